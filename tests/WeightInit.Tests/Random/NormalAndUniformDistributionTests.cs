@@ -44,7 +44,7 @@ public class NormalAndUniformDistributionTests
     {
         // P(|Z| > 3) = 0.0026998; a wrong angle or radius map shows here before it shows in the KS test.
         var rng = new RandomSource(7);
-        var x = new double[1 << 20];
+        var x = new double[1 << 19];
         rng.FillNormal(x, 0, 1);
         int beyond = x.Count(v => Math.Abs(v) > 3);
         double p = 2 * TruncatedNormalSampler.UpperTail(3);
