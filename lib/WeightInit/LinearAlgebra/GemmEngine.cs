@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace WeightInit.LinearAlgebra;
 
@@ -21,8 +22,11 @@ internal static unsafe class GemmEngine
     /// <summary>Below this many floating-point operations (2 m k n) the automatic mode uses one thread.</summary>
     internal const long ParallelThresholdFlops = 4_000_000;
 
-    /// <summary>Bytes of the per-worker packed B panel (kc x nc), about a third of a 1 MB L2.</summary>
-    private const int BPanelBytes = 384 * 1024;
+    /// <summary>Up to this many rows per worker, a B stored k x n is read in place rather than packed.</summary>
+    private const int DirectBMaxRows = 16;
+
+    /// <summary>Bytes of the per-worker packed B panel (kc x nc), half of a 1 MB L2.</summary>
+    private const int BPanelBytes = 512 * 1024;
 
     /// <summary>
     /// C = op(A) op(B). <paramref name="aTransposed"/>: A is stored k x m (element (i, p) at a[p m + i]);
@@ -89,7 +93,8 @@ internal static unsafe class GemmEngine
         {
             int mr = shape.Mr, nr = shape.Nr, kBlock = Math.Min(KBlock, k);
             int mcMax = Math.Min(shape.Mc, (r1 - r0 + mr - 1) / mr * mr);
-            int panelStrips = Math.Min(shape.StripsPerPanel, s1 - s0);
+            int chunks = (s1 - s0 + shape.StripsPerPanel - 1) / shape.StripsPerPanel;
+            int panelStrips = (s1 - s0 + chunks - 1) / chunks;
             int alignPad = 64 / sizeof(T);
             T[] aBuffer = ArrayPool<T>.Shared.Rent(mcMax * kBlock + alignPad);
             T[] bBuffer = ArrayPool<T>.Shared.Rent(panelStrips * nr * kBlock + alignPad);
@@ -100,6 +105,8 @@ internal static unsafe class GemmEngine
                 {
                     T* ap = Align(aRaw), bp = Align(bRaw);
                     T* A = (T*)a, B = (T*)b, C = (T*)c;
+                    // With few rows a packed strip would be used once or twice: read B (stored k x n) in place instead.
+                    bool directB = !bTransposed && r1 - r0 <= DirectBMaxRows;
                     for (int js = s0; js < s1; js += panelStrips)
                     {
                         int jsEnd = Math.Min(s1, js + panelStrips);
@@ -108,21 +115,23 @@ internal static unsafe class GemmEngine
                             int kc = Math.Min(KBlock, k - pc);
                             bool load = accumulate || pc > 0;
                             for (int s = js; s < jsEnd; s++)
-                                PackB(B, bTransposed, k, n, pc, kc, s * nr, nr, bp + (long)(s - js) * kc * nr);
+                                if (!directB || (s + 1) * nr > n)
+                                    PackB(B, bTransposed, k, n, pc, kc, s * nr, nr, bp + (long)(s - js) * kc * nr);
                             for (int ic = r0; ic < r1; ic += shape.Mc)
                             {
                                 int mc = Math.Min(shape.Mc, r1 - ic);
                                 int panels = (mc + mr - 1) / mr;
-                                for (int q = 0; q < panels; q++)
-                                    PackA(A, aTransposed, m, k, ic + q * mr, Math.Min(mr, r1 - ic - q * mr), pc, kc, mr, ap + (long)q * kc * mr);
+                                PackABlock(A, aTransposed, m, k, ic, r1, panels, pc, kc, mr, ap);
                                 for (int s = js; s < jsEnd; s++)
                                 {
                                     int j0 = s * nr, cols = Math.Min(nr, n - j0);
-                                    T* bs = bp + (long)(s - js) * kc * nr;
+                                    bool direct = directB && cols == nr;
+                                    T* bs = direct ? B + (long)pc * n + j0 : bp + (long)(s - js) * kc * nr;
+                                    nint ldb = direct ? n : nr;
                                     for (int q = 0; q < panels; q++)
                                     {
                                         int i0 = ic + q * mr, rows = Math.Min(mr, r1 - i0);
-                                        Tile(ap + (long)q * kc * mr, bs, kc, C + (long)i0 * n + j0, n, load, rows, cols);
+                                        Tile(ap + (long)q * kc * mr, bs, ldb, kc, C + (long)i0 * n + j0, n, load, rows, cols);
                                     }
                                 }
                             }
@@ -137,13 +146,13 @@ internal static unsafe class GemmEngine
             }
         }
 
-        /// <summary>One MR x NR tile; edge tiles go through a small buffer so the kernel always sees a full tile.</summary>
+        /// <summary>One MR x NR tile; a tile cut by the right edge of C goes through a small buffer.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private void Tile(T* ap, T* bs, int kc, T* ct, int ldc, bool load, int rows, int cols)
+        private void Tile(T* ap, T* bs, nint ldb, int kc, T* ct, int ldc, bool load, int rows, int cols)
         {
-            if (rows == shape.Mr && cols == shape.Nr)
+            if (cols == shape.Nr)
             {
-                RunKernel(ap, bs, kc, ct, ldc, load);
+                Rows(ap, bs, ldb, kc, ct, ldc, load, rows);
                 return;
             }
             int nr = shape.Nr;
@@ -151,24 +160,107 @@ internal static unsafe class GemmEngine
             if (load)
                 for (int r = 0; r < rows; r++)
                     new ReadOnlySpan<T>(ct + (long)r * ldc, cols).CopyTo(new Span<T>(tmp + r * nr, cols));
-            RunKernel(ap, bs, kc, tmp, nr, load);
+            Rows(ap, bs, ldb, kc, tmp, nr, load, rows);
             for (int r = 0; r < rows; r++)
                 new ReadOnlySpan<T>(tmp + r * nr, cols).CopyTo(new Span<T>(ct + (long)r * ldc, cols));
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private void RunKernel(T* ap, T* bs, int kc, T* ct, nint ldc, bool load)
+        /// <summary>Runs the full MR-row kernel, or covers a partial panel with 4-, 2- and 1-row kernels (no wasted rows).</summary>
+        private void Rows(T* ap, T* bs, nint ldb, int kc, T* ct, nint ldc, bool load, int rows)
         {
+            int mr = shape.Mr;
             switch (shape.Path)
             {
-                case GemmPath.Vector512: MicroKernels.Kernel512(ap, bs, kc, ct, ldc, load); break;
-                case GemmPath.Vector256: MicroKernels.Kernel256(ap, bs, kc, ct, ldc, load); break;
-                default: MicroKernels.KernelScalar(ap, bs, kc, ct, ldc, load); break;
+                case GemmPath.Vector512:
+                    if (rows == mr) { MicroKernels.Kernel512x8(ap, mr, bs, ldb, kc, ct, ldc, load); return; }
+                    for (int r = 0; r < rows;)
+                    {
+                        int left = rows - r;
+                        if (left >= 4) { MicroKernels.Kernel512x4(ap + r, mr, bs, ldb, kc, ct + r * ldc, ldc, load); r += 4; }
+                        else if (left >= 2) { MicroKernels.Kernel512x2(ap + r, mr, bs, ldb, kc, ct + r * ldc, ldc, load); r += 2; }
+                        else { MicroKernels.Kernel512x1(ap + r, mr, bs, ldb, kc, ct + r * ldc, ldc, load); r += 1; }
+                    }
+                    return;
+                case GemmPath.Vector256:
+                    if (rows == mr) { MicroKernels.Kernel256x6(ap, mr, bs, ldb, kc, ct, ldc, load); return; }
+                    for (int r = 0; r < rows;)
+                    {
+                        int left = rows - r;
+                        if (left >= 4) { MicroKernels.Kernel256x4(ap + r, mr, bs, ldb, kc, ct + r * ldc, ldc, load); r += 4; }
+                        else if (left >= 2) { MicroKernels.Kernel256x2(ap + r, mr, bs, ldb, kc, ct + r * ldc, ldc, load); r += 2; }
+                        else { MicroKernels.Kernel256x1(ap + r, mr, bs, ldb, kc, ct + r * ldc, ldc, load); r += 1; }
+                    }
+                    return;
+                default:
+                    if (rows == mr) { MicroKernels.KernelScalarx4(ap, mr, bs, ldb, kc, ct, ldc, load); return; }
+                    for (int r = 0; r < rows;)
+                    {
+                        int left = rows - r;
+                        if (left >= 2) { MicroKernels.KernelScalarx2(ap + r, mr, bs, ldb, kc, ct + r * ldc, ldc, load); r += 2; }
+                        else { MicroKernels.KernelScalarx1(ap + r, mr, bs, ldb, kc, ct + r * ldc, ldc, load); r += 1; }
+                    }
+                    return;
             }
         }
     }
 
     private static T* Align<T>(T* p) where T : unmanaged => (T*)(((nint)p + 63) & ~(nint)63);
+
+    /// <summary>
+    /// Packs <paramref name="panels"/> panels of A starting at row <paramref name="ic"/> (rows from
+    /// <paramref name="rowEnd"/> on are zero), columns pc .. pc+kc; panel q at dst + q kc MR.
+    /// </summary>
+    internal static void PackABlock<T>(T* a, bool transposed, int m, int k, int ic, int rowEnd, int panels, int pc, int kc, int mr, T* dst)
+        where T : unmanaged
+    {
+        int lanes = Vector512<T>.Count;
+        if (transposed || !BlockTranspose.IsSupported || (lanes != mr && lanes != 2 * mr))
+        {
+            for (int q = 0; q < panels; q++)
+                PackA(a, transposed, m, k, ic + q * mr, Math.Min(mr, rowEnd - ic - q * mr), pc, kc, mr, dst + (long)q * kc * mr);
+            return;
+        }
+        Vector512<T>* columns = stackalloc Vector512<T>[16];
+        int perTranspose = lanes / mr;
+        for (int q0 = 0; q0 < panels; q0 += perTranspose)
+        {
+            int i0 = ic + q0 * mr;
+            int rows = Math.Clamp(rowEnd - i0, 0, lanes);
+            int p = 0;
+            for (; p + lanes <= kc; p += lanes)
+            {
+                BlockTranspose.Transpose(a + (long)i0 * k + pc + p, k, rows, columns);
+                for (int q = 0; q < lanes; q++)
+                {
+                    T* d = dst + (long)q0 * kc * mr + (p + q) * mr;
+                    if (perTranspose == 1)
+                    {
+                        columns[q].Store(d);
+                    }
+                    else
+                    {
+                        columns[q].GetLower().Store(d);
+                        if (q0 + 1 < panels) columns[q].GetUpper().Store(d + (long)kc * mr);
+                    }
+                }
+            }
+            for (int h = 0; h < perTranspose && q0 + h < panels; h++)
+                for (int r = 0; r < mr; r++)
+                {
+                    int row = i0 + h * mr + r;
+                    T* d = dst + (long)(q0 + h) * kc * mr + r;
+                    if (row < rowEnd)
+                    {
+                        T* src = a + (long)row * k + pc;
+                        for (int pp = p; pp < kc; pp++) d[pp * mr] = src[pp];
+                    }
+                    else
+                    {
+                        for (int pp = p; pp < kc; pp++) d[pp * mr] = default;
+                    }
+                }
+        }
+    }
 
     /// <summary>Packs rows i0 .. i0+rows of A, columns pc .. pc+kc, as dst[p MR + r]; rows beyond <paramref name="rows"/> are zero.</summary>
     internal static void PackA<T>(T* a, bool transposed, int m, int k, int i0, int rows, int pc, int kc, int mr, T* dst) where T : unmanaged
@@ -212,15 +304,47 @@ internal static unsafe class GemmEngine
             {
                 T* src = b + (long)(pc + p) * n + j0;
                 T* d = dst + p * nr;
-                if (cols == nr)
+                if (cols == nr && nr % Vector256<T>.Count == 0)
                 {
-                    new ReadOnlySpan<T>(src, nr).CopyTo(new Span<T>(d, nr));
+                    for (int j = 0; j < nr; j += Vector256<T>.Count) Vector256.Store(Vector256.Load(src + j), d + j);
                 }
                 else
                 {
                     int j = 0;
                     for (; j < cols; j++) d[j] = src[j];
                     for (; j < nr; j++) d[j] = default;
+                }
+            }
+            return;
+        }
+        int lanes = Vector512<T>.Count;
+        if (BlockTranspose.IsSupported && nr % lanes == 0)
+        {
+            Vector512<T>* columns = stackalloc Vector512<T>[16];
+            for (int g = 0; g < nr; g += lanes)
+            {
+                int rows = Math.Clamp(n - j0 - g, 0, lanes);
+                int p = 0;
+                if (rows > 0)
+                {
+                    for (; p + lanes <= kc; p += lanes)
+                    {
+                        BlockTranspose.Transpose(b + (long)(j0 + g) * k + pc + p, k, rows, columns);
+                        for (int q = 0; q < lanes; q++) columns[q].Store(dst + (p + q) * nr + g);
+                    }
+                }
+                for (int r = 0; r < lanes; r++)
+                {
+                    T* d = dst + g + r;
+                    if (r < rows)
+                    {
+                        T* src = b + (long)(j0 + g + r) * k + pc;
+                        for (int pp = p; pp < kc; pp++) d[pp * nr] = src[pp];
+                    }
+                    else
+                    {
+                        for (int pp = p; pp < kc; pp++) d[pp * nr] = default;
+                    }
                 }
             }
             return;

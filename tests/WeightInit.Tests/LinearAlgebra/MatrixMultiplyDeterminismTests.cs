@@ -13,7 +13,7 @@ public class MatrixMultiplyDeterminismTests
 {
     public static TheoryData<int, int, int> Sizes => new()
     {
-        { 1, 1, 1 }, { 3, 5, 7 }, { 17, 17, 17 }, { 1, 513, 17 }, { 19, 260, 70 }, { 70, 33, 19 },
+        { 1, 1, 1 }, { 3, 5, 7 }, { 17, 17, 17 }, { 1, 513, 17 }, { 19, 260, 70 }, { 70, 33, 19 }, { 13, 40, 100 }, { 7, 20, 64 },
     };
 
     [Theory]
