@@ -6,7 +6,8 @@ namespace WeightInit.Benchmarks;
 /// <summary>
 /// Throughput of each activation's span Apply and fused ApplyWithDerivative on 1M floats and 1M doubles,
 /// against the in-run baseline of a scalar loop over <see cref="Activation.Apply(double)"/>.
-/// Inputs are N(0, 3^2) with a fixed seed; each time is the median of 7 runs after a warm-up.
+/// Inputs are N(0, 3^2) with a fixed seed. The three variants run interleaved, round after round (7
+/// rounds after a warm-up), so that they see the same machine load; each time is the median of its rounds.
 /// </summary>
 internal static class ActivationBenchmarks
 {
@@ -28,16 +29,33 @@ internal static class ActivationBenchmarks
         Console.WriteLine($"{"activation",-10} {"type",-6} {"scalar loop",12} {"Apply",18} {"ApplyWithDeriv",18}");
         foreach (var f in Activation.All)
         {
-            double scalarD = Harness.MedianSeconds(() => { for (int i = 0; i < xd.Length; i++) yd[i] = f.Apply(xd[i]); }, Repetitions);
-            double applyD = Harness.MedianSeconds(() => f.Apply(xd, yd), Repetitions);
-            double fusedD = Harness.MedianSeconds(() => f.ApplyWithDerivative(xd, yd, dd), Repetitions);
-            Print(f.Name, "double", scalarD, applyD, fusedD);
-
-            double scalarF = Harness.MedianSeconds(() => { for (int i = 0; i < xf.Length; i++) yf[i] = (float)f.Apply(xf[i]); }, Repetitions);
-            double applyF = Harness.MedianSeconds(() => f.Apply(xf, yf), Repetitions);
-            double fusedF = Harness.MedianSeconds(() => f.ApplyWithDerivative(xf, yf, df), Repetitions);
-            Print(f.Name, "float", scalarF, applyF, fusedF);
+            var d = Interleaved(
+                () => { for (int i = 0; i < xd.Length; i++) yd[i] = f.Apply(xd[i]); },
+                () => f.Apply(xd, yd),
+                () => f.ApplyWithDerivative(xd, yd, dd));
+            Print(f.Name, "double", d[0], d[1], d[2]);
+            var s = Interleaved(
+                () => { for (int i = 0; i < xf.Length; i++) yf[i] = (float)f.Apply(xf[i]); },
+                () => f.Apply(xf, yf),
+                () => f.ApplyWithDerivative(xf, yf, df));
+            Print(f.Name, "float", s[0], s[1], s[2]);
         }
+    }
+
+    /// <summary>Median seconds of each action, timed in interleaved rounds after one warm-up each.</summary>
+    private static double[] Interleaved(params Action[] actions)
+    {
+        foreach (var action in actions) action();
+        var times = new double[actions.Length][];
+        for (int a = 0; a < actions.Length; a++) times[a] = new double[Repetitions];
+        for (int r = 0; r < Repetitions; r++)
+            for (int a = 0; a < actions.Length; a++)
+            {
+                var sw = System.Diagnostics.Stopwatch.StartNew();
+                actions[a]();
+                times[a][r] = sw.Elapsed.TotalSeconds;
+            }
+        return times.Select(t => { Array.Sort(t); return t[Repetitions / 2]; }).ToArray();
     }
 
     private static void Print(string name, string type, double scalar, double apply, double fused)
