@@ -12,6 +12,7 @@ internal static class Program
     private static readonly Dictionary<string, Action<string[]>> Suites = new(StringComparer.OrdinalIgnoreCase)
     {
         ["activations"] = ActivationBenchmarks.Run,
+        ["gemm"] = GemmBenchmarks.Run,
     };
 
     public static int Main(string[] args)
