@@ -48,6 +48,11 @@ internal static unsafe class GemmEngine
         bool splitRows = m >= n ? rowPanels >= 2 : strips < 2;
         workers = Math.Min(workers, splitRows ? rowPanels : strips);
 
+        if (path == GemmPath.Vector512 && bTransposed && !aTransposed && m <= SmallBatchKernel.MaxRows && BlockTranspose.IsSupported)
+        {
+            RunSmallBatch(a, b, c, m, k, n, accumulate, options.DegreeOfParallelism);
+            return;
+        }
         var job = new Job<T>((nint)a, aTransposed, (nint)b, bTransposed, (nint)c, m, k, n, accumulate, shape);
         if (workers <= 1)
         {
@@ -63,6 +68,24 @@ internal static unsafe class GemmEngine
             else
                 job.Work(0, m, u0, u1);
         });
+    }
+
+    /// <summary>A dense layer applied to a few inputs: <see cref="SmallBatchKernel"/>, column groups split across workers.</summary>
+    private static void RunSmallBatch<T>(T* a, T* b, T* c, int m, int k, int n, bool accumulate, int degreeOfParallelism) where T : unmanaged
+    {
+        int groups = (n + Vector512<T>.Count - 1) / Vector512<T>.Count;
+        int workers = degreeOfParallelism > 0
+            ? degreeOfParallelism
+            : 2L * m * k * n < ParallelThresholdFlops ? 1 : Environment.ProcessorCount;
+        workers = Math.Min(workers, groups);
+        if (workers <= 1)
+        {
+            SmallBatchKernel.Run(a, b, c, m, k, n, accumulate, 0, groups);
+            return;
+        }
+        nint pa = (nint)a, pb = (nint)b, pc = (nint)c;
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+            SmallBatchKernel.Run((T*)pa, (T*)pb, (T*)pc, m, k, n, accumulate, (int)((long)groups * w / workers), (int)((long)groups * (w + 1) / workers)));
     }
 
     /// <summary>Tile geometry of a path: MR rows x NR columns, MC rows per packed A block, NC-strip packed B panel.</summary>
