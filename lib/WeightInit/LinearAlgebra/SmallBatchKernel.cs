@@ -17,8 +17,36 @@ internal static unsafe class SmallBatchKernel
     public const int MaxRows = 8;
 
     /// <summary>Computes the columns of C in groups g0 .. g1-1 of L columns each.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run<T>(T* a, T* b, T* c, int m, int k, int n, bool accumulate, int g0, int g1) where T : unmanaged
+    {
+        // One specialization per row count, so that the JIT folds the row tests and keeps the accumulators in registers.
+        switch (m)
+        {
+            case 1: Run<T, Rows1>(a, b, c, k, n, accumulate, g0, g1); break;
+            case 2: Run<T, Rows2>(a, b, c, k, n, accumulate, g0, g1); break;
+            case 3: Run<T, Rows3>(a, b, c, k, n, accumulate, g0, g1); break;
+            case 4: Run<T, Rows4>(a, b, c, k, n, accumulate, g0, g1); break;
+            case 5: Run<T, Rows5>(a, b, c, k, n, accumulate, g0, g1); break;
+            case 6: Run<T, Rows6>(a, b, c, k, n, accumulate, g0, g1); break;
+            case 7: Run<T, Rows7>(a, b, c, k, n, accumulate, g0, g1); break;
+            case 8: Run<T, Rows8>(a, b, c, k, n, accumulate, g0, g1); break;
+            default: throw new ArgumentOutOfRangeException(nameof(m), m, $"m must be 1 .. {MaxRows}.");
+        }
+    }
+
+    private interface IRowCount { static abstract int Value { get; } }
+    private struct Rows1 : IRowCount { public static int Value => 1; }
+    private struct Rows2 : IRowCount { public static int Value => 2; }
+    private struct Rows3 : IRowCount { public static int Value => 3; }
+    private struct Rows4 : IRowCount { public static int Value => 4; }
+    private struct Rows5 : IRowCount { public static int Value => 5; }
+    private struct Rows6 : IRowCount { public static int Value => 6; }
+    private struct Rows7 : IRowCount { public static int Value => 7; }
+    private struct Rows8 : IRowCount { public static int Value => 8; }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Run<T, TRows>(T* a, T* b, T* c, int k, int n, bool accumulate, int g0, int g1)
+        where T : unmanaged where TRows : struct, IRowCount
     {
         int lanes = Vector512<T>.Count;
         Vector512<T>* columns = stackalloc Vector512<T>[16];
@@ -32,13 +60,13 @@ internal static unsafe class SmallBatchKernel
             if (accumulate)
             {
                 c0 = LoadPartial(c + (long)0 * n + j0, rows, edge);
-                if (m > 1) c1 = LoadPartial(c + (long)1 * n + j0, rows, edge);
-                if (m > 2) c2 = LoadPartial(c + (long)2 * n + j0, rows, edge);
-                if (m > 3) c3 = LoadPartial(c + (long)3 * n + j0, rows, edge);
-                if (m > 4) c4 = LoadPartial(c + (long)4 * n + j0, rows, edge);
-                if (m > 5) c5 = LoadPartial(c + (long)5 * n + j0, rows, edge);
-                if (m > 6) c6 = LoadPartial(c + (long)6 * n + j0, rows, edge);
-                if (m > 7) c7 = LoadPartial(c + (long)7 * n + j0, rows, edge);
+                if (TRows.Value > 1) c1 = LoadPartial(c + (long)1 * n + j0, rows, edge);
+                if (TRows.Value > 2) c2 = LoadPartial(c + (long)2 * n + j0, rows, edge);
+                if (TRows.Value > 3) c3 = LoadPartial(c + (long)3 * n + j0, rows, edge);
+                if (TRows.Value > 4) c4 = LoadPartial(c + (long)4 * n + j0, rows, edge);
+                if (TRows.Value > 5) c5 = LoadPartial(c + (long)5 * n + j0, rows, edge);
+                if (TRows.Value > 6) c6 = LoadPartial(c + (long)6 * n + j0, rows, edge);
+                if (TRows.Value > 7) c7 = LoadPartial(c + (long)7 * n + j0, rows, edge);
             }
             for (int p0 = 0; p0 < k; p0 += lanes)
             {
@@ -60,23 +88,23 @@ internal static unsafe class SmallBatchKernel
                 {
                     var column = columns[q];
                     c0 = MicroKernels.Fma(Vector512.Create(ap[0 * (long)k]), column, c0);
-                    if (m > 1) c1 = MicroKernels.Fma(Vector512.Create(ap[1 * (long)k]), column, c1);
-                    if (m > 2) c2 = MicroKernels.Fma(Vector512.Create(ap[2 * (long)k]), column, c2);
-                    if (m > 3) c3 = MicroKernels.Fma(Vector512.Create(ap[3 * (long)k]), column, c3);
-                    if (m > 4) c4 = MicroKernels.Fma(Vector512.Create(ap[4 * (long)k]), column, c4);
-                    if (m > 5) c5 = MicroKernels.Fma(Vector512.Create(ap[5 * (long)k]), column, c5);
-                    if (m > 6) c6 = MicroKernels.Fma(Vector512.Create(ap[6 * (long)k]), column, c6);
-                    if (m > 7) c7 = MicroKernels.Fma(Vector512.Create(ap[7 * (long)k]), column, c7);
+                    if (TRows.Value > 1) c1 = MicroKernels.Fma(Vector512.Create(ap[1 * (long)k]), column, c1);
+                    if (TRows.Value > 2) c2 = MicroKernels.Fma(Vector512.Create(ap[2 * (long)k]), column, c2);
+                    if (TRows.Value > 3) c3 = MicroKernels.Fma(Vector512.Create(ap[3 * (long)k]), column, c3);
+                    if (TRows.Value > 4) c4 = MicroKernels.Fma(Vector512.Create(ap[4 * (long)k]), column, c4);
+                    if (TRows.Value > 5) c5 = MicroKernels.Fma(Vector512.Create(ap[5 * (long)k]), column, c5);
+                    if (TRows.Value > 6) c6 = MicroKernels.Fma(Vector512.Create(ap[6 * (long)k]), column, c6);
+                    if (TRows.Value > 7) c7 = MicroKernels.Fma(Vector512.Create(ap[7 * (long)k]), column, c7);
                 }
             }
             StorePartial(c0, c + (long)0 * n + j0, rows, edge);
-            if (m > 1) StorePartial(c1, c + (long)1 * n + j0, rows, edge);
-            if (m > 2) StorePartial(c2, c + (long)2 * n + j0, rows, edge);
-            if (m > 3) StorePartial(c3, c + (long)3 * n + j0, rows, edge);
-            if (m > 4) StorePartial(c4, c + (long)4 * n + j0, rows, edge);
-            if (m > 5) StorePartial(c5, c + (long)5 * n + j0, rows, edge);
-            if (m > 6) StorePartial(c6, c + (long)6 * n + j0, rows, edge);
-            if (m > 7) StorePartial(c7, c + (long)7 * n + j0, rows, edge);
+            if (TRows.Value > 1) StorePartial(c1, c + (long)1 * n + j0, rows, edge);
+            if (TRows.Value > 2) StorePartial(c2, c + (long)2 * n + j0, rows, edge);
+            if (TRows.Value > 3) StorePartial(c3, c + (long)3 * n + j0, rows, edge);
+            if (TRows.Value > 4) StorePartial(c4, c + (long)4 * n + j0, rows, edge);
+            if (TRows.Value > 5) StorePartial(c5, c + (long)5 * n + j0, rows, edge);
+            if (TRows.Value > 6) StorePartial(c6, c + (long)6 * n + j0, rows, edge);
+            if (TRows.Value > 7) StorePartial(c7, c + (long)7 * n + j0, rows, edge);
 
         }
     }
