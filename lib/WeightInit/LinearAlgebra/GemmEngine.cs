@@ -36,6 +36,11 @@ internal static unsafe class GemmEngine
     public static void Run<T>(T* a, bool aTransposed, T* b, bool bTransposed, T* c, int m, int k, int n, bool accumulate, GemmOptions options)
         where T : unmanaged
     {
+        if (options.Path == GemmPath.Auto && (long)m * k * n <= TinyProduct)
+        {
+            RunTiny(a, aTransposed, b, bTransposed, c, m, k, n, accumulate);
+            return;
+        }
         var path = options.ResolvePath();
         var shape = new Shape(path, typeof(T) == typeof(float) ? 4 : 8);
         int rowPanels = (m + shape.Mr - 1) / shape.Mr;
@@ -68,6 +73,34 @@ internal static unsafe class GemmEngine
             else
                 job.Work(0, m, u0, u1);
         });
+    }
+
+    /// <summary>Up to this many multiply-adds (m k n) the automatic mode uses a plain loop: packing would cost more than it saves.</summary>
+    internal const int TinyProduct = 2048;
+
+    /// <summary>The documented chain, c = fma(A[i, p], B[p, j], c) for p = 0 .. k-1, as a plain loop (tiny products).</summary>
+    private static void RunTiny<T>(T* a, bool aTransposed, T* b, bool bTransposed, T* c, int m, int k, int n, bool accumulate) where T : unmanaged
+    {
+        nint aRow = aTransposed ? 1 : k, aStep = aTransposed ? m : 1;
+        nint bColumn = bTransposed ? k : 1, bStep = bTransposed ? 1 : n;
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++)
+            {
+                T* ai = a + i * aRow;
+                T* bj = b + j * bColumn;
+                if (typeof(T) == typeof(float))
+                {
+                    float s = accumulate ? ((float*)c)[i * n + j] : 0f;
+                    for (int p = 0; p < k; p++) s = MathF.FusedMultiplyAdd(((float*)ai)[p * aStep], ((float*)bj)[p * bStep], s);
+                    ((float*)c)[i * n + j] = s;
+                }
+                else
+                {
+                    double s = accumulate ? ((double*)c)[i * n + j] : 0.0;
+                    for (int p = 0; p < k; p++) s = Math.FusedMultiplyAdd(((double*)ai)[p * aStep], ((double*)bj)[p * bStep], s);
+                    ((double*)c)[i * n + j] = s;
+                }
+            }
     }
 
     /// <summary>A dense layer applied to a few inputs: <see cref="SmallBatchKernel"/>, column groups split across workers.</summary>
