@@ -29,7 +29,8 @@ internal readonly struct TruncatedNormal
         _std = std;
         _alpha = (low - mean) / std;
         _beta = (high - mean) / std;
-        Mass = Phi(_beta) - Phi(_alpha);
+        // Difference of upper tails on the right of the mean, of lower tails on the left: no cancellation far out.
+        Mass = _alpha > 0 ? UpperTail(_alpha) - UpperTail(_beta) : Phi(_beta) - Phi(_alpha);
         if (Mass >= 0.25) _method = 0;
         else if (_alpha >= 0) { _method = 1; _qAlpha = UpperTail(_alpha); _qBeta = UpperTail(_beta); }
         else if (_beta <= 0) { _method = 2; _qAlpha = UpperTail(-_beta); _qBeta = UpperTail(-_alpha); }
