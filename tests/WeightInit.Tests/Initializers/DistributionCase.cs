@@ -77,6 +77,19 @@ public static class DistributionCases
 
     public static DistributionCase Get(string name) => All.Single(c => c.Name == name);
 
+    /// <summary>The cases with hard bounds (uniform and truncated draws).</summary>
+    public static TheoryData<string> BoundedNames => NamesWhere(c => !double.IsInfinity(c.Expected.Low));
+
+    /// <summary>The cases whose initializer exposes Std(fans) (and Bound for uniform ones).</summary>
+    public static TheoryData<string> FanScaledNames => NamesWhere(c => c.Initializer is FanScaledInitializer);
+
+    private static TheoryData<string> NamesWhere(Func<DistributionCase, bool> keep)
+    {
+        var data = new TheoryData<string>();
+        foreach (var c in All.Where(keep)) data.Add(c.Name);
+        return data;
+    }
+
     public static TheoryData<string> Names
     {
         get
