@@ -59,9 +59,23 @@ public static class InitializationAdvice
     /// <param name="activation">The activation that follows the layer.</param>
     /// <returns>The table row.</returns>
     /// <exception cref="ArgumentException">The activation's name is not in the table; the message lists the known names.</exception>
+    /// <remarks>
+    /// A <see cref="LeakyReLUActivation"/> with a non-zero negative slope a gets the He row with He et al.'s exact
+    /// variance for it, 2 / ((1 + a^2) fan_in) (gain sqrt(2 / (1 + a^2)), as <see cref="Initializers.Gain"/> gives);
+    /// every other activation gets its table row unchanged.
+    /// </remarks>
     public static InitializationRecommendation For(Activation activation)
     {
         ArgumentNullException.ThrowIfNull(activation);
+        if (activation is LeakyReLUActivation { NegativeSlope: var a } && a != 0)
+        {
+            string slope = a.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            return new InitializationRecommendation(InitializationScheme.He, [$"LeakyReLU(a = {slope})"],
+                2.0 / (1.0 + a * a), FanMode.FanIn, $"2/((1+a^2) fan_in) with a = {slope}",
+                new HeNormalInitializer(a, FanMode.FanIn, Nonlinearity.LeakyReLU),
+                new HeUniformInitializer(a, FanMode.FanIn, Nonlinearity.LeakyReLU),
+                He.Source);
+        }
         return For(activation.Name, nameof(activation));
     }
 

@@ -80,7 +80,7 @@ public sealed class SparseInitializer : IWeightInitializer
             // Partial Fisher-Yates: the first `zeros` entries become a uniform random subset of the rows.
             for (int i = 0; i < zeros; i++)
             {
-                int j = i + RandomIndex.Below(rows - i, random);
+                int j = i + random.NextInt(rows - i);
                 (order[i], order[j]) = (order[j], order[i]);
                 weights[order[i] * cols + c] = default!;
             }

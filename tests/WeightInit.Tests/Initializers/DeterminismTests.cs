@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using WeightInit.Initializers;
 using WeightInit.Random;
 
-namespace WeightInit.Tests.Initializers;
+namespace WeightInit.Tests.InitializerTests;
 
 /// <summary>The same seed gives the same bits; a different seed gives different draws; nothing else is random.</summary>
 public class DeterminismTests

@@ -1,6 +1,6 @@
 using WeightInit.Initializers;
 
-namespace WeightInit.Tests.Initializers;
+namespace WeightInit.Tests.InitializerTests;
 
 /// <summary>
 /// An initializer, a shape, the distribution its formula promises, and a wrong distribution of the same mean
@@ -8,7 +8,7 @@ namespace WeightInit.Tests.Initializers;
 /// <paramref name="ExpectedStd"/> is the formula's std, checked against the initializer's own Std(fans) when it has one.
 /// </summary>
 public sealed record DistributionCase(string Name, IWeightInitializer Initializer, int[] Shape, Distribution Expected,
-    Distribution Wrong, double? ExpectedStd = null, double? ExpectedBound = null)
+    Distribution Wrong, double? ExpectedStd = null, double? ExpectedBound = null, bool Truncated = false)
 {
     public override string ToString() => Name;
 }
@@ -31,7 +31,7 @@ public static class DistributionCases
         double mean, double std, double low, double high, double? expectedStd = null, double? bound = null)
     {
         var d = Distribution.TruncatedNormal(mean, std, low, high);
-        return new(name, init, shape, d, Distribution.NormalLike(d), expectedStd, bound);
+        return new(name, init, shape, d, Distribution.NormalLike(d), expectedStd, bound, Truncated: true);
     }
 
     // Dense (out = 300, in = 200): fan_in 200, fan_out 300. Conv (128, 64, 3, 3): fan_in 576, fan_out 1152.

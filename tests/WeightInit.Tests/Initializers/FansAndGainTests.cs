@@ -1,6 +1,6 @@
 using WeightInit.Initializers;
 
-namespace WeightInit.Tests.Initializers;
+namespace WeightInit.Tests.InitializerTests;
 
 public class FansAndGainTests
 {

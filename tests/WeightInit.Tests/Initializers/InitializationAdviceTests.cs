@@ -1,7 +1,7 @@
 using WeightInit.Activations;
 using WeightInit.Initializers;
 
-namespace WeightInit.Tests.Initializers;
+namespace WeightInit.Tests.InitializerTests;
 
 public class InitializationAdviceTests
 {
@@ -27,6 +27,28 @@ public class InitializationAdviceTests
         Assert.Equal(InitializationScheme.Glorot, InitializationAdvice.For(Activation.Tanh).Scheme);
         Assert.Equal(InitializationScheme.Glorot, InitializationAdvice.For(Activation.Sigmoid).Scheme);
         Assert.Equal(InitializationScheme.Glorot, InitializationAdvice.For(Activation.Identity).Scheme);
+    }
+
+    [Fact]
+    public void Every_library_activation_has_a_recommendation()
+    {
+        foreach (var a in Activation.All)
+            Assert.NotNull(InitializationAdvice.For(a));
+        Assert.Equal(InitializationScheme.LeCun, InitializationAdvice.For(new SeluActivation()).Scheme);
+        Assert.Equal(InitializationScheme.He, InitializationAdvice.For(new GeluActivation()).Scheme);
+        Assert.Equal(InitializationScheme.He, InitializationAdvice.For(new EluActivation()).Scheme);
+        Assert.Equal(InitializationScheme.He, InitializationAdvice.For(new SwishActivation()).Scheme);
+    }
+
+    [Fact]
+    public void Leaky_relu_gets_he_with_its_slope()
+    {
+        var r = InitializationAdvice.For(new LeakyReLUActivation(0.2));
+        Assert.Equal(InitializationScheme.He, r.Scheme);
+        Assert.Equal(2.0 / 1.04 / 100, r.Variance(100, 10), 1e-17);
+        Assert.Equal(Gain.For(Nonlinearity.LeakyReLU, 0.2), r.Gain, 1e-15);
+        Assert.Equal(r.Std(100, 10), r.Normal.Std(100, 10), 1e-15);
+        Assert.Equal(r.UniformBound(100, 10), r.Uniform.Bound(100, 10), 1e-15);
     }
 
     [Fact]
