@@ -13,6 +13,7 @@ internal static class Program
     {
         ["activations"] = ActivationBenchmarks.Run,
         ["gemm"] = GemmBenchmarks.Run,
+        ["init"] = InitializerBenchmarks.Run,
     };
 
     public static int Main(string[] args)

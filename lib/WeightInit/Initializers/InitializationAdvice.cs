@@ -114,7 +114,7 @@ public static class InitializationAdvice
     public static IReadOnlyList<ObsoleteInitializationRow> FirstEditionTable { get; } = Array.AsReadOnly<ObsoleteInitializationRow>(
     [
         new("Logistic", 1.0, "1",
-            "The formula is Glorot's for units of slope 1 at 0; the logistic's slope at 0 is 1/4, so this row and the tanh row have their factors swapped (the later editions use Glorot, 1/fan_avg, for logistic as for tanh)."),
+            "No factor here, yet by Glorot & Bengio's linear-regime argument the logistic (slope 1/4 at 0) is the unit that would need weights 4 times larger; the first edition put that 4 on tanh instead. The later editions use Glorot (1/fan_avg) for the logistic with no factor."),
         new("Hyperbolic tangent", 4.0, "4",
             "tanh has slope 1 at 0, the case Glorot & Bengio derived their formula for: it needs no factor 4 (sigma^2 = 1/fan_avg). The 4 belongs to the logistic sigmoid, whose slope at 0 is 1/4."),
         new("ReLU (and its variants)", Math.Sqrt(2.0), "sqrt(2)",
