@@ -8,7 +8,7 @@ namespace WeightInit.Initializers;
 /// <c>sparse_(sparsity, std)</c>).
 /// </summary>
 /// <remarks>
-/// Martens (2010), "Deep learning via Hessian-free optimization", ICML, section 5: each unit gets a fixed
+/// Martens (2010), "Deep learning via Hessian-free optimization", ICML: each unit gets a fixed
 /// small number of non-zero incoming weights, so the total input does not grow with the layer's width and
 /// units differ more than under a dense scaled initialization.
 /// </remarks>
