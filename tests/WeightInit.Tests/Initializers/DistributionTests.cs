@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using WeightInit.Initializers;
 using WeightInit.Random;
 using WeightInit.Tests.Support;
@@ -14,19 +15,23 @@ public class DistributionTests
 {
     private const ulong Seed = 20260101;
 
-    private static double[] DrawDouble(DistributionCase c, ulong seed = Seed)
+    // Each case is drawn once per precision and shared by the tests below (the draws are deterministic).
+    private static readonly ConcurrentDictionary<string, double[]> DoubleDraws = new();
+    private static readonly ConcurrentDictionary<string, float[]> FloatDraws = new();
+
+    private static double[] DrawDouble(DistributionCase c) => DoubleDraws.GetOrAdd(c.Name, _ =>
     {
         var w = new double[c.Shape.Aggregate(1, (a, b) => a * b)];
-        c.Initializer.Fill(w, c.Shape, new RandomSource(seed));
+        c.Initializer.Fill(w, c.Shape, new RandomSource(Seed));
         return w;
-    }
+    });
 
-    private static float[] DrawFloat(DistributionCase c, ulong seed = Seed)
+    private static float[] DrawFloat(DistributionCase c) => FloatDraws.GetOrAdd(c.Name, _ =>
     {
         var w = new float[c.Shape.Aggregate(1, (a, b) => a * b)];
-        c.Initializer.Fill(w, c.Shape, new RandomSource(seed));
+        c.Initializer.Fill(w, c.Shape, new RandomSource(Seed));
         return w;
-    }
+    });
 
     private static void AssertMatches(DistributionCase c, double[] sample)
     {
