@@ -14,6 +14,7 @@ internal static class Program
         ["activations"] = ActivationBenchmarks.Run,
         ["gemm"] = GemmBenchmarks.Run,
         ["sampler"] = SamplerBenchmarks.Run,
+        ["init"] = InitializerBenchmarks.Run,
     };
 
     public static int Main(string[] args)
