@@ -13,6 +13,7 @@ internal static class Program
     {
         ["activations"] = ActivationBenchmarks.Run,
         ["gemm"] = GemmBenchmarks.Run,
+        ["fullpass"] = FullPassBenchmarks.Run,
     };
 
     public static int Main(string[] args)
