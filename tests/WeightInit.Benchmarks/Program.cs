@@ -15,6 +15,7 @@ internal static class Program
         ["gemm"] = GemmBenchmarks.Run,
         ["sampler"] = SamplerBenchmarks.Run,
         ["init"] = InitializerBenchmarks.Run,
+        ["fullpass"] = FullPassBenchmarks.Run,
     };
 
     public static int Main(string[] args)
