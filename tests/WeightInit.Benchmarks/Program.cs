@@ -11,6 +11,7 @@ internal static class Program
     // Each suite registers here: name -> runner taking the remaining arguments.
     private static readonly Dictionary<string, Action<string[]>> Suites = new(StringComparer.OrdinalIgnoreCase)
     {
+        ["training"] = TrainingBenchmark.Run,
     };
 
     public static int Main(string[] args)
