@@ -1,3 +1,4 @@
+using WeightInit.Initializers;
 using WeightInit.Activations;
 using WeightInit.Random;
 using WeightInit.Training;
@@ -18,7 +19,7 @@ public sealed class DigitsTrainingTests(ITestOutputHelper output)
     private static TrainingHistory Run(ulong initSeed, ulong batchSeed, int epochs = Epochs)
     {
         var split = DigitsFixture.Split;
-        var network = MultilayerPerceptron.Create([64, 64, 10], Activation.ReLU, ScaledNormalTestInitializer.He, new RandomSource(initSeed));
+        var network = MultilayerPerceptron.Create([64, 64, 10], Activation.ReLU, Init.HeNormal(), new RandomSource(initSeed));
         var trainer = new Trainer(network, Loss.SoftmaxCrossEntropy,
             new TrainingOptions { LearningRate = 0.05, Momentum = 0.9, BatchSize = 32, Seed = batchSeed });
         return trainer.Fit(split.Train, split.Test, epochs);
@@ -57,7 +58,7 @@ public sealed class DigitsTrainingTests(ITestOutputHelper output)
     public void InitialGradientStatistics_MatchTheGradientTheyDescribe()
     {
         var split = DigitsFixture.Split;
-        var network = MultilayerPerceptron.Create([64, 32, 32, 10], Activation.ReLU, ScaledNormalTestInitializer.He, new RandomSource(9));
+        var network = MultilayerPerceptron.Create([64, 32, 32, 10], Activation.ReLU, Init.HeNormal(), new RandomSource(9));
         var trainer = new Trainer(network, Loss.SoftmaxCrossEntropy, new TrainingOptions());
         var stats = trainer.GradientStatistics(split.Train);
         var gradients = network.CreateGradients();

@@ -1,3 +1,4 @@
+using WeightInit.Initializers;
 using WeightInit.Activations;
 using WeightInit.Random;
 using WeightInit.Training;
@@ -7,7 +8,7 @@ namespace WeightInit.Tests.Training;
 public sealed class PredictionTests
 {
     private static MultilayerPerceptron Network(int outputs) =>
-        MultilayerPerceptron.Create([2, 8, outputs], Activation.Tanh, new ScaledNormalTestInitializer(2), new RandomSource(4));
+        MultilayerPerceptron.Create([2, 8, outputs], Activation.Tanh, Init.HeNormal(), new RandomSource(4));
 
     [Fact]
     public void DecisionGrid_GivesProbabilitiesThatSumToOneAndMatchPointwisePredictions()

@@ -72,7 +72,7 @@ public sealed class SymmetryTests
     public void ZeroWeights_WithActivationZeroAtZero_StayExactlyZeroAndPredictOneClass(string activationName)
     {
         var activation = ActivationByName(activationName);
-        var (network, _) = Train(activation, new ConstantTestInitializer(0));
+        var (network, _) = Train(activation, Init.Zeros);
         // f(0) = 0, so every hidden activation is 0 and every weight gradient is 0: only the output
         // biases learn (the class frequencies), and every weight is still exactly 0.
         foreach (var layer in network.Layers)
@@ -94,7 +94,7 @@ public sealed class SymmetryTests
     [MemberData(nameof(SymmetricStarts))]
     public void SymmetricWeights_MoveButEveryHiddenUnitKeepsBitIdenticalWeights(string activationName, double value)
     {
-        var (network, _) = Train(ActivationByName(activationName), new ConstantTestInitializer(value));
+        var (network, _) = Train(ActivationByName(activationName), Init.Constant(value));
         bool moved = network.Layers.Take(network.Layers.Count - 1).Any(l => l.Weights.ToArray().Any(w => w != value));
         Assert.True(moved, "the hidden weights never moved, so the symmetry check would be trivial");
         AssertHiddenUnitsIdentical(network);
@@ -110,7 +110,7 @@ public sealed class SymmetryTests
     public void TinyRandomWeights_BreakTheSymmetryAndLearn()
     {
         const int epochs = 8;
-        var (network, _) = Train(Activation.Tanh, new FixedNormalTestInitializer(0.01), epochs);
+        var (network, _) = Train(Activation.Tanh, Init.Normal(0, 0.01), epochs);
         var layer = network.Layers[0];
         Assert.False(layer.IncomingWeights(1).SequenceEqual(layer.IncomingWeights(0)));
         double accuracy = network.Evaluate(DigitsFixture.Split.Test, Loss.SoftmaxCrossEntropy).Accuracy;

@@ -1,3 +1,4 @@
+using WeightInit.Initializers;
 using WeightInit.Activations;
 using WeightInit.Random;
 using WeightInit.Training;
@@ -11,7 +12,7 @@ public sealed class TrainerTests
     private static (TrainingHistory History, MultilayerPerceptron Network) TrainMoons(double momentum, int epochs = 30)
     {
         // 2-16-16-1 tanh, weights N(0, 1/fan_in), binary cross-entropy, lr 0.05, batch 16.
-        var network = MultilayerPerceptron.Create([2, 16, 16, 1], Activation.Tanh, new ScaledNormalTestInitializer(1), new RandomSource(5));
+        var network = MultilayerPerceptron.Create([2, 16, 16, 1], Activation.Tanh, Init.LeCunNormal, new RandomSource(5));
         var trainer = new Trainer(network, Loss.BinaryCrossEntropy,
             new TrainingOptions { LearningRate = 0.05, Momentum = momentum, BatchSize = 16, Seed = 6 });
         return (trainer.Fit(Moons(), null, epochs), network);
@@ -70,7 +71,7 @@ public sealed class TrainerTests
         double Norm(MultilayerPerceptron n) => Math.Sqrt(n.Layers.Sum(l => l.Weights.ToArray().Sum(x => x * x)));
         MultilayerPerceptron Train(double decay)
         {
-            var network = MultilayerPerceptron.Create([2, 16, 1], Activation.Tanh, new ScaledNormalTestInitializer(1), new RandomSource(5));
+            var network = MultilayerPerceptron.Create([2, 16, 1], Activation.Tanh, Init.LeCunNormal, new RandomSource(5));
             new Trainer(network, Loss.BinaryCrossEntropy, new TrainingOptions { LearningRate = 0.05, WeightDecay = decay, Seed = 1 })
                 .Fit(Moons(), null, 5);
             return network;
@@ -82,7 +83,7 @@ public sealed class TrainerTests
     public void Progress_IsReportedOncePerEpochInOrder()
     {
         var reported = new List<int>();
-        var network = MultilayerPerceptron.Create([2, 4, 1], Activation.Tanh, new ScaledNormalTestInitializer(1), new RandomSource(5));
+        var network = MultilayerPerceptron.Create([2, 4, 1], Activation.Tanh, Init.LeCunNormal, new RandomSource(5));
         var trainer = new Trainer(network, Loss.BinaryCrossEntropy, new TrainingOptions());
         var history = trainer.Fit(Moons(), Moons(), 3, new SynchronousProgress(r => reported.Add(r.Epoch)));
         Assert.Equal([1, 2, 3], reported);
@@ -97,7 +98,7 @@ public sealed class TrainerTests
     public void Cancellation_StopsBeforeTheNextBatch()
     {
         using var cts = new CancellationTokenSource();
-        var network = MultilayerPerceptron.Create([2, 4, 1], Activation.Tanh, new ScaledNormalTestInitializer(1), new RandomSource(5));
+        var network = MultilayerPerceptron.Create([2, 4, 1], Activation.Tanh, Init.LeCunNormal, new RandomSource(5));
         var trainer = new Trainer(network, Loss.BinaryCrossEntropy, new TrainingOptions());
         Assert.Throws<OperationCanceledException>(() =>
             trainer.Fit(Moons(), null, 10, new SynchronousProgress(_ => cts.Cancel()), cts.Token));
