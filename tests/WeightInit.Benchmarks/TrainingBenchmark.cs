@@ -18,7 +18,7 @@ internal static class TrainingBenchmark
         var split = DigitsDataset.LoadSplit(DigitsDataset.FindFile(AppContext.BaseDirectory));
         foreach (int[] widths in new[] { new[] { 64, 256, 256, 10 }, new[] { 64, 64, 10 } })
         {
-            var network = MultilayerPerceptron.Create(widths, Activation.ReLU, new HeNormal(), new RandomSource(1));
+            var network = MultilayerPerceptron.Create(widths, Activation.ReLU, Init.HeNormal(), new RandomSource(1));
             var trainer = new Trainer(network, Loss.SoftmaxCrossEntropy,
                 new TrainingOptions { LearningRate = 0.05, Momentum = 0.9, BatchSize = 32, Seed = 2 });
             var times = new List<double>();
@@ -33,13 +33,5 @@ internal static class TrainingBenchmark
             Console.WriteLine($"{string.Join('-', widths),-16} batch 32: median {times[times.Count / 2]:F3} s/epoch " +
                 $"(min {times[0]:F3}, max {times[^1]:F3}); test accuracy after 6 epochs {last!.TestAccuracy:P1}");
         }
-    }
-
-    /// <summary>He normal, std sqrt(2 / fan_in), local to the benchmark until the library's initializers land.</summary>
-    private sealed class HeNormal : IWeightInitializer
-    {
-        public string Name => "HeNormal";
-        public void Fill(Span<double> weights, ReadOnlySpan<int> shape, RandomSource random) => random.FillNormal(weights, 0, Math.Sqrt(2.0 / shape[1]));
-        public void Fill(Span<float> weights, ReadOnlySpan<int> shape, RandomSource random) => random.FillNormal(weights, 0f, (float)Math.Sqrt(2.0 / shape[1]));
     }
 }

@@ -11,7 +11,7 @@ public sealed class TrainerTests
 
     private static (TrainingHistory History, MultilayerPerceptron Network) TrainMoons(double momentum, int epochs = 30)
     {
-        // 2-16-16-1 tanh, weights N(0, 1/fan_in), binary cross-entropy, lr 0.05, batch 16.
+        // 2-16-16-1 tanh, LeCun normal weights N(0, 1/fan_in), binary cross-entropy, lr 0.05, batch 16.
         var network = MultilayerPerceptron.Create([2, 16, 16, 1], Activation.Tanh, Init.LeCunNormal, new RandomSource(5));
         var trainer = new Trainer(network, Loss.BinaryCrossEntropy,
             new TrainingOptions { LearningRate = 0.05, Momentum = momentum, BatchSize = 16, Seed = 6 });
@@ -19,8 +19,8 @@ public sealed class TrainerTests
     }
 
     /// <summary>
-    /// Measured: the loss falls from 0.570 to 0.012 in 30 epochs with momentum 0.9 (accuracy 100%), and
-    /// to 0.276 with plain SGD at the same learning rate. Bars: momentum at least 10x lower than the
+    /// Measured: the loss falls from 0.572 to 0.042 in 30 epochs with momentum 0.9 (accuracy 98%), and
+    /// to 0.264 with plain SGD at the same learning rate (89%). Bars: momentum at least 10x lower than the
     /// start, and below plain SGD.
     /// </summary>
     [Fact]
