@@ -16,6 +16,7 @@ internal static class Program
         ["sampler"] = SamplerBenchmarks.Run,
         ["init"] = InitializerBenchmarks.Run,
         ["fullpass"] = FullPassBenchmarks.Run,
+        ["training"] = TrainingBenchmark.Run,
     };
 
     public static int Main(string[] args)
