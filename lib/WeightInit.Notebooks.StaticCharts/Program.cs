@@ -1,0 +1,91 @@
+using System.Globalization;
+using WeightInit.Notebooks.StaticCharts;
+
+// Command line for scripts/jupyter-execute.sh (the notebook runner uses the library directly).
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+const string Usage = """
+    Usage (from the repository):
+      dotnet run --project lib/WeightInit.Notebooks.StaticCharts -c Release -- COMMAND ARGS
+    Commands:
+      add-images NOTEBOOK.ipynb...          add a static PNG to every Plotly chart output (in place)
+      check-images NOTEBOOK.ipynb...        fail if a chart output has no static image
+      write-index HTML_DIR NOTEBOOK.ipynb...  write HTML_DIR/index.html linking NAME.html of each notebook
+      check-html HTML_DIR NOTEBOOK.ipynb... load HTML_DIR/NAME.html of each notebook in headless chromium and
+                                            fail unless every image output is drawn (and no chart is blank)
+    """;
+
+if (args.Length < 2) { Console.Error.WriteLine(Usage); return 2; }
+try
+{
+    switch (args[0])
+    {
+        case "add-images":
+        {
+            var renderer = new ChromiumChartRenderer(ChartRenderingTools.Locate());
+            foreach (var path in args[1..])
+            {
+                var notebook = NotebookFile.Read(path);
+                var report = await NotebookChartImages.AddImagesAsync(notebook, renderer);
+                NotebookFile.Write(path, notebook);
+                var perChart = report.Images.Count == 0 ? "" : $", in-page median {Median(report.Images.Select(i => i.RenderMilliseconds)):0} ms per chart";
+                Console.WriteLine($"{Path.GetFileName(path)}: {report.Charts} chart image(s) in {report.Seconds:0.00} s{perChart}");
+            }
+            return 0;
+        }
+        case "check-images":
+        {
+            var failures = 0;
+            foreach (var path in args[1..])
+            {
+                var missing = NotebookChartImages.FindChartsWithoutImage(NotebookFile.Read(path)).Count;
+                if (missing > 0) { failures++; Console.Error.WriteLine($"{Path.GetFileName(path)}: {missing} chart output(s) without a static image"); }
+            }
+            return failures == 0 ? 0 : 1;
+        }
+        case "write-index":
+        {
+            var folder = args[1];
+            var entries = args[2..].Select(p => (Path.GetFileNameWithoutExtension(p) + ".html", HtmlExportIndex.Title(NotebookFile.Read(p), p)));
+            File.WriteAllText(Path.Combine(folder, "index.html"), HtmlExportIndex.Build("Weight initialization in C#: the notebooks", entries));
+            Console.WriteLine($"wrote {Path.Combine(folder, "index.html")}");
+            return 0;
+        }
+        case "check-html":
+        {
+            var tools = ChartRenderingTools.Locate();
+            var folder = args[1];
+            var problems = new List<string>();
+            var images = 0;
+            var failedPages = 0;
+            foreach (var path in args[2..])
+            {
+                var page = Path.Combine(folder, Path.GetFileNameWithoutExtension(path) + ".html");
+                if (!File.Exists(page)) { problems.Add($"{Path.GetFileName(page)}: missing"); failedPages++; continue; }
+                var check = await HtmlExportCheck.CheckPageAsync(tools.ChromiumPath, page, HtmlExportCheck.CountImageOutputs(NotebookFile.Read(path)));
+                images += check.Images.Count(i => i.IsDrawn);
+                problems.AddRange(check.Problems);
+                if (check.Problems.Count > 0) failedPages++;
+                Console.WriteLine($"{check.Page}: {check.Images.Count(i => i.IsDrawn)} of {check.ExpectedImages} chart image(s) drawn");
+            }
+            if (!File.Exists(Path.Combine(folder, "index.html"))) { problems.Add("index.html: missing"); failedPages++; }
+            foreach (var p in problems) Console.Error.WriteLine("FAIL " + p);
+            Console.WriteLine($"HTML export: {images} chart images drawn; pages: {args.Length - 2 + 1 - failedPages} passed, {failedPages} failed");
+            return problems.Count == 0 ? 0 : 1;
+        }
+        default:
+            Console.Error.WriteLine(Usage);
+            return 2;
+    }
+}
+catch (Exception e) when (e is ChartToolsMissingException or FormatException or InvalidOperationException or TimeoutException or IOException)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 1;
+}
+
+static double Median(IEnumerable<double> values)
+{
+    var sorted = values.Order().ToArray();
+    return sorted.Length == 0 ? double.NaN : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+}

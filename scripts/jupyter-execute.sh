@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Executes every notebook with Jupyter on the .NET (C#) kernel, as Binder runs them, then exports them to HTML
+# with the charts as static images and checks the export in headless chromium.
+#
+#   scripts/jupyter-execute.sh [OUTPUT_DIR]      (default: artifacts/jupyter)
+#
+# - Kernel: scripts/jupyter-kernel-setup.sh, the same steps as .binder/Dockerfile.
+# - Execution: `jupyter nbconvert --to notebook --execute` per notebook, in the order of notebooks/notebooks.json,
+#   into OUTPUT_DIR/executed (the committed notebooks are never written); any cell error fails the script,
+#   naming the notebook.
+# - Static images: every Plotly chart output gets a PNG (lib/WeightInit.Notebooks.StaticCharts, chromium +
+#   the pinned plotly.js, offline).
+# - HTML: OUTPUT_DIR/html/NAME.html per notebook plus index.html; nbconvert is told to prefer the image over the
+#   chart's text/html (which needs plotly.js from a CDN), so the pages show every chart offline.
+# - Check: each page is loaded in headless chromium with the network closed; every image output must be laid out
+#   and drawn (not blank), and no interactive chart container may be shown empty.
+# Prerequisites: scripts/setup.sh (Debian's Jupyter and chromium, plotly.js from npm, the dotnet tool).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+out="${1:-artifacts/jupyter}"
+start_all=$SECONDS
+
+for tool in jupyter chromium; do
+  command -v "$tool" >/dev/null || { echo "jupyter-execute: $tool is not installed; run scripts/setup.sh (as root)" >&2; exit 1; }
+done
+
+scripts/jupyter-kernel-setup.sh
+
+# Notebooks in reading order, from the manifest.
+mapfile -t notebooks < <(python3 -c 'import json,sys; [print(n) for n in json.load(open("notebooks/notebooks.json"))["notebooks"]]')
+((${#notebooks[@]})) || { echo "jupyter-execute: notebooks/notebooks.json lists no notebook" >&2; exit 1; }
+
+rm -rf "$out"
+mkdir -p "$out/executed" "$out/html" "$out/logs"
+executed=()
+for name in "${notebooks[@]}"; do
+  [[ -f "notebooks/$name" ]] || { echo "jupyter-execute: notebooks/$name (listed in notebooks.json) does not exist" >&2; exit 1; }
+  t0=$SECONDS
+  # The kernel starts in the notebook's folder (relative #r and #!import resolve there; the tool manifest is found above it).
+  if ! jupyter nbconvert --to notebook --execute \
+        --ExecutePreprocessor.kernel_name=.net-csharp \
+        --ExecutePreprocessor.timeout=600 \
+        --ExecutePreprocessor.startup_timeout=300 \
+        --output-dir "$out/executed" "notebooks/$name" >"$out/logs/${name%.ipynb}.log" 2>&1; then
+    echo "FAILED: $name (jupyter nbconvert --execute on the .net-csharp kernel):" >&2
+    # nbconvert prints the failing cell's source and the kernel's error last.
+    grep -v -E '^(info|warn): |^      ' "$out/logs/${name%.ipynb}.log" | tail -n 40 >&2
+    exit 1
+  fi
+  printf '%-45s executed in %4d s\n' "$name" $((SECONDS - t0))
+  executed+=("$out/executed/$name")
+done
+
+charts=(dotnet run --project lib/WeightInit.Notebooks.StaticCharts -c Release --)
+"${charts[@]}" add-images "${executed[@]}"
+
+# Prefer the static image to the chart's text/html in the export (nbconvert's default puts text/html first).
+priority="['image/png','image/svg+xml','text/html','text/markdown','text/latex','application/pdf','image/jpeg','text/plain']"
+t0=$SECONDS
+jupyter nbconvert --to html --output-dir "$out/html" "--NbConvertBase.display_data_priority=$priority" \
+  "${executed[@]}" >"$out/logs/html-export.log" 2>&1 || { tail -n 20 "$out/logs/html-export.log" >&2; exit 1; }
+"${charts[@]}" write-index "$out/html" "${executed[@]}"
+echo "HTML export in $((SECONDS - t0)) s"
+
+"${charts[@]}" check-html "$out/html" "${executed[@]}"
+echo "jupyter-execute: ${#executed[@]} notebook(s) executed, exported and checked in $((SECONDS - start_all)) s; HTML in $out/html/index.html"

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Installs everything the notebook jobs need beyond the .NET SDK, from the package registries only:
+#   - Debian: chromium (headless renderer of the static chart images and of the HTML check), fonts,
+#     Jupyter (nbconvert, jupyter-client, nbformat, nbclient, ipykernel) for scripts/jupyter-execute.sh;
+#   - npm: the pinned plotly.js bundle (tools/chart-renderer, `npm ci` from its package-lock.json);
+#   - NuGet: the repository's pinned dotnet-interactive tool (`dotnet tool restore`).
+# Idempotent: a second run only checks. Needs root for apt-get (skipped when every package is present).
+# Usage: scripts/setup.sh            (everything)
+#        scripts/setup.sh --no-apt   (skip the Debian packages, e.g. inside the Binder image where
+#                                     they are installed by the Dockerfile's root step)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+apt_packages=(chromium fonts-dejavu-core fonts-liberation2 fonts-open-sans
+              jupyter-nbconvert jupyter-client python3-nbformat python3-nbclient python3-ipykernel)
+
+if [[ "${1:-}" != "--no-apt" ]]; then
+  missing=()
+  for p in "${apt_packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if ((${#missing[@]})); then
+    echo "setup: installing Debian packages: ${missing[*]}"
+    if [[ $(id -u) -ne 0 ]]; then echo "setup: apt-get needs root (run as root, or with sudo)" >&2; exit 1; fi
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get -o DPkg::Lock::Timeout=600 update -qq
+    apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "setup: Debian packages present"
+  fi
+fi
+
+# plotly.js for the offline chart renderer, exactly the version in package-lock.json.
+lock=tools/chart-renderer/package-lock.json
+stamp=tools/chart-renderer/node_modules/.setup-stamp
+if [[ ! -f $stamp ]] || ! cmp -s "$lock" "$stamp"; then
+  echo "setup: npm ci in tools/chart-renderer"
+  (cd tools/chart-renderer && npm ci --no-audit --no-fund --loglevel=error)
+  cp "$lock" "$stamp"
+else
+  echo "setup: plotly.js present ($(node -p "require('./tools/chart-renderer/node_modules/plotly.js-dist-min/package.json').version" 2>/dev/null || echo '?'))"
+fi
+
+# The pinned .NET Interactive tool (.config/dotnet-tools.json).
+dotnet tool restore >/dev/null
+echo "setup: done"
