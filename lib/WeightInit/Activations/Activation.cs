@@ -4,10 +4,23 @@ namespace WeightInit.Activations;
 /// An elementwise activation function f and its derivative f'. Instances are immutable and
 /// thread-safe; the common ones are static properties of this class.
 /// </summary>
+/// <remarks>
+/// The library's activations compute their span overloads with AVX-512 (<c>Vector512</c>) where the
+/// hardware has it (float spans are computed in double and rounded once), and agree with the scalar
+/// <see cref="Apply(double)"/> and <see cref="Derivative(double)"/> to a few ulps. They never return NaN
+/// for a finite input, however large; a NaN input gives NaN (it is data, not an error). At a kink, f'
+/// takes the value PyTorch's autograd uses; each class says which.
+/// </remarks>
 public abstract class Activation
 {
-    /// <summary>A short name, e.g. "ReLU".</summary>
+    /// <summary>A short name, e.g. "ReLU"; <see cref="FromName(string)"/> accepts it.</summary>
     public abstract string Name { get; }
+
+    /// <summary>
+    /// Whether f is bounded on both sides, so that f' tends to 0 for large |x| (sigmoid, tanh): deep
+    /// networks of such units lose gradient once pre-activations grow.
+    /// </summary>
+    public virtual bool IsSaturating => false;
 
     /// <summary>f(x).</summary>
     /// <param name="x">The pre-activation.</param>
@@ -51,6 +64,37 @@ public abstract class Activation
         for (int i = 0; i < x.Length; i++) destination[i] = (float)Derivative(x[i]);
     }
 
+    /// <summary>
+    /// Computes f and f' in one pass: y[i] = f(x[i]), dydx[i] = f'(x[i]), as the forward pass of a
+    /// network that will be differentiated needs. <paramref name="y"/> or <paramref name="dydx"/> may be
+    /// <paramref name="x"/> itself (in place); <paramref name="y"/> and <paramref name="dydx"/> must not overlap.
+    /// </summary>
+    /// <param name="x">The pre-activations.</param>
+    /// <param name="y">Where to write f(x); as long as <paramref name="x"/>.</param>
+    /// <param name="dydx">Where to write f'(x); as long as <paramref name="x"/>.</param>
+    public virtual void ApplyWithDerivative(ReadOnlySpan<double> x, Span<double> y, Span<double> dydx)
+    {
+        ActivationKernel.CheckSpans(x, y, dydx);
+        for (int i = 0; i < x.Length; i++)
+        {
+            double v = x[i];
+            y[i] = Apply(v);
+            dydx[i] = Derivative(v);
+        }
+    }
+
+    /// <inheritdoc cref="ApplyWithDerivative(ReadOnlySpan{double}, Span{double}, Span{double})"/>
+    public virtual void ApplyWithDerivative(ReadOnlySpan<float> x, Span<float> y, Span<float> dydx)
+    {
+        ActivationKernel.CheckSpans(x, y, dydx);
+        for (int i = 0; i < x.Length; i++)
+        {
+            double v = x[i];
+            y[i] = (float)Apply(v);
+            dydx[i] = (float)Derivative(v);
+        }
+    }
+
     /// <inheritdoc/>
     public override string ToString() => Name;
 
@@ -65,26 +109,72 @@ public abstract class Activation
                 "destination");
     }
 
-    /// <summary>f(x) = x.</summary>
-    public static Activation Identity { get; } = new Simple("Identity", x => x, _ => 1.0);
+    /// <summary>f(x) = x (no activation, a linear layer).</summary>
+    public static Activation Identity { get; } = new IdentityActivation();
 
     /// <summary>The logistic sigmoid 1 / (1 + e^-x).</summary>
-    public static Activation Sigmoid { get; } = new Simple("Sigmoid",
-        x => 1.0 / (1.0 + Math.Exp(-x)),
-        x => { double s = 1.0 / (1.0 + Math.Exp(-x)); return s * (1.0 - s); });
+    public static Activation Sigmoid { get; } = new SigmoidActivation();
 
     /// <summary>The hyperbolic tangent.</summary>
-    public static Activation Tanh { get; } = new Simple("Tanh",
-        Math.Tanh,
-        x => { double t = Math.Tanh(x); return 1.0 - t * t; });
+    public static Activation Tanh { get; } = new TanhActivation();
 
     /// <summary>max(0, x); the derivative at 0 is taken as 0.</summary>
-    public static Activation ReLU { get; } = new Simple("ReLU", x => x > 0 ? x : 0.0, x => x > 0 ? 1.0 : 0.0);
+    public static Activation ReLU { get; } = new ReLUActivation();
 
-    private sealed class Simple(string name, Func<double, double> f, Func<double, double> df) : Activation
+    /// <summary>The leaky ReLU with PyTorch's default negative slope 0.01.</summary>
+    public static Activation LeakyReLU { get; } = new LeakyReLUActivation();
+
+    /// <summary>The ELU with alpha = 1.</summary>
+    public static Activation Elu { get; } = new EluActivation();
+
+    /// <summary>The SELU, with the self-normalizing constants of Klambauer et al. (2017).</summary>
+    public static Activation Selu { get; } = new SeluActivation();
+
+    /// <summary>The GELU, exact (erf) form.</summary>
+    public static Activation Gelu { get; } = new GeluActivation();
+
+    /// <summary>Swish with beta = 1, i.e. SiLU: x * sigmoid(x).</summary>
+    public static Activation Swish { get; } = new SwishActivation();
+
+    /// <summary>The default instances, in this fixed order: Identity, Sigmoid, Tanh, ReLU, LeakyReLU, ELU, SELU, GELU, Swish.</summary>
+    public static IReadOnlyList<Activation> All { get; } =
+        Array.AsReadOnly(new[] { Identity, Sigmoid, Tanh, ReLU, LeakyReLU, Elu, Selu, Gelu, Swish });
+
+    /// <summary>A leaky ReLU: x for x &gt; 0, <paramref name="negativeSlope"/> * x otherwise.</summary>
+    /// <param name="negativeSlope">The slope for x &lt;= 0; finite.</param>
+    /// <returns>The activation.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The slope is NaN or infinite.</exception>
+    public static LeakyReLUActivation CreateLeakyReLU(double negativeSlope) => new(negativeSlope);
+
+    /// <summary>An ELU: x for x &gt; 0, <paramref name="alpha"/> (e^x - 1) otherwise.</summary>
+    /// <param name="alpha">The negative saturation value; finite and non-negative.</param>
+    /// <returns>The activation.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Alpha is NaN, infinite or negative.</exception>
+    public static EluActivation CreateElu(double alpha) => new(alpha);
+
+    /// <summary>A Swish: x * sigmoid(<paramref name="beta"/> x).</summary>
+    /// <param name="beta">The slope inside the sigmoid; finite.</param>
+    /// <returns>The activation.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Beta is NaN or infinite.</exception>
+    public static SwishActivation CreateSwish(double beta) => new(beta);
+
+    /// <summary>
+    /// The default instance named <paramref name="name"/>, compared without regard to case: one of the
+    /// <see cref="Name"/>s of <see cref="All"/>, or "SiLU" for Swish.
+    /// </summary>
+    /// <param name="name">The activation's name.</param>
+    /// <returns>The default instance.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
+    /// <exception cref="ArgumentException">No activation has that name.</exception>
+    public static Activation FromName(string name)
     {
-        public override string Name => name;
-        public override double Apply(double x) => f(x);
-        public override double Derivative(double x) => df(x);
+        ArgumentNullException.ThrowIfNull(name);
+        foreach (var activation in All)
+            if (string.Equals(activation.Name, name, StringComparison.OrdinalIgnoreCase))
+                return activation;
+        if (string.Equals(name, "SiLU", StringComparison.OrdinalIgnoreCase)) return Swish;
+        throw new ArgumentException(
+            $"name must be the name of a known activation, but \"{name}\" is not one. Known: {string.Join(", ", All.Select(a => a.Name))}, SiLU.",
+            nameof(name));
     }
 }

@@ -1,98 +1,231 @@
 namespace WeightInit.LinearAlgebra;
 
-/// <summary>Dense matrix products on row-major spans.</summary>
+/// <summary>
+/// Dense matrix products on row-major spans, in float and double: C = A B^T (<see cref="MultiplyTransposed(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int, int, int)"/>,
+/// a dense layer's forward pass), C = A B (<see cref="Multiply(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int, int, int)"/>, its backward pass) and
+/// C = A^T B (<see cref="TransposeMultiply(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int, int, int)"/>, its weight gradient).
+/// </summary>
+/// <remarks>
+/// <para>
+/// The products are blocked for the caches and register-blocked after K. Goto and R. van de Geijn (2008),
+/// "Anatomy of high-performance matrix multiplication": B is packed into strips, A into panels, and a
+/// micro-kernel keeps a tile of C in registers (8 rows x 2 <see cref="System.Runtime.Intrinsics.Vector512{T}"/> with AVX-512,
+/// 6 rows x 2 <see cref="System.Runtime.Intrinsics.Vector256{T}"/> otherwise, 4 x 4 scalars without SIMD). Large products
+/// split the output across the cores; small ones (fewer than about 4 million floating-point operations,
+/// such as a 512 x 512 matrix times one vector) run on the calling thread.
+/// </para>
+/// <para>
+/// Determinism: every element is computed as the same chain of fused multiply-adds,
+/// c = fma(a_p, b_p, c) for p = 0, 1, ..., k-1 starting from c = 0 (or from C's value when accumulating),
+/// whatever the instruction set, the blocking and the number of threads. Results are therefore
+/// bit-identical across runs, core counts and machines that have the same floating-point format,
+/// and equal a plain loop that uses <see cref="Math.FusedMultiplyAdd(double, double, double)"/>.
+/// </para>
+/// <para>
+/// Arguments: m, k and n must be positive; each span must hold at least the values its matrix needs
+/// (longer spans are allowed, the extra values are ignored or left untouched); c must not overlap a or b.
+/// </para>
+/// </remarks>
 public static class MatrixMultiply
 {
-    /// <summary>
-    /// C = A B^T, where A is m x k, B is n x k and C is m x n, all row-major. This is a dense
-    /// layer's product for a batch: A holds m inputs of width k, B is the (outputs, inputs) weight.
-    /// </summary>
-    /// <param name="a">A, m x k.</param>
-    /// <param name="b">B, n x k.</param>
-    /// <param name="c">C, m x n; overwritten.</param>
-    /// <param name="m">Rows of A and C.</param>
-    /// <param name="k">Columns of A and B.</param>
-    /// <param name="n">Rows of B, columns of C.</param>
-    public static void MultiplyTransposed(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n)
-    {
-        for (int i = 0; i < m; i++)
-            for (int j = 0; j < n; j++)
-            {
-                double s = 0;
-                for (int p = 0; p < k; p++) s += a[i * k + p] * b[j * k + p];
-                c[i * n + j] = s;
-            }
-    }
-
-    /// <inheritdoc cref="MultiplyTransposed(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, int, int, int)"/>
+    /// <summary>C = A B^T, where A is m x k, B is n x k and C is m x n, all row-major. This is a dense layer's forward product for a batch, Y = X W^T: A holds m inputs of width k, B is the (outputs, inputs) weight. Formula: C[i, j] = sum over p of A[i, p] B[j, p].</summary>
+    /// <param name="a">A, m x k (at least m k values).</param>
+    /// <param name="b">B, n x k (at least n k values).</param>
+    /// <param name="c">C, m x n (at least m n values); overwritten. Must not overlap <paramref name="a"/> or <paramref name="b"/>.</param>
+    /// <param name="m">Rows of A and C (the batch).</param>
+    /// <param name="k">Columns of A and B (the inputs).</param>
+    /// <param name="n">Rows of B, columns of C (the outputs).</param>
+    /// <exception cref="ArgumentOutOfRangeException">m, k or n is not positive.</exception>
+    /// <exception cref="ArgumentException">A span is too short, or c overlaps a or b.</exception>
     public static void MultiplyTransposed(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n)
-    {
-        for (int i = 0; i < m; i++)
-            for (int j = 0; j < n; j++)
-            {
-                float s = 0;
-                for (int p = 0; p < k; p++) s += a[i * k + p] * b[j * k + p];
-                c[i * n + j] = s;
-            }
-    }
+        => Compute(false, true, a, b, c, m, k, n, accumulate: false, GemmOptions.Default);
 
-    /// <summary>C = A B, where A is m x k, B is k x n and C is m x n, all row-major (the backward product dX = dY W).</summary>
-    /// <param name="a">A, m x k.</param>
-    /// <param name="b">B, k x n.</param>
-    /// <param name="c">C, m x n; overwritten.</param>
+    /// <summary>As <see cref="MultiplyTransposed(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int, int, int)"/>, but with <paramref name="accumulate"/> true it adds the product to C (C += ...):
+    /// each element's chain of fused multiply-adds then starts from C's value instead of 0.</summary>
+    /// <param name="a">A, m x k (at least m k values).</param>
+    /// <param name="b">B, n x k (at least n k values).</param>
+    /// <param name="c">C, m x n (at least m n values). Must not overlap <paramref name="a"/> or <paramref name="b"/>.</param>
+    /// <param name="m">Rows of A and C (the batch).</param>
+    /// <param name="k">Columns of A and B (the inputs).</param>
+    /// <param name="n">Rows of B, columns of C (the outputs).</param>
+    /// <param name="accumulate">True: C += product; false: C = product.</param>
+    /// <exception cref="ArgumentOutOfRangeException">m, k or n is not positive.</exception>
+    /// <exception cref="ArgumentException">A span is too short, or c overlaps a or b.</exception>
+    public static void MultiplyTransposed(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate)
+        => Compute(false, true, a, b, c, m, k, n, accumulate, GemmOptions.Default);
+
+    /// <summary>C = A B^T, where A is m x k, B is n x k and C is m x n, all row-major. This is a dense layer's forward product for a batch, Y = X W^T: A holds m inputs of width k, B is the (outputs, inputs) weight. Formula: C[i, j] = sum over p of A[i, p] B[j, p].</summary>
+    /// <param name="a">A, m x k (at least m k values).</param>
+    /// <param name="b">B, n x k (at least n k values).</param>
+    /// <param name="c">C, m x n (at least m n values); overwritten. Must not overlap <paramref name="a"/> or <paramref name="b"/>.</param>
+    /// <param name="m">Rows of A and C (the batch).</param>
+    /// <param name="k">Columns of A and B (the inputs).</param>
+    /// <param name="n">Rows of B, columns of C (the outputs).</param>
+    /// <exception cref="ArgumentOutOfRangeException">m, k or n is not positive.</exception>
+    /// <exception cref="ArgumentException">A span is too short, or c overlaps a or b.</exception>
+    public static void MultiplyTransposed(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n)
+        => Compute(false, true, a, b, c, m, k, n, accumulate: false, GemmOptions.Default);
+
+    /// <summary>As <see cref="MultiplyTransposed(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, int, int, int)"/>, but with <paramref name="accumulate"/> true it adds the product to C (C += ...):
+    /// each element's chain of fused multiply-adds then starts from C's value instead of 0.</summary>
+    /// <param name="a">A, m x k (at least m k values).</param>
+    /// <param name="b">B, n x k (at least n k values).</param>
+    /// <param name="c">C, m x n (at least m n values). Must not overlap <paramref name="a"/> or <paramref name="b"/>.</param>
+    /// <param name="m">Rows of A and C (the batch).</param>
+    /// <param name="k">Columns of A and B (the inputs).</param>
+    /// <param name="n">Rows of B, columns of C (the outputs).</param>
+    /// <param name="accumulate">True: C += product; false: C = product.</param>
+    /// <exception cref="ArgumentOutOfRangeException">m, k or n is not positive.</exception>
+    /// <exception cref="ArgumentException">A span is too short, or c overlaps a or b.</exception>
+    public static void MultiplyTransposed(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n, bool accumulate)
+        => Compute(false, true, a, b, c, m, k, n, accumulate, GemmOptions.Default);
+
+    /// <summary>MultiplyTransposed with forced options (tests and benchmarks).</summary>
+    internal static void MultiplyTransposed<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n, bool accumulate, GemmOptions options)
+        where T : unmanaged
+        => Compute(false, true, a, b, c, m, k, n, accumulate, options);
+
+    /// <summary>C = A B, where A is m x k, B is k x n and C is m x n, all row-major. This is a dense layer's backward product dX = dY W. Formula: C[i, j] = sum over p of A[i, p] B[p, j].</summary>
+    /// <param name="a">A, m x k (at least m k values).</param>
+    /// <param name="b">B, k x n (at least k n values).</param>
+    /// <param name="c">C, m x n (at least m n values); overwritten. Must not overlap <paramref name="a"/> or <paramref name="b"/>.</param>
     /// <param name="m">Rows of A and C.</param>
     /// <param name="k">Columns of A, rows of B.</param>
     /// <param name="n">Columns of B and C.</param>
-    public static void Multiply(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n)
-    {
-        for (int i = 0; i < m; i++)
-            for (int j = 0; j < n; j++)
-            {
-                double s = 0;
-                for (int p = 0; p < k; p++) s += a[i * k + p] * b[p * n + j];
-                c[i * n + j] = s;
-            }
-    }
-
-    /// <inheritdoc cref="Multiply(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, int, int, int)"/>
+    /// <exception cref="ArgumentOutOfRangeException">m, k or n is not positive.</exception>
+    /// <exception cref="ArgumentException">A span is too short, or c overlaps a or b.</exception>
     public static void Multiply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n)
-    {
-        for (int i = 0; i < m; i++)
-            for (int j = 0; j < n; j++)
-            {
-                float s = 0;
-                for (int p = 0; p < k; p++) s += a[i * k + p] * b[p * n + j];
-                c[i * n + j] = s;
-            }
-    }
+        => Compute(false, false, a, b, c, m, k, n, accumulate: false, GemmOptions.Default);
 
-    /// <summary>C = A^T B, where A is k x m, B is k x n and C is m x n, all row-major (the weight gradient dW = dY^T X).</summary>
-    /// <param name="a">A, k x m.</param>
-    /// <param name="b">B, k x n.</param>
-    /// <param name="c">C, m x n; overwritten.</param>
-    /// <param name="m">Columns of A, rows of C.</param>
-    /// <param name="k">Rows of A and B.</param>
+    /// <summary>As <see cref="Multiply(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int, int, int)"/>, but with <paramref name="accumulate"/> true it adds the product to C (C += ...):
+    /// each element's chain of fused multiply-adds then starts from C's value instead of 0.</summary>
+    /// <param name="a">A, m x k (at least m k values).</param>
+    /// <param name="b">B, k x n (at least k n values).</param>
+    /// <param name="c">C, m x n (at least m n values). Must not overlap <paramref name="a"/> or <paramref name="b"/>.</param>
+    /// <param name="m">Rows of A and C.</param>
+    /// <param name="k">Columns of A, rows of B.</param>
     /// <param name="n">Columns of B and C.</param>
+    /// <param name="accumulate">True: C += product; false: C = product.</param>
+    /// <exception cref="ArgumentOutOfRangeException">m, k or n is not positive.</exception>
+    /// <exception cref="ArgumentException">A span is too short, or c overlaps a or b.</exception>
+    public static void Multiply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate)
+        => Compute(false, false, a, b, c, m, k, n, accumulate, GemmOptions.Default);
+
+    /// <summary>C = A B, where A is m x k, B is k x n and C is m x n, all row-major. This is a dense layer's backward product dX = dY W. Formula: C[i, j] = sum over p of A[i, p] B[p, j].</summary>
+    /// <param name="a">A, m x k (at least m k values).</param>
+    /// <param name="b">B, k x n (at least k n values).</param>
+    /// <param name="c">C, m x n (at least m n values); overwritten. Must not overlap <paramref name="a"/> or <paramref name="b"/>.</param>
+    /// <param name="m">Rows of A and C.</param>
+    /// <param name="k">Columns of A, rows of B.</param>
+    /// <param name="n">Columns of B and C.</param>
+    /// <exception cref="ArgumentOutOfRangeException">m, k or n is not positive.</exception>
+    /// <exception cref="ArgumentException">A span is too short, or c overlaps a or b.</exception>
+    public static void Multiply(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n)
+        => Compute(false, false, a, b, c, m, k, n, accumulate: false, GemmOptions.Default);
+
+    /// <summary>As <see cref="Multiply(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, int, int, int)"/>, but with <paramref name="accumulate"/> true it adds the product to C (C += ...):
+    /// each element's chain of fused multiply-adds then starts from C's value instead of 0.</summary>
+    /// <param name="a">A, m x k (at least m k values).</param>
+    /// <param name="b">B, k x n (at least k n values).</param>
+    /// <param name="c">C, m x n (at least m n values). Must not overlap <paramref name="a"/> or <paramref name="b"/>.</param>
+    /// <param name="m">Rows of A and C.</param>
+    /// <param name="k">Columns of A, rows of B.</param>
+    /// <param name="n">Columns of B and C.</param>
+    /// <param name="accumulate">True: C += product; false: C = product.</param>
+    /// <exception cref="ArgumentOutOfRangeException">m, k or n is not positive.</exception>
+    /// <exception cref="ArgumentException">A span is too short, or c overlaps a or b.</exception>
+    public static void Multiply(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n, bool accumulate)
+        => Compute(false, false, a, b, c, m, k, n, accumulate, GemmOptions.Default);
+
+    /// <summary>Multiply with forced options (tests and benchmarks).</summary>
+    internal static void Multiply<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n, bool accumulate, GemmOptions options)
+        where T : unmanaged
+        => Compute(false, false, a, b, c, m, k, n, accumulate, options);
+
+    /// <summary>C = A^T B, where A is k x m, B is k x n and C is m x n, all row-major. This is a dense layer's weight gradient dW = dY^T X. Formula: C[i, j] = sum over p of A[p, i] B[p, j].</summary>
+    /// <param name="a">A, k x m (at least k m values).</param>
+    /// <param name="b">B, k x n (at least k n values).</param>
+    /// <param name="c">C, m x n (at least m n values); overwritten. Must not overlap <paramref name="a"/> or <paramref name="b"/>.</param>
+    /// <param name="m">Columns of A, rows of C.</param>
+    /// <param name="k">Rows of A and B (the batch).</param>
+    /// <param name="n">Columns of B and C.</param>
+    /// <exception cref="ArgumentOutOfRangeException">m, k or n is not positive.</exception>
+    /// <exception cref="ArgumentException">A span is too short, or c overlaps a or b.</exception>
+    public static void TransposeMultiply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n)
+        => Compute(true, false, a, b, c, m, k, n, accumulate: false, GemmOptions.Default);
+
+    /// <summary>As <see cref="TransposeMultiply(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int, int, int)"/>, but with <paramref name="accumulate"/> true it adds the product to C (C += ...):
+    /// each element's chain of fused multiply-adds then starts from C's value instead of 0.</summary>
+    /// <param name="a">A, k x m (at least k m values).</param>
+    /// <param name="b">B, k x n (at least k n values).</param>
+    /// <param name="c">C, m x n (at least m n values). Must not overlap <paramref name="a"/> or <paramref name="b"/>.</param>
+    /// <param name="m">Columns of A, rows of C.</param>
+    /// <param name="k">Rows of A and B (the batch).</param>
+    /// <param name="n">Columns of B and C.</param>
+    /// <param name="accumulate">True: C += product; false: C = product.</param>
+    /// <exception cref="ArgumentOutOfRangeException">m, k or n is not positive.</exception>
+    /// <exception cref="ArgumentException">A span is too short, or c overlaps a or b.</exception>
+    public static void TransposeMultiply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate)
+        => Compute(true, false, a, b, c, m, k, n, accumulate, GemmOptions.Default);
+
+    /// <summary>C = A^T B, where A is k x m, B is k x n and C is m x n, all row-major. This is a dense layer's weight gradient dW = dY^T X. Formula: C[i, j] = sum over p of A[p, i] B[p, j].</summary>
+    /// <param name="a">A, k x m (at least k m values).</param>
+    /// <param name="b">B, k x n (at least k n values).</param>
+    /// <param name="c">C, m x n (at least m n values); overwritten. Must not overlap <paramref name="a"/> or <paramref name="b"/>.</param>
+    /// <param name="m">Columns of A, rows of C.</param>
+    /// <param name="k">Rows of A and B (the batch).</param>
+    /// <param name="n">Columns of B and C.</param>
+    /// <exception cref="ArgumentOutOfRangeException">m, k or n is not positive.</exception>
+    /// <exception cref="ArgumentException">A span is too short, or c overlaps a or b.</exception>
     public static void TransposeMultiply(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n)
+        => Compute(true, false, a, b, c, m, k, n, accumulate: false, GemmOptions.Default);
+
+    /// <summary>As <see cref="TransposeMultiply(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, int, int, int)"/>, but with <paramref name="accumulate"/> true it adds the product to C (C += ...):
+    /// each element's chain of fused multiply-adds then starts from C's value instead of 0.</summary>
+    /// <param name="a">A, k x m (at least k m values).</param>
+    /// <param name="b">B, k x n (at least k n values).</param>
+    /// <param name="c">C, m x n (at least m n values). Must not overlap <paramref name="a"/> or <paramref name="b"/>.</param>
+    /// <param name="m">Columns of A, rows of C.</param>
+    /// <param name="k">Rows of A and B (the batch).</param>
+    /// <param name="n">Columns of B and C.</param>
+    /// <param name="accumulate">True: C += product; false: C = product.</param>
+    /// <exception cref="ArgumentOutOfRangeException">m, k or n is not positive.</exception>
+    /// <exception cref="ArgumentException">A span is too short, or c overlaps a or b.</exception>
+    public static void TransposeMultiply(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n, bool accumulate)
+        => Compute(true, false, a, b, c, m, k, n, accumulate, GemmOptions.Default);
+
+    /// <summary>TransposeMultiply with forced options (tests and benchmarks).</summary>
+    internal static void TransposeMultiply<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n, bool accumulate, GemmOptions options)
+        where T : unmanaged
+        => Compute(true, false, a, b, c, m, k, n, accumulate, options);
+
+    /// <summary>Validates the arguments, then runs the blocked product with A stored k x m when
+    /// <paramref name="aTransposed"/> and B stored n x k when <paramref name="bTransposed"/>.</summary>
+    private static unsafe void Compute<T>(bool aTransposed, bool bTransposed, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c,
+        int m, int k, int n, bool accumulate, GemmOptions options) where T : unmanaged
     {
-        for (int i = 0; i < m; i++)
-            for (int j = 0; j < n; j++)
-            {
-                double s = 0;
-                for (int p = 0; p < k; p++) s += a[p * m + i] * b[p * n + j];
-                c[i * n + j] = s;
-            }
+        if (typeof(T) != typeof(float) && typeof(T) != typeof(double))
+            throw new NotSupportedException($"Matrix products are implemented for float and double, not {typeof(T).Name}.");
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(m);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(n);
+        RequireLength(a.Length, (long)m * k, nameof(a), aTransposed ? $"A ({k} x {m})" : $"A ({m} x {k})");
+        RequireLength(b.Length, (long)k * n, nameof(b), bTransposed ? $"B ({n} x {k})" : $"B ({k} x {n})");
+        RequireLength(c.Length, (long)m * n, nameof(c), $"C ({m} x {n})");
+        var cUsed = c[..(m * n)];
+        if (cUsed.Overlaps(a[..(m * k)]))
+            throw new ArgumentException("c must not overlap a: the product reads A while it writes C.", nameof(c));
+        if (cUsed.Overlaps(b[..(k * n)]))
+            throw new ArgumentException("c must not overlap b: the product reads B while it writes C.", nameof(c));
+        fixed (T* pa = a)
+        fixed (T* pb = b)
+        fixed (T* pc = c)
+            GemmEngine.Run(pa, aTransposed, pb, bTransposed, pc, m, k, n, accumulate, options);
     }
 
-    /// <inheritdoc cref="TransposeMultiply(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, int, int, int)"/>
-    public static void TransposeMultiply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n)
+    private static void RequireLength(int actual, long needed, string paramName, string what)
     {
-        for (int i = 0; i < m; i++)
-            for (int j = 0; j < n; j++)
-            {
-                float s = 0;
-                for (int p = 0; p < k; p++) s += a[p * m + i] * b[p * n + j];
-                c[i * n + j] = s;
-            }
+        if (actual < needed)
+            throw new ArgumentException($"{paramName} must hold at least {needed} values for {what}, but its length is {actual}.", paramName);
     }
 }

@@ -1,19 +1,41 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace WeightInit.Random;
 
 /// <summary>
-/// A seedable source of random numbers: xoshiro256** (Blackman &amp; Vigna, 2018) seeded through
-/// SplitMix64. Every random draw of the library comes from an instance of this class that the
-/// caller passes in; there is no hidden global generator.
+/// A seedable source of random numbers: xoshiro256** (Blackman &amp; Vigna, 2018, "Scrambled linear
+/// pseudorandom number generators") seeded through SplitMix64 (Steele, Lea &amp; Flood, 2014, "Fast
+/// splittable pseudorandom number generators"). Every random draw of the library comes from an
+/// instance of this class that the caller passes in; there is no hidden global generator.
 /// </summary>
 /// <remarks>
-/// The same seed gives the same sequence, bit for bit, on every run and every machine.
-/// An instance is not thread-safe; use <see cref="Fork(ulong)"/> to derive independent streams.
+/// <para><b>Bulk fills</b> (<see cref="FillUniform(Span{double}, double, double)"/>,
+/// <see cref="FillNormal(Span{double}, double, double)"/> and their float overloads) draw one 64-bit key
+/// from this source and cut the destination into fixed chunks of 65,536 values. Chunk c is produced by
+/// eight xoshiro256** generators seeded from (key, c) and advanced in lock step in SIMD registers
+/// (Vector512 where accelerated, else Vector256, else scalar). Normals use the Box-Muller transform
+/// (Box &amp; Muller, 1958, "A note on the generation of random normal deviates") with the logarithm and
+/// sine/cosine evaluated by polynomials (<c>PolynomialMath</c>: at most 2 units in the last place in
+/// double); float results are computed in double and rounded once. Large fills run the chunks on all
+/// cores with <see cref="Parallel"/>.</para>
+/// <para><b>Determinism.</b> The same seed and the same sequence of calls give the same values, bit for
+/// bit, on every run and every machine: every SIMD path performs the same IEEE 754 operations (fused
+/// multiply-add everywhere) in the same order, and the chunking does not depend on the number of threads.
+/// The one exception is <see cref="FillTruncatedNormal(Span{double}, double, double, double, double)"/>:
+/// it computes the two tail probabilities of its bounds once per call with MathNet's Erfc, which uses
+/// <see cref="Math.Exp(double)"/>; .NET does not promise that function's last bit across operating systems.</para>
+/// <para>An instance is not thread-safe; use <see cref="Fork(ulong)"/> to derive independent streams.</para>
 /// </remarks>
 public sealed class RandomSource
 {
+    /// <summary>Values per chunk of a bulk fill; each chunk has its own 8-lane stream.</summary>
+    internal const int ChunkSize = 1 << 16;
+
+    /// <summary>Values generated into the per-thread buffer before they are scaled and stored.</summary>
+    private const int BufferLength = 256;
+
     private ulong _s0, _s1, _s2, _s3;
 
     /// <summary>Creates a source whose whole sequence is fixed by <paramref name="seed"/>.</summary>
@@ -22,14 +44,28 @@ public sealed class RandomSource
     {
         Seed = seed;
         ulong sm = seed;
-        _s0 = SplitMix64(ref sm);
-        _s1 = SplitMix64(ref sm);
-        _s2 = SplitMix64(ref sm);
-        _s3 = SplitMix64(ref sm);
+        _s0 = Xoshiro256StarStarLanes.SplitMix64(ref sm);
+        _s1 = Xoshiro256StarStarLanes.SplitMix64(ref sm);
+        _s2 = Xoshiro256StarStarLanes.SplitMix64(ref sm);
+        _s3 = Xoshiro256StarStarLanes.SplitMix64(ref sm);
     }
 
     /// <summary>The seed this source was created with.</summary>
     public ulong Seed { get; }
+
+    /// <summary>The SIMD path of the bulk fills (tests and benchmarks force one; results do not depend on it).</summary>
+    internal SimdPath Path { get; set; } = SimdPath.Auto;
+
+    /// <summary>The most threads a bulk fill uses; 0 or less means one per core (results do not depend on it).</summary>
+    internal int MaxDegreeOfParallelism { get; set; }
+
+    /// <summary>The path <see cref="SimdPath.Auto"/> stands for on this machine.</summary>
+    internal static SimdPath BestPath =>
+        Vector512.IsHardwareAccelerated ? SimdPath.Vector512
+        : Vector256.IsHardwareAccelerated ? SimdPath.Vector256
+        : SimdPath.Scalar;
+
+    private SimdPath ResolvedPath => Path == SimdPath.Auto ? BestPath : Path;
 
     /// <summary>
     /// Derives an independent source for sub-stream <paramref name="stream"/> from this source's
@@ -41,13 +77,16 @@ public sealed class RandomSource
     public RandomSource Fork(ulong stream)
     {
         ulong sm = Seed ^ 0x9E3779B97F4A7C15UL;
-        ulong a = SplitMix64(ref sm);
+        ulong a = Xoshiro256StarStarLanes.SplitMix64(ref sm);
         ulong mixed = a ^ (stream * 0xD1B54A32D192ED03UL + 0x8CB92BA72F3D8DD7UL);
-        ulong sm2 = mixed;
-        return new RandomSource(SplitMix64(ref sm2));
+        return new RandomSource(Xoshiro256StarStarLanes.SplitMix64(ref mixed))
+        {
+            Path = Path,
+            MaxDegreeOfParallelism = MaxDegreeOfParallelism,
+        };
     }
 
-    /// <summary>The next 64 random bits.</summary>
+    /// <summary>The next 64 random bits (one xoshiro256** step).</summary>
     /// <returns>A uniformly distributed 64-bit value.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong NextUInt64()
@@ -63,61 +102,272 @@ public sealed class RandomSource
         return result;
     }
 
-    /// <summary>A double uniformly distributed on [0, 1), with 53 random bits.</summary>
+    /// <summary>A double uniformly distributed on [0, 1), with 53 random bits: (x &gt;&gt; 11) 2^-53.</summary>
     /// <returns>A value in [0, 1).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
-    /// <summary>A standard normal draw (Box-Muller transform).</summary>
-    /// <returns>A value distributed as N(0, 1).</returns>
-    public double NextStandardNormal()
+    /// <summary>
+    /// An integer uniformly distributed on [0, <paramref name="maxExclusive"/>), without bias, by
+    /// Lemire's multiply-and-reject method (Lemire, 2019, "Fast random integer generation in an
+    /// interval", ACM TOMACS 29(1)): the high half of x s for a 32-bit x, redrawing when the low half
+    /// falls below 2^32 mod s.
+    /// </summary>
+    /// <param name="maxExclusive">The number of possible values; must be positive.</param>
+    /// <returns>A value in [0, maxExclusive).</returns>
+    public int NextInt(int maxExclusive)
     {
-        double u1 = 1.0 - NextDouble(); // (0, 1]
-        double u2 = NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxExclusive);
+        uint s = (uint)maxExclusive;
+        ulong m = (NextUInt64() >> 32) * s;
+        uint low = (uint)m;
+        if (low < s)
+        {
+            uint threshold = (0u - s) % s;
+            while (low < threshold)
+            {
+                m = (NextUInt64() >> 32) * s;
+                low = (uint)m;
+            }
+        }
+        return (int)(m >> 32);
     }
 
-    /// <summary>Fills <paramref name="destination"/> with draws from U(low, high).</summary>
+    /// <summary>
+    /// Puts the elements of <paramref name="values"/> in a uniformly random order, in place, by the
+    /// Fisher-Yates shuffle in Durstenfeld's form (Durstenfeld, 1964, "Algorithm 235: Random
+    /// permutation"): for i = n-1 down to 1, swap element i with element <see cref="NextInt(int)"/>(i + 1).
+    /// </summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="values">The elements to permute.</param>
+    public void Shuffle<T>(Span<T> values)
+    {
+        for (int i = values.Length - 1; i > 0; i--)
+        {
+            int j = NextInt(i + 1);
+            (values[i], values[j]) = (values[j], values[i]);
+        }
+    }
+
+    /// <summary>
+    /// A standard normal draw by the Box-Muller transform (Box &amp; Muller, 1958) from two 64-bit outputs,
+    /// with the same polynomial logarithm and sine/cosine as the bulk fills (the sine half is discarded).
+    /// </summary>
+    /// <returns>A value distributed as N(0, 1); |value| &lt;= 8.57.</returns>
+    public double NextStandardNormal()
+    {
+        ulong a = NextUInt64();
+        ulong b = NextUInt64();
+        Xoshiro256StarStarLanes.BoxMuller(a, b, out double z, out _);
+        return z;
+    }
+
+    /// <summary>
+    /// Fills <paramref name="destination"/> with draws from U(low, high): low + (high - low) u with
+    /// u = (x &gt;&gt; 11) 2^-53 in [0, 1), computed with one fused multiply-add.
+    /// </summary>
     /// <param name="destination">The values to overwrite.</param>
-    /// <param name="low">The lower bound (inclusive).</param>
-    /// <param name="high">The upper bound; must not be less than <paramref name="low"/>.</param>
+    /// <param name="low">The lower bound (inclusive); finite.</param>
+    /// <param name="high">The upper bound; finite and not less than <paramref name="low"/>. Every value lies in
+    /// [low, high]; high itself can only appear through rounding.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite, <paramref name="high"/> &lt;
+    /// <paramref name="low"/>, or high - low overflows.</exception>
     public void FillUniform(Span<double> destination, double low, double high)
     {
-        double width = high - low;
-        for (int i = 0; i < destination.Length; i++)
-            destination[i] = low + width * NextDouble();
+        double width = ValidateUniform(low, high);
+        FillAffine(destination, normal: false, scale: width, offset: low);
     }
 
     /// <inheritdoc cref="FillUniform(Span{double}, double, double)"/>
+    /// <remarks>Computed in double and rounded once to float.</remarks>
     public void FillUniform(Span<float> destination, float low, float high)
     {
-        double width = (double)high - low;
-        for (int i = 0; i < destination.Length; i++)
-            destination[i] = (float)(low + width * NextDouble());
+        double width = ValidateUniform(low, high);
+        FillAffine(destination, normal: false, scale: width, offset: low);
     }
 
-    /// <summary>Fills <paramref name="destination"/> with draws from N(mean, std^2).</summary>
+    /// <summary>Fills <paramref name="destination"/> with draws from N(mean, std^2): mean + std z, z standard normal.</summary>
     /// <param name="destination">The values to overwrite.</param>
-    /// <param name="mean">The mean of the normal distribution.</param>
-    /// <param name="std">The standard deviation; must be non-negative.</param>
+    /// <param name="mean">The mean of the normal distribution; finite.</param>
+    /// <param name="std">The standard deviation; finite and non-negative.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="mean"/> is NaN or infinite, or
+    /// <paramref name="std"/> is negative, NaN or infinite.</exception>
     public void FillNormal(Span<double> destination, double mean, double std)
     {
-        for (int i = 0; i < destination.Length; i++)
-            destination[i] = mean + std * NextStandardNormal();
+        Guard.Finite(mean);
+        Guard.FiniteNonNegative(std);
+        FillAffine(destination, normal: true, scale: std, offset: mean);
     }
 
     /// <inheritdoc cref="FillNormal(Span{double}, double, double)"/>
+    /// <remarks>Computed in double and rounded once to float.</remarks>
     public void FillNormal(Span<float> destination, float mean, float std)
     {
-        for (int i = 0; i < destination.Length; i++)
-            destination[i] = (float)(mean + (double)std * NextStandardNormal());
+        Guard.Finite(mean);
+        Guard.FiniteNonNegative(std);
+        FillAffine(destination, normal: true, scale: std, offset: mean);
     }
 
-    private static ulong SplitMix64(ref ulong state)
+    /// <summary>
+    /// Fills <paramref name="destination"/> with draws from N(mean, std^2) truncated to [low, high]
+    /// (absolute bounds, as PyTorch's <c>trunc_normal_(tensor, mean, std, a, b)</c>): the density is
+    /// proportional to exp(-(x - mean)^2 / (2 std^2)) on [low, high] and 0 elsewhere. Exact for any
+    /// interval, including ones far in a tail (inversion with Wichura's AS 241 up to 25 standard
+    /// deviations, Robert's 1995 rejection beyond). With std = 0 every value is mean clamped to [low, high].
+    /// The chunks run in parallel, each with its own stream derived from one key drawn from this
+    /// source; the sampling itself is scalar.
+    /// </summary>
+    /// <param name="destination">The values to overwrite.</param>
+    /// <param name="mean">The mean of the underlying normal; finite.</param>
+    /// <param name="std">The standard deviation of the underlying normal; finite and non-negative.</param>
+    /// <param name="low">The lower bound; finite.</param>
+    /// <param name="high">The upper bound; finite and greater than <paramref name="low"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is NaN or infinite, <paramref name="std"/>
+    /// is negative, or <paramref name="high"/> &lt;= <paramref name="low"/>.</exception>
+    public void FillTruncatedNormal(Span<double> destination, double mean, double std, double low, double high)
     {
-        ulong z = state += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
+        ValidateTruncated(mean, std, low, high);
+        var sampler = new TruncatedNormalSampler(mean, std, low, high);
+        ulong key = NextUInt64();
+        unsafe
+        {
+            fixed (double* p = destination)
+            {
+                nint address = (nint)p;
+                int length = destination.Length;
+                ForEachChunk(length, chunk =>
+                {
+                    var random = new RandomSource(ChunkSeed(key, chunk));
+                    double* d = (double*)address;
+                    int end = Math.Min(length, (chunk + 1) * ChunkSize);
+                    for (int i = chunk * ChunkSize; i < end; i++)
+                        d[i] = sampler.Sample(random);
+                });
+            }
+        }
+    }
+
+    /// <inheritdoc cref="FillTruncatedNormal(Span{double}, double, double, double, double)"/>
+    /// <remarks>Computed in double, rounded once to float and kept inside the float interval
+    /// [smallest float &gt;= low, largest float &lt;= high].</remarks>
+    /// <exception cref="ArgumentException">No float lies in [low, high].</exception>
+    public void FillTruncatedNormal(Span<float> destination, double mean, double std, double low, double high)
+    {
+        ValidateTruncated(mean, std, low, high);
+        float lowF = (float)low, highF = (float)high;
+        if (lowF < low) lowF = MathF.BitIncrement(lowF);
+        if (highF > high) highF = MathF.BitDecrement(highF);
+        if (lowF > highF)
+            throw new ArgumentException($"No float lies in [low, high] = [{low:R}, {high:R}].", nameof(high));
+        var sampler = new TruncatedNormalSampler(mean, std, low, high);
+        ulong key = NextUInt64();
+        unsafe
+        {
+            fixed (float* p = destination)
+            {
+                nint address = (nint)p;
+                int length = destination.Length;
+                ForEachChunk(length, chunk =>
+                {
+                    var random = new RandomSource(ChunkSeed(key, chunk));
+                    float* d = (float*)address;
+                    int end = Math.Min(length, (chunk + 1) * ChunkSize);
+                    for (int i = chunk * ChunkSize; i < end; i++)
+                        d[i] = Math.Clamp((float)sampler.Sample(random), lowF, highF);
+                });
+            }
+        }
+    }
+
+    private static double ValidateUniform(double low, double high)
+    {
+        Guard.Finite(low);
+        Guard.Finite(high);
+        if (high < low)
+            throw new ArgumentOutOfRangeException(nameof(high), high, $"high must not be less than low ({low:R}), but it is {high:R}.");
+        double width = high - low;
+        if (!double.IsFinite(width))
+            throw new ArgumentOutOfRangeException(nameof(high), high, $"high - low must be finite, but {high:R} - {low:R} overflows.");
+        return width;
+    }
+
+    private static void ValidateTruncated(double mean, double std, double low, double high)
+    {
+        Guard.Finite(mean);
+        Guard.FiniteNonNegative(std);
+        Guard.Finite(low);
+        Guard.Finite(high);
+        if (!(high > low))
+            throw new ArgumentOutOfRangeException(nameof(high), high, $"high must be greater than low ({low:R}), but it is {high:R}.");
+    }
+
+    private static ulong ChunkSeed(ulong key, int chunk)
+    {
+        ulong sm = key ^ ((ulong)chunk * 0xD1B54A32D192ED03UL);
+        return Xoshiro256StarStarLanes.SplitMix64(ref sm);
+    }
+
+    private void ForEachChunk(int length, Action<int> body)
+    {
+        int chunks = (int)(((long)length + ChunkSize - 1) / ChunkSize);
+        int threads = MaxDegreeOfParallelism > 0 ? MaxDegreeOfParallelism : Environment.ProcessorCount;
+        if (chunks <= 1 || threads == 1)
+        {
+            for (int c = 0; c < chunks; c++)
+                body(c);
+        }
+        else
+        {
+            Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, body);
+        }
+    }
+
+    private unsafe void FillAffine(Span<double> destination, bool normal, double scale, double offset)
+    {
+        ulong key = NextUInt64();
+        SimdPath path = ResolvedPath;
+        fixed (double* p = destination)
+        {
+            nint address = (nint)p;
+            int length = destination.Length;
+            ForEachChunk(length, chunk => FillChunk(path, normal, key, chunk, length, scale, offset, (double*)address, null));
+        }
+    }
+
+    private unsafe void FillAffine(Span<float> destination, bool normal, double scale, double offset)
+    {
+        ulong key = NextUInt64();
+        SimdPath path = ResolvedPath;
+        fixed (float* p = destination)
+        {
+            nint address = (nint)p;
+            int length = destination.Length;
+            ForEachChunk(length, chunk => FillChunk(path, normal, key, chunk, length, scale, offset, null, (float*)address));
+        }
+    }
+
+    /// <summary>Generates chunk <paramref name="chunk"/> and stores offset + scale * value into exactly one of the destinations.</summary>
+    private static unsafe void FillChunk(SimdPath path, bool normal, ulong key, int chunk, int length,
+        double scale, double offset, double* doubles, float* floats)
+    {
+        ulong* state = stackalloc ulong[Xoshiro256StarStarLanes.StateWords];
+        double* buffer = stackalloc double[BufferLength];
+        Xoshiro256StarStarLanes.Seed(state, key, chunk);
+        int start = chunk * ChunkSize;
+        int count = Math.Min(ChunkSize, length - start);
+        int perBlock = normal ? Xoshiro256StarStarLanes.NormalBlock : Xoshiro256StarStarLanes.Lanes;
+        for (int done = 0; done < count; done += BufferLength)
+        {
+            int n = Math.Min(BufferLength, count - done);
+            int blocks = (n + perBlock - 1) / perBlock;
+            if (normal)
+                Xoshiro256StarStarLanes.NormalBlocks(path, state, buffer, blocks);
+            else
+                Xoshiro256StarStarLanes.UniformBlocks(path, state, buffer, blocks);
+            if (doubles != null)
+                AffineKernels.Store(path, buffer, doubles + start + done, n, scale, offset);
+            else
+                AffineKernels.Store(path, buffer, floats + start + done, n, scale, offset);
+        }
     }
 }

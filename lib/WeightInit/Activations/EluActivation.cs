@@ -1,0 +1,87 @@
+using System.Runtime.Intrinsics;
+
+namespace WeightInit.Activations;
+
+/// <summary>
+/// The exponential linear unit f(x) = x for x &gt; 0 and a (e^x - 1) for x &lt;= 0 (a = <see cref="Alpha"/>,
+/// 1 by default), with f'(x) = 1 for x &gt; 0 and a e^x for x &lt;= 0. Clevert, Unterthiner &amp;
+/// Hochreiter (2015, "Fast and Accurate Deep Network Learning by Exponential Linear Units (ELUs)").
+/// </summary>
+/// <remarks>
+/// e^x - 1 is computed without cancellation near 0 (a series for |x| &lt; 0.5), as PyTorch does with
+/// expm1; f(-1e4) = -a. At the kink, f'(0) = a (the x &lt;= 0 branch, as PyTorch's ELU backward takes
+/// it); for a = 1 both sides agree.
+/// </remarks>
+public sealed class EluActivation : Activation
+{
+    private readonly Kernel _kernel;
+
+    /// <summary>Creates an ELU.</summary>
+    /// <param name="alpha">The negative saturation value a; finite and non-negative.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="alpha"/> is NaN, infinite or negative.</exception>
+    public EluActivation(double alpha = 1.0)
+    {
+        Guard.FiniteNonNegative(alpha);
+        Alpha = alpha;
+        _kernel = new Kernel(alpha, 1.0);
+    }
+
+    /// <summary>The negative saturation value a: f(x) tends to -a as x tends to -infinity.</summary>
+    public double Alpha { get; }
+
+    /// <inheritdoc/>
+    public override string Name => "ELU";
+
+    /// <inheritdoc/>
+    public override string ToString() => FormattableString.Invariant($"ELU(alpha: {Alpha})");
+
+    /// <inheritdoc/>
+    public override double Apply(double x) => _kernel.Apply(x);
+
+    /// <inheritdoc/>
+    public override double Derivative(double x) => _kernel.Derivative(x);
+
+    /// <inheritdoc/>
+    public override void Apply(ReadOnlySpan<double> x, Span<double> destination) => ActivationKernel.Apply(_kernel, x, destination);
+
+    /// <inheritdoc/>
+    public override void Apply(ReadOnlySpan<float> x, Span<float> destination) => ActivationKernel.Apply(_kernel, x, destination);
+
+    /// <inheritdoc/>
+    public override void Derivative(ReadOnlySpan<double> x, Span<double> destination) => ActivationKernel.Derivative(_kernel, x, destination);
+
+    /// <inheritdoc/>
+    public override void Derivative(ReadOnlySpan<float> x, Span<float> destination) => ActivationKernel.Derivative(_kernel, x, destination);
+
+    /// <inheritdoc/>
+    public override void ApplyWithDerivative(ReadOnlySpan<double> x, Span<double> y, Span<double> dydx) =>
+        ActivationKernel.ApplyWithDerivative(_kernel, x, y, dydx);
+
+    /// <inheritdoc/>
+    public override void ApplyWithDerivative(ReadOnlySpan<float> x, Span<float> y, Span<float> dydx) =>
+        ActivationKernel.ApplyWithDerivative(_kernel, x, y, dydx);
+
+    /// <summary>scale * (x for x &gt; 0, alpha (e^x - 1) otherwise); SELU uses it with its constants.</summary>
+    internal readonly struct Kernel(double alpha, double scale) : IActivationKernel
+    {
+        public double Apply(double x) => x > 0 ? scale * x : scale * alpha * ActivationMath.ExpM1(x);
+        public double Derivative(double x) => x > 0 ? scale : scale * alpha * Math.Exp(x);
+
+        public Vector512<double> Apply(Vector512<double> x) =>
+            Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<double>.Zero), Vector512.Create(scale) * x,
+                Vector512.Create(scale * alpha) * ActivationMath.ExpM1(x, out _));
+
+        public Vector512<double> Derivative(Vector512<double> x) =>
+            Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<double>.Zero), Vector512.Create(scale),
+                Vector512.Create(scale * alpha) * Vector512.Exp(x));
+
+        public Vector512<double> Apply(Vector512<double> x, out Vector512<double> derivative)
+        {
+            var positive = Vector512.GreaterThan(x, Vector512<double>.Zero);
+            var m = ActivationMath.ExpM1(x, out var e);
+            var scaleAlpha = Vector512.Create(scale * alpha);
+            derivative = Vector512.ConditionalSelect(positive, Vector512.Create(scale), scaleAlpha * e);
+            return Vector512.ConditionalSelect(positive, Vector512.Create(scale) * x, scaleAlpha * m);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.Runtime.Intrinsics;
+
+namespace WeightInit.Activations;
+
+/// <summary>
+/// The Gaussian error linear unit in its exact form, f(x) = x Phi(x) = (x/2)(1 + erf(x / sqrt 2)),
+/// with f'(x) = Phi(x) + x phi(x), where Phi and phi are the standard normal distribution and density
+/// functions, phi(x) = e^(-x^2/2) / sqrt(2 pi). Hendrycks &amp; Gimpel (2016, "Gaussian Error Linear Units
+/// (GELUs)"); this is PyTorch's default (approximate = 'none'), not the tanh approximation.
+/// </summary>
+/// <remarks>
+/// Phi is computed from the normal tail Q(|x|) = erfc(|x| / sqrt 2) / 2 (a Chebyshev fit of Numerical
+/// Recipes' form, accurate to rounding) with the exponent x^2/2 split exactly, so that f has full
+/// relative accuracy in the negative tail; GELU(1e4) = 1e4, GELU(-1e4) = 0 (as -0), f'(+-1e4) = 1 and 0.
+/// Smooth everywhere; f'(0) = 1/2.
+/// </remarks>
+public sealed class GeluActivation : Activation
+{
+    private readonly Kernel _kernel = default;
+
+    /// <summary>Creates GELU; <see cref="Activation.Gelu"/> is the shared instance.</summary>
+    public GeluActivation() { }
+
+    /// <inheritdoc/>
+    public override string Name => "GELU";
+
+    /// <inheritdoc/>
+    public override double Apply(double x) => _kernel.Apply(x);
+
+    /// <inheritdoc/>
+    public override double Derivative(double x) => _kernel.Derivative(x);
+
+    /// <inheritdoc/>
+    public override void Apply(ReadOnlySpan<double> x, Span<double> destination) => ActivationKernel.Apply(_kernel, x, destination);
+
+    /// <inheritdoc/>
+    public override void Apply(ReadOnlySpan<float> x, Span<float> destination) => ActivationKernel.Apply(_kernel, x, destination);
+
+    /// <inheritdoc/>
+    public override void Derivative(ReadOnlySpan<double> x, Span<double> destination) => ActivationKernel.Derivative(_kernel, x, destination);
+
+    /// <inheritdoc/>
+    public override void Derivative(ReadOnlySpan<float> x, Span<float> destination) => ActivationKernel.Derivative(_kernel, x, destination);
+
+    /// <inheritdoc/>
+    public override void ApplyWithDerivative(ReadOnlySpan<double> x, Span<double> y, Span<double> dydx) =>
+        ActivationKernel.ApplyWithDerivative(_kernel, x, y, dydx);
+
+    /// <inheritdoc/>
+    public override void ApplyWithDerivative(ReadOnlySpan<float> x, Span<float> y, Span<float> dydx) =>
+        ActivationKernel.ApplyWithDerivative(_kernel, x, y, dydx);
+
+    private readonly struct Kernel : IActivationKernel
+    {
+        public double Apply(double x)
+        {
+            double q = ActivationMath.NormalUpperTail(Math.Abs(x), out _);
+            return x * (x < 0 ? q : 1.0 - q);
+        }
+
+        public double Derivative(double x)
+        {
+            double q = ActivationMath.NormalUpperTail(Math.Abs(x), out double gaussian);
+            return (x < 0 ? q : 1.0 - q) + x * gaussian * ActivationMath.InverseSqrtTwoPi;
+        }
+
+        public Vector512<double> Apply(Vector512<double> x) => Apply(x, out _);
+
+        public Vector512<double> Derivative(Vector512<double> x)
+        {
+            Apply(x, out var derivative);
+            return derivative;
+        }
+
+        public Vector512<double> Apply(Vector512<double> x, out Vector512<double> derivative)
+        {
+            var q = ActivationMath.NormalUpperTail(Vector512.Abs(x), out var gaussian);
+            var cdf = Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512<double>.Zero), q, Vector512<double>.One - q);
+            derivative = Vector512.FusedMultiplyAdd(x * gaussian, Vector512.Create(ActivationMath.InverseSqrtTwoPi), cdf);
+            return x * cdf;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Runtime.Intrinsics;
+
+namespace WeightInit.Activations;
+
+/// <summary>
+/// The identity f(x) = x, f'(x) = 1: no activation, as in a linear layer or a network's output.
+/// PyTorch's <c>nn.init.calculate_gain</c> calls it "linear".
+/// </summary>
+public sealed class IdentityActivation : Activation
+{
+    private readonly Kernel _kernel = default;
+
+    /// <summary>Creates the identity; <see cref="Activation.Identity"/> is the shared instance.</summary>
+    public IdentityActivation() { }
+
+    /// <inheritdoc/>
+    public override string Name => "Identity";
+
+    /// <inheritdoc/>
+    public override double Apply(double x) => _kernel.Apply(x);
+
+    /// <inheritdoc/>
+    public override double Derivative(double x) => _kernel.Derivative(x);
+
+    /// <inheritdoc/>
+    public override void Apply(ReadOnlySpan<double> x, Span<double> destination) => ActivationKernel.Apply(_kernel, x, destination);
+
+    /// <inheritdoc/>
+    public override void Apply(ReadOnlySpan<float> x, Span<float> destination) => ActivationKernel.Apply(_kernel, x, destination);
+
+    /// <inheritdoc/>
+    public override void Derivative(ReadOnlySpan<double> x, Span<double> destination) => ActivationKernel.Derivative(_kernel, x, destination);
+
+    /// <inheritdoc/>
+    public override void Derivative(ReadOnlySpan<float> x, Span<float> destination) => ActivationKernel.Derivative(_kernel, x, destination);
+
+    /// <inheritdoc/>
+    public override void ApplyWithDerivative(ReadOnlySpan<double> x, Span<double> y, Span<double> dydx) =>
+        ActivationKernel.ApplyWithDerivative(_kernel, x, y, dydx);
+
+    /// <inheritdoc/>
+    public override void ApplyWithDerivative(ReadOnlySpan<float> x, Span<float> y, Span<float> dydx) =>
+        ActivationKernel.ApplyWithDerivative(_kernel, x, y, dydx);
+
+    private readonly struct Kernel : IActivationKernel
+    {
+        public double Apply(double x) => x;
+        public double Derivative(double x) => ActivationMath.KeepNaN(x, 1.0);
+        public Vector512<double> Apply(Vector512<double> x) => x;
+        public Vector512<double> Derivative(Vector512<double> x) => ActivationMath.KeepNaN(x, Vector512<double>.One);
+        public Vector512<double> Apply(Vector512<double> x, out Vector512<double> derivative)
+        {
+            derivative = Derivative(x);
+            return x;
+        }
+    }
+}

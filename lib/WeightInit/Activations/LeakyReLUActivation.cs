@@ -1,0 +1,77 @@
+using System.Runtime.Intrinsics;
+
+namespace WeightInit.Activations;
+
+/// <summary>
+/// The leaky ReLU f(x) = x for x &gt; 0 and s x for x &lt;= 0 (s = <see cref="NegativeSlope"/>, 0.01 by
+/// default as in PyTorch), with f'(x) = 1 for x &gt; 0 and s for x &lt;= 0. Maas, Hannun &amp; Ng (2013,
+/// "Rectifier Nonlinearities Improve Neural Network Acoustic Models"). PyTorch's gain for it is
+/// sqrt(2 / (1 + s^2)).
+/// </summary>
+/// <remarks>At the kink, f'(0) = s, as PyTorch's autograd takes it (it tests x &gt; 0). f'(NaN) is NaN.</remarks>
+public sealed class LeakyReLUActivation : Activation
+{
+    /// <summary>PyTorch's default negative slope, 0.01.</summary>
+    public const double DefaultNegativeSlope = 0.01;
+
+    private readonly Kernel _kernel;
+
+    /// <summary>Creates a leaky ReLU.</summary>
+    /// <param name="negativeSlope">The slope s for x &lt;= 0; finite (any sign).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="negativeSlope"/> is NaN or infinite.</exception>
+    public LeakyReLUActivation(double negativeSlope = DefaultNegativeSlope)
+    {
+        Guard.Finite(negativeSlope);
+        NegativeSlope = negativeSlope;
+        _kernel = new Kernel(negativeSlope);
+    }
+
+    /// <summary>The slope s for x &lt;= 0.</summary>
+    public double NegativeSlope { get; }
+
+    /// <inheritdoc/>
+    public override string Name => "LeakyReLU";
+
+    /// <inheritdoc/>
+    public override string ToString() => FormattableString.Invariant($"LeakyReLU(negativeSlope: {NegativeSlope})");
+
+    /// <inheritdoc/>
+    public override double Apply(double x) => _kernel.Apply(x);
+
+    /// <inheritdoc/>
+    public override double Derivative(double x) => _kernel.Derivative(x);
+
+    /// <inheritdoc/>
+    public override void Apply(ReadOnlySpan<double> x, Span<double> destination) => ActivationKernel.Apply(_kernel, x, destination);
+
+    /// <inheritdoc/>
+    public override void Apply(ReadOnlySpan<float> x, Span<float> destination) => ActivationKernel.Apply(_kernel, x, destination);
+
+    /// <inheritdoc/>
+    public override void Derivative(ReadOnlySpan<double> x, Span<double> destination) => ActivationKernel.Derivative(_kernel, x, destination);
+
+    /// <inheritdoc/>
+    public override void Derivative(ReadOnlySpan<float> x, Span<float> destination) => ActivationKernel.Derivative(_kernel, x, destination);
+
+    /// <inheritdoc/>
+    public override void ApplyWithDerivative(ReadOnlySpan<double> x, Span<double> y, Span<double> dydx) =>
+        ActivationKernel.ApplyWithDerivative(_kernel, x, y, dydx);
+
+    /// <inheritdoc/>
+    public override void ApplyWithDerivative(ReadOnlySpan<float> x, Span<float> y, Span<float> dydx) =>
+        ActivationKernel.ApplyWithDerivative(_kernel, x, y, dydx);
+
+    private readonly struct Kernel(double slope) : IActivationKernel
+    {
+        public double Apply(double x) => x > 0 ? x : slope * x;
+        public double Derivative(double x) => x > 0 ? 1.0 : ActivationMath.KeepNaN(x, slope);
+        public Vector512<double> Apply(Vector512<double> x) => Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<double>.Zero), x, Vector512.Create(slope) * x);
+        public Vector512<double> Derivative(Vector512<double> x) =>
+            ActivationMath.KeepNaN(x, Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<double>.Zero), Vector512<double>.One, Vector512.Create(slope)));
+        public Vector512<double> Apply(Vector512<double> x, out Vector512<double> derivative)
+        {
+            derivative = Derivative(x);
+            return Apply(x);
+        }
+    }
+}

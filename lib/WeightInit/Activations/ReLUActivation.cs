@@ -1,0 +1,64 @@
+using System.Runtime.Intrinsics;
+
+namespace WeightInit.Activations;
+
+/// <summary>
+/// The rectified linear unit f(x) = max(0, x), with f'(x) = 1 for x &gt; 0 and 0 for x &lt;= 0.
+/// Nair &amp; Hinton (2010, "Rectified Linear Units Improve Restricted Boltzmann Machines"); Glorot,
+/// Bordes &amp; Bengio (2011, "Deep Sparse Rectifier Neural Networks"). He et al. (2015, "Delving Deep into
+/// Rectifiers") derived the initialization for it (variance 2/fan_in).
+/// </summary>
+/// <remarks>
+/// At the kink, f'(0) = 0, as PyTorch's autograd takes it (its ReLU backward passes the gradient only
+/// where the output is positive). f(NaN) and f'(NaN) are NaN.
+/// </remarks>
+public sealed class ReLUActivation : Activation
+{
+    private readonly Kernel _kernel = default;
+
+    /// <summary>Creates ReLU; <see cref="Activation.ReLU"/> is the shared instance.</summary>
+    public ReLUActivation() { }
+
+    /// <inheritdoc/>
+    public override string Name => "ReLU";
+
+    /// <inheritdoc/>
+    public override double Apply(double x) => _kernel.Apply(x);
+
+    /// <inheritdoc/>
+    public override double Derivative(double x) => _kernel.Derivative(x);
+
+    /// <inheritdoc/>
+    public override void Apply(ReadOnlySpan<double> x, Span<double> destination) => ActivationKernel.Apply(_kernel, x, destination);
+
+    /// <inheritdoc/>
+    public override void Apply(ReadOnlySpan<float> x, Span<float> destination) => ActivationKernel.Apply(_kernel, x, destination);
+
+    /// <inheritdoc/>
+    public override void Derivative(ReadOnlySpan<double> x, Span<double> destination) => ActivationKernel.Derivative(_kernel, x, destination);
+
+    /// <inheritdoc/>
+    public override void Derivative(ReadOnlySpan<float> x, Span<float> destination) => ActivationKernel.Derivative(_kernel, x, destination);
+
+    /// <inheritdoc/>
+    public override void ApplyWithDerivative(ReadOnlySpan<double> x, Span<double> y, Span<double> dydx) =>
+        ActivationKernel.ApplyWithDerivative(_kernel, x, y, dydx);
+
+    /// <inheritdoc/>
+    public override void ApplyWithDerivative(ReadOnlySpan<float> x, Span<float> y, Span<float> dydx) =>
+        ActivationKernel.ApplyWithDerivative(_kernel, x, y, dydx);
+
+    private readonly struct Kernel : IActivationKernel
+    {
+        public double Apply(double x) => x <= 0 ? 0.0 : x;
+        public double Derivative(double x) => x > 0 ? 1.0 : ActivationMath.KeepNaN(x, 0.0);
+        public Vector512<double> Apply(Vector512<double> x) => Vector512.ConditionalSelect(Vector512.LessThanOrEqual(x, Vector512<double>.Zero), Vector512<double>.Zero, x);
+        public Vector512<double> Derivative(Vector512<double> x) =>
+            ActivationMath.KeepNaN(x, Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<double>.Zero), Vector512<double>.One, Vector512<double>.Zero));
+        public Vector512<double> Apply(Vector512<double> x, out Vector512<double> derivative)
+        {
+            derivative = Derivative(x);
+            return Apply(x);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.Runtime.Intrinsics;
+
+namespace WeightInit.Activations;
+
+/// <summary>
+/// The scaled ELU f(x) = l x for x &gt; 0 and l a (e^x - 1) for x &lt;= 0, with f'(x) = l for x &gt; 0 and
+/// l a e^x for x &lt;= 0, where l = <see cref="Lambda"/> ~ 1.0507 and a = <see cref="Alpha"/> ~ 1.6733
+/// are the constants of Klambauer, Unterthiner, Mayr &amp; Hochreiter (2017, "Self-Normalizing Neural
+/// Networks") that make mean 0 and variance 1 a fixed point for LeCun-normal weights (variance 1/fan_in).
+/// </summary>
+/// <remarks>
+/// At the kink, f'(0) = l a (the x &lt;= 0 branch, as PyTorch's backward takes it). f(-1e4) = -l a.
+/// </remarks>
+public sealed class SeluActivation : Activation
+{
+    /// <summary>l = 1.0507009873554804934193349852946 (Klambauer et al. 2017), as PyTorch uses it.</summary>
+    public const double Lambda = 1.0507009873554804934193349852946;
+
+    /// <summary>a = 1.6732632423543772848170429916717 (Klambauer et al. 2017), as PyTorch uses it.</summary>
+    public const double Alpha = 1.6732632423543772848170429916717;
+
+    private readonly EluActivation.Kernel _kernel = new(Alpha, Lambda);
+
+    /// <summary>Creates SELU; <see cref="Activation.Selu"/> is the shared instance.</summary>
+    public SeluActivation() { }
+
+    /// <inheritdoc/>
+    public override string Name => "SELU";
+
+    /// <inheritdoc/>
+    public override double Apply(double x) => _kernel.Apply(x);
+
+    /// <inheritdoc/>
+    public override double Derivative(double x) => _kernel.Derivative(x);
+
+    /// <inheritdoc/>
+    public override void Apply(ReadOnlySpan<double> x, Span<double> destination) => ActivationKernel.Apply(_kernel, x, destination);
+
+    /// <inheritdoc/>
+    public override void Apply(ReadOnlySpan<float> x, Span<float> destination) => ActivationKernel.Apply(_kernel, x, destination);
+
+    /// <inheritdoc/>
+    public override void Derivative(ReadOnlySpan<double> x, Span<double> destination) => ActivationKernel.Derivative(_kernel, x, destination);
+
+    /// <inheritdoc/>
+    public override void Derivative(ReadOnlySpan<float> x, Span<float> destination) => ActivationKernel.Derivative(_kernel, x, destination);
+
+    /// <inheritdoc/>
+    public override void ApplyWithDerivative(ReadOnlySpan<double> x, Span<double> y, Span<double> dydx) =>
+        ActivationKernel.ApplyWithDerivative(_kernel, x, y, dydx);
+
+    /// <inheritdoc/>
+    public override void ApplyWithDerivative(ReadOnlySpan<float> x, Span<float> y, Span<float> dydx) =>
+        ActivationKernel.ApplyWithDerivative(_kernel, x, y, dydx);
+}

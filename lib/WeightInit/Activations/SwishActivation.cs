@@ -1,0 +1,105 @@
+using System.Runtime.Intrinsics;
+
+namespace WeightInit.Activations;
+
+/// <summary>
+/// Swish f(x) = x sigmoid(b x) (b = <see cref="Beta"/>, 1 by default, which is SiLU), with
+/// f'(x) = s + b x s (1 - s) where s = sigmoid(b x). Ramachandran, Zoph &amp; Le (2017, "Searching for
+/// Activation Functions"); the b = 1 case is the SiLU of Elfwing, Uchibe &amp; Doya (2018, "Sigmoid-Weighted
+/// Linear Units for Neural Network Function Approximation in Reinforcement Learning"), PyTorch's nn.SiLU.
+/// </summary>
+/// <remarks>
+/// s and 1 - s are both computed from e^-|bx| (no overflow, no cancellation), so f(-1e4) = 0 (as -0),
+/// f(1e4) = 1e4, f'(-1e4) = 0 and f'(1e4) = 1. Smooth everywhere; f'(0) = 1/2.
+/// </remarks>
+public sealed class SwishActivation : Activation
+{
+    private readonly Kernel _kernel;
+
+    /// <summary>Creates a Swish.</summary>
+    /// <param name="beta">The slope b inside the sigmoid; finite (b = 0 gives x/2).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="beta"/> is NaN or infinite.</exception>
+    public SwishActivation(double beta = 1.0)
+    {
+        Guard.Finite(beta);
+        Beta = beta;
+        _kernel = new Kernel(beta);
+    }
+
+    /// <summary>The slope b inside the sigmoid.</summary>
+    public double Beta { get; }
+
+    /// <inheritdoc/>
+    public override string Name => "Swish";
+
+    /// <inheritdoc/>
+    public override string ToString() => FormattableString.Invariant($"Swish(beta: {Beta})");
+
+    /// <inheritdoc/>
+    public override double Apply(double x) => _kernel.Apply(x);
+
+    /// <inheritdoc/>
+    public override double Derivative(double x) => _kernel.Derivative(x);
+
+    /// <inheritdoc/>
+    public override void Apply(ReadOnlySpan<double> x, Span<double> destination) => ActivationKernel.Apply(_kernel, x, destination);
+
+    /// <inheritdoc/>
+    public override void Apply(ReadOnlySpan<float> x, Span<float> destination) => ActivationKernel.Apply(_kernel, x, destination);
+
+    /// <inheritdoc/>
+    public override void Derivative(ReadOnlySpan<double> x, Span<double> destination) => ActivationKernel.Derivative(_kernel, x, destination);
+
+    /// <inheritdoc/>
+    public override void Derivative(ReadOnlySpan<float> x, Span<float> destination) => ActivationKernel.Derivative(_kernel, x, destination);
+
+    /// <inheritdoc/>
+    public override void ApplyWithDerivative(ReadOnlySpan<double> x, Span<double> y, Span<double> dydx) =>
+        ActivationKernel.ApplyWithDerivative(_kernel, x, y, dydx);
+
+    /// <inheritdoc/>
+    public override void ApplyWithDerivative(ReadOnlySpan<float> x, Span<float> y, Span<float> dydx) =>
+        ActivationKernel.ApplyWithDerivative(_kernel, x, y, dydx);
+
+    private readonly struct Kernel(double beta) : IActivationKernel
+    {
+        public double Apply(double x)
+        {
+            double b = beta * x;
+            double e = Math.Exp(-Math.Abs(b));
+            double r = 1.0 / (1.0 + e);
+            return x * (b >= 0 ? r : e * r);
+        }
+
+        public double Derivative(double x)
+        {
+            double b = beta * x;
+            double e = Math.Exp(-Math.Abs(b));
+            double r = 1.0 / (1.0 + e);
+            double s = b >= 0 ? r : e * r;
+            double complement = b >= 0 ? e * r : r;
+            return s * Math.FusedMultiplyAdd(b, complement, 1.0);
+        }
+
+        public Vector512<double> Apply(Vector512<double> x) => Apply(x, out _);
+
+        public Vector512<double> Derivative(Vector512<double> x)
+        {
+            Apply(x, out var derivative);
+            return derivative;
+        }
+
+        public Vector512<double> Apply(Vector512<double> x, out Vector512<double> derivative)
+        {
+            var b = Vector512.Create(beta) * x;
+            var e = Vector512.Exp(-Vector512.Abs(b));
+            var r = Vector512<double>.One / (Vector512<double>.One + e);
+            var er = e * r;
+            var nonNegative = Vector512.GreaterThanOrEqual(b, Vector512<double>.Zero);
+            var s = Vector512.ConditionalSelect(nonNegative, r, er);
+            var complement = Vector512.ConditionalSelect(nonNegative, er, r);
+            derivative = s * Vector512.FusedMultiplyAdd(b, complement, Vector512<double>.One);
+            return x * s;
+        }
+    }
+}

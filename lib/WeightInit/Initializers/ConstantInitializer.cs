@@ -1,0 +1,46 @@
+using WeightInit.Random;
+
+namespace WeightInit.Initializers;
+
+/// <summary>
+/// Fills every weight with the same value c (PyTorch's <c>constant_</c>, Keras's Constant).
+/// </summary>
+/// <remarks>
+/// Constant weights do not break symmetry: units that see the same inputs get the same gradients and stay
+/// equal (Goodfellow, Bengio &amp; Courville 2016, "Deep Learning", section 8.4). Use them for biases, not weights.
+/// The shape needs at least one dimension and draws nothing from <c>random</c>.
+/// </remarks>
+public class ConstantInitializer : IWeightInitializer
+{
+    /// <summary>Creates the initializer.</summary>
+    /// <param name="value">The value of every weight; finite.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN or infinite.</exception>
+    public ConstantInitializer(double value)
+    {
+        Guard.Finite(value);
+        Value = value;
+    }
+
+    /// <summary>The value written.</summary>
+    public double Value { get; }
+
+    /// <inheritdoc/>
+    public virtual string Name => $"Constant({Value:R})";
+
+    /// <inheritdoc/>
+    public void Fill(Span<double> weights, ReadOnlySpan<int> shape, RandomSource random)
+    {
+        WeightShape.Check(weights.Length, shape, 1, Name);
+        weights.Fill(Value);
+    }
+
+    /// <inheritdoc/>
+    public void Fill(Span<float> weights, ReadOnlySpan<int> shape, RandomSource random)
+    {
+        WeightShape.Check(weights.Length, shape, 1, Name);
+        weights.Fill((float)Value);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => Name;
+}

@@ -1,0 +1,44 @@
+using WeightInit.Random;
+
+namespace WeightInit.Initializers;
+
+/// <summary>
+/// The identity for a 2-D weight: W[i, j] = 1 if i == j, else 0 (PyTorch's <c>eye_</c>, Keras's Identity);
+/// for a non-square (out, in) matrix the ones run along the main diagonal.
+/// </summary>
+/// <remarks>
+/// Keeps the inputs' identity in layers with the same number of inputs and outputs, as in identity-initialized
+/// recurrent networks (Le, Jaitly &amp; Hinton 2015, "A Simple Way to Initialize Recurrent Networks of Rectified
+/// Linear Units"). Draws nothing from <c>random</c>.
+/// </remarks>
+public sealed class EyeInitializer : IWeightInitializer
+{
+    /// <inheritdoc/>
+    public string Name => "Eye";
+
+    /// <inheritdoc/>
+    public void Fill(Span<double> weights, ReadOnlySpan<int> shape, RandomSource random)
+    {
+        CheckShape(weights.Length, shape);
+        weights.Clear();
+        for (int i = 0; i < Math.Min(shape[0], shape[1]); i++) weights[i * shape[1] + i] = 1.0;
+    }
+
+    /// <inheritdoc/>
+    public void Fill(Span<float> weights, ReadOnlySpan<int> shape, RandomSource random)
+    {
+        CheckShape(weights.Length, shape);
+        weights.Clear();
+        for (int i = 0; i < Math.Min(shape[0], shape[1]); i++) weights[i * shape[1] + i] = 1f;
+    }
+
+    private void CheckShape(int length, ReadOnlySpan<int> shape)
+    {
+        if (shape.Length != 2)
+            throw new ArgumentException($"Eye needs a 2-D shape (out, in), but shape has {shape.Length} dimensions.", nameof(shape));
+        WeightShape.Check(length, shape, 2, Name);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => Name;
+}

@@ -1,0 +1,72 @@
+using WeightInit.Random;
+
+namespace WeightInit.Initializers;
+
+/// <summary>
+/// An initializer whose scale depends on the layer's fans (Xavier/Glorot, He/Kaiming, LeCun,
+/// variance scaling, ...). Its scale can be read for any fans without drawing, e.g. to chart the
+/// weight range against the number of inputs.
+/// </summary>
+/// <remarks>The weight tensor needs at least two dimensions; see <see cref="Fans"/> for the layout.</remarks>
+public abstract class FanScaledInitializer : IWeightInitializer
+{
+    /// <inheritdoc/>
+    public abstract string Name { get; }
+
+    /// <summary>The standard deviation of the weights this initializer draws for a layer with the given fans.</summary>
+    /// <param name="fanIn">The number of inputs per output (times the receptive field); positive.</param>
+    /// <param name="fanOut">The number of outputs per input (times the receptive field); positive.</param>
+    /// <returns>The standard deviation of the drawn weights.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A fan is not positive.</exception>
+    public double Std(int fanIn, int fanOut)
+    {
+        Fans.CheckFans(fanIn, fanOut);
+        return StdOf(fanIn, fanOut);
+    }
+
+    /// <inheritdoc cref="Std(int, int)"/>
+    /// <param name="fans">The layer's fans.</param>
+    public double Std(FanPair fans) => Std(fans.FanIn, fans.FanOut);
+
+    /// <summary>The variance of the drawn weights, Std(fanIn, fanOut)^2.</summary>
+    /// <param name="fanIn">The number of inputs; positive.</param>
+    /// <param name="fanOut">The number of outputs; positive.</param>
+    /// <returns>The variance.</returns>
+    public double Variance(int fanIn, int fanOut)
+    {
+        double s = Std(fanIn, fanOut);
+        return s * s;
+    }
+
+    /// <summary>Computes the standard deviation for valid (positive) fans.</summary>
+    /// <param name="fanIn">fan_in.</param>
+    /// <param name="fanOut">fan_out.</param>
+    /// <returns>The standard deviation of the drawn weights.</returns>
+    protected abstract double StdOf(int fanIn, int fanOut);
+
+    /// <summary>Draws the weights for a layer with the given fans.</summary>
+    /// <param name="weights">The weights to overwrite.</param>
+    /// <param name="fans">The layer's fans.</param>
+    /// <param name="random">The source of every draw.</param>
+    protected abstract void Draw(Span<double> weights, FanPair fans, RandomSource random);
+
+    /// <inheritdoc cref="Draw(Span{double}, FanPair, RandomSource)"/>
+    protected abstract void Draw(Span<float> weights, FanPair fans, RandomSource random);
+
+    /// <inheritdoc/>
+    public void Fill(Span<double> weights, ReadOnlySpan<int> shape, RandomSource random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        Draw(weights, WeightShape.FansOf(weights.Length, shape, Name), random);
+    }
+
+    /// <inheritdoc/>
+    public void Fill(Span<float> weights, ReadOnlySpan<int> shape, RandomSource random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        Draw(weights, WeightShape.FansOf(weights.Length, shape, Name), random);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => Name;
+}

@@ -1,0 +1,15 @@
+using WeightInit.Random;
+
+namespace WeightInit.Initializers;
+
+/// <summary>A fan-scaled initializer that draws from N(0, Std(fan_in, fan_out)^2).</summary>
+public abstract class FanScaledNormalInitializer : FanScaledInitializer
+{
+    /// <inheritdoc/>
+    protected override void Draw(Span<double> weights, FanPair fans, RandomSource random) =>
+        random.FillNormal(weights, 0.0, StdOf(fans.FanIn, fans.FanOut));
+
+    /// <inheritdoc/>
+    protected override void Draw(Span<float> weights, FanPair fans, RandomSource random) =>
+        random.FillNormal(weights, 0f, (float)StdOf(fans.FanIn, fans.FanOut));
+}

@@ -1,0 +1,42 @@
+namespace WeightInit.Initializers;
+
+/// <summary>
+/// He (Kaiming) uniform initialization: W ~ U(-b, b) with b = gain * sqrt(3 / n), where n = fan_in or
+/// fan_out and gain = <see cref="Initializers.Gain.For(Nonlinearity, double?)"/>; Var = gain^2 / n
+/// (2 / fan_in for ReLU).
+/// </summary>
+/// <remarks>
+/// He, Zhang, Ren &amp; Sun (2015), "Delving Deep into Rectifiers: Surpassing Human-Level Performance on
+/// ImageNet Classification", ICCV. Same as PyTorch's <c>kaiming_uniform_(a, mode, nonlinearity)</c>, whose
+/// defaults (a = 0, fan_in, leaky_relu) give gain sqrt(2).
+/// </remarks>
+public sealed class HeUniformInitializer : FanScaledUniformInitializer
+{
+    /// <inheritdoc cref="HeNormalInitializer(double, FanMode, Nonlinearity)"/>
+    public HeUniformInitializer(double negativeSlope = 0, FanMode mode = FanMode.FanIn, Nonlinearity nonlinearity = Nonlinearity.LeakyReLU)
+    {
+        Gain = KaimingParameters.GainOf(negativeSlope, mode, nonlinearity);
+        NegativeSlope = negativeSlope;
+        Mode = mode;
+        Nonlinearity = nonlinearity;
+    }
+
+    /// <summary>The leaky ReLU's negative slope a.</summary>
+    public double NegativeSlope { get; }
+
+    /// <summary>FanIn or FanOut.</summary>
+    public FanMode Mode { get; }
+
+    /// <summary>The nonlinearity that sets the gain.</summary>
+    public Nonlinearity Nonlinearity { get; }
+
+    /// <summary>The gain, e.g. sqrt(2) for ReLU.</summary>
+    public double Gain { get; }
+
+    /// <inheritdoc/>
+    public override string Name => $"HeUniform({KaimingParameters.Describe(NegativeSlope, Mode, Nonlinearity)})";
+
+    /// <inheritdoc/>
+    protected override double BoundOf(int fanIn, int fanOut) =>
+        Math.Sqrt(3.0) * (Gain / Math.Sqrt(Fans.For(new FanPair(fanIn, fanOut), Mode)));
+}

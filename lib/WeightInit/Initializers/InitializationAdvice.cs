@@ -1,0 +1,109 @@
+using WeightInit.Activations;
+
+namespace WeightInit.Initializers;
+
+/// <summary>
+/// Which initialization keeps activations stable for a given activation function: the table at the end of
+/// the article, in its corrected modern form (Géron 2019/2022, "Hands-On Machine Learning with Scikit-Learn,
+/// Keras and TensorFlow", 2nd/3rd ed., table 11-1), plus the obsolete first-edition table and why it is wrong.
+/// </summary>
+/// <remarks>
+/// <list type="table">
+/// <listheader><term>Scheme</term><description>Activations; sigma^2 (normal); uniform r = sqrt(3 sigma^2)</description></listheader>
+/// <item><term>Glorot</term><description>None, tanh, logistic, softmax; 1/fan_avg with fan_avg = (fan_in + fan_out)/2
+/// (Glorot &amp; Bengio 2010, "Understanding the difficulty of training deep feedforward neural networks").</description></item>
+/// <item><term>He</term><description>ReLU and its variants (leaky ReLU, ELU, GELU, Swish, Mish); 2/fan_in
+/// (He, Zhang, Ren &amp; Sun 2015, "Delving Deep into Rectifiers").</description></item>
+/// <item><term>LeCun</term><description>SELU; 1/fan_in (LeCun, Bottou, Orr &amp; Müller 1998, "Efficient BackProp";
+/// Klambauer et al. 2017, "Self-Normalizing Neural Networks").</description></item>
+/// </list>
+/// </remarks>
+public static class InitializationAdvice
+{
+    /// <summary>The Glorot row.</summary>
+    public static InitializationRecommendation Glorot { get; } = new(
+        InitializationScheme.Glorot, ["None", "tanh", "logistic", "softmax"], 1.0, FanMode.FanAvg, "1/fan_avg",
+        new XavierNormalInitializer(1.0), new XavierUniformInitializer(1.0),
+        "Glorot & Bengio (2010), Understanding the difficulty of training deep feedforward neural networks");
+
+    /// <summary>The He row.</summary>
+    public static InitializationRecommendation He { get; } = new(
+        InitializationScheme.He, ["ReLU and variants"], 2.0, FanMode.FanIn, "2/fan_in",
+        new HeNormalInitializer(0, FanMode.FanIn, Nonlinearity.ReLU), new HeUniformInitializer(0, FanMode.FanIn, Nonlinearity.ReLU),
+        "He, Zhang, Ren & Sun (2015), Delving Deep into Rectifiers");
+
+    /// <summary>The LeCun row.</summary>
+    public static InitializationRecommendation LeCun { get; } = new(
+        InitializationScheme.LeCun, ["SELU"], 1.0, FanMode.FanIn, "1/fan_in",
+        new LeCunNormalInitializer(), new LeCunUniformInitializer(),
+        "LeCun, Bottou, Orr & Müller (1998), Efficient BackProp; Klambauer et al. (2017), Self-Normalizing Neural Networks");
+
+    /// <summary>The modern table: Glorot, He, LeCun.</summary>
+    public static IReadOnlyList<InitializationRecommendation> Table { get; } = Array.AsReadOnly([Glorot, He, LeCun]);
+
+    private static readonly (string Key, InitializationScheme Scheme)[] KnownActivations =
+    [
+        ("identity", InitializationScheme.Glorot), ("linear", InitializationScheme.Glorot), ("none", InitializationScheme.Glorot),
+        ("tanh", InitializationScheme.Glorot), ("sigmoid", InitializationScheme.Glorot), ("logistic", InitializationScheme.Glorot),
+        ("softmax", InitializationScheme.Glorot),
+        ("relu", InitializationScheme.He), ("leakyrelu", InitializationScheme.He), ("prelu", InitializationScheme.He),
+        ("elu", InitializationScheme.He), ("gelu", InitializationScheme.He), ("swish", InitializationScheme.He),
+        ("silu", InitializationScheme.He), ("mish", InitializationScheme.He),
+        ("selu", InitializationScheme.LeCun),
+    ];
+
+    /// <summary>The activation names <see cref="For(string)"/> knows (compared ignoring case, '_', '-', spaces and an "Activation" suffix).</summary>
+    public static IReadOnlyList<string> KnownActivationNames { get; } = Array.AsReadOnly(KnownActivations.Select(k => k.Key).ToArray());
+
+    /// <summary>The recommendation for <paramref name="activation"/>, matched by its <see cref="Activation.Name"/>.</summary>
+    /// <param name="activation">The activation that follows the layer.</param>
+    /// <returns>The table row.</returns>
+    /// <exception cref="ArgumentException">The activation's name is not in the table; the message lists the known names.</exception>
+    public static InitializationRecommendation For(Activation activation)
+    {
+        ArgumentNullException.ThrowIfNull(activation);
+        return For(activation.Name, nameof(activation));
+    }
+
+    /// <summary>The recommendation for the activation called <paramref name="activationName"/> (e.g. "ReLU", "tanh", "SELU").</summary>
+    /// <param name="activationName">One of <see cref="KnownActivationNames"/>.</param>
+    /// <returns>The table row.</returns>
+    /// <exception cref="ArgumentException">The name is not in the table; the message lists the known names.</exception>
+    public static InitializationRecommendation For(string activationName) => For(activationName, nameof(activationName));
+
+    private static InitializationRecommendation For(string name, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(name, paramName);
+        string key = Normalize(name);
+        foreach (var (k, scheme) in KnownActivations)
+            if (k == key) return Table[(int)scheme];
+        throw new ArgumentException(
+            $"{paramName} \"{name}\" is not in the recommendation table; known activations: {string.Join(", ", KnownActivationNames)}.",
+            paramName);
+    }
+
+    private static string Normalize(string name)
+    {
+        string s = new string(name.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();
+        return s.EndsWith("activation", StringComparison.Ordinal) && s.Length > "activation".Length ? s[..^"activation".Length] : s;
+    }
+
+    /// <summary>Why the first-edition table is obsolete, in one paragraph.</summary>
+    public const string FirstEditionProblem =
+        "The first-edition table scales Glorot's fan_avg bound by 4 for tanh and by sqrt(2) for ReLU. " +
+        "The factor 4 belongs to the logistic sigmoid, not to tanh: Glorot & Bengio's derivation assumes a unit of slope 1 at 0, " +
+        "which tanh has, while the logistic's slope at 0 is 1/4, so the logistic is the one that needs weights 4 times larger. " +
+        "For ReLU, He et al. (2015) derive variance 2/fan_in, not 2 times 1/fan_avg. " +
+        "The later editions use Glorot (1/fan_avg) for none, tanh, logistic and softmax, He (2/fan_in) for ReLU and its variants, and LeCun (1/fan_in) for SELU.";
+
+    /// <summary>The obsolete first-edition table: logistic (m = 1), tanh (m = 4), ReLU (m = sqrt(2)), each with what is wrong.</summary>
+    public static IReadOnlyList<ObsoleteInitializationRow> FirstEditionTable { get; } = Array.AsReadOnly<ObsoleteInitializationRow>(
+    [
+        new("Logistic", 1.0, "1",
+            "The formula is Glorot's for units of slope 1 at 0; the logistic's slope at 0 is 1/4, so this row and the tanh row have their factors swapped (the later editions use Glorot, 1/fan_avg, for logistic as for tanh)."),
+        new("Hyperbolic tangent", 4.0, "4",
+            "tanh has slope 1 at 0, the case Glorot & Bengio derived their formula for: it needs no factor 4 (sigma^2 = 1/fan_avg). The 4 belongs to the logistic sigmoid, whose slope at 0 is 1/4."),
+        new("ReLU (and its variants)", Math.Sqrt(2.0), "sqrt(2)",
+            "He et al. (2015) derive sigma^2 = 2/fan_in for ReLU (fan_in, not fan_avg); sqrt(2) times Glorot's std coincides only when fan_in = fan_out."),
+    ]);
+}

@@ -1,0 +1,24 @@
+namespace WeightInit.Initializers;
+
+/// <summary>
+/// PyTorch's default weight initialization of nn.Linear (and nn.ConvNd):
+/// <c>kaiming_uniform_(a = sqrt(5))</c>, i.e. gain = sqrt(2 / (1 + 5)) = sqrt(1/3) and
+/// b = sqrt(3) * gain / sqrt(fan_in) = 1 / sqrt(fan_in): W ~ U(-1/sqrt(fan_in), 1/sqrt(fan_in)).
+/// </summary>
+/// <remarks>
+/// The leaky-ReLU formula of He, Zhang, Ren &amp; Sun (2015), "Delving Deep into Rectifiers", with a = sqrt(5)
+/// chosen by PyTorch to reproduce the older Torch7 default U(+-1/sqrt(fan_in)); the variance
+/// 1 / (3 fan_in) is a third of LeCun's. The bias default is <see cref="BiasInitialization.PyTorchLinearDefault"/>.
+/// </remarks>
+public sealed class PyTorchLinearDefaultInitializer : FanScaledUniformInitializer
+{
+    /// <summary>The negative slope PyTorch passes to kaiming_uniform_: sqrt(5).</summary>
+    public static readonly double NegativeSlope = Math.Sqrt(5.0);
+
+    /// <inheritdoc/>
+    public override string Name => "PyTorchLinearDefault";
+
+    /// <inheritdoc/>
+    protected override double BoundOf(int fanIn, int fanOut) =>
+        Math.Sqrt(3.0) * (Initializers.Gain.For(Nonlinearity.LeakyReLU, NegativeSlope) / Math.Sqrt(fanIn));
+}

@@ -1,0 +1,61 @@
+using WeightInit.Random;
+
+namespace WeightInit.Initializers;
+
+/// <summary>
+/// W ~ U(low, high): mean (low + high) / 2, variance (high - low)^2 / 12 (PyTorch's <c>uniform_(a, b)</c>,
+/// Keras's RandomUniform).
+/// </summary>
+/// <remarks>The shape needs at least one dimension. For a scale that follows the layer's size use
+/// <see cref="XavierUniformInitializer"/>, <see cref="HeUniformInitializer"/> or <see cref="LeCunUniformInitializer"/>.</remarks>
+public sealed class UniformInitializer : IWeightInitializer
+{
+    /// <summary>Creates the initializer.</summary>
+    /// <param name="low">The lower bound; finite.</param>
+    /// <param name="high">The upper bound; finite and greater than <paramref name="low"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite.</exception>
+    /// <exception cref="ArgumentException"><paramref name="low"/> is not less than <paramref name="high"/>.</exception>
+    public UniformInitializer(double low = 0.0, double high = 1.0)
+    {
+        Guard.Finite(low);
+        Guard.Finite(high);
+        if (!(low < high))
+            throw new ArgumentException($"low must be less than high, but low = {low} and high = {high}.", nameof(low));
+        Low = low;
+        High = high;
+    }
+
+    /// <summary>The lower bound.</summary>
+    public double Low { get; }
+
+    /// <summary>The upper bound.</summary>
+    public double High { get; }
+
+    /// <summary>The mean of the drawn weights, (low + high) / 2.</summary>
+    public double Mean => (Low + High) / 2.0;
+
+    /// <summary>The standard deviation of the drawn weights, (high - low) / sqrt(12).</summary>
+    public double Std => (High - Low) / Math.Sqrt(12.0);
+
+    /// <inheritdoc/>
+    public string Name => $"Uniform({Low:R}, {High:R})";
+
+    /// <inheritdoc/>
+    public void Fill(Span<double> weights, ReadOnlySpan<int> shape, RandomSource random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        WeightShape.Check(weights.Length, shape, 1, Name);
+        random.FillUniform(weights, Low, High);
+    }
+
+    /// <inheritdoc/>
+    public void Fill(Span<float> weights, ReadOnlySpan<int> shape, RandomSource random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        WeightShape.Check(weights.Length, shape, 1, Name);
+        random.FillUniform(weights, (float)Low, (float)High);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => Name;
+}

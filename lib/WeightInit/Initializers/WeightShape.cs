@@ -1,0 +1,45 @@
+namespace WeightInit.Initializers;
+
+/// <summary>Checks of a weight span against its shape, shared by the initializers.</summary>
+internal static class WeightShape
+{
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> unless every dimension is positive.</summary>
+    public static void CheckDimensions(ReadOnlySpan<int> shape)
+    {
+        for (int i = 0; i < shape.Length; i++)
+            if (shape[i] <= 0)
+                throw new ArgumentOutOfRangeException(nameof(shape), shape[i],
+                    $"shape[{i}] must be positive, but it is {shape[i]}.");
+    }
+
+    /// <summary>
+    /// Checks that the shape has at least <paramref name="minRank"/> dimensions, all positive, and that
+    /// their product equals <paramref name="length"/> (the weights' length).
+    /// </summary>
+    public static void Check(int length, ReadOnlySpan<int> shape, int minRank, string initializer)
+    {
+        if (shape.Length < minRank)
+            throw new ArgumentException(
+                $"{initializer} needs a shape with at least {minRank} dimension(s), but shape has {shape.Length}.",
+                nameof(shape));
+        CheckDimensions(shape);
+        long count = 1;
+        foreach (int d in shape)
+        {
+            count *= d;
+            if (count > int.MaxValue)
+                throw new ArgumentOutOfRangeException(nameof(shape), "The product of shape exceeds int.MaxValue.");
+        }
+        if (count != length)
+            throw new ArgumentException(
+                $"weights must hold the product of shape ({count} values), but its length is {length}.",
+                "weights");
+    }
+
+    /// <summary>Checks the weights against the shape and returns the fans (shape needs 2 or more dimensions).</summary>
+    public static FanPair FansOf(int length, ReadOnlySpan<int> shape, string initializer)
+    {
+        Check(length, shape, 2, initializer);
+        return Fans.FromShape(shape);
+    }
+}

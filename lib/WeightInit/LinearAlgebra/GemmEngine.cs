@@ -1,0 +1,366 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace WeightInit.LinearAlgebra;
+
+/// <summary>
+/// The blocked matrix product C (m x n) = A (m x k) B (k x n), with A and B each stored either
+/// row-major or transposed, after the GotoBLAS scheme (K. Goto and R. van de Geijn, 2008,
+/// "Anatomy of high-performance matrix multiplication"): B is packed into strips of NR columns
+/// (kc x NR, kept in L1 while a block of A streams from L2), A into panels of MR rows, and a
+/// register-blocked micro-kernel (<see cref="MicroKernels"/>) updates one MR x NR tile at a time.
+/// The output is split into disjoint tiles across workers. The k dimension is never split: each
+/// element of C is the same chain of fused multiply-adds over p = 0 .. k-1 whatever the path,
+/// the blocking and the number of workers, so results are bit-identical across all of them.
+/// </summary>
+internal static unsafe class GemmEngine
+{
+    /// <summary>Depth of a k block (a strip of kc x NR values stays in L1).</summary>
+    internal const int KBlock = 256;
+
+    /// <summary>Below this many floating-point operations (2 m k n) the automatic mode uses one thread.</summary>
+    internal const long ParallelThresholdFlops = 4_000_000;
+
+    /// <summary>Up to this many rows per worker, a B stored k x n is read in place rather than packed.</summary>
+    private const int DirectBMaxRows = 16;
+
+    /// <summary>Bytes of the per-worker packed B panel (kc x nc), half of a 1 MB L2.</summary>
+    private const int BPanelBytes = 512 * 1024;
+
+    /// <summary>
+    /// C = op(A) op(B). <paramref name="aTransposed"/>: A is stored k x m (element (i, p) at a[p m + i]);
+    /// otherwise m x k. <paramref name="bTransposed"/>: B is stored n x k (element (p, j) at b[j k + p]);
+    /// otherwise k x n. With <paramref name="accumulate"/> the chains start from C's values, otherwise from 0.
+    /// </summary>
+    public static void Run<T>(T* a, bool aTransposed, T* b, bool bTransposed, T* c, int m, int k, int n, bool accumulate, GemmOptions options)
+        where T : unmanaged
+    {
+        var path = options.ResolvePath();
+        var shape = new Shape(path, typeof(T) == typeof(float) ? 4 : 8);
+        int rowPanels = (m + shape.Mr - 1) / shape.Mr;
+        int strips = (n + shape.Nr - 1) / shape.Nr;
+
+        int workers = options.DegreeOfParallelism > 0
+            ? options.DegreeOfParallelism
+            : 2L * m * k * n < ParallelThresholdFlops ? 1 : Environment.ProcessorCount;
+        // Split the rows when A is the larger operand (each worker then packs all of B), the columns otherwise.
+        bool splitRows = m >= n ? rowPanels >= 2 : strips < 2;
+        workers = Math.Min(workers, splitRows ? rowPanels : strips);
+
+        var job = new Job<T>((nint)a, aTransposed, (nint)b, bTransposed, (nint)c, m, k, n, accumulate, shape);
+        if (workers <= 1)
+        {
+            job.Work(0, m, 0, strips);
+            return;
+        }
+        int units = splitRows ? rowPanels : strips;
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+        {
+            int u0 = (int)((long)units * w / workers), u1 = (int)((long)units * (w + 1) / workers);
+            if (splitRows)
+                job.Work(u0 * shape.Mr, Math.Min(m, u1 * shape.Mr), 0, strips);
+            else
+                job.Work(0, m, u0, u1);
+        });
+    }
+
+    /// <summary>Tile geometry of a path: MR rows x NR columns, MC rows per packed A block, NC-strip packed B panel.</summary>
+    internal readonly struct Shape
+    {
+        public readonly GemmPath Path;
+        public readonly int Mr, Nr, Mc, StripsPerPanel;
+
+        public Shape(GemmPath path, int elementSize)
+        {
+            Path = path;
+            (Mr, Nr) = path switch
+            {
+                GemmPath.Vector512 => (MicroKernels.Rows512, 2 * 64 / elementSize),
+                GemmPath.Vector256 => (MicroKernels.Rows256, 2 * 32 / elementSize),
+                _ => (MicroKernels.RowsScalar, MicroKernels.ColumnsScalar),
+            };
+            Mc = 16 * Mr;
+            StripsPerPanel = Math.Max(1, BPanelBytes / (KBlock * Nr * elementSize));
+        }
+    }
+
+    private sealed class Job<T>(nint a, bool aTransposed, nint b, bool bTransposed, nint c, int m, int k, int n, bool accumulate, Shape shape)
+        where T : unmanaged
+    {
+        /// <summary>Computes C[r0..r1, strips s0..s1) (r0 a multiple of MR) with its own scratch buffers.</summary>
+        public void Work(int r0, int r1, int s0, int s1)
+        {
+            int mr = shape.Mr, nr = shape.Nr, kBlock = Math.Min(KBlock, k);
+            int mcMax = Math.Min(shape.Mc, (r1 - r0 + mr - 1) / mr * mr);
+            int chunks = (s1 - s0 + shape.StripsPerPanel - 1) / shape.StripsPerPanel;
+            int panelStrips = (s1 - s0 + chunks - 1) / chunks;
+            int alignPad = 64 / sizeof(T);
+            T[] aBuffer = ArrayPool<T>.Shared.Rent(mcMax * kBlock + alignPad);
+            T[] bBuffer = ArrayPool<T>.Shared.Rent(panelStrips * nr * kBlock + alignPad);
+            try
+            {
+                fixed (T* aRaw = aBuffer)
+                fixed (T* bRaw = bBuffer)
+                {
+                    T* ap = Align(aRaw), bp = Align(bRaw);
+                    T* A = (T*)a, B = (T*)b, C = (T*)c;
+                    // With few rows a packed strip would be used once or twice: read B (stored k x n) in place instead.
+                    bool directB = !bTransposed && r1 - r0 <= DirectBMaxRows;
+                    for (int js = s0; js < s1; js += panelStrips)
+                    {
+                        int jsEnd = Math.Min(s1, js + panelStrips);
+                        for (int pc = 0; pc < k; pc += KBlock)
+                        {
+                            int kc = Math.Min(KBlock, k - pc);
+                            bool load = accumulate || pc > 0;
+                            for (int s = js; s < jsEnd; s++)
+                                if (!directB || (s + 1) * nr > n)
+                                    PackB(B, bTransposed, k, n, pc, kc, s * nr, nr, bp + (long)(s - js) * kc * nr);
+                            for (int ic = r0; ic < r1; ic += shape.Mc)
+                            {
+                                int mc = Math.Min(shape.Mc, r1 - ic);
+                                int panels = (mc + mr - 1) / mr;
+                                PackABlock(A, aTransposed, m, k, ic, r1, panels, pc, kc, mr, ap);
+                                for (int s = js; s < jsEnd; s++)
+                                {
+                                    int j0 = s * nr, cols = Math.Min(nr, n - j0);
+                                    bool direct = directB && cols == nr;
+                                    T* bs = direct ? B + (long)pc * n + j0 : bp + (long)(s - js) * kc * nr;
+                                    nint ldb = direct ? n : nr;
+                                    for (int q = 0; q < panels; q++)
+                                    {
+                                        int i0 = ic + q * mr, rows = Math.Min(mr, r1 - i0);
+                                        Tile(ap + (long)q * kc * mr, bs, ldb, kc, C + (long)i0 * n + j0, n, load, rows, cols);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            finally
+            {
+                ArrayPool<T>.Shared.Return(aBuffer);
+                ArrayPool<T>.Shared.Return(bBuffer);
+            }
+        }
+
+        /// <summary>One MR x NR tile; a tile cut by the right edge of C goes through a small buffer.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void Tile(T* ap, T* bs, nint ldb, int kc, T* ct, int ldc, bool load, int rows, int cols)
+        {
+            if (cols == shape.Nr)
+            {
+                Rows(ap, bs, ldb, kc, ct, ldc, load, rows);
+                return;
+            }
+            int nr = shape.Nr;
+            T* tmp = stackalloc T[MicroKernels.Rows512 * 32];
+            if (load)
+                for (int r = 0; r < rows; r++)
+                    new ReadOnlySpan<T>(ct + (long)r * ldc, cols).CopyTo(new Span<T>(tmp + r * nr, cols));
+            Rows(ap, bs, ldb, kc, tmp, nr, load, rows);
+            for (int r = 0; r < rows; r++)
+                new ReadOnlySpan<T>(tmp + r * nr, cols).CopyTo(new Span<T>(ct + (long)r * ldc, cols));
+        }
+
+        /// <summary>Runs the full MR-row kernel, or covers a partial panel with 4-, 2- and 1-row kernels (no wasted rows).</summary>
+        private void Rows(T* ap, T* bs, nint ldb, int kc, T* ct, nint ldc, bool load, int rows)
+        {
+            int mr = shape.Mr;
+            switch (shape.Path)
+            {
+                case GemmPath.Vector512:
+                    if (rows == mr) { MicroKernels.Kernel512x8(ap, mr, bs, ldb, kc, ct, ldc, load); return; }
+                    for (int r = 0; r < rows;)
+                    {
+                        int left = rows - r;
+                        if (left >= 4) { MicroKernels.Kernel512x4(ap + r, mr, bs, ldb, kc, ct + r * ldc, ldc, load); r += 4; }
+                        else if (left >= 2) { MicroKernels.Kernel512x2(ap + r, mr, bs, ldb, kc, ct + r * ldc, ldc, load); r += 2; }
+                        else { MicroKernels.Kernel512x1(ap + r, mr, bs, ldb, kc, ct + r * ldc, ldc, load); r += 1; }
+                    }
+                    return;
+                case GemmPath.Vector256:
+                    if (rows == mr) { MicroKernels.Kernel256x6(ap, mr, bs, ldb, kc, ct, ldc, load); return; }
+                    for (int r = 0; r < rows;)
+                    {
+                        int left = rows - r;
+                        if (left >= 4) { MicroKernels.Kernel256x4(ap + r, mr, bs, ldb, kc, ct + r * ldc, ldc, load); r += 4; }
+                        else if (left >= 2) { MicroKernels.Kernel256x2(ap + r, mr, bs, ldb, kc, ct + r * ldc, ldc, load); r += 2; }
+                        else { MicroKernels.Kernel256x1(ap + r, mr, bs, ldb, kc, ct + r * ldc, ldc, load); r += 1; }
+                    }
+                    return;
+                default:
+                    if (rows == mr) { MicroKernels.KernelScalarx4(ap, mr, bs, ldb, kc, ct, ldc, load); return; }
+                    for (int r = 0; r < rows;)
+                    {
+                        int left = rows - r;
+                        if (left >= 2) { MicroKernels.KernelScalarx2(ap + r, mr, bs, ldb, kc, ct + r * ldc, ldc, load); r += 2; }
+                        else { MicroKernels.KernelScalarx1(ap + r, mr, bs, ldb, kc, ct + r * ldc, ldc, load); r += 1; }
+                    }
+                    return;
+            }
+        }
+    }
+
+    private static T* Align<T>(T* p) where T : unmanaged => (T*)(((nint)p + 63) & ~(nint)63);
+
+    /// <summary>
+    /// Packs <paramref name="panels"/> panels of A starting at row <paramref name="ic"/> (rows from
+    /// <paramref name="rowEnd"/> on are zero), columns pc .. pc+kc; panel q at dst + q kc MR.
+    /// </summary>
+    internal static void PackABlock<T>(T* a, bool transposed, int m, int k, int ic, int rowEnd, int panels, int pc, int kc, int mr, T* dst)
+        where T : unmanaged
+    {
+        int lanes = Vector512<T>.Count;
+        if (transposed || !BlockTranspose.IsSupported || (lanes != mr && lanes != 2 * mr))
+        {
+            for (int q = 0; q < panels; q++)
+                PackA(a, transposed, m, k, ic + q * mr, Math.Min(mr, rowEnd - ic - q * mr), pc, kc, mr, dst + (long)q * kc * mr);
+            return;
+        }
+        Vector512<T>* columns = stackalloc Vector512<T>[16];
+        int perTranspose = lanes / mr;
+        for (int q0 = 0; q0 < panels; q0 += perTranspose)
+        {
+            int i0 = ic + q0 * mr;
+            int rows = Math.Clamp(rowEnd - i0, 0, lanes);
+            int p = 0;
+            for (; p + lanes <= kc; p += lanes)
+            {
+                BlockTranspose.Transpose(a + (long)i0 * k + pc + p, k, rows, columns);
+                for (int q = 0; q < lanes; q++)
+                {
+                    T* d = dst + (long)q0 * kc * mr + (p + q) * mr;
+                    if (perTranspose == 1)
+                    {
+                        columns[q].Store(d);
+                    }
+                    else
+                    {
+                        columns[q].GetLower().Store(d);
+                        if (q0 + 1 < panels) columns[q].GetUpper().Store(d + (long)kc * mr);
+                    }
+                }
+            }
+            for (int h = 0; h < perTranspose && q0 + h < panels; h++)
+                for (int r = 0; r < mr; r++)
+                {
+                    int row = i0 + h * mr + r;
+                    T* d = dst + (long)(q0 + h) * kc * mr + r;
+                    if (row < rowEnd)
+                    {
+                        T* src = a + (long)row * k + pc;
+                        for (int pp = p; pp < kc; pp++) d[pp * mr] = src[pp];
+                    }
+                    else
+                    {
+                        for (int pp = p; pp < kc; pp++) d[pp * mr] = default;
+                    }
+                }
+        }
+    }
+
+    /// <summary>Packs rows i0 .. i0+rows of A, columns pc .. pc+kc, as dst[p MR + r]; rows beyond <paramref name="rows"/> are zero.</summary>
+    internal static void PackA<T>(T* a, bool transposed, int m, int k, int i0, int rows, int pc, int kc, int mr, T* dst) where T : unmanaged
+    {
+        if (transposed)
+        {
+            // A stored k x m: the MR values of one p are contiguous.
+            for (int p = 0; p < kc; p++)
+            {
+                T* src = a + (long)(pc + p) * m + i0;
+                T* d = dst + p * mr;
+                int r = 0;
+                for (; r < rows; r++) d[r] = src[r];
+                for (; r < mr; r++) d[r] = default;
+            }
+            return;
+        }
+        for (int r = 0; r < mr; r++)
+        {
+            T* d = dst + r;
+            if (r < rows)
+            {
+                T* src = a + (long)(i0 + r) * k + pc;
+                for (int p = 0; p < kc; p++) d[p * mr] = src[p];
+            }
+            else
+            {
+                for (int p = 0; p < kc; p++) d[p * mr] = default;
+            }
+        }
+    }
+
+    /// <summary>Packs columns j0 .. j0+NR of B, rows pc .. pc+kc, as dst[p NR + j]; columns beyond n are zero.</summary>
+    internal static void PackB<T>(T* b, bool transposed, int k, int n, int pc, int kc, int j0, int nr, T* dst) where T : unmanaged
+    {
+        int cols = Math.Min(nr, n - j0);
+        if (!transposed)
+        {
+            // B stored k x n: the NR values of one p are contiguous.
+            for (int p = 0; p < kc; p++)
+            {
+                T* src = b + (long)(pc + p) * n + j0;
+                T* d = dst + p * nr;
+                if (cols == nr && nr % Vector256<T>.Count == 0)
+                {
+                    for (int j = 0; j < nr; j += Vector256<T>.Count) Vector256.Store(Vector256.Load(src + j), d + j);
+                }
+                else
+                {
+                    int j = 0;
+                    for (; j < cols; j++) d[j] = src[j];
+                    for (; j < nr; j++) d[j] = default;
+                }
+            }
+            return;
+        }
+        int lanes = Vector512<T>.Count;
+        if (BlockTranspose.IsSupported && nr % lanes == 0)
+        {
+            Vector512<T>* columns = stackalloc Vector512<T>[16];
+            for (int g = 0; g < nr; g += lanes)
+            {
+                int rows = Math.Clamp(n - j0 - g, 0, lanes);
+                int p = 0;
+                if (rows > 0)
+                {
+                    for (; p + lanes <= kc; p += lanes)
+                    {
+                        BlockTranspose.Transpose(b + (long)(j0 + g) * k + pc + p, k, rows, columns);
+                        for (int q = 0; q < lanes; q++) columns[q].Store(dst + (p + q) * nr + g);
+                    }
+                }
+                for (int r = 0; r < lanes; r++)
+                {
+                    T* d = dst + g + r;
+                    if (r < rows)
+                    {
+                        T* src = b + (long)(j0 + g + r) * k + pc;
+                        for (int pp = p; pp < kc; pp++) d[pp * nr] = src[pp];
+                    }
+                    else
+                    {
+                        for (int pp = p; pp < kc; pp++) d[pp * nr] = default;
+                    }
+                }
+            }
+            return;
+        }
+        for (int j = 0; j < nr; j++)
+        {
+            T* d = dst + j;
+            if (j < cols)
+            {
+                T* src = b + (long)(j0 + j) * k + pc;
+                for (int p = 0; p < kc; p++) d[p * nr] = src[p];
+            }
+            else
+            {
+                for (int p = 0; p < kc; p++) d[p * nr] = default;
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace WeightInit.Simulation;
+
+/// <summary>The floating-point type a simulation computes in (weights, activations and products).</summary>
+public enum Precision
+{
+    /// <summary>IEEE 754 binary32 (<see cref="float"/>): largest finite value about 3.4e38, smallest subnormal about 1.4e-45.</summary>
+    Single,
+
+    /// <summary>IEEE 754 binary64 (<see cref="double"/>): largest finite value about 1.8e308, smallest subnormal about 4.9e-324.</summary>
+    Double,
+}

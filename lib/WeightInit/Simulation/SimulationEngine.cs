@@ -1,0 +1,335 @@
+using System.Diagnostics;
+using System.Numerics;
+using WeightInit.Activations;
+using WeightInit.Random;
+
+namespace WeightInit.Simulation;
+
+/// <summary>
+/// One run of the simulator in precision T (float or double). Streams through the layers holding
+/// a few B x n buffers; weights are regenerated from the seed when they are needed again.
+/// </summary>
+/// <remarks>
+/// Backward pass with an activation other than the identity: the derivatives f'(z_l) are needed
+/// in reverse order. The forward pass keeps checkpoints x_c every s = ceil(sqrt(L)) layers; the
+/// backward pass then recomputes one segment of s layers at a time from its checkpoint (keeping
+/// that segment's weights and f'(z_l)) and backpropagates through it: O(sqrt L) buffers, one
+/// extra forward product per layer (Chen et al. 2016, "Training Deep Nets with Sublinear Memory
+/// Cost"). The identity needs no activations: the backward pass only regenerates the weights.
+/// </remarks>
+internal sealed class SimulationEngine<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>Random stream of the biases of layer l: BiasStreamBase + l.</summary>
+    internal const ulong BiasStreamBase = 1UL << 32;
+
+    /// <summary>Random stream of the backward pass's top gradient.</summary>
+    internal const ulong TopGradientStream = 1UL << 33;
+
+    private readonly SimulationOptions _options;
+    private readonly int[] _widths;
+    private readonly int _depth, _batch, _threads, _dop;
+    private readonly RandomSource _root;
+    private readonly Activation _activation;
+    private readonly bool _identity;
+    private readonly SaturationRule _rule;
+    private readonly IProgress<SimulationProgress>? _progress;
+    private readonly CancellationToken _cancellationToken;
+    private readonly Stopwatch _generation = new(), _products = new(), _activations = new(), _statistics = new();
+    private readonly T[]?[] _keptWeights, _keptBiases;
+
+    public SimulationEngine(SimulationOptions options, IProgress<SimulationProgress>? progress, CancellationToken cancellationToken)
+    {
+        _options = options;
+        _widths = options.ResolveWidths();
+        _depth = options.Depth;
+        _batch = options.BatchSize;
+        _dop = options.MaxDegreeOfParallelism;
+        _threads = _dop == -1 ? Environment.ProcessorCount : _dop;
+        _root = new RandomSource(options.Seed);
+        _activation = options.Activation;
+        _identity = ReferenceEquals(_activation, Activation.Identity);
+        _rule = _identity ? SaturationRule.Identity
+            : ReferenceEquals(_activation, Activation.ReLU) ? SaturationRule.ReLU
+            : ReferenceEquals(_activation, Activation.Tanh) ? SaturationRule.Tanh
+            : ReferenceEquals(_activation, Activation.Sigmoid) ? SaturationRule.Sigmoid
+            : SaturationRule.FromDerivative;
+        _progress = progress;
+        _cancellationToken = cancellationToken;
+        _keptWeights = new T[]?[options.KeepWeights ? _depth + 1 : 0];
+        _keptBiases = new T[]?[options.KeepWeights ? _depth + 1 : 0];
+    }
+
+    private bool HasBias => _options.BiasInitializer is not null || _options.BiasValue != 0;
+
+    public SimulationResult Run()
+    {
+        var total = Stopwatch.StartNew();
+        int maxWidth = _widths.Max();
+        var x = new T[_batch * maxWidth];
+        var z = new T[_batch * maxWidth];
+        T[]? derivative = _rule == SaturationRule.FromDerivative ? new T[_batch * maxWidth] : null;
+
+        // Layer 0: the input.
+        _generation.Start();
+        if (_options.Input is { } input)
+            for (int i = 0; i < input.Count; i++) x[i] = T.CreateChecked(input[i]);
+        else
+            Numerics<T>.FillStandardNormal(_root.Fork(0), x.AsSpan(0, _batch * _widths[0]));
+        _generation.Stop();
+        var forward = new LayerStatistics[_depth + 1];
+        forward[0] = Statistics(0, x, _widths[0], SaturationRule.NotApplicable, null);
+
+        bool backward = _options.ComputeBackward;
+        int stride = CheckpointStride(_depth);
+        var checkpoints = new Dictionary<int, T[]>();
+        if (backward && !_identity) checkpoints[0] = x[..(_batch * _widths[0])];
+
+        var block = new LayerParameters(_threads);
+        for (int first = 1; first <= _depth; first += _threads)
+        {
+            int last = Math.Min(_depth, first + _threads - 1);
+            Generate(block, first, last);
+            for (int l = first; l <= last; l++)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                var (w, b) = block[l - first];
+                Layer(l, x, w, b, z, derivative);
+                (x, z) = (z, x);
+                forward[l] = Statistics(l, x, _widths[l], _rule, derivative);
+                if (backward && !_identity && l % stride == 0 && l < _depth) checkpoints[l] = x[..(_batch * _widths[l])];
+                _progress?.Report(new SimulationProgress(SimulationPhase.Forward, l, _depth));
+            }
+        }
+        double[] output = new double[_batch * _widths[_depth]];
+        for (int i = 0; i < output.Length; i++) output[i] = double.CreateChecked(x[i]);
+
+        LayerStatistics[]? backwardStatistics = null;
+        if (backward)
+            backwardStatistics = _identity ? BackwardLinear(x, z) : BackwardCheckpointed(checkpoints, stride, maxWidth);
+
+        IReadOnlyList<double[]>? weights = null;
+        if (_options.KeepWeights)
+            weights = Enumerable.Range(1, _depth).Select(l => _keptWeights[l]!.Select(v => double.CreateChecked(v)).ToArray()).ToArray();
+        total.Stop();
+        var timings = new SimulationTimings(_generation.Elapsed, _products.Elapsed, _activations.Elapsed, _statistics.Elapsed, total.Elapsed);
+        return new SimulationResult(_options, _widths, forward, backwardStatistics, output, weights, timings);
+    }
+
+    /// <summary>The checkpoint spacing: ceil(sqrt(L)).</summary>
+    internal static int CheckpointStride(int depth) => Math.Max(1, (int)Math.Ceiling(Math.Sqrt(depth)));
+
+    /// <summary>One forward layer: z = x W^T + b, then x_out = f(z) written into <paramref name="z"/> (and f'(z) into <paramref name="derivative"/> when given).</summary>
+    private void Layer(int l, T[] x, T[] w, T[]? b, T[] z, T[]? derivative)
+    {
+        int nIn = _widths[l - 1], nOut = _widths[l];
+        _products.Start();
+        MultiplyTransposed(x, w, z, _batch, nIn, nOut);
+        if (b is not null) AddBias(z, b, nOut);
+        _products.Stop();
+        _activations.Start();
+        if (derivative is not null) ForRows(nOut, (r0, r1) =>
+            Numerics<T>.Derivative(_activation, z.AsSpan(r0 * nOut, (r1 - r0) * nOut), derivative.AsSpan(r0 * nOut, (r1 - r0) * nOut)));
+        if (!_identity) ForRows(nOut, (r0, r1) =>
+        {
+            var span = z.AsSpan(r0 * nOut, (r1 - r0) * nOut);
+            Numerics<T>.Apply(_activation, span, span);
+        });
+        _activations.Stop();
+    }
+
+    private LayerStatistics[] BackwardLinear(T[] g, T[] scratch)
+    {
+        var result = new LayerStatistics[_depth + 1];
+        _generation.Start();
+        Numerics<T>.FillStandardNormal(_root.Fork(TopGradientStream), g.AsSpan(0, _batch * _widths[_depth]));
+        _generation.Stop();
+        result[_depth] = Statistics(_depth, g, _widths[_depth], SaturationRule.NotApplicable, null);
+        var block = new LayerParameters(_threads);
+        int done = 0;
+        for (int top = _depth; top >= 1; top -= _threads)
+        {
+            int bottom = Math.Max(1, top - _threads + 1);
+            Generate(block, bottom, top);
+            for (int l = top; l >= bottom; l--)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                var (w, _) = block[l - bottom];
+                _products.Start();
+                Multiply(g, w, scratch, _batch, _widths[l], _widths[l - 1]);
+                _products.Stop();
+                (g, scratch) = (scratch, g);
+                result[l - 1] = Statistics(l - 1, g, _widths[l - 1], SaturationRule.NotApplicable, null);
+                _progress?.Report(new SimulationProgress(SimulationPhase.Backward, ++done, _depth));
+            }
+        }
+        return result;
+    }
+
+    private LayerStatistics[] BackwardCheckpointed(Dictionary<int, T[]> checkpoints, int stride, int maxWidth)
+    {
+        var result = new LayerStatistics[_depth + 1];
+        var g = new T[_batch * maxWidth];
+        var scratch = new T[_batch * maxWidth];
+        var x = new T[_batch * maxWidth];
+        _generation.Start();
+        Numerics<T>.FillStandardNormal(_root.Fork(TopGradientStream), g.AsSpan(0, _batch * _widths[_depth]));
+        _generation.Stop();
+        result[_depth] = Statistics(_depth, g, _widths[_depth], SaturationRule.NotApplicable, null);
+        var segment = new LayerParameters(stride);
+        var derivatives = new T[stride][];
+        for (int i = 0; i < stride; i++) derivatives[i] = new T[_batch * maxWidth];
+        int done = 0;
+        int lastStart = (_depth - 1) / stride * stride;
+        for (int start = lastStart; start >= 0; start -= stride)
+        {
+            int end = Math.Min(_depth, start + stride);
+            // Recompute the segment's pre-activations from its checkpoint, keeping f'(z_l) and W_l.
+            Generate(segment, start + 1, end);
+            var cp = checkpoints[start];
+            Array.Copy(cp, x, cp.Length);
+            for (int l = start + 1; l <= end; l++)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                var (w, b) = segment[l - start - 1];
+                Layer(l, x, w, b, scratch, derivatives[l - start - 1]);
+                (x, scratch) = (scratch, x);
+            }
+            for (int l = end; l > start; l--)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                var (w, _) = segment[l - start - 1];
+                int n = _widths[l];
+                var d = derivatives[l - start - 1];
+                _activations.Start();
+                ForRows(n, (r0, r1) =>
+                {
+                    var gs = g.AsSpan(r0 * n, (r1 - r0) * n);
+                    var ds = d.AsSpan(r0 * n, (r1 - r0) * n);
+                    for (int i = 0; i < gs.Length; i++) gs[i] *= ds[i];
+                });
+                _activations.Stop();
+                _products.Start();
+                Multiply(g, w, scratch, _batch, n, _widths[l - 1]);
+                _products.Stop();
+                (g, scratch) = (scratch, g);
+                result[l - 1] = Statistics(l - 1, g, _widths[l - 1], SaturationRule.NotApplicable, null);
+                _progress?.Report(new SimulationProgress(SimulationPhase.Backward, ++done, _depth));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The weights and biases of a block of consecutive layers.</summary>
+    private sealed class LayerParameters(int capacity)
+    {
+        public readonly T[]?[] Weights = new T[]?[capacity];
+        public readonly T[]?[] Biases = new T[]?[capacity];
+        public (T[] W, T[]? B) this[int i] => (Weights[i]!, Biases[i]);
+    }
+
+    /// <summary>Draws (or fetches the kept) weights and biases of layers first..last into <paramref name="block"/>, layers in parallel.</summary>
+    private void Generate(LayerParameters block, int first, int last)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        _generation.Start();
+        void One(int i)
+        {
+            int l = first + i;
+            if (_options.KeepWeights && _keptWeights[l] is { } kw)
+            {
+                block.Weights[i] = kw;
+                block.Biases[i] = _keptBiases[l];
+                return;
+            }
+            int nOut = _widths[l], nIn = _widths[l - 1];
+            var w = block.Weights[i];
+            if (_options.KeepWeights || w is null || w.Length != nOut * nIn) w = new T[nOut * nIn];
+            Numerics<T>.Fill(_options.WeightInitializer!, w, [nOut, nIn], _root.Fork((ulong)l));
+            block.Weights[i] = w;
+            T[]? b = null;
+            if (HasBias)
+            {
+                b = block.Biases[i];
+                if (_options.KeepWeights || b is null || b.Length != nOut) b = new T[nOut];
+                if (_options.BiasInitializer is { } bi) Numerics<T>.Fill(bi, b, [nOut], _root.Fork(BiasStreamBase + (ulong)l));
+                else Array.Fill(b, T.CreateChecked(_options.BiasValue));
+            }
+            block.Biases[i] = b;
+            if (_options.KeepWeights)
+            {
+                _keptWeights[l] = w;
+                _keptBiases[l] = b;
+            }
+        }
+        int count = last - first + 1;
+        if (count == 1 || _threads == 1)
+            for (int i = 0; i < count; i++) One(i);
+        else
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = _dop }, One);
+        _generation.Stop();
+    }
+
+    private void AddBias(T[] z, T[] b, int n)
+    {
+        for (int r = 0; r < _batch; r++)
+        {
+            var row = z.AsSpan(r * n, n);
+            for (int j = 0; j < n; j++) row[j] += b[j];
+        }
+    }
+
+    private LayerStatistics Statistics(int layer, T[] values, int width, SaturationRule rule, T[]? derivative)
+    {
+        _statistics.Start();
+        var s = LayerStatisticsCalculator.Compute(layer, values, _batch, width, rule, _options.SaturationThreshold,
+            rule == SaturationRule.FromDerivative ? derivative : null, _dop);
+        _statistics.Stop();
+        return s;
+    }
+
+    /// <summary>Runs <paramref name="body"/>(r0, r1) over fixed row ranges of the batch, in parallel when it is big enough.</summary>
+    private void ForRows(int width, Action<int, int> body)
+    {
+        int rowsPerChunk = Math.Max(1, LayerStatisticsCalculator.ChunkValues / Math.Max(1, width));
+        int chunks = (_batch + rowsPerChunk - 1) / rowsPerChunk;
+        if (chunks == 1 || _threads == 1)
+        {
+            body(0, _batch);
+            return;
+        }
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = _dop },
+            c => body(c * rowsPerChunk, Math.Min(_batch, (c + 1) * rowsPerChunk)));
+    }
+
+    /// <summary>C = A B^T by row blocks of A, in parallel (each element is computed by the same kernel call either way).</summary>
+    private void MultiplyTransposed(T[] a, T[] b, T[] c, int m, int k, int n)
+    {
+        int parts = Math.Min(_threads, Math.Max(1, m / 8));
+        if (parts == 1)
+        {
+            Numerics<T>.MultiplyTransposed(a.AsSpan(0, m * k), b.AsSpan(0, n * k), c.AsSpan(0, m * n), m, k, n);
+            return;
+        }
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = _dop }, p =>
+        {
+            int r0 = (int)((long)m * p / parts), r1 = (int)((long)m * (p + 1) / parts);
+            Numerics<T>.MultiplyTransposed(a.AsSpan(r0 * k, (r1 - r0) * k), b.AsSpan(0, n * k), c.AsSpan(r0 * n, (r1 - r0) * n), r1 - r0, k, n);
+        });
+    }
+
+    /// <summary>C = A B by row blocks of A, in parallel.</summary>
+    private void Multiply(T[] a, T[] b, T[] c, int m, int k, int n)
+    {
+        int parts = Math.Min(_threads, Math.Max(1, m / 8));
+        if (parts == 1)
+        {
+            Numerics<T>.Multiply(a.AsSpan(0, m * k), b.AsSpan(0, k * n), c.AsSpan(0, m * n), m, k, n);
+            return;
+        }
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = _dop }, p =>
+        {
+            int r0 = (int)((long)m * p / parts), r1 = (int)((long)m * (p + 1) / parts);
+            Numerics<T>.Multiply(a.AsSpan(r0 * k, (r1 - r0) * k), b.AsSpan(0, k * n), c.AsSpan(r0 * n, (r1 - r0) * n), r1 - r0, k, n);
+        });
+    }
+}

@@ -1,0 +1,133 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace WeightInit.Training;
+
+/// <summary>
+/// Elementwise kernels of the trainer on row-major spans (Vector512, then Vector256, then scalar).
+/// </summary>
+/// <remarks>
+/// Every kernel does the same IEEE operations, in the same order, for each element, whichever
+/// path handles it (no fused multiply-add anywhere): equal inputs give bit-identical outputs at
+/// any position. The symmetry experiments (identical hidden units stay identical) rely on it.
+/// </remarks>
+internal static class SpanMath
+{
+    /// <summary>matrix[r, j] += row[j] for every row r of a rows x row.Length matrix.</summary>
+    public static void AddToEachRow(Span<double> matrix, ReadOnlySpan<double> row, int rows)
+    {
+        int cols = row.Length;
+        for (int r = 0; r < rows; r++) AddInPlace(matrix.Slice(r * cols, cols), row);
+    }
+
+    /// <summary>sums[j] = sum over r of matrix[r, j] (rows added in order 0, 1, ...).</summary>
+    public static void SumRows(ReadOnlySpan<double> matrix, int rows, Span<double> sums)
+    {
+        int cols = sums.Length;
+        sums.Clear();
+        for (int r = 0; r < rows; r++) AddInPlace(sums, matrix.Slice(r * cols, cols));
+    }
+
+    /// <summary>x[i] += y[i].</summary>
+    public static void AddInPlace(Span<double> x, ReadOnlySpan<double> y)
+    {
+        int n = x.Length, i = 0;
+        ref double xr = ref MemoryMarshal.GetReference(x);
+        ref double yr = ref MemoryMarshal.GetReference(y);
+        if (Vector512.IsHardwareAccelerated)
+            for (; i <= n - Vector512<double>.Count; i += Vector512<double>.Count)
+                (Vector512.LoadUnsafe(ref xr, (nuint)i) + Vector512.LoadUnsafe(ref yr, (nuint)i)).StoreUnsafe(ref xr, (nuint)i);
+        if (Vector256.IsHardwareAccelerated)
+            for (; i <= n - Vector256<double>.Count; i += Vector256<double>.Count)
+                (Vector256.LoadUnsafe(ref xr, (nuint)i) + Vector256.LoadUnsafe(ref yr, (nuint)i)).StoreUnsafe(ref xr, (nuint)i);
+        for (; i < n; i++) Unsafe.Add(ref xr, i) += Unsafe.Add(ref yr, i);
+    }
+
+    /// <summary>x[i] *= y[i].</summary>
+    public static void MultiplyInPlace(Span<double> x, ReadOnlySpan<double> y)
+    {
+        int n = x.Length, i = 0;
+        ref double xr = ref MemoryMarshal.GetReference(x);
+        ref double yr = ref MemoryMarshal.GetReference(y);
+        if (Vector512.IsHardwareAccelerated)
+            for (; i <= n - Vector512<double>.Count; i += Vector512<double>.Count)
+                (Vector512.LoadUnsafe(ref xr, (nuint)i) * Vector512.LoadUnsafe(ref yr, (nuint)i)).StoreUnsafe(ref xr, (nuint)i);
+        if (Vector256.IsHardwareAccelerated)
+            for (; i <= n - Vector256<double>.Count; i += Vector256<double>.Count)
+                (Vector256.LoadUnsafe(ref xr, (nuint)i) * Vector256.LoadUnsafe(ref yr, (nuint)i)).StoreUnsafe(ref xr, (nuint)i);
+        for (; i < n; i++) Unsafe.Add(ref xr, i) *= Unsafe.Add(ref yr, i);
+    }
+
+    /// <summary>
+    /// One step of SGD with momentum and weight decay, elementwise:
+    /// g' = g + decay * w; v = momentum * v + g'; w = w - rate * v.
+    /// With momentum 0, v is simply g' (and <paramref name="velocity"/> is still written).
+    /// </summary>
+    public static void SgdUpdate(Span<double> weights, ReadOnlySpan<double> gradient, Span<double> velocity,
+        double rate, double momentum, double decay)
+    {
+        int n = weights.Length, i = 0;
+        ref double wr = ref MemoryMarshal.GetReference(weights);
+        ref double gr = ref MemoryMarshal.GetReference(gradient);
+        ref double vr = ref MemoryMarshal.GetReference(velocity);
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var r = Vector512.Create(rate); var m = Vector512.Create(momentum); var d = Vector512.Create(decay);
+            for (; i <= n - Vector512<double>.Count; i += Vector512<double>.Count)
+            {
+                var w = Vector512.LoadUnsafe(ref wr, (nuint)i);
+                var g = Vector512.LoadUnsafe(ref gr, (nuint)i) + d * w;
+                var v = m * Vector512.LoadUnsafe(ref vr, (nuint)i) + g;
+                v.StoreUnsafe(ref vr, (nuint)i);
+                (w - r * v).StoreUnsafe(ref wr, (nuint)i);
+            }
+        }
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var r = Vector256.Create(rate); var m = Vector256.Create(momentum); var d = Vector256.Create(decay);
+            for (; i <= n - Vector256<double>.Count; i += Vector256<double>.Count)
+            {
+                var w = Vector256.LoadUnsafe(ref wr, (nuint)i);
+                var g = Vector256.LoadUnsafe(ref gr, (nuint)i) + d * w;
+                var v = m * Vector256.LoadUnsafe(ref vr, (nuint)i) + g;
+                v.StoreUnsafe(ref vr, (nuint)i);
+                (w - r * v).StoreUnsafe(ref wr, (nuint)i);
+            }
+        }
+        for (; i < n; i++)
+        {
+            double w = Unsafe.Add(ref wr, i);
+            double g = Unsafe.Add(ref gr, i) + decay * w;
+            double v = momentum * Unsafe.Add(ref vr, i) + g;
+            Unsafe.Add(ref vr, i) = v;
+            Unsafe.Add(ref wr, i) = w - rate * v;
+        }
+    }
+
+    /// <summary>
+    /// The Euclidean norm, the mean and the (population) standard deviation of <paramref name="x"/>,
+    /// computed with exact power-of-two scaling by max|x| so that no square overflows or underflows before the data do.
+    /// Non-finite values make every result NaN.
+    /// </summary>
+    public static (double Norm, double Mean, double Std) NormMeanStd(ReadOnlySpan<double> x)
+    {
+        if (x.IsEmpty) return (0, 0, 0);
+        double max = 0;
+        foreach (double v in x)
+        {
+            if (!double.IsFinite(v)) return (double.NaN, double.NaN, double.NaN);
+            max = Math.Max(max, Math.Abs(v));
+        }
+        if (max == 0) return (0, 0, 0);
+        // Scale by a power of two (exact) so that the largest |value| lies in [1, 2).
+        int exponent = Math.ILogB(max);
+        double sumSq = 0, sum = 0;
+        foreach (double v in x) { double s = Math.ScaleB(v, -exponent); sumSq += s * s; sum += s; }
+        double meanScaled = sum / x.Length;
+        double dev = 0;
+        foreach (double v in x) { double s = Math.ScaleB(v, -exponent) - meanScaled; dev += s * s; }
+        return (Math.ScaleB(Math.Sqrt(sumSq), exponent), Math.ScaleB(meanScaled, exponent),
+            Math.ScaleB(Math.Sqrt(dev / x.Length), exponent));
+    }
+}

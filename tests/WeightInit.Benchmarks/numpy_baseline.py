@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""numpy baseline for the "gemm" benchmark suite (GemmBenchmarks.cs starts it; it also runs alone).
+
+Times numpy's matmul for the same shapes as the C# benchmark: n = k = 512, m in {1, 64, 512, 2048},
+float32 and float64, and the three products
+  MultiplyTransposed  C = A @ B.T   A (m, k), B (n, k)
+  Multiply            C = A @ B     A (m, k), B (k, n)
+  TransposeMultiply   C = A.T @ B   A (k, m), B (k, n)
+and prints one line per case:  numpy <float32|float64> <form> m=<m> k=<k> n=<n> gflops=<x>
+(GFLOP/s = 2 m k n / median seconds of >= 5 runs). Lines starting with '#' describe the BLAS that ran
+(via threadpoolctl when it is installed). Run with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset to let
+OpenBLAS pick its kernels for this CPU (the C# benchmark does that for this child process only).
+"""
+import os
+import sys
+import time
+
+import numpy as np
+
+SIZES_M = [1, 64, 512, 2048]
+K = N = 512
+
+
+def median_seconds(fn, repetitions=7, min_run_seconds=0.02):
+    fn()
+    # Repeat small products inside one timed run so that each run lasts at least min_run_seconds.
+    t0 = time.perf_counter()
+    fn()
+    once = max(time.perf_counter() - t0, 1e-7)
+    inner = max(1, int(min_run_seconds / once))
+    times = []
+    for _ in range(repetitions):
+        t0 = time.perf_counter()
+        for _ in range(inner):
+            fn()
+        times.append((time.perf_counter() - t0) / inner)
+    times.sort()
+    return times[len(times) // 2]
+
+
+def describe_blas():
+    print(f"# numpy {np.__version__}; OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(unset)')} "
+          f"OPENBLAS_L2_SIZE={os.environ.get('OPENBLAS_L2_SIZE', '(unset)')}")
+    try:
+        from threadpoolctl import threadpool_info
+    except ImportError:
+        print("# threadpoolctl not installed: BLAS kernel unknown")
+        return
+    np.ones((64, 64)) @ np.ones((64, 64))  # make sure the BLAS is loaded
+    for info in threadpool_info():
+        print("# blas: " + ", ".join(f"{key}={info.get(key)}" for key in
+                                     ("internal_api", "version", "architecture", "threading_layer", "num_threads")))
+
+
+def main():
+    describe_blas()
+    rng = np.random.default_rng(1)
+    for dtype in (np.float32, np.float64):
+        for m in SIZES_M:
+            k, n = K, N
+            cases = {
+                "MultiplyTransposed": (rng.standard_normal((m, k)).astype(dtype), rng.standard_normal((n, k)).astype(dtype),
+                                       lambda a, b, c: np.matmul(a, b.T, out=c)),
+                "Multiply": (rng.standard_normal((m, k)).astype(dtype), rng.standard_normal((k, n)).astype(dtype),
+                             lambda a, b, c: np.matmul(a, b, out=c)),
+                "TransposeMultiply": (rng.standard_normal((k, m)).astype(dtype), rng.standard_normal((k, n)).astype(dtype),
+                                      lambda a, b, c: np.matmul(a.T, b, out=c)),
+            }
+            for form, (a, b, op) in cases.items():
+                c = np.empty((m, n), dtype=dtype)
+                seconds = median_seconds(lambda: op(a, b, c))
+                print(f"numpy {np.dtype(dtype).name} {form} m={m} k={k} n={n} gflops={2.0 * m * k * n / seconds / 1e9:.2f}")
+                sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

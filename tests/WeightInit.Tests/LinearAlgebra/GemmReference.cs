@@ -1,0 +1,107 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
+using WeightInit.LinearAlgebra;
+using WeightInit.Random;
+
+namespace WeightInit.Tests.LinearAlgebra;
+
+/// <summary>The three product forms, references for them, and helpers shared by the matrix-product tests.</summary>
+internal enum ProductForm { MultiplyTransposed, Multiply, TransposeMultiply }
+
+internal static class GemmReference
+{
+    public static readonly ProductForm[] Forms = [ProductForm.MultiplyTransposed, ProductForm.Multiply, ProductForm.TransposeMultiply];
+
+    /// <summary>The SIMD paths this machine accelerates, scalar always included.</summary>
+    public static GemmPath[] AvailablePaths()
+    {
+        var paths = new List<GemmPath> { GemmPath.Scalar };
+        if (Vector256.IsHardwareAccelerated) paths.Add(GemmPath.Vector256);
+        if (Vector512.IsHardwareAccelerated) paths.Add(GemmPath.Vector512);
+        return [.. paths];
+    }
+
+    /// <summary>Element (i, p) of the logical A (m x k) in the form's storage.</summary>
+    public static T A<T>(ProductForm form, T[] a, int i, int p, int m, int k)
+        => form == ProductForm.TransposeMultiply ? a[p * m + i] : a[i * k + p];
+
+    /// <summary>Element (p, j) of the logical B (k x n) in the form's storage.</summary>
+    public static T B<T>(ProductForm form, T[] b, int p, int j, int k, int n)
+        => form == ProductForm.MultiplyTransposed ? b[j * k + p] : b[p * n + j];
+
+    /// <summary>Runs the library's product of the given form.</summary>
+    public static void Run<T>(ProductForm form, T[] a, T[] b, T[] c, int m, int k, int n, bool accumulate, GemmOptions options) where T : unmanaged
+    {
+        switch (form)
+        {
+            case ProductForm.MultiplyTransposed: MatrixMultiply.MultiplyTransposed<T>(a, b, c, m, k, n, accumulate, options); break;
+            case ProductForm.Multiply: MatrixMultiply.Multiply<T>(a, b, c, m, k, n, accumulate, options); break;
+            default: MatrixMultiply.TransposeMultiply<T>(a, b, c, m, k, n, accumulate, options); break;
+        }
+    }
+
+    /// <summary>
+    /// The documented operation sequence, written as a plain loop: c = fma(A[i,p], B[p,j], c) for
+    /// p = 0 .. k-1, starting from 0 (or from C's value when accumulating).
+    /// </summary>
+    public static T[] FmaChain<T>(ProductForm form, T[] a, T[] b, T[]? c0, int m, int k, int n) where T : IFloatingPointIeee754<T>
+    {
+        var c = new T[m * n];
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++)
+            {
+                T s = c0 is null ? T.Zero : c0[i * n + j];
+                for (int p = 0; p < k; p++) s = T.FusedMultiplyAdd(A(form, a, i, p, m, k), B(form, b, p, j, k, n), s);
+                c[i * n + j] = s;
+            }
+        return c;
+    }
+
+    /// <summary>
+    /// Naive product in double precision, with the error bound of each element:
+    /// |computed - exact| &lt;= gamma_k sum_p |A[i,p] B[p,j]| for any order of k multiply-adds with unit
+    /// roundoff u, gamma_k = k u / (1 - k u) (N. J. Higham, 2002, "Accuracy and Stability of Numerical
+    /// Algorithms", section 3.1). The tests allow 4 k u sum|a b| (u of the tested type), which covers
+    /// the library's error plus the double reference's own (at most 2 k u each while k u &lt;= 1/2).
+    /// </summary>
+    public static (double[] Value, double[] Bound) DoubleReference<T>(ProductForm form, T[] a, T[] b, int m, int k, int n, double unitRoundoff)
+        where T : IFloatingPointIeee754<T>
+    {
+        var value = new double[m * n];
+        var bound = new double[m * n];
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++)
+            {
+                double s = 0, abs = 0;
+                for (int p = 0; p < k; p++)
+                {
+                    double x = double.CreateChecked(A(form, a, i, p, m, k)) * double.CreateChecked(B(form, b, p, j, k, n));
+                    s += x;
+                    abs += Math.Abs(x);
+                }
+                value[i * n + j] = s;
+                bound[i * n + j] = 4.0 * k * unitRoundoff * abs;
+            }
+        return (value, bound);
+    }
+
+    public static T[] Random<T>(int count, ulong seed) where T : IFloatingPointIeee754<T>
+    {
+        var random = new RandomSource(seed);
+        var values = new T[count];
+        for (int i = 0; i < count; i++) values[i] = T.CreateChecked(2 * random.NextDouble() - 1);
+        return values;
+    }
+
+    /// <summary>Bitwise equality of two arrays; reports the first differing index.</summary>
+    public static void AssertBitIdentical<T>(T[] expected, T[] actual, string context) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        int size = System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+        var e = System.Runtime.InteropServices.MemoryMarshal.AsBytes(expected.AsSpan());
+        var x = System.Runtime.InteropServices.MemoryMarshal.AsBytes(actual.AsSpan());
+        for (int i = 0; i < expected.Length; i++)
+            if (!e.Slice(i * size, size).SequenceEqual(x.Slice(i * size, size)))
+                Assert.Fail($"{context}: element {i} is {actual[i]:R}, expected bit-identical {expected[i]:R}.");
+    }
+}

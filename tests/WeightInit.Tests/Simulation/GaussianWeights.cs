@@ -1,0 +1,36 @@
+using WeightInit.Initializers;
+using WeightInit.Random;
+
+namespace WeightInit.Tests.Simulation;
+
+/// <summary>
+/// A test initializer: N(0, std^2) with std a function of (fan_in, fan_out) taken from the dense
+/// shape (out, in). Xavier normal (Glorot &amp; Bengio 2010) is std = sqrt(2 / (fan_in + fan_out)),
+/// He normal (He et al. 2015) std = sqrt(2 / fan_in). Kept local so the simulator's tests do not
+/// depend on the initializer library.
+/// </summary>
+internal sealed class GaussianWeights(string name, Func<int, int, double> std) : IWeightInitializer
+{
+    public string Name => name;
+
+    public static GaussianWeights Constant(double std) => new($"N(0, {std}^2)", (_, _) => std);
+
+    public static GaussianWeights XavierNormal { get; } = new("XavierNormal", (fanIn, fanOut) => Math.Sqrt(2.0 / (fanIn + fanOut)));
+
+    public static GaussianWeights HeNormal { get; } = new("HeNormal", (fanIn, _) => Math.Sqrt(2.0 / fanIn));
+
+    private static (int FanIn, int FanOut) Fans(ReadOnlySpan<int> shape) =>
+        shape.Length == 1 ? (shape[0], shape[0]) : (shape[1], shape[0]);
+
+    public void Fill(Span<double> weights, ReadOnlySpan<int> shape, RandomSource random)
+    {
+        var (fanIn, fanOut) = Fans(shape);
+        random.FillNormal(weights, 0.0, std(fanIn, fanOut));
+    }
+
+    public void Fill(Span<float> weights, ReadOnlySpan<int> shape, RandomSource random)
+    {
+        var (fanIn, fanOut) = Fans(shape);
+        random.FillNormal(weights, 0f, (float)std(fanIn, fanOut));
+    }
+}

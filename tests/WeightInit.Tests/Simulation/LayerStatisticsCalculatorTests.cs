@@ -1,0 +1,194 @@
+using WeightInit.Random;
+using WeightInit.Simulation;
+
+namespace WeightInit.Tests.Simulation;
+
+public class LayerStatisticsCalculatorTests
+{
+    private static LayerStatistics Compute(double[] values, int rows, int cols, SaturationRule rule = SaturationRule.NotApplicable,
+        double threshold = 0.01, double[]? derivative = null, int dop = -1) =>
+        LayerStatisticsCalculator.Compute(3, values, rows, cols, rule, threshold, derivative, dop);
+
+    private static LayerStatistics Compute(float[] values, int rows, int cols, SaturationRule rule = SaturationRule.NotApplicable,
+        double threshold = 0.01, float[]? derivative = null, int dop = -1) =>
+        LayerStatisticsCalculator.Compute(3, values, rows, cols, rule, threshold, derivative, dop);
+
+    private static double[] Normal(int count, ulong seed, double mean = 0, double std = 1)
+    {
+        var v = new double[count];
+        new RandomSource(seed).FillNormal(v, mean, std);
+        return v;
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(1, 7)]
+    [InlineData(3, 17)]     // shorter than one 512-bit vector of floats, longer than one of doubles
+    [InlineData(7, 37)]     // vector body plus scalar tail
+    [InlineData(1000, 37)]  // several chunks of rows
+    [InlineData(64, 512)]
+    [InlineData(2, 20000)]  // one row per chunk
+    public void MatchesThePlainComputation_Double(int rows, int cols)
+    {
+        var v = Normal(rows * cols, 11, mean: 0.3, std: 2.0);
+        for (int i = 0; i < v.Length; i += 5) v[i] = 0; // some zeros
+        var s = Compute(v, rows, cols);
+        Assert.Equal(3, s.Layer);
+        ReferenceStatistics.AssertMatches(s, v, rows, cols, 1e-12);
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(3, 17)]
+    [InlineData(7, 37)]
+    [InlineData(1000, 37)]
+    [InlineData(64, 512)]
+    public void MatchesThePlainComputation_Single(int rows, int cols)
+    {
+        var f = new float[rows * cols];
+        new RandomSource(12).FillNormal(f, -0.5f, 3f);
+        var s = Compute(f, rows, cols);
+        ReferenceStatistics.AssertMatches(s, f.Select(x => (double)x).ToArray(), rows, cols, 1e-12);
+    }
+
+    [Fact]
+    public void NonFiniteValuesAreCountedAndLeftOut()
+    {
+        // 4 x 19: a vector body of 16 doubles (2 vectors of 8) plus a tail of 3, NaN and infinities in both.
+        int rows = 4, cols = 19;
+        var v = Normal(rows * cols, 5);
+        v[0] = double.NaN; v[9] = double.PositiveInfinity; v[17] = double.NegativeInfinity; v[40] = double.NaN; v[75] = double.PositiveInfinity;
+        var s = Compute(v, rows, cols);
+        Assert.Equal(5.0 / 76, s.NonFiniteFraction);
+        ReferenceStatistics.AssertMatches(s, v, rows, cols, 1e-12);
+        Assert.True(double.IsFinite(s.Mean) && double.IsFinite(s.Std) && double.IsFinite(s.Min) && double.IsFinite(s.Max));
+
+        var f = v.Select(x => (float)x).ToArray();
+        var sf = Compute(f, rows, cols);
+        Assert.Equal(5.0 / 76, sf.NonFiniteFraction);
+        ReferenceStatistics.AssertMatches(sf, f.Select(x => (double)x).ToArray(), rows, cols, 1e-12);
+    }
+
+    [Fact]
+    public void AllNonFiniteGivesNaNMomentsAndFullFraction()
+    {
+        var v = Enumerable.Repeat(double.NaN, 40).ToArray();
+        v[3] = double.PositiveInfinity;
+        var s = Compute(v, 2, 20);
+        Assert.Equal(1.0, s.NonFiniteFraction);
+        Assert.True(double.IsNaN(s.Mean) && double.IsNaN(s.Std) && double.IsNaN(s.Min) && double.IsNaN(s.Max) && double.IsNaN(s.RootMeanSquare));
+        Assert.Equal(0.0, s.ZeroFraction);
+        Assert.Equal(0.0, s.DeadFraction); // NaN is not zero
+        Assert.False(s.AllFinite);
+    }
+
+    /// <summary>
+    /// The pattern -3, -1, 1, 3 times c has mean 0, std sqrt(5) c and mean square 5 c^2. With
+    /// c = 1e300 a naive sum of squares is infinite; with c = 1e-200 every square underflows to 0.
+    /// </summary>
+    [Theory]
+    [InlineData(1e300)]
+    [InlineData(1e200)]
+    [InlineData(1e-200)]
+    [InlineData(1e-310)] // subnormal
+    [InlineData(1.0)]
+    public void HugeAndTinyValuesDoNotOverflowOrUnderflow(double c)
+    {
+        int rows = 5, cols = 36;
+        double[] pattern = [-3, -1, 1, 3];
+        var v = Enumerable.Range(0, rows * cols).Select(i => pattern[i % 4] * c).ToArray();
+        double naive = v.Sum(x => x * x);
+        if (c >= 1e200) Assert.True(double.IsInfinity(naive)); // the naive way breaks here...
+        if (c <= 1e-200) Assert.Equal(0.0, naive);
+        var s = Compute(v, rows, cols);                        // ...this one does not
+        double relative = c < 1e-300 ? 1e-9 : 1e-14;           // subnormal inputs carry fewer digits
+        Assert.True(Math.Abs(s.Std / (Math.Sqrt(5) * c) - 1) < relative, $"std {s.Std:R}");
+        Assert.True(Math.Abs(s.RootMeanSquare / (Math.Sqrt(5) * c) - 1) < relative, $"rms {s.RootMeanSquare:R}");
+        Assert.True(Math.Abs(s.Mean) <= 1e-14 * c, $"mean {s.Mean:R}");
+        Assert.Equal(-3 * c, s.Min);
+        Assert.Equal(3 * c, s.Max);
+        if (c >= 1e200) Assert.Equal(double.PositiveInfinity, s.MeanSquare); // 5e600 is beyond double
+        else if (c >= 1.0) Assert.True(Math.Abs(s.MeanSquare / (5 * c * c) - 1) < 1e-14);
+    }
+
+    [Fact]
+    public void Float32ValuesNearTheirMaximumDoNotOverflow()
+    {
+        // float32 squares of 3e38 overflow float, and a float sum of squares would be infinite.
+        int rows = 3, cols = 40;
+        var f = Enumerable.Range(0, rows * cols).Select(i => (i % 2 == 0 ? 1 : -1) * 3e38f).ToArray();
+        var s = Compute(f, rows, cols);
+        Assert.Equal((double)3e38f, s.Std, 1e-14 * 3e38);
+        Assert.Equal(0.0, s.Mean, 1e-14 * 3e38);
+        Assert.Equal((double)3e38f * 3e38f, s.MeanSquare, 1e-14 * 9e76);
+    }
+
+    [Fact]
+    public void ConstantDataHasZeroStdAndItsValueAsMean()
+    {
+        var v = Enumerable.Repeat(0.1, 3 * 21).ToArray();
+        var s = Compute(v, 3, 21);
+        Assert.Equal(0.1, s.Mean);
+        Assert.True(s.Std <= 1e-16, $"std {s.Std:R}");
+    }
+
+    [Fact]
+    public void DeadFractionCountsColumnsZeroInEveryRow()
+    {
+        // 6 x 21: columns 0, 5, 16 (in the vector body) and 20 (tail) are zero in every row;
+        // column 7 is zero except in the last row, column 9 holds a NaN in an otherwise zero column.
+        int rows = 6, cols = 21;
+        var v = Normal(rows * cols, 9);
+        foreach (int j in new[] { 0, 5, 16, 20, 7, 9 })
+            for (int r = 0; r < rows; r++) v[r * cols + j] = r % 2 == 0 ? 0.0 : -0.0;
+        v[(rows - 1) * cols + 7] = 1.5;
+        v[2 * cols + 9] = double.NaN;
+        var s = Compute(v, rows, cols);
+        Assert.Equal(4.0 / 21, s.DeadFraction);
+        Assert.Equal(4.0 * 6 / 126 + 5.0 / 126 + 5.0 / 126, s.ZeroFraction, 1e-15);
+        var sf = Compute(v.Select(x => (float)x).ToArray(), rows, cols);
+        Assert.Equal(4.0 / 21, sf.DeadFraction);
+    }
+
+    [Fact]
+    public void SaturationOfTanhAndSigmoidIsReadFromTheOutput()
+    {
+        // tanh: |f'| = 1 - a^2 < 0.01 exactly when |a| > sqrt(0.99) = 0.994987...
+        double[] a = [0.9949, 0.995, -0.9999, 0.5, 0.0, -0.99, 1.0, 0.9951, 0.2, double.NaN, 0.1, -0.996, 0.3, 0.4, 0.5, 0.6, 0.7, 0.999];
+        var s = Compute(a, 2, 9, SaturationRule.Tanh, 0.01);
+        Assert.Equal(6.0 / 18, s.SaturatedFraction); // 0.995, -0.9999, 1.0, 0.9951, -0.996, 0.999
+        // sigmoid: a (1 - a) < 0.01 when a < 0.0101... or a > 0.9898...
+        double[] p = [0.005, 0.5, 0.995, 0.02, 0.98, 0.0, 1.0, 0.9, 0.1, 0.01, 0.99, 0.3, 0.4, 0.6, 0.7, 0.8, 0.2, 0.011];
+        var sp = Compute(p, 3, 6, SaturationRule.Sigmoid, 0.01);
+        Assert.Equal(6.0 / 18, sp.SaturatedFraction); // 0.005, 0.995, 0.0, 1.0, 0.01, 0.99
+        var spf = Compute(p.Select(x => (float)x).ToArray(), 3, 6, SaturationRule.Sigmoid, 0.01);
+        Assert.Equal(6.0 / 18, spf.SaturatedFraction);
+    }
+
+    [Fact]
+    public void SaturationOfOtherRules()
+    {
+        var v = Normal(4 * 20, 3);
+        for (int i = 0; i < v.Length; i += 3) v[i] = 0;
+        int zeros = v.Count(x => x == 0);
+        Assert.Equal((double)zeros / 80, Compute(v, 4, 20, SaturationRule.ReLU).SaturatedFraction);
+        Assert.Equal(1.0, Compute(v, 4, 20, SaturationRule.ReLU, threshold: 2).SaturatedFraction);
+        Assert.Equal(0.0, Compute(v, 4, 20, SaturationRule.Identity).SaturatedFraction);
+        Assert.Equal(1.0, Compute(v, 4, 20, SaturationRule.Identity, threshold: 1.5).SaturatedFraction);
+        Assert.True(double.IsNaN(Compute(v, 4, 20).SaturatedFraction));
+        var d = Normal(80, 4, std: 0.02);
+        int small = d.Count(x => Math.Abs(x) < 0.01);
+        Assert.Equal((double)small / 80, Compute(v, 4, 20, SaturationRule.FromDerivative, 0.01, d).SaturatedFraction);
+    }
+
+    [Fact]
+    public void ResultDoesNotDependOnTheNumberOfThreads()
+    {
+        int rows = 512, cols = 512;
+        var v = Normal(rows * cols, 21, std: 1e150);
+        var f = v.Select(x => (float)(x * 1e-150)).ToArray();
+        Assert.Equal(Compute(v, rows, cols, dop: 1), Compute(v, rows, cols, dop: 2));
+        Assert.Equal(Compute(v, rows, cols, dop: 1), Compute(v, rows, cols, dop: -1));
+        Assert.Equal(Compute(f, rows, cols, dop: 1), Compute(f, rows, cols, dop: 2));
+    }
+}
