@@ -14,6 +14,7 @@ internal static class Program
         ["activations"] = ActivationBenchmarks.Run,
         ["gemm"] = GemmBenchmarks.Run,
         ["init"] = InitializerBenchmarks.Run,
+        ["sampler"] = SamplerBenchmarks.Run,
     };
 
     public static int Main(string[] args)
