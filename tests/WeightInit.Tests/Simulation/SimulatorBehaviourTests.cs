@@ -40,18 +40,21 @@ public class SimulatorBehaviourTests
     }
 
     [Theory]
-    [InlineData(Precision.Single)]
-    [InlineData(Precision.Double)]
-    public void SameSeedSameBitsWhateverTheThreadCount(Precision precision)
+    [InlineData(Precision.Single, "ReLU")]
+    [InlineData(Precision.Double, "ReLU")]
+    [InlineData(Precision.Single, "Tanh")]
+    [InlineData(Precision.Double, "Softsign")]
+    public void SameSeedSameBitsWhateverTheThreadCount(Precision precision, string activation)
     {
-        var one = DeepNetworkSimulator.Run(Options(precision, dop: 1));
-        var two = DeepNetworkSimulator.Run(Options(precision, dop: 2));
-        var all = DeepNetworkSimulator.Run(Options(precision, dop: -1));
-        var again = DeepNetworkSimulator.Run(Options(precision, dop: -1));
+        var f = activation switch { "ReLU" => Activation.ReLU, "Tanh" => Activation.Tanh, _ => Softsign.Instance };
+        var one = DeepNetworkSimulator.Run(Options(precision, dop: 1) with { Activation = f });
+        var two = DeepNetworkSimulator.Run(Options(precision, dop: 2) with { Activation = f });
+        var all = DeepNetworkSimulator.Run(Options(precision, dop: -1) with { Activation = f });
+        var again = DeepNetworkSimulator.Run(Options(precision, dop: -1) with { Activation = f });
         AssertSameBits(one, two);
         AssertSameBits(one, all);
         AssertSameBits(all, again);
-        var other = DeepNetworkSimulator.Run(Options(precision, seed: 8));
+        var other = DeepNetworkSimulator.Run(Options(precision, seed: 8) with { Activation = f });
         Assert.NotEqual(one.Forward[1].Mean, other.Forward[1].Mean);
         Assert.NotEqual(one.Forward[0].Mean, other.Forward[0].Mean);
     }
