@@ -18,7 +18,11 @@ public static class ChildProcessExecutor
 
     /// <summary>Runs <paramref name="notebookPath"/> in a child process and returns its cells' outputs.</summary>
     /// <exception cref="NotebookExecutionException">The child crashed or timed out; the message names the notebook.</exception>
-    public static async Task<NotebookExecution> ExecuteAsync(string notebookPath, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public static async Task<NotebookExecution> ExecuteAsync(string notebookPath, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        await ExecuteAsync(notebookPath, Path.GetDirectoryName(Path.GetFullPath(notebookPath))!, timeout, cancellationToken);
+
+    /// <summary>Runs <paramref name="notebookPath"/> in a child process whose current directory is <paramref name="workingDirectory"/>.</summary>
+    public static async Task<NotebookExecution> ExecuteAsync(string notebookPath, string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         var name = Path.GetFileName(notebookPath);
         var resultFile = Path.Combine(Path.GetTempPath(), $"weightinit-notebook-{Environment.ProcessId}-{Guid.NewGuid():N}.json");
@@ -28,7 +32,7 @@ public static class ChildProcessExecutor
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(notebookPath))!,
+            WorkingDirectory = Path.GetFullPath(workingDirectory),
         };
         foreach (var a in new[] { "exec", runner, ExecuteOneSwitch, Path.GetFullPath(notebookPath), ResultSwitch, resultFile }) start.ArgumentList.Add(a);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
@@ -64,7 +68,7 @@ public static class ChildProcessExecutor
     /// <summary>The entry point of the child process: executes the notebook and writes the result file.</summary>
     public static async Task<int> RunChildAsync(string notebookPath, string resultFile)
     {
-        var execution = await KernelCellExecutor.ExecuteAsync(notebookPath);
+        var execution = await KernelCellExecutor.ExecuteAsync(notebookPath, Directory.GetCurrentDirectory());
         var temporary = resultFile + ".tmp";
         await File.WriteAllTextAsync(temporary, execution.ToJson().ToJsonString());
         File.Move(temporary, resultFile, overwrite: true);

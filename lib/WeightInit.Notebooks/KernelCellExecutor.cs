@@ -22,14 +22,16 @@ namespace WeightInit.Notebooks;
 public static class KernelCellExecutor
 {
     /// <summary>
-    /// Runs every code cell of <paramref name="notebookPath"/> in order with the notebook's folder as
-    /// the current directory (as Jupyter does), stopping after the first failing cell.
+    /// Runs every code cell of <paramref name="notebookPath"/> in order with the notebook's folder (or
+    /// <paramref name="workingDirectory"/>) as the current directory, as Jupyter does, stopping after the
+    /// first failing cell. Note: <c>#!import</c> does not report the failure of an imported cell (the
+    /// kernel swallows it), so the tests also run setup.dib's cells as cells of their own.
     /// </summary>
-    public static async Task<NotebookExecution> ExecuteAsync(string notebookPath, CancellationToken cancellationToken = default)
+    public static async Task<NotebookExecution> ExecuteAsync(string notebookPath, string? workingDirectory = null, CancellationToken cancellationToken = default)
     {
         var document = NotebookFile.Load(notebookPath);
         var stopwatch = Stopwatch.StartNew();
-        Directory.SetCurrentDirectory(Path.GetDirectoryName(Path.GetFullPath(notebookPath))!);
+        Directory.SetCurrentDirectory(workingDirectory ?? Path.GetDirectoryName(Path.GetFullPath(notebookPath))!);
         using var kernel = CreateKernel();
         var results = new List<CellExecution>();
         var executionCount = 0;
@@ -37,25 +39,12 @@ public static class KernelCellExecutor
         {
             cancellationToken.ThrowIfCancellationRequested();
             executionCount++;
-            // Failures of nested commands (e.g. a cell of a file loaded by #!import) are not in the
-            // submission's own events, so every event the kernel publishes during the cell is watched.
-            var nestedFailures = new List<CommandFailed>();
-            KernelCommandResult result;
-            using (kernel.KernelEvents.Subscribe(new FailureObserver(nestedFailures)))
-            {
-                result = await kernel.SendAsync(new SubmitCode(source), cancellationToken);
-            }
+            var result = await kernel.SendAsync(new SubmitCode(source), cancellationToken);
             if (Environment.GetEnvironmentVariable("WEIGHTINIT_NOTEBOOK_TRACE") == "1")
             {
                 foreach (var e in result.Events) Console.Error.WriteLine($"[trace] cell {index}: {e}");
             }
             var cell = ToCellExecution(index, executionCount, result.Events);
-            if (!cell.Failed && nestedFailures.FirstOrDefault() is { } nested)
-            {
-                var message = $"{nested.Command}: {nested.Message}";
-                cell.Outputs.Add(ErrorOutput(message));
-                cell = cell with { Error = message };
-            }
             results.Add(cell);
             if (cell.Failed) break;
         }
@@ -144,21 +133,6 @@ public static class KernelCellExecutor
         ["evalue"] = message,
         ["traceback"] = new JsonArray(message.Split('\n').Select(l => (JsonNode)JsonValue.Create(l)!).ToArray()),
     };
-
-    private sealed class FailureObserver(List<CommandFailed> failures) : IObserver<KernelEvent>
-    {
-        public void OnNext(KernelEvent value)
-        {
-            if (value is CommandFailed failed)
-            {
-                lock (failures) failures.Add(failed);
-            }
-        }
-
-        public void OnError(Exception error) { }
-
-        public void OnCompleted() { }
-    }
 
     private static void AddDisplay(List<JsonObject> outputs, Dictionary<string, JsonObject> byValueId, DisplayEvent display, JsonObject output)
     {

@@ -16,10 +16,11 @@ public sealed record RunnerOptions(string NotebooksFolder, string RepositoryRoot
 /// <param name="KernelSeconds">Time inside the kernel (creation and cells).</param>
 /// <param name="Committed">The notebook as it was on disk before the run.</param>
 /// <param name="Fresh">The notebook with the fresh, sanitized outputs (and processed, unless checking).</param>
-/// <param name="Failure">Why the notebook failed (cell error, or text differences in check mode); null on success.</param>
+/// <param name="CellFailure">The failing cell (index, first line) and its error, naming the notebook; null when every cell ran.</param>
+/// <param name="Failure">Why the notebook failed (the cell failure, or text differences in check mode); null on success.</param>
 /// <param name="Differences">Text outputs that differ from the committed ones (computed in every mode).</param>
 public sealed record NotebookRunResult(string Name, double Seconds, double KernelSeconds, NotebookFile Committed, NotebookFile Fresh,
-    string? Failure, IReadOnlyList<string> Differences)
+    string? CellFailure, string? Failure, IReadOnlyList<string> Differences)
 {
     /// <summary>True when the notebook ran without a failing cell (and, in check mode, its text outputs matched).</summary>
     public bool Succeeded => Failure is null;
@@ -55,12 +56,13 @@ public sealed class NotebookRunner(RunnerOptions options, IReadOnlyList<IOutputP
             execution.Cells.Select(c => c with { Outputs = sanitizer.Sanitize(c.Outputs), Error = c.Error is null ? null : sanitizer.Replace(c.Error) }).ToList(),
             execution.KernelSeconds);
         fresh.SetOutputs(sanitized);
-        string? failure = null;
+        string? cellFailure = null;
         if (sanitized.FirstFailure is { } failed)
         {
             var source = NotebookFile.JoinText(fresh.Cells[failed.CellIndex]!["source"]);
-            failure = $"{name}: cell {failed.CellIndex} ({TextOutputs.FirstLine(source)}) failed:{Environment.NewLine}{failed.Error}";
+            cellFailure = $"{name}: cell {failed.CellIndex} ({TextOutputs.FirstLine(source)}) failed:{Environment.NewLine}{failed.Error}";
         }
+        var failure = cellFailure;
         var differences = TextOutputs.Compare(committed.Json, fresh.Json);
         if (options.Check)
         {
@@ -74,6 +76,6 @@ public sealed class NotebookRunner(RunnerOptions options, IReadOnlyList<IOutputP
             foreach (var processor in processors) await processor.ProcessAsync(processed, cancellationToken);
             fresh.WriteAtomically();
         }
-        return new NotebookRunResult(name, stopwatch.Elapsed.TotalSeconds, execution.KernelSeconds, committed, fresh, failure, differences);
+        return new NotebookRunResult(name, stopwatch.Elapsed.TotalSeconds, execution.KernelSeconds, committed, fresh, cellFailure, failure, differences);
     }
 }

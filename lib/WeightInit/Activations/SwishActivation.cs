@@ -9,7 +9,8 @@ namespace WeightInit.Activations;
 /// Linear Units for Neural Network Function Approximation in Reinforcement Learning"), PyTorch's nn.SiLU.
 /// </summary>
 /// <remarks>
-/// s and 1 - s are both computed from e^-|bx| (no overflow, no cancellation), so f(-1e4) = 0 (as -0),
+/// s and 1 - s are both computed from e^-|bx| (no overflow, no cancellation; bx is formed exactly with an
+/// FMA, so a non-integer b loses no accuracy in the tails), so f(-1e4) = 0 (as -0),
 /// f(1e4) = 1e4, f'(-1e4) = 0 and f'(1e4) = 1. Smooth everywhere; f'(0) = 1/2.
 /// </remarks>
 public sealed class SwishActivation : Activation
@@ -65,21 +66,36 @@ public sealed class SwishActivation : Activation
     {
         public double Apply(double x)
         {
-            double b = beta * x;
-            double e = Math.Exp(-Math.Abs(b));
+            var (b, bLow) = Product(x);
+            double e = ExpMinusAbs(b, bLow);
             double r = 1.0 / (1.0 + e);
             return x * (b >= 0 ? r : e * r);
         }
 
         public double Derivative(double x)
         {
-            double b = beta * x;
-            double e = Math.Exp(-Math.Abs(b));
+            var (b, bLow) = Product(x);
+            double e = ExpMinusAbs(b, bLow);
             double r = 1.0 / (1.0 + e);
             double s = b >= 0 ? r : e * r;
             double complement = b >= 0 ? e * r : r;
             return s * Math.FusedMultiplyAdd(b, complement, 1.0);
         }
+
+        /// <summary>Beyond this |beta x| sigmoid is exactly 0 or 1 in double; clamping there keeps beta x finite.</summary>
+        private const double ProductClamp = 800.0;
+
+        /// <summary>beta x = b + bLow exactly, with b clamped to +-800 (and bLow then 0).</summary>
+        private (double B, double BLow) Product(double x)
+        {
+            double b = beta * x;
+            if (Math.Abs(b) > ProductClamp) return (Math.CopySign(ProductClamp, b), 0.0);
+            return (b, Math.FusedMultiplyAdd(beta, x, -b));
+        }
+
+        /// <summary>e^-|b| for the exact product b + bLow = beta x (bLow from an FMA): the rounding of
+        /// beta x would otherwise cost |beta x| ulps in the tail.</summary>
+        private static double ExpMinusAbs(double b, double bLow) => Math.Exp(-Math.Abs(b)) * (1.0 + (b >= 0 ? -bLow : bLow));
 
         public Vector512<double> Apply(Vector512<double> x) => Apply(x, out _);
 
@@ -91,11 +107,17 @@ public sealed class SwishActivation : Activation
 
         public Vector512<double> Apply(Vector512<double> x, out Vector512<double> derivative)
         {
-            var b = Vector512.Create(beta) * x;
-            var e = Vector512.Exp(-Vector512.Abs(b));
+            var betaV = Vector512.Create(beta);
+            var b = betaV * x;
+            var bLow = Vector512.FusedMultiplyAdd(betaV, x, -b);
+            var big = Vector512.GreaterThan(Vector512.Abs(b), Vector512.Create(ProductClamp));
+            b = Vector512.ConditionalSelect(big, Vector512.Create(ProductClamp) | (b & Vector512.Create(-0.0)), b);
+            bLow = Vector512.AndNot(bLow, big);
+            var nonNegative = Vector512.GreaterThanOrEqual(b, Vector512<double>.Zero);
+            // e^-|b| with b = beta x exactly (b + bLow): e^-|b| (1 - sign(b) bLow).
+            var e = Vector512.Exp(-Vector512.Abs(b)) * (Vector512<double>.One + Vector512.ConditionalSelect(nonNegative, -bLow, bLow));
             var r = Vector512<double>.One / (Vector512<double>.One + e);
             var er = e * r;
-            var nonNegative = Vector512.GreaterThanOrEqual(b, Vector512<double>.Zero);
             var s = Vector512.ConditionalSelect(nonNegative, r, er);
             var complement = Vector512.ConditionalSelect(nonNegative, er, r);
             derivative = s * Vector512.FusedMultiplyAdd(b, complement, Vector512<double>.One);

@@ -17,12 +17,12 @@ namespace WeightInit.Random;
 /// s = (m - 1)/(m + 1) (|s| &lt;= 0.1716), and ln m = 2 atanh s = 2 (s + s^3/3 + ... + s^23/23); the series
 /// is cut where the next term is below 2^-60 relative. ln x = e ln2_hi + (e ln2_lo + ln m) with the
 /// fdlibm split of ln 2 (ln2_hi has 20 trailing zero bits, so e ln2_hi is exact).
-/// Measured against <see cref="Math.Log(double)"/> over 2^20 random arguments in (0, 1]: at most
-/// 2 units in the last place (see the tests).</para>
+/// Measured against <see cref="Math.Log(double)"/> over 2^18 random arguments in (0, 1] and in
+/// [2^-1000, 2^1000]: worst error 2 units in the last place (ulp); the tests assert &lt;= 2 ulp.</para>
 /// <para><b>Sine and cosine</b> of y in [-pi/4, pi/4]: Taylor polynomials to y^17 and y^18 in Horner form;
 /// the first omitted terms are below 1e-19 on that interval, so the error is that of the rounding
-/// of the evaluation: at most 2 units in the last place against <see cref="Math.Sin(double)"/> /
-/// <see cref="Math.Cos(double)"/> (see the tests).</para>
+/// of the evaluation: measured worst 1 ulp against <see cref="Math.Sin(double)"/> /
+/// <see cref="Math.Cos(double)"/> over 2^18 random angles; the tests assert &lt;= 2 ulp.</para>
 /// </remarks>
 internal static class PolynomialMath
 {

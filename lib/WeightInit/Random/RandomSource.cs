@@ -239,7 +239,7 @@ public sealed class RandomSource
                 {
                     var random = new RandomSource(ChunkSeed(key, chunk));
                     double* d = (double*)address;
-                    int end = Math.Min(length, (chunk + 1) * ChunkSize);
+                    int end = (int)Math.Min(length, (long)(chunk + 1) * ChunkSize);
                     for (int i = chunk * ChunkSize; i < end; i++)
                         d[i] = sampler.Sample(random);
                 });
@@ -271,7 +271,7 @@ public sealed class RandomSource
                 {
                     var random = new RandomSource(ChunkSeed(key, chunk));
                     float* d = (float*)address;
-                    int end = Math.Min(length, (chunk + 1) * ChunkSize);
+                    int end = (int)Math.Min(length, (long)(chunk + 1) * ChunkSize);
                     for (int i = chunk * ChunkSize; i < end; i++)
                         d[i] = Math.Clamp((float)sampler.Sample(random), lowF, highF);
                 });
