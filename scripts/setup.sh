@@ -18,7 +18,7 @@ apt_packages=(chromium fonts-dejavu-core fonts-liberation2 fonts-open-sans
 if [[ "${1:-}" != "--no-apt" ]]; then
   missing=()
   for p in "${apt_packages[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    [[ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" == *"install ok installed"* ]] || missing+=("$p")
   done
   if ((${#missing[@]})); then
     echo "setup: installing Debian packages: ${missing[*]}"
