@@ -52,7 +52,8 @@ for name in "${notebooks[@]}"; do
   executed+=("$out/executed/$name")
 done
 
-charts=(dotnet run --project lib/WeightInit.Notebooks.StaticCharts -c Release --)
+dotnet build lib/WeightInit.Notebooks.StaticCharts -c Release -nologo -v quiet >/dev/null
+charts=(dotnet run --no-build --project lib/WeightInit.Notebooks.StaticCharts -c Release --)
 "${charts[@]}" add-images "${executed[@]}"
 
 # Prefer the static image to the chart's text/html in the export (nbconvert's default puts text/html first).

@@ -16,5 +16,7 @@ dotnet tool restore >/dev/null
 # folder the kernel starts in (the notebook's folder, inside this repository).
 dotnet dotnet-interactive jupyter install >/dev/null
 jupyter kernelspec list | grep -q '\.net-csharp' || { echo "jupyter-kernel-setup: the .net-csharp kernel was not registered" >&2; exit 1; }
-dotnet build lib/WeightInit -c Release -nologo -v quiet -o artifacts/notebook-lib >/dev/null
+# (every build of lib/WeightInit copies it to artifacts/notebook-lib, see its csproj)
+dotnet build lib/WeightInit -c Release -nologo -v quiet >/dev/null
+test -f artifacts/notebook-lib/WeightInit.dll || { echo "jupyter-kernel-setup: artifacts/notebook-lib/WeightInit.dll was not built" >&2; exit 1; }
 echo "jupyter-kernel-setup: .net-csharp kernel registered; library built into artifacts/notebook-lib"

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -36,7 +37,8 @@ public sealed record PlotlyFigure(JsonArray Data, JsonObject Layout, JsonObject 
     }.ToJsonString(HtmlSafe);
 
     private int SizeOrDefault(string key, int fallback) =>
-        Layout[key] is JsonValue v && v.TryGetValue(out double size) && size >= 1 && size <= 20000
+        Layout[key] is JsonValue v && v.GetValueKind() == JsonValueKind.Number
+            && double.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var size) && size >= 1 && size <= 20000
             ? (int)Math.Round(size)
             : fallback;
 

@@ -36,7 +36,17 @@ catch (ArgumentException ex)
     return 2;
 }
 
-var runner = new NotebookRunner(options, OutputProcessors.Default());
+IReadOnlyList<IOutputProcessor> processors;
+try
+{
+    processors = OutputProcessors.Default(options);
+}
+catch (WeightInit.Notebooks.StaticCharts.ChartToolsMissingException ex)
+{
+    Console.Error.WriteLine($"error: {ex.Message}");
+    return 1;
+}
+var runner = new NotebookRunner(options, processors);
 IReadOnlyList<string> names;
 try
 {

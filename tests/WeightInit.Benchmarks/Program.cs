@@ -14,6 +14,9 @@ internal static class Program
         ["activations"] = ActivationBenchmarks.Run,
         ["gemm"] = GemmBenchmarks.Run,
         ["sampler"] = SamplerBenchmarks.Run,
+        ["init"] = InitializerBenchmarks.Run,
+        ["fullpass"] = FullPassBenchmarks.Run,
+        ["training"] = TrainingBenchmark.Run,
     };
 
     public static int Main(string[] args)

@@ -59,9 +59,23 @@ public static class InitializationAdvice
     /// <param name="activation">The activation that follows the layer.</param>
     /// <returns>The table row.</returns>
     /// <exception cref="ArgumentException">The activation's name is not in the table; the message lists the known names.</exception>
+    /// <remarks>
+    /// A <see cref="LeakyReLUActivation"/> with a non-zero negative slope a gets the He row with He et al.'s exact
+    /// variance for it, 2 / ((1 + a^2) fan_in) (gain sqrt(2 / (1 + a^2)), as <see cref="Initializers.Gain"/> gives);
+    /// every other activation gets its table row unchanged.
+    /// </remarks>
     public static InitializationRecommendation For(Activation activation)
     {
         ArgumentNullException.ThrowIfNull(activation);
+        if (activation is LeakyReLUActivation { NegativeSlope: var a } && a != 0)
+        {
+            string slope = a.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            return new InitializationRecommendation(InitializationScheme.He, [$"LeakyReLU(a = {slope})"],
+                2.0 / (1.0 + a * a), FanMode.FanIn, $"2/((1+a^2) fan_in) with a = {slope}",
+                new HeNormalInitializer(a, FanMode.FanIn, Nonlinearity.LeakyReLU),
+                new HeUniformInitializer(a, FanMode.FanIn, Nonlinearity.LeakyReLU),
+                He.Source);
+        }
         return For(activation.Name, nameof(activation));
     }
 
@@ -100,7 +114,7 @@ public static class InitializationAdvice
     public static IReadOnlyList<ObsoleteInitializationRow> FirstEditionTable { get; } = Array.AsReadOnly<ObsoleteInitializationRow>(
     [
         new("Logistic", 1.0, "1",
-            "The formula is Glorot's for units of slope 1 at 0; the logistic's slope at 0 is 1/4, so this row and the tanh row have their factors swapped (the later editions use Glorot, 1/fan_avg, for logistic as for tanh)."),
+            "No factor here, yet by Glorot & Bengio's linear-regime argument the logistic (slope 1/4 at 0) is the unit that would need weights 4 times larger; the first edition put that 4 on tanh instead. The later editions use Glorot (1/fan_avg) for the logistic with no factor."),
         new("Hyperbolic tangent", 4.0, "4",
             "tanh has slope 1 at 0, the case Glorot & Bengio derived their formula for: it needs no factor 4 (sigma^2 = 1/fan_avg). The 4 belongs to the logistic sigmoid, whose slope at 0 is 1/4."),
         new("ReLU (and its variants)", Math.Sqrt(2.0), "sqrt(2)",

@@ -8,7 +8,8 @@ namespace WeightInit.Initializers;
 /// <remarks>
 /// With mean 0 and std 1 this is the article's first experiment: in a deep linear network each layer
 /// multiplies the activations' standard deviation by about sqrt(fan_in), so they explode; with std 0.01
-/// they vanish. The shape needs at least one dimension.
+/// they vanish (the failure Glorot &amp; Bengio 2010, "Understanding the difficulty of training deep feedforward neural
+/// networks", and He et al. 2015, "Delving Deep into Rectifiers", analyse). The shape needs at least one dimension.
 /// </remarks>
 public sealed class NormalInitializer : IWeightInitializer
 {

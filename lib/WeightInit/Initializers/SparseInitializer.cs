@@ -8,7 +8,7 @@ namespace WeightInit.Initializers;
 /// <c>sparse_(sparsity, std)</c>).
 /// </summary>
 /// <remarks>
-/// Martens (2010), "Deep learning via Hessian-free optimization", ICML, section 5: each unit gets a fixed
+/// Martens (2010), "Deep learning via Hessian-free optimization", ICML: each unit gets a fixed
 /// small number of non-zero incoming weights, so the total input does not grow with the layer's width and
 /// units differ more than under a dense scaled initialization.
 /// </remarks>
@@ -80,7 +80,7 @@ public sealed class SparseInitializer : IWeightInitializer
             // Partial Fisher-Yates: the first `zeros` entries become a uniform random subset of the rows.
             for (int i = 0; i < zeros; i++)
             {
-                int j = i + RandomIndex.Below(rows - i, random);
+                int j = i + random.NextInt(rows - i);
                 (order[i], order[j]) = (order[j], order[i]);
                 weights[order[i] * cols + c] = default!;
             }

@@ -6,7 +6,8 @@ namespace WeightInit.Initializers;
 /// W ~ U(low, high): mean (low + high) / 2, variance (high - low)^2 / 12 (PyTorch's <c>uniform_(a, b)</c>,
 /// Keras's RandomUniform).
 /// </summary>
-/// <remarks>The shape needs at least one dimension. For a scale that follows the layer's size use
+/// <remarks>A fixed scale, independent of the layer's size: the baseline that Glorot &amp; Bengio (2010), "Understanding the
+/// difficulty of training deep feedforward neural networks", replace by a fan-scaled range. The shape needs at least one dimension. For a scale that follows the layer's size use
 /// <see cref="XavierUniformInitializer"/>, <see cref="HeUniformInitializer"/> or <see cref="LeCunUniformInitializer"/>.</remarks>
 public sealed class UniformInitializer : IWeightInitializer
 {

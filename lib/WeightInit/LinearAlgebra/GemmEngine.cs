@@ -36,6 +36,11 @@ internal static unsafe class GemmEngine
     public static void Run<T>(T* a, bool aTransposed, T* b, bool bTransposed, T* c, int m, int k, int n, bool accumulate, GemmOptions options)
         where T : unmanaged
     {
+        if (options.Path == GemmPath.Auto && (long)m * k * n <= TinyProduct)
+        {
+            RunTiny(a, aTransposed, b, bTransposed, c, m, k, n, accumulate);
+            return;
+        }
         var path = options.ResolvePath();
         var shape = new Shape(path, typeof(T) == typeof(float) ? 4 : 8);
         int rowPanels = (m + shape.Mr - 1) / shape.Mr;
@@ -48,6 +53,16 @@ internal static unsafe class GemmEngine
         bool splitRows = m >= n ? rowPanels >= 2 : strips < 2;
         workers = Math.Min(workers, splitRows ? rowPanels : strips);
 
+        if (path == GemmPath.Vector512 && bTransposed && !aTransposed && m <= SmallBatchKernel.MaxRows && BlockTranspose.IsSupported)
+        {
+            RunSmallBatch(a, b, c, m, k, n, accumulate, options.DegreeOfParallelism);
+            return;
+        }
+        if (path == GemmPath.Vector512 && !bTransposed && m <= RowStreamKernel.MaxRows)
+        {
+            RunRowStream(a, aTransposed, b, c, m, k, n, accumulate, options.DegreeOfParallelism);
+            return;
+        }
         var job = new Job<T>((nint)a, aTransposed, (nint)b, bTransposed, (nint)c, m, k, n, accumulate, shape);
         if (workers <= 1)
         {
@@ -63,6 +78,72 @@ internal static unsafe class GemmEngine
             else
                 job.Work(0, m, u0, u1);
         });
+    }
+
+    /// <summary>Up to this many multiply-adds (m k n) the automatic mode uses a plain loop: packing would cost more than it saves.</summary>
+    internal const int TinyProduct = 2048;
+
+    /// <summary>The documented chain, c = fma(A[i, p], B[p, j], c) for p = 0 .. k-1, as a plain loop (tiny products).</summary>
+    private static void RunTiny<T>(T* a, bool aTransposed, T* b, bool bTransposed, T* c, int m, int k, int n, bool accumulate) where T : unmanaged
+    {
+        nint aRow = aTransposed ? 1 : k, aStep = aTransposed ? m : 1;
+        nint bColumn = bTransposed ? k : 1, bStep = bTransposed ? 1 : n;
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++)
+            {
+                T* ai = a + i * aRow;
+                T* bj = b + j * bColumn;
+                if (typeof(T) == typeof(float))
+                {
+                    float s = accumulate ? ((float*)c)[i * n + j] : 0f;
+                    for (int p = 0; p < k; p++) s = MathF.FusedMultiplyAdd(((float*)ai)[p * aStep], ((float*)bj)[p * bStep], s);
+                    ((float*)c)[i * n + j] = s;
+                }
+                else
+                {
+                    double s = accumulate ? ((double*)c)[i * n + j] : 0.0;
+                    for (int p = 0; p < k; p++) s = Math.FusedMultiplyAdd(((double*)ai)[p * aStep], ((double*)bj)[p * bStep], s);
+                    ((double*)c)[i * n + j] = s;
+                }
+            }
+    }
+
+    /// <summary>A dense layer applied to a few inputs: <see cref="SmallBatchKernel"/>, column groups split across workers.</summary>
+    private static void RunSmallBatch<T>(T* a, T* b, T* c, int m, int k, int n, bool accumulate, int degreeOfParallelism) where T : unmanaged
+    {
+        int groups = (n + Vector512<T>.Count - 1) / Vector512<T>.Count;
+        int workers = degreeOfParallelism > 0
+            ? degreeOfParallelism
+            : 2L * m * k * n < ParallelThresholdFlops ? 1 : Environment.ProcessorCount;
+        workers = Math.Min(workers, groups);
+        if (workers <= 1)
+        {
+            SmallBatchKernel.Run(a, b, c, m, k, n, accumulate, 0, groups);
+            return;
+        }
+        nint pa = (nint)a, pb = (nint)b, pc = (nint)c;
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+            SmallBatchKernel.Run((T*)pa, (T*)pb, (T*)pc, m, k, n, accumulate, (int)((long)groups * w / workers), (int)((long)groups * (w + 1) / workers)));
+    }
+
+    /// <summary>A few rows times a B stored k x n: <see cref="RowStreamKernel"/>, column ranges split across workers.</summary>
+    private static void RunRowStream<T>(T* a, bool aTransposed, T* b, T* c, int m, int k, int n, bool accumulate, int degreeOfParallelism) where T : unmanaged
+    {
+        int lanes = Vector512<T>.Count;
+        int groups = (n + lanes - 1) / lanes;
+        int workers = degreeOfParallelism > 0
+            ? degreeOfParallelism
+            : 2L * m * k * n < ParallelThresholdFlops ? 1 : Environment.ProcessorCount;
+        workers = Math.Min(workers, groups);
+        if (workers <= 1)
+        {
+            RowStreamKernel.Run(a, aTransposed, b, c, m, k, n, accumulate, 0, n);
+            return;
+        }
+        nint pa = (nint)a, pb = (nint)b, pc = (nint)c;
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+            RowStreamKernel.Run((T*)pa, aTransposed, (T*)pb, (T*)pc, m, k, n, accumulate,
+                (int)Math.Min(n, (long)groups * w / workers * lanes), (int)Math.Min(n, (long)groups * (w + 1) / workers * lanes)));
     }
 
     /// <summary>Tile geometry of a path: MR rows x NR columns, MC rows per packed A block, NC-strip packed B panel.</summary>

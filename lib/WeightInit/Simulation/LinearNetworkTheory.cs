@@ -106,7 +106,7 @@ public static class LinearNetworkTheory
     /// The (fractional) layer at which the std falls to the smallest subnormal value of the
     /// precision, log(SmallestSubnormal / inputStd) / log(factor): from there on practically
     /// every value has rounded to exact zero. Width 512, sigma_w = 0.01, input std 1: 69.5 in
-    /// float32 and 500.6 in float64 (so a 250-layer float64 network still holds values near
+    /// float32 and 501.0 in float64 (so a 250-layer float64 network still holds values near
     /// 1e-161). Null when the factor is at least 1 (no underflow).
     /// </summary>
     /// <param name="growthFactor">The per-layer factor (finite, positive).</param>

@@ -20,19 +20,24 @@ internal static class Numerics<T> where T : unmanaged, IFloatingPointIeee754<T>
     private static Span<double> D(Span<T> s) => MemoryMarshal.Cast<T, double>(s);
     private static ReadOnlySpan<double> D(ReadOnlySpan<T> s) => MemoryMarshal.Cast<T, double>(s);
 
-    /// <summary>C (m x n) = A (m x k) B^T, B being n x k.</summary>
-    public static void MultiplyTransposed(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n)
-    {
-        if (IsSingle) MatrixMultiply.MultiplyTransposed(F(a), F(b), F(c), m, k, n);
-        else MatrixMultiply.MultiplyTransposed(D(a), D(b), D(c), m, k, n);
-    }
+    /// <summary>
+    /// C (m x n) = A (m x k) B^T, B being n x k, with the library's blocked kernel on
+    /// <paramref name="workers"/> threads (0: automatic). Every element is the same chain of fused
+    /// multiply-adds whatever the number of threads, so the result does not depend on it.
+    /// </summary>
+    public static void MultiplyTransposed(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n, int workers) =>
+        MatrixMultiply.MultiplyTransposed(a, b, c, m, k, n, accumulate: false, new GemmOptions(GemmPath.Auto, workers));
 
-    /// <summary>C (m x n) = A (m x k) B, B being k x n.</summary>
-    public static void Multiply(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n)
-    {
-        if (IsSingle) MatrixMultiply.Multiply(F(a), F(b), F(c), m, k, n);
-        else MatrixMultiply.Multiply(D(a), D(b), D(c), m, k, n);
-    }
+    /// <summary>C (m x n) = A (m x k) B, B being k x n, on <paramref name="workers"/> threads (0: automatic).</summary>
+    public static void Multiply(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n, int workers) =>
+        MatrixMultiply.Multiply(a, b, c, m, k, n, accumulate: false, new GemmOptions(GemmPath.Auto, workers));
+
+    /// <summary>
+    /// The kernel's thread count for a product of 2 m k n flops under a thread limit
+    /// (-1: no limit): one thread below the kernel's own parallel threshold, else the limit (0 = automatic).
+    /// </summary>
+    public static int Workers(int m, int k, int n, int maxDegreeOfParallelism) =>
+        2L * m * k * n < GemmEngine.ParallelThresholdFlops ? 1 : maxDegreeOfParallelism == -1 ? 0 : maxDegreeOfParallelism;
 
     /// <summary>Fills with N(0, 1) draws.</summary>
     public static void FillStandardNormal(RandomSource random, Span<T> destination)

@@ -301,35 +301,9 @@ internal sealed class SimulationEngine<T> where T : unmanaged, IFloatingPointIee
             c => body(c * rowsPerChunk, Math.Min(_batch, (c + 1) * rowsPerChunk)));
     }
 
-    /// <summary>C = A B^T by row blocks of A, in parallel (each element is computed by the same kernel call either way).</summary>
-    private void MultiplyTransposed(T[] a, T[] b, T[] c, int m, int k, int n)
-    {
-        int parts = Math.Min(_threads, Math.Max(1, m / 8));
-        if (parts == 1)
-        {
-            Numerics<T>.MultiplyTransposed(a.AsSpan(0, m * k), b.AsSpan(0, n * k), c.AsSpan(0, m * n), m, k, n);
-            return;
-        }
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = _dop }, p =>
-        {
-            int r0 = (int)((long)m * p / parts), r1 = (int)((long)m * (p + 1) / parts);
-            Numerics<T>.MultiplyTransposed(a.AsSpan(r0 * k, (r1 - r0) * k), b.AsSpan(0, n * k), c.AsSpan(r0 * n, (r1 - r0) * n), r1 - r0, k, n);
-        });
-    }
+    private void MultiplyTransposed(T[] a, T[] b, T[] c, int m, int k, int n) =>
+        Numerics<T>.MultiplyTransposed(a.AsSpan(0, m * k), b.AsSpan(0, n * k), c.AsSpan(0, m * n), m, k, n, Numerics<T>.Workers(m, k, n, _dop));
 
-    /// <summary>C = A B by row blocks of A, in parallel.</summary>
-    private void Multiply(T[] a, T[] b, T[] c, int m, int k, int n)
-    {
-        int parts = Math.Min(_threads, Math.Max(1, m / 8));
-        if (parts == 1)
-        {
-            Numerics<T>.Multiply(a.AsSpan(0, m * k), b.AsSpan(0, k * n), c.AsSpan(0, m * n), m, k, n);
-            return;
-        }
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = _dop }, p =>
-        {
-            int r0 = (int)((long)m * p / parts), r1 = (int)((long)m * (p + 1) / parts);
-            Numerics<T>.Multiply(a.AsSpan(r0 * k, (r1 - r0) * k), b.AsSpan(0, k * n), c.AsSpan(r0 * n, (r1 - r0) * n), r1 - r0, k, n);
-        });
-    }
+    private void Multiply(T[] a, T[] b, T[] c, int m, int k, int n) =>
+        Numerics<T>.Multiply(a.AsSpan(0, m * k), b.AsSpan(0, k * n), c.AsSpan(0, m * n), m, k, n, Numerics<T>.Workers(m, k, n, _dop));
 }

@@ -98,9 +98,13 @@ public sealed class DecisionGrid
                 points[2 * (iy * xCount + ix)] = xs[ix];
                 points[2 * (iy * xCount + ix) + 1] = ys[iy];
             }
-        int classes = loss.ClassCount(network.OutputWidth);
-        var probabilities = network.PredictProbabilities(points, count, loss);
-        var predicted = network.PredictClasses(points, count, loss);
+        int width = network.OutputWidth, classes = loss.ClassCount(width);
+        var outputs = new double[count * width];
+        network.Forward(points, count, outputs);
+        var probabilities = new double[count * classes];
+        loss.Probabilities(outputs, count, width, probabilities);
+        var predicted = new int[count];
+        for (int i = 0; i < count; i++) predicted[i] = loss.PredictClass(outputs.AsSpan(i * width, width));
         return new DecisionGrid(xs, ys, classes, probabilities, predicted);
     }
 }

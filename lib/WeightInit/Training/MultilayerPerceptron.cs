@@ -15,6 +15,8 @@ namespace WeightInit.Training;
 /// The last layer's output A_L is the logits the <see cref="Loss"/> turns into probabilities.</para>
 /// <para>Backward, from G_L = dLoss/dA_L: dZ_l = G_l * f_l'(Z_l) (elementwise), dW_l = dZ_l^T A_{l-1},
 /// db_l = the column sums of dZ_l, and G_{l-1} = dZ_l W_l.</para>
+/// <para>The forward pass of training computes f_l and f_l' together (Activation.ApplyWithDerivative)
+/// and keeps f_l'(Z_l) for the backward pass; layers with the identity activation skip both.</para>
 /// <para>An instance keeps its work buffers between calls, so it is not thread-safe.</para>
 /// </remarks>
 public sealed class MultilayerPerceptron
@@ -23,8 +25,8 @@ public sealed class MultilayerPerceptron
     private const int ChunkRows = 256;
 
     private readonly DenseLayer[] _layers;
-    private double[][] _z = [], _a = [];
-    private double[] _gradient = [], _gradientPrevious = [], _derivative = [];
+    private double[][] _a = [], _derivative = [];
+    private double[] _z = [], _gradient = [], _gradientPrevious = [];
     private int _capacity;
 
     /// <summary>Creates a network from its layers, input side first.</summary>
@@ -227,7 +229,7 @@ public sealed class MultilayerPerceptron
         CheckGradients(gradients);
         loss.CheckWidth(OutputWidth);
 
-        ForwardBatch(inputs, count);
+        ForwardBatch(inputs, count, keepDerivatives: true);
         var g = _gradient.AsSpan(0, count * OutputWidth);
         double value = loss.Compute(_a[^1].AsSpan(0, count * OutputWidth), labels, count, OutputWidth, g);
 
@@ -236,12 +238,8 @@ public sealed class MultilayerPerceptron
             var layer = _layers[l];
             int n = layer.OutputWidth, k = layer.InputWidth;
             var dz = _gradient.AsSpan(0, count * n);
-            if (!ReferenceEquals(layer.Activation, Activation.Identity))
-            {
-                var d = _derivative.AsSpan(0, count * n);
-                layer.Activation.Derivative(_z[l].AsSpan(0, count * n), d);
-                SpanMath.MultiplyInPlace(dz, d);
-            }
+            if (layer.Activation is not IdentityActivation)
+                SpanMath.MultiplyInPlace(dz, _derivative[l].AsSpan(0, count * n));
             ReadOnlySpan<double> previous = l == 0 ? inputs : _a[l - 1].AsSpan(0, count * k);
             MatrixMultiply.TransposeMultiply(dz, previous, gradients.Weights(l), n, count, k);
             SpanMath.SumRows(dz, count, gradients.Biases(l));
@@ -273,8 +271,11 @@ public sealed class MultilayerPerceptron
             throw new ArgumentException("gradients must be shaped like this network's parameters; create them with CreateGradients().", nameof(gradients));
     }
 
-    /// <summary>Runs the batch forward, keeping Z_l and A_l of every layer in the work buffers.</summary>
-    private void ForwardBatch(ReadOnlySpan<double> inputs, int count)
+    /// <summary>
+    /// Runs the batch forward, keeping A_l of every layer in the work buffers and, when
+    /// <paramref name="keepDerivatives"/> is set (for backpropagation), f_l'(Z_l) too.
+    /// </summary>
+    private void ForwardBatch(ReadOnlySpan<double> inputs, int count, bool keepDerivatives = false)
     {
         EnsureCapacity(count);
         ReadOnlySpan<double> previous = inputs;
@@ -282,11 +283,13 @@ public sealed class MultilayerPerceptron
         {
             var layer = _layers[l];
             int n = layer.OutputWidth;
-            var z = _z[l].AsSpan(0, count * n);
+            bool identity = layer.Activation is IdentityActivation;
+            var a = _a[l].AsSpan(0, count * n);
+            var z = identity ? a : _z.AsSpan(0, count * n);
             MatrixMultiply.MultiplyTransposed(previous, layer.Weights, z, count, layer.InputWidth, n);
             SpanMath.AddToEachRow(z, layer.Biases, count);
-            var a = _a[l].AsSpan(0, count * n);
-            if (ReferenceEquals(layer.Activation, Activation.Identity)) z.CopyTo(a);
+            if (identity) { }
+            else if (keepDerivatives) layer.Activation.ApplyWithDerivative(z, a, _derivative[l].AsSpan(0, count * n));
             else layer.Activation.Apply(z, a);
             previous = a;
         }
@@ -297,11 +300,11 @@ public sealed class MultilayerPerceptron
         if (count <= _capacity) return;
         int capacity = Math.Max(count, _capacity * 2);
         int maxWidth = _layers.Max(l => Math.Max(l.InputWidth, l.OutputWidth));
-        _z = [.. _layers.Select(l => new double[capacity * l.OutputWidth])];
         _a = [.. _layers.Select(l => new double[capacity * l.OutputWidth])];
+        _derivative = [.. _layers.Select(l => l.Activation is IdentityActivation ? [] : new double[capacity * l.OutputWidth])];
+        _z = new double[capacity * maxWidth];
         _gradient = new double[capacity * maxWidth];
         _gradientPrevious = new double[capacity * maxWidth];
-        _derivative = new double[capacity * maxWidth];
         _capacity = capacity;
     }
 }

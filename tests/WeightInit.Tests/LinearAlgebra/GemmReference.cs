@@ -46,12 +46,13 @@ internal static class GemmReference
     /// </summary>
     public static T[] FmaChain<T>(ProductForm form, T[] a, T[] b, T[]? c0, int m, int k, int n) where T : IFloatingPointIeee754<T>
     {
+        var (rowsOfA, columnsOfB) = Logical(form, a, b, m, k, n);
         var c = new T[m * n];
         for (int i = 0; i < m; i++)
             for (int j = 0; j < n; j++)
             {
                 T s = c0 is null ? T.Zero : c0[i * n + j];
-                for (int p = 0; p < k; p++) s = T.FusedMultiplyAdd(A(form, a, i, p, m, k), B(form, b, p, j, k, n), s);
+                for (int p = 0; p < k; p++) s = T.FusedMultiplyAdd(rowsOfA[i * k + p], columnsOfB[j * k + p], s);
                 c[i * n + j] = s;
             }
         return c;
@@ -67,6 +68,7 @@ internal static class GemmReference
     public static (double[] Value, double[] Bound) DoubleReference<T>(ProductForm form, T[] a, T[] b, int m, int k, int n, double unitRoundoff)
         where T : IFloatingPointIeee754<T>
     {
+        var (rowsOfA, columnsOfB) = Logical(form, a, b, m, k, n);
         var value = new double[m * n];
         var bound = new double[m * n];
         for (int i = 0; i < m; i++)
@@ -75,7 +77,7 @@ internal static class GemmReference
                 double s = 0, abs = 0;
                 for (int p = 0; p < k; p++)
                 {
-                    double x = double.CreateChecked(A(form, a, i, p, m, k)) * double.CreateChecked(B(form, b, p, j, k, n));
+                    double x = double.CreateChecked(rowsOfA[i * k + p]) * double.CreateChecked(columnsOfB[j * k + p]);
                     s += x;
                     abs += Math.Abs(x);
                 }
@@ -83,6 +85,18 @@ internal static class GemmReference
                 bound[i * n + j] = 4.0 * k * unitRoundoff * abs;
             }
         return (value, bound);
+    }
+
+    /// <summary>Copies the operands into A (m x k) and B^T (n x k), row-major, so that the references read them contiguously.</summary>
+    private static (T[] RowsOfA, T[] ColumnsOfB) Logical<T>(ProductForm form, T[] a, T[] b, int m, int k, int n)
+    {
+        var rowsOfA = new T[m * k];
+        var columnsOfB = new T[n * k];
+        for (int i = 0; i < m; i++)
+            for (int p = 0; p < k; p++) rowsOfA[i * k + p] = A(form, a, i, p, m, k);
+        for (int j = 0; j < n; j++)
+            for (int p = 0; p < k; p++) columnsOfB[j * k + p] = B(form, b, p, j, k, n);
+        return (rowsOfA, columnsOfB);
     }
 
     public static T[] Random<T>(int count, ulong seed) where T : IFloatingPointIeee754<T>

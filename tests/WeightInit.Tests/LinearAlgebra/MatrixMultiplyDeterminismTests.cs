@@ -6,7 +6,8 @@ namespace WeightInit.Tests.LinearAlgebra;
 
 /// <summary>
 /// The documented operation sequence: every element equals the plain loop c = fma(a_p, b_p, c),
-/// p = 0 .. k-1, bit for bit, on every SIMD path this machine accelerates and for 1, 2 and 3 workers;
+/// p = 0 .. k-1, bit for bit, on every SIMD path this machine accelerates (and the automatic choice,
+/// which takes a plain loop for tiny products) and for 1, 2 and 3 workers (and the automatic number);
 /// hence 1 and 2 threads give bit-identical results.
 /// </summary>
 public class MatrixMultiplyDeterminismTests
@@ -110,8 +111,8 @@ public class MatrixMultiplyDeterminismTests
             var a = Random<T>(m * k, 1);
             var b = Random<T>(k * n, 2);
             var expected = FmaChain(form, a, b, null, m, k, n);
-            foreach (var path in AvailablePaths())
-                foreach (int threads in new[] { 1, 2, 3 })
+            foreach (var path in AvailablePaths().Append(GemmPath.Auto))
+                foreach (int threads in new[] { 0, 1, 2, 3 })
                 {
                     var c = new T[m * n];
                     Run(form, a, b, c, m, k, n, false, new GemmOptions(path, threads));

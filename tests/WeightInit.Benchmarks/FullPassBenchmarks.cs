@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using MathNet.Numerics;
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.Statistics;
+using WeightInit.Activations;
+using WeightInit.Initializers;
+using WeightInit.Random;
+using WeightInit.Simulation;
+using Precision = WeightInit.Simulation.Precision;
+
+namespace WeightInit.Benchmarks;
+
+/// <summary>
+/// The "fullpass" suite: the simulator's full forward pass (weight generation + products +
+/// activation + per-layer statistics) for the article's network, n = 512, L = 250, B in
+/// {1, 64, 512, 2048}, float32 and float64, identity (weights N(0, 1/n)) and ReLU (N(0, 2/n)).
+/// Prints the median seconds, GFLOP/s (2 n^2 B L / time), the time split, and the ratio against
+/// numpy + OpenBLAS doing the same pass (numpy_fullpass.py, when /usr/bin/python3 has numpy) and
+/// against MathNet.Numerics' managed multiply (one smaller configuration).
+/// Options: --quick (L = 50, 3 repetitions), --no-numpy, --no-mathnet.
+/// </summary>
+internal static class FullPassBenchmarks
+{
+    private const int Width = 512;
+
+    public static void Run(string[] args)
+    {
+        bool quick = args.Contains("--quick");
+        int layers = quick ? 50 : 250;
+        int repetitions = quick ? 3 : 5;
+        int[] batches = [1, 64, 512, 2048];
+        Console.WriteLine($"full pass: n = {Width}, L = {layers}, median of {repetitions} (3 at B = 2048) after a warm-up; ratio = numpy seconds / ours (> 1: ours faster)");
+        var numpy = args.Contains("--no-numpy") ? new Dictionary<string, NumpyResult>() : RunNumpy(layers, batches, repetitions);
+        Console.WriteLine($"{"precision",-9} {"act",-8} {"B",5} {"seconds",9} {"GFLOP/s",8} {"gen",7} {"prod",7} {"act",7} {"stats",7} | {"numpy s",9} {"np gen",7} {"np mm",7} {"np st",7} {"ratio",6}");
+        foreach (var precision in new[] { Precision.Single, Precision.Double })
+            foreach (var relu in new[] { false, true })
+                foreach (int b in batches)
+                {
+                    var (seconds, timings) = Measure(Options(precision, relu, b, layers), b >= 2048 ? 3 : repetitions);
+                    double gflops = 2.0 * Width * Width * b * layers / seconds / 1e9;
+                    string key = $"{(precision == Precision.Single ? "float32" : "float64")} {(relu ? "relu" : "identity")} {b}";
+                    string np = numpy.TryGetValue(key, out var r)
+                        ? $"{r.Seconds,9:F4} {r.Generation,7:F3} {r.Matmul,7:F3} {r.Statistics,7:F3} {r.Seconds / seconds,6:F2}"
+                        : $"{"-",9} {"-",7} {"-",7} {"-",7} {"-",6}";
+                    Console.WriteLine($"{precision,-9} {(relu ? "ReLU" : "Identity"),-8} {b,5} {seconds,9:F4} {gflops,8:F1} " +
+                        $"{timings.Generation.TotalSeconds,7:F3} {timings.Products.TotalSeconds,7:F3} {timings.Activations.TotalSeconds,7:F3} {timings.Statistics.TotalSeconds,7:F3} | {np}");
+                }
+        if (!args.Contains("--no-mathnet")) RunMathNet();
+    }
+
+    private static SimulationOptions Options(Precision precision, bool relu, int batch, int layers) => new()
+    {
+        Depth = layers,
+        Width = Width,
+        BatchSize = batch,
+        Precision = precision,
+        Activation = relu ? Activation.ReLU : Activation.Identity,
+        WeightInitializer = new NormalInitializer(0, relu ? Math.Sqrt(2.0 / Width) : 1 / Math.Sqrt(Width)),
+        Seed = 1,
+    };
+
+    /// <summary>Runs once to warm up, then <paramref name="repetitions"/> times; returns the median seconds and that run's split.</summary>
+    private static (double Seconds, SimulationTimings Timings) Measure(SimulationOptions options, int repetitions)
+    {
+        DeepNetworkSimulator.Run(options);
+        var runs = new List<(double, SimulationTimings)>();
+        for (int i = 0; i < repetitions; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            var result = DeepNetworkSimulator.Run(options);
+            runs.Add((sw.Elapsed.TotalSeconds, result.Timings));
+        }
+        runs.Sort((a, b) => a.Item1.CompareTo(b.Item1));
+        return runs[runs.Count / 2];
+    }
+
+    /// <summary>
+    /// MathNet.Numerics' managed provider (its native OpenBLAS provider does not load here) on a
+    /// smaller pass, L = 10, B = 64: the same generation (this library's sampler), X W^T with
+    /// Matrix.TransposeAndMultiply, mean and std per layer with its Statistics.
+    /// </summary>
+    private static void RunMathNet()
+    {
+        const int layers = 10, batch = 64;
+        Control.UseManaged();
+        Console.WriteLine($"MathNet.Numerics {typeof(Matrix<double>).Assembly.GetName().Version} (managed provider: {Control.Describe().Split((char)10).FirstOrDefault(l => l.Contains("Linear Algebra"))?.Trim()}), n = {Width}, L = {layers}, B = {batch}:");
+        foreach (var precision in new[] { Precision.Single, Precision.Double })
+        {
+            double mathNet = Harness.MedianSeconds(() =>
+            {
+                if (precision == Precision.Double) MathNetPassDouble(layers, batch);
+                else MathNetPassSingle(layers, batch);
+            }, 3);
+            var (ours, _) = Measure(Options(precision, false, batch, layers), 5);
+            double gflops = 2.0 * Width * Width * batch * layers / mathNet / 1e9;
+            Console.WriteLine($"  {precision,-7} MathNet {mathNet,8:F4} s ({gflops:F1} GFLOP/s), ours {ours,8:F4} s, ratio {mathNet / ours,6:F1}");
+        }
+    }
+
+    private static void MathNetPassDouble(int layers, int batch)
+    {
+        var random = new RandomSource(1);
+        var xs = new double[batch * Width];
+        random.Fork(0).FillNormal(xs, 0, 1);
+        var x = Matrix<double>.Build.DenseOfRowMajor(batch, Width, xs);
+        var w = new double[Width * Width];
+        for (int l = 1; l <= layers; l++)
+        {
+            random.Fork((ulong)l).FillNormal(w, 0, 1 / Math.Sqrt(Width));
+            var wm = Matrix<double>.Build.DenseOfRowMajor(Width, Width, w);
+            x = x.TransposeAndMultiply(wm);
+            var (mean, std) = x.AsColumnMajorArray().MeanStandardDeviation();
+            GC.KeepAlive(mean + std);
+        }
+    }
+
+    private static void MathNetPassSingle(int layers, int batch)
+    {
+        var random = new RandomSource(1);
+        var xs = new float[batch * Width];
+        random.Fork(0).FillNormal(xs, 0f, 1f);
+        var x = Matrix<float>.Build.DenseOfRowMajor(batch, Width, xs);
+        var w = new float[Width * Width];
+        for (int l = 1; l <= layers; l++)
+        {
+            random.Fork((ulong)l).FillNormal(w, 0f, (float)(1 / Math.Sqrt(Width)));
+            var wm = Matrix<float>.Build.DenseOfRowMajor(Width, Width, w);
+            x = x.TransposeAndMultiply(wm);
+            var (mean, std) = x.AsColumnMajorArray().MeanStandardDeviation();
+            GC.KeepAlive(mean + std);
+        }
+    }
+
+    private sealed record NumpyResult(double Seconds, double Generation, double Matmul, double Statistics);
+
+    /// <summary>Runs numpy_fullpass.py; results keyed "float32 relu 512", or none if python3/numpy is missing.</summary>
+    private static Dictionary<string, NumpyResult> RunNumpy(int layers, int[] batches, int repetitions)
+    {
+        var results = new Dictionary<string, NumpyResult>();
+        string? script = FindScript();
+        const string python = "/usr/bin/python3";
+        if (script is null || !File.Exists(python))
+        {
+            Console.WriteLine("numpy baseline: skipped (python3 or numpy_fullpass.py not found)");
+            return results;
+        }
+        var info = new ProcessStartInfo(python,
+            [script, "--layers", layers.ToString(CultureInfo.InvariantCulture), "--batches", string.Join(",", batches), "--repetitions", repetitions.ToString(CultureInfo.InvariantCulture)])
+        { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // A fair baseline: let OpenBLAS pick the kernels for this CPU. Only for this child process.
+        info.Environment.Remove("OPENBLAS_CORETYPE");
+        info.Environment.Remove("OPENBLAS_L2_SIZE");
+        using var process = Process.Start(info)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        string stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            Console.WriteLine($"numpy baseline: skipped (exit {process.ExitCode}: {stderr.Result.Trim().Split('\n').LastOrDefault()})");
+            return results;
+        }
+        foreach (var line in stdout.Split('\n'))
+        {
+            if (line.StartsWith('#')) Console.WriteLine($"numpy baseline {line}");
+            var m = Regex.Match(line, @"^numpy (\w+) (\w+) B=(\d+) seconds=([\d.]+) gen=([\d.]+) matmul=([\d.]+) stats=([\d.]+)");
+            if (m.Success)
+            {
+                double P(int g) => double.Parse(m.Groups[g].Value, CultureInfo.InvariantCulture);
+                results[$"{m.Groups[1].Value} {m.Groups[2].Value} {m.Groups[3].Value}"] = new NumpyResult(P(4), P(5), P(6), P(7));
+            }
+        }
+        return results;
+    }
+
+    private static string? FindScript()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "tests", "WeightInit.Benchmarks", "numpy_fullpass.py");
+            if (File.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+}

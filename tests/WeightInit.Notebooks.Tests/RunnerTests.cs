@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using WeightInit.Notebooks;
+
+namespace WeightInit.Notebooks.Tests;
+
+/// <summary>The runner's handling of bad input: wrong notebook lists, invalid JSON, failing cells; and its file writing.</summary>
+public sealed class RunnerTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("weightinit-runner-");
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    private static JsonObject Notebook(params string[] codeCells) => new()
+    {
+        ["cells"] = new JsonArray(codeCells.Select(c => (JsonNode)new JsonObject
+        {
+            ["cell_type"] = "code", ["id"] = $"c{Array.IndexOf(codeCells, c)}", ["metadata"] = new JsonObject(), ["source"] = c,
+            ["outputs"] = new JsonArray(), ["execution_count"] = null,
+        }).ToArray()),
+        ["metadata"] = new JsonObject(),
+        ["nbformat"] = 4,
+        ["nbformat_minor"] = 5,
+    };
+
+    private void Write(string name, string text) => File.WriteAllText(Path.Combine(_folder.FullName, name), text);
+
+    private void Manifest(params string[] names) => Write(NotebookManifest.FileName, new JsonObject { ["notebooks"] = new JsonArray(names.Select(n => (JsonNode)n).ToArray()) }.ToJsonString());
+
+    [Fact]
+    public void A_listed_notebook_missing_on_disk_is_named()
+    {
+        Write("01-a.ipynb", Notebook("1").ToJsonString());
+        Manifest("01-a.ipynb", "02-b.ipynb");
+        var error = Assert.Throws<InvalidNotebookException>(() => NotebookManifest.Load(_folder.FullName));
+        Assert.Contains("02-b.ipynb: listed in notebooks.json but missing on disk", error.Message);
+    }
+
+    [Fact]
+    public void A_notebook_missing_from_the_list_is_named()
+    {
+        Write("01-a.ipynb", Notebook("1").ToJsonString());
+        Write("02-b.ipynb", Notebook("1").ToJsonString());
+        Manifest("01-a.ipynb");
+        var error = Assert.Throws<InvalidNotebookException>(() => NotebookManifest.Load(_folder.FullName));
+        Assert.Contains("02-b.ipynb: in the notebooks folder but not listed in notebooks.json", error.Message);
+    }
+
+    [Fact]
+    public void Invalid_notebook_json_is_named()
+    {
+        Write("01-a.ipynb", "{\"cells\": [");
+        var error = Assert.Throws<InvalidNotebookException>(() => NotebookFile.Load(Path.Combine(_folder.FullName, "01-a.ipynb")));
+        Assert.StartsWith("01-a.ipynb: invalid JSON", error.Message);
+    }
+
+    [Fact]
+    public void Writing_replaces_the_file_and_leaves_no_temporary_file()
+    {
+        Write("01-a.ipynb", Notebook("1", "2").ToJsonString());
+        var file = NotebookFile.Load(Path.Combine(_folder.FullName, "01-a.ipynb"));
+        file.NormalizeMetadata();
+        file.WriteAtomically();
+        Assert.Equal(["01-a.ipynb"], _folder.GetFiles().Select(f => f.Name));
+        var written = JsonNode.Parse(File.ReadAllText(Path.Combine(_folder.FullName, "01-a.ipynb")))!;
+        Assert.Equal(5, (int)written["nbformat_minor"]!);
+        Assert.Equal(["c0", "c1"], written["cells"]!.AsArray().Select(c => (string?)c!["id"]));
+        Assert.Equal(".net-csharp", (string?)written["metadata"]!["kernelspec"]!["name"]);
+    }
+
+    [Fact]
+    public void The_sanitizer_replaces_machine_paths_and_drops_kernel_noise()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "some-repo");
+        var sanitizer = new OutputSanitizer(root, Path.Combine(root, "notebooks"));
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        var outputs = new JsonArray(
+            new JsonObject { ["output_type"] = "stream", ["name"] = "stdout", ["text"] = $"{root}/notebooks/x.csv {root}/lib {home}/.nuget/packages/a {Path.GetTempPath()}b\n" },
+            new JsonObject { ["output_type"] = "display_data", ["data"] = new JsonObject { ["text/plain"] = $"Loading extensions from `{home}/.nuget/packages/plotly.net.interactive/6.0.0/interactive-extensions/dotnet/Plotly.NET.Interactive.dll`" } });
+        var clean = sanitizer.Sanitize(outputs);
+        Assert.Single(clean);
+        Assert.Equal("./x.csv <repo>/lib <nuget-packages>/a <temp>/b\n", (string?)clean[0]!["text"]);
+    }
+
+    [Fact]
+    public void Text_outputs_that_changed_are_reported_with_the_cell()
+    {
+        var saved = Notebook("Console.WriteLine(1);");
+        saved["cells"]![0]!["outputs"] = new JsonArray(new JsonObject { ["output_type"] = "stream", ["name"] = "stdout", ["text"] = "1\n" });
+        var fresh = saved.DeepClone().AsObject();
+        fresh["cells"]![0]!["outputs"]![0]!["text"] = "2\n";
+        var difference = Assert.Single(TextOutputs.Compare(saved, fresh));
+        Assert.Contains("code cell 0 (Console.WriteLine(1);)", difference);
+        Assert.Empty(TextOutputs.Compare(saved, saved.DeepClone().AsObject()));
+    }
+
+    [Fact]
+    public void The_runner_exits_2_and_names_the_notebook_when_the_list_is_wrong()
+    {
+        Write("01-a.ipynb", Notebook("1").ToJsonString());
+        Manifest("01-a.ipynb", "02-missing.ipynb");
+        var runner = typeof(NotebookRunner).Assembly.Location;
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var a in new[] { "exec", runner, "--notebooks", _folder.FullName }) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("02-missing.ipynb", stderr);
+    }
+
+    [Fact]
+    [Trait("Category", "Kernel")]
+    public async Task A_failing_cell_is_named_and_the_notebook_is_not_written()
+    {
+        var notebook = Notebook("Console.WriteLine(\"before\");", "throw new InvalidOperationException(\"boom\");", "Console.WriteLine(\"after\");");
+        Write("01-fails.ipynb", notebook.ToJsonString());
+        Manifest("01-fails.ipynb");
+        var before = File.ReadAllText(Path.Combine(_folder.FullName, "01-fails.ipynb"));
+        var options = new RunnerOptions(_folder.FullName, _folder.FullName, [], Check: false, TimeSpan.FromSeconds(300));
+        var result = await new NotebookRunner(options, []).RunAsync("01-fails.ipynb");
+        Assert.False(result.Succeeded);
+        Assert.StartsWith("01-fails.ipynb: cell 1 (throw new InvalidOperationException(\"boom\");) failed:", result.CellFailure);
+        Assert.Contains("boom", result.CellFailure);
+        Assert.Equal(before, File.ReadAllText(Path.Combine(_folder.FullName, "01-fails.ipynb")));
+        Assert.Equal(["01-fails.ipynb", "notebooks.json"], _folder.GetFiles().Select(f => f.Name).Order());
+    }
+
+    [Fact]
+    [Trait("Category", "Kernel")]
+    public async Task A_compile_error_fails_the_notebook()
+    {
+        Write("01-typo.ipynb", Notebook("int x = \"text\";").ToJsonString());
+        Manifest("01-typo.ipynb");
+        var options = new RunnerOptions(_folder.FullName, _folder.FullName, [], Check: true, TimeSpan.FromSeconds(300));
+        var result = await new NotebookRunner(options, []).RunAsync("01-typo.ipynb");
+        Assert.Contains("cell 0 (int x = \"text\";) failed:", result.CellFailure);
+        Assert.Contains("CS0029", result.CellFailure);
+    }
+}

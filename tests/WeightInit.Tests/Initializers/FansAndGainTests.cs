@@ -1,0 +1,59 @@
+using WeightInit.Initializers;
+
+namespace WeightInit.Tests.InitializerTests;
+
+public class FansAndGainTests
+{
+    [Fact]
+    public void Fans_of_dense_and_conv_shapes()
+    {
+        Assert.Equal(new FanPair(200, 300), Fans.FromShape(300, 200));
+        Assert.Equal(new FanPair(64 * 9, 128 * 9), Fans.FromShape(128, 64, 3, 3));
+        Assert.Equal(new FanPair(3 * 5, 16 * 5), Fans.FromShape(16, 3, 5));
+    }
+
+    [Fact]
+    public void Fan_modes()
+    {
+        var f = new FanPair(200, 800);
+        Assert.Equal(200, Fans.For(f, FanMode.FanIn));
+        Assert.Equal(800, Fans.For(f, FanMode.FanOut));
+        Assert.Equal(500, Fans.For(f, FanMode.FanAvg));
+        Assert.Equal(400, Fans.For(f, FanMode.FanGeoAvg), 1e-12);
+    }
+
+    [Fact]
+    public void Gain_table()
+    {
+        Assert.Equal(1.0, Gain.For(Nonlinearity.Linear));
+        Assert.Equal(1.0, Gain.For(Nonlinearity.ConvTranspose3d));
+        Assert.Equal(1.0, Gain.For(Nonlinearity.Sigmoid));
+        Assert.Equal(5.0 / 3.0, Gain.For(Nonlinearity.Tanh));
+        Assert.Equal(Math.Sqrt(2.0), Gain.For(Nonlinearity.ReLU));
+        Assert.Equal(Math.Sqrt(2.0 / (1 + 0.01 * 0.01)), Gain.For(Nonlinearity.LeakyReLU));
+        Assert.Equal(Math.Sqrt(2.0 / 1.25), Gain.For(Nonlinearity.LeakyReLU, 0.5));
+        Assert.Equal(0.75, Gain.For(Nonlinearity.Selu));
+        Assert.Equal(5.0 / 3.0, Gain.FromName("TANH"));
+        Assert.Equal(Nonlinearity.ConvTranspose2d, Gain.Parse("conv_transpose2d"));
+        foreach (Nonlinearity n in Enum.GetValues<Nonlinearity>())
+            Assert.Equal(n, Gain.Parse(Gain.NameOf(n)));
+    }
+
+    [Fact]
+    public void He_defaults_are_pytorchs_leaky_relu_with_slope_zero()
+    {
+        Assert.Equal(Math.Sqrt(2.0), Init.HeNormal().Gain);
+        Assert.Equal(Math.Sqrt(2.0) / Math.Sqrt(50), Init.HeNormal().Std(50, 7), 1e-15);
+        Assert.Equal(Math.Sqrt(6.0 / 7), Init.HeUniform(mode: FanMode.FanOut).Bound(50, 7), 1e-15);
+    }
+
+    [Fact]
+    public void Simple_uniform_and_pytorch_linear_default_share_the_bound_one_over_sqrt_fan_in()
+    {
+        for (int n = 1; n <= 100; n++)
+        {
+            Assert.Equal(1 / Math.Sqrt(n), Init.SimpleUniform.Bound(n, 10), 1e-15);
+            Assert.Equal(1 / Math.Sqrt(n), Init.PyTorchLinearDefault.Bound(n, 10), 1e-15);
+        }
+    }
+}

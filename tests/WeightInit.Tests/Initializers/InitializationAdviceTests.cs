@@ -1,0 +1,87 @@
+using WeightInit.Activations;
+using WeightInit.Initializers;
+
+namespace WeightInit.Tests.InitializerTests;
+
+public class InitializationAdviceTests
+{
+    [Theory]
+    [InlineData("Identity", InitializationScheme.Glorot)]
+    [InlineData("tanh", InitializationScheme.Glorot)]
+    [InlineData("Sigmoid", InitializationScheme.Glorot)]
+    [InlineData("softmax", InitializationScheme.Glorot)]
+    [InlineData("ReLU", InitializationScheme.He)]
+    [InlineData("Leaky_ReLU", InitializationScheme.He)]
+    [InlineData("LeakyReLUActivation", InitializationScheme.He)]
+    [InlineData("ELU", InitializationScheme.He)]
+    [InlineData("GELU", InitializationScheme.He)]
+    [InlineData("Swish", InitializationScheme.He)]
+    [InlineData("SELU", InitializationScheme.LeCun)]
+    public void Scheme_by_activation_name(string name, InitializationScheme scheme) =>
+        Assert.Equal(scheme, InitializationAdvice.For(name).Scheme);
+
+    [Fact]
+    public void Scheme_by_activation_object()
+    {
+        Assert.Equal(InitializationScheme.He, InitializationAdvice.For(Activation.ReLU).Scheme);
+        Assert.Equal(InitializationScheme.Glorot, InitializationAdvice.For(Activation.Tanh).Scheme);
+        Assert.Equal(InitializationScheme.Glorot, InitializationAdvice.For(Activation.Sigmoid).Scheme);
+        Assert.Equal(InitializationScheme.Glorot, InitializationAdvice.For(Activation.Identity).Scheme);
+    }
+
+    [Fact]
+    public void Every_library_activation_has_a_recommendation()
+    {
+        foreach (var a in Activation.All)
+            Assert.NotNull(InitializationAdvice.For(a));
+        Assert.Equal(InitializationScheme.LeCun, InitializationAdvice.For(new SeluActivation()).Scheme);
+        Assert.Equal(InitializationScheme.He, InitializationAdvice.For(new GeluActivation()).Scheme);
+        Assert.Equal(InitializationScheme.He, InitializationAdvice.For(new EluActivation()).Scheme);
+        Assert.Equal(InitializationScheme.He, InitializationAdvice.For(new SwishActivation()).Scheme);
+    }
+
+    [Fact]
+    public void Leaky_relu_gets_he_with_its_slope()
+    {
+        var r = InitializationAdvice.For(new LeakyReLUActivation(0.2));
+        Assert.Equal(InitializationScheme.He, r.Scheme);
+        Assert.Equal(2.0 / 1.04 / 100, r.Variance(100, 10), 1e-17);
+        Assert.Equal(Gain.For(Nonlinearity.LeakyReLU, 0.2), r.Gain, 1e-15);
+        Assert.Equal(r.Std(100, 10), r.Normal.Std(100, 10), 1e-15);
+        Assert.Equal(r.UniformBound(100, 10), r.Uniform.Bound(100, 10), 1e-15);
+    }
+
+    [Fact]
+    public void Variances_bounds_and_initializers_agree_with_the_table()
+    {
+        const int fanIn = 300, fanOut = 100;
+        var g = InitializationAdvice.Glorot;
+        Assert.Equal(1.0 / 200, g.Variance(fanIn, fanOut), 1e-17);
+        Assert.Equal(Math.Sqrt(3.0 / 200), g.UniformBound(fanIn, fanOut), 1e-15);
+        Assert.Equal(1.0, g.Gain);
+        var he = InitializationAdvice.He;
+        Assert.Equal(2.0 / 300, he.Variance(fanIn, fanOut), 1e-17);
+        Assert.Equal(Math.Sqrt(2.0), he.Gain, 1e-15);
+        var lecun = InitializationAdvice.LeCun;
+        Assert.Equal(1.0 / 300, lecun.Variance(fanIn, fanOut), 1e-17);
+        foreach (var row in InitializationAdvice.Table)
+        {
+            Assert.Equal(row.Std(fanIn, fanOut), row.Normal.Std(fanIn, fanOut), 1e-15);
+            Assert.Equal(row.Std(fanIn, fanOut), row.Uniform.Std(fanIn, fanOut), 1e-15);
+            Assert.Equal(row.UniformBound(fanIn, fanOut), row.Uniform.Bound(fanIn, fanOut), 1e-15);
+            Assert.Same(row.Normal, row.Initializer);
+        }
+    }
+
+    [Fact]
+    public void First_edition_table_is_kept_with_its_problems()
+    {
+        var t = InitializationAdvice.FirstEditionTable;
+        Assert.Equal(3, t.Count);
+        Assert.Equal(Math.Sqrt(6.0 / 20), t[0].UniformBound(10, 10), 1e-15);
+        Assert.Equal(4 * Math.Sqrt(6.0 / 20), t[1].UniformBound(10, 10), 1e-15);
+        Assert.Equal(Math.Sqrt(2) * Math.Sqrt(2.0 / 20), t[2].Std(10, 10), 1e-15);
+        Assert.All(t, r => Assert.False(string.IsNullOrWhiteSpace(r.Problem)));
+        Assert.Contains("logistic", InitializationAdvice.FirstEditionProblem);
+    }
+}

@@ -1,0 +1,128 @@
+using WeightInit.Initializers;
+using WeightInit.Random;
+using WeightInit.Tests.Support;
+
+namespace WeightInit.Tests.InitializerTests;
+
+/// <summary>Zeros, ones, constant, eye, dirac and sparse: exact structure (the random part of sparse statistically).</summary>
+public class StructuredInitializerTests
+{
+    [Fact]
+    public void Constants_fill_every_entry()
+    {
+        var d = new double[24];
+        var f = new float[24];
+        int[] shape = [2, 3, 4];
+        Init.Ones.Fill(d, shape, new RandomSource(1));
+        Assert.All(d, x => Assert.Equal(1.0, x));
+        Init.Zeros.Fill(d, shape, new RandomSource(1));
+        Assert.All(d, x => Assert.Equal(0.0, x));
+        Init.Constant(-0.25).Fill(d, shape, new RandomSource(1));
+        Assert.All(d, x => Assert.Equal(-0.25, x));
+        Init.Constant(0.1).Fill(f, shape, new RandomSource(1));
+        Assert.All(f, x => Assert.Equal(0.1f, x));
+        Init.Zeros.Fill(f, [24], new RandomSource(1));
+        Assert.All(f, x => Assert.Equal(0f, x));
+    }
+
+    [Fact]
+    public void Eye_puts_ones_on_the_main_diagonal_of_any_rectangle()
+    {
+        var w = new double[12];
+        Init.Eye.Fill(w, [3, 4], new RandomSource(1));
+        Assert.Equal([1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0], w);
+        var f = new float[12];
+        Init.Eye.Fill(f, [4, 3], new RandomSource(1));
+        Assert.Equal([1f, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0], f);
+    }
+
+    [Fact]
+    public void Dirac_passes_each_channel_through_the_kernel_centre()
+    {
+        // (out 3, in 2, k 3): out channel d < 2 has a 1 at in channel d, position 1.
+        var w = new double[18];
+        Init.Dirac().Fill(w, [3, 2, 3], new RandomSource(1));
+        var expected = new double[18];
+        expected[(0 * 2 + 0) * 3 + 1] = 1;
+        expected[(1 * 2 + 1) * 3 + 1] = 1;
+        Assert.Equal(expected, w);
+    }
+
+    [Fact]
+    public void Sparse_zeroes_exactly_ceil_sparsity_rows_per_column_and_draws_the_rest_from_the_normal()
+    {
+        const int rows = 100, cols = 600;
+        const double sparsity = 0.3, std = 0.05;
+        var init = Init.Sparse(sparsity, std);
+        Assert.Equal(30, init.ZerosPerColumn(rows));
+        foreach (bool useFloat in new[] { false, true })
+        {
+            double[] w;
+            if (useFloat)
+            {
+                var f = new float[rows * cols];
+                init.Fill(f, [rows, cols], new RandomSource(9));
+                w = StatisticalAssert.Widen(f);
+            }
+            else
+            {
+                w = new double[rows * cols];
+                init.Fill(w, [rows, cols], new RandomSource(9));
+            }
+            for (int c = 0; c < cols; c++)
+            {
+                int zeros = 0;
+                for (int r = 0; r < rows; r++) if (w[r * cols + c] == 0) zeros++;
+                Assert.Equal(30, zeros);
+            }
+            // Which rows are zeroed is uniform: each row is zero in Binomial(600, 0.3) columns (mean 180, sd 11.2).
+            double sd = Math.Sqrt(cols * sparsity * (1 - sparsity));
+            for (int r = 0; r < rows; r++)
+            {
+                int zeros = 0;
+                for (int c = 0; c < cols; c++) if (w[r * cols + c] == 0) zeros++;
+                Assert.InRange(zeros, cols * sparsity - 5 * sd, cols * sparsity + 5 * sd);
+            }
+            var nonZero = w.Where(x => x != 0).ToArray();
+            var d = Distribution.Normal(0, std);
+            StatisticalAssert.MeanWithin(nonZero, 0, std);
+            StatisticalAssert.VarianceWithin(nonZero, std * std, 3.0);
+            StatisticalAssert.KolmogorovSmirnov(nonZero, d.Cdf, d.Description);
+            Assert.True(StatisticalAssert.KolmogorovSmirnovTest(nonZero, Distribution.UniformLike(d).Cdf).P < StatisticalAssert.KsAlpha);
+        }
+    }
+
+    [Fact]
+    public void Sparse_with_sparsity_zero_is_a_plain_normal()
+    {
+        var w = new double[50 * 40];
+        Init.Sparse(0, 1).Fill(w, [50, 40], new RandomSource(2));
+        Assert.DoesNotContain(0.0, w);
+    }
+
+    [Fact]
+    public void Bias_defaults_to_zeros_and_offers_the_pytorch_linear_default()
+    {
+        var b = Enumerable.Repeat(3.0, 10).ToArray();
+        BiasInitializer.Fill(b, 100, new RandomSource(1));
+        Assert.All(b, x => Assert.Equal(0.0, x));
+
+        var big = new double[50000];
+        BiasInitializer.Fill(big, 64, new RandomSource(1), BiasInitialization.PyTorchLinearDefault);
+        Assert.Equal(0.125, BiasInitializer.PyTorchBound(64));
+        var u = Distribution.Uniform(-0.125, 0.125);
+        Bounds.Within(big, -0.125, 0.125);
+        StatisticalAssert.MeanWithin(big, 0, u.Std);
+        StatisticalAssert.VarianceWithin(big, u.Variance, u.Kurtosis);
+        StatisticalAssert.KolmogorovSmirnov(big, u.Cdf, u.Description);
+
+        var f = new float[50000];
+        BiasInitializer.Fill(f, 64, new RandomSource(1), BiasInitialization.PyTorchLinearDefault);
+        StatisticalAssert.KolmogorovSmirnov(StatisticalAssert.Widen(f), u.Cdf, u.Description);
+        Bounds.Within(f, -0.125f, 0.125f);
+
+        var none = new double[3] { 1, 2, 3 };
+        BiasInitializer.Fill(none, 0, new RandomSource(1), BiasInitialization.PyTorchLinearDefault);
+        Assert.All(none, x => Assert.Equal(0.0, x)); // PyTorch: bound 0 when fan_in is 0
+    }
+}

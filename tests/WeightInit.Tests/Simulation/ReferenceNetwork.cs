@@ -1,0 +1,87 @@
+using WeightInit.Activations;
+using WeightInit.Random;
+using WeightInit.Simulation;
+
+namespace WeightInit.Tests.Simulation;
+
+/// <summary>
+/// The simulated network written out plainly in double, one loop per formula, from the random
+/// streams the simulator documents: input from Fork(0), W_l from Fork(l), b_l from Fork(2^32 + l),
+/// the top gradient from Fork(2^33).
+/// </summary>
+internal sealed class ReferenceNetwork
+{
+    public List<double[]> Activations { get; } = []; // x_0 .. x_L
+    public List<double[]> Gradients { get; } = [];   // g_0 .. g_L
+
+    public ReferenceNetwork(SimulationOptions o)
+    {
+        int[] n = o.ResolveWidths();
+        int b = o.BatchSize, depth = o.Depth;
+        var root = new RandomSource(o.Seed);
+        bool single = o.Precision == Precision.Single;
+
+        double[] Draw(int count, Action<Span<double>> fillDouble, Action<Span<float>> fillSingle)
+        {
+            if (!single)
+            {
+                var d = new double[count];
+                fillDouble(d);
+                return d;
+            }
+            var f = new float[count];
+            fillSingle(f);
+            return f.Select(v => (double)v).ToArray();
+        }
+
+        double[] x = o.Input?.ToArray() ?? Draw(b * n[0], s => root.Fork(0).FillNormal(s, 0, 1), s => root.Fork(0).FillNormal(s, 0f, 1f));
+        Activations.Add(x);
+        var weights = new List<double[]>();
+        var preActivations = new List<double[]>();
+        for (int l = 1; l <= depth; l++)
+        {
+            int nIn = n[l - 1], nOut = n[l];
+            var w = Draw(nOut * nIn, s => o.WeightInitializer!.Fill(s, [nOut, nIn], root.Fork((ulong)l)),
+                s => o.WeightInitializer!.Fill(s, [nOut, nIn], root.Fork((ulong)l)));
+            var bias = o.BiasInitializer is { } bi
+                ? Draw(nOut, s => bi.Fill(s, [nOut], root.Fork((1UL << 32) + (ulong)l)), s => bi.Fill(s, [nOut], root.Fork((1UL << 32) + (ulong)l)))
+                : Enumerable.Repeat(o.BiasValue, nOut).ToArray();
+            var z = new double[b * nOut];
+            var next = new double[b * nOut];
+            for (int r = 0; r < b; r++)
+                for (int j = 0; j < nOut; j++)
+                {
+                    double sum = 0;
+                    for (int p = 0; p < nIn; p++) sum += x[r * nIn + p] * w[j * nIn + p];
+                    z[r * nOut + j] = sum + bias[j];
+                    next[r * nOut + j] = o.Activation.Apply(z[r * nOut + j]);
+                }
+            weights.Add(w);
+            preActivations.Add(z);
+            Activations.Add(next);
+            x = next;
+        }
+
+        if (!o.ComputeBackward) return;
+        var g = Draw(b * n[depth], s => root.Fork(1UL << 33).FillNormal(s, 0, 1), s => root.Fork(1UL << 33).FillNormal(s, 0f, 1f));
+        var down = new double[depth + 1][];
+        down[depth] = g;
+        for (int l = depth; l >= 1; l--)
+        {
+            int nIn = n[l - 1], nOut = n[l];
+            var w = weights[l - 1];
+            var z = preActivations[l - 1];
+            var gPrev = new double[b * nIn];
+            for (int r = 0; r < b; r++)
+                for (int p = 0; p < nIn; p++)
+                {
+                    double sum = 0;
+                    for (int j = 0; j < nOut; j++) sum += g[r * nOut + j] * o.Activation.Derivative(z[r * nOut + j]) * w[j * nIn + p];
+                    gPrev[r * nIn + p] = sum;
+                }
+            down[l - 1] = gPrev;
+            g = gPrev;
+        }
+        Gradients.AddRange(down);
+    }
+}

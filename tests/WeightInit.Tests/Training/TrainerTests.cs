@@ -1,0 +1,126 @@
+using WeightInit.Initializers;
+using WeightInit.Activations;
+using WeightInit.Random;
+using WeightInit.Training;
+
+namespace WeightInit.Tests.Training;
+
+public sealed class TrainerTests
+{
+    private static LabeledDataset Moons() => ToyDatasets.TwoMoons(100, 0.1, new RandomSource(3));
+
+    private static (TrainingHistory History, MultilayerPerceptron Network) TrainMoons(double momentum, int epochs = 30)
+    {
+        // 2-16-16-1 tanh, LeCun normal weights N(0, 1/fan_in), binary cross-entropy, lr 0.05, batch 16.
+        var network = MultilayerPerceptron.Create([2, 16, 16, 1], Activation.Tanh, Init.LeCunNormal, new RandomSource(5));
+        var trainer = new Trainer(network, Loss.BinaryCrossEntropy,
+            new TrainingOptions { LearningRate = 0.05, Momentum = momentum, BatchSize = 16, Seed = 6 });
+        return (trainer.Fit(Moons(), null, epochs), network);
+    }
+
+    /// <summary>
+    /// Measured: the loss falls from 0.572 to 0.042 in 30 epochs with momentum 0.9 (accuracy 98%), and
+    /// to 0.264 with plain SGD at the same learning rate (89%). Bars: momentum at least 10x lower than the
+    /// start, and below plain SGD.
+    /// </summary>
+    [Fact]
+    public void MomentumSgd_DecreasesTheLossOnTwoMoons_FasterThanPlainSgd()
+    {
+        var (momentum, _) = TrainMoons(0.9);
+        var (plain, _) = TrainMoons(0.0);
+        Assert.Equal(momentum.Initial.TrainLoss, plain.Initial.TrainLoss);
+        Assert.True(momentum.Final.TrainLoss < momentum.Initial.TrainLoss / 10,
+            $"loss {momentum.Initial.TrainLoss} -> {momentum.Final.TrainLoss}");
+        Assert.True(momentum.Final.TrainAccuracy >= 0.95, $"train accuracy {momentum.Final.TrainAccuracy}");
+        Assert.True(plain.Final.TrainLoss < plain.Initial.TrainLoss);
+        Assert.True(momentum.Final.TrainLoss < plain.Final.TrainLoss);
+        Assert.True(double.IsNaN(momentum.Final.TestAccuracy));
+    }
+
+    [Fact]
+    public void SgdUpdate_FollowsTheStatedFormula()
+    {
+        // g' = g + lambda w; v = mu v + g'; w = w - eta v, with w = 1, g = 0, eta = 0.1, mu = 0.9, lambda = 0.5.
+        double[] w = [1.0], g = [0.0], v = [0.0];
+        SpanMath.SgdUpdate(w, g, v, 0.1, 0.9, 0.5);
+        Assert.Equal(0.5, v[0]);
+        Assert.Equal(1.0 - 0.1 * 0.5, w[0]);
+        SpanMath.SgdUpdate(w, g, v, 0.1, 0.9, 0.5);
+        double v2 = 0.9 * 0.5 + 0.5 * 0.95;
+        Assert.Equal(v2, v[0], 1e-15);
+        Assert.Equal(0.95 - 0.1 * v2, w[0], 1e-15);
+    }
+
+    [Fact]
+    public void SgdUpdate_VectorAndScalarPathsAgreeBitForBit()
+    {
+        // 37 elements: full Vector512 blocks, then a Vector256 block, then a scalar tail.
+        var random = new RandomSource(11);
+        var w = new double[37]; var g = new double[37]; var v = new double[37];
+        random.FillNormal(w, 0, 1); random.FillNormal(g, 0, 1); random.FillNormal(v, 0, 1);
+        w[36] = w[0]; g[36] = g[0]; v[36] = v[0]; w[33] = w[0]; g[33] = g[0]; v[33] = v[0];
+        SpanMath.SgdUpdate(w, g, v, 0.037, 0.9, 1e-3);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(w[0]), BitConverter.DoubleToInt64Bits(w[36]));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(w[0]), BitConverter.DoubleToInt64Bits(w[33]));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(v[0]), BitConverter.DoubleToInt64Bits(v[36]));
+    }
+
+    [Fact]
+    public void WeightDecay_ShrinksTheWeightsComparedWithNone()
+    {
+        double Norm(MultilayerPerceptron n) => Math.Sqrt(n.Layers.Sum(l => l.Weights.ToArray().Sum(x => x * x)));
+        MultilayerPerceptron Train(double decay)
+        {
+            var network = MultilayerPerceptron.Create([2, 16, 1], Activation.Tanh, Init.LeCunNormal, new RandomSource(5));
+            new Trainer(network, Loss.BinaryCrossEntropy, new TrainingOptions { LearningRate = 0.05, WeightDecay = decay, Seed = 1 })
+                .Fit(Moons(), null, 5);
+            return network;
+        }
+        Assert.True(Norm(Train(0.05)) < Norm(Train(0)));
+    }
+
+    [Fact]
+    public void Progress_IsReportedOncePerEpochInOrder()
+    {
+        var reported = new List<int>();
+        var network = MultilayerPerceptron.Create([2, 4, 1], Activation.Tanh, Init.LeCunNormal, new RandomSource(5));
+        var trainer = new Trainer(network, Loss.BinaryCrossEntropy, new TrainingOptions());
+        var history = trainer.Fit(Moons(), Moons(), 3, new SynchronousProgress(r => reported.Add(r.Epoch)));
+        Assert.Equal([1, 2, 3], reported);
+        Assert.Equal(0, history.Initial.Epoch);
+        Assert.Equal(3, history.Epochs.Count);
+        Assert.Equal(2, history.InitialGradients.Count);
+        Assert.All(history.Epochs, e => Assert.Equal(2, e.LastStepGradients.Count));
+        Assert.Equal(3 * 7, trainer.StepCount); // 200 samples, batch 32: 7 steps per epoch.
+    }
+
+    [Fact]
+    public void Cancellation_StopsBeforeTheNextBatch()
+    {
+        using var cts = new CancellationTokenSource();
+        var network = MultilayerPerceptron.Create([2, 4, 1], Activation.Tanh, Init.LeCunNormal, new RandomSource(5));
+        var trainer = new Trainer(network, Loss.BinaryCrossEntropy, new TrainingOptions());
+        Assert.Throws<OperationCanceledException>(() =>
+            trainer.Fit(Moons(), null, 10, new SynchronousProgress(_ => cts.Cancel()), cts.Token));
+        Assert.Equal(1, trainer.EpochCount);
+        Assert.Equal(7, trainer.StepCount); // 200 samples, batch 32: 6 full batches and one of 8.
+    }
+
+    [Fact]
+    public void ADivergingRun_ReportsNonFiniteLossesAndCountsNonFiniteOutputsAsWrong()
+    {
+        // A linear network with weights N(0, 10^2) and learning rate 1e3: every update multiplies the
+        // weights' scale, until they overflow to infinity and then to NaN (inf - inf).
+        var network = MultilayerPerceptron.Create([2, 32, 32, 1], Activation.Identity, Init.Normal(0, 10), new RandomSource(5));
+        var trainer = new Trainer(network, Loss.BinaryCrossEntropy, new TrainingOptions { LearningRate = 1e3, Seed = 1 });
+        var history = trainer.Fit(Moons(), null, 3);
+        Assert.False(double.IsFinite(history.Final.TrainLoss));
+        Assert.Equal(0.0, history.Final.TrainAccuracy);
+        Assert.Contains(history.Final.LastStepGradients, s => double.IsNaN(s.WeightGradientNorm));
+    }
+
+    private sealed class SynchronousProgress(Action<EpochResult> action) : IProgress<EpochResult>
+    {
+        public void Report(EpochResult value) => action(value);
+    }
+}
