@@ -7,7 +7,8 @@ namespace WeightInit.Notebooks;
 /// Adds a static PNG image next to the <c>text/html</c> of every Plotly chart output, so that GitHub, nbviewer and
 /// offline HTML exports show the chart while VS Code and Jupyter keep the interactive one. The images are drawn
 /// offline by Debian's chromium with the plotly.js version pinned in <c>tools/chart-renderer</c> (one browser start
-/// per notebook); text outputs are not touched.
+/// per notebook); text outputs are not touched. It also replaces Plotly.NET's random chart ids with ids derived from
+/// the chart (<see cref="StableChartIds"/>), so re-running an unchanged notebook leaves its file unchanged.
 /// </summary>
 /// <param name="renderer">The renderer (its tools located by <see cref="ChartRenderingTools.Locate"/>).</param>
 /// <param name="log">Where a line per notebook with charts is written (the number of images and the time).</param>
@@ -29,6 +30,7 @@ public sealed class StaticChartImageProcessor(ChromiumChartRenderer renderer, Te
         ChartImageReport report;
         try
         {
+            StableChartIds.Apply(notebook.Json, notebook.Name);
             report = await NotebookChartImages.AddImagesAsync(notebook.Json, renderer, cancellationToken);
         }
         catch (Exception e) when (e is FormatException or InvalidOperationException or TimeoutException)

@@ -19,7 +19,7 @@ namespace WeightInit.Benchmarks;
 /// Prints the median seconds, GFLOP/s (2 n^2 B L / time), the time split, and the ratio against
 /// numpy + OpenBLAS doing the same pass (numpy_fullpass.py, when /usr/bin/python3 has numpy) and
 /// against MathNet.Numerics' managed multiply (one smaller configuration).
-/// Options: --quick (L = 50, 3 repetitions), --no-numpy, --no-mathnet.
+/// Options: --quick (L = 50, 3 repetitions), --no-numpy, --no-mathnet, --only=float32,relu,512[,repetitions].
 /// </summary>
 internal static class FullPassBenchmarks
 {
@@ -28,6 +28,19 @@ internal static class FullPassBenchmarks
     public static void Run(string[] args)
     {
         bool quick = args.Contains("--quick");
+        // --only=<float32|float64>,<identity|relu>,<B>[,repetitions]: one configuration, no baselines (for profiling).
+        string? only = args.FirstOrDefault(a => a.StartsWith("--only=", StringComparison.Ordinal));
+        if (only is not null)
+        {
+            var parts = only["--only=".Length..].Split(',');
+            var precisionOnly = parts[0] == "float32" ? Precision.Single : Precision.Double;
+            bool reluOnly = parts[1] == "relu";
+            int batchOnly = int.Parse(parts[2], CultureInfo.InvariantCulture);
+            int reps = parts.Length > 3 ? int.Parse(parts[3], CultureInfo.InvariantCulture) : 5;
+            var (s, t) = Measure(Options(precisionOnly, reluOnly, batchOnly, 250), reps);
+            Console.WriteLine($"{precisionOnly} {(reluOnly ? "ReLU" : "Identity")} B={batchOnly}: {s:F4} s, {2.0 * Width * Width * batchOnly * 250 / s / 1e9:F1} GFLOP/s; {t}");
+            return;
+        }
         int layers = quick ? 50 : 250;
         int repetitions = quick ? 3 : 5;
         int[] batches = [1, 64, 512, 2048];

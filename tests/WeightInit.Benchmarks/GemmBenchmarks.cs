@@ -26,11 +26,11 @@ internal static class GemmBenchmarks
         var onlyM = args.FirstOrDefault(a => a.StartsWith("--m="));
         int[] ms = onlyM is null ? Ms : onlyM[4..].Split(',').Select(int.Parse).ToArray();
         int repetitions = quick ? 5 : 9;
-        var numpy = args.Contains("--no-numpy") ? new Dictionary<string, double>() : RunNumpy();
+        var (numpy, numpyCpu) = args.Contains("--no-numpy") ? ([], []) : RunNumpy();
 
         Console.WriteLine($"n = k = {N}; GFLOP/s = 2 m k n / median of {repetitions} runs (each run repeats the call for >= 20 ms); {Environment.ProcessorCount} threads unless noted.");
-        Console.WriteLine("'1T cpu' is one thread timed by its own CPU time (less sensitive to other processes on a shared machine).");
-        Console.WriteLine($"{"type",-7} {"product",-19} {"m",5} {"ours",8} {"1 thread",9} {"1T cpu",8} {"numpy",8} {"ours/np",8} {"MathNet",8} {"ours/MN",8}");
+        Console.WriteLine("'1T cpu' is one thread timed by its own CPU time (less sensitive to other processes on a shared machine); 'np 1T cpu' likewise for numpy with one BLAS thread.");
+        Console.WriteLine($"{"type",-7} {"product",-19} {"m",5} {"ours",8} {"1 thread",9} {"1T cpu",8} {"numpy",8} {"ours/np",8} {"np 1T cpu",10} {"1T ratio",8} {"MathNet",8} {"ours/MN",8}");
         foreach (var type in new[] { "float32", "float64" })
             foreach (var form in Forms)
                 foreach (int m in ms)
@@ -42,7 +42,8 @@ internal static class GemmBenchmarks
                     if (!args.Contains("--no-mathnet") && (m == 64 || m == 512))
                         mathNet = type == "float32" ? MeasureMathNet<float>(form, m) : MeasureMathNet<double>(form, m);
                     double np = numpy.TryGetValue($"{type} {form} {m}", out var v) ? v : double.NaN;
-                    Console.WriteLine($"{type,-7} {form,-19} {m,5} {ours,8:F1} {single,9:F1} {singleCpu,8:F1} {Show(np),8} {Ratio(ours, np),8} {Show(mathNet),8} {Ratio(ours, mathNet),8}");
+                    double npCpu = numpyCpu.TryGetValue($"{type} {form} {m}", out var w) && w > 0 ? w : double.NaN;
+                    Console.WriteLine($"{type,-7} {form,-19} {m,5} {ours,8:F1} {single,9:F1} {singleCpu,8:F1} {Show(np),8} {Ratio(ours, np),8} {Show(npCpu),10} {Ratio(singleCpu, npCpu),8} {Show(mathNet),8} {Ratio(ours, mathNet),8}");
                 }
     }
 
@@ -129,16 +130,17 @@ internal static class GemmBenchmarks
         return Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency;
     }
 
-    /// <summary>Runs numpy_baseline.py; returns GFLOP/s keyed "float32 Multiply 512", or nothing if numpy is missing.</summary>
-    private static Dictionary<string, double> RunNumpy()
+    /// <summary>Runs numpy_baseline.py; returns GFLOP/s (default threads, wall clock; one thread, CPU time) keyed "float32 Multiply 512", or nothing if numpy is missing.</summary>
+    private static (Dictionary<string, double> Wall, Dictionary<string, double> Cpu1) RunNumpy()
     {
         var results = new Dictionary<string, double>();
+        var cpu1 = new Dictionary<string, double>();
         string? script = FindScript();
         const string python = "/usr/bin/python3";
         if (script is null || !File.Exists(python))
         {
             Console.WriteLine("numpy baseline: skipped (python3 or numpy_baseline.py not found)");
-            return results;
+            return (results, cpu1);
         }
         var info = new ProcessStartInfo(python, [script]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         // A fair baseline: let OpenBLAS pick the kernels for this CPU (see FACTS.md). Only for this child process.
@@ -151,16 +153,18 @@ internal static class GemmBenchmarks
         if (process.ExitCode != 0)
         {
             Console.WriteLine($"numpy baseline: skipped (exit {process.ExitCode}: {stderr.Result.Trim().Split('\n').LastOrDefault()})");
-            return results;
+            return (results, cpu1);
         }
         foreach (var line in stdout.Split('\n'))
         {
             if (line.StartsWith('#')) Console.WriteLine($"numpy baseline {line}");
-            var match = Regex.Match(line, @"^numpy (\w+) (\w+) m=(\d+) k=\d+ n=\d+ gflops=([\d.]+)");
-            if (match.Success)
-                results[$"{match.Groups[1].Value} {match.Groups[2].Value} {match.Groups[3].Value}"] = double.Parse(match.Groups[4].Value, CultureInfo.InvariantCulture);
+            var match = Regex.Match(line, @"^numpy (\w+) (\w+) m=(\d+) k=\d+ n=\d+ gflops=([\d.]+)(?: cpu1_gflops=(-?[\d.]+))?");
+            if (!match.Success) continue;
+            string key = $"{match.Groups[1].Value} {match.Groups[2].Value} {match.Groups[3].Value}";
+            results[key] = double.Parse(match.Groups[4].Value, CultureInfo.InvariantCulture);
+            if (match.Groups[5].Success) cpu1[key] = double.Parse(match.Groups[5].Value, CultureInfo.InvariantCulture);
         }
-        return results;
+        return (results, cpu1);
     }
 
     private static string? FindScript()

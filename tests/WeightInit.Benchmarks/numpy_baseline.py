@@ -6,8 +6,10 @@ float32 and float64, and the three products
   MultiplyTransposed  C = A @ B.T   A (m, k), B (n, k)
   Multiply            C = A @ B     A (m, k), B (k, n)
   TransposeMultiply   C = A.T @ B   A (k, m), B (k, n)
-and prints one line per case:  numpy <float32|float64> <form> m=<m> k=<k> n=<n> gflops=<x>
-(GFLOP/s = 2 m k n / median seconds of >= 5 runs). Lines starting with '#' describe the BLAS that ran
+and prints one line per case:  numpy <float32|float64> <form> m=<m> k=<k> n=<n> gflops=<x> cpu1_gflops=<y>
+(GFLOP/s = 2 m k n / median seconds of >= 5 runs; gflops with the BLAS's default threads and wall-clock
+time, cpu1_gflops with one BLAS thread timed by the calling thread's CPU time, which a busy shared
+machine disturbs less; cpu1_gflops is -1 without threadpoolctl). Lines starting with '#' describe the BLAS that ran
 (via threadpoolctl when it is installed). Run with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset to let
 OpenBLAS pick its kernels for this CPU (the C# benchmark does that for this child process only).
 """
@@ -17,11 +19,16 @@ import time
 
 import numpy as np
 
+try:
+    from threadpoolctl import threadpool_limits
+except ImportError:
+    threadpool_limits = None
+
 SIZES_M = [1, 64, 512, 2048]
 K = N = 512
 
 
-def median_seconds(fn, repetitions=7, min_run_seconds=0.02):
+def median_seconds(fn, repetitions=7, min_run_seconds=0.02, clock=time.perf_counter):
     fn()
     # Repeat small products inside one timed run so that each run lasts at least min_run_seconds.
     t0 = time.perf_counter()
@@ -30,10 +37,10 @@ def median_seconds(fn, repetitions=7, min_run_seconds=0.02):
     inner = max(1, int(min_run_seconds / once))
     times = []
     for _ in range(repetitions):
-        t0 = time.perf_counter()
+        t0 = clock()
         for _ in range(inner):
             fn()
-        times.append((time.perf_counter() - t0) / inner)
+        times.append((clock() - t0) / inner)
     times.sort()
     return times[len(times) // 2]
 
@@ -74,8 +81,13 @@ def main():
             }
             for form, (a, b, op) in cases.items():
                 c = np.empty((m, n), dtype=dtype)
+                flops = 2.0 * m * k * n
                 seconds = median_seconds(lambda: op(a, b, c))
-                print(f"numpy {np.dtype(dtype).name} {form} m={m} k={k} n={n} gflops={2.0 * m * k * n / seconds / 1e9:.2f}")
+                cpu1 = -1.0
+                if threadpool_limits is not None:
+                    with threadpool_limits(limits=1, user_api="blas"):
+                        cpu1 = flops / median_seconds(lambda: op(a, b, c), clock=time.thread_time) / 1e9
+                print(f"numpy {np.dtype(dtype).name} {form} m={m} k={k} n={n} gflops={flops / seconds / 1e9:.2f} cpu1_gflops={cpu1:.2f}")
                 sys.stdout.flush()
 
 

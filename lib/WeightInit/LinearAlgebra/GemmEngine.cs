@@ -58,6 +58,11 @@ internal static unsafe class GemmEngine
             RunSmallBatch(a, b, c, m, k, n, accumulate, options.DegreeOfParallelism);
             return;
         }
+        if (path == GemmPath.Vector512 && !bTransposed && m <= RowStreamKernel.MaxRows)
+        {
+            RunRowStream(a, aTransposed, b, c, m, k, n, accumulate, options.DegreeOfParallelism);
+            return;
+        }
         var job = new Job<T>((nint)a, aTransposed, (nint)b, bTransposed, (nint)c, m, k, n, accumulate, shape);
         if (workers <= 1)
         {
@@ -119,6 +124,26 @@ internal static unsafe class GemmEngine
         nint pa = (nint)a, pb = (nint)b, pc = (nint)c;
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
             SmallBatchKernel.Run((T*)pa, (T*)pb, (T*)pc, m, k, n, accumulate, (int)((long)groups * w / workers), (int)((long)groups * (w + 1) / workers)));
+    }
+
+    /// <summary>A few rows times a B stored k x n: <see cref="RowStreamKernel"/>, column ranges split across workers.</summary>
+    private static void RunRowStream<T>(T* a, bool aTransposed, T* b, T* c, int m, int k, int n, bool accumulate, int degreeOfParallelism) where T : unmanaged
+    {
+        int lanes = Vector512<T>.Count;
+        int groups = (n + lanes - 1) / lanes;
+        int workers = degreeOfParallelism > 0
+            ? degreeOfParallelism
+            : 2L * m * k * n < ParallelThresholdFlops ? 1 : Environment.ProcessorCount;
+        workers = Math.Min(workers, groups);
+        if (workers <= 1)
+        {
+            RowStreamKernel.Run(a, aTransposed, b, c, m, k, n, accumulate, 0, n);
+            return;
+        }
+        nint pa = (nint)a, pb = (nint)b, pc = (nint)c;
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+            RowStreamKernel.Run((T*)pa, aTransposed, (T*)pb, (T*)pc, m, k, n, accumulate,
+                (int)Math.Min(n, (long)groups * w / workers * lanes), (int)Math.Min(n, (long)groups * (w + 1) / workers * lanes)));
     }
 
     /// <summary>Tile geometry of a path: MR rows x NR columns, MC rows per packed A block, NC-strip packed B panel.</summary>

@@ -12,7 +12,10 @@ namespace WeightInit.LinearAlgebra;
 /// micro-kernel keeps a tile of C in registers (8 rows x 2 <see cref="System.Runtime.Intrinsics.Vector512{T}"/> with AVX-512,
 /// 6 rows x 2 <see cref="System.Runtime.Intrinsics.Vector256{T}"/> otherwise, 4 x 4 scalars without SIMD). Large products
 /// split the output across the cores; small ones (fewer than about 4 million floating-point operations,
-/// such as a 512 x 512 matrix times one vector) run on the calling thread.
+/// such as a 512 x 512 matrix times one vector) run on the calling thread. A B^T with at most 8 rows in A
+/// (a layer applied to a few inputs) transposes blocks of B in registers instead of packing it; A B and A^T B
+/// with at most 8 rows in C stream B row by row; tiny
+/// products (m k n &lt;= 2048) use a plain loop.
 /// </para>
 /// <para>
 /// Determinism: every element is computed as the same chain of fused multiply-adds,

@@ -11,14 +11,16 @@ namespace WeightInit.Simulation;
 /// of threads.
 /// </summary>
 /// <remarks>
-/// Pass 1 (per chunk): min and max of the finite values, counts of finite values, exact zeros and
-/// saturated units, and for each column whether it is zero in every row. Pass 2 (per chunk): with
-/// k chosen so that max|x| 2^k lies in [0.5, 1) and the shift c = 2^k (min + max) / 2, the sums of
-/// d = x 2^k - c and d^2 over the finite values, in double. Chunk results are combined in chunk
-/// order. Then mean = 2^-k (c + mean(d)), variance = 2^-2k (mean(d^2) - mean(d)^2): the scaled
-/// values are at most 1 in magnitude, so no square overflows, and the largest ones are near 1, so
-/// the squares that matter do not underflow. (Squares of values below 2^-500 max|x| may underflow;
-/// they change the sums by less than one part in 10^300.)
+/// Each chunk of rows (a fixed number of rows, whatever the number of threads) is read twice while
+/// it is in cache. Pass 1: min and max of the finite values, counts of finite values, exact zeros and
+/// saturated units, and for each column whether it is zero in every row. Pass 2: with k_c chosen so
+/// that the chunk's max|x| 2^k_c lies in [0.5, 1) and the shift c_c = 2^k_c (min + max) / 2, the sums
+/// of d = x 2^k_c - c_c and d^2 over the finite values, in double. The chunks' sums are then moved
+/// onto the global scale 2^k and shift (exact power-of-two factors) and combined in chunk order. Then
+/// mean = 2^-k (c + mean(d)), variance = 2^-2k (mean(d^2) - mean(d)^2): the scaled values are at most
+/// 1 in magnitude, so no square overflows, and the largest ones are near 1, so the squares that matter
+/// do not underflow. (Squares of values below 2^-500 max|x| may underflow; they change the sums by less
+/// than one part in 10^300.)
 /// </remarks>
 internal static class LayerStatisticsCalculator
 {
@@ -61,14 +63,27 @@ internal static class LayerStatisticsCalculator
         var effectiveRule = rule;
         bool thresholdAboveOne = threshold > 1;
 
-        void RunFirst(int c)
+        var second = new SecondPass[chunks];
+        var chunkScale = new int[chunks];
+        var chunkShift = new double[chunks];
+
+        // One parallel region: pass 1 over a chunk, then pass 2 over the same chunk while it is in cache,
+        // scaled by the chunk's own power of two (combined below onto the global one).
+        void RunChunk(int c)
         {
             int r0 = c * rowsPerChunk, r1 = Math.Min(rows, r0 + rowsPerChunk);
             var flags = new T[cols];
-            first[c] = FirstPassChunk(values, derivative, r0, r1, cols, effectiveRule, threshold, flags);
+            var f = FirstPassChunk(values, derivative, r0, r1, cols, effectiveRule, threshold, flags);
+            first[c] = f;
             columnAllZero[c] = flags;
+            if (f.Finite == 0) return;
+            int k = ScaleExponent(f.Min, f.Max);
+            double shift = Midpoint(f.Min, f.Max, k);
+            chunkScale[c] = k;
+            chunkShift[c] = shift;
+            second[c] = SecondPassChunk(values, r0 * cols, r1 * cols, Math.ScaleB(1.0, k), shift);
         }
-        For(chunks, maxDegreeOfParallelism, RunFirst);
+        For(chunks, maxDegreeOfParallelism, RunChunk);
 
         var total = new FirstPass { Min = double.PositiveInfinity, Max = double.NegativeInfinity };
         for (int c = 0; c < chunks; c++)
@@ -101,21 +116,20 @@ internal static class LayerStatisticsCalculator
         {
             min = total.Min;
             max = total.Max;
-            double maxAbs = Math.Max(Math.Abs(min), Math.Abs(max));
-            int k = maxAbs == 0 ? 0 : Math.Clamp(-Math.ILogB(maxAbs) - 1, -1000, 1000);
-            double scale = Math.ScaleB(1.0, k);
-            double shift = 0.5 * Math.ScaleB(min, k) + 0.5 * Math.ScaleB(max, k);
-            var second = new SecondPass[chunks];
-            For(chunks, maxDegreeOfParallelism, c =>
-            {
-                int r0 = c * rowsPerChunk, r1 = Math.Min(rows, r0 + rowsPerChunk);
-                second[c] = SecondPassChunk(values, r0 * cols, r1 * cols, scale, shift);
-            });
+            int k = ScaleExponent(min, max);
+            double shift = Midpoint(min, max, k);
+            // Move each chunk's sums onto the global scale 2^k and shift: with factor = 2^(k - k_c) <= 1 and
+            // delta = shift_c factor - shift, d' = d factor + delta, so sum d' = factor sum d + N_c delta and
+            // sum d'^2 = factor^2 sum d^2 + 2 factor delta sum d + N_c delta^2. Combined in chunk order.
             double sumD = 0, sumD2 = 0;
             for (int c = 0; c < chunks; c++)
             {
-                sumD += second[c].SumD;
-                sumD2 += second[c].SumD2;
+                long nc = first[c].Finite;
+                if (nc == 0) continue;
+                double factor = Math.ScaleB(1.0, k - chunkScale[c]);
+                double delta = chunkShift[c] * factor - shift;
+                sumD += factor * second[c].SumD + nc * delta;
+                sumD2 += factor * factor * second[c].SumD2 + 2 * factor * delta * second[c].SumD + nc * delta * delta;
             }
             double n = total.Finite;
             double meanD = sumD / n;
@@ -146,6 +160,16 @@ internal static class LayerStatisticsCalculator
             DeadFraction = (double)deadColumns / cols,
         };
     }
+
+    /// <summary>k such that max(|min|, |max|) 2^k lies in [0.5, 1), clamped to [-1000, 1000]; 0 for all-zero data.</summary>
+    private static int ScaleExponent(double min, double max)
+    {
+        double maxAbs = Math.Max(Math.Abs(min), Math.Abs(max));
+        return maxAbs == 0 ? 0 : Math.Clamp(-Math.ILogB(maxAbs) - 1, -1000, 1000);
+    }
+
+    /// <summary>The scaled midpoint 2^k (min + max) / 2, computed without overflow.</summary>
+    private static double Midpoint(double min, double max, int k) => 0.5 * Math.ScaleB(min, k) + 0.5 * Math.ScaleB(max, k);
 
     private static void For(int count, int maxDegreeOfParallelism, Action<int> body)
     {

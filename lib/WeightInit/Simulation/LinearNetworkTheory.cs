@@ -68,7 +68,7 @@ public static class LinearNetworkTheory
     /// <returns>The smallest normal value.</returns>
     public static double SmallestNormal(Precision precision) => precision switch
     {
-        Precision.Single => 1.17549435e-38,
+        Precision.Single => (double)BitConverter.Int32BitsToSingle(0x00800000),
         Precision.Double => 2.2250738585072014e-308,
         _ => throw new ArgumentOutOfRangeException(nameof(precision), precision, "precision must be Single or Double."),
     };

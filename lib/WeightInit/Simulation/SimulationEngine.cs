@@ -294,7 +294,8 @@ internal sealed class SimulationEngine<T> where T : unmanaged, IFloatingPointIee
         int chunks = (_batch + rowsPerChunk - 1) / rowsPerChunk;
         if (chunks == 1 || _threads == 1)
         {
-            body(0, _batch);
+            // The same chunks as in parallel, so that an activation's span kernel sees the same pieces.
+            for (int c = 0; c < chunks; c++) body(c * rowsPerChunk, Math.Min(_batch, (c + 1) * rowsPerChunk));
             return;
         }
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = _dop },

@@ -55,6 +55,44 @@ public sealed class DenseLayer
     }
 
     /// <summary>
+    /// How far the units are from being identical: the largest |W[j, i] - W[0, i]| over all units j and
+    /// inputs i. It is exactly 0 when every unit has bit-identical incoming weights (a symmetric layer,
+    /// as after a zero or constant start), and NaN if a weight is NaN.
+    /// </summary>
+    /// <returns>The spread, 0 for a layer of one unit.</returns>
+    public double IncomingWeightSpread()
+    {
+        var first = IncomingWeights(0);
+        double spread = 0;
+        for (int unit = 1; unit < OutputWidth; unit++)
+        {
+            var row = IncomingWeights(unit);
+            for (int i = 0; i < row.Length; i++)
+            {
+                double d = Math.Abs(row[i] - first[i]);
+                if (double.IsNaN(d)) return double.NaN;
+                spread = Math.Max(spread, d);
+            }
+        }
+        return spread;
+    }
+
+    /// <summary>The number of distinct incoming-weight rows (compared bit for bit): 1 for a fully symmetric layer.</summary>
+    /// <returns>A number between 1 and OutputWidth.</returns>
+    public int DistinctUnitCount()
+    {
+        var seen = new HashSet<string>();
+        for (int unit = 0; unit < OutputWidth; unit++)
+        {
+            var row = IncomingWeights(unit);
+            var bits = new long[row.Length];
+            for (int i = 0; i < row.Length; i++) bits[i] = BitConverter.DoubleToInt64Bits(row[i]);
+            seen.Add(Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(bits.AsSpan())));
+        }
+        return seen.Count;
+    }
+
+    /// <summary>
     /// Fills the weights with <paramref name="initializer"/> (shape (OutputWidth, InputWidth)) and
     /// sets every bias to <paramref name="bias"/> (zero by default).
     /// </summary>

@@ -15,6 +15,8 @@ namespace WeightInit.Training;
 /// The update of every weight w with gradient g, velocity v (initially 0), learning rate eta,
 /// momentum mu and weight decay lambda: g' = g + lambda w; v = mu v + g'; w = w - eta v. Biases use
 /// the same rule with lambda = 0. An instance is not thread-safe.
+/// A run that diverges (a bad initial scale or learning rate) is not stopped: its losses become
+/// infinite or NaN, its weights NaN, and a sample whose outputs are not finite counts as misclassified.
 /// </remarks>
 public sealed class Trainer
 {

@@ -51,6 +51,26 @@ public class LayerStatisticsCalculatorTests
         ReferenceStatistics.AssertMatches(s, f.Select(x => (double)x).ToArray(), rows, cols, 1e-12);
     }
 
+    [Theory]
+    [InlineData(1e-3, 1e3)]
+    [InlineData(1e-150, 1e150)]
+    [InlineData(1e100, 1e-100)]
+    public void ChunksOfVeryDifferentScalesCombineExactly(double firstScale, double lastScale)
+    {
+        // 1200 x 37 values make three chunks of 442 rows; each chunk has its own scale and offset.
+        int rows = 1200, cols = 37;
+        int rowsPerChunk = LayerStatisticsCalculator.ChunkValues / cols;
+        var v = Normal(rows * cols, 31);
+        for (int i = 0; i < v.Length; i++)
+        {
+            int chunk = i / cols / rowsPerChunk;
+            v[i] = chunk == 0 ? firstScale * (v[i] + 3) : chunk == 1 ? v[i] - 1 : lastScale * (v[i] + 0.5);
+        }
+        var s = Compute(v, rows, cols);
+        ReferenceStatistics.AssertMatches(s, v, rows, cols, 1e-12);
+        Assert.Equal(Compute(v, rows, cols, dop: 1), s);
+    }
+
     [Fact]
     public void NonFiniteValuesAreCountedAndLeftOut()
     {

@@ -106,6 +106,19 @@ public sealed class TrainerTests
         Assert.Equal(7, trainer.StepCount); // 200 samples, batch 32: 6 full batches and one of 8.
     }
 
+    [Fact]
+    public void ADivergingRun_ReportsNonFiniteLossesAndCountsNonFiniteOutputsAsWrong()
+    {
+        // A linear network with weights N(0, 10^2) and learning rate 1e3: every update multiplies the
+        // weights' scale, until they overflow to infinity and then to NaN (inf - inf).
+        var network = MultilayerPerceptron.Create([2, 32, 32, 1], Activation.Identity, Init.Normal(0, 10), new RandomSource(5));
+        var trainer = new Trainer(network, Loss.BinaryCrossEntropy, new TrainingOptions { LearningRate = 1e3, Seed = 1 });
+        var history = trainer.Fit(Moons(), null, 3);
+        Assert.False(double.IsFinite(history.Final.TrainLoss));
+        Assert.Equal(0.0, history.Final.TrainAccuracy);
+        Assert.Contains(history.Final.LastStepGradients, s => double.IsNaN(s.WeightGradientNorm));
+    }
+
     private sealed class SynchronousProgress(Action<EpochResult> action) : IProgress<EpochResult>
     {
         public void Report(EpochResult value) => action(value);
