@@ -15,7 +15,9 @@ dotnet tool restore >/dev/null
 # The kernelspec runs `dotnet interactive jupyter ...`: a local tool, found through the manifest of the
 # folder the kernel starts in (the notebook's folder, inside this repository).
 dotnet dotnet-interactive jupyter install >/dev/null
-jupyter kernelspec list | grep -q '\.net-csharp' || { echo "jupyter-kernel-setup: the .net-csharp kernel was not registered" >&2; exit 1; }
+# (capture first: `grep -q` would close the pipe early and, under pipefail, fail on jupyter's broken pipe)
+kernels=$(jupyter kernelspec list)
+grep -q '\.net-csharp' <<<"$kernels" || { echo "jupyter-kernel-setup: the .net-csharp kernel was not registered" >&2; exit 1; }
 # (every build of lib/WeightInit copies it to artifacts/notebook-lib, see its csproj)
 dotnet build lib/WeightInit -c Release -nologo -v quiet >/dev/null
 test -f artifacts/notebook-lib/WeightInit.dll || { echo "jupyter-kernel-setup: artifacts/notebook-lib/WeightInit.dll was not built" >&2; exit 1; }

@@ -3,7 +3,8 @@
 #   - Debian: chromium (headless renderer of the static chart images and of the HTML check), fonts,
 #     Jupyter (nbconvert, jupyter-client, nbformat, nbclient, ipykernel) for scripts/jupyter-execute.sh;
 #   - npm: the pinned plotly.js bundle (tools/chart-renderer, `npm ci` from its package-lock.json);
-#   - NuGet: the repository's pinned dotnet-interactive tool (`dotnet tool restore`).
+#   - NuGet: the repository's pinned dotnet-interactive tool (`dotnet tool restore`), and the packages that
+#     notebooks/setup.dib references (tools/notebook-packages), so no notebook fetches a package while it runs.
 # Idempotent: a second run only checks. Needs root for apt-get (skipped when every package is present).
 # Usage: scripts/setup.sh            (everything)
 #        scripts/setup.sh --no-apt   (skip the Debian packages, e.g. inside the Binder image where
@@ -17,7 +18,7 @@ apt_packages=(chromium fonts-dejavu-core fonts-liberation2 fonts-open-sans
 if [[ "${1:-}" != "--no-apt" ]]; then
   missing=()
   for p in "${apt_packages[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    [[ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" == *"install ok installed"* ]] || missing+=("$p")
   done
   if ((${#missing[@]})); then
     echo "setup: installing Debian packages: ${missing[*]}"
@@ -43,4 +44,6 @@ fi
 
 # The pinned .NET Interactive tool (.config/dotnet-tools.json).
 dotnet tool restore >/dev/null
+# The notebooks' packages (Plotly.NET.Interactive, Plotly.NET.CSharp) into the NuGet cache.
+dotnet restore tools/notebook-packages -nologo -v quiet >/dev/null
 echo "setup: done"

@@ -9,8 +9,7 @@ namespace WeightInit.Notebooks.StaticCharts;
 /// <param name="Png">The PNG file's bytes.</param>
 /// <param name="Width">Width in pixels.</param>
 /// <param name="Height">Height in pixels.</param>
-/// <param name="RenderMilliseconds">Time plotly.js took to draw this chart inside the browser (<c>Plotly.toImage</c>).</param>
-public sealed record ChartImage(byte[] Png, int Width, int Height, double RenderMilliseconds);
+public sealed record ChartImage(byte[] Png, int Width, int Height);
 
 /// <summary>
 /// Draws Plotly figures as PNG images offline: one headless chromium start per batch loads a local page with the
@@ -77,10 +76,10 @@ public sealed partial class ChromiumChartRenderer(ChartRenderingTools tools)
             <script>
             (async function () {
               const results = document.getElementById('results');
-              const report = (id, text, ms) => {
+              // (No timing here: under --virtual-time-budget the page's clocks are virtual.)
+              const report = (id, text) => {
                 const pre = document.createElement('pre');
                 pre.id = id;
-                if (ms !== undefined) pre.dataset.ms = ms.toFixed(1);
                 pre.textContent = text;
                 results.appendChild(pre);
               };
@@ -88,12 +87,11 @@ public sealed partial class ChromiumChartRenderer(ChartRenderingTools tools)
               const figures = JSON.parse(document.getElementById('figures').textContent);
               for (let i = 0; i < figures.length; i++) {
                 const f = figures[i].figure;
-                const t0 = performance.now();
                 try {
                   const url = await Plotly.toImage(
                     { data: f.data, layout: f.layout, config: f.config },
                     { format: 'png', width: figures[i].width, height: figures[i].height, scale: 1 });
-                  report('image-' + i, url, performance.now() - t0);
+                  report('image-' + i, url);
                 } catch (e) {
                   report('error-' + i, String(e && e.stack || e));
                 }
@@ -107,32 +105,31 @@ public sealed partial class ChromiumChartRenderer(ChartRenderingTools tools)
 
     private static List<ChartImage> ReadImages(string dom, IReadOnlyList<PlotlyFigure> figures)
     {
-        var reports = new Dictionary<string, (string Text, double Ms)>();
+        var reports = new Dictionary<string, string>();
         foreach (Match m in ReportElement().Matches(dom))
-            reports[m.Groups["id"].Value] = (WebUtility.HtmlDecode(m.Groups["text"].Value),
-                m.Groups["ms"].Success ? double.Parse(m.Groups["ms"].Value, CultureInfo.InvariantCulture) : double.NaN);
+            reports[m.Groups["id"].Value] = WebUtility.HtmlDecode(m.Groups["text"].Value);
         if (reports.TryGetValue("fatal", out var fatal))
-            throw new InvalidOperationException($"Chart rendering failed: {fatal.Text}.");
+            throw new InvalidOperationException($"Chart rendering failed: {fatal}.");
         var images = new List<ChartImage>(figures.Count);
         for (var i = 0; i < figures.Count; i++)
         {
             if (reports.TryGetValue($"error-{i}", out var error))
-                throw new InvalidOperationException($"plotly.js could not draw chart {i + 1} of {figures.Count}: {error.Text}");
+                throw new InvalidOperationException($"plotly.js could not draw chart {i + 1} of {figures.Count}: {error}");
             if (!reports.TryGetValue($"image-{i}", out var image))
                 throw new InvalidOperationException(
                     $"The browser reported no image for chart {i + 1} of {figures.Count} (it stopped before the page finished).");
             const string prefix = "data:image/png;base64,";
-            if (!image.Text.StartsWith(prefix, StringComparison.Ordinal))
+            if (!image.StartsWith(prefix, StringComparison.Ordinal))
                 throw new InvalidOperationException($"Chart {i + 1}: plotly.js returned no PNG data URL.");
-            var png = Convert.FromBase64String(image.Text[prefix.Length..]);
+            var png = Convert.FromBase64String(image[prefix.Length..]);
             var (width, height) = PngImage.ReadSize(png);
-            images.Add(new ChartImage(png, width, height, image.Ms));
+            images.Add(new ChartImage(png, width, height));
         }
         if (!reports.ContainsKey("done"))
             throw new InvalidOperationException("The chart page did not finish.");
         return images;
     }
 
-    [GeneratedRegex("""<pre id="(?<id>[a-z]+(-\d+)?)"(?: data-ms="(?<ms>[0-9.]+)")?>(?<text>[^<]*)</pre>""")]
+    [GeneratedRegex("""<pre id="(?<id>[a-z]+(-\d+)?)">(?<text>[^<]*)</pre>""")]
     private static partial Regex ReportElement();
 }

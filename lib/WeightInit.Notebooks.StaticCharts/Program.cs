@@ -28,8 +28,7 @@ try
                 var notebook = NotebookFile.Read(path);
                 var report = await NotebookChartImages.AddImagesAsync(notebook, renderer);
                 NotebookFile.Write(path, notebook);
-                var perChart = report.Images.Count == 0 ? "" : $", in-page median {Median(report.Images.Select(i => i.RenderMilliseconds)):0} ms per chart";
-                Console.WriteLine($"{Path.GetFileName(path)}: {report.Charts} chart image(s) in {report.Seconds:0.00} s{perChart}");
+                Console.WriteLine($"{Path.GetFileName(path)}: {report.Charts} chart image(s) in {report.Seconds:0.00} s (one browser start)");
             }
             return 0;
         }
@@ -82,10 +81,4 @@ catch (Exception e) when (e is ChartToolsMissingException or FormatException or 
 {
     Console.Error.WriteLine($"error: {e.Message}");
     return 1;
-}
-
-static double Median(IEnumerable<double> values)
-{
-    var sorted = values.Order().ToArray();
-    return sorted.Length == 0 ? double.NaN : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
 }

@@ -119,6 +119,22 @@ public sealed partial class NotebookHygieneTests
         Assert.Contains("AssemblyLoadContext.Default.Resolving", setup, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_prerestored_packages_match_the_setup()
+    {
+        // scripts/setup.sh restores tools/notebook-packages so that a kernel's `#r "nuget: ..."` finds every
+        // package in the NuGet cache; a version that differs from setup.dib would be fetched at run time.
+        var setup = File.ReadAllText(Path.Combine(Repository.NotebooksFolder, "setup.dib"));
+        var project = File.ReadAllText(Path.Combine(Repository.Root, "tools", "notebook-packages", "notebook-packages.csproj"));
+        var references = NugetReference().Matches(setup);
+        Assert.NotEmpty(references);
+        foreach (Match r in references)
+        {
+            var item = $"<PackageReference Include=\"{r.Groups["name"].Value.Trim()}\" Version=\"{r.Groups["version"].Value.Trim()}\" />";
+            Assert.True(project.Contains(item, StringComparison.Ordinal), $"tools/notebook-packages/notebook-packages.csproj lacks {item}");
+        }
+    }
+
     [GeneratedRegex(@"(?<![\w.<])(/root/|/home/[^/\s""]+/|/tmp/|/var/tmp/|\.nuget/packages|[A-Za-z]:\\Users\\)", RegexOptions.CultureInvariant)]
     private static partial Regex MachinePath();
 
