@@ -1,0 +1,67 @@
+using WeightInit.Activations;
+using WeightInit.Initializers;
+using WeightInit.Simulation;
+using Xunit;
+
+namespace WeightInit.Tests.Sweep;
+
+public class InitializationSweepTests
+{
+    private static readonly SimulationOptions Template = new()
+    {
+        Depth = 6, Width = 16, BatchSize = 8, Seed = 11, ComputeBackward = true, MaxDegreeOfParallelism = 1,
+    };
+
+    [Fact]
+    public void EveryCellEqualsTheDirectRunOfItsPair()
+    {
+        var inits = new IWeightInitializer[] { Init.Normal(0, 1), Init.XavierNormal(), Init.HeNormal() };
+        var acts = new[] { Activation.Identity, Activation.Tanh };
+        var sweep = InitializationSweep.Run(inits, acts, Template);
+        var forward = sweep.FinalForwardStd();
+        var backward = sweep.InputGradientStd()!;
+        Assert.Equal(3, forward.GetLength(0));
+        Assert.Equal(2, forward.GetLength(1));
+        for (int i = 0; i < inits.Length; i++)
+            for (int j = 0; j < acts.Length; j++)
+            {
+                var direct = DeepNetworkSimulator.Run(Template with { WeightInitializer = inits[i], Activation = acts[j] });
+                Assert.Equal(direct.Forward[^1].Std, forward[i, j]);
+                Assert.Equal(direct.Backward![0].Std, backward[i, j]);
+                Assert.Same(inits[i], sweep[i, j].Options.WeightInitializer);
+                Assert.Same(acts[j], sweep[i, j].Options.Activation);
+            }
+        // Rows differ as the schemes predict: N(0, 1) weights blow a linear network up by about sqrt(16) = 4 per layer.
+        Assert.True(forward[0, 0] > 1000 * forward[1, 0]);
+    }
+
+    [Fact]
+    public void OverflowIsNaNAndVanishingIsZero()
+    {
+        var inits = new IWeightInitializer[] { Init.Normal(0, 1e6), Init.Zeros };
+        var sweep = InitializationSweep.Run(inits, [Activation.Identity], Template with { Precision = Precision.Single });
+        var forward = sweep.FinalForwardStd();
+        Assert.NotNull(sweep[0, 0].FirstNonFiniteLayer);
+        Assert.True(double.IsNaN(forward[0, 0]));
+        Assert.Equal(0.0, forward[1, 0]);
+    }
+
+    [Fact]
+    public void WithoutTheBackwardPassTheGradientGridIsNull()
+    {
+        var sweep = InitializationSweep.Run([Init.XavierNormal()], [Activation.ReLU], Template with { ComputeBackward = false });
+        Assert.Null(sweep.InputGradientStd());
+    }
+
+    [Fact]
+    public void BadListsAreRejectedByName()
+    {
+        Assert.Equal("initializers", Assert.Throws<ArgumentException>(() =>
+            InitializationSweep.Run([], [Activation.ReLU], Template)).ParamName);
+        Assert.Equal("activations", Assert.Throws<ArgumentException>(() =>
+            InitializationSweep.Run([Init.XavierNormal()], [null!], Template)).ParamName);
+        Assert.Throws<ArgumentNullException>(() => InitializationSweep.Run([Init.XavierNormal()], [Activation.ReLU], null!));
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            InitializationSweep.Run([Init.XavierNormal()], [Activation.ReLU], Template with { Depth = 0 }));
+    }
+}
