@@ -13,6 +13,16 @@ namespace WeightInit.Activations;
 /// </remarks>
 public abstract class Activation
 {
+    // The library's activations hand their vectorized span loops to the base class; a subclass from
+    // outside the library gets the scalar loops below.
+    private readonly KernelSpans? _spans;
+
+    /// <summary>Creates an activation whose span overloads loop over the scalar <see cref="Apply(double)"/> and <see cref="Derivative(double)"/>.</summary>
+    protected Activation() { }
+
+    /// <summary>Creates an activation whose span overloads run the vectorized loops of <paramref name="spans"/>.</summary>
+    private protected Activation(KernelSpans spans) => _spans = spans;
+
     /// <summary>A short name, e.g. "ReLU"; <see cref="FromName(string)"/> accepts it.</summary>
     public abstract string Name { get; }
 
@@ -37,6 +47,7 @@ public abstract class Activation
     /// <param name="destination">Where to write f(x); as long as <paramref name="x"/>.</param>
     public virtual void Apply(ReadOnlySpan<double> x, Span<double> destination)
     {
+        if (_spans is not null) { _spans.Apply(x, destination); return; }
         CheckLengths(x.Length, destination.Length);
         for (int i = 0; i < x.Length; i++) destination[i] = Apply(x[i]);
     }
@@ -44,6 +55,7 @@ public abstract class Activation
     /// <inheritdoc cref="Apply(ReadOnlySpan{double}, Span{double})"/>
     public virtual void Apply(ReadOnlySpan<float> x, Span<float> destination)
     {
+        if (_spans is not null) { _spans.Apply(x, destination); return; }
         CheckLengths(x.Length, destination.Length);
         for (int i = 0; i < x.Length; i++) destination[i] = (float)Apply(x[i]);
     }
@@ -53,6 +65,7 @@ public abstract class Activation
     /// <param name="destination">Where to write f'(x); as long as <paramref name="x"/>.</param>
     public virtual void Derivative(ReadOnlySpan<double> x, Span<double> destination)
     {
+        if (_spans is not null) { _spans.Derivative(x, destination); return; }
         CheckLengths(x.Length, destination.Length);
         for (int i = 0; i < x.Length; i++) destination[i] = Derivative(x[i]);
     }
@@ -60,6 +73,7 @@ public abstract class Activation
     /// <inheritdoc cref="Derivative(ReadOnlySpan{double}, Span{double})"/>
     public virtual void Derivative(ReadOnlySpan<float> x, Span<float> destination)
     {
+        if (_spans is not null) { _spans.Derivative(x, destination); return; }
         CheckLengths(x.Length, destination.Length);
         for (int i = 0; i < x.Length; i++) destination[i] = (float)Derivative(x[i]);
     }
@@ -74,6 +88,7 @@ public abstract class Activation
     /// <param name="dydx">Where to write f'(x); as long as <paramref name="x"/>.</param>
     public virtual void ApplyWithDerivative(ReadOnlySpan<double> x, Span<double> y, Span<double> dydx)
     {
+        if (_spans is not null) { _spans.ApplyWithDerivative(x, y, dydx); return; }
         ActivationKernel.CheckSpans(x, y, dydx);
         for (int i = 0; i < x.Length; i++)
         {
@@ -86,6 +101,7 @@ public abstract class Activation
     /// <inheritdoc cref="ApplyWithDerivative(ReadOnlySpan{double}, Span{double}, Span{double})"/>
     public virtual void ApplyWithDerivative(ReadOnlySpan<float> x, Span<float> y, Span<float> dydx)
     {
+        if (_spans is not null) { _spans.ApplyWithDerivative(x, y, dydx); return; }
         ActivationKernel.CheckSpans(x, y, dydx);
         for (int i = 0; i < x.Length; i++)
         {

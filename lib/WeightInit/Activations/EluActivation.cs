@@ -20,6 +20,7 @@ public sealed class EluActivation : Activation
     /// <param name="alpha">The negative saturation value a; finite and non-negative.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="alpha"/> is NaN, infinite or negative.</exception>
     public EluActivation(double alpha = 1.0)
+        : base(KernelSpans.For(new Kernel(alpha, 1.0)))
     {
         Guard.FiniteNonNegative(alpha);
         Alpha = alpha;
@@ -41,25 +42,11 @@ public sealed class EluActivation : Activation
     /// <inheritdoc/>
     public override double Derivative(double x) => _kernel.Derivative(x);
 
-    /// <inheritdoc/>
-    public override void Apply(ReadOnlySpan<double> x, Span<double> destination) => ActivationKernel.Apply(_kernel, x, destination);
 
-    /// <inheritdoc/>
-    public override void Apply(ReadOnlySpan<float> x, Span<float> destination) => ActivationKernel.Apply(_kernel, x, destination);
 
-    /// <inheritdoc/>
-    public override void Derivative(ReadOnlySpan<double> x, Span<double> destination) => ActivationKernel.Derivative(_kernel, x, destination);
 
-    /// <inheritdoc/>
-    public override void Derivative(ReadOnlySpan<float> x, Span<float> destination) => ActivationKernel.Derivative(_kernel, x, destination);
 
-    /// <inheritdoc/>
-    public override void ApplyWithDerivative(ReadOnlySpan<double> x, Span<double> y, Span<double> dydx) =>
-        ActivationKernel.ApplyWithDerivative(_kernel, x, y, dydx);
 
-    /// <inheritdoc/>
-    public override void ApplyWithDerivative(ReadOnlySpan<float> x, Span<float> y, Span<float> dydx) =>
-        ActivationKernel.ApplyWithDerivative(_kernel, x, y, dydx);
 
     /// <summary>scale * (x for x &gt; 0, alpha (e^x - 1) otherwise); SELU uses it with its constants.</summary>
     internal readonly struct Kernel(double alpha, double scale) : IActivationKernel

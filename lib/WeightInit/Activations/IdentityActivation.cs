@@ -11,7 +11,7 @@ public sealed class IdentityActivation : Activation
     private readonly Kernel _kernel = default;
 
     /// <summary>Creates the identity; <see cref="Activation.Identity"/> is the shared instance.</summary>
-    public IdentityActivation() { }
+    public IdentityActivation() : base(KernelSpans.For(default(Kernel))) { }
 
     /// <inheritdoc/>
     public override string Name => "Identity";
@@ -22,25 +22,11 @@ public sealed class IdentityActivation : Activation
     /// <inheritdoc/>
     public override double Derivative(double x) => _kernel.Derivative(x);
 
-    /// <inheritdoc/>
-    public override void Apply(ReadOnlySpan<double> x, Span<double> destination) => ActivationKernel.Apply(_kernel, x, destination);
 
-    /// <inheritdoc/>
-    public override void Apply(ReadOnlySpan<float> x, Span<float> destination) => ActivationKernel.Apply(_kernel, x, destination);
 
-    /// <inheritdoc/>
-    public override void Derivative(ReadOnlySpan<double> x, Span<double> destination) => ActivationKernel.Derivative(_kernel, x, destination);
 
-    /// <inheritdoc/>
-    public override void Derivative(ReadOnlySpan<float> x, Span<float> destination) => ActivationKernel.Derivative(_kernel, x, destination);
 
-    /// <inheritdoc/>
-    public override void ApplyWithDerivative(ReadOnlySpan<double> x, Span<double> y, Span<double> dydx) =>
-        ActivationKernel.ApplyWithDerivative(_kernel, x, y, dydx);
 
-    /// <inheritdoc/>
-    public override void ApplyWithDerivative(ReadOnlySpan<float> x, Span<float> y, Span<float> dydx) =>
-        ActivationKernel.ApplyWithDerivative(_kernel, x, y, dydx);
 
     private readonly struct Kernel : IActivationKernel
     {

@@ -20,6 +20,7 @@ public sealed class LeakyReLUActivation : Activation
     /// <param name="negativeSlope">The slope s for x &lt;= 0; finite (any sign).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="negativeSlope"/> is NaN or infinite.</exception>
     public LeakyReLUActivation(double negativeSlope = DefaultNegativeSlope)
+        : base(KernelSpans.For(new Kernel(negativeSlope)))
     {
         Guard.Finite(negativeSlope);
         NegativeSlope = negativeSlope;
@@ -41,25 +42,11 @@ public sealed class LeakyReLUActivation : Activation
     /// <inheritdoc/>
     public override double Derivative(double x) => _kernel.Derivative(x);
 
-    /// <inheritdoc/>
-    public override void Apply(ReadOnlySpan<double> x, Span<double> destination) => ActivationKernel.Apply(_kernel, x, destination);
 
-    /// <inheritdoc/>
-    public override void Apply(ReadOnlySpan<float> x, Span<float> destination) => ActivationKernel.Apply(_kernel, x, destination);
 
-    /// <inheritdoc/>
-    public override void Derivative(ReadOnlySpan<double> x, Span<double> destination) => ActivationKernel.Derivative(_kernel, x, destination);
 
-    /// <inheritdoc/>
-    public override void Derivative(ReadOnlySpan<float> x, Span<float> destination) => ActivationKernel.Derivative(_kernel, x, destination);
 
-    /// <inheritdoc/>
-    public override void ApplyWithDerivative(ReadOnlySpan<double> x, Span<double> y, Span<double> dydx) =>
-        ActivationKernel.ApplyWithDerivative(_kernel, x, y, dydx);
 
-    /// <inheritdoc/>
-    public override void ApplyWithDerivative(ReadOnlySpan<float> x, Span<float> y, Span<float> dydx) =>
-        ActivationKernel.ApplyWithDerivative(_kernel, x, y, dydx);
 
     private readonly struct Kernel(double slope) : IActivationKernel
     {

@@ -22,7 +22,7 @@ public sealed class SeluActivation : Activation
     private readonly EluActivation.Kernel _kernel = new(Alpha, Lambda);
 
     /// <summary>Creates SELU; <see cref="Activation.Selu"/> is the shared instance.</summary>
-    public SeluActivation() { }
+    public SeluActivation() : base(KernelSpans.For(new EluActivation.Kernel(Alpha, Lambda))) { }
 
     /// <inheritdoc/>
     public override string Name => "SELU";
@@ -33,23 +33,9 @@ public sealed class SeluActivation : Activation
     /// <inheritdoc/>
     public override double Derivative(double x) => _kernel.Derivative(x);
 
-    /// <inheritdoc/>
-    public override void Apply(ReadOnlySpan<double> x, Span<double> destination) => ActivationKernel.Apply(_kernel, x, destination);
 
-    /// <inheritdoc/>
-    public override void Apply(ReadOnlySpan<float> x, Span<float> destination) => ActivationKernel.Apply(_kernel, x, destination);
 
-    /// <inheritdoc/>
-    public override void Derivative(ReadOnlySpan<double> x, Span<double> destination) => ActivationKernel.Derivative(_kernel, x, destination);
 
-    /// <inheritdoc/>
-    public override void Derivative(ReadOnlySpan<float> x, Span<float> destination) => ActivationKernel.Derivative(_kernel, x, destination);
 
-    /// <inheritdoc/>
-    public override void ApplyWithDerivative(ReadOnlySpan<double> x, Span<double> y, Span<double> dydx) =>
-        ActivationKernel.ApplyWithDerivative(_kernel, x, y, dydx);
 
-    /// <inheritdoc/>
-    public override void ApplyWithDerivative(ReadOnlySpan<float> x, Span<float> y, Span<float> dydx) =>
-        ActivationKernel.ApplyWithDerivative(_kernel, x, y, dydx);
 }

@@ -21,6 +21,7 @@ public sealed class SwishActivation : Activation
     /// <param name="beta">The slope b inside the sigmoid; finite (b = 0 gives x/2).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="beta"/> is NaN or infinite.</exception>
     public SwishActivation(double beta = 1.0)
+        : base(KernelSpans.For(new Kernel(beta)))
     {
         Guard.Finite(beta);
         Beta = beta;
@@ -42,25 +43,11 @@ public sealed class SwishActivation : Activation
     /// <inheritdoc/>
     public override double Derivative(double x) => _kernel.Derivative(x);
 
-    /// <inheritdoc/>
-    public override void Apply(ReadOnlySpan<double> x, Span<double> destination) => ActivationKernel.Apply(_kernel, x, destination);
 
-    /// <inheritdoc/>
-    public override void Apply(ReadOnlySpan<float> x, Span<float> destination) => ActivationKernel.Apply(_kernel, x, destination);
 
-    /// <inheritdoc/>
-    public override void Derivative(ReadOnlySpan<double> x, Span<double> destination) => ActivationKernel.Derivative(_kernel, x, destination);
 
-    /// <inheritdoc/>
-    public override void Derivative(ReadOnlySpan<float> x, Span<float> destination) => ActivationKernel.Derivative(_kernel, x, destination);
 
-    /// <inheritdoc/>
-    public override void ApplyWithDerivative(ReadOnlySpan<double> x, Span<double> y, Span<double> dydx) =>
-        ActivationKernel.ApplyWithDerivative(_kernel, x, y, dydx);
 
-    /// <inheritdoc/>
-    public override void ApplyWithDerivative(ReadOnlySpan<float> x, Span<float> y, Span<float> dydx) =>
-        ActivationKernel.ApplyWithDerivative(_kernel, x, y, dydx);
 
     private readonly struct Kernel(double beta) : IActivationKernel
     {
