@@ -8,7 +8,7 @@
 # - Execution: `jupyter nbconvert --to notebook --execute` per notebook, in the order of notebooks/notebooks.json,
 #   into OUTPUT_DIR/executed (the committed notebooks are never written); any cell error fails the script,
 #   naming the notebook.
-# - Static images: every Plotly chart output gets a PNG (lib/WeightInit.Notebooks.StaticCharts, chromium +
+# - Static images: every Plotly chart output gets a PNG (tools/WeightInit.Notebooks.StaticCharts, chromium +
 #   the pinned plotly.js, offline).
 # - HTML: OUTPUT_DIR/html/NAME.html per notebook plus index.html; nbconvert is told to prefer the image over the
 #   chart's text/html (which needs plotly.js from a CDN), so the pages show every chart offline.
@@ -52,8 +52,8 @@ for name in "${notebooks[@]}"; do
   executed+=("$out/executed/$name")
 done
 
-dotnet build lib/WeightInit.Notebooks.StaticCharts -c Release -nologo -v quiet >/dev/null
-charts=(dotnet run --no-build --project lib/WeightInit.Notebooks.StaticCharts -c Release --)
+dotnet build tools/WeightInit.Notebooks.StaticCharts -c Release -nologo -v quiet >/dev/null
+charts=(dotnet run --no-build --project tools/WeightInit.Notebooks.StaticCharts -c Release --)
 "${charts[@]}" add-images "${executed[@]}"
 
 # Prefer the static image to the chart's text/html in the export (nbconvert's default puts text/html first).

@@ -6,4 +6,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 scripts/setup.sh
-dotnet run --project lib/WeightInit.Notebooks -c Release -- "$@"
+dotnet run --project tools/WeightInit.Notebooks -c Release -- "$@"

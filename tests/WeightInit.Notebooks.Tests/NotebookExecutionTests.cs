@@ -21,7 +21,7 @@ public sealed class NotebookExecutionTests
         var result = await NotebookExecutions.Of(notebook);
         Assert.True(result.CellFailure is null, result.CellFailure);
         Assert.True(result.Differences.Count == 0,
-            $"{notebook}: saved outputs are stale; run `dotnet run --project lib/WeightInit.Notebooks -c Release -- --only {notebook[..2]}`{Environment.NewLine}" +
+            $"{notebook}: saved outputs are stale; run `dotnet run --project tools/WeightInit.Notebooks -c Release -- --only {notebook[..2]}`{Environment.NewLine}" +
             string.Join(Environment.NewLine, result.Differences));
     }
 }

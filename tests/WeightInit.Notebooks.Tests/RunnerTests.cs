@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using WeightInit.Notebooks;
+using WeightInit.Notebooks.StaticCharts;
 
 namespace WeightInit.Notebooks.Tests;
 

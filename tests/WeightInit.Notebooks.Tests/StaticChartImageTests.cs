@@ -24,7 +24,7 @@ public sealed class StaticChartImageTests
 
         Assert.True(missing.Count == 0,
             $"{notebook}: {missing.Count} of {NotebookChartImages.FindChartOutputs(json).Count} chart outputs have no image/png or image/svg+xml; " +
-            "run the notebooks (dotnet run --project lib/WeightInit.Notebooks -c Release) to add them.");
+            "run the notebooks (dotnet run --project tools/WeightInit.Notebooks -c Release) to add them.");
     }
 
     [Theory]

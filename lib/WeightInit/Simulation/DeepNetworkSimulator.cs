@@ -11,7 +11,7 @@ namespace WeightInit.Simulation;
 /// <code>
 /// var result = DeepNetworkSimulator.Run(new SimulationOptions
 /// {
-///     Depth = 250, Width = 512, BatchSize = 512, Precision = Precision.Single,
+///     Depth = 250, Width = 512, BatchSize = 512, Precision = FloatPrecision.Single,
 ///     WeightInitializer = someInitializer, Activation = Activation.Identity, Seed = 42,
 /// });
 /// Console.WriteLine(result.FirstNonFiniteLayer);   // 29 for N(0, 1) weights
@@ -37,7 +37,7 @@ public static class DeepNetworkSimulator
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         cancellationToken.ThrowIfCancellationRequested();
-        return options.Precision == Precision.Single
+        return options.Precision == FloatPrecision.Single
             ? new SimulationEngine<float>(options, progress, cancellationToken).Run()
             : new SimulationEngine<double>(options, progress, cancellationToken).Run();
     }

@@ -56,30 +56,30 @@ public static class LinearNetworkTheory
     /// <summary>The largest finite value of the precision: 3.4028235e38 (float32) or 1.7976931348623157e308 (float64).</summary>
     /// <param name="precision">The precision.</param>
     /// <returns>float.MaxValue or double.MaxValue.</returns>
-    public static double MaxValue(Precision precision) => precision switch
+    public static double MaxValue(FloatPrecision precision) => precision switch
     {
-        Precision.Single => float.MaxValue,
-        Precision.Double => double.MaxValue,
+        FloatPrecision.Single => float.MaxValue,
+        FloatPrecision.Double => double.MaxValue,
         _ => throw new ArgumentOutOfRangeException(nameof(precision), precision, "precision must be Single or Double."),
     };
 
     /// <summary>The smallest positive normal value: 1.1754944e-38 (float32) or 2.2250738585072014e-308 (float64).</summary>
     /// <param name="precision">The precision.</param>
     /// <returns>The smallest normal value.</returns>
-    public static double SmallestNormal(Precision precision) => precision switch
+    public static double SmallestNormal(FloatPrecision precision) => precision switch
     {
-        Precision.Single => (double)BitConverter.Int32BitsToSingle(0x00800000),
-        Precision.Double => 2.2250738585072014e-308,
+        FloatPrecision.Single => (double)BitConverter.Int32BitsToSingle(0x00800000),
+        FloatPrecision.Double => 2.2250738585072014e-308,
         _ => throw new ArgumentOutOfRangeException(nameof(precision), precision, "precision must be Single or Double."),
     };
 
     /// <summary>The smallest positive (subnormal) value: 1.4e-45 (float32) or 4.9e-324 (float64); anything below half of it rounds to 0.</summary>
     /// <param name="precision">The precision.</param>
     /// <returns>float.Epsilon or double.Epsilon.</returns>
-    public static double SmallestSubnormal(Precision precision) => precision switch
+    public static double SmallestSubnormal(FloatPrecision precision) => precision switch
     {
-        Precision.Single => float.Epsilon,
-        Precision.Double => double.Epsilon,
+        FloatPrecision.Single => float.Epsilon,
+        FloatPrecision.Double => double.Epsilon,
         _ => throw new ArgumentOutOfRangeException(nameof(precision), precision, "precision must be Single or Double."),
     };
 
@@ -94,7 +94,7 @@ public static class LinearNetworkTheory
     /// <param name="precision">The precision.</param>
     /// <param name="inputStd">The std of the input (finite, positive; default 1).</param>
     /// <returns>The predicted layer, or null.</returns>
-    public static double? PredictedOverflowLayer(double growthFactor, Precision precision, double inputStd = 1.0)
+    public static double? PredictedOverflowLayer(double growthFactor, FloatPrecision precision, double inputStd = 1.0)
     {
         Guard.FinitePositive(growthFactor);
         Guard.FinitePositive(inputStd);
@@ -113,7 +113,7 @@ public static class LinearNetworkTheory
     /// <param name="precision">The precision.</param>
     /// <param name="inputStd">The std of the input (finite, positive; default 1).</param>
     /// <returns>The predicted layer, or null.</returns>
-    public static double? PredictedZeroLayer(double growthFactor, Precision precision, double inputStd = 1.0)
+    public static double? PredictedZeroLayer(double growthFactor, FloatPrecision precision, double inputStd = 1.0)
     {
         Guard.FinitePositive(growthFactor);
         Guard.FinitePositive(inputStd);
@@ -130,7 +130,7 @@ public static class LinearNetworkTheory
     /// <param name="precision">The precision.</param>
     /// <param name="inputStd">The std of the input (finite, positive; default 1).</param>
     /// <returns>The predicted layer, or null.</returns>
-    public static double? PredictedSubnormalLayer(double growthFactor, Precision precision, double inputStd = 1.0)
+    public static double? PredictedSubnormalLayer(double growthFactor, FloatPrecision precision, double inputStd = 1.0)
     {
         Guard.FinitePositive(growthFactor);
         Guard.FinitePositive(inputStd);

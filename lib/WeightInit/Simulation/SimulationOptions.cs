@@ -39,7 +39,7 @@ public sealed record SimulationOptions
     public Activation Activation { get; init; } = Activation.Identity;
 
     /// <summary>The precision of the weights, activations and products (statistics are always computed in double).</summary>
-    public Precision Precision { get; init; } = Precision.Double;
+    public FloatPrecision Precision { get; init; } = FloatPrecision.Double;
 
     /// <summary>The seed of every random draw of the run.</summary>
     public ulong Seed { get; init; }

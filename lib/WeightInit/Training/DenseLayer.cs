@@ -54,29 +54,6 @@ public sealed class DenseLayer
         return _weights.AsSpan(unit * InputWidth, InputWidth);
     }
 
-    /// <summary>
-    /// How far the units are from being identical: the largest |W[j, i] - W[0, i]| over all units j and
-    /// inputs i. It is exactly 0 when every unit has bit-identical incoming weights (a symmetric layer,
-    /// as after a zero or constant start), and NaN if a weight is NaN.
-    /// </summary>
-    /// <returns>The spread, 0 for a layer of one unit.</returns>
-    public double IncomingWeightSpread()
-    {
-        var first = IncomingWeights(0);
-        double spread = 0;
-        for (int unit = 1; unit < OutputWidth; unit++)
-        {
-            var row = IncomingWeights(unit);
-            for (int i = 0; i < row.Length; i++)
-            {
-                double d = Math.Abs(row[i] - first[i]);
-                if (double.IsNaN(d)) return double.NaN;
-                spread = Math.Max(spread, d);
-            }
-        }
-        return spread;
-    }
-
     /// <summary>The number of distinct incoming-weight rows (compared bit for bit): 1 for a fully symmetric layer.</summary>
     /// <returns>A number between 1 and OutputWidth.</returns>
     public int DistinctUnitCount()

@@ -95,7 +95,7 @@ public sealed class LabeledDataset
     /// </summary>
     /// <remarks>
     /// For each class c in order 0, 1, ..., the indices of its n_c samples (in file order) are
-    /// shuffled by a Fisher-Yates shuffle drawing from one <see cref="RandomSource"/> seeded with
+    /// shuffled by <see cref="RandomSource.Shuffle{T}(Span{T})"/> (unbiased Fisher-Yates) from one <see cref="RandomSource"/> seeded with
     /// <paramref name="seed"/>; the first round(testFraction * n_c) of them (rounding half to even)
     /// go to the test set, the rest to the training set. Both sets keep the original sample order
     /// (indices ascending). The same data, fraction and seed always give the same split.
@@ -117,11 +117,7 @@ public sealed class LabeledDataset
         for (int c = 0; c < ClassCount; c++)
         {
             var members = byClass[c].ToArray();
-            for (int i = members.Length - 1; i > 0; i--)
-            {
-                int j = (int)(random.NextUInt64() % (ulong)(i + 1));
-                (members[i], members[j]) = (members[j], members[i]);
-            }
+            random.Shuffle(members.AsSpan());
             int testCount = (int)Math.Round(testFraction * members.Length, MidpointRounding.ToEven);
             test.AddRange(members.AsSpan(0, testCount));
             train.AddRange(members.AsSpan(testCount));

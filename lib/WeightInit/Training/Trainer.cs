@@ -6,7 +6,7 @@ namespace WeightInit.Training;
 /// <summary>
 /// Trains a <see cref="MultilayerPerceptron"/> by mini-batch stochastic gradient descent with optional
 /// momentum and weight decay (see <see cref="TrainingOptions"/>). Each epoch visits the training set
-/// in a new random order (a Fisher-Yates shuffle from a <see cref="RandomSource"/> seeded with
+/// in a new random order (<see cref="RandomSource.Shuffle{T}(Span{T})"/> from a <see cref="RandomSource"/> seeded with
 /// <see cref="TrainingOptions.Seed"/>), in batches of <see cref="TrainingOptions.BatchSize"/>.
 /// Together with the seed of the initial weights this fixes the whole run: the same seeds give the
 /// same losses, bit for bit.
@@ -115,11 +115,7 @@ public sealed class Trainer
 
         var order = new int[train.Count];
         for (int i = 0; i < order.Length; i++) order[i] = i;
-        for (int i = order.Length - 1; i > 0; i--)
-        {
-            int j = (int)(_shuffle.NextUInt64() % (ulong)(i + 1));
-            (order[i], order[j]) = (order[j], order[i]);
-        }
+        _shuffle.Shuffle(order.AsSpan());
 
         int width = train.FeatureCount, batchSize = Math.Min(Options.BatchSize, train.Count);
         if (_batchInputs.Length < batchSize * width) _batchInputs = new double[batchSize * width];

@@ -1,7 +1,7 @@
 using WeightInit.Initializers;
 using WeightInit.Random;
 
-namespace WeightInit.Tests.InitializerTests;
+namespace WeightInit.Tests.Initializers;
 
 /// <summary>One test per bad-input rule; each checks the exception type, the parameter name and the rule in the message.</summary>
 public class BadInputTests

@@ -1,4 +1,4 @@
-namespace WeightInit.Tests.InitializerTests;
+namespace WeightInit.Tests.Initializers;
 
 /// <summary>Fast range assertions for large samples (xunit's Assert.All is slow on 60 000 items).</summary>
 public static class Bounds

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using WeightInit.Initializers;
 using WeightInit.Random;
 
-namespace WeightInit.Tests.InitializerTests;
+namespace WeightInit.Tests.Initializers;
 
 /// <summary>The same seed gives the same bits; a different seed gives different draws; nothing else is random.</summary>
 public class DeterminismTests

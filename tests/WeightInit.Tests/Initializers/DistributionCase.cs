@@ -1,6 +1,6 @@
 using WeightInit.Initializers;
 
-namespace WeightInit.Tests.InitializerTests;
+namespace WeightInit.Tests.Initializers;
 
 /// <summary>
 /// An initializer, a shape, the distribution its formula promises, and a wrong distribution of the same mean

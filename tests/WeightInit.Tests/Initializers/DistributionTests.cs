@@ -3,7 +3,7 @@ using WeightInit.Initializers;
 using WeightInit.Random;
 using WeightInit.Tests.Support;
 
-namespace WeightInit.Tests.InitializerTests;
+namespace WeightInit.Tests.Initializers;
 
 /// <summary>
 /// Every random initializer draws the distribution its formula states, in double and float: mean and variance

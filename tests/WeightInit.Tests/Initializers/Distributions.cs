@@ -1,7 +1,7 @@
 using MathNet.Numerics;
 using MathNet.Numerics.Integration;
 
-namespace WeightInit.Tests.InitializerTests;
+namespace WeightInit.Tests.Initializers;
 
 /// <summary>
 /// The distributions the tests compare draws against: CDF, mean, variance and kurtosis (mu4 / sigma^4),

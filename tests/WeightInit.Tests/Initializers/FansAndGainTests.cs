@@ -1,6 +1,6 @@
 using WeightInit.Initializers;
 
-namespace WeightInit.Tests.InitializerTests;
+namespace WeightInit.Tests.Initializers;
 
 public class FansAndGainTests
 {

@@ -1,7 +1,7 @@
 using WeightInit.Activations;
 using WeightInit.Initializers;
 
-namespace WeightInit.Tests.InitializerTests;
+namespace WeightInit.Tests.Initializers;
 
 public class InitializationAdviceTests
 {

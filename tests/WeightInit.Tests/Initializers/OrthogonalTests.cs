@@ -3,7 +3,7 @@ using WeightInit.Initializers;
 using WeightInit.Random;
 using WeightInit.Tests.Support;
 
-namespace WeightInit.Tests.InitializerTests;
+namespace WeightInit.Tests.Initializers;
 
 /// <summary>
 /// Orthogonal initialization: Q^T Q = gain^2 I (tall) or Q Q^T = gain^2 I (wide) to near machine precision

@@ -2,7 +2,7 @@ using WeightInit.Initializers;
 using WeightInit.Random;
 using WeightInit.Tests.Support;
 
-namespace WeightInit.Tests.InitializerTests;
+namespace WeightInit.Tests.Initializers;
 
 /// <summary>Zeros, ones, constant, eye, dirac and sparse: exact structure (the random part of sparse statistically).</summary>
 public class StructuredInitializerTests

@@ -2,7 +2,7 @@ using System.Text.Json;
 using WeightInit.Initializers;
 using WeightInit.Random;
 
-namespace WeightInit.Tests.InitializerTests;
+namespace WeightInit.Tests.Initializers;
 
 /// <summary>
 /// The library against values PyTorch itself produced (data/reference/torch_init_reference.json, made by

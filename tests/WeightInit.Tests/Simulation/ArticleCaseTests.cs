@@ -8,7 +8,7 @@ namespace WeightInit.Tests.Simulation;
 /// </summary>
 public class ArticleCaseTests
 {
-    private static SimulationResult Run(Precision precision, double weightStd, int depth, int batch, ulong seed = 1) =>
+    private static SimulationResult Run(FloatPrecision precision, double weightStd, int depth, int batch, ulong seed = 1) =>
         DeepNetworkSimulator.Run(new SimulationOptions
         {
             Depth = depth, Width = 512, BatchSize = batch, Precision = precision, Seed = seed,
@@ -19,11 +19,11 @@ public class ArticleCaseTests
     public void PredictionsMatchTheArticle()
     {
         double factor = LinearNetworkTheory.StdGrowthFactor(512, 1.0);
-        Assert.Equal(28.4, LinearNetworkTheory.PredictedOverflowLayer(factor, Precision.Single)!.Value, 0.05);
-        Assert.Equal(227.6, LinearNetworkTheory.PredictedOverflowLayer(factor, Precision.Double)!.Value, 0.05);
+        Assert.Equal(28.4, LinearNetworkTheory.PredictedOverflowLayer(factor, FloatPrecision.Single)!.Value, 0.05);
+        Assert.Equal(227.6, LinearNetworkTheory.PredictedOverflowLayer(factor, FloatPrecision.Double)!.Value, 0.05);
         double small = LinearNetworkTheory.StdGrowthFactor(512, 0.01);
-        Assert.Equal(69.5, LinearNetworkTheory.PredictedZeroLayer(small, Precision.Single)!.Value, 0.05);
-        Assert.Equal(501.0, LinearNetworkTheory.PredictedZeroLayer(small, Precision.Double)!.Value, 0.05);
+        Assert.Equal(69.5, LinearNetworkTheory.PredictedZeroLayer(small, FloatPrecision.Single)!.Value, 0.05);
+        Assert.Equal(501.0, LinearNetworkTheory.PredictedZeroLayer(small, FloatPrecision.Double)!.Value, 0.05);
     }
 
     /// <summary>
@@ -39,8 +39,8 @@ public class ArticleCaseTests
     [InlineData(32, 1UL)]
     public void Float32_NormalWeights_OverflowAtLayer28Or29(int batch, ulong seed)
     {
-        var r = Run(Precision.Single, 1.0, 31, batch, seed);
-        double predicted = LinearNetworkTheory.PredictedOverflowLayer(LinearNetworkTheory.StdGrowthFactor(512, 1.0), Precision.Single)!.Value;
+        var r = Run(FloatPrecision.Single, 1.0, 31, batch, seed);
+        double predicted = LinearNetworkTheory.PredictedOverflowLayer(LinearNetworkTheory.StdGrowthFactor(512, 1.0), FloatPrecision.Single)!.Value;
         Assert.InRange(r.FirstNonFiniteLayer!.Value, 28, 29);
         Assert.True(Math.Abs(r.FirstNonFiniteLayer.Value - predicted) < 1);
         for (int l = 0; l < r.FirstNonFiniteLayer; l++) Assert.True(r.Forward[l].AllFinite);
@@ -58,8 +58,8 @@ public class ArticleCaseTests
     [Fact]
     public void Float64_NormalWeights_OverflowNearLayer228()
     {
-        var r = Run(Precision.Double, 1.0, 232, 1);
-        double predicted = LinearNetworkTheory.PredictedOverflowLayer(LinearNetworkTheory.StdGrowthFactor(512, 1.0), Precision.Double)!.Value;
+        var r = Run(FloatPrecision.Double, 1.0, 232, 1);
+        double predicted = LinearNetworkTheory.PredictedOverflowLayer(LinearNetworkTheory.StdGrowthFactor(512, 1.0), FloatPrecision.Double)!.Value;
         Assert.InRange(r.FirstNonFiniteLayer!.Value, 227, 229);
         Assert.True(Math.Abs(r.FirstNonFiniteLayer.Value - predicted) < 1.5);
         for (int l = 0; l < r.FirstNonFiniteLayer; l++) Assert.True(r.Forward[l].AllFinite && double.IsFinite(r.Forward[l].Std));
@@ -77,9 +77,9 @@ public class ArticleCaseTests
     [Fact]
     public void Float32_SmallWeights_VanishToExactZero()
     {
-        var r = Run(Precision.Single, 0.01, 75, 32);
+        var r = Run(FloatPrecision.Single, 0.01, 75, 32);
         var factor = LinearNetworkTheory.StdGrowthFactor(512, 0.01);
-        Assert.Equal(58.8, LinearNetworkTheory.PredictedSubnormalLayer(factor, Precision.Single)!.Value, 0.05);
+        Assert.Equal(58.8, LinearNetworkTheory.PredictedSubnormalLayer(factor, FloatPrecision.Single)!.Value, 0.05);
         Assert.InRange(r.FirstAllZeroLayer!.Value, 69, 71);
         for (int l = r.FirstAllZeroLayer.Value; l <= 75; l++) Assert.True(r.Forward[l].AllZero);
         for (int l = 0; l <= 58; l++) Assert.Equal(0.0, r.Forward[l].ZeroFraction);
@@ -96,7 +96,7 @@ public class ArticleCaseTests
     [Fact]
     public void Float64_SmallWeights_DoNotReachZeroIn250Layers()
     {
-        var r = Run(Precision.Double, 0.01, 250, 32);
+        var r = Run(FloatPrecision.Double, 0.01, 250, 32);
         Assert.Null(r.FirstAllZeroLayer);
         Assert.All(r.Forward, s => Assert.Equal(0.0, s.ZeroFraction));
         double predicted = LinearNetworkTheory.PredictedStd(LinearNetworkTheory.StdGrowthFactor(512, 0.01), 250, r.Forward[0].Std);

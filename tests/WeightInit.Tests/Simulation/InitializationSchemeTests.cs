@@ -17,7 +17,7 @@ public class InitializationSchemeTests
     private static SimulationResult Run(GaussianWeights init, Activation activation, ulong seed = 3) =>
         DeepNetworkSimulator.Run(new SimulationOptions
         {
-            Depth = Depth, Width = Width, BatchSize = Batch, Precision = Precision.Double, Seed = seed,
+            Depth = Depth, Width = Width, BatchSize = Batch, Precision = FloatPrecision.Double, Seed = seed,
             WeightInitializer = init, Activation = activation, ComputeBackward = true,
         });
 
@@ -124,7 +124,7 @@ public class InitializationSchemeTests
         const int depth = 20;
         var r = DeepNetworkSimulator.Run(new SimulationOptions
         {
-            Depth = depth, Width = Width, BatchSize = Batch, Precision = Precision.Double, Seed = 4,
+            Depth = depth, Width = Width, BatchSize = Batch, Precision = FloatPrecision.Double, Seed = 4,
             WeightInitializer = GaussianWeights.Constant(1.0), ComputeBackward = true,
         });
         double sqrtN = Math.Sqrt(Width);

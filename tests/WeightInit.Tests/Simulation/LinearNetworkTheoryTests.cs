@@ -20,12 +20,12 @@ public class LinearNetworkTheoryTests
     [Fact]
     public void RangeLimits()
     {
-        Assert.Equal(float.MaxValue, LinearNetworkTheory.MaxValue(Precision.Single));
-        Assert.Equal(double.MaxValue, LinearNetworkTheory.MaxValue(Precision.Double));
-        Assert.Equal(float.Epsilon, LinearNetworkTheory.SmallestSubnormal(Precision.Single));
-        Assert.Equal(double.Epsilon, LinearNetworkTheory.SmallestSubnormal(Precision.Double));
-        Assert.Equal((double)BitConverter.Int32BitsToSingle(0x00800000), LinearNetworkTheory.SmallestNormal(Precision.Single));
-        Assert.Equal(BitConverter.Int64BitsToDouble(0x0010000000000000), LinearNetworkTheory.SmallestNormal(Precision.Double));
+        Assert.Equal(float.MaxValue, LinearNetworkTheory.MaxValue(FloatPrecision.Single));
+        Assert.Equal(double.MaxValue, LinearNetworkTheory.MaxValue(FloatPrecision.Double));
+        Assert.Equal(float.Epsilon, LinearNetworkTheory.SmallestSubnormal(FloatPrecision.Single));
+        Assert.Equal(double.Epsilon, LinearNetworkTheory.SmallestSubnormal(FloatPrecision.Double));
+        Assert.Equal((double)BitConverter.Int32BitsToSingle(0x00800000), LinearNetworkTheory.SmallestNormal(FloatPrecision.Single));
+        Assert.Equal(BitConverter.Int64BitsToDouble(0x0010000000000000), LinearNetworkTheory.SmallestNormal(FloatPrecision.Double));
     }
 
     [Fact]
@@ -33,15 +33,15 @@ public class LinearNetworkTheoryTests
     {
         // log(MaxValue / std) / log(factor): the overflow layer shifts by log(2)/log(22.6) for an input twice as wide.
         double f = Math.Sqrt(512);
-        double l1 = LinearNetworkTheory.PredictedOverflowLayer(f, Precision.Single)!.Value;
-        double l2 = LinearNetworkTheory.PredictedOverflowLayer(f, Precision.Single, inputStd: 2)!.Value;
+        double l1 = LinearNetworkTheory.PredictedOverflowLayer(f, FloatPrecision.Single)!.Value;
+        double l2 = LinearNetworkTheory.PredictedOverflowLayer(f, FloatPrecision.Single, inputStd: 2)!.Value;
         Assert.Equal(Math.Log(2) / Math.Log(f), l1 - l2, 1e-12);
-        Assert.Null(LinearNetworkTheory.PredictedOverflowLayer(0.5, Precision.Double));
-        Assert.Null(LinearNetworkTheory.PredictedZeroLayer(1.0, Precision.Double));
-        Assert.Null(LinearNetworkTheory.PredictedSubnormalLayer(2.0, Precision.Double));
+        Assert.Null(LinearNetworkTheory.PredictedOverflowLayer(0.5, FloatPrecision.Double));
+        Assert.Null(LinearNetworkTheory.PredictedZeroLayer(1.0, FloatPrecision.Double));
+        Assert.Null(LinearNetworkTheory.PredictedSubnormalLayer(2.0, FloatPrecision.Double));
         Assert.Equal(Math.Pow(0.5, 10), LinearNetworkTheory.PredictedStd(0.5, 10));
         // Consistency: the predicted std at the predicted zero layer is the smallest subnormal.
-        double z = LinearNetworkTheory.PredictedZeroLayer(0.3, Precision.Double)!.Value;
+        double z = LinearNetworkTheory.PredictedZeroLayer(0.3, FloatPrecision.Double)!.Value;
         Assert.Equal(Math.Log(double.Epsilon), Math.Log(Math.Pow(0.3, z)), 1e-9);
     }
 
@@ -52,9 +52,9 @@ public class LinearNetworkTheoryTests
         Assert.Throws<ArgumentOutOfRangeException>("weightStd", () => LinearNetworkTheory.StdGrowthFactor(4, double.NaN));
         Assert.Throws<ArgumentOutOfRangeException>("weightStd", () => LinearNetworkTheory.StdGrowthFactor(4, -1));
         Assert.Throws<ArgumentOutOfRangeException>("secondMomentFactor", () => LinearNetworkTheory.StdGrowthFactor(4, 1, -0.5));
-        Assert.Throws<ArgumentOutOfRangeException>("growthFactor", () => LinearNetworkTheory.PredictedOverflowLayer(0, Precision.Single));
-        Assert.Throws<ArgumentOutOfRangeException>("inputStd", () => LinearNetworkTheory.PredictedZeroLayer(0.5, Precision.Single, double.NaN));
-        Assert.Throws<ArgumentOutOfRangeException>("precision", () => LinearNetworkTheory.MaxValue((Precision)9));
+        Assert.Throws<ArgumentOutOfRangeException>("growthFactor", () => LinearNetworkTheory.PredictedOverflowLayer(0, FloatPrecision.Single));
+        Assert.Throws<ArgumentOutOfRangeException>("inputStd", () => LinearNetworkTheory.PredictedZeroLayer(0.5, FloatPrecision.Single, double.NaN));
+        Assert.Throws<ArgumentOutOfRangeException>("precision", () => LinearNetworkTheory.MaxValue((FloatPrecision)9));
         Assert.Throws<ArgumentOutOfRangeException>("layers", () => LinearNetworkTheory.PredictedStd(0.5, -1));
         Assert.Throws<ArgumentNullException>("activation", () => LinearNetworkTheory.SecondMomentFactor(null!));
     }

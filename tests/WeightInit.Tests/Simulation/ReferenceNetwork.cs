@@ -19,7 +19,7 @@ internal sealed class ReferenceNetwork
         int[] n = o.ResolveWidths();
         int b = o.BatchSize, depth = o.Depth;
         var root = new RandomSource(o.Seed);
-        bool single = o.Precision == Precision.Single;
+        bool single = o.Precision == FloatPrecision.Single;
 
         double[] Draw(int count, Action<Span<double>> fillDouble, Action<Span<float>> fillSingle)
         {

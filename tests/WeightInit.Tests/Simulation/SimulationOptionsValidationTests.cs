@@ -55,7 +55,7 @@ public class SimulationOptionsValidationTests
     public void ActivationIsRequired() => AssertRejected(Valid with { Activation = null! }, "Activation");
 
     [Fact]
-    public void PrecisionMustBeDefined() => AssertRejected(Valid with { Precision = (Precision)7 }, "Precision");
+    public void PrecisionMustBeDefined() => AssertRejected(Valid with { Precision = (FloatPrecision)7 }, "Precision");
 
     [Fact]
     public void InputMustHoldBatchTimesWidthValues() => AssertRejected(Valid with { Input = new double[11] }, "Input");

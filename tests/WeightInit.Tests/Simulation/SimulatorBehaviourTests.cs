@@ -6,7 +6,7 @@ namespace WeightInit.Tests.Simulation;
 /// <summary>Determinism, progress, cancellation and the streaming contract of <see cref="DeepNetworkSimulator"/>.</summary>
 public class SimulatorBehaviourTests
 {
-    private static SimulationOptions Options(Precision precision, int dop = -1, ulong seed = 7) => new()
+    private static SimulationOptions Options(FloatPrecision precision, int dop = -1, ulong seed = 7) => new()
     {
         Depth = 12,
         Widths = [300, 256, 513, 256, 300, 256, 256, 200, 256, 256, 256, 129, 256],
@@ -40,11 +40,11 @@ public class SimulatorBehaviourTests
     }
 
     [Theory]
-    [InlineData(Precision.Single, "ReLU")]
-    [InlineData(Precision.Double, "ReLU")]
-    [InlineData(Precision.Single, "Tanh")]
-    [InlineData(Precision.Double, "Softsign")]
-    public void SameSeedSameBitsWhateverTheThreadCount(Precision precision, string activation)
+    [InlineData(FloatPrecision.Single, "ReLU")]
+    [InlineData(FloatPrecision.Double, "ReLU")]
+    [InlineData(FloatPrecision.Single, "Tanh")]
+    [InlineData(FloatPrecision.Double, "Softsign")]
+    public void SameSeedSameBitsWhateverTheThreadCount(FloatPrecision precision, string activation)
     {
         var f = activation switch { "ReLU" => Activation.ReLU, "Tanh" => Activation.Tanh, _ => Softsign.Instance };
         var one = DeepNetworkSimulator.Run(Options(precision, dop: 1) with { Activation = f });
@@ -62,8 +62,8 @@ public class SimulatorBehaviourTests
     [Fact]
     public void KeepWeightsChangesNothingButReturnsTheWeights()
     {
-        var streamed = DeepNetworkSimulator.Run(Options(Precision.Double));
-        var kept = DeepNetworkSimulator.Run(Options(Precision.Double) with { KeepWeights = true });
+        var streamed = DeepNetworkSimulator.Run(Options(FloatPrecision.Double));
+        var kept = DeepNetworkSimulator.Run(Options(FloatPrecision.Double) with { KeepWeights = true });
         AssertSameBits(streamed, kept);
         Assert.Null(streamed.Weights);
         Assert.Equal(12, kept.Weights!.Count);
@@ -77,7 +77,7 @@ public class SimulatorBehaviourTests
     [Fact]
     public void ForwardOnlyLeavesBackwardNull()
     {
-        var r = DeepNetworkSimulator.Run(Options(Precision.Single) with { ComputeBackward = false });
+        var r = DeepNetworkSimulator.Run(Options(FloatPrecision.Single) with { ComputeBackward = false });
         Assert.Null(r.Backward);
         Assert.Null(r.TopmostNonFiniteGradientLayer);
         Assert.Equal(13, r.Forward.Count);
@@ -88,7 +88,7 @@ public class SimulatorBehaviourTests
     public void ProgressIsReportedAfterEveryLayerOfEachPass()
     {
         var recorder = new Recorder();
-        DeepNetworkSimulator.Run(Options(Precision.Single), recorder);
+        DeepNetworkSimulator.Run(Options(FloatPrecision.Single), recorder);
         var expected = Enumerable.Range(1, 12).Select(l => new SimulationProgress(SimulationPhase.Forward, l, 12))
             .Concat(Enumerable.Range(1, 12).Select(l => new SimulationProgress(SimulationPhase.Backward, l, 12)));
         Assert.Equal(expected, recorder.Reports);
@@ -102,7 +102,7 @@ public class SimulatorBehaviourTests
     {
         using var cts = new CancellationTokenSource();
         var recorder = new Recorder(p => { if (p.Phase == phase && p.LayersDone == afterLayer) cts.Cancel(); });
-        Assert.ThrowsAny<OperationCanceledException>(() => DeepNetworkSimulator.Run(Options(Precision.Double), recorder, cts.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => DeepNetworkSimulator.Run(Options(FloatPrecision.Double), recorder, cts.Token));
         Assert.Equal(new SimulationProgress(phase, afterLayer, 12), recorder.Reports[^1]);
     }
 
@@ -110,7 +110,7 @@ public class SimulatorBehaviourTests
     public void CancelledTokenThrowsBeforeAnyWork()
     {
         var recorder = new Recorder();
-        Assert.ThrowsAny<OperationCanceledException>(() => DeepNetworkSimulator.Run(Options(Precision.Double), recorder, new CancellationToken(true)));
+        Assert.ThrowsAny<OperationCanceledException>(() => DeepNetworkSimulator.Run(Options(FloatPrecision.Double), recorder, new CancellationToken(true)));
         Assert.Empty(recorder.Reports);
     }
 
@@ -118,7 +118,7 @@ public class SimulatorBehaviourTests
     public void LinearBackwardWithoutCheckpointsMatchesTheCheckpointedPath()
     {
         // The identity takes the checkpoint-free path; a custom activation equal to the identity takes the checkpointed one.
-        var options = Options(Precision.Double) with { Activation = Activation.Identity, BiasInitializer = null, WeightInitializer = GaussianWeights.XavierNormal };
+        var options = Options(FloatPrecision.Double) with { Activation = Activation.Identity, BiasInitializer = null, WeightInitializer = GaussianWeights.XavierNormal };
         var direct = DeepNetworkSimulator.Run(options);
         var viaCheckpoints = DeepNetworkSimulator.Run(options with { Activation = new LinearByAnotherName() });
         Assert.Equal(direct.Backward!.Select(s => s.Std), viaCheckpoints.Backward!.Select(s => s.Std));
@@ -137,7 +137,7 @@ public class SimulatorBehaviourTests
     {
         var r = DeepNetworkSimulator.Run(new SimulationOptions
         {
-            Depth = 40, Width = 64, BatchSize = 8, Precision = Precision.Single, WeightInitializer = GaussianWeights.Constant(10),
+            Depth = 40, Width = 64, BatchSize = 8, Precision = FloatPrecision.Single, WeightInitializer = GaussianWeights.Constant(10),
             ComputeBackward = true, Seed = 1,
         });
         Assert.NotNull(r.FirstNonFiniteLayer);

@@ -20,7 +20,7 @@ public class SimulatorReferenceTests
         _ => Softsign.Instance,
     };
 
-    private static SimulationOptions Options(string activation, int depth, Precision precision) => new()
+    private static SimulationOptions Options(string activation, int depth, FloatPrecision precision) => new()
     {
         Depth = depth,
         // Odd widths, changing from layer to layer; depth 10 makes backward checkpoint segments 0-4, 4-8, 8-10.
@@ -39,13 +39,13 @@ public class SimulatorReferenceTests
     [Theory]
     [MemberData(nameof(Cases))]
     public void ForwardAndBackwardMatchAPlainComputation_Double(string activation, int depth) =>
-        Check(Options(activation, depth, Precision.Double), 1e-12);
+        Check(Options(activation, depth, FloatPrecision.Double), 1e-12);
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void ForwardAndBackwardMatchAPlainComputation_Single(string activation, int depth) =>
         // float32 products and activations: a few float ulps per layer (2^-24 = 6e-8), over at most 16 layers.
-        Check(Options(activation, depth, Precision.Single), 2e-5);
+        Check(Options(activation, depth, FloatPrecision.Single), 2e-5);
 
     private static void Check(SimulationOptions options, double tolerance)
     {
@@ -78,7 +78,7 @@ public class SimulatorReferenceTests
     [InlineData("Softsign")]
     public void SaturatedFractionIsTheShareOfSmallDerivatives(string activation)
     {
-        var options = Options(activation, 10, Precision.Double) with { BatchSize = 40, Widths = null, Width = 30, WeightInitializer = GaussianWeights.Constant(0.6),
+        var options = Options(activation, 10, FloatPrecision.Double) with { BatchSize = 40, Widths = null, Width = 30, WeightInitializer = GaussianWeights.Constant(0.6),
             SaturationThreshold = activation == "Sigmoid" ? 0.1 : 0.3 }; // the sigmoid's slope is at most 1/4
         var result = DeepNetworkSimulator.Run(options);
         var reference = new ReferenceNetwork(options with { ComputeBackward = false });

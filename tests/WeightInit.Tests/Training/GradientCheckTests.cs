@@ -51,7 +51,7 @@ public sealed class GradientCheckTests(ITestOutputHelper output)
         var random = new RandomSource(20261129);
         var layerActivations = new[] { activation, activation, activatedOutput ? activation : Activation.Identity };
         var network = MultilayerPerceptron.Create(widths, layerActivations,
-            Enumerable.Repeat<Initializers.IWeightInitializer>(Init.Normal(0, 0.8), 3).ToArray(), random);
+            Enumerable.Repeat<WeightInit.Initializers.IWeightInitializer>(Init.Normal(0, 0.8), 3).ToArray(), random);
         foreach (var layer in network.Layers) random.FillNormal(layer.Biases, 0, 0.3);
         const int count = 7;
         var inputs = new double[count * widths[0]];

@@ -41,7 +41,7 @@ public sealed class SymmetryTests
                 Assert.True(layer.IncomingWeights(unit).SequenceEqual(first),
                     $"layer {l}: unit {unit}'s incoming weights differ from unit 0's");
             foreach (double b in layer.Biases) Assert.Equal(BitConverter.DoubleToInt64Bits(layer.Biases[0]), BitConverter.DoubleToInt64Bits(b));
-            Assert.Equal(0.0, layer.IncomingWeightSpread());
+            Assert.Equal(0.0, NetworkComparison.IncomingWeightSpread(layer));
             Assert.Equal(1, layer.DistinctUnitCount());
         }
         // Every layer after a symmetric one sees identical inputs from all units: the weights of each
@@ -117,7 +117,7 @@ public sealed class SymmetryTests
         var layer = network.Layers[0];
         Assert.False(layer.IncomingWeights(1).SequenceEqual(layer.IncomingWeights(0)));
         Assert.Equal(24, layer.DistinctUnitCount());
-        Assert.True(layer.IncomingWeightSpread() > 0);
+        Assert.True(NetworkComparison.IncomingWeightSpread(layer) > 0);
         double accuracy = network.Evaluate(DigitsFixture.Split.Test, Loss.SoftmaxCrossEntropy).Accuracy;
         Assert.True(accuracy >= 0.8, $"test accuracy {accuracy} after {epochs} epochs from N(0, 0.01^2) weights");
     }

@@ -6,7 +6,7 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 const string Usage = """
     Usage (from the repository):
-      dotnet run --project lib/WeightInit.Notebooks.StaticCharts -c Release -- COMMAND ARGS
+      dotnet run --project tools/WeightInit.Notebooks.StaticCharts -c Release -- COMMAND ARGS
     Commands:
       add-images NOTEBOOK.ipynb...          add a static PNG to every Plotly chart output (in place)
       check-images NOTEBOOK.ipynb...        fail if a chart output has no static image
@@ -25,9 +25,9 @@ try
             var renderer = new ChromiumChartRenderer(ChartRenderingTools.Locate());
             foreach (var path in args[1..])
             {
-                var notebook = NotebookFile.Read(path);
-                var report = await NotebookChartImages.AddImagesAsync(notebook, renderer);
-                NotebookFile.Write(path, notebook);
+                var notebook = NotebookFile.Load(path);
+                var report = await NotebookChartImages.AddImagesAsync(notebook.Json, renderer);
+                notebook.WriteAtomically();
                 Console.WriteLine($"{Path.GetFileName(path)}: {report.Charts} chart image(s) in {report.Seconds:0.00} s (one browser start)");
             }
             return 0;
@@ -37,7 +37,7 @@ try
             var failures = 0;
             foreach (var path in args[1..])
             {
-                var missing = NotebookChartImages.FindChartsWithoutImage(NotebookFile.Read(path)).Count;
+                var missing = NotebookChartImages.FindChartsWithoutImage(NotebookFile.Load(path).Json).Count;
                 if (missing > 0) { failures++; Console.Error.WriteLine($"{Path.GetFileName(path)}: {missing} chart output(s) without a static image"); }
             }
             return failures == 0 ? 0 : 1;
@@ -45,7 +45,7 @@ try
         case "write-index":
         {
             var folder = args[1];
-            var entries = args[2..].Select(p => (Path.GetFileNameWithoutExtension(p) + ".html", HtmlExportIndex.Title(NotebookFile.Read(p), p)));
+            var entries = args[2..].Select(p => (Path.GetFileNameWithoutExtension(p) + ".html", HtmlExportIndex.Title(NotebookFile.Load(p).Json, p)));
             File.WriteAllText(Path.Combine(folder, "index.html"), HtmlExportIndex.Build("Weight initialization in C#: the notebooks", entries));
             Console.WriteLine($"wrote {Path.Combine(folder, "index.html")}");
             return 0;
@@ -61,7 +61,7 @@ try
             {
                 var page = Path.Combine(folder, Path.GetFileNameWithoutExtension(path) + ".html");
                 if (!File.Exists(page)) { problems.Add($"{Path.GetFileName(page)}: missing"); failedPages++; continue; }
-                var check = await HtmlExportCheck.CheckPageAsync(tools.ChromiumPath, page, HtmlExportCheck.CountImageOutputs(NotebookFile.Read(path)));
+                var check = await HtmlExportCheck.CheckPageAsync(tools.ChromiumPath, page, HtmlExportCheck.CountImageOutputs(NotebookFile.Load(path).Json));
                 images += check.Images.Count(i => i.IsDrawn);
                 problems.AddRange(check.Problems);
                 if (check.Problems.Count > 0) failedPages++;

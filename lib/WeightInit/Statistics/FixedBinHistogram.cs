@@ -5,11 +5,11 @@ namespace WeightInit.Statistics;
 /// probability density each bin estimates: count / (total * bin width). A chart of these few numbers
 /// replaces a chart of every raw value (a notebook that embeds 200,000 draws in a chart weighs megabytes).
 /// </summary>
-public sealed class Histogram
+public sealed class FixedBinHistogram
 {
     private readonly long[] _counts;
 
-    private Histogram(double low, double high, long[] counts, long total, long below, long above)
+    private FixedBinHistogram(double low, double high, long[] counts, long total, long below, long above)
     {
         Low = low;
         High = high;
@@ -62,7 +62,7 @@ public sealed class Histogram
     /// <returns>The histogram.</returns>
     /// <exception cref="ArgumentException">values is empty or holds a NaN or an infinity (the message gives its index).</exception>
     /// <exception cref="ArgumentOutOfRangeException">A bound is not finite, high is not above low, or bins is not positive.</exception>
-    public static Histogram Of(ReadOnlySpan<double> values, double low, double high, int bins)
+    public static FixedBinHistogram Of(ReadOnlySpan<double> values, double low, double high, int bins)
     {
         Guard.Finite(low);
         Guard.Finite(high);
@@ -84,6 +84,6 @@ public sealed class Histogram
             int bin = (int)((v - low) * scale);
             counts[Math.Min(bin, bins - 1)]++;
         }
-        return new Histogram(low, high, counts, values.Length, below, above);
+        return new FixedBinHistogram(low, high, counts, values.Length, below, above);
     }
 }

@@ -8,7 +8,6 @@ using WeightInit.Activations;
 using WeightInit.Initializers;
 using WeightInit.Random;
 using WeightInit.Simulation;
-using Precision = WeightInit.Simulation.Precision;
 
 namespace WeightInit.Benchmarks;
 
@@ -33,7 +32,7 @@ internal static class FullPassBenchmarks
         if (only is not null)
         {
             var parts = only["--only=".Length..].Split(',');
-            var precisionOnly = parts[0] == "float32" ? Precision.Single : Precision.Double;
+            var precisionOnly = parts[0] == "float32" ? FloatPrecision.Single : FloatPrecision.Double;
             bool reluOnly = parts[1] == "relu";
             int batchOnly = int.Parse(parts[2], CultureInfo.InvariantCulture);
             int reps = parts.Length > 3 ? int.Parse(parts[3], CultureInfo.InvariantCulture) : 5;
@@ -47,13 +46,13 @@ internal static class FullPassBenchmarks
         Console.WriteLine($"full pass: n = {Width}, L = {layers}, median of {repetitions} (3 at B = 2048) after a warm-up; ratio = numpy seconds / ours (> 1: ours faster)");
         var numpy = args.Contains("--no-numpy") ? new Dictionary<string, NumpyResult>() : RunNumpy(layers, batches, repetitions);
         Console.WriteLine($"{"precision",-9} {"act",-8} {"B",5} {"seconds",9} {"GFLOP/s",8} {"gen",7} {"prod",7} {"act",7} {"stats",7} | {"numpy s",9} {"np gen",7} {"np mm",7} {"np st",7} {"ratio",6}");
-        foreach (var precision in new[] { Precision.Single, Precision.Double })
+        foreach (var precision in new[] { FloatPrecision.Single, FloatPrecision.Double })
             foreach (var relu in new[] { false, true })
                 foreach (int b in batches)
                 {
                     var (seconds, timings) = Measure(Options(precision, relu, b, layers), b >= 2048 ? 3 : repetitions);
                     double gflops = 2.0 * Width * Width * b * layers / seconds / 1e9;
-                    string key = $"{(precision == Precision.Single ? "float32" : "float64")} {(relu ? "relu" : "identity")} {b}";
+                    string key = $"{(precision == FloatPrecision.Single ? "float32" : "float64")} {(relu ? "relu" : "identity")} {b}";
                     string np = numpy.TryGetValue(key, out var r)
                         ? $"{r.Seconds,9:F4} {r.Generation,7:F3} {r.Matmul,7:F3} {r.Statistics,7:F3} {r.Seconds / seconds,6:F2}"
                         : $"{"-",9} {"-",7} {"-",7} {"-",7} {"-",6}";
@@ -63,7 +62,7 @@ internal static class FullPassBenchmarks
         if (!args.Contains("--no-mathnet")) RunMathNet();
     }
 
-    private static SimulationOptions Options(Precision precision, bool relu, int batch, int layers) => new()
+    private static SimulationOptions Options(FloatPrecision precision, bool relu, int batch, int layers) => new()
     {
         Depth = layers,
         Width = Width,
@@ -99,11 +98,11 @@ internal static class FullPassBenchmarks
         const int layers = 10, batch = 64;
         Control.UseManaged();
         Console.WriteLine($"MathNet.Numerics {typeof(Matrix<double>).Assembly.GetName().Version} (managed provider: {Control.Describe().Split((char)10).FirstOrDefault(l => l.Contains("Linear Algebra"))?.Trim()}), n = {Width}, L = {layers}, B = {batch}:");
-        foreach (var precision in new[] { Precision.Single, Precision.Double })
+        foreach (var precision in new[] { FloatPrecision.Single, FloatPrecision.Double })
         {
             double mathNet = Harness.MedianSeconds(() =>
             {
-                if (precision == Precision.Double) MathNetPassDouble(layers, batch);
+                if (precision == FloatPrecision.Double) MathNetPassDouble(layers, batch);
                 else MathNetPassSingle(layers, batch);
             }, 3);
             var (ours, _) = Measure(Options(precision, false, batch, layers), 5);

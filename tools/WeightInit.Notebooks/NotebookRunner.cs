@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using WeightInit.Notebooks.StaticCharts;
 
 namespace WeightInit.Notebooks;
 
@@ -55,7 +56,7 @@ public sealed class NotebookRunner(RunnerOptions options, IReadOnlyList<IOutputP
         var sanitized = new NotebookExecution(
             execution.Cells.Select(c => c with { Outputs = sanitizer.Sanitize(c.Outputs), Error = c.Error is null ? null : sanitizer.Replace(c.Error) }).ToList(),
             execution.KernelSeconds);
-        fresh.SetOutputs(sanitized);
+        fresh.SetOutputs(sanitized.Cells.ToDictionary(c => c.CellIndex, c => c.Outputs));
         string? cellFailure = null;
         if (sanitized.FirstFailure is { } failed)
         {

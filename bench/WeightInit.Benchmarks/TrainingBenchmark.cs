@@ -8,7 +8,7 @@ namespace WeightInit.Benchmarks;
 
 /// <summary>
 /// Seconds per epoch of SGD on the digits (1,347 training samples) for a 64-256-256-10 ReLU network,
-/// He-normal weights, batch 32, momentum 0.9: `dotnet run -c Release --project tests/WeightInit.Benchmarks -- training`.
+/// He-normal weights, batch 32, momentum 0.9: `dotnet run -c Release --project bench/WeightInit.Benchmarks -- training`.
 /// Each epoch includes the evaluation on the training and test sets; the median of 5 epochs after one warm-up epoch,
 /// wall clock and process CPU time (all threads).
 /// </summary>

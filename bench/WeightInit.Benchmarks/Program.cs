@@ -3,7 +3,7 @@ using System.Runtime.Intrinsics;
 namespace WeightInit.Benchmarks;
 
 /// <summary>
-/// Entry point: `dotnet run -c Release --project tests/WeightInit.Benchmarks [-- suite ...]`.
+/// Entry point: `dotnet run -c Release --project bench/WeightInit.Benchmarks [-- suite ...]`.
 /// Each suite prints its own table; with no argument every suite runs.
 /// </summary>
 internal static class Program

@@ -3,7 +3,7 @@ using WeightInit.Initializers;
 using WeightInit.Simulation;
 using Xunit;
 
-namespace WeightInit.Tests.Sweep;
+namespace WeightInit.Tests.Simulation;
 
 public class InitializationSweepTests
 {
@@ -39,7 +39,7 @@ public class InitializationSweepTests
     public void OverflowIsNaNAndVanishingIsZero()
     {
         var inits = new IWeightInitializer[] { Init.Normal(0, 1e6), Init.Zeros };
-        var sweep = InitializationSweep.Run(inits, [Activation.Identity], Template with { Precision = Precision.Single });
+        var sweep = InitializationSweep.Run(inits, [Activation.Identity], Template with { Precision = FloatPrecision.Single });
         var forward = sweep.FinalForwardStd();
         Assert.NotNull(sweep[0, 0].FirstNonFiniteLayer);
         Assert.True(double.IsNaN(forward[0, 0]));

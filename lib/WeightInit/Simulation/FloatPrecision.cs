@@ -1,7 +1,7 @@
 namespace WeightInit.Simulation;
 
 /// <summary>The floating-point type a simulation computes in (weights, activations and products).</summary>
-public enum Precision
+public enum FloatPrecision
 {
     /// <summary>IEEE 754 binary32 (<see cref="float"/>): largest finite value about 3.4e38, smallest subnormal about 1.4e-45.</summary>
     Single,

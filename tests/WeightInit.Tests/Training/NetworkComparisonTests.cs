@@ -3,7 +3,7 @@ using WeightInit.Initializers;
 using WeightInit.Random;
 using WeightInit.Training;
 
-namespace WeightInit.Tests.TrainingAnalysis;
+namespace WeightInit.Tests.Training;
 
 public sealed class NetworkComparisonTests
 {

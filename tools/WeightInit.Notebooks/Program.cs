@@ -1,12 +1,13 @@
 using System.Globalization;
 using WeightInit.Notebooks;
+using WeightInit.Notebooks.StaticCharts;
 
 // Runs the notebooks: see Usage below.
 const string Usage = """
     Executes the notebooks listed in notebooks/notebooks.json, in order, each on a fresh .NET Interactive
     C# kernel, and writes each back with its fresh outputs.
 
-    Usage: dotnet run --project lib/WeightInit.Notebooks -c Release -- [options]
+    Usage: dotnet run --project tools/WeightInit.Notebooks -c Release -- [options]
       --only PREFIX[,PREFIX]  run only the notebooks whose file name starts with PREFIX (e.g. --only 01)
       --check                 execute without writing; fail if saved text outputs differ from a fresh run
       --notebooks DIR         the notebooks folder (default: notebooks/ of the repository)

@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace WeightInit.Notebooks;
+namespace WeightInit.Notebooks.StaticCharts;
 
 /// <summary>
 /// One .ipynb file as JSON (nbformat 4.5): loading with validation, the .NET kernel metadata,
@@ -76,9 +76,10 @@ public sealed class NotebookFile
     /// Sets the fresh outputs and execution counts (1, 2, ... in cell order; null for cells not run
     /// because an earlier cell failed), and adds the nbformat 4.5 and .NET kernel metadata where missing.
     /// </summary>
-    public void SetOutputs(NotebookExecution execution)
+    /// <param name="outputsByCell">The outputs of each executed cell, by its index in <see cref="Cells"/>.</param>
+    public void SetOutputs(IReadOnlyDictionary<int, JsonArray> outputsByCell)
     {
-        var byIndex = execution.Cells.ToDictionary(c => c.CellIndex);
+        var byIndex = outputsByCell;
         var count = 0;
         foreach (var (index, _) in CodeCells())
         {
@@ -86,7 +87,7 @@ public sealed class NotebookFile
             if (byIndex.TryGetValue(index, out var executed))
             {
                 cell["execution_count"] = ++count;
-                cell["outputs"] = executed.Outputs.DeepClone();
+                cell["outputs"] = executed.DeepClone();
             }
             else
             {

@@ -3,14 +3,14 @@ using WeightInit.Statistics;
 
 namespace WeightInit.Tests.Statistics;
 
-/// <summary>Histogram: bin edges (the last bin closed), values outside, densities, and a seeded uniform sample whose bins match 1/(2r) within 5 standard errors.</summary>
+/// <summary>FixedBinHistogram: bin edges (the last bin closed), values outside, densities, and a seeded uniform sample whose bins match 1/(2r) within 5 standard errors.</summary>
 public class HistogramTests
 {
     [Fact]
     public void Values_fall_in_the_hand_computed_bins()
     {
         // [0, 4) in 4 bins of width 1: 0 and 0.5 -> bin 0; 1 -> bin 1; 3.999 and 4 (the upper edge) -> bin 3; -1 below; 5 above.
-        var h = Histogram.Of([0.0, 0.5, 1.0, 3.999, 4.0, -1.0, 5.0], 0.0, 4.0, 4);
+        var h = FixedBinHistogram.Of([0.0, 0.5, 1.0, 3.999, 4.0, -1.0, 5.0], 0.0, 4.0, 4);
         Assert.Equal(new long[] { 2, 1, 0, 2 }, h.Counts);
         Assert.Equal(1, h.Below);
         Assert.Equal(1, h.Above);
@@ -23,7 +23,7 @@ public class HistogramTests
     [Fact]
     public void Densities_integrate_to_the_fraction_inside()
     {
-        var h = Histogram.Of([-3.0, -0.2, 0.1, 0.3, 0.35, 2.0], -0.5, 0.5, 5);
+        var h = FixedBinHistogram.Of([-3.0, -0.2, 0.1, 0.3, 0.35, 2.0], -0.5, 0.5, 5);
         Assert.Equal(4.0 / 6.0, h.Densities.Sum() * h.BinWidth, 12);
     }
 
@@ -34,7 +34,7 @@ public class HistogramTests
         const double r = 0.5;
         var x = new double[n];
         new RandomSource(77).FillUniform(x, -r, r);
-        var h = Histogram.Of(x, -r, r, bins);
+        var h = FixedBinHistogram.Of(x, -r, r, bins);
         double p = 1.0 / bins, se = Math.Sqrt(n * p * (1 - p));
         Assert.All(h.Counts, c => Assert.InRange(c, n * p - 5 * se, n * p + 5 * se));
         Assert.Equal(0, h.Below + h.Above);
@@ -44,11 +44,11 @@ public class HistogramTests
     [Fact]
     public void Bad_arguments_are_rejected_with_their_names()
     {
-        Assert.Equal("high", Assert.Throws<ArgumentOutOfRangeException>(() => Histogram.Of([1.0], 1.0, 1.0, 3)).ParamName);
-        Assert.Equal("low", Assert.Throws<ArgumentOutOfRangeException>(() => Histogram.Of([1.0], double.NaN, 1.0, 3)).ParamName);
-        Assert.Equal("bins", Assert.Throws<ArgumentOutOfRangeException>(() => Histogram.Of([1.0], 0.0, 1.0, 0)).ParamName);
-        Assert.Equal("values", Assert.Throws<ArgumentException>(() => Histogram.Of(ReadOnlySpan<double>.Empty, 0.0, 1.0, 3)).ParamName);
-        var nan = Assert.Throws<ArgumentException>(() => Histogram.Of([0.5, double.NaN], 0.0, 1.0, 3));
+        Assert.Equal("high", Assert.Throws<ArgumentOutOfRangeException>(() => FixedBinHistogram.Of([1.0], 1.0, 1.0, 3)).ParamName);
+        Assert.Equal("low", Assert.Throws<ArgumentOutOfRangeException>(() => FixedBinHistogram.Of([1.0], double.NaN, 1.0, 3)).ParamName);
+        Assert.Equal("bins", Assert.Throws<ArgumentOutOfRangeException>(() => FixedBinHistogram.Of([1.0], 0.0, 1.0, 0)).ParamName);
+        Assert.Equal("values", Assert.Throws<ArgumentException>(() => FixedBinHistogram.Of(ReadOnlySpan<double>.Empty, 0.0, 1.0, 3)).ParamName);
+        var nan = Assert.Throws<ArgumentException>(() => FixedBinHistogram.Of([0.5, double.NaN], 0.0, 1.0, 3));
         Assert.Contains("values[1]", nan.Message);
     }
 }
