@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """Reference values of mean-field signal propagation, computed with mpmath (25 significant digits).
 
-Independent of the library's method: every Gaussian integral here is mpmath's tanh-sinh quadrature
-(mp.quad) over the real line split at the kinks, with the root finder mp.findroot; the library uses
-composite Gauss-Legendre panels and Brent's method. Writes mean_field_reference.json beside this
+Independent of the library's method. One-dimensional Gaussian integrals: mpmath's tanh-sinh quadrature
+(mp.quad) over the real line split at the kinks. Two-dimensional ones, E[phi(u1) phi(u2)] for two inputs of
+the same length q: Mehler's expansion E[phi(u1) phi(u2)] = sum_k a_k^2 c^k with the Hermite coefficients
+a_k = E[phi(sqrt(q) z) He_k(z)] / sqrt(k!) (k < 160, each by 48-point Gauss-Legendre on panels 1/2 wide over
+[-14, 14], split at 0), so the correlation map is a power series in c and its slope is its derivative.
+Roots: mp.findroot. The library instead nests two adaptive piecewise quadratures and uses Brent's method. Writes mean_field_reference.json beside this
 script. Definitions (Poole et al. 2016; Schoenholz et al. 2017), z, z1, z2 independent N(0, 1):
 
   F(q)      = sw2 E[phi(sqrt(q) z)^2] + sb2            (length map), q* = F(q*)
@@ -18,6 +21,7 @@ import json
 import os
 
 import mpmath as mp
+from mpmath.calculus.quadrature import GaussLegendre
 
 mp.mp.dps = 25
 D = lambda v: mp.mpf(float(v))  # a double, exactly
@@ -62,17 +66,42 @@ def expect(h, q):
     return mp.quad(lambda z: h(s * z) * density(z), breaks(max(s, 1)))
 
 
-def expect_pair(f, g, q, c):
-    """E[f(u1) g(u2)], both of variance q, correlation c (|c| < 1)."""
+GL48 = None
+
+
+def hermite_coefficients(phi, q, count=160):
+    """a_k = E[phi(sqrt(q) z) He_k(z)] / sqrt(k!), k < count (He_k: probabilists' Hermite polynomials)."""
+    global GL48
+    if GL48 is None:
+        GL48 = GaussLegendre(mp.mp).calc_nodes(5, mp.mp.prec)  # 48 nodes on [-1, 1]
     s = mp.sqrt(q)
-    r = mp.sqrt(1 - c * c)
+    roots = [mp.sqrt(k) for k in range(count)]
+    a = [mp.mpf(0)] * count
+    half = mp.mpf(1) / 4
+    for p in range(-28, 28):
+        mid = (mp.mpf(p) + mp.mpf(1) / 2) / 2
+        for x, w in GL48:
+            z = mid + half * x
+            weight = half * w * density(z) * phi(s * z)
+            h0, h1 = mp.mpf(1), z
+            a[0] += weight
+            a[1] += weight * z
+            for k in range(2, count):
+                h0, h1 = h1, (z * h1 - roots[k - 1] * h0) / roots[k]
+                a[k] += weight * h1
+    return a
 
-    def inner(z1):
-        k = -c * z1 / r  # the kink of g in z2
-        pts = sorted(set([-mp.inf, k - 4, k - 1, k, k + 1, k + 4, mp.inf]))
-        return mp.quad(lambda z2: g(s * (c * z1 + r * z2)) * density(z2), pts)
 
-    return mp.quad(lambda z1: f(s * z1) * inner(z1) * density(z1), [-mp.inf, -4, -1, 0, 1, 4, mp.inf])
+def pair_series(a, c):
+    """E[phi(u1) phi(u2)] = sum a_k^2 c^k (Mehler), and its derivative in c."""
+    value = sum(ak * ak * c ** k for k, ak in enumerate(a))
+    slope = sum(k * ak * ak * c ** (k - 1) for k, ak in enumerate(a) if k > 0)
+    return value, slope
+
+
+def check_converged(a, c):
+    """The last term of the Mehler series at c must be negligible."""
+    assert a[-1] ** 2 * abs(c) ** (len(a) - 1) < mp.mpf("1e-17"), "the Mehler series has not converged"
 
 
 def length_map(name, sw2, sb2, q):
@@ -92,7 +121,10 @@ def fixed_point(name, sw2, sb2):
 
 def correlation_map(name, sw2, sb2, q, c):
     phi, _ = ACTIVATIONS[name]
-    return (sw2 * expect_pair(phi, phi, q, c) + sb2) / length_map(name, sw2, sb2, q)
+    a = hermite_coefficients(phi, q)
+    check_converged(a, c)
+    value, _ = pair_series(a, c)
+    return (sw2 * value + sb2) / length_map(name, sw2, sb2, q)
 
 
 def critical_weight_variance(name, sb2):
@@ -118,6 +150,7 @@ def main():
                                  "phi_squared": num(expect(lambda x: phi(x) ** 2, qq)),
                                  "derivative_squared": num(expect(lambda x: dphi(x) ** 2, qq))})
     out["expectations"] = expectations
+    print("expectations done", flush=True)
 
     points = []
     for sw2, sb2 in [(1.5, 0.05), (2.0, 0.05), (2.5, 0.1), (4.0, 0.0), (1.2, 0.2), (3.0, 0.3), (0.8, 0.01)]:
@@ -137,6 +170,7 @@ def main():
         critical.append({"activation": "Tanh", "bias_variance": sb2,
                          "weight_variance": num(critical_weight_variance("Tanh", D(sb2)))})
     out["critical_line"] = critical
+    print("critical line done", flush=True)
 
     correlations = []
     for name, sw2, sb2, q, c in [("Tanh", 2.5, 0.1, 1.0, 0.5), ("Tanh", 1.5, 0.05, 0.4, 0.9), ("Tanh", 4.0, 0.0, 2.0, -0.3),
@@ -144,13 +178,17 @@ def main():
         correlations.append({"activation": name, "weight_variance": sw2, "bias_variance": sb2, "length": q, "correlation": c,
                              "next_correlation": num(correlation_map(name, D(sw2), D(sb2), D(q), D(c)))})
     out["correlation_map"] = correlations
+    print("correlation map done", flush=True)
 
     chaotic = []
-    for sw2, sb2, guess in [(2.5, 0.1, 0.66), (3.0, 0.3, 0.8)]:
+    for sw2, sb2 in [(2.5, 0.1), (3.0, 0.3)]:
         w, b = D(sw2), D(sb2)
         q = fixed_point("Tanh", w, b)
-        c = mp.findroot(lambda c: correlation_map("Tanh", w, b, q, c) - c, mp.mpf(guess))
-        chi_c = w * expect_pair(sech2, sech2, q, c)
+        a = hermite_coefficients(mp.tanh, q)
+        c = mp.findroot(lambda c: (w * pair_series(a, c)[0] + b) / q - c, (mp.mpf(0), mp.mpf("0.95")), solver="illinois")
+        check_converged(a, c)
+        chi_c = w * pair_series(a, c)[1] / q  # = sw2 E[phi'(u1) phi'(u2)] (Price's theorem)
+        print("chaotic", sw2, sb2, c, chi_c, flush=True)
         chaotic.append({"activation": "Tanh", "weight_variance": sw2, "bias_variance": sb2,
                         "correlation_fixed_point": num(c), "correlation_slope": num(chi_c)})
     out["chaotic_fixed_points"] = chaotic

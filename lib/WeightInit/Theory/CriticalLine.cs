@@ -23,7 +23,7 @@ public static class CriticalLine
     /// <param name="biasVariance">sigma_b^2, finite and non-negative.</param>
     /// <returns>sigma_w^2 with chi_1 = 1, and q* there.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="biasVariance"/> is negative or not finite.</exception>
-    /// <exception cref="ArgumentException">chi_1 does not cross 1 for sigma_w^2 in [0.01, 1e4] (the message says which way it stays).</exception>
+    /// <exception cref="ArgumentException">chi_1 does not cross 1 for sigma_w^2 in [0.01, 1e4] (the message says which way it stays), or jumps across it.</exception>
     public static CriticalPoint At(Activation activation, double biasVariance)
     {
         ArgumentNullException.ThrowIfNull(activation);
@@ -36,6 +36,13 @@ public static class CriticalLine
         {
             if (Residual(hi) < 0) continue;
             double w = Brent.FindRoot(Residual, lo, hi, 1e-12 * hi, 200);
+            // chi_1 at the fixed point reached from q_0 = 1 can jump across 1 instead of crossing it, where that
+            // fixed point itself changes (GELU at sigma_b^2 = 0: q* = 0 below, no fixed point above): no critical point.
+            double below = Residual(w * (1 - 1e-7)), above = Residual(w * (1 + 1e-7));
+            if (above - below > 1e-3)
+                throw new ArgumentException(
+                    $"chi_1 of {activation.Name} with sigma_b^2 = {biasVariance} jumps from {below + 1:G4} to {above + 1:G4} at sigma_w^2 = {w:G6} " +
+                    "(the length fixed point reached from q_0 = 1 changes there): it does not cross 1, so there is no critical point.", nameof(activation));
             var fixedPoint = new MeanFieldModel(activation, w, biasVariance).FindLengthFixedPoint();
             return new CriticalPoint(w, biasVariance, fixedPoint.Exists ? fixedPoint.Length : double.PositiveInfinity);
         }

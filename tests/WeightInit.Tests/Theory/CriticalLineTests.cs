@@ -56,6 +56,16 @@ public class CriticalLineTests
         Assert.Contains("stays below 1", e.Message);
     }
 
+    [Fact]
+    public void GeluWithoutBiasesJumpsInsteadOfCrossing()
+    {
+        // From q_0 = 1: below sigma_w^2 = 1/E[gelu(z)^2] = 2.35 the length dies out (chi_1 = sigma_w^2/4 < 1), above it
+        // explodes (chi_1 -> sigma_w^2/2 > 1): chi_1 jumps across 1 without a critical fixed point.
+        var e = Assert.Throws<ArgumentException>(() => CriticalLine.At(Activation.Gelu, 0));
+        Assert.Equal("activation", e.ParamName);
+        Assert.Contains("jumps", e.Message);
+    }
+
     [Theory]
     [InlineData(-0.01)]
     [InlineData(double.NaN)]
