@@ -110,6 +110,33 @@ public sealed class PropagationMeasurement
         return new PropagationMeasurement(experiment, lengths, lengthErrors, correlations, correlationErrors, gradients);
     }
 
+    /// <summary>
+    /// A per-layer quantity averaged over independent networks (runs of one experiment with different seeds),
+    /// with its standard error over them: the spread between networks that one run's own errors leave out.
+    /// </summary>
+    /// <param name="runs">At least two measurements of the same depth.</param>
+    /// <param name="quantity">Which per-layer list to average, e.g. <c>m =&gt; m.Correlations</c>.</param>
+    /// <returns>Per layer, the mean over the runs and its standard error (std / sqrt(runs)).</returns>
+    /// <exception cref="ArgumentException">Fewer than two runs, or runs of different depths.</exception>
+    public static (double[] Mean, double[] StandardError) AcrossNetworks(IReadOnlyList<PropagationMeasurement> runs,
+        Func<PropagationMeasurement, IReadOnlyList<double>> quantity)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        ArgumentNullException.ThrowIfNull(quantity);
+        if (runs.Count < 2) throw new ArgumentException($"runs must hold at least two measurements to estimate a spread, but it holds {runs.Count}.", nameof(runs));
+        int depth = runs[0].Experiment.Depth;
+        if (runs.Any(r => r.Experiment.Depth != depth)) throw new ArgumentException("runs must all have the same depth.", nameof(runs));
+        var mean = new double[depth];
+        var error = new double[depth];
+        var values = new double[runs.Count];
+        for (int l = 0; l < depth; l++)
+        {
+            for (int r = 0; r < runs.Count; r++) values[r] = quantity(runs[r])[l];
+            (mean[l], error[l]) = MeanAndError(values);
+        }
+        return (mean, error);
+    }
+
     /// <summary>The mean and its standard error (sample std / sqrt(n); 0 for n = 1).</summary>
     internal static (double Mean, double StandardError) MeanAndError(ReadOnlySpan<double> values)
     {

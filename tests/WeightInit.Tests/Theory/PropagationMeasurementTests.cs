@@ -82,6 +82,24 @@ public class PropagationMeasurementTests
     }
 
     [Fact]
+    public void AcrossNetworksAveragesLayerByLayer()
+    {
+        var experiment = new PropagationExperiment { Activation = Activation.Tanh, WeightVariance = 1.5, Width = 32, Depth = 3, PairCount = 2 };
+        var runs = Enumerable.Range(0, 3).Select(s => PropagationMeasurement.Run(experiment with { Seed = (ulong)s })).ToArray();
+        var (mean, error) = PropagationMeasurement.AcrossNetworks(runs, m => m.Lengths);
+        for (int l = 0; l < 3; l++)
+        {
+            var v = runs.Select(r => r.Lengths[l]).ToArray();
+            double m = v.Average();
+            Assert.Equal(m, mean[l], 1e-15);
+            Assert.Equal(Math.Sqrt(v.Sum(x => (x - m) * (x - m)) / 2 / 3), error[l], 1e-15);
+        }
+        Assert.Equal("runs", Assert.Throws<ArgumentException>(() => PropagationMeasurement.AcrossNetworks(runs[..1], m => m.Lengths)).ParamName);
+        var other = PropagationMeasurement.Run(experiment with { Depth = 4 });
+        Assert.Equal("runs", Assert.Throws<ArgumentException>(() => PropagationMeasurement.AcrossNetworks([runs[0], other], m => m.Lengths)).ParamName);
+    }
+
+    [Fact]
     public void InputsHaveTheRequestedLengthAndCorrelation()
     {
         var experiment = new PropagationExperiment { Activation = Activation.Tanh, WeightVariance = 1, Width = 64, PairCount = 3, InputLength = 2.5, InputCorrelation = -0.3 };
