@@ -77,8 +77,9 @@ public static class Charts
     /// <param name="histogram">The counts.</param>
     /// <param name="name">The legend entry.</param>
     /// <param name="colour">The colour (#RRGGBB).</param>
+    /// <param name="showLegend">Whether it has a legend entry (false for the repeats in a grid of panels).</param>
     /// <returns>The chart.</returns>
-    public static GenericChart Histogram(FixedBinHistogram histogram, string name, string colour)
+    public static GenericChart Histogram(FixedBinHistogram histogram, string name, string colour, bool showLegend = true)
     {
         ArgumentNullException.ThrowIfNull(histogram);
         var x = new List<double>();
@@ -92,7 +93,7 @@ public static class Charts
             x.Add(left + histogram.BinWidth);
             y.Add(densities[i]);
         }
-        return Line(x, y, name, colour);
+        return Line(x, y, name, colour, showLegend: showLegend);
     }
 
     /// <summary>

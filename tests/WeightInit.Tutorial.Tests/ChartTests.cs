@@ -83,6 +83,13 @@ public class ChartTests
     }
 
     [Fact]
+    public void AHistogramCanLeaveTheLegend()
+    {
+        var histogram = WeightInit.Statistics.FixedBinHistogram.Of([0.1, 0.2, 0.7], 0, 1, 2);
+        Assert.False((bool)Figure.Traces(Charts.Histogram(histogram, "repeat", Colours.Blue, showLegend: false))[0]!["showlegend"]!);
+    }
+
+    [Fact]
     public void PointsAreMarkersWithTheirColour()
     {
         var trace = Figure.Traces(Charts.Points(X, Y, "measured", Colours.Vermillion))[0]!;
