@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using MathNet.Numerics.LinearAlgebra;
+using WeightInit.Kernels;
 using WeightInit.LinearAlgebra;
 
 namespace WeightInit.Benchmarks;
@@ -51,19 +52,15 @@ internal static class GemmBenchmarks
     private static string Ratio(double x, double y) => double.IsNaN(y) ? "-" : (x / y).ToString("F2", CultureInfo.InvariantCulture);
 
     /// <summary>Median GFLOP/s of one product; <paramref name="threads"/> 0 is the library's automatic choice.</summary>
-    private static double Measure<T>(string form, int m, int repetitions, int threads, bool cpuTime = false) where T : unmanaged
+    private static double Measure<T>(string form, int m, int repetitions, int threads, bool cpuTime = false) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var random = new Random.RandomSource(7);
         var a = Fill<T>(m * K, random);
         var b = Fill<T>(K * N, random);
         var c = new T[m * N];
-        var options = new GemmOptions(GemmPath.Auto, threads);
-        Action call = form switch
-        {
-            "MultiplyTransposed" => () => MatrixMultiply.MultiplyTransposed<T>(a, b, c, m, K, N, false, options),
-            "Multiply" => () => MatrixMultiply.Multiply<T>(a, b, c, m, K, N, false, options),
-            _ => () => MatrixMultiply.TransposeMultiply<T>(a, b, c, m, K, N, false, options),
-        };
+        var options = new GemmOptions(SimdPath.Auto, threads);
+        var product = Enum.Parse<ProductForm>(form);
+        Action call = () => MatrixMultiply.Compute<T>(product, a, b, c, m, K, N, false, options);
         return 2.0 * m * K * N / MedianPerCall(call, repetitions, cpuTime: cpuTime) / 1e9;
     }
 

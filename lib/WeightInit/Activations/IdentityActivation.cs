@@ -22,12 +22,6 @@ public sealed class IdentityActivation : Activation
     /// <inheritdoc/>
     public override double Derivative(double x) => _kernel.Derivative(x);
 
-
-
-
-
-
-
     private readonly struct Kernel : IActivationKernel
     {
         public double Apply(double x) => x;

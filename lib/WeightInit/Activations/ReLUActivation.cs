@@ -28,12 +28,6 @@ public sealed class ReLUActivation : Activation
     /// <inheritdoc/>
     public override double Derivative(double x) => _kernel.Derivative(x);
 
-
-
-
-
-
-
     private readonly struct Kernel : IActivationKernel
     {
         public double Apply(double x) => x <= 0 ? 0.0 : x;

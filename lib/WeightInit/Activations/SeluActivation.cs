@@ -33,9 +33,4 @@ public sealed class SeluActivation : Activation
     /// <inheritdoc/>
     public override double Derivative(double x) => _kernel.Derivative(x);
 
-
-
-
-
-
 }

@@ -32,12 +32,6 @@ public sealed class SigmoidActivation : Activation
     /// <inheritdoc/>
     public override double Derivative(double x) => _kernel.Derivative(x);
 
-
-
-
-
-
-
     private readonly struct Kernel : IActivationKernel
     {
         public double Apply(double x)

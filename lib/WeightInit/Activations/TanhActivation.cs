@@ -31,12 +31,6 @@ public sealed class TanhActivation : Activation
     /// <inheritdoc/>
     public override double Derivative(double x) => _kernel.Derivative(x);
 
-
-
-
-
-
-
     private readonly struct Kernel : IActivationKernel
     {
         public double Apply(double x) => Math.Tanh(x);

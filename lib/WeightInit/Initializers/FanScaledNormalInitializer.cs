@@ -1,3 +1,4 @@
+using System.Numerics;
 using WeightInit.Random;
 
 namespace WeightInit.Initializers;
@@ -6,10 +7,6 @@ namespace WeightInit.Initializers;
 public abstract class FanScaledNormalInitializer : FanScaledInitializer
 {
     /// <inheritdoc/>
-    protected override void Draw(Span<double> weights, FanPair fans, RandomSource random) =>
+    protected override void Draw<T>(Span<T> weights, FanPair fans, RandomSource random) =>
         random.FillNormal(weights, 0.0, StdOf(fans.FanIn, fans.FanOut));
-
-    /// <inheritdoc/>
-    protected override void Draw(Span<float> weights, FanPair fans, RandomSource random) =>
-        random.FillNormal(weights, 0f, (float)StdOf(fans.FanIn, fans.FanOut));
 }

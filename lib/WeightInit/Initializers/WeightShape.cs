@@ -23,6 +23,16 @@ internal static class WeightShape
                 $"{initializer} needs a shape with at least {minRank} dimension(s), but shape has {shape.Length}.",
                 nameof(shape));
         CheckDimensions(shape);
+        int count = Count(shape);
+        if (count != length)
+            throw new ArgumentException(
+                $"weights must hold the product of shape ({count} values), but its length is {length}.",
+                "weights");
+    }
+
+    /// <summary>The product of the dimensions (1 for an empty shape); throws when it exceeds <see cref="int.MaxValue"/>.</summary>
+    public static int Count(ReadOnlySpan<int> shape)
+    {
         long count = 1;
         foreach (int d in shape)
         {
@@ -30,10 +40,7 @@ internal static class WeightShape
             if (count > int.MaxValue)
                 throw new ArgumentOutOfRangeException(nameof(shape), "The product of shape exceeds int.MaxValue.");
         }
-        if (count != length)
-            throw new ArgumentException(
-                $"weights must hold the product of shape ({count} values), but its length is {length}.",
-                "weights");
+        return (int)count;
     }
 
     /// <summary>Checks the weights against the shape and returns the fans (shape needs 2 or more dimensions).</summary>

@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using WeightInit.Kernels;
 
 namespace WeightInit.Random;
 

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using WeightInit.Statistics;
 
 namespace WeightInit.Training;
 
@@ -106,28 +107,15 @@ internal static class SpanMath
     }
 
     /// <summary>
-    /// The Euclidean norm, the mean and the (population) standard deviation of <paramref name="x"/>,
-    /// computed with exact power-of-two scaling by max|x| so that no square overflows or underflows before the data do.
-    /// Non-finite values make every result NaN.
+    /// The Euclidean norm, the mean and the population standard deviation of <paramref name="x"/>, from the
+    /// library's one overflow-safe mean/std (<see cref="ScaledMoments"/>): norm = sqrt(n) RMS.
+    /// Non-finite values make every result NaN; an empty span gives zeros.
     /// </summary>
     public static (double Norm, double Mean, double Std) NormMeanStd(ReadOnlySpan<double> x)
     {
         if (x.IsEmpty) return (0, 0, 0);
-        double max = 0;
-        foreach (double v in x)
-        {
-            if (!double.IsFinite(v)) return (double.NaN, double.NaN, double.NaN);
-            max = Math.Max(max, Math.Abs(v));
-        }
-        if (max == 0) return (0, 0, 0);
-        // Scale by a power of two (exact) so that the largest |value| lies in [1, 2).
-        int exponent = Math.ILogB(max);
-        double sumSq = 0, sum = 0;
-        foreach (double v in x) { double s = Math.ScaleB(v, -exponent); sumSq += s * s; sum += s; }
-        double meanScaled = sum / x.Length;
-        double dev = 0;
-        foreach (double v in x) { double s = Math.ScaleB(v, -exponent) - meanScaled; dev += s * s; }
-        return (Math.ScaleB(Math.Sqrt(sumSq), exponent), Math.ScaleB(meanScaled, exponent),
-            Math.ScaleB(Math.Sqrt(dev / x.Length), exponent));
+        var m = ScaledMoments.Of(x);
+        if (m.Count < x.Length) return (double.NaN, double.NaN, double.NaN);
+        return (Math.Sqrt(x.Length) * m.RootMeanSquare, m.Mean, m.PopulationStd);
     }
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using WeightInit.Kernels;
 using WeightInit.LinearAlgebra;
 using static WeightInit.Tests.LinearAlgebra.GemmReference;
 
@@ -36,8 +37,8 @@ public class MatrixMultiplyDeterminismTests
             var b = Random<float>(k * n, 6);
             var one = new float[m * n];
             var two = new float[m * n];
-            Run(form, a, b, one, m, k, n, false, new GemmOptions(GemmPath.Auto, 1));
-            Run(form, a, b, two, m, k, n, false, new GemmOptions(GemmPath.Auto, 2));
+            Run(form, a, b, one, m, k, n, false, new GemmOptions(SimdPath.Auto, 1));
+            Run(form, a, b, two, m, k, n, false, new GemmOptions(SimdPath.Auto, 2));
             AssertBitIdentical(one, two, $"{form} 1 vs 2 threads");
             AssertBitIdentical(FmaChain(form, a, b, null, m, k, n), one, $"{form} vs FMA chain");
         }
@@ -111,7 +112,7 @@ public class MatrixMultiplyDeterminismTests
             var a = Random<T>(m * k, 1);
             var b = Random<T>(k * n, 2);
             var expected = FmaChain(form, a, b, null, m, k, n);
-            foreach (var path in AvailablePaths().Append(GemmPath.Auto))
+            foreach (var path in AvailablePaths().Append(SimdPath.Auto))
                 foreach (int threads in new[] { 0, 1, 2, 3 })
                 {
                     var c = new T[m * n];

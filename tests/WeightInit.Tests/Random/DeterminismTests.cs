@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using WeightInit.Kernels;
 using WeightInit.Random;
 
 namespace WeightInit.Tests.Random;
