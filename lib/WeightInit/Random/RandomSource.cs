@@ -28,8 +28,11 @@ namespace WeightInit.Random;
 /// whose last bit .NET does not promise across operating systems.</para>
 /// <para><b>Shape of the API.</b> Every fill is generic over the element type T of the destination
 /// (<see cref="float"/> or <see cref="double"/>, inferred from a span or an array; other types throw
-/// <see cref="NotSupportedException"/>) and takes the distribution's parameters as double: the draw is computed
-/// in double and rounded once to T.</para>
+/// <see cref="NotSupportedException"/>) and takes the distribution's parameters as double (so that
+/// <c>FillNormal(floats, 0, 0.1)</c> compiles). The draw is computed in double and rounded once to T. The
+/// uniform's bounds and the normal's mean and std are first rounded to T: a float fill draws from the
+/// distribution a float-typed parameter would give. The truncated normal's bounds are not rounded, so that they
+/// hold exactly: its values are kept inside the interval of T that lies in [low, high].</para>
 /// <para>An instance is not thread-safe; use <see cref="Fork(ulong)"/> to derive independent streams.</para>
 /// </remarks>
 public sealed class RandomSource
@@ -159,41 +162,46 @@ public sealed class RandomSource
     }
 
     /// <summary>
-    /// Fills <paramref name="destination"/> with draws from U(low, high): low + (high - low) u with
-    /// u = (x &gt;&gt; 11) 2^-53 in [0, 1), computed in double with one fused multiply-add and rounded once to T.
+    /// Fills <paramref name="destination"/> with draws from U(low, high) with the bounds first rounded to T:
+    /// low + (high - low) u with u = (x &gt;&gt; 11) 2^-53 in [0, 1), computed in double with one fused
+    /// multiply-add and rounded once to T.
     /// </summary>
     /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>, inferred from the destination.</typeparam>
     /// <param name="destination">The values to overwrite.</param>
-    /// <param name="low">The lower bound (inclusive); finite.</param>
+    /// <param name="low">The lower bound (inclusive); finite, also when rounded to T.</param>
     /// <param name="high">The upper bound; finite and not less than <paramref name="low"/>. Every value lies in
-    /// [low, high] rounded to T (the rounding to T is monotonic); high itself can only appear through rounding.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite, <paramref name="high"/> &lt;
+    /// [low, high] rounded to T; high itself can only appear through rounding.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite (or overflows T), <paramref name="high"/> &lt;
     /// <paramref name="low"/>, or high - low overflows.</exception>
     /// <exception cref="NotSupportedException">T is neither float nor double.</exception>
     public void FillUniform<T>(Span<T> destination, double low, double high) where T : unmanaged, IFloatingPointIeee754<T>
     {
         Guard.FloatOrDouble<T>();
+        Guard.Finite(low);
+        Guard.Finite(high);
+        low = InPrecision<T>(low, nameof(low));
+        high = InPrecision<T>(high, nameof(high));
         double width = ValidateUniform(low, high);
         FillAffine(destination, normal: false, scale: width, offset: low);
     }
 
     /// <summary>
-    /// Fills <paramref name="destination"/> with draws from N(mean, std^2): mean + std z with z standard normal,
-    /// computed in double with one fused multiply-add and rounded once to T.
+    /// Fills <paramref name="destination"/> with draws from N(mean, std^2) with mean and std first rounded to T:
+    /// mean + std z with z standard normal, computed in double with one fused multiply-add and rounded once to T.
     /// </summary>
     /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>, inferred from the destination.</typeparam>
     /// <param name="destination">The values to overwrite.</param>
-    /// <param name="mean">The mean of the normal distribution; finite.</param>
-    /// <param name="std">The standard deviation; finite and non-negative.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="mean"/> is NaN or infinite, or
-    /// <paramref name="std"/> is negative, NaN or infinite.</exception>
+    /// <param name="mean">The mean of the normal distribution; finite, also when rounded to T.</param>
+    /// <param name="std">The standard deviation; finite (also when rounded to T) and non-negative.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="mean"/> is NaN or infinite (or overflows T), or
+    /// <paramref name="std"/> is negative, NaN or infinite (or overflows T).</exception>
     /// <exception cref="NotSupportedException">T is neither float nor double.</exception>
     public void FillNormal<T>(Span<T> destination, double mean, double std) where T : unmanaged, IFloatingPointIeee754<T>
     {
         Guard.FloatOrDouble<T>();
         Guard.Finite(mean);
         Guard.FiniteNonNegative(std);
-        FillAffine(destination, normal: true, scale: std, offset: mean);
+        FillAffine(destination, normal: true, scale: InPrecision<T>(std, nameof(std)), offset: InPrecision<T>(mean, nameof(mean)));
     }
 
     /// <summary>
@@ -244,10 +252,20 @@ public sealed class RandomSource
         }
     }
 
+    /// <summary>
+    /// A finite parameter rounded to T (a float fill draws from the distribution with float parameters, as a fill
+    /// whose parameters were typed in T would); throws when the rounding overflows T.
+    /// </summary>
+    private static double InPrecision<T>(double value, string paramName) where T : IFloatingPointIeee754<T>
+    {
+        double rounded = double.CreateTruncating(T.CreateTruncating(value));
+        if (!double.IsFinite(rounded))
+            throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be finite in {typeof(T).Name}, but {value:R} overflows it.");
+        return rounded;
+    }
+
     private static double ValidateUniform(double low, double high)
     {
-        Guard.Finite(low);
-        Guard.Finite(high);
         if (high < low)
             throw new ArgumentOutOfRangeException(nameof(high), high, $"high must not be less than low ({low:R}), but it is {high:R}.");
         double width = high - low;
