@@ -4,15 +4,11 @@
 # its fresh outputs and a static image of every chart.
 #
 # Usage: scripts/run-notebooks.sh [RUNNER OPTIONS]   e.g. --only 03, --check, --timeout SECONDS
-#        scripts/run-notebooks.sh --help             (this text and the runner's options)
+#        scripts/run-notebooks.sh --help             (this text)
+# The runner's options: dotnet run --project tools/WeightInit.Notebooks -c Release -- --help
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/common.sh
-if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
-  print_help
-  echo
-  dotnet run --project tools/WeightInit.Notebooks -c Release -- --help
-  exit 0
-fi
+exit_on_help "$@"
 scripts/setup.sh
 dotnet run --project tools/WeightInit.Notebooks -c Release -- "$@"

@@ -111,6 +111,19 @@ public sealed class RunnerTests : IDisposable
     }
 
     [Fact]
+    public void The_runner_prints_its_usage_and_exits_0_on_help()
+    {
+        var runner = typeof(NotebookRunner).Assembly.Location;
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var a in new[] { "exec", runner, "--help" }) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains("--only PREFIX", stdout);
+    }
+
+    [Fact]
     [Trait("Category", "Kernel")]
     public async Task A_failing_cell_is_named_and_the_notebook_is_not_written()
     {
