@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using WeightInit.Notebooks;
 using WeightInit.Notebooks.StaticCharts;
 
 namespace WeightInit.Notebooks.Tests;

@@ -60,7 +60,7 @@ public abstract class Activation
         Guard.FloatOrDouble<T>();
         if (_spans is null)
         {
-            CheckLengths(x.Length, destination.Length);
+            CheckLengths(x.Length, destination.Length, nameof(destination));
             for (int i = 0; i < x.Length; i++) destination[i] = T.CreateTruncating(Apply(double.CreateTruncating(x[i])));
         }
         else if (typeof(T) == typeof(double)) _spans.Apply(Cast<T, double>(x), Cast<T, double>(destination));
@@ -81,7 +81,7 @@ public abstract class Activation
         Guard.FloatOrDouble<T>();
         if (_spans is null)
         {
-            CheckLengths(x.Length, destination.Length);
+            CheckLengths(x.Length, destination.Length, nameof(destination));
             for (int i = 0; i < x.Length; i++) destination[i] = T.CreateTruncating(Derivative(double.CreateTruncating(x[i])));
         }
         else if (typeof(T) == typeof(double)) _spans.Derivative(Cast<T, double>(x), Cast<T, double>(destination));
@@ -129,14 +129,12 @@ public abstract class Activation
     public override string ToString() => Name;
 
     /// <summary>Throws when the destination is not as long as the input.</summary>
-    /// <param name="xLength">The input's length.</param>
-    /// <param name="destinationLength">The destination's length.</param>
-    protected static void CheckLengths(int xLength, int destinationLength)
+    private static void CheckLengths(int xLength, int destinationLength, string destinationName)
     {
         if (xLength != destinationLength)
             throw new ArgumentException(
                 $"The destination must be as long as the input ({xLength}), but its length is {destinationLength}.",
-                "destination");
+                destinationName);
     }
 
     /// <summary>f(x) = x (no activation, a linear layer).</summary>

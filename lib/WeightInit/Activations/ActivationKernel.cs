@@ -241,7 +241,7 @@ internal static class ActivationKernel
     {
         CheckSpans(x, y, nameof(y));
         CheckSpans(x, dydx, nameof(dydx));
-        if (x.Length > 0 && ((ReadOnlySpan<T>)y).Overlaps(dydx))
+        if (x.Length > 0 && y.Overlaps(dydx))
             throw new ArgumentException("dydx must not overlap y: the values and the derivatives need separate storage.", nameof(dydx));
     }
 }

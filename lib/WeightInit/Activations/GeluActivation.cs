@@ -17,8 +17,6 @@ namespace WeightInit.Activations;
 /// </remarks>
 public sealed class GeluActivation : Activation
 {
-    private readonly Kernel _kernel = default;
-
     /// <summary>Creates GELU; <see cref="Activation.Gelu"/> is the shared instance.</summary>
     public GeluActivation() : base(KernelSpans.For(default(Kernel))) { }
 
@@ -26,10 +24,10 @@ public sealed class GeluActivation : Activation
     public override string Name => "GELU";
 
     /// <inheritdoc/>
-    public override double Apply(double x) => _kernel.Apply(x);
+    public override double Apply(double x) => default(Kernel).Apply(x);
 
     /// <inheritdoc/>
-    public override double Derivative(double x) => _kernel.Derivative(x);
+    public override double Derivative(double x) => default(Kernel).Derivative(x);
 
     private readonly struct Kernel : IActivationKernel
     {

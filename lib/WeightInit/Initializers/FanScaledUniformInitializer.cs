@@ -1,4 +1,3 @@
-using System.Numerics;
 using WeightInit.Random;
 
 namespace WeightInit.Initializers;

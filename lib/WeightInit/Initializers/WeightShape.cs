@@ -16,7 +16,7 @@ internal static class WeightShape
     /// Checks that the shape has at least <paramref name="minRank"/> dimensions, all positive, and that
     /// their product equals <paramref name="length"/> (the weights' length).
     /// </summary>
-    public static void Check(int length, ReadOnlySpan<int> shape, int minRank, string initializer)
+    public static void Check(int length, ReadOnlySpan<int> shape, int minRank, string initializer, string weightsName = "weights")
     {
         if (shape.Length < minRank)
             throw new ArgumentException(
@@ -26,8 +26,8 @@ internal static class WeightShape
         int count = Count(shape);
         if (count != length)
             throw new ArgumentException(
-                $"weights must hold the product of shape ({count} values), but its length is {length}.",
-                "weights");
+                $"{weightsName} must hold the product of shape ({count} values), but its length is {length}.",
+                weightsName);
     }
 
     /// <summary>The product of the dimensions (1 for an empty shape); throws when it exceeds <see cref="int.MaxValue"/>.</summary>

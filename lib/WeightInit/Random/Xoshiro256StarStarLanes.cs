@@ -91,9 +91,9 @@ internal static unsafe class Xoshiro256StarStarLanes
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void BoxMuller(ulong a, ulong b, out double z0, out double z1)
     {
-        double u1 = (double)((a >> 11) + 1) * TwoPowMinus53;
+        double u1 = ((a >> 11) + 1) * TwoPowMinus53;
         double r = Math.Sqrt(-2.0 * PolynomialMath.Log(u1));
-        double x = (double)((b >> 9) & Low53) * TwoPowMinus53 - 0.5;
+        double x = ((b >> 9) & Low53) * TwoPowMinus53 - 0.5;
         var (s, c) = PolynomialMath.SinCosQuarter(x * HalfPi);
         ulong bit0 = (b >> 62) & 1;
         ulong bit1 = b >> 63;
@@ -125,7 +125,7 @@ internal static unsafe class Xoshiro256StarStarLanes
     {
         for (int blk = 0; blk < blocks; blk++, dst += Lanes)
             for (int l = 0; l < Lanes; l++)
-                dst[l] = (double)(NextScalar(s, l) >> 11) * TwoPowMinus53;
+                dst[l] = (NextScalar(s, l) >> 11) * TwoPowMinus53;
     }
 
     private static void NormalScalar(ulong* s, double* dst, int blocks)

@@ -48,7 +48,7 @@ public static class KolmogorovSmirnov
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(m);
         if (!(alpha > 0 && alpha < 1))
             throw new ArgumentOutOfRangeException(nameof(alpha), alpha, $"alpha must be in (0, 1), but it is {alpha}.");
-        return Math.Sqrt(-Math.Log(alpha / 2) / 2) * Math.Sqrt((double)(n + m) / ((double)n * m));
+        return Math.Sqrt(-Math.Log(alpha / 2) / 2) * Math.Sqrt((n + m) / ((double)n * m));
     }
 
     private static double[] SortedCopy<T>(ReadOnlySpan<T> values, string paramName) where T : unmanaged, IFloatingPointIeee754<T>

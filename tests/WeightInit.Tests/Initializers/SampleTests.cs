@@ -71,7 +71,7 @@ public class SampleTests
     public void A_null_initializer_or_source_is_rejected()
     {
         Assert.Equal("initializer", Assert.Throws<ArgumentNullException>(() => ((IWeightInitializer)null!).Sample<double>([2, 2], seed: 1)).ParamName);
-        Assert.Equal("random", Assert.Throws<ArgumentNullException>(() => Init.Zeros.Sample<double>([2, 2], (RandomSource)null!)).ParamName);
+        Assert.Equal("random", Assert.Throws<ArgumentNullException>(() => Init.Zeros.Sample<double>([2, 2], null!)).ParamName);
     }
 
     [Fact]
