@@ -59,6 +59,13 @@ internal static class Guard
                 throw new ArgumentException($"{paramName} must be finite, but {paramName}[{i}] is {values[i]}.", paramName);
     }
 
+    /// <summary>Throws an <see cref="ArgumentOutOfRangeException"/> unless 0 &lt;= <paramref name="index"/> &lt; <paramref name="count"/>.</summary>
+    public static void Index(int index, int count, [CallerArgumentExpression(nameof(index))] string? paramName = null)
+    {
+        if ((uint)index >= (uint)count)
+            throw new ArgumentOutOfRangeException(paramName, index, $"{paramName} must be in [0, {count}), but it is {index}.");
+    }
+
     /// <summary>Throws unless a span's length equals <paramref name="expected"/>.</summary>
     public static void Length(int actual, int expected, string paramName, string what)
     {

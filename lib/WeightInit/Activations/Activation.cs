@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.InteropServices;
 
 namespace WeightInit.Activations;
 
@@ -18,11 +17,11 @@ namespace WeightInit.Activations;
 public abstract class Activation
 {
     // The library's activations hand their vectorized span loops to the base class; a subclass from
-    // outside the library gets the scalar loops of the span methods.
-    private readonly KernelSpans? _spans;
+    // outside the library gets the same loops over its scalar methods.
+    private readonly KernelSpans _spans;
 
     /// <summary>Creates an activation whose span methods loop over the scalar <see cref="Apply(double)"/> and <see cref="Derivative(double)"/>.</summary>
-    protected Activation() { }
+    protected Activation() => _spans = KernelSpans.Scalar(this);
 
     /// <summary>Creates an activation whose span methods run the vectorized loops of <paramref name="spans"/>.</summary>
     private protected Activation(KernelSpans spans) => _spans = spans;
@@ -58,13 +57,7 @@ public abstract class Activation
     public void Apply<T>(ReadOnlySpan<T> x, Span<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
     {
         Guard.FloatOrDouble<T>();
-        if (_spans is null)
-        {
-            CheckLengths(x.Length, destination.Length, nameof(destination));
-            for (int i = 0; i < x.Length; i++) destination[i] = T.CreateTruncating(Apply(double.CreateTruncating(x[i])));
-        }
-        else if (typeof(T) == typeof(double)) _spans.Apply(Cast<T, double>(x), Cast<T, double>(destination));
-        else _spans.Apply(Cast<T, float>(x), Cast<T, float>(destination));
+        _spans.Apply(x, destination);
     }
 
     /// <summary>
@@ -79,13 +72,7 @@ public abstract class Activation
     public void Derivative<T>(ReadOnlySpan<T> x, Span<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
     {
         Guard.FloatOrDouble<T>();
-        if (_spans is null)
-        {
-            CheckLengths(x.Length, destination.Length, nameof(destination));
-            for (int i = 0; i < x.Length; i++) destination[i] = T.CreateTruncating(Derivative(double.CreateTruncating(x[i])));
-        }
-        else if (typeof(T) == typeof(double)) _spans.Derivative(Cast<T, double>(x), Cast<T, double>(destination));
-        else _spans.Derivative(Cast<T, float>(x), Cast<T, float>(destination));
+        _spans.Derivative(x, destination);
     }
 
     /// <summary>
@@ -102,40 +89,14 @@ public abstract class Activation
     public void ApplyWithDerivative<T>(ReadOnlySpan<T> x, Span<T> y, Span<T> dydx) where T : unmanaged, IFloatingPointIeee754<T>
     {
         Guard.FloatOrDouble<T>();
-        if (_spans is null)
-        {
-            ActivationKernel.CheckSpans(x, y, dydx);
-            for (int i = 0; i < x.Length; i++)
-            {
-                double v = double.CreateTruncating(x[i]);
-                y[i] = T.CreateTruncating(Apply(v));
-                dydx[i] = T.CreateTruncating(Derivative(v));
-            }
-        }
-        else if (typeof(T) == typeof(double)) _spans.ApplyWithDerivative(Cast<T, double>(x), Cast<T, double>(y), Cast<T, double>(dydx));
-        else _spans.ApplyWithDerivative(Cast<T, float>(x), Cast<T, float>(y), Cast<T, float>(dydx));
+        _spans.ApplyWithDerivative(x, y, dydx);
     }
 
-    /// <summary>Whether the span methods run the library's vectorized loops (every library activation) or the scalar ones.</summary>
-    internal bool HasVectorizedSpans => _spans is not null;
-
-    private static ReadOnlySpan<TTo> Cast<TFrom, TTo>(ReadOnlySpan<TFrom> span) where TFrom : struct where TTo : struct =>
-        MemoryMarshal.Cast<TFrom, TTo>(span);
-
-    private static Span<TTo> Cast<TFrom, TTo>(Span<TFrom> span) where TFrom : struct where TTo : struct =>
-        MemoryMarshal.Cast<TFrom, TTo>(span);
+    /// <summary>Whether the span methods run the library's vectorized loops (every library activation) or the scalar methods.</summary>
+    internal bool HasVectorizedSpans => _spans.IsVectorized;
 
     /// <inheritdoc/>
     public override string ToString() => Name;
-
-    /// <summary>Throws when the destination is not as long as the input.</summary>
-    private static void CheckLengths(int xLength, int destinationLength, string destinationName)
-    {
-        if (xLength != destinationLength)
-            throw new ArgumentException(
-                $"The destination must be as long as the input ({xLength}), but its length is {destinationLength}.",
-                destinationName);
-    }
 
     /// <summary>f(x) = x (no activation, a linear layer).</summary>
     public static Activation Identity { get; } = new IdentityActivation();

@@ -20,28 +20,25 @@ public sealed class HeNormalInitializer : FanScaledNormalInitializer
     /// <exception cref="ArgumentException">mode is FanAvg or FanGeoAvg, or a slope is given for a nonlinearity other than LeakyReLU.</exception>
     /// <exception cref="ArgumentOutOfRangeException">negativeSlope is NaN or infinite, or an enum value is undefined.</exception>
     public HeNormalInitializer(double negativeSlope = 0, FanMode mode = FanMode.FanIn, Nonlinearity nonlinearity = Nonlinearity.LeakyReLU)
-    {
-        Gain = KaimingParameters.GainOf(negativeSlope, mode, nonlinearity);
-        NegativeSlope = negativeSlope;
-        Mode = mode;
-        Nonlinearity = nonlinearity;
-    }
+        => _kaiming = KaimingParameters.Create(negativeSlope, mode, nonlinearity);
+
+    private readonly KaimingParameters _kaiming;
 
     /// <summary>The leaky ReLU's negative slope a.</summary>
-    public double NegativeSlope { get; }
+    public double NegativeSlope => _kaiming.NegativeSlope;
 
     /// <summary>FanIn or FanOut.</summary>
-    public FanMode Mode { get; }
+    public FanMode Mode => _kaiming.Mode;
 
     /// <summary>The nonlinearity that sets the gain.</summary>
-    public Nonlinearity Nonlinearity { get; }
+    public Nonlinearity Nonlinearity => _kaiming.Nonlinearity;
 
     /// <summary>The gain, e.g. sqrt(2) for ReLU.</summary>
-    public double Gain { get; }
+    public double Gain => _kaiming.Gain;
 
     /// <inheritdoc/>
-    public override string Name => $"HeNormal({KaimingParameters.Describe(NegativeSlope, Mode, Nonlinearity)})";
+    public override string Name => $"HeNormal({_kaiming.Describe()})";
 
     /// <inheritdoc/>
-    protected override double StdOf(int fanIn, int fanOut) => Gain / Math.Sqrt(Fans.For(new FanPair(fanIn, fanOut), Mode));
+    protected override double StdOf(int fanIn, int fanOut) => _kaiming.Std(fanIn, fanOut);
 }

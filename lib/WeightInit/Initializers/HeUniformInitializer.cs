@@ -14,29 +14,25 @@ public sealed class HeUniformInitializer : FanScaledUniformInitializer
 {
     /// <inheritdoc cref="HeNormalInitializer(double, FanMode, Nonlinearity)"/>
     public HeUniformInitializer(double negativeSlope = 0, FanMode mode = FanMode.FanIn, Nonlinearity nonlinearity = Nonlinearity.LeakyReLU)
-    {
-        Gain = KaimingParameters.GainOf(negativeSlope, mode, nonlinearity);
-        NegativeSlope = negativeSlope;
-        Mode = mode;
-        Nonlinearity = nonlinearity;
-    }
+        => _kaiming = KaimingParameters.Create(negativeSlope, mode, nonlinearity);
+
+    private readonly KaimingParameters _kaiming;
 
     /// <summary>The leaky ReLU's negative slope a.</summary>
-    public double NegativeSlope { get; }
+    public double NegativeSlope => _kaiming.NegativeSlope;
 
     /// <summary>FanIn or FanOut.</summary>
-    public FanMode Mode { get; }
+    public FanMode Mode => _kaiming.Mode;
 
     /// <summary>The nonlinearity that sets the gain.</summary>
-    public Nonlinearity Nonlinearity { get; }
+    public Nonlinearity Nonlinearity => _kaiming.Nonlinearity;
 
     /// <summary>The gain, e.g. sqrt(2) for ReLU.</summary>
-    public double Gain { get; }
+    public double Gain => _kaiming.Gain;
 
     /// <inheritdoc/>
-    public override string Name => $"HeUniform({KaimingParameters.Describe(NegativeSlope, Mode, Nonlinearity)})";
+    public override string Name => $"HeUniform({_kaiming.Describe()})";
 
     /// <inheritdoc/>
-    protected override double BoundOf(int fanIn, int fanOut) =>
-        Math.Sqrt(3.0) * (Gain / Math.Sqrt(Fans.For(new FanPair(fanIn, fanOut), Mode)));
+    protected override double BoundOf(int fanIn, int fanOut) => Math.Sqrt(3.0) * _kaiming.Std(fanIn, fanOut);
 }

@@ -38,9 +38,7 @@ public sealed class NormalInitializer : IWeightInitializer
     /// <inheritdoc/>
     public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        ArgumentNullException.ThrowIfNull(random);
-        Guard.FloatOrDouble<T>();
-        WeightShape.Check(weights.Length, shape, 1, Name);
+        WeightShape.CheckDraw<T>(weights.Length, shape, 1, Name, random);
         random.FillNormal(weights, Mean, Std);
     }
 

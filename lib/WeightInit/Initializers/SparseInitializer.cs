@@ -49,11 +49,9 @@ public sealed class SparseInitializer : IWeightInitializer
     /// <inheritdoc/>
     public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        ArgumentNullException.ThrowIfNull(random);
-        Guard.FloatOrDouble<T>();
+        WeightShape.CheckDraw<T>(weights.Length, shape, 2, Name, random);
         if (shape.Length != 2)
             throw new ArgumentException($"Sparse needs a 2-D shape (out, in), but shape has {shape.Length} dimensions.", nameof(shape));
-        WeightShape.Check(weights.Length, shape, 2, Name);
         random.FillNormal(weights, 0.0, Std);
         ZeroColumns(weights, shape[0], shape[1], random);
     }

@@ -1,3 +1,5 @@
+using WeightInit.Random;
+
 namespace WeightInit.Initializers;
 
 /// <summary>Checks of a weight span against its shape, shared by the initializers.</summary>
@@ -28,6 +30,17 @@ internal static class WeightShape
             throw new ArgumentException(
                 $"{weightsName} must hold the product of shape ({count} values), but its length is {length}.",
                 weightsName);
+    }
+
+    /// <summary>
+    /// The checks of a drawing initializer's <see cref="IWeightInitializer.Fill{T}"/>: a random source, T float or
+    /// double, and a shape of at least <paramref name="minRank"/> positive dimensions whose product is the weights' length.
+    /// </summary>
+    public static void CheckDraw<T>(int length, ReadOnlySpan<int> shape, int minRank, string initializer, RandomSource random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        Guard.FloatOrDouble<T>();
+        Check(length, shape, minRank, initializer);
     }
 
     /// <summary>The product of the dimensions (1 for an empty shape); throws when it exceeds <see cref="int.MaxValue"/>.</summary>

@@ -88,18 +88,7 @@ public sealed class RandomSource
     /// <summary>The next 64 random bits (one xoshiro256** step).</summary>
     /// <returns>A uniformly distributed 64-bit value.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong NextUInt64()
-    {
-        ulong result = BitOperations.RotateLeft(_s1 * 5, 7) * 9;
-        ulong t = _s1 << 17;
-        _s2 ^= _s0;
-        _s3 ^= _s1;
-        _s1 ^= _s2;
-        _s0 ^= _s3;
-        _s2 ^= t;
-        _s3 = BitOperations.RotateLeft(_s3, 45);
-        return result;
-    }
+    public ulong NextUInt64() => Xoshiro256StarStarLanes.Step(ref _s0, ref _s1, ref _s2, ref _s3);
 
     /// <summary>A double uniformly distributed on [0, 1), with 53 random bits: (x &gt;&gt; 11) 2^-53.</summary>
     /// <returns>A value in [0, 1).</returns>

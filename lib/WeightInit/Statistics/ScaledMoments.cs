@@ -22,38 +22,15 @@ namespace WeightInit.Statistics;
 /// squares that matter do not underflow. (Squares of values below 2^-500 max|x| may underflow; they change the
 /// sums by less than one part in 10^300.)
 /// </remarks>
-internal readonly struct ScaledMoments
+/// <param name="Count">The number of finite values n.</param>
+/// <param name="Min">The smallest finite value (+infinity when there is none).</param>
+/// <param name="Max">The largest finite value (-infinity when there is none).</param>
+/// <param name="Scale">k: the values are scaled by 2^k.</param>
+/// <param name="Shift">c: the scaled values are shifted by c.</param>
+/// <param name="SumD">The sum of d = x 2^k - c over the finite values.</param>
+/// <param name="SumD2">The sum of d^2.</param>
+internal readonly record struct ScaledMoments(long Count, double Min, double Max, int Scale, double Shift, double SumD, double SumD2)
 {
-    private ScaledMoments(long count, double min, double max, int scale, double shift, double sumD, double sumD2)
-    {
-        Count = count;
-        Min = min;
-        Max = max;
-        Scale = scale;
-        Shift = shift;
-        SumD = sumD;
-        SumD2 = sumD2;
-    }
-
-    /// <summary>The number of finite values n.</summary>
-    public long Count { get; }
-
-    /// <summary>The smallest finite value (+infinity when there is none).</summary>
-    public double Min { get; }
-
-    /// <summary>The largest finite value (-infinity when there is none).</summary>
-    public double Max { get; }
-
-    /// <summary>k: the values are scaled by 2^k.</summary>
-    private int Scale { get; }
-
-    /// <summary>c: the scaled values are shifted by c.</summary>
-    private double Shift { get; }
-
-    private double SumD { get; }
-
-    private double SumD2 { get; }
-
     /// <summary>The mean of the finite values (NaN when there is none).</summary>
     public double Mean => Count == 0 ? double.NaN : Math.Clamp(Math.ScaleB(Shift + MeanD, -Scale), Min, Max);
 

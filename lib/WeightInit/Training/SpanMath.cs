@@ -31,33 +31,46 @@ internal static class SpanMath
     }
 
     /// <summary>x[i] += y[i].</summary>
-    public static void AddInPlace(Span<double> x, ReadOnlySpan<double> y)
-    {
-        int n = x.Length, i = 0;
-        ref double xr = ref MemoryMarshal.GetReference(x);
-        ref double yr = ref MemoryMarshal.GetReference(y);
-        if (Vector512.IsHardwareAccelerated)
-            for (; i <= n - Vector512<double>.Count; i += Vector512<double>.Count)
-                (Vector512.LoadUnsafe(ref xr, (nuint)i) + Vector512.LoadUnsafe(ref yr, (nuint)i)).StoreUnsafe(ref xr, (nuint)i);
-        if (Vector256.IsHardwareAccelerated)
-            for (; i <= n - Vector256<double>.Count; i += Vector256<double>.Count)
-                (Vector256.LoadUnsafe(ref xr, (nuint)i) + Vector256.LoadUnsafe(ref yr, (nuint)i)).StoreUnsafe(ref xr, (nuint)i);
-        for (; i < n; i++) Unsafe.Add(ref xr, i) += Unsafe.Add(ref yr, i);
-    }
+    public static void AddInPlace(Span<double> x, ReadOnlySpan<double> y) => InPlace<Add>(x, y);
 
     /// <summary>x[i] *= y[i].</summary>
-    public static void MultiplyInPlace(Span<double> x, ReadOnlySpan<double> y)
+    public static void MultiplyInPlace(Span<double> x, ReadOnlySpan<double> y) => InPlace<Multiply>(x, y);
+
+    /// <summary>An elementwise operation x op y, in each width the loops use.</summary>
+    private interface IBinaryOperation
+    {
+        static abstract double Scalar(double x, double y);
+        static abstract Vector256<double> Vector(Vector256<double> x, Vector256<double> y);
+        static abstract Vector512<double> Vector(Vector512<double> x, Vector512<double> y);
+    }
+
+    private readonly struct Add : IBinaryOperation
+    {
+        public static double Scalar(double x, double y) => x + y;
+        public static Vector256<double> Vector(Vector256<double> x, Vector256<double> y) => x + y;
+        public static Vector512<double> Vector(Vector512<double> x, Vector512<double> y) => x + y;
+    }
+
+    private readonly struct Multiply : IBinaryOperation
+    {
+        public static double Scalar(double x, double y) => x * y;
+        public static Vector256<double> Vector(Vector256<double> x, Vector256<double> y) => x * y;
+        public static Vector512<double> Vector(Vector512<double> x, Vector512<double> y) => x * y;
+    }
+
+    /// <summary>x[i] = x[i] op y[i]: Vector512, then Vector256, then scalar (the same operation on every path).</summary>
+    private static void InPlace<TOperation>(Span<double> x, ReadOnlySpan<double> y) where TOperation : IBinaryOperation
     {
         int n = x.Length, i = 0;
         ref double xr = ref MemoryMarshal.GetReference(x);
         ref double yr = ref MemoryMarshal.GetReference(y);
         if (Vector512.IsHardwareAccelerated)
             for (; i <= n - Vector512<double>.Count; i += Vector512<double>.Count)
-                (Vector512.LoadUnsafe(ref xr, (nuint)i) * Vector512.LoadUnsafe(ref yr, (nuint)i)).StoreUnsafe(ref xr, (nuint)i);
+                TOperation.Vector(Vector512.LoadUnsafe(ref xr, (nuint)i), Vector512.LoadUnsafe(ref yr, (nuint)i)).StoreUnsafe(ref xr, (nuint)i);
         if (Vector256.IsHardwareAccelerated)
             for (; i <= n - Vector256<double>.Count; i += Vector256<double>.Count)
-                (Vector256.LoadUnsafe(ref xr, (nuint)i) * Vector256.LoadUnsafe(ref yr, (nuint)i)).StoreUnsafe(ref xr, (nuint)i);
-        for (; i < n; i++) Unsafe.Add(ref xr, i) *= Unsafe.Add(ref yr, i);
+                TOperation.Vector(Vector256.LoadUnsafe(ref xr, (nuint)i), Vector256.LoadUnsafe(ref yr, (nuint)i)).StoreUnsafe(ref xr, (nuint)i);
+        for (; i < n; i++) Unsafe.Add(ref xr, i) = TOperation.Scalar(Unsafe.Add(ref xr, i), Unsafe.Add(ref yr, i));
     }
 
     /// <summary>
@@ -65,6 +78,10 @@ internal static class SpanMath
     /// g' = g + decay * w; v = momentum * v + g'; w = w - rate * v.
     /// With momentum 0, v is simply g' (and <paramref name="velocity"/> is still written).
     /// </summary>
+    /// <remarks>
+    /// The Vector512 and Vector256 bodies are the same arithmetic written once per width on purpose (the kernel
+    /// layer of issue 12 replaces them with one width-generic driver).
+    /// </remarks>
     public static void SgdUpdate(Span<double> weights, ReadOnlySpan<double> gradient, Span<double> velocity,
         double rate, double momentum, double decay)
     {
