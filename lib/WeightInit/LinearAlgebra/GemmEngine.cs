@@ -294,16 +294,7 @@ internal static unsafe class GemmEngine
                 for (int r = 0; r < mr; r++)
                 {
                     int row = i0 + h * mr + r;
-                    T* d = dst + (long)(q0 + h) * kc * mr + r;
-                    if (row < rowEnd)
-                    {
-                        T* src = a + (long)row * k + pc;
-                        for (int pp = p; pp < kc; pp++) d[pp * mr] = src[pp];
-                    }
-                    else
-                    {
-                        for (int pp = p; pp < kc; pp++) d[pp * mr] = default;
-                    }
+                    Scatter(row < rowEnd ? a + (long)row * k + pc : null, dst + (long)(q0 + h) * kc * mr + r, p, kc, mr);
                 }
         }
     }
@@ -325,18 +316,7 @@ internal static unsafe class GemmEngine
             return;
         }
         for (int r = 0; r < mr; r++)
-        {
-            T* d = dst + r;
-            if (r < rows)
-            {
-                T* src = a + (long)(i0 + r) * k + pc;
-                for (int p = 0; p < kc; p++) d[p * mr] = src[p];
-            }
-            else
-            {
-                for (int p = 0; p < kc; p++) d[p * mr] = default;
-            }
-        }
+            Scatter(r < rows ? a + (long)(i0 + r) * k + pc : null, dst + r, 0, kc, mr);
     }
 
     /// <summary>Packs columns j0 .. j0+NR of B, rows pc .. pc+kc, as dst[p NR + j]; columns beyond n are zero.</summary>
@@ -380,33 +360,24 @@ internal static unsafe class GemmEngine
                     }
                 }
                 for (int r = 0; r < lanes; r++)
-                {
-                    T* d = dst + g + r;
-                    if (r < rows)
-                    {
-                        T* src = b + (long)(j0 + g + r) * k + pc;
-                        for (int pp = p; pp < kc; pp++) d[pp * nr] = src[pp];
-                    }
-                    else
-                    {
-                        for (int pp = p; pp < kc; pp++) d[pp * nr] = default;
-                    }
-                }
+                    Scatter(r < rows ? b + (long)(j0 + g + r) * k + pc : null, dst + g + r, p, kc, nr);
             }
             return;
         }
         for (int j = 0; j < nr; j++)
-        {
-            T* d = dst + j;
-            if (j < cols)
-            {
-                T* src = b + (long)(j0 + j) * k + pc;
-                for (int p = 0; p < kc; p++) d[p * nr] = src[p];
-            }
-            else
-            {
-                for (int p = 0; p < kc; p++) d[p * nr] = default;
-            }
-        }
+            Scatter(j < cols ? b + (long)(j0 + j) * k + pc : null, dst + j, 0, kc, nr);
+    }
+
+    /// <summary>
+    /// One packed row or column: d[p stride] = src[p] for p in [from, to), or 0 where <paramref name="src"/> is null
+    /// (the rows or columns beyond the matrix, which a packed panel pads with zeros).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Scatter<T>(T* src, T* d, int from, int to, int stride) where T : unmanaged
+    {
+        if (src == null)
+            for (int p = from; p < to; p++) d[p * stride] = default;
+        else
+            for (int p = from; p < to; p++) d[p * stride] = src[p];
     }
 }

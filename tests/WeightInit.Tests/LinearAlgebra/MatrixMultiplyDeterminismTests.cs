@@ -78,31 +78,28 @@ public class MatrixMultiplyDeterminismTests
     }
 
     [Fact]
-    public void PublicOverloadsComputeTheDocumentedProducts()
+    public void The_public_products_compute_the_documented_chains_in_double_and_float()
+    {
+        PublicProducts<double>(41);
+        PublicProducts<float>(43);
+    }
+
+    private static void PublicProducts<T>(ulong seed) where T : unmanaged, IFloatingPointIeee754<T>
     {
         const int m = 4, k = 6, n = 5;
-        var a = Random<double>(m * k, 41);
-        var b = Random<double>(k * n, 42);
-        var c = new double[m * n];
+        var a = Random<T>(m * k, seed);
+        var b = Random<T>(k * n, seed + 1);
+        var c = new T[m * n];
+        string type = typeof(T).Name;
         MatrixMultiply.MultiplyTransposed(a, b, c, m, k, n);
-        AssertBitIdentical(FmaChain(ProductForm.MultiplyTransposed, a, b, null, m, k, n), c, "MultiplyTransposed");
+        AssertBitIdentical(FmaChain(ProductForm.MultiplyTransposed, a, b, null, m, k, n), c, $"MultiplyTransposed {type}");
         MatrixMultiply.Multiply(a, b, c, m, k, n);
-        AssertBitIdentical(FmaChain(ProductForm.Multiply, a, b, null, m, k, n), c, "Multiply");
+        AssertBitIdentical(FmaChain(ProductForm.Multiply, a, b, null, m, k, n), c, $"Multiply {type}");
         MatrixMultiply.TransposeMultiply(a, b, c, m, k, n);
-        AssertBitIdentical(FmaChain(ProductForm.TransposeMultiply, a, b, null, m, k, n), c, "TransposeMultiply");
-        var c0 = (double[])c.Clone();
+        AssertBitIdentical(FmaChain(ProductForm.TransposeMultiply, a, b, null, m, k, n), c, $"TransposeMultiply {type}");
+        var c0 = (T[])c.Clone();
         MatrixMultiply.Multiply(a, b, c, m, k, n, accumulate: true);
-        AssertBitIdentical(FmaChain(ProductForm.Multiply, a, b, c0, m, k, n), c, "Multiply accumulate");
-
-        var af = Random<float>(m * k, 43);
-        var bf = Random<float>(k * n, 44);
-        var cf = new float[m * n];
-        MatrixMultiply.MultiplyTransposed(af, bf, cf, m, k, n);
-        AssertBitIdentical(FmaChain(ProductForm.MultiplyTransposed, af, bf, null, m, k, n), cf, "MultiplyTransposed float");
-        MatrixMultiply.Multiply(af, bf, cf, m, k, n);
-        AssertBitIdentical(FmaChain(ProductForm.Multiply, af, bf, null, m, k, n), cf, "Multiply float");
-        MatrixMultiply.TransposeMultiply(af, bf, cf, m, k, n);
-        AssertBitIdentical(FmaChain(ProductForm.TransposeMultiply, af, bf, null, m, k, n), cf, "TransposeMultiply float");
+        AssertBitIdentical(FmaChain(ProductForm.Multiply, a, b, c0, m, k, n), c, $"Multiply accumulate {type}");
     }
 
     private static void CheckEveryPath<T>(int m, int k, int n) where T : unmanaged, IFloatingPointIeee754<T>
