@@ -212,6 +212,7 @@ internal static unsafe class GemmEngine
         }
 
         /// <summary>Runs the full MR-row kernel, or covers a partial panel with 4-, 2- and 1-row kernels (no wasted rows).</summary>
+        /// <remarks>One case per vector width on purpose: each width has its own register-blocked kernels (<see cref="MicroKernels"/>).</remarks>
         private void Rows(T* ap, T* bs, nint ldb, int kc, T* ct, nint ldc, bool load, int rows)
         {
             int mr = shape.Mr;

@@ -85,9 +85,7 @@ public class StructuredInitializerTests
             }
             var nonZero = w.Where(x => x != 0).ToArray();
             var d = Distribution.Normal(0, std);
-            StatisticalAssert.MeanWithin(nonZero, 0, std);
-            StatisticalAssert.VarianceWithin(nonZero, std * std, 3.0);
-            StatisticalAssert.KolmogorovSmirnov(nonZero, d.Cdf, d.Description);
+            StatisticalAssert.Follows(nonZero, 0, std * std, 3.0, d.Cdf, d.Description);
             Assert.True(StatisticalAssert.KolmogorovSmirnovTest(nonZero, Distribution.UniformLike(d).Cdf).P < StatisticalAssert.KsAlpha);
         }
     }
