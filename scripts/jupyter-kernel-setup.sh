@@ -4,7 +4,8 @@
 # so a green CI proves the Binder steps.
 #   1. restore the repository's pinned dotnet-interactive tool (.config/dotnet-tools.json);
 #   2. register its Jupyter kernels (.net-csharp, ...) for the current user;
-#   3. build the library into the folder the notebooks' setup.dib references (artifacts/notebook-lib).
+#   3. build the library and lib/WeightInit.Tutorial into the folder the notebooks' setup.dib references
+#      (artifacts/notebook-lib).
 # Needs: the .NET SDK of global.json and a Jupyter installation (jupyter-client) on the PATH.
 # Quiet when a step succeeds; a step that fails prints its whole output.
 #
@@ -22,7 +23,7 @@ quietly "dotnet-interactive jupyter install" dotnet dotnet-interactive jupyter i
 # (capture first: `grep -q` would close the pipe early and, under pipefail, fail on jupyter's broken pipe)
 kernels=$(jupyter kernelspec list)
 grep -q '\.net-csharp' <<<"$kernels" || { echo "jupyter-kernel-setup: the .net-csharp kernel was not registered; kernels: $kernels" >&2; exit 1; }
-# (every build of lib/WeightInit copies it to artifacts/notebook-lib, see its csproj)
-quietly "dotnet build lib/WeightInit" dotnet build lib/WeightInit -c Release -nologo
-test -f artifacts/notebook-lib/WeightInit.dll || { echo "jupyter-kernel-setup: artifacts/notebook-lib/WeightInit.dll was not built" >&2; exit 1; }
+# (every build of lib/WeightInit and lib/WeightInit.Tutorial copies it to artifacts/notebook-lib, see their csproj)
+quietly "dotnet build lib/WeightInit.Tutorial" dotnet build lib/WeightInit.Tutorial -c Release -nologo
+test -f artifacts/notebook-lib/WeightInit.dll -a -f artifacts/notebook-lib/WeightInit.Tutorial.dll || { echo "jupyter-kernel-setup: artifacts/notebook-lib/WeightInit.dll or WeightInit.Tutorial.dll was not built" >&2; exit 1; }
 echo "jupyter-kernel-setup: .net-csharp kernel registered; library built into artifacts/notebook-lib"
