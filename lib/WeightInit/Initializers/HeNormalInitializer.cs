@@ -20,25 +20,17 @@ public sealed class HeNormalInitializer : FanScaledNormalInitializer
     /// <exception cref="ArgumentException">mode is FanAvg or FanGeoAvg, or a slope is given for a nonlinearity other than LeakyReLU.</exception>
     /// <exception cref="ArgumentOutOfRangeException">negativeSlope is NaN or infinite, or an enum value is undefined.</exception>
     public HeNormalInitializer(double negativeSlope = 0, FanMode mode = FanMode.FanIn, Nonlinearity nonlinearity = Nonlinearity.LeakyReLU)
-        => _kaiming = KaimingParameters.Create(negativeSlope, mode, nonlinearity);
+        => Parameters = KaimingParameters.Create(negativeSlope, mode, nonlinearity);
 
-    private readonly KaimingParameters _kaiming;
+    /// <summary>The negative slope, the fan mode and the nonlinearity, with the gain they give.</summary>
+    public KaimingParameters Parameters { get; }
 
-    /// <summary>The leaky ReLU's negative slope a.</summary>
-    public double NegativeSlope => _kaiming.NegativeSlope;
-
-    /// <summary>FanIn or FanOut.</summary>
-    public FanMode Mode => _kaiming.Mode;
-
-    /// <summary>The nonlinearity that sets the gain.</summary>
-    public Nonlinearity Nonlinearity => _kaiming.Nonlinearity;
-
-    /// <summary>The gain, e.g. sqrt(2) for ReLU.</summary>
-    public double Gain => _kaiming.Gain;
+    /// <summary>The gain, e.g. sqrt(2) for ReLU (<see cref="KaimingParameters.Gain"/>).</summary>
+    public double Gain => Parameters.Gain;
 
     /// <inheritdoc/>
-    public override string Name => $"HeNormal({_kaiming.Describe()})";
+    public override string Name => $"HeNormal({Parameters.Describe()})";
 
     /// <inheritdoc/>
-    protected override double StdOf(int fanIn, int fanOut) => _kaiming.Std(fanIn, fanOut);
+    protected override double StdOf(int fanIn, int fanOut) => Parameters.Std(fanIn, fanOut);
 }

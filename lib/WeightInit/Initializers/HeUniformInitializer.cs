@@ -14,25 +14,17 @@ public sealed class HeUniformInitializer : FanScaledUniformInitializer
 {
     /// <inheritdoc cref="HeNormalInitializer(double, FanMode, Nonlinearity)"/>
     public HeUniformInitializer(double negativeSlope = 0, FanMode mode = FanMode.FanIn, Nonlinearity nonlinearity = Nonlinearity.LeakyReLU)
-        => _kaiming = KaimingParameters.Create(negativeSlope, mode, nonlinearity);
+        => Parameters = KaimingParameters.Create(negativeSlope, mode, nonlinearity);
 
-    private readonly KaimingParameters _kaiming;
+    /// <summary>The negative slope, the fan mode and the nonlinearity, with the gain they give.</summary>
+    public KaimingParameters Parameters { get; }
 
-    /// <summary>The leaky ReLU's negative slope a.</summary>
-    public double NegativeSlope => _kaiming.NegativeSlope;
-
-    /// <summary>FanIn or FanOut.</summary>
-    public FanMode Mode => _kaiming.Mode;
-
-    /// <summary>The nonlinearity that sets the gain.</summary>
-    public Nonlinearity Nonlinearity => _kaiming.Nonlinearity;
-
-    /// <summary>The gain, e.g. sqrt(2) for ReLU.</summary>
-    public double Gain => _kaiming.Gain;
+    /// <summary>The gain, e.g. sqrt(2) for ReLU (<see cref="KaimingParameters.Gain"/>).</summary>
+    public double Gain => Parameters.Gain;
 
     /// <inheritdoc/>
-    public override string Name => $"HeUniform({_kaiming.Describe()})";
+    public override string Name => $"HeUniform({Parameters.Describe()})";
 
     /// <inheritdoc/>
-    protected override double BoundOf(int fanIn, int fanOut) => Math.Sqrt(3.0) * _kaiming.Std(fanIn, fanOut);
+    protected override double BoundOf(int fanIn, int fanOut) => Math.Sqrt(3.0) * Parameters.Std(fanIn, fanOut);
 }
