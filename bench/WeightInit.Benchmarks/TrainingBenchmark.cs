@@ -14,7 +14,7 @@ namespace WeightInit.Benchmarks;
 /// </summary>
 internal static class TrainingBenchmark
 {
-    public static void Run(string[] args)
+    public static void Run(string[] _)
     {
         var split = DigitsDataset.LoadSplit(DigitsDataset.FindFile(AppContext.BaseDirectory));
         foreach (int[] widths in new[] { new[] { 64, 256, 256, 10 }, new[] { 64, 64, 10 } })

@@ -102,13 +102,8 @@ public static class InitializationAdvice
         return s.EndsWith("activation", StringComparison.Ordinal) && s.Length > "activation".Length ? s[..^"activation".Length] : s;
     }
 
-    /// <summary>Why the first-edition table is obsolete, in one paragraph.</summary>
-    public const string FirstEditionProblem =
-        "The first-edition table scales Glorot's fan_avg bound by 4 for tanh and by sqrt(2) for ReLU. " +
-        "The factor 4 belongs to the logistic sigmoid, not to tanh: Glorot & Bengio's derivation assumes a unit of slope 1 at 0, " +
-        "which tanh has, while the logistic's slope at 0 is 1/4, so the logistic is the one that needs weights 4 times larger. " +
-        "For ReLU, He et al. (2015) derive variance 2/fan_in, not 2 times 1/fan_avg. " +
-        "The later editions use Glorot (1/fan_avg) for none, tanh, logistic and softmax, He (2/fan_in) for ReLU and its variants, and LeCun (1/fan_in) for SELU.";
+    // Notebook 06 content rather than library API: the obsolete table and its prose move into the notebook (or
+    // WeightInit.Tutorial) when notebook 06 is rewritten; kept until then because notebook 06 prints them.
 
     /// <summary>The obsolete first-edition table: logistic (m = 1), tanh (m = 4), ReLU (m = sqrt(2)), each with what is wrong.</summary>
     public static IReadOnlyList<ObsoleteInitializationRow> FirstEditionTable { get; } = Array.AsReadOnly<ObsoleteInitializationRow>(

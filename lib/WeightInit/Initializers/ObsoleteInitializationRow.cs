@@ -5,6 +5,10 @@ namespace WeightInit.Initializers;
 /// TensorFlow", 1st ed., table 11-1): r = m sqrt(6 / (n_in + n_out)) and sigma = m sqrt(2 / (n_in + n_out)) with
 /// a per-activation multiplier m. Kept as data so a notebook can show it next to the modern table and say why it is wrong.
 /// </summary>
+/// <remarks>
+/// Notebook 06 content rather than library API (its text members are the notebook's prose): it moves into the
+/// notebook (or WeightInit.Tutorial) when notebook 06 is rewritten.
+/// </remarks>
 public sealed class ObsoleteInitializationRow
 {
     internal ObsoleteInitializationRow(string activation, double multiplier, string multiplierText, string problem)
@@ -26,9 +30,6 @@ public sealed class ObsoleteInitializationRow
 
     /// <summary>The uniform bound as text, e.g. "4 sqrt(6/(n_in+n_out))".</summary>
     public string UniformBoundFormula => Multiplier == 1 ? "sqrt(6/(n_in+n_out))" : $"{MultiplierText} sqrt(6/(n_in+n_out))";
-
-    /// <summary>The normal standard deviation as text.</summary>
-    public string StdFormula => Multiplier == 1 ? "sqrt(2/(n_in+n_out))" : $"{MultiplierText} sqrt(2/(n_in+n_out))";
 
     /// <summary>What is wrong with this row (empty when the row itself agrees with the modern table).</summary>
     public string Problem { get; }

@@ -49,8 +49,7 @@ public sealed class DenseLayer
     /// <returns>InputWidth weights.</returns>
     public ReadOnlySpan<double> IncomingWeights(int unit)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(unit);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(unit, OutputWidth);
+        Guard.Index(unit, OutputWidth);
         return _weights.AsSpan(unit * InputWidth, InputWidth);
     }
 

@@ -288,9 +288,12 @@ public sealed class MultilayerPerceptron
             var z = identity ? a : _z.AsSpan(0, count * n);
             MatrixMultiply.MultiplyTransposed(previous, layer.Weights, z, count, layer.InputWidth, n);
             SpanMath.AddToEachRow(z, layer.Biases, count);
-            if (identity) { }
-            else if (keepDerivatives) layer.Activation.ApplyWithDerivative(z, a, _derivative[l].AsSpan(0, count * n));
-            else layer.Activation.Apply(z, a);
+            // The identity's output is its pre-activation: z already is a, and f' = 1 is never stored.
+            if (!identity)
+            {
+                if (keepDerivatives) layer.Activation.ApplyWithDerivative(z, a, _derivative[l].AsSpan(0, count * n));
+                else layer.Activation.Apply(z, a);
+            }
             previous = a;
         }
     }

@@ -56,8 +56,7 @@ public sealed class NetworkGradients
 
     private int CheckLayer(int layer)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(layer);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(layer, LayerCount);
+        Guard.Index(layer, LayerCount);
         return layer;
     }
 }

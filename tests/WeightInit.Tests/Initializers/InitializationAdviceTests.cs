@@ -82,6 +82,5 @@ public class InitializationAdviceTests
         Assert.Equal(4 * Math.Sqrt(6.0 / 20), t[1].UniformBound(10, 10), 1e-15);
         Assert.Equal(Math.Sqrt(2) * Math.Sqrt(2.0 / 20), t[2].Std(10, 10), 1e-15);
         Assert.All(t, r => Assert.False(string.IsNullOrWhiteSpace(r.Problem)));
-        Assert.Contains("logistic", InitializationAdvice.FirstEditionProblem);
     }
 }
