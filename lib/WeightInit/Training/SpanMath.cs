@@ -130,4 +130,21 @@ internal static class SpanMath
         return (Math.ScaleB(Math.Sqrt(sumSq), exponent), Math.ScaleB(meanScaled, exponent),
             Math.ScaleB(Math.Sqrt(dev / x.Length), exponent));
     }
+
+    /// <summary>
+    /// The mean and the (population) standard deviation of <paramref name="x"/> in two vectorized
+    /// passes (the mean, then the squared deviations from it); for the per-step diagnostics, where
+    /// <see cref="NormMeanStd"/>'s scaling passes would cost more than the step. Where a square
+    /// overflows (|x| above about 1e154) it falls back to <see cref="NormMeanStd"/>. Non-finite values
+    /// make both results NaN; an empty span gives (0, 0).
+    /// </summary>
+    public static (double Mean, double Std) MeanStd(ReadOnlySpan<double> x)
+    {
+        if (x.IsEmpty) return (0, 0);
+        double mean = VectorKernels.Sum(x, x, x, new FirstOperand()) / x.Length;
+        double std = Math.Sqrt(VectorKernels.Sum(x, x, x, new SquaredDeviation(mean)) / x.Length);
+        if (double.IsFinite(mean) && double.IsFinite(std)) return (mean, std);
+        var (_, scaledMean, scaledStd) = NormMeanStd(x);
+        return (scaledMean, scaledStd);
+    }
 }

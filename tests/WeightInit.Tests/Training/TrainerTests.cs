@@ -107,16 +107,23 @@ public sealed class TrainerTests
     }
 
     [Fact]
-    public void ADivergingRun_ReportsNonFiniteLossesAndCountsNonFiniteOutputsAsWrong()
+    public void ADivergingRun_StopsAtTheFirstNonFiniteLoss_AndCountsNonFiniteOutputsAsWrong()
     {
         // A linear network with weights N(0, 10^2) and learning rate 1e3: every update multiplies the
-        // weights' scale, until they overflow to infinity and then to NaN (inf - inf).
+        // weights' scale, until the logits overflow. The run stops at the first step whose loss is not
+        // finite (issue 11: it used to go on with NaN weights) and says which step that was.
         var network = MultilayerPerceptron.Create([2, 32, 32, 1], Activation.Identity, Init.Normal(0, 10), new RandomSource(5));
         var trainer = new Trainer(network, Loss.BinaryCrossEntropy, new TrainingOptions { LearningRate = 1e3, Seed = 1 });
         var history = trainer.Fit(Moons(), null, 3);
         Assert.False(double.IsFinite(history.Final.TrainLoss));
         Assert.Equal(0.0, history.Final.TrainAccuracy);
-        Assert.Contains(history.Final.LastStepGradients, s => double.IsNaN(s.WeightGradientNorm));
+        Assert.True(history.Diverged);
+        Assert.Same(trainer.Divergence, history.Divergence);
+        Assert.False(double.IsFinite(history.Divergence!.Loss));
+        Assert.Equal(trainer.StepCount + 1, history.Divergence.Step);
+        Assert.True(history.Epochs.Count < 3 || trainer.StepCount < 3 * 7, "the run must stop early");
+        Assert.All(network.Layers, l => Assert.All(l.Weights.ToArray(), w => Assert.True(double.IsFinite(w))));
+        Assert.Throws<InvalidOperationException>(() => trainer.TrainEpoch(Moons()));
     }
 
     private sealed class SynchronousProgress(Action<EpochResult> action) : IProgress<EpochResult>
