@@ -18,7 +18,7 @@ dotnet dotnet-interactive jupyter install >/dev/null
 # (capture first: `grep -q` would close the pipe early and, under pipefail, fail on jupyter's broken pipe)
 kernels=$(jupyter kernelspec list)
 grep -q '\.net-csharp' <<<"$kernels" || { echo "jupyter-kernel-setup: the .net-csharp kernel was not registered" >&2; exit 1; }
-# (every build of lib/WeightInit copies it to artifacts/notebook-lib, see its csproj)
-dotnet build lib/WeightInit -c Release -nologo -v quiet >/dev/null
-test -f artifacts/notebook-lib/WeightInit.dll || { echo "jupyter-kernel-setup: artifacts/notebook-lib/WeightInit.dll was not built" >&2; exit 1; }
+# (every build of lib/WeightInit and lib/WeightInit.Tutorial copies it to artifacts/notebook-lib, see their csproj)
+dotnet build lib/WeightInit.Tutorial -c Release -nologo -v quiet >/dev/null
+test -f artifacts/notebook-lib/WeightInit.dll -a -f artifacts/notebook-lib/WeightInit.Tutorial.dll || { echo "jupyter-kernel-setup: artifacts/notebook-lib/WeightInit.dll was not built" >&2; exit 1; }
 echo "jupyter-kernel-setup: .net-csharp kernel registered; library built into artifacts/notebook-lib"

@@ -117,7 +117,22 @@ public sealed partial class NotebookHygieneTests
         Assert.NotEmpty(references);
         Assert.All(references, r => Assert.Matches(@"^\d+\.\d+\.\d+$", r.Groups["version"].Value));
         Assert.Contains("#r \"../artifacts/notebook-lib/WeightInit.dll\"", setup, StringComparison.Ordinal);
+        Assert.Contains("#r \"../artifacts/notebook-lib/WeightInit.Tutorial.dll\"", setup, StringComparison.Ordinal);
         Assert.Contains("AssemblyLoadContext.Default.Resolving", setup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_setup_loads_the_Plotly_versions_the_tutorial_helpers_are_built_against()
+    {
+        // WeightInit.Tutorial.dll is compiled against the central versions; the kernel must load the same ones.
+        var setup = File.ReadAllText(Path.Combine(Repository.NotebooksFolder, "setup.dib"));
+        var central = File.ReadAllText(Path.Combine(Repository.Root, "Directory.Packages.props"));
+        foreach (Match reference in NugetReference().Matches(setup))
+        {
+            var name = reference.Groups["name"].Value;
+            if (name == "Plotly.NET.Interactive") continue; // the kernel extension; the helpers do not reference it
+            Assert.Contains($"<PackageVersion Include=\"{name}\" Version=\"{reference.Groups["version"].Value}\" />", central, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

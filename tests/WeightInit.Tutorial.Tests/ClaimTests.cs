@@ -1,0 +1,83 @@
+namespace WeightInit.Tutorial.Tests;
+
+public class ClaimTests
+{
+    [Fact]
+    public void AHoldingClaimPrintsOneCheckedLineWithItsEvidence()
+    {
+        var printed = ConsoleCapture.Run(() => Claim.Within(0.572, 0.5, 2, "He keeps the RMS within [0.5, 2]"));
+        Assert.Equal("✓ He keeps the RMS within [0.5, 2] (0.572 ∈ [0.5, 2])" + Environment.NewLine, printed);
+    }
+
+    [Fact]
+    public void AFailingClaimThrowsAndPrintsNothing()
+    {
+        ClaimFailedException? error = null;
+        var printed = ConsoleCapture.Run(() => error = Assert.Throws<ClaimFailedException>(() => Claim.Within(0.42, 0.5, 2, "within [0.5, 2]")));
+        Assert.Equal("", printed);
+        Assert.Equal("✗ within [0.5, 2] (0.42 ∉ [0.5, 2])", error!.Message);
+        Assert.Equal("within [0.5, 2]", error.Claim);
+    }
+
+    [Theory]
+    [InlineData(0.9, true)]
+    [InlineData(0.8999, false)]
+    [InlineData(double.NaN, false)]
+    public void AtLeastComparesInclusively(double value, bool holds)
+    {
+        void Act() => Claim.AtLeast(value, 0.9, "accuracy at least 90%");
+        if (holds) Assert.StartsWith("✓ accuracy at least 90% (0.9 ≥ 0.9)", ConsoleCapture.Run(Act));
+        else Assert.Throws<ClaimFailedException>(Act);
+    }
+
+    [Theory]
+    [InlineData(1e-16, true)]
+    [InlineData(2e-10, false)]
+    [InlineData(double.NaN, false)]
+    public void AtMostComparesInclusively(double value, bool holds)
+    {
+        void Act() => Claim.AtMost(value, 1e-10, "vanishes below 1e-10");
+        if (holds) Assert.StartsWith("✓ vanishes below 1e-10 (1e-16 ≤ 1e-10)", ConsoleCapture.Run(Act));
+        else Assert.Throws<ClaimFailedException>(Act);
+    }
+
+    [Fact]
+    public void CloseUsesTheAbsoluteTolerance()
+    {
+        Assert.Equal("✓ halves (0.495 = 0.5 ± 0.01)" + Environment.NewLine, ConsoleCapture.Run(() => Claim.Close(0.4951, 0.5, 0.01, "halves")));
+        var error = Assert.Throws<ClaimFailedException>(() => Claim.Close(0.52, 0.5, 0.01, "halves"));
+        Assert.Equal("✗ halves (0.52 ≠ 0.5 ± 0.01)", error.Message);
+        Assert.Throws<ClaimFailedException>(() => Claim.Close(double.NaN, 0.5, 0.01, "halves"));
+    }
+
+    [Fact]
+    public void ThatPrintsTheCallersEvidence()
+    {
+        Assert.Equal("✓ zeros never break symmetry (spread 0 at every step)" + Environment.NewLine,
+            ConsoleCapture.Run(() => Claim.That(true, "zeros never break symmetry", "spread 0 at every step")));
+        Assert.Equal("✓ no evidence needed" + Environment.NewLine, ConsoleCapture.Run(() => Claim.That(true, "no evidence needed")));
+        Assert.Throws<ClaimFailedException>(() => Claim.That(false, "a false claim", "shown false"));
+    }
+
+    [Fact]
+    public void AllWithinNamesTheExtremesAndTheCountOutside()
+    {
+        Assert.Equal("✓ every layer within [0.5, 2] (min 0.57, max 1.2, 0 of 3 outside [0.5, 2])" + Environment.NewLine,
+            ConsoleCapture.Run(() => Claim.AllWithin([1.0, 0.57, 1.2], 0.5, 2, "every layer within [0.5, 2]")));
+        var error = Assert.Throws<ClaimFailedException>(() => Claim.AllWithin([1.0, 0.42, double.NaN], 0.5, 2, "every layer"));
+        Assert.Equal("✗ every layer (min NaN, max NaN, 2 of 3 outside [0.5, 2])", error.Message);
+    }
+
+    [Fact]
+    public void BadBoundsAreRejectedBeforeAnyCheck()
+    {
+        Assert.Equal("low", Assert.Throws<ArgumentException>(() => Claim.Within(1, 2, 1, "c")).ParamName);
+        Assert.Equal("low", Assert.Throws<ArgumentException>(() => Claim.Within(1, double.NaN, 1, "c")).ParamName);
+        Assert.Equal("minimum", Assert.Throws<ArgumentException>(() => Claim.AtLeast(1, double.NaN, "c")).ParamName);
+        Assert.Equal("maximum", Assert.Throws<ArgumentException>(() => Claim.AtMost(1, double.NaN, "c")).ParamName);
+        Assert.Equal("tolerance", Assert.Throws<ArgumentOutOfRangeException>(() => Claim.Close(1, 1, -1, "c")).ParamName);
+        Assert.Equal("tolerance", Assert.Throws<ArgumentOutOfRangeException>(() => Claim.Close(1, 1, double.PositiveInfinity, "c")).ParamName);
+        Assert.Equal("values", Assert.Throws<ArgumentException>(() => Claim.AllWithin([], 0, 1, "c")).ParamName);
+        Assert.Equal("claim", Assert.Throws<ArgumentException>(() => Claim.That(true, " ")).ParamName);
+    }
+}
