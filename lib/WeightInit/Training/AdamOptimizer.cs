@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace WeightInit.Training;
 
@@ -41,6 +42,8 @@ internal sealed class AdamOptimizer(TrainingOptions options, IReadOnlyList<Param
     {
         private readonly Vector<double> _beta = new(beta), _rest = new(1 - beta);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
         public Vector<double> Invoke(Vector<double> a, Vector<double> b, Vector<double> c) => _beta * a + _rest * b;
     }
 
@@ -49,6 +52,8 @@ internal sealed class AdamOptimizer(TrainingOptions options, IReadOnlyList<Param
     {
         private readonly Vector<double> _beta = new(beta), _rest = new(1 - beta);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
         public Vector<double> Invoke(Vector<double> a, Vector<double> b, Vector<double> c) => _beta * a + _rest * (b * b);
     }
 
@@ -56,6 +61,8 @@ internal sealed class AdamOptimizer(TrainingOptions options, IReadOnlyList<Param
     private readonly struct AdamStep(double rate, double inverseRootCorrection, double epsilon) : IVectorOperation
     {
         private readonly Vector<double> _rate = new(rate), _inverseRoot = new(inverseRootCorrection), _epsilon = new(epsilon);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
         public Vector<double> Invoke(Vector<double> a, Vector<double> b, Vector<double> c) =>
             _rate * a / (Vector.SquareRoot(b) * _inverseRoot + _epsilon);

@@ -26,45 +26,59 @@ internal static class VectorKernels
     public static void Map<TOperation>(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c,
         Span<double> destination, TOperation operation) where TOperation : struct, IVectorOperation
     {
-        int n = destination.Length, width = Vector<double>.Count, i = 0;
-        ref double ar = ref MemoryMarshal.GetReference(a);
-        ref double br = ref MemoryMarshal.GetReference(b);
-        ref double cr = ref MemoryMarshal.GetReference(c);
-        ref double dr = ref MemoryMarshal.GetReference(destination);
-        for (; i <= n - width; i += width)
+        int n = destination.Length, body = n - n % Vector<double>.Count;
+        MapVectors(ref MemoryMarshal.GetReference(a), ref MemoryMarshal.GetReference(b), ref MemoryMarshal.GetReference(c),
+            ref MemoryMarshal.GetReference(destination), body, operation);
+        if (body < n)
         {
-            var result = operation.Invoke(Load(ref ar, i), Load(ref br, i), Load(ref cr, i));
-            Unsafe.WriteUnaligned(ref Unsafe.As<double, byte>(ref Unsafe.Add(ref dr, i)), result);
-        }
-        if (i < n)
-        {
-            var tail = operation.Invoke(LoadTail(a, i), LoadTail(b, i), LoadTail(c, i));
-            for (int j = 0; i + j < n; j++) destination[i + j] = tail[j];
+            var tail = operation.Invoke(LoadTail(a, body), LoadTail(b, body), LoadTail(c, body));
+            for (int j = 0; body + j < n; j++) destination[body + j] = tail[j];
         }
     }
 
-    /// <summary>The sum over i of op(a[i], b[i], c[i]) (lane sums, then the lanes added in order).</summary>
+    // The loop alone, with no call in it, so that the operation's constants stay in registers.
+    private static void MapVectors<TOperation>(ref double a, ref double b, ref double c, ref double destination, int length, TOperation operation)
+        where TOperation : struct, IVectorOperation
+    {
+        for (int i = 0; i < length; i += Vector<double>.Count)
+        {
+            var result = operation.Invoke(Load(ref a, i), Load(ref b, i), Load(ref c, i));
+            Unsafe.WriteUnaligned(ref Unsafe.As<double, byte>(ref Unsafe.Add(ref destination, i)), result);
+        }
+    }
+
+    /// <summary>The sum over i of op(a[i], b[i], c[i]): lane sums, then <see cref="Vector.Sum{T}(Vector{T})"/> of the lanes.</summary>
     public static double Sum<TOperation>(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c,
         TOperation operation) where TOperation : struct, IVectorOperation
     {
-        int n = a.Length, width = Vector<double>.Count, i = 0;
-        ref double ar = ref MemoryMarshal.GetReference(a);
-        ref double br = ref MemoryMarshal.GetReference(b);
-        ref double cr = ref MemoryMarshal.GetReference(c);
-        var sum = Vector<double>.Zero;
-        for (; i <= n - width; i += width)
-            sum += operation.Invoke(Load(ref ar, i), Load(ref br, i), Load(ref cr, i));
-        if (i < n)
+        int n = a.Length, width = Vector<double>.Count, body = n - n % width;
+        var sum = SumOfVectors(ref MemoryMarshal.GetReference(a), ref MemoryMarshal.GetReference(b), ref MemoryMarshal.GetReference(c), body, operation);
+        if (body < n)
         {
             // Padding lanes are zero inputs; the mask keeps whatever the operation makes of them out of the sum.
-            var tail = operation.Invoke(LoadTail(a, i), LoadTail(b, i), LoadTail(c, i));
-            sum += Vector.ConditionalSelect(TailMask(n - i), tail, Vector<double>.Zero);
+            var tail = operation.Invoke(LoadTail(a, body), LoadTail(b, body), LoadTail(c, body));
+            sum += Vector.ConditionalSelect(TailMask(n - body), tail, Vector<double>.Zero);
         }
-        double total = 0;
-        for (int lane = 0; lane < width; lane++) total += sum[lane];
-        return total;
+        return Vector.Sum(sum);
     }
 
+    // The loop alone, with no call in it, so that the accumulator stays in a register.
+    private static Vector<double> SumOfVectors<TOperation>(ref double a, ref double b, ref double c, int length, TOperation operation)
+        where TOperation : struct, IVectorOperation
+    {
+        // Two accumulators (even and odd vectors) halve the chain of dependent additions.
+        Vector<double> even = Vector<double>.Zero, odd = Vector<double>.Zero;
+        int width = Vector<double>.Count, i = 0;
+        for (; i <= length - 2 * width; i += 2 * width)
+        {
+            even += operation.Invoke(Load(ref a, i), Load(ref b, i), Load(ref c, i));
+            odd += operation.Invoke(Load(ref a, i + width), Load(ref b, i + width), Load(ref c, i + width));
+        }
+        if (i < length) even += operation.Invoke(Load(ref a, i), Load(ref b, i), Load(ref c, i));
+        return even + odd;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<double> Load(ref double start, int offset) =>
         Unsafe.ReadUnaligned<Vector<double>>(ref Unsafe.As<double, byte>(ref Unsafe.Add(ref start, offset)));
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace WeightInit.Training;
 
@@ -9,30 +10,35 @@ namespace WeightInit.Training;
 /// <summary>a.</summary>
 internal readonly struct FirstOperand : IVectorOperation
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector<double> Invoke(Vector<double> a, Vector<double> b, Vector<double> c) => a;
 }
 
 /// <summary>a * b.</summary>
 internal readonly struct Product : IVectorOperation
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector<double> Invoke(Vector<double> a, Vector<double> b, Vector<double> c) => a * b;
 }
 
 /// <summary>a * b + c.</summary>
 internal readonly struct MultiplyAdd : IVectorOperation
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector<double> Invoke(Vector<double> a, Vector<double> b, Vector<double> c) => a * b + c;
 }
 
 /// <summary>(a - b) * c.</summary>
 internal readonly struct SubtractMultiply : IVectorOperation
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector<double> Invoke(Vector<double> a, Vector<double> b, Vector<double> c) => (a - b) * c;
 }
 
 /// <summary>a + (b - c)^2.</summary>
 internal readonly struct AddSquaredDifference : IVectorOperation
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector<double> Invoke(Vector<double> a, Vector<double> b, Vector<double> c)
     {
         var d = b - c;
@@ -45,6 +51,8 @@ internal readonly struct AddScaled(double s) : IVectorOperation
 {
     private readonly Vector<double> _s = new(s);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
     public Vector<double> Invoke(Vector<double> a, Vector<double> b, Vector<double> c) => a + _s * b;
 }
 
@@ -53,6 +61,8 @@ internal readonly struct Scaled(double s) : IVectorOperation
 {
     private readonly Vector<double> _s = new(s);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
     public Vector<double> Invoke(Vector<double> a, Vector<double> b, Vector<double> c) => _s * a;
 }
 
@@ -60,6 +70,8 @@ internal readonly struct Scaled(double s) : IVectorOperation
 internal readonly struct SquaredDeviation(double m) : IVectorOperation
 {
     private readonly Vector<double> _m = new(m);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
     public Vector<double> Invoke(Vector<double> a, Vector<double> b, Vector<double> c)
     {
@@ -73,6 +85,8 @@ internal readonly struct ShiftThenScale(double m, double s) : IVectorOperation
 {
     private readonly Vector<double> _m = new(m), _s = new(s);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
     public Vector<double> Invoke(Vector<double> a, Vector<double> b, Vector<double> c) => (a - _m) * _s;
 }
 
@@ -80,6 +94,8 @@ internal readonly struct ShiftThenScale(double m, double s) : IVectorOperation
 internal readonly struct LinearCombination(double p, double q, double r) : IVectorOperation
 {
     private readonly Vector<double> _p = new(p), _q = new(q), _r = new(r);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
     public Vector<double> Invoke(Vector<double> a, Vector<double> b, Vector<double> c) => _p * a + _q + _r * b;
 }
