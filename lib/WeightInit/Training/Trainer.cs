@@ -30,6 +30,8 @@ public sealed class Trainer
     private readonly DiagnosticsRecorder? _recorder;
     private double[] _batchInputs = [];
     private int[] _batchLabels = [];
+    private int[] _passOrder = [];
+    private int _passPosition;
 
     /// <summary>Creates a trainer for <paramref name="network"/>; the network's parameters are updated in place.</summary>
     /// <param name="network">The network to train.</param>
@@ -87,11 +89,9 @@ public sealed class Trainer
     public double Step(ReadOnlySpan<double> inputs, ReadOnlySpan<int> labels, int count)
     {
         ThrowIfDiverged();
-        bool record = _recorder is not null && _recorder.Records(StepCount);
-        if (!record) return StepCore(inputs, labels, count, PassContext.Training);
-        _recorder!.BeginStep();
-        double value = StepCore(inputs, labels, count, _recorder.Context);
-        return value;
+        if (_recorder is null || !_recorder.Records(StepCount)) return StepCore(inputs, labels, count, PassContext.Training);
+        _recorder.BeginStep();
+        return StepCore(inputs, labels, count, _recorder.Context);
     }
 
     private double StepCore(ReadOnlySpan<double> inputs, ReadOnlySpan<int> labels, int count, PassContext context)
@@ -145,26 +145,15 @@ public sealed class Trainer
         ThrowIfDiverged();
         var watch = Stopwatch.StartNew();
 
-        var order = new int[train.Count];
-        for (int i = 0; i < order.Length; i++) order[i] = i;
-        _shuffle.Shuffle(order.AsSpan());
-
-        int width = train.FeatureCount, batchSize = Math.Min(Options.BatchSize, train.Count);
-        if (_batchInputs.Length < batchSize * width) _batchInputs = new double[batchSize * width];
-        if (_batchLabels.Length < batchSize) _batchLabels = new int[batchSize];
+        var order = ShuffledOrder(train.Count);
+        _passPosition = _passOrder.Length; // a step-wise pass in progress is abandoned
+        int batchSize = Math.Min(Options.BatchSize, train.Count);
         double lossSum = 0;
         int batches = 0;
         for (int start = 0; start < order.Length && Divergence is null; start += batchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            int count = Math.Min(batchSize, order.Length - start);
-            for (int i = 0; i < count; i++)
-            {
-                int index = order[start + i];
-                train.FeaturesOf(index).CopyTo(_batchInputs.AsSpan(i * width, width));
-                _batchLabels[i] = train.Labels[index];
-            }
-            lossSum += Step(_batchInputs.AsSpan(0, count * width), _batchLabels.AsSpan(0, count), count);
+            lossSum += StepOn(train, order.AsSpan(start, Math.Min(batchSize, order.Length - start)));
             batches++;
         }
         EpochCount++;
@@ -207,6 +196,64 @@ public sealed class Trainer
             progress?.Report(result);
         }
         return new TrainingHistory(initial, results, initialGradients, Divergence);
+    }
+
+    /// <summary>
+    /// <paramref name="steps"/> steps on batches of the training set, for step-by-step experiments: the
+    /// batches follow one shuffled pass over the data after another, as in <see cref="TrainEpoch"/>
+    /// (a pass that completes counts as an epoch), and a later call continues the pass where this one
+    /// stopped. Stops early if the run diverges (see <see cref="Divergence"/>).
+    /// </summary>
+    /// <param name="train">The training set; the same set for every call that continues a pass.</param>
+    /// <param name="steps">The number of steps; at least 1.</param>
+    /// <param name="cancellationToken">Checked before every batch.</param>
+    /// <returns>The batch loss of every step taken, in order (the last one not finite if the run diverged).</returns>
+    /// <exception cref="InvalidOperationException">The run has already diverged.</exception>
+    public double[] TrainSteps(LabeledDataset train, int steps, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(steps);
+        Network.CheckData(train, Loss);
+        ThrowIfDiverged();
+        if (_passOrder.Length != train.Count) _passPosition = _passOrder.Length;
+        int batchSize = Math.Min(Options.BatchSize, train.Count);
+        var losses = new List<double>(steps);
+        while (losses.Count < steps && Divergence is null)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (_passPosition >= _passOrder.Length)
+            {
+                _passOrder = ShuffledOrder(train.Count);
+                _passPosition = 0;
+            }
+            int count = Math.Min(batchSize, _passOrder.Length - _passPosition);
+            losses.Add(StepOn(train, _passOrder.AsSpan(_passPosition, count)));
+            _passPosition += count;
+            if (_passPosition >= _passOrder.Length) EpochCount++;
+        }
+        return [.. losses];
+    }
+
+    private int[] ShuffledOrder(int count)
+    {
+        var order = new int[count];
+        for (int i = 0; i < order.Length; i++) order[i] = i;
+        _shuffle.Shuffle(order.AsSpan());
+        return order;
+    }
+
+    /// <summary>One step on the samples <paramref name="indices"/> of <paramref name="train"/>.</summary>
+    private double StepOn(LabeledDataset train, ReadOnlySpan<int> indices)
+    {
+        int width = train.FeatureCount, count = indices.Length;
+        if (_batchInputs.Length < count * width) _batchInputs = new double[count * width];
+        if (_batchLabels.Length < count) _batchLabels = new int[count];
+        for (int i = 0; i < count; i++)
+        {
+            train.FeaturesOf(indices[i]).CopyTo(_batchInputs.AsSpan(i * width, width));
+            _batchLabels[i] = train.Labels[indices[i]];
+        }
+        return Step(_batchInputs.AsSpan(0, count * width), _batchLabels.AsSpan(0, count), count);
     }
 
     private void ThrowIfDiverged()

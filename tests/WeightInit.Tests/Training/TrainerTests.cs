@@ -126,6 +126,35 @@ public sealed class TrainerTests
         Assert.Throws<InvalidOperationException>(() => trainer.TrainEpoch(Moons()));
     }
 
+    [Fact]
+    public void TrainSteps_TakesTheBatchesOfTheEpochs_AndContinuesAPassAcrossCalls()
+    {
+        // 200 samples in batches of 32: 7 steps per pass (the last of 8 samples).
+        MultilayerPerceptron Network() => MultilayerPerceptron.Create([2, 8, 1], Activation.Tanh, Init.LeCunNormal, new RandomSource(5));
+        var options = new TrainingOptions { LearningRate = 0.05, Momentum = 0.9, Seed = 6 };
+        var byEpoch = new Trainer(Network(), Loss.BinaryCrossEntropy, options);
+        var epochLosses = new[] { byEpoch.TrainEpoch(Moons()).MeanBatchLoss, byEpoch.TrainEpoch(Moons()).MeanBatchLoss };
+        var stepwise = new Trainer(Network(), Loss.BinaryCrossEntropy, options);
+        double[] losses = [.. stepwise.TrainSteps(Moons(), 3), .. stepwise.TrainSteps(Moons(), 11)];
+        Assert.Equal(14, losses.Length);
+        Assert.Equal(2, stepwise.EpochCount);
+        Assert.Equal(epochLosses[0], losses[..7].Sum() / 7, 1e-15);
+        Assert.Equal(epochLosses[1], losses[7..].Sum() / 7, 1e-15);
+        Assert.Equal(byEpoch.Network.Parameters.SelectMany(p => p.Values.ToArray()), stepwise.Network.Parameters.SelectMany(p => p.Values.ToArray()));
+    }
+
+    [Fact]
+    public void TrainSteps_StopsAtADivergence()
+    {
+        var network = MultilayerPerceptron.Create([2, 32, 32, 1], Activation.Identity, Init.Normal(0, 10), new RandomSource(5));
+        var trainer = new Trainer(network, Loss.BinaryCrossEntropy, new TrainingOptions { LearningRate = 1e3, Seed = 1 });
+        var losses = trainer.TrainSteps(Moons(), 100);
+        Assert.True(losses.Length < 100);
+        Assert.False(double.IsFinite(losses[^1]));
+        Assert.All(losses[..^1], l => Assert.True(double.IsFinite(l)));
+        Assert.Equal(losses.Length, trainer.Divergence!.Step);
+    }
+
     private sealed class SynchronousProgress(Action<EpochResult> action) : IProgress<EpochResult>
     {
         public void Report(EpochResult value) => action(value);
