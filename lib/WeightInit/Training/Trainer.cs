@@ -146,14 +146,15 @@ public sealed class Trainer
         var watch = Stopwatch.StartNew();
 
         var order = ShuffledOrder(train.Count);
-        _passPosition = _passOrder.Length; // a step-wise pass in progress is abandoned
+        _passPosition = int.MaxValue; // a step-wise pass in progress is abandoned
         int batchSize = Math.Min(Options.BatchSize, train.Count);
         double lossSum = 0;
         int batches = 0;
-        for (int start = 0; start < order.Length && Divergence is null; start += batchSize)
+        int end = PassLength(order.Length, batchSize);
+        for (int start = 0; start < end && Divergence is null; start += batchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            lossSum += StepOn(train, order.AsSpan(start, Math.Min(batchSize, order.Length - start)));
+            lossSum += StepOn(train, order.AsSpan(start, Math.Min(batchSize, end - start)));
             batches++;
         }
         EpochCount++;
@@ -215,24 +216,29 @@ public sealed class Trainer
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(steps);
         Network.CheckData(train, Loss);
         ThrowIfDiverged();
-        if (_passOrder.Length != train.Count) _passPosition = _passOrder.Length;
+        if (_passOrder.Length != train.Count) _passPosition = int.MaxValue;
         int batchSize = Math.Min(Options.BatchSize, train.Count);
         var losses = new List<double>(steps);
         while (losses.Count < steps && Divergence is null)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (_passPosition >= _passOrder.Length)
+            if (_passPosition >= PassLength(_passOrder.Length, batchSize))
             {
                 _passOrder = ShuffledOrder(train.Count);
                 _passPosition = 0;
             }
-            int count = Math.Min(batchSize, _passOrder.Length - _passPosition);
+            int end = PassLength(_passOrder.Length, batchSize);
+            int count = Math.Min(batchSize, end - _passPosition);
             losses.Add(StepOn(train, _passOrder.AsSpan(_passPosition, count)));
             _passPosition += count;
-            if (_passPosition >= _passOrder.Length) EpochCount++;
+            if (_passPosition >= end) EpochCount++;
         }
         return [.. losses];
     }
+
+    /// <summary>The samples of a pass that are used: all, or without the incomplete last batch when it is dropped (never fewer than one batch).</summary>
+    private int PassLength(int count, int batchSize) =>
+        Options.DropIncompleteBatch && count >= batchSize ? count - count % batchSize : count;
 
     private int[] ShuffledOrder(int count)
     {

@@ -97,6 +97,14 @@ public sealed class TrainingOptions
         init { ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value, nameof(BatchSize)); _batchSize = value; }
     }
 
+    /// <summary>
+    /// Whether to skip the last batch of each pass over the data when it is smaller than
+    /// <see cref="BatchSize"/> (PyTorch's drop_last). Default false. Batch normalization needs it when
+    /// the data set leaves a tiny remainder: the digits' 1,347 training samples in batches of 32 end every
+    /// epoch with a batch of 3, whose statistics are noise, and that one step a pass can undo training.
+    /// </summary>
+    public bool DropIncompleteBatch { get; init; }
+
     /// <summary>The seed of the shuffles that fix the batch order of every epoch. Default 0.</summary>
     public ulong Seed { get; init; }
 

@@ -144,6 +144,21 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void DropIncompleteBatch_SkipsTheLastSmallBatchOfEveryPass()
+    {
+        // 200 samples in batches of 32: 6 full batches; the 8 left over are skipped.
+        var options = new TrainingOptions { DropIncompleteBatch = true, Seed = 2 };
+        var byEpoch = new Trainer(MultilayerPerceptron.Create([2, 4, 1], Activation.Tanh, Init.LeCunNormal, new RandomSource(5)), Loss.BinaryCrossEntropy, options);
+        byEpoch.TrainEpoch(Moons());
+        byEpoch.TrainEpoch(Moons());
+        Assert.Equal(12, byEpoch.StepCount);
+        var stepwise = new Trainer(MultilayerPerceptron.Create([2, 4, 1], Activation.Tanh, Init.LeCunNormal, new RandomSource(5)), Loss.BinaryCrossEntropy, options);
+        stepwise.TrainSteps(Moons(), 12);
+        Assert.Equal(2, stepwise.EpochCount);
+        Assert.Equal(byEpoch.Network.Parameters.SelectMany(p => p.Values.ToArray()), stepwise.Network.Parameters.SelectMany(p => p.Values.ToArray()));
+    }
+
+    [Fact]
     public void TrainSteps_StopsAtADivergence()
     {
         var network = MultilayerPerceptron.Create([2, 32, 32, 1], Activation.Identity, Init.Normal(0, 10), new RandomSource(5));
