@@ -137,9 +137,14 @@ public static class TrainingCharts
             trace.SetProperty("legendgroup", group);
             if (markerSize is int size)
             {
+                // A line-shaped symbol ("line-ew") is drawn with the marker's outline, so the outline carries the colour.
                 var marker = trace.TryGetTypedPropertyValue<Marker>("marker");
                 var m = marker is not null && FSharpOption<Marker>.get_IsSome(marker) ? marker.Value : new Marker();
                 m.SetProperty("size", size);
+                var outline = new Plotly.NET.Line();
+                outline.SetProperty("width", 3);
+                if (m.TryGetPropertyValue("color") is { } colour && FSharpOption<object>.get_IsSome(colour)) outline.SetProperty("color", colour.Value);
+                m.SetProperty("line", outline);
                 trace.SetProperty("marker", m);
             }
             return trace;

@@ -29,6 +29,8 @@ public class TrainingChartsTests
         Assert.Equal([0.85, 0.5], traces[1]!["y"]!.AsArray().Select(v => Math.Round((double)v!, 12)));
         Assert.Equal(false, (bool?)traces[1]!["showlegend"]);
         Assert.Equal(18, (int)traces[1]!["marker"]!["size"]!);
+        Assert.Equal(3, (int)traces[1]!["marker"]!["line"]!["width"]!);
+        Assert.NotNull(traces[1]!["marker"]!["line"]!["color"]);
         Assert.Equal([0.15, 1.15], traces[2]!["x"]!.AsArray().Select(v => Math.Round((double)v!, 12)));
         var layout = Figure.Layout(chart);
         Assert.Equal(["He", "Xavier"], layout["xaxis"]!["ticktext"]!.AsArray().Select(v => (string?)v));
