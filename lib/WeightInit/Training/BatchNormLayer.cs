@@ -18,7 +18,7 @@ namespace WeightInit.Training;
 /// dbeta = sum over the batch of G, dgamma = sum of G x^, and
 /// dLoss/dx = gamma / (B sqrt(sigma_B^2 + epsilon)) (B G - dbeta - x^ dgamma).</para>
 /// </remarks>
-public sealed class BatchNormLayer : Layer
+public sealed class BatchNormLayer : NormalizationLayer
 {
     /// <summary>The default momentum of the running statistics, 0.9 (PyTorch's momentum 0.1).</summary>
     public const double DefaultMomentum = 0.9;
@@ -26,8 +26,7 @@ public sealed class BatchNormLayer : Layer
     /// <summary>The default epsilon, 1e-5 (PyTorch's).</summary>
     public const double DefaultEpsilon = 1e-5;
 
-    private readonly double[] _scale, _shift, _runningMean, _runningVariance;
-    private readonly Parameter[] _parameters;
+    private readonly double[] _runningMean, _runningVariance;
     private readonly double[] _batchMean, _batchVariance, _inverseStd, _columnA, _columnB, _columnC;
     private double[] _normalized = [];
     private int _batchCount;
@@ -37,21 +36,12 @@ public sealed class BatchNormLayer : Layer
     /// <param name="momentum">The running statistics' momentum m, in [0, 1); 0 keeps only the last batch.</param>
     /// <param name="epsilon">Added to the variance before the square root; finite and positive.</param>
     public BatchNormLayer(int width, double momentum = DefaultMomentum, double epsilon = DefaultEpsilon)
-        : base(Widths.Check(width), width)
+        : base(Widths.Check(width), CheckMomentum(momentum, epsilon))
     {
-        Guard.FiniteNonNegative(momentum);
-        if (momentum >= 1)
-            throw new ArgumentOutOfRangeException(nameof(momentum), momentum, $"momentum must be less than 1, but it is {momentum}.");
-        Guard.FinitePositive(epsilon);
         Momentum = momentum;
-        Epsilon = epsilon;
-        _scale = new double[width];
-        _scale.AsSpan().Fill(1);
-        _shift = new double[width];
         _runningMean = new double[width];
         _runningVariance = new double[width];
         _runningVariance.AsSpan().Fill(1);
-        _parameters = [new Parameter("scale", ParameterRole.Scale, _scale, width), new Parameter("shift", ParameterRole.Shift, _shift, width)];
         _batchMean = new double[width];
         _batchVariance = new double[width];
         _inverseStd = new double[width];
@@ -60,20 +50,8 @@ public sealed class BatchNormLayer : Layer
         _columnC = new double[width];
     }
 
-    /// <summary>Features per sample (input and output).</summary>
-    public int Width => InputWidth;
-
     /// <summary>The momentum m of the running statistics.</summary>
     public double Momentum { get; }
-
-    /// <summary>The epsilon added to the variance.</summary>
-    public double Epsilon { get; }
-
-    /// <summary>The learnable scale gamma, one per feature (1 at creation); writable.</summary>
-    public Span<double> Scale => _scale;
-
-    /// <summary>The learnable shift beta, one per feature (0 at creation); writable.</summary>
-    public Span<double> Shift => _shift;
 
     /// <summary>The running mean used in inference mode, one per feature.</summary>
     public ReadOnlySpan<double> RunningMean => _runningMean;
@@ -81,15 +59,10 @@ public sealed class BatchNormLayer : Layer
     /// <summary>The running (unbiased) variance used in inference mode, one per feature.</summary>
     public ReadOnlySpan<double> RunningVariance => _runningVariance;
 
-    /// <summary>The scale gamma and the shift beta, in that order.</summary>
-    public override IReadOnlyList<Parameter> Parameters => _parameters;
-
     /// <inheritdoc/>
     public override BatchNormLayer Clone()
     {
-        var copy = new BatchNormLayer(Width, Momentum, Epsilon);
-        _scale.CopyTo(copy._scale, 0);
-        _shift.CopyTo(copy._shift, 0);
+        var copy = WithAffineOf(new BatchNormLayer(Width, Momentum, Epsilon));
         _runningMean.CopyTo(copy._runningMean, 0);
         _runningVariance.CopyTo(copy._runningVariance, 0);
         return copy;
@@ -164,6 +137,15 @@ public sealed class BatchNormLayer : Layer
             VectorKernels.Map(normalized.Slice(r * n, n), _columnC, _columnB, dx, new MultiplyAdd());
             VectorKernels.Map(outputGradient.Slice(r * n, n), _columnA, dx, dx, new MultiplyAdd());
         }
+    }
+
+    /// <summary>Checks the momentum (before the base constructor, which checks epsilon); returns epsilon.</summary>
+    private static double CheckMomentum(double momentum, double epsilon)
+    {
+        Guard.FiniteNonNegative(momentum);
+        if (momentum >= 1)
+            throw new ArgumentOutOfRangeException(nameof(momentum), momentum, $"momentum must be less than 1, but it is {momentum}.");
+        return epsilon;
     }
 
     internal override void CommitBatchStatistics()

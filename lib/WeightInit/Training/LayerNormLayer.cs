@@ -12,48 +12,19 @@ namespace WeightInit.Training;
 /// dLoss/dx = (n g - sum(g) - x^ sum(g x^)) / (n sqrt(sigma^2 + epsilon)); dgamma = sum over the
 /// batch of G x^ and dbeta = the sum of G.
 /// </remarks>
-public sealed class LayerNormLayer : Layer
+public sealed class LayerNormLayer : NormalizationLayer
 {
-    private readonly double[] _scale, _shift;
-    private readonly Parameter[] _parameters;
     private double[] _normalized = [], _inverseStd = [], _scaledGradient = [];
 
     /// <summary>Creates a layer normalization with gamma = 1 and beta = 0.</summary>
     /// <param name="width">Features per sample; at least 1.</param>
     /// <param name="epsilon">Added to the variance before the square root; finite and positive.</param>
-    public LayerNormLayer(int width, double epsilon = BatchNormLayer.DefaultEpsilon) : base(Widths.Check(width), width)
+    public LayerNormLayer(int width, double epsilon = BatchNormLayer.DefaultEpsilon) : base(Widths.Check(width), epsilon)
     {
-        Guard.FinitePositive(epsilon);
-        Epsilon = epsilon;
-        _scale = new double[width];
-        _scale.AsSpan().Fill(1);
-        _shift = new double[width];
-        _parameters = [new Parameter("scale", ParameterRole.Scale, _scale, width), new Parameter("shift", ParameterRole.Shift, _shift, width)];
     }
-
-    /// <summary>Features per sample (input and output).</summary>
-    public int Width => InputWidth;
-
-    /// <summary>The epsilon added to the variance.</summary>
-    public double Epsilon { get; }
-
-    /// <summary>The learnable scale gamma, one per feature (1 at creation); writable.</summary>
-    public Span<double> Scale => _scale;
-
-    /// <summary>The learnable shift beta, one per feature (0 at creation); writable.</summary>
-    public Span<double> Shift => _shift;
-
-    /// <summary>The scale gamma and the shift beta, in that order.</summary>
-    public override IReadOnlyList<Parameter> Parameters => _parameters;
 
     /// <inheritdoc/>
-    public override LayerNormLayer Clone()
-    {
-        var copy = new LayerNormLayer(Width, Epsilon);
-        _scale.CopyTo(copy._scale, 0);
-        _shift.CopyTo(copy._shift, 0);
-        return copy;
-    }
+    public override LayerNormLayer Clone() => WithAffineOf(new LayerNormLayer(Width, Epsilon));
 
     /// <inheritdoc/>
     public override string ToString() => $"LayerNorm({Width})";

@@ -10,17 +10,13 @@ namespace WeightInit.Tests.Training;
 /// Backpropagation through batch normalization, layer normalization, activation layers and residual
 /// blocks (identity and projection shortcuts, fixed and learnable alpha, normalization inside the
 /// branch) against central finite differences of an independent scalar forward pass
-/// (<see cref="ReferenceLayers"/>), in training mode. The rule is the dense layers' one
-/// (<see cref="GradientCheckTests"/>): |analytic - numeric| &lt;= 1e-6 max(|analytic|, |numeric|, 1e-3),
-/// step h = 1e-5 (truncation ~h^2 = 1e-10, rounding ~1e-16 / h = 1e-11). Smooth activations only (tanh,
+/// (<see cref="ReferenceLayers"/>), in training mode, under <see cref="FiniteDifference"/>'s rule (the dense
+/// layers' one). Smooth activations only (tanh,
 /// GELU), so no pre-activation sits on a kink; every scale, shift and alpha starts away from its
 /// initial value so that no gradient is zero by symmetry.
 /// </summary>
 public sealed class LayerGradientCheckTests(ITestOutputHelper output)
 {
-    private const double Step = 1e-5;
-    private const double RelativeTolerance = 1e-6;
-    private const double GradientFloor = 1e-3;
     private const int Count = 6, Inputs = 4, Classes = 3;
 
     public static TheoryData<string> Cases => new()
@@ -80,29 +76,7 @@ public sealed class LayerGradientCheckTests(ITestOutputHelper output)
         double value = network.ComputeGradients(inputs, labels, Count, Loss.SoftmaxCrossEntropy, gradients);
         Assert.Equal(Reference(), value, 1e-12);
 
-        int checkedCount = 0;
-        double worst = 0;
-        for (int p = 0; p < network.Parameters.Count; p++)
-        {
-            var parameter = network.Parameters[p];
-            var analytic = gradients.Gradient(p);
-            for (int i = 0; i < parameter.Length; i++)
-            {
-                double saved = parameter.Values[i];
-                parameter.Values[i] = saved + Step;
-                double plus = Reference();
-                parameter.Values[i] = saved - Step;
-                double minus = Reference();
-                parameter.Values[i] = saved;
-                double numeric = (plus - minus) / (2 * Step);
-                double error = Math.Abs(analytic[i] - numeric) / Math.Max(GradientFloor, Math.Max(Math.Abs(analytic[i]), Math.Abs(numeric)));
-                worst = Math.Max(worst, error);
-                Assert.True(error <= RelativeTolerance,
-                    $"{name}: parameter {p} ({parameter}) entry {i}: backprop {analytic[i]:R}, finite difference {numeric:R}, relative error {error:E2}");
-                checkedCount++;
-            }
-        }
-        Assert.Equal(network.ParameterCount, checkedCount);
+        var (checkedCount, worst) = FiniteDifference.AssertMatches(network, gradients, Reference, name);
         output.WriteLine($"{name}: {checkedCount} parameters, worst relative error {worst:E2}");
     }
 
