@@ -42,7 +42,10 @@ public sealed class TrainingDiagnostics
     /// <summary>The index of every step whose update-to-data ratios are recorded (every completed step).</summary>
     public IReadOnlyList<long> UpdateSteps => _updateSteps;
 
-    /// <summary>UpdateToData[m][i]: log10(std(Delta W) / std(W)) of weight matrix m at step UpdateSteps[i].</summary>
+    /// <summary>
+    /// UpdateToData[m][i]: log10(std(Delta W) / std(W)) of weight matrix m at step UpdateSteps[i]; +infinity while
+    /// W has all entries equal (e.g. Fixup's zero layers) and the step does not, NaN when neither varies.
+    /// </summary>
     public IReadOnlyList<IReadOnlyList<double>> UpdateToData { get; }
 
     internal void AddSnapshot(DiagnosticsSnapshot snapshot) => _snapshots.Add(snapshot);
