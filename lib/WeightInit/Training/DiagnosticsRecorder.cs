@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using WeightInit.Activations;
 using WeightInit.Statistics;
 
@@ -19,6 +20,7 @@ internal sealed class DiagnosticsRecorder
     private readonly double[] _updateRatios;
     private ActivationSiteSnapshot?[] _current = [];
     private double[] _finite = [];
+    private double[] _activity = [];
 
     public DiagnosticsRecorder(Network network, DiagnosticsOptions options)
     {
@@ -64,26 +66,30 @@ internal sealed class DiagnosticsRecorder
     /// <summary>Starts the snapshot of a recorded step.</summary>
     public void BeginStep() => _current = new ActivationSiteSnapshot?[Diagnostics.Sites.Count];
 
+    // The recorder's methods run on few steps, too few for tiered compilation to optimize their loops in time:
+    // they are compiled fully optimized from the first call.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void OnActivation(Layer site, Activation activation, ReadOnlySpan<double> preActivation, ReadOnlySpan<double> output,
         ReadOnlySpan<double> derivative, int count, int width)
     {
         if (!_siteIndex.TryGetValue(site, out int index)) return;
         double t = _options.SaturationThreshold;
         double limit = (1 - t * t) * Math.Abs(activation.Derivative(0.0));
-        long saturated = 0;
-        foreach (double d in derivative) if (Math.Abs(d) < limit) saturated++;
+        // Saturated (sample, unit) pairs: |f'| below the limit. Dead units: sum over the batch of |f'| is 0 (a NaN counts as active).
+        double saturated = VectorKernels.Sum(derivative, derivative, derivative, new IndicatorBelow(limit));
+        if (_activity.Length < width) _activity = new double[width];
+        var activity = _activity.AsSpan(0, width);
+        activity.Clear();
+        for (int r = 0; r < count; r++)
+            VectorKernels.Map(activity, derivative.Slice(r * width, width), activity, activity, new AddAbsolute());
         int dead = 0;
-        for (int j = 0; j < width; j++)
-        {
-            bool alwaysZero = true;
-            for (int r = 0; alwaysZero && r < count; r++) alwaysZero = derivative[r * width + j] == 0;
-            if (alwaysZero) dead++;
-        }
+        foreach (double a in activity) if (a == 0) dead++;
         var empty = new DistributionSummary(null, double.NaN, double.NaN, 0, 0);
         _current[index] = new ActivationSiteSnapshot(index, Summarize(preActivation), Summarize(output), empty,
             (double)saturated / derivative.Length, (double)dead / width);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void OnActivationGradient(Layer site, ReadOnlySpan<double> gradient, int count, int width)
     {
         if (!_siteIndex.TryGetValue(site, out int index) || _current[index] is not { } snapshot) return;
@@ -91,6 +97,7 @@ internal sealed class DiagnosticsRecorder
     }
 
     /// <summary>Completes the snapshot of a recorded step with the weights and their gradients (before the update).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EndStep(long step, double loss, NetworkGradients gradients)
     {
         var weights = new WeightMatrixSnapshot[_weightParameter.Length];
@@ -105,6 +112,7 @@ internal sealed class DiagnosticsRecorder
     }
 
     /// <summary>Records log10(std(Delta W) / std(W)) of every weight matrix after the update of step <paramref name="step"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void RecordUpdate(long step, Optimizer optimizer)
     {
         for (int m = 0; m < _weightParameter.Length; m++)
@@ -116,28 +124,34 @@ internal sealed class DiagnosticsRecorder
         Diagnostics.AddUpdateRatios(step, _updateRatios);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private DistributionSummary Summarize(ReadOnlySpan<double> values)
     {
-        int finiteCount = 0;
-        foreach (double v in values) if (double.IsFinite(v)) finiteCount++;
+        var (min, max, allFinite) = VectorKernels.Range(values);
+        int finiteCount = values.Length;
         ReadOnlySpan<double> finite = values;
-        if (finiteCount < values.Length)
+        if (!allFinite)
         {
-            if (_finite.Length < finiteCount) _finite = new double[finiteCount];
-            int k = 0;
-            foreach (double v in values) if (double.IsFinite(v)) _finite[k++] = v;
+            if (_finite.Length < values.Length) _finite = new double[values.Length];
+            finiteCount = 0;
+            (min, max) = (double.PositiveInfinity, double.NegativeInfinity);
+            foreach (double v in values)
+            {
+                if (!double.IsFinite(v)) continue;
+                _finite[finiteCount++] = v;
+                min = Math.Min(min, v);
+                max = Math.Max(max, v);
+            }
             finite = _finite.AsSpan(0, finiteCount);
         }
         long nonFinite = values.Length - finiteCount;
         if (finiteCount == 0) return new DistributionSummary(null, double.NaN, double.NaN, values.Length, nonFinite);
-        double min = double.PositiveInfinity, max = double.NegativeInfinity;
-        foreach (double v in finite) { min = Math.Min(min, v); max = Math.Max(max, v); }
         if (min == max)
         {
             double half = 0.5 * Math.Max(1, Math.Abs(min));
             (min, max) = (min - half, max + half);
         }
-        var histogram = double.IsFinite(max - min) ? FixedBinHistogram.Of(finite, min, max, _options.Bins) : null;
+        var histogram = double.IsFinite(max - min) ? FixedBinHistogram.OfRange(finite, min, max, _options.Bins) : null;
         var (mean, std) = SpanMath.MeanStd(finite);
         return new DistributionSummary(histogram, mean, std, values.Length, nonFinite);
     }

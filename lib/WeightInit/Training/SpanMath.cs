@@ -132,19 +132,26 @@ internal static class SpanMath
     }
 
     /// <summary>
-    /// The mean and the (population) standard deviation of <paramref name="x"/> in two vectorized
-    /// passes (the mean, then the squared deviations from it); for the per-step diagnostics, where
-    /// <see cref="NormMeanStd"/>'s scaling passes would cost more than the step. Where a square
-    /// overflows (|x| above about 1e154) it falls back to <see cref="NormMeanStd"/>. Non-finite values
-    /// make both results NaN; an empty span gives (0, 0).
+    /// The mean and the (population) standard deviation of <paramref name="x"/>, for the per-step diagnostics,
+    /// where <see cref="NormMeanStd"/>'s scaling passes would cost more than the step: one vectorized pass for
+    /// the sum and the sum of squares, var = E[x^2] - mean^2. Where that difference loses more than 6 of the 16
+    /// digits (var &lt; 1e-6 E[x^2], a mean large against the spread) it takes a second pass over the deviations
+    /// from the mean; where a square overflows (|x| above about 1e154) it falls back to <see cref="NormMeanStd"/>.
+    /// Non-finite values make both results NaN; an empty span gives (0, 0).
     /// </summary>
     public static (double Mean, double Std) MeanStd(ReadOnlySpan<double> x)
     {
         if (x.IsEmpty) return (0, 0);
-        double mean = VectorKernels.Sum(x, x, x, new FirstOperand()) / x.Length;
-        double std = Math.Sqrt(VectorKernels.Sum(x, x, x, new SquaredDeviation(mean)) / x.Length);
-        if (double.IsFinite(mean) && double.IsFinite(std)) return (mean, std);
-        var (_, scaledMean, scaledStd) = NormMeanStd(x);
-        return (scaledMean, scaledStd);
+        var (sum, squares) = VectorKernels.SumAndSumOfSquares(x);
+        double mean = sum / x.Length, meanSquare = squares / x.Length;
+        if (!double.IsFinite(mean) || !double.IsFinite(meanSquare))
+        {
+            var (_, scaledMean, scaledStd) = NormMeanStd(x);
+            return (scaledMean, scaledStd);
+        }
+        double variance = meanSquare - mean * mean;
+        if (variance < 1e-6 * meanSquare)
+            variance = VectorKernels.Sum(x, x, x, new SquaredDeviation(mean)) / x.Length;
+        return (mean, Math.Sqrt(Math.Max(variance, 0)));
     }
 }

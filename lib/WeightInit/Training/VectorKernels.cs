@@ -78,6 +78,45 @@ internal static class VectorKernels
         return even + odd;
     }
 
+    /// <summary>The sum and the sum of squares of x, in one vectorized pass (two accumulators each).</summary>
+    public static (double Sum, double SumOfSquares) SumAndSumOfSquares(ReadOnlySpan<double> x)
+    {
+        int n = x.Length, width = Vector<double>.Count, i = 0;
+        ref double xr = ref MemoryMarshal.GetReference(x);
+        Vector<double> s0 = Vector<double>.Zero, s1 = s0, q0 = s0, q1 = s0;
+        for (; i <= n - 2 * width; i += 2 * width)
+        {
+            var a = Load(ref xr, i);
+            var b = Load(ref xr, i + width);
+            s0 += a; q0 += a * a;
+            s1 += b; q1 += b * b;
+        }
+        double sum = Vector.Sum(s0 + s1), squares = Vector.Sum(q0 + q1);
+        for (; i < n; i++) { sum += x[i]; squares += x[i] * x[i]; }
+        return (sum, squares);
+    }
+
+    /// <summary>The smallest and the largest value and whether all are finite, in one vectorized pass (NaN and infinities make <c>AllFinite</c> false; min and max are then of no use).</summary>
+    public static (double Min, double Max, bool AllFinite) Range(ReadOnlySpan<double> x)
+    {
+        int n = x.Length, width = Vector<double>.Count, body = n - n % width;
+        ref double xr = ref MemoryMarshal.GetReference(x);
+        var min = new Vector<double>(double.PositiveInfinity);
+        var max = new Vector<double>(double.NegativeInfinity);
+        var finite = Vector<double>.Zero; // x - x is 0 for a finite x and NaN otherwise
+        for (int i = 0; i < body; i += width)
+        {
+            var v = Load(ref xr, i);
+            min = Vector.Min(min, v);
+            max = Vector.Max(max, v);
+            finite += v - v;
+        }
+        double low = double.PositiveInfinity, high = double.NegativeInfinity, check = 0;
+        for (int lane = 0; lane < width; lane++) { low = Math.Min(low, min[lane]); high = Math.Max(high, max[lane]); check += finite[lane]; }
+        for (int i = body; i < n; i++) { low = Math.Min(low, x[i]); high = Math.Max(high, x[i]); check += x[i] - x[i]; }
+        return (low, high, check == 0);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<double> Load(ref double start, int offset) =>
         Unsafe.ReadUnaligned<Vector<double>>(ref Unsafe.As<double, byte>(ref Unsafe.Add(ref start, offset)));

@@ -99,3 +99,20 @@ internal readonly struct LinearCombination(double p, double q, double r) : IVect
 
     public Vector<double> Invoke(Vector<double> a, Vector<double> b, Vector<double> c) => _p * a + _q + _r * b;
 }
+
+/// <summary>a + |b|.</summary>
+internal readonly struct AddAbsolute : IVectorOperation
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector<double> Invoke(Vector<double> a, Vector<double> b, Vector<double> c) => a + Vector.Abs(b);
+}
+
+/// <summary>1 where |a| &lt; limit, else 0 (NaN counts as not below).</summary>
+internal readonly struct IndicatorBelow(double limit) : IVectorOperation
+{
+    private readonly Vector<double> _limit = new(limit);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector<double> Invoke(Vector<double> a, Vector<double> b, Vector<double> c) =>
+        Vector.ConditionalSelect(Vector.LessThan(Vector.Abs(a), _limit), Vector<double>.One, Vector<double>.Zero);
+}

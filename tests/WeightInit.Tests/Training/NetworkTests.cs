@@ -81,10 +81,31 @@ public sealed class NetworkTests
             Assert.Equal(mean, m, 1e-13);
             Assert.Equal(std, s, 1e-13);
         }
+        // A mean far above the spread: E[x^2] - mean^2 would lose 12 digits, so the second pass must take over.
+        var shifted = new double[1000];
+        random.FillNormal(shifted, 1e6, 1);
+        double shiftedMean = shifted.Average(), shiftedStd = Math.Sqrt(shifted.Sum(v => (v - shiftedMean) * (v - shiftedMean)) / shifted.Length);
+        Assert.Equal(shiftedStd, SpanMath.MeanStd(shifted).Std, 1e-9);
+        Assert.Equal(0.0, SpanMath.MeanStd([0.1, 0.1, 0.1, 0.1, 0.1]).Std);
         double[] huge = [3e200, -3e200];
         Assert.Equal(3e200, SpanMath.MeanStd(huge).Std, 1e188);
         Assert.True(double.IsNaN(SpanMath.MeanStd([1.0, double.NaN]).Std));
         Assert.Equal((0.0, 0.0), SpanMath.MeanStd([]));
+    }
+
+    [Fact]
+    public void TheDiagnosticsHistogramCountsLikeFixedBinHistogramOf()
+    {
+        var x = new double[1003];
+        new RandomSource(9).FillNormal(x, 0, 2);
+        var (min, max, allFinite) = VectorKernels.Range(x);
+        Assert.True(allFinite);
+        Assert.Equal(x.Min(), min);
+        Assert.Equal(x.Max(), max);
+        Assert.False(VectorKernels.Range([1.0, 2, 3, 4, 5, double.NaN]).AllFinite);
+        Assert.False(VectorKernels.Range([1.0, double.PositiveInfinity, 3, 4, 5, 6, 7, 8, 9]).AllFinite);
+        Assert.Equal(WeightInit.Statistics.FixedBinHistogram.Of(x, min, max, 17).Counts,
+            WeightInit.Statistics.FixedBinHistogram.OfRange(x, min, max, 17).Counts);
     }
 
     [Fact]
