@@ -23,9 +23,6 @@ public sealed class BatchNormLayer : NormalizationLayer
     /// <summary>The default momentum of the running statistics, 0.9 (PyTorch's momentum 0.1).</summary>
     public const double DefaultMomentum = 0.9;
 
-    /// <summary>The default epsilon, 1e-5 (PyTorch's).</summary>
-    public const double DefaultEpsilon = 1e-5;
-
     private readonly double[] _runningMean, _runningVariance;
     private readonly double[] _batchMean, _batchVariance, _inverseStd, _columnA, _columnB, _columnC;
     private double[] _normalized = [];

@@ -19,7 +19,7 @@ public sealed class LayerNormLayer : NormalizationLayer
     /// <summary>Creates a layer normalization with gamma = 1 and beta = 0.</summary>
     /// <param name="width">Features per sample; at least 1.</param>
     /// <param name="epsilon">Added to the variance before the square root; finite and positive.</param>
-    public LayerNormLayer(int width, double epsilon = BatchNormLayer.DefaultEpsilon) : base(Widths.Check(width), epsilon)
+    public LayerNormLayer(int width, double epsilon = DefaultEpsilon) : base(Widths.Check(width), epsilon)
     {
     }
 

@@ -7,6 +7,9 @@ namespace WeightInit.Training;
 /// </summary>
 public abstract class NormalizationLayer : Layer
 {
+    /// <summary>The default epsilon, 1e-5 (PyTorch's, for batch and layer normalization alike).</summary>
+    public const double DefaultEpsilon = 1e-5;
+
     private protected readonly double[] _scale, _shift;
     private readonly Parameter[] _parameters;
 
