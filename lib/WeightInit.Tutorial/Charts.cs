@@ -77,8 +77,9 @@ public static class Charts
     /// <param name="histogram">The counts.</param>
     /// <param name="name">The legend entry.</param>
     /// <param name="colour">The colour (#RRGGBB).</param>
+    /// <param name="showLegend">Whether it has a legend entry (false for the repeats in a grid of panels).</param>
     /// <returns>The chart.</returns>
-    public static GenericChart Histogram(FixedBinHistogram histogram, string name, string colour)
+    public static GenericChart Histogram(FixedBinHistogram histogram, string name, string colour, bool showLegend = true)
     {
         ArgumentNullException.ThrowIfNull(histogram);
         var x = new List<double>();
@@ -92,7 +93,7 @@ public static class Charts
             x.Add(left + histogram.BinWidth);
             y.Add(densities[i]);
         }
-        return Line(x, y, name, colour);
+        return Line(x, y, name, colour, showLegend: showLegend);
     }
 
     /// <summary>
@@ -124,9 +125,7 @@ public static class Charts
         if (cellLabels is not null && (cellLabels.GetLength(0) != rows || cellLabels.GetLength(1) != columns))
             throw new ArgumentException($"cellLabels must have the shape of values ({rows} x {columns}).", nameof(cellLabels));
         var z = Enumerable.Range(0, rows).Select(i => Enumerable.Range(0, columns).Select(j => values[i, j]).ToArray()).ToArray();
-        var scale = diverging
-            ? StyleParam.Colorscale.NewCustom([Tuple.Create(0.0, Color.fromHex("#2166ac")), Tuple.Create(0.5, Color.fromHex("#f7f7f7")), Tuple.Create(1.0, Color.fromHex("#b2182b"))])
-            : StyleParam.Colorscale.Viridis;
+        var scale = Scale(diverging);
         var bar = new ColorBar();
         bar.SetProperty("title", ChartStyle.TitleOf(colourTitle));
         GenericChart chart = cellLabels is null
@@ -134,6 +133,51 @@ public static class Charts
             : CSharpChart.AnnotatedHeatmap<double, string, string, string>(z,
                 annotationText: Enumerable.Range(0, rows).Select(i => Enumerable.Range(0, columns).Select(j => cellLabels[i, j]).ToArray()).ToArray(),
                 X: columnLabels.ToArray(), Y: rowLabels.ToArray(), ColorScale: scale, ColorBar: bar, ReverseYAxis: true);
+        return chart.WithColorRange(min, max);
+    }
+
+    /// <summary>Markers at (x, y) with a legend entry, e.g. measurements laid on a predicted curve.</summary>
+    /// <param name="x">The x values.</param>
+    /// <param name="y">The y values, as many as x.</param>
+    /// <param name="name">The legend entry.</param>
+    /// <param name="colour">The colour (#RRGGBB).</param>
+    /// <returns>The chart.</returns>
+    /// <exception cref="ArgumentException">x and y differ in length, or are empty.</exception>
+    public static GenericChart Points(IEnumerable<double> x, IEnumerable<double> y, string name, string colour)
+    {
+        var (xs, ys) = Pair(x, y);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return CSharpChart.Point<double, double, string>(xs, ys, Name: name, MarkerColor: Color.fromString(colour));
+    }
+
+    /// <summary>
+    /// A heat map over numeric axes: cell [i][j] at (x[j], y[i]), the colour range fixed to [min, max], the y axis
+    /// increasing upwards; unlike <see cref="Heatmap"/> it can be combined with lines in the same coordinates
+    /// (e.g. a phase diagram and its critical line).
+    /// </summary>
+    /// <param name="x">The column coordinates, ascending.</param>
+    /// <param name="y">The row coordinates, ascending.</param>
+    /// <param name="values">values[i][j]; y.Count rows of x.Count values. NaN cells stay blank.</param>
+    /// <param name="min">The value of the lowest colour.</param>
+    /// <param name="max">The value of the highest colour.</param>
+    /// <param name="colourTitle">What the colour means, with its unit.</param>
+    /// <param name="diverging">A blue-white-red scale with white at the middle of [min, max]; otherwise sequential.</param>
+    /// <returns>The chart.</returns>
+    /// <exception cref="ArgumentException">The values do not have y.Count rows of x.Count values.</exception>
+    public static GenericChart HeatmapOver(IReadOnlyList<double> x, IReadOnlyList<double> y, IReadOnlyList<IReadOnlyList<double>> values,
+        double min, double max, string colourTitle, bool diverging = false)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentException.ThrowIfNullOrWhiteSpace(colourTitle);
+        if (values.Count != y.Count) throw new ArgumentException($"values must have one row per y ({y.Count}), but it has {values.Count}.", nameof(values));
+        for (int i = 0; i < values.Count; i++)
+            if (values[i].Count != x.Count) throw new ArgumentException($"values[{i}] must have one value per x ({x.Count}), but it has {values[i].Count}.", nameof(values));
+        var bar = new ColorBar();
+        bar.SetProperty("title", ChartStyle.TitleOf(colourTitle));
+        var z = values.Select(r => r.ToArray()).ToArray();
+        var chart = CSharpChart.Heatmap<double, double, double, string>(z, X: x.ToArray(), Y: y.ToArray(), ColorScale: Scale(diverging), ColorBar: bar, ShowLegend: false);
         return chart.WithColorRange(min, max);
     }
 
@@ -158,6 +202,10 @@ public static class Charts
         var grid = CSharpChart.Grid(panels, rows, Math.Min(columns, panels.Count), SubPlotTitles: titles.ToArray());
         return grid.WithPowerTicks();
     }
+
+    private static StyleParam.Colorscale Scale(bool diverging) => diverging
+        ? StyleParam.Colorscale.NewCustom([Tuple.Create(0.0, Color.fromHex("#2166ac")), Tuple.Create(0.5, Color.fromHex("#f7f7f7")), Tuple.Create(1.0, Color.fromHex("#b2182b"))])
+        : StyleParam.Colorscale.Viridis;
 
     private static GenericChart Group(GenericChart chart, string group) =>
         GenericChart.mapTrace(FuncConvert.FromFunc<Trace, Trace>(trace =>

@@ -112,22 +112,7 @@ public static class TrainingCharts
         ArgumentNullException.ThrowIfNull(names);
         if (histograms.Count == 0) throw new ArgumentException("histograms must not be empty.", nameof(histograms));
         if (names.Count != histograms.Count) throw new ArgumentException($"names must have one name per histogram ({histograms.Count}).", nameof(names));
-        var lines = new List<GenericChart>();
-        for (int i = 0; i < histograms.Count; i++)
-        {
-            var h = histograms[i];
-            var x = new List<double>();
-            var y = new List<double>();
-            var densities = h.Densities;
-            for (int b = 0; b < h.BinCount; b++)
-            {
-                x.Add(h.Low + b * h.BinWidth);
-                y.Add(densities[b]);
-                x.Add(h.Low + (b + 1) * h.BinWidth);
-                y.Add(densities[b]);
-            }
-            lines.Add(Charts.Line(x, y, names[i], Colours.Cycle(i), showLegend: showLegend));
-        }
+        var lines = histograms.Select((h, i) => Charts.Histogram(h, names[i], Colours.Cycle(i), showLegend)).ToList();
         return CSharpChart.Combine(lines);
     }
 

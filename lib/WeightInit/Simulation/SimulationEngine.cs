@@ -93,7 +93,7 @@ internal sealed class SimulationEngine<T> where T : unmanaged, IFloatingPointIee
             {
                 _cancellationToken.ThrowIfCancellationRequested();
                 var (w, b) = block[l - first];
-                Layer(l, x, w, b, z, derivative);
+                Layer(l, x, w, b, z, derivative, observe: true);
                 (x, z) = (z, x);
                 forward[l] = Statistics(l, x, _widths[l], _rule, derivative);
                 if (backward && !_identity && l % stride == 0 && l < _depth) checkpoints[l] = x[..(_batch * _widths[l])];
@@ -119,13 +119,14 @@ internal sealed class SimulationEngine<T> where T : unmanaged, IFloatingPointIee
     internal static int CheckpointStride(int depth) => Math.Max(1, (int)Math.Ceiling(Math.Sqrt(depth)));
 
     /// <summary>One forward layer: z = x W^T + b, then x_out = f(z) written into <paramref name="z"/> (and f'(z) into <paramref name="derivative"/> when given).</summary>
-    private void Layer(int l, T[] x, T[] w, T[]? b, T[] z, T[]? derivative)
+    private void Layer(int l, T[] x, T[] w, T[]? b, T[] z, T[]? derivative, bool observe = false)
     {
         int nIn = _widths[l - 1], nOut = _widths[l];
         _products.Start();
         MultiplyTransposed(x, w, z, _batch, nIn, nOut);
         if (b is not null) AddBias(z, b, nOut);
         _products.Stop();
+        if (observe && _options.PreActivationObserver is { } observer) Observe(observer, l, z, nOut);
         _activations.Start();
         if (derivative is not null) ForRows(nOut, (r0, r1) =>
             Numerics<T>.Derivative(_activation, z.AsSpan(r0 * nOut, (r1 - r0) * nOut), derivative.AsSpan(r0 * nOut, (r1 - r0) * nOut)));
@@ -136,6 +137,22 @@ internal sealed class SimulationEngine<T> where T : unmanaged, IFloatingPointIee
         });
         _activations.Stop();
     }
+
+    /// <summary>Hands layer l's pre-activations to the observer, in double.</summary>
+    private void Observe(PreActivationObserver observer, int l, T[] z, int width)
+    {
+        var values = z.AsSpan(0, _batch * width);
+        if (typeof(T) == typeof(double))
+        {
+            observer(l, System.Runtime.InteropServices.MemoryMarshal.Cast<T, double>(values), width);
+            return;
+        }
+        var converted = _observed ??= new double[z.Length];
+        for (int i = 0; i < values.Length; i++) converted[i] = double.CreateChecked(values[i]);
+        observer(l, converted.AsSpan(0, values.Length), width);
+    }
+
+    private double[]? _observed;
 
     private LayerStatistics[] BackwardLinear(T[] g, T[] scratch)
     {
@@ -245,6 +262,11 @@ internal sealed class SimulationEngine<T> where T : unmanaged, IFloatingPointIee
             var w = block.Weights[i];
             if (_options.KeepWeights || w is null || w.Length != nOut * nIn) w = new T[nOut * nIn];
             Numerics<T>.Fill(_options.WeightInitializer!, w, [nOut, nIn], _root.Fork((ulong)l));
+            if (_options.WeightScales is { } scales)
+            {
+                var factor = T.CreateChecked(scales[l - 1]);
+                for (int j = 0; j < w.Length; j++) w[j] *= factor;
+            }
             block.Weights[i] = w;
             T[]? b = null;
             if (HasBias)

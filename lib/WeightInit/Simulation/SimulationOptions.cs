@@ -68,6 +68,18 @@ public sealed record SimulationOptions
     /// <summary>Keep every layer's weights and return them in <see cref="SimulationResult.Weights"/> (default false: the run streams, holding O(sqrt L) layers at most).</summary>
     public bool KeepWeights { get; init; }
 
+    /// <summary>
+    /// Called after every forward layer with its pre-activations (see <see cref="Simulation.PreActivationObserver"/>),
+    /// on the calling thread, layer by layer; null (default) for none. Not called while the backward pass recomputes layers.
+    /// </summary>
+    public PreActivationObserver? PreActivationObserver { get; init; }
+
+    /// <summary>
+    /// Factors s_1..s_L that multiply each layer's weights after they are drawn (W_l = s_l times the
+    /// initializer's draw), e.g. the scales LSUV finds; L finite, positive values, or null (default) for none.
+    /// </summary>
+    public IReadOnlyList<double>? WeightScales { get; init; }
+
     /// <summary>How many threads the run may use: -1 (default) for all cores, or a positive number. The results do not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
@@ -116,6 +128,15 @@ public sealed record SimulationOptions
         if (MaxDegreeOfParallelism == 0 || MaxDegreeOfParallelism < -1)
             throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism,
                 $"{nameof(MaxDegreeOfParallelism)} must be -1 (all cores) or positive, but it is {MaxDegreeOfParallelism}.");
+
+        if (WeightScales is not null)
+        {
+            if (WeightScales.Count != Depth)
+                throw new ArgumentException($"{nameof(WeightScales)} must hold one factor per layer (Depth = {Depth}), but it holds {WeightScales.Count}.", nameof(WeightScales));
+            for (int i = 0; i < WeightScales.Count; i++)
+                if (!(double.IsFinite(WeightScales[i]) && WeightScales[i] > 0))
+                    throw new ArgumentOutOfRangeException(nameof(WeightScales), WeightScales[i], $"{nameof(WeightScales)}[{i}] must be finite and positive, but it is {WeightScales[i]}.");
+        }
 
         int[] widths = ResolveWidths();
         for (int l = 0; l < widths.Length; l++)
