@@ -20,7 +20,7 @@ internal static class TrainingBenchmark
 {
     private const int Epochs = 6;
 
-    public static void Run(string[] args)
+    public static void Run(string[] _)
     {
         var split = DigitsDataset.LoadSplit(DigitsDataset.FindFile(AppContext.BaseDirectory));
         var sgd = new TrainingOptions { LearningRate = 0.05, Momentum = 0.9, BatchSize = 32, Seed = 2 };

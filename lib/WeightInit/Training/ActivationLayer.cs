@@ -50,7 +50,7 @@ public sealed class ActivationLayer : Layer
     internal override void BackwardCore(ReadOnlySpan<double> input, Span<double> outputGradient, int count,
         Span<double> inputGradient, ReadOnlySpan<double[]> parameterGradients, PassContext context)
     {
-        context.Recorder?.OnActivationGradient(this, outputGradient, count, Width);
+        context.Recorder?.OnActivationGradient(this, outputGradient);
         if (inputGradient.IsEmpty) return;
         outputGradient.CopyTo(inputGradient);
         SpanMath.MultiplyInPlace(inputGradient, _derivative.AsSpan(0, count * Width));

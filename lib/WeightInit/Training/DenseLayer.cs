@@ -158,7 +158,7 @@ public sealed class DenseLayer : Layer
         var dz = outputGradient;
         if (!_identity)
         {
-            context.Recorder?.OnActivationGradient(this, outputGradient, count, n);
+            context.Recorder?.OnActivationGradient(this, outputGradient);
             SpanMath.MultiplyInPlace(dz, _derivative.AsSpan(0, count * n));
         }
         MatrixMultiply.TransposeMultiply(dz, input, parameterGradients[0], n, count, k);

@@ -90,7 +90,7 @@ internal sealed class DiagnosticsRecorder
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void OnActivationGradient(Layer site, ReadOnlySpan<double> gradient, int count, int width)
+    public void OnActivationGradient(Layer site, ReadOnlySpan<double> gradient)
     {
         if (!_siteIndex.TryGetValue(site, out int index) || _current[index] is not { } snapshot) return;
         _current[index] = snapshot with { Gradients = Summarize(gradient) };
