@@ -88,4 +88,27 @@ public sealed class FixedBinHistogram
         }
         return new FixedBinHistogram(low, high, counts, values.Length, below, above);
     }
+
+    /// <summary>
+    /// <see cref="Of"/> for values the caller knows to be finite and inside [low, high] (e.g. low and high are
+    /// their minimum and maximum), with low &lt; high: the same bins, in one pass without the checks, counting
+    /// into four interleaved sets of bins so that equal neighbours do not wait on each other's increment.
+    /// </summary>
+    internal static FixedBinHistogram OfRange(ReadOnlySpan<double> values, double low, double high, int bins)
+    {
+        var counts = new long[4 * bins];
+        double scale = bins / (high - low);
+        int last = bins - 1, i = 0;
+        for (; i <= values.Length - 4; i += 4)
+        {
+            counts[Math.Min((int)((values[i] - low) * scale), last)]++;
+            counts[bins + Math.Min((int)((values[i + 1] - low) * scale), last)]++;
+            counts[2 * bins + Math.Min((int)((values[i + 2] - low) * scale), last)]++;
+            counts[3 * bins + Math.Min((int)((values[i + 3] - low) * scale), last)]++;
+        }
+        for (; i < values.Length; i++) counts[Math.Min((int)((values[i] - low) * scale), last)]++;
+        var total = new long[bins];
+        for (int b = 0; b < bins; b++) total[b] = counts[b] + counts[bins + b] + counts[2 * bins + b] + counts[3 * bins + b];
+        return new FixedBinHistogram(low, high, total, values.Length, 0, 0);
+    }
 }

@@ -70,7 +70,7 @@ public sealed class DecisionGrid
     /// <param name="yMax">The largest y; finite, greater than yMin.</param>
     /// <param name="yCount">Points along y; at least 2.</param>
     /// <returns>The grid.</returns>
-    public static DecisionGrid Evaluate(MultilayerPerceptron network, Loss loss,
+    public static DecisionGrid Evaluate(Network network, Loss loss,
         double xMin, double xMax, int xCount, double yMin, double yMax, int yCount)
     {
         ArgumentNullException.ThrowIfNull(network);

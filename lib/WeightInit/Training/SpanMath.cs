@@ -135,4 +135,28 @@ internal static class SpanMath
         if (m.Count < x.Length) return (double.NaN, double.NaN, double.NaN);
         return (Math.Sqrt(x.Length) * m.RootMeanSquare, m.Mean, m.PopulationStd);
     }
+
+    /// <summary>
+    /// The mean and the (population) standard deviation of <paramref name="x"/>, for the per-step diagnostics,
+    /// where <see cref="NormMeanStd"/>'s scaling passes would cost more than the step: one vectorized pass for
+    /// the sum and the sum of squares, var = E[x^2] - mean^2. Where that difference loses more than 6 of the 16
+    /// digits (var &lt; 1e-6 E[x^2], a mean large against the spread) it takes a second pass over the deviations
+    /// from the mean; where a square overflows (|x| above about 1e154) it falls back to <see cref="NormMeanStd"/>.
+    /// Non-finite values make both results NaN; an empty span gives (0, 0).
+    /// </summary>
+    public static (double Mean, double Std) MeanStd(ReadOnlySpan<double> x)
+    {
+        if (x.IsEmpty) return (0, 0);
+        var (sum, squares) = VectorKernels.SumAndSumOfSquares(x);
+        double mean = sum / x.Length, meanSquare = squares / x.Length;
+        if (!double.IsFinite(mean) || !double.IsFinite(meanSquare))
+        {
+            var (_, scaledMean, scaledStd) = NormMeanStd(x);
+            return (scaledMean, scaledStd);
+        }
+        double variance = meanSquare - mean * mean;
+        if (variance < 1e-6 * meanSquare)
+            variance = VectorKernels.Sum(x, x, x, new SquaredDeviation(mean)) / x.Length;
+        return (mean, Math.Sqrt(Math.Max(variance, 0)));
+    }
 }
