@@ -50,14 +50,14 @@ internal static class ActivationMath
     private static TV ExpM1Series<TV>(TV x) where TV : struct, ISimdVector<TV, double>
     {
         var p = TV.Create(F16);
-        p = TV.MultiplyAddEstimate(p, x, TV.Create(F15)); p = TV.MultiplyAddEstimate(p, x, TV.Create(F14));
-        p = TV.MultiplyAddEstimate(p, x, TV.Create(F13)); p = TV.MultiplyAddEstimate(p, x, TV.Create(F12));
-        p = TV.MultiplyAddEstimate(p, x, TV.Create(F11)); p = TV.MultiplyAddEstimate(p, x, TV.Create(F10));
-        p = TV.MultiplyAddEstimate(p, x, TV.Create(F9)); p = TV.MultiplyAddEstimate(p, x, TV.Create(F8));
-        p = TV.MultiplyAddEstimate(p, x, TV.Create(F7)); p = TV.MultiplyAddEstimate(p, x, TV.Create(F6));
-        p = TV.MultiplyAddEstimate(p, x, TV.Create(F5)); p = TV.MultiplyAddEstimate(p, x, TV.Create(F4));
-        p = TV.MultiplyAddEstimate(p, x, TV.Create(F3)); p = TV.MultiplyAddEstimate(p, x, TV.Create(F2));
-        return TV.MultiplyAddEstimate(p * x, x, x);
+        p = TV.FusedMultiplyAdd(p, x, TV.Create(F15)); p = TV.FusedMultiplyAdd(p, x, TV.Create(F14));
+        p = TV.FusedMultiplyAdd(p, x, TV.Create(F13)); p = TV.FusedMultiplyAdd(p, x, TV.Create(F12));
+        p = TV.FusedMultiplyAdd(p, x, TV.Create(F11)); p = TV.FusedMultiplyAdd(p, x, TV.Create(F10));
+        p = TV.FusedMultiplyAdd(p, x, TV.Create(F9)); p = TV.FusedMultiplyAdd(p, x, TV.Create(F8));
+        p = TV.FusedMultiplyAdd(p, x, TV.Create(F7)); p = TV.FusedMultiplyAdd(p, x, TV.Create(F6));
+        p = TV.FusedMultiplyAdd(p, x, TV.Create(F5)); p = TV.FusedMultiplyAdd(p, x, TV.Create(F4));
+        p = TV.FusedMultiplyAdd(p, x, TV.Create(F3)); p = TV.FusedMultiplyAdd(p, x, TV.Create(F2));
+        return TV.FusedMultiplyAdd(p * x, x, x);
     }
 
     /// <summary>Returns <paramref name="value"/> where x is a number and NaN where x is NaN.</summary>

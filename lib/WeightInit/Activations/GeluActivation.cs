@@ -55,7 +55,7 @@ public sealed class GeluActivation : Activation
         {
             var q = StandardNormal.UpperTail(TV.Abs(x), out var gaussian);
             var cdf = TV.ConditionalSelect(TV.LessThan(x, TV.Zero), q, TV.One - q);
-            derivative = TV.MultiplyAddEstimate(x * gaussian, TV.Create(StandardNormal.InverseSqrtTwoPi), cdf);
+            derivative = TV.FusedMultiplyAdd(x * gaussian, TV.Create(StandardNormal.InverseSqrtTwoPi), cdf);
             return x * cdf;
         }
     }

@@ -101,7 +101,7 @@ public sealed class SwishActivation : Activation
             var er = e * r;
             var s = TV.ConditionalSelect(nonNegative, r, er);
             var complement = TV.ConditionalSelect(nonNegative, er, r);
-            derivative = s * TV.MultiplyAddEstimate(b, complement, TV.One);
+            derivative = s * TV.FusedMultiplyAdd(b, complement, TV.One);
             return x * s;
         }
     }

@@ -13,11 +13,10 @@ namespace WeightInit.Kernels;
 /// <para>Every member performs the same IEEE 754 operation on each lane whatever the width, so a kernel written
 /// on this interface gives the same bits on every path. Transcendental functions are built on it
 /// (<see cref="SimdMath"/>), not taken from the runtime's vector types, whose results depend on the other lanes.</para>
-/// <para>Two multiply-adds: <see cref="FusedMultiplyAdd"/> always rounds once (emulated in software where the
-/// hardware has no FMA: exact, slow), for the kernels whose bits are promised and for error-free transformations
-/// such as the low part fma(a, a, -a*a) of a square; <see cref="MultiplyAddEstimate"/> is fused where the hardware
-/// fuses and a multiply then an add elsewhere, for polynomial evaluation (so the same bits as
-/// <see cref="FusedMultiplyAdd"/> on every CPU with FMA).</para>
+/// <para>The one multiply-add, <see cref="FusedMultiplyAdd"/>, rounds once on every CPU (emulated in software where
+/// the hardware has no FMA: exact, slow), so a kernel gives the same bits on every machine, not only on every path:
+/// an x86 CPU without FMA (before 2013, or <c>DOTNET_EnableAVX2=0</c>) computes what every other CPU computes, more
+/// slowly. (The runtime's <c>MultiplyAddEstimate</c> would be faster there and differ in the last bits.)</para>
 /// <para>Masks are registers whose lanes are all ones (true) or all zeros (false), as the comparisons return;
 /// bitwise operators act on the lanes' bits. The <c>Bits</c> members treat each lane's bits as an unsigned integer
 /// of the lane's size (64 bits for double, 32 for float): the samplers keep their generator state that way.</para>
@@ -65,9 +64,6 @@ internal unsafe interface ISimdVector<TSelf, T> :
 
     /// <summary>a b + c rounded once, on every CPU (emulated where the hardware has no FMA).</summary>
     static abstract TSelf FusedMultiplyAdd(TSelf a, TSelf b, TSelf c);
-
-    /// <summary>a b + c, fused where the hardware fuses (the same as <see cref="FusedMultiplyAdd"/> there), else rounded twice.</summary>
-    static abstract TSelf MultiplyAddEstimate(TSelf a, TSelf b, TSelf c);
 
     /// <summary>|x|.</summary>
     static abstract TSelf Abs(TSelf x);
@@ -139,6 +135,12 @@ internal unsafe interface IRegisterOps<TRaw, T> where TRaw : struct where T : un
 {
     /// <summary>Lanes per register.</summary>
     static abstract int Lanes { get; }
+
+    /// <summary>
+    /// Rows of the matrix product's register tile at this width: with two registers of columns per row, 2 rows + 2
+    /// operands must fit the register file (16 vector registers: 6 rows; 32, as AVX-512 and ARM64 have: 8).
+    /// </summary>
+    static abstract int TileRows { get; }
 
     /// <summary>All lanes +0.</summary>
     static abstract TRaw RawZero { get; }

@@ -93,9 +93,6 @@ internal readonly unsafe struct Lane<T>(T value) : ISimdVector<Lane<T>, T>, IReg
     public static Lane<T> FusedMultiplyAdd(Lane<T> a, Lane<T> b, Lane<T> c) => new(T.FusedMultiplyAdd(a.Value, b.Value, c.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane<T> MultiplyAddEstimate(Lane<T> a, Lane<T> b, Lane<T> c) => new(T.MultiplyAddEstimate(a.Value, b.Value, c.Value));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane<T> Abs(Lane<T> x) => new(T.Abs(x.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -157,6 +154,7 @@ internal readonly unsafe struct Lane<T>(T value) : ISimdVector<Lane<T>, T>, IReg
     public static void StoreNarrowed(Lane<T> value, float* destination) => *destination = float.CreateTruncating(value.Value);
 
     public static int Lanes => 1;
+    public static int TileRows => 4;
     public static T RawZero => T.Zero;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -37,39 +37,41 @@ internal static class SimdMath
     /// e^x for every lane: the runtime's vector algorithm (bit for bit its result wherever every lane of a register lies
     /// in [-708, 708]), with 2^n applied as 2^(n - h) 2^h, h = round(n / 2), so that subnormal results (x down to
     /// -745) round once and x &gt; 709.78 gives +infinity. e^-infinity = 0, e^+infinity = +infinity, e^NaN = NaN.
-    /// Accuracy: about 1 ulp (the runtime's; its polynomial is evaluated with <see cref="ISimdVector{TSelf, T}.MultiplyAddEstimate"/>).
+    /// Accuracy: within 2 ulps of <see cref="Math.Exp(double)"/> (tested). The runtime evaluates this polynomial with
+    /// multiply-adds that it fuses where the hardware has FMA; here they are always fused, so the result is that of
+    /// every CPU with FMA on every CPU.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV Exp<TV>(TV x) where TV : struct, ISimdVector<TV, double>
     {
         var huge = TV.Create(Huge);
         x = TV.Min(TV.Max(x, TV.Create(ExpLow)), TV.Create(ExpHigh)); // NaN stays NaN
-        var dn = TV.MultiplyAddEstimate(x, TV.Create(InverseLn2), huge);
+        var dn = TV.FusedMultiplyAdd(x, TV.Create(InverseLn2), huge);
         dn -= huge; // n, an integer
-        var r = TV.MultiplyAddEstimate(dn, TV.Create(-Ln2Head), x);
-        r = TV.MultiplyAddEstimate(dn, TV.Create(-Ln2Tail), r);
+        var r = TV.FusedMultiplyAdd(dn, TV.Create(-Ln2Head), x);
+        r = TV.FusedMultiplyAdd(dn, TV.Create(-Ln2Tail), r);
         var r2 = r * r;
         var r4 = r2 * r2;
         var r8 = r4 * r4;
-        var poly = TV.MultiplyAddEstimate(
-            TV.MultiplyAddEstimate(
-                TV.MultiplyAddEstimate(TV.Create(C12), r, TV.Create(C11)),
+        var poly = TV.FusedMultiplyAdd(
+            TV.FusedMultiplyAdd(
+                TV.FusedMultiplyAdd(TV.Create(C12), r, TV.Create(C11)),
                 r2,
-                TV.MultiplyAddEstimate(TV.Create(C10), r, TV.Create(C09))),
+                TV.FusedMultiplyAdd(TV.Create(C10), r, TV.Create(C09))),
             r8,
-            TV.MultiplyAddEstimate(
-                TV.MultiplyAddEstimate(
-                    TV.MultiplyAddEstimate(TV.Create(C08), r, TV.Create(C07)),
+            TV.FusedMultiplyAdd(
+                TV.FusedMultiplyAdd(
+                    TV.FusedMultiplyAdd(TV.Create(C08), r, TV.Create(C07)),
                     r2,
-                    TV.MultiplyAddEstimate(TV.Create(C06), r, TV.Create(C05))),
+                    TV.FusedMultiplyAdd(TV.Create(C06), r, TV.Create(C05))),
                 r4,
-                TV.MultiplyAddEstimate(
-                    TV.MultiplyAddEstimate(TV.Create(C04), r, TV.Create(C03)),
+                TV.FusedMultiplyAdd(
+                    TV.FusedMultiplyAdd(TV.Create(C04), r, TV.Create(C03)),
                     r2,
                     r + TV.One)));
         // 2^n = 2^h 2^(n - h): both factors are normal for |n| <= 1076, and each product by a power of two is exact
         // unless the result leaves the normal range, where it rounds once.
-        var h = TV.MultiplyAddEstimate(dn, TV.Create(0.5), huge) - huge; // round(n / 2), exact
+        var h = TV.FusedMultiplyAdd(dn, TV.Create(0.5), huge) - huge; // round(n / 2), exact
         return poly * PowerOfTwo(h) * PowerOfTwo(dn - h);
     }
 

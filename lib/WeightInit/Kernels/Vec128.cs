@@ -67,12 +67,6 @@ internal readonly unsafe struct Vec128<T>(Vector128<T> value) : ISimdVector<Vec1
     public static Vec128<T> FusedMultiplyAdd(Vec128<T> a, Vec128<T> b, Vec128<T> c) => new(RawFusedMultiplyAdd(a.Value, b.Value, c.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec128<T> MultiplyAddEstimate(Vec128<T> a, Vec128<T> b, Vec128<T> c) =>
-        new(typeof(T) == typeof(float)
-            ? Vector128.MultiplyAddEstimate(a.Value.As<T, float>(), b.Value.As<T, float>(), c.Value.As<T, float>()).As<float, T>()
-            : Vector128.MultiplyAddEstimate(a.Value.As<T, double>(), b.Value.As<T, double>(), c.Value.As<T, double>()).As<double, T>());
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec128<T> Abs(Vec128<T> x) => new(Vector128.Abs(x.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -155,6 +149,7 @@ internal readonly unsafe struct Vec128<T>(Vector128<T> value) : ISimdVector<Vec1
     }
 
     public static int Lanes => Vector128<T>.Count;
+    public static int TileRows => Avx512F.IsSupported || AdvSimd.Arm64.IsSupported ? 8 : 6;
     public static Vector128<T> RawZero => Vector128<T>.Zero;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

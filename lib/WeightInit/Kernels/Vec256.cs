@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
 
 namespace WeightInit.Kernels;
@@ -64,12 +65,6 @@ internal readonly unsafe struct Vec256<T>(Vector256<T> value) : ISimdVector<Vec2
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec256<T> FusedMultiplyAdd(Vec256<T> a, Vec256<T> b, Vec256<T> c) => new(RawFusedMultiplyAdd(a.Value, b.Value, c.Value));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec256<T> MultiplyAddEstimate(Vec256<T> a, Vec256<T> b, Vec256<T> c) =>
-        new(typeof(T) == typeof(float)
-            ? Vector256.MultiplyAddEstimate(a.Value.As<T, float>(), b.Value.As<T, float>(), c.Value.As<T, float>()).As<float, T>()
-            : Vector256.MultiplyAddEstimate(a.Value.As<T, double>(), b.Value.As<T, double>(), c.Value.As<T, double>()).As<double, T>());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec256<T> Abs(Vec256<T> x) => new(Vector256.Abs(x.Value));
@@ -153,6 +148,7 @@ internal readonly unsafe struct Vec256<T>(Vector256<T> value) : ISimdVector<Vec2
     }
 
     public static int Lanes => Vector256<T>.Count;
+    public static int TileRows => Avx512F.IsSupported || AdvSimd.Arm64.IsSupported ? 8 : 6;
     public static Vector256<T> RawZero => Vector256<T>.Zero;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -70,12 +70,6 @@ internal readonly unsafe struct Vec512<T>(Vector512<T> value) : ISimdVector<Vec5
     public static Vec512<T> FusedMultiplyAdd(Vec512<T> a, Vec512<T> b, Vec512<T> c) => new(RawFusedMultiplyAdd(a.Value, b.Value, c.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec512<T> MultiplyAddEstimate(Vec512<T> a, Vec512<T> b, Vec512<T> c) =>
-        new(typeof(T) == typeof(float)
-            ? Vector512.MultiplyAddEstimate(a.Value.As<T, float>(), b.Value.As<T, float>(), c.Value.As<T, float>()).As<float, T>()
-            : Vector512.MultiplyAddEstimate(a.Value.As<T, double>(), b.Value.As<T, double>(), c.Value.As<T, double>()).As<double, T>());
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec512<T> Abs(Vec512<T> x) => new(Vector512.Abs(x.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -157,6 +151,7 @@ internal readonly unsafe struct Vec512<T>(Vector512<T> value) : ISimdVector<Vec5
     }
 
     public static int Lanes => Vector512<T>.Count;
+    public static int TileRows => 8;
     public static Vector512<T> RawZero => Vector512<T>.Zero;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

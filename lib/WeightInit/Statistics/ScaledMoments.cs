@@ -188,9 +188,9 @@ internal readonly record struct ScaledMoments(long Count, double Min, double Max
         public void Accumulate<TV>(ref TV sum0, ref TV sum1, TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double>
         {
             var finite = TV.Equal(a - a, TV.Zero);
-            var d = TV.MultiplyAddEstimate(a, TV.Create(scale), TV.Create(-shift)) & finite;
+            var d = TV.FusedMultiplyAdd(a, TV.Create(scale), TV.Create(-shift)) & finite;
             sum0 += d;
-            sum1 = TV.MultiplyAddEstimate(d, d, sum1);
+            sum1 = TV.FusedMultiplyAdd(d, d, sum1);
         }
     }
 }

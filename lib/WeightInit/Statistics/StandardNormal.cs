@@ -99,25 +99,25 @@ internal static class StandardNormal
         var clamp = TV.Create(TailClamp);
         a = TV.ConditionalSelect(TV.GreaterThan(a, clamp), clamp, a);
         var one = TV.One;
-        var t = one / TV.MultiplyAddEstimate(a, TV.Create(InverseTwoSqrtTwo), one);
-        var u = TV.MultiplyAddEstimate(TV.Create(2.0), t, -one);
+        var t = one / TV.FusedMultiplyAdd(a, TV.Create(InverseTwoSqrtTwo), one);
+        var u = TV.FusedMultiplyAdd(TV.Create(2.0), t, -one);
         var u2 = u + u;
         var b1 = TV.Zero;
         var b2 = TV.Zero;
         var c = TailChebyshev;
         for (int j = c.Length - 1; j >= 1; j--)
         {
-            var b0 = TV.MultiplyAddEstimate(u2, b1, TV.Create(c[j]) - b2);
+            var b0 = TV.FusedMultiplyAdd(u2, b1, TV.Create(c[j]) - b2);
             b2 = b1;
             b1 = b0;
         }
-        var g = TV.MultiplyAddEstimate(u, b1, TV.Create(c[0]) - b2);
+        var g = TV.FusedMultiplyAdd(u, b1, TV.Create(c[0]) - b2);
         var h = a * a;
         var l = TV.FusedMultiplyAdd(a, a, -h); // exact: the low part of a^2
         var minusHalf = TV.Create(-0.5);
         var e = SimdMath.Exp(minusHalf * h);
-        gaussian = e * TV.MultiplyAddEstimate(minusHalf, l, one);
-        return TV.Create(0.5) * t * e * SimdMath.Exp(TV.MultiplyAddEstimate(minusHalf, l, g));
+        gaussian = e * TV.FusedMultiplyAdd(minusHalf, l, one);
+        return TV.Create(0.5) * t * e * SimdMath.Exp(TV.FusedMultiplyAdd(minusHalf, l, g));
     }
 
     // AS 241 coefficients (Wichura 1988), ascending powers.
