@@ -241,18 +241,44 @@ public static class Charts
     public static GenericChart Histogram(FixedBinHistogram histogram, string name, string colour)
     {
         ArgumentNullException.ThrowIfNull(histogram);
-        var x = new List<double>();
-        var y = new List<double>();
-        var densities = histogram.Densities;
-        for (int i = 0; i < histogram.BinCount; i++)
+        var steps = Figure.Steps(histogram);
+        return Line(steps.X, steps.Y, name, colour);
+    }
+
+    private static class Figure
+    {
+        // The outline of a histogram: each bin's density from its left to its right edge.
+        public static (List<double> X, List<double> Y) Steps(FixedBinHistogram histogram)
         {
-            double left = histogram.Low + i * histogram.BinWidth;
-            x.Add(left);
-            y.Add(densities[i]);
-            x.Add(left + histogram.BinWidth);
-            y.Add(densities[i]);
+            var x = new List<double>();
+            var y = new List<double>();
+            var densities = histogram.Densities;
+            for (int i = 0; i < histogram.BinCount; i++)
+            {
+                double left = histogram.Low + i * histogram.BinWidth;
+                x.Add(left);
+                y.Add(densities[i]);
+                x.Add(left + histogram.BinWidth);
+                y.Add(densities[i]);
+            }
+            return (x, y);
         }
-        return Line(x, y, name, colour);
+    }
+
+    /// <summary>
+    /// A histogram of magnitudes on a logarithmic x axis: <paramref name="log10Histogram"/> counts log10 of the
+    /// values, and each bin is drawn from 10^(left edge) to 10^(right edge), at the height of its density per decade
+    /// (the fraction of the values per unit of log10). Style the x axis with <c>logX: true</c>.
+    /// </summary>
+    /// <param name="log10Histogram">The counts of log10 |value| (e.g. FixedBinHistogram.Of(log10 |z|, -4, 2, 60)).</param>
+    /// <param name="name">The legend entry.</param>
+    /// <param name="colour">The colour (#RRGGBB).</param>
+    /// <returns>The chart.</returns>
+    public static GenericChart LogHistogram(FixedBinHistogram log10Histogram, string name, string colour)
+    {
+        ArgumentNullException.ThrowIfNull(log10Histogram);
+        var steps = Figure.Steps(log10Histogram);
+        return Line(steps.X.Select(e => Math.Pow(10, e)), steps.Y, name, colour);
     }
 
     /// <summary>

@@ -99,6 +99,22 @@ public class ChartTests
     }
 
     [Fact]
+    public void ALogHistogramDrawsEachDecadeBinAtItsPowerOfTen()
+    {
+        var histogram = FixedBinHistogram.Of([-1.5, 0.5, 0.7], -2, 2, 2); // log10 of 0.03, 3.2, 5
+        var trace = Figure.Traces(Charts.LogHistogram(histogram, "N(0, 1)", Colours.Vermillion))[0]!;
+        Assert.Equal([0.01, 1.0, 1.0, 100.0], trace["x"]!.AsArray().Select(v => Math.Round((double)v!, 12)));
+        Assert.Equal([0.5 / 3, 0.5 / 3, 1.0 / 3, 1.0 / 3], trace["y"]!.AsArray().Select(v => (double)v!).ToArray(), new DoubleTolerance(1e-12));
+    }
+
+    [Fact]
+    public void APanelCanDropItsLegendEntries()
+    {
+        var traces = Figure.Traces(Charts.Band(X, [1, 2, 3, 4], [0.5, 1.5, 2.5, 3.5], [1.5, 2.5, 3.5, 4.5], "He", Colours.Green).WithoutLegendEntries());
+        Assert.All(traces, t => Assert.Equal(false, (bool?)t!["showlegend"]));
+    }
+
+    [Fact]
     public void SchemesKeepTheirColourAndDistinctSchemesDiffer()
     {
         Assert.Equal(Colours.Scheme("Xavier normal"), Colours.Scheme("Glorot uniform"));
