@@ -315,11 +315,19 @@ public static class Charts
             : StyleParam.Colorscale.Viridis;
         var bar = new ColorBar();
         bar.SetProperty("title", ChartStyle.TitleOf(colourTitle));
-        GenericChart chart = cellLabels is null
-            ? CSharpChart.Heatmap<double, string, string, string>(z, X: columnLabels.ToArray(), Y: rowLabels.ToArray(), ColorScale: scale, ColorBar: bar, ReverseYAxis: true)
-            : CSharpChart.AnnotatedHeatmap<double, string, string, string>(z,
-                annotationText: Enumerable.Range(0, rows).Select(i => Enumerable.Range(0, columns).Select(j => cellLabels[i, j]).ToArray()).ToArray(),
-                X: columnLabels.ToArray(), Y: rowLabels.ToArray(), ColorScale: scale, ColorBar: bar, ReverseYAxis: true);
+        GenericChart chart = CSharpChart.Heatmap<double, string, string, string>(z, X: columnLabels.ToArray(), Y: rowLabels.ToArray(),
+            ColorScale: scale, ColorBar: bar, ReverseYAxis: true);
+        if (cellLabels is not null)
+        {
+            // Labels as the heat map's own text: plotly.js draws each in black or white, whichever contrasts with its cell.
+            var text = Enumerable.Range(0, rows).Select(i => Enumerable.Range(0, columns).Select(j => cellLabels[i, j]).ToArray()).ToArray();
+            chart = GenericChart.mapTrace(FuncConvert.FromFunc<Trace, Trace>(trace =>
+            {
+                trace.SetProperty("text", text);
+                trace.SetProperty("texttemplate", "%{text}");
+                return trace;
+            }), chart);
+        }
         return chart.WithColorRange(min, max);
     }
 

@@ -70,9 +70,9 @@ public class ChartTests
     [Fact]
     public void AnAnnotatedHeatmapWritesEachCellsLabel()
     {
-        var layout = Figure.Layout(Charts.Heatmap(new double[,] { { 0.5, 2 } }, ["a", "b"], ["r"], 0, 2, "value", new[,] { { "0.50", "2.0" } }));
-        var texts = layout["annotations"]!.AsArray().Select(a => (string?)a!["text"]).ToList();
-        Assert.Equal(["0.50", "2.0"], texts);
+        var trace = Figure.Traces(Charts.Heatmap(new double[,] { { 0.5, 2 } }, ["a", "b"], ["r"], 0, 2, "value", new[,] { { "0.50", "2.0" } }))[0]!;
+        Assert.Equal(["0.50", "2.0"], trace["text"]![0]!.AsArray().Select(t => (string?)t));
+        Assert.Equal("%{text}", (string?)trace["texttemplate"]);
     }
 
     [Fact]
@@ -203,7 +203,7 @@ public class ChartTests
         Assert.Equal(0.0, (double)trace["z"]![0]![1]!);
         Assert.Equal(-6.0, (double)trace["z"]![1]![0]!);
         Assert.Equal(6.0, (double)trace["z"]![1]![1]!);
-        var labels = Figure.Layout(chart)["annotations"]!.AsArray().Select(a => (string?)a!["text"]).ToList();
+        var labels = trace["text"]!.AsArray().SelectMany(row => row!.AsArray()).Select(t => (string?)t).ToList();
         Assert.Equal(["1e-20", "1", "0", "non-finite"], labels);
         Assert.Equal("values", Assert.Throws<ArgumentException>(() => Charts.LogHeatmap(new double[,] { { -1 } }, ["a"], ["b"], 6, "c")).ParamName);
         Assert.Equal("limit", Assert.Throws<ArgumentOutOfRangeException>(() => Charts.LogHeatmap(values, ["a", "b"], ["c", "d"], 0, "c")).ParamName);

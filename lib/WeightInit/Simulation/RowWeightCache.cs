@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using WeightInit.Initializers;
+using WeightInit.Random;
+
+namespace WeightInit.Simulation;
+
+/// <summary>
+/// The initializer of one row of an <see cref="InitializationSweep"/>, drawing each weight matrix once. The simulator
+/// fills layer l's weights from a fresh source forked from the run's seed (<see cref="RandomSource.Fork"/>), so within a
+/// row, where every cell shares the seed, the matrix of a given layer depends only on that source's seed and the
+/// shape: the first request draws it with the wrapped initializer, later ones (other activations, the backward pass's
+/// regeneration) copy it. Valid only for sources that nothing has been drawn from yet, which is how the simulator
+/// calls it.
+/// </summary>
+internal sealed class RowWeightCache(IWeightInitializer initializer) : IWeightInitializer
+{
+    private readonly ConcurrentDictionary<(ulong Seed, string Shape, bool Single), Array> _matrices = new();
+
+    public string Name => initializer.Name;
+
+    public void Fill(Span<double> weights, ReadOnlySpan<int> shape, RandomSource random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        var key = (random.Seed, string.Join(',', shape.ToArray()), false);
+        var shapeCopy = shape.ToArray();
+        int length = weights.Length;
+        var matrix = (double[])_matrices.GetOrAdd(key, _ =>
+        {
+            var drawn = new double[length];
+            initializer.Fill(drawn, shapeCopy, random);
+            return drawn;
+        });
+        matrix.CopyTo(weights);
+    }
+
+    public void Fill(Span<float> weights, ReadOnlySpan<int> shape, RandomSource random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        var key = (random.Seed, string.Join(',', shape.ToArray()), true);
+        var shapeCopy = shape.ToArray();
+        int length = weights.Length;
+        var matrix = (float[])_matrices.GetOrAdd(key, _ =>
+        {
+            var drawn = new float[length];
+            initializer.Fill(drawn, shapeCopy, random);
+            return drawn;
+        });
+        matrix.CopyTo(weights);
+    }
+}
