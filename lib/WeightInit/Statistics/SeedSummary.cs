@@ -36,7 +36,8 @@ public readonly record struct SeedSummary(int Count, double Mean, double Std, do
             else positive = false;
         }
         double geometric = positive ? Math.Clamp(Math.Exp(logSum / values.Length), min, max) : double.NaN;
-        return new SeedSummary(values.Length, moments.Mean, moments.Std, min, max, geometric);
+        // The mean lies in [min, max]; rounding can put the computed one a hair outside (e.g. five equal values).
+        return new SeedSummary(values.Length, Math.Clamp(moments.Mean, min, max), moments.Std, min, max, geometric);
     }
 
     /// <inheritdoc cref="Of(ReadOnlySpan{double})"/>

@@ -30,6 +30,15 @@ public class SeedSummaryTests
     }
 
     [Fact]
+    public void The_mean_of_equal_values_stays_inside_their_range()
+    {
+        double v = 46.0 / 450; // 0.10222...: the sum of five copies, divided by 5, rounds above it
+        var s = SeedSummary.Of([v, v, v, v, v]);
+        Assert.InRange(s.Mean, s.Min, s.Max);
+        Assert.InRange(s.GeometricMean, s.Min, s.Max);
+    }
+
+    [Fact]
     public void The_geometric_mean_is_NaN_unless_every_value_is_positive()
     {
         Assert.True(double.IsNaN(SeedSummary.Of([0.0, 1.0]).GeometricMean));
