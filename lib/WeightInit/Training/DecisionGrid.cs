@@ -47,6 +47,25 @@ public sealed class DecisionGrid
         return (double)different / _classes.Length;
     }
 
+    /// <summary>
+    /// How much boundary the decision regions have: the fraction of neighbouring grid points (left-right and up-down
+    /// pairs) whose predicted classes differ. 0 for a single region; a smooth boundary across the grid gives about
+    /// 1 / (points per side); a ragged map that changes class every few points gives much more.
+    /// </summary>
+    /// <returns>The fraction in [0, 1].</returns>
+    public double BoundaryFraction()
+    {
+        int columns = _x.Length, rows = _y.Length, different = 0;
+        for (int iy = 0; iy < rows; iy++)
+            for (int ix = 0; ix < columns; ix++)
+            {
+                int c = _classes[iy * columns + ix];
+                if (ix + 1 < columns && _classes[iy * columns + ix + 1] != c) different++;
+                if (iy + 1 < rows && _classes[(iy + 1) * columns + ix] != c) different++;
+            }
+        return (double)different / (rows * (columns - 1) + columns * (rows - 1));
+    }
+
     /// <summary>The probability of class <paramref name="classIndex"/> at point (ix, iy).</summary>
     /// <param name="ix">Index into X.</param>
     /// <param name="iy">Index into Y.</param>

@@ -83,6 +83,21 @@ public sealed class PermutationAndDisagreementTests
     }
 
     [Fact]
+    public void The_boundary_fraction_counts_neighbours_of_different_classes()
+    {
+        // A linear network whose class is "x > 0" (logit 0 = -x, logit 1 = x): on a 5 x 3 grid over [-1, 1] x [0, 1] the
+        // class changes between x = 0 (class 0: a tie goes to the first class) and x = 0.5 in each of the 3 rows, so 3 of
+        // the 3 x 4 left-right pairs and none of the 5 x 2 up-down pairs differ.
+        var layer = new DenseLayer(2, 2, Activation.Identity);
+        layer.Weights[0] = -1; layer.Weights[2] = 1;
+        var network = new MultilayerPerceptron([layer]);
+        var grid = DecisionGrid.Evaluate(network, Loss.SoftmaxCrossEntropy, -1, 1, 5, 0, 1, 3);
+        Assert.Equal(3.0 / (3 * 4 + 5 * 2), grid.BoundaryFraction(), 15);
+        layer.Weights[2] = -1; // both logits -x: always class 0
+        Assert.Equal(0.0, DecisionGrid.Evaluate(network, Loss.SoftmaxCrossEntropy, -1, 1, 5, 0, 1, 3).BoundaryFraction());
+    }
+
+    [Fact]
     public void Grids_over_different_points_cannot_be_compared()
     {
         var a = Network(1);
