@@ -14,35 +14,25 @@ namespace WeightInit.Simulation;
 /// </summary>
 internal sealed class RowWeightCache(IWeightInitializer initializer) : IWeightInitializer
 {
-    private readonly ConcurrentDictionary<(ulong Seed, string Shape, bool Single), Array> _matrices = new();
+    private readonly ConcurrentDictionary<(ulong Seed, string Shape, Type Element), Array> _matrices = new();
 
     public string Name => initializer.Name;
 
-    public void Fill(Span<double> weights, ReadOnlySpan<int> shape, RandomSource random)
-    {
-        ArgumentNullException.ThrowIfNull(random);
-        var key = (random.Seed, string.Join(',', shape.ToArray()), false);
-        var shapeCopy = shape.ToArray();
-        int length = weights.Length;
-        var matrix = (double[])_matrices.GetOrAdd(key, _ =>
-        {
-            var drawn = new double[length];
-            initializer.Fill(drawn, shapeCopy, random);
-            return drawn;
-        });
-        matrix.CopyTo(weights);
-    }
+    public void Fill(Span<double> weights, ReadOnlySpan<int> shape, RandomSource random) =>
+        Cached(weights, shape, random, (drawn, s, r) => initializer.Fill(drawn, s, r));
 
-    public void Fill(Span<float> weights, ReadOnlySpan<int> shape, RandomSource random)
+    public void Fill(Span<float> weights, ReadOnlySpan<int> shape, RandomSource random) =>
+        Cached(weights, shape, random, (drawn, s, r) => initializer.Fill(drawn, s, r));
+
+    private void Cached<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random, Action<T[], int[], RandomSource> draw)
     {
         ArgumentNullException.ThrowIfNull(random);
-        var key = (random.Seed, string.Join(',', shape.ToArray()), true);
         var shapeCopy = shape.ToArray();
         int length = weights.Length;
-        var matrix = (float[])_matrices.GetOrAdd(key, _ =>
+        var matrix = (T[])_matrices.GetOrAdd((random.Seed, string.Join(',', shapeCopy), typeof(T)), _ =>
         {
-            var drawn = new float[length];
-            initializer.Fill(drawn, shapeCopy, random);
+            var drawn = new T[length];
+            draw(drawn, shapeCopy, random);
             return drawn;
         });
         matrix.CopyTo(weights);
