@@ -15,9 +15,14 @@
 # - Check: each page is loaded in headless chromium with the network closed; every image output must be laid out
 #   and drawn (not blank), and no interactive chart container may be shown empty.
 # Prerequisites: scripts/setup.sh (Debian's Jupyter and chromium, plotly.js from npm, the dotnet tool).
+# Quiet when a step succeeds (one line per notebook); a step that fails prints its output.
+#
+# Usage: scripts/jupyter-execute.sh [OUTPUT_DIR]
+#        scripts/jupyter-execute.sh --help   (this text)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+source scripts/common.sh
+exit_on_help "$@"
 out="${1:-artifacts/jupyter}"
 start_all=$SECONDS
 
@@ -52,7 +57,7 @@ for name in "${notebooks[@]}"; do
   executed+=("$out/executed/$name")
 done
 
-dotnet build tools/WeightInit.Notebooks.StaticCharts -c Release -nologo -v quiet >/dev/null
+quietly "dotnet build tools/WeightInit.Notebooks.StaticCharts" dotnet build tools/WeightInit.Notebooks.StaticCharts -c Release -nologo
 charts=(dotnet run --no-build --project tools/WeightInit.Notebooks.StaticCharts -c Release --)
 "${charts[@]}" add-images "${executed[@]}"
 

@@ -4,21 +4,26 @@
 # so a green CI proves the Binder steps.
 #   1. restore the repository's pinned dotnet-interactive tool (.config/dotnet-tools.json);
 #   2. register its Jupyter kernels (.net-csharp, ...) for the current user;
-#   3. build the library into the folder the notebooks' setup.dib references (artifacts/notebook-lib).
+#   3. build the library and lib/WeightInit.Tutorial into the folder the notebooks' setup.dib references
+#      (artifacts/notebook-lib).
 # Needs: the .NET SDK of global.json and a Jupyter installation (jupyter-client) on the PATH.
+# Quiet when a step succeeds; a step that fails prints its whole output.
+#
+# Usage: scripts/jupyter-kernel-setup.sh [--help]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+source scripts/common.sh
+exit_on_help "$@"
 
 command -v jupyter >/dev/null || { echo "jupyter-kernel-setup: jupyter is not installed (run scripts/setup.sh as root)" >&2; exit 1; }
-dotnet tool restore >/dev/null
+quietly "dotnet tool restore" dotnet tool restore
 # The kernelspec runs `dotnet interactive jupyter ...`: a local tool, found through the manifest of the
 # folder the kernel starts in (the notebook's folder, inside this repository).
-dotnet dotnet-interactive jupyter install >/dev/null
+quietly "dotnet-interactive jupyter install" dotnet dotnet-interactive jupyter install
 # (capture first: `grep -q` would close the pipe early and, under pipefail, fail on jupyter's broken pipe)
 kernels=$(jupyter kernelspec list)
-grep -q '\.net-csharp' <<<"$kernels" || { echo "jupyter-kernel-setup: the .net-csharp kernel was not registered" >&2; exit 1; }
+grep -q '\.net-csharp' <<<"$kernels" || { echo "jupyter-kernel-setup: the .net-csharp kernel was not registered; kernels: $kernels" >&2; exit 1; }
 # (every build of lib/WeightInit and lib/WeightInit.Tutorial copies it to artifacts/notebook-lib, see their csproj)
-dotnet build lib/WeightInit.Tutorial -c Release -nologo -v quiet >/dev/null
-test -f artifacts/notebook-lib/WeightInit.dll -a -f artifacts/notebook-lib/WeightInit.Tutorial.dll || { echo "jupyter-kernel-setup: artifacts/notebook-lib/WeightInit.dll was not built" >&2; exit 1; }
+quietly "dotnet build lib/WeightInit.Tutorial" dotnet build lib/WeightInit.Tutorial -c Release -nologo
+test -f artifacts/notebook-lib/WeightInit.dll -a -f artifacts/notebook-lib/WeightInit.Tutorial.dll || { echo "jupyter-kernel-setup: artifacts/notebook-lib/WeightInit.dll or WeightInit.Tutorial.dll was not built" >&2; exit 1; }
 echo "jupyter-kernel-setup: .net-csharp kernel registered; library built into artifacts/notebook-lib"

@@ -5,9 +5,12 @@
 #      its saved text outputs compared with the fresh run, hygiene) and the static-chart tests;
 #   3. scripts/jupyter-execute.sh: every notebook executed by Jupyter on the .net-csharp kernel, as Binder
 #      runs it, exported to HTML and checked in headless chromium.
+#
+# Usage: scripts/test.sh [--help]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+source scripts/common.sh
+exit_on_help "$@"
 start=$SECONDS
 scripts/setup.sh
 dotnet test WeightInitNotebooks.sln -c Release

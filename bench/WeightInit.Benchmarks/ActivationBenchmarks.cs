@@ -17,7 +17,7 @@ internal static class ActivationBenchmarks
     private const int N = 1 << 20;
     private const int Repetitions = 7;
 
-    public static void Run(string[] args)
+    public static void Run(string[] _)
     {
         var random = new RandomSource(42);
         var xd = new double[N];

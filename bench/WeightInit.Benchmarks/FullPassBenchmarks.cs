@@ -102,8 +102,8 @@ internal static class FullPassBenchmarks
         {
             double mathNet = Harness.MedianSeconds(() =>
             {
-                if (precision == FloatPrecision.Double) MathNetPassDouble(layers, batch);
-                else MathNetPassSingle(layers, batch);
+                if (precision == FloatPrecision.Double) MathNetPass<double>(layers, batch);
+                else MathNetPass<float>(layers, batch);
             }, 3);
             var (ours, _) = Measure(Options(precision, false, batch, layers), 5);
             double gflops = 2.0 * Width * Width * batch * layers / mathNet / 1e9;
@@ -111,36 +111,24 @@ internal static class FullPassBenchmarks
         }
     }
 
-    private static void MathNetPassDouble(int layers, int batch)
+    private static void MathNetPass<T>(int layers, int batch) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>, IFormattable
     {
         var random = new RandomSource(1);
-        var xs = new double[batch * Width];
+        var xs = new T[batch * Width];
         random.Fork(0).FillNormal(xs, 0, 1);
-        var x = Matrix<double>.Build.DenseOfRowMajor(batch, Width, xs);
-        var w = new double[Width * Width];
+        var x = Matrix<T>.Build.DenseOfRowMajor(batch, Width, xs);
+        var w = new T[Width * Width];
         for (int l = 1; l <= layers; l++)
         {
             random.Fork((ulong)l).FillNormal(w, 0, 1 / Math.Sqrt(Width));
-            var wm = Matrix<double>.Build.DenseOfRowMajor(Width, Width, w);
+            var wm = Matrix<T>.Build.DenseOfRowMajor(Width, Width, w);
             x = x.TransposeAndMultiply(wm);
-            var (mean, std) = x.AsColumnMajorArray().MeanStandardDeviation();
-            GC.KeepAlive(mean + std);
-        }
-    }
-
-    private static void MathNetPassSingle(int layers, int batch)
-    {
-        var random = new RandomSource(1);
-        var xs = new float[batch * Width];
-        random.Fork(0).FillNormal(xs, 0f, 1f);
-        var x = Matrix<float>.Build.DenseOfRowMajor(batch, Width, xs);
-        var w = new float[Width * Width];
-        for (int l = 1; l <= layers; l++)
-        {
-            random.Fork((ulong)l).FillNormal(w, 0f, (float)(1 / Math.Sqrt(Width)));
-            var wm = Matrix<float>.Build.DenseOfRowMajor(Width, Width, w);
-            x = x.TransposeAndMultiply(wm);
-            var (mean, std) = x.AsColumnMajorArray().MeanStandardDeviation();
+            var (mean, std) = x.AsColumnMajorArray() switch
+            {
+                double[] d => d.MeanStandardDeviation(),
+                float[] f => f.MeanStandardDeviation(),
+                _ => throw new NotSupportedException(typeof(T).Name),
+            };
             GC.KeepAlive(mean + std);
         }
     }
@@ -151,31 +139,11 @@ internal static class FullPassBenchmarks
     private static Dictionary<string, NumpyResult> RunNumpy(int layers, int[] batches, int repetitions)
     {
         var results = new Dictionary<string, NumpyResult>();
-        string? script = FindScript();
-        const string python = "/usr/bin/python3";
-        if (script is null || !File.Exists(python))
-        {
-            Console.WriteLine("numpy baseline: skipped (python3 or numpy_fullpass.py not found)");
-            return results;
-        }
-        var info = new ProcessStartInfo(python,
-            [script, "--layers", layers.ToString(CultureInfo.InvariantCulture), "--batches", string.Join(",", batches), "--repetitions", repetitions.ToString(CultureInfo.InvariantCulture)])
-        { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        // A fair baseline: let OpenBLAS pick the kernels for this CPU. Only for this child process.
-        info.Environment.Remove("OPENBLAS_CORETYPE");
-        info.Environment.Remove("OPENBLAS_L2_SIZE");
-        using var process = Process.Start(info)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            Console.WriteLine($"numpy baseline: skipped (exit {process.ExitCode}: {stderr.Result.Trim().Split('\n').LastOrDefault()})");
-            return results;
-        }
+        string? stdout = Harness.RunNumpyBaseline("numpy_fullpass.py", "--layers", layers.ToString(CultureInfo.InvariantCulture),
+            "--batches", string.Join(",", batches), "--repetitions", repetitions.ToString(CultureInfo.InvariantCulture));
+        if (stdout is null) return results;
         foreach (var line in stdout.Split('\n'))
         {
-            if (line.StartsWith('#')) Console.WriteLine($"numpy baseline {line}");
             var m = Regex.Match(line, @"^numpy (\w+) (\w+) B=(\d+) seconds=([\d.]+) gen=([\d.]+) matmul=([\d.]+) stats=([\d.]+)");
             if (m.Success)
             {
@@ -184,15 +152,5 @@ internal static class FullPassBenchmarks
             }
         }
         return results;
-    }
-
-    private static string? FindScript()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "tests", "WeightInit.Benchmarks", "numpy_fullpass.py");
-            if (File.Exists(candidate)) return candidate;
-        }
-        return null;
     }
 }

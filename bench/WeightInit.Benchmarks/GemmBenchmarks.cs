@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using MathNet.Numerics.LinearAlgebra;
+using WeightInit.Kernels;
 using WeightInit.LinearAlgebra;
 
 namespace WeightInit.Benchmarks;
@@ -51,19 +52,15 @@ internal static class GemmBenchmarks
     private static string Ratio(double x, double y) => double.IsNaN(y) ? "-" : (x / y).ToString("F2", CultureInfo.InvariantCulture);
 
     /// <summary>Median GFLOP/s of one product; <paramref name="threads"/> 0 is the library's automatic choice.</summary>
-    private static double Measure<T>(string form, int m, int repetitions, int threads, bool cpuTime = false) where T : unmanaged
+    private static double Measure<T>(string form, int m, int repetitions, int threads, bool cpuTime = false) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var random = new Random.RandomSource(7);
         var a = Fill<T>(m * K, random);
         var b = Fill<T>(K * N, random);
         var c = new T[m * N];
-        var options = new GemmOptions(GemmPath.Auto, threads);
-        Action call = form switch
-        {
-            "MultiplyTransposed" => () => MatrixMultiply.MultiplyTransposed<T>(a, b, c, m, K, N, false, options),
-            "Multiply" => () => MatrixMultiply.Multiply<T>(a, b, c, m, K, N, false, options),
-            _ => () => MatrixMultiply.TransposeMultiply<T>(a, b, c, m, K, N, false, options),
-        };
+        var options = new GemmOptions(SimdPath.Auto, threads);
+        var product = Enum.Parse<ProductForm>(form);
+        Action call = () => MatrixMultiply.Compute<T>(product, a, b, c, m, K, N, false, options);
         return 2.0 * m * K * N / MedianPerCall(call, repetitions, cpuTime: cpuTime) / 1e9;
     }
 
@@ -135,29 +132,10 @@ internal static class GemmBenchmarks
     {
         var results = new Dictionary<string, double>();
         var cpu1 = new Dictionary<string, double>();
-        string? script = FindScript();
-        const string python = "/usr/bin/python3";
-        if (script is null || !File.Exists(python))
-        {
-            Console.WriteLine("numpy baseline: skipped (python3 or numpy_baseline.py not found)");
-            return (results, cpu1);
-        }
-        var info = new ProcessStartInfo(python, [script]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        // A fair baseline: let OpenBLAS pick the kernels for this CPU (see FACTS.md). Only for this child process.
-        info.Environment.Remove("OPENBLAS_CORETYPE");
-        info.Environment.Remove("OPENBLAS_L2_SIZE");
-        using var process = Process.Start(info)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            Console.WriteLine($"numpy baseline: skipped (exit {process.ExitCode}: {stderr.Result.Trim().Split('\n').LastOrDefault()})");
-            return (results, cpu1);
-        }
+        string? stdout = Harness.RunNumpyBaseline("numpy_baseline.py");
+        if (stdout is null) return (results, cpu1);
         foreach (var line in stdout.Split('\n'))
         {
-            if (line.StartsWith('#')) Console.WriteLine($"numpy baseline {line}");
             var match = Regex.Match(line, @"^numpy (\w+) (\w+) m=(\d+) k=\d+ n=\d+ gflops=([\d.]+)(?: cpu1_gflops=(-?[\d.]+))?");
             if (!match.Success) continue;
             string key = $"{match.Groups[1].Value} {match.Groups[2].Value} {match.Groups[3].Value}";
@@ -165,17 +143,5 @@ internal static class GemmBenchmarks
             if (match.Groups[5].Success) cpu1[key] = double.Parse(match.Groups[5].Value, CultureInfo.InvariantCulture);
         }
         return (results, cpu1);
-    }
-
-    private static string? FindScript()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "tests", "WeightInit.Benchmarks", "numpy_baseline.py");
-            if (File.Exists(candidate)) return candidate;
-            candidate = Path.Combine(dir.FullName, "numpy_baseline.py");
-            if (File.Exists(candidate)) return candidate;
-        }
-        return null;
     }
 }

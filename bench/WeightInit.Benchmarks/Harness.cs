@@ -20,4 +20,50 @@ internal static class Harness
         Array.Sort(times);
         return repetitions % 2 == 1 ? times[repetitions / 2] : 0.5 * (times[repetitions / 2 - 1] + times[repetitions / 2]);
     }
+
+    /// <summary>
+    /// Runs one of the numpy baselines beside this file (bench/WeightInit.Benchmarks/<paramref name="script"/>) with
+    /// Debian's python3 and returns its standard output, or null (after printing why) when python3, numpy or the
+    /// script is missing or the script fails. OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE are removed for that child
+    /// process only, so that OpenBLAS picks its kernels for this CPU: a fair baseline (FACTS.md).
+    /// </summary>
+    /// <param name="script">The script's file name, e.g. numpy_baseline.py.</param>
+    /// <param name="arguments">Its arguments.</param>
+    /// <returns>The script's output, or null.</returns>
+    public static string? RunNumpyBaseline(string script, params string[] arguments)
+    {
+        const string python = "/usr/bin/python3";
+        string? path = FindBenchFile(script);
+        if (path is null || !File.Exists(python))
+        {
+            Console.WriteLine($"numpy baseline: skipped (python3 or {script} not found)");
+            return null;
+        }
+        var info = new ProcessStartInfo(python, [path, .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.Environment.Remove("OPENBLAS_CORETYPE");
+        info.Environment.Remove("OPENBLAS_L2_SIZE");
+        using var process = Process.Start(info)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        string stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            Console.WriteLine($"numpy baseline: skipped (exit {process.ExitCode}: {stderr.Result.Trim().Split('\n').LastOrDefault()})");
+            return null;
+        }
+        foreach (var line in stdout.Split('\n'))
+            if (line.StartsWith('#')) Console.WriteLine($"numpy baseline {line}");
+        return stdout;
+    }
+
+    /// <summary>bench/WeightInit.Benchmarks/<paramref name="name"/> of the repository this program runs from, or null.</summary>
+    private static string? FindBenchFile(string name)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "bench", "WeightInit.Benchmarks", name);
+            if (File.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
 }

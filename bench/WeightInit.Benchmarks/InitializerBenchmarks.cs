@@ -12,7 +12,7 @@ internal static class InitializerBenchmarks
     private const int Width = 512;
     private const int Repetitions = 7;
 
-    public static void Run(string[] args)
+    public static void Run(string[] _)
     {
         int[] shape = [Width, Width];
         var d = new double[Width * Width];

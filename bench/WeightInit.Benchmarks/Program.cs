@@ -17,6 +17,7 @@ internal static class Program
         ["init"] = InitializerBenchmarks.Run,
         ["fullpass"] = FullPassBenchmarks.Run,
         ["training"] = TrainingBenchmark.Run,
+        ["theory"] = TheoryBenchmarks.Run,
     };
 
     public static int Main(string[] args)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.Intrinsics;
+using WeightInit.Kernels;
 using WeightInit.Random;
 
 namespace WeightInit.Benchmarks;

@@ -13,11 +13,12 @@ machine disturbs less; cpu1_gflops is -1 without threadpoolctl). Lines starting 
 (via threadpoolctl when it is installed). Run with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset to let
 OpenBLAS pick its kernels for this CPU (the C# benchmark does that for this child process only).
 """
-import os
 import sys
 import time
 
 import numpy as np
+
+from numpy_blas import describe_blas
 
 try:
     from threadpoolctl import threadpool_limits
@@ -43,26 +44,6 @@ def median_seconds(fn, repetitions=7, min_run_seconds=0.02, clock=time.perf_coun
         times.append((clock() - t0) / inner)
     times.sort()
     return times[len(times) // 2]
-
-
-def describe_blas():
-    print(f"# numpy {np.__version__}; OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(unset)')} "
-          f"OPENBLAS_L2_SIZE={os.environ.get('OPENBLAS_L2_SIZE', '(unset)')}")
-    try:
-        from threadpoolctl import threadpool_info
-    except ImportError:
-        print("# threadpoolctl not installed: BLAS kernel unknown")
-        return
-    np.ones((64, 64)) @ np.ones((64, 64))  # make sure the BLAS is loaded
-    infos = [info for info in threadpool_info() if info.get("user_api") == "blas"]
-    for info in infos:
-        print("# blas: " + ", ".join(f"{key}={info.get(key)}" for key in
-                                     ("internal_api", "version", "architecture", "threading_layer", "num_threads", "filepath")))
-    if not infos:
-        # e.g. Debian's reference BLAS (libblas3) is the libblas.so.3 alternative: far slower than OpenBLAS.
-        with open("/proc/self/maps") as maps:
-            loaded = sorted({line.split()[-1] for line in maps if "blas" in line.lower() and "/" in line})
-        print("# blas: no OpenBLAS/MKL found by threadpoolctl; loaded: " + (", ".join(loaded) or "unknown"))
 
 
 def main():

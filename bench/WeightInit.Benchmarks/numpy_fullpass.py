@@ -13,10 +13,11 @@ Run with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset so that OpenBLAS picks its
 CPU (the C# benchmark does that for this child process only).
 """
 import argparse
-import os
 import time
 
 import numpy as np
+
+from numpy_blas import describe_blas
 
 N = 512
 
@@ -41,20 +42,6 @@ def full_pass(rng, x0, layers, dtype, relu, split=None):
             split[1] += t2 - t1
             split[2] += t3 - t2
     return means
-
-
-def describe_blas():
-    print(f"# numpy {np.__version__}; OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(unset)')} "
-          f"OPENBLAS_L2_SIZE={os.environ.get('OPENBLAS_L2_SIZE', '(unset)')}")
-    try:
-        from threadpoolctl import threadpool_info
-    except ImportError:
-        print("# threadpoolctl not installed: BLAS kernel unknown")
-        return
-    np.ones((64, 64)) @ np.ones((64, 64))
-    for info in threadpool_info():
-        print("# blas: " + ", ".join(f"{key}={info.get(key)}" for key in
-                                     ("internal_api", "version", "architecture", "threading_layer", "num_threads")))
 
 
 def main():

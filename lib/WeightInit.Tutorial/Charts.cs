@@ -143,7 +143,7 @@ public static class Charts
         int columns = grid.X.Length, rows = grid.Y.Length, classes = Math.Max(grid.ClassCount, 2);
         var predicted = grid.PredictedClasses.ToArray();
         var z = Enumerable.Range(0, rows).Select(iy => Enumerable.Range(0, columns)
-            .Select(ix => predicted[iy * columns + ix] is var c && c >= 0 ? (double)c : double.NaN).ToArray()).ToArray();
+            .Select(ix => predicted[iy * columns + ix] is var c && c >= 0 ? c : double.NaN).ToArray()).ToArray();
         // A stepwise scale: class k takes [k/(K), (k+1)/K) of the range [-0.5, K - 0.5], so each class is one flat colour.
         var stops = Enumerable.Range(0, classes).SelectMany(k => new[]
         {
@@ -237,12 +237,13 @@ public static class Charts
     /// <param name="histogram">The counts.</param>
     /// <param name="name">The legend entry.</param>
     /// <param name="colour">The colour (#RRGGBB).</param>
+    /// <param name="showLegend">Whether it has a legend entry (false for the repeats in a grid of panels).</param>
     /// <returns>The chart.</returns>
-    public static GenericChart Histogram(FixedBinHistogram histogram, string name, string colour)
+    public static GenericChart Histogram(FixedBinHistogram histogram, string name, string colour, bool showLegend = true)
     {
         ArgumentNullException.ThrowIfNull(histogram);
         var steps = Figure.Steps(histogram);
-        return Line(steps.X, steps.Y, name, colour);
+        return Line(steps.X, steps.Y, name, colour, showLegend: showLegend);
     }
 
     private static class Figure
@@ -310,9 +311,7 @@ public static class Charts
         if (cellLabels is not null && (cellLabels.GetLength(0) != rows || cellLabels.GetLength(1) != columns))
             throw new ArgumentException($"cellLabels must have the shape of values ({rows} x {columns}).", nameof(cellLabels));
         var z = Enumerable.Range(0, rows).Select(i => Enumerable.Range(0, columns).Select(j => values[i, j]).ToArray()).ToArray();
-        var scale = diverging
-            ? StyleParam.Colorscale.NewCustom([Tuple.Create(0.0, Color.fromHex("#2166ac")), Tuple.Create(0.5, Color.fromHex("#f7f7f7")), Tuple.Create(1.0, Color.fromHex("#b2182b"))])
-            : StyleParam.Colorscale.Viridis;
+        var scale = Scale(diverging);
         var bar = new ColorBar();
         bar.SetProperty("title", ChartStyle.TitleOf(colourTitle));
         GenericChart chart = CSharpChart.Heatmap<double, string, string, string>(z, X: columnLabels.ToArray(), Y: rowLabels.ToArray(),
@@ -328,6 +327,37 @@ public static class Charts
                 return trace;
             }), chart);
         }
+        return chart.WithColorRange(min, max);
+    }
+
+    /// <summary>
+    /// A heat map over numeric axes: cell [i][j] at (x[j], y[i]), the colour range fixed to [min, max], the y axis
+    /// increasing upwards; unlike <see cref="Heatmap"/> it can be combined with lines in the same coordinates
+    /// (e.g. a phase diagram and its critical line).
+    /// </summary>
+    /// <param name="x">The column coordinates, ascending.</param>
+    /// <param name="y">The row coordinates, ascending.</param>
+    /// <param name="values">values[i][j]; y.Count rows of x.Count values. NaN cells stay blank.</param>
+    /// <param name="min">The value of the lowest colour.</param>
+    /// <param name="max">The value of the highest colour.</param>
+    /// <param name="colourTitle">What the colour means, with its unit.</param>
+    /// <param name="diverging">A blue-white-red scale with white at the middle of [min, max]; otherwise sequential.</param>
+    /// <returns>The chart.</returns>
+    /// <exception cref="ArgumentException">The values do not have y.Count rows of x.Count values.</exception>
+    public static GenericChart HeatmapOver(IReadOnlyList<double> x, IReadOnlyList<double> y, IReadOnlyList<IReadOnlyList<double>> values,
+        double min, double max, string colourTitle, bool diverging = false)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentException.ThrowIfNullOrWhiteSpace(colourTitle);
+        if (values.Count != y.Count) throw new ArgumentException($"values must have one row per y ({y.Count}), but it has {values.Count}.", nameof(values));
+        for (int i = 0; i < values.Count; i++)
+            if (values[i].Count != x.Count) throw new ArgumentException($"values[{i}] must have one value per x ({x.Count}), but it has {values[i].Count}.", nameof(values));
+        var bar = new ColorBar();
+        bar.SetProperty("title", ChartStyle.TitleOf(colourTitle));
+        var z = values.Select(r => r.ToArray()).ToArray();
+        var chart = CSharpChart.Heatmap<double, double, double, string>(z, X: x.ToArray(), Y: y.ToArray(), ColorScale: Scale(diverging), ColorBar: bar, ShowLegend: false);
         return chart.WithColorRange(min, max);
     }
 
@@ -352,6 +382,10 @@ public static class Charts
         var grid = CSharpChart.Grid(panels, rows, Math.Min(columns, panels.Count), SubPlotTitles: titles.ToArray());
         return grid.WithPowerTicks();
     }
+
+    private static StyleParam.Colorscale Scale(bool diverging) => diverging
+        ? StyleParam.Colorscale.NewCustom([Tuple.Create(0.0, Color.fromHex("#2166ac")), Tuple.Create(0.5, Color.fromHex("#f7f7f7")), Tuple.Create(1.0, Color.fromHex("#b2182b"))])
+        : StyleParam.Colorscale.Viridis;
 
     private static GenericChart Group(GenericChart chart, string group) =>
         GenericChart.mapTrace(FuncConvert.FromFunc<Trace, Trace>(trace =>

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace WeightInit;
@@ -31,6 +32,38 @@ internal static class Guard
         Finite(value, paramName);
         if (value <= 0)
             throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be positive, but it is {value}.");
+    }
+
+    /// <summary>
+    /// Throws <see cref="NotSupportedException"/> unless <typeparamref name="T"/> is <see cref="float"/> or
+    /// <see cref="double"/>, the element types the library's numeric kernels implement (a constant test for the JIT).
+    /// </summary>
+    /// <typeparam name="T">The element type of a generic numeric method.</typeparam>
+    public static void FloatOrDouble<T>()
+    {
+        if (typeof(T) != typeof(float) && typeof(T) != typeof(double))
+            throw new NotSupportedException($"The library's numeric methods are implemented for float and double, not for {typeof(T).Name}.");
+    }
+
+    /// <summary>
+    /// Throws an <see cref="ArgumentException"/> unless <paramref name="values"/> holds at least one value and
+    /// every value is finite (the message gives the index of the first that is not).
+    /// </summary>
+    public static void AllFinite<T>(ReadOnlySpan<T> values, [CallerArgumentExpression(nameof(values))] string? paramName = null)
+        where T : IFloatingPointIeee754<T>
+    {
+        if (values.IsEmpty)
+            throw new ArgumentException($"{paramName} must hold at least one value, but it is empty.", paramName);
+        for (int i = 0; i < values.Length; i++)
+            if (!T.IsFinite(values[i]))
+                throw new ArgumentException($"{paramName} must be finite, but {paramName}[{i}] is {values[i]}.", paramName);
+    }
+
+    /// <summary>Throws an <see cref="ArgumentOutOfRangeException"/> unless 0 &lt;= <paramref name="index"/> &lt; <paramref name="count"/>.</summary>
+    public static void Index(int index, int count, [CallerArgumentExpression(nameof(index))] string? paramName = null)
+    {
+        if ((uint)index >= (uint)count)
+            throw new ArgumentOutOfRangeException(paramName, index, $"{paramName} must be in [0, {count}), but it is {index}.");
     }
 
     /// <summary>Throws unless a span's length equals <paramref name="expected"/>.</summary>

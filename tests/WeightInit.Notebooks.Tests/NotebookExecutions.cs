@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using WeightInit.Notebooks;
 
 namespace WeightInit.Notebooks.Tests;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using WeightInit.Notebooks;
 using WeightInit.Notebooks.StaticCharts;
 
 namespace WeightInit.Notebooks.Tests;

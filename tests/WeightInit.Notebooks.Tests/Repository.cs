@@ -1,5 +1,3 @@
-using WeightInit.Notebooks;
-
 namespace WeightInit.Notebooks.Tests;
 
 /// <summary>Where the repository and its notebooks are, found from the test binaries upwards.</summary>

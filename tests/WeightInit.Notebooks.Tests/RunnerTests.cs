@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using WeightInit.Notebooks;
 using WeightInit.Notebooks.StaticCharts;
 
 namespace WeightInit.Notebooks.Tests;
@@ -100,14 +99,29 @@ public sealed class RunnerTests : IDisposable
     {
         Write("01-a.ipynb", Notebook("1").ToJsonString());
         Manifest("01-a.ipynb", "02-missing.ipynb");
-        var runner = typeof(NotebookRunner).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in new[] { "exec", runner, "--notebooks", _folder.FullName }) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.Equal(2, process.ExitCode);
+        var (exitCode, _, stderr) = RunRunner("--notebooks", _folder.FullName);
+        Assert.Equal(2, exitCode);
         Assert.Contains("02-missing.ipynb", stderr);
+    }
+
+    /// <summary>Runs the runner's program in a child process; returns its exit code and output.</summary>
+    private static (int ExitCode, string Stdout, string Stderr) RunRunner(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var a in new[] { "exec", typeof(NotebookRunner).Assembly.Location }.Concat(arguments)) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, stdout, stderr.Result);
+    }
+
+    [Fact]
+    public void The_runner_prints_its_usage_and_exits_0_on_help()
+    {
+        var (exitCode, stdout, _) = RunRunner("--help");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("--only PREFIX", stdout);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using WeightInit.Notebooks;
 using WeightInit.Notebooks.StaticCharts;
 
 namespace WeightInit.Notebooks.Tests;

@@ -68,6 +68,38 @@ public class ChartTests
     }
 
     [Fact]
+    public void AHeatmapOverNumericAxesKeepsItsCoordinates()
+    {
+        double[][] values = [[0.1, 0.2, 0.3], [1, 2, 3]];
+        var chart = Charts.HeatmapOver([0.5, 1.0, 1.5], [0, 0.1], values, 0, 3, "chi_1");
+        var trace = Figure.Traces(chart)[0]!;
+        Assert.Equal(1.5, (double)trace["x"]![2]!);
+        Assert.Equal(0.1, (double)trace["y"]![1]!);
+        Assert.Equal(3.0, (double)trace["zmax"]!);
+        Assert.Equal("chi_1", (string?)trace["colorbar"]!["title"]!["text"]);
+        var combined = Plotly.NET.CSharp.Chart.Combine([chart, Charts.Line([0.5, 1.5], [0, 0.1], "critical line", Colours.Black)]);
+        Assert.Equal(2, Figure.Traces(combined).Count);
+        Assert.Equal("values", Assert.Throws<ArgumentException>(() => Charts.HeatmapOver([0.5, 1.0], [0, 0.1], values, 0, 3, "c")).ParamName);
+        Assert.Equal("values", Assert.Throws<ArgumentException>(() => Charts.HeatmapOver([0.5, 1.0, 1.5], [0], values, 0, 3, "c")).ParamName);
+    }
+
+    [Fact]
+    public void AHistogramCanLeaveTheLegend()
+    {
+        var histogram = WeightInit.Statistics.FixedBinHistogram.Of([0.1, 0.2, 0.7], 0, 1, 2);
+        Assert.False((bool)Figure.Traces(Charts.Histogram(histogram, "repeat", Colours.Blue, showLegend: false))[0]!["showlegend"]!);
+    }
+
+    [Fact]
+    public void PointsAreMarkersWithTheirColour()
+    {
+        var trace = Figure.Traces(Charts.Points(X, Y, "measured", Colours.Vermillion))[0]!;
+        Assert.Equal("markers", (string?)trace["mode"]);
+        Assert.Equal(Colours.Vermillion, (string?)trace["marker"]!["color"]);
+        Assert.Equal("y", Assert.Throws<ArgumentException>(() => Charts.Points(X, [1.0], "m", Colours.Blue)).ParamName);
+    }
+
+    [Fact]
     public void AnAnnotatedHeatmapWritesEachCellsLabel()
     {
         var trace = Figure.Traces(Charts.Heatmap(new double[,] { { 0.5, 2 } }, ["a", "b"], ["r"], 0, 2, "value", new[,] { { "0.50", "2.0" } }))[0]!;
@@ -188,7 +220,7 @@ public class ChartTests
         Assert.Equal(-0.5, (double)heatmap["zmin"]!);
         Assert.Equal(2.5, (double)heatmap["zmax"]!);
         Assert.Equal(4, heatmap["z"]!.AsArray().Count);
-        Assert.Equal((double)grid.PredictedClasses[5], (double)heatmap["z"]![1]![0]!);
+        Assert.Equal(grid.PredictedClasses[5], (double)heatmap["z"]![1]![0]!);
         Assert.Equal(4, traces.Count);
         Assert.All(traces.Skip(1), t => Assert.Equal(false, (bool?)t!["showlegend"]));
     }

@@ -8,6 +8,7 @@ const string Usage = """
     Usage (from the repository):
       dotnet run --project tools/WeightInit.Notebooks.StaticCharts -c Release -- COMMAND ARGS
     Commands:
+      --help                                print this text and exit
       add-images NOTEBOOK.ipynb...          add a static PNG to every Plotly chart output (in place)
       check-images NOTEBOOK.ipynb...        fail if a chart output has no static image
       write-index HTML_DIR NOTEBOOK.ipynb...  write HTML_DIR/index.html linking NAME.html of each notebook
@@ -15,6 +16,7 @@ const string Usage = """
                                             fail unless every image output is drawn (and no chart is blank)
     """;
 
+if (args is ["-h" or "--help", ..]) { Console.WriteLine(Usage); return 0; }
 if (args.Length < 2) { Console.Error.WriteLine(Usage); return 2; }
 try
 {

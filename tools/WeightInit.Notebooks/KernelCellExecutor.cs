@@ -120,7 +120,7 @@ public static class KernelCellExecutor
             }
         }
         // A failure reported on a nested command (e.g. a failing #r) also fails the cell.
-        if (error is null && events.LastOrDefault() is CommandFailed last)
+        if (error is null && events.Count > 0 && events[^1] is CommandFailed last)
         {
             error = last.Message;
         }

@@ -12,6 +12,7 @@ const string Usage = """
       --check                 execute without writing; fail if saved text outputs differ from a fresh run
       --notebooks DIR         the notebooks folder (default: notebooks/ of the repository)
       --timeout SECONDS       the longest one notebook may run (default 300)
+      -h, --help              print this text and exit
     Exit code: 0 all notebooks ran; 1 a notebook failed or (with --check) is stale; 2 bad arguments or notebook list.
     """;
 
@@ -23,6 +24,12 @@ if (args.Length >= 1 && args[0] == ChildProcessExecutor.ExecuteOneSwitch)
         return 2;
     }
     return await ChildProcessExecutor.RunChildAsync(args[1], args[3]);
+}
+
+if (args.Contains("-h") || args.Contains("--help"))
+{
+    Console.WriteLine(Usage);
+    return 0;
 }
 
 RunnerOptions options;
@@ -105,7 +112,6 @@ static RunnerOptions ParseArguments(string[] args)
                     throw new ArgumentException($"--timeout must be a positive number of seconds, got '{text}'");
                 timeout = TimeSpan.FromSeconds(seconds);
                 break;
-            case "-h" or "--help": throw new ArgumentException("");
             default: throw new ArgumentException($"unknown argument '{args[i]}'");
         }
     }

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace WeightInit.Activations;
 
 /// <summary>
@@ -5,7 +7,8 @@ namespace WeightInit.Activations;
 /// thread-safe; the common ones are static properties of this class.
 /// </summary>
 /// <remarks>
-/// The library's activations compute their span overloads with AVX-512 (<c>Vector512</c>) where the
+/// The span methods are generic over the element type, <see cref="float"/> or <see cref="double"/>, like the rest
+/// of the library's numeric API. The library's activations compute them with AVX-512 (<c>Vector512</c>) where the
 /// hardware has it (float spans are computed in double and rounded once), and agree with the scalar
 /// <see cref="Apply(double)"/> and <see cref="Derivative(double)"/> to a few ulps. They never return NaN
 /// for a finite input, however large; a NaN input gives NaN (it is data, not an error). At a kink, f'
@@ -14,13 +17,13 @@ namespace WeightInit.Activations;
 public abstract class Activation
 {
     // The library's activations hand their vectorized span loops to the base class; a subclass from
-    // outside the library gets the scalar loops below.
-    private readonly KernelSpans? _spans;
+    // outside the library gets the same loops over its scalar methods.
+    private readonly KernelSpans _spans;
 
-    /// <summary>Creates an activation whose span overloads loop over the scalar <see cref="Apply(double)"/> and <see cref="Derivative(double)"/>.</summary>
-    protected Activation() { }
+    /// <summary>Creates an activation whose span methods loop over the scalar <see cref="Apply(double)"/> and <see cref="Derivative(double)"/>.</summary>
+    protected Activation() => _spans = KernelSpans.Scalar(this);
 
-    /// <summary>Creates an activation whose span overloads run the vectorized loops of <paramref name="spans"/>.</summary>
+    /// <summary>Creates an activation whose span methods run the vectorized loops of <paramref name="spans"/>.</summary>
     private protected Activation(KernelSpans spans) => _spans = spans;
 
     /// <summary>A short name, e.g. "ReLU"; <see cref="FromName(string)"/> accepts it.</summary>
@@ -42,40 +45,34 @@ public abstract class Activation
     /// <returns>The derivative at <paramref name="x"/>.</returns>
     public abstract double Derivative(double x);
 
-    /// <summary>Applies f elementwise: destination[i] = f(x[i]). The spans may overlap exactly (in place).</summary>
+    /// <summary>
+    /// Applies f elementwise: destination[i] = f(x[i]). The spans may overlap exactly (in place).
+    /// float values are computed in double and rounded once.
+    /// </summary>
+    /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>, inferred from the spans or arrays.</typeparam>
     /// <param name="x">The pre-activations.</param>
     /// <param name="destination">Where to write f(x); as long as <paramref name="x"/>.</param>
-    public virtual void Apply(ReadOnlySpan<double> x, Span<double> destination)
+    /// <exception cref="ArgumentException">The destination's length differs from the input's, or it overlaps the input shifted.</exception>
+    /// <exception cref="NotSupportedException">T is neither float nor double.</exception>
+    public void Apply<T>(ReadOnlySpan<T> x, Span<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (_spans is not null) { _spans.Apply(x, destination); return; }
-        CheckLengths(x.Length, destination.Length);
-        for (int i = 0; i < x.Length; i++) destination[i] = Apply(x[i]);
+        Guard.FloatOrDouble<T>();
+        _spans.Apply(x, destination);
     }
 
-    /// <inheritdoc cref="Apply(ReadOnlySpan{double}, Span{double})"/>
-    public virtual void Apply(ReadOnlySpan<float> x, Span<float> destination)
-    {
-        if (_spans is not null) { _spans.Apply(x, destination); return; }
-        CheckLengths(x.Length, destination.Length);
-        for (int i = 0; i < x.Length; i++) destination[i] = (float)Apply(x[i]);
-    }
-
-    /// <summary>Computes f' elementwise: destination[i] = f'(x[i]). The spans may overlap exactly.</summary>
+    /// <summary>
+    /// Computes f' elementwise: destination[i] = f'(x[i]). The spans may overlap exactly (in place).
+    /// float values are computed in double and rounded once.
+    /// </summary>
+    /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>, inferred from the spans or arrays.</typeparam>
     /// <param name="x">The pre-activations.</param>
     /// <param name="destination">Where to write f'(x); as long as <paramref name="x"/>.</param>
-    public virtual void Derivative(ReadOnlySpan<double> x, Span<double> destination)
+    /// <exception cref="ArgumentException">The destination's length differs from the input's, or it overlaps the input shifted.</exception>
+    /// <exception cref="NotSupportedException">T is neither float nor double.</exception>
+    public void Derivative<T>(ReadOnlySpan<T> x, Span<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (_spans is not null) { _spans.Derivative(x, destination); return; }
-        CheckLengths(x.Length, destination.Length);
-        for (int i = 0; i < x.Length; i++) destination[i] = Derivative(x[i]);
-    }
-
-    /// <inheritdoc cref="Derivative(ReadOnlySpan{double}, Span{double})"/>
-    public virtual void Derivative(ReadOnlySpan<float> x, Span<float> destination)
-    {
-        if (_spans is not null) { _spans.Derivative(x, destination); return; }
-        CheckLengths(x.Length, destination.Length);
-        for (int i = 0; i < x.Length; i++) destination[i] = (float)Derivative(x[i]);
+        Guard.FloatOrDouble<T>();
+        _spans.Derivative(x, destination);
     }
 
     /// <summary>
@@ -83,47 +80,23 @@ public abstract class Activation
     /// network that will be differentiated needs. <paramref name="y"/> or <paramref name="dydx"/> may be
     /// <paramref name="x"/> itself (in place); <paramref name="y"/> and <paramref name="dydx"/> must not overlap.
     /// </summary>
+    /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>, inferred from the spans or arrays.</typeparam>
     /// <param name="x">The pre-activations.</param>
     /// <param name="y">Where to write f(x); as long as <paramref name="x"/>.</param>
     /// <param name="dydx">Where to write f'(x); as long as <paramref name="x"/>.</param>
-    public virtual void ApplyWithDerivative(ReadOnlySpan<double> x, Span<double> y, Span<double> dydx)
+    /// <exception cref="ArgumentException">An output's length differs from the input's, an output overlaps the input shifted, or the outputs overlap.</exception>
+    /// <exception cref="NotSupportedException">T is neither float nor double.</exception>
+    public void ApplyWithDerivative<T>(ReadOnlySpan<T> x, Span<T> y, Span<T> dydx) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (_spans is not null) { _spans.ApplyWithDerivative(x, y, dydx); return; }
-        ActivationKernel.CheckSpans(x, y, dydx);
-        for (int i = 0; i < x.Length; i++)
-        {
-            double v = x[i];
-            y[i] = Apply(v);
-            dydx[i] = Derivative(v);
-        }
+        Guard.FloatOrDouble<T>();
+        _spans.ApplyWithDerivative(x, y, dydx);
     }
 
-    /// <inheritdoc cref="ApplyWithDerivative(ReadOnlySpan{double}, Span{double}, Span{double})"/>
-    public virtual void ApplyWithDerivative(ReadOnlySpan<float> x, Span<float> y, Span<float> dydx)
-    {
-        if (_spans is not null) { _spans.ApplyWithDerivative(x, y, dydx); return; }
-        ActivationKernel.CheckSpans(x, y, dydx);
-        for (int i = 0; i < x.Length; i++)
-        {
-            double v = x[i];
-            y[i] = (float)Apply(v);
-            dydx[i] = (float)Derivative(v);
-        }
-    }
+    /// <summary>Whether the span methods run the library's vectorized loops (every library activation) or the scalar methods.</summary>
+    internal bool HasVectorizedSpans => _spans.IsVectorized;
 
     /// <inheritdoc/>
     public override string ToString() => Name;
-
-    /// <summary>Throws when the destination is not as long as the input.</summary>
-    /// <param name="xLength">The input's length.</param>
-    /// <param name="destinationLength">The destination's length.</param>
-    protected static void CheckLengths(int xLength, int destinationLength)
-    {
-        if (xLength != destinationLength)
-            throw new ArgumentException(
-                $"The destination must be as long as the input ({xLength}), but its length is {destinationLength}.",
-                "destination");
-    }
 
     /// <summary>f(x) = x (no activation, a linear layer).</summary>
     public static Activation Identity { get; } = new IdentityActivation();

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -18,94 +19,106 @@ internal interface IActivationKernel
 }
 
 /// <summary>
-/// The span loops shared by every activation: full vectors, then the tail through the same vector code
-/// on a padded copy (so a value's result does not depend on where it sits in the span). float spans are
-/// widened to double, computed, and rounded back once. Without AVX-512 the loops are scalar.
+/// The span loops shared by every activation, for float and double: full vectors, then the tail through the
+/// same vector code on a padded copy (so a value's result does not depend on where it sits in the span). float
+/// spans are widened to double, computed, and rounded back once. Without AVX-512 the loops are scalar.
 /// </summary>
+/// <remarks>
+/// Two loops serve the six span methods: <see cref="Map{TKernel, TFunction, T}(TKernel, ReadOnlySpan{T}, Span{T})"/> for f and f' (the function is a
+/// type argument, so the JIT inlines it) and <see cref="ApplyWithDerivative{TKernel, T}"/> for the fused form.
+/// They have a Vector512 path only; the kernel layer of issue 12 gives them every vector width.
+/// </remarks>
 internal static class ActivationKernel
 {
-    private static readonly int DoubleLanes = Vector512<double>.Count;
-    private static readonly int FloatLanes = Vector512<float>.Count;
+    /// <summary>Which of a kernel's two functions a loop computes.</summary>
+    private interface IFunction
+    {
+        static abstract double Scalar<TKernel>(TKernel kernel, double x) where TKernel : struct, IActivationKernel;
+        static abstract Vector512<double> Vector<TKernel>(TKernel kernel, Vector512<double> x) where TKernel : struct, IActivationKernel;
+    }
 
-    public static void Apply<TKernel>(TKernel kernel, ReadOnlySpan<double> x, Span<double> destination)
-        where TKernel : struct, IActivationKernel
+    /// <summary>f.</summary>
+    private readonly struct Value : IFunction
+    {
+        public static double Scalar<TKernel>(TKernel kernel, double x) where TKernel : struct, IActivationKernel => kernel.Apply(x);
+        public static Vector512<double> Vector<TKernel>(TKernel kernel, Vector512<double> x) where TKernel : struct, IActivationKernel => kernel.Apply(x);
+    }
+
+    /// <summary>f'.</summary>
+    private readonly struct Slope : IFunction
+    {
+        public static double Scalar<TKernel>(TKernel kernel, double x) where TKernel : struct, IActivationKernel => kernel.Derivative(x);
+        public static Vector512<double> Vector<TKernel>(TKernel kernel, Vector512<double> x) where TKernel : struct, IActivationKernel => kernel.Derivative(x);
+    }
+
+    /// <summary>destination[i] = f(x[i]).</summary>
+    public static void Apply<TKernel, T>(TKernel kernel, ReadOnlySpan<T> x, Span<T> destination)
+        where TKernel : struct, IActivationKernel where T : unmanaged, IFloatingPointIeee754<T> =>
+        Map<TKernel, Value, T>(kernel, x, destination);
+
+    /// <summary>destination[i] = f'(x[i]).</summary>
+    public static void Derivative<TKernel, T>(TKernel kernel, ReadOnlySpan<T> x, Span<T> destination)
+        where TKernel : struct, IActivationKernel where T : unmanaged, IFloatingPointIeee754<T> =>
+        Map<TKernel, Slope, T>(kernel, x, destination);
+
+    private static void Map<TKernel, TFunction, T>(TKernel kernel, ReadOnlySpan<T> x, Span<T> destination)
+        where TKernel : struct, IActivationKernel where TFunction : IFunction where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckSpans(x, destination, nameof(destination));
         if (!Vector512.IsHardwareAccelerated)
         {
-            for (int j = 0; j < x.Length; j++) destination[j] = kernel.Apply(x[j]);
+            for (int j = 0; j < x.Length; j++) destination[j] = T.CreateTruncating(TFunction.Scalar(kernel, double.CreateTruncating(x[j])));
             return;
         }
-        ref double xr = ref MemoryMarshal.GetReference(x);
-        ref double yr = ref MemoryMarshal.GetReference(destination);
+        int lanes = Vector512<T>.Count;
+        ref T xr = ref MemoryMarshal.GetReference(x);
+        ref T yr = ref MemoryMarshal.GetReference(destination);
         int i = 0;
-        for (; i <= x.Length - DoubleLanes; i += DoubleLanes)
-            kernel.Apply(Vector512.LoadUnsafe(ref xr, (nuint)i)).StoreUnsafe(ref yr, (nuint)i);
+        for (; i <= x.Length - lanes; i += lanes)
+            Map<TKernel, TFunction, T>(kernel, Vector512.LoadUnsafe(ref xr, (nuint)i)).StoreUnsafe(ref yr, (nuint)i);
         if (i < x.Length)
         {
-            Span<double> pad = stackalloc double[DoubleLanes];
+            Span<T> pad = stackalloc T[lanes];
             pad.Clear();
             x[i..].CopyTo(pad);
-            kernel.Apply(Vector512.Create<double>(pad)).CopyTo(pad);
+            Map<TKernel, TFunction, T>(kernel, Vector512.Create<T>(pad)).CopyTo(pad);
             pad[..(x.Length - i)].CopyTo(destination[i..]);
         }
     }
 
-    public static void Derivative<TKernel>(TKernel kernel, ReadOnlySpan<double> x, Span<double> destination)
-        where TKernel : struct, IActivationKernel
-    {
-        CheckSpans(x, destination, nameof(destination));
-        if (!Vector512.IsHardwareAccelerated)
-        {
-            for (int j = 0; j < x.Length; j++) destination[j] = kernel.Derivative(x[j]);
-            return;
-        }
-        ref double xr = ref MemoryMarshal.GetReference(x);
-        ref double yr = ref MemoryMarshal.GetReference(destination);
-        int i = 0;
-        for (; i <= x.Length - DoubleLanes; i += DoubleLanes)
-            kernel.Derivative(Vector512.LoadUnsafe(ref xr, (nuint)i)).StoreUnsafe(ref yr, (nuint)i);
-        if (i < x.Length)
-        {
-            Span<double> pad = stackalloc double[DoubleLanes];
-            pad.Clear();
-            x[i..].CopyTo(pad);
-            kernel.Derivative(Vector512.Create<double>(pad)).CopyTo(pad);
-            pad[..(x.Length - i)].CopyTo(destination[i..]);
-        }
-    }
-
-    public static void ApplyWithDerivative<TKernel>(TKernel kernel, ReadOnlySpan<double> x, Span<double> y, Span<double> dydx)
-        where TKernel : struct, IActivationKernel
+    /// <summary>y[i] = f(x[i]) and dydx[i] = f'(x[i]) in one pass.</summary>
+    public static void ApplyWithDerivative<TKernel, T>(TKernel kernel, ReadOnlySpan<T> x, Span<T> y, Span<T> dydx)
+        where TKernel : struct, IActivationKernel where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckSpans(x, y, dydx);
         if (!Vector512.IsHardwareAccelerated)
         {
             for (int j = 0; j < x.Length; j++)
             {
-                double v = x[j];
-                y[j] = kernel.Apply(v);
-                dydx[j] = kernel.Derivative(v);
+                double v = double.CreateTruncating(x[j]);
+                y[j] = T.CreateTruncating(kernel.Apply(v));
+                dydx[j] = T.CreateTruncating(kernel.Derivative(v));
             }
             return;
         }
-        ref double xr = ref MemoryMarshal.GetReference(x);
-        ref double yr = ref MemoryMarshal.GetReference(y);
-        ref double dr = ref MemoryMarshal.GetReference(dydx);
+        int lanes = Vector512<T>.Count;
+        ref T xr = ref MemoryMarshal.GetReference(x);
+        ref T yr = ref MemoryMarshal.GetReference(y);
+        ref T dr = ref MemoryMarshal.GetReference(dydx);
         int i = 0;
-        for (; i <= x.Length - DoubleLanes; i += DoubleLanes)
+        for (; i <= x.Length - lanes; i += lanes)
         {
-            var f = kernel.Apply(Vector512.LoadUnsafe(ref xr, (nuint)i), out var d);
+            var f = Fused(kernel, Vector512.LoadUnsafe(ref xr, (nuint)i), out var d);
             f.StoreUnsafe(ref yr, (nuint)i);
             d.StoreUnsafe(ref dr, (nuint)i);
         }
         if (i < x.Length)
         {
-            Span<double> pad = stackalloc double[DoubleLanes];
-            Span<double> padD = stackalloc double[DoubleLanes];
+            Span<T> pad = stackalloc T[lanes];
+            Span<T> padD = stackalloc T[lanes];
             pad.Clear();
             x[i..].CopyTo(pad);
-            var f = kernel.Apply(Vector512.Create<double>(pad), out var d);
+            var f = Fused(kernel, Vector512.Create<T>(pad), out var d);
             f.CopyTo(pad);
             d.CopyTo(padD);
             pad[..(x.Length - i)].CopyTo(y[i..]);
@@ -113,115 +126,32 @@ internal static class ActivationKernel
         }
     }
 
-    public static void Apply<TKernel>(TKernel kernel, ReadOnlySpan<float> x, Span<float> destination)
-        where TKernel : struct, IActivationKernel
-    {
-        CheckSpans(x, destination, nameof(destination));
-        if (!Vector512.IsHardwareAccelerated)
-        {
-            for (int j = 0; j < x.Length; j++) destination[j] = (float)kernel.Apply(x[j]);
-            return;
-        }
-        ref float xr = ref MemoryMarshal.GetReference(x);
-        ref float yr = ref MemoryMarshal.GetReference(destination);
-        int i = 0;
-        for (; i <= x.Length - FloatLanes; i += FloatLanes)
-            ApplyFloats(kernel, Vector512.LoadUnsafe(ref xr, (nuint)i)).StoreUnsafe(ref yr, (nuint)i);
-        if (i < x.Length)
-        {
-            Span<float> pad = stackalloc float[FloatLanes];
-            pad.Clear();
-            x[i..].CopyTo(pad);
-            ApplyFloats(kernel, Vector512.Create<float>(pad)).CopyTo(pad);
-            pad[..(x.Length - i)].CopyTo(destination[i..]);
-        }
-    }
-
-    public static void Derivative<TKernel>(TKernel kernel, ReadOnlySpan<float> x, Span<float> destination)
-        where TKernel : struct, IActivationKernel
-    {
-        CheckSpans(x, destination, nameof(destination));
-        if (!Vector512.IsHardwareAccelerated)
-        {
-            for (int j = 0; j < x.Length; j++) destination[j] = (float)kernel.Derivative(x[j]);
-            return;
-        }
-        ref float xr = ref MemoryMarshal.GetReference(x);
-        ref float yr = ref MemoryMarshal.GetReference(destination);
-        int i = 0;
-        for (; i <= x.Length - FloatLanes; i += FloatLanes)
-            DerivativeFloats(kernel, Vector512.LoadUnsafe(ref xr, (nuint)i)).StoreUnsafe(ref yr, (nuint)i);
-        if (i < x.Length)
-        {
-            Span<float> pad = stackalloc float[FloatLanes];
-            pad.Clear();
-            x[i..].CopyTo(pad);
-            DerivativeFloats(kernel, Vector512.Create<float>(pad)).CopyTo(pad);
-            pad[..(x.Length - i)].CopyTo(destination[i..]);
-        }
-    }
-
-    public static void ApplyWithDerivative<TKernel>(TKernel kernel, ReadOnlySpan<float> x, Span<float> y, Span<float> dydx)
-        where TKernel : struct, IActivationKernel
-    {
-        CheckSpans(x, y, dydx);
-        if (!Vector512.IsHardwareAccelerated)
-        {
-            for (int j = 0; j < x.Length; j++)
-            {
-                double v = x[j];
-                y[j] = (float)kernel.Apply(v);
-                dydx[j] = (float)kernel.Derivative(v);
-            }
-            return;
-        }
-        ref float xr = ref MemoryMarshal.GetReference(x);
-        ref float yr = ref MemoryMarshal.GetReference(y);
-        ref float dr = ref MemoryMarshal.GetReference(dydx);
-        int i = 0;
-        for (; i <= x.Length - FloatLanes; i += FloatLanes)
-        {
-            var f = ApplyWithDerivativeFloats(kernel, Vector512.LoadUnsafe(ref xr, (nuint)i), out var d);
-            f.StoreUnsafe(ref yr, (nuint)i);
-            d.StoreUnsafe(ref dr, (nuint)i);
-        }
-        if (i < x.Length)
-        {
-            Span<float> pad = stackalloc float[FloatLanes];
-            Span<float> padD = stackalloc float[FloatLanes];
-            pad.Clear();
-            x[i..].CopyTo(pad);
-            var f = ApplyWithDerivativeFloats(kernel, Vector512.Create<float>(pad), out var d);
-            f.CopyTo(pad);
-            d.CopyTo(padD);
-            pad[..(x.Length - i)].CopyTo(y[i..]);
-            padD[..(x.Length - i)].CopyTo(dydx[i..]);
-        }
-    }
-
+    /// <summary>One vector of f or f': doubles directly, floats widened to two double vectors and narrowed back once.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> ApplyFloats<TKernel>(TKernel kernel, Vector512<float> x) where TKernel : struct, IActivationKernel
+    private static Vector512<T> Map<TKernel, TFunction, T>(TKernel kernel, Vector512<T> x)
+        where TKernel : struct, IActivationKernel where TFunction : IFunction where T : unmanaged
     {
-        var (lower, upper) = Vector512.Widen(x);
-        return Vector512.Narrow(kernel.Apply(lower), kernel.Apply(upper));
+        if (typeof(T) == typeof(double)) return TFunction.Vector(kernel, x.As<T, double>()).As<double, T>();
+        var (lower, upper) = Vector512.Widen(x.As<T, float>());
+        return Vector512.Narrow(TFunction.Vector(kernel, lower), TFunction.Vector(kernel, upper)).As<float, T>();
     }
 
+    /// <summary>One vector of f and f' together, widened and narrowed like <see cref="Map{TKernel, TFunction, T}(TKernel, Vector512{T})"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> DerivativeFloats<TKernel>(TKernel kernel, Vector512<float> x) where TKernel : struct, IActivationKernel
+    private static Vector512<T> Fused<TKernel, T>(TKernel kernel, Vector512<T> x, out Vector512<T> derivative)
+        where TKernel : struct, IActivationKernel where T : unmanaged
     {
-        var (lower, upper) = Vector512.Widen(x);
-        return Vector512.Narrow(kernel.Derivative(lower), kernel.Derivative(upper));
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> ApplyWithDerivativeFloats<TKernel>(TKernel kernel, Vector512<float> x, out Vector512<float> derivative)
-        where TKernel : struct, IActivationKernel
-    {
-        var (lower, upper) = Vector512.Widen(x);
+        if (typeof(T) == typeof(double))
+        {
+            var f = kernel.Apply(x.As<T, double>(), out var d);
+            derivative = d.As<double, T>();
+            return f.As<double, T>();
+        }
+        var (lower, upper) = Vector512.Widen(x.As<T, float>());
         var fLower = kernel.Apply(lower, out var dLower);
         var fUpper = kernel.Apply(upper, out var dUpper);
-        derivative = Vector512.Narrow(dLower, dUpper);
-        return Vector512.Narrow(fLower, fUpper);
+        derivative = Vector512.Narrow(dLower, dUpper).As<float, T>();
+        return Vector512.Narrow(fLower, fUpper).As<float, T>();
     }
 
     /// <summary>Same length, and the destination is either the input itself or apart from it.</summary>
@@ -241,7 +171,7 @@ internal static class ActivationKernel
     {
         CheckSpans(x, y, nameof(y));
         CheckSpans(x, dydx, nameof(dydx));
-        if (x.Length > 0 && ((ReadOnlySpan<T>)y).Overlaps(dydx))
+        if (x.Length > 0 && y.Overlaps(dydx))
             throw new ArgumentException("dydx must not overlap y: the values and the derivatives need separate storage.", nameof(dydx));
     }
 }

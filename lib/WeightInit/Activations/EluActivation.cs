@@ -42,12 +42,6 @@ public sealed class EluActivation : Activation
     /// <inheritdoc/>
     public override double Derivative(double x) => _kernel.Derivative(x);
 
-
-
-
-
-
-
     /// <summary>scale * (x for x &gt; 0, alpha (e^x - 1) otherwise); SELU uses it with its constants.</summary>
     internal readonly struct Kernel(double alpha, double scale) : IActivationKernel
     {

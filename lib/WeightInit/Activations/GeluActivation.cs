@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using WeightInit.Statistics;
 
 namespace WeightInit.Activations;
 
@@ -9,15 +10,13 @@ namespace WeightInit.Activations;
 /// (GELUs)"); this is PyTorch's default (approximate = 'none'), not the tanh approximation.
 /// </summary>
 /// <remarks>
-/// Phi is computed from the normal tail Q(|x|) = erfc(|x| / sqrt 2) / 2 (a Chebyshev fit of Numerical
-/// Recipes' form, accurate to rounding) with the exponent x^2/2 split exactly, so that f has full
+/// Phi is computed from the normal tail Q(|x|) = erfc(|x| / sqrt 2) / 2 of the library's one standard normal
+/// (a Chebyshev fit of Numerical Recipes' form, accurate to rounding, with the exponent x^2/2 split exactly), so that f has full
 /// relative accuracy in the negative tail; GELU(1e4) = 1e4, GELU(-1e4) = 0 (as -0), f'(+-1e4) = 1 and 0.
 /// Smooth everywhere; f'(0) = 1/2.
 /// </remarks>
 public sealed class GeluActivation : Activation
 {
-    private readonly Kernel _kernel = default;
-
     /// <summary>Creates GELU; <see cref="Activation.Gelu"/> is the shared instance.</summary>
     public GeluActivation() : base(KernelSpans.For(default(Kernel))) { }
 
@@ -25,29 +24,23 @@ public sealed class GeluActivation : Activation
     public override string Name => "GELU";
 
     /// <inheritdoc/>
-    public override double Apply(double x) => _kernel.Apply(x);
+    public override double Apply(double x) => default(Kernel).Apply(x);
 
     /// <inheritdoc/>
-    public override double Derivative(double x) => _kernel.Derivative(x);
-
-
-
-
-
-
+    public override double Derivative(double x) => default(Kernel).Derivative(x);
 
     private readonly struct Kernel : IActivationKernel
     {
         public double Apply(double x)
         {
-            double q = ActivationMath.NormalUpperTail(Math.Abs(x), out _);
+            double q = StandardNormal.UpperTail(Math.Abs(x), out _);
             return x * (x < 0 ? q : 1.0 - q);
         }
 
         public double Derivative(double x)
         {
-            double q = ActivationMath.NormalUpperTail(Math.Abs(x), out double gaussian);
-            return (x < 0 ? q : 1.0 - q) + x * gaussian * ActivationMath.InverseSqrtTwoPi;
+            double q = StandardNormal.UpperTail(Math.Abs(x), out double gaussian);
+            return (x < 0 ? q : 1.0 - q) + x * gaussian * StandardNormal.InverseSqrtTwoPi;
         }
 
         public Vector512<double> Apply(Vector512<double> x) => Apply(x, out _);
@@ -60,9 +53,9 @@ public sealed class GeluActivation : Activation
 
         public Vector512<double> Apply(Vector512<double> x, out Vector512<double> derivative)
         {
-            var q = ActivationMath.NormalUpperTail(Vector512.Abs(x), out var gaussian);
+            var q = StandardNormal.UpperTail(Vector512.Abs(x), out var gaussian);
             var cdf = Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512<double>.Zero), q, Vector512<double>.One - q);
-            derivative = Vector512.FusedMultiplyAdd(x * gaussian, Vector512.Create(ActivationMath.InverseSqrtTwoPi), cdf);
+            derivative = Vector512.FusedMultiplyAdd(x * gaussian, Vector512.Create(StandardNormal.InverseSqrtTwoPi), cdf);
             return x * cdf;
         }
     }

@@ -8,8 +8,6 @@ namespace WeightInit.Activations;
 /// </summary>
 public sealed class IdentityActivation : Activation
 {
-    private readonly Kernel _kernel = default;
-
     /// <summary>Creates the identity; <see cref="Activation.Identity"/> is the shared instance.</summary>
     public IdentityActivation() : base(KernelSpans.For(default(Kernel))) { }
 
@@ -17,16 +15,10 @@ public sealed class IdentityActivation : Activation
     public override string Name => "Identity";
 
     /// <inheritdoc/>
-    public override double Apply(double x) => _kernel.Apply(x);
+    public override double Apply(double x) => default(Kernel).Apply(x);
 
     /// <inheritdoc/>
-    public override double Derivative(double x) => _kernel.Derivative(x);
-
-
-
-
-
-
+    public override double Derivative(double x) => default(Kernel).Derivative(x);
 
     private readonly struct Kernel : IActivationKernel
     {

@@ -42,12 +42,6 @@ public sealed class LeakyReLUActivation : Activation
     /// <inheritdoc/>
     public override double Derivative(double x) => _kernel.Derivative(x);
 
-
-
-
-
-
-
     private readonly struct Kernel(double slope) : IActivationKernel
     {
         public double Apply(double x) => x > 0 ? x : slope * x;

@@ -14,8 +14,6 @@ namespace WeightInit.Activations;
 /// </remarks>
 public sealed class ReLUActivation : Activation
 {
-    private readonly Kernel _kernel = default;
-
     /// <summary>Creates ReLU; <see cref="Activation.ReLU"/> is the shared instance.</summary>
     public ReLUActivation() : base(KernelSpans.For(default(Kernel))) { }
 
@@ -23,16 +21,10 @@ public sealed class ReLUActivation : Activation
     public override string Name => "ReLU";
 
     /// <inheritdoc/>
-    public override double Apply(double x) => _kernel.Apply(x);
+    public override double Apply(double x) => default(Kernel).Apply(x);
 
     /// <inheritdoc/>
-    public override double Derivative(double x) => _kernel.Derivative(x);
-
-
-
-
-
-
+    public override double Derivative(double x) => default(Kernel).Derivative(x);
 
     private readonly struct Kernel : IActivationKernel
     {

@@ -1,5 +1,3 @@
-using System.Runtime.Intrinsics;
-
 namespace WeightInit.Activations;
 
 /// <summary>
@@ -32,10 +30,5 @@ public sealed class SeluActivation : Activation
 
     /// <inheritdoc/>
     public override double Derivative(double x) => _kernel.Derivative(x);
-
-
-
-
-
 
 }

@@ -15,8 +15,6 @@ namespace WeightInit.Activations;
 /// </remarks>
 public sealed class SigmoidActivation : Activation
 {
-    private readonly Kernel _kernel = default;
-
     /// <summary>Creates the sigmoid; <see cref="Activation.Sigmoid"/> is the shared instance.</summary>
     public SigmoidActivation() : base(KernelSpans.For(default(Kernel))) { }
 
@@ -27,16 +25,10 @@ public sealed class SigmoidActivation : Activation
     public override bool IsSaturating => true;
 
     /// <inheritdoc/>
-    public override double Apply(double x) => _kernel.Apply(x);
+    public override double Apply(double x) => default(Kernel).Apply(x);
 
     /// <inheritdoc/>
-    public override double Derivative(double x) => _kernel.Derivative(x);
-
-
-
-
-
-
+    public override double Derivative(double x) => default(Kernel).Derivative(x);
 
     private readonly struct Kernel : IActivationKernel
     {

@@ -43,12 +43,6 @@ public sealed class SwishActivation : Activation
     /// <inheritdoc/>
     public override double Derivative(double x) => _kernel.Derivative(x);
 
-
-
-
-
-
-
     private readonly struct Kernel(double beta) : IActivationKernel
     {
         public double Apply(double x)

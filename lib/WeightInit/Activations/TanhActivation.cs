@@ -14,8 +14,6 @@ namespace WeightInit.Activations;
 /// </remarks>
 public sealed class TanhActivation : Activation
 {
-    private readonly Kernel _kernel = default;
-
     /// <summary>Creates tanh; <see cref="Activation.Tanh"/> is the shared instance.</summary>
     public TanhActivation() : base(KernelSpans.For(default(Kernel))) { }
 
@@ -26,16 +24,10 @@ public sealed class TanhActivation : Activation
     public override bool IsSaturating => true;
 
     /// <inheritdoc/>
-    public override double Apply(double x) => _kernel.Apply(x);
+    public override double Apply(double x) => default(Kernel).Apply(x);
 
     /// <inheritdoc/>
-    public override double Derivative(double x) => _kernel.Derivative(x);
-
-
-
-
-
-
+    public override double Derivative(double x) => default(Kernel).Derivative(x);
 
     private readonly struct Kernel : IActivationKernel
     {

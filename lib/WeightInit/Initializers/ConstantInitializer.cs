@@ -1,3 +1,4 @@
+using System.Numerics;
 using WeightInit.Random;
 
 namespace WeightInit.Initializers;
@@ -28,17 +29,11 @@ public class ConstantInitializer : IWeightInitializer
     public virtual string Name => $"Constant({Value:R})";
 
     /// <inheritdoc/>
-    public void Fill(Span<double> weights, ReadOnlySpan<int> shape, RandomSource random)
+    public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        Guard.FloatOrDouble<T>();
         WeightShape.Check(weights.Length, shape, 1, Name);
-        weights.Fill(Value);
-    }
-
-    /// <inheritdoc/>
-    public void Fill(Span<float> weights, ReadOnlySpan<int> shape, RandomSource random)
-    {
-        WeightShape.Check(weights.Length, shape, 1, Name);
-        weights.Fill((float)Value);
+        weights.Fill(T.CreateTruncating(Value));
     }
 
     /// <inheritdoc/>

@@ -1,3 +1,4 @@
+using System.Numerics;
 using WeightInit.Random;
 
 namespace WeightInit.Initializers;
@@ -30,19 +31,12 @@ public sealed class DiracInitializer : IWeightInitializer
     public string Name => Groups == 1 ? "Dirac" : $"Dirac(groups={Groups})";
 
     /// <inheritdoc/>
-    public void Fill(Span<double> weights, ReadOnlySpan<int> shape, RandomSource random)
+    public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        Guard.FloatOrDouble<T>();
         List<int> ones = OneIndices(weights.Length, shape);
         weights.Clear();
-        foreach (int i in ones) weights[i] = 1.0;
-    }
-
-    /// <inheritdoc/>
-    public void Fill(Span<float> weights, ReadOnlySpan<int> shape, RandomSource random)
-    {
-        List<int> ones = OneIndices(weights.Length, shape);
-        weights.Clear();
-        foreach (int i in ones) weights[i] = 1f;
+        foreach (int i in ones) weights[i] = T.One;
     }
 
     private List<int> OneIndices(int length, ReadOnlySpan<int> shape)

@@ -1,3 +1,4 @@
+using System.Numerics;
 using WeightInit.Random;
 
 namespace WeightInit.Initializers;
@@ -17,26 +18,14 @@ public sealed class EyeInitializer : IWeightInitializer
     public string Name => "Eye";
 
     /// <inheritdoc/>
-    public void Fill(Span<double> weights, ReadOnlySpan<int> shape, RandomSource random)
+    public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        CheckShape(weights.Length, shape);
-        weights.Clear();
-        for (int i = 0; i < Math.Min(shape[0], shape[1]); i++) weights[i * shape[1] + i] = 1.0;
-    }
-
-    /// <inheritdoc/>
-    public void Fill(Span<float> weights, ReadOnlySpan<int> shape, RandomSource random)
-    {
-        CheckShape(weights.Length, shape);
-        weights.Clear();
-        for (int i = 0; i < Math.Min(shape[0], shape[1]); i++) weights[i * shape[1] + i] = 1f;
-    }
-
-    private void CheckShape(int length, ReadOnlySpan<int> shape)
-    {
+        Guard.FloatOrDouble<T>();
         if (shape.Length != 2)
             throw new ArgumentException($"Eye needs a 2-D shape (out, in), but shape has {shape.Length} dimensions.", nameof(shape));
-        WeightShape.Check(length, shape, 2, Name);
+        WeightShape.Check(weights.Length, shape, 2, Name);
+        weights.Clear();
+        for (int i = 0; i < Math.Min(shape[0], shape[1]); i++) weights[i * shape[1] + i] = T.One;
     }
 
     /// <inheritdoc/>

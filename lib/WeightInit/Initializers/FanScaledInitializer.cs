@@ -1,3 +1,4 @@
+using System.Numerics;
 using WeightInit.Random;
 
 namespace WeightInit.Initializers;
@@ -44,26 +45,18 @@ public abstract class FanScaledInitializer : IWeightInitializer
     /// <returns>The standard deviation of the drawn weights.</returns>
     protected abstract double StdOf(int fanIn, int fanOut);
 
-    /// <summary>Draws the weights for a layer with the given fans.</summary>
+    /// <summary>Draws the weights for a layer with the given fans (T is float or double, already checked).</summary>
+    /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>.</typeparam>
     /// <param name="weights">The weights to overwrite.</param>
     /// <param name="fans">The layer's fans.</param>
     /// <param name="random">The source of every draw.</param>
-    protected abstract void Draw(Span<double> weights, FanPair fans, RandomSource random);
-
-    /// <inheritdoc cref="Draw(Span{double}, FanPair, RandomSource)"/>
-    protected abstract void Draw(Span<float> weights, FanPair fans, RandomSource random);
+    protected abstract void Draw<T>(Span<T> weights, FanPair fans, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>;
 
     /// <inheritdoc/>
-    public void Fill(Span<double> weights, ReadOnlySpan<int> shape, RandomSource random)
+    public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(random);
-        Draw(weights, WeightShape.FansOf(weights.Length, shape, Name), random);
-    }
-
-    /// <inheritdoc/>
-    public void Fill(Span<float> weights, ReadOnlySpan<int> shape, RandomSource random)
-    {
-        ArgumentNullException.ThrowIfNull(random);
+        Guard.FloatOrDouble<T>();
         Draw(weights, WeightShape.FansOf(weights.Length, shape, Name), random);
     }
 

@@ -6,10 +6,6 @@ namespace WeightInit.Initializers;
 public abstract class FanScaledNormalInitializer : FanScaledInitializer
 {
     /// <inheritdoc/>
-    protected override void Draw(Span<double> weights, FanPair fans, RandomSource random) =>
+    protected override void Draw<T>(Span<T> weights, FanPair fans, RandomSource random) =>
         random.FillNormal(weights, 0.0, StdOf(fans.FanIn, fans.FanOut));
-
-    /// <inheritdoc/>
-    protected override void Draw(Span<float> weights, FanPair fans, RandomSource random) =>
-        random.FillNormal(weights, 0f, (float)StdOf(fans.FanIn, fans.FanOut));
 }

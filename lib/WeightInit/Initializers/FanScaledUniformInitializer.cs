@@ -33,16 +33,9 @@ public abstract class FanScaledUniformInitializer : FanScaledInitializer
     protected sealed override double StdOf(int fanIn, int fanOut) => BoundOf(fanIn, fanOut) / Math.Sqrt(3.0);
 
     /// <inheritdoc/>
-    protected override void Draw(Span<double> weights, FanPair fans, RandomSource random)
+    protected override void Draw<T>(Span<T> weights, FanPair fans, RandomSource random)
     {
         double b = BoundOf(fans.FanIn, fans.FanOut);
-        random.FillUniform(weights, -b, b);
-    }
-
-    /// <inheritdoc/>
-    protected override void Draw(Span<float> weights, FanPair fans, RandomSource random)
-    {
-        float b = (float)BoundOf(fans.FanIn, fans.FanOut);
         random.FillUniform(weights, -b, b);
     }
 }

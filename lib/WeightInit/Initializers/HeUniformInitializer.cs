@@ -14,29 +14,17 @@ public sealed class HeUniformInitializer : FanScaledUniformInitializer
 {
     /// <inheritdoc cref="HeNormalInitializer(double, FanMode, Nonlinearity)"/>
     public HeUniformInitializer(double negativeSlope = 0, FanMode mode = FanMode.FanIn, Nonlinearity nonlinearity = Nonlinearity.LeakyReLU)
-    {
-        Gain = KaimingParameters.GainOf(negativeSlope, mode, nonlinearity);
-        NegativeSlope = negativeSlope;
-        Mode = mode;
-        Nonlinearity = nonlinearity;
-    }
+        => Parameters = KaimingParameters.Create(negativeSlope, mode, nonlinearity);
 
-    /// <summary>The leaky ReLU's negative slope a.</summary>
-    public double NegativeSlope { get; }
+    /// <summary>The negative slope, the fan mode and the nonlinearity, with the gain they give.</summary>
+    public KaimingParameters Parameters { get; }
 
-    /// <summary>FanIn or FanOut.</summary>
-    public FanMode Mode { get; }
-
-    /// <summary>The nonlinearity that sets the gain.</summary>
-    public Nonlinearity Nonlinearity { get; }
-
-    /// <summary>The gain, e.g. sqrt(2) for ReLU.</summary>
-    public double Gain { get; }
+    /// <summary>The gain, e.g. sqrt(2) for ReLU (<see cref="KaimingParameters.Gain"/>).</summary>
+    public double Gain => Parameters.Gain;
 
     /// <inheritdoc/>
-    public override string Name => $"HeUniform({KaimingParameters.Describe(NegativeSlope, Mode, Nonlinearity)})";
+    public override string Name => $"HeUniform({Parameters.Describe()})";
 
     /// <inheritdoc/>
-    protected override double BoundOf(int fanIn, int fanOut) =>
-        Math.Sqrt(3.0) * (Gain / Math.Sqrt(Fans.For(new FanPair(fanIn, fanOut), Mode)));
+    protected override double BoundOf(int fanIn, int fanOut) => Math.Sqrt(3.0) * Parameters.Std(fanIn, fanOut);
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using WeightInit.Random;
 
 namespace WeightInit.Initializers;
@@ -35,19 +36,10 @@ public sealed class NormalInitializer : IWeightInitializer
     public string Name => $"Normal(mean={Mean:R}, std={Std:R})";
 
     /// <inheritdoc/>
-    public void Fill(Span<double> weights, ReadOnlySpan<int> shape, RandomSource random)
+    public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        ArgumentNullException.ThrowIfNull(random);
-        WeightShape.Check(weights.Length, shape, 1, Name);
+        WeightShape.CheckDraw<T>(weights.Length, shape, 1, Name, random);
         random.FillNormal(weights, Mean, Std);
-    }
-
-    /// <inheritdoc/>
-    public void Fill(Span<float> weights, ReadOnlySpan<int> shape, RandomSource random)
-    {
-        ArgumentNullException.ThrowIfNull(random);
-        WeightShape.Check(weights.Length, shape, 1, Name);
-        random.FillNormal(weights, (float)Mean, (float)Std);
     }
 
     /// <inheritdoc/>

@@ -1,3 +1,4 @@
+using System.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 using WeightInit.Random;
 
@@ -46,17 +47,11 @@ public sealed class OrthogonalInitializer : IWeightInitializer
     }
 
     /// <inheritdoc/>
-    public void Fill(Span<double> weights, ReadOnlySpan<int> shape, RandomSource random)
+    public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        Guard.FloatOrDouble<T>();
         double[] q = Draw(weights.Length, shape, random);
-        q.AsSpan().CopyTo(weights);
-    }
-
-    /// <inheritdoc/>
-    public void Fill(Span<float> weights, ReadOnlySpan<int> shape, RandomSource random)
-    {
-        double[] q = Draw(weights.Length, shape, random);
-        for (int i = 0; i < q.Length; i++) weights[i] = (float)q[i];
+        for (int i = 0; i < q.Length; i++) weights[i] = T.CreateTruncating(q[i]);
     }
 
     /// <summary>Returns gain * Q, row-major rows x cols.</summary>

@@ -8,7 +8,9 @@ namespace WeightInit.Initializers;
 /// <remarks>
 /// The leaky-ReLU formula of He, Zhang, Ren &amp; Sun (2015), "Delving Deep into Rectifiers", with a = sqrt(5)
 /// chosen by PyTorch to reproduce the older Torch7 default U(+-1/sqrt(fan_in)); the variance
-/// 1 / (3 fan_in) is a third of LeCun's. The bias default is <see cref="BiasInitialization.PyTorchLinearDefault"/>.
+/// 1 / (3 fan_in) is a third of LeCun's. PyTorch draws the layer's biases from U(-b, b) with the same
+/// b = 1/sqrt(fan_in) (<see cref="BiasBound"/>): <c>Init.Uniform(-b, b)</c> fills them, e.g. as
+/// <see cref="Simulation.SimulationOptions.BiasInitializer"/>.
 /// </remarks>
 public sealed class PyTorchLinearDefaultInitializer : FanScaledUniformInitializer
 {
@@ -17,6 +19,19 @@ public sealed class PyTorchLinearDefaultInitializer : FanScaledUniformInitialize
 
     /// <inheritdoc/>
     public override string Name => "PyTorchLinearDefault";
+
+    /// <summary>
+    /// The bound b = 1/sqrt(fan_in) of PyTorch's default bias initialization U(-b, b) for nn.Linear and nn.ConvNd
+    /// (<c>reset_parameters</c>), the same bound as this initializer's weights.
+    /// </summary>
+    /// <param name="fanIn">The layer's fan_in; positive.</param>
+    /// <returns>b.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="fanIn"/> is not positive.</exception>
+    public static double BiasBound(int fanIn)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(fanIn);
+        return 1.0 / Math.Sqrt(fanIn);
+    }
 
     /// <inheritdoc/>
     protected override double BoundOf(int fanIn, int fanOut) =>

@@ -1,3 +1,4 @@
+using System.Numerics;
 using WeightInit.Random;
 
 namespace WeightInit.Initializers;
@@ -46,30 +47,16 @@ public sealed class SparseInitializer : IWeightInitializer
     }
 
     /// <inheritdoc/>
-    public void Fill(Span<double> weights, ReadOnlySpan<int> shape, RandomSource random)
+    public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        CheckShape(weights.Length, shape, random);
+        WeightShape.CheckDraw<T>(weights.Length, shape, 2, Name, random);
+        if (shape.Length != 2)
+            throw new ArgumentException($"Sparse needs a 2-D shape (out, in), but shape has {shape.Length} dimensions.", nameof(shape));
         random.FillNormal(weights, 0.0, Std);
         ZeroColumns(weights, shape[0], shape[1], random);
     }
 
-    /// <inheritdoc/>
-    public void Fill(Span<float> weights, ReadOnlySpan<int> shape, RandomSource random)
-    {
-        CheckShape(weights.Length, shape, random);
-        random.FillNormal(weights, 0f, (float)Std);
-        ZeroColumns(weights, shape[0], shape[1], random);
-    }
-
-    private void CheckShape(int length, ReadOnlySpan<int> shape, RandomSource random)
-    {
-        ArgumentNullException.ThrowIfNull(random);
-        if (shape.Length != 2)
-            throw new ArgumentException($"Sparse needs a 2-D shape (out, in), but shape has {shape.Length} dimensions.", nameof(shape));
-        WeightShape.Check(length, shape, 2, Name);
-    }
-
-    private void ZeroColumns<T>(Span<T> weights, int rows, int cols, RandomSource random)
+    private void ZeroColumns<T>(Span<T> weights, int rows, int cols, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int zeros = ZerosPerColumn(rows);
         if (zeros == 0) return;
@@ -82,7 +69,7 @@ public sealed class SparseInitializer : IWeightInitializer
             {
                 int j = i + random.NextInt(rows - i);
                 (order[i], order[j]) = (order[j], order[i]);
-                weights[order[i] * cols + c] = default!;
+                weights[order[i] * cols + c] = T.Zero;
             }
         }
     }

@@ -1,11 +1,12 @@
-using MathNet.Numerics;
+using System.Numerics;
 using WeightInit.Random;
+using WeightInit.Statistics;
 
 namespace WeightInit.Initializers;
 
 /// <summary>
 /// The normal distribution N(mean, std^2) truncated to [low, high] (absolute bounds): its moments, and
-/// sampling through <see cref="RandomSource.FillTruncatedNormal(Span{double}, double, double, double, double)"/>.
+/// sampling through <see cref="RandomSource.FillTruncatedNormal{T}(Span{T}, double, double, double, double)"/>.
 /// </summary>
 /// <remarks>
 /// With alpha = (low - mean)/std, beta = (high - mean)/std, Z = Phi(beta) - Phi(alpha) and phi, Phi the
@@ -26,11 +27,11 @@ internal readonly struct TruncatedNormal
         _low = low;
         _high = high;
         double alpha = (low - mean) / std, beta = (high - mean) / std;
-        Mass = alpha > 0 ? Phi(-alpha) - Phi(-beta) : Phi(beta) - Phi(alpha);
+        Mass = alpha > 0 ? StandardNormal.Cdf(-alpha) - StandardNormal.Cdf(-beta) : StandardNormal.Cdf(beta) - StandardNormal.Cdf(alpha);
         if (!(Mass > 0))
             throw new ArgumentException(
                 $"The interval [{low}, {high}] lies too far in the tail of N({mean}, {std}^2): its probability underflows.", nameof(low));
-        double pa = Pdf(alpha), pb = Pdf(beta);
+        double pa = StandardNormal.Density(alpha), pb = StandardNormal.Density(beta);
         double r = (pa - pb) / Mass;
         Mean = mean + std * r;
         Variance = std * std * (1 + (alpha * pa - beta * pb) / Mass - r * r);
@@ -45,10 +46,8 @@ internal readonly struct TruncatedNormal
     /// <summary>The variance of the truncated distribution.</summary>
     public double Variance { get; }
 
-    public void Fill(Span<double> destination, RandomSource random) =>
-        random.FillTruncatedNormal(destination, _mean, _std, _low, _high);
-
-    public void Fill(Span<float> destination, RandomSource random) =>
+    /// <summary>Draws <paramref name="destination"/> from the distribution.</summary>
+    public void Fill<T>(Span<T> destination, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T> =>
         random.FillTruncatedNormal(destination, _mean, _std, _low, _high);
 
     /// <summary>Checks the parameters of a truncated normal: finite mean, finite positive std, finite low &lt; high.</summary>
@@ -61,7 +60,4 @@ internal readonly struct TruncatedNormal
         if (!(low < high))
             throw new ArgumentException($"low must be less than high, but low = {low} and high = {high}.", nameof(low));
     }
-
-    private static double Phi(double x) => 0.5 * SpecialFunctions.Erfc(-x / Constants.Sqrt2);
-    private static double Pdf(double x) => Math.Exp(-0.5 * x * x) / Constants.Sqrt2Pi;
 }

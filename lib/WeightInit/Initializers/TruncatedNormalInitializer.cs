@@ -1,3 +1,4 @@
+using System.Numerics;
 using WeightInit.Random;
 
 namespace WeightInit.Initializers;
@@ -58,18 +59,9 @@ public sealed class TruncatedNormalInitializer : IWeightInitializer
     public string Name => $"TruncatedNormal(mean={Mean:R}, std={Std:R}, low={Low:R}, high={High:R})";
 
     /// <inheritdoc/>
-    public void Fill(Span<double> weights, ReadOnlySpan<int> shape, RandomSource random)
+    public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        ArgumentNullException.ThrowIfNull(random);
-        WeightShape.Check(weights.Length, shape, 1, Name);
-        _distribution.Fill(weights, random);
-    }
-
-    /// <inheritdoc/>
-    public void Fill(Span<float> weights, ReadOnlySpan<int> shape, RandomSource random)
-    {
-        ArgumentNullException.ThrowIfNull(random);
-        WeightShape.Check(weights.Length, shape, 1, Name);
+        WeightShape.CheckDraw<T>(weights.Length, shape, 1, Name, random);
         _distribution.Fill(weights, random);
     }
 

@@ -1,3 +1,4 @@
+using System.Numerics;
 using WeightInit.Random;
 
 namespace WeightInit.Initializers;
@@ -42,19 +43,10 @@ public sealed class UniformInitializer : IWeightInitializer
     public string Name => $"Uniform({Low:R}, {High:R})";
 
     /// <inheritdoc/>
-    public void Fill(Span<double> weights, ReadOnlySpan<int> shape, RandomSource random)
+    public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        ArgumentNullException.ThrowIfNull(random);
-        WeightShape.Check(weights.Length, shape, 1, Name);
+        WeightShape.CheckDraw<T>(weights.Length, shape, 1, Name, random);
         random.FillUniform(weights, Low, High);
-    }
-
-    /// <inheritdoc/>
-    public void Fill(Span<float> weights, ReadOnlySpan<int> shape, RandomSource random)
-    {
-        ArgumentNullException.ThrowIfNull(random);
-        WeightShape.Check(weights.Length, shape, 1, Name);
-        random.FillUniform(weights, (float)Low, (float)High);
     }
 
     /// <inheritdoc/>

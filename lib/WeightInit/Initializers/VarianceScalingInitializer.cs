@@ -89,7 +89,7 @@ public sealed class VarianceScalingInitializer : FanScaledInitializer
     }
 
     /// <inheritdoc/>
-    protected override void Draw(Span<double> weights, FanPair fans, RandomSource random)
+    protected override void Draw<T>(Span<T> weights, FanPair fans, RandomSource random)
     {
         double std = StdOf(fans.FanIn, fans.FanOut);
         switch (Distribution)
@@ -103,26 +103,6 @@ public sealed class VarianceScalingInitializer : FanScaledInitializer
                 break;
             default:
                 double b = Math.Sqrt(3.0) * std;
-                random.FillUniform(weights, -b, b);
-                break;
-        }
-    }
-
-    /// <inheritdoc/>
-    protected override void Draw(Span<float> weights, FanPair fans, RandomSource random)
-    {
-        double std = StdOf(fans.FanIn, fans.FanOut);
-        switch (Distribution)
-        {
-            case VarianceScalingDistribution.TruncatedNormal:
-                double s = std / TruncatedStdCorrection;
-                new TruncatedNormal(0, s, -2 * s, 2 * s).Fill(weights, random);
-                break;
-            case VarianceScalingDistribution.UntruncatedNormal:
-                random.FillNormal(weights, 0f, (float)std);
-                break;
-            default:
-                float b = (float)(Math.Sqrt(3.0) * std);
                 random.FillUniform(weights, -b, b);
                 break;
         }

@@ -1,3 +1,5 @@
+using WeightInit.Random;
+
 namespace WeightInit.Initializers;
 
 /// <summary>Checks of a weight span against its shape, shared by the initializers.</summary>
@@ -16,13 +18,34 @@ internal static class WeightShape
     /// Checks that the shape has at least <paramref name="minRank"/> dimensions, all positive, and that
     /// their product equals <paramref name="length"/> (the weights' length).
     /// </summary>
-    public static void Check(int length, ReadOnlySpan<int> shape, int minRank, string initializer)
+    public static void Check(int length, ReadOnlySpan<int> shape, int minRank, string initializer, string weightsName = "weights")
     {
         if (shape.Length < minRank)
             throw new ArgumentException(
                 $"{initializer} needs a shape with at least {minRank} dimension(s), but shape has {shape.Length}.",
                 nameof(shape));
         CheckDimensions(shape);
+        int count = Count(shape);
+        if (count != length)
+            throw new ArgumentException(
+                $"{weightsName} must hold the product of shape ({count} values), but its length is {length}.",
+                weightsName);
+    }
+
+    /// <summary>
+    /// The checks of a drawing initializer's <see cref="IWeightInitializer.Fill{T}"/>: a random source, T float or
+    /// double, and a shape of at least <paramref name="minRank"/> positive dimensions whose product is the weights' length.
+    /// </summary>
+    public static void CheckDraw<T>(int length, ReadOnlySpan<int> shape, int minRank, string initializer, RandomSource random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        Guard.FloatOrDouble<T>();
+        Check(length, shape, minRank, initializer);
+    }
+
+    /// <summary>The product of the dimensions (1 for an empty shape); throws when it exceeds <see cref="int.MaxValue"/>.</summary>
+    public static int Count(ReadOnlySpan<int> shape)
+    {
         long count = 1;
         foreach (int d in shape)
         {
@@ -30,10 +53,7 @@ internal static class WeightShape
             if (count > int.MaxValue)
                 throw new ArgumentOutOfRangeException(nameof(shape), "The product of shape exceeds int.MaxValue.");
         }
-        if (count != length)
-            throw new ArgumentException(
-                $"weights must hold the product of shape ({count} values), but its length is {length}.",
-                "weights");
+        return (int)count;
     }
 
     /// <summary>Checks the weights against the shape and returns the fans (shape needs 2 or more dimensions).</summary>

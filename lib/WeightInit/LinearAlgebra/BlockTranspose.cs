@@ -11,6 +11,10 @@ namespace WeightInit.LinearAlgebra;
 /// for each pair of rows (i, i + h) with bit h of i clear, element j of row i with bit h set trades
 /// places with element j - h of row i + h. Pure data movement: the values are copied, never rounded.
 /// </summary>
+/// <remarks>
+/// <see cref="Transpose16"/> (floats) and <see cref="Transpose8"/> (doubles) are the same stages written once per
+/// element width on purpose: each keeps its L rows in named registers, with the two-source permute of its width.
+/// </remarks>
 internal static unsafe class BlockTranspose
 {
     /// <summary>True when the AVX-512 permutes are available.</summary>

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using WeightInit.Kernels;
 
 namespace WeightInit.LinearAlgebra;
 
@@ -36,49 +37,51 @@ internal static unsafe class GemmEngine
     public static void Run<T>(T* a, bool aTransposed, T* b, bool bTransposed, T* c, int m, int k, int n, bool accumulate, GemmOptions options)
         where T : unmanaged
     {
-        if (options.Path == GemmPath.Auto && (long)m * k * n <= TinyProduct)
+        if (options.Path == SimdPath.Auto && (long)m * k * n <= TinyProduct)
         {
             RunTiny(a, aTransposed, b, bTransposed, c, m, k, n, accumulate);
             return;
         }
-        var path = options.ResolvePath();
-        var shape = new Shape(path, typeof(T) == typeof(float) ? 4 : 8);
+        var path = options.Path.Resolve();
+        if (path == SimdPath.Vector512 && bTransposed && !aTransposed && m <= SmallBatchKernel.MaxRows && BlockTranspose.IsSupported)
+        {
+            int groups = (n + Vector512<T>.Count - 1) / Vector512<T>.Count;
+            nint pa = (nint)a, pb = (nint)b, pc = (nint)c;
+            ParallelWork.ForRanges(groups, Workers(options, m, k, n, groups), (g0, g1) =>
+                SmallBatchKernel.Run((T*)pa, (T*)pb, (T*)pc, m, k, n, accumulate, g0, g1));
+            return;
+        }
+        if (path == SimdPath.Vector512 && !bTransposed && m <= RowStreamKernel.MaxRows)
+        {
+            int lanes = Vector512<T>.Count;
+            int groups = (n + lanes - 1) / lanes;
+            nint pa = (nint)a, pb = (nint)b, pc = (nint)c;
+            ParallelWork.ForRanges(groups, Workers(options, m, k, n, groups), (g0, g1) =>
+                RowStreamKernel.Run((T*)pa, aTransposed, (T*)pb, (T*)pc, m, k, n, accumulate, Math.Min(n, g0 * lanes), Math.Min(n, g1 * lanes)));
+            return;
+        }
+        var shape = new Shape(path, sizeof(T));
         int rowPanels = (m + shape.Mr - 1) / shape.Mr;
         int strips = (n + shape.Nr - 1) / shape.Nr;
-
-        int workers = options.DegreeOfParallelism > 0
-            ? options.DegreeOfParallelism
-            : 2L * m * k * n < ParallelThresholdFlops ? 1 : Environment.ProcessorCount;
         // Split the rows when A is the larger operand (each worker then packs all of B), the columns otherwise.
         bool splitRows = m >= n ? rowPanels >= 2 : strips < 2;
-        workers = Math.Min(workers, splitRows ? rowPanels : strips);
-
-        if (path == GemmPath.Vector512 && bTransposed && !aTransposed && m <= SmallBatchKernel.MaxRows && BlockTranspose.IsSupported)
-        {
-            RunSmallBatch(a, b, c, m, k, n, accumulate, options.DegreeOfParallelism);
-            return;
-        }
-        if (path == GemmPath.Vector512 && !bTransposed && m <= RowStreamKernel.MaxRows)
-        {
-            RunRowStream(a, aTransposed, b, c, m, k, n, accumulate, options.DegreeOfParallelism);
-            return;
-        }
         var job = new Job<T>((nint)a, aTransposed, (nint)b, bTransposed, (nint)c, m, k, n, accumulate, shape);
-        if (workers <= 1)
-        {
-            job.Work(0, m, 0, strips);
-            return;
-        }
         int units = splitRows ? rowPanels : strips;
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+        ParallelWork.ForRanges(units, Workers(options, m, k, n, units), (u0, u1) =>
         {
-            int u0 = (int)((long)units * w / workers), u1 = (int)((long)units * (w + 1) / workers);
             if (splitRows)
                 job.Work(u0 * shape.Mr, Math.Min(m, u1 * shape.Mr), 0, strips);
             else
                 job.Work(0, m, u0, u1);
         });
     }
+
+    /// <summary>The floating-point operations of a product: 2 m k n.</summary>
+    internal static long Flops(int m, int k, int n) => 2L * m * k * n;
+
+    /// <summary>The forced number of workers, or the automatic one; never more than <paramref name="units"/>.</summary>
+    private static int Workers(GemmOptions options, int m, int k, int n, int units) =>
+        options.Workers > 0 ? Math.Min(options.Workers, units) : ParallelWork.Workers(Flops(m, k, n), ParallelThresholdFlops, units, -1);
 
     /// <summary>Up to this many multiply-adds (m k n) the automatic mode uses a plain loop: packing would cost more than it saves.</summary>
     internal const int TinyProduct = 2048;
@@ -108,57 +111,19 @@ internal static unsafe class GemmEngine
             }
     }
 
-    /// <summary>A dense layer applied to a few inputs: <see cref="SmallBatchKernel"/>, column groups split across workers.</summary>
-    private static void RunSmallBatch<T>(T* a, T* b, T* c, int m, int k, int n, bool accumulate, int degreeOfParallelism) where T : unmanaged
-    {
-        int groups = (n + Vector512<T>.Count - 1) / Vector512<T>.Count;
-        int workers = degreeOfParallelism > 0
-            ? degreeOfParallelism
-            : 2L * m * k * n < ParallelThresholdFlops ? 1 : Environment.ProcessorCount;
-        workers = Math.Min(workers, groups);
-        if (workers <= 1)
-        {
-            SmallBatchKernel.Run(a, b, c, m, k, n, accumulate, 0, groups);
-            return;
-        }
-        nint pa = (nint)a, pb = (nint)b, pc = (nint)c;
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
-            SmallBatchKernel.Run((T*)pa, (T*)pb, (T*)pc, m, k, n, accumulate, (int)((long)groups * w / workers), (int)((long)groups * (w + 1) / workers)));
-    }
-
-    /// <summary>A few rows times a B stored k x n: <see cref="RowStreamKernel"/>, column ranges split across workers.</summary>
-    private static void RunRowStream<T>(T* a, bool aTransposed, T* b, T* c, int m, int k, int n, bool accumulate, int degreeOfParallelism) where T : unmanaged
-    {
-        int lanes = Vector512<T>.Count;
-        int groups = (n + lanes - 1) / lanes;
-        int workers = degreeOfParallelism > 0
-            ? degreeOfParallelism
-            : 2L * m * k * n < ParallelThresholdFlops ? 1 : Environment.ProcessorCount;
-        workers = Math.Min(workers, groups);
-        if (workers <= 1)
-        {
-            RowStreamKernel.Run(a, aTransposed, b, c, m, k, n, accumulate, 0, n);
-            return;
-        }
-        nint pa = (nint)a, pb = (nint)b, pc = (nint)c;
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
-            RowStreamKernel.Run((T*)pa, aTransposed, (T*)pb, (T*)pc, m, k, n, accumulate,
-                (int)Math.Min(n, (long)groups * w / workers * lanes), (int)Math.Min(n, (long)groups * (w + 1) / workers * lanes)));
-    }
-
     /// <summary>Tile geometry of a path: MR rows x NR columns, MC rows per packed A block, NC-strip packed B panel.</summary>
     internal readonly struct Shape
     {
-        public readonly GemmPath Path;
+        public readonly SimdPath Path;
         public readonly int Mr, Nr, Mc, StripsPerPanel;
 
-        public Shape(GemmPath path, int elementSize)
+        public Shape(SimdPath path, int elementSize)
         {
             Path = path;
             (Mr, Nr) = path switch
             {
-                GemmPath.Vector512 => (MicroKernels.Rows512, 2 * 64 / elementSize),
-                GemmPath.Vector256 => (MicroKernels.Rows256, 2 * 32 / elementSize),
+                SimdPath.Vector512 => (MicroKernels.Rows512, 2 * 64 / elementSize),
+                SimdPath.Vector256 => (MicroKernels.Rows256, 2 * 32 / elementSize),
                 _ => (MicroKernels.RowsScalar, MicroKernels.ColumnsScalar),
             };
             Mc = 16 * Mr;
@@ -247,12 +212,13 @@ internal static unsafe class GemmEngine
         }
 
         /// <summary>Runs the full MR-row kernel, or covers a partial panel with 4-, 2- and 1-row kernels (no wasted rows).</summary>
+        /// <remarks>One case per vector width on purpose: each width has its own register-blocked kernels (<see cref="MicroKernels"/>).</remarks>
         private void Rows(T* ap, T* bs, nint ldb, int kc, T* ct, nint ldc, bool load, int rows)
         {
             int mr = shape.Mr;
             switch (shape.Path)
             {
-                case GemmPath.Vector512:
+                case SimdPath.Vector512:
                     if (rows == mr) { MicroKernels.Kernel512x8(ap, mr, bs, ldb, kc, ct, ldc, load); return; }
                     for (int r = 0; r < rows;)
                     {
@@ -262,7 +228,7 @@ internal static unsafe class GemmEngine
                         else { MicroKernels.Kernel512x1(ap + r, mr, bs, ldb, kc, ct + r * ldc, ldc, load); r += 1; }
                     }
                     return;
-                case GemmPath.Vector256:
+                case SimdPath.Vector256:
                     if (rows == mr) { MicroKernels.Kernel256x6(ap, mr, bs, ldb, kc, ct, ldc, load); return; }
                     for (int r = 0; r < rows;)
                     {
@@ -329,16 +295,7 @@ internal static unsafe class GemmEngine
                 for (int r = 0; r < mr; r++)
                 {
                     int row = i0 + h * mr + r;
-                    T* d = dst + (long)(q0 + h) * kc * mr + r;
-                    if (row < rowEnd)
-                    {
-                        T* src = a + (long)row * k + pc;
-                        for (int pp = p; pp < kc; pp++) d[pp * mr] = src[pp];
-                    }
-                    else
-                    {
-                        for (int pp = p; pp < kc; pp++) d[pp * mr] = default;
-                    }
+                    Scatter(row < rowEnd ? a + (long)row * k + pc : null, dst + (long)(q0 + h) * kc * mr + r, p, kc, mr);
                 }
         }
     }
@@ -360,18 +317,7 @@ internal static unsafe class GemmEngine
             return;
         }
         for (int r = 0; r < mr; r++)
-        {
-            T* d = dst + r;
-            if (r < rows)
-            {
-                T* src = a + (long)(i0 + r) * k + pc;
-                for (int p = 0; p < kc; p++) d[p * mr] = src[p];
-            }
-            else
-            {
-                for (int p = 0; p < kc; p++) d[p * mr] = default;
-            }
-        }
+            Scatter(r < rows ? a + (long)(i0 + r) * k + pc : null, dst + r, 0, kc, mr);
     }
 
     /// <summary>Packs columns j0 .. j0+NR of B, rows pc .. pc+kc, as dst[p NR + j]; columns beyond n are zero.</summary>
@@ -415,33 +361,24 @@ internal static unsafe class GemmEngine
                     }
                 }
                 for (int r = 0; r < lanes; r++)
-                {
-                    T* d = dst + g + r;
-                    if (r < rows)
-                    {
-                        T* src = b + (long)(j0 + g + r) * k + pc;
-                        for (int pp = p; pp < kc; pp++) d[pp * nr] = src[pp];
-                    }
-                    else
-                    {
-                        for (int pp = p; pp < kc; pp++) d[pp * nr] = default;
-                    }
-                }
+                    Scatter(r < rows ? b + (long)(j0 + g + r) * k + pc : null, dst + g + r, p, kc, nr);
             }
             return;
         }
         for (int j = 0; j < nr; j++)
-        {
-            T* d = dst + j;
-            if (j < cols)
-            {
-                T* src = b + (long)(j0 + j) * k + pc;
-                for (int p = 0; p < kc; p++) d[p * nr] = src[p];
-            }
-            else
-            {
-                for (int p = 0; p < kc; p++) d[p * nr] = default;
-            }
-        }
+            Scatter(j < cols ? b + (long)(j0 + j) * k + pc : null, dst + j, 0, kc, nr);
+    }
+
+    /// <summary>
+    /// One packed row or column: d[p stride] = src[p] for p in [from, to), or 0 where <paramref name="src"/> is null
+    /// (the rows or columns beyond the matrix, which a packed panel pads with zeros).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Scatter<T>(T* src, T* d, int from, int to, int stride) where T : unmanaged
+    {
+        if (src == null)
+            for (int p = from; p < to; p++) d[p * stride] = default;
+        else
+            for (int p = from; p < to; p++) d[p * stride] = src[p];
     }
 }

@@ -1,11 +1,17 @@
+using System.Numerics;
+
 namespace WeightInit.LinearAlgebra;
 
 /// <summary>
-/// Dense matrix products on row-major spans, in float and double: C = A B^T (<see cref="MultiplyTransposed(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int, int, int)"/>,
-/// a dense layer's forward pass), C = A B (<see cref="Multiply(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int, int, int)"/>, its backward pass) and
-/// C = A^T B (<see cref="TransposeMultiply(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int, int, int)"/>, its weight gradient).
+/// Dense matrix products on row-major spans of <see cref="float"/> or <see cref="double"/>: C = A B^T
+/// (<see cref="MultiplyTransposed{T}"/>, a dense layer's forward pass), C = A B (<see cref="Multiply{T}"/>, its
+/// backward pass) and C = A^T B (<see cref="TransposeMultiply{T}"/>, its weight gradient).
 /// </summary>
 /// <remarks>
+/// <para>
+/// Generic over the element type T, as <c>System.Numerics.Tensors.TensorPrimitives</c> is: T is inferred from the
+/// spans (or arrays), and T other than float or double throws <see cref="NotSupportedException"/>.
+/// </para>
 /// <para>
 /// The products are blocked for the caches and register-blocked after K. Goto and R. van de Geijn (2008),
 /// "Anatomy of high-performance matrix multiplication": B is packed into strips, A into panels, and a
@@ -14,8 +20,7 @@ namespace WeightInit.LinearAlgebra;
 /// split the output across the cores; small ones (fewer than about 4 million floating-point operations,
 /// such as a 512 x 512 matrix times one vector) run on the calling thread. A B^T with at most 8 rows in A
 /// (a layer applied to a few inputs) transposes blocks of B in registers instead of packing it; A B and A^T B
-/// with at most 8 rows in C stream B row by row; tiny
-/// products (m k n &lt;= 2048) use a plain loop.
+/// with at most 8 rows in C stream B row by row; tiny products (m k n &lt;= 2048) use a plain loop.
 /// </para>
 /// <para>
 /// Determinism: every element is computed as the same chain of fused multiply-adds,
@@ -31,184 +36,75 @@ namespace WeightInit.LinearAlgebra;
 /// </remarks>
 public static class MatrixMultiply
 {
-    /// <summary>C = A B^T, where A is m x k, B is n x k and C is m x n, all row-major. This is a dense layer's forward product for a batch, Y = X W^T: A holds m inputs of width k, B is the (outputs, inputs) weight. Formula: C[i, j] = sum over p of A[i, p] B[j, p].</summary>
+    /// <summary>
+    /// C = A B^T, where A is m x k, B is n x k and C is m x n, all row-major: a dense layer's forward product for a
+    /// batch, Y = X W^T, with A holding m inputs of width k and B the (outputs, inputs) weight.
+    /// Formula: C[i, j] = sum over p of A[i, p] B[j, p] (plus C[i, j] when <paramref name="accumulate"/>).
+    /// </summary>
+    /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>.</typeparam>
     /// <param name="a">A, m x k (at least m k values).</param>
     /// <param name="b">B, n x k (at least n k values).</param>
-    /// <param name="c">C, m x n (at least m n values); overwritten. Must not overlap <paramref name="a"/> or <paramref name="b"/>.</param>
+    /// <param name="c">C, m x n (at least m n values); overwritten, or added to when <paramref name="accumulate"/>. Must not overlap <paramref name="a"/> or <paramref name="b"/>.</param>
     /// <param name="m">Rows of A and C (the batch).</param>
     /// <param name="k">Columns of A and B (the inputs).</param>
     /// <param name="n">Rows of B, columns of C (the outputs).</param>
+    /// <param name="accumulate">False: C = product. True: C += product (each element's chain of fused multiply-adds starts from C's value instead of 0).</param>
     /// <exception cref="ArgumentOutOfRangeException">m, k or n is not positive.</exception>
     /// <exception cref="ArgumentException">A span is too short, or c overlaps a or b.</exception>
-    public static void MultiplyTransposed(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n)
-        => Compute(false, true, a, b, c, m, k, n, accumulate: false, GemmOptions.Default);
+    /// <exception cref="NotSupportedException">T is neither float nor double.</exception>
+    public static void MultiplyTransposed<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n, bool accumulate = false)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Run(false, true, a, b, c, m, k, n, accumulate, GemmOptions.Default);
 
-    /// <summary>As <see cref="MultiplyTransposed(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int, int, int)"/>, but with <paramref name="accumulate"/> true it adds the product to C (C += ...):
-    /// each element's chain of fused multiply-adds then starts from C's value instead of 0.</summary>
-    /// <param name="a">A, m x k (at least m k values).</param>
-    /// <param name="b">B, n x k (at least n k values).</param>
-    /// <param name="c">C, m x n (at least m n values). Must not overlap <paramref name="a"/> or <paramref name="b"/>.</param>
-    /// <param name="m">Rows of A and C (the batch).</param>
-    /// <param name="k">Columns of A and B (the inputs).</param>
-    /// <param name="n">Rows of B, columns of C (the outputs).</param>
-    /// <param name="accumulate">True: C += product; false: C = product.</param>
-    /// <exception cref="ArgumentOutOfRangeException">m, k or n is not positive.</exception>
-    /// <exception cref="ArgumentException">A span is too short, or c overlaps a or b.</exception>
-    public static void MultiplyTransposed(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate)
-        => Compute(false, true, a, b, c, m, k, n, accumulate, GemmOptions.Default);
-
-    /// <summary>C = A B^T, where A is m x k, B is n x k and C is m x n, all row-major. This is a dense layer's forward product for a batch, Y = X W^T: A holds m inputs of width k, B is the (outputs, inputs) weight. Formula: C[i, j] = sum over p of A[i, p] B[j, p].</summary>
-    /// <param name="a">A, m x k (at least m k values).</param>
-    /// <param name="b">B, n x k (at least n k values).</param>
-    /// <param name="c">C, m x n (at least m n values); overwritten. Must not overlap <paramref name="a"/> or <paramref name="b"/>.</param>
-    /// <param name="m">Rows of A and C (the batch).</param>
-    /// <param name="k">Columns of A and B (the inputs).</param>
-    /// <param name="n">Rows of B, columns of C (the outputs).</param>
-    /// <exception cref="ArgumentOutOfRangeException">m, k or n is not positive.</exception>
-    /// <exception cref="ArgumentException">A span is too short, or c overlaps a or b.</exception>
-    public static void MultiplyTransposed(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n)
-        => Compute(false, true, a, b, c, m, k, n, accumulate: false, GemmOptions.Default);
-
-    /// <summary>As <see cref="MultiplyTransposed(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, int, int, int)"/>, but with <paramref name="accumulate"/> true it adds the product to C (C += ...):
-    /// each element's chain of fused multiply-adds then starts from C's value instead of 0.</summary>
-    /// <param name="a">A, m x k (at least m k values).</param>
-    /// <param name="b">B, n x k (at least n k values).</param>
-    /// <param name="c">C, m x n (at least m n values). Must not overlap <paramref name="a"/> or <paramref name="b"/>.</param>
-    /// <param name="m">Rows of A and C (the batch).</param>
-    /// <param name="k">Columns of A and B (the inputs).</param>
-    /// <param name="n">Rows of B, columns of C (the outputs).</param>
-    /// <param name="accumulate">True: C += product; false: C = product.</param>
-    /// <exception cref="ArgumentOutOfRangeException">m, k or n is not positive.</exception>
-    /// <exception cref="ArgumentException">A span is too short, or c overlaps a or b.</exception>
-    public static void MultiplyTransposed(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n, bool accumulate)
-        => Compute(false, true, a, b, c, m, k, n, accumulate, GemmOptions.Default);
-
-    /// <summary>MultiplyTransposed with forced options (tests and benchmarks).</summary>
-    internal static void MultiplyTransposed<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n, bool accumulate, GemmOptions options)
-        where T : unmanaged
-        => Compute(false, true, a, b, c, m, k, n, accumulate, options);
-
-    /// <summary>C = A B, where A is m x k, B is k x n and C is m x n, all row-major. This is a dense layer's backward product dX = dY W. Formula: C[i, j] = sum over p of A[i, p] B[p, j].</summary>
+    /// <summary>
+    /// C = A B, where A is m x k, B is k x n and C is m x n, all row-major: a dense layer's backward product dX = dY W.
+    /// Formula: C[i, j] = sum over p of A[i, p] B[p, j] (plus C[i, j] when <paramref name="accumulate"/>).
+    /// </summary>
+    /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>.</typeparam>
     /// <param name="a">A, m x k (at least m k values).</param>
     /// <param name="b">B, k x n (at least k n values).</param>
-    /// <param name="c">C, m x n (at least m n values); overwritten. Must not overlap <paramref name="a"/> or <paramref name="b"/>.</param>
+    /// <param name="c">C, m x n (at least m n values); overwritten, or added to when <paramref name="accumulate"/>. Must not overlap <paramref name="a"/> or <paramref name="b"/>.</param>
     /// <param name="m">Rows of A and C.</param>
     /// <param name="k">Columns of A, rows of B.</param>
     /// <param name="n">Columns of B and C.</param>
+    /// <param name="accumulate">False: C = product. True: C += product (each element's chain starts from C's value).</param>
     /// <exception cref="ArgumentOutOfRangeException">m, k or n is not positive.</exception>
     /// <exception cref="ArgumentException">A span is too short, or c overlaps a or b.</exception>
-    public static void Multiply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n)
-        => Compute(false, false, a, b, c, m, k, n, accumulate: false, GemmOptions.Default);
+    /// <exception cref="NotSupportedException">T is neither float nor double.</exception>
+    public static void Multiply<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n, bool accumulate = false)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Run(false, false, a, b, c, m, k, n, accumulate, GemmOptions.Default);
 
-    /// <summary>As <see cref="Multiply(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int, int, int)"/>, but with <paramref name="accumulate"/> true it adds the product to C (C += ...):
-    /// each element's chain of fused multiply-adds then starts from C's value instead of 0.</summary>
-    /// <param name="a">A, m x k (at least m k values).</param>
-    /// <param name="b">B, k x n (at least k n values).</param>
-    /// <param name="c">C, m x n (at least m n values). Must not overlap <paramref name="a"/> or <paramref name="b"/>.</param>
-    /// <param name="m">Rows of A and C.</param>
-    /// <param name="k">Columns of A, rows of B.</param>
-    /// <param name="n">Columns of B and C.</param>
-    /// <param name="accumulate">True: C += product; false: C = product.</param>
-    /// <exception cref="ArgumentOutOfRangeException">m, k or n is not positive.</exception>
-    /// <exception cref="ArgumentException">A span is too short, or c overlaps a or b.</exception>
-    public static void Multiply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate)
-        => Compute(false, false, a, b, c, m, k, n, accumulate, GemmOptions.Default);
-
-    /// <summary>C = A B, where A is m x k, B is k x n and C is m x n, all row-major. This is a dense layer's backward product dX = dY W. Formula: C[i, j] = sum over p of A[i, p] B[p, j].</summary>
-    /// <param name="a">A, m x k (at least m k values).</param>
-    /// <param name="b">B, k x n (at least k n values).</param>
-    /// <param name="c">C, m x n (at least m n values); overwritten. Must not overlap <paramref name="a"/> or <paramref name="b"/>.</param>
-    /// <param name="m">Rows of A and C.</param>
-    /// <param name="k">Columns of A, rows of B.</param>
-    /// <param name="n">Columns of B and C.</param>
-    /// <exception cref="ArgumentOutOfRangeException">m, k or n is not positive.</exception>
-    /// <exception cref="ArgumentException">A span is too short, or c overlaps a or b.</exception>
-    public static void Multiply(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n)
-        => Compute(false, false, a, b, c, m, k, n, accumulate: false, GemmOptions.Default);
-
-    /// <summary>As <see cref="Multiply(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, int, int, int)"/>, but with <paramref name="accumulate"/> true it adds the product to C (C += ...):
-    /// each element's chain of fused multiply-adds then starts from C's value instead of 0.</summary>
-    /// <param name="a">A, m x k (at least m k values).</param>
-    /// <param name="b">B, k x n (at least k n values).</param>
-    /// <param name="c">C, m x n (at least m n values). Must not overlap <paramref name="a"/> or <paramref name="b"/>.</param>
-    /// <param name="m">Rows of A and C.</param>
-    /// <param name="k">Columns of A, rows of B.</param>
-    /// <param name="n">Columns of B and C.</param>
-    /// <param name="accumulate">True: C += product; false: C = product.</param>
-    /// <exception cref="ArgumentOutOfRangeException">m, k or n is not positive.</exception>
-    /// <exception cref="ArgumentException">A span is too short, or c overlaps a or b.</exception>
-    public static void Multiply(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n, bool accumulate)
-        => Compute(false, false, a, b, c, m, k, n, accumulate, GemmOptions.Default);
-
-    /// <summary>Multiply with forced options (tests and benchmarks).</summary>
-    internal static void Multiply<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n, bool accumulate, GemmOptions options)
-        where T : unmanaged
-        => Compute(false, false, a, b, c, m, k, n, accumulate, options);
-
-    /// <summary>C = A^T B, where A is k x m, B is k x n and C is m x n, all row-major. This is a dense layer's weight gradient dW = dY^T X. Formula: C[i, j] = sum over p of A[p, i] B[p, j].</summary>
+    /// <summary>
+    /// C = A^T B, where A is k x m, B is k x n and C is m x n, all row-major: a dense layer's weight gradient dW = dY^T X.
+    /// Formula: C[i, j] = sum over p of A[p, i] B[p, j] (plus C[i, j] when <paramref name="accumulate"/>).
+    /// </summary>
+    /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>.</typeparam>
     /// <param name="a">A, k x m (at least k m values).</param>
     /// <param name="b">B, k x n (at least k n values).</param>
-    /// <param name="c">C, m x n (at least m n values); overwritten. Must not overlap <paramref name="a"/> or <paramref name="b"/>.</param>
+    /// <param name="c">C, m x n (at least m n values); overwritten, or added to when <paramref name="accumulate"/>. Must not overlap <paramref name="a"/> or <paramref name="b"/>.</param>
     /// <param name="m">Columns of A, rows of C.</param>
     /// <param name="k">Rows of A and B (the batch).</param>
     /// <param name="n">Columns of B and C.</param>
+    /// <param name="accumulate">False: C = product. True: C += product (each element's chain starts from C's value).</param>
     /// <exception cref="ArgumentOutOfRangeException">m, k or n is not positive.</exception>
     /// <exception cref="ArgumentException">A span is too short, or c overlaps a or b.</exception>
-    public static void TransposeMultiply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n)
-        => Compute(true, false, a, b, c, m, k, n, accumulate: false, GemmOptions.Default);
+    /// <exception cref="NotSupportedException">T is neither float nor double.</exception>
+    public static void TransposeMultiply<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n, bool accumulate = false)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Run(true, false, a, b, c, m, k, n, accumulate, GemmOptions.Default);
 
-    /// <summary>As <see cref="TransposeMultiply(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int, int, int)"/>, but with <paramref name="accumulate"/> true it adds the product to C (C += ...):
-    /// each element's chain of fused multiply-adds then starts from C's value instead of 0.</summary>
-    /// <param name="a">A, k x m (at least k m values).</param>
-    /// <param name="b">B, k x n (at least k n values).</param>
-    /// <param name="c">C, m x n (at least m n values). Must not overlap <paramref name="a"/> or <paramref name="b"/>.</param>
-    /// <param name="m">Columns of A, rows of C.</param>
-    /// <param name="k">Rows of A and B (the batch).</param>
-    /// <param name="n">Columns of B and C.</param>
-    /// <param name="accumulate">True: C += product; false: C = product.</param>
-    /// <exception cref="ArgumentOutOfRangeException">m, k or n is not positive.</exception>
-    /// <exception cref="ArgumentException">A span is too short, or c overlaps a or b.</exception>
-    public static void TransposeMultiply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate)
-        => Compute(true, false, a, b, c, m, k, n, accumulate, GemmOptions.Default);
-
-    /// <summary>C = A^T B, where A is k x m, B is k x n and C is m x n, all row-major. This is a dense layer's weight gradient dW = dY^T X. Formula: C[i, j] = sum over p of A[p, i] B[p, j].</summary>
-    /// <param name="a">A, k x m (at least k m values).</param>
-    /// <param name="b">B, k x n (at least k n values).</param>
-    /// <param name="c">C, m x n (at least m n values); overwritten. Must not overlap <paramref name="a"/> or <paramref name="b"/>.</param>
-    /// <param name="m">Columns of A, rows of C.</param>
-    /// <param name="k">Rows of A and B (the batch).</param>
-    /// <param name="n">Columns of B and C.</param>
-    /// <exception cref="ArgumentOutOfRangeException">m, k or n is not positive.</exception>
-    /// <exception cref="ArgumentException">A span is too short, or c overlaps a or b.</exception>
-    public static void TransposeMultiply(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n)
-        => Compute(true, false, a, b, c, m, k, n, accumulate: false, GemmOptions.Default);
-
-    /// <summary>As <see cref="TransposeMultiply(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, int, int, int)"/>, but with <paramref name="accumulate"/> true it adds the product to C (C += ...):
-    /// each element's chain of fused multiply-adds then starts from C's value instead of 0.</summary>
-    /// <param name="a">A, k x m (at least k m values).</param>
-    /// <param name="b">B, k x n (at least k n values).</param>
-    /// <param name="c">C, m x n (at least m n values). Must not overlap <paramref name="a"/> or <paramref name="b"/>.</param>
-    /// <param name="m">Columns of A, rows of C.</param>
-    /// <param name="k">Rows of A and B (the batch).</param>
-    /// <param name="n">Columns of B and C.</param>
-    /// <param name="accumulate">True: C += product; false: C = product.</param>
-    /// <exception cref="ArgumentOutOfRangeException">m, k or n is not positive.</exception>
-    /// <exception cref="ArgumentException">A span is too short, or c overlaps a or b.</exception>
-    public static void TransposeMultiply(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n, bool accumulate)
-        => Compute(true, false, a, b, c, m, k, n, accumulate, GemmOptions.Default);
-
-    /// <summary>TransposeMultiply with forced options (tests and benchmarks).</summary>
-    internal static void TransposeMultiply<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n, bool accumulate, GemmOptions options)
-        where T : unmanaged
-        => Compute(true, false, a, b, c, m, k, n, accumulate, options);
+    /// <summary>The products with forced options (the simulator's thread limit, tests and benchmarks).</summary>
+    internal static void Compute<T>(ProductForm form, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n,
+        bool accumulate, GemmOptions options) where T : unmanaged, IFloatingPointIeee754<T>
+        => Run(form == ProductForm.TransposeMultiply, form == ProductForm.MultiplyTransposed, a, b, c, m, k, n, accumulate, options);
 
     /// <summary>Validates the arguments, then runs the blocked product with A stored k x m when
     /// <paramref name="aTransposed"/> and B stored n x k when <paramref name="bTransposed"/>.</summary>
-    private static unsafe void Compute<T>(bool aTransposed, bool bTransposed, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c,
-        int m, int k, int n, bool accumulate, GemmOptions options) where T : unmanaged
+    private static unsafe void Run<T>(bool aTransposed, bool bTransposed, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c,
+        int m, int k, int n, bool accumulate, GemmOptions options) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (typeof(T) != typeof(float) && typeof(T) != typeof(double))
-            throw new NotSupportedException($"Matrix products are implemented for float and double, not {typeof(T).Name}.");
+        Guard.FloatOrDouble<T>();
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(m);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(n);
@@ -231,4 +127,17 @@ public static class MatrixMultiply
         if (actual < needed)
             throw new ArgumentException($"{paramName} must hold at least {needed} values for {what}, but its length is {actual}.", paramName);
     }
+}
+
+/// <summary>Which of the three products <see cref="MatrixMultiply.Compute{T}"/> runs.</summary>
+internal enum ProductForm
+{
+    /// <summary>C = A B^T.</summary>
+    MultiplyTransposed,
+
+    /// <summary>C = A B.</summary>
+    Multiply,
+
+    /// <summary>C = A^T B.</summary>
+    TransposeMultiply,
 }

@@ -15,7 +15,9 @@ namespace WeightInit.LinearAlgebra;
 /// when <c>load</c> is true; C[r, j] is at c[r ldc + j]. Every element of C is therefore the same chain
 /// of fused multiply-adds over p in increasing order in every kernel, so the path, the tile shape, the
 /// blocking and the number of threads cannot change a single bit of the result.
-/// The kernels repeat one pattern with explicit accumulators (so that the JIT keeps the tile in registers); keep them alike.
+/// The kernels repeat one pattern with explicit accumulators, once per vector width and row count, on purpose: the
+/// JIT keeps a tile in registers only when its accumulators are named locals (a loop over an array of vectors spills
+/// them). Keep them alike; the duplication is the price of the register tile.
 /// </remarks>
 internal static unsafe class MicroKernels
 {

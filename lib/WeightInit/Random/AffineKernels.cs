@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using WeightInit.Kernels;
 
 namespace WeightInit.Random;
 
@@ -7,6 +8,8 @@ namespace WeightInit.Random;
 /// same fused multiply-add (and the same round-to-nearest narrowing) on every SIMD path, so every path
 /// stores the same bits.
 /// </summary>
+/// <remarks>The Vector512 and Vector256 loops are the same operation written once per width on purpose (the kernel
+/// layer of issue 12 replaces them with one width-generic driver).</remarks>
 internal static unsafe class AffineKernels
 {
     /// <summary>Double destination.</summary>

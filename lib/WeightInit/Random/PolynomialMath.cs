@@ -13,6 +13,9 @@ namespace WeightInit.Random;
 /// .NET 10; this class is what makes the samplers both fast and reproducible everywhere.
 /// </summary>
 /// <remarks>
+/// <para>The scalar, Vector256 and Vector512 forms of each function are the same operations written once per width on
+/// purpose, so that each is inlined into its sampler's loop with its constants in registers; the tests check that
+/// they agree bit for bit.</para>
 /// <para><b>Logarithm</b> (positive normal x): write x = 2^e m with m in [sqrt(1/2), sqrt(2)),
 /// s = (m - 1)/(m + 1) (|s| &lt;= 0.1716), and ln m = 2 atanh s = 2 (s + s^3/3 + ... + s^23/23); the series
 /// is cut where the next term is below 2^-60 relative. ln x = e ln2_hi + (e ln2_lo + ln m) with the

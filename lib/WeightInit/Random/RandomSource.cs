@@ -1,6 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
+using WeightInit.Kernels;
 
 namespace WeightInit.Random;
 
@@ -11,8 +11,8 @@ namespace WeightInit.Random;
 /// instance of this class that the caller passes in; there is no hidden global generator.
 /// </summary>
 /// <remarks>
-/// <para><b>Bulk fills</b> (<see cref="FillUniform(Span{double}, double, double)"/>,
-/// <see cref="FillNormal(Span{double}, double, double)"/> and their float overloads) draw one 64-bit key
+/// <para><b>Bulk fills</b> (<see cref="FillUniform{T}(Span{T}, double, double)"/> and
+/// <see cref="FillNormal{T}(Span{T}, double, double)"/>, for float or double destinations) draw one 64-bit key
 /// from this source and cut the destination into fixed chunks of 65,536 values. Chunk c is produced by
 /// eight xoshiro256** generators seeded from (key, c) and advanced in lock step in SIMD registers
 /// (Vector512 where accelerated, else Vector256, else scalar). Normals use the Box-Muller transform
@@ -23,9 +23,16 @@ namespace WeightInit.Random;
 /// <para><b>Determinism.</b> The same seed and the same sequence of calls give the same values, bit for
 /// bit, on every run and every machine: every SIMD path performs the same IEEE 754 operations (fused
 /// multiply-add everywhere) in the same order, and the chunking does not depend on the number of threads.
-/// The one exception is <see cref="FillTruncatedNormal(Span{double}, double, double, double, double)"/>:
-/// it computes the two tail probabilities of its bounds once per call with MathNet's Erfc, which uses
-/// <see cref="Math.Exp(double)"/>; .NET does not promise that function's last bit across operating systems.</para>
+/// The one exception is <see cref="FillTruncatedNormal{T}(Span{T}, double, double, double, double)"/>:
+/// it computes the two tail probabilities of its bounds once per call with <see cref="Math.Exp(double)"/>,
+/// whose last bit .NET does not promise across operating systems.</para>
+/// <para><b>Shape of the API.</b> Every fill is generic over the element type T of the destination
+/// (<see cref="float"/> or <see cref="double"/>, inferred from a span or an array; other types throw
+/// <see cref="NotSupportedException"/>) and takes the distribution's parameters as double (so that
+/// <c>FillNormal(floats, 0, 0.1)</c> compiles). The draw is computed in double and rounded once to T. The
+/// uniform's bounds and the normal's mean and std are first rounded to T: a float fill draws from the
+/// distribution a float-typed parameter would give. The truncated normal's bounds are not rounded, so that they
+/// hold exactly: its values are kept inside the interval of T that lies in [low, high].</para>
 /// <para>An instance is not thread-safe; use <see cref="Fork(ulong)"/> to derive independent streams.</para>
 /// </remarks>
 public sealed class RandomSource
@@ -59,14 +66,6 @@ public sealed class RandomSource
     /// <summary>The most threads a bulk fill uses; 0 or less means one per core (results do not depend on it).</summary>
     internal int MaxDegreeOfParallelism { get; set; }
 
-    /// <summary>The path <see cref="SimdPath.Auto"/> stands for on this machine.</summary>
-    internal static SimdPath BestPath =>
-        Vector512.IsHardwareAccelerated ? SimdPath.Vector512
-        : Vector256.IsHardwareAccelerated ? SimdPath.Vector256
-        : SimdPath.Scalar;
-
-    private SimdPath ResolvedPath => Path == SimdPath.Auto ? BestPath : Path;
-
     /// <summary>
     /// Derives an independent source for sub-stream <paramref name="stream"/> from this source's
     /// <see cref="Seed"/> (not from its current state), so that stream k is the same whatever
@@ -89,18 +88,7 @@ public sealed class RandomSource
     /// <summary>The next 64 random bits (one xoshiro256** step).</summary>
     /// <returns>A uniformly distributed 64-bit value.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong NextUInt64()
-    {
-        ulong result = BitOperations.RotateLeft(_s1 * 5, 7) * 9;
-        ulong t = _s1 << 17;
-        _s2 ^= _s0;
-        _s3 ^= _s1;
-        _s1 ^= _s2;
-        _s0 ^= _s3;
-        _s2 ^= t;
-        _s3 = BitOperations.RotateLeft(_s3, 45);
-        return result;
-    }
+    public ulong NextUInt64() => Xoshiro256StarStarLanes.Step(ref _s0, ref _s1, ref _s2, ref _s3);
 
     /// <summary>A double uniformly distributed on [0, 1), with 53 random bits: (x &gt;&gt; 11) 2^-53.</summary>
     /// <returns>A value in [0, 1).</returns>
@@ -163,49 +151,46 @@ public sealed class RandomSource
     }
 
     /// <summary>
-    /// Fills <paramref name="destination"/> with draws from U(low, high): low + (high - low) u with
-    /// u = (x &gt;&gt; 11) 2^-53 in [0, 1), computed with one fused multiply-add.
+    /// Fills <paramref name="destination"/> with draws from U(low, high) with the bounds first rounded to T:
+    /// low + (high - low) u with u = (x &gt;&gt; 11) 2^-53 in [0, 1), computed in double with one fused
+    /// multiply-add and rounded once to T.
     /// </summary>
+    /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>, inferred from the destination.</typeparam>
     /// <param name="destination">The values to overwrite.</param>
-    /// <param name="low">The lower bound (inclusive); finite.</param>
+    /// <param name="low">The lower bound (inclusive); finite, also when rounded to T.</param>
     /// <param name="high">The upper bound; finite and not less than <paramref name="low"/>. Every value lies in
-    /// [low, high]; high itself can only appear through rounding.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite, <paramref name="high"/> &lt;
+    /// [low, high] rounded to T; high itself can only appear through rounding.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite (or overflows T), <paramref name="high"/> &lt;
     /// <paramref name="low"/>, or high - low overflows.</exception>
-    public void FillUniform(Span<double> destination, double low, double high)
+    /// <exception cref="NotSupportedException">T is neither float nor double.</exception>
+    public void FillUniform<T>(Span<T> destination, double low, double high) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        Guard.FloatOrDouble<T>();
+        Guard.Finite(low);
+        Guard.Finite(high);
+        low = InPrecision<T>(low, nameof(low));
+        high = InPrecision<T>(high, nameof(high));
         double width = ValidateUniform(low, high);
         FillAffine(destination, normal: false, scale: width, offset: low);
     }
 
-    /// <inheritdoc cref="FillUniform(Span{double}, double, double)"/>
-    /// <remarks>Computed in double and rounded once to float.</remarks>
-    public void FillUniform(Span<float> destination, float low, float high)
-    {
-        double width = ValidateUniform(low, high);
-        FillAffine(destination, normal: false, scale: width, offset: low);
-    }
-
-    /// <summary>Fills <paramref name="destination"/> with draws from N(mean, std^2): mean + std z, z standard normal.</summary>
+    /// <summary>
+    /// Fills <paramref name="destination"/> with draws from N(mean, std^2) with mean and std first rounded to T:
+    /// mean + std z with z standard normal, computed in double with one fused multiply-add and rounded once to T.
+    /// </summary>
+    /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>, inferred from the destination.</typeparam>
     /// <param name="destination">The values to overwrite.</param>
-    /// <param name="mean">The mean of the normal distribution; finite.</param>
-    /// <param name="std">The standard deviation; finite and non-negative.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="mean"/> is NaN or infinite, or
-    /// <paramref name="std"/> is negative, NaN or infinite.</exception>
-    public void FillNormal(Span<double> destination, double mean, double std)
+    /// <param name="mean">The mean of the normal distribution; finite, also when rounded to T.</param>
+    /// <param name="std">The standard deviation; finite (also when rounded to T) and non-negative.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="mean"/> is NaN or infinite (or overflows T), or
+    /// <paramref name="std"/> is negative, NaN or infinite (or overflows T).</exception>
+    /// <exception cref="NotSupportedException">T is neither float nor double.</exception>
+    public void FillNormal<T>(Span<T> destination, double mean, double std) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        Guard.FloatOrDouble<T>();
         Guard.Finite(mean);
         Guard.FiniteNonNegative(std);
-        FillAffine(destination, normal: true, scale: std, offset: mean);
-    }
-
-    /// <inheritdoc cref="FillNormal(Span{double}, double, double)"/>
-    /// <remarks>Computed in double and rounded once to float.</remarks>
-    public void FillNormal(Span<float> destination, float mean, float std)
-    {
-        Guard.Finite(mean);
-        Guard.FiniteNonNegative(std);
-        FillAffine(destination, normal: true, scale: std, offset: mean);
+        FillAffine(destination, normal: true, scale: InPrecision<T>(std, nameof(std)), offset: InPrecision<T>(mean, nameof(mean)));
     }
 
     /// <summary>
@@ -214,9 +199,12 @@ public sealed class RandomSource
     /// proportional to exp(-(x - mean)^2 / (2 std^2)) on [low, high] and 0 elsewhere. Exact for any
     /// interval, including ones far in a tail (inversion with Wichura's AS 241 up to 25 standard
     /// deviations, Robert's 1995 rejection beyond). With std = 0 every value is mean clamped to [low, high].
+    /// Computed in double and rounded once to T, then kept inside the interval of T
+    /// [smallest T &gt;= low, largest T &lt;= high], so the bounds hold exactly in T too.
     /// The chunks run in parallel, each with its own stream derived from one key drawn from this
     /// source; the sampling itself is scalar.
     /// </summary>
+    /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>, inferred from the destination.</typeparam>
     /// <param name="destination">The values to overwrite.</param>
     /// <param name="mean">The mean of the underlying normal; finite.</param>
     /// <param name="std">The standard deviation of the underlying normal; finite and non-negative.</param>
@@ -224,65 +212,49 @@ public sealed class RandomSource
     /// <param name="high">The upper bound; finite and greater than <paramref name="low"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is NaN or infinite, <paramref name="std"/>
     /// is negative, or <paramref name="high"/> &lt;= <paramref name="low"/>.</exception>
-    public void FillTruncatedNormal(Span<double> destination, double mean, double std, double low, double high)
+    /// <exception cref="ArgumentException">No value of T lies in [low, high].</exception>
+    /// <exception cref="NotSupportedException">T is neither float nor double.</exception>
+    public unsafe void FillTruncatedNormal<T>(Span<T> destination, double mean, double std, double low, double high)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
+        Guard.FloatOrDouble<T>();
         ValidateTruncated(mean, std, low, high);
+        T lowT = T.CreateTruncating(low), highT = T.CreateTruncating(high);
+        if (double.CreateTruncating(lowT) < low) lowT = T.BitIncrement(lowT);
+        if (double.CreateTruncating(highT) > high) highT = T.BitDecrement(highT);
+        if (lowT > highT)
+            throw new ArgumentException($"No {typeof(T).Name} lies in [low, high] = [{low:R}, {high:R}].", nameof(high));
         var sampler = new TruncatedNormalSampler(mean, std, low, high);
         ulong key = NextUInt64();
-        unsafe
+        fixed (T* p = destination)
         {
-            fixed (double* p = destination)
+            nint address = (nint)p;
+            int length = destination.Length;
+            ForEachChunk(length, chunk =>
             {
-                nint address = (nint)p;
-                int length = destination.Length;
-                ForEachChunk(length, chunk =>
-                {
-                    var random = new RandomSource(ChunkSeed(key, chunk));
-                    double* d = (double*)address;
-                    int end = (int)Math.Min(length, (long)(chunk + 1) * ChunkSize);
-                    for (int i = chunk * ChunkSize; i < end; i++)
-                        d[i] = sampler.Sample(random);
-                });
-            }
+                var random = new RandomSource(ChunkSeed(key, chunk));
+                T* d = (T*)address;
+                int end = (int)Math.Min(length, (long)(chunk + 1) * ChunkSize);
+                for (int i = chunk * ChunkSize; i < end; i++)
+                    d[i] = T.Clamp(T.CreateTruncating(sampler.Sample(random)), lowT, highT);
+            });
         }
     }
 
-    /// <inheritdoc cref="FillTruncatedNormal(Span{double}, double, double, double, double)"/>
-    /// <remarks>Computed in double, rounded once to float and kept inside the float interval
-    /// [smallest float &gt;= low, largest float &lt;= high].</remarks>
-    /// <exception cref="ArgumentException">No float lies in [low, high].</exception>
-    public void FillTruncatedNormal(Span<float> destination, double mean, double std, double low, double high)
+    /// <summary>
+    /// A finite parameter rounded to T (a float fill draws from the distribution with float parameters, as a fill
+    /// whose parameters were typed in T would); throws when the rounding overflows T.
+    /// </summary>
+    private static double InPrecision<T>(double value, string paramName) where T : IFloatingPointIeee754<T>
     {
-        ValidateTruncated(mean, std, low, high);
-        float lowF = (float)low, highF = (float)high;
-        if (lowF < low) lowF = MathF.BitIncrement(lowF);
-        if (highF > high) highF = MathF.BitDecrement(highF);
-        if (lowF > highF)
-            throw new ArgumentException($"No float lies in [low, high] = [{low:R}, {high:R}].", nameof(high));
-        var sampler = new TruncatedNormalSampler(mean, std, low, high);
-        ulong key = NextUInt64();
-        unsafe
-        {
-            fixed (float* p = destination)
-            {
-                nint address = (nint)p;
-                int length = destination.Length;
-                ForEachChunk(length, chunk =>
-                {
-                    var random = new RandomSource(ChunkSeed(key, chunk));
-                    float* d = (float*)address;
-                    int end = (int)Math.Min(length, (long)(chunk + 1) * ChunkSize);
-                    for (int i = chunk * ChunkSize; i < end; i++)
-                        d[i] = Math.Clamp((float)sampler.Sample(random), lowF, highF);
-                });
-            }
-        }
+        double rounded = double.CreateTruncating(T.CreateTruncating(value));
+        if (!double.IsFinite(rounded))
+            throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be finite in {typeof(T).Name}, but {value:R} overflows it.");
+        return rounded;
     }
 
     private static double ValidateUniform(double low, double high)
     {
-        Guard.Finite(low);
-        Guard.Finite(high);
         if (high < low)
             throw new ArgumentOutOfRangeException(nameof(high), high, $"high must not be less than low ({low:R}), but it is {high:R}.");
         double width = high - low;
@@ -307,48 +279,24 @@ public sealed class RandomSource
         return Xoshiro256StarStarLanes.SplitMix64(ref sm);
     }
 
-    private void ForEachChunk(int length, Action<int> body)
-    {
-        int chunks = (int)(((long)length + ChunkSize - 1) / ChunkSize);
-        int threads = MaxDegreeOfParallelism > 0 ? MaxDegreeOfParallelism : Environment.ProcessorCount;
-        if (chunks <= 1 || threads == 1)
-        {
-            for (int c = 0; c < chunks; c++)
-                body(c);
-        }
-        else
-        {
-            Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, body);
-        }
-    }
+    private void ForEachChunk(int length, Action<int> body) =>
+        ParallelWork.For((int)(((long)length + ChunkSize - 1) / ChunkSize), MaxDegreeOfParallelism, body);
 
-    private unsafe void FillAffine(Span<double> destination, bool normal, double scale, double offset)
+    private unsafe void FillAffine<T>(Span<T> destination, bool normal, double scale, double offset) where T : unmanaged
     {
         ulong key = NextUInt64();
-        SimdPath path = ResolvedPath;
-        fixed (double* p = destination)
+        SimdPath path = Path.Resolve();
+        fixed (T* p = destination)
         {
             nint address = (nint)p;
             int length = destination.Length;
-            ForEachChunk(length, chunk => FillChunk(path, normal, key, chunk, length, scale, offset, (double*)address, null));
+            ForEachChunk(length, chunk => FillChunk(path, normal, key, chunk, length, scale, offset, (T*)address));
         }
     }
 
-    private unsafe void FillAffine(Span<float> destination, bool normal, double scale, double offset)
-    {
-        ulong key = NextUInt64();
-        SimdPath path = ResolvedPath;
-        fixed (float* p = destination)
-        {
-            nint address = (nint)p;
-            int length = destination.Length;
-            ForEachChunk(length, chunk => FillChunk(path, normal, key, chunk, length, scale, offset, null, (float*)address));
-        }
-    }
-
-    /// <summary>Generates chunk <paramref name="chunk"/> and stores offset + scale * value into exactly one of the destinations.</summary>
-    private static unsafe void FillChunk(SimdPath path, bool normal, ulong key, int chunk, int length,
-        double scale, double offset, double* doubles, float* floats)
+    /// <summary>Generates chunk <paramref name="chunk"/> and stores offset + scale * value into <paramref name="destination"/>.</summary>
+    private static unsafe void FillChunk<T>(SimdPath path, bool normal, ulong key, int chunk, int length,
+        double scale, double offset, T* destination) where T : unmanaged
     {
         ulong* state = stackalloc ulong[Xoshiro256StarStarLanes.StateWords];
         double* buffer = stackalloc double[BufferLength];
@@ -364,10 +312,10 @@ public sealed class RandomSource
                 Xoshiro256StarStarLanes.NormalBlocks(path, state, buffer, blocks);
             else
                 Xoshiro256StarStarLanes.UniformBlocks(path, state, buffer, blocks);
-            if (doubles != null)
-                AffineKernels.Store(path, buffer, doubles + start + done, n, scale, offset);
+            if (typeof(T) == typeof(double))
+                AffineKernels.Store(path, buffer, (double*)destination + start + done, n, scale, offset);
             else
-                AffineKernels.Store(path, buffer, floats + start + done, n, scale, offset);
+                AffineKernels.Store(path, buffer, (float*)destination + start + done, n, scale, offset);
         }
     }
 }

@@ -1,3 +1,5 @@
+using WeightInit.Statistics;
+
 namespace WeightInit.Random;
 
 /// <summary>
@@ -9,8 +11,8 @@ namespace WeightInit.Random;
 /// draw is negated back. All tail work then happens in the upper tail, where the upper-tail
 /// probability Q(x) = erfc(x/sqrt 2)/2 keeps full relative precision.</item>
 /// <item>a &lt; 25: inversion. q = Q(a) - U (Q(a) - Q(b)) with U uniform on [0, 1), then z = -Phi^-1(q)
-/// (Wichura's AS 241; <see cref="StandardNormalQuantile"/>). Q(a) and Q(b) are computed once per call
-/// with MathNet's Erfc.</item>
+/// (Wichura's AS 241; <see cref="StandardNormal.Quantile"/>). Q(a) and Q(b) are computed once per call
+/// with <see cref="StandardNormal.UpperTail(double)"/>.</item>
 /// <item>a &gt;= 25 (beyond the reach of Q in double): accept-reject of Robert (1995, "Simulation of
 /// truncated normal variables", Statistics and Computing 5, 121-125): an exponential proposal
 /// a + Exp(lambda), lambda = (a + sqrt(a^2 + 4))/2, accepted with probability exp(-(z - lambda)^2/2) and
@@ -53,13 +55,10 @@ internal sealed class TruncatedNormalSampler
         }
         else
         {
-            _qa = UpperTail(_a);
-            _qWidth = _qa - UpperTail(_b);
+            _qa = StandardNormal.UpperTail(_a);
+            _qWidth = _qa - StandardNormal.UpperTail(_b);
         }
     }
-
-    /// <summary>Q(x) = P(Z &gt; x) = erfc(x / sqrt 2) / 2.</summary>
-    public static double UpperTail(double x) => 0.5 * MathNet.Numerics.SpecialFunctions.Erfc(x / Math.Sqrt(2.0));
 
     /// <summary>One draw, using <paramref name="random"/> for the uniform variates.</summary>
     public double Sample(RandomSource random)
@@ -75,7 +74,7 @@ internal sealed class TruncatedNormalSampler
     private double SampleByInversion(RandomSource random)
     {
         double q = Math.FusedMultiplyAdd(-random.NextDouble(), _qWidth, _qa);
-        return -StandardNormalQuantile.Evaluate(q);
+        return -StandardNormal.Quantile(q);
     }
 
     private double SampleTail(RandomSource random)

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using WeightInit.Kernels;
 
 namespace WeightInit.Random;
 
@@ -90,9 +91,9 @@ internal static unsafe class Xoshiro256StarStarLanes
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void BoxMuller(ulong a, ulong b, out double z0, out double z1)
     {
-        double u1 = (double)((a >> 11) + 1) * TwoPowMinus53;
+        double u1 = ((a >> 11) + 1) * TwoPowMinus53;
         double r = Math.Sqrt(-2.0 * PolynomialMath.Log(u1));
-        double x = (double)((b >> 9) & Low53) * TwoPowMinus53 - 0.5;
+        double x = ((b >> 9) & Low53) * TwoPowMinus53 - 0.5;
         var (s, c) = PolynomialMath.SinCosQuarter(x * HalfPi);
         ulong bit0 = (b >> 62) & 1;
         ulong bit1 = b >> 63;
@@ -104,10 +105,13 @@ internal static unsafe class Xoshiro256StarStarLanes
 
     // ---- scalar path -------------------------------------------------------------------------
 
+    /// <summary>
+    /// One xoshiro256** step of a scalar state (s0, s1, s2, s3): returns rotl(s1 * 5, 7) * 9 and advances the
+    /// state, Blackman &amp; Vigna's reference step. <see cref="RandomSource.NextUInt64"/> and the scalar path use it.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong NextScalar(ulong* s, int lane)
+    public static ulong Step(ref ulong s0, ref ulong s1, ref ulong s2, ref ulong s3)
     {
-        ulong s0 = s[lane], s1 = s[Lanes + lane], s2 = s[2 * Lanes + lane], s3 = s[3 * Lanes + lane];
         ulong result = BitOperations.RotateLeft(s1 * 5, 7) * 9;
         ulong t = s1 << 17;
         s2 ^= s0;
@@ -116,15 +120,18 @@ internal static unsafe class Xoshiro256StarStarLanes
         s0 ^= s3;
         s2 ^= t;
         s3 = BitOperations.RotateLeft(s3, 45);
-        s[lane] = s0; s[Lanes + lane] = s1; s[2 * Lanes + lane] = s2; s[3 * Lanes + lane] = s3;
         return result;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong NextScalar(ulong* s, int lane) =>
+        Step(ref s[lane], ref s[Lanes + lane], ref s[2 * Lanes + lane], ref s[3 * Lanes + lane]);
 
     private static void UniformScalar(ulong* s, double* dst, int blocks)
     {
         for (int blk = 0; blk < blocks; blk++, dst += Lanes)
             for (int l = 0; l < Lanes; l++)
-                dst[l] = (double)(NextScalar(s, l) >> 11) * TwoPowMinus53;
+                dst[l] = (NextScalar(s, l) >> 11) * TwoPowMinus53;
     }
 
     private static void NormalScalar(ulong* s, double* dst, int blocks)
@@ -141,6 +148,9 @@ internal static unsafe class Xoshiro256StarStarLanes
     }
 
     // ---- Vector512 path ----------------------------------------------------------------------
+    // The Vector512 and Vector256 paths below are the same step and the same mapping written once per width on
+    // purpose: each must keep its state in registers across a whole block (a width-generic driver is issue 12's
+    // kernel layer). The tests check that every path gives the scalar path's bits.
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<ulong> RotateLeft(Vector512<ulong> x, int k) =>

@@ -40,17 +40,22 @@ public static class LinearNetworkTheory
 
     /// <summary>
     /// E[f(z)^2] / E[z^2] for z symmetric about 0, where it does not depend on the scale of z:
-    /// 1 for the identity, 1/2 for ReLU (half of the inputs are zeroed, the other half kept).
-    /// Null for activations whose factor depends on the scale (sigmoid, tanh, ...).
+    /// 1 for the identity, 1/2 for ReLU (half of the inputs are zeroed, the other half kept), (1 + a^2)/2 for a
+    /// leaky ReLU of negative slope a (He et al. 2015). Null for activations whose factor depends on the scale
+    /// (sigmoid, tanh, ...). Chosen by the activation's type, so any instance of these classes gets its factor.
     /// </summary>
     /// <param name="activation">The activation.</param>
     /// <returns>The factor, or null when it is not scale-free.</returns>
     public static double? SecondMomentFactor(Activation activation)
     {
         ArgumentNullException.ThrowIfNull(activation);
-        if (ReferenceEquals(activation, Activation.Identity)) return 1.0;
-        if (ReferenceEquals(activation, Activation.ReLU)) return 0.5;
-        return null;
+        return activation switch
+        {
+            IdentityActivation => 1.0,
+            ReLUActivation => 0.5,
+            LeakyReLUActivation leaky => (1.0 + leaky.NegativeSlope * leaky.NegativeSlope) / 2.0,
+            _ => null,
+        };
     }
 
     /// <summary>The largest finite value of the precision: 3.4028235e38 (float32) or 1.7976931348623157e308 (float64).</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Numerics;
 using WeightInit.Initializers;
 using WeightInit.Random;
 
@@ -18,13 +19,7 @@ internal sealed class RowWeightCache(IWeightInitializer initializer) : IWeightIn
 
     public string Name => initializer.Name;
 
-    public void Fill(Span<double> weights, ReadOnlySpan<int> shape, RandomSource random) =>
-        Cached(weights, shape, random, (drawn, s, r) => initializer.Fill(drawn, s, r));
-
-    public void Fill(Span<float> weights, ReadOnlySpan<int> shape, RandomSource random) =>
-        Cached(weights, shape, random, (drawn, s, r) => initializer.Fill(drawn, s, r));
-
-    private void Cached<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random, Action<T[], int[], RandomSource> draw)
+    public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(random);
         var shapeCopy = shape.ToArray();
@@ -32,7 +27,7 @@ internal sealed class RowWeightCache(IWeightInitializer initializer) : IWeightIn
         var matrix = (T[])_matrices.GetOrAdd((random.Seed, string.Join(',', shapeCopy), typeof(T)), _ =>
         {
             var drawn = new T[length];
-            draw(drawn, shapeCopy, random);
+            initializer.Fill<T>(drawn, shapeCopy, random);
             return drawn;
         });
         matrix.CopyTo(weights);

@@ -1,3 +1,5 @@
+using WeightInit.Activations;
+
 namespace WeightInit.Simulation;
 
 /// <summary>How <see cref="LayerStatisticsCalculator"/> decides that a unit is saturated (|f'(z)| below a threshold).</summary>
@@ -20,4 +22,23 @@ internal enum SaturationRule
 
     /// <summary>Any other activation: |f'(z)| from a buffer of derivatives computed by the activation itself.</summary>
     FromDerivative,
+}
+
+/// <summary>Which <see cref="SaturationRule"/> an activation gets.</summary>
+internal static class SaturationRules
+{
+    /// <summary>
+    /// The rule for <paramref name="activation"/>, chosen by its type (the activation classes are sealed), so that
+    /// every instance of a library activation gets its rule, not only the shared <see cref="Activation.ReLU"/> etc.
+    /// </summary>
+    /// <param name="activation">The activation after each layer.</param>
+    /// <returns>Identity, ReLU, Tanh, Sigmoid, or FromDerivative for every other activation.</returns>
+    public static SaturationRule For(Activation activation) => activation switch
+    {
+        IdentityActivation => SaturationRule.Identity,
+        ReLUActivation => SaturationRule.ReLU,
+        TanhActivation => SaturationRule.Tanh,
+        SigmoidActivation => SaturationRule.Sigmoid,
+        _ => SaturationRule.FromDerivative,
+    };
 }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Numerics;
 using WeightInit.Activations;
+using WeightInit.Kernels;
+using WeightInit.LinearAlgebra;
 using WeightInit.Random;
 
 namespace WeightInit.Simulation;
@@ -44,15 +46,11 @@ internal sealed class SimulationEngine<T> where T : unmanaged, IFloatingPointIee
         _depth = options.Depth;
         _batch = options.BatchSize;
         _dop = options.MaxDegreeOfParallelism;
-        _threads = _dop == -1 ? Environment.ProcessorCount : _dop;
+        _threads = ParallelWork.Limit(_dop);
         _root = new RandomSource(options.Seed);
         _activation = options.Activation;
-        _identity = ReferenceEquals(_activation, Activation.Identity);
-        _rule = _identity ? SaturationRule.Identity
-            : ReferenceEquals(_activation, Activation.ReLU) ? SaturationRule.ReLU
-            : ReferenceEquals(_activation, Activation.Tanh) ? SaturationRule.Tanh
-            : ReferenceEquals(_activation, Activation.Sigmoid) ? SaturationRule.Sigmoid
-            : SaturationRule.FromDerivative;
+        _rule = SaturationRules.For(_activation);
+        _identity = _rule == SaturationRule.Identity;
         _progress = progress;
         _cancellationToken = cancellationToken;
         _keptWeights = new T[]?[options.KeepWeights ? _depth + 1 : 0];
@@ -74,7 +72,7 @@ internal sealed class SimulationEngine<T> where T : unmanaged, IFloatingPointIee
         if (_options.Input is { } input)
             for (int i = 0; i < input.Count; i++) x[i] = T.CreateChecked(input[i]);
         else
-            Numerics<T>.FillStandardNormal(_root.Fork(0), x.AsSpan(0, _batch * _widths[0]));
+            _root.Fork(0).FillNormal(x.AsSpan(0, _batch * _widths[0]), 0.0, 1.0);
         _generation.Stop();
         var forward = new LayerStatistics[_depth + 1];
         forward[0] = Statistics(0, x, _widths[0], SaturationRule.NotApplicable, null);
@@ -93,7 +91,7 @@ internal sealed class SimulationEngine<T> where T : unmanaged, IFloatingPointIee
             {
                 _cancellationToken.ThrowIfCancellationRequested();
                 var (w, b) = block[l - first];
-                Layer(l, x, w, b, z, derivative);
+                Layer(l, x, w, b, z, derivative, observe: true);
                 (x, z) = (z, x);
                 forward[l] = Statistics(l, x, _widths[l], _rule, derivative);
                 if (backward && !_identity && l % stride == 0 && l < _depth) checkpoints[l] = x[..(_batch * _widths[l])];
@@ -119,29 +117,46 @@ internal sealed class SimulationEngine<T> where T : unmanaged, IFloatingPointIee
     internal static int CheckpointStride(int depth) => Math.Max(1, (int)Math.Ceiling(Math.Sqrt(depth)));
 
     /// <summary>One forward layer: z = x W^T + b, then x_out = f(z) written into <paramref name="z"/> (and f'(z) into <paramref name="derivative"/> when given).</summary>
-    private void Layer(int l, T[] x, T[] w, T[]? b, T[] z, T[]? derivative)
+    private void Layer(int l, T[] x, T[] w, T[]? b, T[] z, T[]? derivative, bool observe = false)
     {
         int nIn = _widths[l - 1], nOut = _widths[l];
         _products.Start();
         MultiplyTransposed(x, w, z, _batch, nIn, nOut);
         if (b is not null) AddBias(z, b, nOut);
         _products.Stop();
+        if (observe && _options.PreActivationObserver is { } observer) Observe(observer, l, z, nOut);
         _activations.Start();
         if (derivative is not null) ForRows(nOut, (r0, r1) =>
-            Numerics<T>.Derivative(_activation, z.AsSpan(r0 * nOut, (r1 - r0) * nOut), derivative.AsSpan(r0 * nOut, (r1 - r0) * nOut)));
+            _activation.Derivative<T>(z.AsSpan(r0 * nOut, (r1 - r0) * nOut), derivative.AsSpan(r0 * nOut, (r1 - r0) * nOut)));
         if (!_identity) ForRows(nOut, (r0, r1) =>
         {
             var span = z.AsSpan(r0 * nOut, (r1 - r0) * nOut);
-            Numerics<T>.Apply(_activation, span, span);
+            _activation.Apply<T>(span, span);
         });
         _activations.Stop();
     }
+
+    /// <summary>Hands layer l's pre-activations to the observer, in double.</summary>
+    private void Observe(PreActivationObserver observer, int l, T[] z, int width)
+    {
+        var values = z.AsSpan(0, _batch * width);
+        if (typeof(T) == typeof(double))
+        {
+            observer(l, System.Runtime.InteropServices.MemoryMarshal.Cast<T, double>(values), width);
+            return;
+        }
+        var converted = _observed ??= new double[z.Length];
+        for (int i = 0; i < values.Length; i++) converted[i] = double.CreateChecked(values[i]);
+        observer(l, converted.AsSpan(0, values.Length), width);
+    }
+
+    private double[]? _observed;
 
     private LayerStatistics[] BackwardLinear(T[] g, T[] scratch)
     {
         var result = new LayerStatistics[_depth + 1];
         _generation.Start();
-        Numerics<T>.FillStandardNormal(_root.Fork(TopGradientStream), g.AsSpan(0, _batch * _widths[_depth]));
+        _root.Fork(TopGradientStream).FillNormal(g.AsSpan(0, _batch * _widths[_depth]), 0.0, 1.0);
         _generation.Stop();
         result[_depth] = Statistics(_depth, g, _widths[_depth], SaturationRule.NotApplicable, null);
         var block = new LayerParameters(_threads);
@@ -172,7 +187,7 @@ internal sealed class SimulationEngine<T> where T : unmanaged, IFloatingPointIee
         var scratch = new T[_batch * maxWidth];
         var x = new T[_batch * maxWidth];
         _generation.Start();
-        Numerics<T>.FillStandardNormal(_root.Fork(TopGradientStream), g.AsSpan(0, _batch * _widths[_depth]));
+        _root.Fork(TopGradientStream).FillNormal(g.AsSpan(0, _batch * _widths[_depth]), 0.0, 1.0);
         _generation.Stop();
         result[_depth] = Statistics(_depth, g, _widths[_depth], SaturationRule.NotApplicable, null);
         var segment = new LayerParameters(stride);
@@ -244,14 +259,19 @@ internal sealed class SimulationEngine<T> where T : unmanaged, IFloatingPointIee
             int nOut = _widths[l], nIn = _widths[l - 1];
             var w = block.Weights[i];
             if (_options.KeepWeights || w is null || w.Length != nOut * nIn) w = new T[nOut * nIn];
-            Numerics<T>.Fill(_options.WeightInitializer!, w, [nOut, nIn], _root.Fork((ulong)l));
+            _options.WeightInitializer!.Fill<T>(w, [nOut, nIn], _root.Fork((ulong)l));
+            if (_options.WeightScales is { } scales)
+            {
+                var factor = T.CreateChecked(scales[l - 1]);
+                for (int j = 0; j < w.Length; j++) w[j] *= factor;
+            }
             block.Weights[i] = w;
             T[]? b = null;
             if (HasBias)
             {
                 b = block.Biases[i];
                 if (_options.KeepWeights || b is null || b.Length != nOut) b = new T[nOut];
-                if (_options.BiasInitializer is { } bi) Numerics<T>.Fill(bi, b, [nOut], _root.Fork(BiasStreamBase + (ulong)l));
+                if (_options.BiasInitializer is { } bi) bi.Fill<T>(b, [nOut], _root.Fork(BiasStreamBase + (ulong)l));
                 else Array.Fill(b, T.CreateChecked(_options.BiasValue));
             }
             block.Biases[i] = b;
@@ -261,11 +281,7 @@ internal sealed class SimulationEngine<T> where T : unmanaged, IFloatingPointIee
                 _keptBiases[l] = b;
             }
         }
-        int count = last - first + 1;
-        if (count == 1 || _threads == 1)
-            for (int i = 0; i < count; i++) One(i);
-        else
-            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = _dop }, One);
+        ParallelWork.For(last - first + 1, _dop, One);
         _generation.Stop();
     }
 
@@ -292,19 +308,17 @@ internal sealed class SimulationEngine<T> where T : unmanaged, IFloatingPointIee
     {
         int rowsPerChunk = Math.Max(1, LayerStatisticsCalculator.ChunkValues / Math.Max(1, width));
         int chunks = (_batch + rowsPerChunk - 1) / rowsPerChunk;
-        if (chunks == 1 || _threads == 1)
-        {
-            // The same chunks as in parallel, so that an activation's span kernel sees the same pieces.
-            for (int c = 0; c < chunks; c++) body(c * rowsPerChunk, Math.Min(_batch, (c + 1) * rowsPerChunk));
-            return;
-        }
-        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = _dop },
-            c => body(c * rowsPerChunk, Math.Min(_batch, (c + 1) * rowsPerChunk)));
+        // The same chunks serially as in parallel, so that an activation's span kernel sees the same pieces.
+        ParallelWork.For(chunks, _dop, c => body(c * rowsPerChunk, Math.Min(_batch, (c + 1) * rowsPerChunk)));
     }
 
+    /// <summary>C = A B^T on at most the run's threads (every element the same chain of fused multiply-adds whatever their number).</summary>
     private void MultiplyTransposed(T[] a, T[] b, T[] c, int m, int k, int n) =>
-        Numerics<T>.MultiplyTransposed(a.AsSpan(0, m * k), b.AsSpan(0, n * k), c.AsSpan(0, m * n), m, k, n, Numerics<T>.Workers(m, k, n, _dop));
+        MatrixMultiply.Compute<T>(ProductForm.MultiplyTransposed, a.AsSpan(0, m * k), b.AsSpan(0, n * k), c.AsSpan(0, m * n), m, k, n,
+            accumulate: false, GemmOptions.Limited(m, k, n, _dop));
 
+    /// <summary>C = A B on at most the run's threads.</summary>
     private void Multiply(T[] a, T[] b, T[] c, int m, int k, int n) =>
-        Numerics<T>.Multiply(a.AsSpan(0, m * k), b.AsSpan(0, k * n), c.AsSpan(0, m * n), m, k, n, Numerics<T>.Workers(m, k, n, _dop));
+        MatrixMultiply.Compute<T>(ProductForm.Multiply, a.AsSpan(0, m * k), b.AsSpan(0, k * n), c.AsSpan(0, m * n), m, k, n,
+            accumulate: false, GemmOptions.Limited(m, k, n, _dop));
 }

@@ -20,10 +20,10 @@ public sealed record SimulationOptions
     /// <summary>The default <see cref="SaturationThreshold"/>: 0.01.</summary>
     public const double DefaultSaturationThreshold = 0.01;
 
-    /// <summary>The number of layers L (at least 1).</summary>
-    public int Depth { get; init; }
+    /// <summary>The number of layers L (at least 1). Required.</summary>
+    public required int Depth { get; init; }
 
-    /// <summary>The width n of the input and of every layer, when <see cref="Widths"/> is not given.</summary>
+    /// <summary>The width n of the input and of every layer, when <see cref="Widths"/> is not given (one of the two is needed).</summary>
     public int Width { get; init; }
 
     /// <summary>The L + 1 widths n_0 (the input), n_1, ..., n_L; leave null to use <see cref="Width"/> everywhere.</summary>
@@ -32,7 +32,9 @@ public sealed record SimulationOptions
     /// <summary>The number of samples B pushed through together (default 512).</summary>
     public int BatchSize { get; init; } = 512;
 
-    /// <summary>Draws each layer's weights, given the shape (n_l, n_{l-1}). Required.</summary>
+    /// <summary>Draws each layer's weights, given the shape (n_l, n_{l-1}). A run needs it (<see cref="Validate"/> rejects null).</summary>
+    // Not yet `required`: notebook 06 builds the template of InitializationSweep.Run without an initializer. Make it
+    // `required` (and non-nullable) when that notebook sets one, or when the sweep takes its options another way.
     public IWeightInitializer? WeightInitializer { get; init; }
 
     /// <summary>The activation f applied after every layer (default: the identity, a linear network).</summary>
@@ -67,6 +69,18 @@ public sealed record SimulationOptions
 
     /// <summary>Keep every layer's weights and return them in <see cref="SimulationResult.Weights"/> (default false: the run streams, holding O(sqrt L) layers at most).</summary>
     public bool KeepWeights { get; init; }
+
+    /// <summary>
+    /// Called after every forward layer with its pre-activations (see <see cref="Simulation.PreActivationObserver"/>),
+    /// on the calling thread, layer by layer; null (default) for none. Not called while the backward pass recomputes layers.
+    /// </summary>
+    public PreActivationObserver? PreActivationObserver { get; init; }
+
+    /// <summary>
+    /// Factors s_1..s_L that multiply each layer's weights after they are drawn (W_l = s_l times the
+    /// initializer's draw), e.g. the scales LSUV finds; L finite, positive values, or null (default) for none.
+    /// </summary>
+    public IReadOnlyList<double>? WeightScales { get; init; }
 
     /// <summary>How many threads the run may use: -1 (default) for all cores, or a positive number. The results do not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
@@ -116,6 +130,15 @@ public sealed record SimulationOptions
         if (MaxDegreeOfParallelism == 0 || MaxDegreeOfParallelism < -1)
             throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism,
                 $"{nameof(MaxDegreeOfParallelism)} must be -1 (all cores) or positive, but it is {MaxDegreeOfParallelism}.");
+
+        if (WeightScales is not null)
+        {
+            if (WeightScales.Count != Depth)
+                throw new ArgumentException($"{nameof(WeightScales)} must hold one factor per layer (Depth = {Depth}), but it holds {WeightScales.Count}.", nameof(WeightScales));
+            for (int i = 0; i < WeightScales.Count; i++)
+                if (!(double.IsFinite(WeightScales[i]) && WeightScales[i] > 0))
+                    throw new ArgumentOutOfRangeException(nameof(WeightScales), WeightScales[i], $"{nameof(WeightScales)}[{i}] must be finite and positive, but it is {WeightScales[i]}.");
+        }
 
         int[] widths = ResolveWidths();
         for (int l = 0; l < widths.Length; l++)

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace WeightInit.Statistics;
 
 /// <summary>
@@ -59,31 +61,54 @@ public sealed class FixedBinHistogram
     /// <param name="low">The lower edge; finite.</param>
     /// <param name="high">The upper edge; finite and greater than <paramref name="low"/>.</param>
     /// <param name="bins">The number of bins; positive.</param>
+    /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>, inferred from the span or array.</typeparam>
     /// <returns>The histogram.</returns>
     /// <exception cref="ArgumentException">values is empty or holds a NaN or an infinity (the message gives its index).</exception>
     /// <exception cref="ArgumentOutOfRangeException">A bound is not finite, high is not above low, or bins is not positive.</exception>
-    public static FixedBinHistogram Of(ReadOnlySpan<double> values, double low, double high, int bins)
+    /// <exception cref="NotSupportedException">T is neither float nor double.</exception>
+    public static FixedBinHistogram Of<T>(ReadOnlySpan<T> values, double low, double high, int bins) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        Guard.FloatOrDouble<T>();
         Guard.Finite(low);
         Guard.Finite(high);
         if (!(high > low))
             throw new ArgumentOutOfRangeException(nameof(high), high, $"high must be greater than low ({low}), but it is {high}.");
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bins);
-        if (values.IsEmpty)
-            throw new ArgumentException("values must hold at least one value, but it is empty.", nameof(values));
+        Guard.AllFinite(values);
         var counts = new long[bins];
         long below = 0, above = 0;
         double scale = bins / (high - low);
         for (int i = 0; i < values.Length; i++)
         {
-            double v = values[i];
-            if (!double.IsFinite(v))
-                throw new ArgumentException($"values must be finite, but values[{i}] is {v}.", nameof(values));
+            double v = double.CreateTruncating(values[i]);
             if (v < low) { below++; continue; }
             if (v > high) { above++; continue; }
             int bin = (int)((v - low) * scale);
             counts[Math.Min(bin, bins - 1)]++;
         }
         return new FixedBinHistogram(low, high, counts, values.Length, below, above);
+    }
+
+    /// <summary>
+    /// <see cref="Of"/> for values the caller knows to be finite and inside [low, high] (e.g. low and high are
+    /// their minimum and maximum), with low &lt; high: the same bins, in one pass without the checks, counting
+    /// into four interleaved sets of bins so that equal neighbours do not wait on each other's increment.
+    /// </summary>
+    internal static FixedBinHistogram OfRange(ReadOnlySpan<double> values, double low, double high, int bins)
+    {
+        var counts = new long[4 * bins];
+        double scale = bins / (high - low);
+        int last = bins - 1, i = 0;
+        for (; i <= values.Length - 4; i += 4)
+        {
+            counts[Math.Min((int)((values[i] - low) * scale), last)]++;
+            counts[bins + Math.Min((int)((values[i + 1] - low) * scale), last)]++;
+            counts[2 * bins + Math.Min((int)((values[i + 2] - low) * scale), last)]++;
+            counts[3 * bins + Math.Min((int)((values[i + 3] - low) * scale), last)]++;
+        }
+        for (; i < values.Length; i++) counts[Math.Min((int)((values[i] - low) * scale), last)]++;
+        var total = new long[bins];
+        for (int b = 0; b < bins; b++) total[b] = counts[b] + counts[bins + b] + counts[2 * bins + b] + counts[3 * bins + b];
+        return new FixedBinHistogram(low, high, total, values.Length, 0, 0);
     }
 }

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace WeightInit.Statistics;
 
 /// <summary>
@@ -9,12 +11,15 @@ namespace WeightInit.Statistics;
 public static class KolmogorovSmirnov
 {
     /// <summary>The two-sample statistic D = sup_x |F_a(x) - F_b(x)|, in [0, 1]. Ties are handled exactly (the gap is read after every distinct value).</summary>
+    /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>, inferred from the spans or arrays.</typeparam>
     /// <param name="a">The first sample: at least one value, all finite (it is not modified).</param>
     /// <param name="b">The second sample: at least one value, all finite (it is not modified).</param>
     /// <returns>D.</returns>
     /// <exception cref="ArgumentException">A sample is empty or holds a NaN or an infinity.</exception>
-    public static double TwoSampleStatistic(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    /// <exception cref="NotSupportedException">T is neither float nor double.</exception>
+    public static double TwoSampleStatistic<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        Guard.FloatOrDouble<T>();
         double[] x = SortedCopy(a, nameof(a));
         double[] y = SortedCopy(b, nameof(b));
         int i = 0, j = 0;
@@ -43,17 +48,14 @@ public static class KolmogorovSmirnov
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(m);
         if (!(alpha > 0 && alpha < 1))
             throw new ArgumentOutOfRangeException(nameof(alpha), alpha, $"alpha must be in (0, 1), but it is {alpha}.");
-        return Math.Sqrt(-Math.Log(alpha / 2) / 2) * Math.Sqrt((double)(n + m) / ((double)n * m));
+        return Math.Sqrt(-Math.Log(alpha / 2) / 2) * Math.Sqrt((n + m) / ((double)n * m));
     }
 
-    private static double[] SortedCopy(ReadOnlySpan<double> values, string paramName)
+    private static double[] SortedCopy<T>(ReadOnlySpan<T> values, string paramName) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (values.IsEmpty)
-            throw new ArgumentException($"{paramName} must hold at least one value, but it is empty.", paramName);
-        var copy = values.ToArray();
-        for (int i = 0; i < copy.Length; i++)
-            if (!double.IsFinite(copy[i]))
-                throw new ArgumentException($"{paramName} must be finite, but {paramName}[{i}] is {copy[i]}.", paramName);
+        Guard.AllFinite(values, paramName);
+        var copy = new double[values.Length];
+        for (int i = 0; i < copy.Length; i++) copy[i] = double.CreateTruncating(values[i]);
         Array.Sort(copy);
         return copy;
     }

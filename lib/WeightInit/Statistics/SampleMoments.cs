@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace WeightInit.Statistics;
 
 /// <summary>
@@ -5,6 +7,12 @@ namespace WeightInit.Statistics;
 /// apart distributions that share a variance, e.g. a uniform U(-b, b) (excess kurtosis -1.2) and a
 /// normal (0) with the same variance b^2 / 3.
 /// </summary>
+/// <remarks>
+/// The mean and the variance come from the library's one overflow-safe mean/std (the same computation as
+/// <see cref="Simulation.LayerStatistics"/>); <see cref="Variance"/> is the unbiased <em>sample</em> variance
+/// (divisor n - 1), while <see cref="Simulation.LayerStatistics.Std"/> is a <em>population</em> standard
+/// deviation (divisor n). The third and fourth central moments are sums over the values centred on that mean.
+/// </remarks>
 /// <param name="Count">The number of values n.</param>
 /// <param name="Mean">The sample mean m = (1/n) sum x_i.</param>
 /// <param name="Variance">The unbiased sample variance, (1/(n-1)) sum (x_i - m)^2 (0 when n = 1).</param>
@@ -12,7 +20,7 @@ namespace WeightInit.Statistics;
 /// <param name="ExcessKurtosis">The moment excess kurtosis g2 = m4 / m2^2 - 3 (NaN when m2 = 0): 0 for a normal, -1.2 for a uniform.</param>
 public readonly record struct SampleMoments(long Count, double Mean, double Variance, double Skewness, double ExcessKurtosis)
 {
-    /// <summary>The sample standard deviation, sqrt(<see cref="Variance"/>).</summary>
+    /// <summary>The sample standard deviation, sqrt(<see cref="Variance"/>) (divisor n - 1).</summary>
     public double Std => Math.Sqrt(Variance);
 
     /// <summary>
@@ -23,43 +31,29 @@ public readonly record struct SampleMoments(long Count, double Mean, double Vari
     /// </summary>
     public double VarianceStandardError => Variance * Math.Sqrt(Math.Max(ExcessKurtosis + 2.0, 0.0) / Count);
 
-    /// <summary>Computes the moments of <paramref name="values"/> in two passes (the mean first, then the central sums).</summary>
+    /// <summary>Computes the moments of <paramref name="values"/>.</summary>
+    /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>, inferred from the span or array.</typeparam>
     /// <param name="values">At least one value, all finite.</param>
     /// <returns>The moments.</returns>
     /// <exception cref="ArgumentException"><paramref name="values"/> is empty or holds a NaN or an infinity (the message gives its index).</exception>
-    public static SampleMoments Of(ReadOnlySpan<double> values)
+    /// <exception cref="NotSupportedException">T is neither float nor double.</exception>
+    public static SampleMoments Of<T>(ReadOnlySpan<T> values) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (values.IsEmpty)
-            throw new ArgumentException("values must hold at least one value, but it is empty.", nameof(values));
-        double sum = 0;
-        for (int i = 0; i < values.Length; i++)
+        Guard.FloatOrDouble<T>();
+        Guard.AllFinite(values);
+        var moments = ScaledMoments.Of(values);
+        double mean = moments.Mean, m2 = moments.PopulationVariance;
+        double s3 = 0, s4 = 0;
+        foreach (T value in values)
         {
-            if (!double.IsFinite(values[i]))
-                throw new ArgumentException($"values must be finite, but values[{i}] is {values[i]}.", nameof(values));
-            sum += values[i];
-        }
-        int n = values.Length;
-        double mean = sum / n;
-        double s2 = 0, s3 = 0, s4 = 0;
-        foreach (double x in values)
-        {
-            double d = x - mean, d2 = d * d;
-            s2 += d2;
+            double d = double.CreateTruncating(value) - mean, d2 = d * d;
             s3 += d2 * d;
             s4 += d2 * d2;
         }
-        double m2 = s2 / n, m3 = s3 / n, m4 = s4 / n;
-        double variance = n > 1 ? s2 / (n - 1) : 0.0;
+        int n = values.Length;
+        double m3 = s3 / n, m4 = s4 / n;
         double skewness = m2 > 0 ? m3 / Math.Pow(m2, 1.5) : double.NaN;
         double kurtosis = m2 > 0 ? m4 / (m2 * m2) - 3.0 : double.NaN;
-        return new SampleMoments(n, mean, variance, skewness, kurtosis);
-    }
-
-    /// <inheritdoc cref="Of(ReadOnlySpan{double})"/>
-    public static SampleMoments Of(ReadOnlySpan<float> values)
-    {
-        var wide = new double[values.Length];
-        for (int i = 0; i < values.Length; i++) wide[i] = values[i];
-        return Of(wide);
+        return new SampleMoments(n, mean, moments.SampleVariance, skewness, kurtosis);
     }
 }

@@ -73,12 +73,9 @@ public sealed class DecisionGrid
     /// <returns>The probability.</returns>
     public double Probability(int ix, int iy, int classIndex)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(ix);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(ix, _x.Length);
-        ArgumentOutOfRangeException.ThrowIfNegative(iy);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(iy, _y.Length);
-        ArgumentOutOfRangeException.ThrowIfNegative(classIndex);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(classIndex, ClassCount);
+        Guard.Index(ix, _x.Length);
+        Guard.Index(iy, _y.Length);
+        Guard.Index(classIndex, ClassCount);
         return _probabilities[(iy * _x.Length + ix) * ClassCount + classIndex];
     }
 
@@ -87,8 +84,7 @@ public sealed class DecisionGrid
     /// <returns>The probabilities, [iy][ix].</returns>
     public double[][] ClassProbabilityRows(int classIndex)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(classIndex);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(classIndex, ClassCount);
+        Guard.Index(classIndex, ClassCount);
         var rows = new double[_y.Length][];
         for (int iy = 0; iy < _y.Length; iy++)
         {
@@ -111,7 +107,7 @@ public sealed class DecisionGrid
     /// <param name="yMax">The largest y; finite, greater than yMin.</param>
     /// <param name="yCount">Points along y; at least 2.</param>
     /// <returns>The grid.</returns>
-    public static DecisionGrid Evaluate(MultilayerPerceptron network, Loss loss,
+    public static DecisionGrid Evaluate(Network network, Loss loss,
         double xMin, double xMax, int xCount, double yMin, double yMax, int yCount)
     {
         ArgumentNullException.ThrowIfNull(network);

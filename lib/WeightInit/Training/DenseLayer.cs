@@ -1,5 +1,6 @@
 using WeightInit.Activations;
 using WeightInit.Initializers;
+using WeightInit.LinearAlgebra;
 using WeightInit.Random;
 
 namespace WeightInit.Training;
@@ -8,32 +9,37 @@ namespace WeightInit.Training;
 /// A fully connected layer: for a batch X (B x in), Z = X W^T + b and A = f(Z), with W of shape
 /// (out, in) (PyTorch's convention: row j holds the incoming weights of unit j) and b of length out.
 /// </summary>
-public sealed class DenseLayer
+/// <remarks>
+/// Backward, from G = dLoss/dA: dZ = G * f'(Z) (elementwise; skipped for the identity), dW = dZ^T X,
+/// db = the column sums of dZ, and dLoss/dX = dZ W. The training forward pass computes f and f'
+/// together (<see cref="Activation.ApplyWithDerivative{T}(ReadOnlySpan{T}, Span{T}, Span{T})"/>)
+/// and keeps f'(Z) for the backward pass.
+/// </remarks>
+public sealed class DenseLayer : Layer
 {
     private readonly double[] _weights;
     private readonly double[] _biases;
+    private readonly Parameter[] _parameters;
+    private readonly bool _identity;
+    private double[] _z = [], _derivative = [];
 
     /// <summary>Creates a layer whose weights and biases are all zero.</summary>
     /// <param name="inputWidth">Inputs per sample (fan_in); at least 1.</param>
     /// <param name="outputWidth">Units (fan_out); at least 1.</param>
     /// <param name="activation">The elementwise activation f.</param>
-    public DenseLayer(int inputWidth, int outputWidth, Activation activation)
+    public DenseLayer(int inputWidth, int outputWidth, Activation activation) : base(inputWidth, outputWidth)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputWidth);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outputWidth);
         ArgumentNullException.ThrowIfNull(activation);
-        InputWidth = inputWidth;
-        OutputWidth = outputWidth;
         Activation = activation;
+        _identity = activation is IdentityActivation;
         _weights = new double[checked(inputWidth * outputWidth)];
         _biases = new double[outputWidth];
+        _parameters =
+        [
+            new Parameter("weights", ParameterRole.Weights, _weights, outputWidth, inputWidth),
+            new Parameter("biases", ParameterRole.Bias, _biases, outputWidth),
+        ];
     }
-
-    /// <summary>Inputs per sample (fan_in).</summary>
-    public int InputWidth { get; }
-
-    /// <summary>Units of the layer (fan_out).</summary>
-    public int OutputWidth { get; }
 
     /// <summary>The activation f applied to Z.</summary>
     public Activation Activation { get; }
@@ -44,13 +50,15 @@ public sealed class DenseLayer
     /// <summary>The biases, one per unit; writable.</summary>
     public Span<double> Biases => _biases;
 
+    /// <summary>The weights and the biases, in that order.</summary>
+    public override IReadOnlyList<Parameter> Parameters => _parameters;
+
     /// <summary>The incoming weights of one unit: row <paramref name="unit"/> of W.</summary>
     /// <param name="unit">The unit, in [0, OutputWidth).</param>
     /// <returns>InputWidth weights.</returns>
     public ReadOnlySpan<double> IncomingWeights(int unit)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(unit);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(unit, OutputWidth);
+        Guard.Index(unit, OutputWidth);
         return _weights.AsSpan(unit * InputWidth, InputWidth);
     }
 
@@ -86,9 +94,32 @@ public sealed class DenseLayer
         _biases.AsSpan().Fill(bias);
     }
 
+    /// <summary>
+    /// Multiplies every weight by <paramref name="factor"/> (the biases are left alone): e.g. an output
+    /// layer scaled down so that the first predictions are near uniform, or Fixup's L^(-1/(2m-2)).
+    /// </summary>
+    /// <param name="factor">A finite factor; 0 zeroes the weights.</param>
+    public void ScaleWeights(double factor)
+    {
+        Guard.Finite(factor);
+        foreach (ref double w in _weights.AsSpan()) w *= factor;
+    }
+
+    /// <summary>The pre-activations Z = X W^T + b of <paramref name="count"/> samples (before f).</summary>
+    /// <param name="inputs">count x InputWidth values, row-major.</param>
+    /// <param name="count">Samples; at least 1.</param>
+    /// <param name="preActivations">count x OutputWidth values to overwrite.</param>
+    public void PreActivations(ReadOnlySpan<double> inputs, int count, Span<double> preActivations)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        Guard.Length(inputs.Length, count * InputWidth, nameof(inputs), $"{count} samples x {InputWidth} inputs");
+        Guard.Length(preActivations.Length, count * OutputWidth, nameof(preActivations), $"{count} samples x {OutputWidth} outputs");
+        Linear(inputs, count, preActivations);
+    }
+
     /// <summary>An independent copy of this layer (weights, biases, activation).</summary>
     /// <returns>The copy.</returns>
-    public DenseLayer Clone()
+    public override DenseLayer Clone()
     {
         var copy = new DenseLayer(InputWidth, OutputWidth, Activation);
         _weights.CopyTo(copy._weights, 0);
@@ -98,4 +129,46 @@ public sealed class DenseLayer
 
     /// <inheritdoc/>
     public override string ToString() => $"Dense({InputWidth} -> {OutputWidth}, {Activation.Name})";
+
+    internal override void ForwardCore(ReadOnlySpan<double> input, int count, Span<double> output, PassContext context)
+    {
+        if (_identity)
+        {
+            Linear(input, count, output);
+            return;
+        }
+        int size = count * OutputWidth;
+        var z = Buffer(ref _z, size);
+        Linear(input, count, z);
+        if (!context.IsTraining)
+        {
+            Activation.Apply(z, output);
+            return;
+        }
+        var derivative = Buffer(ref _derivative, size);
+        Activation.ApplyWithDerivative(z, output, derivative);
+        context.Recorder?.OnActivation(this, Activation, z, output, derivative, count, OutputWidth);
+    }
+
+    internal override void BackwardCore(ReadOnlySpan<double> input, Span<double> outputGradient, int count,
+        Span<double> inputGradient, ReadOnlySpan<double[]> parameterGradients, PassContext context)
+    {
+        int n = OutputWidth, k = InputWidth;
+        var dz = outputGradient;
+        if (!_identity)
+        {
+            context.Recorder?.OnActivationGradient(this, outputGradient);
+            SpanMath.MultiplyInPlace(dz, _derivative.AsSpan(0, count * n));
+        }
+        MatrixMultiply.TransposeMultiply(dz, input, parameterGradients[0], n, count, k);
+        SpanMath.SumRows(dz, count, parameterGradients[1]);
+        if (!inputGradient.IsEmpty)
+            MatrixMultiply.Multiply(dz, _weights, inputGradient, count, n, k);
+    }
+
+    private void Linear(ReadOnlySpan<double> input, int count, Span<double> z)
+    {
+        MatrixMultiply.MultiplyTransposed(input, _weights, z, count, InputWidth, OutputWidth);
+        SpanMath.AddToEachRow(z, _biases, count);
+    }
 }

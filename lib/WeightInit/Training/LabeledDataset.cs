@@ -56,8 +56,7 @@ public sealed class LabeledDataset
     /// <returns>FeatureCount values.</returns>
     public ReadOnlySpan<double> FeaturesOf(int index)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(index);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+        Guard.Index(index, Count);
         return _features.AsSpan(index * FeatureCount, FeatureCount);
     }
 

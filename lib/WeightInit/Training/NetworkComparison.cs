@@ -38,35 +38,28 @@ public static class NetworkComparison
 
     /// <summary>
     /// The Euclidean distance between the parameter vectors of two networks of the same shape:
-    /// sqrt(sum over every weight and bias of (a - b)^2).
+    /// sqrt(sum over every parameter (weights, biases, normalization scales and shifts, residual scalars) of (a - b)^2).
     /// </summary>
     /// <param name="a">One network.</param>
-    /// <param name="b">A network with the same layer widths.</param>
+    /// <param name="b">A network with the same parameter shapes (e.g. a copy of <paramref name="a"/> trained differently).</param>
     /// <returns>The distance.</returns>
-    public static double ParameterDistance(MultilayerPerceptron a, MultilayerPerceptron b)
+    public static double ParameterDistance(Network a, Network b)
     {
         CheckSameShape(a, b);
         double sum = 0;
-        for (int l = 0; l < a.Layers.Count; l++)
-        {
-            sum += SquaredDistance(a.Layers[l].Weights, b.Layers[l].Weights);
-            sum += SquaredDistance(a.Layers[l].Biases, b.Layers[l].Biases);
-        }
+        for (int p = 0; p < a.Parameters.Count; p++) sum += SquaredDistance(a.Parameters[p].Values, b.Parameters[p].Values);
         return Math.Sqrt(sum);
     }
 
-    /// <summary>The Euclidean norm of a network's parameter vector (every weight and bias).</summary>
+    /// <summary>The Euclidean norm of a network's parameter vector (every learnable value).</summary>
     /// <param name="network">The network.</param>
     /// <returns>sqrt(sum of squares).</returns>
-    public static double ParameterNorm(MultilayerPerceptron network)
+    public static double ParameterNorm(Network network)
     {
         ArgumentNullException.ThrowIfNull(network);
         double sum = 0;
-        foreach (var layer in network.Layers)
-        {
-            foreach (double w in layer.Weights) sum += w * w;
-            foreach (double v in layer.Biases) sum += v * v;
-        }
+        foreach (var parameter in network.Parameters)
+            foreach (double v in parameter.Values) sum += v * v;
         return Math.Sqrt(sum);
     }
 
@@ -80,7 +73,7 @@ public static class NetworkComparison
     /// <param name="count">Samples; at least 1.</param>
     /// <param name="loss">The loss both networks are trained with (it defines the predicted class).</param>
     /// <returns>The disagreement in [0, 1].</returns>
-    public static double PredictionDisagreement(MultilayerPerceptron a, MultilayerPerceptron b,
+    public static double PredictionDisagreement(Network a, Network b,
         ReadOnlySpan<double> inputs, int count, Loss loss)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -116,13 +109,13 @@ public static class NetworkComparison
         return (double)hits / test.Count;
     }
 
-    private static void CheckSameShape(MultilayerPerceptron a, MultilayerPerceptron b)
+    private static void CheckSameShape(Network a, Network b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        bool same = a.Layers.Count == b.Layers.Count;
-        for (int l = 0; same && l < a.Layers.Count; l++)
-            same = a.Layers[l].InputWidth == b.Layers[l].InputWidth && a.Layers[l].OutputWidth == b.Layers[l].OutputWidth;
+        bool same = a.Parameters.Count == b.Parameters.Count;
+        for (int p = 0; same && p < a.Parameters.Count; p++)
+            same = a.Parameters[p].Role == b.Parameters[p].Role && a.Parameters[p].Shape.SequenceEqual(b.Parameters[p].Shape);
         if (!same) throw new ArgumentException("The networks must have the same layer widths.", nameof(b));
     }
 

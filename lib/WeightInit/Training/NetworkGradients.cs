@@ -1,63 +1,82 @@
 namespace WeightInit.Training;
 
 /// <summary>
-/// The gradient of a loss with respect to every weight and bias of a <see cref="MultilayerPerceptron"/>,
-/// one pair of arrays per layer, with the shapes of the layer's parameters.
+/// The gradient of a loss with respect to every parameter of a <see cref="Network"/>: one array per
+/// entry of <see cref="Network.Parameters"/>, with that parameter's shape. "Layer l" here is dense
+/// layer l of <see cref="Network.DenseLayers"/> (for a <see cref="MultilayerPerceptron"/>, its layer l).
 /// </summary>
 public sealed class NetworkGradients
 {
-    private readonly double[][] _weights;
-    private readonly double[][] _biases;
-    private readonly int[] _fanIn;
+    private readonly double[][] _arrays;
+    private readonly (int Weights, int Biases, int FanIn, int FanOut)[] _dense;
 
-    internal NetworkGradients(IReadOnlyList<DenseLayer> layers)
+    internal NetworkGradients(Network network)
     {
-        _weights = new double[layers.Count][];
-        _biases = new double[layers.Count][];
-        _fanIn = new int[layers.Count];
-        for (int l = 0; l < layers.Count; l++)
-        {
-            _weights[l] = new double[layers[l].Weights.Length];
-            _biases[l] = new double[layers[l].OutputWidth];
-            _fanIn[l] = layers[l].InputWidth;
-        }
+        var parameters = network.Parameters;
+        _arrays = [.. parameters.Select(p => new double[p.Length])];
+        var index = new Dictionary<Parameter, int>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < parameters.Count; i++) index[parameters[i]] = i;
+        _dense = [.. network.DenseLayers.Select(d => (index[d.Parameters[0]], index[d.Parameters[1]], d.InputWidth, d.OutputWidth))];
     }
 
-    /// <summary>The number of layers.</summary>
-    public int LayerCount => _weights.Length;
+    /// <summary>The number of dense layers (weight matrices).</summary>
+    public int LayerCount => _dense.Length;
 
-    /// <summary>dL/dW of layer <paramref name="layer"/>, (out, in) row-major.</summary>
-    /// <param name="layer">The layer's index.</param>
+    /// <summary>The number of parameter arrays (the length of <see cref="Network.Parameters"/>).</summary>
+    public int ParameterArrayCount => _arrays.Length;
+
+    /// <summary>dL/dW of dense layer <paramref name="layer"/>, (out, in) row-major.</summary>
+    /// <param name="layer">The dense layer's index.</param>
     /// <returns>The gradient.</returns>
-    public ReadOnlySpan<double> WeightGradient(int layer) => _weights[CheckLayer(layer)];
+    public ReadOnlySpan<double> WeightGradient(int layer) => _arrays[_dense[CheckLayer(layer)].Weights];
 
-    /// <summary>dL/db of layer <paramref name="layer"/>.</summary>
-    /// <param name="layer">The layer's index.</param>
+    /// <summary>dL/db of dense layer <paramref name="layer"/>.</summary>
+    /// <param name="layer">The dense layer's index.</param>
     /// <returns>The gradient.</returns>
-    public ReadOnlySpan<double> BiasGradient(int layer) => _biases[CheckLayer(layer)];
+    public ReadOnlySpan<double> BiasGradient(int layer) => _arrays[_dense[CheckLayer(layer)].Biases];
 
-    /// <summary>Per-layer statistics of this gradient (norm, mean and std of dL/dW; norm of dL/db).</summary>
-    /// <returns>One entry per layer, input side first.</returns>
+    /// <summary>The gradient of parameter <paramref name="parameter"/> of <see cref="Network.Parameters"/>.</summary>
+    /// <param name="parameter">The parameter's index.</param>
+    /// <returns>The gradient, shaped like the parameter.</returns>
+    public ReadOnlySpan<double> Gradient(int parameter)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(parameter);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(parameter, _arrays.Length);
+        return _arrays[parameter];
+    }
+
+    /// <summary>Per-layer statistics of this gradient (norm, mean and std of dL/dW; norm of dL/db), one per dense layer.</summary>
+    /// <returns>One entry per dense layer, input side first.</returns>
     public IReadOnlyList<LayerGradientStatistics> Statistics()
     {
         var result = new LayerGradientStatistics[LayerCount];
         for (int l = 0; l < LayerCount; l++)
         {
-            var (norm, mean, std) = SpanMath.NormMeanStd(_weights[l]);
-            var (biasNorm, _, _) = SpanMath.NormMeanStd(_biases[l]);
-            result[l] = new LayerGradientStatistics(l, _fanIn[l], _biases[l].Length, norm, mean, std, biasNorm);
+            var (weights, biases, fanIn, fanOut) = _dense[l];
+            var (norm, mean, std) = SpanMath.NormMeanStd(_arrays[weights]);
+            var (biasNorm, _, _) = SpanMath.NormMeanStd(_arrays[biases]);
+            result[l] = new LayerGradientStatistics(l, fanIn, fanOut, norm, mean, std, biasNorm);
         }
         return result;
     }
 
-    internal Span<double> Weights(int layer) => _weights[layer];
+    internal double[][] Arrays => _arrays;
 
-    internal Span<double> Biases(int layer) => _biases[layer];
+    /// <summary>Throws unless these gradients have one array per parameter of <paramref name="network"/>, of the same lengths.</summary>
+    /// <param name="network">The network the gradients are for.</param>
+    /// <param name="paramName">The caller's name for these gradients, named in the exception.</param>
+    internal void CheckShape(Network network, string paramName)
+    {
+        var parameters = network.Parameters;
+        bool matches = parameters.Count == _arrays.Length && network.DenseLayers.Count == _dense.Length;
+        for (int i = 0; matches && i < parameters.Count; i++) matches = parameters[i].Length == _arrays[i].Length;
+        if (!matches)
+            throw new ArgumentException("gradients must be shaped like this network's parameters; create them with CreateGradients().", paramName);
+    }
 
     private int CheckLayer(int layer)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(layer);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(layer, LayerCount);
+        Guard.Index(layer, LayerCount);
         return layer;
     }
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using WeightInit.Statistics;
 
 namespace WeightInit.Training;
 
@@ -30,33 +31,46 @@ internal static class SpanMath
     }
 
     /// <summary>x[i] += y[i].</summary>
-    public static void AddInPlace(Span<double> x, ReadOnlySpan<double> y)
-    {
-        int n = x.Length, i = 0;
-        ref double xr = ref MemoryMarshal.GetReference(x);
-        ref double yr = ref MemoryMarshal.GetReference(y);
-        if (Vector512.IsHardwareAccelerated)
-            for (; i <= n - Vector512<double>.Count; i += Vector512<double>.Count)
-                (Vector512.LoadUnsafe(ref xr, (nuint)i) + Vector512.LoadUnsafe(ref yr, (nuint)i)).StoreUnsafe(ref xr, (nuint)i);
-        if (Vector256.IsHardwareAccelerated)
-            for (; i <= n - Vector256<double>.Count; i += Vector256<double>.Count)
-                (Vector256.LoadUnsafe(ref xr, (nuint)i) + Vector256.LoadUnsafe(ref yr, (nuint)i)).StoreUnsafe(ref xr, (nuint)i);
-        for (; i < n; i++) Unsafe.Add(ref xr, i) += Unsafe.Add(ref yr, i);
-    }
+    public static void AddInPlace(Span<double> x, ReadOnlySpan<double> y) => InPlace<Add>(x, y);
 
     /// <summary>x[i] *= y[i].</summary>
-    public static void MultiplyInPlace(Span<double> x, ReadOnlySpan<double> y)
+    public static void MultiplyInPlace(Span<double> x, ReadOnlySpan<double> y) => InPlace<Multiply>(x, y);
+
+    /// <summary>An elementwise operation x op y, in each width the loops use.</summary>
+    private interface IBinaryOperation
+    {
+        static abstract double Scalar(double x, double y);
+        static abstract Vector256<double> Vector(Vector256<double> x, Vector256<double> y);
+        static abstract Vector512<double> Vector(Vector512<double> x, Vector512<double> y);
+    }
+
+    private readonly struct Add : IBinaryOperation
+    {
+        public static double Scalar(double x, double y) => x + y;
+        public static Vector256<double> Vector(Vector256<double> x, Vector256<double> y) => x + y;
+        public static Vector512<double> Vector(Vector512<double> x, Vector512<double> y) => x + y;
+    }
+
+    private readonly struct Multiply : IBinaryOperation
+    {
+        public static double Scalar(double x, double y) => x * y;
+        public static Vector256<double> Vector(Vector256<double> x, Vector256<double> y) => x * y;
+        public static Vector512<double> Vector(Vector512<double> x, Vector512<double> y) => x * y;
+    }
+
+    /// <summary>x[i] = x[i] op y[i]: Vector512, then Vector256, then scalar (the same operation on every path).</summary>
+    private static void InPlace<TOperation>(Span<double> x, ReadOnlySpan<double> y) where TOperation : IBinaryOperation
     {
         int n = x.Length, i = 0;
         ref double xr = ref MemoryMarshal.GetReference(x);
         ref double yr = ref MemoryMarshal.GetReference(y);
         if (Vector512.IsHardwareAccelerated)
             for (; i <= n - Vector512<double>.Count; i += Vector512<double>.Count)
-                (Vector512.LoadUnsafe(ref xr, (nuint)i) * Vector512.LoadUnsafe(ref yr, (nuint)i)).StoreUnsafe(ref xr, (nuint)i);
+                TOperation.Vector(Vector512.LoadUnsafe(ref xr, (nuint)i), Vector512.LoadUnsafe(ref yr, (nuint)i)).StoreUnsafe(ref xr, (nuint)i);
         if (Vector256.IsHardwareAccelerated)
             for (; i <= n - Vector256<double>.Count; i += Vector256<double>.Count)
-                (Vector256.LoadUnsafe(ref xr, (nuint)i) * Vector256.LoadUnsafe(ref yr, (nuint)i)).StoreUnsafe(ref xr, (nuint)i);
-        for (; i < n; i++) Unsafe.Add(ref xr, i) *= Unsafe.Add(ref yr, i);
+                TOperation.Vector(Vector256.LoadUnsafe(ref xr, (nuint)i), Vector256.LoadUnsafe(ref yr, (nuint)i)).StoreUnsafe(ref xr, (nuint)i);
+        for (; i < n; i++) Unsafe.Add(ref xr, i) = TOperation.Scalar(Unsafe.Add(ref xr, i), Unsafe.Add(ref yr, i));
     }
 
     /// <summary>
@@ -64,6 +78,10 @@ internal static class SpanMath
     /// g' = g + decay * w; v = momentum * v + g'; w = w - rate * v.
     /// With momentum 0, v is simply g' (and <paramref name="velocity"/> is still written).
     /// </summary>
+    /// <remarks>
+    /// The Vector512 and Vector256 bodies are the same arithmetic written once per width on purpose (the kernel
+    /// layer of issue 12 replaces them with one width-generic driver).
+    /// </remarks>
     public static void SgdUpdate(Span<double> weights, ReadOnlySpan<double> gradient, Span<double> velocity,
         double rate, double momentum, double decay)
     {
@@ -106,28 +124,39 @@ internal static class SpanMath
     }
 
     /// <summary>
-    /// The Euclidean norm, the mean and the (population) standard deviation of <paramref name="x"/>,
-    /// computed with exact power-of-two scaling by max|x| so that no square overflows or underflows before the data do.
-    /// Non-finite values make every result NaN.
+    /// The Euclidean norm, the mean and the population standard deviation of <paramref name="x"/>, from the
+    /// library's one overflow-safe mean/std (<see cref="ScaledMoments"/>): norm = sqrt(n) RMS.
+    /// Non-finite values make every result NaN; an empty span gives zeros.
     /// </summary>
     public static (double Norm, double Mean, double Std) NormMeanStd(ReadOnlySpan<double> x)
     {
         if (x.IsEmpty) return (0, 0, 0);
-        double max = 0;
-        foreach (double v in x)
+        var m = ScaledMoments.Of(x);
+        if (m.Count < x.Length) return (double.NaN, double.NaN, double.NaN);
+        return (Math.Sqrt(x.Length) * m.RootMeanSquare, m.Mean, m.PopulationStd);
+    }
+
+    /// <summary>
+    /// The mean and the (population) standard deviation of <paramref name="x"/>, for the per-step diagnostics,
+    /// where <see cref="NormMeanStd"/>'s scaling passes would cost more than the step: one vectorized pass for
+    /// the sum and the sum of squares, var = E[x^2] - mean^2. Where that difference loses more than 6 of the 16
+    /// digits (var &lt; 1e-6 E[x^2], a mean large against the spread) it takes a second pass over the deviations
+    /// from the mean; where a square overflows (|x| above about 1e154) it falls back to <see cref="NormMeanStd"/>.
+    /// Non-finite values make both results NaN; an empty span gives (0, 0).
+    /// </summary>
+    public static (double Mean, double Std) MeanStd(ReadOnlySpan<double> x)
+    {
+        if (x.IsEmpty) return (0, 0);
+        var (sum, squares) = VectorKernels.SumAndSumOfSquares(x);
+        double mean = sum / x.Length, meanSquare = squares / x.Length;
+        if (!double.IsFinite(mean) || !double.IsFinite(meanSquare))
         {
-            if (!double.IsFinite(v)) return (double.NaN, double.NaN, double.NaN);
-            max = Math.Max(max, Math.Abs(v));
+            var (_, scaledMean, scaledStd) = NormMeanStd(x);
+            return (scaledMean, scaledStd);
         }
-        if (max == 0) return (0, 0, 0);
-        // Scale by a power of two (exact) so that the largest |value| lies in [1, 2).
-        int exponent = Math.ILogB(max);
-        double sumSq = 0, sum = 0;
-        foreach (double v in x) { double s = Math.ScaleB(v, -exponent); sumSq += s * s; sum += s; }
-        double meanScaled = sum / x.Length;
-        double dev = 0;
-        foreach (double v in x) { double s = Math.ScaleB(v, -exponent) - meanScaled; dev += s * s; }
-        return (Math.ScaleB(Math.Sqrt(sumSq), exponent), Math.ScaleB(meanScaled, exponent),
-            Math.ScaleB(Math.Sqrt(dev / x.Length), exponent));
+        double variance = meanSquare - mean * mean;
+        if (variance < 1e-6 * meanSquare)
+            variance = VectorKernels.Sum(x, x, x, new SquaredDeviation(mean)) / x.Length;
+        return (mean, Math.Sqrt(Math.Max(variance, 0)));
     }
 }

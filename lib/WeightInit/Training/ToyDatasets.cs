@@ -25,19 +25,12 @@ public static class ToyDatasets
         ArgumentOutOfRangeException.ThrowIfLessThan(classes, 2);
         Guard.FiniteNonNegative(noise);
         ArgumentNullException.ThrowIfNull(random);
-        var x = new double[2 * pointsPerClass * classes];
-        var labels = new int[pointsPerClass * classes];
-        int i = 0;
-        for (int k = 0; k < classes; k++)
-            for (int j = 0; j < pointsPerClass; j++, i++)
-            {
-                double r = (j + 1.0) / pointsPerClass;
-                double theta = 2 * Math.PI * k / classes + 4 * r;
-                x[2 * i] = r * Math.Cos(theta) + noise * random.NextStandardNormal();
-                x[2 * i + 1] = r * Math.Sin(theta) + noise * random.NextStandardNormal();
-                labels[i] = k;
-            }
-        return new LabeledDataset(x, labels, 2, classes);
+        return Generate(pointsPerClass, classes, noise, random, (k, j) =>
+        {
+            double r = (j + 1.0) / pointsPerClass;
+            double theta = 2 * Math.PI * k / classes + 4 * r;
+            return (r * Math.Cos(theta), r * Math.Sin(theta));
+        });
     }
 
     /// <summary>
@@ -54,20 +47,11 @@ public static class ToyDatasets
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pointsPerClass);
         Guard.FiniteNonNegative(noise);
         ArgumentNullException.ThrowIfNull(random);
-        var x = new double[4 * pointsPerClass];
-        var labels = new int[2 * pointsPerClass];
-        int i = 0;
-        for (int k = 0; k < 2; k++)
-            for (int j = 0; j < pointsPerClass; j++, i++)
-            {
-                double t = pointsPerClass == 1 ? 0 : Math.PI * j / (pointsPerClass - 1);
-                double px = k == 0 ? Math.Cos(t) : 1 - Math.Cos(t);
-                double py = k == 0 ? Math.Sin(t) : 0.5 - Math.Sin(t);
-                x[2 * i] = px + noise * random.NextStandardNormal();
-                x[2 * i + 1] = py + noise * random.NextStandardNormal();
-                labels[i] = k;
-            }
-        return new LabeledDataset(x, labels, 2, 2);
+        return Generate(pointsPerClass, 2, noise, random, (k, j) =>
+        {
+            double t = pointsPerClass == 1 ? 0 : Math.PI * j / (pointsPerClass - 1);
+            return k == 0 ? (Math.Cos(t), Math.Sin(t)) : (1 - Math.Cos(t), 0.5 - Math.Sin(t));
+        });
     }
 
     /// <summary>
@@ -88,18 +72,32 @@ public static class ToyDatasets
             throw new ArgumentOutOfRangeException(nameof(factor), factor, $"factor (the inner radius) must be less than 1, but it is {factor}.");
         Guard.FiniteNonNegative(noise);
         ArgumentNullException.ThrowIfNull(random);
-        var x = new double[4 * pointsPerClass];
-        var labels = new int[2 * pointsPerClass];
+        return Generate(pointsPerClass, 2, noise, random, (k, j) =>
+        {
+            double t = 2 * Math.PI * j / pointsPerClass;
+            double r = k == 0 ? 1.0 : factor;
+            return (r * Math.Cos(t), r * Math.Sin(t));
+        });
+    }
+
+    /// <summary>
+    /// Point j of class k is <paramref name="point"/>(k, j) plus N(0, noise^2) noise on x then on y, class by class:
+    /// the samples and the order of the draws of every set of this class.
+    /// </summary>
+    private static LabeledDataset Generate(int pointsPerClass, int classes, double noise, RandomSource random,
+        Func<int, int, (double X, double Y)> point)
+    {
+        var x = new double[2 * pointsPerClass * classes];
+        var labels = new int[pointsPerClass * classes];
         int i = 0;
-        for (int k = 0; k < 2; k++)
+        for (int k = 0; k < classes; k++)
             for (int j = 0; j < pointsPerClass; j++, i++)
             {
-                double t = 2 * Math.PI * j / pointsPerClass;
-                double r = k == 0 ? 1.0 : factor;
-                x[2 * i] = r * Math.Cos(t) + noise * random.NextStandardNormal();
-                x[2 * i + 1] = r * Math.Sin(t) + noise * random.NextStandardNormal();
+                var (px, py) = point(k, j);
+                x[2 * i] = px + noise * random.NextStandardNormal();
+                x[2 * i + 1] = py + noise * random.NextStandardNormal();
                 labels[i] = k;
             }
-        return new LabeledDataset(x, labels, 2, 2);
+        return new LabeledDataset(x, labels, 2, classes);
     }
 }

@@ -1,15 +1,28 @@
 namespace WeightInit.Training;
 
 /// <summary>
-/// Settings of mini-batch stochastic gradient descent. Every setter checks its value and throws an
-/// <see cref="ArgumentOutOfRangeException"/> naming the property.
+/// Settings of mini-batch training: the optimizer (SGD with momentum by default, or Adam), its
+/// hyperparameters, the batch size, the seed of the batch order, and the diagnostics to record.
+/// Every setter checks its value and throws an <see cref="ArgumentOutOfRangeException"/> naming the
+/// property.
 /// </summary>
 public sealed class TrainingOptions
 {
+    /// <summary>Adam's default beta1, 0.9 (Kingma &amp; Ba 2015).</summary>
+    public const double DefaultBeta1 = 0.9;
+
+    /// <summary>Adam's default beta2, 0.999 (Kingma &amp; Ba 2015).</summary>
+    public const double DefaultBeta2 = 0.999;
+
+    /// <summary>Adam's default epsilon, 1e-8 (Kingma &amp; Ba 2015).</summary>
+    public const double DefaultEpsilon = 1e-8;
+
     private double _learningRate = 0.01;
     private double _momentum;
     private double _weightDecay;
     private int _batchSize = 32;
+    private OptimizerKind _optimizer = OptimizerKind.Sgd;
+    private double _beta1 = DefaultBeta1, _beta2 = DefaultBeta2, _epsilon = DefaultEpsilon;
 
     /// <summary>The step size eta; finite and positive. Default 0.01.</summary>
     public double LearningRate
@@ -18,25 +31,58 @@ public sealed class TrainingOptions
         init { Guard.FinitePositive(value, nameof(LearningRate)); _learningRate = value; }
     }
 
+    /// <summary>The update rule: <see cref="OptimizerKind.Sgd"/> (default) or <see cref="OptimizerKind.Adam"/>.</summary>
+    public OptimizerKind Optimizer
+    {
+        get => _optimizer;
+        init
+        {
+            if (!Enum.IsDefined(value))
+                throw new ArgumentOutOfRangeException(nameof(Optimizer), value, $"Optimizer must be Sgd or Adam, but it is {value}.");
+            _optimizer = value;
+        }
+    }
+
+    /// <summary>Adam's decay rate beta1 of the first moment, in [0, 1). Default 0.9. Ignored by SGD.</summary>
+    public double Beta1
+    {
+        get => _beta1;
+        init { CheckUnitInterval(value, nameof(Beta1)); _beta1 = value; }
+    }
+
+    /// <summary>Adam's decay rate beta2 of the second moment, in [0, 1). Default 0.999. Ignored by SGD.</summary>
+    public double Beta2
+    {
+        get => _beta2;
+        init { CheckUnitInterval(value, nameof(Beta2)); _beta2 = value; }
+    }
+
+    /// <summary>Adam's epsilon, added to the root of the second moment; finite and positive. Default 1e-8. Ignored by SGD.</summary>
+    public double Epsilon
+    {
+        get => _epsilon;
+        init { Guard.FinitePositive(value, nameof(Epsilon)); _epsilon = value; }
+    }
+
     /// <summary>
-    /// The momentum coefficient mu in [0, 1) (heavy ball, in PyTorch's form v = mu v + g,
+    /// The diagnostics the trainer records (<see cref="Trainer.Diagnostics"/>), or null (the default)
+    /// for none. Recording does not change the run: the same seeds give the same losses with or without it.
+    /// </summary>
+    public DiagnosticsOptions? Diagnostics { get; init; }
+
+    /// <summary>
+    /// The momentum coefficient mu in [0, 1) for SGD (heavy ball, in PyTorch's form v = mu v + g,
     /// w = w - eta v; Polyak, 1964; Sutskever et al., 2013). Default 0: plain SGD.
     /// </summary>
     public double Momentum
     {
         get => _momentum;
-        init
-        {
-            Guard.FiniteNonNegative(value, nameof(Momentum));
-            if (value >= 1)
-                throw new ArgumentOutOfRangeException(nameof(Momentum), value, $"Momentum must be less than 1, but it is {value}.");
-            _momentum = value;
-        }
+        init { CheckUnitInterval(value, nameof(Momentum)); _momentum = value; }
     }
 
     /// <summary>
-    /// The L2 weight decay lambda >= 0, added to the weights' gradient as lambda w (not to the
-    /// biases'). Default 0.
+    /// The L2 weight decay lambda >= 0, added to the gradient of every weight matrix as lambda w (not
+    /// to biases, normalization scales and shifts, or residual scalars), by SGD and Adam alike. Default 0.
     /// </summary>
     public double WeightDecay
     {
@@ -51,10 +97,26 @@ public sealed class TrainingOptions
         init { ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value, nameof(BatchSize)); _batchSize = value; }
     }
 
+    /// <summary>
+    /// Whether to skip the last batch of each pass over the data when it is smaller than
+    /// <see cref="BatchSize"/> (PyTorch's drop_last). Default false. Batch normalization needs it when
+    /// the data set leaves a tiny remainder: the digits' 1,347 training samples in batches of 32 end every
+    /// epoch with a batch of 3, whose statistics are noise, and that one step a pass can undo training.
+    /// </summary>
+    public bool DropIncompleteBatch { get; init; }
+
     /// <summary>The seed of the shuffles that fix the batch order of every epoch. Default 0.</summary>
     public ulong Seed { get; init; }
 
     /// <inheritdoc/>
-    public override string ToString() =>
-        $"SGD(lr={LearningRate}, momentum={Momentum}, decay={WeightDecay}, batch={BatchSize}, seed={Seed})";
+    public override string ToString() => Optimizer == OptimizerKind.Adam
+        ? $"Adam(lr={LearningRate}, beta1={Beta1}, beta2={Beta2}, eps={Epsilon}, decay={WeightDecay}, batch={BatchSize}, seed={Seed})"
+        : $"SGD(lr={LearningRate}, momentum={Momentum}, decay={WeightDecay}, batch={BatchSize}, seed={Seed})";
+
+    private static void CheckUnitInterval(double value, string name)
+    {
+        Guard.FiniteNonNegative(value, name);
+        if (value >= 1)
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be less than 1, but it is {value}.");
+    }
 }

@@ -14,7 +14,7 @@ public class BadInputTests
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => Fans.FromShape(3, 0));
         Assert.Equal("shape", e.ParamName);
         Assert.Contains("shape[1] must be positive", e.Message);
-        var w = new double[0];
+        var w = Array.Empty<double>();
         e = Assert.Throws<ArgumentOutOfRangeException>(() => Init.Normal().Fill(w, [0, 4], R));
         Assert.Contains("shape[0] must be positive", e.Message);
     }

@@ -1,6 +1,8 @@
 using MathNet.Numerics;
 using MathNet.Numerics.Integration;
 
+using WeightInit.Tests.Support;
+
 namespace WeightInit.Tests.Initializers;
 
 /// <summary>
@@ -44,7 +46,7 @@ public sealed record Distribution(string Description, Func<double, double> Cdf, 
             x => Math.Clamp(alpha > 0 ? (Phi(-alpha) - Phi(-(x - mean) / std)) / z : (Phi((x - mean) / std) - pa) / z, 0.0, 1.0), m, v, m4 / (v * v), low, high);
     }
 
-    public static double Phi(double x) => 0.5 * SpecialFunctions.Erfc(-x / Constants.Sqrt2);
+    public static double Phi(double x) => StatisticalAssert.NormalCdf(x);
 
     public override string ToString() => Description;
 }

@@ -48,6 +48,20 @@ public class FansAndGainTests
     }
 
     [Fact]
+    public void He_initializers_report_their_parameters_and_the_gain_they_give()
+    {
+        foreach (var parameters in new[] { Init.HeNormal(0.2, FanMode.FanOut).Parameters, Init.HeUniform(0.2, FanMode.FanOut).Parameters })
+        {
+            Assert.Equal(0.2, parameters.NegativeSlope);
+            Assert.Equal(FanMode.FanOut, parameters.Mode);
+            Assert.Equal(Nonlinearity.LeakyReLU, parameters.Nonlinearity);
+            Assert.Equal(Math.Sqrt(2.0 / 1.04), parameters.Gain, 1e-15);
+        }
+        var tanh = Init.HeUniform(nonlinearity: Nonlinearity.Tanh).Parameters;
+        Assert.Equal((0.0, FanMode.FanIn, 5.0 / 3.0), (tanh.NegativeSlope, tanh.Mode, tanh.Gain));
+    }
+
+    [Fact]
     public void Simple_uniform_and_pytorch_linear_default_share_the_bound_one_over_sqrt_fan_in()
     {
         for (int n = 1; n <= 100; n++)

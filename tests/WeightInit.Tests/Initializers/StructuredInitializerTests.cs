@@ -85,9 +85,7 @@ public class StructuredInitializerTests
             }
             var nonZero = w.Where(x => x != 0).ToArray();
             var d = Distribution.Normal(0, std);
-            StatisticalAssert.MeanWithin(nonZero, 0, std);
-            StatisticalAssert.VarianceWithin(nonZero, std * std, 3.0);
-            StatisticalAssert.KolmogorovSmirnov(nonZero, d.Cdf, d.Description);
+            StatisticalAssert.Follows(nonZero, 0, std * std, 3.0, d.Cdf, d.Description);
             Assert.True(StatisticalAssert.KolmogorovSmirnovTest(nonZero, Distribution.UniformLike(d).Cdf).P < StatisticalAssert.KsAlpha);
         }
     }
@@ -100,29 +98,13 @@ public class StructuredInitializerTests
         Assert.DoesNotContain(0.0, w);
     }
 
-    [Fact]
-    public void Bias_defaults_to_zeros_and_offers_the_pytorch_linear_default()
+    [Theory]
+    [InlineData(1, 1.0)]
+    [InlineData(64, 0.125)]
+    [InlineData(100, 0.1)]
+    public void PyTorch_bias_bound_is_one_over_sqrt_fan_in_like_its_weight_bound(int fanIn, double expected)
     {
-        var b = Enumerable.Repeat(3.0, 10).ToArray();
-        BiasInitializer.Fill(b, 100, new RandomSource(1));
-        Assert.All(b, x => Assert.Equal(0.0, x));
-
-        var big = new double[50000];
-        BiasInitializer.Fill(big, 64, new RandomSource(1), BiasInitialization.PyTorchLinearDefault);
-        Assert.Equal(0.125, BiasInitializer.PyTorchBound(64));
-        var u = Distribution.Uniform(-0.125, 0.125);
-        Bounds.Within(big, -0.125, 0.125);
-        StatisticalAssert.MeanWithin(big, 0, u.Std);
-        StatisticalAssert.VarianceWithin(big, u.Variance, u.Kurtosis);
-        StatisticalAssert.KolmogorovSmirnov(big, u.Cdf, u.Description);
-
-        var f = new float[50000];
-        BiasInitializer.Fill(f, 64, new RandomSource(1), BiasInitialization.PyTorchLinearDefault);
-        StatisticalAssert.KolmogorovSmirnov(StatisticalAssert.Widen(f), u.Cdf, u.Description);
-        Bounds.Within(f, -0.125f, 0.125f);
-
-        var none = new double[3] { 1, 2, 3 };
-        BiasInitializer.Fill(none, 0, new RandomSource(1), BiasInitialization.PyTorchLinearDefault);
-        Assert.All(none, x => Assert.Equal(0.0, x)); // PyTorch: bound 0 when fan_in is 0
+        Assert.Equal(expected, PyTorchLinearDefaultInitializer.BiasBound(fanIn), 1e-15);
+        Assert.Equal(Init.PyTorchLinearDefault.Bound(fanIn, 7), PyTorchLinearDefaultInitializer.BiasBound(fanIn), 1e-15);
     }
 }

@@ -98,7 +98,7 @@ public class TorchReferenceTests
             int fanIn = l.GetProperty("fan_in").GetInt32(), fanOut = l.GetProperty("fan_out").GetInt32();
             Close(l.GetProperty("a").GetDouble(), PyTorchLinearDefaultInitializer.NegativeSlope, "a");
             Close(l.GetProperty("weight_bound").GetDouble(), Init.PyTorchLinearDefault.Bound(fanIn, fanOut), $"weight bound {fanIn}");
-            Close(l.GetProperty("bias_bound").GetDouble(), BiasInitializer.PyTorchBound(fanIn), $"bias bound {fanIn}");
+            Close(l.GetProperty("bias_bound").GetDouble(), PyTorchLinearDefaultInitializer.BiasBound(fanIn), $"bias bound {fanIn}");
         }
     }
 

@@ -1,23 +1,22 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
+using WeightInit.Kernels;
 using WeightInit.LinearAlgebra;
 using WeightInit.Random;
 
 namespace WeightInit.Tests.LinearAlgebra;
 
-/// <summary>The three product forms, references for them, and helpers shared by the matrix-product tests.</summary>
-internal enum ProductForm { MultiplyTransposed, Multiply, TransposeMultiply }
-
+/// <summary>References for the three product forms, and helpers shared by the matrix-product tests.</summary>
 internal static class GemmReference
 {
     public static readonly ProductForm[] Forms = [ProductForm.MultiplyTransposed, ProductForm.Multiply, ProductForm.TransposeMultiply];
 
     /// <summary>The SIMD paths this machine accelerates, scalar always included.</summary>
-    public static GemmPath[] AvailablePaths()
+    public static SimdPath[] AvailablePaths()
     {
-        var paths = new List<GemmPath> { GemmPath.Scalar };
-        if (Vector256.IsHardwareAccelerated) paths.Add(GemmPath.Vector256);
-        if (Vector512.IsHardwareAccelerated) paths.Add(GemmPath.Vector512);
+        var paths = new List<SimdPath> { SimdPath.Scalar };
+        if (Vector256.IsHardwareAccelerated) paths.Add(SimdPath.Vector256);
+        if (Vector512.IsHardwareAccelerated) paths.Add(SimdPath.Vector512);
         return [.. paths];
     }
 
@@ -30,15 +29,9 @@ internal static class GemmReference
         => form == ProductForm.MultiplyTransposed ? b[j * k + p] : b[p * n + j];
 
     /// <summary>Runs the library's product of the given form.</summary>
-    public static void Run<T>(ProductForm form, T[] a, T[] b, T[] c, int m, int k, int n, bool accumulate, GemmOptions options) where T : unmanaged
-    {
-        switch (form)
-        {
-            case ProductForm.MultiplyTransposed: MatrixMultiply.MultiplyTransposed<T>(a, b, c, m, k, n, accumulate, options); break;
-            case ProductForm.Multiply: MatrixMultiply.Multiply<T>(a, b, c, m, k, n, accumulate, options); break;
-            default: MatrixMultiply.TransposeMultiply<T>(a, b, c, m, k, n, accumulate, options); break;
-        }
-    }
+    public static void Run<T>(ProductForm form, T[] a, T[] b, T[] c, int m, int k, int n, bool accumulate, GemmOptions options)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        MatrixMultiply.Compute<T>(form, a, b, c, m, k, n, accumulate, options);
 
     /// <summary>
     /// The documented operation sequence, written as a plain loop: c = fma(A[i,p], B[p,j], c) for

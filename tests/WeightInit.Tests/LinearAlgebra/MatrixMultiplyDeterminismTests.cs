@@ -1,4 +1,5 @@
 using System.Numerics;
+using WeightInit.Kernels;
 using WeightInit.LinearAlgebra;
 using static WeightInit.Tests.LinearAlgebra.GemmReference;
 
@@ -36,8 +37,8 @@ public class MatrixMultiplyDeterminismTests
             var b = Random<float>(k * n, 6);
             var one = new float[m * n];
             var two = new float[m * n];
-            Run(form, a, b, one, m, k, n, false, new GemmOptions(GemmPath.Auto, 1));
-            Run(form, a, b, two, m, k, n, false, new GemmOptions(GemmPath.Auto, 2));
+            Run(form, a, b, one, m, k, n, false, new GemmOptions(SimdPath.Auto, 1));
+            Run(form, a, b, two, m, k, n, false, new GemmOptions(SimdPath.Auto, 2));
             AssertBitIdentical(one, two, $"{form} 1 vs 2 threads");
             AssertBitIdentical(FmaChain(form, a, b, null, m, k, n), one, $"{form} vs FMA chain");
         }
@@ -77,31 +78,28 @@ public class MatrixMultiplyDeterminismTests
     }
 
     [Fact]
-    public void PublicOverloadsComputeTheDocumentedProducts()
+    public void The_public_products_compute_the_documented_chains_in_double_and_float()
+    {
+        PublicProducts<double>(41);
+        PublicProducts<float>(43);
+    }
+
+    private static void PublicProducts<T>(ulong seed) where T : unmanaged, IFloatingPointIeee754<T>
     {
         const int m = 4, k = 6, n = 5;
-        var a = Random<double>(m * k, 41);
-        var b = Random<double>(k * n, 42);
-        var c = new double[m * n];
+        var a = Random<T>(m * k, seed);
+        var b = Random<T>(k * n, seed + 1);
+        var c = new T[m * n];
+        string type = typeof(T).Name;
         MatrixMultiply.MultiplyTransposed(a, b, c, m, k, n);
-        AssertBitIdentical(FmaChain(ProductForm.MultiplyTransposed, a, b, null, m, k, n), c, "MultiplyTransposed");
+        AssertBitIdentical(FmaChain(ProductForm.MultiplyTransposed, a, b, null, m, k, n), c, $"MultiplyTransposed {type}");
         MatrixMultiply.Multiply(a, b, c, m, k, n);
-        AssertBitIdentical(FmaChain(ProductForm.Multiply, a, b, null, m, k, n), c, "Multiply");
+        AssertBitIdentical(FmaChain(ProductForm.Multiply, a, b, null, m, k, n), c, $"Multiply {type}");
         MatrixMultiply.TransposeMultiply(a, b, c, m, k, n);
-        AssertBitIdentical(FmaChain(ProductForm.TransposeMultiply, a, b, null, m, k, n), c, "TransposeMultiply");
-        var c0 = (double[])c.Clone();
+        AssertBitIdentical(FmaChain(ProductForm.TransposeMultiply, a, b, null, m, k, n), c, $"TransposeMultiply {type}");
+        var c0 = (T[])c.Clone();
         MatrixMultiply.Multiply(a, b, c, m, k, n, accumulate: true);
-        AssertBitIdentical(FmaChain(ProductForm.Multiply, a, b, c0, m, k, n), c, "Multiply accumulate");
-
-        var af = Random<float>(m * k, 43);
-        var bf = Random<float>(k * n, 44);
-        var cf = new float[m * n];
-        MatrixMultiply.MultiplyTransposed(af, bf, cf, m, k, n);
-        AssertBitIdentical(FmaChain(ProductForm.MultiplyTransposed, af, bf, null, m, k, n), cf, "MultiplyTransposed float");
-        MatrixMultiply.Multiply(af, bf, cf, m, k, n);
-        AssertBitIdentical(FmaChain(ProductForm.Multiply, af, bf, null, m, k, n), cf, "Multiply float");
-        MatrixMultiply.TransposeMultiply(af, bf, cf, m, k, n);
-        AssertBitIdentical(FmaChain(ProductForm.TransposeMultiply, af, bf, null, m, k, n), cf, "TransposeMultiply float");
+        AssertBitIdentical(FmaChain(ProductForm.Multiply, a, b, c0, m, k, n), c, $"Multiply accumulate {type}");
     }
 
     private static void CheckEveryPath<T>(int m, int k, int n) where T : unmanaged, IFloatingPointIeee754<T>
@@ -111,7 +109,7 @@ public class MatrixMultiplyDeterminismTests
             var a = Random<T>(m * k, 1);
             var b = Random<T>(k * n, 2);
             var expected = FmaChain(form, a, b, null, m, k, n);
-            foreach (var path in AvailablePaths().Append(GemmPath.Auto))
+            foreach (var path in AvailablePaths().Append(SimdPath.Auto))
                 foreach (int threads in new[] { 0, 1, 2, 3 })
                 {
                     var c = new T[m * n];

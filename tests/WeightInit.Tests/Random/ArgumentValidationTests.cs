@@ -47,6 +47,17 @@ public class ArgumentValidationTests
         AssertRejects("high", x => Rng.FillUniform(x, 0, high), x => Rng.FillUniform(x, 0f, (float)high));
 
     [Fact]
+    public void A_parameter_that_overflows_float_is_rejected_for_a_float_fill()
+    {
+        var f = new float[4];
+        Assert.Equal("std", Assert.Throws<ArgumentOutOfRangeException>(() => Rng.FillNormal(f, 0, 1e39)).ParamName);
+        Assert.Equal("mean", Assert.Throws<ArgumentOutOfRangeException>(() => Rng.FillNormal(f, -1e39, 1)).ParamName);
+        Assert.Equal("low", Assert.Throws<ArgumentOutOfRangeException>(() => Rng.FillUniform(f, -1e39, 0)).ParamName);
+        Assert.Equal("high", Assert.Throws<ArgumentOutOfRangeException>(() => Rng.FillUniform(f, 0, 1e39)).ParamName);
+        Assert.All(f, v => Assert.Equal(0f, v));
+    }
+
+    [Fact]
     public void UniformWidthMustNotOverflow()
     {
         // Only reachable in double: float bounds always have a finite double width.

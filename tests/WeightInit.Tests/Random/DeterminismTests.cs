@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using WeightInit.Kernels;
 using WeightInit.Random;
 
 namespace WeightInit.Tests.Random;
@@ -93,6 +94,28 @@ public class DeterminismTests
     }
 
     private static readonly string[] PinnedNormalBits = ["3FF2507D87DDB86B", "3FEA7BFA8E0CBE40", "BFB13E2AD560FE48", "BFE83096F1159302"];
+
+    [Theory]
+    [InlineData(0.3, 0.01)]
+    [InlineData(-1.7, 2.2)]
+    public void A_float_fill_is_the_double_fill_of_the_float_parameters_rounded_once(double first, double second)
+    {
+        // The documented shape: the uniform's bounds and the normal's mean and std are rounded to T first, the draw
+        // is computed in double and rounded once. (It is also what the float overloads with float parameters did.)
+        double firstF = (float)first, secondF = (float)second;
+        int length = RandomSource.ChunkSize + 5;
+        var normal = new float[length];
+        var normalWide = new double[length];
+        new RandomSource(3).FillNormal(normal, first, Math.Abs(second));
+        new RandomSource(3).FillNormal(normalWide, firstF, Math.Abs(secondF));
+        Assert.True(SameBits(normal, normalWide.Select(v => (float)v).ToArray()), "normal");
+        var uniform = new float[length];
+        var uniformWide = new double[length];
+        double low = Math.Min(first, second), high = Math.Max(first, second);
+        new RandomSource(4).FillUniform(uniform, low, high);
+        new RandomSource(4).FillUniform(uniformWide, (float)low, (float)high);
+        Assert.True(SameBits(uniform, uniformWide.Select(v => (float)v).ToArray()), "uniform");
+    }
 
     [Fact]
     public void ForksAreReproducibleAndDistinct()

@@ -1,3 +1,4 @@
+using System.Numerics;
 using WeightInit.Initializers;
 using WeightInit.Random;
 
@@ -22,15 +23,9 @@ internal sealed class GaussianWeights(string name, Func<int, int, double> std) :
     private static (int FanIn, int FanOut) Fans(ReadOnlySpan<int> shape) =>
         shape.Length == 1 ? (shape[0], shape[0]) : (shape[1], shape[0]);
 
-    public void Fill(Span<double> weights, ReadOnlySpan<int> shape, RandomSource random)
+    public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (fanIn, fanOut) = Fans(shape);
         random.FillNormal(weights, 0.0, std(fanIn, fanOut));
-    }
-
-    public void Fill(Span<float> weights, ReadOnlySpan<int> shape, RandomSource random)
-    {
-        var (fanIn, fanOut) = Fans(shape);
-        random.FillNormal(weights, 0f, (float)std(fanIn, fanOut));
     }
 }

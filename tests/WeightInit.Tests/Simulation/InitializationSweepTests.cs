@@ -1,7 +1,6 @@
 using WeightInit.Activations;
 using WeightInit.Initializers;
 using WeightInit.Simulation;
-using Xunit;
 
 namespace WeightInit.Tests.Simulation;
 

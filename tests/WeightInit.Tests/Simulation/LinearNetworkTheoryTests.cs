@@ -1,3 +1,4 @@
+using WeightInit.Random;
 using WeightInit.Activations;
 using WeightInit.Simulation;
 
@@ -15,6 +16,27 @@ public class LinearNetworkTheoryTests
         Assert.Equal(Math.Sqrt(0.5), LinearNetworkTheory.StdGrowthFactor(512, Math.Sqrt(1.0 / 512), 0.5), 1e-15);
         Assert.Equal(1.0, LinearNetworkTheory.SecondMomentFactor(Activation.Identity));
         Assert.Null(LinearNetworkTheory.SecondMomentFactor(Activation.Tanh));
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.01)]
+    [InlineData(0.2)]
+    [InlineData(-0.5)]
+    public void Leaky_relu_second_moment_factor_is_half_of_one_plus_the_slope_squared(double slope)
+    {
+        var leaky = Activation.CreateLeakyReLU(slope);
+        double factor = (1 + slope * slope) / 2;
+        Assert.Equal(factor, LinearNetworkTheory.SecondMomentFactor(leaky)!.Value, 1e-15);
+        // Sampled: for z ~ N(0, 1), E[z^2] = 1, so mean(f(z)^2) estimates the factor; E[f^4] = 3 (1 + a^4) / 2
+        // gives its standard error. Tolerance 5 standard errors, fixed seed.
+        var z = new double[1 << 20];
+        new RandomSource(5).FillNormal(z, 0, 1);
+        var f = new double[z.Length];
+        leaky.Apply(z, f);
+        double meanSquare = f.Average(v => v * v);
+        double se = Math.Sqrt((3 * (1 + Math.Pow(slope, 4)) / 2 - factor * factor) / z.Length);
+        Assert.True(Math.Abs(meanSquare - factor) <= 5 * se, $"mean f(z)^2 = {meanSquare:R}, factor {factor:R}, 5 SE = {5 * se:G3}");
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using WeightInit.Activations;
 using WeightInit.Random;
 using WeightInit.Simulation;
 

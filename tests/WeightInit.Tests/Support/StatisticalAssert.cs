@@ -43,6 +43,18 @@ public static class StatisticalAssert
     }
 
     /// <summary>
+    /// Asserts that a sample follows a distribution: its mean (<see cref="MeanWithin"/>), its variance
+    /// (<see cref="VarianceWithin"/>, with mu4 = <paramref name="kurtosis"/> sigma^4) and its shape
+    /// (<see cref="KolmogorovSmirnov"/> against <paramref name="cdf"/>).
+    /// </summary>
+    public static void Follows(ReadOnlySpan<double> sample, double mean, double variance, double kurtosis, Func<double, double> cdf, string distribution)
+    {
+        MeanWithin(sample, mean, Math.Sqrt(variance));
+        VarianceWithin(sample, variance, kurtosis);
+        KolmogorovSmirnov(sample, cdf, distribution);
+    }
+
+    /// <summary>
     /// One-sample Kolmogorov-Smirnov test against the CDF <paramref name="cdf"/>; asserts p &gt;= 1e-4.
     /// Returns the statistic D so that callers can also check that a wrong distribution is rejected.
     /// </summary>

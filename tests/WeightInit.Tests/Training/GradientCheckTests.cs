@@ -11,16 +11,10 @@ namespace WeightInit.Tests.Training;
 /// library (<see cref="Activation.All"/> and non-default parameters of the parameterized ones) and
 /// for both losses. The finite
 /// differences use an independent scalar forward pass written here, so the production forward pass
-/// is checked too. Rule: for every weight and bias, |analytic - numeric| &lt;= 1e-6 * max(|analytic|,
-/// |numeric|, 1e-3), i.e. a relative error of at most 1e-6 (absolute 1e-9 for gradients below 1e-3).
-/// Step h = 1e-5: truncation error ~h^2 = 1e-10 and rounding ~1e-16 / h = 1e-11, both far below.
+/// is checked too. The rule and the step are <see cref="FiniteDifference"/>'s.
 /// </summary>
 public sealed class GradientCheckTests(ITestOutputHelper output)
 {
-    private const double Step = 1e-5;
-    private const double RelativeTolerance = 1e-6;
-    private const double GradientFloor = 1e-3;
-
     public static IEnumerable<object[]> Cases()
     {
         for (int index = 0; index < LibraryActivations().Count; index++)
@@ -72,34 +66,8 @@ public sealed class GradientCheckTests(ITestOutputHelper output)
         double value = network.ComputeGradients(inputs, labels, count, loss, gradients);
         Assert.Equal(ReferenceLoss(network, inputs, labels, count, loss), value, 1e-12);
 
-        int checkedCount = 0;
-        double worst = 0;
-        for (int l = 0; l < network.Layers.Count; l++)
-        {
-            var layer = network.Layers[l];
-            for (int pass = 0; pass < 2; pass++)
-            {
-                var parameters = pass == 0 ? layer.Weights : layer.Biases;
-                var analytic = pass == 0 ? gradients.WeightGradient(l) : gradients.BiasGradient(l);
-                for (int i = 0; i < parameters.Length; i++)
-                {
-                    double saved = parameters[i];
-                    parameters[i] = saved + Step;
-                    double plus = ReferenceLoss(network, inputs, labels, count, loss);
-                    parameters[i] = saved - Step;
-                    double minus = ReferenceLoss(network, inputs, labels, count, loss);
-                    parameters[i] = saved;
-                    double numeric = (plus - minus) / (2 * Step);
-                    double scale = Math.Max(GradientFloor, Math.Max(Math.Abs(analytic[i]), Math.Abs(numeric)));
-                    double error = Math.Abs(analytic[i] - numeric) / scale;
-                    worst = Math.Max(worst, error);
-                    Assert.True(error <= RelativeTolerance,
-                        $"layer {l} {(pass == 0 ? "weight" : "bias")} {i}: backprop {analytic[i]:R}, finite difference {numeric:R}, relative error {error:E2}");
-                    checkedCount++;
-                }
-            }
-        }
-        Assert.Equal(network.ParameterCount, checkedCount);
+        var (checkedCount, worst) = FiniteDifference.AssertMatches(network, gradients,
+            () => ReferenceLoss(network, inputs, labels, count, loss), $"{activationName}/{lossName}");
         output.WriteLine($"{activationName}/{lossName}/activatedOutput={activatedOutput}: {checkedCount} parameters, worst relative error {worst:E2}");
     }
 

@@ -107,16 +107,67 @@ public sealed class TrainerTests
     }
 
     [Fact]
-    public void ADivergingRun_ReportsNonFiniteLossesAndCountsNonFiniteOutputsAsWrong()
+    public void ADivergingRun_StopsAtTheFirstNonFiniteLoss_AndCountsNonFiniteOutputsAsWrong()
     {
         // A linear network with weights N(0, 10^2) and learning rate 1e3: every update multiplies the
-        // weights' scale, until they overflow to infinity and then to NaN (inf - inf).
+        // weights' scale, until the logits overflow. The run stops at the first step whose loss is not
+        // finite (issue 11: it used to go on with NaN weights) and says which step that was.
         var network = MultilayerPerceptron.Create([2, 32, 32, 1], Activation.Identity, Init.Normal(0, 10), new RandomSource(5));
         var trainer = new Trainer(network, Loss.BinaryCrossEntropy, new TrainingOptions { LearningRate = 1e3, Seed = 1 });
         var history = trainer.Fit(Moons(), null, 3);
         Assert.False(double.IsFinite(history.Final.TrainLoss));
         Assert.Equal(0.0, history.Final.TrainAccuracy);
-        Assert.Contains(history.Final.LastStepGradients, s => double.IsNaN(s.WeightGradientNorm));
+        Assert.True(history.Diverged);
+        Assert.Same(trainer.Divergence, history.Divergence);
+        Assert.False(double.IsFinite(history.Divergence!.Loss));
+        Assert.Equal(trainer.StepCount + 1, history.Divergence.Step);
+        Assert.True(history.Epochs.Count < 3 || trainer.StepCount < 3 * 7, "the run must stop early");
+        Assert.All(network.Layers, l => Assert.All(l.Weights.ToArray(), w => Assert.True(double.IsFinite(w))));
+        Assert.Throws<InvalidOperationException>(() => trainer.TrainEpoch(Moons()));
+    }
+
+    [Fact]
+    public void TrainSteps_TakesTheBatchesOfTheEpochs_AndContinuesAPassAcrossCalls()
+    {
+        // 200 samples in batches of 32: 7 steps per pass (the last of 8 samples).
+        MultilayerPerceptron Network() => MultilayerPerceptron.Create([2, 8, 1], Activation.Tanh, Init.LeCunNormal, new RandomSource(5));
+        var options = new TrainingOptions { LearningRate = 0.05, Momentum = 0.9, Seed = 6 };
+        var byEpoch = new Trainer(Network(), Loss.BinaryCrossEntropy, options);
+        var epochLosses = new[] { byEpoch.TrainEpoch(Moons()).MeanBatchLoss, byEpoch.TrainEpoch(Moons()).MeanBatchLoss };
+        var stepwise = new Trainer(Network(), Loss.BinaryCrossEntropy, options);
+        double[] losses = [.. stepwise.TrainSteps(Moons(), 3), .. stepwise.TrainSteps(Moons(), 11)];
+        Assert.Equal(14, losses.Length);
+        Assert.Equal(2, stepwise.EpochCount);
+        Assert.Equal(epochLosses[0], losses[..7].Sum() / 7, 1e-15);
+        Assert.Equal(epochLosses[1], losses[7..].Sum() / 7, 1e-15);
+        Assert.Equal(byEpoch.Network.Parameters.SelectMany(p => p.Values.ToArray()), stepwise.Network.Parameters.SelectMany(p => p.Values.ToArray()));
+    }
+
+    [Fact]
+    public void DropIncompleteBatch_SkipsTheLastSmallBatchOfEveryPass()
+    {
+        // 200 samples in batches of 32: 6 full batches; the 8 left over are skipped.
+        var options = new TrainingOptions { DropIncompleteBatch = true, Seed = 2 };
+        var byEpoch = new Trainer(MultilayerPerceptron.Create([2, 4, 1], Activation.Tanh, Init.LeCunNormal, new RandomSource(5)), Loss.BinaryCrossEntropy, options);
+        byEpoch.TrainEpoch(Moons());
+        byEpoch.TrainEpoch(Moons());
+        Assert.Equal(12, byEpoch.StepCount);
+        var stepwise = new Trainer(MultilayerPerceptron.Create([2, 4, 1], Activation.Tanh, Init.LeCunNormal, new RandomSource(5)), Loss.BinaryCrossEntropy, options);
+        stepwise.TrainSteps(Moons(), 12);
+        Assert.Equal(2, stepwise.EpochCount);
+        Assert.Equal(byEpoch.Network.Parameters.SelectMany(p => p.Values.ToArray()), stepwise.Network.Parameters.SelectMany(p => p.Values.ToArray()));
+    }
+
+    [Fact]
+    public void TrainSteps_StopsAtADivergence()
+    {
+        var network = MultilayerPerceptron.Create([2, 32, 32, 1], Activation.Identity, Init.Normal(0, 10), new RandomSource(5));
+        var trainer = new Trainer(network, Loss.BinaryCrossEntropy, new TrainingOptions { LearningRate = 1e3, Seed = 1 });
+        var losses = trainer.TrainSteps(Moons(), 100);
+        Assert.True(losses.Length < 100);
+        Assert.False(double.IsFinite(losses[^1]));
+        Assert.All(losses[..^1], l => Assert.True(double.IsFinite(l)));
+        Assert.Equal(losses.Length, trainer.Divergence!.Step);
     }
 
     private sealed class SynchronousProgress(Action<EpochResult> action) : IProgress<EpochResult>

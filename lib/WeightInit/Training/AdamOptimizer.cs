@@ -1,0 +1,70 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace WeightInit.Training;
+
+/// <summary>Adam with PyTorch's bias correction and L2 weight decay (<see cref="OptimizerKind.Adam"/>).</summary>
+internal sealed class AdamOptimizer(TrainingOptions options, IReadOnlyList<Parameter> parameters) : Optimizer
+{
+    private readonly double[][] _first = [.. parameters.Select(p => new double[p.Length])];
+    private readonly double[][] _second = [.. parameters.Select(p => new double[p.Length])];
+    private readonly double[][] _step = [.. parameters.Select(p => new double[p.Length])];
+    private readonly double[] _decayed = new double[parameters.Count == 0 ? 0 : parameters.Max(p => p.Length)];
+    private long _t;
+
+    public override void Update(IReadOnlyList<Parameter> parameters, double[][] gradients)
+    {
+        _t++;
+        double beta1 = options.Beta1, beta2 = options.Beta2;
+        double correction1 = 1 - Math.Pow(beta1, _t), correction2 = 1 - Math.Pow(beta2, _t);
+        var step = new AdamStep(options.LearningRate / correction1, 1 / Math.Sqrt(correction2), options.Epsilon);
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            var w = parameters[i].Values;
+            ReadOnlySpan<double> g = gradients[i];
+            if (parameters[i].IsDecayed && options.WeightDecay > 0)
+            {
+                var decayed = _decayed.AsSpan(0, w.Length);
+                VectorKernels.Map(g, w, g, decayed, new AddScaled(options.WeightDecay));
+                g = decayed;
+            }
+            VectorKernels.Map(_first[i], g, g, _first[i], new ExponentialAverage(beta1));
+            VectorKernels.Map(_second[i], g, g, _second[i], new ExponentialAverageOfSquares(beta2));
+            VectorKernels.Map(_first[i], _second[i], _first[i], _step[i], step);
+            VectorKernels.Map(w, _step[i], w, w, new AddScaled(-1));
+        }
+    }
+
+    public override double LastStepStd(int parameter) => SpanMath.MeanStd(_step[parameter]).Std;
+
+    /// <summary>beta a + (1 - beta) b.</summary>
+    private readonly struct ExponentialAverage(double beta) : IVectorOperation
+    {
+        private readonly Vector<double> _beta = new(beta), _rest = new(1 - beta);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
+        public Vector<double> Invoke(Vector<double> a, Vector<double> b, Vector<double> c) => _beta * a + _rest * b;
+    }
+
+    /// <summary>beta a + (1 - beta) b^2.</summary>
+    private readonly struct ExponentialAverageOfSquares(double beta) : IVectorOperation
+    {
+        private readonly Vector<double> _beta = new(beta), _rest = new(1 - beta);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
+        public Vector<double> Invoke(Vector<double> a, Vector<double> b, Vector<double> c) => _beta * a + _rest * (b * b);
+    }
+
+    /// <summary>The step (eta / c1) m / (sqrt(v) / sqrt(c2) + epsilon) from m = a and v = b.</summary>
+    private readonly struct AdamStep(double rate, double inverseRootCorrection, double epsilon) : IVectorOperation
+    {
+        private readonly Vector<double> _rate = new(rate), _inverseRoot = new(inverseRootCorrection), _epsilon = new(epsilon);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
+        public Vector<double> Invoke(Vector<double> a, Vector<double> b, Vector<double> c) =>
+            _rate * a / (Vector.SquareRoot(b) * _inverseRoot + _epsilon);
+    }
+}

@@ -1,0 +1,16 @@
+namespace WeightInit.Training;
+
+/// <summary>SGD with momentum and weight decay (<see cref="OptimizerKind.Sgd"/>); the step is eta v.</summary>
+internal sealed class SgdOptimizer(TrainingOptions options, IReadOnlyList<Parameter> parameters) : Optimizer
+{
+    private readonly double[][] _velocity = [.. parameters.Select(p => new double[p.Length])];
+
+    public override void Update(IReadOnlyList<Parameter> parameters, double[][] gradients)
+    {
+        for (int i = 0; i < parameters.Count; i++)
+            SpanMath.SgdUpdate(parameters[i].Values, gradients[i], _velocity[i],
+                options.LearningRate, options.Momentum, parameters[i].IsDecayed ? options.WeightDecay : 0.0);
+    }
+
+    public override double LastStepStd(int parameter) => options.LearningRate * SpanMath.MeanStd(_velocity[parameter]).Std;
+}
