@@ -42,12 +42,30 @@ internal static class SimdPaths
     /// <summary>The paths from narrowest to widest (every member but <see cref="SimdPath.Auto"/>).</summary>
     public static IReadOnlyList<SimdPath> All { get; } = [SimdPath.Scalar, SimdPath.Vector128, SimdPath.Vector256, SimdPath.Vector512];
 
-    /// <summary>The widest accelerated path: Vector512, else Vector256, else Vector128, else Scalar (a constant for the JIT).</summary>
-    public static SimdPath Best =>
-        Vector512.IsHardwareAccelerated ? SimdPath.Vector512
-        : Vector256.IsHardwareAccelerated ? SimdPath.Vector256
-        : Vector128.IsHardwareAccelerated ? SimdPath.Vector128
-        : SimdPath.Scalar;
+    /// <summary>
+    /// The name of the environment variable that caps the width of <see cref="Best"/>: Scalar, Vector128 or Vector256
+    /// (read once at start-up). It lets a benchmark run the 128-bit kernels with the hardware's fused multiply-add on an
+    /// x86 machine, the shape of ARM64 NEON, which the runtime's own knobs cannot do (<c>DOTNET_EnableAVX2=0</c> also
+    /// switches off FMA). Unset, or any other value: no cap.
+    /// </summary>
+    public const string MaxWidthVariable = "WEIGHTINIT_SIMD_MAX";
+
+    /// <summary>
+    /// The widest accelerated path: Vector512, else Vector256, else Vector128, else Scalar, no wider than
+    /// <see cref="MaxWidthVariable"/> allows (read once: a constant for the optimizing JIT).
+    /// </summary>
+    public static SimdPath Best { get; } = Widest(Environment.GetEnvironmentVariable(MaxWidthVariable));
+
+    /// <summary>The widest accelerated path no wider than <paramref name="cap"/> (a path's name; null or unknown: no cap).</summary>
+    internal static SimdPath Widest(string? cap)
+    {
+        var limit = Enum.TryParse<SimdPath>(cap, ignoreCase: true, out var parsed) && parsed != SimdPath.Auto ? parsed : SimdPath.Vector512;
+        var widest = Vector512.IsHardwareAccelerated ? SimdPath.Vector512
+            : Vector256.IsHardwareAccelerated ? SimdPath.Vector256
+            : Vector128.IsHardwareAccelerated ? SimdPath.Vector128
+            : SimdPath.Scalar;
+        return widest < limit ? widest : limit;
+    }
 
     /// <summary>Whether the hardware has a fused multiply-add instruction (x86 FMA3, any ARM64).</summary>
     public static bool HasHardwareFma => Fma.IsSupported || AdvSimd.IsSupported;

@@ -76,6 +76,26 @@ internal static unsafe class GemmEngine
         }
     }
 
+    /// <summary>The path, register tile and cache blocking the packed product of <typeparamref name="T"/> takes here, for the benchmark's report.</summary>
+    internal static string Describe<T>(SimdPath path) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var resolved = path.ResolveFused();
+        return resolved switch
+        {
+            SimdPath.Vector512 => Describe<Vec512<T>, Vector512<T>, T>(resolved),
+            SimdPath.Vector256 => Describe<Vec256<T>, Vector256<T>, T>(resolved),
+            SimdPath.Vector128 => Describe<Vec128<T>, Vector128<T>, T>(resolved),
+            _ => Describe<Lane<T>, T, T>(resolved),
+        };
+    }
+
+    private static string Describe<TOps, TRaw, T>(SimdPath path) where TOps : IRegisterOps<TRaw, T> where TRaw : struct where T : unmanaged
+    {
+        var blocking = GemmBlocking.For(CacheTopology.Current, TOps.TileRows, 2 * TOps.Lanes, sizeof(T));
+        return FormattableString.Invariant(
+            $"{path}, tile {TOps.TileRows} x {2 * TOps.Lanes}, kc {blocking.Kc}, mc {blocking.Mc}, panel {blocking.StripsPerPanel} strips");
+    }
+
     /// <summary>The floating-point operations of a product: 2 m k n.</summary>
     internal static long Flops(int m, int k, int n) => 2L * m * k * n;
 

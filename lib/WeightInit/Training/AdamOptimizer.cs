@@ -38,7 +38,7 @@ internal sealed class AdamOptimizer(TrainingOptions options, IReadOnlyList<Param
     public override double LastStepStd(int parameter) => SpanMath.MeanStd(_step[parameter]).Std;
 
     /// <summary>beta a + (1 - beta) b.</summary>
-    private readonly struct ExponentialAverage(double beta) : IVectorOperation
+    internal readonly struct ExponentialAverage(double beta) : IVectorOperation
     {
         public static int Inputs => 2;
 
@@ -47,7 +47,7 @@ internal sealed class AdamOptimizer(TrainingOptions options, IReadOnlyList<Param
     }
 
     /// <summary>beta a + (1 - beta) b^2.</summary>
-    private readonly struct ExponentialAverageOfSquares(double beta) : IVectorOperation
+    internal readonly struct ExponentialAverageOfSquares(double beta) : IVectorOperation
     {
         public static int Inputs => 2;
 
@@ -56,7 +56,7 @@ internal sealed class AdamOptimizer(TrainingOptions options, IReadOnlyList<Param
     }
 
     /// <summary>The step (eta / c1) m / (sqrt(v) / sqrt(c2) + epsilon) from m = a and v = b.</summary>
-    private readonly struct AdamStep(double rate, double inverseRootCorrection, double epsilon) : IVectorOperation
+    internal readonly struct AdamStep(double rate, double inverseRootCorrection, double epsilon) : IVectorOperation
     {
         public static int Inputs => 2;
 

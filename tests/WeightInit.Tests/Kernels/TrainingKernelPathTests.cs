@@ -30,6 +30,49 @@ public class TrainingKernelPathTests
 
     [Theory]
     [MemberData(nameof(PathsAndLengths), MemberType = typeof(KernelPaths))]
+    public void Every_layer_and_optimizer_operation_is_its_scalar_expression_on_every_path(string path, int n)
+    {
+        var p = Parse(path);
+        double[] a = Values(n, 11), b = Values(n, 12), c = Values(n, 13);
+        double[] v = b.Select(Math.Abs).ToArray(); // Adam's second moment is never negative
+        var y = new double[n];
+        void Check<TOperation>(TOperation operation, Func<int, double> expected, string what, double[]? second = null)
+            where TOperation : struct, IVectorOperation
+        {
+            var bb = second ?? b;
+            VectorKernels.Map(a, bb, c, y, operation, p);
+            SameBits(Enumerable.Range(0, n).Select(expected).ToArray(), y, $"{what} on {path}, n = {n}");
+        }
+        Check(new FirstOperand(), i => a[i], "a");
+        Check(new Product(), i => a[i] * b[i], "a * b");
+        Check(new SubtractMultiply(), i => (a[i] - b[i]) * c[i], "(a - b) * c");
+        Check(new AddSquaredDifference(), i => a[i] + (b[i] - c[i]) * (b[i] - c[i]), "a + (b - c)^2");
+        Check(new AddScaled(-0.7), i => a[i] + -0.7 * b[i], "a + s b");
+        Check(new Scaled(1.3), i => 1.3 * a[i], "s a");
+        Check(new SquaredDeviation(0.2), i => (a[i] - 0.2) * (a[i] - 0.2), "(a - m)^2");
+        Check(new ShiftThenScale(0.2, 3.5), i => (a[i] - 0.2) * 3.5, "(a - m) s");
+        Check(new AddAbsolute(), i => a[i] + Math.Abs(b[i]), "a + |b|");
+        Check(new Sum(), i => a[i] + b[i], "a + b");
+        Check(new AdamOptimizer.ExponentialAverage(0.9), i => 0.9 * a[i] + (1 - 0.9) * b[i], "Adam first moment");
+        Check(new AdamOptimizer.ExponentialAverageOfSquares(0.999), i => 0.999 * a[i] + (1 - 0.999) * (b[i] * b[i]), "Adam second moment");
+        Check(new AdamOptimizer.AdamStep(0.01, 1.25, 1e-8), i => 0.01 * a[i] / (Math.Sqrt(v[i]) * 1.25 + 1e-8), "Adam step", v);
+    }
+
+    [Theory]
+    [MemberData(nameof(PathsAndLengths), MemberType = typeof(KernelPaths))]
+    public void Range_is_the_finite_minimum_and_maximum_on_every_path(string path, int n)
+    {
+        double[] x = Values(n, 14);
+        if (n > 2) x[n / 2] = double.NaN;
+        var finite = x.Where(double.IsFinite).ToArray();
+        var (min, max, allFinite) = VectorKernels.Range(x, Parse(path));
+        Assert.Equal(finite.Length == 0 ? double.PositiveInfinity : finite.Min(), min);
+        Assert.Equal(finite.Length == 0 ? double.NegativeInfinity : finite.Max(), max);
+        Assert.Equal(finite.Length == n, allFinite);
+    }
+
+    [Theory]
+    [MemberData(nameof(PathsAndLengths), MemberType = typeof(KernelPaths))]
     public void Sum_follows_its_documented_order_on_every_path(string path, int n)
     {
         double[] a = Values(n, 4), b = Values(n, 5);
