@@ -15,6 +15,7 @@ internal static unsafe class SimdMap
     /// <typeparam name="TOp">The operation.</typeparam>
     /// <typeparam name="TIn">The element type of the inputs, float or double.</typeparam>
     /// <typeparam name="TOut">The element type of the outputs, float or double.</typeparam>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run<TOp, TIn, TOut>(TOp op, ReadOnlySpan<TIn> a, ReadOnlySpan<TIn> b, ReadOnlySpan<TIn> c, Span<TOut> first, Span<TOut> second,
         SimdPath path = SimdPath.Auto) where TOp : struct, IMapOperator where TIn : unmanaged where TOut : unmanaged
     {
@@ -44,6 +45,7 @@ internal static unsafe class SimdMap
     private readonly struct Body<TOp, TIn, TOut>(TOp op, TIn* a, TIn* b, TIn* c, TOut* first, TOut* second, int n) : ISimdAction<double>
         where TOp : struct, IMapOperator where TIn : unmanaged where TOut : unmanaged
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Run<TV>() where TV : struct, ISimdVector<TV, double>
         {
             int count = n - n % TV.Count;
@@ -69,6 +71,7 @@ internal static unsafe class SimdMap
         }
 
         /// <summary>The last n - start (&lt; one register) elements through a zero-padded register.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Tail<TV>(int start) where TV : struct, ISimdVector<TV, double>
         {
             int count = n - start;

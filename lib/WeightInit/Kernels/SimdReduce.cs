@@ -19,6 +19,7 @@ internal static unsafe class SimdReduce
     /// Accumulates the elements [0, L floor(length / L)) of the inputs into <paramref name="sums0"/> and
     /// <paramref name="sums1"/> (L = their length, 8 or 16; each starts from 0) and returns L floor(length / L).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int LaneSums<TOp, T>(TOp op, ReadOnlySpan<T> a, ReadOnlySpan<T> b, ReadOnlySpan<T> c, int length,
         Span<double> sums0, Span<double> sums1, SimdPath path = SimdPath.Auto) where TOp : struct, IReduceOperator where T : unmanaged
     {

@@ -132,6 +132,7 @@ internal static unsafe class GemmEngine
     }
 
     /// <summary>The documented chain, c = fma(A[i, p], B[p, j], c) for p = 0 .. k-1, as a plain loop (tiny products).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RunTiny<T>(T* a, bool aTransposed, T* b, bool bTransposed, T* c, int m, int k, int n, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -200,6 +201,7 @@ internal static unsafe class GemmEngine
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Work(int r0, int r1, int s0, int s1, int panelStrips, T* ap, T* bp)
         {
             int mr = shape.Mr, nr = shape.Nr, kBlock = shape.KBlock(k);
@@ -263,6 +265,7 @@ internal static unsafe class GemmEngine
 
     private static T* Align<T>(T* p) where T : unmanaged => (T*)(((nint)p + 63) & ~(nint)63);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void PackABlock<T>(T* a, bool transposed, int m, int k, int ic, int rowEnd, int panels, int pc, int kc, int mr, T* dst)
         where T : unmanaged
     {
@@ -307,6 +310,7 @@ internal static unsafe class GemmEngine
     }
 
     /// <summary>Packs rows i0 .. i0+rows of A, columns pc .. pc+kc, as dst[p MR + r]; rows beyond <paramref name="rows"/> are zero.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void PackA<T>(T* a, bool transposed, int m, int k, int i0, int rows, int pc, int kc, int mr, T* dst) where T : unmanaged
     {
         if (transposed)
@@ -327,6 +331,7 @@ internal static unsafe class GemmEngine
     }
 
     /// <summary>Packs columns j0 .. j0+NR of B, rows pc .. pc+kc, as dst[p NR + j]; columns beyond n are zero.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void PackB<T>(T* b, bool transposed, int k, int n, int pc, int kc, int j0, int nr, T* dst) where T : unmanaged
     {
         int cols = Math.Min(nr, n - j0);

@@ -295,6 +295,7 @@ public sealed class RandomSource
     }
 
     /// <summary>Generates chunk <paramref name="chunk"/> and stores offset + scale * value into <paramref name="destination"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void FillChunk<T>(SimdPath path, bool normal, ulong key, int chunk, int length,
         double scale, double offset, T* destination) where T : unmanaged
     {

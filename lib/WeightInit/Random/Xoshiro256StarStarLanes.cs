@@ -112,6 +112,7 @@ internal static unsafe class Xoshiro256StarStarLanes
     /// <summary>The blocks at one width: the generators in groups of the register's lane count, each group over every block.</summary>
     private readonly struct Blocks(ulong* state, double* destination, int blocks, bool normal) : ISimdAction<double>
     {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Run<TV>() where TV : struct, ISimdVector<TV, double>
         {
             for (int lane = 0; lane < Lanes; lane += TV.Count)
@@ -119,6 +120,7 @@ internal static unsafe class Xoshiro256StarStarLanes
                 else Uniform<TV>(state, destination, blocks, lane);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Uniform<TV>(ulong* state, double* destination, int blocks, int lane) where TV : struct, ISimdVector<TV, double>
         {
             double* s = (double*)state + lane;
@@ -130,6 +132,7 @@ internal static unsafe class Xoshiro256StarStarLanes
             TV.Store(s0, s); TV.Store(s1, s + Lanes); TV.Store(s2, s + 2 * Lanes); TV.Store(s3, s + 3 * Lanes);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Normal<TV>(ulong* state, double* destination, int blocks, int lane) where TV : struct, ISimdVector<TV, double>
         {
             double* s = (double*)state + lane;

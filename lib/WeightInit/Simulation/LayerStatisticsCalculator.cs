@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using WeightInit.Kernels;
 using WeightInit.Statistics;
 
@@ -131,6 +132,7 @@ internal static class LayerStatisticsCalculator
         public void Run<TV>() where TV : struct, ISimdVector<TV, T> => Result = Pass<TV>(values, derivative, allZero, r0, r1, cols, rule, thr);
 
         // On arguments rather than fields, so that the JIT keeps them in registers.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static FirstPass Pass<TV>(T* values, T* derivative, T* allZero, int r0, int r1, int cols, SaturationRule rule, T thr)
             where TV : struct, ISimdVector<TV, T>
         {
