@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace WeightInit.Notebooks;
+namespace WeightInit.Notebooks.StaticCharts;
 
 /// <summary>
 /// Removes what a saved notebook must not show: machine paths (the notebook folder, the repository,
