@@ -83,6 +83,39 @@ public sealed class RunnerTests : IDisposable
     }
 
     [Fact]
+    public void The_sanitizer_cleans_every_cell_of_a_notebook_executed_by_Jupyter()
+    {
+        // What the Jupyter kernel saves for the setup cell: the extension-loading line with the NuGet cache's path.
+        var root = Path.Combine(Path.GetTempPath(), "some-repo");
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        var notebook = Notebook("#!import setup.dib", "Console.WriteLine(1);");
+        notebook["cells"]![0]!["outputs"] = new JsonArray(new JsonObject
+        {
+            ["output_type"] = "display_data", ["metadata"] = new JsonObject(),
+            ["data"] = new JsonObject { ["text/markdown"] = $"Loading extensions from `{home}/.nuget/packages/plotly.net.interactive/6.0.0/interactive-extensions/dotnet/Plotly.NET.Interactive.dll`" },
+        });
+        notebook["cells"]![1]!["outputs"] = new JsonArray(new JsonObject { ["output_type"] = "stream", ["name"] = "stdout", ["text"] = $"read {root}/data/x.csv\n" });
+
+        var dropped = new OutputSanitizer(root, Path.Combine(root, "notebooks")).SanitizeNotebook(notebook);
+
+        Assert.Equal(1, dropped);
+        Assert.Empty(notebook["cells"]![0]!["outputs"]!.AsArray());
+        Assert.Equal("read <repo>/data/x.csv\n", (string?)notebook["cells"]![1]!["outputs"]![0]!["text"]);
+    }
+
+    [Fact]
+    public void Timing_lines_are_compared_without_their_numbers()
+    {
+        var saved = Notebook("Timing.Print(\"a pass\", clock.Elapsed);");
+        saved["cells"]![0]!["outputs"] = new JsonArray(new JsonObject { ["output_type"] = "stream", ["name"] = "stdout", ["text"] = "⏱ a pass: 1.2 s\n" });
+        var fresh = saved.DeepClone().AsObject();
+        fresh["cells"]![0]!["outputs"]![0]!["text"] = "⏱ a pass: 0.87 s\n";
+        Assert.Empty(TextOutputs.Compare(saved, fresh));
+        fresh["cells"]![0]!["outputs"]![0]!["text"] = "⏱ two passes: 0.87 s\n";
+        Assert.Single(TextOutputs.Compare(saved, fresh));
+    }
+
+    [Fact]
     public void Text_outputs_that_changed_are_reported_with_the_cell()
     {
         var saved = Notebook("Console.WriteLine(1);");

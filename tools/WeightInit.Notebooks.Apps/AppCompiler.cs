@@ -84,7 +84,7 @@ internal static class AppCompiler
             var advice = diagnostic.Id switch
             {
                 "CS0128" => " (the top-level statements of one C# program share one scope: give one of the two another name)",
-                "CS0103" when region.Text.Text.Length > 0 && diagnostic.Location.SourceSpan.Start >= region.Start && IsHoisted(region, app) =>
+                "CS8801" or "CS0103" when region.Hoisted =>
                     " (a type or extension method declared in a cell is declared after the app's statements, where the cells' variables and functions are not in scope: pass it what it uses)",
                 _ => "",
             };
@@ -99,9 +99,6 @@ internal static class AppCompiler
             if (t.ToDisplayString() == "Plotly.NET.GenericChart") return true;
         return false;
     }
-
-    private static bool IsHoisted(AppRegion region, GeneratedApp app) =>
-        app.Regions.Where(r => r.Cell == region.Cell).First() != region;
 
     private static int LineOf(string source, int position) =>
         source.Replace("\r\n", "\n", StringComparison.Ordinal)[..Math.Min(position, source.Length)].Count(c => c == '\n') + 1;

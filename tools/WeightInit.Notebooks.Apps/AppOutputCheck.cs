@@ -9,17 +9,17 @@ namespace WeightInit.Notebooks.Apps;
 
 /// <summary>
 /// Compares what an app printed and drew with what its notebook saved, code cell by code cell: the standard output and
-/// standard error text must be equal, except the numbers of timing lines (lines that start with <see cref="TimingMark"/>,
-/// which differ from run to run and say so in both); every chart the notebook saved must be drawn by the app in the same
+/// standard error text must be equal, except the numbers of timing lines (<see cref="TimingLines"/>: they differ from
+/// run to run, and say so in both); every chart the notebook saved must be drawn by the app in the same
 /// cell, from the same figure (every number within <see cref="RelativeTolerance"/>), as an HTML page that loads plotly.js
-/// from a local file.
+/// from a local file. Figure numbers are compared relative to the largest magnitude in their series, so that a value near
+/// zero computed as a difference (e.g. a bin edge) may differ in the last bits of the series' scale, as it does between
+/// the notebook's kernel and an app, or between two processors' vector widths.
 /// </summary>
 public static partial class AppOutputCheck
 {
-    /// <summary>The mark that starts a timing line (WeightInit.Tutorial's Timing prints it).</summary>
-    public const string TimingMark = "⏱ ";
-
-    /// <summary>The relative difference two figure numbers may have: rounding in the last digits, not a different experiment.</summary>
+    /// <summary>The difference two figure numbers may have, relative to their series' largest magnitude: rounding in the last
+    /// digits, not a different experiment.</summary>
     public const double RelativeTolerance = 1e-9;
 
     /// <summary>The saved text of each code cell of <paramref name="notebook"/> (cell 1, the setup, left out): stdout and stderr.</summary>
@@ -133,10 +133,10 @@ public static partial class AppOutputCheck
     {
         ArgumentNullException.ThrowIfNull(expected);
         ArgumentNullException.ThrowIfNull(actual);
-        return Difference(expected.Data, actual.Data, "data") ?? Difference(expected.Layout, actual.Layout, "layout");
+        return Difference(expected.Data, actual.Data, "data", 0) ?? Difference(expected.Layout, actual.Layout, "layout", 0);
     }
 
-    private static string? Difference(JsonNode? a, JsonNode? b, string path)
+    private static string? Difference(JsonNode? a, JsonNode? b, string path, double scale)
     {
         switch (a, b)
         {
@@ -145,29 +145,28 @@ public static partial class AppOutputCheck
                 foreach (var key in x.Select(p => p.Key).Union(y.Select(p => p.Key)))
                 {
                     if (!x.ContainsKey(key) || !y.ContainsKey(key)) return $"{path}.{key} is only in the {(x.ContainsKey(key) ? "notebook's" : "app's")} chart";
-                    if (Difference(x[key], y[key], $"{path}.{key}") is { } d) return d;
+                    if (Difference(x[key], y[key], $"{path}.{key}", 0) is { } d) return d;
                 }
                 return null;
             case (JsonArray x, JsonArray y):
                 if (x.Count != y.Count) return $"{path} has {x.Count} entries in the notebook's chart, {y.Count} in the app's";
+                var series = x.Concat(y).OfType<JsonValue>().Where(v => v.GetValueKind() == JsonValueKind.Number)
+                    .Select(v => Math.Abs(v.GetValue<double>())).Where(double.IsFinite).DefaultIfEmpty(0).Max();
                 for (var i = 0; i < x.Count; i++)
-                    if (Difference(x[i], y[i], $"{path}[{i}]") is { } d) return d;
+                    if (Difference(x[i], y[i], $"{path}[{i}]", series) is { } d) return d;
                 return null;
             case (JsonValue x, JsonValue y) when x.GetValueKind() == JsonValueKind.Number && y.GetValueKind() == JsonValueKind.Number:
                 double p = x.GetValue<double>(), q = y.GetValue<double>();
-                return Math.Abs(p - q) <= RelativeTolerance * Math.Max(Math.Abs(p), Math.Abs(q)) ? null : $"{path} is {p} in the notebook's chart, {q} in the app's";
+                return p.Equals(q) || Math.Abs(p - q) <= RelativeTolerance * Math.Max(scale, Math.Max(Math.Abs(p), Math.Abs(q)))
+                    ? null
+                    : $"{path} is {p} in the notebook's chart, {q} in the app's";
             default:
                 return JsonNode.DeepEquals(a, b) ? null : $"{path} is {Excerpt(a?.ToJsonString() ?? "null")} in the notebook's chart, {Excerpt(b?.ToJsonString() ?? "null")} in the app's";
         }
     }
 
     /// <summary>Text as it is compared: LF line ends, and the numbers of timing lines replaced by '#'.</summary>
-    public static string Normalize(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        return string.Join('\n', lines.Select(l => l.StartsWith(TimingMark, StringComparison.Ordinal) ? Number().Replace(l, "#") : l));
-    }
+    public static string Normalize(string text) => TimingLines.Normalize(text);
 
     private static List<string> CodeSources(JsonObject notebook) =>
         notebook["cells"]!.AsArray().OfType<JsonObject>().Where(c => (string?)c["cell_type"] == "code").Select(c => NotebookFile.JoinText(c["source"])).ToList();
@@ -190,9 +189,6 @@ public static partial class AppOutputCheck
         var flat = text.Replace("\n", "\\n", StringComparison.Ordinal);
         return flat.Length > 160 ? flat[..157] + "..." : flat;
     }
-
-    [GeneratedRegex(@"-?\d+(?:[.,]\d+)*(?:[eE][-+]?\d+)?")]
-    private static partial Regex Number();
 
     [GeneratedRegex(@"^cell-(?<cell>\d+)(-\d+)?\.html$")]
     private static partial Regex PageName();

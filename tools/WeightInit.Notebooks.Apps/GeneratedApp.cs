@@ -6,7 +6,8 @@ namespace WeightInit.Notebooks.Apps;
 /// <param name="Cell">The cell.</param>
 /// <param name="Start">Where the part starts in the app's text.</param>
 /// <param name="Text">The part, with its map back into the cell's source.</param>
-internal sealed record AppRegion(CodeCell Cell, int Start, MappedText Text)
+/// <param name="Hoisted">Whether the part is a type or an extension method, which the app declares after its statements.</param>
+internal sealed record AppRegion(CodeCell Cell, int Start, MappedText Text, bool Hoisted)
 {
     /// <summary>The cell-source position of app position <paramref name="position"/>, or null if the region does not hold it.</summary>
     public int? ToSource(int position) =>
@@ -45,9 +46,9 @@ internal static class AppAssembler
         var text = new StringBuilder();
         var regions = new List<AppRegion>();
         void Line(string line = "") => text.Append(line).Append('\n');
-        void Region(CellTranslation cell, MappedText part)
+        void Region(CellTranslation cell, MappedText part, bool hoisted = false)
         {
-            regions.Add(new AppRegion(cell.Cell, text.Length, part));
+            regions.Add(new AppRegion(cell.Cell, text.Length, part, hoisted));
             text.Append(part.Text).Append('\n');
         }
 
@@ -106,7 +107,7 @@ internal static class AppAssembler
                 {
                     Line();
                     Line($"// From code cell {cell.Cell.Number}.");
-                    Region(cell, type);
+                    Region(cell, type, hoisted: true);
                 }
         }
         if (translated.Any(c => c.ExtensionMethods.Count > 0))
@@ -119,7 +120,7 @@ internal static class AppAssembler
                 foreach (var method in cell.ExtensionMethods)
                 {
                     Line($"    // From code cell {cell.Cell.Number}.");
-                    Region(cell, method);
+                    Region(cell, method, hoisted: true);
                 }
             Line("}");
         }

@@ -47,6 +47,24 @@ public sealed partial class OutputSanitizer
         return result;
     }
 
+    /// <summary>
+    /// Sanitizes every code cell's outputs of <paramref name="notebook"/> in place (e.g. a notebook executed by Jupyter, whose
+    /// outputs carry the kernel's "Loading extensions from" lines with the NuGet cache's path); returns how many outputs it dropped.
+    /// </summary>
+    public int SanitizeNotebook(JsonObject notebook)
+    {
+        ArgumentNullException.ThrowIfNull(notebook);
+        var dropped = 0;
+        foreach (var cell in (notebook["cells"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            if (cell["outputs"] is not JsonArray outputs) continue;
+            var clean = Sanitize(outputs);
+            dropped += outputs.Count - clean.Count;
+            cell["outputs"] = clean;
+        }
+        return dropped;
+    }
+
     /// <summary>True for outputs that only report the kernel's own work (extension loading, kernel scripts).</summary>
     public static bool IsNoise(JsonObject output)
     {
