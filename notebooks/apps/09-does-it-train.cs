@@ -218,8 +218,8 @@ NotebookApp.Finish();
 internal static class CellExtensions
 {
     // From code cell 11.
-// Pin the heat map's colour range to the class indices 0..2 (Plotly.NET.CSharp's Heatmap has no ZMin/ZMax).
-internal static Plotly.NET.GenericChart WithColorRange(this Plotly.NET.GenericChart chart, double min, double max) =>
-    Plotly.NET.GenericChart.mapTrace(Microsoft.FSharp.Core.FuncConvert.FromFunc<Plotly.NET.Trace, Plotly.NET.Trace>(
-        trace => { trace.SetProperty("zmin", min); trace.SetProperty("zmax", max); return trace; }), chart);
+    // Pin the heat map's colour range to the class indices 0..2 (Plotly.NET.CSharp's Heatmap has no ZMin/ZMax).
+    internal static Plotly.NET.GenericChart WithColorRange(this Plotly.NET.GenericChart chart, double min, double max) =>
+        Plotly.NET.GenericChart.mapTrace(Microsoft.FSharp.Core.FuncConvert.FromFunc<Plotly.NET.Trace, Plotly.NET.Trace>(
+            trace => { trace.SetProperty("zmin", min); trace.SetProperty("zmax", max); return trace; }), chart);
 }

@@ -103,8 +103,16 @@ public sealed class GeneratorTests
 
         var finish = app.IndexOf("NotebookApp.Finish();", StringComparison.Ordinal);
         Assert.True(app.IndexOf("// A run.\nrecord Run(int Seed);", StringComparison.Ordinal) > finish);
-        Assert.Contains("internal static class CellExtensions\n{\n    // From code cell 3.\ninternal static int Twice(this Run r) => 2 * r.Seed;\n}", app);
+        Assert.Contains("internal static class CellExtensions\n{\n    // From code cell 3.\n    internal static int Twice(this Run r) => 2 * r.Seed;\n}", app);
         Assert.Contains("NotebookApp.Cell(2);\nvar run = new Run(3);", app);
+    }
+
+    [Fact]
+    public void An_error_in_a_moved_extension_method_names_its_cell_and_line()
+    {
+        var error = Fails(AppGenerator.SetupCell, "static int Twice(this int x)\n    => x * \"2\";\nConsole.WriteLine(3.Twice());");
+
+        Assert.Contains(error.Problems, p => p.StartsWith("code cell 2 (static int Twice(this int x)), line 2: CS0019", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -120,11 +128,18 @@ public sealed class GeneratorTests
     }
 
     [Fact]
-    public void A_top_level_name_declared_in_two_cells_fails_with_advice()
+    public void A_top_level_name_a_later_cell_declares_again_is_renamed_from_there_on_as_the_notebook_shadows_it()
     {
-        var error = Fails(AppGenerator.SetupCell, "var x = 1;\nConsole.WriteLine(x);", "var x = 2;\nConsole.WriteLine(x);");
+        var app = Generate(AppGenerator.SetupCell,
+            "var x = 1;\nint Old() => x;\nConsole.WriteLine(x);",
+            "var x = 2;\nConsole.WriteLine(x);",
+            "Console.WriteLine(x + Old());");
 
-        Assert.Contains(error.Problems, p => p.StartsWith("code cell 3 (var x = 2;), line 1:", StringComparison.Ordinal) && p.Contains("CS0128", StringComparison.Ordinal) && p.Contains("another name", StringComparison.Ordinal));
+        // From cell 3 on, x is the later x (2); the function declared before it keeps the earlier one (1), as in the notebook.
+        Assert.Contains("NotebookApp.Cell(2);\nvar x = 1;\nint Old() => x;\nConsole.WriteLine(x);", app);
+        Assert.Contains("NotebookApp.Cell(3);\nvar x_3 = 2;\nConsole.WriteLine(x_3);", app);
+        Assert.Contains("NotebookApp.Cell(4);\nConsole.WriteLine(x_3 + Old());", app);
+        Assert.Contains("// (In the app, this cell's 'x' is 'x_3':", app);
     }
 
     [Fact]

@@ -13,7 +13,8 @@ namespace WeightInit.Notebooks.Apps;
 internal sealed record Rename(int Cell, string From, string To, IReadOnlyList<int> Positions);
 
 /// <summary>What compiling a generated app found.</summary>
-/// <param name="Renames">Names to change (a nested local that a C# program may not declare beside a top-level one of another cell).</param>
+/// <param name="Renames">Names to change: a nested local that a C# program may not declare beside a top-level one of another
+/// cell, or a top-level name that a later cell declares again (its later declaration and the uses that mean it).</param>
 /// <param name="StatementCells">Cells whose last expression has no value (a void call), to end with a semicolon instead of showing it.</param>
 /// <param name="Problems">Errors and warnings, each naming the cell.</param>
 internal sealed record CompileFindings(IReadOnlyList<Rename> Renames, IReadOnlySet<int> StatementCells, IReadOnlyList<string> Problems);
@@ -74,6 +75,11 @@ internal static class AppCompiler
                 renames.Add(rename);
                 continue;
             }
+            if (diagnostic.Id == "CS0128" && region is not null && RedeclarationRenames(diagnostic, region, app, model, root, taken) is { Count: > 0 } redeclared)
+            {
+                renames.AddRange(redeclared);
+                continue;
+            }
             var message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
             if (region is null)
             {
@@ -98,6 +104,45 @@ internal static class AppCompiler
         for (var t = type; t is not null; t = t.BaseType)
             if (t.ToDisplayString() == "Plotly.NET.GenericChart") return true;
         return false;
+    }
+
+    /// <summary>
+    /// CS0128: a cell declares a top-level name that an earlier cell (or the same cell) declared already. In a notebook the
+    /// later declaration shadows the earlier one from its cell on; the app gives it a new name, NAME_CELL, and uses that
+    /// name wherever the notebook would mean the later one: every use of the name after the declaration that binds to a
+    /// top-level local (a use of the earlier one there would, in the notebook, mean the later one). Uses before it, also in
+    /// local functions declared before it, keep the earlier one, as in the notebook.
+    /// </summary>
+    private static List<Rename> RedeclarationRenames(Diagnostic diagnostic, AppRegion region, GeneratedApp app, SemanticModel model, SyntaxNode root, HashSet<string> taken)
+    {
+        var token = root.FindToken(diagnostic.Location.SourceSpan.Start);
+        ISymbol? duplicate = null;
+        for (var node = token.Parent; node is not null && duplicate is null; node = node.Parent)
+        {
+            duplicate = model.GetDeclaredSymbol(node);
+            if (node is StatementSyntax) break;
+        }
+        if (duplicate is not ILocalSymbol local) return [];
+        var name = local.Name;
+        var positions = new List<int> { token.SpanStart };
+        foreach (var id in root.DescendantNodes().OfType<IdentifierNameSyntax>().Where(id => id.Identifier.ValueText == name && id.SpanStart > token.SpanStart))
+        {
+            var symbol = model.GetSymbolInfo(id).Symbol ?? model.GetSymbolInfo(id).CandidateSymbols.FirstOrDefault();
+            if (symbol is ILocalSymbol bound && (SymbolEqualityComparer.Default.Equals(bound, local)
+                || bound.DeclaringSyntaxReferences.All(r => r.Span.Start < token.SpanStart)))
+                positions.Add(id.Identifier.SpanStart);
+        }
+        var newName = $"{name}_{region.Cell.Number}";
+        while (taken.Contains(newName)) newName += "_";
+        taken.Add(newName);
+        var byCell = new Dictionary<int, List<int>>();
+        foreach (var p in positions.Distinct())
+        {
+            var r = app.RegionAt(p);
+            if (r?.ToSource(p) is not int source) return [];
+            (byCell.TryGetValue(r.Cell.Number, out var list) ? list : byCell[r.Cell.Number] = []).Add(source);
+        }
+        return byCell.Select(c => new Rename(c.Key, name, newName, c.Value.Order().ToList())).ToList();
     }
 
     private static int LineOf(string source, int position) =>

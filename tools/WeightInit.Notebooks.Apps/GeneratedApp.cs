@@ -120,7 +120,7 @@ internal static class AppAssembler
                 foreach (var method in cell.ExtensionMethods)
                 {
                     Line($"    // From code cell {cell.Cell.Number}.");
-                    Region(cell, method, hoisted: true);
+                    Region(cell, method.Indented("    "), hoisted: true);
                 }
             Line("}");
         }

@@ -47,6 +47,46 @@ internal sealed class MappedText
         return null;
     }
 
+    /// <summary>The text with <paramref name="indent"/> before each non-blank line, keeping the map right.</summary>
+    public MappedText Indented(string indent)
+    {
+        var text = Text;
+        var result = new MappedText();
+        for (var start = 0; start < text.Length;)
+        {
+            var end = text.IndexOf('\n', start);
+            end = end < 0 ? text.Length : end + 1;
+            if (text[start..end].Trim().Length > 0) result.Literal(indent);
+            result.Copy(this, start, end);
+            start = end;
+        }
+        return result;
+    }
+
+    // Appends other's text [start, end): its copied pieces as copied pieces, its generated text as generated text.
+    private void Copy(MappedText other, int start, int end)
+    {
+        var text = other.Text;
+        for (var position = start; position < end;)
+        {
+            var segment = other._segments.FirstOrDefault(s => position >= s.TargetStart && position < s.TargetStart + s.Length);
+            if (segment.Length > 0)
+            {
+                var stop = Math.Min(end, segment.TargetStart + segment.Length);
+                _segments.Add(new SourceSegment(_text.Length, segment.SourceStart + position - segment.TargetStart, stop - position));
+                _text.Append(text, position, stop - position);
+                position = stop;
+            }
+            else
+            {
+                var next = other._segments.Where(s => s.TargetStart > position).Select(s => s.TargetStart).DefaultIfEmpty(end).Min();
+                var stop = Math.Min(end, next);
+                _text.Append(text, position, stop - position);
+                position = stop;
+            }
+        }
+    }
+
     /// <summary>Removes blank lines at the start and white space at the end, keeping the map right.</summary>
     public MappedText Trim()
     {
