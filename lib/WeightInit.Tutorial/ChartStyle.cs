@@ -97,6 +97,22 @@ public static class ChartStyle
         }), chart);
     }
 
+    /// <summary>
+    /// Hides the legend entries of every trace of the chart, e.g. of the second and later panels of a grid whose
+    /// series repeat those of the first panel (one quantity, one legend entry).
+    /// </summary>
+    /// <param name="chart">The chart.</param>
+    /// <returns>The chart with no legend entries of its own.</returns>
+    public static GenericChart WithoutLegendEntries(this GenericChart chart)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        return GenericChart.mapTrace(FuncConvert.FromFunc<Trace, Trace>(trace =>
+        {
+            trace.SetProperty("showlegend", false);
+            return trace;
+        }), chart);
+    }
+
     // Plotly.NET stores an axis type as the string plotly.js reads ("log").
     internal static bool IsLog(LinearAxis axis) =>
         axis.TryGetPropertyValue("type") is { } option && option.Value is string type && type == "log";

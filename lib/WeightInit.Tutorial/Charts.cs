@@ -1,14 +1,16 @@
 using Microsoft.FSharp.Core;
 using Plotly.NET;
 using WeightInit.Statistics;
+using WeightInit.Training;
 using CSharpChart = Plotly.NET.CSharp.Chart;
 
 namespace WeightInit.Tutorial;
 
 /// <summary>
-/// Builders for the charts the notebooks draw again and again: a named line, a mean with its spread as one
-/// legend entry, a horizontal reference line, a histogram, a heat map with a fixed colour range, and a grid
-/// of titled panels. Style them with <see cref="ChartStyle"/> (title, axes, logarithmic ticks).
+/// Builders for the charts the notebooks draw again and again: a named line or markers, a mean with its spread
+/// as one legend entry (from values or from a <see cref="SeedSummary"/> per point), reference lines and ranges, a
+/// histogram, heat maps with a fixed colour range (also logarithmic), a 2-D data set and a network's decision
+/// regions, and a grid of titled panels. Style them with <see cref="ChartStyle"/> (title, axes, logarithmic ticks).
 /// </summary>
 public static class Charts
 {
@@ -19,14 +21,172 @@ public static class Charts
     /// <param name="colour">The colour (#RRGGBB); see <see cref="Colours"/>.</param>
     /// <param name="dashed">Whether the line is dashed (e.g. a prediction beside a measurement).</param>
     /// <param name="showLegend">Whether the line has a legend entry.</param>
+    /// <param name="width">The line width in pixels; positive. A wide translucent line under a narrow one keeps both
+    /// visible where they coincide (e.g. float32 under float64).</param>
     /// <returns>The chart.</returns>
     /// <exception cref="ArgumentException">x and y differ in length, or are empty.</exception>
-    public static GenericChart Line(IEnumerable<double> x, IEnumerable<double> y, string name, string colour, bool dashed = false, bool showLegend = true)
+    /// <exception cref="ArgumentOutOfRangeException">The width is not positive.</exception>
+    public static GenericChart Line(IEnumerable<double> x, IEnumerable<double> y, string name, string colour, bool dashed = false,
+        bool showLegend = true, double width = 2)
     {
         var (xs, ys) = Pair(x, y);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(colour);
+        if (!(width > 0) || double.IsInfinity(width)) throw new ArgumentOutOfRangeException(nameof(width), width, "width must be a positive number of pixels.");
         return CSharpChart.Line<double, double, string>(xs, ys, Name: name, ShowLegend: showLegend, LineColor: Color.fromString(colour),
-            LineDash: dashed ? StyleParam.DrawingStyle.Dash : StyleParam.DrawingStyle.Solid);
+            LineWidth: width, LineDash: dashed ? StyleParam.DrawingStyle.Dash : StyleParam.DrawingStyle.Solid);
+    }
+
+    /// <summary>Markers at (x, y) with a legend entry, e.g. measurements beside a dashed prediction of the same colour.</summary>
+    /// <param name="x">The x values.</param>
+    /// <param name="y">The y values, as many as x.</param>
+    /// <param name="name">The legend entry.</param>
+    /// <param name="colour">The colour (#RRGGBB).</param>
+    /// <param name="showLegend">Whether the markers have a legend entry.</param>
+    /// <returns>The chart.</returns>
+    /// <exception cref="ArgumentException">x and y differ in length, or are empty.</exception>
+    public static GenericChart Points(IEnumerable<double> x, IEnumerable<double> y, string name, string colour, bool showLegend = true)
+    {
+        var (xs, ys) = Pair(x, y);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(colour);
+        return CSharpChart.Point<double, double, string>(xs, ys, Name: name, ShowLegend: showLegend, MarkerColor: Color.fromString(colour));
+    }
+
+    /// <summary>
+    /// A measurement repeated over several seeds, point by point: a centre line (the mean, or the geometric mean for
+    /// a logarithmic axis) inside a band from the smallest to the largest value, as one legend entry
+    /// (<see cref="Band(IEnumerable{double}, IEnumerable{double}, IEnumerable{double}, IEnumerable{double}, string, string)"/>).
+    /// </summary>
+    /// <param name="x">The x values.</param>
+    /// <param name="spread">One summary per x value (e.g. from <see cref="SeedSummary.Pointwise"/>).</param>
+    /// <param name="name">The legend entry; say how many seeds (e.g. "He, 5 seeds: geometric mean and range").</param>
+    /// <param name="colour">The colour (#RRGGBB).</param>
+    /// <param name="geometric">Centre on the geometric mean (for a logarithmic axis) instead of the mean.</param>
+    /// <returns>The chart.</returns>
+    /// <exception cref="ArgumentException">The lengths differ, or a geometric mean is NaN (a value is not positive).</exception>
+    public static GenericChart Band(IEnumerable<double> x, IReadOnlyList<SeedSummary> spread, string name, string colour, bool geometric = false)
+    {
+        ArgumentNullException.ThrowIfNull(spread);
+        if (geometric && spread.Any(s => double.IsNaN(s.GeometricMean)))
+            throw new ArgumentException("a geometric centre needs positive values at every point.", nameof(spread));
+        return Band(x, spread.Select(s => geometric ? s.GeometricMean : s.Mean), spread.Select(s => s.Min), spread.Select(s => s.Max), name, colour);
+    }
+
+    /// <summary>A dotted vertical line at <paramref name="x"/> from y0 to y1, e.g. a predicted layer.</summary>
+    /// <param name="x">Where the line stands.</param>
+    /// <param name="y0">Its lower end.</param>
+    /// <param name="y1">Its upper end.</param>
+    /// <param name="name">The legend entry.</param>
+    /// <param name="colour">The colour (#RRGGBB).</param>
+    /// <returns>The chart.</returns>
+    public static GenericChart VerticalLine(double x, double y0, double y1, string name, string colour)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(colour);
+        return CSharpChart.Line<double, double, string>([x, x], [y0, y1], Name: name, LineColor: Color.fromString(colour),
+            LineDash: StyleParam.DrawingStyle.Dot);
+    }
+
+    /// <summary>A shaded rectangle from x0 to x1 between low and high, e.g. the range a quantity should stay in.</summary>
+    /// <param name="x0">Where it starts.</param>
+    /// <param name="x1">Where it ends.</param>
+    /// <param name="low">Its lower edge.</param>
+    /// <param name="high">Its upper edge, at least low.</param>
+    /// <param name="name">The legend entry.</param>
+    /// <param name="colour">The colour (#RRGGBB); the fill is translucent.</param>
+    /// <returns>The chart.</returns>
+    /// <exception cref="ArgumentException">high is below low.</exception>
+    public static GenericChart ShadedRange(double x0, double x1, double low, double high, string name, string colour = Colours.Grey)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (!(high >= low)) throw new ArgumentException($"high must be at least low, but the range is [{low}, {high}].", nameof(high));
+        var edge = new Plotly.NET.Line();
+        edge.SetProperty("width", 0.0);
+        return CSharpChart.Line<double, double, string>([x0, x1, x1, x0, x0], [low, low, high, high, low], Name: name, Line: edge,
+            Fill: StyleParam.Fill.ToSelf, FillColor: Color.fromString(Colours.Translucent(colour, 0.2)));
+    }
+
+    /// <summary>The points of a 2-D data set, one marker colour and legend entry per class (<see cref="Colours.Class"/>).</summary>
+    /// <param name="data">A data set with two features per sample.</param>
+    /// <param name="showLegend">Whether the classes have legend entries (e.g. only in the first of several panels).</param>
+    /// <returns>The chart.</returns>
+    /// <exception cref="ArgumentException">The data do not have two features.</exception>
+    public static GenericChart ClassPoints(LabeledDataset data, bool showLegend = true)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.FeatureCount != 2) throw new ArgumentException($"data must have 2 features per sample, but it has {data.FeatureCount}.", nameof(data));
+        var features = data.Features.ToArray();
+        var labels = data.Labels.ToArray();
+        var charts = Enumerable.Range(0, data.ClassCount).Select(k =>
+        {
+            var members = Enumerable.Range(0, labels.Length).Where(i => labels[i] == k).ToArray();
+            return CSharpChart.Point<double, double, string>(members.Select(i => features[2 * i]), members.Select(i => features[2 * i + 1]),
+                Name: $"class {k}", ShowLegend: showLegend, MarkerColor: Color.fromString(Colours.Class(k)));
+        });
+        return CSharpChart.Combine(charts);
+    }
+
+    /// <summary>
+    /// A network's decision regions: the class it predicts at every point of <paramref name="grid"/>, in the class's
+    /// colour (translucent, the colour range pinned to the classes), with the data's points on top. Points where the
+    /// network's output is not finite stay blank.
+    /// </summary>
+    /// <param name="grid">The predictions on a grid (<see cref="DecisionGrid.Evaluate"/>).</param>
+    /// <param name="data">The 2-D points to draw on top, e.g. the training set.</param>
+    /// <param name="showLegend">Whether the classes have legend entries.</param>
+    /// <returns>The chart.</returns>
+    public static GenericChart DecisionRegions(DecisionGrid grid, LabeledDataset data, bool showLegend = true)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(data);
+        int columns = grid.X.Length, rows = grid.Y.Length, classes = Math.Max(grid.ClassCount, 2);
+        var predicted = grid.PredictedClasses.ToArray();
+        var z = Enumerable.Range(0, rows).Select(iy => Enumerable.Range(0, columns)
+            .Select(ix => predicted[iy * columns + ix] is var c && c >= 0 ? c : double.NaN).ToArray()).ToArray();
+        // A stepwise scale: class k takes [k/(K), (k+1)/K) of the range [-0.5, K - 0.5], so each class is one flat colour.
+        var stops = Enumerable.Range(0, classes).SelectMany(k => new[]
+        {
+            Tuple.Create((double)k / classes, Color.fromString(Colours.Class(k))),
+            Tuple.Create((k + 1.0) / classes, Color.fromString(Colours.Class(k))),
+        }).ToArray();
+        var regions = CSharpChart.Heatmap<double, double, double, string>(z, X: grid.X.ToArray(), Y: grid.Y.ToArray(),
+            ShowScale: false, Opacity: 0.3, ColorScale: StyleParam.Colorscale.NewCustom(stops), ShowLegend: false);
+        return CSharpChart.Combine([regions.WithColorRange(-0.5, classes - 0.5), ClassPoints(data, showLegend)]);
+    }
+
+    /// <summary>
+    /// A heat map of positive quantities that span many decades (e.g. the std of a signal after 100 layers): the
+    /// colour is log10 of the value on a diverging scale centred on 10^0 = 1 and clipped to [-limit, limit]; each cell
+    /// is labelled with the value itself (<see cref="Format.Number"/>), "0" for an exact zero (the bottom colour) and
+    /// "non-finite" for NaN or an infinity (the top colour).
+    /// </summary>
+    /// <param name="values">The values, rows x columns; not negative, or NaN/infinite.</param>
+    /// <param name="columnLabels">The label of each column.</param>
+    /// <param name="rowLabels">The label of each row.</param>
+    /// <param name="limit">The decades either side of 1 that the colours cover; positive.</param>
+    /// <param name="colourTitle">What the colour means (e.g. "log10 std").</param>
+    /// <returns>The chart.</returns>
+    /// <exception cref="ArgumentException">A value is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The limit is not positive.</exception>
+    public static GenericChart LogHeatmap(double[,] values, IReadOnlyList<string> columnLabels, IReadOnlyList<string> rowLabels,
+        double limit, string colourTitle)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (!(limit > 0) || double.IsInfinity(limit)) throw new ArgumentOutOfRangeException(nameof(limit), limit, "limit must be a positive number of decades.");
+        int rows = values.GetLength(0), columns = values.GetLength(1);
+        var colour = new double[rows, columns];
+        var labels = new string[rows, columns];
+        for (int i = 0; i < rows; i++)
+            for (int j = 0; j < columns; j++)
+            {
+                double v = values[i, j];
+                if (v < 0) throw new ArgumentException($"values must not be negative, but values[{i}, {j}] is {v}.", nameof(values));
+                bool finite = double.IsFinite(v);
+                colour[i, j] = !finite ? limit : v == 0 ? -limit : Math.Clamp(Math.Log10(v), -limit, limit);
+                labels[i, j] = !finite ? "non-finite" : Format.Number(v);
+            }
+        return Heatmap(colour, columnLabels, rowLabels, -limit, limit, colourTitle, labels, diverging: true);
     }
 
     /// <summary>
@@ -53,7 +213,7 @@ public static class Charts
             if (lo[i] > mid[i] || mid[i] > hi[i])
                 throw new ArgumentException($"the band must enclose the centre, but at x = {xs[i]} it is [{lo[i]}, {hi[i]}] around {mid[i]}.", nameof(centre));
         }
-        var fill = Color.fromString(Translucent(colour, 0.2));
+        var fill = Color.fromString(Colours.Translucent(colour, 0.2));
         var edge = new Plotly.NET.Line();
         edge.SetProperty("width", 0.0);
         var upper = CSharpChart.Line<double, double, string>(xs, hi, Name: name + " (upper)", ShowLegend: false, Line: edge);
@@ -82,18 +242,44 @@ public static class Charts
     public static GenericChart Histogram(FixedBinHistogram histogram, string name, string colour, bool showLegend = true)
     {
         ArgumentNullException.ThrowIfNull(histogram);
-        var x = new List<double>();
-        var y = new List<double>();
-        var densities = histogram.Densities;
-        for (int i = 0; i < histogram.BinCount; i++)
+        var steps = Figure.Steps(histogram);
+        return Line(steps.X, steps.Y, name, colour, showLegend: showLegend);
+    }
+
+    private static class Figure
+    {
+        // The outline of a histogram: each bin's density from its left to its right edge.
+        public static (List<double> X, List<double> Y) Steps(FixedBinHistogram histogram)
         {
-            double left = histogram.Low + i * histogram.BinWidth;
-            x.Add(left);
-            y.Add(densities[i]);
-            x.Add(left + histogram.BinWidth);
-            y.Add(densities[i]);
+            var x = new List<double>();
+            var y = new List<double>();
+            var densities = histogram.Densities;
+            for (int i = 0; i < histogram.BinCount; i++)
+            {
+                double left = histogram.Low + i * histogram.BinWidth;
+                x.Add(left);
+                y.Add(densities[i]);
+                x.Add(left + histogram.BinWidth);
+                y.Add(densities[i]);
+            }
+            return (x, y);
         }
-        return Line(x, y, name, colour, showLegend: showLegend);
+    }
+
+    /// <summary>
+    /// A histogram of magnitudes on a logarithmic x axis: <paramref name="log10Histogram"/> counts log10 of the
+    /// values, and each bin is drawn from 10^(left edge) to 10^(right edge), at the height of its density per decade
+    /// (the fraction of the values per unit of log10). Style the x axis with <c>logX: true</c>.
+    /// </summary>
+    /// <param name="log10Histogram">The counts of log10 |value| (e.g. FixedBinHistogram.Of(log10 |z|, -4, 2, 60)).</param>
+    /// <param name="name">The legend entry.</param>
+    /// <param name="colour">The colour (#RRGGBB).</param>
+    /// <returns>The chart.</returns>
+    public static GenericChart LogHistogram(FixedBinHistogram log10Histogram, string name, string colour)
+    {
+        ArgumentNullException.ThrowIfNull(log10Histogram);
+        var steps = Figure.Steps(log10Histogram);
+        return Line(steps.X.Select(e => Math.Pow(10, e)), steps.Y, name, colour);
     }
 
     /// <summary>
@@ -128,26 +314,20 @@ public static class Charts
         var scale = Scale(diverging);
         var bar = new ColorBar();
         bar.SetProperty("title", ChartStyle.TitleOf(colourTitle));
-        GenericChart chart = cellLabels is null
-            ? CSharpChart.Heatmap<double, string, string, string>(z, X: columnLabels.ToArray(), Y: rowLabels.ToArray(), ColorScale: scale, ColorBar: bar, ReverseYAxis: true)
-            : CSharpChart.AnnotatedHeatmap<double, string, string, string>(z,
-                annotationText: Enumerable.Range(0, rows).Select(i => Enumerable.Range(0, columns).Select(j => cellLabels[i, j]).ToArray()).ToArray(),
-                X: columnLabels.ToArray(), Y: rowLabels.ToArray(), ColorScale: scale, ColorBar: bar, ReverseYAxis: true);
+        GenericChart chart = CSharpChart.Heatmap<double, string, string, string>(z, X: columnLabels.ToArray(), Y: rowLabels.ToArray(),
+            ColorScale: scale, ColorBar: bar, ReverseYAxis: true);
+        if (cellLabels is not null)
+        {
+            // Labels as the heat map's own text: plotly.js draws each in black or white, whichever contrasts with its cell.
+            var text = Enumerable.Range(0, rows).Select(i => Enumerable.Range(0, columns).Select(j => cellLabels[i, j]).ToArray()).ToArray();
+            chart = GenericChart.mapTrace(FuncConvert.FromFunc<Trace, Trace>(trace =>
+            {
+                trace.SetProperty("text", text);
+                trace.SetProperty("texttemplate", "%{text}");
+                return trace;
+            }), chart);
+        }
         return chart.WithColorRange(min, max);
-    }
-
-    /// <summary>Markers at (x, y) with a legend entry, e.g. measurements laid on a predicted curve.</summary>
-    /// <param name="x">The x values.</param>
-    /// <param name="y">The y values, as many as x.</param>
-    /// <param name="name">The legend entry.</param>
-    /// <param name="colour">The colour (#RRGGBB).</param>
-    /// <returns>The chart.</returns>
-    /// <exception cref="ArgumentException">x and y differ in length, or are empty.</exception>
-    public static GenericChart Points(IEnumerable<double> x, IEnumerable<double> y, string name, string colour)
-    {
-        var (xs, ys) = Pair(x, y);
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        return CSharpChart.Point<double, double, string>(xs, ys, Name: name, MarkerColor: Color.fromString(colour));
     }
 
     /// <summary>
@@ -213,15 +393,6 @@ public static class Charts
             trace.SetProperty("legendgroup", group);
             return trace;
         }), chart);
-
-    internal static string Translucent(string colour, double alpha)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(colour);
-        if (colour.Length != 7 || colour[0] != '#')
-            throw new ArgumentException($"colour must be #RRGGBB, but it is '{colour}'.", nameof(colour));
-        int r = Convert.ToInt32(colour[1..3], 16), g = Convert.ToInt32(colour[3..5], 16), b = Convert.ToInt32(colour[5..7], 16);
-        return FormattableString.Invariant($"rgba({r},{g},{b},{alpha})");
-    }
 
     private static (double[] X, double[] Y) Pair(IEnumerable<double> x, IEnumerable<double> y, string yName = "y")
     {

@@ -1,3 +1,5 @@
+using WeightInit.Statistics;
+
 namespace WeightInit.Tutorial;
 
 /// <summary>
@@ -100,6 +102,22 @@ public static class Claim
         double min = list.Any(double.IsNaN) ? double.NaN : list.Min(), max = list.Any(double.IsNaN) ? double.NaN : list.Max();
         Report(outside == 0, claim,
             $"min {Format.Number(min)}, max {Format.Number(max)}, {outside} of {list.Count} outside [{Format.Number(low)}, {Format.Number(high)}]");
+    }
+
+    /// <summary>
+    /// Checks a ranking that rests on several seeds: every value of <paramref name="higher"/> lies above every value
+    /// of <paramref name="lower"/> (their ranges do not overlap), the only case in which the ranking holds whatever the
+    /// seed.
+    /// </summary>
+    /// <param name="higher">The summary claimed to be higher (e.g. He's test accuracies over 5 seeds).</param>
+    /// <param name="lower">The summary claimed to be lower.</param>
+    /// <param name="claim">The claim in words.</param>
+    /// <exception cref="ClaimFailedException">The ranges overlap, or the order is the other way round.</exception>
+    public static void EntirelyAbove(SeedSummary higher, SeedSummary lower, string claim)
+    {
+        bool holds = higher.IsEntirelyAbove(lower);
+        Report(holds, claim, $"min {Format.Number(higher.Min)} {(holds ? ">" : "≤")} max {Format.Number(lower.Max)}, " +
+            $"over {higher.Count} and {lower.Count} seeds");
     }
 
     private static void Report(bool holds, string claim, string evidence)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using WeightInit.Statistics;
 
 namespace WeightInit.Tutorial;
 
@@ -27,5 +28,19 @@ public static class Format
         }
         string s = value.ToString("0.##e+0", CultureInfo.InvariantCulture);
         return s.Replace("e+", "e", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A measurement over several seeds as "mean ± std" (each with <see cref="Number"/>), optionally scaled first
+    /// (e.g. by 100 for a fraction shown in percent): "93.3 ± 0.84".
+    /// </summary>
+    /// <param name="summary">The summary over the seeds.</param>
+    /// <param name="scale">The factor both numbers are multiplied by; finite.</param>
+    /// <returns>The text.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The scale is not finite.</exception>
+    public static string Spread(SeedSummary summary, double scale = 1)
+    {
+        if (!double.IsFinite(scale)) throw new ArgumentOutOfRangeException(nameof(scale), scale, "scale must be finite.");
+        return $"{Number(summary.Mean * scale)} ± {Number(summary.Std * scale)}";
     }
 }

@@ -15,7 +15,7 @@ public static class TrainingCharts
 {
     /// <summary>
     /// The mean over runs (one per seed) at every x, with the band from the smallest to the largest run, as one
-    /// legend entry (<see cref="Charts.Band"/>). Non-finite values are left out of each point's statistics; a point
+    /// legend entry (<see cref="Charts.Band(IEnumerable{double}, IEnumerable{double}, IEnumerable{double}, IEnumerable{double}, string, string)"/>). Non-finite values are left out of each point's statistics; a point
     /// where no run is finite is left out.
     /// </summary>
     /// <param name="x">The x values.</param>

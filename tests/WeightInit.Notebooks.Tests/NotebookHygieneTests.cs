@@ -89,6 +89,72 @@ public sealed partial class NotebookHygieneTests
         }
     }
 
+    /// <summary>The most non-blank lines a code cell after the setup may have: one idea per cell, most under 10.</summary>
+    public const int MaximumCodeCellLines = 20;
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Code_cells_after_the_setup_have_at_most_20_non_blank_lines(string notebook)
+    {
+        var code = Read(notebook)["cells"]!.AsArray().Where(c => (string?)c!["cell_type"] == "code").ToList();
+        var tooLong = code.Skip(1)
+            .Select((cell, i) => (Index: i + 1, Source: NotebookFile.JoinText(cell!["source"])))
+            .Select(c => (c.Index, c.Source, Lines: c.Source.Split('\n').Count(l => l.Trim().Length > 0)))
+            .Where(c => c.Lines > MaximumCodeCellLines)
+            .Select(c => $"code cell {c.Index} ({TextOutputs.FirstLine(c.Source)}): {c.Lines} non-blank lines")
+            .ToList();
+        Assert.True(tooLong.Count == 0,
+            $"{notebook}: code cells after the setup may have at most {MaximumCodeCellLines} non-blank lines (move logic into lib/WeightInit, chart code into lib/WeightInit.Tutorial, or split the cell):{Environment.NewLine}{string.Join(Environment.NewLine, tooLong)}");
+    }
+
+    /// <summary>The figures of every saved chart of a notebook, with the first line of the cell that drew each.</summary>
+    private static IEnumerable<(string Cell, PlotlyFigure Figure)> SavedCharts(string notebook)
+    {
+        foreach (var cell in Read(notebook)["cells"]!.AsArray().Where(c => (string?)c!["cell_type"] == "code"))
+        {
+            var where = TextOutputs.FirstLine(NotebookFile.JoinText(cell!["source"]));
+            foreach (var output in cell["outputs"]!.AsArray())
+                if (PlotlyChartHtml.TryParse(NotebookChartImages.MimeText(output!.AsObject(), NotebookChartImages.HtmlMimeType), out var figure))
+                    yield return (where, figure!);
+        }
+    }
+
+    private static IEnumerable<(string Name, JsonObject Axis)> Axes(PlotlyFigure figure) =>
+        figure.Layout.Where(p => AxisName().IsMatch(p.Key) && p.Value is JsonObject).Select(p => (p.Key, p.Value!.AsObject()));
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Every_log_axis_of_a_saved_chart_has_power_of_ten_ticks(string notebook)
+    {
+        // Plotly's default labels a log axis with SI prefixes (10µ, 100M, 1f), unreadable for values like 1e-15.
+        var problems = SavedCharts(notebook)
+            .SelectMany(c => Axes(c.Figure).Where(a => (string?)a.Axis["type"] == "log" && (string?)a.Axis["exponentformat"] != "power")
+                .Select(a => $"{c.Cell}: {a.Name} is logarithmic with exponentformat {a.Axis["exponentformat"]?.ToJsonString() ?? "unset"}"))
+            .ToList();
+        Assert.True(problems.Count == 0, $"{notebook}: every log axis needs 10^k ticks (ChartStyle.WithAxes or WithPowerTicks):{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Every_saved_chart_has_a_title_and_titled_axes(string notebook)
+    {
+        static bool Titled(JsonNode? title) => title switch
+        {
+            JsonObject o => !string.IsNullOrWhiteSpace((string?)o["text"]),
+            JsonValue v => !string.IsNullOrWhiteSpace(v.ToString()),
+            _ => false,
+        };
+        var problems = new List<string>();
+        foreach (var (cell, figure) in SavedCharts(notebook))
+        {
+            if (!Titled(figure.Layout["title"])) problems.Add($"{cell}: the chart has no title");
+            var axes = Axes(figure).ToList();
+            if (axes.Count == 0) problems.Add($"{cell}: the chart has no titled axes");
+            problems.AddRange(axes.Where(a => !Titled(a.Axis["title"])).Select(a => $"{cell}: {a.Name} has no title"));
+        }
+        Assert.True(problems.Count == 0, $"{notebook}: every chart needs a title and a title (with its unit) on every axis:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
+    }
+
     [Theory]
     [MemberData(nameof(Notebooks))]
     public void Outputs_name_no_machine_path_and_carry_no_kernel_noise(string notebook)
@@ -152,6 +218,9 @@ public sealed partial class NotebookHygieneTests
 
     [GeneratedRegex(@"(?<![\w.<])(/root/|/home/[^/\s""]+/|/tmp/|/var/tmp/|\.nuget/packages|[A-Za-z]:\\Users\\)", RegexOptions.CultureInvariant)]
     private static partial Regex MachinePath();
+
+    [GeneratedRegex(@"^[xy]axis\d*$", RegexOptions.CultureInvariant)]
+    private static partial Regex AxisName();
 
     [GeneratedRegex(@"#r\s+""nuget:\s*(?<name>[^,""]+)(,\s*(?<version>[^""]*))?""", RegexOptions.CultureInvariant)]
     private static partial Regex NugetReference();

@@ -176,6 +176,37 @@ public sealed class RunnerTests : IDisposable
 
     [Fact]
     [Trait("Category", "Kernel")]
+    public async Task A_failing_claim_check_fails_the_notebook_and_the_failure_names_the_claim()
+    {
+        // The notebooks' claim checks (WeightInit.Tutorial.Claim) throw when the experiment contradicts the prose.
+        var lib = Path.Combine(Repository.Root, "artifacts", "notebook-lib");
+        var notebook = Notebook(
+            $"#r \"{Path.Combine(lib, "WeightInit.dll")}\"\n#r \"{Path.Combine(lib, "WeightInit.Tutorial.dll")}\"",
+            "WeightInit.Tutorial.Claim.Within(0.9, 0.5, 2, \"He keeps the RMS within [0.5, 2]\");",
+            "WeightInit.Tutorial.Claim.Within(0.42, 0.5, 2, \"He keeps the RMS within [0.5, 2] at layer 83\");");
+        Write("01-claims.ipynb", notebook.ToJsonString());
+        Manifest("01-claims.ipynb");
+        var options = new RunnerOptions(_folder.FullName, _folder.FullName, [], Check: true, TimeSpan.FromSeconds(300));
+        var result = await new NotebookRunner(options, []).RunAsync("01-claims.ipynb");
+        Assert.False(result.Succeeded);
+        Assert.StartsWith("01-claims.ipynb: cell 2 (WeightInit.Tutorial.Claim.Within(0.42", result.CellFailure);
+        Assert.Contains("✗ He keeps the RMS within [0.5, 2] at layer 83 (0.42 ∉ [0.5, 2])", result.CellFailure);
+        Assert.Equal(["✓ He keeps the RMS within [0.5, 2] (0.9 ∈ [0.5, 2])"], TextOutputs.ClaimChecks(result.Fresh.Json));
+    }
+
+    [Fact]
+    public void Claim_checks_are_the_printed_lines_that_start_with_the_mark()
+    {
+        var notebook = Notebook("a", "b");
+        notebook["cells"]![0]!["outputs"] = new JsonArray(new JsonObject { ["output_type"] = "stream", ["name"] = "stdout", ["text"] = "table\n✓ one (1 ∈ [0, 2])\n  ✓ indented is not a check\n" });
+        notebook["cells"]![1]!["outputs"] = new JsonArray(
+            new JsonObject { ["output_type"] = "stream", ["name"] = "stderr", ["text"] = "✓ not stdout\n" },
+            new JsonObject { ["output_type"] = "stream", ["name"] = "stdout", ["text"] = new JsonArray("✓ two\n", "✓ three") });
+        Assert.Equal(["✓ one (1 ∈ [0, 2])", "✓ two", "✓ three"], TextOutputs.ClaimChecks(notebook));
+    }
+
+    [Fact]
+    [Trait("Category", "Kernel")]
     public async Task A_compile_error_fails_the_notebook()
     {
         Write("01-typo.ipynb", Notebook("int x = \"text\";").ToJsonString());

@@ -80,4 +80,17 @@ public class ClaimTests
         Assert.Equal("values", Assert.Throws<ArgumentException>(() => Claim.AllWithin([], 0, 1, "c")).ParamName);
         Assert.Equal("claim", Assert.Throws<ArgumentException>(() => Claim.That(true, " ")).ParamName);
     }
+
+    [Fact]
+    public void ARankingOverSeedsHoldsOnlyWhenTheRangesDoNotOverlap()
+    {
+        var he = WeightInit.Statistics.SeedSummary.Of([0.91, 0.95, 0.93]);
+        var xavier = WeightInit.Statistics.SeedSummary.Of([0.80, 0.89, 0.85]);
+        var printed = ConsoleCapture.Run(() => Claim.EntirelyAbove(he, xavier, "He beats Xavier on every seed"));
+        Assert.Equal("✓ He beats Xavier on every seed (min 0.91 > max 0.89, over 3 and 3 seeds)" + Environment.NewLine, printed);
+        var overlapping = WeightInit.Statistics.SeedSummary.Of([0.88, 0.96]);
+        var error = Assert.Throws<ClaimFailedException>(() => Claim.EntirelyAbove(overlapping, xavier, "ranked"));
+        Assert.Equal("✗ ranked (min 0.88 ≤ max 0.89, over 2 and 3 seeds)", error.Message);
+        Assert.Throws<ClaimFailedException>(() => Claim.EntirelyAbove(xavier, he, "reversed"));
+    }
 }

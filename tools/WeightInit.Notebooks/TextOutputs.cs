@@ -66,6 +66,28 @@ public static class TextOutputs
         return differences;
     }
 
+    /// <summary>The mark that starts the printed line of a claim check that held (WeightInit.Tutorial's Claim).</summary>
+    public const string ClaimMark = "✓ ";
+
+    /// <summary>
+    /// The claim checks a notebook printed: every line of its code cells' standard output that starts with
+    /// <see cref="ClaimMark"/>, in order.
+    /// </summary>
+    public static IReadOnlyList<string> ClaimChecks(JsonObject notebook)
+    {
+        var checks = new List<string>();
+        foreach (var cell in notebook["cells"]!.AsArray())
+        {
+            if ((string?)cell!["cell_type"] != "code") continue;
+            foreach (var output in cell["outputs"]?.AsArray() ?? [])
+            {
+                if ((string?)output!["output_type"] != "stream" || (string?)output["name"] != "stdout") continue;
+                checks.AddRange(NotebookFile.JoinText(output["text"]).Split('\n').Where(l => l.StartsWith(ClaimMark, StringComparison.Ordinal)));
+            }
+        }
+        return checks;
+    }
+
     /// <summary>The first non-empty line of a cell's source, shortened for messages.</summary>
     public static string FirstLine(string source)
     {

@@ -5,7 +5,7 @@ namespace WeightInit.Initializers;
 /// <summary>
 /// Which initialization keeps activations stable for a given activation function: the table at the end of
 /// the article, in its corrected modern form (Géron 2019/2022, "Hands-On Machine Learning with Scikit-Learn,
-/// Keras and TensorFlow", 2nd/3rd ed., table 11-1), plus the obsolete first-edition table and why it is wrong.
+/// Keras and TensorFlow", 2nd/3rd ed., table 11-1). Notebook 06 sets it beside the obsolete first-edition table.
 /// </summary>
 /// <remarks>
 /// <list type="table">
@@ -101,18 +101,4 @@ public static class InitializationAdvice
         string s = new string(name.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();
         return s.EndsWith("activation", StringComparison.Ordinal) && s.Length > "activation".Length ? s[..^"activation".Length] : s;
     }
-
-    // Notebook 06 content rather than library API: the obsolete table and its prose move into the notebook (or
-    // WeightInit.Tutorial) when notebook 06 is rewritten; kept until then because notebook 06 prints them.
-
-    /// <summary>The obsolete first-edition table: logistic (m = 1), tanh (m = 4), ReLU (m = sqrt(2)), each with what is wrong.</summary>
-    public static IReadOnlyList<ObsoleteInitializationRow> FirstEditionTable { get; } = Array.AsReadOnly<ObsoleteInitializationRow>(
-    [
-        new("Logistic", 1.0, "1",
-            "No factor here, yet by Glorot & Bengio's linear-regime argument the logistic (slope 1/4 at 0) is the unit that would need weights 4 times larger; the first edition put that 4 on tanh instead. The later editions use Glorot (1/fan_avg) for the logistic with no factor."),
-        new("Hyperbolic tangent", 4.0, "4",
-            "tanh has slope 1 at 0, the case Glorot & Bengio derived their formula for: it needs no factor 4 (sigma^2 = 1/fan_avg). The 4 belongs to the logistic sigmoid, whose slope at 0 is 1/4."),
-        new("ReLU (and its variants)", Math.Sqrt(2.0), "sqrt(2)",
-            "He et al. (2015) derive sigma^2 = 2/fan_in for ReLU (fan_in, not fan_avg); sqrt(2) times Glorot's std coincides only when fan_in = fan_out."),
-    ]);
 }

@@ -34,8 +34,16 @@ public static class InitializationSweep
         ArgumentNullException.ThrowIfNull(template);
         var results = new SimulationResult[initializers.Count, activations.Count];
         for (int i = 0; i < initializers.Count; i++)
+        {
+            // Every cell of a row draws the same matrices (common random numbers), and the backward pass draws them
+            // again: draw each once per row (an orthogonal row needs one QR decomposition per layer, not 2 per cell).
+            var row = new RowWeightCache(initializers[i]);
             for (int j = 0; j < activations.Count; j++)
-                results[i, j] = DeepNetworkSimulator.Run(template with { WeightInitializer = initializers[i], Activation = activations[j] });
+            {
+                var options = template with { WeightInitializer = initializers[i], Activation = activations[j] };
+                results[i, j] = DeepNetworkSimulator.Run(options with { WeightInitializer = row }).WithOptions(options);
+            }
+        }
         return new InitializationSweepResult(initializers.ToArray(), activations.ToArray(), results);
     }
 

@@ -22,6 +22,10 @@ public sealed class SimulationResult
         }
     }
 
+    /// <summary>The same result, reported under <paramref name="options"/> (which must describe the same run).</summary>
+    internal SimulationResult WithOptions(SimulationOptions options) =>
+        new(options, [.. Widths], [.. Forward], Backward is null ? null : [.. Backward], [.. Output], Weights, Timings);
+
     /// <summary>The options of the run.</summary>
     public SimulationOptions Options { get; }
 

@@ -23,6 +23,14 @@ public readonly record struct SampleMoments(long Count, double Mean, double Vari
     /// <summary>The sample standard deviation, sqrt(<see cref="Variance"/>) (divisor n - 1).</summary>
     public double Std => Math.Sqrt(Variance);
 
+    /// <summary>
+    /// The standard error of <see cref="Variance"/> as an estimate of the population variance, for independent draws:
+    /// Variance * sqrt((g2 + 2) / n), the large-sample form of Var(s^2) = sigma^4 (kappa - (n - 3)/(n - 1)) / n with the
+    /// kurtosis kappa = g2 + 3 (sqrt(2/n) for a normal, sqrt(0.8/n) for a uniform). NaN when the kurtosis is undefined.
+    /// A measured variance within 5 of these of its prediction agrees with it at any reasonable confidence.
+    /// </summary>
+    public double VarianceStandardError => Variance * Math.Sqrt(Math.Max(ExcessKurtosis + 2.0, 0.0) / Count);
+
     /// <summary>Computes the moments of <paramref name="values"/>.</summary>
     /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>, inferred from the span or array.</typeparam>
     /// <param name="values">At least one value, all finite.</param>

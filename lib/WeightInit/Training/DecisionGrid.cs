@@ -29,6 +29,43 @@ public sealed class DecisionGrid
     /// <summary>The predicted class of every point, indexed [iy, ix] row-major (-1 where the output is not finite).</summary>
     public ReadOnlySpan<int> PredictedClasses => _classes;
 
+    /// <summary>
+    /// The fraction of the grid's points where this grid and <paramref name="other"/> predict different classes: 0 when
+    /// two networks draw the same decision regions over the grid, 1 when they never agree. Points where an output is
+    /// not finite (class -1) count as a class of their own.
+    /// </summary>
+    /// <param name="other">A grid over the same points (same X and Y).</param>
+    /// <returns>The disagreement in [0, 1].</returns>
+    /// <exception cref="ArgumentException">The grids do not cover the same points.</exception>
+    public double DisagreementWith(DecisionGrid other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (!X.SequenceEqual(other.X) || !Y.SequenceEqual(other.Y))
+            throw new ArgumentException("other must be evaluated on the same grid points (the same X and Y).", nameof(other));
+        int different = 0;
+        for (int i = 0; i < _classes.Length; i++) if (_classes[i] != other._classes[i]) different++;
+        return (double)different / _classes.Length;
+    }
+
+    /// <summary>
+    /// How much boundary the decision regions have: the fraction of neighbouring grid points (left-right and up-down
+    /// pairs) whose predicted classes differ. 0 for a single region; a smooth boundary across the grid gives about
+    /// 1 / (points per side); a ragged map that changes class every few points gives much more.
+    /// </summary>
+    /// <returns>The fraction in [0, 1].</returns>
+    public double BoundaryFraction()
+    {
+        int columns = _x.Length, rows = _y.Length, different = 0;
+        for (int iy = 0; iy < rows; iy++)
+            for (int ix = 0; ix < columns; ix++)
+            {
+                int c = _classes[iy * columns + ix];
+                if (ix + 1 < columns && _classes[iy * columns + ix + 1] != c) different++;
+                if (iy + 1 < rows && _classes[(iy + 1) * columns + ix] != c) different++;
+            }
+        return (double)different / (rows * (columns - 1) + columns * (rows - 1));
+    }
+
     /// <summary>The probability of class <paramref name="classIndex"/> at point (ix, iy).</summary>
     /// <param name="ix">Index into X.</param>
     /// <param name="iy">Index into Y.</param>

@@ -100,6 +100,45 @@ public sealed class MultilayerPerceptron : Network
     /// <returns>The copy.</returns>
     public override MultilayerPerceptron Clone() => new(_layers.Select(l => l.Clone()));
 
+    /// <summary>
+    /// A copy of this network with the units of hidden layer <paramref name="layer"/> listed in another order: unit j
+    /// of the copy is unit order[j] of this network (row order[j] of W_l and entry order[j] of b_l become row j and
+    /// entry j, and column order[j] of the next layer's W_(l+1) becomes column j). The copy computes the same function
+    /// (up to the rounding of the next layer's sums, taken in another order) with a different parameter vector: the
+    /// permutation symmetry of a layer's units.
+    /// </summary>
+    /// <param name="layer">A hidden layer: in [0, Layers.Count - 2] (the output layer's units are the classes).</param>
+    /// <param name="order">A permutation of 0 .. Layers[layer].OutputWidth - 1.</param>
+    /// <returns>The reordered copy; this network is unchanged.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="layer"/> is not a hidden layer.</exception>
+    /// <exception cref="ArgumentException"><paramref name="order"/> is not a permutation of the layer's units.</exception>
+    public MultilayerPerceptron WithHiddenUnitsPermuted(int layer, ReadOnlySpan<int> order)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(layer);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(layer, _layers.Length - 2);
+        var hidden = _layers[layer];
+        var next = _layers[layer + 1];
+        int units = hidden.OutputWidth, inputs = hidden.InputWidth, outputs = next.OutputWidth;
+        Guard.Length(order.Length, units, nameof(order), $"one entry per unit of layer {layer}");
+        var seen = new bool[units];
+        for (int j = 0; j < units; j++)
+        {
+            int source = order[j];
+            if (source < 0 || source >= units || seen[source])
+                throw new ArgumentException($"order must be a permutation of 0..{units - 1}, but order[{j}] is {source}.", nameof(order));
+            seen[source] = true;
+        }
+        var copy = Clone();
+        Span<double> w = copy._layers[layer].Weights, b = copy._layers[layer].Biases, v = copy._layers[layer + 1].Weights;
+        for (int j = 0; j < units; j++)
+        {
+            hidden.IncomingWeights(order[j]).CopyTo(w.Slice(j * inputs, inputs));
+            b[j] = hidden.Biases[order[j]];
+            for (int k = 0; k < outputs; k++) v[k * units + j] = next.Weights[k * units + order[j]];
+        }
+        return copy;
+    }
+
     private static DenseLayer[] Materialize(IEnumerable<DenseLayer> layers)
     {
         ArgumentNullException.ThrowIfNull(layers);

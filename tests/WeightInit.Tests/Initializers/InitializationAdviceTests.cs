@@ -72,15 +72,4 @@ public class InitializationAdviceTests
             Assert.Same(row.Normal, row.Initializer);
         }
     }
-
-    [Fact]
-    public void First_edition_table_is_kept_with_its_problems()
-    {
-        var t = InitializationAdvice.FirstEditionTable;
-        Assert.Equal(3, t.Count);
-        Assert.Equal(Math.Sqrt(6.0 / 20), t[0].UniformBound(10, 10), 1e-15);
-        Assert.Equal(4 * Math.Sqrt(6.0 / 20), t[1].UniformBound(10, 10), 1e-15);
-        Assert.Equal(Math.Sqrt(2) * Math.Sqrt(2.0 / 20), t[2].Std(10, 10), 1e-15);
-        Assert.All(t, r => Assert.False(string.IsNullOrWhiteSpace(r.Problem)));
-    }
 }

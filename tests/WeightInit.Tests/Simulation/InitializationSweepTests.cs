@@ -35,6 +35,27 @@ public class InitializationSweepTests
     }
 
     [Fact]
+    public void RowsDrawnOnceEqualTheDirectRunsForEveryInitializerKindAndPrecision()
+    {
+        // The sweep draws each row's matrices once and reuses them across the row's cells and the backward pass.
+        var inits = new IWeightInitializer[] { Init.Orthogonal(), Init.HeUniform(), Init.TruncatedNormal(0, 0.3) };
+        var acts = new[] { Activation.ReLU, Activation.Tanh, Activation.Gelu };
+        foreach (var precision in new[] { FloatPrecision.Double, FloatPrecision.Single })
+        {
+            var template = Template with { Precision = precision, MaxDegreeOfParallelism = -1 };
+            var sweep = InitializationSweep.Run(inits, acts, template);
+            for (int i = 0; i < inits.Length; i++)
+                for (int j = 0; j < acts.Length; j++)
+                {
+                    var direct = DeepNetworkSimulator.Run(template with { WeightInitializer = inits[i], Activation = acts[j] });
+                    Assert.Equal(direct.Forward.Select(s => s.Std), sweep[i, j].Forward.Select(s => s.Std));
+                    Assert.Equal(direct.Backward!.Select(s => s.Std), sweep[i, j].Backward!.Select(s => s.Std));
+                    Assert.Equal(direct.Output, sweep[i, j].Output);
+                }
+        }
+    }
+
+    [Fact]
     public void OverflowIsNaNAndVanishingIsZero()
     {
         var inits = new IWeightInitializer[] { Init.Normal(0, 1e6), Init.Zeros };

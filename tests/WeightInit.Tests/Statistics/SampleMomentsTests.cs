@@ -81,4 +81,25 @@ public class SampleMomentsTests
         Assert.Contains("values[1]", nan.Message);
         Assert.Throws<ArgumentException>(() => SampleMoments.Of([double.PositiveInfinity]));
     }
+
+    [Fact]
+    public void The_variance_standard_error_matches_the_spread_of_repeated_estimates()
+    {
+        // 400 samples of 1,000 uniform draws: the standard deviation of their 400 variances estimates the true
+        // standard error with a relative error of about 1/sqrt(2 * 400) = 3.5%; 5 of those is 18%.
+        var random = new RandomSource(seed: 12);
+        var sample = new double[1000];
+        var variances = new double[400];
+        double predicted = 0;
+        for (int r = 0; r < variances.Length; r++)
+        {
+            random.FillUniform(sample, -1.0, 1.0);
+            var m = SampleMoments.Of(sample);
+            variances[r] = m.Variance;
+            predicted += m.VarianceStandardError / variances.Length;
+        }
+        double observed = SampleMoments.Of(variances).Std;
+        Assert.InRange(observed / predicted, 0.82, 1.18);
+        Assert.Equal(1.0 / 3 * Math.Sqrt(0.8 / 1000), predicted, 0.1 * predicted);
+    }
 }
