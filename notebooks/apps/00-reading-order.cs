@@ -19,20 +19,24 @@ NotebookApp.Start("00-reading-order");
 // Each one runs an experiment on the `WeightInit` library (in `lib/`), shows the result as a chart or a
 // printed number, and ends with its takeaways. Every number you see was produced by the code above it
 // on a fresh kernel; the tests re-run the notebooks and fail if a saved number is stale.
+//
+// Every claim of the text checks itself: a line that starts with ✓ is a statement of the prose, computed from the
+// experiment and tested there (e.g. `✓ He keeps the RMS between 0.4 and 2.5 at every layer, on every seed`). A claim that
+// its experiment contradicts stops the notebook with ✗. Comparisons of schemes rest on several seeds (5), with the spread shown.
 
 // ## The notebooks
 //
 // | # | Notebook | What it shows |
 // |---|----------|---------------|
-// | 01 | Why initialization matters | A 250-layer linear network, 512 units wide: with $\mathcal{N}(0,1)$ weights the activations explode (they stop being finite in float32 and float64, at the predicted layer); with weights of std 0.01 they vanish. |
-// | 02 | Sigmoid saturation | The sigmoid and its derivative (at most 1/4); how many units saturate, layer by layer, in a deep sigmoid network for small, standard-normal and Xavier weights, and why the gradient fades even without saturation. |
-// | 03 | Xavier normal | $\mathrm{Var}(y) = n\,\mathrm{Var}(w)\,\mathrm{Var}(x)$ derived step by step, each step checked by sampling; the forward ($n_\text{in}$) and backward ($n_\text{out}$) conditions and Glorot's $2/(n_\text{in}+n_\text{out})$ compromise; a 100-layer tanh network under three scales, and what the 5/3 gain changes. |
-// | 04 | Xavier uniform | Why $\sqrt{6}$: $U(-r, r)$ has variance $r^2/3$; the weight ranges for 1 to 100 inputs (with the original plot's missing $\sqrt{6}$); uniform and normal weights of the same variance: different shapes, same behaviour over depth. |
-// | 05 | He initialization | ReLU halves the second moment, so the variance doubles ($2/n_\text{in}$, not a factor $\sqrt{2}$ on the variance); Xavier fades through 100 ReLU layers while He holds; the He ranges; leaky ReLU's gain; fan-in versus fan-out. |
-// | 06 | Initialization per activation function | The table (activation, scheme, variance, bound, gain) printed from the library; why the first edition's table is obsolete; heatmaps of 6 schemes x 7 activations after 100 layers, forward and backward. |
-// | 07 | Why random weights | Sixty seeded reruns on a spiral data set: how the random start and the batch order scatter the final losses and solutions, why distance between weights is not distance between functions, and why a few restarts are a cheap search. |
-// | 08 | Zero initialization and symmetry | With zero or constant weights every hidden unit keeps identical weights at every step (their spread stays exactly 0) and zero weights stay at chance; tiny random weights break the symmetry; zero biases are fine. |
-// | 09 | Does it train | A 10-layer MLP on the UCI digits under six initializations and three activations: loss curves, a test-accuracy table, the gradient norms before training; decision regions for zero, too large and He weights. |
+// | 01 | Why initialization matters | A 250-layer linear network, 512 units wide: with $\mathcal{N}(0,1)$ weights the activations explode (they stop being finite in float32 and float64, at the predicted layer); with weights of std 0.01 they vanish; the gradients fail the same way; std $1/\sqrt{n}$ keeps every layer in $[0.5, 2]$. |
+// | 02 | Sigmoid saturation | The sigmoid and its derivative (at most 1/4); in a 100-layer sigmoid network $\mathcal{N}(0,1)$ weights saturate about three quarters of the units and small or Xavier weights none (5 seeds); the gradient still shrinks 18-fold or 4-fold per layer there, and grows under $\mathcal{N}(0,1)$. |
+// | 03 | Xavier normal | $\mathrm{Var}(y) = n\,\mathrm{Var}(w)\,\mathrm{Var}(x)$ derived step by step, each step checked by sampling; why the weights must have mean zero (the article's "[0.0, 0.1]"); the forward and backward conditions and Glorot's compromise; a 100-layer tanh network under three scales, and what PyTorch's 5/3 gain changes. |
+// | 04 | Xavier uniform | Why $\sqrt{6}$: $U(-r, r)$ has variance $r^2/3$; the weight ranges for 1 to 100 inputs (the original plot's missing $\sqrt{6}$, the article's "-0.7 to -7" and "±0.1 at 20 inputs"); uniform and normal weights of the same variance: different shapes, same behaviour over depth. |
+// | 05 | He initialization | ReLU halves the second moment, so the variance doubles ($2/n_\text{in}$, not a factor $\sqrt{2}$ on the variance); over 100 ReLU layers Xavier and PyTorch's `nn.Linear` default fade while He holds (5 seeds); the He ranges; leaky ReLU's gain; fan-in versus fan-out. |
+// | 06 | Initialization per activation function | The table (activation, scheme, variance, bound, gain) with the library's numbers; why the first edition's table is obsolete; orthogonal weights; heatmaps of 5 schemes x 7 activations after 100 layers, forward and backward, on 5 seeds. |
+// | 07 | Why random weights | Sixty seeded reruns on a spiral data set: how the random start and the batch order scatter the final losses and solutions, why distance between weights is not distance between functions, and what keeping the best of $k$ restarts buys. |
+// | 08 | Zero initialization and symmetry | With zero or constant weights every hidden unit keeps identical weights at every step (their spread stays exactly 0) and zero weights stay at chance; tiny random weights break the symmetry (5 seeds); zero biases are fine. |
+// | 09 | Does it train | A 10-layer MLP on the UCI digits under six initializations, three activations and 5 seeds: loss curves, a test-accuracy table with its spread, the gradient norms before training; decision regions for zero, too large and He weights. |
 // | 10 | The edge of chaos | Mean-field theory for tanh: the length map and its fixed point $q^*$, $\chi_1$ and the phase diagram over $(\sigma_w^2, \sigma_b^2)$ with the critical line, each checked against the simulator (lengths, pair correlations, gradient growth); the depth scale $\xi_c$ diverging at the edge; Xavier is critical only without biases; no network deeper than $6\,\xi_c$ trains. |
 // | 11 | Dynamical isometry | The input-output Jacobian's singular values over depth: orthogonal weights with tanh at the edge of chaos keep most of them near 1, Gaussian weights and ReLU do not; a deep critical tanh network trains faster from the orthogonal start on every seed. |
 // | 12 | LSUV | Layer-sequential unit variance on GELU, Swish, SELU and tanh networks: every layer at variance 1 where the analytic schemes drift; its scales against PyTorch's gains and mean-field theory ($1/E[\phi(z)^2]$; for tanh it lands in the chaotic phase); two forward passes per layer; deep GELU networks trained from it and from He. |
@@ -40,14 +44,16 @@ NotebookApp.Start("00-reading-order");
 // | 14 | Normalization and residual networks | Batch normalization closes most of the gap between good and bad schemes on notebook 09's network, not all of it; in a residual MLP the standard start doubles the activations' second moment per block, Fixup, SkipInit and ReZero start every block at the identity, batch norm adds about 1 per block; each paper's claim beside our measurement. |
 //
 // Each notebook stands on its own, but they build on each other: 01 and 02 show the problem, 03 to 06 the
-// schemes that solve it, 07 to 09 what it means for training.
+// schemes that solve it, 07 to 09 what it means for training; 10 to 12 the theory behind the schemes, 13 and 14 the
+// practice of diagnosing a start and of networks with normalization and residual connections.
 
 // ## Running them
 //
-// - **In VS Code** (Polyglot Notebooks) or **Jupyter** with the .NET kernel: build the library once with
-//   `dotnet build lib/WeightInit -c Release`, then open a notebook and run all cells. Its first cell,
-//   `#!import setup.dib`, loads the shared setup: the pinned packages (Plotly.NET for the charts), the
-//   library from `artifacts/notebook-lib/`, and a fix that lets Plotly.NET load on the kernel's F# runtime.
+// - **In VS Code** (Polyglot Notebooks) or **Jupyter** with the .NET kernel: build the library and the notebooks' helpers once
+//   with `dotnet build lib/WeightInit.Tutorial -c Release`, then open a notebook and run all cells. Its first cell,
+//   `#!import setup.dib`, loads the shared setup: the pinned packages (Plotly.NET for the charts), the library and its
+//   notebook helpers (claim checks, chart builders) from `artifacts/notebook-lib/`, and a fix that lets Plotly.NET load on the
+//   kernel's F# runtime.
 // - **All at once:** `scripts/run-notebooks.sh` (from the repository's root) installs what is needed, builds
 //   the library, executes every notebook in order and saves it with fresh outputs and a static image of every
 //   chart, so the notebooks also read without a kernel (GitHub, nbviewer, an HTML export).

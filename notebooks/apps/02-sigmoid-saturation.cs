@@ -26,6 +26,8 @@ NotebookApp.Start("02-sigmoid-saturation");
 // 3. in a deep sigmoid network, how many units saturate layer by layer for small, standard-normal and Xavier
 //    weights, and what happens to the gradient on its way back;
 // 4. a side effect of the sigmoid's outputs being centred on 0.5 instead of 0.
+//
+// Lines starting with ✓ are claims of the text, checked by the code against the experiment.
 
 // Code cell 1: #!import setup.dib (in the app: the #:project lines and usings above, and NotebookApp.Start).
 
@@ -44,19 +46,17 @@ sigmoid.Apply(xs, values);
 sigmoid.Derivative(xs, slopes);
 
 int top = Array.IndexOf(slopes, slopes.Max());
-Console.WriteLine($"largest derivative on the grid: sigma'({xs[top]:F2}) = {slopes[top]:F4}");
+Claim.Close(slopes[top], 0.25, 1e-12, $"the derivative's largest value on the grid is 1/4, at x = {xs[top]}");
 
 NotebookApp.Cell(3);
 NotebookApp.Show(Chart.Combine(new[]
     {
-        Chart.Line<double, double, string>(xs, values, Name: "sigmoid σ(x)"),
-        Chart.Line<double, double, string>(xs, slopes, Name: "derivative σ'(x)"),
-        Chart.Point<double, double, string>(new[] { xs[top] }, new[] { slopes[top] }, Name: "σ'(0) = 1/4, the largest slope",
-            MarkerColor: Plotly.NET.Color.fromString("black")),
+        Charts.Line(xs, values, "sigmoid σ(x)", Colours.Cycle(0)),
+        Charts.Line(xs, slopes, "derivative σ'(x)", Colours.Cycle(1)),
+        Charts.Points(new[] { xs[top] }, new[] { slopes[top] }, "σ'(0) = 1/4, the largest slope", Colours.Black),
     })
     .WithTitle("The sigmoid and its derivative: the slope is at most 1/4 and fades away from 0")
-    .WithXAxisStyle<double, double, string>(TitleText: "pre-activation x")
-    .WithYAxisStyle<double, double, string>(TitleText: "value (no unit)")
+    .WithAxes("pre-activation x (no unit)", "value (no unit)")
     .WithSize(900, 450));
 
 // ## Large pre-activations: the derivative all but disappears
@@ -68,6 +68,8 @@ NotebookApp.Cell(4);
 Console.WriteLine("     x        σ(x)       σ'(x)   σ'(x) / σ'(0)");
 foreach (double x in new[] { 0.0, 2, 5, 10, 20 })
     Console.WriteLine($"{x,6:F0}  {sigmoid.Apply(x),10:F8}  {sigmoid.Derivative(x),10:G3}  {sigmoid.Derivative(x) / sigmoid.Derivative(0),14:G3}");
+Claim.AtMost(sigmoid.Derivative(10) / sigmoid.Derivative(0), 1 / 5000.0, "at x = 10 a unit passes back less than a five-thousandth of what it passes at 0");
+Claim.AtMost(sigmoid.Derivative(10), 1e-4, "σ'(10) is below 10^-4");
 
 // To count saturated units we need a threshold. The simulator calls a unit saturated when $|f'(z)| < 0.01$ (its
 // default, `SimulationOptions.DefaultSaturationThreshold`), that is when it passes back less than 1% of the gradient
@@ -78,11 +80,11 @@ NotebookApp.Cell(5);
 double threshold = SimulationOptions.DefaultSaturationThreshold;
 double a = (1 + Math.Sqrt(1 - 4 * threshold)) / 2;
 double saturatedBeyond = Math.Log(a / (1 - a));
-Console.WriteLine($"threshold sigma'(z) < {threshold}: saturated when |z| > {saturatedBeyond:F3} (check: sigma'({saturatedBeyond:F3}) = {sigmoid.Derivative(saturatedBeyond):F4})");
+Claim.Close(sigmoid.Derivative(saturatedBeyond), threshold, 1e-12, $"σ'(z) < {threshold} exactly when |z| > {saturatedBeyond:F3}");
 
 // ## A deep sigmoid network
 //
-// Now 100 layers of 512 sigmoid units, $x_l = \sigma(W_l x_{l-1})$, no biases, on a batch of 256 inputs drawn from
+// Now 100 layers of 512 sigmoid units, $x_l = \sigma(W_l x_{l-1})$, no biases, on a batch of 64 inputs drawn from
 // $\mathcal{N}(0, 1)$, in float64. Three ways to draw the weights:
 //
 // - **small**: $\mathcal{N}(0, 0.01^2)$;
@@ -92,48 +94,67 @@ Console.WriteLine($"threshold sigma'(z) < {threshold}: saturated when |z| > {sat
 //
 // The simulator records, for every layer, the fraction of saturated units over the batch, the mean and standard
 // deviation of the outputs, and (in a backward pass that starts from a $\mathcal{N}(0, 1)$ gradient at the top)
-// the standard deviation of the gradient $\partial\,\text{loss} / \partial x_l$.
+// the standard deviation of the gradient $\partial\,\text{loss} / \partial x_l$. One draw of 100 weight matrices is one
+// sample, so every scale runs with 5 seeds and the tables show their spread.
 
 NotebookApp.Cell(6);
-const int Depth = 100, Width = 512, Batch = 256;
+const int Depth = 100, Width = 512, Batch = 64;
+ulong[] seeds = { 1, 2, 3, 4, 5 };
 
-SimulationResult RunSigmoid(IWeightInitializer weights) => DeepNetworkSimulator.Run(new SimulationOptions
+SimulationResult RunSigmoid(IWeightInitializer weights, ulong seed, int depth = Depth) => DeepNetworkSimulator.Run(new SimulationOptions
 {
-    Depth = Depth, Width = Width, BatchSize = Batch, Precision = FloatPrecision.Double,
-    WeightInitializer = weights, Activation = Activation.Sigmoid,
-    SaturationThreshold = SimulationOptions.DefaultSaturationThreshold,
-    ComputeBackward = true, Seed = 2010,
+    Depth = depth, Width = Width, BatchSize = Batch, Precision = FloatPrecision.Double,
+    WeightInitializer = weights, Activation = Activation.Sigmoid, ComputeBackward = true, Seed = seed,
 });
 
-// Chart styles: the small-weight line is wide and light, so that it stays visible where the Xavier line covers it.
-var runs = new (string Name, double WeightStd, SimulationResult Result, string Color, double LineWidth)[]
+double xavierStd = Init.XavierNormal().Std(Width, Width);
+var scales = new (string Name, double WeightStd, IWeightInitializer Weights)[]
 {
-    ("small, std 0.01", 0.01, RunSigmoid(Init.Normal(mean: 0, std: 0.01)), "rgba(44, 160, 44, 0.5)", 7),
-    ("standard normal, std 1", 1.0, RunSigmoid(Init.Normal(mean: 0, std: 1)), "rgb(214, 39, 40)", 2),
-    ($"Xavier normal, std {Math.Sqrt(2.0 / (Width + Width)):F4}", Math.Sqrt(2.0 / (Width + Width)), RunSigmoid(Init.XavierNormal()), "rgb(31, 119, 180)", 2),
+    ("std 0.01", 0.01, Init.Normal(0, 0.01)), ("N(0, 1)", 1.0, Init.Normal(0, 1)), ($"Xavier, std {xavierStd:F4}", xavierStd, Init.XavierNormal()),
 };
-
-Console.WriteLine("weights                        saturated units: layer 1   layer 2   mean of layers 1-100   most in one layer");
-foreach (var (name, _, r, _, _) in runs)
-{
-    var layers = r.Forward.Skip(1).ToList();
-    Console.WriteLine($"{name,-30} {r.Forward[1].SaturatedFraction,25:P1} {r.Forward[2].SaturatedFraction,9:P1} " +
-                      $"{layers.Average(s => s.SaturatedFraction),22:P1} {layers.Max(s => s.SaturatedFraction),19:P3}");
-}
+var runs = scales.ToDictionary(s => s.Name, s => seeds.Select(seed => RunSigmoid(s.Weights, seed)).ToArray());
+Console.WriteLine($"{runs.Count} weight scales x {seeds.Length} seeds = {runs.Values.Sum(r => r.Length)} networks of {Depth} layers");
 
 NotebookApp.Cell(7);
-NotebookApp.Show(Chart.Combine(runs.Select(run => Chart.Line<int, double, string>(
-        run.Result.Forward.Skip(1).Select(s => s.Layer), run.Result.Forward.Skip(1).Select(s => s.SaturatedFraction),
-        Name: run.Name, LineColor: Plotly.NET.Color.fromString(run.Color), LineWidth: run.LineWidth)))
-    .WithTitle($"Saturated sigmoid units per layer (σ'(z) < {SimulationOptions.DefaultSaturationThreshold}, i.e. |z| > {saturatedBeyond:F1}), 100 layers of 512")
-    .WithXAxisStyle<double, double, string>(TitleText: "layer l")
-    .WithYAxisStyle<double, double, string>(TitleText: "fraction of saturated units", MinMax: new Tuple<double, double>(-0.03, 1))
-    .WithSize(900, 450));
+Console.WriteLine("weights               saturated units over layers 1-100 and 5 seeds: mean    min     max");
+foreach (var (name, _, _) in scales)
+{
+    var fractions = SeedSummary.Of(runs[name].SelectMany(r => r.Forward.Skip(1).Select(s => s.SaturatedFraction)));
+    Console.WriteLine($"{name,-22} {fractions.Mean,47:P1} {fractions.Min,7:P1} {fractions.Max,7:P1}");
+}
+Claim.AllWithin(runs["N(0, 1)"].SelectMany(r => r.Forward.Skip(1)).Select(s => s.SaturatedFraction), 0.7, 0.85,
+    "N(0, 1) weights saturate about three quarters of the units (70% to 85%) at every layer, on every seed");
+Claim.AllWithin(runs["std 0.01"].Concat(runs[scales[2].Name]).SelectMany(r => r.Forward.Skip(1)).Select(s => s.SaturatedFraction), 0, 0,
+    "std 0.01 and Xavier weights saturate no unit at any layer, on any seed");
 
 // Only the standard-normal weights saturate the network, and they do it at once: about three quarters of all units
-// sit on a flat tail at every layer. With $\sigma_w = 1$ a pre-activation sums 512 terms and spreads far beyond 4.6
-// (the last table below puts a number on it). The small and the Xavier weights keep every pre-activation near 0.
-//
+// sit on a flat tail at every layer. Why is visible in the pre-activations themselves. Below, the magnitudes
+// $|z|$ that a 51st layer computes from layer 50's outputs, for each scale (seed 1), against the threshold 4.6:
+// with $\sigma_w = 1$ a pre-activation sums 512 terms and spreads far beyond it; the small and the Xavier weights
+// keep every pre-activation near 0, at two different scales.
+
+NotebookApp.Cell(8);
+// The pre-activations z = W x_50 of one more layer, on top of the outputs of layer 50 (seed 1).
+double[] PreActivations(IWeightInitializer weights)
+{
+    var x = RunSigmoid(weights, seed: 1, depth: 50).Output.ToArray();
+    var w = new double[Width * Width];
+    weights.Fill(w, new[] { Width, Width }, new RandomSource(seed: 51));
+    var z = new double[Batch * Width];
+    WeightInit.LinearAlgebra.MatrixMultiply.MultiplyTransposed(x, w, z, Batch, Width, Width);
+    return z;
+}
+var magnitudes = scales.ToDictionary(s => s.Name, s => PreActivations(s.Weights).Select(v => Math.Log10(Math.Abs(v))).ToArray());
+foreach (var (name, logs) in magnitudes)
+    Console.WriteLine($"{name,-22} |z| beyond {saturatedBeyond:F2}: {logs.Count(v => v > Math.Log10(saturatedBeyond)) / (double)logs.Length,7:P1}");
+
+NotebookApp.Cell(9);
+NotebookApp.Show(Chart.Combine(scales.Select(s => Charts.LogHistogram(FixedBinHistogram.Of(magnitudes[s.Name], -4, 2.5, 65), s.Name, Colours.Scheme(s.Name)))
+        .Append(Charts.VerticalLine(saturatedBeyond, 0, 1.25, $"saturation threshold |z| = {saturatedBeyond:F1}", Colours.Grey)))
+    .WithTitle("Pre-activations of layer 51 of a sigmoid network, for three weight scales (32,768 values each)")
+    .WithAxes("|z| = |W x_50| (log scale, no unit)", "density of log10 |z| (per decade)", logX: true)
+    .WithSize(900, 450));
+
 // ## The gradient on its way back
 //
 // Going down one layer, the gradient is multiplied by the derivative of every unit and by the transposed weights:
@@ -141,23 +162,33 @@ NotebookApp.Show(Chart.Combine(runs.Select(run => Chart.Line<int, double, string
 // variance argument of notebook 01 gives a factor of about $\sqrt{n}\,\sigma_w \cdot \frac14$ per layer. Below, the
 // measured factor is the geometric mean of $\mathrm{std}(g_{l-1}) / \mathrm{std}(g_l)$ over layers 90 down to 10:
 
-NotebookApp.Cell(8);
-Console.WriteLine("weights                        measured factor   if no unit saturated: sqrt(n) std(w) / 4   gradient std at layer 0");
-foreach (var (name, weightStd, r, _, _) in runs)
+NotebookApp.Cell(10);
+static double GradientFactor(SimulationResult r) => Math.Exp((Math.Log(r.Backward![10].Std) - Math.Log(r.Backward[90].Std)) / 80);
+var factors = scales.ToDictionary(s => s.Name, s => SeedSummary.Of(runs[s.Name].Select(GradientFactor)));
+Console.WriteLine("weights                measured factor (5 seeds)   if no unit saturated: sqrt(n) std(w) / 4   gradient std at layer 0");
+foreach (var (name, weightStd, _) in scales)
 {
-    double measured = Math.Exp((Math.Log(r.Backward![10].Std) - Math.Log(r.Backward[90].Std)) / 80);
     double unsaturated = LinearNetworkTheory.StdGrowthFactor(Width, weightStd) / 4;
-    Console.WriteLine($"{name,-30} {measured,15:F4} {unsaturated,40:F4} {r.Backward[0].Std,25:G3}");
+    var atInput = SeedSummary.Of(runs[name].Select(r => r.Backward![0].Std));
+    Console.WriteLine($"{name,-22} {Format.Spread(factors[name]),26} {unsaturated,40:F4} {atInput.Min,13:G3} to {atInput.Max:G3}");
 }
 
-NotebookApp.Cell(9);
-NotebookApp.Show(Chart.Combine(runs.Select(run => Chart.Line<int, double, string>(
-        run.Result.Backward!.Select(s => s.Layer), run.Result.Backward!.Select(s => s.Std),
-        Name: run.Name, LineColor: Plotly.NET.Color.fromString(run.Color), LineWidth: run.LineWidth)))
+NotebookApp.Cell(11);
+string xavier = scales[2].Name;
+Claim.AllWithin(runs["std 0.01"].Select(r => 1 / GradientFactor(r)), 15, 20, "std 0.01: the gradient shrinks about 18-fold per layer (15- to 20-fold on every seed)");
+Claim.AllWithin(runs[xavier].Select(r => 1 / GradientFactor(r)), 3.5, 4.5, "Xavier: the gradient shrinks about 4-fold per layer (3.5- to 4.5-fold on every seed)");
+Claim.AtLeast(factors["N(0, 1)"].Min, 1, "N(0, 1): the gradient grows on its way down, on every seed");
+Claim.AtMost(factors["N(0, 1)"].Max, LinearNetworkTheory.StdGrowthFactor(Width, 1) / 4 / 2,
+    "N(0, 1): saturation blocks most of it: the factor is less than half of what unsaturated units would give");
+Claim.That(runs.Values.SelectMany(r => r).All(r => r.Backward![0].Std is < 1e-2 or > 1e2),
+    "none of the three scales brings the gradient back to the input within a factor of 100 of its size at the top");
+
+NotebookApp.Cell(12);
+NotebookApp.Show(Chart.Combine(scales.Select(s => Charts.Band(runs[s.Name][0].Backward!.Select(t => (double)t.Layer),
+        SeedSummary.Pointwise(runs[s.Name].Select(r => r.Backward!.Select(t => t.Std).ToArray()).ToArray()),
+        $"{s.Name} (5 seeds: geometric mean and range)", Colours.Scheme(s.Name), geometric: true)))
     .WithTitle("The gradient through 100 sigmoid layers, from the top (l = 100) down to the input")
-    .WithXAxisStyle<double, double, string>(TitleText: "layer l (the gradient starts at l = 100 and flows toward l = 0)")
-    .WithYAxisStyle<double, double, string>(TitleText: "std of the gradient dLoss/dx_l (log scale)", AxisType: Plotly.NET.StyleParam.AxisType.Log)
-    .WithPowerTicks()
+    .WithAxes("layer l (the gradient starts at l = 100 and flows toward l = 0)", "std of the gradient dLoss/dx_l (log scale)", logY: true)
     .WithSize(900, 450));
 
 // Three different failures:
@@ -168,12 +199,12 @@ NotebookApp.Show(Chart.Combine(runs.Select(run => Chart.Line<int, double, string
 //   $\frac14$ still divides the gradient by about 4 per layer: Xavier's variance assumes a slope of 1 at zero, as tanh
 //   has, and the sigmoid does not. (This is why some references multiply the sigmoid's Xavier bound by 4, and one
 //   reason the sigmoid fell out of use in hidden layers; notebook 06 returns to it.)
-// - **Standard-normal weights** saturate three quarters of the units, and the gradient does *not* vanish. Saturation
-//   does block most of it (the measured factor is far below what the same weights would give if no unit saturated),
-//   but the quarter of units that are not saturated, multiplied by weights of std 1, still amplify it on the way
-//   down. Saturation hurts differently. The gradient of a unit's incoming weights is $\sigma'(z) \, g \, x^\top$, so a saturated unit
-//   gets less than 1% of the update its gradient would give it at $z = 0$: most of the network barely learns,
-//   while the rest receives gradients that grow layer after layer.
+// - **Standard-normal weights** saturate three quarters of the units, and the gradient does *not* vanish: it grows.
+//   Saturation does block most of it (the measured factor is less than half of what the same weights would give if no
+//   unit saturated), but the quarter of units that are not saturated, multiplied by weights of std 1, still amplify it
+//   on the way down. Saturation hurts differently. The gradient of a unit's incoming weights is
+//   $\sigma'(z) \, g \, x^\top$, so a saturated unit gets less than 1% of the update its gradient would give it at
+//   $z = 0$: most of the network barely learns, while the rest receives gradients that grow layer after layer.
 //
 // ## The sigmoid's outputs are not centred
 //
@@ -184,28 +215,33 @@ NotebookApp.Show(Chart.Combine(runs.Select(run => Chart.Line<int, double, string
 //
 // A centred activation would contribute only $\mathrm{std}(x)^2$; the sigmoid adds $0.25$ on top. Per unit, the
 // term $0.5 \sum_j w_{ij}$ is a fixed offset, as if every unit had a random bias of standard deviation
-// $0.5\,\sqrt{n}\,\sigma_w$. The table after the chart prints, at layer 50, the share of $\mathbb{E}[x^2]$ that
-// comes from the mean, the next layer's $\mathrm{std}(z) = \sqrt{n}\,\sigma_w\sqrt{\mathbb{E}[x^2]}$, and that
-// offset's standard deviation.
+// $0.5\,\sqrt{n}\,\sigma_w$.
 
-NotebookApp.Cell(10);
-NotebookApp.Show(Chart.Combine(runs.Select(run => Chart.Line<int, double, string>(
-        run.Result.Forward.Select(s => s.Layer), run.Result.Forward.Select(s => s.Mean),
-        Name: run.Name, LineColor: Plotly.NET.Color.fromString(run.Color), LineWidth: run.LineWidth)))
-    .WithTitle("Mean of the sigmoid outputs per layer: near 0.5 for every weight scale (layer 0 is the input)")
-    .WithXAxisStyle<double, double, string>(TitleText: "layer l")
-    .WithYAxisStyle<double, double, string>(TitleText: "mean of x_l over the batch", MinMax: new Tuple<double, double>(-0.1, 1))
+NotebookApp.Cell(13);
+Claim.AllWithin(runs.Values.SelectMany(r => r).SelectMany(r => r.Forward.Skip(1)).Select(s => s.Mean), 0.4, 0.6,
+    "the mean of the sigmoid outputs is within 0.1 of 0.5 at every layer, for every scale and seed");
+NotebookApp.Show(Chart.Combine(scales.Select(s => Charts.Line(runs[s.Name][0].Forward.Select(t => (double)t.Layer), runs[s.Name][0].Forward.Select(t => t.Mean),
+        s.Name, Colours.Scheme(s.Name), width: s.Name == "std 0.01" ? 7 : 2)))
+    .WithTitle("Mean of the sigmoid outputs per layer, seed 1 (the wide std 0.01 line runs under the Xavier line)")
+    .WithAxes("layer l (0 = the input)", "mean of x_l over the batch (no unit)")
+    .WithYRange(-0.1, 1)
     .WithSize(900, 450));
 
-NotebookApp.Cell(11);
-Console.WriteLine("layer 50                         mean     std   mean^2/E[x^2]   std(z) next layer   offset std");
-foreach (var (name, weightStd, r, _, _) in runs)
+// The table prints, at layer 50 (seed 1), the share of $\mathbb{E}[x^2]$ that comes from the mean, the next layer's
+// $\mathrm{std}(z) = \sqrt{n}\,\sigma_w\sqrt{\mathbb{E}[x^2]}$, and that offset's standard deviation.
+
+NotebookApp.Cell(14);
+Console.WriteLine("layer 50                 mean     std   mean^2/E[x^2]   std(z) next layer   offset std");
+var share = new Dictionary<string, double>();
+foreach (var (name, weightStd, _) in scales)
 {
-    var s = r.Forward[50];
-    double share = s.Mean * s.Mean / s.MeanSquare;
+    var s = runs[name][0].Forward[50];
+    share[name] = s.Mean * s.Mean / s.MeanSquare;
     double zStd = LinearNetworkTheory.StdGrowthFactor(Width, weightStd) * s.RootMeanSquare;
-    Console.WriteLine($"{name,-30} {s.Mean,6:F3} {s.Std,7:F3} {share,15:P0} {zStd,19:F3} {0.5 * LinearNetworkTheory.StdGrowthFactor(Width, weightStd),12:F3}");
+    Console.WriteLine($"{name,-22} {s.Mean,6:F3} {s.Std,7:F3} {share[name],15:P0} {zStd,19:F3} {0.5 * LinearNetworkTheory.StdGrowthFactor(Width, weightStd),12:F3}");
 }
+Claim.AtLeast(Math.Min(share["std 0.01"], share[xavier]), 0.9, "std 0.01 and Xavier: at least 90% of the next layer's input power is the constant 0.5");
+Claim.AtLeast(0.5 * LinearNetworkTheory.StdGrowthFactor(Width, 1.0), 2 * saturatedBeyond, "N(0, 1): the offset alone has a std more than twice the saturation threshold");
 
 // With small or Xavier weights the outputs vary little, so nearly all of the next layer's input power comes from the
 // constant 0.5. That keeps the forward signal from vanishing (the outputs stay near 0.5, never near 0), but it is
@@ -219,10 +255,10 @@ foreach (var (name, weightStd, r, _, _) in runs)
 // - A unit is saturated when its pre-activation sits on a flat tail; here $\sigma' < 0.01$, i.e. $|z| > 4.6$. Its
 //   incoming weights then get almost no update.
 // - In a 100-layer, 512-wide sigmoid network, standard-normal weights saturate about three quarters of the units
-//   at every layer; small and Xavier weights saturate none.
+//   at every layer; small and Xavier weights saturate none (5 seeds each).
 // - Not saturating is not enough: with small weights the gradient shrinks about 18-fold per layer, and even with
-//   Xavier weights the slope of $\frac14$ shrinks it about 4-fold per layer. A deep plain sigmoid network has no
-//   weight scale that keeps both the forward and the backward signal healthy.
+//   Xavier weights the slope of $\frac14$ shrinks it about 4-fold per layer; with $\mathcal{N}(0, 1)$ weights it grows.
+//   None of the three scales brings the gradient back to the input within a factor of 100 of its size at the top.
 // - The sigmoid's outputs average 0.5, which adds a constant to every layer's input: it gives each unit a random
 //   offset and, with large weights, pushes units into saturation.
 

@@ -13,7 +13,6 @@
 
 using WeightInit.LinearAlgebra;
 using WeightInit.Simulation;
-using WeightInit.Statistics;
 
 NotebookApp.Start("03-xavier-normal");
 
@@ -30,6 +29,9 @@ NotebookApp.Start("03-xavier-normal");
 // 4. so $\mathrm{Var}(w) = 1/N$;
 // 5. the forward pass wants $N = n_\text{in}$, the backward pass $N = n_\text{out}$: Glorot and Bengio's compromise $2/(n_\text{in} + n_\text{out})$;
 // 6. a 100-layer tanh network with and without it, and what PyTorch's tanh gain of 5/3 changes.
+//
+// A sampled variance is never exactly its prediction. Each check below states its tolerance: 5 standard errors of the
+// estimate (a difference that large would happen by chance far less than once in a million tries), computed from the sample.
 
 // Code cell 1: #!import setup.dib (in the app: the #:project lines and usings above, and NotebookApp.Start).
 
@@ -56,11 +58,30 @@ var mx = SampleMoments.Of(x);
 var product = SampleMoments.Of(w.Zip(x, (a, b) => a * b).ToArray());
 
 double term1 = mx.Mean * mx.Mean * mw.Variance, term2 = mw.Mean * mw.Mean * mx.Variance, term3 = mw.Variance * mx.Variance;
-Console.WriteLine($"E[x]^2 Var(w)     {term1,8:F4}");
-Console.WriteLine($"E[w]^2 Var(x)     {term2,8:F4}");
-Console.WriteLine($"Var(w) Var(x)     {term3,8:F4}");
-Console.WriteLine($"sum of the terms  {term1 + term2 + term3,8:F4}");
-Console.WriteLine($"measured Var(wx)  {product.Variance,8:F4}");
+Console.WriteLine($"E[x]^2 Var(w) {term1,8:F4}   E[w]^2 Var(x) {term2,8:F4}   Var(w) Var(x) {term3,8:F4}");
+Claim.Close(product.Variance, term1 + term2 + term3, 5 * product.VarianceStandardError, "the measured Var(wx) is the sum of the three terms");
+
+// ### The article's "[0.0, 0.1]"
+//
+// The article suggests small random weights "such as in [0.0, 0.1]". A positive-only range breaks the derivation below: $U(0, 0.1)$ has
+// mean $E[w] = 0.05$ and variance $0.1^2/12 \approx 0.00083$, so for standardized inputs the term $E[w]^2\,\mathrm{Var}(x) = 0.0025$ is
+// three times the term $\mathrm{Var}(w)\,\mathrm{Var}(x)$ that the derivation keeps. Worse, that part is the same for every unit: each
+// unit's output contains $0.05 \sum_j x_j$, so all units of the layer move together. Two units share the fraction
+// $E[w]^2 / (E[w]^2 + \mathrm{Var}(w)) = 0.75$ of their variance: their correlation is 0.75. One layer of 512 units, 512 inputs per unit:
+
+NotebookApp.Cell(3);
+var positive = new double[512 * 512];
+Init.Uniform(0.0, 0.1).Fill(positive, new[] { 512, 512 }, new RandomSource(seed: 11));
+var inputs512 = new double[512 * 512];
+new RandomSource(seed: 12).FillNormal(inputs512, 0.0, 1.0);
+var y512 = new double[512 * 512];
+MatrixMultiply.MultiplyTransposed(inputs512, positive, y512, 512, 512, 512);
+// The mean correlation of all pairs of units, from Var(sum of the units) = sum of variances + sum of covariances.
+var unitVariance = Enumerable.Range(0, 512).Select(j => SampleMoments.Of(Enumerable.Range(0, 512).Select(b => y512[b * 512 + j]).ToArray()).Variance).ToArray();
+double sumVariance = SampleMoments.Of(Enumerable.Range(0, 512).Select(b => Enumerable.Range(0, 512).Sum(j => y512[b * 512 + j])).ToArray()).Variance;
+double correlation = (sumVariance / unitVariance.Sum() - 1) / 511;
+Console.WriteLine($"Var(y) per unit: {unitVariance.Average():F3} (512 (Var(w) + E[w]^2) = {512 * (0.01 / 12 + 0.0025):F3}); mean correlation between units {correlation:F3}");
+Claim.Close(correlation, 0.75, 0.05, "with weights in [0.0, 0.1] two units of a layer are correlated 0.75: they share the component 0.05 sum_j x_j");
 
 // With zero means the first two terms vanish. Weights are drawn centred on 0, and inputs are standardized (z-scored) data
 // or the zero-centred outputs of the previous layer, so
@@ -69,23 +90,24 @@ Console.WriteLine($"measured Var(wx)  {product.Variance,8:F4}");
 //
 // The same check with $w \sim \mathcal{N}(0,\ 0.3^2)$ and $x \sim U(-1, 1)$ (variance $\frac13$):
 
-NotebookApp.Cell(3);
+NotebookApp.Cell(4);
 random.FillNormal(w, mean: 0.0, std: 0.3);
 random.FillUniform(x, -1.0, 1.0);
-var centred = SampleMoments.Of(w.Zip(x, (a, b) => a * b).ToArray());
-Console.WriteLine($"Var(w) Var(x)     {SampleMoments.Of(w).Variance * SampleMoments.Of(x).Variance,8:F5}");
-Console.WriteLine($"measured Var(wx)  {centred.Variance,8:F5}");
+var z = w.Zip(x, (a, b) => a * b).ToArray();
+var centred = SampleMoments.Of(z);
+Claim.Close(centred.Variance, SampleMoments.Of(w).Variance * SampleMoments.Of(x).Variance, 5 * centred.VarianceStandardError,
+    "with zero means, Var(wx) = Var(w) Var(x)");
 
 // ## Step 2: the bias is a constant
 //
 // $b$ is the same number for every input, so it moves the mean and leaves the spread alone: $\mathrm{Var}(z + b) = \mathrm{Var}(z)$.
 
-NotebookApp.Cell(4);
-var z = w.Zip(x, (a, b) => a * b).ToArray();
+NotebookApp.Cell(5);
 var shifted = SampleMoments.Of(z.Select(v => v + 0.5).ToArray());
-Console.WriteLine($"                 mean      variance");
-Console.WriteLine($"w x          {centred.Mean,9:F5}   {centred.Variance,9:F5}");
-Console.WriteLine($"w x + 0.5    {shifted.Mean,9:F5}   {shifted.Variance,9:F5}");
+Console.WriteLine($"w x:       mean {centred.Mean,9:F5}, variance {centred.Variance:F5}");
+Console.WriteLine($"w x + 0.5: mean {shifted.Mean,9:F5}, variance {shifted.Variance:F5}");
+Claim.Close(shifted.Variance, centred.Variance, 1e-12, "adding the bias 0.5 leaves the variance unchanged (up to rounding)");
+Claim.Close(shifted.Mean - centred.Mean, 0.5, 1e-12, "and moves the mean by exactly 0.5");
 
 // ## Step 3: a sum of $N$ independent terms
 //
@@ -96,8 +118,10 @@ Console.WriteLine($"w x + 0.5    {shifted.Mean,9:F5}   {shifted.Variance,9:F5}")
 //
 // The check is a real layer: a batch of 512 inputs with $x \sim \mathcal{N}(0, 2^2)$ (so $\mathrm{Var}(x) = 4$), a $512 \times N$ weight
 // matrix with std 0.1 ($\mathrm{Var}(w) = 0.01$), bias 0.5, and $y = x W^\top + b$ computed with the library's matrix product.
+// One layer is one draw of $512 N$ weights and $512 N$ inputs; each contributes a relative error of about $\sqrt{2/(512 N)}$ to
+// the measured variance, so the tolerance is 5 times $\sqrt{4/(512 N)}$.
 
-NotebookApp.Cell(5);
+NotebookApp.Cell(6);
 int[] fanIns = { 16, 64, 256, 1024 };
 const int batch = 512, outputs = 512;
 
@@ -113,12 +137,17 @@ SampleMoments LayerOutput(int n, IWeightInitializer initializer, double stdX, do
     for (int i = 0; i < y.Length; i++) y[i] += bias;
     return SampleMoments.Of(y);
 }
+static double RelativeError(int n) => Math.Sqrt(4.0 / (batch * n));
+Console.WriteLine("relative standard error for N = 16 .. 1024: " + string.Join(", ", fanIns.Select(n => $"{RelativeError(n):P2}")));
 
+NotebookApp.Cell(7);
 var fixedStd = Init.Normal(0.0, 0.1);
 var fixedRows = fanIns.Select(n => (N: n, Predicted: n * 0.01 * 4.0, Measured: LayerOutput(n, fixedStd, 2.0, 0.5, new RandomSource((ulong)n)))).ToList();
 Console.WriteLine("     N   N Var(w) Var(x)   measured Var(y)   measured/predicted   mean of y");
 foreach (var r in fixedRows)
     Console.WriteLine($"{r.N,6}   {r.Predicted,15:F3}   {r.Measured.Variance,15:F3}   {r.Measured.Variance / r.Predicted,18:F3}   {r.Measured.Mean,9:F3}");
+Claim.AllWithin(fixedRows.Select(r => (r.Measured.Variance / r.Predicted - 1) / RelativeError(r.N)), -5, 5,
+    "for every N the measured Var(y) is within 5 standard errors of N Var(w) Var(x) (the values: measured minus predicted, in standard errors)");
 
 // ## Step 4: choose $\mathrm{Var}(w) = 1/N$
 //
@@ -127,28 +156,34 @@ foreach (var r in fixedRows)
 // $$\mathrm{Var}(w) = \frac{1}{N}, \qquad w \sim \mathcal{N}\Big(0,\ \frac{1}{N}\Big).$$
 //
 // With $N = n_\text{in}$ this is the fan-in rule of LeCun et al. (1998, *Efficient BackProp*), `Init.LeCunNormal` in the library;
-// the article calls it the Xavier formula. The same layers with these weights and standardized inputs ($\mathrm{Var}(x) = 1$):
+// the article calls it the Xavier formula. (The article also says Xavier makes "Var($w_{ij}$) unity". It is $N\,\mathrm{Var}(w)$ that must
+// be 1; $\mathrm{Var}(w) = 1$ is the $\mathcal{N}(0, 1)$ start that multiplies the variance by $N = 512$ per layer and overflows in notebook 01.)
+// The same layers with these weights and standardized inputs ($\mathrm{Var}(x) = 1$):
 
-NotebookApp.Cell(6);
+NotebookApp.Cell(8);
 var lecunRows = fanIns.Select(n => (N: n, VarW: Init.LeCunNormal.Variance(n, outputs), Measured: LayerOutput(n, Init.LeCunNormal, 1.0, 0.5, new RandomSource(100 + (ulong)n)))).ToList();
 Console.WriteLine("     N     Var(w)   N Var(w)   measured Var(y)");
 foreach (var r in lecunRows)
     Console.WriteLine($"{r.N,6}   {r.VarW,8:G4}   {r.N * r.VarW,8:F3}   {r.Measured.Variance,15:F3}");
+Claim.AllWithin(lecunRows.Select(r => (r.Measured.Variance - 1) / RelativeError(r.N)), -5, 5,
+    "with Var(w) = 1/N the output variance is 1 within 5 standard errors for every N");
+Claim.Close(Math.Pow(LinearNetworkTheory.StdGrowthFactor(512, weightStd: 1.0), 2), 512, 1e-9, "Var(w) = 1 (the article's 'unity') multiplies the variance by N = 512 per layer instead");
 
 // On log-log axes the fixed weight variance gives a straight line of slope 1 (the variance grows in proportion to $N$),
-// and the $1/N$ rule gives a flat line:
+// and the $1/N$ rule gives a flat line. Each prediction is dashed, its measurements are markers of the same colour.
 
-NotebookApp.Cell(7);
+NotebookApp.Cell(9);
+var ns = fanIns.Select(n => (double)n).ToArray();
+string fixedColour = Colours.Black, lecun = Colours.Scheme("LeCun");
 NotebookApp.Show(Chart.Combine(new[]
 {
-    Chart.Line<int, double, string>(x: fanIns, y: fixedRows.Select(r => r.Predicted), Name: "Var(w) = 0.01, Var(x) = 4: predicted N Var(w) Var(x)", LineDash: Plotly.NET.StyleParam.DrawingStyle.Dash),
-    Chart.Point<int, double, string>(x: fanIns, y: fixedRows.Select(r => r.Measured.Variance), Name: "Var(w) = 0.01, Var(x) = 4: measured"),
-    Chart.Line<int, double, string>(x: fanIns, y: lecunRows.Select(r => r.N * r.VarW), Name: "Var(w) = 1/N, Var(x) = 1: predicted", LineDash: Plotly.NET.StyleParam.DrawingStyle.Dash),
-    Chart.Point<int, double, string>(x: fanIns, y: lecunRows.Select(r => r.Measured.Variance), Name: "Var(w) = 1/N, Var(x) = 1: measured"),
+    Charts.Line(ns, fixedRows.Select(r => r.Predicted), "Var(w) = 0.01, Var(x) = 4: predicted N Var(w) Var(x)", fixedColour, dashed: true),
+    Charts.Points(ns, fixedRows.Select(r => r.Measured.Variance), "Var(w) = 0.01, Var(x) = 4: measured", fixedColour),
+    Charts.Line(ns, lecunRows.Select(r => r.N * r.VarW), "Var(w) = 1/N (LeCun), Var(x) = 1: predicted", lecun, dashed: true),
+    Charts.Points(ns, lecunRows.Select(r => r.Measured.Variance), "Var(w) = 1/N (LeCun), Var(x) = 1: measured", lecun),
 })
     .WithTitle("Variance of a layer's output against its number of inputs N")
-    .WithXAxisStyle<double, double, string>(TitleText: "number of inputs N (log scale)", AxisType: Plotly.NET.StyleParam.AxisType.Log)
-    .WithYAxisStyle<double, double, string>(TitleText: "Var(y) (log scale)", AxisType: Plotly.NET.StyleParam.AxisType.Log)
+    .WithAxes("number of inputs N (log scale)", "Var(y) (log scale, no unit)", logX: true, logY: true)
     .WithSize(900, 500));
 
 // ## Forward and backward: Glorot and Bengio's compromise
@@ -168,14 +203,14 @@ NotebookApp.Show(Chart.Combine(new[]
 // One layer from 256 to 1,024 units and one from 1,024 to 256, each with the three rules; the simulator pushes a batch
 // forward and an $\mathcal{N}(0, 1)$ gradient backward and reports the factor by which each pass multiplies the variance:
 
-NotebookApp.Cell(8);
+NotebookApp.Cell(10);
 var rules = new (string Name, FanScaledInitializer Init)[]
 {
     ("fan_in  (LeCun)", Init.LeCunNormal),
     ("fan_out", Init.VarianceScaling(1.0, FanMode.FanOut, VarianceScalingDistribution.UntruncatedNormal)),
     ("Xavier  (Glorot)", Init.XavierNormal()),
 };
-Console.WriteLine("rule               layer          Var(w)   forward: n_in Var(w)  measured   backward: n_out Var(w)  measured");
+var factorRows = new List<(string Rule, int In, int Out, double Forward, double ForwardMeasured, double Backward, double BackwardMeasured)>();
 foreach (var (nIn, nOut) in new[] { (256, 1024), (1024, 256) })
 foreach (var (name, init) in rules)
 {
@@ -183,39 +218,59 @@ foreach (var (name, init) in rules)
     {
         Depth = 1, Widths = new[] { nIn, nOut }, BatchSize = 512, WeightInitializer = init, ComputeBackward = true, Seed = 5,
     });
-    double forward = run.Forward[1].MeanSquare / run.Forward[0].MeanSquare;
-    double backward = run.Backward![0].MeanSquare / run.Backward[1].MeanSquare;
     double v = init.Variance(nIn, nOut);
-    Console.WriteLine($"{name,-17}  {nIn,4} -> {nOut,-4}  {v,9:G4}  {nIn * v,20:F3}  {forward,8:F3}  {nOut * v,22:F3}  {backward,8:F3}");
+    factorRows.Add((name, nIn, nOut, nIn * v, run.Forward[1].MeanSquare / run.Forward[0].MeanSquare, nOut * v, run.Backward![0].MeanSquare / run.Backward[1].MeanSquare));
 }
-Console.WriteLine($"harmonic mean of 1/256 and 1/1024: {2.0 / (256 + 1024):G4}; Xavier's Var(w) for 256 -> 1024: {Init.XavierNormal().Variance(256, 1024):G4}");
+Console.WriteLine("rule               layer         forward: n_in Var(w)  measured   backward: n_out Var(w)  measured");
+foreach (var r in factorRows)
+    Console.WriteLine($"{r.Rule,-17}  {r.In,4} -> {r.Out,-4}  {r.Forward,20:F3}  {r.ForwardMeasured,8:F3}  {r.Backward,22:F3}  {r.BackwardMeasured,8:F3}");
+
+// The measured factors are one draw of 262,144 weights and a batch of 512, good to about half a percent; the check allows 2%.
+
+NotebookApp.Cell(11);
+Claim.AllWithin(factorRows.SelectMany(r => new[] { r.ForwardMeasured / r.Forward, r.BackwardMeasured / r.Backward }), 0.98, 1.02,
+    "every measured factor is within 2% of n_in Var(w) (forward) or n_out Var(w) (backward)");
+Claim.Close(Init.XavierNormal().Variance(256, 1024), 2 / (256.0 + 1024.0), 1e-15, "Xavier's Var(w) for 256 -> 1024 is the harmonic mean of 1/256 and 1/1024");
+double Off(double factor) => Math.Abs(Math.Log(factor));
+var xavierRows = factorRows.Where(r => r.Rule.StartsWith("Xavier")).ToList();
+var wrongDirection = factorRows.Where(r => r.Rule.StartsWith("fan_in")).Select(r => r.Backward).Concat(factorRows.Where(r => r.Rule.StartsWith("fan_out")).Select(r => r.Forward));
+Claim.That(xavierRows.Max(r => Math.Max(Off(r.Forward), Off(r.Backward))) < wrongDirection.Min(Off),
+    "Xavier is off in both directions, by less than either one-sided rule is off in its other direction",
+    $"Xavier's worst factor {xavierRows.Max(r => Math.Max(r.Forward, 1 / r.Forward)):F2}, the one-sided rules' {wrongDirection.Max(f => Math.Max(f, 1 / f)):F2}");
 
 // Each rule makes its own direction exact and leaves the other off by the ratio of the widths; Xavier's choice is off in
 // both directions, by less. Over many layers the errors multiply. A linear network that narrows from 1,024 to 64 units over
 // 40 layers shows it: the prediction is the product of the per-layer factors, computed from each rule's `Variance`.
 
-NotebookApp.Cell(9);
+NotebookApp.Cell(12);
 const int pyramidDepth = 40;
 int[] pyramid = Enumerable.Range(0, pyramidDepth + 1)
     .Select(i => (int)Math.Round(1024 * Math.Pow(64.0 / 1024, i / (double)pyramidDepth))).ToArray();
 Console.WriteLine($"widths {pyramid[0]}, {pyramid[1]}, {pyramid[2]}, ..., {pyramid[^2]}, {pyramid[^1]}");
-Console.WriteLine("rule                activation std at the top        gradient std at the input");
-Console.WriteLine("                    predicted    measured            predicted    measured");
-foreach (var (name, init) in rules)
+var pyramidRows = rules.Select(rule =>
 {
     var run = DeepNetworkSimulator.Run(new SimulationOptions
     {
-        Depth = pyramidDepth, Widths = pyramid, BatchSize = 256, WeightInitializer = init, ComputeBackward = true, Seed = 6,
+        Depth = pyramidDepth, Widths = pyramid, BatchSize = 256, WeightInitializer = rule.Init, ComputeBackward = true, Seed = 6,
     });
-    double forward = 1, backward = 1;
-    for (int l = 1; l <= pyramidDepth; l++)
-    {
-        double v = init.Variance(pyramid[l - 1], pyramid[l]);
-        forward *= pyramid[l - 1] * v;
-        backward *= pyramid[l] * v;
-    }
-    Console.WriteLine($"{name,-17}  {Math.Sqrt(forward),10:F3}  {run.Forward[pyramidDepth].Std / run.Forward[0].Std,10:F3}        {Math.Sqrt(backward),10:F3}  {run.Backward![0].Std / run.Backward[pyramidDepth].Std,10:F3}");
-}
+    var layers = Enumerable.Range(1, pyramidDepth).ToList();
+    double forward = Math.Sqrt(layers.Aggregate(1.0, (p, l) => p * pyramid[l - 1] * rule.Init.Variance(pyramid[l - 1], pyramid[l])));
+    double backward = Math.Sqrt(layers.Aggregate(1.0, (p, l) => p * pyramid[l] * rule.Init.Variance(pyramid[l - 1], pyramid[l])));
+    return (rule.Name, forward, ForwardMeasured: run.Forward[pyramidDepth].Std / run.Forward[0].Std,
+            backward, BackwardMeasured: run.Backward![0].Std / run.Backward[pyramidDepth].Std);
+}).ToList();
+Console.WriteLine("rule               activation std at the top: predicted  measured    gradient std at the input: predicted  measured");
+foreach (var r in pyramidRows)
+    Console.WriteLine($"{r.Name,-17}  {r.forward,35:F3}  {r.ForwardMeasured,8:F3}  {r.backward,37:F3}  {r.BackwardMeasured,8:F3}");
+
+NotebookApp.Cell(13);
+var (lecunRow, fanOutRow, xavierRow) = (pyramidRows[0], pyramidRows[1], pyramidRows[2]);
+Claim.Close(xavierRow.forward, Math.Sqrt(fanOutRow.forward), 0.05, "Xavier's activations are off by about the square root of what fan_out loses");
+Claim.Close(xavierRow.backward, Math.Sqrt(lecunRow.backward), 0.05, "Xavier's gradients are off by about the square root of what fan_in loses");
+var ratios = pyramidRows.SelectMany(r => new[] { r.ForwardMeasured / r.forward, r.BackwardMeasured / r.backward }).ToList();
+Claim.AllWithin(ratios, 1.0, 1.1, "the measurements sit 0% to 10% above the predictions");
+Claim.That(pyramidRows.Max(r => r.ForwardMeasured / r.forward) / pyramidRows.Min(r => r.ForwardMeasured / r.forward) < 1.005,
+    "by the same factor (within 0.5%) for all three rules, forward");
 
 // The fan-in rule keeps the activations and lets the gradient shrink; the fan-out rule does the opposite; Xavier splits the
 // difference: each direction is off by about the square root of what the wrong rule loses. The measured values sit a few
@@ -225,60 +280,70 @@ foreach (var (name, init) in rules)
 //
 // ## A deep tanh network
 //
-// Now a nonlinear network: 100 layers of 512 tanh units, a batch of 256 standard-normal inputs, and an $\mathcal{N}(0, 1)$
+// Now a nonlinear network: 100 layers of 512 tanh units, a batch of 32 standard-normal inputs, and an $\mathcal{N}(0, 1)$
 // gradient injected at the top and carried down. Three initializations: $\mathcal{N}(0, 1)$, $\mathcal{N}(0, 0.01^2)$ and Xavier normal
-// (here $n_\text{in} = n_\text{out} = 512$, so $\mathrm{Var}(w) = 1/512$).
+// (here $n_\text{in} = n_\text{out} = 512$, so $\mathrm{Var}(w) = 1/512$), each with 5 seeds (5 draws of the 100 weight matrices).
 
-NotebookApp.Cell(10);
-SimulationResult RunTanh(IWeightInitializer initializer) => DeepNetworkSimulator.Run(new SimulationOptions
+NotebookApp.Cell(14);
+ulong[] seeds = { 1, 2, 3, 4, 5 };
+SimulationResult[] RunTanh(IWeightInitializer initializer) => seeds.Select(seed => DeepNetworkSimulator.Run(new SimulationOptions
 {
-    Depth = 100, Width = 512, BatchSize = 256, WeightInitializer = initializer, Activation = Activation.Tanh,
-    ComputeBackward = true, Seed = 2010,
-});
+    Depth = 100, Width = 512, BatchSize = 32, WeightInitializer = initializer, Activation = Activation.Tanh,
+    ComputeBackward = true, Seed = seed,
+})).ToArray();
 
-var tanhRuns = new (string Name, SimulationResult Result)[]
+var tanhRuns = new (string Name, SimulationResult[] Runs)[]
 {
-    ("N(0, 1)", RunTanh(Init.Normal(0.0, 1.0))),
-    ("N(0, 0.01^2)", RunTanh(Init.Normal(0.0, 0.01))),
-    ("Xavier normal", RunTanh(Init.XavierNormal())),
+    ("N(0, 1)", RunTanh(Init.Normal(0.0, 1.0))), ("N(0, 0.01^2)", RunTanh(Init.Normal(0.0, 0.01))), ("Xavier normal", RunTanh(Init.XavierNormal())),
 };
-Console.WriteLine("init            activation std at layer           saturated at   gradient std");
-Console.WriteLine("                    1         10        100      layer 100     at the input");
+Console.WriteLine("init            over 5 seeds: activation std at layer 100   saturated at layer 100   gradient std at the input");
 foreach (var (name, r) in tanhRuns)
-    Console.WriteLine($"{name,-13} {r.Forward[1].Std,9:G3} {r.Forward[10].Std,10:G3} {r.Forward[100].Std,10:G3} {r.Forward[100].SaturatedFraction,12:P1} {r.Backward![0].Std,14:G3}");
+{
+    var std = SeedSummary.Of(r.Select(t => t.Forward[100].Std)); var sat = SeedSummary.Of(r.Select(t => t.Forward[100].SaturatedFraction));
+    var grad = SeedSummary.Of(r.Select(t => t.Backward![0].Std));
+    Console.WriteLine($"{name,-13} {Format.Number(std.Min),22} to {Format.Number(std.Max),-9} {sat.Min,12:P1} to {sat.Max,-7:P1} {Format.Number(grad.Min),14} to {Format.Number(grad.Max)}");
+}
 
-// The activations, layer by layer (log scale). With $\mathcal{N}(0, 1)$ weights the std stays near 1 only because tanh clips
-// everything to $\pm 1$: the table shows most units saturated. With std 0.01 the signal shrinks by a constant factor per layer.
-// With Xavier it fades slowly (more on that below).
+NotebookApp.Cell(15);
+var normal = tanhRuns[0].Runs; var small = tanhRuns[1].Runs; var xavierTanh = tanhRuns[2].Runs;
+Claim.AllWithin(normal.Select(r => r.Forward[100].SaturatedFraction), 0.8, 1, "N(0, 1): at least 80% of the units are saturated at layer 100, every seed");
+Claim.AtLeast(normal.Min(r => r.Backward![0].Std), 1e40, "N(0, 1): the gradient reaches the input more than 10^40 times larger, every seed");
+Claim.AtMost(small.Max(r => Math.Max(r.Forward[100].Std, r.Backward![0].Std)), 1e-50, "std 0.01: activations and gradients both fall below 10^-50");
+Claim.AllWithin(xavierTanh.SelectMany(r => r.Forward.Concat(r.Backward!)).Select(s => s.Std), 1 / 20.0, 1.5,
+    "Xavier keeps both the activations and the gradients within a factor of 20 of where they start, at every layer and seed");
 
-NotebookApp.Cell(11);
-Plotly.NET.GenericChart StdOverDepth(IEnumerable<(string Name, IReadOnlyList<LayerStatistics> Stats)> series, string title, string what) =>
-    Chart.Combine(series.Select(s => Chart.Line<int, double, string>(x: s.Stats.Select(t => t.Layer), y: s.Stats.Select(t => t.Std), Name: s.Name)))
+// The activations, layer by layer (log scale; each band spans the 5 seeds, the line is their geometric mean). With
+// $\mathcal{N}(0, 1)$ weights the std stays near 1 only because tanh clips everything to $\pm 1$: the table shows most units
+// saturated. With std 0.01 the signal shrinks by a constant factor per layer. With Xavier it fades slowly (more on that below).
+
+NotebookApp.Cell(16);
+Plotly.NET.GenericChart StdOverDepth(Func<SimulationResult, IReadOnlyList<LayerStatistics>> which, string title, string what) =>
+    Chart.Combine(tanhRuns.Select(t => Charts.Band(Enumerable.Range(0, 101).Select(l => (double)l),
+            SeedSummary.Pointwise(t.Runs.Select(r => which(r).Select(s => s.Std).ToArray()).ToArray()),
+            $"{t.Name} (5 seeds)", Colours.Scheme(t.Name), geometric: true)))
         .WithTitle(title)
-        .WithXAxisStyle<double, double, string>(TitleText: "layer l (0 = input)")
-        .WithYAxisStyle<double, double, string>(TitleText: what + " (log scale)", AxisType: Plotly.NET.StyleParam.AxisType.Log)
-        .WithPowerTicks()
+        .WithAxes("layer l (0 = input)", what + " (log scale)", logY: true)
         .WithSize(900, 500);
 
-NotebookApp.Show(StdOverDepth(tanhRuns.Select(r => (r.Name, r.Result.Forward)), "Forward: std of the activations of a 100-layer tanh network (width 512)", "std of x_l"));
+NotebookApp.Show(StdOverDepth(r => r.Forward, "Forward: std of the activations of a 100-layer tanh network (width 512)", "std of x_l"));
 
 // The gradients, from the top (layer 100, where the $\mathcal{N}(0, 1)$ gradient enters) down to the input. With $\mathcal{N}(0, 1)$ weights
 // they *grow* on the way down: the few unsaturated units have slope near 1 and there are 512 large weights per unit. With
 // std 0.01 they vanish. With Xavier they change by a modest factor.
 
-NotebookApp.Cell(12);
-NotebookApp.Show(StdOverDepth(tanhRuns.Select(r => (r.Name, r.Result.Backward!)), "Backward: std of the gradients dL/dx_l of the same networks", "std of dL/dx_l"));
+NotebookApp.Cell(17);
+NotebookApp.Show(StdOverDepth(r => r.Backward!, "Backward: std of the gradients dL/dx_l of the same networks", "std of dL/dx_l"));
 
 // ## Why tanh works with Xavier: it is linear near 0
 //
 // The derivation assumed a linear layer. Tanh is nearly linear where Xavier keeps the signal: $\tanh(z) = z - z^3/3 + \dots$
 // and $\tanh'(0) = 1$, so a small signal passes with its variance unchanged.
 
-NotebookApp.Cell(13);
+NotebookApp.Cell(18);
 Console.WriteLine("    z   tanh(z)/z   tanh'(z)");
 foreach (var v in new[] { 0.01, 0.1, 0.5, 1.0, 2.0, 3.0 })
     Console.WriteLine($"{v,5:F2}   {Activation.Tanh.Apply(v) / v,9:F4}   {Activation.Tanh.Derivative(v),8:F4}");
-Console.WriteLine($"tanh'(0) = {Activation.Tanh.Derivative(0.0):F4}");
+Claim.Close(Activation.Tanh.Derivative(0.0), 1, 1e-15, "tanh'(0) = 1");
 
 // The cubic term explains the slow fade of the Xavier curve above. For $h \sim \mathcal{N}(0, q)$, $\tanh^2 h \approx h^2 - \frac23 h^4$ and
 // $E[h^4] = 3q^2$, so each layer maps the variance $q$ to about $q - 2q^2$. Then $1/q$ grows by about 2 per layer:
@@ -287,50 +352,61 @@ Console.WriteLine($"tanh'(0) = {Activation.Tanh.Derivative(0.0):F4}");
 //
 // A fade like $1/\sqrt{l}$, not the exponential $c^l$ of a badly scaled network:
 
-NotebookApp.Cell(14);
-var xavierTanh = tanhRuns[2].Result;
-Console.WriteLine("layer   measured std   1/sqrt(1 + 2l)");
+NotebookApp.Cell(19);
+var xavierStd = SeedSummary.Pointwise(xavierTanh.Select(r => r.Forward.Select(s => s.Std).ToArray()).ToArray());
+Console.WriteLine("layer   measured std (geometric mean of 5 seeds)   1/sqrt(1 + 2l)");
 foreach (var l in new[] { 1, 5, 10, 25, 50, 100 })
-    Console.WriteLine($"{l,5}   {xavierTanh.Forward[l].Std,12:F4}   {1 / Math.Sqrt(1 + 2.0 * l),14:F4}");
+    Console.WriteLine($"{l,5}   {xavierStd[l].GeometricMean,40:F4}   {1 / Math.Sqrt(1 + 2.0 * l),14:F4}");
+Claim.AllWithin(Enumerable.Range(5, 96).Select(l => xavierStd[l].GeometricMean * Math.Sqrt(1 + 2.0 * l)), 0.9, 1.1,
+    "from layer 5 to 100 the Xavier activations' std is within 10% of 1/sqrt(1 + 2l)");
 
 // ## The tanh gain 5/3
 //
 // PyTorch's `calculate_gain("tanh")` is 5/3 (`Gain.For(Nonlinearity.Tanh)`): Xavier's std times 5/3, the variance times 25/9,
-// to make up for the squashing of tanh. PyTorch gives it as an empirical value. What it changes over depth, on the same network:
+// to make up for the squashing of tanh. PyTorch's documentation lists the value without a derivation (the gain it does call
+// empirical is SELU's 3/4). Where does a gain above 1 lead? With gain $g$ each layer maps the variance $q$ to about
+// $g^2 (q - 2q^2)$: for $g = 1$ the only resting point is $q = 0$, the slow fade above, while for $g > 1$ the variance settles
+// where the two effects balance. What 5/3 does over depth, on the same network and seeds:
 
-NotebookApp.Cell(15);
+NotebookApp.Cell(20);
 double tanhGain = Gain.For(Nonlinearity.Tanh);
-var gainRun = RunTanh(Init.XavierNormal(gain: tanhGain));
-Console.WriteLine($"gain for tanh: {tanhGain:F4}");
-Console.WriteLine("init                  activation std at layer 100   saturated   gradient std at the input (top: 1)");
-foreach (var (name, r) in new[] { ("Xavier, gain 1", xavierTanh), ($"Xavier, gain {tanhGain:F3}", gainRun) })
-    Console.WriteLine($"{name,-20} {r.Forward[100].Std,29:F4} {r.Forward[100].SaturatedFraction,11:P1} {r.Backward![0].Std / r.Backward[100].Std,12:G3}");
+var gainRuns = RunTanh(Init.XavierNormal(gain: tanhGain));
+var growth = SeedSummary.Of(gainRuns.Select(r => r.Backward![0].Std / r.Backward[100].Std));
+Console.WriteLine($"gain for tanh: {tanhGain:F4}; gradient at the input, top 1: {Format.Number(growth.Min)} to {Format.Number(growth.Max)} over 5 seeds");
+Claim.AllWithin(gainRuns.SelectMany(r => r.Forward.Skip(50)).Select(s => s.Std), 0.55, 0.75, "gain 5/3: from layer 50 on the activations' std settles between 0.55 and 0.75, every seed");
+Claim.AllWithin(gainRuns.SelectMany(r => r.Forward.Skip(1)).Select(s => s.SaturatedFraction), 0, 0.1, "gain 5/3: at most 10% of the units saturate at any layer, every seed");
+Claim.AllWithin(gainRuns.Select(r => r.Backward![0].Std / r.Backward[100].Std), 1e3, 1e5, "gain 5/3: the gradient grows between 10^3- and 10^5-fold over 100 layers, every seed");
+Claim.Within(1 / SeedSummary.Of(xavierTanh.Select(r => r.Backward![0].Std)).GeometricMean, 10, 15, "gain 1: the gradient arrives 10 to 15 times smaller");
+Claim.Within(Math.Pow(growth.GeometricMean, 1 / 100.0), 1.05, 1.15, "gain 5/3: that is a factor of about 1.1 per layer");
 
-NotebookApp.Cell(16);
-NotebookApp.Show(Chart.Combine(new[]
-{
-    Chart.Line<int, double, string>(x: xavierTanh.Forward.Select(t => t.Layer), y: xavierTanh.Forward.Select(t => t.Std), Name: "activations, gain 1"),
-    Chart.Line<int, double, string>(x: gainRun.Forward.Select(t => t.Layer), y: gainRun.Forward.Select(t => t.Std), Name: "activations, gain 5/3"),
-    Chart.Line<int, double, string>(x: xavierTanh.Backward!.Select(t => t.Layer), y: xavierTanh.Backward!.Select(t => t.Std), Name: "gradients, gain 1", LineDash: Plotly.NET.StyleParam.DrawingStyle.Dash),
-    Chart.Line<int, double, string>(x: gainRun.Backward!.Select(t => t.Layer), y: gainRun.Backward!.Select(t => t.Std), Name: "gradients, gain 5/3", LineDash: Plotly.NET.StyleParam.DrawingStyle.Dash),
-    Chart.Line<int, double, string>(x: Enumerable.Range(0, 101), y: Enumerable.Range(0, 101).Select(l => 1 / Math.Sqrt(1 + 2.0 * l)), Name: "1/sqrt(1 + 2l)", LineDash: Plotly.NET.StyleParam.DrawingStyle.Dot),
-})
+NotebookApp.Cell(21);
+var layerAxis = Enumerable.Range(0, 101).Select(l => (double)l).ToArray();
+Plotly.NET.GenericChart GainPanel(Func<SimulationResult, IReadOnlyList<LayerStatistics>> which, bool withTheory) =>
+    Chart.Combine(new[]
+    {
+        Charts.Band(layerAxis, SeedSummary.Pointwise(xavierTanh.Select(r => which(r).Select(s => s.Std).ToArray()).ToArray()), "Xavier, gain 1 (5 seeds)", Colours.Scheme("Xavier"), geometric: true),
+        Charts.Band(layerAxis, SeedSummary.Pointwise(gainRuns.Select(r => which(r).Select(s => s.Std).ToArray()).ToArray()), "Xavier, gain 5/3 (5 seeds)", Colours.Variant(Colours.Scheme("Xavier")), geometric: true),
+    }.Concat(withTheory ? new[] { Charts.Line(layerAxis, layerAxis.Select(l => 1 / Math.Sqrt(1 + 2 * l)), "1/sqrt(1 + 2l)", Colours.Grey, dashed: true) } : []))
+    .WithAxes("layer l (0 = input)", "std (log scale)", logY: true);
+NotebookApp.Show(Charts.Panels(new[] { GainPanel(r => r.Forward, true), GainPanel(r => r.Backward!, false).WithoutLegendEntries() },
+        new[] { "activations x_l", "gradients dL/dx_l (from l = 100 down)" }, columns: 2)
     .WithTitle("Xavier normal with gain 1 and gain 5/3: 100 tanh layers of width 512")
-    .WithXAxisStyle<double, double, string>(TitleText: "layer l (0 = input)")
-    .WithYAxisStyle<double, double, string>(TitleText: "std (log scale)", AxisType: Plotly.NET.StyleParam.AxisType.Log)
-    .WithPowerTicks()
-    .WithSize(900, 500));
+    .WithSize(1100, 480));
 
 // The gain settles the activations at a fixed spread instead of letting them fade, with few units saturated. The price shows
-// in the backward pass: the gradient now grows on its way down, layer after layer. Gain 1 lets both drift slowly; gain 5/3
-// holds the forward signal and lets the gradient grow. Which one trains better depends on the depth and the optimizer; over
-// 100 layers neither is catastrophic, while $\mathcal{N}(0,1)$ and $\mathcal{N}(0, 0.01^2)$ are.
+// in the backward pass: the gradient now grows on its way down, by about 10% per layer, 10,000-fold over 100 layers. Gain 1
+// instead lets both drift down slowly (the gradient arrives about 12 times smaller). Neither is neutral over 100 layers, but
+// both are far from the collapse of $\mathcal{N}(0,1)$ and $\mathcal{N}(0, 0.01^2)$: a $10^4$ gradient ratio between the first and the
+// last layer is a problem for plain SGD, whose one learning rate cannot suit both ends, and less of one for optimizers that
+// scale each parameter's step (notebook 09 trains such networks with SGD).
 //
 // ## Takeaways
 //
-// - For independent, zero-mean weights and inputs, $\mathrm{Var}(y) = N\,\mathrm{Var}(w)\,\mathrm{Var}(x)$: each step of the derivation matches sampling.
+// - For independent, zero-mean weights and inputs, $\mathrm{Var}(y) = N\,\mathrm{Var}(w)\,\mathrm{Var}(x)$: each step of the derivation matches sampling within 5 standard errors.
+// - The zero means matter: weights "in [0.0, 0.1]", as the article suggests, make every two units of a layer correlated 0.75; and it is
+//   $N\,\mathrm{Var}(w)$ that must be 1, not $\mathrm{Var}(w)$ (the article's "unity").
 // - $\mathrm{Var}(w) = 1/n_\text{in}$ keeps the forward variance, $1/n_\text{out}$ the backward one; Xavier's $2/(n_\text{in} + n_\text{out})$ is their harmonic mean and is off in both directions by less than either rule is in the other.
-// - In a 100-layer tanh network, $\mathcal{N}(0, 1)$ weights saturate the units and blow up the gradients, std 0.01 makes both vanish, and Xavier keeps both within a factor of about 15 of where they start.
-// - Tanh suits Xavier because $\tanh'(0) = 1$; its cubic term makes the activations fade like $1/\sqrt{1 + 2l}$. The gain 5/3 stops that fade and lets the gradient grow instead.
+// - In a 100-layer tanh network, $\mathcal{N}(0, 1)$ weights saturate the units and blow up the gradients, std 0.01 makes both vanish, and Xavier keeps both within a factor of 20 of where they start (5 seeds).
+// - Tanh suits Xavier because $\tanh'(0) = 1$; its cubic term makes the activations fade like $1/\sqrt{1 + 2l}$. The gain 5/3 stops that fade and makes the gradient grow about 1.1-fold per layer instead.
 
 NotebookApp.Finish();

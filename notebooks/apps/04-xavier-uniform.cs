@@ -12,7 +12,6 @@
 #:project ../../lib/WeightInit.Tutorial.Apps/WeightInit.Tutorial.Apps.csproj
 
 using WeightInit.Simulation;
-using WeightInit.Statistics;
 
 NotebookApp.Start("04-xavier-uniform");
 
@@ -24,8 +23,11 @@ NotebookApp.Start("04-xavier-uniform");
 // $$W \sim U\left[-\frac{\sqrt{6}}{\sqrt{n_\text{in} + n_\text{out}}},\ \frac{\sqrt{6}}{\sqrt{n_\text{in} + n_\text{out}}}\right].$$
 //
 // This notebook shows where the $\sqrt{6}$ comes from (the variance of a uniform distribution), draws the weight ranges
-// for layers with 1 to 100 inputs (correcting two slips of the article's plots), and compares the uniform and the normal
-// versions: the same variance, different distributions, the same behaviour in a deep tanh network.
+// for layers with 1 to 100 inputs (correcting three slips of the article's text and plots), and compares the uniform and the
+// normal versions: the same variance, different distributions, the same behaviour in a deep tanh network.
+//
+// Lines starting with ✓ are the text's claims, checked against the experiment; a sampled value is allowed 5 standard
+// errors of its estimate.
 
 // Code cell 1: #!import setup.dib (in the app: the #:project lines and usings above, and NotebookApp.Start).
 
@@ -41,25 +43,25 @@ NotebookApp.Cell(2);
 const double r = 0.5;
 var draws = new double[200_000];
 new RandomSource(seed: 2010).FillUniform(draws, -r, r);
+var moments = SampleMoments.Of(draws);
+Console.WriteLine($"mean of the draws {moments.Mean:F5}, variance {moments.Variance:F5} (r^2/3 = {r * r / 3:F5})");
+Claim.Close(moments.Mean, 0, 5 * moments.Std / Math.Sqrt(draws.Length), "the draws have mean 0");
+Claim.Close(moments.Variance, r * r / 3, 5 * moments.VarianceStandardError, "the draws have variance r^2/3");
 
-double mean = draws.Average();
-double variance = draws.Select(w => (w - mean) * (w - mean)).Sum() / (draws.Length - 1);
-Console.WriteLine($"mean of the draws     {mean,9:F5}   (expected 0)");
-Console.WriteLine($"variance of the draws {variance,9:F5}   (expected r^2/3 = {r * r / 3:F5})");
-
-// The histogram of the draws, scaled as a density, sits on the flat line $\frac{1}{2r} = 1$:
+// The histogram of the draws, scaled as a density, sits on the flat line $\frac{1}{2r} = 1$. Each of its 40 bins holds about
+// 5,000 draws, so each density has a relative standard error of about $1/\sqrt{5000} = 1.4\%$:
 
 NotebookApp.Cell(3);
-// The chart shows 40 bin densities (Histogram from the library), not the 200,000 raw draws.
-var histogram = WeightInit.Statistics.FixedBinHistogram.Of(draws, -r, r, bins: 40);
+var histogram = FixedBinHistogram.Of(draws, -r, r, bins: 40);
+Claim.AllWithin(histogram.Densities, 1 - 5 / Math.Sqrt(5000), 1 + 5 / Math.Sqrt(5000), "every bin's density is 1/(2r) = 1 within 5 standard errors");
 NotebookApp.Show(Chart.Combine(new[]
 {
-    Chart.Column<double, double, string>(values: histogram.Densities, Keys: histogram.Centers.ToArray(), Name: "draws (40 bins)"),
-    Chart.Line<double, double, string>(x: new[] { -r, r }, y: new[] { 1 / (2 * r), 1 / (2 * r) }, Name: "density 1/(2r)"),
+    Charts.Histogram(histogram, "200,000 draws (40 bins)", Colours.Scheme("Xavier uniform")),
+    Charts.ReferenceLine(-r, r, 1 / (2 * r), "density 1/(2r)"),
 })
     .WithTitle("200,000 draws from U(-0.5, 0.5) against their density")
-    .WithXAxisStyle<double, double, string>(TitleText: "weight w")
-    .WithYAxisStyle<double, double, string>(TitleText: "probability density")
+    .WithAxes("weight w (no unit)", "probability density (per unit of w)")
+    .WithYRange(0, 1.2)
     .WithSize(900, 450));
 
 // ## From the variance to the bound
@@ -74,14 +76,16 @@ NotebookApp.Show(Chart.Combine(new[]
 // (In the app, this cell's 'bound' is 'bound_4', 'm' is 'm_4': the top-level statements of one C# program share one scope, and another cell declares the same name.)
 NotebookApp.Cell(4);
 Console.WriteLine("    r   measured Var   r^2/3");
+var errors = new List<double>();
 foreach (var bound_4 in new[] { 0.1, 1.0, 3.0 })
 {
     var sample = new double[100_000];
     new RandomSource(seed: 7).FillUniform(sample, -bound_4, bound_4);
-    double m_4 = sample.Average();
-    double v = sample.Select(w => (w - m_4) * (w - m_4)).Sum() / (sample.Length - 1);
-    Console.WriteLine($"{bound_4,5:F1}   {v,12:F5}   {bound_4 * bound_4 / 3,7:F5}");
+    var m_4 = SampleMoments.Of(sample);
+    Console.WriteLine($"{bound_4,5:F1}   {m_4.Variance,12:F5}   {bound_4 * bound_4 / 3,7:F5}");
+    errors.Add((m_4.Variance - bound_4 * bound_4 / 3) / m_4.VarianceStandardError);
 }
+Claim.AllWithin(errors, -5, 5, "for r = 0.1, 1 and 3 the measured variance is r^2/3 within 5 standard errors (the values: in standard errors)");
 
 // ## The library's `XavierUniform` draws
 //
@@ -95,22 +99,21 @@ var layer = new double[fanOut * fanIn];
 xavierUniform.Fill(layer, new[] { fanOut, fanIn }, new RandomSource(seed: 6));
 var layerMoments = SampleMoments.Of(layer);
 double bound = xavierUniform.Bound(fanIn, fanOut);
-
-Console.WriteLine($"bound from the initializer    {bound:F5}   (sqrt(6 / (n_in + n_out)) = {Math.Sqrt(6.0 / (fanIn + fanOut)):F5})");
-Console.WriteLine($"largest |w| drawn             {layer.Max(Math.Abs):F5}");
-Console.WriteLine($"variance from the initializer {xavierUniform.Variance(fanIn, fanOut):G5}   (2 / (n_in + n_out) = {2.0 / (fanIn + fanOut):G5})");
-Console.WriteLine($"variance of the draws         {layerMoments.Variance:G5}");
+Console.WriteLine($"bound {bound:F5}, largest |w| drawn {layer.Max(Math.Abs):F5}, variance of the draws {layerMoments.Variance:G5}");
+Claim.Close(bound, Math.Sqrt(6.0 / (fanIn + fanOut)), 1e-15, "the initializer's bound is sqrt(6 / (n_in + n_out))");
+Claim.That(layer.All(v => Math.Abs(v) <= bound), "no draw lies beyond the bound", $"largest |w| {Format.Number(layer.Max(Math.Abs))}");
+Claim.Close(layerMoments.Variance, 2.0 / (fanIn + fanOut), 5 * layerMoments.VarianceStandardError, "the draws have variance 2 / (n_in + n_out)");
 
 NotebookApp.Cell(6);
 var layerHistogram = FixedBinHistogram.Of(layer, -bound, bound, bins: 50);
 NotebookApp.Show(Chart.Combine(new[]
 {
-    Chart.Column<double, double, string>(values: layerHistogram.Densities, Keys: layerHistogram.Centers.ToArray(), Name: "350,000 XavierUniform draws (50 bins)"),
-    Chart.Line<double, double, string>(x: new[] { -bound, bound }, y: new[] { 1 / (2 * bound), 1 / (2 * bound) }, Name: "density 1/(2b), b = sqrt(6/1200)"),
+    Charts.Histogram(layerHistogram, "350,000 XavierUniform draws (50 bins)", Colours.Scheme("Xavier uniform")),
+    Charts.ReferenceLine(-bound, bound, 1 / (2 * bound), "density 1/(2b), b = sqrt(6/1200)"),
 })
     .WithTitle("XavierUniform weights of a 700-input, 500-output layer against their density")
-    .WithXAxisStyle<double, double, string>(TitleText: "weight w")
-    .WithYAxisStyle<double, double, string>(TitleText: "probability density")
+    .WithAxes("weight w (no unit)", "probability density (per unit of w)")
+    .WithYRange(0, 8)
     .WithSize(900, 450));
 
 // ## The range of the weights for 1 to 100 inputs
@@ -127,22 +130,20 @@ double[] simple = inputs.Select(n => Init.SimpleUniform.Bound(n, m)).ToArray();
 Console.WriteLine("inputs n   simple bound 1/sqrt(n)");
 foreach (var n in new[] { 1, 2, 5, 20, 50, 100 })
     Console.WriteLine($"{n,8}   {simple[n - 1],10:F3}");
-Console.WriteLine($"With 2 inputs the weights lie in [{-simple[1]:F3}, {simple[1]:F3}].");
+Claim.Close(simple[1], 0.707, 0.0005, "with 2 inputs the weights lie in [-0.707, 0.707]: the article's '-0.7 to -7' is a typo for -0.7 to 0.7");
+Claim.Within(simple[19], 0.22, 0.23, "with 20 inputs the bound is still 0.22, more than twice the article's 'near -0.1 and 0.1'");
+Claim.That(inputs.First(n => simple[n - 1] <= 0.1 + 1e-12) == 100, "the bound reaches 0.1 only at 100 inputs");
 
 // The article describes the range at few inputs as going from $-1$ to $1$ or "-0.7 to -7": the second interval is a typo for
-// $-0.7$ to $0.7$, the value at 2 inputs printed above. The range then narrows quickly; it is about $\pm 0.22$ at 20 inputs and
-// reaches $\pm 0.1$ at 100.
+// $-0.7$ to $0.7$, the value at 2 inputs printed above. It then says the range drops "to about 20 weights to near -0.1 and 0.1":
+// at 20 inputs the bound is still $1/\sqrt{20} \approx 0.22$; it reaches $\pm 0.1$ only at 100 inputs.
 
 NotebookApp.Cell(8);
-Plotly.NET.GenericChart RangeBand(double[] upper, string name) =>
-    Chart.Range<int, double, string>(x: inputs, y: inputs.Select(_ => 0.0), upper: upper, lower: upper.Select(b => -b),
-        mode: Plotly.NET.StyleParam.Mode.Lines, Name: "centre 0", UpperName: name + ": upper bound", LowerName: name + ": lower bound",
-        RangeColor: Plotly.NET.Color.fromString("rgba(31, 119, 180, 0.25)"));
-
-NotebookApp.Show(RangeBand(simple, "+-1/sqrt(n)")
+double[] zeros = new double[inputs.Length];
+var n1to100 = inputs.Select(n => (double)n).ToArray();
+NotebookApp.Show(Charts.Band(n1to100, zeros, simple.Select(b => -b), simple, "weights drawn from [-1/sqrt(n), 1/sqrt(n)]", Colours.Scheme("Xavier"))
     .WithTitle("(a) Simple Xavier: the weight range for n = 1..100 inputs")
-    .WithXAxisStyle<double, double, string>(TitleText: "number of inputs n")
-    .WithYAxisStyle<double, double, string>(TitleText: "weight value (range centred on 0)")
+    .WithAxes("number of inputs n", "weight value (range centred on 0, no unit)")
     .WithSize(900, 450));
 
 // **(b) The normalized form** $\pm\frac{\sqrt{6}}{\sqrt{n + m}}$ with $m = 10$ outputs (`Init.XavierUniform`). A note on the original
@@ -152,17 +153,16 @@ NotebookApp.Show(RangeBand(simple, "+-1/sqrt(n)")
 
 NotebookApp.Cell(9);
 double[] normalized = inputs.Select(n => xavierUniform.Bound(n, m)).ToArray();
-double[] originalPlot = normalized.Select(b => b / Math.Sqrt(6)).ToArray(); // the same bound without its sqrt(6)
-
+double[] originalPlot = inputs.Select(n => 1 / Math.Sqrt(n + m)).ToArray(); // what the original post's code plotted
+Claim.AllWithin(normalized.Zip(originalPlot, (a, b) => a / b), Math.Sqrt(6) - 1e-12, Math.Sqrt(6) + 1e-12, "the stated bound is sqrt(6) times what the original plot drew, for every n");
 NotebookApp.Show(Chart.Combine(new[]
 {
-    RangeBand(normalized, "stated +-sqrt(6)/sqrt(n+m)"),
-    Chart.Line<int, double, string>(x: inputs, y: originalPlot, Name: "original plot: +1/sqrt(n+m)", LineColor: Plotly.NET.Color.fromString("firebrick"), LineDash: Plotly.NET.StyleParam.DrawingStyle.Dash),
-    Chart.Line<int, double, string>(x: inputs, y: originalPlot.Select(b => -b), Name: "original plot: -1/sqrt(n+m)", LineColor: Plotly.NET.Color.fromString("firebrick"), LineDash: Plotly.NET.StyleParam.DrawingStyle.Dash),
+    Charts.Band(n1to100, zeros, normalized.Select(b => -b), normalized, "weights drawn from ±sqrt(6)/sqrt(n+m)", Colours.Scheme("Xavier")),
+    Charts.Line(n1to100, originalPlot, "the original plot's bounds ±1/sqrt(n+m)", Colours.Vermillion, dashed: true),
+    Charts.Line(n1to100, originalPlot.Select(b => -b), "the original plot's bounds ±1/sqrt(n+m)", Colours.Vermillion, dashed: true, showLegend: false),
 })
     .WithTitle("(b) Normalized Xavier, m = 10 outputs: the weight range for n = 1..100 inputs")
-    .WithXAxisStyle<double, double, string>(TitleText: "number of inputs n")
-    .WithYAxisStyle<double, double, string>(TitleText: "weight value (range centred on 0)")
+    .WithAxes("number of inputs n", "weight value (range centred on 0, no unit)")
     .WithSize(900, 450));
 
 // The article adds that the normalized range starts out smaller than the simple one. That is what its plot shows, since the
@@ -172,16 +172,17 @@ NotebookApp.Cell(10);
 Console.WriteLine("inputs n   simple 1/sqrt(n)   normalized sqrt(6)/sqrt(n+10)   original plot 1/sqrt(n+10)");
 foreach (var n in new[] { 1, 2, 3, 10, 100 })
     Console.WriteLine($"{n,8}   {simple[n - 1],16:F3}   {normalized[n - 1],29:F3}   {originalPlot[n - 1],26:F3}");
-int firstWider = inputs.First(n => normalized[n - 1] > simple[n - 1] * (1 + 1e-12));
-Console.WriteLine($"The normalized range is smaller only at n = 1, equal at n = 2 and wider from n = {firstWider} on.");
+Claim.That(normalized[0] < simple[0] && Math.Abs(normalized[1] - simple[1]) < 1e-12 && inputs.Skip(2).All(n => normalized[n - 1] > simple[n - 1]),
+    "the normalized range is smaller only at n = 1, equal at n = 2 and wider from n = 3 on");
+Claim.That(inputs.All(n => originalPlot[n - 1] < simple[n - 1]), "the original plot's range is narrower than the simple one for every n from 1 to 100");
 
 // ## Uniform against normal: the same variance, different distributions
 //
 // `Init.XavierNormal()` draws $\mathcal{N}\big(0, \frac{2}{n_\text{in} + n_\text{out}}\big)$, `Init.XavierUniform()` draws from
 // $U(-b, b)$ with $b^2/3$ equal to that same variance. For a $512 \times 512$ layer the two agree on the variance and differ in
 // everything else: the uniform has hard edges at $\pm b$ (excess kurtosis $-1.2$), the normal has tails beyond them (excess
-// kurtosis 0). The Kolmogorov-Smirnov distance, the largest gap between the two empirical distribution functions, is far
-// above what two samples of one distribution would show.
+// kurtosis 0; a normal value lies beyond $\pm\sqrt{3}\,\sigma$ with probability 8.3%). The Kolmogorov-Smirnov distance, the largest
+// gap between the two empirical distribution functions, is far above what two samples of one distribution would show.
 
 NotebookApp.Cell(11);
 var xavierNormal = Init.XavierNormal();
@@ -191,79 +192,87 @@ var normalWeights = new double[width * width];
 xavierUniform.Fill(uniformWeights, new[] { width, width }, new RandomSource(seed: 21));
 xavierNormal.Fill(normalWeights, new[] { width, width }, new RandomSource(seed: 22));
 double b512 = xavierUniform.Bound(width, width);
-
-Console.WriteLine("                 Var (initializer)   Var (draws)   excess kurtosis   largest |w|   beyond +-b");
-foreach (var (name, init, drawn) in new (string, FanScaledInitializer, double[])[] { ("XavierUniform", xavierUniform, uniformWeights), ("XavierNormal", xavierNormal, normalWeights) })
-{
-    var mom = SampleMoments.Of(drawn);
-    Console.WriteLine($"{name,-14} {init.Variance(width, width),19:G5} {mom.Variance,13:G5} {mom.ExcessKurtosis,17:F3} {drawn.Max(Math.Abs),13:F4} {drawn.Count(v => Math.Abs(v) > b512) / (double)drawn.Length,12:P2}");
-}
-double ks = KolmogorovSmirnov.TwoSampleStatistic(uniformWeights, normalWeights);
-Console.WriteLine($"b = {b512:F4}; KS distance between the samples {ks:F4}; 0.1% critical value for one distribution {KolmogorovSmirnov.CriticalValue(uniformWeights.Length, normalWeights.Length, alpha: 0.001):F4}");
+var (mu, mn) = (SampleMoments.Of(uniformWeights), SampleMoments.Of(normalWeights));
+double beyond = normalWeights.Count(v => Math.Abs(v) > b512) / (double)normalWeights.Length, kurtosisError = Math.Sqrt(24.0 / normalWeights.Length);
+Console.WriteLine($"Var (initializer) {xavierNormal.Variance(width, width):G5}; draws: uniform {mu.Variance:G5}, normal {mn.Variance:G5}");
+Claim.Close(mu.Variance, xavierUniform.Variance(width, width), 5 * mu.VarianceStandardError, "the uniform draws have Xavier's variance 2/1024");
+Claim.Close(mn.Variance, xavierNormal.Variance(width, width), 5 * mn.VarianceStandardError, "the normal draws have the same variance");
+Claim.Close(mu.ExcessKurtosis, -1.2, 5 * kurtosisError, "the uniform draws have excess kurtosis -1.2");
+Claim.Close(mn.ExcessKurtosis, 0, 5 * kurtosisError, "the normal draws have excess kurtosis 0");
+Claim.That(uniformWeights.All(v => Math.Abs(v) <= b512), "no uniform draw lies beyond ±b");
+Claim.Close(beyond, 0.0833, 5 * Math.Sqrt(0.0833 * 0.9167 / normalWeights.Length), "8.3% of the normal draws lie beyond ±b");
 
 NotebookApp.Cell(12);
+double ks = KolmogorovSmirnov.TwoSampleStatistic(uniformWeights, normalWeights);
+double critical = KolmogorovSmirnov.CriticalValue(uniformWeights.Length, normalWeights.Length, alpha: 0.001);
+Claim.AtLeast(ks / critical, 10, "the KS distance between the two samples is more than 10 times the 0.1% critical value for one distribution");
+
+NotebookApp.Cell(13);
 // Both histograms over the same range, 4 standard deviations either side (a normal draw beyond it is counted, not drawn).
 double span = 4 * xavierNormal.Std(width, width);
-var uniformHistogram = FixedBinHistogram.Of(uniformWeights, -span, span, bins: 80);
-var normalHistogram = FixedBinHistogram.Of(normalWeights, -span, span, bins: 80);
+double top = 1 / (2 * b512) * 1.15;
 NotebookApp.Show(Chart.Combine(new[]
 {
-    Chart.Line<double, double, string>(x: uniformHistogram.Centers, y: uniformHistogram.Densities, Name: "XavierUniform draws (80 bins)", ShowMarkers: true),
-    Chart.Line<double, double, string>(x: normalHistogram.Centers, y: normalHistogram.Densities, Name: "XavierNormal draws (80 bins)", ShowMarkers: true),
-    Chart.Line<double, double, string>(x: new[] { -b512, -b512 }, y: new[] { 0.0, uniformHistogram.Densities.Max() }, Name: "uniform bounds +-b", LineColor: Plotly.NET.Color.fromString("black"), LineDash: Plotly.NET.StyleParam.DrawingStyle.Dot),
-    Chart.Line<double, double, string>(x: new[] { b512, b512 }, y: new[] { 0.0, uniformHistogram.Densities.Max() }, Name: "uniform bounds +-b", ShowLegend: false, LineColor: Plotly.NET.Color.fromString("black"), LineDash: Plotly.NET.StyleParam.DrawingStyle.Dot),
+    Charts.Histogram(FixedBinHistogram.Of(uniformWeights, -span, span, bins: 80), "XavierUniform draws (80 bins)", Colours.Variant(Colours.Scheme("Xavier"))),
+    Charts.Histogram(FixedBinHistogram.Of(normalWeights, -span, span, bins: 80), "XavierNormal draws (80 bins)", Colours.Scheme("Xavier")),
+    Charts.VerticalLine(-b512, 0, top, "uniform bounds ±b", Colours.Black),
+    Charts.VerticalLine(b512, 0, top, "uniform bounds ±b", Colours.Black).WithoutLegendEntries(),
 })
     .WithTitle("512 x 512 Xavier weights: uniform vs normal, same variance, different shapes")
-    .WithXAxisStyle<double, double, string>(TitleText: "weight w")
-    .WithYAxisStyle<double, double, string>(TitleText: "probability density")
+    .WithAxes("weight w (no unit)", "probability density (per unit of w)")
     .WithSize(900, 450));
 
 // ### Over depth they behave alike
 //
 // A deep network sees the weights mostly through the variance of the sums they form, and a sum of many weighted inputs is
-// close to normal whichever of the two distributions the weights come from. Short runs of each on the 100-layer,
-// 512-wide tanh network of notebook 03, with three seeds each, since one draw of 100 weight matrices differs a little from the next:
-
-// (In the app, this cell's 'r' is 'r_13': the top-level statements of one C# program share one scope, and another cell declares the same name.)
-NotebookApp.Cell(13);
-SimulationResult RunTanh(IWeightInitializer initializer, ulong seed) => DeepNetworkSimulator.Run(new SimulationOptions
-{
-    Depth = 100, Width = 512, BatchSize = 256, WeightInitializer = initializer, Activation = Activation.Tanh,
-    ComputeBackward = true, Seed = seed,
-});
-ulong[] seeds = { 1, 2, 3 };
-var depthRuns = new (string Name, IWeightInitializer Init)[] { ("XavierUniform", xavierUniform), ("XavierNormal", xavierNormal) }
-    .SelectMany(s => seeds.Select(seed => (s.Name, Seed: seed, Result: RunTanh(s.Init, seed)))).ToList();
-Console.WriteLine("init           seed   activation std at layer 10   at layer 100   saturated   gradient std at the input (top: 1)");
-foreach (var (name, seed, r_13) in depthRuns)
-    Console.WriteLine($"{name,-14} {seed,4} {r_13.Forward[10].Std,28:F4} {r_13.Forward[100].Std,14:F4} {r_13.Forward[100].SaturatedFraction,11:P1} {r_13.Backward![0].Std / r_13.Backward[100].Std,12:F3}");
-var uniformRun = depthRuns[0].Result;
-var normalRun = depthRuns[seeds.Length].Result;
-
-// The rows of the two initializers overlap: they differ from each other about as much as the seeds of one initializer differ
-// among themselves. The first seed of each, layer by layer:
+// close to normal whichever of the two distributions the weights come from. Runs of each on the 100-layer, 512-wide tanh network
+// of notebook 03, with five seeds each, since one draw of 100 weight matrices differs a little from the next:
 
 NotebookApp.Cell(14);
-NotebookApp.Show(Chart.Combine(new[]
+ulong[] seeds = { 1, 2, 3, 4, 5 };
+SimulationResult[] RunTanh(IWeightInitializer initializer) => seeds.Select(seed => DeepNetworkSimulator.Run(new SimulationOptions
 {
-    Chart.Line<int, double, string>(x: uniformRun.Forward.Select(t => t.Layer), y: uniformRun.Forward.Select(t => t.Std), Name: "activations, XavierUniform"),
-    Chart.Line<int, double, string>(x: normalRun.Forward.Select(t => t.Layer), y: normalRun.Forward.Select(t => t.Std), Name: "activations, XavierNormal", LineDash: Plotly.NET.StyleParam.DrawingStyle.Dot),
-    Chart.Line<int, double, string>(x: uniformRun.Backward!.Select(t => t.Layer), y: uniformRun.Backward!.Select(t => t.Std), Name: "gradients, XavierUniform"),
-    Chart.Line<int, double, string>(x: normalRun.Backward!.Select(t => t.Layer), y: normalRun.Backward!.Select(t => t.Std), Name: "gradients, XavierNormal", LineDash: Plotly.NET.StyleParam.DrawingStyle.Dot),
-})
-    .WithTitle("100 tanh layers of width 512: Xavier uniform and Xavier normal (seed 1)")
-    .WithXAxisStyle<double, double, string>(TitleText: "layer l (0 = input)")
-    .WithYAxisStyle<double, double, string>(TitleText: "std (log scale)", AxisType: Plotly.NET.StyleParam.AxisType.Log)
-    .WithSize(900, 450));
+    Depth = 100, Width = 512, BatchSize = 32, WeightInitializer = initializer, Activation = Activation.Tanh,
+    ComputeBackward = true, Seed = seed,
+})).ToArray();
+var depthRuns = new (string Name, SimulationResult[] Runs)[] { ("XavierUniform", RunTanh(xavierUniform)), ("XavierNormal", RunTanh(xavierNormal)) };
+var measures = new (string Name, Func<SimulationResult, double> Of)[]
+{
+    ("activation std at layer 10", r => r.Forward[10].Std), ("activation std at layer 100", r => r.Forward[100].Std),
+    ("gradient std at the input", r => r.Backward![0].Std / r.Backward[100].Std),
+};
+foreach (var (measure, of) in measures)
+    Console.WriteLine($"{measure,-28} " + string.Join("   ", depthRuns.Select(d => $"{d.Name}: {Format.Spread(SeedSummary.Of(d.Runs.Select(of)))}")));
+
+NotebookApp.Cell(15);
+foreach (var (measure, of) in measures)
+    Claim.That(SeedSummary.Of(depthRuns[0].Runs.Select(of)).Overlaps(SeedSummary.Of(depthRuns[1].Runs.Select(of))),
+        $"{measure}: the ranges of the two initializers over 5 seeds overlap");
+
+// The two initializers differ from each other about as much as the seeds of one initializer differ among themselves: their
+// ranges overlap on every measure. Layer by layer, the bands span the 5 seeds:
+
+NotebookApp.Cell(16);
+var layerAxis = Enumerable.Range(0, 101).Select(l => (double)l).ToArray();
+Plotly.NET.GenericChart DepthPanel(Func<SimulationResult, IReadOnlyList<LayerStatistics>> which) => Chart.Combine(depthRuns.Select(d =>
+        Charts.Band(layerAxis, SeedSummary.Pointwise(d.Runs.Select(r => which(r).Select(s => s.Std).ToArray()).ToArray()), $"{d.Name} (5 seeds)",
+            d.Name == "XavierNormal" ? Colours.Scheme("Xavier") : Colours.Variant(Colours.Scheme("Xavier")), geometric: true)))
+    .WithAxes("layer l (0 = input)", "std (log scale)", logY: true);
+NotebookApp.Show(Charts.Panels(new[] { DepthPanel(r => r.Forward), DepthPanel(r => r.Backward!).WithoutLegendEntries() },
+        new[] { "activations x_l", "gradients dL/dx_l (from l = 100 down)" }, columns: 2)
+    .WithTitle("100 tanh layers of width 512: Xavier uniform and Xavier normal (5 seeds each)")
+    .WithSize(1100, 450));
 
 // ## Takeaways
 //
 // - A uniform $U(-r, r)$ has variance $r^2/3$, so the bound must be $\sqrt{3}$ times the standard deviation you want; with Xavier's
 //   variance $2/(n_\text{in} + n_\text{out})$ that gives the $\sqrt{6}$.
-// - The simple form $\pm 1/\sqrt{n}$ runs from $\pm 1$ at one input to $\pm 0.1$ at 100 (the article's "-0.7 to -7" is $-0.7$ to $0.7$).
+// - The simple form $\pm 1/\sqrt{n}$ runs from $\pm 1$ at one input to $\pm 0.1$ at 100: the article's "-0.7 to -7" is $-0.7$ to $0.7$,
+//   and at 20 inputs the range is still $\pm 0.22$, not "near $\pm 0.1$".
 // - The normalized form is $\pm\sqrt{6}/\sqrt{n + m}$; the original plot drew it without the $\sqrt{6}$, which is why it looked
 //   narrower than the simple form everywhere. With the $\sqrt{6}$ it is wider from 3 inputs on.
 // - Xavier uniform and Xavier normal share their variance but not their shape (bounded against tailed, as the kurtosis and the
-//   KS distance show); through a deep tanh network they behave the same, because what matters there is the variance.
+//   KS distance show); through a deep tanh network they behave the same within the spread of 5 seeds, because what matters there
+//   is the variance.
 
 NotebookApp.Finish();

@@ -17,19 +17,19 @@ NotebookApp.Start("06-initialization-per-activation");
 
 // # Initialization per activation function
 //
-// Which initialization should follow which activation? This notebook prints the modern answer from the
-// library (the table of Géron's *Hands-On Machine Learning*, 2nd and 3rd editions), shows the older
-// first-edition table and why it should no longer be used, and then checks every pair empirically: six
-// weight schemes times seven activations, each pushed through a 100-layer network, drawn as a map of
-// where the signal survives.
+// Which initialization should follow which activation? This notebook prints the modern answer (the table of Géron's
+// *Hands-On Machine Learning*, 2nd and 3rd editions) with the library's numbers for each row, shows the older
+// first-edition table and why it should no longer be used, and then checks every pair empirically: five weight schemes
+// times seven activations, each pushed through a 100-layer network on 5 seeds, drawn as a map of where the signal survives.
+//
+// Lines starting with ✓ are the text's claims, checked against the library and the experiments.
 
 // Code cell 1: #!import setup.dib (in the app: the #:project lines and usings above, and NotebookApp.Start).
 
 // ## The table
 //
-// Three schemes cover the common activations. Each sets the weight variance to $\sigma^2 = s / n$, with a
-// scale $s$ and a fan $n$; the uniform form draws from $U(-r, r)$ with $r = \sqrt{3\sigma^2}$ (a uniform
-// distribution has variance $r^2/3$), and the gain is $\sqrt{s}$, the factor on $1/\sqrt{n}$:
+// Three schemes cover the common activations. Each sets the weight variance to $\sigma^2 = s / n$, with a scale $s$ and a
+// fan $n$; the uniform form draws from $U(-r, r)$ with $r = \sqrt{3\sigma^2}$ (a uniform distribution has variance $r^2/3$):
 //
 // | scheme | activations | $\sigma^2$ |
 // |---|---|---|
@@ -37,206 +37,270 @@ NotebookApp.Start("06-initialization-per-activation");
 // | He (Kaiming) | ReLU and its variants | $2/n_\text{in}$ |
 // | LeCun | SELU | $1/n_\text{in}$ |
 //
-// The library holds the table as data (`InitializationAdvice.Table`). For an example layer with
-// $n_\text{in} = 256$ and $n_\text{out} = 128$ (unequal, so that $n_\text{avg} = 192$ differs from
-// $n_\text{in}$), with the standard deviation of 32,768 weights drawn by each row's initializer as a check:
+// The library holds the rows (`InitializationAdvice.Table`: the scale, the fan, and an initializer for each); the words of
+// the table are this notebook's. For an example layer with $n_\text{in} = 256$ and $n_\text{out} = 128$ (unequal, so that
+// $n_\text{avg} = 192$ differs from $n_\text{in}$), each row's variance against the formula above, and the standard deviation of
+// the 32,768 weights its initializer draws (a sample std has a relative standard error of $1/\sqrt{2 \cdot 32768} = 0.4\%$):
 
+// (In the app, this cell's 'activations' is 'activations_2': the top-level statements of one C# program share one scope, and another cell declares the same name.)
 NotebookApp.Cell(2);
 const int fanIn = 256, fanOut = 128;
-Console.WriteLine($"example layer: fan_in = {fanIn}, fan_out = {fanOut}, fan_avg = {(fanIn + fanOut) / 2.0}");
-Console.WriteLine("scheme  activations                     sigma^2      sigma^2     sigma   sampled   r=sqrt(3)sigma   gain");
+var words = new Dictionary<InitializationScheme, (string Activations, string Formula, double Variance)>
+{
+    [InitializationScheme.Glorot] = ("none, tanh, logistic, softmax", "1/fan_avg", 1.0 / ((fanIn + fanOut) / 2.0)),
+    [InitializationScheme.He] = ("ReLU and its variants", "2/fan_in", 2.0 / fanIn),
+    [InitializationScheme.LeCun] = ("SELU", "1/fan_in", 1.0 / fanIn),
+};
+Console.WriteLine("scheme  activations                     sigma^2      value     sigma   sampled   r = sqrt(3) sigma   gain sqrt(s)");
 foreach (var row in InitializationAdvice.Table)
 {
     var weights = new double[fanOut * fanIn];
     row.Normal.Fill(weights, new[] { fanOut, fanIn }, new RandomSource(seed: 1));
-    double sampledStd = Math.Sqrt(weights.Average(w => w * w));
-    Console.WriteLine($"{row.Scheme,-7} {string.Join(", ", row.Activations),-30}  {row.VarianceFormula,-9} {row.Variance(fanIn, fanOut),10:F6} " +
-        $"{row.Std(fanIn, fanOut),9:F5} {sampledStd,9:F5} {row.UniformBound(fanIn, fanOut),12:F5}   {row.Gain,8:F4}");
+    double sampled = SampleMoments.Of(weights).Std;
+    var (activations_2, formula, variance) = words[row.Scheme];
+    Console.WriteLine($"{row.Scheme,-7} {activations_2,-30}  {formula,-9} {row.Variance(fanIn, fanOut),9:F6} {row.Std(fanIn, fanOut),9:F5} {sampled,9:F5} {row.UniformBound(fanIn, fanOut),19:F5} {row.Gain,14:F4}");
+    Claim.Close(row.Variance(fanIn, fanOut), variance, 1e-15, $"{row.Scheme}: the library's variance is {formula}");
+    Claim.Close(sampled / row.Std(fanIn, fanOut), 1, 5 / Math.Sqrt(2.0 * weights.Length), $"{row.Scheme}: its initializer draws weights of that std (within 5 standard errors)");
 }
 
-// `InitializationAdvice.For` looks the row up for an activation object. A leaky ReLU with a non-zero slope
-// $a$ gets He's exact variance for it, $2/((1 + a^2)\,n_\text{in})$:
+// The last column is the table's *gain*, $\sqrt{s}$, the factor on $1/\sqrt{n}$: it is 1 for Glorot whatever the activation. It is
+// not PyTorch's `calculate_gain`, which notebook 03 used: PyTorch multiplies a scheme's std by a separate per-activation gain,
+// $5/3$ for tanh, so PyTorch's tanh recommendation is Glorot times 5/3 while this table's is Glorot times 1 (notebook 03 shows what
+// the 5/3 does: the activations stop fading and the gradient grows about 1.1-fold per layer).
 
 NotebookApp.Cell(3);
+Claim.Close(InitializationAdvice.For(Activation.Tanh).Gain, 1, 0, "the table's gain for tanh is 1 (the Glorot row)");
+Claim.Close(Gain.For(Nonlinearity.Tanh), 5.0 / 3, 1e-15, "PyTorch's calculate_gain for tanh is 5/3");
+
+// `InitializationAdvice.For` looks the row up for an activation object. A leaky ReLU with a non-zero slope $a$ gets He's exact
+// variance for it, $2/((1 + a^2)\,n_\text{in})$:
+
+NotebookApp.Cell(4);
 Activation[] activations = { Activation.Identity, Activation.Sigmoid, Activation.Tanh, Activation.ReLU,
                              Activation.LeakyReLU, Activation.Elu, Activation.Gelu, Activation.Swish, Activation.Selu };
-Console.WriteLine("activation  scheme  sigma^2                               sigma for the example layer");
+Console.WriteLine("activation  scheme  sigma for the example layer");
 foreach (var activation in activations)
-{
-    var advice = InitializationAdvice.For(activation);
-    Console.WriteLine($"{activation.Name,-10}  {advice.Scheme,-6}  {advice.VarianceFormula,-36}  {advice.Std(fanIn, fanOut),8:F5}");
-}
+    Console.WriteLine($"{activation.Name,-10}  {InitializationAdvice.For(activation).Scheme,-6}  {InitializationAdvice.For(activation).Std(fanIn, fanOut),8:F5}");
+double a = LeakyReLUActivation.DefaultNegativeSlope;
+Claim.Close(InitializationAdvice.For(Activation.LeakyReLU).Variance(fanIn, fanOut), 2 / ((1 + a * a) * fanIn), 1e-15,
+    $"LeakyReLU (a = {a}) gets the variance 2/((1 + a^2) fan_in)");
 
 // ## The obsolete first-edition table
 //
-// The first edition of the book (2017) gave a different table: every row used Glorot's
-// $r = \sqrt{6/(n_\text{in} + n_\text{out})}$ times a multiplier, 1 for the logistic, **4 for tanh** and
-// $\sqrt{2}$ for ReLU. The library keeps it as `InitializationAdvice.FirstEditionTable`, with what is wrong
-// with each row:
+// The first edition of the book (2017) gave a different table: every row used Glorot's bound
+// $r = \sqrt{6/(n_\text{in} + n_\text{out})}$ times a multiplier $m$, 1 for the logistic, **4 for tanh** and $\sqrt{2}$ for ReLU.
+// What is wrong with each row:
+//
+// - **logistic, $m = 1$.** By Glorot and Bengio's linear-regime argument the logistic (slope 1/4 at 0) is the unit that would
+//   need weights 4 times larger; the first edition put that 4 on tanh instead. The later editions use plain Glorot for it.
+// - **tanh, $m = 4$.** Tanh has slope 1 at 0, the case Glorot and Bengio derived their formula for: it needs no factor 4.
+// - **ReLU, $m = \sqrt{2}$.** He et al. (2015) derive $\sigma^2 = 2/n_\text{in}$ (fan-in, not the average fan); $\sqrt{2}$ times Glorot's
+//   bound equals He's only when $n_\text{in} = n_\text{out}$.
+//
+// The bounds for the example layer come from `Init.XavierUniform(gain: m)`:
 
-NotebookApp.Cell(4);
-Console.WriteLine("activation                m        uniform bound r                r (example layer)");
-foreach (var row in InitializationAdvice.FirstEditionTable)
-    Console.WriteLine($"{row.Activation,-24}  {row.MultiplierText,-7}  {row.UniformBoundFormula,-29}  {row.UniformBound(fanIn, fanOut),8:F5}");
-Console.WriteLine();
-foreach (var row in InitializationAdvice.FirstEditionTable)
-    Console.WriteLine($"{row.Activation}: {row.Problem}\n");
+NotebookApp.Cell(5);
+var firstEdition = new (string Activation, double Multiplier)[] { ("logistic", 1), ("tanh", 4), ("ReLU", Math.Sqrt(2)) };
+foreach (var (activation, m) in firstEdition)
+{
+    double r = Init.XavierUniform(gain: m).Bound(fanIn, fanOut);
+    Console.WriteLine($"{activation,-8}  m = {m:F4}   r = {r:F5}");
+    Claim.Close(r, m * Math.Sqrt(6.0 / (fanIn + fanOut)), 1e-15, $"{activation}: r = {m:0.####} sqrt(6/(n_in + n_out))");
+}
+Claim.That(Math.Abs(Init.XavierUniform(gain: Math.Sqrt(2)).Bound(fanIn, fanOut) - Init.HeUniform().Bound(fanIn, fanOut)) > 0.01,
+    "for this unequal layer the first edition's ReLU bound differs from He's", $"{Init.XavierUniform(gain: Math.Sqrt(2)).Bound(fanIn, fanOut):F4} vs {Init.HeUniform().Bound(fanIn, fanOut):F4}");
 
 // The factor 4 comes from the slope at 0. Glorot and Bengio's derivation assumes a unit that behaves like the
 // identity near 0. tanh does (slope 1); the logistic sigmoid $\sigma(z) = 1/(1 + e^{-z})$ does not: its
 // slope at 0 is $\sigma(0)(1 - \sigma(0)) = 1/4$, so in its linear regime it is the logistic that would need
 // weights 4 times larger. The library's derivatives confirm the two slopes:
 
-NotebookApp.Cell(5);
-Console.WriteLine($"slope at 0:  tanh {Activation.Tanh.Derivative(0.0):F4}   logistic {Activation.Sigmoid.Derivative(0.0):F4}");
-
-// Giving tanh the logistic's factor does harm: with 4 times Xavier's bound, the pre-activations are 4 times
-// too wide, and many tanh units (about 40%, below) end up on their flat tails, where the derivative is below 0.01
-// and a unit passes almost no gradient. A 20-layer network, width 256, batch 256, with Xavier's uniform weights and with 4 times
-// their bound (the simulator's `SaturatedFraction`, and the standard deviation of the gradient that gets back to
-// the input):
-
 NotebookApp.Cell(6);
-Console.WriteLine("activation  weights            saturated units: layer 1   layer 5   layer 20   input gradient std");
-foreach (var activation in new[] { Activation.Tanh, Activation.Sigmoid })
-    foreach (var multiplier in new[] { 1.0, 4.0 })
-    {
-        var run = DeepNetworkSimulator.Run(new SimulationOptions
-        {
-            Depth = 20, Width = 256, BatchSize = 256, Seed = 4, ComputeBackward = true,
-            WeightInitializer = Init.XavierUniform(gain: multiplier), Activation = activation,
-        });
-        string weights = multiplier == 1 ? "Xavier" : "4 x Xavier";
-        Console.WriteLine($"{activation.Name,-10}  {weights,-12}  {run.Forward[1].SaturatedFraction,22:P1} {run.Forward[5].SaturatedFraction,9:P1} " +
-            $"{run.Forward[20].SaturatedFraction,10:P1}   {run.Backward![0].Std,18:G3}");
-    }
+Claim.Close(Activation.Tanh.Derivative(0.0), 1, 1e-15, "tanh's slope at 0 is 1");
+Claim.Close(Activation.Sigmoid.Derivative(0.0), 0.25, 1e-15, "the logistic's slope at 0 is 1/4");
 
-// With tanh, the factor 4 puts about 40% of the units on the flat tails at every depth, and the
-// gradient, instead of arriving at the input at a moderate scale, comes out thousands of times larger: the
-// network is in its chaotic regime. The logistic tolerates the factor 4 much better (few units saturate after
-// the first layers), and it is the one whose gradient needed help: it shrinks by 13 orders of magnitude over 20
-// layers with plain Xavier weights, far less with the factor 4. Neither is the modern advice: the later
-// editions use plain Glorot for both.
-
-// ## The empirical map: which scheme holds which activation?
-//
-// The table is a rule of thumb; a simulation can check every pair. `InitializationSweep.Run` pushes the same
-// batch through a 100-layer network for each (weight scheme, activation) pair and records the standard
-// deviation of the last layer's activations and of the gradient that reaches the input. Six schemes
-// ($N(0, 0.01^2)$, $N(0, 1)$, Xavier normal, He normal, LeCun normal, orthogonal) times seven activations make
-// 42 networks. To keep the notebook fast they are 128 units wide with a batch of 128 (the orthogonal scheme
-// needs a QR decomposition per layer, which would dominate the time at width 512).
+// Giving tanh the logistic's factor does harm: with 4 times Xavier's bound, the pre-activations are 4 times too wide, and many
+// tanh units end up on their flat tails, where the derivative is below 0.01 and a unit passes almost no gradient. A 20-layer
+// network, width 256, batch 256, with Xavier's uniform weights and with 4 times their bound, 5 seeds each (the simulator's
+// `SaturatedFraction`, and the standard deviation of the gradient that gets back to the input):
 
 NotebookApp.Cell(7);
+ulong[] seeds = { 1, 2, 3, 4, 5 };
+var saturation = (from activation in new[] { Activation.Tanh, Activation.Sigmoid } from multiplier in new[] { 1.0, 4.0 }
+                  select (Key: (activation.Name, multiplier), Runs: seeds.Select(seed => DeepNetworkSimulator.Run(new SimulationOptions
+                  {
+                      Depth = 20, Width = 256, BatchSize = 256, Seed = seed, ComputeBackward = true,
+                      WeightInitializer = Init.XavierUniform(gain: multiplier), Activation = activation,
+                  })).ToArray())).ToDictionary(p => p.Key, p => p.Runs);
+Console.WriteLine("activation  weights      saturated units, layers 1-20 (5 seeds)   input gradient std (5 seeds)");
+foreach (var ((name, multiplier), runs) in saturation)
+{
+    var sat = SeedSummary.Of(runs.SelectMany(r => r.Forward.Skip(1).Select(s => s.SaturatedFraction)));
+    var grad = SeedSummary.Of(runs.Select(r => r.Backward![0].Std));
+    Console.WriteLine($"{name,-10}  {(multiplier == 1 ? "Xavier" : "4 x Xavier"),-11}  {sat.Min,17:P1} to {sat.Max,-8:P1}  {Format.Number(grad.Min),17} to {Format.Number(grad.Max)}");
+}
+
+NotebookApp.Cell(8);
+Claim.AllWithin(saturation[("Tanh", 4.0)].SelectMany(r => r.Forward.Skip(1)).Select(s => s.SaturatedFraction), 0.35, 0.5,
+    "tanh with 4 x Xavier: 35% to 50% of the units saturate at every layer, every seed");
+Claim.AtLeast(saturation[("Tanh", 4.0)].Min(r => r.Backward![0].Std), 1000, "tanh with 4 x Xavier: the gradient reaches the input more than 1,000 times larger");
+Claim.AtMost(saturation[("Sigmoid", 1.0)].Max(r => r.Backward![0].Std), 1e-12, "logistic with plain Xavier: the gradient shrinks by more than 12 orders of magnitude over 20 layers");
+Claim.AtLeast(saturation[("Sigmoid", 4.0)].Min(r => r.Backward![0].Std), 1e-7, "logistic with 4 x Xavier: far less, at most 7 orders of magnitude");
+Claim.AllWithin(saturation[("Sigmoid", 4.0)].SelectMany(r => r.Forward.Skip(5)).Select(s => s.SaturatedFraction), 0, 0.15,
+    "logistic with 4 x Xavier: from layer 5 on at most 15% of the units saturate (tanh: at least 35%)");
+
+// With tanh, the factor 4 puts about 40% of the units on the flat tails at every depth, and the gradient, instead of arriving
+// at the input at a moderate scale, comes out thousands of times larger. Each layer now pulls nearby inputs apart, and the
+// gradient grows exponentially with depth: Poole et al. (2016, *Exponential expressivity in deep neural networks through
+// transient chaos*) call this the *chaotic* phase of a deep network, as opposed to the *ordered* phase where signals and
+// gradients shrink. The logistic tolerates the factor 4 much better (few units saturate after the first layers), and it is the
+// one whose gradient needed help: it shrinks by more than 12 orders of magnitude over 20 layers with plain Xavier weights, far less with
+// the factor 4. Neither is the modern advice: the later editions use plain Glorot for both.
+//
+// ## The empirical map: which scheme holds which activation?
+//
+// The table is a rule of thumb; a simulation can check every pair. `InitializationSweep.Run` pushes the same batch through a
+// 100-layer network for each (weight scheme, activation) pair and records the standard deviation of the last layer's
+// activations and of the gradient that reaches the input. Five schemes:
+//
+// - $\mathcal{N}(0, 0.01^2)$ and $\mathcal{N}(0, 1)$, too small and too large;
+// - Xavier and LeCun, which coincide here (every layer is square, so $n_\text{avg} = n_\text{in}$);
+// - He;
+// - **orthogonal** (Saxe, McClelland & Ganguli, 2013): each weight matrix is a random orthogonal matrix (the Q of the QR
+//   decomposition of a Gaussian matrix), so it rotates a vector without changing its length, $\|Wx\| = \|x\|$, in every
+//   direction at once; its entries have variance $1/n$, like LeCun's.
+//
+// Times seven activations, with 5 seeds each: 175 networks, 128 units wide, with a batch of 32 (the sweep draws each row's
+// matrices once per seed; the orthogonal scheme's QR decompositions still take most of the time).
+
+NotebookApp.Cell(9);
+var q = new double[64 * 64];
+Init.Orthogonal().Fill(q, new[] { 64, 64 }, new RandomSource(seed: 3));
+var v = new double[64];
+new RandomSource(seed: 4).FillNormal(v, 0, 1);
+var qv = Enumerable.Range(0, 64).Select(i => Enumerable.Range(0, 64).Sum(j => q[i * 64 + j] * v[j])).ToArray();
+Claim.Close(Math.Sqrt(qv.Sum(t => t * t) / v.Sum(t => t * t)), 1, 1e-12, "an orthogonal weight matrix keeps the length of a vector: ||Wx|| / ||x|| = 1");
+Claim.Close(q.Average(t => t * t), 1 / 64.0, 1e-15, "its entries have mean square 1/n, exactly (each row is a unit vector)");
+
+NotebookApp.Cell(10);
 var schemes = new (string Name, IWeightInitializer Weights)[]
 {
-    ("std 0.01", Init.Normal(0, 0.01)), ("std 1", Init.Normal(0, 1)), ("Xavier normal", Init.XavierNormal()),
-    ("He normal", Init.HeNormal()), ("LeCun normal", Init.LeCunNormal), ("orthogonal", Init.Orthogonal()),
+    ("std 0.01", Init.Normal(0, 0.01)), ("std 1", Init.Normal(0, 1)), ("Xavier = LeCun", Init.XavierNormal()),
+    ("He", Init.HeNormal()), ("orthogonal", Init.Orthogonal()),
 };
 var columns = new[] { Activation.Identity, Activation.Sigmoid, Activation.Tanh, Activation.ReLU,
                       Activation.LeakyReLU, Activation.Selu, Activation.Gelu };
-var sweep = InitializationSweep.Run(schemes.Select(s => s.Weights).ToArray(), columns, new SimulationOptions
-{
-    Depth = 100, Width = 128, BatchSize = 128, Seed = 100, ComputeBackward = true,
-});
-double[,] forwardStd = sweep.FinalForwardStd();
-double[,] gradientStd = sweep.InputGradientStd()!;
+var sweeps = seeds.AsParallel().AsOrdered().Select(seed => InitializationSweep.Run(schemes.Select(s => s.Weights).ToArray(), columns,
+    new SimulationOptions { Depth = 100, Width = 128, BatchSize = 32, Seed = seed, ComputeBackward = true })).ToArray();
+var forward = sweeps.Select(s => s.FinalForwardStd()).ToArray();
+var backward = sweeps.Select(s => s.InputGradientStd()!).ToArray();
+Console.WriteLine($"{sweeps.Length} seeds x {schemes.Length} schemes x {columns.Length} activations = {sweeps.Length * schemes.Length * columns.Length} networks");
 
-string Cell(double std) => double.IsNaN(std) ? "overflow" : std == 0 ? "0" : std is >= 0.01 and < 100 ? std.ToString("0.00") : std.ToString("0.0e+0");
-void PrintGrid(string title, double[,] grid)
-{
-    Console.WriteLine(title);
-    Console.WriteLine($"{"",-14}" + string.Concat(columns.Select(c => $"{c.Name,10}")));
-    for (int i = 0; i < schemes.Length; i++)
-        Console.WriteLine($"{schemes[i].Name,-14}" + string.Concat(Enumerable.Range(0, columns.Length).Select(j => $"{Cell(grid[i, j]),10}")));
-}
-PrintGrid("std of the activations after 100 layers (input std 1)", forwardStd);
-Console.WriteLine();
-PrintGrid("std of the gradient at the input (top gradient std 1)", gradientStd);
-
-// As a heatmap of $\log_{10}$ of the standard deviation: white is a standard deviation of 1 (the signal kept
-// its scale), red grows, blue shrinks. Colours stop at $10^{\pm 6}$ so that the moderate cells stay
-// readable; each cell is annotated with the value itself.
-
-NotebookApp.Cell(8);
-const double ColourLimit = 6;
-Plotly.NET.GenericChart StdHeatmap(double[,] grid, string title)
-{
-    var z = Enumerable.Range(0, schemes.Length).Select(i => Enumerable.Range(0, columns.Length).Select(j =>
-        double.IsNaN(grid[i, j]) ? ColourLimit : grid[i, j] == 0 ? -ColourLimit : Math.Clamp(Math.Log10(grid[i, j]), -ColourLimit, ColourLimit)).ToArray()).ToArray();
-    var text = Enumerable.Range(0, schemes.Length).Select(i => Enumerable.Range(0, columns.Length).Select(j => Cell(grid[i, j])).ToArray()).ToArray();
-    // Overflowed cells take the top colour and vanished ones (exactly 0) the bottom colour; their labels say which.
-    // A diverging scale whose white sits at log10(std) = 0 whatever the range of the data:
-    double zMin = Math.Min(z.SelectMany(r => r).Min(), -1e-9), zMax = Math.Max(z.SelectMany(r => r).Max(), 1e-9);
-    var colours = Plotly.NET.StyleParam.Colorscale.NewCustom(new[]
-    {
-        Tuple.Create(0.0, Plotly.NET.Color.fromHex("#4393c3")),
-        Tuple.Create(-zMin / (zMax - zMin), Plotly.NET.Color.fromHex("#f7f7f7")),
-        Tuple.Create(1.0, Plotly.NET.Color.fromHex("#d6604d")),
-    });
-    return Chart.AnnotatedHeatmap<double, string, string, string>(
-            zData: z, annotationText: text, X: columns.Select(c => c.Name).ToArray(), Y: schemes.Select(s => s.Name).ToArray(),
-            ColorScale: colours, ReverseYAxis: true)
-        .WithTitle(title)
-        .WithXAxisStyle<double, double, string>(TitleText: "activation")
-        .WithYAxisStyle<double, double, string>(TitleText: "weight scheme")
-        .WithSize(900, 520);
-}
-NotebookApp.Show(StdHeatmap(forwardStd, "Std of the activations after 100 layers, width 128 (colour: log10 std, clipped at ±6)"));
-
-NotebookApp.Cell(9);
-NotebookApp.Show(StdHeatmap(gradientStd, "Std of the gradient at the input, 100 layers back, width 128 (colour: log10 std, clipped at ±6)"));
-
-// Reading the maps: the identity needs a variance of $1/n$ (Xavier, LeCun, orthogonal all hold it; the
-// three coincide here because every layer is square) and He's doubled variance blows it up. ReLU and leaky
-// ReLU need He's $2/n$ and collapse under $1/n$. The sigmoid's activations keep a moderate spread (its
-// outputs live in $(0, 1)$ around 0.5), but its gradients vanish under every scheme, the reason deep
-// sigmoid networks gave way to other activations. tanh fades slowly under $1/n$ rather than collapsing.
-// SELU with LeCun weights keeps its activations, yet the gradient grows with depth. The pairs that keep both
-// directions within a factor of 10 of 1 (computed from the grids):
-
-NotebookApp.Cell(10);
-for (int j = 0; j < columns.Length; j++)
-{
-    var holding = Enumerable.Range(0, schemes.Length)
-        .Where(i => forwardStd[i, j] is > 0.1 and < 10 && gradientStd[i, j] is > 0.1 and < 10)
-        .Select(i => schemes[i].Name).ToArray();
-    Console.WriteLine($"{columns[j].Name,-10} {(holding.Length == 0 ? "(none)" : string.Join(", ", holding))}");
-}
-
-// GELU is in He's row of the table, yet under He it collapses. The reason is its shape near zero:
-// $\mathrm{gelu}(z) = z\,\Phi(z) \approx z/2$ for small $z$, so for small inputs it keeps only a quarter of the
-// second moment, not the half that He's factor 2 pays back. Measured with a million draws at several scales
-// (ReLU's ratio does not depend on the scale):
+// Each cell of the maps is the geometric mean over the 5 seeds ("0" if a seed's values all rounded to zero, "non-finite" if one
+// overflowed), coloured by $\log_{10}$ of the standard deviation: white is a standard deviation of 1 (the signal kept its scale),
+// red grows, blue shrinks. Colours stop at $10^{\pm 6}$ so that the moderate cells stay readable.
 
 NotebookApp.Cell(11);
+// The geometric mean over the seeds of cell (i, j); 0 or NaN when a seed's value is.
+static double[,] Centre(double[][,] grids)
+{
+    int rows = grids[0].GetLength(0), cols = grids[0].GetLength(1);
+    var centre = new double[rows, cols];
+    for (int i = 0; i < rows; i++)
+        for (int j = 0; j < cols; j++)
+        {
+            var values = grids.Select(g => g[i, j]).ToArray();
+            centre[i, j] = values.Any(double.IsNaN) ? double.NaN : values.Any(x => x == 0) ? 0 : SeedSummary.Of(values).GeometricMean;
+        }
+    return centre;
+}
+var columnNames = columns.Select(c => c.Name).ToArray();
+var schemeNames = schemes.Select(s => s.Name).ToArray();
+NotebookApp.Show(Charts.LogHeatmap(Centre(forward), columnNames, schemeNames, 6, "log10 std")
+    .WithTitle("Std of the activations after 100 layers, width 128 (geometric mean of 5 seeds)")
+    .WithAxes("activation", "weight scheme")
+    .WithSize(900, 480));
+
+NotebookApp.Cell(12);
+NotebookApp.Show(Charts.LogHeatmap(Centre(backward), columnNames, schemeNames, 6, "log10 std")
+    .WithTitle("Std of the gradient at the input, 100 layers back, width 128 (geometric mean of 5 seeds)")
+    .WithAxes("activation", "weight scheme")
+    .WithSize(900, 480));
+
+// Reading the maps: the identity needs a variance of $1/n$ (Xavier, LeCun and orthogonal all hold it) and He's doubled variance
+// blows it up. ReLU and leaky ReLU need He's $2/n$ and collapse under $1/n$. The sigmoid's activations keep a moderate spread (its
+// outputs live in $(0, 1)$ around 0.5), but its gradients vanish under every fan-scaled scheme and under std 0.01; only $\mathcal{N}(0, 1)$
+// keeps them, and there they *grow* (as in notebook 02), on saturated units that barely learn. tanh fades slowly under $1/n$
+// rather than collapsing. SELU with LeCun weights keeps its activations, yet the gradient grows with depth. Every claim below holds
+// on each of the 5 seeds:
+
+NotebookApp.Cell(13);
+int S(string name) => Array.IndexOf(schemeNames, name);
+int A(Activation activation) => Array.IndexOf(columns, activation);
+IEnumerable<double> Cell(double[][,] grids, string scheme, Activation activation) => grids.Select(g => g[S(scheme), A(activation)]);
+Claim.AllWithin(new[] { "Xavier = LeCun", "orthogonal" }.SelectMany(s => Cell(forward, s, Activation.Identity).Concat(Cell(backward, s, Activation.Identity))), 0.1, 10,
+    "identity: Xavier/LeCun and orthogonal keep activations and gradients within a factor of 10 of 1");
+Claim.AtLeast(Cell(forward, "He", Activation.Identity).Min(), 1e5, "identity: He's doubled variance blows the activations up more than 10^5-fold");
+Claim.AllWithin(new[] { Activation.ReLU, Activation.LeakyReLU }.SelectMany(act => Cell(forward, "He", act).Concat(Cell(backward, "He", act))), 0.1, 10,
+    "ReLU and leaky ReLU: He keeps both directions within a factor of 10");
+Claim.AtMost(new[] { "Xavier = LeCun", "orthogonal" }.SelectMany(s => Cell(forward, s, Activation.ReLU).Concat(Cell(forward, s, Activation.LeakyReLU))).Max(), 1e-10,
+    "ReLU and leaky ReLU: under 1/n the activations collapse below 10^-10");
+
+NotebookApp.Cell(14);
+Claim.AtMost(new[] { "std 0.01", "Xavier = LeCun", "He", "orthogonal" }.SelectMany(s => Cell(backward, s, Activation.Sigmoid)).Max(), 1e-30,
+    "sigmoid: the gradient vanishes below 10^-30 under std 0.01, Xavier/LeCun, He and orthogonal");
+Claim.AtLeast(Cell(backward, "std 1", Activation.Sigmoid).Min(), 1, "sigmoid: under N(0, 1) the gradient grows instead");
+Claim.AllWithin(new[] { "Xavier = LeCun", "orthogonal" }.SelectMany(s => Cell(forward, s, Activation.Tanh)), 0.02, 0.2, "tanh: under 1/n the activations fade slowly, to 0.02-0.2 after 100 layers");
+Claim.AllWithin(Cell(forward, "Xavier = LeCun", Activation.Selu), 0.5, 2, "SELU with LeCun weights keeps its activations within a factor of 2");
+Claim.AtLeast(Cell(backward, "Xavier = LeCun", Activation.Selu).Min(), 10, "SELU with LeCun weights: the gradient grows more than 10-fold over 100 layers");
+Claim.AtMost(Cell(forward, "He", Activation.Gelu).Max(), 1e-6, "GELU under He collapses below 10^-6");
+
+// The pairs that keep both directions within a factor of 10 of 1 on every seed (computed from the grids):
+
+NotebookApp.Cell(15);
+var holding = columns.ToDictionary(c => c.Name, c => schemeNames.Where(s =>
+    Cell(forward, s, c).Concat(Cell(backward, s, c)).All(x => x is > 0.1 and < 10)).ToArray());
+foreach (var (activation, names) in holding)
+    Console.WriteLine($"{activation,-10} {(names.Length == 0 ? "(none)" : string.Join(", ", names))}");
+Claim.That(holding["Identity"].SequenceEqual(new[] { "Xavier = LeCun", "orthogonal" }) && holding["ReLU"].SequenceEqual(new[] { "He" })
+    && holding["LeakyReLU"].SequenceEqual(new[] { "He" }), "the identity is held by Xavier/LeCun and orthogonal only, ReLU and leaky ReLU by He only");
+Claim.That(new[] { "Sigmoid", "Tanh", "SELU", "GELU" }.All(act => holding[act].Length == 0), "no scheme holds sigmoid, tanh, SELU or GELU in both directions over 100 layers");
+
+// GELU is in He's row of the table, yet under He it collapses. The reason is its shape near zero:
+// $\mathrm{gelu}(z) = z\,\Phi(z) \approx z/2$ for small $z$, so for small inputs it keeps only a quarter of the second moment, not
+// the half that He's factor 2 pays back. Measured with a million draws at several scales (ReLU's ratio does not depend on the scale):
+
+NotebookApp.Cell(16);
 var draws = new double[1_000_000];
 var outputs = new double[draws.Length];
-Console.WriteLine("std of z   E[relu(z)^2]/E[z^2]   E[gelu(z)^2]/E[z^2]");
+var ratios = new List<(double Scale, double Relu, double Gelu)>();
 foreach (double scale in new[] { 1.41, 1.0, 0.1, 0.01 })
 {
     new RandomSource(seed: 3).FillNormal(draws, 0, scale);
-    double meanSquare = draws.Average(v => v * v);
+    double meanSquare = draws.Average(t => t * t);
     Activation.ReLU.Apply(draws, outputs);
-    double relu = outputs.Average(v => v * v) / meanSquare;
+    double relu = outputs.Average(t => t * t) / meanSquare;
     Activation.Gelu.Apply(draws, outputs);
-    double gelu = outputs.Average(v => v * v) / meanSquare;
-    Console.WriteLine($"{scale,8:F2}   {relu,19:F4}   {gelu,19:F4}");
+    ratios.Add((scale, relu, outputs.Average(t => t * t) / meanSquare));
 }
+Console.WriteLine("std of z   E[relu(z)^2]/E[z^2]   E[gelu(z)^2]/E[z^2]");
+foreach (var (scale, relu, gelu) in ratios) Console.WriteLine($"{scale,8:F2}   {relu,19:F4}   {gelu,19:F4}");
+Claim.AllWithin(ratios.Select(t => t.Relu), 0.495, 0.505, "ReLU keeps half of the second moment at every scale (within 1%)");
+Claim.Close(ratios[^1].Gelu, 0.25, 0.0025, "GELU keeps only a quarter of it for small inputs (std 0.01, within 1%)");
 
-// Below a ratio of one half, He's factor 2 is not enough, the signal shrinks, the ratio drops towards 1/4 and
-// the shrinking speeds up. For GELU the table is a starting point, not a guarantee of depth-stability.
+// Below a ratio of one half, He's factor 2 is not enough, the signal shrinks, the ratio drops towards 1/4 and the shrinking speeds
+// up. For GELU the table is a starting point, not a guarantee of depth-stability.
 //
 // ## Takeaways
 //
-// - Modern table (Géron, 2nd/3rd ed.): Glorot $\sigma^2 = 1/n_\text{avg}$ for no activation, tanh, logistic and
-//   softmax; He $2/n_\text{in}$ for ReLU and its variants; LeCun $1/n_\text{in}$ for SELU. Uniform bound
-//   $r = \sqrt{3\sigma^2}$, gain $\sqrt{\text{scale}}$. `InitializationAdvice.For(activation)` returns the row.
-// - The first-edition table's factor 4 on tanh is wrong: it belongs to the logistic (slope 1/4 at 0). With it,
-//   about 40% of tanh units saturate and the gradient leaves the stable range.
-// - The 100-layer map confirms the two main pairings: $1/n$ holds a linear network, He holds ReLU and leaky
-//   ReLU, and mismatches collapse or explode by tens of orders of magnitude.
-// - It also shows the limits of the table: the sigmoid's gradients vanish under every scheme, tanh fades
-//   slowly, SELU's gradient grows with depth, and GELU collapses under He.
+// - Modern table (Géron, 2nd/3rd ed.): Glorot $\sigma^2 = 1/n_\text{avg}$ for no activation, tanh, logistic and softmax; He
+//   $2/n_\text{in}$ for ReLU and its variants; LeCun $1/n_\text{in}$ for SELU. Uniform bound $r = \sqrt{3\sigma^2}$; the table's gain
+//   $\sqrt{s}$ is 1 for tanh, not PyTorch's 5/3. `InitializationAdvice.For(activation)` returns the row.
+// - The first-edition table's factor 4 on tanh is wrong: it belongs to the logistic (slope 1/4 at 0). With it, 35-50% of tanh
+//   units saturate and the gradient reaches the input more than 1,000 times larger.
+// - The 100-layer map (5 seeds) confirms the two main pairings: $1/n$ (Xavier, LeCun, orthogonal) holds a linear network, He holds
+//   ReLU and leaky ReLU, and mismatches collapse or explode by many orders of magnitude.
+// - It also shows the limits of the table: the sigmoid's gradients vanish under every fan-scaled scheme (only $\mathcal{N}(0, 1)$
+//   keeps them, by growing), tanh fades slowly, SELU's gradient grows with depth, and GELU collapses under He.
 
 NotebookApp.Finish();

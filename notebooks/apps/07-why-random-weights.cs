@@ -22,6 +22,8 @@ NotebookApp.Start("07-why-random-weights");
 // stops somewhere else. This notebook trains the same small network on the same problem 20 times for each of three
 // kinds of change and looks at where it ends up: how good the final losses are, how different the final networks are
 // as weight vectors, and how different they are as functions.
+//
+// Lines starting with ✓ are the text's claims, checked against the 60 trainings.
 
 // Code cell 1: #!import setup.dib (in the app: the #:project lines and usings above, and NotebookApp.Start).
 
@@ -34,17 +36,9 @@ NotebookApp.Start("07-why-random-weights");
 NotebookApp.Cell(2);
 var spirals = ToyDatasets.Spirals(pointsPerClass: 100, classes: 3, noise: 0.05, new RandomSource(seed: 2013));
 var spiralsTest = ToyDatasets.Spirals(pointsPerClass: 100, classes: 3, noise: 0.05, new RandomSource(seed: 2014));
-var x = spirals.Features.ToArray();
-var classColors = new[] { Plotly.NET.Color.fromString("#1f77b4"), Plotly.NET.Color.fromString("#d62728"), Plotly.NET.Color.fromString("#2ca02c") };
-
-NotebookApp.Show(Chart.Combine(Enumerable.Range(0, 3).Select(k =>
-        Chart.Point<double, double, string>(
-            x: Enumerable.Range(0, spirals.Count).Where(i => spirals.Labels[i] == k).Select(i => x[2 * i]),
-            y: Enumerable.Range(0, spirals.Count).Where(i => spirals.Labels[i] == k).Select(i => x[2 * i + 1]),
-            Name: $"class {k}", MarkerColor: classColors[k])))
+NotebookApp.Show(Charts.ClassPoints(spirals)
     .WithTitle("Training set: three spirals, 100 points each")
-    .WithXAxisStyle<double, double, string>(TitleText: "x1")
-    .WithYAxisStyle<double, double, string>(TitleText: "x2")
+    .WithAxes("x1 (no unit)", "x2 (no unit)")
     .WithSize(550, 500));
 
 // ## The training runs
@@ -70,18 +64,19 @@ Run TrainOnce(ulong weightSeed, ulong orderSeed)
         new TrainingOptions { LearningRate = 0.05, Momentum = 0.9, BatchSize = 32, Seed = orderSeed });
     for (int e = 0; e < Epochs; e++) trainer.TrainEpoch(spirals);
     var onTrain = network.Evaluate(spirals, Loss.SoftmaxCrossEntropy);
-    var onTest = network.Evaluate(spiralsTest, Loss.SoftmaxCrossEntropy);
-    return new Run(weightSeed, orderSeed, start, network, onTrain.Loss, onTrain.Accuracy, onTest.Accuracy);
+    return new Run(weightSeed, orderSeed, start, network, onTrain.Loss, onTrain.Accuracy, network.Evaluate(spiralsTest, Loss.SoftmaxCrossEntropy).Accuracy);
 }
+Console.WriteLine($"network {string.Join("-", widths)} (ReLU), {MultilayerPerceptron.Create(widths, Activation.ReLU, Init.HeNormal(), new RandomSource(1)).ParameterCount} parameters; {Epochs} epochs per run");
 
-var groups = new Dictionary<string, Run[]>
+NotebookApp.Cell(4);
+var seedsOf = new Dictionary<string, Func<int, (ulong Weights, ulong Order)>>
 {
-    ["new weights"] = Enumerable.Range(1, Restarts).Select(s => TrainOnce((ulong)s, 0)).ToArray(),
-    ["new batch order"] = Enumerable.Range(1, Restarts).Select(s => TrainOnce(1, (ulong)s)).ToArray(),
-    ["both"] = Enumerable.Range(1, Restarts).Select(s => TrainOnce((ulong)(100 + s), (ulong)(200 + s))).ToArray(),
+    ["new weights"] = s => ((ulong)s, 0), ["new batch order"] = s => (1, (ulong)s), ["both"] = s => ((ulong)(100 + s), (ulong)(200 + s)),
 };
+var groups = seedsOf.ToDictionary(g => g.Key, g => Enumerable.Range(1, Restarts).AsParallel().AsOrdered()
+    .Select(s => TrainOnce(g.Value(s).Weights, g.Value(s).Order)).ToArray());
 
-double Median(IEnumerable<double> values) { var v = values.OrderBy(a => a).ToArray(); return (v[(v.Length - 1) / 2] + v[v.Length / 2]) / 2; }
+static double Median(IEnumerable<double> values) { var v = values.OrderBy(a => a).ToArray(); return (v[(v.Length - 1) / 2] + v[v.Length / 2]) / 2; }
 Console.WriteLine("group              final training loss: min    median       max   test accuracy: min  median    max");
 foreach (var (name, runs) in groups)
 {
@@ -94,20 +89,25 @@ foreach (var (name, runs) in groups)
 //
 // Each dot is one run. Same data, same network, same optimizer, same number of steps; only a seed changed.
 
-NotebookApp.Cell(4);
-NotebookApp.Show(Chart.Combine(groups.Select(g => Chart.Point<double, string, string>(
-        x: g.Value.Select(r => r.TrainLoss), y: g.Value.Select(_ => g.Key), Name: g.Key)))
+NotebookApp.Cell(5);
+NotebookApp.Show(Chart.Combine(groups.Select((g, i) => Chart.Point<double, string, string>(
+        x: g.Value.Select(r => r.TrainLoss), y: g.Value.Select(_ => g.Key), Name: g.Key, MarkerColor: Plotly.NET.Color.fromString(Colours.Cycle(i)))))
     .WithTitle($"Final training loss of {Restarts} runs per group (after {Epochs} epochs)")
-    .WithXAxisStyle<double, double, string>(TitleText: "final training loss (cross-entropy, log scale)", AxisType: Plotly.NET.StyleParam.AxisType.Log)
-    .WithYAxisStyle<double, double, string>(TitleText: "what changed between runs")
+    .WithAxes("final training loss (cross-entropy, nats, log scale)", "what changed between runs", logX: true)
     .WithSize(900, 380));
 
-// Within every group the final losses differ: the worst run of the "new weights" group ends with a loss several
-// times that of the best one (the table above). Changing only the batch order also scatters the results, over a narrower
-// range here. Mini-batch SGD amplifies small differences: two runs that start alike but see the batches in another
-// order are at different points after a few steps and follow different paths from there. A small network shows it
-// clearly: some starts leave a few ReLU units dead or badly placed, and the run never recovers within its budget.
+NotebookApp.Cell(6);
+foreach (var (name, runs) in groups)
+    Claim.AtLeast(runs.Max(r => r.TrainLoss) / runs.Min(r => r.TrainLoss), 2, $"{name}: the worst of the 20 final losses is at least twice the best");
+Claim.AtLeast(groups.Values.Min(runs => runs.Max(r => r.TestAccuracy) - runs.Min(r => r.TestAccuracy)), 0.04,
+    "in every group the test accuracies of the 20 runs spread over at least 4 points");
 
+// Within every group the final losses differ: the worst run ends with a loss more than twice that of the best one, and the test
+// accuracies spread over several points. Changing only the batch order scatters the results as much as changing only the
+// start: mini-batch SGD amplifies small differences, and two runs that start alike but see the batches in another order are at
+// different points after a few steps and follow different paths from there. A small network shows it clearly: some runs leave a
+// few ReLU units dead or badly placed, and the run never recovers within its budget.
+//
 // ## Different runs, different solutions
 //
 // The decision regions of the first four runs of the "new weights" group: the class the network predicts at every
@@ -115,35 +115,16 @@ NotebookApp.Show(Chart.Combine(groups.Select(g => Chart.Point<double, string, st
 // piecewise linear) placed differently in each run, and away from the data, where no training point pins the
 // function down, each run extrapolates in its own way.
 
-NotebookApp.Cell(5);
+NotebookApp.Cell(7);
 const double Lo = -1.5, Hi = 1.5;
 const int GridPoints = 101;
-
-Plotly.NET.GenericChart DecisionChart(MultilayerPerceptron network, bool showLegend)
-{
-    var grid = DecisionGrid.Evaluate(network, Loss.SoftmaxCrossEntropy, Lo, Hi, GridPoints, Lo, Hi, GridPoints);
-    var z = Enumerable.Range(0, GridPoints).Select(iy => Enumerable.Range(0, GridPoints)
-        .Select(ix => (double)grid.PredictedClasses[iy * GridPoints + ix]).ToArray()).ToArray();
-    var regions = Chart.Heatmap<double, double, double, string>(zData: z, X: grid.X.ToArray(), Y: grid.Y.ToArray(),
-        ShowScale: false, Opacity: 0.35,
-        ColorScale: Plotly.NET.StyleParam.Colorscale.NewCustom(new[] {
-            Tuple.Create(0.0, classColors[0]), Tuple.Create(0.5, classColors[1]), Tuple.Create(1.0, classColors[2]) }))
-        .WithColorRange(0, 2);
-    var points = Enumerable.Range(0, 3).Select(k => Chart.Point<double, double, string>(
-        x: Enumerable.Range(0, spirals.Count).Where(i => spirals.Labels[i] == k).Select(i => x[2 * i]),
-        y: Enumerable.Range(0, spirals.Count).Where(i => spirals.Labels[i] == k).Select(i => x[2 * i + 1]),
-        Name: $"class {k}", ShowLegend: showLegend, MarkerColor: classColors[k]));
-    return Chart.Combine(points.Prepend(regions));
-}
+DecisionGrid GridOf(MultilayerPerceptron network) => DecisionGrid.Evaluate(network, Loss.SoftmaxCrossEntropy, Lo, Hi, GridPoints, Lo, Hi, GridPoints);
 
 var firstFour = groups["new weights"].Take(4).ToArray();
-NotebookApp.Show(Chart.Grid(firstFour.Select((r, i) => DecisionChart(r.Final, i == 0)), 1, 4)
+NotebookApp.Show(Charts.Panels(firstFour.Select((r, i) => Charts.DecisionRegions(GridOf(r.Final), spirals, showLegend: i == 0).WithAxes("x1", "x2")).ToArray(),
+        firstFour.Select(r => $"weight seed {r.WeightSeed}: test accuracy {r.TestAccuracy:P1}").ToArray(), columns: 4)
     .WithTitle("Decision regions of four runs that differ only in the initial weights (seeds 1-4)")
-    .WithSize(1200, 360));
-
-NotebookApp.Cell(6);
-foreach (var r in firstFour)
-    Console.WriteLine($"weight seed {r.WeightSeed,2}: training loss {r.TrainLoss,7:G3}, training accuracy {r.TrainAccuracy,6:P1}, test accuracy {r.TestAccuracy,6:P1}");
+    .WithSize(1200, 380));
 
 // ## Far apart as weights, close as functions
 //
@@ -154,87 +135,83 @@ foreach (var r in firstFour)
 // - as functions: the fraction of points of the 101 x 101 grid over $[-1.5, 1.5]^2$ where they predict different
 //   classes (0 means they draw the same picture).
 
-NotebookApp.Cell(7);
-var grid2d = new double[2 * GridPoints * GridPoints];
-for (int iy = 0; iy < GridPoints; iy++)
-    for (int ix = 0; ix < GridPoints; ix++)
-    {
-        grid2d[2 * (iy * GridPoints + ix)] = Lo + (Hi - Lo) * ix / (GridPoints - 1);
-        grid2d[2 * (iy * GridPoints + ix) + 1] = Lo + (Hi - Lo) * iy / (GridPoints - 1);
-    }
-
+NotebookApp.Cell(8);
 var restarts = groups["new weights"];
+var grids = restarts.Select(r => GridOf(r.Final)).ToArray();
 var pairs = (from i in Enumerable.Range(0, Restarts) from j in Enumerable.Range(0, Restarts) where i < j select (i, j)).ToArray();
 var startDistance = pairs.Select(p => NetworkComparison.ParameterDistance(restarts[p.i].Start, restarts[p.j].Start)).ToArray();
 var finalDistance = pairs.Select(p => NetworkComparison.ParameterDistance(restarts[p.i].Final, restarts[p.j].Final)).ToArray();
-var disagreement = pairs.Select(p => NetworkComparison.PredictionDisagreement(
-    restarts[p.i].Final, restarts[p.j].Final, grid2d, GridPoints * GridPoints, Loss.SoftmaxCrossEntropy)).ToArray();
+var disagreement = pairs.Select(p => grids[p.i].DisagreementWith(grids[p.j])).ToArray();
 var moved = restarts.Select(r => NetworkComparison.ParameterDistance(r.Start, r.Final)).ToArray();
-var finalNorm = restarts.Select(r => NetworkComparison.ParameterNorm(r.Final)).ToArray();
 
-Console.WriteLine($"pairs: {pairs.Length}");
-Console.WriteLine($"distance between the starting weight vectors: median {Median(startDistance),6:F2}");
-Console.WriteLine($"distance between the final weight vectors:    median {Median(finalDistance),6:F2} (min {finalDistance.Min():F2}, max {finalDistance.Max():F2})");
-Console.WriteLine($"norm of a final weight vector:                median {Median(finalNorm),6:F2}");
-Console.WriteLine($"distance each run travelled from its start:   median {Median(moved),6:F2}");
+Console.WriteLine($"distance between the starting weight vectors:  median {Median(startDistance),6:F2} (min {startDistance.Min():F2}, max {startDistance.Max():F2})");
+Console.WriteLine($"distance between the final weight vectors:     median {Median(finalDistance),6:F2} (min {finalDistance.Min():F2}, max {finalDistance.Max():F2})");
+Console.WriteLine($"distance each run travelled from its start:    median {Median(moved),6:F2}");
 Console.WriteLine($"grid points where two final networks disagree: median {Median(disagreement),6:P1} (min {disagreement.Min():P1}, max {disagreement.Max():P1})");
 
-NotebookApp.Cell(8);
-NotebookApp.Show(Chart.Point<double, double, string>(x: finalDistance, y: disagreement, Name: "pair of runs")
+NotebookApp.Cell(9);
+Claim.AtLeast(finalDistance.Min() / startDistance.Max(), 1, "every one of the 190 pairs ends further apart than the farthest pair of starts");
+Claim.AtLeast(Median(moved) / Median(startDistance), 1, "the median run travels further from its own start than the median pair of starts lie apart");
+Claim.AtMost(disagreement.Max(), 0.5, "yet every pair of trained networks agrees on more than half of the plane");
+Claim.AtMost(Median(disagreement), 0.15, "and the median pair disagrees on less than 15% of it");
+
+NotebookApp.Cell(10);
+NotebookApp.Show(Charts.Points(finalDistance, disagreement, "one pair of trained networks", Colours.Cycle(0))
     .WithTitle("190 pairs of trained networks: distance as weights vs difference as functions")
-    .WithXAxisStyle<double, double, string>(TitleText: "Euclidean distance between the final weight vectors")
-    .WithYAxisStyle<double, double, string>(TitleText: "fraction of grid points classified differently")
+    .WithAxes("Euclidean distance between the final weight vectors (no unit)", "fraction of grid points classified differently")
     .WithSize(800, 450));
 
-// Training does not pull the runs towards one shared answer. The final weight vectors are further apart than the
-// random starts were, and each run travels further from its own start than the starts were from each other. As
-// functions, though, they agree on most of the plane. Distance between weight vectors is a poor measure of how
-// different two networks are, partly because of a symmetry of the network itself: the 6 units of a hidden layer can
-// be listed in any order. Reordering them (with the matching columns of the next layer) moves the weight vector a
-// long way and leaves the function exactly the same:
+// Training does not pull the runs towards one shared answer. Every pair of final weight vectors is further apart than any two random
+// starts were, and each run travels further from its own start than the starts were from each other. As functions, though, they agree
+// on most of the plane. Distance between weight vectors is a poor measure of how different two networks are, partly because of
+// a symmetry of the network itself: the 6 units of a hidden layer can be listed in any order. Reordering them (with the matching
+// columns of the next layer, `WithHiddenUnitsPermuted`) moves the weight vector a long way and leaves the function the same:
 
-NotebookApp.Cell(9);
-// Reverse the order of the 6 units of hidden layer 1: rows of W1, entries of b1, columns of W2.
+NotebookApp.Cell(11);
 var original = restarts[0].Final;
-var permuted = original.Clone();
-var (w1, b1, w2) = (permuted.Layers[0], permuted.Layers[0], permuted.Layers[1]);
-int units = w1.OutputWidth, inputs = w1.InputWidth;
-for (int j = 0; j < units; j++)
-{
-    int source = units - 1 - j;
-    for (int i = 0; i < inputs; i++) w1.Weights[j * inputs + i] = original.Layers[0].Weights[source * inputs + i];
-    b1.Biases[j] = original.Layers[0].Biases[source];
-    for (int k = 0; k < w2.OutputWidth; k++) w2.Weights[k * units + j] = original.Layers[1].Weights[k * units + source];
-}
-Console.WriteLine($"distance between the network and its reordered copy: {NetworkComparison.ParameterDistance(original, permuted):F2}");
-Console.WriteLine($"grid points where they disagree: {NetworkComparison.PredictionDisagreement(original, permuted, grid2d, GridPoints * GridPoints, Loss.SoftmaxCrossEntropy):P1}");
+var reordered = original.WithHiddenUnitsPermuted(layer: 0, order: new[] { 5, 4, 3, 2, 1, 0 });
+double reorderedDistance = NetworkComparison.ParameterDistance(original, reordered);
+Console.WriteLine($"distance between the network and its reordered copy: {reorderedDistance:F2}");
+Claim.That(GridOf(original).DisagreementWith(GridOf(reordered)) == 0, "the reordered copy predicts the same class at every one of the 10,201 grid points");
+Claim.AtLeast(reorderedDistance, Median(startDistance), "yet it lies further from the original than the median pair of random starts");
 
 // ## Restarts as a cheap search
 //
-// Since every run is a random draw, a few runs give a few candidates, and we can keep the best. Below, from the "both"
-// group, the best of the first $k$ runs by *training* loss (the test set is not used to choose), and that run's test
-// accuracy. No extra cleverness, only more draws.
+// Since every run is a random draw, a few runs give a few candidates, and we can keep the best. How much does that buy? From
+// the 20 runs of the "both" group we can compute, for $k$ restarts, the expected result of keeping the run with the lowest
+// *training* loss (the test set is not used to choose), averaged over every way of picking $k$ of the 20 runs (`BestOfK`, exact:
+// no resampling). No extra cleverness, only more draws:
 
-NotebookApp.Cell(10);
+NotebookApp.Cell(12);
 var both = groups["both"];
-Console.WriteLine("  k   best training loss of the first k runs   its test accuracy");
-foreach (int k in new[] { 1, 2, 5, 10, 20 })
-{
-    var best = both.Take(k).MinBy(r => r.TrainLoss)!;
-    Console.WriteLine($"{k,3}   {best.TrainLoss,38:G3}   {best.TestAccuracy,17:P1}");
-}
+var trainLoss = both.Select(r => r.TrainLoss).ToArray();
+var testAccuracy = both.Select(r => r.TestAccuracy).ToArray();
+int[] ks = { 1, 2, 5, 10 };
+var bestLoss = ks.ToDictionary(k => k, k => BestOfK.ExpectedValueOfBest(trainLoss, trainLoss, k));
+var bestAccuracy = ks.ToDictionary(k => k, k => BestOfK.ExpectedValueOfBest(trainLoss, testAccuracy, k));
+Console.WriteLine("  k   expected best training loss   test accuracy of that run (expected)");
+foreach (int k in ks) Console.WriteLine($"{k,3}   {bestLoss[k],27:F4}   {bestAccuracy[k],37:P1}");
 
+NotebookApp.Cell(13);
+Claim.AtMost(bestLoss[10] / bestLoss[1], 0.8, "keeping the best of 10 restarts lowers the expected training loss by at least 20%");
+Claim.Within((bestAccuracy[10] - bestAccuracy[1]) * 100, 0.5, 3, "and raises the expected test accuracy of the kept run by 0.5 to 3 points");
+
+// Restarts find a better fit of the training set: the best of 10 has a training loss more than 20% lower than a single run's,
+// and here it also classifies new points better, by about a point and a half on average. That gain is smaller than the spread
+// between single runs (test accuracies over about 6 points), and it rests on 20 runs of one problem; whether a lower training loss
+// means a better model is a question for a test or validation set, not for the restarts themselves.
+//
 // ## Takeaways
 //
-// - Training is a stochastic search: the random start and the random batch order together decide where SGD ends.
-//   Twenty reruns of the same small network on the same data ended with clearly different losses and accuracies.
-// - Changing only the batch order scatters the results too: randomness enters every step, not only the start.
-// - Different runs reach different solutions: the trained weight vectors end up further apart than their random
-//   starts, and the decision regions differ, most of all away from the data. Distance in weight space says little
-//   about the function, because reordering hidden units changes the weights and not the function.
-// - A random start is what lets the units of a layer become different at all (a symmetric start keeps them identical,
-//   see the next notebook). Randomness is also a resource: a few restarts, keeping the one with the lowest training
-//   loss, is a cheap way to get a better model (the best-of-k table).
+// - Training is a stochastic search: the random start and the random batch order together decide where SGD ends. Twenty reruns
+//   of the same small network on the same data ended with final losses that differ by a factor of two or more.
+// - Changing only the batch order scatters the results as much as changing only the start: randomness enters every step.
+// - Different runs reach different solutions: training moves every pair of runs further apart than any two random starts were,
+//   and the decision regions differ, most of all away from the data. Distance in weight space says little about the function:
+//   reordering hidden units moves the weights far and leaves every prediction unchanged.
+// - A random start is what lets the units of a layer become different at all (a symmetric start keeps them identical, see the
+//   next notebook). Randomness is also a resource: keeping the best of 10 restarts lowers the training loss by more than 20% and,
+//   on this problem, raises the test accuracy by about 1.5 points.
 
 NotebookApp.Finish();
 
@@ -243,13 +220,3 @@ NotebookApp.Finish();
 // From code cell 3.
 record Run(ulong WeightSeed, ulong OrderSeed, MultilayerPerceptron Start, MultilayerPerceptron Final,
            double TrainLoss, double TrainAccuracy, double TestAccuracy);
-
-// The extension methods the notebook's cells declare (C# declares them in a static class).
-internal static class CellExtensions
-{
-    // From code cell 5.
-    // Pin the heat map's colour range to the class indices 0..2 (Plotly.NET.CSharp's Heatmap has no ZMin/ZMax).
-    internal static Plotly.NET.GenericChart WithColorRange(this Plotly.NET.GenericChart chart, double min, double max) =>
-        Plotly.NET.GenericChart.mapTrace(Microsoft.FSharp.Core.FuncConvert.FromFunc<Plotly.NET.Trace, Plotly.NET.Trace>(
-            trace => { trace.SetProperty("zmin", min); trace.SetProperty("zmax", max); return trace; }), chart);
-}

@@ -21,8 +21,10 @@ NotebookApp.Start("08-zero-initialization");
 // hidden unit of a layer then computes the same thing, receives the same gradient and makes the same update, so
 // the units stay copies of one another for the whole of training. This notebook trains a small network on the
 // handwritten digits from such starts and measures, step by step, how different the hidden units are. Then it
-// shows that tiny random weights are enough to break the tie, and that zero *biases* are harmless once the weights
-// are random.
+// shows that tiny random weights are enough to break the tie (on 5 seeds), and that zero *biases* are harmless once
+// the weights are random.
+//
+// Lines starting with ✓ are the text's claims, checked against the trainings.
 
 // Code cell 1: #!import setup.dib (in the app: the #:project lines and usings above, and NotebookApp.Start).
 
@@ -39,8 +41,8 @@ double chance = NetworkComparison.MajorityClassAccuracy(train, test);
 var shares = test.ClassCounts().Select(c => (double)c / test.Count).ToArray();
 Console.WriteLine($"training samples {train.Count}, test samples {test.Count}, classes {train.ClassCount}");
 Console.WriteLine($"test samples per class: {string.Join(" ", test.ClassCounts())}");
-Console.WriteLine($"answering one class for every image scores {shares.Min():P1} to {shares.Max():P1}; " +
-    $"the most frequent training class scores {chance:P1}");
+Claim.AllWithin(shares, 0.095, 0.105, "answering one class for every image scores about 10% (9.5% to 10.5%), whichever the class");
+Console.WriteLine($"the most frequent training class scores {chance:P1} on the test set");
 
 // ## Why identical units stay identical
 //
@@ -64,6 +66,7 @@ Console.WriteLine($"answering one class for every image scores {shares.Min():P1}
 // (one fixed shuffled order, 300 steps, about 7 epochs). All biases start at zero. After every step we record, for
 // each hidden layer, the largest spread of the incoming weights across its units,
 // $\max_i (\max_j W_{ji} - \min_j W_{ji})$, which is exactly 0 when all units are identical, and the test accuracy.
+// The two symmetric starts involve no randomness; the two random ones run with 5 weight seeds each.
 
 NotebookApp.Cell(3);
 const int Steps = 300, BatchSize = 32;
@@ -73,57 +76,46 @@ var order = Enumerable.Range(0, train.Count).ToArray();
 new RandomSource(seed: 8).Shuffle(order.AsSpan());
 var batches = Enumerable.Range(0, train.Count / BatchSize)
     .Select(b => train.Subset(order.AsSpan(b * BatchSize, BatchSize))).ToArray();
+Console.WriteLine($"{batches.Length} batches of {BatchSize}; {Steps} steps go {Steps / (double)batches.Length:F1} times through them");
 
-(List<StepRecord> Log, MultilayerPerceptron Network) TrainStepwise(IWeightInitializer initializer)
+NotebookApp.Cell(4);
+StartRun TrainStepwise(IWeightInitializer initializer, ulong weightSeed)
 {
-    var network = MultilayerPerceptron.Create(new[] { 64, 32, 32, 10 }, Activation.Tanh, initializer, new RandomSource(seed: 2026));
-    var trainer = new Trainer(network, Loss.SoftmaxCrossEntropy,
-        new TrainingOptions { LearningRate = 0.1, Momentum = 0.9, BatchSize = BatchSize });
+    var network = MultilayerPerceptron.Create(new[] { 64, 32, 32, 10 }, Activation.Tanh, initializer, new RandomSource(weightSeed));
+    var trainer = new Trainer(network, Loss.SoftmaxCrossEntropy, new TrainingOptions { LearningRate = 0.1, Momentum = 0.9, BatchSize = BatchSize });
     var log = new List<StepRecord>();
     for (int step = 0; step <= Steps; step++)
     {
-        if (step > 0)
-        {
-            var batch = batches[(step - 1) % batches.Length];
-            trainer.Step(batch.Features, batch.Labels, batch.Count);
-        }
-        log.Add(new StepRecord(step,
-            NetworkComparison.IncomingWeightSpread(network.Layers[0]),
-            NetworkComparison.IncomingWeightSpread(network.Layers[1]),
-            network.Evaluate(test, Loss.SoftmaxCrossEntropy).Accuracy));
+        if (step > 0) trainer.Step(batches[(step - 1) % batches.Length].Features, batches[(step - 1) % batches.Length].Labels, BatchSize);
+        log.Add(new StepRecord(step, NetworkComparison.IncomingWeightSpread(network.Layers[0]),
+            NetworkComparison.IncomingWeightSpread(network.Layers[1]), network.Evaluate(test, Loss.SoftmaxCrossEntropy).Accuracy));
     }
-    return (log, network);
+    return new StartRun(log, network);
 }
-
-var starts = new (string Name, IWeightInitializer Initializer)[]
-{
-    ("all zeros", Init.Zeros),
-    ("all 0.05", Init.Constant(0.05)),
-    ("N(0, 0.01^2)", Init.Normal(0, 0.01)),
-    ("Xavier normal", Init.XavierNormal()),
-};
-var runs = starts.ToDictionary(s => s.Name, s => TrainStepwise(s.Initializer));
-Console.WriteLine($"{runs.Count} starts trained for {Steps} steps each");
+ulong[] seeds = { 1, 2, 3, 4, 5 };
+var zeros = TrainStepwise(Init.Zeros, 1);
+var constant = TrainStepwise(Init.Constant(0.05), 1);
+var small = seeds.AsParallel().AsOrdered().Select(s => TrainStepwise(Init.Normal(0, 0.01), s)).ToArray();
+var xavier = seeds.AsParallel().AsOrdered().Select(s => TrainStepwise(Init.XavierNormal(), s)).ToArray();
+Console.WriteLine($"{2 + small.Length + xavier.Length} trainings of {Steps} steps each");
 
 // ### All zeros
 //
 // The spread in both hidden layers, printed for the first steps and then every 50 steps. It is not small: it is
 // exactly zero, and the accuracy sits at chance.
 
-NotebookApp.Cell(4);
-void PrintLog(string name)
+NotebookApp.Cell(5);
+void PrintLog(string name, StartRun run)
 {
     Console.WriteLine($"{name}:  step   spread layer 1   spread layer 2   test accuracy");
-    foreach (var r in runs[name].Log.Where(r => r.Step <= 5 || r.Step % 50 == 0))
+    foreach (var r in run.Log.Where(r => r.Step <= 5 || r.Step % 50 == 0))
         Console.WriteLine($"{"",14}{r.Step,4}   {r.Spread1,14:G4}   {r.Spread2,14:G4}   {r.TestAccuracy,13:P1}");
 }
-PrintLog("all zeros");
-var zeros = runs["all zeros"].Log;
-Console.WriteLine($"largest spread over all {Steps} steps: {zeros.Max(r => Math.Max(r.Spread1, r.Spread2))}; " +
-    $"test accuracy from {zeros.Min(r => r.TestAccuracy):P1} to {zeros.Max(r => r.TestAccuracy):P1} (one class: {shares.Min():P1} to {shares.Max():P1})");
-var answers = runs["all zeros"].Network.PredictClasses(test.Features, test.Count, Loss.SoftmaxCrossEntropy);
-Console.WriteLine($"after {Steps} steps the network answers {answers.Distinct().Count()} distinct class(es) on the {test.Count} test images: " +
-    string.Join(", ", answers.Distinct().Select(c => $"digit {c}")));
+PrintLog("all zeros", zeros);
+var answers = zeros.Network.PredictClasses(test.Features, test.Count, Loss.SoftmaxCrossEntropy);
+Claim.That(zeros.Log.All(r => r.Spread1 == 0 && r.Spread2 == 0), $"all zeros: the spread of both hidden layers is exactly 0 at all {Steps + 1} steps");
+Claim.AllWithin(zeros.Log.Select(r => r.TestAccuracy), shares.Min(), shares.Max(), "all zeros: the test accuracy stays at the share of one class at every step");
+Claim.That(answers.Distinct().Count() == 1, $"after {Steps} steps it answers one class for every test image", $"digit {answers[0]}");
 
 // ### All equal to 0.05
 //
@@ -131,49 +123,60 @@ Console.WriteLine($"after {Steps} steps the network answers {answers.Distinct().
 // lockstep: the spread stays exactly 0. What can such a network learn? Only what one unit per layer can: the
 // test accuracy below climbs above chance, but stays far below what 32 independent units per layer reach.
 
-NotebookApp.Cell(5);
-PrintLog("all 0.05");
-var constant = runs["all 0.05"];
-Console.WriteLine($"largest spread over all {Steps} steps: {constant.Log.Max(r => Math.Max(r.Spread1, r.Spread2))}");
-Console.WriteLine($"layer 1 weights moved from 0.05 to the range [{constant.Network.Layers[0].Weights.ToArray().Min():F4}, " +
-    $"{constant.Network.Layers[0].Weights.ToArray().Max():F4}] (the same values in every unit)");
+NotebookApp.Cell(6);
+PrintLog("constant 0.05", constant);
+var firstLayer = constant.Network.Layers[0].Weights.ToArray();
+Console.WriteLine($"layer 1 weights moved from 0.05 to the range [{firstLayer.Min():F4}, {firstLayer.Max():F4}]");
+Claim.That(constant.Log.All(r => r.Spread1 == 0 && r.Spread2 == 0), "constant 0.05: the spread stays exactly 0 at every step, although the weights moved");
+Claim.That(constant.Network.Layers.Take(2).All(l => l.DistinctUnitCount() == 1), "after 300 steps each hidden layer still has one distinct unit, copied 32 times");
 
 // ### Tiny random weights
 //
 // Weights drawn from $N(0, 0.01^2)$ are almost zero, but no two units are equal. The differences are small at
-// first; the gradient then amplifies them, because units that differ get different gradients.
+// first; the gradient then amplifies them, because units that differ get different gradients. Seed 1:
 
-NotebookApp.Cell(6);
-PrintLog("N(0, 0.01^2)");
+NotebookApp.Cell(7);
+PrintLog("N(0, 0.01^2), seed 1", small[0]);
+Claim.AtLeast(small.Min(r => r.Log[Steps].Spread1 / r.Log[0].Spread1), 10, "N(0, 0.01^2): training widens the first layer's spread more than 10-fold, on every seed");
 
 // ## The picture
 //
-// The spread of the first hidden layer at every step (top) and the test accuracy (bottom) for the four starts.
-// The two symmetric starts lie on the zero line of the first chart; in the second, the all-zeros run lies on
-// the dashed chance line.
-
-NotebookApp.Cell(7);
-NotebookApp.Show(Chart.Combine(runs.Select(kv => Chart.Line<int, double, string>(
-        x: kv.Value.Log.Select(r => r.Step), y: kv.Value.Log.Select(r => r.Spread1), Name: kv.Key)))
-    .WithTitle("Hidden layer 1: how different are the units? (max_i of max_j W_ji - min_j W_ji)")
-    .WithXAxisStyle<double, double, string>(TitleText: "SGD step (batch of 32)")
-    .WithYAxisStyle<double, double, string>(TitleText: "largest spread of incoming weights across units")
-    .WithSize(900, 450));
+// The spread of the first hidden layer at every step (a log axis: it spans decades) and the test accuracy, for the four
+// starts; each random start is a band over its 5 seeds. The all-zeros and constant runs have a spread of exactly 0 at every
+// step, which a log axis cannot show: they have no line in the first chart.
 
 NotebookApp.Cell(8);
-var chanceLine = Chart.Line<int, double, string>(x: new[] { 0, Steps }, y: new[] { chance, chance }, Name: "chance (one class for every image)",
-    LineDash: Plotly.NET.StyleParam.DrawingStyle.Dash, LineColor: Plotly.NET.Color.fromString("black"));
-NotebookApp.Show(Chart.Combine(runs.Select(kv => Chart.Line<int, double, string>(
-        x: kv.Value.Log.Select(r => r.Step), y: kv.Value.Log.Select(r => r.TestAccuracy), Name: kv.Key)).Append(chanceLine))
-    .WithTitle("Test accuracy during training, by initial weights (biases start at 0 in every run)")
-    .WithXAxisStyle<double, double, string>(TitleText: "SGD step (batch of 32)")
-    .WithYAxisStyle<double, double, string>(TitleText: "test accuracy (fraction correct)")
+var stepAxis = Enumerable.Range(0, Steps + 1).Select(s => (double)s).ToArray();
+Plotly.NET.GenericChart Spread(StartRun[] runs, string name) =>
+    Charts.Band(stepAxis, SeedSummary.Pointwise(runs.Select(r => r.Log.Select(t => t.Spread1).ToArray()).ToArray()), name, Colours.Scheme(name), geometric: true);
+NotebookApp.Show(Chart.Combine(new[] { Spread(small, "N(0, 0.01^2), 5 seeds"), Spread(xavier, "Xavier normal, 5 seeds") })
+    .WithTitle("Hidden layer 1: how different are the units? (all zeros and constant: exactly 0, not drawable)")
+    .WithAxes("SGD step (batch of 32)", "largest spread of incoming weights across units (log scale)", logY: true)
     .WithSize(900, 450));
 
 NotebookApp.Cell(9);
-Console.WriteLine("start            test accuracy after 10 / 100 / 300 steps   spread layer 1 at step 300");
-foreach (var (name, run) in runs)
-    Console.WriteLine($"{name,-15}  {run.Log[10].TestAccuracy,10:P1} {run.Log[100].TestAccuracy,8:P1} {run.Log[Steps].TestAccuracy,8:P1}   {run.Log[Steps].Spread1,24:G4}");
+Plotly.NET.GenericChart Accuracy(StartRun[] runs, string name) =>
+    Charts.Band(stepAxis, SeedSummary.Pointwise(runs.Select(r => r.Log.Select(t => t.TestAccuracy).ToArray()).ToArray()), name, Colours.Scheme(name));
+NotebookApp.Show(Chart.Combine(new[]
+    {
+        Charts.Line(stepAxis, zeros.Log.Select(r => r.TestAccuracy), "all zeros", Colours.Scheme("all zeros"), width: 4),
+        Charts.Line(stepAxis, constant.Log.Select(r => r.TestAccuracy), "constant 0.05", Colours.Scheme("constant 0.05")),
+        Accuracy(small, "N(0, 0.01^2), 5 seeds"), Accuracy(xavier, "Xavier normal, 5 seeds"),
+        Charts.ReferenceLine(0, Steps, chance, "chance (one class for every image)"),
+    })
+    .WithTitle("Test accuracy during training, by initial weights (biases start at 0 in every run)")
+    .WithAxes("SGD step (batch of 32)", "test accuracy (fraction correct)")
+    .WithSize(900, 450));
+
+NotebookApp.Cell(10);
+Console.WriteLine("start                  test accuracy after 10 / 100 / 300 steps (random starts: min to max of 5 seeds)");
+foreach (var (name, runs) in new[] { ("all zeros", new[] { zeros }), ("constant 0.05", new[] { constant }), ("N(0, 0.01^2)", small), ("Xavier normal", xavier) })
+    Console.WriteLine($"{name,-18} " + string.Join("   ", new[] { 10, 100, Steps }.Select(step =>
+        $"{runs.Min(r => r.Log[step].TestAccuracy),6:P1} to {runs.Max(r => r.Log[step].TestAccuracy),6:P1}")));
+Claim.AtLeast(constant.Log[Steps].TestAccuracy - chance, 0.1, "constant 0.05 climbs more than 10 points above chance");
+Claim.AtLeast(xavier.Min(r => r.Log[Steps].TestAccuracy) - constant.Log[Steps].TestAccuracy, 0.3, "but ends more than 30 points below every Xavier run");
+Claim.AtLeast(small.Min(r => r.Log[Steps].TestAccuracy), 0.8, "N(0, 0.01^2) reaches at least 80% test accuracy in 300 steps, on every seed");
+Claim.AtLeast(xavier.Min(r => r.Log[10].TestAccuracy) - small.Max(r => r.Log[10].TestAccuracy), 0.2, "Xavier gets there much faster: after 10 steps it leads every tiny start by more than 20 points");
 
 // ## Zero biases are fine
 //
@@ -183,17 +186,14 @@ foreach (var (name, run) in runs)
 // as the rows $w_j$ differ. So the biases start equal but receive different gradients from the first step on. The
 // check: the spread of the first layer's biases (largest minus smallest) after 1 step and at the end.
 
-NotebookApp.Cell(10);
-double BiasSpread(MultilayerPerceptron network) =>
-    network.Layers[0].Biases.ToArray().Max() - network.Layers[0].Biases.ToArray().Min();
-
-var oneStep = MultilayerPerceptron.Create(new[] { 64, 32, 32, 10 }, Activation.Tanh, Init.XavierNormal(), new RandomSource(seed: 2026));
-var oneStepTrainer = new Trainer(oneStep, Loss.SoftmaxCrossEntropy, new TrainingOptions { LearningRate = 0.1, Momentum = 0.9 });
+NotebookApp.Cell(11);
+static double BiasSpread(MultilayerPerceptron network) => network.Layers[0].Biases.ToArray().Max() - network.Layers[0].Biases.ToArray().Min();
+var oneStep = MultilayerPerceptron.Create(new[] { 64, 32, 32, 10 }, Activation.Tanh, Init.XavierNormal(), new RandomSource(seed: 1));
 Console.WriteLine($"Xavier weights, zero biases: bias spread before training {BiasSpread(oneStep):G4}");
-oneStepTrainer.Step(batches[0].Features, batches[0].Labels, batches[0].Count);
-Console.WriteLine($"  after 1 step                {BiasSpread(oneStep):G4}");
-Console.WriteLine($"  after {Steps} steps             {BiasSpread(runs["Xavier normal"].Network):G4}");
-Console.WriteLine($"all-zero weights, zero biases: bias spread after {Steps} steps {BiasSpread(runs["all zeros"].Network):G4}");
+new Trainer(oneStep, Loss.SoftmaxCrossEntropy, new TrainingOptions { LearningRate = 0.1, Momentum = 0.9 }).Step(batches[0].Features, batches[0].Labels, BatchSize);
+Claim.AtLeast(BiasSpread(oneStep), 1e-3, "with random weights the zero biases differ after one step");
+Claim.AtLeast(xavier.Min(r => BiasSpread(r.Network)), 0.1, $"and after {Steps} steps they spread over more than 0.1, on every seed");
+Claim.That(BiasSpread(zeros.Network) == 0, $"with all-zero weights the biases are still all equal after {Steps} steps");
 
 // ## Takeaways
 //
@@ -201,10 +201,11 @@ Console.WriteLine($"all-zero weights, zero biases: bias spread after {Steps} ste
 //   measured spread between units stayed exactly 0 for all 300 steps: no amount of training separates them.
 // - All zeros with tanh (or ReLU) is a dead network: the hidden outputs are zero, nothing but the output biases
 //   learns, and the network answers one class for every image: the test accuracy stays at chance.
-// - A constant start lets weights move, but in lockstep: the network has the capacity of one unit per layer, and
-//   its accuracy stays far below that of a randomly initialized network of the same size.
-// - Tiny random weights ($N(0, 0.01^2)$) are enough to break the symmetry: the spread grows and accuracy rises.
-//   (How large the random weights should be, for deep networks, is the subject of the other notebooks.)
+// - A constant start lets weights move, but in lockstep: each hidden layer stays one unit copied 32 times, and
+//   its accuracy ends more than 30 points below every randomly initialized network of the same size.
+// - Tiny random weights ($N(0, 0.01^2)$) are enough to break the symmetry: the spread grows more than 10-fold and the accuracy
+//   reaches 80% or more on every seed, though much more slowly than from Xavier weights. (How large the random weights should
+//   be, for deep networks, is the subject of the other notebooks.)
 // - Biases may start at zero: once the weights differ, the units' bias gradients differ too.
 
 NotebookApp.Finish();
@@ -213,3 +214,6 @@ NotebookApp.Finish();
 
 // From code cell 3.
 record StepRecord(int Step, double Spread1, double Spread2, double TestAccuracy);
+
+// From code cell 3.
+record StartRun(List<StepRecord> Log, MultilayerPerceptron Network);

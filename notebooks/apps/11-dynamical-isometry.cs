@@ -11,7 +11,6 @@
 #:project ../../lib/WeightInit.Tutorial/WeightInit.Tutorial.csproj
 #:project ../../lib/WeightInit.Tutorial.Apps/WeightInit.Tutorial.Apps.csproj
 
-using WeightInit.Statistics;
 using WeightInit.Theory;
 using WeightInit.Training;
 

@@ -12,7 +12,6 @@
 #:project ../../lib/WeightInit.Tutorial.Apps/WeightInit.Tutorial.Apps.csproj
 
 using WeightInit.Simulation;
-using WeightInit.Statistics;
 using WeightInit.Theory;
 using WeightInit.Training;
 
