@@ -78,6 +78,18 @@ public sealed class AppOutputCheckTests : IDisposable
     }
 
     [Fact]
+    public void The_largest_difference_is_relative_to_the_series_scale_and_zero_when_bit_for_bit_equal()
+    {
+        static PlotlyFigure Figure(double y) => new(new JsonArray(new JsonObject { ["type"] = "scatter", ["y"] = new JsonArray(2.0, y) }), new JsonObject { ["title"] = "t" }, []);
+
+        Assert.Null(AppOutputCheck.FigureDifference(Figure(0.1), Figure(0.1), out var none));
+        Assert.Equal(0, none);
+        // |0.1 - 0.1000000000001| = 1e-13, over the series' scale 2.
+        Assert.Null(AppOutputCheck.FigureDifference(Figure(0.1), Figure(0.1000000000001), out var largest));
+        Assert.InRange(largest, 0.49e-13, 0.51e-13);
+    }
+
+    [Fact]
     public void A_chart_page_that_loads_plotly_from_a_network_fails()
     {
         var chart = Plotly.NET.CSharp.Chart.Line<int, int, string>([1, 2], [3, 4]);

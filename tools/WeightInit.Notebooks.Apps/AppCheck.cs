@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using WeightInit.Notebooks.StaticCharts;
@@ -16,7 +15,7 @@ public sealed record AppCheckOptions(string RepositoryRoot, IReadOnlyList<string
 /// <summary>
 /// The apps' check, as CI runs it (scripts/check-apps.sh): the committed apps are what the generator makes; the library
 /// and the apps' helper build; every app builds (dotnet build -c Release on the file, a few at once, each against the
-/// libraries just built) and runs (dotnet run --no-build) with its cell markers on; its console text equals its
+/// libraries just built) and runs (dotnet run --no-build, one at a time, each as soon as it is built) with its cell markers on; its console text equals its
 /// notebook's saved text cell by cell, its charts are the notebook's (<see cref="AppOutputCheck"/>), and it ends with the
 /// line that names its output folder. One line per app with its build and run times; the failures in full at the end.
 /// </summary>
@@ -51,13 +50,25 @@ public static class AppCheck
         }
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"library and the apps' helper built in {library.Seconds:0.0} s"));
 
-        // Build the apps a few at once: each build is mostly one process waiting on MSBuild and the compiler.
-        var builds = new ConcurrentDictionary<string, ProcessResult>();
+        // Build the apps a few at once, in reading order, while the apps already built run one after the other: a build is
+        // mostly one process waiting on MSBuild and the compiler, so the runs need not wait for the last build.
+        var builds = names.ToDictionary(n => n, _ => new TaskCompletionSource<ProcessResult>(TaskCreationOptions.RunContinuationsAsynchronously));
         var buildClock = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.BuildJobs), CancellationToken = cancellationToken },
-            async (name, token) => builds[name] = await ChildProcess.RunAsync("dotnet",
-                ["build", "-c", "Release", "-nologo", "-v", "q", "-p:BuildProjectReferences=false", AppPath(name)], root, environment, TimeSpan.FromMinutes(10), token));
-        var buildSeconds = buildClock.Elapsed.TotalSeconds;
+        var building = Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.BuildJobs), CancellationToken = cancellationToken },
+            async (name, token) =>
+            {
+                try
+                {
+                    builds[name].SetResult(await ChildProcess.RunAsync("dotnet",
+                        ["build", "-c", "Release", "-nologo", "-v", "q", "-p:BuildProjectReferences=false", AppPath(name)], root, environment, TimeSpan.FromMinutes(10), token));
+                }
+                catch (Exception e)
+                {
+                    builds[name].TrySetException(e);
+                    throw;
+                }
+            });
+        var buildSeconds = building.ContinueWith(_ => buildClock.Elapsed.TotalSeconds, TaskScheduler.Default);
 
         var failures = new List<string>();
         var runSeconds = 0.0;
@@ -65,7 +76,7 @@ public static class AppCheck
         var imagesExpected = RendererInstalled(root);
         foreach (var name in names)
         {
-            var build = builds[name];
+            var build = await builds[name].Task;
             if (build.ExitCode != 0)
             {
                 output.WriteLine($"FAIL {name}.cs: does not build");
@@ -77,22 +88,26 @@ public static class AppCheck
             var problems = new List<string>();
             if (run.TimedOut) problems.Add($"did not finish within {options.Timeout.TotalSeconds:0} s");
             else if (run.ExitCode != 0) problems.Add($"exited with code {run.ExitCode}:{Environment.NewLine}{Tail(Unmarked(run.Stderr), 20)}");
-            else problems.AddRange(Compare(root, name, run, imagesExpected));
-            var times = string.Create(CultureInfo.InvariantCulture, $"build {build.Seconds,5:0.0} s, run {run.Seconds,5:0.0} s");
+            var largest = 0.0;
+            if (!run.TimedOut && run.ExitCode == 0) problems.AddRange(Compare(root, name, run, imagesExpected, out largest));
+            var times = string.Create(CultureInfo.InvariantCulture, $"build {build.Seconds,5:0.0} s, run {run.Seconds,5:0.0} s, figures {(largest == 0 ? "bit for bit" : $"within {largest:0.0e0} of scale")}");
             output.WriteLine($"{(problems.Count == 0 ? "ok  " : "FAIL")} {name + ".cs",-42} {times}");
             if (problems.Count > 0) failures.Add($"{name}.cs ({AppLocation.RunCommand(name)}):{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", problems)}");
         }
+        await building;
+        var buildsDone = await buildSeconds;
         foreach (var f in failures) error.WriteLine($"FAIL {f}");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"check-apps: {names.Count - failures.Count} of {names.Count} app(s) match their notebooks; {total.Elapsed.TotalSeconds:0} s in all (apps built in {buildSeconds:0} s with {options.BuildJobs} at once, run in {runSeconds:0} s)"));
+            $"check-apps: {names.Count - failures.Count} of {names.Count} app(s) match their notebooks; {total.Elapsed.TotalSeconds:0} s in all (apps built in {buildsDone:0} s with {options.BuildJobs} at once, while the built ones ran; runs {runSeconds:0} s)"));
         return failures.Count == 0 ? 0 : 1;
     }
 
     /// <summary>An app's path relative to the repository's root.</summary>
     public static string AppPath(string name) => $"{AppLocation.AppsFolder}/{name}.cs";
 
-    private static List<string> Compare(string root, string name, ProcessResult run, bool imagesExpected)
+    private static List<string> Compare(string root, string name, ProcessResult run, bool imagesExpected, out double largestRelativeDifference)
     {
+        largestRelativeDifference = 0;
         var notebook = NotebookFile.Load(Path.Combine(root, "notebooks", name + ".ipynb")).Json;
         AppConsole stdout, stderr;
         try
@@ -109,7 +124,7 @@ public static class AppCheck
         var lastLine = stdout.After.TrimEnd('\n').Split('\n')[^1];
         if (stdout.After.Count(c => c == '\n') != 1 || !lastLine.StartsWith("charts: ", StringComparison.Ordinal) || !lastLine.Contains(location.OutputFolderName, StringComparison.Ordinal))
             problems.Add($"its last line should be the only line after its cells and name its output folder {location.OutputFolderName}, but after its cells it printed: {stdout.After.Replace("\n", "\\n", StringComparison.Ordinal)}");
-        problems.AddRange(AppOutputCheck.CompareCharts(notebook, location.OutputFolder, imagesExpected));
+        problems.AddRange(AppOutputCheck.CompareCharts(notebook, location.OutputFolder, imagesExpected, out largestRelativeDifference));
         return problems;
     }
 

@@ -94,8 +94,16 @@ public static partial class AppOutputCheck
     /// <param name="notebook">The notebook.</param>
     /// <param name="outputFolder">The app's output folder.</param>
     /// <param name="expectImages">Whether every page must have its PNG beside it (the static renderer is installed).</param>
-    public static IReadOnlyList<string> CompareCharts(JsonObject notebook, string outputFolder, bool expectImages)
+    public static IReadOnlyList<string> CompareCharts(JsonObject notebook, string outputFolder, bool expectImages) =>
+        CompareCharts(notebook, outputFolder, expectImages, out _);
+
+    /// <summary>
+    /// Compares the charts as <see cref="CompareCharts(JsonObject, string, bool)"/> does, and gives the largest difference
+    /// between two figure numbers it saw, relative to their series' scale (0 when every number is bit for bit the same).
+    /// </summary>
+    public static IReadOnlyList<string> CompareCharts(JsonObject notebook, string outputFolder, bool expectImages, out double largestRelativeDifference)
     {
+        largestRelativeDifference = 0;
         var differences = new List<string>();
         var saved = SavedCharts(notebook).GroupBy(c => c.Cell).ToDictionary(g => g.Key, g => g.Select(c => c.Figure).ToList());
         var pages = Directory.Exists(outputFolder) ? Directory.GetFiles(outputFolder, "cell-*.html").Order(StringComparer.Ordinal).ToList() : [];
@@ -119,7 +127,8 @@ public static partial class AppOutputCheck
                     differences.Add($"code cell {cell}: {page} loads scripts from {string.Join(", ", scripts)}, not only from local files");
                 else if (scripts.Any(s => !File.Exists(Path.Combine(outputFolder, Uri.UnescapeDataString(s)))))
                     differences.Add($"code cell {cell}: {page} loads {string.Join(", ", scripts)}, which is not there (scripts/setup.sh installs plotly.js)");
-                var difference = FigureDifference(expected[i], PlotlyChartHtml.Parse(html));
+                var difference = FigureDifference(expected[i], PlotlyChartHtml.Parse(html), out var largest);
+                largestRelativeDifference = Math.Max(largestRelativeDifference, largest);
                 if (difference is not null) differences.Add($"code cell {cell}: {page} is not the notebook's chart: {difference}");
                 if (expectImages && !File.Exists(Path.ChangeExtension(files[i], ".png")))
                     differences.Add($"code cell {cell}: {page} has no PNG image beside it");
@@ -129,14 +138,22 @@ public static partial class AppOutputCheck
     }
 
     /// <summary>The first difference between two figures' data and layout, or null when they agree (numbers within the tolerance).</summary>
-    public static string? FigureDifference(PlotlyFigure expected, PlotlyFigure actual)
+    public static string? FigureDifference(PlotlyFigure expected, PlotlyFigure actual) => FigureDifference(expected, actual, out _);
+
+    /// <summary>
+    /// The first difference between two figures, as <see cref="FigureDifference(PlotlyFigure, PlotlyFigure)"/>, and the
+    /// largest difference between two numbers compared before it, relative to their series' scale.
+    /// </summary>
+    public static string? FigureDifference(PlotlyFigure expected, PlotlyFigure actual, out double largestRelativeDifference)
     {
         ArgumentNullException.ThrowIfNull(expected);
         ArgumentNullException.ThrowIfNull(actual);
-        return Difference(expected.Data, actual.Data, "data", 0) ?? Difference(expected.Layout, actual.Layout, "layout", 0);
+        largestRelativeDifference = 0;
+        return Difference(expected.Data, actual.Data, "data", 0, ref largestRelativeDifference)
+            ?? Difference(expected.Layout, actual.Layout, "layout", 0, ref largestRelativeDifference);
     }
 
-    private static string? Difference(JsonNode? a, JsonNode? b, string path, double scale)
+    private static string? Difference(JsonNode? a, JsonNode? b, string path, double scale, ref double largest)
     {
         switch (a, b)
         {
@@ -145,7 +162,7 @@ public static partial class AppOutputCheck
                 foreach (var key in x.Select(p => p.Key).Union(y.Select(p => p.Key)))
                 {
                     if (!x.ContainsKey(key) || !y.ContainsKey(key)) return $"{path}.{key} is only in the {(x.ContainsKey(key) ? "notebook's" : "app's")} chart";
-                    if (Difference(x[key], y[key], $"{path}.{key}", 0) is { } d) return d;
+                    if (Difference(x[key], y[key], $"{path}.{key}", 0, ref largest) is { } d) return d;
                 }
                 return null;
             case (JsonArray x, JsonArray y):
@@ -153,13 +170,15 @@ public static partial class AppOutputCheck
                 var series = x.Concat(y).OfType<JsonValue>().Where(v => v.GetValueKind() == JsonValueKind.Number)
                     .Select(v => Math.Abs(v.GetValue<double>())).Where(double.IsFinite).DefaultIfEmpty(0).Max();
                 for (var i = 0; i < x.Count; i++)
-                    if (Difference(x[i], y[i], $"{path}[{i}]", series) is { } d) return d;
+                    if (Difference(x[i], y[i], $"{path}[{i}]", series, ref largest) is { } d) return d;
                 return null;
             case (JsonValue x, JsonValue y) when x.GetValueKind() == JsonValueKind.Number && y.GetValueKind() == JsonValueKind.Number:
                 double p = x.GetValue<double>(), q = y.GetValue<double>();
-                return p.Equals(q) || Math.Abs(p - q) <= RelativeTolerance * Math.Max(scale, Math.Max(Math.Abs(p), Math.Abs(q)))
-                    ? null
-                    : $"{path} is {p} in the notebook's chart, {q} in the app's";
+                if (p.Equals(q)) return null;
+                var relative = Math.Abs(p - q) / Math.Max(scale, Math.Max(Math.Abs(p), Math.Abs(q)));
+                if (!(relative <= RelativeTolerance)) return $"{path} is {p} in the notebook's chart, {q} in the app's";
+                largest = Math.Max(largest, relative);
+                return null;
             default:
                 return JsonNode.DeepEquals(a, b) ? null : $"{path} is {Excerpt(a?.ToJsonString() ?? "null")} in the notebook's chart, {Excerpt(b?.ToJsonString() ?? "null")} in the app's";
         }
