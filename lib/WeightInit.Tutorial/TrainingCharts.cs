@@ -15,7 +15,7 @@ public static class TrainingCharts
 {
     /// <summary>
     /// The mean over runs (one per seed) at every x, with the band from the smallest to the largest run, as one
-    /// legend entry (<see cref="Charts.Band(IEnumerable{double}, IEnumerable{double}, IEnumerable{double}, IEnumerable{double}, string, string)"/>). Non-finite values are left out of each point's statistics; a point
+    /// legend entry (<see cref="Charts.Band(IEnumerable{double}, IReadOnlyList{SeedSummary}, string, string, bool)"/>). Non-finite values are left out of each point's statistics; a point
     /// where no run is finite is left out.
     /// </summary>
     /// <param name="x">The x values.</param>
@@ -33,20 +33,16 @@ public static class TrainingCharts
             if (run is null || run.Count != x.Count)
                 throw new ArgumentException($"every run must have as many values as x ({x.Count}).", nameof(runs));
         var xs = new List<double>();
-        var mean = new List<double>();
-        var low = new List<double>();
-        var high = new List<double>();
+        var spread = new List<SeedSummary>();
         for (int i = 0; i < x.Count; i++)
         {
             var values = runs.Select(r => r[i]).Where(double.IsFinite).ToArray();
             if (values.Length == 0) continue;
             xs.Add(x[i]);
-            mean.Add(Math.Clamp(values.Average(), values.Min(), values.Max()));
-            low.Add(values.Min());
-            high.Add(values.Max());
+            spread.Add(SeedSummary.Of(values));
         }
         if (xs.Count == 0) throw new ArgumentException("no point has a finite value.", nameof(runs));
-        return Charts.Band(xs, mean, low, high, $"{name}, mean and range of {runs.Count} seeds", colour);
+        return Charts.Band(xs, spread, $"{name}, mean and range of {runs.Count} seeds", colour);
     }
 
     /// <summary>

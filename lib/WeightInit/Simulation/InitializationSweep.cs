@@ -18,20 +18,26 @@ public static class InitializationSweep
 {
     /// <summary>
     /// Simulates every (initializer, activation) pair: cell (i, j) is <see cref="DeepNetworkSimulator.Run"/> of
-    /// <paramref name="template"/> with <see cref="SimulationOptions.WeightInitializer"/> = initializers[i] and
-    /// <see cref="SimulationOptions.Activation"/> = activations[j].
+    /// <c>cell(initializers[i], activations[j])</c>.
     /// </summary>
     /// <param name="initializers">The rows of the grid (at least one, none null).</param>
     /// <param name="activations">The columns of the grid (at least one, none null).</param>
-    /// <param name="template">Depth, width, batch, precision, seed, backward pass...; its own initializer and activation are replaced (it may leave the initializer null).</param>
+    /// <param name="cell">
+    /// Builds the options of one cell from its initializer and activation, e.g.
+    /// <c>(w, f) =&gt; new SimulationOptions { Depth = 100, Width = 128, WeightInitializer = w, Activation = f, Seed = 1 }</c>;
+    /// the options it returns must use exactly the initializer and activation it is given.
+    /// </param>
     /// <returns>The grid of results.</returns>
-    /// <exception cref="ArgumentException">A list is empty or holds null, or the template breaks a rule of <see cref="SimulationOptions.Validate"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// A list is empty or holds null, <paramref name="cell"/> returns options with another initializer or activation
+    /// than the ones it was given, or options that break a rule of <see cref="SimulationOptions.Validate"/>.
+    /// </exception>
     public static InitializationSweepResult Run(IReadOnlyList<IWeightInitializer> initializers, IReadOnlyList<Activation> activations,
-        SimulationOptions template)
+        Func<IWeightInitializer, Activation, SimulationOptions> cell)
     {
         CheckList(initializers, nameof(initializers));
         CheckList(activations, nameof(activations));
-        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(cell);
         var results = new SimulationResult[initializers.Count, activations.Count];
         for (int i = 0; i < initializers.Count; i++)
         {
@@ -40,7 +46,12 @@ public static class InitializationSweep
             var row = new RowWeightCache(initializers[i]);
             for (int j = 0; j < activations.Count; j++)
             {
-                var options = template with { WeightInitializer = initializers[i], Activation = activations[j] };
+                var options = cell(initializers[i], activations[j]) ?? throw new ArgumentException(
+                    $"{nameof(cell)} returned null for row {i}, column {j}; it must return the options of that cell.", nameof(cell));
+                if (!ReferenceEquals(options.WeightInitializer, initializers[i]) || !ReferenceEquals(options.Activation, activations[j]))
+                    throw new ArgumentException($"{nameof(cell)} must return options with the initializer and activation it is given, " +
+                        $"but for row {i}, column {j} it returned another {(ReferenceEquals(options.WeightInitializer, initializers[i]) ? "activation" : "initializer")}.",
+                        nameof(cell));
                 results[i, j] = DeepNetworkSimulator.Run(options with { WeightInitializer = row }).WithOptions(options);
             }
         }

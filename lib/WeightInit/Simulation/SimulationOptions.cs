@@ -32,10 +32,8 @@ public sealed record SimulationOptions
     /// <summary>The number of samples B pushed through together (default 512).</summary>
     public int BatchSize { get; init; } = 512;
 
-    /// <summary>Draws each layer's weights, given the shape (n_l, n_{l-1}). A run needs it (<see cref="Validate"/> rejects null).</summary>
-    // Not yet `required`: notebook 06 builds the template of InitializationSweep.Run without an initializer. Make it
-    // `required` (and non-nullable) when that notebook sets one, or when the sweep takes its options another way.
-    public IWeightInitializer? WeightInitializer { get; init; }
+    /// <summary>Draws each layer's weights, given the shape (n_l, n_{l-1}). Required (<see cref="Validate"/> rejects null).</summary>
+    public required IWeightInitializer WeightInitializer { get; init; }
 
     /// <summary>The activation f applied after every layer (default: the identity, a linear network).</summary>
     public Activation Activation { get; init; } = Activation.Identity;

@@ -48,7 +48,7 @@ public class SimulationOptionsValidationTests
     public void WidthAndWidthsAreExclusive() => AssertRejected(Valid with { Widths = [4, 4, 4] }, "Width");
 
     [Fact]
-    public void WeightInitializerIsRequired() => AssertRejected(Valid with { WeightInitializer = null }, "WeightInitializer");
+    public void WeightInitializerMustNotBeNull() => AssertRejected(Valid with { WeightInitializer = null! }, "WeightInitializer");
 
     [Fact]
     public void ActivationIsRequired() => AssertRejected(Valid with { Activation = null! }, "Activation");
