@@ -191,7 +191,8 @@ var schemes = new (string Name, IWeightInitializer Weights)[]
 var columns = new[] { Activation.Identity, Activation.Sigmoid, Activation.Tanh, Activation.ReLU,
                       Activation.LeakyReLU, Activation.Selu, Activation.Gelu };
 var sweeps = seeds.AsParallel().AsOrdered().Select(seed => InitializationSweep.Run(schemes.Select(s => s.Weights).ToArray(), columns,
-    new SimulationOptions { Depth = 100, Width = 128, BatchSize = 32, Seed = seed, ComputeBackward = true })).ToArray();
+    (weights, activation) => new SimulationOptions { Depth = 100, Width = 128, BatchSize = 32, Seed = seed, ComputeBackward = true,
+                                                     WeightInitializer = weights, Activation = activation })).ToArray();
 var forward = sweeps.Select(s => s.FinalForwardStd()).ToArray();
 var backward = sweeps.Select(s => s.InputGradientStd()!).ToArray();
 Console.WriteLine($"{sweeps.Length} seeds x {schemes.Length} schemes x {columns.Length} activations = {sweeps.Length * schemes.Length * columns.Length} networks");
