@@ -3,7 +3,7 @@
 #   - Debian: chromium (headless renderer of the static chart images and of the HTML check), fonts,
 #     Jupyter (nbconvert, jupyter-client, nbformat, nbclient, ipykernel; python3 with them) for
 #     scripts/jupyter-execute.sh, and Node.js with npm when either is missing;
-#   - npm: the pinned plotly.js bundle (tools/chart-renderer, `npm ci` from its package-lock.json);
+#   - npm: the pinned plotly.js bundle and MathJax 2 (tools/chart-renderer, `npm ci` from its package-lock.json);
 #   - NuGet: the repository's pinned dotnet-interactive tool (`dotnet tool restore`), and the packages that
 #     notebooks/setup.dib references (tools/notebook-packages), so no notebook fetches a package while it runs.
 # Idempotent: a second run only checks. Needs root for apt-get (skipped when every package is present).
@@ -48,7 +48,8 @@ for tool in node npm; do
   command -v "$tool" >/dev/null || { echo "setup: $tool is not installed (run scripts/setup.sh as root, without --no-apt)" >&2; exit 1; }
 done
 
-# plotly.js for the offline chart renderer, exactly the version in package-lock.json.
+# plotly.js for the offline chart renderer and the apps' chart pages, MathJax for the HTML export's formulas: exactly the
+# versions in package-lock.json.
 lock=tools/chart-renderer/package-lock.json
 stamp=tools/chart-renderer/node_modules/.setup-stamp
 if [[ ! -f $stamp ]] || ! cmp -s "$lock" "$stamp"; then
@@ -56,7 +57,7 @@ if [[ ! -f $stamp ]] || ! cmp -s "$lock" "$stamp"; then
   (cd tools/chart-renderer && quietly "npm ci" npm ci --no-audit --no-fund)
   cp "$lock" "$stamp"
 else
-  echo "setup: plotly.js present ($(node -p "require('./tools/chart-renderer/node_modules/plotly.js-dist-min/package.json').version"))"
+  echo "setup: plotly.js $(node -p "require('./tools/chart-renderer/node_modules/plotly.js-dist-min/package.json').version") and MathJax $(node -p "require('./tools/chart-renderer/node_modules/mathjax/package.json').version") present"
 fi
 
 # The pinned .NET Interactive tool (.config/dotnet-tools.json).

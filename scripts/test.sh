@@ -6,8 +6,10 @@
 #      then the library's tests twice more on narrower SIMD paths, switched off with the runtime's own knobs
 #      (DOTNET_EnableAVX512=0: the AVX2 path; DOTNET_EnableAVX2=0 DOTNET_EnableAVX512=0: the 128-bit path),
 #      so that every kernel's path runs natively and the bit-identity promises hold across all three;
-#   3. scripts/jupyter-execute.sh: every notebook executed by Jupyter on the .net-csharp kernel, as Binder
-#      runs it, exported to HTML and checked in headless chromium.
+#   3. scripts/check-apps.sh: every notebook's file-based app (notebooks/apps) built and run, its console text
+#      compared with the notebook's saved outputs cell by cell, its charts with the notebook's charts;
+#   4. scripts/jupyter-execute.sh: every notebook executed by Jupyter on the .net-csharp kernel, as Binder
+#      runs it, exported to HTML (formulas typeset by a local MathJax) and checked in headless chromium.
 #
 # Usage: scripts/test.sh [--help]
 set -euo pipefail
@@ -25,5 +27,8 @@ library_tests_on() {
 }
 library_tests_on AVX2 DOTNET_EnableAVX512=0
 library_tests_on 128-bit DOTNET_EnableAVX2=0 DOTNET_EnableAVX512=0
+t0=$SECONDS
+scripts/check-apps.sh
+echo "test.sh: apps checked in $((SECONDS - t0)) s"
 scripts/jupyter-execute.sh
 echo "test.sh: all tests passed in $((SECONDS - start)) s"

@@ -21,11 +21,86 @@ public sealed class HtmlExportTests : IDisposable
             }, []),
         ]));
 
-    private async Task<HtmlPageCheck> Check(string body, int expected)
+    private async Task<HtmlPageCheck> Check(string body, int expected, string head = "", bool expectMath = false)
     {
         var page = Path.Combine(_folder.FullName, "page.html");
-        await File.WriteAllTextAsync(page, $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>{body}</body></html>");
-        return await HtmlExportCheck.CheckPageAsync(Fixture.Tools.ChromiumPath, page, expected);
+        await File.WriteAllTextAsync(page, $"<!DOCTYPE html><html><head><meta charset=\"utf-8\">{head}</head><body>{body}</body></html>");
+        return await HtmlExportCheck.CheckPageAsync(Fixture.Tools.ChromiumPath, page, expected, expectMath);
+    }
+
+    // What nbconvert 6's template writes (base/mathjax.html.j2), with the export's local MathJax as the URL.
+    private static string MathJaxHead(string url) => $$"""
+        <script src="{{url}}"> </script>
+        <script type="text/x-mathjax-config">
+        MathJax.Hub.Config({ tex2jax: { inlineMath: [ ['$','$'], ["\\(","\\)"] ], displayMath: [ ['$$','$$'], ["\\[","\\]"] ], processEscapes: true } });
+        MathJax.Hub.Queue(["Typeset", MathJax.Hub]);
+        </script>
+        """;
+
+    private string LocalMathJax()
+    {
+        // The export copies MathJax beside its pages; so does this test.
+        var copy = Path.Combine(_folder.FullName, "mathjax");
+        CopyFolder(ChartRenderingTools.LocateMathJax(AppContext.BaseDirectory), copy);
+        return "mathjax/MathJax.js?config=TeX-AMS_CHTML-full,Safe";
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
+    }
+
+    [Fact]
+    public async Task Formulas_are_typeset_offline_by_the_local_MathJax()
+    {
+        var check = await Check("<p>The variance is $\\frac{r^2}{3}$ and $$\\mathrm{Var}(w) = \\frac{2}{n}$$</p>", 0, MathJaxHead(LocalMathJax()), expectMath: true);
+
+        Assert.True(check.Math.MathJaxLoaded);
+        Assert.Equal(2, check.Math.Typeset);
+        Assert.Empty(check.Math.RawTex);
+        Assert.Empty(check.Problems);
+    }
+
+    [Fact]
+    public async Task Formulas_stay_TeX_source_when_MathJax_comes_from_a_CDN_offline()
+    {
+        var check = await Check("<p>The variance is $\\frac{r^2}{3}$.</p>", 0,
+            MathJaxHead("https://cdnjs.cloudflare.com/ajax/libs/mathjax/2.7.7/latest.js?config=TeX-AMS_CHTML-full,Safe"), expectMath: true);
+
+        Assert.False(check.Math.MathJaxLoaded);
+        Assert.Equal(["$\\frac{r^2}{3}$"], check.Math.RawTex);
+        Assert.Contains(check.Problems, p => p.Contains("MathJax did not load", StringComparison.Ordinal));
+        Assert.Contains(check.Problems, p => p.Contains("TeX left as text", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_formula_MathJax_cannot_parse_is_reported()
+    {
+        var check = await Check("<p>Broken: $\\frac{1}{$ end.</p>", 0, MathJaxHead(LocalMathJax()), expectMath: true);
+
+        Assert.Contains(check.Problems, p => p.Contains("could not typeset", StringComparison.Ordinal) || p.Contains("TeX left as text", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_machine_path_on_the_page_is_reported_but_not_one_spelled_by_an_image()
+    {
+        var check = await Check($"<p>Loading extensions from /root/.nuget/packages/plotly.net.interactive</p>{await Img(0)}", 1);
+
+        Assert.Contains(check.Problems, p => p.Contains("names machine paths: /root/", StringComparison.Ordinal));
+        Assert.Empty(HtmlExportCheck.FindMachinePaths("<img src=\"data:image/png;base64,AAAA/tmp/BBBB/root/CC==\">"));
+    }
+
+    [Fact]
+    public void A_notebook_has_math_when_its_markdown_has_TeX_between_dollar_signs()
+    {
+        var notebook = Fixture.Notebook();
+        Assert.False(HtmlExportCheck.HasMath(notebook));
+        notebook["cells"]![0]!["source"] = "# Title\nWith $\\sqrt{6}$.";
+        Assert.True(HtmlExportCheck.HasMath(notebook));
     }
 
     private static async Task<string> Img(int index, string style = "") =>

@@ -1,3 +1,5 @@
+using WeightInit.Notebooks.StaticCharts;
+
 namespace WeightInit.Notebooks.Tests;
 
 /// <summary>Where the repository and its notebooks are, found from the test binaries upwards.</summary>

@@ -83,12 +83,39 @@ public sealed class RunnerTests : IDisposable
     }
 
     [Fact]
+    public void The_sanitizer_cleans_every_cell_of_a_notebook_executed_by_Jupyter()
+    {
+        // What the Jupyter kernel saves for the setup cell: the extension-loading line with the NuGet cache's path.
+        var root = Path.Combine(Path.GetTempPath(), "some-repo");
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        var notebook = Notebook("#!import setup.dib", "Console.WriteLine(1);");
+        notebook["cells"]![0]!["outputs"] = new JsonArray(new JsonObject
+        {
+            ["output_type"] = "display_data", ["metadata"] = new JsonObject(),
+            ["data"] = new JsonObject { ["text/markdown"] = $"Loading extensions from `{home}/.nuget/packages/plotly.net.interactive/6.0.0/interactive-extensions/dotnet/Plotly.NET.Interactive.dll`" },
+        });
+        notebook["cells"]![1]!["outputs"] = new JsonArray(new JsonObject { ["output_type"] = "stream", ["name"] = "stdout", ["text"] = $"read {root}/data/x.csv\n" });
+
+        var dropped = new OutputSanitizer(root, Path.Combine(root, "notebooks")).SanitizeNotebook(notebook);
+
+        Assert.Equal(1, dropped);
+        Assert.Empty(notebook["cells"]![0]!["outputs"]!.AsArray());
+        Assert.Equal("read <repo>/data/x.csv\n", (string?)notebook["cells"]![1]!["outputs"]![0]!["text"]);
+    }
+
+    [Fact]
+    public void Timing_lines_are_compared_without_their_numbers()
+    {
+        var (saved, fresh) = SavedAndFresh("Timing.Print(\"a pass\", clock.Elapsed);", "⏱ a pass: 1.2 s\n", "⏱ a pass: 0.87 s\n");
+        Assert.Empty(TextOutputs.Compare(saved, fresh));
+        fresh["cells"]![0]!["outputs"]![0]!["text"] = "⏱ two passes: 0.87 s\n";
+        Assert.Single(TextOutputs.Compare(saved, fresh));
+    }
+
+    [Fact]
     public void Text_outputs_that_changed_are_reported_with_the_cell()
     {
-        var saved = Notebook("Console.WriteLine(1);");
-        saved["cells"]![0]!["outputs"] = new JsonArray(new JsonObject { ["output_type"] = "stream", ["name"] = "stdout", ["text"] = "1\n" });
-        var fresh = saved.DeepClone().AsObject();
-        fresh["cells"]![0]!["outputs"]![0]!["text"] = "2\n";
+        var (saved, fresh) = SavedAndFresh("Console.WriteLine(1);", "1\n", "2\n");
         var difference = Assert.Single(TextOutputs.Compare(saved, fresh));
         Assert.Contains("code cell 0 (Console.WriteLine(1);)", difference);
         Assert.Empty(TextOutputs.Compare(saved, saved.DeepClone().AsObject()));
@@ -105,6 +132,16 @@ public sealed class RunnerTests : IDisposable
     }
 
     /// <summary>Runs the runner's program in a child process; returns its exit code and output.</summary>
+    /// <summary>A one-cell notebook saved with <paramref name="savedText"/> on stdout, and a fresh run of it that printed <paramref name="freshText"/>.</summary>
+    private static (JsonObject Saved, JsonObject Fresh) SavedAndFresh(string source, string savedText, string freshText)
+    {
+        var saved = Notebook(source);
+        saved["cells"]![0]!["outputs"] = new JsonArray(new JsonObject { ["output_type"] = "stream", ["name"] = "stdout", ["text"] = savedText });
+        var fresh = saved.DeepClone().AsObject();
+        fresh["cells"]![0]!["outputs"]![0]!["text"] = freshText;
+        return (saved, fresh);
+    }
+
     private static (int ExitCode, string Stdout, string Stderr) RunRunner(params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };

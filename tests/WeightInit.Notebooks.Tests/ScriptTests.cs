@@ -8,7 +8,7 @@ public sealed class ScriptTests
     public static TheoryData<string> Scripts =>
     [
         "scripts/setup.sh", "scripts/test.sh", "scripts/run-notebooks.sh", "scripts/jupyter-execute.sh",
-        "scripts/jupyter-kernel-setup.sh", ".ci/run",
+        "scripts/jupyter-kernel-setup.sh", "scripts/generate-apps.sh", "scripts/check-apps.sh", ".ci/run",
     ];
 
     [Theory]

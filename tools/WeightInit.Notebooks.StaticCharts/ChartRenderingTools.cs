@@ -17,6 +17,9 @@ public sealed record ChartRenderingTools(string ChromiumPath, string PlotlyJsPat
     /// <summary>The npm package that provides the plotly.js bundle.</summary>
     public const string PlotlyPackage = "plotly.js-dist-min";
 
+    /// <summary>The npm package that provides MathJax 2 (the version nbconvert's HTML template configures) for the HTML export.</summary>
+    public const string MathJaxPackage = "mathjax";
+
     /// <summary>What to run when a tool is missing.</summary>
     public const string InstallHint = "Install them with the repository's setup script (as root): scripts/setup.sh";
 
@@ -49,6 +52,26 @@ public sealed record ChartRenderingTools(string ChromiumPath, string PlotlyJsPat
             throw new ChartToolsMissingException(
                 $"Static chart images need Debian's chromium and plotly.js {pinned} from npm: {string.Join("; ", problems)}. {InstallHint}");
         return new ChartRenderingTools(chromium!, bundle, installed!);
+    }
+
+    /// <summary>The pinned MathJax of the repository that contains <paramref name="startDirectory"/>: the folder holding MathJax.js.</summary>
+    /// <exception cref="ChartToolsMissingException">MathJax is not installed, or not the pinned version; the message says how to install it.</exception>
+    public static string LocateMathJax(string? startDirectory = null)
+    {
+        var root = FindRepositoryRoot(startDirectory ?? Directory.GetCurrentDirectory());
+        var toolsFolder = Path.Combine(root, ToolsFolder);
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(toolsFolder, "package.json")));
+        var pinned = (string?)manifest?["dependencies"]?[MathJaxPackage]
+            ?? throw new ChartToolsMissingException($"{ToolsFolder}/package.json does not pin {MathJaxPackage}.");
+        var folder = Path.Combine(toolsFolder, "node_modules", MathJaxPackage);
+        var installed = File.Exists(Path.Combine(folder, "MathJax.js"))
+            ? (string?)JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "package.json")))?["version"]
+            : null;
+        if (installed != pinned)
+            throw new ChartToolsMissingException(installed is null
+                ? $"MathJax {pinned} is not installed in {ToolsFolder}/node_modules. {InstallHint}"
+                : $"{ToolsFolder}/node_modules has MathJax {installed}, but {pinned} is pinned. {InstallHint}");
+        return folder;
     }
 
     /// <summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 
 namespace WeightInit.Notebooks.StaticCharts;
 
@@ -25,15 +23,8 @@ public static class HeadlessChromium
         var profile = Directory.CreateTempSubdirectory("weightinit-chromium-");
         try
         {
-            var start = new ProcessStartInfo(chromiumPath)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                StandardOutputEncoding = Encoding.UTF8,
-                UseShellExecute = false,
-            };
-            foreach (var arg in new[]
-            {
+            string[] arguments =
+            [
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
                 "--disable-default-apps", "--mute-audio", "--hide-scrollbars",
@@ -44,30 +35,14 @@ public static class HeadlessChromium
                 $"--user-data-dir={profile.FullName}",
                 "--dump-dom",
                 new Uri(Path.GetFullPath(pagePath)).AbsoluteUri,
-            })
-                start.ArgumentList.Add(arg);
-
-            using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {chromiumPath}.");
-            var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-            var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
-            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            limit.CancelAfter(timeout);
-            try
-            {
-                await process.WaitForExitAsync(limit.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-                await process.WaitForExitAsync(CancellationToken.None);
-                cancellationToken.ThrowIfCancellationRequested();
+            ];
+            var run = await ChildProcess.RunAsync(chromiumPath, arguments, Directory.GetCurrentDirectory(), new Dictionary<string, string>(), timeout, cancellationToken);
+            if (run.TimedOut)
                 throw new TimeoutException($"chromium did not finish {Path.GetFileName(pagePath)} within {timeout.TotalSeconds:0} s.");
-            }
-            var dom = await stdout;
-            if (process.ExitCode != 0)
+            if (run.ExitCode != 0)
                 throw new InvalidOperationException(
-                    $"chromium exited with code {process.ExitCode} on {Path.GetFileName(pagePath)}: {LastLines(await stderr, 5)}");
-            return dom;
+                    $"chromium exited with code {run.ExitCode} on {Path.GetFileName(pagePath)}: {LastLines(run.Stderr, 5)}");
+            return run.Stdout;
         }
         finally
         {

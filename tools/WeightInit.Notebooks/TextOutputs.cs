@@ -7,11 +7,13 @@ namespace WeightInit.Notebooks;
 /// <summary>
 /// The text a notebook shows, per code cell: stream output (stdout, stderr), the <c>text/plain</c> of
 /// displayed and returned values, and errors. HTML and images are left out (chart ids change from run to run).
-/// Used to check that committed outputs are the ones the code produces now.
+/// Used to check that committed outputs are the ones the code produces now; timing lines (<see cref="TimingLines"/>)
+/// are compared without their numbers, which differ from run to run.
 /// </summary>
 public static class TextOutputs
 {
-    /// <summary>The text of each code cell's outputs, keyed by cell id (cell index when a cell has no id), in order.</summary>
+    /// <summary>The text of each code cell's outputs, keyed by cell id (cell index when a cell has no id), in order; timing lines
+    /// (<see cref="TimingLines"/>) with their numbers replaced by '#'.</summary>
     public static IReadOnlyList<(string Cell, string FirstLine, string Text)> Of(JsonObject notebook)
     {
         var result = new List<(string, string, string)>();
@@ -26,7 +28,8 @@ public static class TextOutputs
                 switch ((string?)output!["output_type"])
                 {
                     case "stream":
-                        text.Append('[').Append((string?)output["name"]).Append(']').Append(' ').Append(NotebookFile.JoinText(output["text"]));
+                        // Timing lines without their numbers: they differ from run to run.
+                        text.Append('[').Append((string?)output["name"]).Append(']').Append(' ').Append(TimingLines.Normalize(NotebookFile.JoinText(output["text"])));
                         break;
                     case "display_data" or "execute_result":
                         var plain = (output["data"] as JsonObject)?["text/plain"];

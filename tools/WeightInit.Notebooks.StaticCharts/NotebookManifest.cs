@@ -1,8 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using WeightInit.Notebooks.StaticCharts;
 
-namespace WeightInit.Notebooks;
+namespace WeightInit.Notebooks.StaticCharts;
 
 /// <summary>
 /// The explicit list of notebooks in reading order, <c>notebooks/notebooks.json</c>:

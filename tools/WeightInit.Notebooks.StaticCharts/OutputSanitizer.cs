@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace WeightInit.Notebooks;
+namespace WeightInit.Notebooks.StaticCharts;
 
 /// <summary>
 /// Removes what a saved notebook must not show: machine paths (the notebook folder, the repository,
@@ -45,6 +45,24 @@ public sealed partial class OutputSanitizer
             result.Add(output);
         }
         return result;
+    }
+
+    /// <summary>
+    /// Sanitizes every code cell's outputs of <paramref name="notebook"/> in place (e.g. a notebook executed by Jupyter, whose
+    /// outputs carry the kernel's "Loading extensions from" lines with the NuGet cache's path); returns how many outputs it dropped.
+    /// </summary>
+    public int SanitizeNotebook(JsonObject notebook)
+    {
+        ArgumentNullException.ThrowIfNull(notebook);
+        var dropped = 0;
+        foreach (var cell in (notebook["cells"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            if (cell["outputs"] is not JsonArray outputs) continue;
+            var clean = Sanitize(outputs);
+            dropped += outputs.Count - clean.Count;
+            cell["outputs"] = clean;
+        }
+        return dropped;
     }
 
     /// <summary>True for outputs that only report the kernel's own work (extension loading, kernel scripts).</summary>
