@@ -4,8 +4,9 @@
 #   1. Debian: qemu-user-static and the arm64 C/C++ runtime libraries (libc6-arm64-cross, libstdc++6-arm64-cross,
 #      libgcc-s1-arm64-cross; the sysroot /usr/aarch64-linux-gnu), installed when missing (needs root);
 #   2. dotnet publish of tests/WeightInit.Tests for linux-arm64, self-contained (the runtime pack
-#      Microsoft.NETCore.App.Runtime.linux-arm64 and the apphost come from NuGet), into a scratch directory: the
-#      repository's own bin/ and obj/ stay untouched;
+#      Microsoft.NETCore.App.Runtime.linux-arm64 and the apphost come from NuGet), into artifacts/arm64 (ignored by
+#      git; inside the repository, where the tests find data/ and the reference files): the projects' own bin/ and
+#      obj/ stay untouched;
 #   3. xUnit's console runner (xunit.runner.console, restored from NuGet by a throwaway project in that directory:
 #      VSTest cannot start an arm64 test host without binfmt_misc), started by the arm64 apphost rebound to it, under
 #      qemu-aarch64-static -L /usr/aarch64-linux-gnu.
@@ -39,7 +40,7 @@ fi
 command -v qemu-aarch64-static >/dev/null || { echo "test-arm64: qemu-aarch64-static is missing (Debian: qemu-user-static)" >&2; exit 1; }
 [[ -e "$sysroot/lib/ld-linux-aarch64.so.1" ]] || { echo "test-arm64: no arm64 sysroot at $sysroot (Debian: libc6-arm64-cross)" >&2; exit 1; }
 
-work="${TMPDIR:-/tmp}/weightinit-arm64"
+work="$PWD/artifacts/arm64"
 out="$work/out"
 mkdir -p "$work"
 quietly "dotnet publish for linux-arm64" dotnet publish tests/WeightInit.Tests -c Release -r linux-arm64 --self-contained \
