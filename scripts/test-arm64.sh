@@ -46,16 +46,18 @@ mkdir -p "$work"
 quietly "dotnet publish for linux-arm64" dotnet publish tests/WeightInit.Tests -c Release -r linux-arm64 --self-contained \
   -p:UseAppHost=true --artifacts-path "$work/artifacts" -o "$out"
 
-# The console runner is a tool of this script, not a dependency of the repository's projects: its version lives here.
+# The console runner is a tool of this script, not a dependency of the repository's projects: its version lives here,
+# and its throwaway project outside the repository (whose central package management would refuse it).
 runner_version=2.4.1
-mkdir -p "$work/runner"
-cat >"$work/runner/runner.csproj" <<EOF
+runner="${TMPDIR:-/tmp}/weightinit-arm64-runner"
+mkdir -p "$runner"
+cat >"$runner/runner.csproj" <<EOF
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
   <ItemGroup><PackageReference Include="xunit.runner.console" Version="$runner_version" /></ItemGroup>
 </Project>
 EOF
-quietly "restore xunit.runner.console $runner_version" dotnet restore "$work/runner/runner.csproj" --packages "$work/packages"
+quietly "restore xunit.runner.console $runner_version" dotnet restore "$runner/runner.csproj" --packages "$work/packages"
 cp "$work/packages/xunit.runner.console/$runner_version/tools/netcoreapp2.0/"*.dll "$out/"
 
 # The arm64 apphost the SDK wrote for the test assembly, rebound to xunit.console.dll (the apphost names its managed
