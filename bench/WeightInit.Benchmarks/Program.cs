@@ -18,6 +18,7 @@ internal static class Program
         ["fullpass"] = FullPassBenchmarks.Run,
         ["training"] = TrainingBenchmark.Run,
         ["theory"] = TheoryBenchmarks.Run,
+        ["goals"] = GoalsBenchmark.Run,
     };
 
     public static int Main(string[] args)

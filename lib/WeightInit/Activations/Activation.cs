@@ -1,4 +1,5 @@
 using System.Numerics;
+using WeightInit.Kernels;
 
 namespace WeightInit.Activations;
 
@@ -8,8 +9,8 @@ namespace WeightInit.Activations;
 /// </summary>
 /// <remarks>
 /// The span methods are generic over the element type, <see cref="float"/> or <see cref="double"/>, like the rest
-/// of the library's numeric API. The library's activations compute them with AVX-512 (<c>Vector512</c>) where the
-/// hardware has it (float spans are computed in double and rounded once), and agree with the scalar
+/// of the library's numeric API. The library's activations compute them with the widest vectors the hardware has
+/// (AVX-512, AVX2, SSE or ARM64 NEON; the same bits on every width; float spans are computed in double and rounded once), and agree with the scalar
 /// <see cref="Apply(double)"/> and <see cref="Derivative(double)"/> to a few ulps. They never return NaN
 /// for a finite input, however large; a NaN input gives NaN (it is data, not an error). At a kink, f'
 /// takes the value PyTorch's autograd uses; each class says which.
@@ -54,10 +55,14 @@ public abstract class Activation
     /// <param name="destination">Where to write f(x); as long as <paramref name="x"/>.</param>
     /// <exception cref="ArgumentException">The destination's length differs from the input's, or it overlaps the input shifted.</exception>
     /// <exception cref="NotSupportedException">T is neither float nor double.</exception>
-    public void Apply<T>(ReadOnlySpan<T> x, Span<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
+    public void Apply<T>(ReadOnlySpan<T> x, Span<T> destination) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Apply(x, destination, SimdPath.Auto);
+
+    /// <summary><see cref="Apply{T}(ReadOnlySpan{T}, Span{T})"/> on a forced SIMD path (tests and benchmarks).</summary>
+    internal void Apply<T>(ReadOnlySpan<T> x, Span<T> destination, SimdPath path) where T : unmanaged, IFloatingPointIeee754<T>
     {
         Guard.FloatOrDouble<T>();
-        _spans.Apply(x, destination);
+        _spans.Apply(x, destination, path);
     }
 
     /// <summary>
@@ -69,10 +74,14 @@ public abstract class Activation
     /// <param name="destination">Where to write f'(x); as long as <paramref name="x"/>.</param>
     /// <exception cref="ArgumentException">The destination's length differs from the input's, or it overlaps the input shifted.</exception>
     /// <exception cref="NotSupportedException">T is neither float nor double.</exception>
-    public void Derivative<T>(ReadOnlySpan<T> x, Span<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
+    public void Derivative<T>(ReadOnlySpan<T> x, Span<T> destination) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Derivative(x, destination, SimdPath.Auto);
+
+    /// <summary><see cref="Derivative{T}(ReadOnlySpan{T}, Span{T})"/> on a forced SIMD path (tests and benchmarks).</summary>
+    internal void Derivative<T>(ReadOnlySpan<T> x, Span<T> destination, SimdPath path) where T : unmanaged, IFloatingPointIeee754<T>
     {
         Guard.FloatOrDouble<T>();
-        _spans.Derivative(x, destination);
+        _spans.Derivative(x, destination, path);
     }
 
     /// <summary>
@@ -86,10 +95,14 @@ public abstract class Activation
     /// <param name="dydx">Where to write f'(x); as long as <paramref name="x"/>.</param>
     /// <exception cref="ArgumentException">An output's length differs from the input's, an output overlaps the input shifted, or the outputs overlap.</exception>
     /// <exception cref="NotSupportedException">T is neither float nor double.</exception>
-    public void ApplyWithDerivative<T>(ReadOnlySpan<T> x, Span<T> y, Span<T> dydx) where T : unmanaged, IFloatingPointIeee754<T>
+    public void ApplyWithDerivative<T>(ReadOnlySpan<T> x, Span<T> y, Span<T> dydx) where T : unmanaged, IFloatingPointIeee754<T> =>
+        ApplyWithDerivative(x, y, dydx, SimdPath.Auto);
+
+    /// <summary><see cref="ApplyWithDerivative{T}(ReadOnlySpan{T}, Span{T}, Span{T})"/> on a forced SIMD path (tests and benchmarks).</summary>
+    internal void ApplyWithDerivative<T>(ReadOnlySpan<T> x, Span<T> y, Span<T> dydx, SimdPath path) where T : unmanaged, IFloatingPointIeee754<T>
     {
         Guard.FloatOrDouble<T>();
-        _spans.ApplyWithDerivative(x, y, dydx);
+        _spans.ApplyWithDerivative(x, y, dydx, path);
     }
 
     /// <summary>Whether the span methods run the library's vectorized loops (every library activation) or the scalar methods.</summary>

@@ -1,11 +1,11 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
+using WeightInit.Kernels;
 
 namespace WeightInit.Activations;
 
 /// <summary>
-/// Elementary functions the activations share, each in a scalar form and a <see cref="Vector512{T}"/>
-/// form that perform the same operations, so that span results agree with the scalar ones to a few ulps.
+/// Elementary functions the activations share, each in a scalar form and a register form (any width) that perform
+/// the same operations, so that span results agree with the scalar ones to a few ulps.
 /// </summary>
 internal static class ActivationMath
 {
@@ -27,12 +27,12 @@ internal static class ActivationMath
     /// <param name="exp">e^x.</param>
     /// <returns>e^x - 1.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> ExpM1(Vector512<double> x, out Vector512<double> exp)
+    public static TV ExpM1<TV>(TV x, out TV exp) where TV : struct, ISimdVector<TV, double>
     {
         var series = ExpM1Series(x);
-        exp = Vector512.Exp(x);
-        var direct = exp - Vector512<double>.One;
-        return Vector512.ConditionalSelect(Vector512.LessThan(Vector512.Abs(x), Vector512.Create(ExpM1SeriesBound)), series, direct);
+        exp = SimdMath.Exp(x);
+        var direct = exp - TV.One;
+        return TV.ConditionalSelect(TV.LessThan(TV.Abs(x), TV.Create(ExpM1SeriesBound)), series, direct);
     }
 
     private static double ExpM1Series(double x)
@@ -47,23 +47,23 @@ internal static class ActivationMath
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> ExpM1Series(Vector512<double> x)
+    private static TV ExpM1Series<TV>(TV x) where TV : struct, ISimdVector<TV, double>
     {
-        var p = Vector512.Create(F16);
-        p = Vector512.FusedMultiplyAdd(p, x, Vector512.Create(F15)); p = Vector512.FusedMultiplyAdd(p, x, Vector512.Create(F14));
-        p = Vector512.FusedMultiplyAdd(p, x, Vector512.Create(F13)); p = Vector512.FusedMultiplyAdd(p, x, Vector512.Create(F12));
-        p = Vector512.FusedMultiplyAdd(p, x, Vector512.Create(F11)); p = Vector512.FusedMultiplyAdd(p, x, Vector512.Create(F10));
-        p = Vector512.FusedMultiplyAdd(p, x, Vector512.Create(F9)); p = Vector512.FusedMultiplyAdd(p, x, Vector512.Create(F8));
-        p = Vector512.FusedMultiplyAdd(p, x, Vector512.Create(F7)); p = Vector512.FusedMultiplyAdd(p, x, Vector512.Create(F6));
-        p = Vector512.FusedMultiplyAdd(p, x, Vector512.Create(F5)); p = Vector512.FusedMultiplyAdd(p, x, Vector512.Create(F4));
-        p = Vector512.FusedMultiplyAdd(p, x, Vector512.Create(F3)); p = Vector512.FusedMultiplyAdd(p, x, Vector512.Create(F2));
-        return Vector512.FusedMultiplyAdd(p * x, x, x);
+        var p = TV.Create(F16);
+        p = TV.FusedMultiplyAdd(p, x, TV.Create(F15)); p = TV.FusedMultiplyAdd(p, x, TV.Create(F14));
+        p = TV.FusedMultiplyAdd(p, x, TV.Create(F13)); p = TV.FusedMultiplyAdd(p, x, TV.Create(F12));
+        p = TV.FusedMultiplyAdd(p, x, TV.Create(F11)); p = TV.FusedMultiplyAdd(p, x, TV.Create(F10));
+        p = TV.FusedMultiplyAdd(p, x, TV.Create(F9)); p = TV.FusedMultiplyAdd(p, x, TV.Create(F8));
+        p = TV.FusedMultiplyAdd(p, x, TV.Create(F7)); p = TV.FusedMultiplyAdd(p, x, TV.Create(F6));
+        p = TV.FusedMultiplyAdd(p, x, TV.Create(F5)); p = TV.FusedMultiplyAdd(p, x, TV.Create(F4));
+        p = TV.FusedMultiplyAdd(p, x, TV.Create(F3)); p = TV.FusedMultiplyAdd(p, x, TV.Create(F2));
+        return TV.FusedMultiplyAdd(p * x, x, x);
     }
 
     /// <summary>Returns <paramref name="value"/> where x is a number and NaN where x is NaN.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> KeepNaN(Vector512<double> x, Vector512<double> value) =>
-        Vector512.ConditionalSelect(Vector512.Equals(x, x), value, x);
+    public static TV KeepNaN<TV>(TV x, TV value) where TV : struct, ISimdVector<TV, double> =>
+        TV.ConditionalSelect(TV.Equal(x, x), value, x);
 
     /// <summary>Returns <paramref name="value"/> where x is a number and NaN where x is NaN.</summary>
     public static double KeepNaN(double x, double value) => double.IsNaN(x) ? x : value;

@@ -1,4 +1,4 @@
-using System.Runtime.Intrinsics;
+using WeightInit.Kernels;
 
 namespace WeightInit.Activations;
 
@@ -48,21 +48,21 @@ public sealed class EluActivation : Activation
         public double Apply(double x) => x > 0 ? scale * x : scale * alpha * ActivationMath.ExpM1(x);
         public double Derivative(double x) => x > 0 ? scale : scale * alpha * Math.Exp(x);
 
-        public Vector512<double> Apply(Vector512<double> x) =>
-            Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<double>.Zero), Vector512.Create(scale) * x,
-                Vector512.Create(scale * alpha) * ActivationMath.ExpM1(x, out _));
+        public TV Apply<TV>(TV x) where TV : struct, ISimdVector<TV, double> =>
+            TV.ConditionalSelect(TV.GreaterThan(x, TV.Zero), TV.Create(scale) * x,
+                TV.Create(scale * alpha) * ActivationMath.ExpM1(x, out _));
 
-        public Vector512<double> Derivative(Vector512<double> x) =>
-            Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<double>.Zero), Vector512.Create(scale),
-                Vector512.Create(scale * alpha) * Vector512.Exp(x));
+        public TV Derivative<TV>(TV x) where TV : struct, ISimdVector<TV, double> =>
+            TV.ConditionalSelect(TV.GreaterThan(x, TV.Zero), TV.Create(scale),
+                TV.Create(scale * alpha) * SimdMath.Exp(x));
 
-        public Vector512<double> Apply(Vector512<double> x, out Vector512<double> derivative)
+        public TV Apply<TV>(TV x, out TV derivative) where TV : struct, ISimdVector<TV, double>
         {
-            var positive = Vector512.GreaterThan(x, Vector512<double>.Zero);
+            var positive = TV.GreaterThan(x, TV.Zero);
             var m = ActivationMath.ExpM1(x, out var e);
-            var scaleAlpha = Vector512.Create(scale * alpha);
-            derivative = Vector512.ConditionalSelect(positive, Vector512.Create(scale), scaleAlpha * e);
-            return Vector512.ConditionalSelect(positive, Vector512.Create(scale) * x, scaleAlpha * m);
+            var scaleAlpha = TV.Create(scale * alpha);
+            derivative = TV.ConditionalSelect(positive, TV.Create(scale), scaleAlpha * e);
+            return TV.ConditionalSelect(positive, TV.Create(scale) * x, scaleAlpha * m);
         }
     }
 }

@@ -1,4 +1,4 @@
-using System.Runtime.Intrinsics;
+using WeightInit.Kernels;
 using WeightInit.Statistics;
 
 namespace WeightInit.Activations;
@@ -43,19 +43,19 @@ public sealed class GeluActivation : Activation
             return (x < 0 ? q : 1.0 - q) + x * gaussian * StandardNormal.InverseSqrtTwoPi;
         }
 
-        public Vector512<double> Apply(Vector512<double> x) => Apply(x, out _);
+        public TV Apply<TV>(TV x) where TV : struct, ISimdVector<TV, double> => Apply(x, out _);
 
-        public Vector512<double> Derivative(Vector512<double> x)
+        public TV Derivative<TV>(TV x) where TV : struct, ISimdVector<TV, double>
         {
             Apply(x, out var derivative);
             return derivative;
         }
 
-        public Vector512<double> Apply(Vector512<double> x, out Vector512<double> derivative)
+        public TV Apply<TV>(TV x, out TV derivative) where TV : struct, ISimdVector<TV, double>
         {
-            var q = StandardNormal.UpperTail(Vector512.Abs(x), out var gaussian);
-            var cdf = Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512<double>.Zero), q, Vector512<double>.One - q);
-            derivative = Vector512.FusedMultiplyAdd(x * gaussian, Vector512.Create(StandardNormal.InverseSqrtTwoPi), cdf);
+            var q = StandardNormal.UpperTail(TV.Abs(x), out var gaussian);
+            var cdf = TV.ConditionalSelect(TV.LessThan(x, TV.Zero), q, TV.One - q);
+            derivative = TV.FusedMultiplyAdd(x * gaussian, TV.Create(StandardNormal.InverseSqrtTwoPi), cdf);
             return x * cdf;
         }
     }

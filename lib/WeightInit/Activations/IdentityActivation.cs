@@ -1,4 +1,4 @@
-using System.Runtime.Intrinsics;
+using WeightInit.Kernels;
 
 namespace WeightInit.Activations;
 
@@ -24,9 +24,9 @@ public sealed class IdentityActivation : Activation
     {
         public double Apply(double x) => x;
         public double Derivative(double x) => ActivationMath.KeepNaN(x, 1.0);
-        public Vector512<double> Apply(Vector512<double> x) => x;
-        public Vector512<double> Derivative(Vector512<double> x) => ActivationMath.KeepNaN(x, Vector512<double>.One);
-        public Vector512<double> Apply(Vector512<double> x, out Vector512<double> derivative)
+        public TV Apply<TV>(TV x) where TV : struct, ISimdVector<TV, double> => x;
+        public TV Derivative<TV>(TV x) where TV : struct, ISimdVector<TV, double> => ActivationMath.KeepNaN(x, TV.One);
+        public TV Apply<TV>(TV x, out TV derivative) where TV : struct, ISimdVector<TV, double>
         {
             derivative = Derivative(x);
             return x;

@@ -1,24 +1,24 @@
 using System.Numerics;
-using System.Runtime.Intrinsics;
+using WeightInit.Kernels;
 
 namespace WeightInit.Activations;
 
 /// <summary>
 /// The span methods of an activation: <see cref="Activation"/> hands its three generic span methods to one of
-/// these, so each activation class states only its scalar and vector formulas. The library's activations get
+/// these, so each activation class states only its scalar and register formulas. The library's activations get
 /// the vectorized loops of their <see cref="IActivationKernel"/> (<see cref="For{TKernel}"/>); an activation
 /// defined outside the library gets the same loops over its scalar methods (<see cref="Scalar"/>).
 /// </summary>
 internal abstract class KernelSpans
 {
-    /// <summary>Whether the loops run an activation's vector formulas (false: its scalar methods, element by element).</summary>
+    /// <summary>Whether the loops run an activation's register formulas (false: its scalar methods, element by element).</summary>
     public abstract bool IsVectorized { get; }
 
-    public abstract void Apply<T>(ReadOnlySpan<T> x, Span<T> destination) where T : unmanaged, IFloatingPointIeee754<T>;
+    public abstract void Apply<T>(ReadOnlySpan<T> x, Span<T> destination, SimdPath path) where T : unmanaged, IFloatingPointIeee754<T>;
 
-    public abstract void Derivative<T>(ReadOnlySpan<T> x, Span<T> destination) where T : unmanaged, IFloatingPointIeee754<T>;
+    public abstract void Derivative<T>(ReadOnlySpan<T> x, Span<T> destination, SimdPath path) where T : unmanaged, IFloatingPointIeee754<T>;
 
-    public abstract void ApplyWithDerivative<T>(ReadOnlySpan<T> x, Span<T> y, Span<T> dydx) where T : unmanaged, IFloatingPointIeee754<T>;
+    public abstract void ApplyWithDerivative<T>(ReadOnlySpan<T> x, Span<T> y, Span<T> dydx, SimdPath path) where T : unmanaged, IFloatingPointIeee754<T>;
 
     /// <summary>Span loops specialized for <typeparamref name="TKernel"/> (a struct, so the JIT inlines its math).</summary>
     public static KernelSpans For<TKernel>(TKernel kernel) where TKernel : struct, IActivationKernel => new Of<TKernel>(kernel, vectorized: true);
@@ -30,36 +30,39 @@ internal abstract class KernelSpans
     {
         public override bool IsVectorized => vectorized;
 
-        public override void Apply<T>(ReadOnlySpan<T> x, Span<T> destination) => ActivationKernel.Apply(kernel, x, destination);
+        public override void Apply<T>(ReadOnlySpan<T> x, Span<T> destination, SimdPath path) =>
+            ActivationKernel.Apply(kernel, x, destination, vectorized ? path : SimdPath.Scalar);
 
-        public override void Derivative<T>(ReadOnlySpan<T> x, Span<T> destination) => ActivationKernel.Derivative(kernel, x, destination);
+        public override void Derivative<T>(ReadOnlySpan<T> x, Span<T> destination, SimdPath path) =>
+            ActivationKernel.Derivative(kernel, x, destination, vectorized ? path : SimdPath.Scalar);
 
-        public override void ApplyWithDerivative<T>(ReadOnlySpan<T> x, Span<T> y, Span<T> dydx) => ActivationKernel.ApplyWithDerivative(kernel, x, y, dydx);
+        public override void ApplyWithDerivative<T>(ReadOnlySpan<T> x, Span<T> y, Span<T> dydx, SimdPath path) =>
+            ActivationKernel.ApplyWithDerivative(kernel, x, y, dydx, vectorized ? path : SimdPath.Scalar);
     }
 
-    /// <summary>An activation's scalar methods as a kernel: each vector lane is computed by a scalar call.</summary>
+    /// <summary>An activation's scalar methods as a kernel: each lane is computed by a scalar call (the loops run it one value at a time).</summary>
     private readonly struct ScalarKernel(Activation activation) : IActivationKernel
     {
         public double Apply(double x) => activation.Apply(x);
 
         public double Derivative(double x) => activation.Derivative(x);
 
-        public Vector512<double> Apply(Vector512<double> x) => EachLane(x, derivative: false);
+        public TV Apply<TV>(TV x) where TV : struct, ISimdVector<TV, double> => EachLane(x, derivative: false);
 
-        public Vector512<double> Derivative(Vector512<double> x) => EachLane(x, derivative: true);
+        public TV Derivative<TV>(TV x) where TV : struct, ISimdVector<TV, double> => EachLane(x, derivative: true);
 
-        public Vector512<double> Apply(Vector512<double> x, out Vector512<double> derivative)
+        public TV Apply<TV>(TV x, out TV derivative) where TV : struct, ISimdVector<TV, double>
         {
             derivative = EachLane(x, derivative: true);
             return EachLane(x, derivative: false);
         }
 
-        private Vector512<double> EachLane(Vector512<double> x, bool derivative)
+        private unsafe TV EachLane<TV>(TV x, bool derivative) where TV : struct, ISimdVector<TV, double>
         {
-            Span<double> lanes = stackalloc double[Vector512<double>.Count];
-            x.CopyTo(lanes);
-            for (int i = 0; i < lanes.Length; i++) lanes[i] = derivative ? activation.Derivative(lanes[i]) : activation.Apply(lanes[i]);
-            return Vector512.Create<double>(lanes);
+            double* lanes = stackalloc double[8];
+            TV.Store(x, lanes);
+            for (int i = 0; i < TV.Count; i++) lanes[i] = derivative ? activation.Derivative(lanes[i]) : activation.Apply(lanes[i]);
+            return TV.Load(lanes);
         }
     }
 }

@@ -1,4 +1,4 @@
-using System.Runtime.Intrinsics;
+using WeightInit.Kernels;
 
 namespace WeightInit.Activations;
 
@@ -46,10 +46,10 @@ public sealed class LeakyReLUActivation : Activation
     {
         public double Apply(double x) => x > 0 ? x : slope * x;
         public double Derivative(double x) => x > 0 ? 1.0 : ActivationMath.KeepNaN(x, slope);
-        public Vector512<double> Apply(Vector512<double> x) => Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<double>.Zero), x, Vector512.Create(slope) * x);
-        public Vector512<double> Derivative(Vector512<double> x) =>
-            ActivationMath.KeepNaN(x, Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<double>.Zero), Vector512<double>.One, Vector512.Create(slope)));
-        public Vector512<double> Apply(Vector512<double> x, out Vector512<double> derivative)
+        public TV Apply<TV>(TV x) where TV : struct, ISimdVector<TV, double> => TV.ConditionalSelect(TV.GreaterThan(x, TV.Zero), x, TV.Create(slope) * x);
+        public TV Derivative<TV>(TV x) where TV : struct, ISimdVector<TV, double> =>
+            ActivationMath.KeepNaN(x, TV.ConditionalSelect(TV.GreaterThan(x, TV.Zero), TV.One, TV.Create(slope)));
+        public TV Apply<TV>(TV x, out TV derivative) where TV : struct, ISimdVector<TV, double>
         {
             derivative = Derivative(x);
             return Apply(x);

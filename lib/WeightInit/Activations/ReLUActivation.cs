@@ -1,4 +1,4 @@
-using System.Runtime.Intrinsics;
+using WeightInit.Kernels;
 
 namespace WeightInit.Activations;
 
@@ -30,10 +30,10 @@ public sealed class ReLUActivation : Activation
     {
         public double Apply(double x) => x <= 0 ? 0.0 : x;
         public double Derivative(double x) => x > 0 ? 1.0 : ActivationMath.KeepNaN(x, 0.0);
-        public Vector512<double> Apply(Vector512<double> x) => Vector512.ConditionalSelect(Vector512.LessThanOrEqual(x, Vector512<double>.Zero), Vector512<double>.Zero, x);
-        public Vector512<double> Derivative(Vector512<double> x) =>
-            ActivationMath.KeepNaN(x, Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<double>.Zero), Vector512<double>.One, Vector512<double>.Zero));
-        public Vector512<double> Apply(Vector512<double> x, out Vector512<double> derivative)
+        public TV Apply<TV>(TV x) where TV : struct, ISimdVector<TV, double> => TV.ConditionalSelect(TV.LessThanOrEqual(x, TV.Zero), TV.Zero, x);
+        public TV Derivative<TV>(TV x) where TV : struct, ISimdVector<TV, double> =>
+            ActivationMath.KeepNaN(x, TV.ConditionalSelect(TV.GreaterThan(x, TV.Zero), TV.One, TV.Zero));
+        public TV Apply<TV>(TV x, out TV derivative) where TV : struct, ISimdVector<TV, double>
         {
             derivative = Derivative(x);
             return Apply(x);

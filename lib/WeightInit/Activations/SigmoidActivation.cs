@@ -1,4 +1,4 @@
-using System.Runtime.Intrinsics;
+using WeightInit.Kernels;
 
 namespace WeightInit.Activations;
 
@@ -46,22 +46,22 @@ public sealed class SigmoidActivation : Activation
             return e * r * r;
         }
 
-        public Vector512<double> Apply(Vector512<double> x) => Apply(x, out _);
+        public TV Apply<TV>(TV x) where TV : struct, ISimdVector<TV, double> => Apply(x, out _);
 
-        public Vector512<double> Derivative(Vector512<double> x)
+        public TV Derivative<TV>(TV x) where TV : struct, ISimdVector<TV, double>
         {
-            var e = Vector512.Exp(-Vector512.Abs(x));
-            var r = Vector512<double>.One / (Vector512<double>.One + e);
+            var e = SimdMath.Exp(-TV.Abs(x));
+            var r = TV.One / (TV.One + e);
             return e * r * r;
         }
 
-        public Vector512<double> Apply(Vector512<double> x, out Vector512<double> derivative)
+        public TV Apply<TV>(TV x, out TV derivative) where TV : struct, ISimdVector<TV, double>
         {
-            var e = Vector512.Exp(-Vector512.Abs(x));
-            var r = Vector512<double>.One / (Vector512<double>.One + e);
+            var e = SimdMath.Exp(-TV.Abs(x));
+            var r = TV.One / (TV.One + e);
             var er = e * r;
             derivative = er * r;
-            return Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, Vector512<double>.Zero), r, er);
+            return TV.ConditionalSelect(TV.GreaterThanOrEqual(x, TV.Zero), r, er);
         }
     }
 }

@@ -1,4 +1,4 @@
-using System.Runtime.Intrinsics;
+using WeightInit.Kernels;
 
 namespace WeightInit.Activations;
 
@@ -78,30 +78,30 @@ public sealed class SwishActivation : Activation
         /// beta x would otherwise cost |beta x| ulps in the tail.</summary>
         private static double ExpMinusAbs(double b, double bLow) => Math.Exp(-Math.Abs(b)) * (1.0 + (b >= 0 ? -bLow : bLow));
 
-        public Vector512<double> Apply(Vector512<double> x) => Apply(x, out _);
+        public TV Apply<TV>(TV x) where TV : struct, ISimdVector<TV, double> => Apply(x, out _);
 
-        public Vector512<double> Derivative(Vector512<double> x)
+        public TV Derivative<TV>(TV x) where TV : struct, ISimdVector<TV, double>
         {
             Apply(x, out var derivative);
             return derivative;
         }
 
-        public Vector512<double> Apply(Vector512<double> x, out Vector512<double> derivative)
+        public TV Apply<TV>(TV x, out TV derivative) where TV : struct, ISimdVector<TV, double>
         {
-            var betaV = Vector512.Create(beta);
+            var betaV = TV.Create(beta);
             var b = betaV * x;
-            var bLow = Vector512.FusedMultiplyAdd(betaV, x, -b);
-            var big = Vector512.GreaterThan(Vector512.Abs(b), Vector512.Create(ProductClamp));
-            b = Vector512.ConditionalSelect(big, Vector512.Create(ProductClamp) | (b & Vector512.Create(-0.0)), b);
-            bLow = Vector512.AndNot(bLow, big);
-            var nonNegative = Vector512.GreaterThanOrEqual(b, Vector512<double>.Zero);
+            var bLow = TV.FusedMultiplyAdd(betaV, x, -b); // exact: the low part of beta x
+            var big = TV.GreaterThan(TV.Abs(b), TV.Create(ProductClamp));
+            b = TV.ConditionalSelect(big, TV.Create(ProductClamp) | (b & TV.Create(-0.0)), b);
+            bLow = TV.AndNot(bLow, big);
+            var nonNegative = TV.GreaterThanOrEqual(b, TV.Zero);
             // e^-|b| with b = beta x exactly (b + bLow): e^-|b| (1 - sign(b) bLow).
-            var e = Vector512.Exp(-Vector512.Abs(b)) * (Vector512<double>.One + Vector512.ConditionalSelect(nonNegative, -bLow, bLow));
-            var r = Vector512<double>.One / (Vector512<double>.One + e);
+            var e = SimdMath.Exp(-TV.Abs(b)) * (TV.One + TV.ConditionalSelect(nonNegative, -bLow, bLow));
+            var r = TV.One / (TV.One + e);
             var er = e * r;
-            var s = Vector512.ConditionalSelect(nonNegative, r, er);
-            var complement = Vector512.ConditionalSelect(nonNegative, er, r);
-            derivative = s * Vector512.FusedMultiplyAdd(b, complement, Vector512<double>.One);
+            var s = TV.ConditionalSelect(nonNegative, r, er);
+            var complement = TV.ConditionalSelect(nonNegative, er, r);
+            derivative = s * TV.FusedMultiplyAdd(b, complement, TV.One);
             return x * s;
         }
     }

@@ -1,4 +1,4 @@
-using System.Runtime.Intrinsics;
+using WeightInit.Kernels;
 
 namespace WeightInit.Activations;
 
@@ -40,22 +40,22 @@ public sealed class TanhActivation : Activation
             return 4.0 * e * r * r;
         }
 
-        public Vector512<double> Apply(Vector512<double> x) => Apply(x, out _);
+        public TV Apply<TV>(TV x) where TV : struct, ISimdVector<TV, double> => Apply(x, out _);
 
-        public Vector512<double> Derivative(Vector512<double> x)
+        public TV Derivative<TV>(TV x) where TV : struct, ISimdVector<TV, double>
         {
-            var e = Vector512.Exp(Vector512.Create(-2.0) * Vector512.Abs(x));
-            var r = Vector512<double>.One / (Vector512<double>.One + e);
-            return Vector512.Create(4.0) * e * r * r;
+            var e = SimdMath.Exp(TV.Create(-2.0) * TV.Abs(x));
+            var r = TV.One / (TV.One + e);
+            return TV.Create(4.0) * e * r * r;
         }
 
-        public Vector512<double> Apply(Vector512<double> x, out Vector512<double> derivative)
+        public TV Apply<TV>(TV x, out TV derivative) where TV : struct, ISimdVector<TV, double>
         {
-            var m = ActivationMath.ExpM1(Vector512.Create(-2.0) * Vector512.Abs(x), out var e);
-            var r = Vector512<double>.One / (Vector512<double>.One + e);
-            derivative = Vector512.Create(4.0) * e * r * r;
-            var magnitude = -m / (Vector512.Create(2.0) + m);
-            return magnitude | (x & Vector512.Create(-0.0));
+            var m = ActivationMath.ExpM1(TV.Create(-2.0) * TV.Abs(x), out var e);
+            var r = TV.One / (TV.One + e);
+            derivative = TV.Create(4.0) * e * r * r;
+            var magnitude = -m / (TV.Create(2.0) + m);
+            return magnitude | (x & TV.Create(-0.0));
         }
     }
 }

@@ -1,5 +1,5 @@
 using System.Numerics;
-using MathNet.Numerics.LinearAlgebra;
+using WeightInit.LinearAlgebra;
 using WeightInit.Random;
 
 namespace WeightInit.Initializers;
@@ -13,9 +13,10 @@ namespace WeightInit.Initializers;
 /// Saxe, McClelland &amp; Ganguli (2013), "Exact solutions to the nonlinear dynamics of learning in deep linear
 /// neural networks": orthogonal weights keep every singular value of a deep linear map at 1.
 /// Algorithm (Mezzadri 2007, "How to generate random matrices from the classical compact groups"): draw A
-/// (rows x cols) with N(0, 1) entries, take the thin QR decomposition of A (or of A^T when rows &lt; cols) with
-/// MathNet.Numerics, and multiply each column of Q by the sign of the matching diagonal entry of R; without that
-/// correction Q is not Haar-distributed. A zero diagonal entry (probability 0) keeps its column's sign.
+/// (rows x cols) with N(0, 1) entries, take the thin QR decomposition of A (or of A^T when rows &lt; cols) by blocked
+/// Householder reflections on the library's matrix product (<c>HouseholderQr</c>), and multiply each column of Q by the
+/// sign of the matching diagonal entry of R; without that correction Q is not Haar-distributed. A zero diagonal entry
+/// (probability 0) keeps its column's sign.
 /// The decomposition is done in double precision also for float weights.
 /// </remarks>
 public sealed class OrthogonalInitializer : IWeightInitializer
@@ -63,23 +64,31 @@ public sealed class OrthogonalInitializer : IWeightInitializer
         var a = new double[length];
         random.FillNormal(a, 0.0, 1.0); // A, row-major rows x cols
         bool tall = rows >= cols;
-        // Column-major storage of a cols x rows matrix over A's row-major data is A^T.
-        Matrix<double> m = tall ? Matrix<double>.Build.Dense(cols, rows, a).Transpose() : Matrix<double>.Build.Dense(cols, rows, a);
-        var qr = m.QR(MathNet.Numerics.LinearAlgebra.Factorization.QRMethod.Thin);
-        Matrix<double> q = qr.Q, r = qr.R;
-        int k = q.ColumnCount; // = min(rows, cols)
+        int m = tall ? rows : cols, n = tall ? cols : rows;
+        // Factor the tall one of A and A^T, stored column-major: A^T's columns are A's rows (A's data as it is);
+        // A's columns are gathered by a transpose.
+        double[] x = tall ? Transpose(a, rows, cols) : a;
+        double[] q = HouseholderQr.OrthonormalColumns(x, m, n); // column-major m x n
         var result = new double[length];
-        for (int j = 0; j < k; j++)
+        if (tall)
         {
-            double s = r[j, j] < 0 ? -Gain : Gain;
-            for (int i = 0; i < q.RowCount; i++)
-            {
-                double v = s * q[i, j];
-                if (tall) result[i * cols + j] = v; // W = Q (rows x cols)
-                else result[j * cols + i] = v;      // W = Q^T, Q is cols x rows
-            }
+            for (int j = 0; j < cols; j++)
+                for (int i = 0; i < rows; i++) result[i * cols + j] = Gain * q[j * m + i]; // W = Q
+        }
+        else
+        {
+            for (int i = 0; i < q.Length; i++) result[i] = Gain * q[i]; // W = Q^T: row j of W is column j of Q
         }
         return result;
+    }
+
+    /// <summary>The column-major copy of a row-major rows x cols matrix (its columns contiguous).</summary>
+    private static double[] Transpose(double[] a, int rows, int cols)
+    {
+        var t = new double[a.Length];
+        for (int i = 0; i < rows; i++)
+            for (int j = 0; j < cols; j++) t[j * rows + i] = a[i * cols + j];
+        return t;
     }
 
     /// <inheritdoc/>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using WeightInit.Kernels;
@@ -9,25 +10,35 @@ namespace WeightInit.LinearAlgebra;
 /// The blocked matrix product C (m x n) = A (m x k) B (k x n), with A and B each stored either
 /// row-major or transposed, after the GotoBLAS scheme (K. Goto and R. van de Geijn, 2008,
 /// "Anatomy of high-performance matrix multiplication"): B is packed into strips of NR columns
-/// (kc x NR, kept in L1 while a block of A streams from L2), A into panels of MR rows, and a
-/// register-blocked micro-kernel (<see cref="MicroKernels"/>) updates one MR x NR tile at a time.
-/// The output is split into disjoint tiles across workers. The k dimension is never split: each
-/// element of C is the same chain of fused multiply-adds over p = 0 .. k-1 whatever the path,
-/// the blocking and the number of workers, so results are bit-identical across all of them.
+/// (kc x NR, kept in L1 while a block of A streams from L2), A into panels of MR rows (or read in place
+/// when it is stored k x m, where a panel's MR values of one p are already contiguous), and a
+/// register-blocked micro-kernel (<see cref="MicroKernels"/>, one body for every width) updates one MR x NR tile
+/// at a time. The blocking comes from the machine's caches (<see cref="GemmBlocking"/>). The output is split into
+/// disjoint tiles across workers. The k dimension is never split: each element of C is the same chain of fused
+/// multiply-adds over p = 0 .. k-1 whatever the path, the blocking and the number of workers, so results are
+/// bit-identical across all of them.
 /// </summary>
 internal static unsafe class GemmEngine
 {
-    /// <summary>Depth of a k block (a strip of kc x NR values stays in L1).</summary>
-    internal const int KBlock = 256;
+    /// <summary>
+    /// Below this many floating-point operations (2 m k n) the automatic mode uses one thread: about 20 us of one core's
+    /// work at the path's width (a parallel loop costs tens of microseconds), 4 MFLOP for 16 lanes (AVX-512 floats),
+    /// proportionally less for fewer lanes.
+    /// </summary>
+    internal static long ParallelThresholdFlops(SimdPath path, int elementSize)
+    {
+        int lanes = path.ResolveFused() switch
+        {
+            SimdPath.Vector512 => 64 / elementSize,
+            SimdPath.Vector256 => 32 / elementSize,
+            SimdPath.Vector128 => 16 / elementSize,
+            _ => 1,
+        };
+        return Math.Max(250_000, 4_000_000L * lanes / 16);
+    }
 
-    /// <summary>Below this many floating-point operations (2 m k n) the automatic mode uses one thread.</summary>
-    internal const long ParallelThresholdFlops = 4_000_000;
-
-    /// <summary>Up to this many rows per worker, a B stored k x n is read in place rather than packed.</summary>
-    private const int DirectBMaxRows = 16;
-
-    /// <summary>Bytes of the per-worker packed B panel (kc x nc), half of a 1 MB L2.</summary>
-    private const int BPanelBytes = 512 * 1024;
+    /// <summary>Up to this many multiply-adds (m k n) the automatic mode uses a plain loop: packing would cost more than it saves.</summary>
+    internal const int TinyProduct = 2048;
 
     /// <summary>
     /// C = op(A) op(B). <paramref name="aTransposed"/>: A is stored k x m (element (i, p) at a[p m + i]);
@@ -35,39 +46,83 @@ internal static unsafe class GemmEngine
     /// otherwise k x n. With <paramref name="accumulate"/> the chains start from C's values, otherwise from 0.
     /// </summary>
     public static void Run<T>(T* a, bool aTransposed, T* b, bool bTransposed, T* c, int m, int k, int n, bool accumulate, GemmOptions options)
-        where T : unmanaged
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (options.Path == SimdPath.Auto && (long)m * k * n <= TinyProduct)
         {
             RunTiny(a, aTransposed, b, bTransposed, c, m, k, n, accumulate);
             return;
         }
-        var path = options.Path.Resolve();
+        var path = options.Path.ResolveFused();
         if (path == SimdPath.Vector512 && bTransposed && !aTransposed && m <= SmallBatchKernel.MaxRows && BlockTranspose.IsSupported)
         {
             int groups = (n + Vector512<T>.Count - 1) / Vector512<T>.Count;
             nint pa = (nint)a, pb = (nint)b, pc = (nint)c;
-            ParallelWork.ForRanges(groups, Workers(options, m, k, n, groups), (g0, g1) =>
+            ParallelWork.ForRanges(groups, Workers(options, path, m, k, n, groups, sizeof(T)), (g0, g1) =>
                 SmallBatchKernel.Run((T*)pa, (T*)pb, (T*)pc, m, k, n, accumulate, g0, g1));
             return;
         }
-        if (path == SimdPath.Vector512 && !bTransposed && m <= RowStreamKernel.MaxRows)
+        if (!bTransposed && m <= RowStreamKernel.MaxRows && path != SimdPath.Scalar)
         {
-            int lanes = Vector512<T>.Count;
-            int groups = (n + lanes - 1) / lanes;
-            nint pa = (nint)a, pb = (nint)b, pc = (nint)c;
-            ParallelWork.ForRanges(groups, Workers(options, m, k, n, groups), (g0, g1) =>
-                RowStreamKernel.Run((T*)pa, aTransposed, (T*)pb, (T*)pc, m, k, n, accumulate, Math.Min(n, g0 * lanes), Math.Min(n, g1 * lanes)));
+            RowStreamKernel.Run(path, a, aTransposed, b, c, m, k, n, accumulate, Workers(options, path, m, k, n, int.MaxValue, sizeof(T)));
             return;
         }
-        var shape = new Shape(path, sizeof(T));
+        switch (path)
+        {
+            case SimdPath.Vector512: Blocked<Vec512<T>, Vector512<T>, T>(a, aTransposed, b, bTransposed, c, m, k, n, accumulate, options, path); break;
+            case SimdPath.Vector256: Blocked<Vec256<T>, Vector256<T>, T>(a, aTransposed, b, bTransposed, c, m, k, n, accumulate, options, path); break;
+            case SimdPath.Vector128: Blocked<Vec128<T>, Vector128<T>, T>(a, aTransposed, b, bTransposed, c, m, k, n, accumulate, options, path); break;
+            default: Blocked<Lane<T>, T, T>(a, aTransposed, b, bTransposed, c, m, k, n, accumulate, options, path); break;
+        }
+    }
+
+    /// <summary>The path, register tile and cache blocking the packed product of <typeparamref name="T"/> takes here, for the benchmark's report.</summary>
+    internal static string Describe<T>(SimdPath path) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var resolved = path.ResolveFused();
+        return resolved switch
+        {
+            SimdPath.Vector512 => Describe<Vec512<T>, Vector512<T>, T>(resolved),
+            SimdPath.Vector256 => Describe<Vec256<T>, Vector256<T>, T>(resolved),
+            SimdPath.Vector128 => Describe<Vec128<T>, Vector128<T>, T>(resolved),
+            _ => Describe<Lane<T>, T, T>(resolved),
+        };
+    }
+
+    private static string Describe<TOps, TRaw, T>(SimdPath path) where TOps : IRegisterOps<TRaw, T> where TRaw : struct where T : unmanaged
+    {
+        var blocking = GemmBlocking.For(CacheTopology.Current, TOps.TileRows, 2 * TOps.Lanes, sizeof(T));
+        return FormattableString.Invariant(
+            $"{path}, tile {TOps.TileRows} x {2 * TOps.Lanes}, kc {blocking.Kc}, mc {blocking.Mc}, panel {blocking.StripsPerPanel} strips");
+    }
+
+    /// <summary>The floating-point operations of a product: 2 m k n.</summary>
+    internal static long Flops(int m, int k, int n) => 2L * m * k * n;
+
+    /// <summary>The forced number of workers, or the automatic one; never more than <paramref name="units"/>.</summary>
+    private static int Workers(GemmOptions options, SimdPath path, int m, int k, int n, int units, int elementSize) =>
+        options.Workers > 0 ? Math.Min(options.Workers, units)
+        : ParallelWork.Workers(Flops(m, k, n), ParallelThresholdFlops(path, elementSize), units, -1);
+
+    /// <summary>The packed product at the width of <typeparamref name="TOps"/>, split across workers by rows or by column strips.</summary>
+    private static void Blocked<TOps, TRaw, T>(T* a, bool aTransposed, T* b, bool bTransposed, T* c, int m, int k, int n, bool accumulate,
+        GemmOptions options, SimdPath path)
+        where TOps : IRegisterOps<TRaw, T> where TRaw : struct where T : unmanaged
+    {
+        var shape = new Shape(TOps.TileRows, 2 * TOps.Lanes, GemmBlocking.For(CacheTopology.Current, TOps.TileRows, 2 * TOps.Lanes, sizeof(T)));
         int rowPanels = (m + shape.Mr - 1) / shape.Mr;
         int strips = (n + shape.Nr - 1) / shape.Nr;
         // Split the rows when A is the larger operand (each worker then packs all of B), the columns otherwise.
         bool splitRows = m >= n ? rowPanels >= 2 : strips < 2;
-        var job = new Job<T>((nint)a, aTransposed, (nint)b, bTransposed, (nint)c, m, k, n, accumulate, shape);
+        var job = new Job<TOps, TRaw, T>((nint)a, aTransposed, (nint)b, bTransposed, (nint)c, m, k, n, accumulate, shape);
         int units = splitRows ? rowPanels : strips;
-        ParallelWork.ForRanges(units, Workers(options, m, k, n, units), (u0, u1) =>
+        int workers = Workers(options, path, m, k, n, units, sizeof(T));
+        if (workers <= 1)
+        {
+            job.Work(0, m, 0, strips);
+            return;
+        }
+        ParallelWork.ForRanges(units, workers, (u0, u1) =>
         {
             if (splitRows)
                 job.Work(u0 * shape.Mr, Math.Min(m, u1 * shape.Mr), 0, strips);
@@ -76,18 +131,10 @@ internal static unsafe class GemmEngine
         });
     }
 
-    /// <summary>The floating-point operations of a product: 2 m k n.</summary>
-    internal static long Flops(int m, int k, int n) => 2L * m * k * n;
-
-    /// <summary>The forced number of workers, or the automatic one; never more than <paramref name="units"/>.</summary>
-    private static int Workers(GemmOptions options, int m, int k, int n, int units) =>
-        options.Workers > 0 ? Math.Min(options.Workers, units) : ParallelWork.Workers(Flops(m, k, n), ParallelThresholdFlops, units, -1);
-
-    /// <summary>Up to this many multiply-adds (m k n) the automatic mode uses a plain loop: packing would cost more than it saves.</summary>
-    internal const int TinyProduct = 2048;
-
     /// <summary>The documented chain, c = fma(A[i, p], B[p, j], c) for p = 0 .. k-1, as a plain loop (tiny products).</summary>
-    private static void RunTiny<T>(T* a, bool aTransposed, T* b, bool bTransposed, T* c, int m, int k, int n, bool accumulate) where T : unmanaged
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void RunTiny<T>(T* a, bool aTransposed, T* b, bool bTransposed, T* c, int m, int k, int n, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         nint aRow = aTransposed ? 1 : k, aStep = aTransposed ? m : 1;
         nint bColumn = bTransposed ? k : 1, bStep = bTransposed ? 1 : n;
@@ -96,94 +143,56 @@ internal static unsafe class GemmEngine
             {
                 T* ai = a + i * aRow;
                 T* bj = b + j * bColumn;
-                if (typeof(T) == typeof(float))
-                {
-                    float s = accumulate ? ((float*)c)[i * n + j] : 0f;
-                    for (int p = 0; p < k; p++) s = MathF.FusedMultiplyAdd(((float*)ai)[p * aStep], ((float*)bj)[p * bStep], s);
-                    ((float*)c)[i * n + j] = s;
-                }
-                else
-                {
-                    double s = accumulate ? ((double*)c)[i * n + j] : 0.0;
-                    for (int p = 0; p < k; p++) s = Math.FusedMultiplyAdd(((double*)ai)[p * aStep], ((double*)bj)[p * bStep], s);
-                    ((double*)c)[i * n + j] = s;
-                }
+                T s = accumulate ? c[i * n + j] : T.Zero;
+                for (int p = 0; p < k; p++) s = T.FusedMultiplyAdd(ai[p * aStep], bj[p * bStep], s);
+                c[i * n + j] = s;
             }
     }
 
-    /// <summary>Tile geometry of a path: MR rows x NR columns, MC rows per packed A block, NC-strip packed B panel.</summary>
-    internal readonly struct Shape
+    /// <summary>Tile geometry of a path: MR rows x NR columns, and the cache blocking.</summary>
+    internal readonly record struct Shape(int Mr, int Nr, GemmBlocking Blocking)
     {
-        public readonly SimdPath Path;
-        public readonly int Mr, Nr, Mc, StripsPerPanel;
+        public int Kc => Blocking.Kc;
 
-        public Shape(SimdPath path, int elementSize)
+        /// <summary>The depth of each k block: k cut into ceil(k / Kc) blocks of nearly equal depth.</summary>
+        public int KBlock(int k)
         {
-            Path = path;
-            (Mr, Nr) = path switch
-            {
-                SimdPath.Vector512 => (MicroKernels.Rows512, 2 * 64 / elementSize),
-                SimdPath.Vector256 => (MicroKernels.Rows256, 2 * 32 / elementSize),
-                _ => (MicroKernels.RowsScalar, MicroKernels.ColumnsScalar),
-            };
-            Mc = 16 * Mr;
-            StripsPerPanel = Math.Max(1, BPanelBytes / (KBlock * Nr * elementSize));
+            int blocks = (k + Kc - 1) / Kc;
+            return (k + blocks - 1) / blocks;
         }
+        public int Mc => Blocking.Mc;
+        public int StripsPerPanel => Blocking.StripsPerPanel;
     }
 
-    private sealed class Job<T>(nint a, bool aTransposed, nint b, bool bTransposed, nint c, int m, int k, int n, bool accumulate, Shape shape)
-        where T : unmanaged
+    /// <summary>Buffers up to this many bytes live on the stack (small products allocate nothing).</summary>
+    private const int StackBufferBytes = 16 * 1024;
+
+    private sealed class Job<TOps, TRaw, T>(nint a, bool aTransposed, nint b, bool bTransposed, nint c, int m, int k, int n, bool accumulate, Shape shape)
+        where TOps : IRegisterOps<TRaw, T> where TRaw : struct where T : unmanaged
     {
         /// <summary>Computes C[r0..r1, strips s0..s1) (r0 a multiple of MR) with its own scratch buffers.</summary>
         public void Work(int r0, int r1, int s0, int s1)
         {
-            int mr = shape.Mr, nr = shape.Nr, kBlock = Math.Min(KBlock, k);
+            int mr = shape.Mr, nr = shape.Nr, kBlock = shape.KBlock(k);
             int mcMax = Math.Min(shape.Mc, (r1 - r0 + mr - 1) / mr * mr);
             int chunks = (s1 - s0 + shape.StripsPerPanel - 1) / shape.StripsPerPanel;
             int panelStrips = (s1 - s0 + chunks - 1) / chunks;
             int alignPad = 64 / sizeof(T);
-            T[] aBuffer = ArrayPool<T>.Shared.Rent(mcMax * kBlock + alignPad);
-            T[] bBuffer = ArrayPool<T>.Shared.Rent(panelStrips * nr * kBlock + alignPad);
+            int aLength = aTransposed ? 0 : mcMax * kBlock + alignPad;
+            int bLength = panelStrips * nr * kBlock + alignPad;
+            if ((long)(aLength + bLength) * sizeof(T) <= StackBufferBytes)
+            {
+                T* buffer = stackalloc T[aLength + bLength];
+                Work(r0, r1, s0, s1, panelStrips, Align(buffer), Align(buffer + aLength));
+                return;
+            }
+            T[] aBuffer = ArrayPool<T>.Shared.Rent(aLength);
+            T[] bBuffer = ArrayPool<T>.Shared.Rent(bLength);
             try
             {
                 fixed (T* aRaw = aBuffer)
                 fixed (T* bRaw = bBuffer)
-                {
-                    T* ap = Align(aRaw), bp = Align(bRaw);
-                    T* A = (T*)a, B = (T*)b, C = (T*)c;
-                    // With few rows a packed strip would be used once or twice: read B (stored k x n) in place instead.
-                    bool directB = !bTransposed && r1 - r0 <= DirectBMaxRows;
-                    for (int js = s0; js < s1; js += panelStrips)
-                    {
-                        int jsEnd = Math.Min(s1, js + panelStrips);
-                        for (int pc = 0; pc < k; pc += KBlock)
-                        {
-                            int kc = Math.Min(KBlock, k - pc);
-                            bool load = accumulate || pc > 0;
-                            for (int s = js; s < jsEnd; s++)
-                                if (!directB || (s + 1) * nr > n)
-                                    PackB(B, bTransposed, k, n, pc, kc, s * nr, nr, bp + (long)(s - js) * kc * nr);
-                            for (int ic = r0; ic < r1; ic += shape.Mc)
-                            {
-                                int mc = Math.Min(shape.Mc, r1 - ic);
-                                int panels = (mc + mr - 1) / mr;
-                                PackABlock(A, aTransposed, m, k, ic, r1, panels, pc, kc, mr, ap);
-                                for (int s = js; s < jsEnd; s++)
-                                {
-                                    int j0 = s * nr, cols = Math.Min(nr, n - j0);
-                                    bool direct = directB && cols == nr;
-                                    T* bs = direct ? B + (long)pc * n + j0 : bp + (long)(s - js) * kc * nr;
-                                    nint ldb = direct ? n : nr;
-                                    for (int q = 0; q < panels; q++)
-                                    {
-                                        int i0 = ic + q * mr, rows = Math.Min(mr, r1 - i0);
-                                        Tile(ap + (long)q * kc * mr, bs, ldb, kc, C + (long)i0 * n + j0, n, load, rows, cols);
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
+                    Work(r0, r1, s0, s1, panelStrips, Align(aRaw), Align(bRaw));
             }
             finally
             {
@@ -192,71 +201,71 @@ internal static unsafe class GemmEngine
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void Work(int r0, int r1, int s0, int s1, int panelStrips, T* ap, T* bp)
+        {
+            int mr = shape.Mr, nr = shape.Nr, kBlock = shape.KBlock(k);
+            T* A = (T*)a, B = (T*)b, C = (T*)c;
+            // With few rows a packed strip would be used once or twice: read B (stored k x n) in place instead.
+            bool directB = !bTransposed && r1 - r0 <= 2 * mr;
+            for (int js = s0; js < s1; js += panelStrips)
+            {
+                int jsEnd = Math.Min(s1, js + panelStrips);
+                for (int pc = 0; pc < k; pc += kBlock)
+                {
+                    int kc = Math.Min(kBlock, k - pc);
+                    bool load = accumulate || pc > 0;
+                    for (int s = js; s < jsEnd; s++)
+                        if (!directB || (s + 1) * nr > n)
+                            PackB(B, bTransposed, k, n, pc, kc, s * nr, nr, bp + (long)(s - js) * kc * nr);
+                    for (int ic = r0; ic < r1; ic += shape.Mc)
+                    {
+                        int mc = Math.Min(shape.Mc, r1 - ic);
+                        int panels = (mc + mr - 1) / mr;
+                        // A stored k x m is read in place: the MR values of one p are contiguous, m apart.
+                        if (!aTransposed) PackABlock(A, false, m, k, ic, r1, panels, pc, kc, mr, ap);
+                        nint lda = aTransposed ? m : mr;
+                        for (int s = js; s < jsEnd; s++)
+                        {
+                            int j0 = s * nr, cols = Math.Min(nr, n - j0);
+                            bool direct = directB && cols == nr;
+                            T* bs = direct ? B + (long)pc * n + j0 : bp + (long)(s - js) * kc * nr;
+                            nint ldb = direct ? n : nr;
+                            for (int q = 0; q < panels; q++)
+                            {
+                                int i0 = ic + q * mr, rows = Math.Min(mr, r1 - i0);
+                                T* panel = aTransposed ? A + (long)pc * m + i0 : ap + (long)q * kc * mr;
+                                Tile(panel, lda, bs, ldb, kc, C + (long)i0 * n + j0, n, load, rows, cols);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
         /// <summary>One MR x NR tile; a tile cut by the right edge of C goes through a small buffer.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private void Tile(T* ap, T* bs, nint ldb, int kc, T* ct, int ldc, bool load, int rows, int cols)
+        private void Tile(T* ap, nint lda, T* bs, nint ldb, int kc, T* ct, int ldc, bool load, int rows, int cols)
         {
             if (cols == shape.Nr)
             {
-                Rows(ap, bs, ldb, kc, ct, ldc, load, rows);
+                MicroKernels.Rows<TOps, TRaw, T>(ap, lda, bs, ldb, kc, ct, ldc, load, rows);
                 return;
             }
             int nr = shape.Nr;
-            T* tmp = stackalloc T[MicroKernels.Rows512 * 32];
+            T* tmp = stackalloc T[8 * 32];
             if (load)
                 for (int r = 0; r < rows; r++)
                     new ReadOnlySpan<T>(ct + (long)r * ldc, cols).CopyTo(new Span<T>(tmp + r * nr, cols));
-            Rows(ap, bs, ldb, kc, tmp, nr, load, rows);
+            MicroKernels.Rows<TOps, TRaw, T>(ap, lda, bs, ldb, kc, tmp, nr, load, rows);
             for (int r = 0; r < rows; r++)
                 new ReadOnlySpan<T>(tmp + r * nr, cols).CopyTo(new Span<T>(ct + (long)r * ldc, cols));
-        }
-
-        /// <summary>Runs the full MR-row kernel, or covers a partial panel with 4-, 2- and 1-row kernels (no wasted rows).</summary>
-        /// <remarks>One case per vector width on purpose: each width has its own register-blocked kernels (<see cref="MicroKernels"/>).</remarks>
-        private void Rows(T* ap, T* bs, nint ldb, int kc, T* ct, nint ldc, bool load, int rows)
-        {
-            int mr = shape.Mr;
-            switch (shape.Path)
-            {
-                case SimdPath.Vector512:
-                    if (rows == mr) { MicroKernels.Kernel512x8(ap, mr, bs, ldb, kc, ct, ldc, load); return; }
-                    for (int r = 0; r < rows;)
-                    {
-                        int left = rows - r;
-                        if (left >= 4) { MicroKernels.Kernel512x4(ap + r, mr, bs, ldb, kc, ct + r * ldc, ldc, load); r += 4; }
-                        else if (left >= 2) { MicroKernels.Kernel512x2(ap + r, mr, bs, ldb, kc, ct + r * ldc, ldc, load); r += 2; }
-                        else { MicroKernels.Kernel512x1(ap + r, mr, bs, ldb, kc, ct + r * ldc, ldc, load); r += 1; }
-                    }
-                    return;
-                case SimdPath.Vector256:
-                    if (rows == mr) { MicroKernels.Kernel256x6(ap, mr, bs, ldb, kc, ct, ldc, load); return; }
-                    for (int r = 0; r < rows;)
-                    {
-                        int left = rows - r;
-                        if (left >= 4) { MicroKernels.Kernel256x4(ap + r, mr, bs, ldb, kc, ct + r * ldc, ldc, load); r += 4; }
-                        else if (left >= 2) { MicroKernels.Kernel256x2(ap + r, mr, bs, ldb, kc, ct + r * ldc, ldc, load); r += 2; }
-                        else { MicroKernels.Kernel256x1(ap + r, mr, bs, ldb, kc, ct + r * ldc, ldc, load); r += 1; }
-                    }
-                    return;
-                default:
-                    if (rows == mr) { MicroKernels.KernelScalarx4(ap, mr, bs, ldb, kc, ct, ldc, load); return; }
-                    for (int r = 0; r < rows;)
-                    {
-                        int left = rows - r;
-                        if (left >= 2) { MicroKernels.KernelScalarx2(ap + r, mr, bs, ldb, kc, ct + r * ldc, ldc, load); r += 2; }
-                        else { MicroKernels.KernelScalarx1(ap + r, mr, bs, ldb, kc, ct + r * ldc, ldc, load); r += 1; }
-                    }
-                    return;
-            }
         }
     }
 
     private static T* Align<T>(T* p) where T : unmanaged => (T*)(((nint)p + 63) & ~(nint)63);
 
-    /// <summary>
-    /// Packs <paramref name="panels"/> panels of A starting at row <paramref name="ic"/> (rows from
-    /// <paramref name="rowEnd"/> on are zero), columns pc .. pc+kc; panel q at dst + q kc MR.
-    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void PackABlock<T>(T* a, bool transposed, int m, int k, int ic, int rowEnd, int panels, int pc, int kc, int mr, T* dst)
         where T : unmanaged
     {
@@ -301,6 +310,7 @@ internal static unsafe class GemmEngine
     }
 
     /// <summary>Packs rows i0 .. i0+rows of A, columns pc .. pc+kc, as dst[p MR + r]; rows beyond <paramref name="rows"/> are zero.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void PackA<T>(T* a, bool transposed, int m, int k, int i0, int rows, int pc, int kc, int mr, T* dst) where T : unmanaged
     {
         if (transposed)
@@ -321,6 +331,7 @@ internal static unsafe class GemmEngine
     }
 
     /// <summary>Packs columns j0 .. j0+NR of B, rows pc .. pc+kc, as dst[p NR + j]; columns beyond n are zero.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void PackB<T>(T* b, bool transposed, int k, int n, int pc, int kc, int j0, int nr, T* dst) where T : unmanaged
     {
         int cols = Math.Min(nr, n - j0);

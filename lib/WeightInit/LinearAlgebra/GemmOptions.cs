@@ -5,7 +5,7 @@ namespace WeightInit.LinearAlgebra;
 /// <summary>
 /// Internal knob for the simulator, tests and benchmarks: force the SIMD path and the number of workers.
 /// <see cref="Workers"/> 0 means automatic (<see cref="ParallelWork.Workers"/>: one worker below
-/// <see cref="GemmEngine.ParallelThresholdFlops"/>, otherwise one per core); a positive value is used as given
+/// <see cref="GemmEngine.ParallelThresholdFlops"/> of the path, otherwise one per core); a positive value is used as given
 /// (capped by the number of output tiles), even for small products, so that tests can exercise the parallel split.
 /// </summary>
 /// <param name="Path">The micro-kernel's vector width; <see cref="SimdPath.Auto"/> for the widest accelerated one.</param>
@@ -24,6 +24,8 @@ internal readonly record struct GemmOptions(SimdPath Path = SimdPath.Auto, int W
     /// <param name="n">Columns of C.</param>
     /// <param name="maxDegreeOfParallelism">A positive limit, or -1 for one thread per core.</param>
     /// <returns>The options.</returns>
-    public static GemmOptions Limited(int m, int k, int n, int maxDegreeOfParallelism) =>
-        new(SimdPath.Auto, ParallelWork.Workers(GemmEngine.Flops(m, k, n), GemmEngine.ParallelThresholdFlops, int.MaxValue, maxDegreeOfParallelism));
+    /// <param name="elementSize">Bytes of one element (4 for float, 8 for double).</param>
+    public static GemmOptions Limited(int m, int k, int n, int maxDegreeOfParallelism, int elementSize) =>
+        new(SimdPath.Auto, ParallelWork.Workers(GemmEngine.Flops(m, k, n), GemmEngine.ParallelThresholdFlops(SimdPath.Auto, elementSize),
+            int.MaxValue, maxDegreeOfParallelism));
 }

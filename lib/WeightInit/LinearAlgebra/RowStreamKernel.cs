@@ -1,5 +1,6 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
+using WeightInit.Kernels;
 
 namespace WeightInit.LinearAlgebra;
 
@@ -9,21 +10,44 @@ namespace WeightInit.LinearAlgebra;
 /// elements (for n = 512 doubles, 4 KB: every row of a strip falls in the same L1 set), so this kernel
 /// streams B row by row instead and keeps a chunk of the C rows in L1: for p = 0 .. k-1 and each column
 /// j of the chunk, C[i, j] = fma(A[i, p], B[p, j], C[i, j]). The chain per element is the same as in
-/// <see cref="MicroKernels"/>, so results are bit-identical to every other path.
+/// <see cref="MicroKernels"/>, so results are bit-identical to every other path. One body for every width.
 /// </summary>
 internal static unsafe class RowStreamKernel
 {
     /// <summary>Largest m handled.</summary>
     public const int MaxRows = 8;
 
-    /// <summary>Bytes of C rows kept in L1 while B streams.</summary>
-    private const int ChunkBytes = 32 * 1024;
+    /// <summary>Bytes of C rows kept in L1 while B streams: half of the machine's L1 data cache.</summary>
+    private static int ChunkBytes => (int)(CacheTopology.Current.L1Data / 2);
+
+    /// <summary>Computes C on <paramref name="workers"/> workers, each a range of whole registers of columns.</summary>
+    public static void Run<T>(SimdPath path, T* a, bool aTransposed, T* b, T* c, int m, int k, int n, bool accumulate, int workers)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var body = new Body<T>(a, aTransposed, b, c, m, k, n, accumulate, workers);
+        SimdDispatch.Run<T, Body<T>>(path, ref body);
+    }
+
+    private readonly struct Body<T>(T* a, bool aTransposed, T* b, T* c, int m, int k, int n, bool accumulate, int workers) : ISimdAction<T>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public void Run<TV>() where TV : struct, ISimdVector<TV, T>
+        {
+            int lanes = TV.Count, groups = (n + lanes - 1) / lanes;
+            nint pa = (nint)a, pb = (nint)b, pc = (nint)c;
+            bool transposed = aTransposed, add = accumulate;
+            int rows = m, depth = k, columns = n;
+            ParallelWork.ForRanges(groups, Math.Min(workers, groups), (g0, g1) =>
+                Columns<TV, T>((T*)pa, transposed, (T*)pb, (T*)pc, rows, depth, columns, add, Math.Min(columns, g0 * lanes), Math.Min(columns, g1 * lanes)));
+        }
+    }
 
     /// <summary>Computes columns j0 .. j1-1 of C; A is stored k x m when <paramref name="aTransposed"/>, else m x k.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run<T>(T* a, bool aTransposed, T* b, T* c, int m, int k, int n, bool accumulate, int j0, int j1) where T : unmanaged
+    private static void Columns<TV, T>(T* a, bool aTransposed, T* b, T* c, int m, int k, int n, bool accumulate, int j0, int j1)
+        where TV : struct, ISimdVector<TV, T> where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int lanes = Vector512<T>.Count;
+        int lanes = TV.Count;
         int width = Math.Max(lanes, ChunkBytes / (m * sizeof(T)) / lanes * lanes);
         T* coefficients = stackalloc T[MaxRows];
         for (int jc = j0; jc < j1; jc += width)
@@ -39,30 +63,18 @@ internal static unsafe class RowStreamKernel
                 int j = 0;
                 for (; j <= w - lanes; j += lanes)
                 {
-                    var bv = Vector512.Load(row + j);
+                    var bv = TV.Load(row + j);
                     T* ci = c + jc + j;
                     for (int i = 0; i < m; i++, ci += n)
-                        MicroKernels.Fma(Vector512.Create(coefficients[i]), bv, Vector512.Load(ci)).Store(ci);
+                        TV.Store(TV.FusedMultiplyAdd(TV.Create(coefficients[i]), bv, TV.Load(ci)), ci);
                 }
                 for (; j < w; j++)
                     for (int i = 0; i < m; i++)
                     {
                         T* ce = c + (long)i * n + jc + j;
-                        *ce = ScalarFma(coefficients[i], row[j], *ce);
+                        *ce = T.FusedMultiplyAdd(coefficients[i], row[j], *ce);
                     }
             }
         }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T ScalarFma<T>(T x, T y, T z) where T : unmanaged
-    {
-        if (typeof(T) == typeof(float))
-        {
-            float r = MathF.FusedMultiplyAdd(Unsafe.As<T, float>(ref x), Unsafe.As<T, float>(ref y), Unsafe.As<T, float>(ref z));
-            return Unsafe.As<float, T>(ref r);
-        }
-        double d = Math.FusedMultiplyAdd(Unsafe.As<T, double>(ref x), Unsafe.As<T, double>(ref y), Unsafe.As<T, double>(ref z));
-        return Unsafe.As<double, T>(ref d);
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using WeightInit.Kernels;
 
 namespace WeightInit.LinearAlgebra;
 
@@ -8,7 +9,7 @@ namespace WeightInit.LinearAlgebra;
 /// to one or a few inputs. Packing B^T into strips would cost a full extra pass over B for little reuse,
 /// so this kernel transposes L x L blocks of B in registers (<see cref="BlockTranspose"/>, L = 16 floats or
 /// 8 doubles) and feeds each transposed column straight to the m accumulators. Each element still gets
-/// the chain c = fma(A[i, p], B[j, p], c) over p = 0 .. k-1 in order, exactly as in <see cref="MicroKernels"/>.
+/// the chain c = fma(A[i, p], B[j, p], c) over p = 0 .. k-1 in order, exactly as in <see cref="MicroKernels"/>. (Other widths use the packed product: they have no register transpose here.)
 /// Needs AVX-512 (<see cref="BlockTranspose.IsSupported"/>).
 /// </summary>
 internal static unsafe class SmallBatchKernel
@@ -33,16 +34,6 @@ internal static unsafe class SmallBatchKernel
             default: throw new ArgumentOutOfRangeException(nameof(m), m, $"m must be 1 .. {MaxRows}.");
         }
     }
-
-    private interface IRowCount { static abstract int Value { get; } }
-    private struct Rows1 : IRowCount { public static int Value => 1; }
-    private struct Rows2 : IRowCount { public static int Value => 2; }
-    private struct Rows3 : IRowCount { public static int Value => 3; }
-    private struct Rows4 : IRowCount { public static int Value => 4; }
-    private struct Rows5 : IRowCount { public static int Value => 5; }
-    private struct Rows6 : IRowCount { public static int Value => 6; }
-    private struct Rows7 : IRowCount { public static int Value => 7; }
-    private struct Rows8 : IRowCount { public static int Value => 8; }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Run<T, TRows>(T* a, T* b, T* c, int k, int n, bool accumulate, int g0, int g1)
@@ -87,14 +78,14 @@ internal static unsafe class SmallBatchKernel
                 for (int q = 0; q < count; q++, ap++)
                 {
                     var column = columns[q];
-                    c0 = MicroKernels.Fma(Vector512.Create(ap[0 * (long)k]), column, c0);
-                    if (TRows.Value > 1) c1 = MicroKernels.Fma(Vector512.Create(ap[1 * (long)k]), column, c1);
-                    if (TRows.Value > 2) c2 = MicroKernels.Fma(Vector512.Create(ap[2 * (long)k]), column, c2);
-                    if (TRows.Value > 3) c3 = MicroKernels.Fma(Vector512.Create(ap[3 * (long)k]), column, c3);
-                    if (TRows.Value > 4) c4 = MicroKernels.Fma(Vector512.Create(ap[4 * (long)k]), column, c4);
-                    if (TRows.Value > 5) c5 = MicroKernels.Fma(Vector512.Create(ap[5 * (long)k]), column, c5);
-                    if (TRows.Value > 6) c6 = MicroKernels.Fma(Vector512.Create(ap[6 * (long)k]), column, c6);
-                    if (TRows.Value > 7) c7 = MicroKernels.Fma(Vector512.Create(ap[7 * (long)k]), column, c7);
+                    c0 = Vec512<T>.RawFusedMultiplyAdd(Vector512.Create(ap[0 * (long)k]), column, c0);
+                    if (TRows.Value > 1) c1 = Vec512<T>.RawFusedMultiplyAdd(Vector512.Create(ap[1 * (long)k]), column, c1);
+                    if (TRows.Value > 2) c2 = Vec512<T>.RawFusedMultiplyAdd(Vector512.Create(ap[2 * (long)k]), column, c2);
+                    if (TRows.Value > 3) c3 = Vec512<T>.RawFusedMultiplyAdd(Vector512.Create(ap[3 * (long)k]), column, c3);
+                    if (TRows.Value > 4) c4 = Vec512<T>.RawFusedMultiplyAdd(Vector512.Create(ap[4 * (long)k]), column, c4);
+                    if (TRows.Value > 5) c5 = Vec512<T>.RawFusedMultiplyAdd(Vector512.Create(ap[5 * (long)k]), column, c5);
+                    if (TRows.Value > 6) c6 = Vec512<T>.RawFusedMultiplyAdd(Vector512.Create(ap[6 * (long)k]), column, c6);
+                    if (TRows.Value > 7) c7 = Vec512<T>.RawFusedMultiplyAdd(Vector512.Create(ap[7 * (long)k]), column, c7);
                 }
             }
             StorePartial(c0, c + (long)0 * n + j0, rows, edge);

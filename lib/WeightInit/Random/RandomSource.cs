@@ -15,7 +15,7 @@ namespace WeightInit.Random;
 /// <see cref="FillNormal{T}(Span{T}, double, double)"/>, for float or double destinations) draw one 64-bit key
 /// from this source and cut the destination into fixed chunks of 65,536 values. Chunk c is produced by
 /// eight xoshiro256** generators seeded from (key, c) and advanced in lock step in SIMD registers
-/// (Vector512 where accelerated, else Vector256, else scalar). Normals use the Box-Muller transform
+/// (the widest vectors with a hardware fused multiply-add: Vector512, Vector256, Vector128, else scalar). Normals use the Box-Muller transform
 /// (Box &amp; Muller, 1958, "A note on the generation of random normal deviates") with the logarithm and
 /// sine/cosine evaluated by polynomials (<c>PolynomialMath</c>: at most 2 units in the last place in
 /// double); float results are computed in double and rounded once. Large fills run the chunks on all
@@ -285,7 +285,7 @@ public sealed class RandomSource
     private unsafe void FillAffine<T>(Span<T> destination, bool normal, double scale, double offset) where T : unmanaged
     {
         ulong key = NextUInt64();
-        SimdPath path = Path.Resolve();
+        SimdPath path = Path.ResolveFused();
         fixed (T* p = destination)
         {
             nint address = (nint)p;
@@ -295,6 +295,7 @@ public sealed class RandomSource
     }
 
     /// <summary>Generates chunk <paramref name="chunk"/> and stores offset + scale * value into <paramref name="destination"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void FillChunk<T>(SimdPath path, bool normal, ulong key, int chunk, int length,
         double scale, double offset, T* destination) where T : unmanaged
     {
@@ -312,10 +313,7 @@ public sealed class RandomSource
                 Xoshiro256StarStarLanes.NormalBlocks(path, state, buffer, blocks);
             else
                 Xoshiro256StarStarLanes.UniformBlocks(path, state, buffer, blocks);
-            if (typeof(T) == typeof(double))
-                AffineKernels.Store(path, buffer, (double*)destination + start + done, n, scale, offset);
-            else
-                AffineKernels.Store(path, buffer, (float*)destination + start + done, n, scale, offset);
+            AffineKernels.Store(path, new ReadOnlySpan<double>(buffer, n), new Span<T>(destination + start + done, n), scale, offset);
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using WeightInit.Kernels;
 
 namespace WeightInit.Random;
@@ -9,9 +8,10 @@ namespace WeightInit.Random;
 /// Eight independent xoshiro256** generators (Blackman &amp; Vigna, 2018, "Scrambled linear
 /// pseudorandom number generators") advanced in lock step, and the kernels that turn their
 /// output into uniform and normal doubles in blocks. The state of lane l is
-/// (S[l], S[8+l], S[16+l], S[24+l]); every path (scalar, Vector256, Vector512) advances each lane
-/// by the same xoshiro256** step and maps its bits by the same operations, so the outputs are
-/// bit-identical whatever path runs.
+/// (S[l], S[8+l], S[16+l], S[24+l]); every path (scalar, Vector128, Vector256, Vector512) advances each
+/// lane by the same xoshiro256** step and maps its bits by the same operations (one body, generic over the
+/// register width: a width of W lanes runs the 8 generators as 8 / W groups), so the outputs are bit-identical
+/// whatever path runs.
 /// </summary>
 /// <remarks>
 /// Output layout. Uniform block: 8 values, value l from lane l: u = (x &gt;&gt; 11) 2^-53 in [0, 1).
@@ -65,49 +65,33 @@ internal static unsafe class Xoshiro256StarStarLanes
     /// <summary>Writes <paramref name="blocks"/> x 8 uniform doubles in [0, 1) to <paramref name="destination"/>.</summary>
     public static void UniformBlocks(SimdPath path, ulong* state, double* destination, int blocks)
     {
-        switch (path)
-        {
-            case SimdPath.Vector512: Uniform512(state, destination, blocks); break;
-            case SimdPath.Vector256: Uniform256(state, destination, blocks); break;
-            default: UniformScalar(state, destination, blocks); break;
-        }
+        var body = new Blocks(state, destination, blocks, normal: false);
+        SimdDispatch.Run<double, Blocks>(path, ref body);
     }
 
     /// <summary>Writes <paramref name="blocks"/> x 16 standard normal doubles to <paramref name="destination"/>.</summary>
     public static void NormalBlocks(SimdPath path, ulong* state, double* destination, int blocks)
     {
-        switch (path)
-        {
-            case SimdPath.Vector512: Normal512(state, destination, blocks); break;
-            case SimdPath.Vector256: Normal256(state, destination, blocks); break;
-            default: NormalScalar(state, destination, blocks); break;
-        }
+        var body = new Blocks(state, destination, blocks, normal: true);
+        SimdDispatch.Run<double, Blocks>(path, ref body);
     }
 
     /// <summary>
     /// The Box-Muller pair for one lane from two 64-bit outputs <paramref name="a"/> and <paramref name="b"/>
-    /// (scalar form; see the remarks of the class for the mapping).
+    /// (the register form on one lane; see the remarks of the class for the mapping).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void BoxMuller(ulong a, ulong b, out double z0, out double z1)
     {
-        double u1 = ((a >> 11) + 1) * TwoPowMinus53;
-        double r = Math.Sqrt(-2.0 * PolynomialMath.Log(u1));
-        double x = ((b >> 9) & Low53) * TwoPowMinus53 - 0.5;
-        var (s, c) = PolynomialMath.SinCosQuarter(x * HalfPi);
-        ulong bit0 = (b >> 62) & 1;
-        ulong bit1 = b >> 63;
-        ulong cBits = BitConverter.DoubleToUInt64Bits(bit0 != 0 ? s : c) ^ ((bit0 ^ bit1) << 63);
-        ulong sBits = BitConverter.DoubleToUInt64Bits(bit0 != 0 ? c : s) ^ (bit1 << 63);
-        z0 = r * BitConverter.UInt64BitsToDouble(cBits);
-        z1 = r * BitConverter.UInt64BitsToDouble(sBits);
+        BoxMuller(FromBits(a), FromBits(b), out var c, out var s);
+        z0 = c.Value;
+        z1 = s.Value;
     }
-
-    // ---- scalar path -------------------------------------------------------------------------
 
     /// <summary>
     /// One xoshiro256** step of a scalar state (s0, s1, s2, s3): returns rotl(s1 * 5, 7) * 9 and advances the
-    /// state, Blackman &amp; Vigna's reference step. <see cref="RandomSource.NextUInt64"/> and the scalar path use it.
+    /// state, Blackman &amp; Vigna's reference step. <see cref="RandomSource.NextUInt64"/> uses it; the lanes take the
+    /// same step in registers (<see cref="Next{TV}"/>), and the tests check that they agree.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Step(ref ulong s0, ref ulong s1, ref ulong s2, ref ulong s3)
@@ -123,46 +107,62 @@ internal static unsafe class Xoshiro256StarStarLanes
         return result;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong NextScalar(ulong* s, int lane) =>
-        Step(ref s[lane], ref s[Lanes + lane], ref s[2 * Lanes + lane], ref s[3 * Lanes + lane]);
+    private static Lane<double> FromBits(ulong bits) => new(BitConverter.UInt64BitsToDouble(bits));
 
-    private static void UniformScalar(ulong* s, double* dst, int blocks)
+    /// <summary>The blocks at one width: the generators in groups of the register's lane count, each group over every block.</summary>
+    private readonly struct Blocks(ulong* state, double* destination, int blocks, bool normal) : ISimdAction<double>
     {
-        for (int blk = 0; blk < blocks; blk++, dst += Lanes)
-            for (int l = 0; l < Lanes; l++)
-                dst[l] = (NextScalar(s, l) >> 11) * TwoPowMinus53;
-    }
-
-    private static void NormalScalar(ulong* s, double* dst, int blocks)
-    {
-        for (int blk = 0; blk < blocks; blk++, dst += NormalBlock)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Run<TV>() where TV : struct, ISimdVector<TV, double>
         {
-            for (int l = 0; l < Lanes; l++)
+            for (int lane = 0; lane < Lanes; lane += TV.Count)
+                if (normal) Normal<TV>(state, destination, blocks, lane);
+                else Uniform<TV>(state, destination, blocks, lane);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Uniform<TV>(ulong* state, double* destination, int blocks, int lane) where TV : struct, ISimdVector<TV, double>
+        {
+            double* s = (double*)state + lane;
+            TV s0 = TV.Load(s), s1 = TV.Load(s + Lanes), s2 = TV.Load(s + 2 * Lanes), s3 = TV.Load(s + 3 * Lanes);
+            var scale = TV.Create(TwoPowMinus53);
+            double* dst = destination + lane;
+            for (int blk = 0; blk < blocks; blk++, dst += Lanes)
+                TV.Store(TV.UnsignedBitsToFloat(TV.ShiftRightLogicalBits(Next(ref s0, ref s1, ref s2, ref s3), 11)) * scale, dst);
+            TV.Store(s0, s); TV.Store(s1, s + Lanes); TV.Store(s2, s + 2 * Lanes); TV.Store(s3, s + 3 * Lanes);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Normal<TV>(ulong* state, double* destination, int blocks, int lane) where TV : struct, ISimdVector<TV, double>
+        {
+            double* s = (double*)state + lane;
+            TV s0 = TV.Load(s), s1 = TV.Load(s + Lanes), s2 = TV.Load(s + 2 * Lanes), s3 = TV.Load(s + 3 * Lanes);
+            double* dst = destination + lane;
+            for (int blk = 0; blk < blocks; blk++, dst += NormalBlock)
             {
-                ulong a = NextScalar(s, l);
-                ulong b = NextScalar(s, l);
-                BoxMuller(a, b, out dst[l], out dst[Lanes + l]);
+                TV a = Next(ref s0, ref s1, ref s2, ref s3);
+                TV b = Next(ref s0, ref s1, ref s2, ref s3);
+                BoxMuller(a, b, out var cos, out var sin);
+                TV.Store(cos, dst);
+                TV.Store(sin, dst + Lanes);
             }
+            TV.Store(s0, s); TV.Store(s1, s + Lanes); TV.Store(s2, s + 2 * Lanes); TV.Store(s3, s + 3 * Lanes);
         }
     }
 
-    // ---- Vector512 path ----------------------------------------------------------------------
-    // The Vector512 and Vector256 paths below are the same step and the same mapping written once per width on
-    // purpose: each must keep its state in registers across a whole block (a width-generic driver is issue 12's
-    // kernel layer). The tests check that every path gives the scalar path's bits.
-
+    /// <summary>Each lane's bits rotated left by <paramref name="k"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<ulong> RotateLeft(Vector512<ulong> x, int k) =>
-        Vector512.ShiftLeft(x, k) | Vector512.ShiftRightLogical(x, 64 - k);
+    private static TV RotateLeft<TV>(TV x, int k) where TV : struct, ISimdVector<TV, double> =>
+        TV.ShiftLeftBits(x, k) | TV.ShiftRightLogicalBits(x, 64 - k);
 
+    /// <summary>One xoshiro256** step of every lane (the state words' bits held in double registers).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<ulong> Next(ref Vector512<ulong> s0, ref Vector512<ulong> s1, ref Vector512<ulong> s2, ref Vector512<ulong> s3)
+    private static TV Next<TV>(ref TV s0, ref TV s1, ref TV s2, ref TV s3) where TV : struct, ISimdVector<TV, double>
     {
-        Vector512<ulong> times5 = Vector512.ShiftLeft(s1, 2) + s1;
-        Vector512<ulong> rotated = RotateLeft(times5, 7);
-        Vector512<ulong> result = Vector512.ShiftLeft(rotated, 3) + rotated;
-        Vector512<ulong> t = Vector512.ShiftLeft(s1, 17);
+        TV times5 = TV.AddBits(TV.ShiftLeftBits(s1, 2), s1);
+        TV rotated = RotateLeft(times5, 7);
+        TV result = TV.AddBits(TV.ShiftLeftBits(rotated, 3), rotated);
+        TV t = TV.ShiftLeftBits(s1, 17);
         s2 ^= s0;
         s3 ^= s1;
         s1 ^= s2;
@@ -172,121 +172,22 @@ internal static unsafe class Xoshiro256StarStarLanes
         return result;
     }
 
-    private static void Uniform512(ulong* s, double* dst, int blocks)
-    {
-        var s0 = Vector512.Load(s); var s1 = Vector512.Load(s + Lanes);
-        var s2 = Vector512.Load(s + 2 * Lanes); var s3 = Vector512.Load(s + 3 * Lanes);
-        var scale = Vector512.Create(TwoPowMinus53);
-        for (int blk = 0; blk < blocks; blk++, dst += Lanes)
-        {
-            Vector512<ulong> x = Next(ref s0, ref s1, ref s2, ref s3);
-            (Vector512.ConvertToDouble(Vector512.ShiftRightLogical(x, 11)) * scale).Store(dst);
-        }
-        s0.Store(s); s1.Store(s + Lanes); s2.Store(s + 2 * Lanes); s3.Store(s + 3 * Lanes);
-    }
-
-    private static void Normal512(ulong* s, double* dst, int blocks)
-    {
-        var s0 = Vector512.Load(s); var s1 = Vector512.Load(s + Lanes);
-        var s2 = Vector512.Load(s + 2 * Lanes); var s3 = Vector512.Load(s + 3 * Lanes);
-        var scale = Vector512.Create(TwoPowMinus53);
-        var low53 = Vector512.Create(Low53);
-        var one = Vector512<ulong>.One;
-        for (int blk = 0; blk < blocks; blk++, dst += NormalBlock)
-        {
-            Vector512<ulong> a = Next(ref s0, ref s1, ref s2, ref s3);
-            Vector512<ulong> b = Next(ref s0, ref s1, ref s2, ref s3);
-            Vector512<double> u1 = Vector512.ConvertToDouble(Vector512.ShiftRightLogical(a, 11) + one) * scale;
-            Vector512<double> r = Vector512.Sqrt(Vector512.Create(-2.0) * PolynomialMath.Log(u1));
-            Vector512<double> x = Vector512.ConvertToDouble(Vector512.ShiftRightLogical(b, 9) & low53) * scale - Vector512.Create(0.5);
-            PolynomialMath.SinCosQuarter(x * Vector512.Create(HalfPi), out var sin, out var cos);
-            Vector512<ulong> bit0 = Vector512.ShiftRightLogical(b, 62) & one;
-            Vector512<ulong> bit1 = Vector512.ShiftRightLogical(b, 63);
-            Vector512<double> swap = (Vector512<ulong>.Zero - bit0).AsDouble();
-            Vector512<ulong> cBits = Vector512.ConditionalSelect(swap, sin, cos).AsUInt64() ^ Vector512.ShiftLeft(bit0 ^ bit1, 63);
-            Vector512<ulong> sBits = Vector512.ConditionalSelect(swap, cos, sin).AsUInt64() ^ Vector512.ShiftLeft(bit1, 63);
-            (r * cBits.AsDouble()).Store(dst);
-            (r * sBits.AsDouble()).Store(dst + Lanes);
-        }
-        s0.Store(s); s1.Store(s + Lanes); s2.Store(s + 2 * Lanes); s3.Store(s + 3 * Lanes);
-    }
-
-    // ---- Vector256 path: lanes 0-3 in the "lo" registers, lanes 4-7 in the "hi" registers ----
-
+    /// <summary>The Box-Muller pair of every lane from two outputs (see the remarks of the class).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<ulong> RotateLeft(Vector256<ulong> x, int k) =>
-        Vector256.ShiftLeft(x, k) | Vector256.ShiftRightLogical(x, 64 - k);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<ulong> Next(ref Vector256<ulong> s0, ref Vector256<ulong> s1, ref Vector256<ulong> s2, ref Vector256<ulong> s3)
+    private static void BoxMuller<TV>(TV a, TV b, out TV cosine, out TV sine) where TV : struct, ISimdVector<TV, double>
     {
-        Vector256<ulong> times5 = Vector256.ShiftLeft(s1, 2) + s1;
-        Vector256<ulong> rotated = RotateLeft(times5, 7);
-        Vector256<ulong> result = Vector256.ShiftLeft(rotated, 3) + rotated;
-        Vector256<ulong> t = Vector256.ShiftLeft(s1, 17);
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = RotateLeft(s3, 45);
-        return result;
-    }
-
-    private static void Uniform256(ulong* s, double* dst, int blocks)
-    {
-        const int H = 4;
-        var l0 = Vector256.Load(s); var l1 = Vector256.Load(s + Lanes);
-        var l2 = Vector256.Load(s + 2 * Lanes); var l3 = Vector256.Load(s + 3 * Lanes);
-        var h0 = Vector256.Load(s + H); var h1 = Vector256.Load(s + Lanes + H);
-        var h2 = Vector256.Load(s + 2 * Lanes + H); var h3 = Vector256.Load(s + 3 * Lanes + H);
-        var scale = Vector256.Create(TwoPowMinus53);
-        for (int blk = 0; blk < blocks; blk++, dst += Lanes)
-        {
-            Vector256<ulong> xl = Next(ref l0, ref l1, ref l2, ref l3);
-            Vector256<ulong> xh = Next(ref h0, ref h1, ref h2, ref h3);
-            (Vector256.ConvertToDouble(Vector256.ShiftRightLogical(xl, 11)) * scale).Store(dst);
-            (Vector256.ConvertToDouble(Vector256.ShiftRightLogical(xh, 11)) * scale).Store(dst + H);
-        }
-        l0.Store(s); l1.Store(s + Lanes); l2.Store(s + 2 * Lanes); l3.Store(s + 3 * Lanes);
-        h0.Store(s + H); h1.Store(s + Lanes + H); h2.Store(s + 2 * Lanes + H); h3.Store(s + 3 * Lanes + H);
-    }
-
-    private static void Normal256(ulong* s, double* dst, int blocks)
-    {
-        const int H = 4;
-        var l0 = Vector256.Load(s); var l1 = Vector256.Load(s + Lanes);
-        var l2 = Vector256.Load(s + 2 * Lanes); var l3 = Vector256.Load(s + 3 * Lanes);
-        var h0 = Vector256.Load(s + H); var h1 = Vector256.Load(s + Lanes + H);
-        var h2 = Vector256.Load(s + 2 * Lanes + H); var h3 = Vector256.Load(s + 3 * Lanes + H);
-        for (int blk = 0; blk < blocks; blk++, dst += NormalBlock)
-        {
-            Vector256<ulong> al = Next(ref l0, ref l1, ref l2, ref l3);
-            Vector256<ulong> bl = Next(ref l0, ref l1, ref l2, ref l3);
-            Vector256<ulong> ah = Next(ref h0, ref h1, ref h2, ref h3);
-            Vector256<ulong> bh = Next(ref h0, ref h1, ref h2, ref h3);
-            BoxMuller256(al, bl, dst, dst + Lanes);
-            BoxMuller256(ah, bh, dst + H, dst + Lanes + H);
-        }
-        l0.Store(s); l1.Store(s + Lanes); l2.Store(s + 2 * Lanes); l3.Store(s + 3 * Lanes);
-        h0.Store(s + H); h1.Store(s + Lanes + H); h2.Store(s + 2 * Lanes + H); h3.Store(s + 3 * Lanes + H);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void BoxMuller256(Vector256<ulong> a, Vector256<ulong> b, double* cosOut, double* sinOut)
-    {
-        var scale = Vector256.Create(TwoPowMinus53);
-        var one = Vector256<ulong>.One;
-        Vector256<double> u1 = Vector256.ConvertToDouble(Vector256.ShiftRightLogical(a, 11) + one) * scale;
-        Vector256<double> r = Vector256.Sqrt(Vector256.Create(-2.0) * PolynomialMath.Log(u1));
-        Vector256<double> x = Vector256.ConvertToDouble(Vector256.ShiftRightLogical(b, 9) & Vector256.Create(Low53)) * scale - Vector256.Create(0.5);
-        PolynomialMath.SinCosQuarter(x * Vector256.Create(HalfPi), out var sin, out var cos);
-        Vector256<ulong> bit0 = Vector256.ShiftRightLogical(b, 62) & one;
-        Vector256<ulong> bit1 = Vector256.ShiftRightLogical(b, 63);
-        Vector256<double> swap = (Vector256<ulong>.Zero - bit0).AsDouble();
-        Vector256<ulong> cBits = Vector256.ConditionalSelect(swap, sin, cos).AsUInt64() ^ Vector256.ShiftLeft(bit0 ^ bit1, 63);
-        Vector256<ulong> sBits = Vector256.ConditionalSelect(swap, cos, sin).AsUInt64() ^ Vector256.ShiftLeft(bit1, 63);
-        (r * cBits.AsDouble()).Store(cosOut);
-        (r * sBits.AsDouble()).Store(sinOut);
+        var scale = TV.Create(TwoPowMinus53);
+        var one = PolynomialMath.Bits<TV>(1);
+        TV u1 = TV.UnsignedBitsToFloat(TV.AddBits(TV.ShiftRightLogicalBits(a, 11), one)) * scale;
+        TV r = TV.Sqrt(TV.Create(-2.0) * PolynomialMath.Log(u1));
+        TV x = TV.UnsignedBitsToFloat(TV.ShiftRightLogicalBits(b, 9) & PolynomialMath.Bits<TV>(Low53)) * scale - TV.Create(0.5);
+        PolynomialMath.SinCosQuarter(x * TV.Create(HalfPi), out var sin, out var cos);
+        TV bit0 = TV.ShiftRightLogicalBits(b, 62) & one;
+        TV bit1 = TV.ShiftRightLogicalBits(b, 63);
+        TV swap = TV.SubtractBits(TV.Zero, bit0);
+        TV cBits = TV.ConditionalSelect(swap, sin, cos) ^ TV.ShiftLeftBits(bit0 ^ bit1, 63);
+        TV sBits = TV.ConditionalSelect(swap, cos, sin) ^ TV.ShiftLeftBits(bit1, 63);
+        cosine = r * cBits;
+        sine = r * sBits;
     }
 }

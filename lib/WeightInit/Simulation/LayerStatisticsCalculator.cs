@@ -1,7 +1,5 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using WeightInit.Kernels;
 using WeightInit.Statistics;
 
@@ -39,8 +37,9 @@ internal static class LayerStatisticsCalculator
     /// <param name="threshold">|f'| below which a unit is saturated.</param>
     /// <param name="derivative">f'(z) for <see cref="SaturationRule.FromDerivative"/>, else null.</param>
     /// <param name="maxDegreeOfParallelism">-1 or a positive number of threads.</param>
+    /// <param name="path">The SIMD path (tests force one; the statistics are the same on every path).</param>
     public static LayerStatistics Compute<T>(int layer, T[] values, int rows, int cols, SaturationRule rule, double threshold,
-        T[]? derivative, int maxDegreeOfParallelism)
+        T[]? derivative, int maxDegreeOfParallelism, SimdPath path = SimdPath.Auto)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Guard.FloatOrDouble<T>();
@@ -59,10 +58,10 @@ internal static class LayerStatisticsCalculator
         {
             int r0 = c * rowsPerChunk, r1 = Math.Min(rows, r0 + rowsPerChunk);
             var flags = new T[cols];
-            var f = FirstPassChunk(values, derivative, r0, r1, cols, rule, threshold, flags);
+            var f = FirstPassChunk(values, derivative, r0, r1, cols, rule, threshold, flags, path);
             first[c] = f;
             columnAllZero[c] = flags;
-            moments[c] = ScaledMoments.OfBlock<T>(values.AsSpan(r0 * cols, (r1 - r0) * cols), f.Finite, f.Min, f.Max);
+            moments[c] = ScaledMoments.OfBlock<T>(values.AsSpan(r0 * cols, (r1 - r0) * cols), f.Finite, f.Min, f.Max, path);
         });
 
         long zeros = 0, saturated = 0;
@@ -107,111 +106,129 @@ internal static class LayerStatisticsCalculator
         };
     }
 
-    private static FirstPass FirstPassChunk<T>(T[] values, T[]? derivative, int r0, int r1, int cols, SaturationRule rule, double threshold, T[] allZero)
+    private static unsafe FirstPass FirstPassChunk<T>(T[] values, T[]? derivative, int r0, int r1, int cols, SaturationRule rule, double threshold,
+        T[] allZero, SimdPath path = SimdPath.Auto)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        T allBits = Vector512<T>.AllBitsSet.ToScalar();
-        Array.Fill(allZero, allBits);
-        T thr = T.CreateChecked(threshold);
-        T oneMinusThr = T.One - thr;
-        double minD = double.PositiveInfinity, maxD = double.NegativeInfinity;
-        long finite = 0, zero = 0, saturated = 0;
-
-        int vecEnd = 0;
-        if (Vector512.IsHardwareAccelerated && cols >= Vector512<T>.Count)
+        fixed (T* pv = values, pd = derivative, pz = allZero)
         {
-            int lanes = Vector512<T>.Count;
-            vecEnd = cols - cols % lanes;
-            var vMin = Vector512.Create(T.PositiveInfinity);
-            var vMax = Vector512.Create(T.NegativeInfinity);
-            var vFinite = Vector512<T>.Zero;
-            var vZero = Vector512<T>.Zero;
-            var vSat = Vector512<T>.Zero;
-            var one = Vector512<T>.One;
-            var vThr = Vector512.Create(thr);
-            var vOneMinusThr = Vector512.Create(oneMinusThr);
-            ref T flags0 = ref MemoryMarshal.GetArrayDataReference(allZero);
+            var body = new FirstPassBody<T>(pv, pd, pz, r0, r1, cols, rule, T.CreateChecked(threshold));
+            SimdDispatch.Run<T, FirstPassBody<T>>(path, ref body);
+            return body.Result;
+        }
+    }
+
+    /// <summary>
+    /// Pass 1 over rows r0 .. r1 at one width: per-lane min and max of the finite values, counts of finite values, exact
+    /// zeros and saturated units (in T lanes, flushed to long well before float lanes could lose integers), and the
+    /// all-zero flag of every column (NaN bits while the column has been zero). The columns after the last full register
+    /// go one by one. Every result is exact, so it is the same on every width.
+    /// </summary>
+    private unsafe struct FirstPassBody<T>(T* values, T* derivative, T* allZero, int r0, int r1, int cols, SaturationRule rule, T thr)
+        : ISimdAction<T> where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public FirstPass Result;
+
+        public void Run<TV>() where TV : struct, ISimdVector<TV, T> => Result = Pass<TV>(values, derivative, allZero, r0, r1, cols, rule, thr);
+
+        // On arguments rather than fields, so that the JIT keeps them in registers.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static FirstPass Pass<TV>(T* values, T* derivative, T* allZero, int r0, int r1, int cols, SaturationRule rule, T thr)
+            where TV : struct, ISimdVector<TV, T>
+        {
+            new Span<T>(allZero, cols).Fill(TV.GetElement(TV.AllBitsSet, 0));
+            T oneMinusThr = T.One - thr;
+            double minD = double.PositiveInfinity, maxD = double.NegativeInfinity;
+            long finite = 0, zero = 0, saturated = 0;
+            int lanes = TV.Count, vecEnd = cols - cols % lanes;
+            if (vecEnd > 0)
+            {
+                var vMin = TV.Create(T.PositiveInfinity);
+                var vMax = TV.Create(T.NegativeInfinity);
+                TV vFinite = TV.Zero, vZero = TV.Zero, vSat = TV.Zero;
+                var one = TV.One;
+                var vThr = TV.Create(thr);
+                var vOneMinusThr = TV.Create(oneMinusThr);
+                for (int r = r0; r < r1; r++)
+                {
+                    T* row = values + (long)r * cols;
+                    T* drow = derivative + (long)r * cols;
+                    for (int j = 0; j < vecEnd; j += lanes)
+                    {
+                        var x = TV.Load(row + j);
+                        var finiteMask = TV.Equal(x - x, TV.Zero);
+                        vMin = TV.Min(vMin, TV.ConditionalSelect(finiteMask, x, TV.Create(T.PositiveInfinity)));
+                        vMax = TV.Max(vMax, TV.ConditionalSelect(finiteMask, x, TV.Create(T.NegativeInfinity)));
+                        vFinite += one & finiteMask;
+                        var zeroMask = TV.Equal(x, TV.Zero);
+                        vZero += one & zeroMask;
+                        TV.Store(TV.Load(allZero + j) & zeroMask, allZero + j);
+                        switch (rule)
+                        {
+                            case SaturationRule.Tanh:
+                                vSat += one & TV.GreaterThan(x * x, vOneMinusThr);
+                                break;
+                            case SaturationRule.Sigmoid:
+                                vSat += one & TV.LessThan(x * (one - x), vThr);
+                                break;
+                            case SaturationRule.FromDerivative:
+                                vSat += one & TV.LessThan(TV.Abs(TV.Load(drow + j)), vThr);
+                                break;
+                        }
+                    }
+                    // Flush the per-lane counters well before float lanes could lose integers (2^24).
+                    if (typeof(T) == typeof(float) && (r - r0) % 4096 == 4095)
+                        Flush(ref vFinite, ref vZero, ref vSat, ref finite, ref zero, ref saturated);
+                }
+                Flush(ref vFinite, ref vZero, ref vSat, ref finite, ref zero, ref saturated);
+                for (int i = 0; i < lanes; i++)
+                {
+                    minD = Math.Min(minD, double.CreateChecked(TV.GetElement(vMin, i)));
+                    maxD = Math.Max(maxD, double.CreateChecked(TV.GetElement(vMax, i)));
+                }
+            }
             for (int r = r0; r < r1; r++)
             {
-                ref T row = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(values), (nint)r * cols);
-                for (int j = 0; j < vecEnd; j += lanes)
+                long rowStart = (long)r * cols;
+                for (int j = vecEnd; j < cols; j++)
                 {
-                    var x = Vector512.LoadUnsafe(ref row, (nuint)j);
-                    var finiteMask = Vector512.Equals(x - x, Vector512<T>.Zero);
-                    vMin = Vector512.Min(vMin, Vector512.ConditionalSelect(finiteMask, x, Vector512.Create(T.PositiveInfinity)));
-                    vMax = Vector512.Max(vMax, Vector512.ConditionalSelect(finiteMask, x, Vector512.Create(T.NegativeInfinity)));
-                    vFinite += one & finiteMask;
-                    var zeroMask = Vector512.Equals(x, Vector512<T>.Zero);
-                    vZero += one & zeroMask;
-                    var f = Vector512.LoadUnsafe(ref flags0, (nuint)j);
-                    (f & zeroMask).StoreUnsafe(ref flags0, (nuint)j);
+                    T x = values[rowStart + j];
+                    if (T.IsFinite(x))
+                    {
+                        finite++;
+                        double xd = double.CreateChecked(x);
+                        if (xd < minD) minD = xd;
+                        if (xd > maxD) maxD = xd;
+                    }
+                    if (x == T.Zero) zero++;
+                    else allZero[j] = T.Zero;
                     switch (rule)
                     {
                         case SaturationRule.Tanh:
-                            vSat += one & Vector512.GreaterThan(x * x, vOneMinusThr);
+                            if (x * x > oneMinusThr) saturated++;
                             break;
                         case SaturationRule.Sigmoid:
-                            vSat += one & Vector512.LessThan(x * (one - x), vThr);
+                            if (x * (T.One - x) < thr) saturated++;
                             break;
                         case SaturationRule.FromDerivative:
-                            var d = Vector512.LoadUnsafe(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(derivative!), (nint)r * cols), (nuint)j);
-                            vSat += one & Vector512.LessThan(Vector512.Abs(d), vThr);
+                            if (T.Abs(derivative[rowStart + j]) < thr) saturated++;
                             break;
                     }
                 }
-                // Flush the per-lane counters well before float lanes could lose integers (2^24).
-                if (typeof(T) == typeof(float) && (r - r0) % 4096 == 4095)
-                    Flush(ref vFinite, ref vZero, ref vSat, ref finite, ref zero, ref saturated);
             }
-            Flush(ref vFinite, ref vZero, ref vSat, ref finite, ref zero, ref saturated);
-            for (int i = 0; i < lanes; i++)
-            {
-                minD = Math.Min(minD, double.CreateChecked(vMin.GetElement(i)));
-                maxD = Math.Max(maxD, double.CreateChecked(vMax.GetElement(i)));
-            }
+            return new FirstPass { Min = minD, Max = maxD, Finite = finite, Zero = zero, Saturated = saturated };
         }
 
-        for (int r = r0; r < r1; r++)
+        private static void Flush<TV>(ref TV vFinite, ref TV vZero, ref TV vSat, ref long finite, ref long zero, ref long saturated)
+            where TV : struct, ISimdVector<TV, T>
         {
-            int rowStart = r * cols;
-            for (int j = vecEnd; j < cols; j++)
+            for (int i = 0; i < TV.Count; i++)
             {
-                T x = values[rowStart + j];
-                if (T.IsFinite(x))
-                {
-                    finite++;
-                    double xd = double.CreateChecked(x);
-                    if (xd < minD) minD = xd;
-                    if (xd > maxD) maxD = xd;
-                }
-                if (x == T.Zero) zero++;
-                else allZero[j] = T.Zero;
-                switch (rule)
-                {
-                    case SaturationRule.Tanh:
-                        if (x * x > oneMinusThr) saturated++;
-                        break;
-                    case SaturationRule.Sigmoid:
-                        if (x * (T.One - x) < thr) saturated++;
-                        break;
-                    case SaturationRule.FromDerivative:
-                        if (T.Abs(derivative![rowStart + j]) < thr) saturated++;
-                        break;
-                }
+                finite += long.CreateChecked(TV.GetElement(vFinite, i));
+                zero += long.CreateChecked(TV.GetElement(vZero, i));
+                saturated += long.CreateChecked(TV.GetElement(vSat, i));
             }
+            vFinite = vZero = vSat = TV.Zero;
         }
-        return new FirstPass { Min = minD, Max = maxD, Finite = finite, Zero = zero, Saturated = saturated };
-    }
-
-    private static void Flush<T>(ref Vector512<T> vFinite, ref Vector512<T> vZero, ref Vector512<T> vSat, ref long finite, ref long zero, ref long saturated)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        for (int i = 0; i < Vector512<T>.Count; i++)
-        {
-            finite += long.CreateChecked(vFinite.GetElement(i));
-            zero += long.CreateChecked(vZero.GetElement(i));
-            saturated += long.CreateChecked(vSat.GetElement(i));
-        }
-        vFinite = vZero = vSat = Vector512<T>.Zero;
     }
 }

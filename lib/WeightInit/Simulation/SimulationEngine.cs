@@ -315,10 +315,10 @@ internal sealed class SimulationEngine<T> where T : unmanaged, IFloatingPointIee
     /// <summary>C = A B^T on at most the run's threads (every element the same chain of fused multiply-adds whatever their number).</summary>
     private void MultiplyTransposed(T[] a, T[] b, T[] c, int m, int k, int n) =>
         MatrixMultiply.Compute<T>(ProductForm.MultiplyTransposed, a.AsSpan(0, m * k), b.AsSpan(0, n * k), c.AsSpan(0, m * n), m, k, n,
-            accumulate: false, GemmOptions.Limited(m, k, n, _dop));
+            accumulate: false, GemmOptions.Limited(m, k, n, _dop, System.Runtime.CompilerServices.Unsafe.SizeOf<T>()));
 
     /// <summary>C = A B on at most the run's threads.</summary>
     private void Multiply(T[] a, T[] b, T[] c, int m, int k, int n) =>
         MatrixMultiply.Compute<T>(ProductForm.Multiply, a.AsSpan(0, m * k), b.AsSpan(0, k * n), c.AsSpan(0, m * n), m, k, n,
-            accumulate: false, GemmOptions.Limited(m, k, n, _dop));
+            accumulate: false, GemmOptions.Limited(m, k, n, _dop, System.Runtime.CompilerServices.Unsafe.SizeOf<T>()));
 }

@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
+using WeightInit.Kernels;
 
 namespace WeightInit.Statistics;
 
@@ -68,17 +67,24 @@ internal readonly record struct ScaledMoments(long Count, double Min, double Max
     /// <returns>The moments; <see cref="Count"/> 0 when no value is finite.</returns>
     public static ScaledMoments Of<T>(ReadOnlySpan<T> values) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        long finite = 0;
+        var (finite, min, max) = FiniteRange.Of(values);
+        // A zero extremum keeps the sign of the first zero that reached it (the vector minimum prefers -0), as it always has.
+        if (min == 0 || max == 0) (min, max) = FirstExtremes(values);
+        return OfBlock(values, finite, min, max);
+    }
+
+    /// <summary>The min and max of the finite values, each the first value that reached it.</summary>
+    private static (double Min, double Max) FirstExtremes<T>(ReadOnlySpan<T> values) where T : unmanaged, IFloatingPointIeee754<T>
+    {
         double min = double.PositiveInfinity, max = double.NegativeInfinity;
         foreach (T value in values)
         {
             if (!T.IsFinite(value)) continue;
             double x = double.CreateTruncating(value);
-            finite++;
             if (x < min) min = x;
             if (x > max) max = x;
         }
-        return OfBlock(values, finite, min, max);
+        return (min, max);
     }
 
     /// <summary>
@@ -91,13 +97,14 @@ internal readonly record struct ScaledMoments(long Count, double Min, double Max
     /// <param name="min">Their minimum.</param>
     /// <param name="max">Their maximum.</param>
     /// <returns>The block's moments.</returns>
-    public static ScaledMoments OfBlock<T>(ReadOnlySpan<T> values, long finiteCount, double min, double max)
+    /// <param name="path">The SIMD path of the sums (the same bits on every path).</param>
+    public static ScaledMoments OfBlock<T>(ReadOnlySpan<T> values, long finiteCount, double min, double max, SimdPath path = SimdPath.Auto)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (finiteCount == 0) return new ScaledMoments(0, double.PositiveInfinity, double.NegativeInfinity, 0, 0, 0, 0);
         int k = ScaleExponent(min, max);
         double shift = Midpoint(min, max, k);
-        var (sumD, sumD2) = ShiftedSums(values, Math.ScaleB(1.0, k), shift);
+        var (sumD, sumD2) = ShiftedSums(values, Math.ScaleB(1.0, k), shift, path);
         return new ScaledMoments(finiteCount, min, max, k, shift, sumD, sumD2);
     }
 
@@ -145,69 +152,45 @@ internal readonly record struct ScaledMoments(long Count, double Min, double Max
     /// <summary>The scaled midpoint 2^k (min + max) / 2, computed without overflow.</summary>
     private static double Midpoint(double min, double max, int k) => 0.5 * Math.ScaleB(min, k) + 0.5 * Math.ScaleB(max, k);
 
-    /// <summary>The sums of d = x scale - shift and d^2 over the finite values, in double (Vector512 where accelerated).</summary>
-    private static (double SumD, double SumD2) ShiftedSums<T>(ReadOnlySpan<T> values, double scale, double shift)
+    /// <summary>
+    /// The sums of d = x scale - shift and d^2 over the finite values, in double, the same bits on every SIMD path: the
+    /// elements before the last multiple of 16 go to 16 virtual lanes (<see cref="SimdReduce"/>; lane j takes the
+    /// elements i = j mod 16, d^2 added by a multiply-add), combined as sum over j &lt; 8 of (lane j + lane j + 8), in
+    /// order; the rest are added one by one.
+    /// </summary>
+    internal static (double SumD, double SumD2) ShiftedSums<T>(ReadOnlySpan<T> values, double scale, double shift, SimdPath path = SimdPath.Auto)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        var op = new ShiftedSquares(scale, shift);
+        Span<double> lanes = stackalloc double[2 * VirtualLanes];
+        var d = lanes[..VirtualLanes];
+        var d2 = lanes[VirtualLanes..];
+        int done = SimdReduce.LaneSums(op, values, default, default, values.Length, d, d2, path);
         double sumD = 0, sumD2 = 0;
-        int i = 0, end = values.Length;
-        if (Vector512.IsHardwareAccelerated && end >= Vector512<T>.Count)
+        for (int j = 0; j < VirtualLanes / 2; j++)
         {
-            var vScale = Vector512.Create(scale);
-            var vShift = Vector512.Create(shift);
-            var s1a = Vector512<double>.Zero;
-            var s2a = Vector512<double>.Zero;
-            var s1b = Vector512<double>.Zero;
-            var s2b = Vector512<double>.Zero;
-            if (typeof(T) == typeof(double))
-            {
-                ref double p = ref Unsafe.As<T, double>(ref MemoryMarshal.GetReference(values));
-                for (; i <= end - 16; i += 16)
-                {
-                    var xa = Vector512.LoadUnsafe(ref p, (nuint)i);
-                    var xb = Vector512.LoadUnsafe(ref p, (nuint)(i + 8));
-                    var da = Vector512.FusedMultiplyAdd(xa, vScale, -vShift) & Vector512.Equals(xa - xa, Vector512<double>.Zero);
-                    var db = Vector512.FusedMultiplyAdd(xb, vScale, -vShift) & Vector512.Equals(xb - xb, Vector512<double>.Zero);
-                    s1a += da;
-                    s2a = Vector512.FusedMultiplyAdd(da, da, s2a);
-                    s1b += db;
-                    s2b = Vector512.FusedMultiplyAdd(db, db, s2b);
-                }
-            }
-            else
-            {
-                ref float p = ref Unsafe.As<T, float>(ref MemoryMarshal.GetReference(values));
-                for (; i <= end - 16; i += 16)
-                {
-                    var x = Vector512.LoadUnsafe(ref p, (nuint)i);
-                    var finite = Vector512.Equals(x - x, Vector512<float>.Zero);
-                    // Non-finite lanes become 0 before widening; their d is masked out below.
-                    var (xa, xb) = Vector512.Widen(x & finite);
-                    var (ma, mb) = Vector512.Widen(finite.AsInt32());
-                    var da = Vector512.FusedMultiplyAdd(xa, vScale, -vShift) & ma.AsDouble();
-                    var db = Vector512.FusedMultiplyAdd(xb, vScale, -vShift) & mb.AsDouble();
-                    s1a += da;
-                    s2a = Vector512.FusedMultiplyAdd(da, da, s2a);
-                    s1b += db;
-                    s2b = Vector512.FusedMultiplyAdd(db, db, s2b);
-                }
-            }
-            var s1 = s1a + s1b;
-            var s2 = s2a + s2b;
-            for (int l = 0; l < Vector512<double>.Count; l++)
-            {
-                sumD += s1.GetElement(l);
-                sumD2 += s2.GetElement(l);
-            }
+            sumD += d[j] + d[j + VirtualLanes / 2];
+            sumD2 += d2[j] + d2[j + VirtualLanes / 2];
         }
-        for (; i < end; i++)
-        {
-            T x = values[i];
-            if (!T.IsFinite(x)) continue;
-            double d = Math.FusedMultiplyAdd(double.CreateTruncating(x), scale, -shift);
-            sumD += d;
-            sumD2 = Math.FusedMultiplyAdd(d, d, sumD2);
-        }
+        for (int i = done; i < values.Length; i++) SimdReduce.AccumulateElement(op, values, default, default, i, ref sumD, ref sumD2);
         return (sumD, sumD2);
+    }
+
+    /// <summary>The virtual lanes of <see cref="ShiftedSums{T}"/> (two Vector512 registers of doubles).</summary>
+    private const int VirtualLanes = 16;
+
+    /// <summary>d = x scale - shift for a finite x (0 otherwise) into the first sum, d^2 into the second.</summary>
+    private readonly struct ShiftedSquares(double scale, double shift) : IReduceOperator
+    {
+        public static int Inputs => 1;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Accumulate<TV>(ref TV sum0, ref TV sum1, TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double>
+        {
+            var finite = TV.Equal(a - a, TV.Zero);
+            var d = TV.FusedMultiplyAdd(a, TV.Create(scale), TV.Create(-shift)) & finite;
+            sum0 += d;
+            sum1 = TV.FusedMultiplyAdd(d, d, sum1);
+        }
     }
 }

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
+using WeightInit.Kernels;
 using WeightInit.Random;
 
 namespace WeightInit.Statistics;
@@ -92,32 +92,32 @@ internal static class StandardNormal
         return 0.5 * t * e * Math.Exp(Math.FusedMultiplyAdd(-0.5, l, g));
     }
 
-    /// <inheritdoc cref="UpperTail(double, out double)"/>
+    /// <summary>The register form of <see cref="UpperTail(double, out double)"/> (any width).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> UpperTail(Vector512<double> a, out Vector512<double> gaussian)
+    public static TV UpperTail<TV>(TV a, out TV gaussian) where TV : struct, ISimdVector<TV, double>
     {
-        var clamp = Vector512.Create(TailClamp);
-        a = Vector512.ConditionalSelect(Vector512.GreaterThan(a, clamp), clamp, a);
-        var one = Vector512<double>.One;
-        var t = one / Vector512.FusedMultiplyAdd(a, Vector512.Create(InverseTwoSqrtTwo), one);
-        var u = Vector512.FusedMultiplyAdd(Vector512.Create(2.0), t, -one);
+        var clamp = TV.Create(TailClamp);
+        a = TV.ConditionalSelect(TV.GreaterThan(a, clamp), clamp, a);
+        var one = TV.One;
+        var t = one / TV.FusedMultiplyAdd(a, TV.Create(InverseTwoSqrtTwo), one);
+        var u = TV.FusedMultiplyAdd(TV.Create(2.0), t, -one);
         var u2 = u + u;
-        var b1 = Vector512<double>.Zero;
-        var b2 = Vector512<double>.Zero;
+        var b1 = TV.Zero;
+        var b2 = TV.Zero;
         var c = TailChebyshev;
         for (int j = c.Length - 1; j >= 1; j--)
         {
-            var b0 = Vector512.FusedMultiplyAdd(u2, b1, Vector512.Create(c[j]) - b2);
+            var b0 = TV.FusedMultiplyAdd(u2, b1, TV.Create(c[j]) - b2);
             b2 = b1;
             b1 = b0;
         }
-        var g = Vector512.FusedMultiplyAdd(u, b1, Vector512.Create(c[0]) - b2);
+        var g = TV.FusedMultiplyAdd(u, b1, TV.Create(c[0]) - b2);
         var h = a * a;
-        var l = Vector512.FusedMultiplyAdd(a, a, -h);
-        var minusHalf = Vector512.Create(-0.5);
-        var e = Vector512.Exp(minusHalf * h);
-        gaussian = e * Vector512.FusedMultiplyAdd(minusHalf, l, one);
-        return Vector512.Create(0.5) * t * e * Vector512.Exp(Vector512.FusedMultiplyAdd(minusHalf, l, g));
+        var l = TV.FusedMultiplyAdd(a, a, -h); // exact: the low part of a^2
+        var minusHalf = TV.Create(-0.5);
+        var e = SimdMath.Exp(minusHalf * h);
+        gaussian = e * TV.FusedMultiplyAdd(minusHalf, l, one);
+        return TV.Create(0.5) * t * e * SimdMath.Exp(TV.FusedMultiplyAdd(minusHalf, l, g));
     }
 
     // AS 241 coefficients (Wichura 1988), ascending powers.

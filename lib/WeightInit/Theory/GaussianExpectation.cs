@@ -72,15 +72,22 @@ public static class GaussianExpectation
         for (int i = 0; i < x.Length; i++) y[i] = f(x[i]);
     };
 
-    /// <summary>E[f(u)], u ~ N(0, q); arguments already checked.</summary>
+    /// <summary>E[f(u)], u ~ N(0, q); arguments already checked. Allocates nothing (the rule lives in a per-thread scratch buffer).</summary>
     internal static double Of(SpanFunction f, double variance)
     {
-        var nodes = new double[GaussianRule.MaxNodes];
-        var weights = new double[GaussianRule.MaxNodes];
-        int n = GaussianRule.Fill(0, Math.Sqrt(variance), 1.0, nodes, weights);
-        var values = new double[n];
-        f(nodes.AsSpan(0, n), values);
-        return Dot(weights.AsSpan(0, n), values);
+        var scratch = Scratch.Rent();
+        try
+        {
+            var (nodes, weights) = (scratch.Nodes, scratch.Weights);
+            int n = GaussianRule.Fill(0, Math.Sqrt(variance), 1.0, nodes, weights);
+            var values = scratch.Values.AsSpan(0, n);
+            f(nodes.AsSpan(0, n), values);
+            return Dot(weights.AsSpan(0, n), values);
+        }
+        finally
+        {
+            Scratch.Return(scratch);
+        }
     }
 
     /// <summary>E[f(u1) g(u2)]; arguments already checked.</summary>
@@ -92,24 +99,55 @@ public static class GaussianExpectation
         double b = Math.Sqrt(variance2) * (s1 > 0 ? Math.Sqrt(Math.Max(0, 1 - correlation * correlation)) : 1);
         // The inner integral smooths g's kink over a width b in u2, i.e. b/|a| in u1: resolve that.
         double outerScale = a == 0 ? 1.0 : Math.Min(1.0, Math.Max(b, 1e-300) / Math.Abs(a));
-        var x = new double[GaussianRule.MaxNodes];
-        var w = new double[GaussianRule.MaxNodes];
-        int n = GaussianRule.Fill(0, s1, outerScale, x, w);
-        var fx = new double[n];
-        f(x.AsSpan(0, n), fx);
-        var y = new double[GaussianRule.MaxNodes];
-        var v = new double[GaussianRule.MaxNodes];
-        var gy = new double[GaussianRule.MaxNodes];
-        double total = 0;
-        for (int i = 0; i < n; i++)
+        var scratch = Scratch.Rent();
+        try
         {
-            double weight = w[i] * fx[i];
-            if (weight == 0) continue;
-            int m = GaussianRule.Fill(a * x[i], b, 1.0, y, v);
-            g(y.AsSpan(0, m), gy.AsSpan(0, m));
-            total += weight * Dot(v.AsSpan(0, m), gy.AsSpan(0, m));
+            var (x, w) = (scratch.Nodes, scratch.Weights);
+            int n = GaussianRule.Fill(0, s1, outerScale, x, w);
+            var fx = scratch.Values.AsSpan(0, n);
+            f(x.AsSpan(0, n), fx);
+            var (y, v, gy) = (scratch.InnerNodes, scratch.InnerWeights, scratch.InnerValues);
+            double total = 0;
+            for (int i = 0; i < n; i++)
+            {
+                double weight = w[i] * fx[i];
+                if (weight == 0) continue;
+                int m = GaussianRule.Fill(a * x[i], b, 1.0, y, v);
+                g(y.AsSpan(0, m), gy.AsSpan(0, m));
+                total += weight * Dot(v.AsSpan(0, m), gy.AsSpan(0, m));
+            }
+            return total;
         }
-        return total;
+        finally
+        {
+            Scratch.Return(scratch);
+        }
+    }
+
+    /// <summary>
+    /// The buffers of a rule and of the inner rules of a pair, kept per thread: the mean-field maps evaluate thousands
+    /// of expectations. A nested call (f itself taking an expectation) finds the buffer taken and uses a new one.
+    /// </summary>
+    private sealed class Scratch
+    {
+        public readonly double[] Nodes = new double[GaussianRule.MaxNodes];
+        public readonly double[] Weights = new double[GaussianRule.MaxNodes];
+        public readonly double[] Values = new double[GaussianRule.MaxNodes];
+        public readonly double[] InnerNodes = new double[GaussianRule.MaxNodes];
+        public readonly double[] InnerWeights = new double[GaussianRule.MaxNodes];
+        public readonly double[] InnerValues = new double[GaussianRule.MaxNodes];
+
+        [ThreadStatic]
+        private static Scratch? t_free;
+
+        public static Scratch Rent()
+        {
+            var scratch = t_free ?? new Scratch();
+            t_free = null;
+            return scratch;
+        }
+
+        public static void Return(Scratch scratch) => t_free = scratch;
     }
 
     internal static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)

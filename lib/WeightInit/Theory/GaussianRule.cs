@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
+using WeightInit.Kernels;
 
 namespace WeightInit.Theory;
 
@@ -73,28 +72,21 @@ internal static class GaussianRule
         return n;
     }
 
-    /// <summary>weights[i] *= exp(-z_i^2 / 2); then nodes[i] = m + s z_i.</summary>
-    private static void ApplyDensity(Span<double> z, Span<double> w, double mean, double std)
+    /// <summary>weights[i] *= exp(-z_i^2 / 2); then nodes[i] = m + s z_i (the library's elementwise driver, every width).</summary>
+    private static void ApplyDensity(Span<double> z, Span<double> w, double mean, double std) =>
+        SimdMap.Run(new Density(mean, std), w, z, default, w, z);
+
+    /// <summary>(w e^(-z^2/2), m + s z) from a = w, b = z.</summary>
+    private readonly struct Density(double mean, double std) : IMapOperator
     {
-        int i = 0;
-        if (Vector512.IsHardwareAccelerated)
+        public static int Inputs => 2;
+        public static int Outputs => 2;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
         {
-            ref double zr = ref MemoryMarshal.GetReference(z), wr = ref MemoryMarshal.GetReference(w);
-            var m = Vector512.Create(mean);
-            var s = Vector512.Create(std);
-            var minusHalf = Vector512.Create(-0.5);
-            for (; i + Vector512<double>.Count <= z.Length; i += Vector512<double>.Count)
-            {
-                var zv = Vector512.LoadUnsafe(ref zr, (nuint)i);
-                (Vector512.LoadUnsafe(ref wr, (nuint)i) * Vector512.Exp(minusHalf * zv * zv)).StoreUnsafe(ref wr, (nuint)i);
-                Vector512.FusedMultiplyAdd(s, zv, m).StoreUnsafe(ref zr, (nuint)i);
-            }
-        }
-        for (; i < z.Length; i++)
-        {
-            double zi = z[i];
-            w[i] *= Math.Exp(-0.5 * zi * zi);
-            z[i] = Math.FusedMultiplyAdd(std, zi, mean);
+            second = TV.FusedMultiplyAdd(TV.Create(std), b, TV.Create(mean));
+            return a * SimdMath.Exp(TV.Create(-0.5) * b * b);
         }
     }
 

@@ -1,5 +1,5 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
+using WeightInit.Kernels;
 
 namespace WeightInit.Training;
 
@@ -38,33 +38,30 @@ internal sealed class AdamOptimizer(TrainingOptions options, IReadOnlyList<Param
     public override double LastStepStd(int parameter) => SpanMath.MeanStd(_step[parameter]).Std;
 
     /// <summary>beta a + (1 - beta) b.</summary>
-    private readonly struct ExponentialAverage(double beta) : IVectorOperation
+    internal readonly struct ExponentialAverage(double beta) : IVectorOperation
     {
-        private readonly Vector<double> _beta = new(beta), _rest = new(1 - beta);
+        public static int Inputs => 2;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-
-        public Vector<double> Invoke(Vector<double> a, Vector<double> b, Vector<double> c) => _beta * a + _rest * b;
+        public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double> => TV.Create(beta) * a + TV.Create(1 - beta) * b;
     }
 
     /// <summary>beta a + (1 - beta) b^2.</summary>
-    private readonly struct ExponentialAverageOfSquares(double beta) : IVectorOperation
+    internal readonly struct ExponentialAverageOfSquares(double beta) : IVectorOperation
     {
-        private readonly Vector<double> _beta = new(beta), _rest = new(1 - beta);
+        public static int Inputs => 2;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-
-        public Vector<double> Invoke(Vector<double> a, Vector<double> b, Vector<double> c) => _beta * a + _rest * (b * b);
+        public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double> => TV.Create(beta) * a + TV.Create(1 - beta) * (b * b);
     }
 
     /// <summary>The step (eta / c1) m / (sqrt(v) / sqrt(c2) + epsilon) from m = a and v = b.</summary>
-    private readonly struct AdamStep(double rate, double inverseRootCorrection, double epsilon) : IVectorOperation
+    internal readonly struct AdamStep(double rate, double inverseRootCorrection, double epsilon) : IVectorOperation
     {
-        private readonly Vector<double> _rate = new(rate), _inverseRoot = new(inverseRootCorrection), _epsilon = new(epsilon);
+        public static int Inputs => 2;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-
-        public Vector<double> Invoke(Vector<double> a, Vector<double> b, Vector<double> c) =>
-            _rate * a / (Vector.SquareRoot(b) * _inverseRoot + _epsilon);
+        public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double> =>
+            TV.Create(rate) * a / (TV.Sqrt(b) * TV.Create(inverseRootCorrection) + TV.Create(epsilon));
     }
 }

@@ -1,12 +1,11 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
+using WeightInit.Kernels;
 using WeightInit.Statistics;
 
 namespace WeightInit.Training;
 
 /// <summary>
-/// Elementwise kernels of the trainer on row-major spans (Vector512, then Vector256, then scalar).
+/// Elementwise kernels of the trainer on row-major spans, on the library's kernel layer (every vector width).
 /// </summary>
 /// <remarks>
 /// Every kernel does the same IEEE operations, in the same order, for each element, whichever
@@ -31,95 +30,33 @@ internal static class SpanMath
     }
 
     /// <summary>x[i] += y[i].</summary>
-    public static void AddInPlace(Span<double> x, ReadOnlySpan<double> y) => InPlace<Add>(x, y);
+    public static void AddInPlace(Span<double> x, ReadOnlySpan<double> y) => VectorKernels.Map(x, y, default, x, new Sum());
 
     /// <summary>x[i] *= y[i].</summary>
-    public static void MultiplyInPlace(Span<double> x, ReadOnlySpan<double> y) => InPlace<Multiply>(x, y);
-
-    /// <summary>An elementwise operation x op y, in each width the loops use.</summary>
-    private interface IBinaryOperation
-    {
-        static abstract double Scalar(double x, double y);
-        static abstract Vector256<double> Vector(Vector256<double> x, Vector256<double> y);
-        static abstract Vector512<double> Vector(Vector512<double> x, Vector512<double> y);
-    }
-
-    private readonly struct Add : IBinaryOperation
-    {
-        public static double Scalar(double x, double y) => x + y;
-        public static Vector256<double> Vector(Vector256<double> x, Vector256<double> y) => x + y;
-        public static Vector512<double> Vector(Vector512<double> x, Vector512<double> y) => x + y;
-    }
-
-    private readonly struct Multiply : IBinaryOperation
-    {
-        public static double Scalar(double x, double y) => x * y;
-        public static Vector256<double> Vector(Vector256<double> x, Vector256<double> y) => x * y;
-        public static Vector512<double> Vector(Vector512<double> x, Vector512<double> y) => x * y;
-    }
-
-    /// <summary>x[i] = x[i] op y[i]: Vector512, then Vector256, then scalar (the same operation on every path).</summary>
-    private static void InPlace<TOperation>(Span<double> x, ReadOnlySpan<double> y) where TOperation : IBinaryOperation
-    {
-        int n = x.Length, i = 0;
-        ref double xr = ref MemoryMarshal.GetReference(x);
-        ref double yr = ref MemoryMarshal.GetReference(y);
-        if (Vector512.IsHardwareAccelerated)
-            for (; i <= n - Vector512<double>.Count; i += Vector512<double>.Count)
-                TOperation.Vector(Vector512.LoadUnsafe(ref xr, (nuint)i), Vector512.LoadUnsafe(ref yr, (nuint)i)).StoreUnsafe(ref xr, (nuint)i);
-        if (Vector256.IsHardwareAccelerated)
-            for (; i <= n - Vector256<double>.Count; i += Vector256<double>.Count)
-                TOperation.Vector(Vector256.LoadUnsafe(ref xr, (nuint)i), Vector256.LoadUnsafe(ref yr, (nuint)i)).StoreUnsafe(ref xr, (nuint)i);
-        for (; i < n; i++) Unsafe.Add(ref xr, i) = TOperation.Scalar(Unsafe.Add(ref xr, i), Unsafe.Add(ref yr, i));
-    }
+    public static void MultiplyInPlace(Span<double> x, ReadOnlySpan<double> y) => VectorKernels.Map(x, y, default, x, new Product());
 
     /// <summary>
     /// One step of SGD with momentum and weight decay, elementwise:
     /// g' = g + decay * w; v = momentum * v + g'; w = w - rate * v.
     /// With momentum 0, v is simply g' (and <paramref name="velocity"/> is still written).
     /// </summary>
-    /// <remarks>
-    /// The Vector512 and Vector256 bodies are the same arithmetic written once per width on purpose (the kernel
-    /// layer of issue 12 replaces them with one width-generic driver).
-    /// </remarks>
     public static void SgdUpdate(Span<double> weights, ReadOnlySpan<double> gradient, Span<double> velocity,
-        double rate, double momentum, double decay)
+        double rate, double momentum, double decay, SimdPath path = SimdPath.Auto) =>
+        SimdMap.Run(new SgdStep(rate, momentum, decay), weights, gradient, velocity, weights, velocity, path);
+
+    /// <summary>(w, v) = (w - rate v', v') with v' = momentum v + g + decay w, from a = w, b = g, c = v.</summary>
+    private readonly struct SgdStep(double rate, double momentum, double decay) : IMapOperator
     {
-        int n = weights.Length, i = 0;
-        ref double wr = ref MemoryMarshal.GetReference(weights);
-        ref double gr = ref MemoryMarshal.GetReference(gradient);
-        ref double vr = ref MemoryMarshal.GetReference(velocity);
-        if (Vector512.IsHardwareAccelerated)
+        public static int Inputs => 3;
+        public static int Outputs => 2;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
         {
-            var r = Vector512.Create(rate); var m = Vector512.Create(momentum); var d = Vector512.Create(decay);
-            for (; i <= n - Vector512<double>.Count; i += Vector512<double>.Count)
-            {
-                var w = Vector512.LoadUnsafe(ref wr, (nuint)i);
-                var g = Vector512.LoadUnsafe(ref gr, (nuint)i) + d * w;
-                var v = m * Vector512.LoadUnsafe(ref vr, (nuint)i) + g;
-                v.StoreUnsafe(ref vr, (nuint)i);
-                (w - r * v).StoreUnsafe(ref wr, (nuint)i);
-            }
-        }
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var r = Vector256.Create(rate); var m = Vector256.Create(momentum); var d = Vector256.Create(decay);
-            for (; i <= n - Vector256<double>.Count; i += Vector256<double>.Count)
-            {
-                var w = Vector256.LoadUnsafe(ref wr, (nuint)i);
-                var g = Vector256.LoadUnsafe(ref gr, (nuint)i) + d * w;
-                var v = m * Vector256.LoadUnsafe(ref vr, (nuint)i) + g;
-                v.StoreUnsafe(ref vr, (nuint)i);
-                (w - r * v).StoreUnsafe(ref wr, (nuint)i);
-            }
-        }
-        for (; i < n; i++)
-        {
-            double w = Unsafe.Add(ref wr, i);
-            double g = Unsafe.Add(ref gr, i) + decay * w;
-            double v = momentum * Unsafe.Add(ref vr, i) + g;
-            Unsafe.Add(ref vr, i) = v;
-            Unsafe.Add(ref wr, i) = w - rate * v;
+            var g = b + TV.Create(decay) * a;
+            var v = TV.Create(momentum) * c + g;
+            second = v;
+            return a - TV.Create(rate) * v;
         }
     }
 

@@ -1,139 +1,116 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
+using WeightInit.Kernels;
 
 namespace WeightInit.Training;
 
-/// <summary>An elementwise operation of up to three inputs, written once for a whole vector of lanes.</summary>
+/// <summary>An elementwise operation of up to three double inputs, written once for registers of any width.</summary>
 internal interface IVectorOperation
 {
-    /// <summary>The result for one vector of lanes of the three inputs.</summary>
-    Vector<double> Invoke(Vector<double> a, Vector<double> b, Vector<double> c);
+    /// <summary>How many of the inputs a, b, c the operation reads (1 to 3).</summary>
+    static abstract int Inputs { get; }
+
+    /// <summary>The result for one register of each input.</summary>
+    TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double>;
 }
 
 /// <summary>
-/// The loop skeleton of the layers' elementwise passes (normalization, residual sums, diagnostics):
-/// an operation is written once, on <see cref="Vector{T}"/>, and the tail shorter than a vector is
-/// run through the same operation on a zero-padded copy, so every element gets the same IEEE
-/// operations wherever it lies (no fused multiply-add). These passes are O(batch x width) beside the
-/// layers' O(batch x width^2) products, so the platform's Vector&lt;T&gt; width is enough here; the
-/// matrix products keep their own Vector512 kernels. (Kept small and internal so that the library's
-/// shared SIMD kernel layer can take it over.)
+/// The layers' elementwise passes (normalization, residual sums, optimizers, diagnostics) on the library's kernel
+/// layer: <see cref="Map{TOperation}"/> runs on <see cref="SimdMap"/>, the sums on <see cref="SimdReduce"/>. No
+/// operation uses a fused multiply-add, so a lane gives the same bits as the scalar expression, at any position and
+/// on every width; the sums have one fixed order (<see cref="Sum{TOperation}"/>), so they too are the same bits on
+/// every path.
 /// </summary>
 internal static class VectorKernels
 {
+    /// <summary>The virtual lanes of the sums: two registers of four doubles, the order these sums have always had.</summary>
+    private const int SumLanes = 8;
+
     /// <summary>destination[i] = op(a[i], b[i], c[i]); an input an operation ignores may be any span of the same length.</summary>
     public static void Map<TOperation>(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c,
-        Span<double> destination, TOperation operation) where TOperation : struct, IVectorOperation
-    {
-        int n = destination.Length, body = n - n % Vector<double>.Count;
-        MapVectors(ref MemoryMarshal.GetReference(a), ref MemoryMarshal.GetReference(b), ref MemoryMarshal.GetReference(c),
-            ref MemoryMarshal.GetReference(destination), body, operation);
-        if (body < n)
-        {
-            var tail = operation.Invoke(LoadTail(a, body), LoadTail(b, body), LoadTail(c, body));
-            for (int j = 0; body + j < n; j++) destination[body + j] = tail[j];
-        }
-    }
+        Span<double> destination, TOperation operation, SimdPath path = SimdPath.Auto) where TOperation : struct, IVectorOperation =>
+        SimdMap.Run(new Single<TOperation>(operation), a, b, c, destination, default, path);
 
-    // The loop alone, with no call in it, so that the operation's constants stay in registers.
-    private static void MapVectors<TOperation>(ref double a, ref double b, ref double c, ref double destination, int length, TOperation operation)
-        where TOperation : struct, IVectorOperation
-    {
-        for (int i = 0; i < length; i += Vector<double>.Count)
-        {
-            var result = operation.Invoke(Load(ref a, i), Load(ref b, i), Load(ref c, i));
-            Unsafe.WriteUnaligned(ref Unsafe.As<double, byte>(ref Unsafe.Add(ref destination, i)), result);
-        }
-    }
-
-    /// <summary>The sum over i of op(a[i], b[i], c[i]): lane sums, then <see cref="Vector.Sum{T}(Vector{T})"/> of the lanes.</summary>
+    /// <summary>
+    /// The sum over i of op(a[i], b[i], c[i]) in a fixed order: with q = n - n mod 4, the elements before q go to eight
+    /// virtual lanes (lane j takes i = j mod 8), folded to four as s_j = lane j + lane j + 4; the rest are added to
+    /// s_(i mod 4); the result is (s_0 + s_1) + (s_2 + s_3).
+    /// </summary>
     public static double Sum<TOperation>(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c,
-        TOperation operation) where TOperation : struct, IVectorOperation
+        TOperation operation, SimdPath path = SimdPath.Auto) where TOperation : struct, IVectorOperation
     {
-        int n = a.Length, width = Vector<double>.Count, body = n - n % width;
-        var sum = SumOfVectors(ref MemoryMarshal.GetReference(a), ref MemoryMarshal.GetReference(b), ref MemoryMarshal.GetReference(c), body, operation);
-        if (body < n)
+        var op = new SumOf<TOperation>(operation);
+        Span<double> buffer = stackalloc double[2 * SumLanes];
+        var lanes = buffer[..SumLanes];
+        int n = a.Length, quads = n - n % 4;
+        int i = SimdReduce.LaneSums(op, a, b, c, n, lanes, buffer[SumLanes..], path);
+        double unused = 0;
+        for (; i < quads; i++) SimdReduce.AccumulateElement(op, a, b, c, i, ref lanes[i % SumLanes], ref unused);
+        Span<double> folded = stackalloc double[4];
+        for (int j = 0; j < 4; j++) folded[j] = lanes[j] + lanes[j + 4];
+        for (; i < n; i++) SimdReduce.AccumulateElement(op, a, b, c, i, ref folded[i % 4], ref unused);
+        return (folded[0] + folded[1]) + (folded[2] + folded[3]);
+    }
+
+    /// <summary>
+    /// The sum and the sum of squares of x in one pass, in a fixed order: the elements before the last multiple of 8 go
+    /// to eight virtual lanes (x and x*x, added), folded as ((l0 + l4) + (l1 + l5)) + ((l2 + l6) + (l3 + l7)); the rest
+    /// are added one by one.
+    /// </summary>
+    public static (double Sum, double SumOfSquares) SumAndSumOfSquares(ReadOnlySpan<double> x, SimdPath path = SimdPath.Auto)
+    {
+        Span<double> buffer = stackalloc double[2 * SumLanes];
+        var sums = buffer[..SumLanes];
+        var squares = buffer[SumLanes..];
+        var op = new SumAndSquare();
+        int i = SimdReduce.LaneSums(op, x, default, default, x.Length, sums, squares, path);
+        double sum = Fold(sums), sumOfSquares = Fold(squares);
+        for (; i < x.Length; i++) SimdReduce.AccumulateElement(op, x, default, default, i, ref sum, ref sumOfSquares);
+        return (sum, sumOfSquares);
+    }
+
+    private static double Fold(ReadOnlySpan<double> lanes) => (lanes[0] + lanes[4] + (lanes[1] + lanes[5])) + (lanes[2] + lanes[6] + (lanes[3] + lanes[7]));
+
+    /// <summary>The smallest and the largest value and whether all are finite, in one vectorized pass (min and max of the finite values).</summary>
+    public static (double Min, double Max, bool AllFinite) Range(ReadOnlySpan<double> x, SimdPath path = SimdPath.Auto)
+    {
+        var (count, min, max) = FiniteRange.Of(x, path);
+        return (min, max, count == x.Length);
+    }
+
+    /// <summary>A one-output operation as a map operator.</summary>
+    private readonly struct Single<TOperation>(TOperation operation) : IMapOperator where TOperation : struct, IVectorOperation
+    {
+        public static int Inputs => TOperation.Inputs;
+        public static int Outputs => 1;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
         {
-            // Padding lanes are zero inputs; the mask keeps whatever the operation makes of them out of the sum.
-            var tail = operation.Invoke(LoadTail(a, body), LoadTail(b, body), LoadTail(c, body));
-            sum += Vector.ConditionalSelect(TailMask(n - body), tail, Vector<double>.Zero);
+            second = default;
+            return operation.Invoke(a, b, c);
         }
-        return Vector.Sum(sum);
     }
 
-    // The loop alone, with no call in it, so that the accumulator stays in a register.
-    private static Vector<double> SumOfVectors<TOperation>(ref double a, ref double b, ref double c, int length, TOperation operation)
-        where TOperation : struct, IVectorOperation
+    /// <summary>sum0 += op(a, b, c).</summary>
+    private readonly struct SumOf<TOperation>(TOperation operation) : IReduceOperator where TOperation : struct, IVectorOperation
     {
-        // Two accumulators (even and odd vectors) halve the chain of dependent additions.
-        Vector<double> even = Vector<double>.Zero, odd = Vector<double>.Zero;
-        int width = Vector<double>.Count, i = 0;
-        for (; i <= length - 2 * width; i += 2 * width)
+        public static int Inputs => TOperation.Inputs;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Accumulate<TV>(ref TV sum0, ref TV sum1, TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double> =>
+            sum0 += operation.Invoke(a, b, c);
+    }
+
+    /// <summary>sum0 += a; sum1 += a * a (a multiply, then an add).</summary>
+    private readonly struct SumAndSquare : IReduceOperator
+    {
+        public static int Inputs => 1;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Accumulate<TV>(ref TV sum0, ref TV sum1, TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double>
         {
-            even += operation.Invoke(Load(ref a, i), Load(ref b, i), Load(ref c, i));
-            odd += operation.Invoke(Load(ref a, i + width), Load(ref b, i + width), Load(ref c, i + width));
+            sum0 += a;
+            sum1 += a * a;
         }
-        if (i < length) even += operation.Invoke(Load(ref a, i), Load(ref b, i), Load(ref c, i));
-        return even + odd;
-    }
-
-    /// <summary>The sum and the sum of squares of x, in one vectorized pass (two accumulators each).</summary>
-    public static (double Sum, double SumOfSquares) SumAndSumOfSquares(ReadOnlySpan<double> x)
-    {
-        int n = x.Length, width = Vector<double>.Count, i = 0;
-        ref double xr = ref MemoryMarshal.GetReference(x);
-        Vector<double> s0 = Vector<double>.Zero, s1 = s0, q0 = s0, q1 = s0;
-        for (; i <= n - 2 * width; i += 2 * width)
-        {
-            var a = Load(ref xr, i);
-            var b = Load(ref xr, i + width);
-            s0 += a; q0 += a * a;
-            s1 += b; q1 += b * b;
-        }
-        double sum = Vector.Sum(s0 + s1), squares = Vector.Sum(q0 + q1);
-        for (; i < n; i++) { sum += x[i]; squares += x[i] * x[i]; }
-        return (sum, squares);
-    }
-
-    /// <summary>The smallest and the largest value and whether all are finite, in one vectorized pass (NaN and infinities make <c>AllFinite</c> false; min and max are then of no use).</summary>
-    public static (double Min, double Max, bool AllFinite) Range(ReadOnlySpan<double> x)
-    {
-        int n = x.Length, width = Vector<double>.Count, body = n - n % width;
-        ref double xr = ref MemoryMarshal.GetReference(x);
-        var min = new Vector<double>(double.PositiveInfinity);
-        var max = new Vector<double>(double.NegativeInfinity);
-        var finite = Vector<double>.Zero; // x - x is 0 for a finite x and NaN otherwise
-        for (int i = 0; i < body; i += width)
-        {
-            var v = Load(ref xr, i);
-            min = Vector.Min(min, v);
-            max = Vector.Max(max, v);
-            finite += v - v;
-        }
-        double low = double.PositiveInfinity, high = double.NegativeInfinity, check = 0;
-        for (int lane = 0; lane < width; lane++) { low = Math.Min(low, min[lane]); high = Math.Max(high, max[lane]); check += finite[lane]; }
-        for (int i = body; i < n; i++) { low = Math.Min(low, x[i]); high = Math.Max(high, x[i]); check += x[i] - x[i]; }
-        return (low, high, check == 0);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<double> Load(ref double start, int offset) =>
-        Unsafe.ReadUnaligned<Vector<double>>(ref Unsafe.As<double, byte>(ref Unsafe.Add(ref start, offset)));
-
-    private static Vector<double> LoadTail(ReadOnlySpan<double> x, int start)
-    {
-        Span<double> padded = stackalloc double[Vector<double>.Count];
-        padded.Clear();
-        int available = Math.Min(padded.Length, x.Length - start);
-        if (available > 0) x.Slice(start, available).CopyTo(padded);
-        return new Vector<double>(padded);
-    }
-
-    private static Vector<double> TailMask(int count)
-    {
-        Span<long> bits = stackalloc long[Vector<double>.Count];
-        for (int lane = 0; lane < bits.Length; lane++) bits[lane] = lane < count ? -1L : 0L;
-        return Vector.AsVectorDouble(new Vector<long>(bits));
     }
 }

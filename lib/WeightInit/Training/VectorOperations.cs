@@ -1,45 +1,55 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
+using WeightInit.Kernels;
 
 namespace WeightInit.Training;
 
 // The elementwise operations of the layers' passes, for VectorKernels.Map and VectorKernels.Sum.
-// Each is written once, on Vector<double>; none uses a fused multiply-add, so a lane gives the same
-// bits as the scalar expression in the summary.
+// Each is written once, for registers of any width; none uses a fused multiply-add, so a lane gives the same bits
+// as the scalar expression in the summary.
 
 /// <summary>a.</summary>
 internal readonly struct FirstOperand : IVectorOperation
 {
+    public static int Inputs => 1;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector<double> Invoke(Vector<double> a, Vector<double> b, Vector<double> c) => a;
+    public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double> => a;
 }
 
 /// <summary>a * b.</summary>
 internal readonly struct Product : IVectorOperation
 {
+    public static int Inputs => 2;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector<double> Invoke(Vector<double> a, Vector<double> b, Vector<double> c) => a * b;
+    public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double> => a * b;
 }
 
 /// <summary>a * b + c.</summary>
 internal readonly struct MultiplyAdd : IVectorOperation
 {
+    public static int Inputs => 3;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector<double> Invoke(Vector<double> a, Vector<double> b, Vector<double> c) => a * b + c;
+    public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double> => a * b + c;
 }
 
 /// <summary>(a - b) * c.</summary>
 internal readonly struct SubtractMultiply : IVectorOperation
 {
+    public static int Inputs => 3;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector<double> Invoke(Vector<double> a, Vector<double> b, Vector<double> c) => (a - b) * c;
+    public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double> => (a - b) * c;
 }
 
 /// <summary>a + (b - c)^2.</summary>
 internal readonly struct AddSquaredDifference : IVectorOperation
 {
+    public static int Inputs => 3;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector<double> Invoke(Vector<double> a, Vector<double> b, Vector<double> c)
+    public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double>
     {
         var d = b - c;
         return a + d * d;
@@ -49,33 +59,30 @@ internal readonly struct AddSquaredDifference : IVectorOperation
 /// <summary>a + s * b for a scalar s.</summary>
 internal readonly struct AddScaled(double s) : IVectorOperation
 {
-    private readonly Vector<double> _s = new(s);
+    public static int Inputs => 2;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-
-    public Vector<double> Invoke(Vector<double> a, Vector<double> b, Vector<double> c) => a + _s * b;
+    public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double> => a + TV.Create(s) * b;
 }
 
 /// <summary>s * a for a scalar s.</summary>
 internal readonly struct Scaled(double s) : IVectorOperation
 {
-    private readonly Vector<double> _s = new(s);
+    public static int Inputs => 1;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-
-    public Vector<double> Invoke(Vector<double> a, Vector<double> b, Vector<double> c) => _s * a;
+    public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double> => TV.Create(s) * a;
 }
 
 /// <summary>(a - m)^2 for a scalar m.</summary>
 internal readonly struct SquaredDeviation(double m) : IVectorOperation
 {
-    private readonly Vector<double> _m = new(m);
+    public static int Inputs => 1;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-
-    public Vector<double> Invoke(Vector<double> a, Vector<double> b, Vector<double> c)
+    public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double>
     {
-        var d = a - _m;
+        var d = a - TV.Create(m);
         return d * d;
     }
 }
@@ -83,36 +90,45 @@ internal readonly struct SquaredDeviation(double m) : IVectorOperation
 /// <summary>(a - m) * s for scalars m and s.</summary>
 internal readonly struct ShiftThenScale(double m, double s) : IVectorOperation
 {
-    private readonly Vector<double> _m = new(m), _s = new(s);
+    public static int Inputs => 1;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-
-    public Vector<double> Invoke(Vector<double> a, Vector<double> b, Vector<double> c) => (a - _m) * _s;
+    public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double> => (a - TV.Create(m)) * TV.Create(s);
 }
 
 /// <summary>p * a + q + r * b for scalars p, q, r.</summary>
 internal readonly struct LinearCombination(double p, double q, double r) : IVectorOperation
 {
-    private readonly Vector<double> _p = new(p), _q = new(q), _r = new(r);
+    public static int Inputs => 2;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-
-    public Vector<double> Invoke(Vector<double> a, Vector<double> b, Vector<double> c) => _p * a + _q + _r * b;
+    public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double> => TV.Create(p) * a + TV.Create(q) + TV.Create(r) * b;
 }
 
 /// <summary>a + |b|.</summary>
 internal readonly struct AddAbsolute : IVectorOperation
 {
+    public static int Inputs => 2;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector<double> Invoke(Vector<double> a, Vector<double> b, Vector<double> c) => a + Vector.Abs(b);
+    public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double> => a + TV.Abs(b);
 }
 
 /// <summary>1 where |a| &lt; limit, else 0 (NaN counts as not below).</summary>
 internal readonly struct IndicatorBelow(double limit) : IVectorOperation
 {
-    private readonly Vector<double> _limit = new(limit);
+    public static int Inputs => 1;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector<double> Invoke(Vector<double> a, Vector<double> b, Vector<double> c) =>
-        Vector.ConditionalSelect(Vector.LessThan(Vector.Abs(a), _limit), Vector<double>.One, Vector<double>.Zero);
+    public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double> =>
+        TV.ConditionalSelect(TV.LessThan(TV.Abs(a), TV.Create(limit)), TV.One, TV.Zero);
+}
+
+/// <summary>a + b.</summary>
+internal readonly struct Sum : IVectorOperation
+{
+    public static int Inputs => 2;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double> => a + b;
 }

@@ -15,6 +15,7 @@ internal static class GemmReference
     public static SimdPath[] AvailablePaths()
     {
         var paths = new List<SimdPath> { SimdPath.Scalar };
+        if (Vector128.IsHardwareAccelerated) paths.Add(SimdPath.Vector128);
         if (Vector256.IsHardwareAccelerated) paths.Add(SimdPath.Vector256);
         if (Vector512.IsHardwareAccelerated) paths.Add(SimdPath.Vector512);
         return [.. paths];

@@ -37,7 +37,7 @@ public class DeterminismTests
         var normalFloat = Fill(SimdPath.Scalar, 1, length, 5, NormalFloat);
         var uniformDouble = Fill(SimdPath.Scalar, 1, length, 5, UniformDouble);
         var uniformFloat = Fill(SimdPath.Scalar, 1, length, 5, UniformFloat);
-        foreach (var path in new[] { SimdPath.Vector256, SimdPath.Vector512 })
+        foreach (var path in new[] { SimdPath.Vector128, SimdPath.Vector256, SimdPath.Vector512 })
         {
             Assert.True(SameBits(normalDouble, Fill(path, 1, length, 5, NormalDouble)), $"normal double, {path}");
             Assert.True(SameBits(normalFloat, Fill(path, 1, length, 5, NormalFloat)), $"normal float, {path}");
@@ -142,7 +142,7 @@ public class DeterminismTests
         Xoshiro256StarStarLanes.Seed(seeded, 0xDEADBEEF, 3);
         ulong* state = stackalloc ulong[Xoshiro256StarStarLanes.StateWords];
         double* u = stackalloc double[8 * 10];
-        foreach (var path in new[] { SimdPath.Scalar, SimdPath.Vector256, SimdPath.Vector512 })
+        foreach (var path in new[] { SimdPath.Scalar, SimdPath.Vector128, SimdPath.Vector256, SimdPath.Vector512 })
         {
             for (int i = 0; i < Xoshiro256StarStarLanes.StateWords; i++) state[i] = seeded[i];
             Xoshiro256StarStarLanes.UniformBlocks(path, state, u, 10);

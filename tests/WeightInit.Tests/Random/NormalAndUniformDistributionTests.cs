@@ -13,7 +13,7 @@ public class NormalAndUniformDistributionTests
 {
     private const int N = 100_003;
 
-    public static TheoryData<string> Paths => new() { nameof(SimdPath.Scalar), nameof(SimdPath.Vector256), nameof(SimdPath.Vector512) };
+    public static TheoryData<string> Paths => new() { nameof(SimdPath.Scalar), nameof(SimdPath.Vector128), nameof(SimdPath.Vector256), nameof(SimdPath.Vector512) };
 
     [Theory]
     [MemberData(nameof(Paths))]

@@ -1,0 +1,59 @@
+using WeightInit.Kernels;
+using WeightInit.Random;
+using static WeightInit.Tests.Activations.ActivationCases;
+using static WeightInit.Tests.Kernels.KernelPaths;
+
+namespace WeightInit.Tests.Kernels;
+
+/// <summary>The kernel layer's exponential: one algorithm on every lane and width, within 2 ulps of Math.Exp.</summary>
+public class SimdMathTests
+{
+    private readonly struct ExpOperator : IMapOperator
+    {
+        public static int Inputs => 1;
+        public static int Outputs => 1;
+
+        public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
+        {
+            second = default;
+            return SimdMath.Exp(a);
+        }
+    }
+
+    private static double[] Arguments(int n)
+    {
+        double[] special = [0, -0.0, 1e-300, -745.2, -745.1, -744.5, -730, -709.5, -708.1, 708.1, 709.5, 709.78, 709.79, 710, 1e4, -1e4,
+            double.PositiveInfinity, double.NegativeInfinity, double.NaN, 1, -1, 0.5];
+        var random = new RandomSource(77);
+        var x = new double[n];
+        for (int i = 0; i < n; i++) x[i] = i < special.Length ? special[i] : 750 * (2 * random.NextDouble() - 1);
+        return x;
+    }
+
+    [Theory]
+    [MemberData(nameof(PathsAndLengths), MemberType = typeof(KernelPaths))]
+    public void Exp_is_the_same_on_every_path_and_within_2_ulps_of_Math_Exp(string path, int n)
+    {
+        double[] x = Arguments(n);
+        var y = new double[n];
+        var scalar = new double[n];
+        SimdMap.Run(new ExpOperator(), x, default, default, y, default, Parse(path));
+        SimdMap.Run(new ExpOperator(), x, default, default, scalar, default, SimdPath.Scalar);
+        SameBits(scalar, y, $"exp on {path}");
+        for (int i = 0; i < n; i++)
+            Assert.True(UlpDistance(Math.Exp(x[i]), y[i]) <= 2, $"exp({x[i]:R}) = {y[i]:R}, Math.Exp gives {Math.Exp(x[i]):R}");
+    }
+
+    [Fact]
+    public void A_lane_does_not_depend_on_its_neighbours()
+    {
+        // The runtime's Vector512.Exp computes a whole register by scalar Math.Exp once one lane leaves [-708, 708].
+        double[] alone = [-1.6959892797603366, 0.3, 2.5, -5, 7, -0.1, 1, 2];
+        double[] withOverflow = [-745, 0.3, 2.5, -5, 7, -0.1, 1, -1.6959892797603366];
+        var a = new double[8];
+        var b = new double[8];
+        SimdMap.Run(new ExpOperator(), alone, default, default, a, default, SimdPath.Vector512);
+        SimdMap.Run(new ExpOperator(), withOverflow, default, default, b, default, SimdPath.Vector512);
+        Assert.True(SameBits(a[0], b[7]));
+    }
+}

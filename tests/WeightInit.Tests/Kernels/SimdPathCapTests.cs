@@ -1,0 +1,32 @@
+using System.Runtime.Intrinsics;
+using WeightInit.Kernels;
+
+namespace WeightInit.Tests.Kernels;
+
+/// <summary>The width cap of <see cref="SimdPaths.MaxWidthVariable"/>: never wider than asked, never wider than the hardware.</summary>
+public class SimdPathCapTests
+{
+    private static SimdPath Hardware =>
+        Vector512.IsHardwareAccelerated ? SimdPath.Vector512
+        : Vector256.IsHardwareAccelerated ? SimdPath.Vector256
+        : Vector128.IsHardwareAccelerated ? SimdPath.Vector128
+        : SimdPath.Scalar;
+
+    [Theory]
+    [InlineData("Scalar", "Scalar")]
+    [InlineData("vector128", "Vector128")]
+    [InlineData("Vector256", "Vector256")]
+    [InlineData("Vector512", "Vector512")]
+    public void A_cap_gives_the_narrower_of_the_cap_and_the_hardware(string cap, string limit)
+    {
+        var expected = Enum.Parse<SimdPath>(limit);
+        Assert.Equal(Hardware < expected ? Hardware : expected, SimdPaths.Widest(cap));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("Auto")]
+    [InlineData("avx2")]
+    public void No_cap_or_an_unknown_one_gives_the_hardware_s_widest(string? cap) => Assert.Equal(Hardware, SimdPaths.Widest(cap));
+}
