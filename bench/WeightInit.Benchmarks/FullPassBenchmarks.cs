@@ -74,7 +74,7 @@ internal static class FullPassBenchmarks
     };
 
     /// <summary>Runs once to warm up, then <paramref name="repetitions"/> times; returns the median seconds and that run's split.</summary>
-    private static (double Seconds, SimulationTimings Timings) Measure(SimulationOptions options, int repetitions)
+    internal static (double Seconds, SimulationTimings Timings) Measure(SimulationOptions options, int repetitions)
     {
         DeepNetworkSimulator.Run(options);
         var runs = new List<(double, SimulationTimings)>();

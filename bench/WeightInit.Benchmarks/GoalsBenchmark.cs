@@ -262,16 +262,7 @@ internal static class GoalsBenchmark
             WeightInitializer = new NormalInitializer(0, Math.Sqrt(2.0 / Width)),
             Seed = 1,
         };
-        DeepNetworkSimulator.Run(options);
-        var runs = new List<(double, SimulationTimings)>();
-        for (int i = 0; i < repetitions; i++)
-        {
-            var sw = Stopwatch.StartNew();
-            var result = DeepNetworkSimulator.Run(options);
-            runs.Add((sw.Elapsed.TotalSeconds, result.Timings));
-        }
-        runs.Sort((x, y) => x.Item1.CompareTo(y.Item1));
-        return runs[runs.Count / 2];
+        return FullPassBenchmarks.Measure(options, repetitions);
     }
 
     private static Dictionary<string, double> NumpyPasses(int layers, bool pregenerated)
