@@ -34,6 +34,13 @@ internal static class Guard
             throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be positive, but it is {value}.");
     }
 
+    /// <summary>Throws unless <paramref name="value"/> is a defined member of its enum; the message lists the members.</summary>
+    public static void Defined<TEnum>(TEnum value, [CallerArgumentExpression(nameof(value))] string? paramName = null) where TEnum : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+            throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be one of {string.Join(", ", Enum.GetNames<TEnum>())}, but it is {value}.");
+    }
+
     /// <summary>
     /// Throws <see cref="NotSupportedException"/> unless <typeparamref name="T"/> is <see cref="float"/> or
     /// <see cref="double"/>, the element types the library's numeric kernels implement (a constant test for the JIT).

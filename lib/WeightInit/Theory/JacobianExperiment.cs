@@ -49,13 +49,7 @@ public sealed record JacobianExperiment
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first option that breaks its rule.</summary>
     public void Validate()
     {
-        ArgumentNullException.ThrowIfNull(Activation);
-        Guard.FinitePositive(WeightVariance);
-        Guard.FiniteNonNegative(BiasVariance);
-        if (!Enum.IsDefined(Weights))
-            throw new ArgumentOutOfRangeException(nameof(Weights), Weights, $"{nameof(Weights)} must be Gaussian or Orthogonal.");
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Width);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Depth);
+        NetworkRules.Check(Activation, WeightVariance, BiasVariance, Weights, Width, Depth);
         if ((long)Width * Width > Array.MaxLength)
             throw new ArgumentOutOfRangeException(nameof(Width), Width, $"{nameof(Width)} squared must fit in one array.");
         if (InputLength is double q)

@@ -76,13 +76,7 @@ public sealed record PropagationExperiment
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first option that breaks its rule.</summary>
     public void Validate()
     {
-        ArgumentNullException.ThrowIfNull(Activation);
-        Guard.FinitePositive(WeightVariance);
-        Guard.FiniteNonNegative(BiasVariance);
-        if (!Enum.IsDefined(Weights))
-            throw new ArgumentOutOfRangeException(nameof(Weights), Weights, $"{nameof(Weights)} must be Gaussian or Orthogonal.");
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Width);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Depth);
+        NetworkRules.Check(Activation, WeightVariance, BiasVariance, Weights, Width, Depth);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(PairCount);
         Guard.FinitePositive(InputLength);
         GaussianExpectation.CheckCorrelation(InputCorrelation, nameof(InputCorrelation));
