@@ -1,11 +1,15 @@
 using WeightInit.Activations;
 using WeightInit.Initializers;
+using WeightInit.Kernels;
 using WeightInit.Random;
 using WeightInit.Training;
 
 namespace WeightInit.Tests.Training;
 
-/// <summary>The general network: its builders, its views of the parameters, the initial-loss check and the vector kernels' tails.</summary>
+/// <summary>
+/// The general network: its builders, its views of the parameters, the initial-loss check and the span operations'
+/// tails.
+/// </summary>
 public sealed class NetworkTests
 {
     [Fact]
@@ -69,47 +73,22 @@ public sealed class NetworkTests
     }
 
     [Fact]
-    public void MeanStd_MatchesTheTextbookFormula_AndFallsBackBeyondTheSquaresRange()
-    {
-        var random = new RandomSource(6);
-        foreach (int n in new[] { 1, 3, 4, 7, 8, 9, 33 })
-        {
-            var x = new double[n];
-            random.FillNormal(x, 2, 3);
-            double mean = x.Average(), std = Math.Sqrt(x.Sum(v => (v - mean) * (v - mean)) / n);
-            var (m, s) = SpanMath.MeanStd(x);
-            Assert.Equal(mean, m, 1e-13);
-            Assert.Equal(std, s, 1e-13);
-        }
-        // A mean far above the spread: E[x^2] - mean^2 would lose 12 digits, so the second pass must take over.
-        var shifted = new double[1000];
-        random.FillNormal(shifted, 1e6, 1);
-        double shiftedMean = shifted.Average(), shiftedStd = Math.Sqrt(shifted.Sum(v => (v - shiftedMean) * (v - shiftedMean)) / shifted.Length);
-        Assert.Equal(shiftedStd, SpanMath.MeanStd(shifted).Std, 1e-9);
-        Assert.Equal(0.0, SpanMath.MeanStd([0.1, 0.1, 0.1, 0.1, 0.1]).Std);
-        double[] huge = [3e200, -3e200];
-        Assert.Equal(3e200, SpanMath.MeanStd(huge).Std, 1e188);
-        Assert.True(double.IsNaN(SpanMath.MeanStd([1.0, double.NaN]).Std));
-        Assert.Equal((0.0, 0.0), SpanMath.MeanStd([]));
-    }
-
-    [Fact]
     public void TheDiagnosticsHistogramCountsLikeFixedBinHistogramOf()
     {
         var x = new double[1003];
         new RandomSource(9).FillNormal(x, 0, 2);
-        var (min, max, allFinite) = VectorKernels.Range(x);
-        Assert.True(allFinite);
+        var (count, min, max) = FiniteRange.Of<double>(x);
+        Assert.Equal(x.Length, count);
         Assert.Equal(x.Min(), min);
         Assert.Equal(x.Max(), max);
-        Assert.False(VectorKernels.Range([1.0, 2, 3, 4, 5, double.NaN]).AllFinite);
-        Assert.False(VectorKernels.Range([1.0, double.PositiveInfinity, 3, 4, 5, 6, 7, 8, 9]).AllFinite);
+        Assert.Equal(5, FiniteRange.Of<double>([1.0, 2, 3, 4, 5, double.NaN]).Count);
+        Assert.Equal(8, FiniteRange.Of<double>([1.0, double.PositiveInfinity, 3, 4, 5, 6, 7, 8, 9]).Count);
         Assert.Equal(WeightInit.Statistics.FixedBinHistogram.Of(x, min, max, 17).Counts,
             WeightInit.Statistics.FixedBinHistogram.OfRange(x, min, max, 17).Counts);
     }
 
     [Fact]
-    public void VectorKernels_GiveTheSameBitsInTheTailAsInTheBody()
+    public void SpanOperations_GiveTheSameBitsInTheTailAsInTheBody()
     {
         // 11 elements: two vectors of 4 (or one of 8) and a padded tail; equal inputs must give equal bits anywhere.
         var a = new double[11];
@@ -118,9 +97,10 @@ public sealed class NetworkTests
         new RandomSource(8).FillNormal(b, 0, 1);
         a[10] = a[0]; b[10] = b[0];
         var y = new double[11];
-        VectorKernels.Map(a, b, a, y, new MultiplyAdd());
+        SimdMap.Run(new MultiplyAddOperator(), a, b, a, y, default);
         Assert.Equal(BitConverter.DoubleToInt64Bits(y[0]), BitConverter.DoubleToInt64Bits(y[10]));
         Assert.Equal(a[3] * b[3] + a[3], y[3]);
-        Assert.Equal(a.Zip(b).Sum(p => p.First * p.Second), VectorKernels.Sum(a, b, a, new Product()), 1e-13);
+        double dot = SimdReduce.Sum(new MultiplyOperator(), a, b, default);
+        Assert.Equal(a.Zip(b).Sum(p => p.First * p.Second), dot, 1e-13);
     }
 }

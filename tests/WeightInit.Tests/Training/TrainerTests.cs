@@ -42,10 +42,10 @@ public sealed class TrainerTests
     {
         // g' = g + lambda w; v = mu v + g'; w = w - eta v, with w = 1, g = 0, eta = 0.1, mu = 0.9, lambda = 0.5.
         double[] w = [1.0], g = [0.0], v = [0.0];
-        SpanMath.SgdUpdate(w, g, v, 0.1, 0.9, 0.5);
+        SgdOptimizer.Step(w, g, v, 0.1, 0.9, 0.5);
         Assert.Equal(0.5, v[0]);
         Assert.Equal(1.0 - 0.1 * 0.5, w[0]);
-        SpanMath.SgdUpdate(w, g, v, 0.1, 0.9, 0.5);
+        SgdOptimizer.Step(w, g, v, 0.1, 0.9, 0.5);
         double v2 = 0.9 * 0.5 + 0.5 * 0.95;
         Assert.Equal(v2, v[0], 1e-15);
         Assert.Equal(0.95 - 0.1 * v2, w[0], 1e-15);
@@ -59,7 +59,7 @@ public sealed class TrainerTests
         var w = new double[37]; var g = new double[37]; var v = new double[37];
         random.FillNormal(w, 0, 1); random.FillNormal(g, 0, 1); random.FillNormal(v, 0, 1);
         w[36] = w[0]; g[36] = g[0]; v[36] = v[0]; w[33] = w[0]; g[33] = g[0]; v[33] = v[0];
-        SpanMath.SgdUpdate(w, g, v, 0.037, 0.9, 1e-3);
+        SgdOptimizer.Step(w, g, v, 0.037, 0.9, 1e-3);
         Assert.Equal(BitConverter.DoubleToInt64Bits(w[0]), BitConverter.DoubleToInt64Bits(w[36]));
         Assert.Equal(BitConverter.DoubleToInt64Bits(w[0]), BitConverter.DoubleToInt64Bits(w[33]));
         Assert.Equal(BitConverter.DoubleToInt64Bits(v[0]), BitConverter.DoubleToInt64Bits(v[36]));
