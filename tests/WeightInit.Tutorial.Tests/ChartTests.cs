@@ -17,6 +17,7 @@ public class ChartTests
             .WithTitle("t").WithAxes("layer", "std (log scale)", logY: true));
         Assert.Equal("log", (string?)layout["yaxis"]!["type"]);
         Assert.Equal("power", (string?)layout["yaxis"]!["exponentformat"]);
+        Assert.Equal(1, (int)layout["yaxis"]!["dtick"]!);
         Assert.Equal("std (log scale)", (string?)layout["yaxis"]!["title"]!["text"]);
         Assert.Equal("layer", (string?)layout["xaxis"]!["title"]!["text"]);
         Assert.Null(layout["xaxis"]!["type"]);
@@ -31,6 +32,7 @@ public class ChartTests
             .WithPowerTicks();
         var layout = Figure.Layout(chart);
         Assert.Equal("power", (string?)layout["yaxis"]!["exponentformat"]);
+        Assert.Equal(1, (int)layout["yaxis"]!["dtick"]!);
         Assert.Null(layout["xaxis"]?["exponentformat"]);
     }
 
