@@ -39,6 +39,17 @@ public abstract class FanScaledInitializer : IWeightInitializer
         return s * s;
     }
 
+    /// <summary>The variance of every entry: <see cref="Variance(int, int)"/> of the shape's fans (<see cref="Fans.FromShape(ReadOnlySpan{int})"/>); the mean is 0.</summary>
+    /// <param name="shape">(out, in) or (out, in, k1, k2, ...): at least two dimensions, all positive.</param>
+    /// <returns>Std(fan_in, fan_out)^2.</returns>
+    /// <exception cref="ArgumentException">The shape has fewer than two dimensions.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A dimension is not positive.</exception>
+    public double? EntryVariance(ReadOnlySpan<int> shape)
+    {
+        var fans = Fans.FromShape(shape);
+        return Variance(fans.FanIn, fans.FanOut);
+    }
+
     /// <summary>Computes the standard deviation for valid (positive) fans.</summary>
     /// <param name="fanIn">fan_in.</param>
     /// <param name="fanOut">fan_out.</param>
