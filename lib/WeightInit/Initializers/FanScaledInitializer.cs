@@ -35,7 +35,18 @@ public abstract class FanScaledInitializer : IWeightInitializer
     /// <returns>The variance.</returns>
     public double Variance(int fanIn, int fanOut)
     {
-        double s = Std(fanIn, fanOut);
+        Fans.CheckFans(fanIn, fanOut);
+        return VarianceOf(fanIn, fanOut);
+    }
+
+    /// <summary>Computes the variance for valid (positive) fans: StdOf^2, unless the formula gives it more
+    /// directly.</summary>
+    /// <param name="fanIn">fan_in.</param>
+    /// <param name="fanOut">fan_out.</param>
+    /// <returns>The variance of the drawn weights.</returns>
+    protected virtual double VarianceOf(int fanIn, int fanOut)
+    {
+        double s = StdOf(fanIn, fanOut);
         return s * s;
     }
 
@@ -47,7 +58,7 @@ public abstract class FanScaledInitializer : IWeightInitializer
     public double? EntryVariance(ReadOnlySpan<int> shape)
     {
         var fans = Fans.FromShape(shape);
-        return Variance(fans.FanIn, fans.FanOut);
+        return VarianceOf(fans.FanIn, fans.FanOut);
     }
 
     /// <summary>Computes the standard deviation for valid (positive) fans.</summary>

@@ -73,10 +73,9 @@ internal sealed class DiagnosticsRecorder
         ReadOnlySpan<double> derivative, int count, int width)
     {
         if (!_siteIndex.TryGetValue(site, out int index)) return;
-        double t = _options.SaturationThreshold;
-        double limit = (1 - t * t) * Math.Abs(activation.Derivative(0.0));
-        // Saturated (sample, unit) pairs: |f'| below the limit. Dead units: sum over the batch of |f'| is 0 (a NaN counts as active).
-        double saturated = VectorKernels.Sum(derivative, derivative, derivative, new IndicatorBelow(limit));
+        // Saturated (sample, unit) pairs by the rule the simulator counts too.
+        // Dead units: sum over the batch of |f'| is 0 (a NaN counts as active).
+        long saturated = Saturation.Count(derivative, Saturation.SlopeLimit(activation, _options.SaturationThreshold));
         if (_activity.Length < width) _activity = new double[width];
         var activity = _activity.AsSpan(0, width);
         activity.Clear();
