@@ -212,8 +212,9 @@ public class ChartTests
     [Fact]
     public void DecisionRegionsPinTheColourRangeToTheClasses()
     {
-        var network = MultilayerPerceptron.Create([2, 4, 3], WeightInit.Activations.Activation.Tanh, WeightInit.Initializers.Init.XavierNormal(),
-            new WeightInit.Random.RandomSource(1));
+        var network = Network.Create(
+            DeepNetwork.Classifier([2, 4, 3], WeightInit.Activations.Activation.Tanh,
+                WeightInit.Initializers.Init.XavierNormal()), seed: 1);
         var grid = DecisionGrid.Evaluate(network, Loss.SoftmaxCrossEntropy, -1, 1, 5, -1, 1, 4);
         var data = new LabeledDataset([0.0, 0.0, 0.5, 0.5, -0.5, 0.5], [0, 1, 2], featureCount: 2, classCount: 3);
         var traces = Figure.Traces(Charts.DecisionRegions(grid, data, showLegend: false));

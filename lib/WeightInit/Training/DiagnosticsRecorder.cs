@@ -74,10 +74,9 @@ internal sealed class DiagnosticsRecorder
         ReadOnlySpan<double> derivative, int count, int width)
     {
         if (!_siteIndex.TryGetValue(site, out int index)) return;
-        double t = _options.SaturationThreshold;
-        double limit = (1 - t * t) * Math.Abs(activation.Derivative(0.0));
-        // Saturated (sample, unit) pairs: |f'| below the limit. Dead units: sum over the batch of |f'| is 0 (a NaN counts as active).
-        double saturated = SimdReduce.Sum(new IndicatorBelow(limit), derivative, default, default);
+        // Saturated (sample, unit) pairs by the rule the simulator counts too.
+        // Dead units: sum over the batch of |f'| is 0 (a NaN counts as active).
+        long saturated = Saturation.Count(derivative, Saturation.SlopeLimit(activation, _options.SaturationThreshold));
         if (_activity.Length < width) _activity = new double[width];
         var activity = _activity.AsSpan(0, width);
         activity.Clear();
@@ -168,20 +167,6 @@ internal sealed class DiagnosticsRecorder
         {
             second = default;
             return a + TV.Abs(b);
-        }
-    }
-
-    /// <summary>1 where |a| &lt; limit, else 0 (NaN counts as not below); summed, the saturated units.</summary>
-    internal readonly struct IndicatorBelow(double limit) : IMapOperator
-    {
-        public static int Inputs => 1;
-        public static int Outputs => 1;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
-        {
-            second = default;
-            return TV.ConditionalSelect(TV.LessThan(TV.Abs(a), TV.Create(limit)), TV.One, TV.Zero);
         }
     }
 }

@@ -5,7 +5,7 @@ namespace WeightInit.Training;
 /// <summary>
 /// The gradient of a loss with respect to every parameter of a <see cref="Network"/>: one array per
 /// entry of <see cref="Network.Parameters"/>, with that parameter's shape. "Layer l" here is dense
-/// layer l of <see cref="Network.DenseLayers"/> (for a <see cref="MultilayerPerceptron"/>, its layer l).
+/// layer l of <see cref="Network.DenseLayers"/> (for a network of dense layers only, its layer l).
 /// </summary>
 public sealed class NetworkGradients
 {

@@ -13,39 +13,36 @@ namespace WeightInit.Tests.Training;
 public sealed class NetworkTests
 {
     [Fact]
-    public void PlainNetwork_WithoutNormalization_IsTheMultilayerPerceptron_AndWithIt_HasTheSameWeightMatrices()
+    public void CreateWithAndWithoutNormalization_HasTheSameWeightMatrices()
     {
-        int[] widths = [64, 32, 32, 10];
-        var mlp = MultilayerPerceptron.Create(widths, Activation.Tanh, Init.XavierNormal(), new RandomSource(4));
-        var plain = PlainNetwork.Create(widths, Activation.Tanh, Init.XavierNormal(), Normalization.None, new RandomSource(4));
-        var normalized = PlainNetwork.Create(widths, Activation.Tanh, Init.XavierNormal(), Normalization.BatchNorm, new RandomSource(4));
-        Assert.IsType<MultilayerPerceptron>(plain);
+        var description = DeepNetwork.Classifier([64, 32, 32, 10], Activation.Tanh, Init.XavierNormal());
+        var plain = Network.Create(description, seed: 4);
+        var normalized = Network.Create(description, seed: 4, Normalization.BatchNorm);
         Assert.Equal(3, normalized.DenseLayers.Count);
         Assert.Equal(["Dense", "BatchNorm", "Tanh", "Dense", "BatchNorm", "Tanh", "Dense"],
             normalized.Layers.Select(l => l.ToString()!.Split('(')[0]));
-        for (int l = 0; l < 3; l++)
-        {
-            Assert.Equal(mlp.Layers[l].Weights.ToArray(), plain.DenseLayers[l].Weights.ToArray());
-            Assert.Equal(mlp.Layers[l].Weights.ToArray(), normalized.DenseLayers[l].Weights.ToArray());
-        }
+        Assert.Equal(["Dense", "Dense", "Dense"], plain.Layers.Select(l => l.ToString()!.Split('(')[0]));
+        for (int l = 0; l < 3; l++) Assert.Equal(plain.DenseLayers[l].Weights.ToArray(),
+            normalized.DenseLayers[l].Weights.ToArray());
     }
 
     [Fact]
-    public void TheMultilayerPerceptronsLayersAreTheNetworksDenseLayersAndLayers()
+    public void ANetworkOfDenseLayersHasThemAsItsLayersAndParameters()
     {
-        var mlp = MultilayerPerceptron.Create([4, 5, 3], Activation.ReLU, Init.HeNormal(), new RandomSource(1));
-        Network network = mlp;
-        Assert.Equal(mlp.Layers, network.Layers);
-        Assert.Equal(mlp.Layers, network.DenseLayers);
+        var network = Network.Create(DeepNetwork.Classifier([4, 5, 3], Activation.ReLU, Init.HeNormal()), seed: 1);
+        Assert.Equal(network.Layers, network.DenseLayers);
         Assert.Equal(["weights", "biases", "weights", "biases"], network.Parameters.Select(p => p.Name));
-        Assert.Equal(mlp.ParameterCount, network.Parameters.Sum(p => p.Length));
-        Assert.IsType<MultilayerPerceptron>(network.Clone());
+        Assert.Equal(4 * 5 + 5 + 5 * 3 + 3, network.ParameterCount);
+        var copy = network.Clone();
+        Assert.Equal(network.DenseLayers[1].Weights.ToArray(), copy.DenseLayers[1].Weights.ToArray());
+        Assert.NotSame(network.DenseLayers[1], copy.DenseLayers[1]);
     }
 
     [Fact]
     public void ForwardEachLayer_EndsWithForwardsOutput_AndLayerForwardIsTheSameMap()
     {
-        var network = ResidualNetwork.Create(new ResidualNetworkOptions { InputWidth = 4, Width = 6, Blocks = 3, ClassCount = 3 }, new RandomSource(2));
+        var network = ResidualNetwork.Create(new ResidualNetworkOptions { InputWidth = 4, Width = 6, Blocks = 3,
+            ClassCount = 3 }, new RandomSource(2));
         var x = new double[5 * 4];
         new RandomSource(3).FillNormal(x, 0, 1);
         var outputs = network.ForwardEachLayer(x, 5);
@@ -62,11 +59,11 @@ public sealed class NetworkTests
     public void InitialLoss_IsLnKForUniformPredictions_AndLargeForALargeOutputLayer()
     {
         var split = DigitsFixture.Split;
-        var network = MultilayerPerceptron.Create([64, 32, 10], Activation.Tanh, Init.Normal(0, 1), new RandomSource(5));
+        var network = Network.Create(DeepNetwork.Classifier([64, 32, 10], Activation.Tanh, Init.Normal(0, 1)), seed: 5);
         var large = InitialLoss.Of(network, split.Train, Loss.SoftmaxCrossEntropy);
         Assert.Equal(Math.Log(10), large.Expected);
         Assert.True(large.Excess > 2, $"N(0, 1) logits of 32 tanh units should start far above ln 10, but the loss is {large.Measured}");
-        network.Layers[^1].ScaleWeights(0);
+        network.DenseLayers[^1].ScaleWeights(0);
         var uniform = InitialLoss.Of(network, split.Train, Loss.SoftmaxCrossEntropy);
         Assert.Equal(Math.Log(10), uniform.Measured, 1e-12);
         Assert.Equal(Math.Log(2), InitialLoss.ExpectedFor(Loss.BinaryCrossEntropy, 1));
