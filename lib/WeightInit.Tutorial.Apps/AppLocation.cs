@@ -19,24 +19,34 @@ public sealed record AppLocation(string RepositoryRoot, string AppFile, string N
     /// <summary>The folder, relative to the repository's root, that holds one output folder per app.</summary>
     public const string OutputRoot = "artifacts/apps";
 
+    /// <summary>The pinned plotly.js bundle the chart pages load, relative to the repository's root (installed by
+    /// scripts/setup.sh with npm from tools/chart-renderer/package-lock.json).</summary>
+    public const string PlotlyJs = "tools/chart-renderer/node_modules/plotly.js-dist-min/plotly.min.js";
+
     /// <summary>The notebooks folder: the app's working directory, as the notebook's kernel has it.</summary>
     public string NotebooksFolder => Path.Combine(RepositoryRoot, "notebooks");
 
     /// <summary>The folder the app writes its charts to.</summary>
     public string OutputFolder => Path.Combine(RepositoryRoot, "artifacts", "apps", Notebook);
 
-    /// <summary>The output folder as the app names it: relative to the repository's root, so no machine path is printed.</summary>
+    /// <summary>The pinned plotly.js bundle the chart pages load.</summary>
+    public string PlotlyJsFile => Path.Combine(RepositoryRoot, PlotlyJs);
+
+    /// <summary>The output folder as the app names it: relative to the repository's root, so no machine path is
+    /// printed.</summary>
     public string OutputFolderName => $"{OutputRoot}/{Notebook}/";
 
     /// <summary>The command that runs the app of <paramref name="notebook"/> from the repository's root.</summary>
     public static string RunCommand(string notebook) => $"dotnet run -c Release --file {AppsFolder}/{notebook}.cs";
 
     /// <summary>
-    /// Finds the location of the app of <paramref name="notebook"/> from the path of its source file, which the .NET SDK
+    /// Finds the location of the app of <paramref name="notebook"/> from the path of its source file, which the .NET
+    /// SDK
     /// gives a file-based app (<c>AppContext.GetData("EntryPointFilePath")</c>).
     /// </summary>
     /// <param name="notebook">The notebook's name without extension.</param>
-    /// <param name="entryPointFile">The app's source file; null when the program was not started as a file-based app.</param>
+    /// <param name="entryPointFile">The app's source file; null when the program was not started as a file-based
+    /// app.</param>
     /// <exception cref="ArgumentException">The notebook name is empty or not a file name.</exception>
     /// <exception cref="AppSetupException">The program was not started as a file-based app, or its file is not in
     /// notebooks/apps of the repository; the message says what to run.</exception>

@@ -21,10 +21,12 @@ public static class ChartPage
         return GenericChart.toEmbeddedHTML(GenericChart.addDisplayOptions(options, chart));
     }
 
-    /// <summary>The URL of <paramref name="file"/> relative to <paramref name="fromFolder"/>, with forward slashes and escaped segments.</summary>
+    /// <summary>The URL of <paramref name="file"/> relative to <paramref name="fromFolder"/>, with forward slashes and
+    /// escaped segments.</summary>
     /// <param name="fromFolder">The folder of the page.</param>
     /// <param name="file">The file the page refers to.</param>
-    /// <returns>A relative URL such as <c>../../../tools/chart-renderer/node_modules/plotly.js-dist-min/plotly.min.js</c>.</returns>
+    /// <returns>A relative URL such as
+    /// <c>../../../tools/chart-renderer/node_modules/plotly.js-dist-min/plotly.min.js</c>.</returns>
     public static string RelativeUrl(string fromFolder, string file)
     {
         ArgumentNullException.ThrowIfNull(fromFolder);
