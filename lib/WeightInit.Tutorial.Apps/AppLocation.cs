@@ -54,11 +54,13 @@ public sealed record AppLocation(string RepositoryRoot, string AppFile, string N
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(notebook);
         if (notebook != Path.GetFileName(notebook) || notebook.EndsWith(".cs", StringComparison.Ordinal))
-            throw new ArgumentException($"notebook must be a notebook's name without folder or extension, but it is '{notebook}'.", nameof(notebook));
+            throw new ArgumentException("notebook must be a notebook's name without folder or extension, but it is " +
+                $"'{notebook}'.", nameof(notebook));
         if (string.IsNullOrEmpty(entryPointFile))
             throw new AppSetupException(
-                $"{notebook}: this program is the file-based app {AppsFolder}/{notebook}.cs and runs through the .NET SDK, which builds " +
-                $"the library it uses first; from the repository's root, run: {RunCommand(notebook)}");
+                $"{notebook}: this program is the file-based app {AppsFolder}/{notebook}.cs and runs through the " +
+                ".NET SDK, which builds the library it uses first; from the repository's root, run: " +
+                RunCommand(notebook));
         var file = Path.GetFullPath(entryPointFile);
         var apps = Path.GetDirectoryName(file);
         var notebooks = apps is null ? null : Path.GetDirectoryName(apps);
@@ -66,9 +68,10 @@ public sealed record AppLocation(string RepositoryRoot, string AppFile, string N
         if (root is null || Path.GetFileName(apps) != "apps" || Path.GetFileName(notebooks) != "notebooks"
             || !File.Exists(Path.Combine(root, SolutionFile)))
             throw new AppSetupException(
-                $"{Path.GetFileName(file)}: a notebook app runs where the generator wrote it, in {AppsFolder}/ of the WeightInitNotebooks " +
-                $"repository (it builds the library from ../../lib and reads the notebooks' data), but it was started from {Path.GetDirectoryName(file)}; " +
-                $"from the repository's root, run: {RunCommand(notebook)}");
+                $"{Path.GetFileName(file)}: a notebook app runs where the generator wrote it, in {AppsFolder}/ of " +
+                "the WeightInitNotebooks repository (it builds the library from ../../lib and reads the notebooks' " +
+                $"data), but it was started from {Path.GetDirectoryName(file)}; from the repository's root, run: " +
+                RunCommand(notebook));
         return new AppLocation(root, file, notebook);
     }
 }

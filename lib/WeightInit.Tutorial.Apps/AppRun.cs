@@ -40,7 +40,8 @@ internal sealed class AppRun
     public void EnterCell(int cell)
     {
         if (cell <= CurrentCell)
-            throw new ArgumentOutOfRangeException(nameof(cell), cell, $"code cells are entered in order, but cell {CurrentCell} came before.");
+            throw new ArgumentOutOfRangeException(nameof(cell), cell,
+                $"code cells are entered in order, but cell {CurrentCell} came before.");
         CurrentCell = cell;
         if (!_markers) return;
         _output.WriteLine(CellMarkers.Cell(cell));
@@ -54,9 +55,11 @@ internal sealed class AppRun
     public ShownChart Show(GenericChart chart)
     {
         ArgumentNullException.ThrowIfNull(chart);
-        if (CurrentCell == 0) throw new InvalidOperationException("a chart is shown by a code cell: enter the cell first.");
+        if (CurrentCell == 0)
+            throw new InvalidOperationException("a chart is shown by a code cell: enter the cell first.");
         var shownInCell = _charts.Count(c => c.Cell == CurrentCell);
-        var name = string.Create(CultureInfo.InvariantCulture, $"cell-{CurrentCell:D2}{(shownInCell == 0 ? "" : $"-{shownInCell + 1}")}.html");
+        var name = string.Create(CultureInfo.InvariantCulture,
+            $"cell-{CurrentCell:D2}{(shownInCell == 0 ? "" : $"-{shownInCell + 1}")}.html");
         var file = Path.Combine(Location.OutputFolder, name);
         var html = ChartPage.Html(chart, ChartPage.RelativeUrl(Location.OutputFolder, Location.PlotlyJsFile));
         File.WriteAllText(file, html);

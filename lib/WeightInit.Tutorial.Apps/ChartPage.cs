@@ -17,7 +17,8 @@ public static class ChartPage
     {
         ArgumentNullException.ThrowIfNull(chart);
         ArgumentException.ThrowIfNullOrWhiteSpace(plotlyJsUrl);
-        var options = DisplayOptions.init(null, null, null, null, null, null, FSharpOption<PlotlyJSReference>.Some(PlotlyJSReference.NewCDN(plotlyJsUrl)));
+        var options = DisplayOptions.init(null, null, null, null, null, null,
+            FSharpOption<PlotlyJSReference>.Some(PlotlyJSReference.NewCDN(plotlyJsUrl)));
         return GenericChart.toEmbeddedHTML(GenericChart.addDisplayOptions(options, chart));
     }
 
@@ -32,6 +33,7 @@ public static class ChartPage
         ArgumentNullException.ThrowIfNull(fromFolder);
         ArgumentNullException.ThrowIfNull(file);
         var relative = Path.GetRelativePath(fromFolder, file);
-        return string.Join('/', relative.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar).Select(Uri.EscapeDataString));
+        return string.Join('/',
+            relative.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar).Select(Uri.EscapeDataString));
     }
 }

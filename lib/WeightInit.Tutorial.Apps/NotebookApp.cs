@@ -60,7 +60,8 @@ public static class NotebookApp
     /// <exception cref="InvalidOperationException"><see cref="Start"/> was not called.</exception>
     public static void Finish() => Run.Finish();
 
-    private static AppRun Run => s_run ?? throw new InvalidOperationException("NotebookApp.Start(notebook) must come first.");
+    private static AppRun Run =>
+        s_run ?? throw new InvalidOperationException("NotebookApp.Start(notebook) must come first.");
 
     private static void Fail(Exception? exception, string notebook)
     {

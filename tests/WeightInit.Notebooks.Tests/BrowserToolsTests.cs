@@ -23,7 +23,8 @@ public sealed class BrowserToolsTests : IDisposable
     {
         var folder = Path.Combine(ToolsFolder, "node_modules", package);
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "package.json"), $$"""{ "name": "{{package}}", "version": "{{version}}" }""");
+        File.WriteAllText(Path.Combine(folder, "package.json"),
+            $$"""{ "name": "{{package}}", "version": "{{version}}" }""");
         File.WriteAllText(Path.Combine(folder, file), "// stand-in");
     }
 
@@ -77,7 +78,8 @@ public sealed class BrowserToolsTests : IDisposable
         // Plotly.NET 6.0.0's charts load plotly.js 2.28.0 (see Fixtures/plotly-net-interactive-6.0.0-line.html):
         // the static image must come from the same plotly.js as the interactive chart.
         var manifest = File.ReadAllText(Path.Combine(Repository.Root, "tools", "chart-renderer", "package.json"));
-        var cdnVersion = Regex.Match(Fixture.LineChartHtml, @"cdn\.plot\.ly/plotly-(\d+\.\d+\.\d+)\.min").Groups[1].Value;
+        var cdnVersion = Regex.Match(Fixture.LineChartHtml,
+            @"cdn\.plot\.ly/plotly-(\d+\.\d+\.\d+)\.min").Groups[1].Value;
 
         Assert.Equal("2.28.0", cdnVersion);
         Assert.Contains($"\"plotly.js-dist-min\": \"{cdnVersion}\"", manifest);

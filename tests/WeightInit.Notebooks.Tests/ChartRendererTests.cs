@@ -20,7 +20,8 @@ public sealed class ChartRendererTests
         PlotlyChart.Parse(Fixture.LineChartHtml),
     ];
 
-    private static readonly Lazy<Task<IReadOnlyList<ChartImage>>> Batch = new(() => Renderer.Value.RenderAsync(BatchFigures));
+    private static readonly Lazy<Task<IReadOnlyList<ChartImage>>> Batch = new(() =>
+        Renderer.Value.RenderAsync(BatchFigures));
 
     [Fact]
     public async Task A_batch_keeps_the_order_and_each_figures_size()
@@ -60,7 +61,8 @@ public sealed class ChartRendererTests
             Fixture.Stdout("hello\n"),
             Fixture.HtmlOutput(Fixture.LineChartHtml),
             Fixture.HtmlOutput("<table><tr><td>1</td></tr></table>"),
-            Fixture.HtmlOutput(Fixture.LineChartHtml.Replace("\"width\":600,\"height\":600", "\"width\":500,\"height\":250",
+            Fixture.HtmlOutput(Fixture.LineChartHtml.Replace("\"width\":600,\"height\":600",
+                "\"width\":500,\"height\":250",
                 StringComparison.Ordinal), "execute_result"));
         var outputs = notebook["cells"]![1]!["outputs"]!.AsArray();
         var untouched = new[] { 0, 2 }.ToDictionary(i => i, i => outputs[i]!.ToJsonString());

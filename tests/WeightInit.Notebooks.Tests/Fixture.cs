@@ -37,7 +37,8 @@ internal static class Fixture
         ["cells"] = new JsonArray(
             new JsonObject
             {
-                ["cell_type"] = "markdown", ["id"] = "m", ["metadata"] = new JsonObject(), ["source"] = "# A title\nText.",
+                ["cell_type"] = "markdown", ["id"] = "m", ["metadata"] = new JsonObject(),
+                ["source"] = "# A title\nText.",
             },
             new JsonObject
             {
@@ -60,7 +61,8 @@ internal static class Fixture
     };
 
     /// <summary>A stdout stream output.</summary>
-    public static JsonObject Stdout(string text) => new() { ["output_type"] = "stream", ["name"] = "stdout", ["text"] = text };
+    public static JsonObject Stdout(string text) =>
+        new() { ["output_type"] = "stream", ["name"] = "stdout", ["text"] = text };
 
     /// <summary>A display_data (or execute_result) output holding <paramref name="html"/> as a list of lines, as
     /// Jupyter

@@ -35,7 +35,8 @@ public sealed class HtmlExportTests : IDisposable
     private static string MathJaxHead(string url) => $$"""
         <script src="{{url}}"> </script>
         <script type="text/x-mathjax-config">
-        MathJax.Hub.Config({ tex2jax: { inlineMath: [ ['$','$'], ["\\(","\\)"] ], displayMath: [ ['$$','$$'], ["\\[","\\]"] ], processEscapes: true } });
+        MathJax.Hub.Config({ tex2jax: { inlineMath: [ ['$','$'], ["\\(","\\)"] ],
+            displayMath: [ ['$$','$$'], ["\\[","\\]"] ], processEscapes: true } });
         MathJax.Hub.Queue(["Typeset", MathJax.Hub]);
         </script>
         """;
@@ -60,7 +61,8 @@ public sealed class HtmlExportTests : IDisposable
     [Fact]
     public async Task Formulas_are_typeset_offline_by_the_local_MathJax()
     {
-        var check = await Check("<p>The variance is $\\frac{r^2}{3}$ and $$\\mathrm{Var}(w) = \\frac{2}{n}$$</p>", 0, MathJaxHead(LocalMathJax()), expectMath: true);
+        var check = await Check("<p>The variance is $\\frac{r^2}{3}$ and $$\\mathrm{Var}(w) = \\frac{2}{n}$$</p>", 0,
+            MathJaxHead(LocalMathJax()), expectMath: true);
 
         Assert.True(check.Math.MathJaxLoaded);
         Assert.Equal(2, check.Math.Typeset);
@@ -72,7 +74,9 @@ public sealed class HtmlExportTests : IDisposable
     public async Task Formulas_stay_TeX_source_when_MathJax_comes_from_a_CDN_offline()
     {
         var check = await Check("<p>The variance is $\\frac{r^2}{3}$.</p>", 0,
-            MathJaxHead("https://cdnjs.cloudflare.com/ajax/libs/mathjax/2.7.7/latest.js?config=TeX-AMS_CHTML-full,Safe"), expectMath: true);
+            MathJaxHead("https://cdnjs.cloudflare.com/ajax/libs/mathjax/2.7.7/latest.js" +
+                "?config=TeX-AMS_CHTML-full,Safe"),
+            expectMath: true);
 
         Assert.False(check.Math.MathJaxLoaded);
         Assert.Equal(["$\\frac{r^2}{3}$"], check.Math.RawTex);
@@ -85,20 +89,23 @@ public sealed class HtmlExportTests : IDisposable
     {
         var check = await Check("<p>Broken: $\\frac{1}{$ end.</p>", 0, MathJaxHead(LocalMathJax()), expectMath: true);
 
-        Assert.Contains(check.Problems, p => p.Contains("could not typeset", StringComparison.Ordinal) || p.Contains("TeX left as text", StringComparison.Ordinal));
+        Assert.Contains(check.Problems, p => p.Contains("could not typeset", StringComparison.Ordinal)
+            || p.Contains("TeX left as text", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_machine_path_on_the_page_is_reported_but_not_one_spelled_by_an_image()
     {
-        var check = await Check($"<p>Loading extensions from /root/.nuget/packages/plotly.net.interactive</p>{await Img(0)}", 1);
+        var check = await Check("<p>Loading extensions from " +
+            $"/root/.nuget/packages/plotly.net.interactive</p>{await Img(0)}", 1);
 
         Assert.Contains(check.Problems, p => p.Contains("names machine paths: /root/", StringComparison.Ordinal));
         Assert.Empty(HtmlExportCheck.FindMachinePaths("<img src=\"data:image/png;base64,AAAA/tmp/BBBB/root/CC==\">"));
     }
 
     private static async Task<string> Img(int index, string style = "") =>
-        $"<img style=\"{style}\" src=\"data:image/png;base64,{Convert.ToBase64String((await Images.Value)[index].Png)}\">";
+        $"<img style=\"{style}\" " +
+            $"src=\"data:image/png;base64,{Convert.ToBase64String((await Images.Value)[index].Png)}\">";
 
     [Fact]
     public async Task APageWithDrawnCharts_Passes()
@@ -183,6 +190,7 @@ public sealed class HtmlExportInputTests
         Assert.Contains("<a href=\"01-x.html\">A title</a>", html);
         Assert.Contains("<a href=\"02%20y.html\">Second &amp; last</a>", html);
         Assert.Contains("<h1>Notebooks &lt;all&gt;</h1>", html);
-        Assert.True(html.IndexOf("01-x.html", StringComparison.Ordinal) < html.IndexOf("02%20y.html", StringComparison.Ordinal));
+        Assert.True(html.IndexOf("01-x.html", StringComparison.Ordinal) < html.IndexOf("02%20y.html",
+            StringComparison.Ordinal));
     }
 }

@@ -19,7 +19,8 @@ public sealed class JupyterExecutorTests : IDisposable
     {
         var path = Path.Combine(_folder.FullName, "01-test.ipynb");
         File.WriteAllText(path, Fixture.CodeNotebook(cells).ToJsonString());
-        var execution = await JupyterExecutor.ExecuteAsync(path, Path.Combine(_folder.FullName, "executed", "01-test.ipynb"),
+        var execution = await JupyterExecutor.ExecuteAsync(path,
+            Path.Combine(_folder.FullName, "executed", "01-test.ipynb"),
             TimeSpan.FromMinutes(5));
         return (execution, execution.Path is null ? null : NotebookFile.Load(execution.Path).Json);
     }
@@ -36,8 +37,10 @@ public sealed class JupyterExecutorTests : IDisposable
             "Console.WriteLine(\"after\");");
 
         Assert.False(execution.Succeeded);
-        Assert.StartsWith("code cell 3 (WeightInit.Tutorial.Claim.Within(0.42", execution.Failure, StringComparison.Ordinal);
-        Assert.Contains("✗ He keeps the RMS within [0.5, 2] at layer 83 (0.42 ∉ [0.5, 2])", execution.Failure, StringComparison.Ordinal);
+        Assert.StartsWith("code cell 3 (WeightInit.Tutorial.Claim.Within(0.42", execution.Failure,
+            StringComparison.Ordinal);
+        Assert.Contains("✗ He keeps the RMS within [0.5, 2] at layer 83 (0.42 ∉ [0.5, 2])", execution.Failure,
+            StringComparison.Ordinal);
         Assert.Equal(["✓ He keeps the RMS within [0.5, 2] (0.9 ∈ [0.5, 2])"], OutputComparison.ClaimChecks(executed!));
         Assert.Empty(executed!["cells"]![3]!["outputs"]!.AsArray());
     }

@@ -41,19 +41,22 @@ public sealed class NotebookFileTests : IDisposable
     [Fact]
     public void Only_selects_by_prefix_in_reading_order_and_a_prefix_that_matches_nothing_is_named()
     {
-        foreach (var name in new[] { "01-a.ipynb", "02-b.ipynb", "03-c.ipynb" }) Write(name, Fixture.CodeNotebook("1").ToJsonString());
+        foreach (var name in new[] { "01-a.ipynb", "02-b.ipynb", "03-c.ipynb" }) Write(name,
+            Fixture.CodeNotebook("1").ToJsonString());
         Manifest("01-a.ipynb", "02-b.ipynb", "03-c.ipynb");
         var manifest = NotebookManifest.Load(_folder.FullName);
 
         Assert.Equal(["01-a.ipynb", "03-c.ipynb"], manifest.Select(["03", "01"]));
         Assert.Equal(manifest.Names, manifest.Select([]));
-        Assert.Contains("--only 04: no listed notebook", Assert.Throws<InvalidNotebookException>(() => manifest.Select(["04"])).Message);
+        Assert.Contains("--only 04: no listed notebook",
+            Assert.Throws<InvalidNotebookException>(() => manifest.Select(["04"])).Message);
     }
 
     [Fact]
     public void Invalid_notebook_json_is_named()
     {
-        var error = Assert.Throws<InvalidNotebookException>(() => NotebookFile.Load(Write("01-a.ipynb", "{\"cells\": [")));
+        var error = Assert.Throws<InvalidNotebookException>(() =>
+            NotebookFile.Load(Write("01-a.ipynb", "{\"cells\": [")));
         Assert.StartsWith("01-a.ipynb: invalid JSON", error.Message);
     }
 
@@ -61,8 +64,10 @@ public sealed class NotebookFileTests : IDisposable
     public void A_cell_on_another_kernel_is_refused()
     {
         var notebook = Fixture.CodeNotebook("1");
-        notebook["cells"]![0]!["metadata"] = new JsonObject { ["polyglot_notebook"] = new JsonObject { ["kernelName"] = "fsharp" } };
-        var error = Assert.Throws<InvalidNotebookException>(() => NotebookFile.Load(Write("01-a.ipynb", notebook.ToJsonString())));
+        notebook["cells"]![0]!["metadata"] =
+            new JsonObject { ["polyglot_notebook"] = new JsonObject { ["kernelName"] = "fsharp" } };
+        var error = Assert.Throws<InvalidNotebookException>(() =>
+            NotebookFile.Load(Write("01-a.ipynb", notebook.ToJsonString())));
         Assert.Contains("cell 0 runs on kernel 'fsharp'", error.Message);
     }
 
@@ -117,7 +122,8 @@ public sealed class NotebookFileTests : IDisposable
 
         var clean = sanitizer.Sanitize(outputs);
 
-        Assert.Equal("./x.csv <repo>/lib <nuget-packages>/a <temp>/b\n", NotebookFile.JoinText(Assert.Single(clean)!["text"]));
+        Assert.Equal("./x.csv <repo>/lib <nuget-packages>/a <temp>/b\n",
+            NotebookFile.JoinText(Assert.Single(clean)!["text"]));
     }
 
     [Fact]

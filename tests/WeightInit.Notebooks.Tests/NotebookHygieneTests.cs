@@ -23,9 +23,11 @@ public sealed partial class NotebookHygieneTests
 
     public static TheoryData<string> Notebooks() => Repository.Notebooks();
 
-    private static JsonObject Read(string notebook) => NotebookFile.Load(Path.Combine(Repository.NotebooksFolder, notebook)).Json;
+    private static JsonObject Read(string notebook) =>
+        NotebookFile.Load(Path.Combine(Repository.NotebooksFolder, notebook)).Json;
 
-    private static List<JsonObject> CodeCells(string notebook) => NotebookFile.CodeCells(Read(notebook)).Select(c => c.Cell).ToList();
+    private static List<JsonObject> CodeCells(string notebook) =>
+        NotebookFile.CodeCells(Read(notebook)).Select(c => c.Cell).ToList();
 
     private static string FirstLine(JsonObject cell) => NotebookFile.FirstLine(NotebookFile.JoinText(cell["source"]));
 
@@ -33,7 +35,8 @@ public sealed partial class NotebookHygieneTests
     public void Manifest_and_folder_list_the_same_notebooks()
     {
         var manifest = NotebookManifest.Load(Repository.NotebooksFolder);
-        var onDisk = Directory.GetFiles(Repository.NotebooksFolder, "*.ipynb").Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        var onDisk = Directory.GetFiles(Repository.NotebooksFolder,
+            "*.ipynb").Select(Path.GetFileName).Order(StringComparer.Ordinal);
         Assert.Equal(onDisk, manifest.Names.Order(StringComparer.Ordinal));
         Assert.All(manifest.Names, n => Assert.Matches(@"^\d\d-[a-z0-9-]+\.ipynb$", n));
         Assert.Equal(manifest.Names.Order(StringComparer.Ordinal), manifest.Names);
@@ -73,7 +76,8 @@ public sealed partial class NotebookHygieneTests
         Assert.Equal("C#", (string?)kernelspec["language"]);
         Assert.Equal("C#", (string?)json["metadata"]!["language_info"]!["name"]);
         Assert.Equal("csharp", (string?)json["metadata"]!["polyglot_notebook"]!["kernelInfo"]!["defaultKernelName"]);
-        Assert.All(CodeCells(notebook), c => Assert.Equal("csharp", (string?)c["metadata"]!["polyglot_notebook"]!["kernelName"]));
+        Assert.All(CodeCells(notebook), c =>
+            Assert.Equal("csharp", (string?)c["metadata"]!["polyglot_notebook"]!["kernelName"]));
     }
 
     /// <summary>
@@ -92,8 +96,10 @@ public sealed partial class NotebookHygieneTests
         {
             var where = $"{notebook}: code cell {i + 1} ({FirstLine(code[i])})";
             Assert.True((int?)code[i]["execution_count"] == i + 1,
-                $"{where} has execution_count {code[i]["execution_count"]?.ToJsonString() ?? "null"}, expected {i + 1}: run the notebooks");
-            if (i > 0) Assert.True(code[i]["outputs"]!.AsArray().Count > 0, $"{where} has no saved output: show what it computes");
+                $"{where} has execution_count {code[i]["execution_count"]?.ToJsonString() ?? "null"}, expected " +
+                    $"{i + 1}: run the notebooks");
+            if (i > 0) Assert.True(code[i]["outputs"]!.AsArray().Count > 0,
+                $"{where} has no saved output: show what it computes");
             Assert.DoesNotContain(code[i]["outputs"]!.AsArray(), o => (string?)o!["output_type"] == "error");
         }
     }
@@ -103,22 +109,28 @@ public sealed partial class NotebookHygieneTests
     public void Code_cells_after_the_setup_have_at_most_20_non_blank_lines(string notebook)
     {
         var tooLong = CodeCells(notebook).Skip(1)
-            .Select((cell, i) => (Number: i + 2, Cell: cell, Lines: NotebookFile.JoinText(cell["source"]).Split('\n').Count(l => l.Trim().Length > 0)))
+            .Select((cell, i) =>
+                (Number: i + 2, Cell: cell,
+                    Lines: NotebookFile.JoinText(cell["source"]).Split('\n').Count(l => l.Trim().Length > 0)))
             .Where(c => c.Lines > MaximumCodeCellLines)
             .Select(c => $"code cell {c.Number} ({FirstLine(c.Cell)}): {c.Lines} non-blank lines")
             .ToList();
         Assert.True(tooLong.Count == 0,
-            $"{notebook}: code cells after the setup may have at most {MaximumCodeCellLines} non-blank lines (move logic into " +
-            $"lib/WeightInit, chart code into lib/WeightInit.Tutorial, or split the cell):{Environment.NewLine}{string.Join(Environment.NewLine, tooLong)}");
+            $"{notebook}: code cells after the setup may have at most {MaximumCodeCellLines} non-blank lines (move " +
+                "logic into " +
+            "lib/WeightInit, chart code into lib/WeightInit.Tutorial, or split the " +
+                $"cell):{Environment.NewLine}{string.Join(Environment.NewLine, tooLong)}");
     }
 
     /// <summary>The figures of every saved chart of a notebook, with the first line of the cell that drew
     /// each.</summary>
     private static IEnumerable<(string Cell, PlotlyFigure Figure)> SavedCharts(string notebook) =>
-        CodeCells(notebook).SelectMany(c => PlotlyChart.ChartOutputs(c).Select(o => (FirstLine(c), PlotlyChart.FigureOf(o))));
+        CodeCells(notebook).SelectMany(c =>
+            PlotlyChart.ChartOutputs(c).Select(o => (FirstLine(c), PlotlyChart.FigureOf(o))));
 
     private static IEnumerable<(string Name, JsonObject Axis)> Axes(PlotlyFigure figure) =>
-        figure.Layout.Where(p => AxisName().IsMatch(p.Key) && p.Value is JsonObject).Select(p => (p.Key, p.Value!.AsObject()));
+        figure.Layout.Where(p => AxisName().IsMatch(p.Key) && p.Value is JsonObject).Select(p =>
+            (p.Key, p.Value!.AsObject()));
 
     [Theory]
     [MemberData(nameof(Notebooks))]
@@ -126,11 +138,14 @@ public sealed partial class NotebookHygieneTests
     {
         // Plotly's default labels a log axis with SI prefixes (10µ, 100M, 1f), unreadable for values like 1e-15.
         var problems = SavedCharts(notebook)
-            .SelectMany(c => Axes(c.Figure).Where(a => (string?)a.Axis["type"] == "log" && (string?)a.Axis["exponentformat"] != "power")
-                .Select(a => $"{c.Cell}: {a.Name} is logarithmic with exponentformat {a.Axis["exponentformat"]?.ToJsonString() ?? "unset"}"))
+            .SelectMany(c => Axes(c.Figure).Where(a => (string?)a.Axis["type"] == "log"
+                && (string?)a.Axis["exponentformat"] != "power")
+                .Select(a => $"{c.Cell}: {a.Name} is logarithmic with exponentformat " +
+                    $"{a.Axis["exponentformat"]?.ToJsonString() ?? "unset"}"))
             .ToList();
         Assert.True(problems.Count == 0,
-            $"{notebook}: every log axis needs 10^k ticks (ChartStyle.WithAxes or WithPowerTicks):{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
+            $"{notebook}: every log axis needs 10^k ticks (ChartStyle.WithAxes or " +
+                $"WithPowerTicks):{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
     }
 
     [Theory]
@@ -152,7 +167,8 @@ public sealed partial class NotebookHygieneTests
             problems.AddRange(axes.Where(a => !Titled(a.Axis["title"])).Select(a => $"{cell}: {a.Name} has no title"));
         }
         Assert.True(problems.Count == 0,
-            $"{notebook}: every chart needs a title and a title (with its unit) on every axis:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
+            $"{notebook}: every chart needs a title and a title (with its unit) on every " +
+                $"axis:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
     }
 
     /// <summary>
@@ -165,7 +181,8 @@ public sealed partial class NotebookHygieneTests
     {
         var charts = PlotlyChart.ChartOutputsOf(Read(notebook));
         Assert.True(PlotlyChart.ChartsWithoutImage(Read(notebook)).Count == 0,
-            $"{notebook}: chart outputs without a static image; run the notebooks (scripts/run-notebooks.sh) to add them");
+            $"{notebook}: chart outputs without a static image; run the notebooks (scripts/run-notebooks.sh) to add " +
+                "them");
         foreach (var output in charts)
         {
             var png = Convert.FromBase64String((string)output["data"]![PlotlyChart.ImageMimeType]!);
@@ -173,7 +190,8 @@ public sealed partial class NotebookHygieneTests
             Assert.Equal(PngSignature, png[..8]);
             // The IHDR chunk comes first: its width and height, big-endian, after the signature and the chunk header.
             Assert.Equal((figure.Width, figure.Height),
-                ((int)BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(16)), (int)BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(20))));
+                ((int)BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(16)),
+                    (int)BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(20))));
         }
     }
 
@@ -188,10 +206,14 @@ public sealed partial class NotebookHygieneTests
             {
                 var text = OutputSanitizer.AllText(output);
                 var where = $"{notebook}, cell {cell["id"]}";
-                Assert.False(text.Contains(Repository.Root, StringComparison.Ordinal), $"{where}: output contains the repository path");
-                Assert.False(home.Length > 1 && text.Contains(home + "/", StringComparison.Ordinal), $"{where}: output contains the home folder");
-                Assert.False(MachinePath().IsMatch(text), $"{where}: output contains a machine path: {MachinePath().Match(text).Value}");
-                Assert.False(OutputSanitizer.IsNoise(output), $"{where}: output is kernel noise (extension loading or kernel script)");
+                Assert.False(text.Contains(Repository.Root, StringComparison.Ordinal),
+                    $"{where}: output contains the repository path");
+                Assert.False(home.Length > 1 && text.Contains(home + "/", StringComparison.Ordinal),
+                    $"{where}: output contains the home folder");
+                Assert.False(MachinePath().IsMatch(text),
+                    $"{where}: output contains a machine path: {MachinePath().Match(text).Value}");
+                Assert.False(OutputSanitizer.IsNoise(output),
+                    $"{where}: output is kernel noise (extension loading or kernel script)");
             }
         }
     }
@@ -218,7 +240,8 @@ public sealed partial class NotebookHygieneTests
         {
             var name = reference.Groups["name"].Value;
             if (name == "Plotly.NET.Interactive") continue; // the kernel extension; the helpers do not reference it
-            Assert.Contains($"<PackageVersion Include=\"{name}\" Version=\"{reference.Groups["version"].Value}\" />", central, StringComparison.Ordinal);
+            Assert.Contains($"<PackageVersion Include=\"{name}\" Version=\"{reference.Groups["version"].Value}\" />",
+                central, StringComparison.Ordinal);
         }
     }
 
@@ -228,17 +251,21 @@ public sealed partial class NotebookHygieneTests
         // scripts/setup.sh restores tools/notebook-packages so that a kernel's `#r "nuget: ..."` finds every
         // package in the NuGet cache; a version that differs from setup.dib would be fetched at run time.
         var setup = File.ReadAllText(Path.Combine(Repository.NotebooksFolder, "setup.dib"));
-        var project = File.ReadAllText(Path.Combine(Repository.Root, "tools", "notebook-packages", "notebook-packages.csproj"));
+        var project = File.ReadAllText(Path.Combine(Repository.Root, "tools", "notebook-packages",
+            "notebook-packages.csproj"));
         var references = NugetReference().Matches(setup);
         Assert.NotEmpty(references);
         foreach (Match r in references)
         {
-            var item = $"<PackageReference Include=\"{r.Groups["name"].Value.Trim()}\" Version=\"{r.Groups["version"].Value.Trim()}\" />";
-            Assert.True(project.Contains(item, StringComparison.Ordinal), $"tools/notebook-packages/notebook-packages.csproj lacks {item}");
+            var item = $"<PackageReference Include=\"{r.Groups["name"].Value.Trim()}\" " +
+                $"Version=\"{r.Groups["version"].Value.Trim()}\" />";
+            Assert.True(project.Contains(item, StringComparison.Ordinal),
+                $"tools/notebook-packages/notebook-packages.csproj lacks {item}");
         }
     }
 
-    [GeneratedRegex(@"(?<![\w.<])(/root/|/home/[^/\s""]+/|/tmp/|/var/tmp/|\.nuget/packages|[A-Za-z]:\\Users\\)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w.<])(/root/|/home/[^/\s""]+/|/tmp/|/var/tmp/|\.nuget/packages|[A-Za-z]:\\Users\\)",
+        RegexOptions.CultureInvariant)]
     private static partial Regex MachinePath();
 
     [GeneratedRegex(@"^[xy]axis\d*$", RegexOptions.CultureInvariant)]

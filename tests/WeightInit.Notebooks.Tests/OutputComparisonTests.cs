@@ -17,10 +17,12 @@ public sealed class OutputComparisonTests
     }
 
     private static JsonObject Chart(double y) => Fixture.HtmlOutput(
-        Fixture.LineChartHtml.Replace("\"y\":[1.0,4.0,9.0]", $"\"y\":[1.0,4.0,{y.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}]",
+        Fixture.LineChartHtml.Replace("\"y\":[1.0,4.0,9.0]",
+            $"\"y\":[1.0,4.0,{y.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}]",
             StringComparison.Ordinal), "execute_result");
 
-    private static IReadOnlyList<string> Compare(JsonObject saved, JsonObject fresh) => OutputComparison.Compare(saved, fresh, out _);
+    private static IReadOnlyList<string> Compare(JsonObject saved, JsonObject fresh) =>
+        OutputComparison.Compare(saved, fresh, out _);
 
     [Fact]
     public void The_fixture_chart_has_the_series_the_tests_change() =>
@@ -44,7 +46,8 @@ public sealed class OutputComparisonTests
     public void Timing_lines_are_compared_without_their_numbers_but_with_their_words()
     {
         Assert.Empty(Compare(Shown(Fixture.Stdout("⏱ a pass: 1.2 s\n")), Shown(Fixture.Stdout("⏱ a pass: 0.87 s\n"))));
-        Assert.Single(Compare(Shown(Fixture.Stdout("⏱ a pass: 1.2 s\n")), Shown(Fixture.Stdout("⏱ two passes: 1.2 s\n"))));
+        Assert.Single(Compare(Shown(Fixture.Stdout("⏱ a pass: 1.2 s\n")),
+            Shown(Fixture.Stdout("⏱ two passes: 1.2 s\n"))));
         // A line that is not marked as a timing is compared in full.
         Assert.Single(Compare(Shown(Fixture.Stdout("took 1.2 s\n")), Shown(Fixture.Stdout("took 0.9 s\n"))));
     }
@@ -66,7 +69,8 @@ public sealed class OutputComparisonTests
     {
         static PlotlyFigure Figure(double y) => new([new JsonObject { ["y"] = new JsonArray(1.0, y) }], [], []);
 
-        Assert.Null(OutputComparison.FigureDifference(Figure(-2.4674817744596567E-11), Figure(-2.4674748355657528E-11), out _));
+        Assert.Null(OutputComparison.FigureDifference(Figure(-2.4674817744596567E-11), Figure(-2.4674748355657528E-11),
+            out _));
         Assert.NotNull(OutputComparison.FigureDifference(Figure(1e-6), Figure(2e-6), out _));
     }
 
@@ -74,9 +78,11 @@ public sealed class OutputComparisonTests
     public void A_figure_field_other_than_a_number_must_be_equal()
     {
         var saved = PlotlyChart.Parse(Fixture.LineChartHtml);
-        var fresh = PlotlyChart.Parse(Fixture.LineChartHtml.Replace("\"name\":\"squares\"", "\"name\":\"cubes\"", StringComparison.Ordinal));
+        var fresh = PlotlyChart.Parse(Fixture.LineChartHtml.Replace("\"name\":\"squares\"", "\"name\":\"cubes\"",
+            StringComparison.Ordinal));
 
-        Assert.Contains("data[0].name is \"squares\" in the saved chart", OutputComparison.FigureDifference(saved, fresh, out _));
+        Assert.Contains("data[0].name is \"squares\" in the saved chart",
+            OutputComparison.FigureDifference(saved, fresh, out _));
     }
 
     [Fact]
@@ -84,7 +90,8 @@ public sealed class OutputComparisonTests
     {
         Assert.Contains("1 output(s) saved, 2 in the fresh run",
             Assert.Single(Compare(Shown(Fixture.Stdout("1\n")), Shown(Fixture.Stdout("1\n"), Chart(9)))));
-        Assert.Contains("a stdout output was saved, the fresh run has a chart", Assert.Single(Compare(Shown(Fixture.Stdout("1\n")), Shown(Chart(9)))));
+        Assert.Contains("a stdout output was saved, the fresh run has a chart",
+            Assert.Single(Compare(Shown(Fixture.Stdout("1\n")), Shown(Chart(9)))));
         Assert.Contains("2 code cells, the saved notebook 1",
             Assert.Single(Compare(Fixture.CodeNotebook("1"), Fixture.CodeNotebook("1", "2"))));
     }
@@ -109,7 +116,8 @@ public sealed class OutputComparisonTests
         var stderr = Fixture.Stdout("✓ not stdout\n");
         stderr["name"] = "stderr";
         var notebook = Fixture.CodeNotebook("a", "b");
-        notebook["cells"]![0]!["outputs"] = new JsonArray(Fixture.Stdout("table\n✓ one (1 ∈ [0, 2])\n  ✓ indented is not a check\n"));
+        notebook["cells"]![0]!["outputs"] = new JsonArray(Fixture.Stdout("table\n✓ one (1 ∈ [0, 2])\n  ✓ indented is " +
+            "not a check\n"));
         notebook["cells"]![1]!["outputs"] = new JsonArray(stderr, new JsonObject
         {
             ["output_type"] = "stream", ["name"] = "stdout", ["text"] = new JsonArray("✓ two\n", "✓ three"),
@@ -122,15 +130,18 @@ public sealed class OutputComparisonTests
     public void The_first_failing_cell_of_an_execution_is_named_with_its_error()
     {
         // What nbclient saves for a cell the .NET kernel failed: an error output whose traceback holds the message.
-        var notebook = Fixture.CodeNotebook("#!import setup.dib", "Claim.Within(3, 0, 2, \"stays within [0, 2]\");", "later();");
+        var notebook = Fixture.CodeNotebook("#!import setup.dib", "Claim.Within(3, 0, 2, \"stays within [0, 2]\");",
+            "later();");
         notebook["cells"]![1]!["outputs"] = new JsonArray(new JsonObject
         {
             ["output_type"] = "error", ["ename"] = "Error", ["evalue"] = "",
-            ["traceback"] = new JsonArray("WeightInit.Tutorial.ClaimFailedException: ✗ stays within [0, 2] (3 ∉ [0, 2])"),
+            ["traceback"] = new JsonArray("WeightInit.Tutorial.ClaimFailedException: ✗ stays within [0, 2] (3 ∉ [0, " +
+                "2])"),
         });
 
         Assert.Null(JupyterExecutor.FirstFailure(Fixture.CodeNotebook("1")));
         Assert.Equal("code cell 2 (Claim.Within(3, 0, 2, \"stays within [0, 2]\");) failed:" + Environment.NewLine +
-            "WeightInit.Tutorial.ClaimFailedException: ✗ stays within [0, 2] (3 ∉ [0, 2])", JupyterExecutor.FirstFailure(notebook));
+            "WeightInit.Tutorial.ClaimFailedException: ✗ stays within [0, 2] (3 ∉ [0, 2])",
+            JupyterExecutor.FirstFailure(notebook));
     }
 }

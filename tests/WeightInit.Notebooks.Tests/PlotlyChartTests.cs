@@ -25,7 +25,8 @@ public sealed class PlotlyChartTests
     public void Parse_IsNotConfusedByScriptLikeTextInsideTheFigure()
     {
         const string trick = "var layout = {}; var config = {}; Plotly.newPlot(";
-        var html = Fixture.LineChartHtml.Replace("\"name\":\"squares\"", $"\"name\":\"{trick}\"", StringComparison.Ordinal);
+        var html = Fixture.LineChartHtml.Replace("\"name\":\"squares\"", $"\"name\":\"{trick}\"",
+            StringComparison.Ordinal);
 
         var figure = PlotlyChart.Parse(html);
 
@@ -43,7 +44,8 @@ public sealed class PlotlyChartTests
     [Fact]
     public void Parse_RejectsAFigureWhoseJsonIsBroken()
     {
-        var html = Fixture.LineChartHtml.Replace("var layout = {\"width\":600,", "var layout = {\"width\":600,,", StringComparison.Ordinal);
+        var html = Fixture.LineChartHtml.Replace("var layout = {\"width\":600,", "var layout = {\"width\":600,,",
+            StringComparison.Ordinal);
 
         var e = Assert.Throws<FormatException>(() => PlotlyChart.Parse(html));
         Assert.Contains("'var layout' is not valid JSON", e.Message);

@@ -9,7 +9,8 @@ public sealed class StableChartIdsTests
     private static string WithGuid(string html, Guid id)
     {
         var old = Regex.Match(html, "<div id=\"([0-9a-f-]{36})\">").Groups[1].Value;
-        return html.Replace(old, id.ToString("D"), StringComparison.Ordinal).Replace(old.Replace("-", ""), id.ToString("N"), StringComparison.Ordinal);
+        return html.Replace(old, id.ToString("D"), StringComparison.Ordinal).Replace(old.Replace("-", ""),
+            id.ToString("N"), StringComparison.Ordinal);
     }
 
     private static string Html(JsonObject notebook, int output) =>
@@ -37,7 +38,8 @@ public sealed class StableChartIdsTests
     [Fact]
     public void IdenticalChartsInOneNotebookOrInTwoNotebooks_GetDistinctIds()
     {
-        var notebook = Fixture.Notebook(Fixture.HtmlOutput(Fixture.LineChartHtml), Fixture.HtmlOutput(WithGuid(Fixture.LineChartHtml, Guid.NewGuid())));
+        var notebook = Fixture.Notebook(Fixture.HtmlOutput(Fixture.LineChartHtml),
+            Fixture.HtmlOutput(WithGuid(Fixture.LineChartHtml, Guid.NewGuid())));
         var other = Fixture.Notebook(Fixture.HtmlOutput(Fixture.LineChartHtml));
 
         StableChartIds.Apply(notebook, "01-a.ipynb");
@@ -49,7 +51,8 @@ public sealed class StableChartIdsTests
     [Fact]
     public void NonChartOutputs_AreLeftAlone()
     {
-        var notebook = Fixture.Notebook(Fixture.HtmlOutput("<div id=\"0b2f7c6e-3d1a-4c55-9f00-123456789abc\">not a chart</div>"));
+        var notebook = Fixture.Notebook(Fixture.HtmlOutput("<div id=\"0b2f7c6e-3d1a-4c55-9f00-123456789abc\">not a " +
+            "chart</div>"));
         var before = notebook.ToJsonString();
 
         Assert.Equal(0, StableChartIds.Apply(notebook, "x.ipynb"));

@@ -18,7 +18,8 @@ public sealed class ToolTests
         var (exitCode, output, _) = await Run(null, "--help");
 
         Assert.Equal(Tool.Success, exitCode);
-        Assert.All(new[] { "run", "check", "apps", "check-apps" }, v => Assert.Contains($"  {v} ", output, StringComparison.Ordinal));
+        Assert.All(new[] { "run", "check", "apps", "check-apps" }, v =>
+            Assert.Contains($"  {v} ", output, StringComparison.Ordinal));
         Assert.Contains("Exit codes: 0", output, StringComparison.Ordinal);
     }
 
@@ -79,7 +80,8 @@ public sealed class ToolTests
             var (exitCode, _, error) = await Run(root.FullName, "apps", "--check");
 
             Assert.Equal(Tool.BadInput, exitCode);
-            Assert.Contains("01-missing.ipynb: listed in notebooks.json but missing on disk", error, StringComparison.Ordinal);
+            Assert.Contains("01-missing.ipynb: listed in notebooks.json but missing on disk", error,
+                StringComparison.Ordinal);
         }
         finally
         {

@@ -39,12 +39,14 @@ public sealed record BrowserTools(string ChromiumPath, string PlotlyJsPath, stri
         if (chromium is null) problems.Add("Debian's chromium is not on the PATH");
         var manifest = Path.Combine(repositoryRoot, ToolsFolder, "package.json");
         var pins = File.Exists(manifest) ? JsonNode.Parse(File.ReadAllText(manifest))?["dependencies"] : null;
-        var plotly = CheckPackage(repositoryRoot, PlotlyPackage, (string?)pins?[PlotlyPackage], "plotly.min.js", problems);
-        var mathJax = CheckPackage(repositoryRoot, MathJaxPackage, (string?)pins?[MathJaxPackage], "MathJax.js", problems);
+        var plotly = CheckPackage(repositoryRoot, PlotlyPackage, (string?)pins?[PlotlyPackage], "plotly.min.js",
+            problems);
+        var mathJax = CheckPackage(repositoryRoot, MathJaxPackage, (string?)pins?[MathJaxPackage], "MathJax.js",
+            problems);
         if (problems.Count > 0)
             throw new BrowserToolsMissingException(
-                $"The notebook tool needs Debian's chromium and, from npm, the versions of plotly.js and MathJax that " +
-                $"{ToolsFolder}/package.json pins: {string.Join("; ", problems)}. {InstallHint}");
+                "The notebook tool needs Debian's chromium and, from npm, the versions of plotly.js and MathJax " +
+                $"that {ToolsFolder}/package.json pins: {string.Join("; ", problems)}. {InstallHint}");
         return new BrowserTools(chromium!, Path.Combine(plotly!, "plotly.min.js"), mathJax!);
     }
 

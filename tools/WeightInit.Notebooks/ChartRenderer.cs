@@ -64,7 +64,10 @@ public sealed partial class ChartRenderer(BrowserTools tools)
         var figures = outputs.Select((o, i) =>
         {
             try { return PlotlyChart.FigureOf(o); }
-            catch (FormatException e) { throw new FormatException($"Chart {i + 1} of {outputs.Count}: {e.Message}", e); }
+            catch (FormatException e)
+            {
+                throw new FormatException($"Chart {i + 1} of {outputs.Count}: {e.Message}", e);
+            }
         }).ToList();
         var images = await RenderAsync(figures, cancellationToken);
         for (var i = 0; i < outputs.Count; i++)

@@ -42,8 +42,8 @@ public static class ChildProcess
     /// <param name="cancellationToken">Cancels the run (the process tree is killed).</param>
     /// <exception cref="InvalidOperationException">The program could not be started.</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
-    public static async Task<ProcessResult> RunAsync(string file, IEnumerable<string> arguments, string workingDirectory,
-        TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null,
+    public static async Task<ProcessResult> RunAsync(string file, IEnumerable<string> arguments,
+        string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(arguments);

@@ -46,17 +46,20 @@ public static class CommandLine
             switch (name)
             {
                 case "--only":
-                    only.AddRange(Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                    only.AddRange(Value().Split(',',
+                        StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
                     break;
                 case "--jobs":
                     var jobs = Value();
                     options = int.TryParse(jobs, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1
                         ? options with { Jobs = n }
-                        : throw new ArgumentException($"{verb.Name}: --jobs must be a whole number from 1, got '{jobs}'");
+                        : throw new ArgumentException(
+                            $"{verb.Name}: --jobs must be a whole number from 1, got '{jobs}'");
                     break;
                 case "--timeout":
                     var timeout = Value();
-                    options = double.TryParse(timeout, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0
+                    options = double.TryParse(timeout, NumberStyles.Float, CultureInfo.InvariantCulture, out var s)
+                        && s > 0
                         ? options with { Timeout = TimeSpan.FromSeconds(s) }
                         : throw new ArgumentException(
                             $"{verb.Name}: --timeout must be a positive number of seconds, got '{timeout}'");

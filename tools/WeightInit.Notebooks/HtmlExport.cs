@@ -20,8 +20,8 @@ public static class HtmlExport
     public const string Heading = "Weight initialization in C#: the notebooks";
 
     // nbconvert's default puts text/html first; images first makes the pages show the PNG of every chart.
-    private const string DisplayPriority =
-        "['image/png','image/svg+xml','text/html','text/markdown','text/latex','application/pdf','image/jpeg','text/plain']";
+    private const string DisplayPriority = "['image/png','image/svg+xml','text/html','text/markdown','text/latex'," +
+        "'application/pdf','image/jpeg','text/plain']";
 
     // The parts of MathJax 2 that the configuration TeX-AMS_CHTML-full loads.
     private static readonly string[] MathJaxParts =
@@ -51,7 +51,8 @@ public static class HtmlExport
         var export = await ChildProcess.RunAsync("jupyter", arguments, Directory.GetCurrentDirectory(),
             TimeSpan.FromMinutes(10), cancellationToken: cancellationToken);
         if (export.ExitCode != 0)
-            throw new InvalidOperationException($"jupyter nbconvert --to html failed:{Environment.NewLine}{export.Tail(20)}");
+            throw new InvalidOperationException(
+                $"jupyter nbconvert --to html failed:{Environment.NewLine}{export.Tail(20)}");
         var entries = notebooks.Select(n => (Path.GetFileNameWithoutExtension(n) + ".html",
             Title(NotebookFile.Load(n).Json, Path.GetFileName(n))));
         await File.WriteAllTextAsync(Path.Combine(folder, "index.html"), Index(Heading, entries), cancellationToken);
@@ -83,8 +84,8 @@ public static class HtmlExport
             "li{margin:.3em 0}</style>");
         html.AppendLine("</head><body>");
         html.AppendLine($"<h1>{WebUtility.HtmlEncode(heading)}</h1>");
-        html.AppendLine("<p>The notebooks as executed by Jupyter on the .NET (C#) kernel, in reading order. Charts are " +
-            "static images; open the notebooks in Jupyter or VS Code for the interactive versions.</p>");
+        html.AppendLine("<p>The notebooks as executed by Jupyter on the .NET (C#) kernel, in reading order. Charts " +
+            "are static images; open the notebooks in Jupyter or VS Code for the interactive versions.</p>");
         html.AppendLine("<ol>");
         foreach (var (page, title) in entries)
             html.AppendLine($"<li><a href=\"{WebUtility.HtmlEncode(Uri.EscapeDataString(page))}\">" +

@@ -57,12 +57,13 @@ public sealed record HtmlPageCheck(string Page, int ExpectedImages, IReadOnlyLis
         {
             var problems = new List<string>();
             if (Images.Count != ExpectedImages)
-                problems.Add(
-                    $"{Page}: {Images.Count} embedded images on the page, but the notebook has {ExpectedImages} image outputs");
+                problems.Add($"{Page}: {Images.Count} embedded images on the page, but the notebook has " +
+                    $"{ExpectedImages} image outputs");
             foreach (var image in Images.Where(i => !i.IsDrawn))
                 problems.Add(string.Create(CultureInfo.InvariantCulture,
                     $"{Page}: image {image.Index + 1} is not drawn (loaded {image.Loaded}, " +
-                    $"{image.NaturalWidth}x{image.NaturalHeight} px, shown {image.ShownWidth:0}x{image.ShownHeight:0}, " +
+                    $"{image.NaturalWidth}x{image.NaturalHeight} px, " +
+                    $"shown {image.ShownWidth:0}x{image.ShownHeight:0}, " +
                     $"ink {image.InkFraction:P2})"));
             if (BlankChartPlaceholders > 0)
                 problems.Add($"{Page}: {BlankChartPlaceholders} interactive chart container(s) shown blank " +
@@ -142,7 +143,8 @@ public static partial class HtmlExportCheck
             $".{Path.GetFileNameWithoutExtension(htmlPath)}.{Guid.NewGuid():N}.check.html");
         try
         {
-            await File.WriteAllTextAsync(probe, html[..body] + ProbeScript + html[body..], Encoding.UTF8, cancellationToken);
+            await File.WriteAllTextAsync(probe, html[..body] + ProbeScript + html[body..], Encoding.UTF8,
+                cancellationToken);
             var dom = await HeadlessChromium.DumpDomAsync(chromiumPath, probe, TimeSpan.FromSeconds(120),
                 cancellationToken);
             var match = ProbeResult().Match(dom);

@@ -26,6 +26,9 @@ public static class JupyterExecutor
     /// <summary>The Jupyter kernel the notebooks name and run on.</summary>
     public const string KernelName = ".net-csharp";
 
+    // execute_notebook.py's exit code when the kernel died before it ran a cell.
+    private const int KernelDiedAtStart = 4;
+
     /// <summary>Debian's python3: a python3 earlier on the PATH (pyenv, a virtual environment) may lack
     /// nbclient.</summary>
     public const string Python = "/usr/bin/python3";
@@ -49,20 +52,33 @@ public static class JupyterExecutor
             return new JupyterExecution(name, outputPath, null, 0);
         }
         var driver = System.IO.Path.Combine(AppContext.BaseDirectory, "execute_notebook.py");
-        var seconds = ((int)Math.Ceiling(timeout.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var run = await ChildProcess.RunAsync(File.Exists(Python) ? Python : "python3",
-            [driver, notebookPath, outputPath, KernelName, seconds],
-            System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(notebookPath))!,
-            timeout + TimeSpan.FromMinutes(1), cancellationToken: cancellationToken);
+        var seconds = ((int)Math.Ceiling(timeout.TotalSeconds))
+            .ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        ProcessResult run;
+        var attempts = 0;
+        do
+        {
+            // A kernel that dies before it runs a cell (two kernels starting at once may race for a port) is started
+            // once more; a kernel that dies later fails the notebook.
+            run = await ChildProcess.RunAsync(File.Exists(Python) ? Python : "python3",
+                [driver, notebookPath, outputPath, KernelName, seconds],
+                System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(notebookPath))!,
+                timeout + TimeSpan.FromMinutes(1), cancellationToken: cancellationToken);
+        }
+        while (run.ExitCode == KernelDiedAtStart && ++attempts < 2);
         string? failure = run switch
         {
             { TimedOut: true } => $"did not finish within {timeout.TotalSeconds:0} s",
             { ExitCode: 0 } when File.Exists(outputPath) => null,
+            { ExitCode: KernelDiedAtStart } => $"the kernel died before it ran a cell, twice:{Environment.NewLine}" +
+                run.Tail(30),
             { ExitCode: 3 } when File.Exists(outputPath) =>
                 FirstFailure(NotebookFile.Load(outputPath).Json) ?? "a cell failed, but no cell has an error output",
             _ => $"the kernel could not run it (exit code {run.ExitCode}):{Environment.NewLine}{run.Tail(30)}",
         };
-        return new JupyterExecution(name, File.Exists(outputPath) ? outputPath : null, failure, run.Seconds);
+        return new JupyterExecution(name, File.Exists(outputPath) ? outputPath : null, failure,
+            clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>

@@ -51,8 +51,8 @@ public static class KernelSpecCheck
                     $"'{(string?)wanted["display_name"]}'");
             var argv = (spec["argv"] as JsonArray ?? []).Select(a => (string?)a ?? "").ToList();
             if (!argv.Take(ToolCommand.Count).SequenceEqual(ToolCommand))
-                problems.Add($"{name}: kernel '{kernel}' starts '{string.Join(' ', argv)}', not the repository's local " +
-                    $"tool ({string.Join(' ', ToolCommand)} ...)");
+                problems.Add($"{name}: kernel '{kernel}' starts '{string.Join(' ', argv)}', not the repository's " +
+                    $"local tool ({string.Join(' ', ToolCommand)} ...)");
         }
         return problems;
     }

@@ -29,7 +29,8 @@ public static class NotebookCheck
         var tools = BrowserTools.Locate(root);
         if (!await KernelSpecCheck.ReportAsync(names.Select(manifest.PathOf), error, cancellationToken))
             return Tool.Failed;
-        output.WriteLine($"kernelspec: {names.Count} notebook(s) name the registered {JupyterExecutor.KernelName} kernel");
+        output.WriteLine(
+            $"kernelspec: {names.Count} notebook(s) name the registered {JupyterExecutor.KernelName} kernel");
         var folder = Path.GetFullPath(Path.Combine(root, options.Out));
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         var sanitizer = new OutputSanitizer(root, manifest.Folder);
@@ -39,7 +40,8 @@ public static class NotebookCheck
         await JupyterExecutor.ExecuteAllAsync(names.Select(manifest.PathOf).ToList(), Path.Combine(folder, "executed"),
             options.Jobs, options.Timeout, async execution =>
             {
-                var line = string.Create(CultureInfo.InvariantCulture, $"{execution.Name,-44} {execution.Seconds,6:0.0} s");
+                var line = string.Create(CultureInfo.InvariantCulture,
+                    $"{execution.Name,-44} {execution.Seconds,6:0.0} s");
                 var problems = execution.Succeeded
                     ? await CheckExecutionAsync(manifest.PathOf(execution.Name), execution.Path!, sanitizer, renderer,
                         cancellationToken)
@@ -48,8 +50,9 @@ public static class NotebookCheck
                 output.WriteLine($"{(problems.Problems.Count == 0 ? "ok  " : "FAIL")} {line}{problems.Summary}");
                 failures.AddRange(problems.Problems.Select(p => $"{execution.Name}: {p}"));
             }, cancellationToken);
-        var pages = executed.Count == 0 ? [] : await CheckHtmlAsync(executed, Path.Combine(folder, "html"), tools, output,
-            cancellationToken);
+        var pages = executed.Count == 0
+            ? []
+            : await CheckHtmlAsync(executed, Path.Combine(folder, "html"), tools, output, cancellationToken);
         failures.AddRange(pages);
         foreach (var failure in failures) error.WriteLine($"FAIL {failure}");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,

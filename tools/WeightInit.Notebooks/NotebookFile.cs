@@ -51,7 +51,8 @@ public sealed class NotebookFile
         {
             throw new InvalidNotebookException($"{name}: invalid JSON ({ex.Message})");
         }
-        if (node is not JsonObject json) throw new InvalidNotebookException($"{name}: the document is not a JSON object");
+        if (node is not JsonObject json)
+            throw new InvalidNotebookException($"{name}: the document is not a JSON object");
         if (json["nbformat"] is not JsonValue format || !format.TryGetValue(out int major) || major != 4)
             throw new InvalidNotebookException($"{name}: nbformat must be 4");
         if (json["cells"] is not JsonArray cells) throw new InvalidNotebookException($"{name}: no 'cells' array");
@@ -87,7 +88,8 @@ public sealed class NotebookFile
     {
         var fresh = executed["cells"] as JsonArray ?? [];
         if (fresh.Count != Cells.Count)
-            throw new InvalidNotebookException($"{Name}: the execution has {fresh.Count} cells, the notebook {Cells.Count}");
+            throw new InvalidNotebookException(
+                $"{Name}: the execution has {fresh.Count} cells, the notebook {Cells.Count}");
         foreach (var (index, cell) in CodeCells(Json))
         {
             cell["execution_count"] = fresh[index]?["execution_count"]?.DeepClone();

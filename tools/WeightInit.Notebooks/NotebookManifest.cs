@@ -40,10 +40,12 @@ public sealed class NotebookManifest
     {
         ArgumentNullException.ThrowIfNull(prefixes);
         if (prefixes.Count == 0) return Names;
-        var selected = Names.Where(n => prefixes.Any(p => n.StartsWith(p, StringComparison.OrdinalIgnoreCase))).ToList();
+        var selected = Names.Where(n => prefixes.Any(p => n.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
         return selected.Count > 0
             ? selected
-            : throw new InvalidNotebookException($"--only {string.Join(',', prefixes)}: no listed notebook starts with that");
+            : throw new InvalidNotebookException(
+                $"--only {string.Join(',', prefixes)}: no listed notebook starts with that");
     }
 
     /// <summary>Reads the manifest of <paramref name="folder"/> and checks it against the folder's .ipynb
@@ -58,8 +60,10 @@ public sealed class NotebookManifest
         List<string> names;
         try
         {
-            names = JsonNode.Parse(File.ReadAllText(file))?["notebooks"]?.AsArray().Select(n => (string?)n ?? "").ToList()
-                ?? throw new InvalidNotebookException($"{FileName}: expected {{\"notebooks\": [\"NN-title.ipynb\", ...]}}");
+            names = JsonNode.Parse(File.ReadAllText(file))?["notebooks"]?.AsArray()
+                    .Select(n => (string?)n ?? "").ToList()
+                ?? throw new InvalidNotebookException(
+                    $"{FileName}: expected {{\"notebooks\": [\"NN-title.ipynb\", ...]}}");
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {
@@ -68,17 +72,17 @@ public sealed class NotebookManifest
         var problems = new List<string>();
         foreach (var name in names)
         {
-            if (name.Length == 0 || name != Path.GetFileName(name) || !name.EndsWith(".ipynb", StringComparison.Ordinal))
+            if (name.Length == 0 || name != Path.GetFileName(name)
+                || !name.EndsWith(".ipynb", StringComparison.Ordinal))
                 problems.Add($"{FileName}: '{name}' is not a notebook file name in this folder");
             else if (!File.Exists(Path.Combine(folder, name)))
                 problems.Add($"{name}: listed in {FileName} but missing on disk");
         }
         foreach (var duplicate in names.GroupBy(n => n).Where(g => g.Count() > 1))
             problems.Add($"{duplicate.Key}: listed {duplicate.Count()} times in {FileName}");
-        foreach (var onDisk in Directory.GetFiles(folder, "*.ipynb").Select(Path.GetFileName).Order(StringComparer.Ordinal))
-        {
-            if (!names.Contains(onDisk!)) problems.Add($"{onDisk}: in the notebooks folder but not listed in {FileName}");
-        }
+        var onDisk = Directory.GetFiles(folder, "*.ipynb").Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        foreach (var unlisted in onDisk.Where(n => !names.Contains(n!)))
+            problems.Add($"{unlisted}: in the notebooks folder but not listed in {FileName}");
         if (problems.Count > 0) throw new InvalidNotebookException(string.Join(Environment.NewLine, problems));
         return new NotebookManifest(folder, names);
     }

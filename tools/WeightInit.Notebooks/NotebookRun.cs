@@ -30,7 +30,8 @@ public static class NotebookRun
         await JupyterExecutor.ExecuteAllAsync(names.Select(manifest.PathOf).ToList(),
             Path.Combine(root, "artifacts", "notebooks", "run"), options.Jobs, options.Timeout, async execution =>
             {
-                var line = string.Create(CultureInfo.InvariantCulture, $"{execution.Name,-44} {execution.Seconds,6:0.0} s");
+                var line = string.Create(CultureInfo.InvariantCulture,
+                    $"{execution.Name,-44} {execution.Seconds,6:0.0} s");
                 if (!execution.Succeeded)
                 {
                     output.WriteLine($"FAIL {line}, not written");
@@ -52,7 +53,8 @@ public static class NotebookRun
             }, cancellationToken);
         foreach (var failure in failures) error.WriteLine($"FAIL {failure}");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"run: {names.Count - failures.Count} of {names.Count} notebook(s) written in {clock.Elapsed.TotalSeconds:0} s"));
+            $"run: {names.Count - failures.Count} of {names.Count} notebook(s) written in " +
+            $"{clock.Elapsed.TotalSeconds:0} s"));
         if (failures.Count > 0) return Tool.Failed;
         return AppFiles.Generate(root, check: false, output, error);
     }

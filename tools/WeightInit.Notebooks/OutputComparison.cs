@@ -47,7 +47,8 @@ public static partial class OutputComparison
     /// <param name="fresh">The fresh execution, sanitized as the saved one was.</param>
     /// <param name="largestRelativeDifference">The largest difference seen between two figure numbers, relative to
     /// their series' scale (0 when the figures are bit for bit the same).</param>
-    public static IReadOnlyList<string> Compare(JsonObject saved, JsonObject fresh, out double largestRelativeDifference)
+    public static IReadOnlyList<string> Compare(JsonObject saved, JsonObject fresh,
+        out double largestRelativeDifference)
     {
         largestRelativeDifference = 0;
         var before = NotebookFile.CodeCells(saved).ToList();
@@ -62,7 +63,8 @@ public static partial class OutputComparison
             var freshOutputs = Shown(after[i].Cell);
             if (savedOutputs.Count != freshOutputs.Count)
             {
-                differences.Add($"{name}: {savedOutputs.Count} output(s) saved, {freshOutputs.Count} in the fresh run " +
+                differences.Add(
+                    $"{name}: {savedOutputs.Count} output(s) saved, {freshOutputs.Count} in the fresh run " +
                     $"(saved: {string.Join(", ", savedOutputs.Select(o => o.Kind))}; " +
                     $"fresh: {string.Join(", ", freshOutputs.Select(o => o.Kind))})");
                 continue;
@@ -158,8 +160,8 @@ public static partial class OutputComparison
             switch (kind)
             {
                 case "stream":
-                    shown.Add(new((string?)output["name"] ?? "stream", NormalizeText(NotebookFile.JoinText(output["text"])),
-                        null));
+                    var stream = NormalizeText(NotebookFile.JoinText(output["text"]));
+                    shown.Add(new((string?)output["name"] ?? "stream", stream, null));
                     break;
                 case "error":
                     shown.Add(new(kind, $"{(string?)output["ename"]}: {(string?)output["evalue"]}", null));
@@ -174,7 +176,7 @@ public static partial class OutputComparison
                     var text = new StringBuilder();
                     foreach (var (mime, value) in output["data"] as JsonObject ?? [])
                         if (!mime.StartsWith("image/", StringComparison.Ordinal))
-                            text.Append('[').Append(mime).Append("] ").Append(NotebookFile.JoinText(value)).Append('\n');
+                            text.Append(CultureInfo.InvariantCulture, $"[{mime}] {NotebookFile.JoinText(value)}\n");
                     shown.Add(new(kind, NormalizeText(text.ToString()), null));
                     break;
             }
@@ -196,7 +198,8 @@ public static partial class OutputComparison
                 }
                 return null;
             case (JsonArray x, JsonArray y):
-                if (x.Count != y.Count) return $"{path} has {x.Count} entries in the saved chart, {y.Count} in the fresh one";
+                if (x.Count != y.Count)
+                    return $"{path} has {x.Count} entries in the saved chart, {y.Count} in the fresh one";
                 var series = x.Concat(y).OfType<JsonValue>().Where(v => v.GetValueKind() == JsonValueKind.Number)
                     .Select(v => Math.Abs(v.GetValue<double>())).Where(double.IsFinite).DefaultIfEmpty(0).Max();
                 for (var i = 0; i < x.Count; i++)
@@ -208,7 +211,8 @@ public static partial class OutputComparison
                 if (p.Equals(q)) return null;
                 var relative = Math.Abs(p - q) / Math.Max(scale, Math.Max(Math.Abs(p), Math.Abs(q)));
                 if (!(relative <= RelativeTolerance))
-                    return string.Create(CultureInfo.InvariantCulture, $"{path} is {p} in the saved chart, {q} in the fresh one");
+                    return string.Create(CultureInfo.InvariantCulture,
+                        $"{path} is {p} in the saved chart, {q} in the fresh one");
                 largest = Math.Max(largest, relative);
                 return null;
             default:

@@ -66,7 +66,8 @@ public static class PlotlyChart
     private const string NewPlotCall = "Plotly.newPlot(";
 
     /// <summary>True when <paramref name="html"/> is a Plotly chart (it calls <c>Plotly.newPlot(</c>).</summary>
-    public static bool IsChart(string? html) => html is not null && html.Contains(NewPlotCall, StringComparison.Ordinal);
+    public static bool IsChart(string? html) =>
+        html is not null && html.Contains(NewPlotCall, StringComparison.Ordinal);
 
     /// <summary>An output's text for a MIME type: nbformat stores it as a string or as a list of lines.</summary>
     public static string? MimeText(JsonObject output, string mimeType)
@@ -127,7 +128,8 @@ public static class PlotlyChart
         while (position < html.Length && char.IsWhiteSpace(html[position])) position++;
         var marker = $"var {name} = ";
         if (string.CompareOrdinal(html, position, marker, 0, marker.Length) != 0)
-            throw new FormatException($"The Plotly chart has no '{marker.Trim()}' assignment where Plotly.NET writes it.");
+            throw new FormatException(
+                $"The Plotly chart has no '{marker.Trim()}' assignment where Plotly.NET writes it.");
         position += marker.Length;
         var bytes = Encoding.UTF8.GetBytes(html[position..]);
         var reader = new Utf8JsonReader(bytes);

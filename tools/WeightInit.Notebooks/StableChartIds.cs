@@ -43,6 +43,6 @@ public static partial class StableChartIds
         return changed;
     }
 
-    [GeneratedRegex("""<div id="(?<id>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})">""")]
+    [GeneratedRegex("""<div id="(?<id>[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12})">""")]
     private static partial Regex ContainerId();
 }

@@ -115,7 +115,8 @@ public static class Tool
                 ?? NotebookManifest.FindRepositoryRoot(Directory.GetCurrentDirectory())
                 ?? NotebookManifest.FindRepositoryRoot(AppContext.BaseDirectory)
                 ?? throw new ArgumentException(
-                    $"cannot find the repository's root (the folder with {NotebookManifest.SolutionFile}): run from it");
+                    $"cannot find the repository's root (the folder with {NotebookManifest.SolutionFile}): run from " +
+                    "it");
         }
         catch (ArgumentException e)
         {

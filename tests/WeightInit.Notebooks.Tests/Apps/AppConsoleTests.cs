@@ -10,7 +10,8 @@ public sealed class AppConsoleTests
     [Fact]
     public void The_text_is_split_at_the_cell_markers_and_the_end()
     {
-        var split = AppConsole.Split(Console(CellMarkers.Cell(2), "a", "b", CellMarkers.Cell(3), CellMarkers.Cell(5), "c", CellMarkers.End, "charts: none"));
+        var split = AppConsole.Split(Console(CellMarkers.Cell(2), "a", "b", CellMarkers.Cell(3), CellMarkers.Cell(5),
+            "c", CellMarkers.End, "charts: none"));
 
         Assert.Equal(new Dictionary<int, string> { [2] = "a\nb\n", [3] = "", [5] = "c\n" }, split.Cells);
         Assert.Equal("", split.Before);
@@ -31,7 +32,8 @@ public sealed class AppConsoleTests
     [Fact]
     public void Markers_out_of_order_are_an_error()
     {
-        var error = Assert.Throws<FormatException>(() => AppConsole.Split(Console(CellMarkers.Cell(3), CellMarkers.Cell(2))));
+        var error = Assert.Throws<FormatException>(() =>
+            AppConsole.Split(Console(CellMarkers.Cell(3), CellMarkers.Cell(2))));
         Assert.Contains("cell 2", error.Message);
     }
 

@@ -33,10 +33,12 @@ public sealed class AppHelperTests : IDisposable
     public void An_app_started_outside_notebooks_apps_is_told_what_to_run()
     {
         Directory.CreateDirectory(Path.Combine(_root.FullName, "elsewhere", "apps"));
-        var error = Assert.Throws<AppSetupException>(() => AppLocation.Find("01-x", Path.Combine(_root.FullName, "elsewhere", "apps", "01-x.cs")));
+        var error = Assert.Throws<AppSetupException>(() =>
+            AppLocation.Find("01-x", Path.Combine(_root.FullName, "elsewhere", "apps", "01-x.cs")));
 
         Assert.Contains("runs where the generator wrote it, in notebooks/apps/", error.Message);
-        Assert.EndsWith("from the repository's root, run: dotnet run -c Release --file notebooks/apps/01-x.cs", error.Message);
+        Assert.EndsWith("from the repository's root, run: dotnet run -c Release --file notebooks/apps/01-x.cs",
+            error.Message);
     }
 
     [Fact]
@@ -62,7 +64,8 @@ public sealed class AppHelperTests : IDisposable
         run.EnterCell(2);
         run.EnterCell(4);
 
-        Assert.Equal(CellMarkers.Cell(2) + Environment.NewLine + CellMarkers.Cell(4) + Environment.NewLine, output.ToString());
+        Assert.Equal(CellMarkers.Cell(2) + Environment.NewLine + CellMarkers.Cell(4) + Environment.NewLine,
+            output.ToString());
         Assert.Throws<ArgumentOutOfRangeException>(() => run.EnterCell(4));
         var quiet = new StringWriter();
         new AppRun(AppLocation.Find("01-x", AppFile("01-x")), quiet, new StringWriter(), markers: false).EnterCell(2);
@@ -80,7 +83,8 @@ public sealed class AppHelperTests : IDisposable
 
         Assert.Equal(Path.Combine(_root.FullName, "artifacts", "apps", "01-x", "cell-03.html"), shown.HtmlFile);
         var html = File.ReadAllText(shown.HtmlFile);
-        Assert.Contains("<script src=\"../../../tools/chart-renderer/node_modules/plotly.js-dist-min/plotly.min.js\"", html);
+        Assert.Contains("<script src=\"../../../tools/chart-renderer/node_modules/plotly.js-dist-min/plotly.min.js\"",
+            html);
         Assert.DoesNotContain("cdn.plot.ly", html);
         Assert.Equal("charts: 1 HTML page(s) in artifacts/apps/01-x/", last);
         Assert.Equal(last + Environment.NewLine, output.ToString());
@@ -89,7 +93,8 @@ public sealed class AppHelperTests : IDisposable
     [Fact]
     public void A_run_without_charts_still_names_its_output_folder_on_its_last_line()
     {
-        var run = new AppRun(AppLocation.Find("00-x", AppFile("00-x")), new StringWriter(), new StringWriter(), markers: false);
+        var run = new AppRun(AppLocation.Find("00-x", AppFile("00-x")), new StringWriter(), new StringWriter(),
+            markers: false);
 
         Assert.Equal("charts: none (the notebook draws none); output folder artifacts/apps/00-x/", run.Finish());
     }
@@ -101,7 +106,8 @@ public sealed class AppHelperTests : IDisposable
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "cell-09.html"), "old");
 
-        _ = new AppRun(AppLocation.Find("01-x", AppFile("01-x")), new StringWriter(), new StringWriter(), markers: false);
+        _ = new AppRun(AppLocation.Find("01-x", AppFile("01-x")), new StringWriter(), new StringWriter(),
+            markers: false);
 
         Assert.False(File.Exists(Path.Combine(folder, "cell-09.html")));
     }
@@ -109,14 +115,17 @@ public sealed class AppHelperTests : IDisposable
     [Fact]
     public void A_failing_claim_is_reported_with_the_app_and_the_cell()
     {
-        var run = new AppRun(AppLocation.Find("01-x", AppFile("01-x")), new StringWriter(), new StringWriter(), markers: false);
+        var run = new AppRun(AppLocation.Find("01-x", AppFile("01-x")), new StringWriter(), new StringWriter(),
+            markers: false);
         run.EnterCell(5);
         var claim = Assert.Throws<ClaimFailedException>(() => Claim.Within(3, 0, 2, "stays within [0, 2]"));
 
-        Assert.Equal("01-x.cs, code cell 5: a claim does not hold: ✗ stays within [0, 2] (3 ∉ [0, 2])", run.DescribeFailure(claim));
+        Assert.Equal("01-x.cs, code cell 5: a claim does not hold: ✗ stays within [0, 2] (3 ∉ [0, 2])",
+            run.DescribeFailure(claim));
     }
 
     [Fact]
     public void A_relative_url_uses_forward_slashes_and_escapes_each_segment() =>
-        Assert.Equal("../a%20b/c.js", ChartPage.RelativeUrl(Path.Combine(_root.FullName, "x"), Path.Combine(_root.FullName, "a b", "c.js")));
+        Assert.Equal("../a%20b/c.js",
+            ChartPage.RelativeUrl(Path.Combine(_root.FullName, "x"), Path.Combine(_root.FullName, "a b", "c.js")));
 }

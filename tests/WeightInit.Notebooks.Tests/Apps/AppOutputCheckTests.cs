@@ -14,7 +14,8 @@ public sealed class AppOutputCheckTests : IDisposable
     /// <summary>A notebook of the setup cell and one cell per output list, cell n printing n - 1.</summary>
     private static JsonObject Notebook(params JsonArray[] outputs)
     {
-        var notebook = Fixture.CodeNotebook(outputs.Select((_, i) => i == 0 ? "#!import setup.dib" : $"Console.WriteLine({i});").ToArray());
+        var notebook = Fixture.CodeNotebook(outputs.Select((_, i) => i == 0 ? "#!import setup.dib"
+            : $"Console.WriteLine({i});").ToArray());
         for (var i = 0; i < outputs.Length; i++) notebook["cells"]![i]!["outputs"] = outputs[i];
         return notebook;
     }
@@ -22,7 +23,8 @@ public sealed class AppOutputCheckTests : IDisposable
     private static JsonArray Stdout(string text) => [Fixture.Stdout(text)];
 
     private static AppConsole App(params (int Cell, string Text)[] cells) =>
-        AppConsole.Split(string.Concat(cells.Select(c => CellMarkers.Cell(c.Cell) + "\n" + c.Text)) + CellMarkers.End + "\n");
+        AppConsole.Split(string.Concat(cells.Select(c => CellMarkers.Cell(c.Cell) + "\n" + c.Text)) + CellMarkers.End
+            + "\n");
 
     private static JsonObject SavedChart(Plotly.NET.GenericChart chart) => new()
     {
@@ -36,7 +38,8 @@ public sealed class AppOutputCheckTests : IDisposable
         var notebook = Notebook([], Stdout("1\n"), Stdout("x\ny\n"));
 
         Assert.Empty(AppOutputCheck.CompareText(notebook, App((2, "1\n"), (3, "x\ny\n")), App((2, ""), (3, ""))));
-        var difference = Assert.Single(AppOutputCheck.CompareText(notebook, App((2, "1\n"), (3, "x\nz\n")), App((2, ""), (3, ""))));
+        var difference = Assert.Single(AppOutputCheck.CompareText(notebook, App((2, "1\n"), (3, "x\nz\n")),
+            App((2, ""), (3, ""))));
         Assert.StartsWith("code cell 3 (Console.WriteLine(2);): the app's standard output differs", difference);
         Assert.Contains("notebook: y", difference);
         Assert.Contains("app:      z", difference);
@@ -76,22 +79,27 @@ public sealed class AppOutputCheckTests : IDisposable
         File.WriteAllText(Path.Combine(_folder.FullName, "js", "plotly.min.js"), "// stand-in");
         File.WriteAllText(Path.Combine(_folder.FullName, "cell-02.html"), ChartPage.Html(chart, "js/plotly.min.js"));
 
-        Assert.Empty(AppOutputCheck.CompareCharts(Notebook([], [SavedChart(chart)]), _folder.FullName, out var largest));
+        Assert.Empty(AppOutputCheck.CompareCharts(Notebook([], [SavedChart(chart)]), _folder.FullName,
+            out var largest));
         Assert.Equal(0, largest);
         var other = Plotly.NET.CSharp.Chart.Line<int, int, string>([1, 2], [3, 5]);
-        var difference = Assert.Single(AppOutputCheck.CompareCharts(Notebook([], [SavedChart(other)]), _folder.FullName, out _));
-        Assert.Contains("is not the notebook's chart: data[0].y[1] is 5 in the saved chart, 4 in the fresh one", difference);
+        var difference = Assert.Single(AppOutputCheck.CompareCharts(Notebook([], [SavedChart(other)]),
+            _folder.FullName, out _));
+        Assert.Contains("is not the notebook's chart: data[0].y[1] is 5 in the saved chart, 4 in the fresh one",
+            difference);
     }
 
     [Fact]
     public void A_chart_page_that_loads_plotly_from_a_network_fails()
     {
         var chart = Plotly.NET.CSharp.Chart.Line<int, int, string>([1, 2], [3, 4]);
-        File.WriteAllText(Path.Combine(_folder.FullName, "cell-02.html"), Plotly.NET.GenericChart.toEmbeddedHTML(chart));
+        File.WriteAllText(Path.Combine(_folder.FullName, "cell-02.html"),
+            Plotly.NET.GenericChart.toEmbeddedHTML(chart));
 
         var differences = AppOutputCheck.CompareCharts(Notebook([], [SavedChart(chart)]), _folder.FullName, out _);
 
-        Assert.Contains(differences, d => d.StartsWith("code cell 2: cell-02.html loads scripts from https://", StringComparison.Ordinal));
+        Assert.Contains(differences, d =>
+            d.StartsWith("code cell 2: cell-02.html loads scripts from https://", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -12,7 +12,8 @@ public sealed class CommittedAppsTests
 {
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunApp(string file)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Repository.Root };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true,
+            WorkingDirectory = Repository.Root };
         foreach (var a in new[] { "run", "-c", "Release", "--file", file }) start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
@@ -27,7 +28,8 @@ public sealed class CommittedAppsTests
     {
         var name = $"zz-failing-claim-{Environment.ProcessId}";
         var file = Path.Combine(Repository.Root, "notebooks", "apps", name + ".cs");
-        var header = string.Concat(File.ReadLines(Path.Combine(Repository.Root, "notebooks", "apps", "00-reading-order.cs")).Where(l => l.StartsWith("#:", StringComparison.Ordinal)).Select(l => l + "\n"));
+        var header = string.Concat(File.ReadLines(Path.Combine(Repository.Root, "notebooks", "apps",
+            "00-reading-order.cs")).Where(l => l.StartsWith("#:", StringComparison.Ordinal)).Select(l => l + "\n"));
         File.WriteAllText(file, header + $$"""
             NotebookApp.Start("{{name}}");
             NotebookApp.Cell(2);
@@ -40,9 +42,11 @@ public sealed class CommittedAppsTests
         {
             var (exitCode, stdout, stderr) = await RunApp(file);
 
-            Assert.True(exitCode == WeightInit.Tutorial.Apps.NotebookApp.FailedExitCode, $"exit code {exitCode}: {stdout}{stderr}");
+            Assert.True(exitCode == WeightInit.Tutorial.Apps.NotebookApp.FailedExitCode,
+                $"exit code {exitCode}: {stdout}{stderr}");
             Assert.Equal("✓ the RMS stays within [0.5, 2] (1.5 ∈ [0.5, 2])\n", stdout);
-            Assert.Contains($"{name}.cs, code cell 3: a claim does not hold: ✗ the RMS stays within [0.5, 2] at layer 100 (3 ∉ [0.5, 2])", stderr);
+            Assert.Contains($"{name}.cs, code cell 3: a claim does not hold: ✗ the RMS stays within [0.5, 2] at " +
+                "layer 100 (3 ∉ [0.5, 2])", stderr);
         }
         finally
         {
@@ -63,10 +67,12 @@ public sealed class CommittedAppsTests
         {
             var copy = Path.Combine(folder, "00-reading-order.cs");
             File.Copy(Path.Combine(Repository.Root, "notebooks", "apps", "00-reading-order.cs"), copy);
-            File.Copy(Path.Combine(Repository.Root, "notebooks", "apps", "Directory.Build.props"), Path.Combine(folder, "Directory.Build.props"));
+            File.Copy(Path.Combine(Repository.Root, "notebooks", "apps", "Directory.Build.props"),
+                Path.Combine(folder, "Directory.Build.props"));
             var (exitCode, stdout, stderr) = await RunApp(copy);
 
-            Assert.True(exitCode == WeightInit.Tutorial.Apps.NotebookApp.SetupExitCode, $"exit code {exitCode}: {stdout}{stderr}");
+            Assert.True(exitCode == WeightInit.Tutorial.Apps.NotebookApp.SetupExitCode,
+                $"exit code {exitCode}: {stdout}{stderr}");
             Assert.Contains("a notebook app runs where the generator wrote it, in notebooks/apps/", stderr);
             Assert.Contains("run: dotnet run -c Release --file notebooks/apps/00-reading-order.cs", stderr);
         }

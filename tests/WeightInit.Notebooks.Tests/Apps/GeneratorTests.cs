@@ -10,20 +10,25 @@ public sealed class GeneratorTests
         var number = 0;
         var list = new List<(string? Markdown, CodeCell? Code)>();
         for (var i = 0; i < cells.Length; i++)
-            list.Add(cells[i].StartsWith("md:", StringComparison.Ordinal) ? (cells[i][3..], null) : (null, new CodeCell(++number, i, cells[i])));
+            list.Add(cells[i].StartsWith("md:", StringComparison.Ordinal) ? (cells[i][3..], null)
+                : (null, new CodeCell(++number, i, cells[i])));
         return AppGenerator.Generate("01-test", list, Repository.Setup);
     }
 
-    private static AppGenerationException Fails(params string[] cells) => Assert.Throws<AppGenerationException>(() => Generate(cells));
+    private static AppGenerationException Fails(params string[] cells) =>
+        Assert.Throws<AppGenerationException>(() => Generate(cells));
 
     [Fact]
     public void Markdown_becomes_comments_and_code_cells_follow_in_order_between_Start_and_Finish()
     {
-        var app = Generate("md:# A title\n\nSome *prose*.", AppGenerator.SetupCell, "Console.WriteLine(1);", "md:More.", "Console.WriteLine(2);");
+        var app = Generate("md:# A title\n\nSome *prose*.", AppGenerator.SetupCell, "Console.WriteLine(1);",
+            "md:More.", "Console.WriteLine(2);");
 
         Assert.Contains("// # A title\n//\n// Some *prose*.\n", app);
-        var order = new[] { "NotebookApp.Start(\"01-test\");", "// # A title", "NotebookApp.Cell(2);\nConsole.WriteLine(1);", "// More.",
-            "NotebookApp.Cell(3);\nConsole.WriteLine(2);", "NotebookApp.Finish();" }.Select(s => app.IndexOf(s, StringComparison.Ordinal)).ToList();
+        var order = new[] { "NotebookApp.Start(\"01-test\");", "// # A title",
+            "NotebookApp.Cell(2);\nConsole.WriteLine(1);", "// More.",
+            "NotebookApp.Cell(3);\nConsole.WriteLine(2);", "NotebookApp.Finish();" }.Select(s =>
+                app.IndexOf(s, StringComparison.Ordinal)).ToList();
         Assert.DoesNotContain(-1, order);
         Assert.Equal(order.Order(), order);
         Assert.DoesNotContain("#!import", app.Split('\n').Where(l => !l.StartsWith("//", StringComparison.Ordinal)));
@@ -44,17 +49,21 @@ public sealed class GeneratorTests
     [Fact]
     public void Using_directives_move_to_the_top_once_and_those_the_apps_import_anyway_are_dropped()
     {
-        var app = Generate(AppGenerator.SetupCell, "using WeightInit.Simulation;\nusing WeightInit;\nConsole.WriteLine(1);", "using WeightInit.Simulation;\nConsole.WriteLine(2);");
+        var app = Generate(AppGenerator.SetupCell,
+            "using WeightInit.Simulation;\nusing WeightInit;\nConsole.WriteLine(1);",
+            "using WeightInit.Simulation;\nConsole.WriteLine(2);");
 
         Assert.Equal(1, Count(app, "using WeightInit.Simulation;"));
-        Assert.True(app.IndexOf("using WeightInit.Simulation;", StringComparison.Ordinal) < app.IndexOf("NotebookApp.Start", StringComparison.Ordinal));
+        Assert.True(app.IndexOf("using WeightInit.Simulation;",
+            StringComparison.Ordinal) < app.IndexOf("NotebookApp.Start", StringComparison.Ordinal));
         Assert.DoesNotContain("using WeightInit;", app);
     }
 
     [Fact]
     public void A_cells_last_chart_expression_is_shown_by_the_helper()
     {
-        var app = Generate(AppGenerator.SetupCell, "var x = new[] { 1, 2 };\nChart.Line<int, int, string>(x, x)\n    .WithTitle(\"t\")");
+        var app = Generate(AppGenerator.SetupCell,
+            "var x = new[] { 1, 2 };\nChart.Line<int, int, string>(x, x)\n    .WithTitle(\"t\")");
 
         Assert.Contains("NotebookApp.Show(Chart.Line<int, int, string>(x, x)\n    .WithTitle(\"t\"));", app);
     }
@@ -85,7 +94,8 @@ public sealed class GeneratorTests
     {
         var error = Fails(AppGenerator.SetupCell, cell);
 
-        Assert.Contains(error.Problems, p => p.StartsWith("code cell 2 (", StringComparison.Ordinal) && p.Contains(", line 1: " + expected, StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.StartsWith("code cell 2 (", StringComparison.Ordinal)
+            && p.Contains(", line 1: " + expected, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -105,16 +115,19 @@ public sealed class GeneratorTests
 
         var finish = app.IndexOf("NotebookApp.Finish();", StringComparison.Ordinal);
         Assert.True(app.IndexOf("// A run.\nrecord Run(int Seed);", StringComparison.Ordinal) > finish);
-        Assert.Contains("internal static class CellExtensions\n{\n    // From code cell 3.\n    internal static int Twice(this Run r) => 2 * r.Seed;\n}", app);
+        Assert.Contains("internal static class CellExtensions\n{\n    // From code cell 3.\n    internal static int " +
+            "Twice(this Run r) => 2 * r.Seed;\n}", app);
         Assert.Contains("NotebookApp.Cell(2);\nvar run = new Run(3);", app);
     }
 
     [Fact]
     public void An_error_in_a_moved_extension_method_names_its_cell_and_line()
     {
-        var error = Fails(AppGenerator.SetupCell, "static int Twice(this int x)\n    => x * \"2\";\nConsole.WriteLine(3.Twice());");
+        var error = Fails(AppGenerator.SetupCell,
+            "static int Twice(this int x)\n    => x * \"2\";\nConsole.WriteLine(3.Twice());");
 
-        Assert.Contains(error.Problems, p => p.StartsWith("code cell 2 (static int Twice(this int x)), line 2: CS0019", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p =>
+            p.StartsWith("code cell 2 (static int Twice(this int x)), line 2: CS0019", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -148,9 +161,12 @@ public sealed class GeneratorTests
     [Fact]
     public void A_type_that_uses_a_cells_variable_fails_with_advice()
     {
-        var error = Fails(AppGenerator.SetupCell, "const int Width = 4;\nConsole.WriteLine(Width);", "record Layer(int Size) { public int Wide => Width; }\nConsole.WriteLine(new Layer(1).Wide);");
+        var error = Fails(AppGenerator.SetupCell, "const int Width = 4;\nConsole.WriteLine(Width);",
+            "record Layer(int Size) { public int Wide => Width; }\nConsole.WriteLine(new Layer(1).Wide);");
 
-        Assert.True(error.Problems.Any(p => p.StartsWith("code cell 3 (record Layer", StringComparison.Ordinal) && p.Contains("'Width'", StringComparison.Ordinal) && p.Contains("not in scope", StringComparison.Ordinal)), error.Message);
+        Assert.True(error.Problems.Any(p => p.StartsWith("code cell 3 (record Layer", StringComparison.Ordinal)
+            && p.Contains("'Width'", StringComparison.Ordinal)
+                && p.Contains("not in scope", StringComparison.Ordinal)), error.Message);
     }
 
     [Fact]
@@ -166,7 +182,9 @@ public sealed class GeneratorTests
     {
         var error = Fails(AppGenerator.SetupCell, "string? s = null;\nConsole.WriteLine(s.Length);");
 
-        Assert.Contains(error.Problems, p => p.StartsWith("code cell 2 (string? s = null;), line 2: warning", StringComparison.Ordinal) && p.Contains("CS8602", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p =>
+            p.StartsWith("code cell 2 (string? s = null;), line 2: warning", StringComparison.Ordinal)
+                && p.Contains("CS8602", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -179,5 +197,6 @@ public sealed class GeneratorTests
         Assert.Contains("NotebookApp.Finish();", app);
     }
 
-    private static int Count(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
+    private static int Count(string text, string part) =>
+        (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 }

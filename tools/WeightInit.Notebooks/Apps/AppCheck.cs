@@ -66,11 +66,13 @@ public static class AppCheck
             if (build.ExitCode != 0)
             {
                 output.WriteLine($"FAIL {name}.cs: does not build");
-                failures.Add($"{name}.cs does not build (dotnet build -c Release {AppPath(name)}):{Environment.NewLine}" +
+                failures.Add($"{name}.cs does not build (dotnet build -c Release " +
+                    $"{AppPath(name)}):{Environment.NewLine}" +
                     build.Tail(30));
                 continue;
             }
-            var run = await ChildProcess.RunAsync("dotnet", ["run", "-c", "Release", "--no-build", "--file", AppPath(name)],
+            var run = await ChildProcess.RunAsync("dotnet",
+                ["run", "-c", "Release", "--no-build", "--file", AppPath(name)],
                 root, options.Timeout, markers, cancellationToken);
             runSeconds += run.Seconds;
             var problems = new List<string>();
@@ -79,7 +81,8 @@ public static class AppCheck
             else if (run.ExitCode != 0)
                 problems.Add($"exited with code {run.ExitCode}:{Environment.NewLine}{Unmarked(run).Tail(20)}");
             else problems.AddRange(Compare(root, name, run, out largest));
-            var figures = largest == 0 ? "bit for bit" : string.Create(CultureInfo.InvariantCulture, $"within {largest:0.0e0} of scale");
+            var figures = largest == 0 ? "bit for bit"
+                : string.Create(CultureInfo.InvariantCulture, $"within {largest:0.0e0} of scale");
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{(problems.Count == 0 ? "ok  " : "FAIL")} {name + ".cs",-42} build {build.Seconds,5:0.0} s, " +
                 $"run {run.Seconds,5:0.0} s, figures {figures}"));
@@ -90,15 +93,16 @@ public static class AppCheck
         foreach (var f in failures) error.WriteLine($"FAIL {f}");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"check-apps: {names.Count - failures.Count} of {names.Count} app(s) match their notebooks; " +
-            $"{total.Elapsed.TotalSeconds:0} s in all (apps built with {options.Jobs} at once while the built ones ran; " +
-            $"runs {runSeconds:0} s)"));
+            $"{total.Elapsed.TotalSeconds:0} s in all (apps built with {options.Jobs} at once while the built ones " +
+            $"ran; runs {runSeconds:0} s)"));
         return failures.Count == 0 ? Tool.Success : Tool.Failed;
     }
 
     /// <summary>An app's path relative to the repository's root.</summary>
     public static string AppPath(string name) => $"{AppLocation.AppsFolder}/{name}.cs";
 
-    private static List<string> Compare(string root, string name, ProcessResult run, out double largestRelativeDifference)
+    private static List<string> Compare(string root, string name, ProcessResult run,
+        out double largestRelativeDifference)
     {
         largestRelativeDifference = 0;
         var notebook = NotebookFile.Load(Path.Combine(root, "notebooks", name + ".ipynb")).Json;
@@ -117,8 +121,9 @@ public static class AppCheck
         var lastLine = stdout.After.TrimEnd('\n').Split('\n')[^1];
         if (stdout.After.Count(c => c == '\n') != 1 || !lastLine.StartsWith("charts: ", StringComparison.Ordinal)
             || !lastLine.Contains(location.OutputFolderName, StringComparison.Ordinal))
-            problems.Add($"its last line should be the only line after its cells and name its output folder " +
-                $"{location.OutputFolderName}, but after its cells it printed: {OutputComparison.Excerpt(stdout.After)}");
+            problems.Add("its last line should be the only line after its cells and name its output folder " +
+                $"{location.OutputFolderName}, but after its cells it printed: " +
+                    $"{OutputComparison.Excerpt(stdout.After)}");
         problems.AddRange(AppOutputCheck.CompareCharts(notebook, location.OutputFolder, out largestRelativeDifference));
         return problems;
     }

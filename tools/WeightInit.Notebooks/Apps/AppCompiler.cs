@@ -21,7 +21,8 @@ internal sealed record Rename(int Cell, string From, string To, IReadOnlyList<in
 /// <param name="StatementCells">Cells whose last expression has no value (a void call), to end with a semicolon instead
 /// of showing it.</param>
 /// <param name="Problems">Errors and warnings, each naming the cell.</param>
-internal sealed record CompileFindings(IReadOnlyList<Rename> Renames, IReadOnlySet<int> StatementCells, IReadOnlyList<string> Problems);
+internal sealed record CompileFindings(IReadOnlyList<Rename> Renames, IReadOnlySet<int> StatementCells,
+    IReadOnlyList<string> Problems);
 
 /// <summary>
 /// Compiles a generated app in memory as the .NET SDK builds it (C# latest, nullable enabled, the SDK's implicit usings
@@ -42,12 +43,16 @@ internal static class AppCompiler
     public static CompileFindings Check(GeneratedApp app, AppSetup setup)
     {
         // The #: directives are the SDK's, not the compiler's: blank them, keeping every position.
-        var text = string.Join('\n', app.Text.Split('\n').Select(l => l.StartsWith("#:", StringComparison.Ordinal) ? new string(' ', l.Length) : l));
+        var text = string.Join('\n',
+            app.Text.Split('\n').Select(l => l.StartsWith("#:", StringComparison.Ordinal) ? new string(' ', l.Length)
+                : l));
         var options = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
         var tree = CSharpSyntaxTree.ParseText(text, options, path: app.Notebook + ".cs");
-        var usings = CSharpSyntaxTree.ParseText(string.Concat(setup.GlobalUsings.Select(u => $"global using global::{u};\n")), options, path: "GlobalUsings.g.cs");
+        var usings = CSharpSyntaxTree.ParseText(string.Concat(setup.GlobalUsings.Select(u =>
+            $"global using global::{u};\n")), options, path: "GlobalUsings.g.cs");
         var compilation = CSharpCompilation.Create(app.Notebook, [usings, tree], References.Value,
-            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999));
+            new CSharpCompilationOptions(OutputKind.ConsoleApplication,
+                nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999));
         var model = compilation.GetSemanticModel(tree);
         var root = tree.GetRoot();
 
@@ -55,7 +60,8 @@ internal static class AppCompiler
         var problems = new List<string>();
         var handled = new HashSet<Location>();
         foreach (var show in root.DescendantNodes().OfType<InvocationExpressionSyntax>()
-                     .Where(i => i.Expression.ToString() == CellTranslator.ShowCall && i.ArgumentList.Arguments.Count == 1))
+                     .Where(i => i.Expression.ToString() == CellTranslator.ShowCall
+                         && i.ArgumentList.Arguments.Count == 1))
         {
             var region = app.RegionAt(show.SpanStart);
             if (region is null) continue;
@@ -63,25 +69,29 @@ internal static class AppCompiler
             var type = model.GetTypeInfo(argument).Type;
             if (type is null || type.SpecialType == SpecialType.System_Void) statementCells.Add(region.Cell.Number);
             else if (!IsChart(type))
-                problems.Add($"{region.Cell.Name}: its last expression is a {type.ToDisplayString()}, which the notebook displays as a value; an app shows only " +
-                    "charts there: print it with Console.WriteLine (text output is what the apps compare) or end the line with a semicolon");
+                problems.Add($"{region.Cell.Name}: its last expression is a {type.ToDisplayString()}, which the " +
+                    "notebook displays as a value; an app shows only charts there: print it with Console.WriteLine " +
+                    "(text output is what the apps compare) or end the line with a semicolon");
             else continue;
             handled.Add(show.GetLocation());
         }
 
         var renames = new List<Rename>();
-        var taken = root.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText).ToHashSet(StringComparer.Ordinal);
+        var taken = root.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t =>
+            t.ValueText).ToHashSet(StringComparer.Ordinal);
         foreach (var diagnostic in compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning))
         {
             var position = diagnostic.Location.SourceSpan.Start;
             if (diagnostic.Location.SourceTree == tree && handled.Any(h => h.SourceSpan.Contains(position))) continue;
             var region = diagnostic.Location.SourceTree == tree ? app.RegionAt(position) : null;
-            if (diagnostic.Id == "CS0136" && region is not null && RenameOf(diagnostic, region, app, model, root, taken) is { } rename)
+            if (diagnostic.Id == "CS0136" && region is not null
+                && RenameOf(diagnostic, region, app, model, root, taken) is { } rename)
             {
                 renames.Add(rename);
                 continue;
             }
-            if (diagnostic.Id == "CS0128" && region is not null && RedeclarationRenames(diagnostic, region, app, model, root, taken) is { Count: > 0 } redeclared)
+            if (diagnostic.Id == "CS0128" && region is not null
+                && RedeclarationRenames(diagnostic, region, app, model, root, taken) is { Count: > 0 } redeclared)
             {
                 renames.AddRange(redeclared);
                 continue;
@@ -89,18 +99,23 @@ internal static class AppCompiler
             var message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
             if (region is null)
             {
-                problems.Add($"{app.Notebook}.cs (generated text, line {diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1}): {diagnostic.Id}: {message}");
+                problems.Add($"{app.Notebook}.cs (generated text, line " +
+                    $"{diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1}): {diagnostic.Id}: {message}");
                 continue;
             }
             var line = LineOf(region.Cell.Source, region.ToSource(position) ?? 0);
             var advice = diagnostic.Id switch
             {
-                "CS0128" => " (the top-level statements of one C# program share one scope: give one of the two another name)",
+                "CS0128" => " (the top-level statements of one C# program share one scope: give one of the two " +
+                    "another name)",
                 "CS8801" or "CS0103" when region.Hoisted =>
-                    " (a type or extension method declared in a cell is declared after the app's statements, where the cells' variables and functions are not in scope: pass it what it uses)",
+                    " (a type or extension method declared in a cell is declared after the app's statements, where " +
+                        "the cells' variables and functions are not in scope: pass it what it uses)",
                 _ => "",
             };
-            problems.Add($"{region.Cell.Name}, line {line}: {(diagnostic.Severity == DiagnosticSeverity.Warning ? "warning (an error in the apps' build) " : "")}{diagnostic.Id}: {message}{advice}");
+            problems.Add($"{region.Cell.Name}, line {line}: " +
+                (diagnostic.Severity == DiagnosticSeverity.Warning ? "warning (an error in the apps' build) " : "") +
+                $"{diagnostic.Id}: {message}{advice}");
         }
         return new CompileFindings(renames, statementCells, problems.Distinct().ToList());
     }
@@ -122,7 +137,8 @@ internal static class AppCompiler
     /// also in
     /// local functions declared before it, keep the earlier one, as in the notebook.
     /// </summary>
-    private static List<Rename> RedeclarationRenames(Diagnostic diagnostic, AppRegion region, GeneratedApp app, SemanticModel model, SyntaxNode root, HashSet<string> taken)
+    private static List<Rename> RedeclarationRenames(Diagnostic diagnostic, AppRegion region, GeneratedApp app,
+        SemanticModel model, SyntaxNode root, HashSet<string> taken)
     {
         var token = root.FindToken(diagnostic.Location.SourceSpan.Start);
         ISymbol? duplicate = null;
@@ -134,7 +150,8 @@ internal static class AppCompiler
         if (duplicate is not ILocalSymbol local) return [];
         var name = local.Name;
         var positions = new List<int> { token.SpanStart };
-        foreach (var id in root.DescendantNodes().OfType<IdentifierNameSyntax>().Where(id => id.Identifier.ValueText == name && id.SpanStart > token.SpanStart))
+        foreach (var id in root.DescendantNodes().OfType<IdentifierNameSyntax>().Where(id =>
+            id.Identifier.ValueText == name && id.SpanStart > token.SpanStart))
         {
             var symbol = model.GetSymbolInfo(id).Symbol ?? model.GetSymbolInfo(id).CandidateSymbols.FirstOrDefault();
             if (symbol is ILocalSymbol bound && (SymbolEqualityComparer.Default.Equals(bound, local)
@@ -155,14 +172,16 @@ internal static class AppCompiler
     }
 
     private static int LineOf(string source, int position) =>
-        source.Replace("\r\n", "\n", StringComparison.Ordinal)[..Math.Min(position, source.Length)].Count(c => c == '\n') + 1;
+        source.Replace("\r\n", "\n", StringComparison.Ordinal)[..Math.Min(position, source.Length)].Count(c =>
+            c == '\n') + 1;
 
     /// <summary>
     /// CS0136: a local declared inside a statement of one cell has the name of a top-level local of another cell; in a
     /// notebook each cell is its own submission, in a program they share one scope. The nested local (its declaration
     /// and every use, all inside one statement) gets a new name: NAME_CELL.
     /// </summary>
-    private static Rename? RenameOf(Diagnostic diagnostic, AppRegion region, GeneratedApp app, SemanticModel model, SyntaxNode root, HashSet<string> taken)
+    private static Rename? RenameOf(Diagnostic diagnostic, AppRegion region, GeneratedApp app, SemanticModel model,
+        SyntaxNode root, HashSet<string> taken)
     {
         var token = root.FindToken(diagnostic.Location.SourceSpan.Start);
         ISymbol? symbol = null;
@@ -175,7 +194,8 @@ internal static class AppCompiler
         var name = local.Name;
         var positions = new List<int> { token.SpanStart };
         positions.AddRange(root.DescendantNodes().OfType<IdentifierNameSyntax>()
-            .Where(id => id.Identifier.ValueText == name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id).Symbol, local))
+            .Where(id => id.Identifier.ValueText == name
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id).Symbol, local))
             .Select(id => id.Identifier.SpanStart));
         var mapped = positions.Distinct().Select(p => (Region: app.RegionAt(p), Position: p)).ToList();
         if (mapped.Any(m => m.Region?.Cell != region.Cell)) return null;

@@ -33,8 +33,10 @@ public sealed record AppConsole(IReadOnlyDictionary<int, string> Cells, string B
             var marker = line.TrimEnd('\n');
             var number = 0;
             if (marker != CellMarkers.End && (!marker.StartsWith(CellMarkers.Prefix + "cell ", StringComparison.Ordinal)
-                || !int.TryParse(marker.AsSpan(6), NumberStyles.None, CultureInfo.InvariantCulture, out number) || number <= (cell ?? 0)))
-                throw new FormatException($"unexpected cell marker '{marker.TrimStart(CellMarkers.Prefix)}' after {(cell is null ? "the start" : $"cell {cell}")}");
+                || !int.TryParse(marker.AsSpan(6), NumberStyles.None, CultureInfo.InvariantCulture, out number)
+                    || number <= (cell ?? 0)))
+                throw new FormatException($"unexpected cell marker '{marker.TrimStart(CellMarkers.Prefix)}' after " +
+                    $"{(cell is null ? "the start" : $"cell {cell}")}");
             if (cell is null) before = current.ToString();
             else cells[cell.Value] = current.ToString();
             current.Clear();

@@ -44,7 +44,8 @@ public static class AppFiles
             {
                 stale.Add(committed is null
                     ? $"notebooks/apps/{Path.GetFileName(file)} is missing"
-                    : $"notebooks/apps/{Path.GetFileName(file)} is not what the generator makes from notebooks/{name} ({FirstDifference(committed, text)})");
+                    : $"notebooks/apps/{Path.GetFileName(file)} is not what the generator makes from " +
+                        $"notebooks/{name} ({FirstDifference(committed, text)})");
                 continue;
             }
             Directory.CreateDirectory(folder);
@@ -52,7 +53,8 @@ public static class AppFiles
             output.WriteLine($"wrote notebooks/apps/{Path.GetFileName(file)}");
         }
         var expected = manifest.Names.Select(AppGenerator.AppFileName).ToHashSet(StringComparer.Ordinal);
-        foreach (var leftOver in Directory.Exists(folder) ? Directory.GetFiles(folder, "*.cs").Where(f => !expected.Contains(Path.GetFileName(f))) : [])
+        foreach (var leftOver in Directory.Exists(folder)
+            ? Directory.GetFiles(folder, "*.cs").Where(f => !expected.Contains(Path.GetFileName(f))) : [])
         {
             if (check) stale.Add($"notebooks/apps/{Path.GetFileName(leftOver)} is no notebook's app");
             else
@@ -64,7 +66,8 @@ public static class AppFiles
         if (problems.Count > 0) throw new AppGenerationException(problems);
         if (stale.Count == 0) return 0;
         foreach (var s in stale) error.WriteLine($"stale: {s}");
-        error.WriteLine($"The apps are generated from the notebooks: run {RegenerateCommand} and commit notebooks/apps.");
+        error.WriteLine($"The apps are generated from the notebooks: run {RegenerateCommand} and commit " +
+            "notebooks/apps.");
         return 1;
     }
 

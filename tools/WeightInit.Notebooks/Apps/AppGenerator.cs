@@ -18,7 +18,8 @@ public static class AppGenerator
     private const int MaximumRounds = 20;
 
     /// <summary>The app's file name for a notebook file name: 01-x.ipynb gives 01-x.cs.</summary>
-    public static string AppFileName(string notebookFileName) => Path.GetFileNameWithoutExtension(notebookFileName) + ".cs";
+    public static string AppFileName(string notebookFileName) => Path.GetFileNameWithoutExtension(notebookFileName)
+        + ".cs";
 
     /// <summary>Generates the app of the notebook at <paramref name="notebookPath"/>.</summary>
     /// <returns>The app's source.</returns>
@@ -35,7 +36,8 @@ public static class AppGenerator
         foreach (var cell in notebook.Cells.OfType<JsonObject>().Select((c, i) => (Json: c, Index: i)))
         {
             var source = NotebookFile.JoinText(cell.Json["source"]);
-            if ((string?)cell.Json["cell_type"] == "code") cells.Add((null, new CodeCell(++number, cell.Index, source)));
+            if ((string?)cell.Json["cell_type"] == "code") cells.Add((null,
+                new CodeCell(++number, cell.Index, source)));
             else cells.Add((source, null));
         }
         try
@@ -50,11 +52,13 @@ public static class AppGenerator
 
     /// <summary>Generates the app of notebook <paramref name="name"/> from its cells (markdown text, or a code
     /// cell).</summary>
-    internal static string Generate(string name, IReadOnlyList<(string? Markdown, CodeCell? Code)> cells, AppSetup setup)
+    internal static string Generate(string name, IReadOnlyList<(string? Markdown, CodeCell? Code)> cells,
+        AppSetup setup)
     {
         var codeCells = cells.Select(c => c.Code).OfType<CodeCell>().ToList();
         if (codeCells.Count > 0 && codeCells[0].Source.Trim() != SetupCell)
-            throw new AppGenerationException($"{codeCells[0].Name}: the first code cell must be exactly {SetupCell} (the apps put their setup in its place)");
+            throw new AppGenerationException($"{codeCells[0].Name}: the first code cell must be exactly {SetupCell} " +
+                "(the apps put their setup in its place)");
         var sources = codeCells.ToDictionary(c => c.Number, c => c.Source);
         var renames = codeCells.ToDictionary(c => c.Number, _ => new List<(string From, string To)>());
         var statementCells = new HashSet<int>();
@@ -63,10 +67,13 @@ public static class AppGenerator
             var problems = new List<string>();
             var translated = cells.Select(c => c.Code is null
                 ? (c.Markdown, (CellTranslation?)null)
-                : (null, c.Code.Number == 1 ? null : CellTranslator.Translate(c.Code with { Source = sources[c.Code.Number] }, statementCells.Contains(c.Code.Number), problems)))
+                : (null, c.Code.Number == 1 ? null
+                    : CellTranslator.Translate(c.Code with { Source = sources[c.Code.Number] },
+                        statementCells.Contains(c.Code.Number), problems)))
                 .ToList();
             if (problems.Count > 0) throw new AppGenerationException(problems);
-            var app = AppAssembler.Assemble(name, translated, setup, renames.ToDictionary(r => r.Key, r => (IReadOnlyList<(string, string)>)r.Value));
+            var app = AppAssembler.Assemble(name, translated, setup,
+                renames.ToDictionary(r => r.Key, r => (IReadOnlyList<(string, string)>)r.Value));
             var findings = AppCompiler.Check(app, setup);
             var newStatements = findings.StatementCells.Where(statementCells.Add).Count();
             foreach (var cell in findings.Renames.GroupBy(r => r.Cell))
@@ -78,7 +85,8 @@ public static class AppGenerator
             if (findings.Problems.Count > 0) throw new AppGenerationException(findings.Problems);
             return app.Text;
         }
-        throw new AppGenerationException($"{name}: the generated app did not settle in {MaximumRounds} rounds of renaming");
+        throw new AppGenerationException($"{name}: the generated app did not settle in {MaximumRounds} rounds of " +
+            "renaming");
     }
 
     // Every rename of one cell at once, from the last position back, so that no change moves a position still to
@@ -86,7 +94,8 @@ public static class AppGenerator
     private static string Apply(string source, IReadOnlyList<Rename> renames)
     {
         var text = source.Replace("\r\n", "\n", StringComparison.Ordinal);
-        foreach (var (position, from, to) in renames.SelectMany(r => r.Positions.Select(p => (p, r.From, r.To))).OrderByDescending(p => p.p))
+        foreach (var (position, from, to) in renames.SelectMany(r =>
+            r.Positions.Select(p => (p, r.From, r.To))).OrderByDescending(p => p.p))
             text = string.Concat(text.AsSpan(0, position), to, text.AsSpan(position + from.Length));
         return text;
     }

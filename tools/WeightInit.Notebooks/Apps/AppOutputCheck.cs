@@ -24,7 +24,8 @@ public static partial class AppOutputCheck
             var (stdout, stderr) = (new StringBuilder(), new StringBuilder());
             foreach (var output in (cell["outputs"] as JsonArray ?? []).OfType<JsonObject>())
                 if ((string?)output["output_type"] == "stream")
-                    ((string?)output["name"] == "stderr" ? stderr : stdout).Append(NotebookFile.JoinText(output["text"]));
+                    ((string?)output["name"] == "stderr" ? stderr
+                        : stdout).Append(NotebookFile.JoinText(output["text"]));
             result[number] = (stdout.ToString(), stderr.ToString());
         }
         return result;
@@ -48,18 +49,22 @@ public static partial class AppOutputCheck
                 continue;
             }
             var errors = stderr.Cells.GetValueOrDefault(number, "");
-            foreach (var (stream, expected, actual) in new[] { ("output", text.Stdout, printed), ("error", text.Stderr, errors) })
+            foreach (var (stream, expected, actual) in new[] { ("output", text.Stdout, printed),
+                ("error", text.Stderr, errors) })
                 if (OutputComparison.NormalizeText(expected) != OutputComparison.NormalizeText(actual))
                     differences.Add($"{names[number]}: the app's standard {stream} differs from the notebook's: " +
                         OutputComparison.FirstDifferentLine(expected, actual, "notebook", "app"));
         }
         foreach (var extra in stdout.Cells.Keys.Where(k => !saved.ContainsKey(k)))
-            differences.Add($"the app printed under code cell {extra}, which the notebook does not have (regenerate the apps)");
+            differences.Add($"the app printed under code cell {extra}, which the notebook does not have (regenerate " +
+                "the apps)");
         if (stdout.Before.Length > 0 || stderr.Before.Length > 0)
-            differences.Add($"the app printed before its first cell: {OutputComparison.Excerpt(stdout.Before + stderr.Before)}");
+            differences.Add("the app printed before its first cell: " +
+                $"{OutputComparison.Excerpt(stdout.Before + stderr.Before)}");
         if (!stdout.Ended) differences.Add("the app did not reach its end");
         if (stderr.After.Length > 0)
-            differences.Add($"the app printed to standard error after its last cell: {OutputComparison.Excerpt(stderr.After)}");
+            differences.Add("the app printed to standard error after its last cell: " +
+                $"{OutputComparison.Excerpt(stderr.After)}");
         return differences;
     }
 
@@ -77,7 +82,8 @@ public static partial class AppOutputCheck
             c => PlotlyChart.ChartOutputs(c.Cell).Select(PlotlyChart.FigureOf).ToList());
         var pages = Directory.Exists(outputFolder) ? Directory.GetFiles(outputFolder, "cell-*.html") : [];
         var drawn = pages.Order(StringComparer.Ordinal)
-            .GroupBy(p => int.Parse(PageName().Match(Path.GetFileName(p)).Groups["cell"].Value, CultureInfo.InvariantCulture))
+            .GroupBy(p => int.Parse(PageName().Match(Path.GetFileName(p)).Groups["cell"].Value,
+                CultureInfo.InvariantCulture))
             .ToDictionary(g => g.Key, g => g.ToList());
         foreach (var cell in saved.Where(s => s.Value.Count > 0).Select(s => s.Key).Union(drawn.Keys).Order())
         {
@@ -85,7 +91,8 @@ public static partial class AppOutputCheck
             var files = drawn.GetValueOrDefault(cell) ?? [];
             if (expected.Count != files.Count)
             {
-                differences.Add($"code cell {cell}: the notebook saved {expected.Count} chart(s), the app wrote {files.Count}");
+                differences.Add($"code cell {cell}: the notebook saved {expected.Count} chart(s), the app wrote " +
+                    $"{files.Count}");
                 continue;
             }
             for (var i = 0; i < files.Count; i++)
@@ -98,11 +105,13 @@ public static partial class AppOutputCheck
                     differences.Add($"code cell {cell}: {page} loads scripts from {string.Join(", ", scripts)}, " +
                         "not only from local files");
                 else if (scripts.Any(s => !File.Exists(Path.Combine(outputFolder, Uri.UnescapeDataString(s)))))
-                    differences.Add($"code cell {cell}: {page} loads {string.Join(", ", scripts)}, which is not there " +
-                        "(scripts/setup.sh installs plotly.js)");
-                var difference = OutputComparison.FigureDifference(expected[i], PlotlyChart.Parse(html), out var largest);
+                    differences.Add($"code cell {cell}: {page} loads {string.Join(", ", scripts)}, which is not " +
+                        "there (scripts/setup.sh installs plotly.js)");
+                var difference = OutputComparison.FigureDifference(expected[i], PlotlyChart.Parse(html),
+                    out var largest);
                 largestRelativeDifference = Math.Max(largestRelativeDifference, largest);
-                if (difference is not null) differences.Add($"code cell {cell}: {page} is not the notebook's chart: {difference}");
+                if (difference is not null) differences.Add($"code cell {cell}: {page} is not the notebook's chart: " +
+                    $"{difference}");
             }
         }
         return differences;

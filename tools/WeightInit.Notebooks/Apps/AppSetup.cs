@@ -29,14 +29,16 @@ public sealed partial record AppSetup(IReadOnlyList<string> Projects, IReadOnlyL
 {
     /// <summary>Packages of setup.dib that only the notebook kernel needs: Plotly.NET.Interactive formats charts as
     /// kernel output.</summary>
-    public static readonly IReadOnlySet<string> KernelOnlyPackages = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Plotly.NET.Interactive" };
+    public static readonly IReadOnlySet<string> KernelOnlyPackages =
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Plotly.NET.Interactive" };
 
     /// <summary>The project of the apps' display helper (NotebookApp), which no notebook references.</summary>
     public const string AppHelperProject = "../../lib/WeightInit.Tutorial.Apps/WeightInit.Tutorial.Apps.csproj";
 
     /// <summary>The implicit usings of the .NET SDK for a console app (ImplicitUsings enable).</summary>
     public static readonly IReadOnlyList<string> SdkImplicitUsings =
-        ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks"];
+        ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading",
+            "System.Threading.Tasks"];
 
     /// <summary>Reads and checks notebooks/setup.dib and notebooks/apps/Directory.Build.props of <paramref
     /// name="repositoryRoot"/>.</summary>
@@ -48,10 +50,13 @@ public sealed partial record AppSetup(IReadOnlyList<string> Projects, IReadOnlyL
         var propsFile = Path.Combine(repositoryRoot, "notebooks", "apps", "Directory.Build.props");
         var packagesFile = Path.Combine(repositoryRoot, "Directory.Packages.props");
         foreach (var file in new[] { setupFile, propsFile, packagesFile })
-            if (!File.Exists(file)) throw new AppGenerationException($"{Path.GetRelativePath(repositoryRoot, file)}: not found");
-        var appUsings = XDocument.Load(propsFile).Descendants("Using").Select(u => (string?)u.Attribute("Include")).OfType<string>().ToList();
+            if (!File.Exists(file)) throw new AppGenerationException($"{Path.GetRelativePath(repositoryRoot, file)}: " +
+                "not found");
+        var appUsings = XDocument.Load(propsFile).Descendants("Using").Select(u =>
+            (string?)u.Attribute("Include")).OfType<string>().ToList();
         var pinned = XDocument.Load(packagesFile).Descendants("PackageVersion")
-            .ToDictionary(p => (string)p.Attribute("Include")!, p => (string)p.Attribute("Version")!, StringComparer.OrdinalIgnoreCase);
+            .ToDictionary(p => (string)p.Attribute("Include")!, p => (string)p.Attribute("Version")!,
+                StringComparer.OrdinalIgnoreCase);
         var problems = new List<string>();
         var projects = new List<string>();
         var setupUsings = new List<string>();
@@ -69,14 +74,17 @@ public sealed partial record AppSetup(IReadOnlyList<string> Projects, IReadOnlyL
                     var (name, version) = (package.Groups["name"].Value.Trim(), package.Groups["version"].Value.Trim());
                     if (KernelOnlyPackages.Contains(name)) continue;
                     if (!pinned.TryGetValue(name, out var central) || central != version)
-                        problems.Add($"setup.dib: {line.Trim()} is not a package the apps' projects bring (Directory.Packages.props pins " +
-                            $"{(central is null ? "no version of it" : central)}): reference it from lib/WeightInit.Tutorial at that version, or teach the app generator its #:package");
+                        problems.Add($"setup.dib: {line.Trim()} is not a package the apps' projects bring " +
+                            "(Directory.Packages.props pins " +
+                            $"{(central is null ? "no version of it" : central)}): reference it from " +
+                                "lib/WeightInit.Tutorial at that version, or teach the app generator its #:package");
                     continue;
                 }
                 var dll = LibraryReference().Match(target);
                 var project = dll.Success ? $"lib/{dll.Groups["name"].Value}/{dll.Groups["name"].Value}.csproj" : null;
                 if (project is null || !File.Exists(Path.Combine(repositoryRoot, project)))
-                    problems.Add($"setup.dib: {line.Trim()} is not an assembly of a project in lib/ (../artifacts/notebook-lib/NAME.dll built from lib/NAME/NAME.csproj)");
+                    problems.Add($"setup.dib: {line.Trim()} is not an assembly of a project in lib/ " +
+                        "(../artifacts/notebook-lib/NAME.dll built from lib/NAME/NAME.csproj)");
                 else projects.Add("../../" + project);
             }
             var text = string.Join('\n', code);
@@ -90,12 +98,15 @@ public sealed partial record AppSetup(IReadOnlyList<string> Projects, IReadOnlyL
                 // resolves it.
                 if (member.ToString().Contains("AssemblyLoadContext.Default.Resolving", StringComparison.Ordinal)
                     && member.ToString().Contains("FSharp.Core", StringComparison.Ordinal)) continue;
-                problems.Add($"setup.dib: the app generator does not know the apps' equivalent of: {Flatten(member.ToString())}");
+                problems.Add("setup.dib: the app generator does not know the apps' equivalent of: " +
+                    $"{Flatten(member.ToString())}");
             }
         }
         foreach (var ns in setupUsings.Where(n => !appUsings.Contains(n)))
-            problems.Add($"setup.dib: using {ns}; is not among the apps' usings: add <Using Include=\"{ns}\" /> to notebooks/apps/Directory.Build.props");
-        if (projects.Count == 0) problems.Add("setup.dib: references no assembly of lib/ (#r \"../artifacts/notebook-lib/NAME.dll\")");
+            problems.Add($"setup.dib: using {ns}; is not among the apps' usings: add <Using Include=\"{ns}\" /> to " +
+                "notebooks/apps/Directory.Build.props");
+        if (projects.Count == 0) problems.Add("setup.dib: references no assembly of lib/ (#r " +
+            "\"../artifacts/notebook-lib/NAME.dll\")");
         if (problems.Count > 0) throw new AppGenerationException(problems);
         projects.Add(AppHelperProject);
         return new AppSetup(projects.Distinct().ToList(), SdkImplicitUsings.Concat(appUsings).Distinct().ToList());

@@ -22,7 +22,8 @@ internal sealed record CodeCell(int Number, int Index, string Source)
 /// <param name="Types">The types it declares, which the app puts after its top-level statements.</param>
 /// <param name="ExtensionMethods">The extension methods it declares, which the app puts into a static class.</param>
 /// <param name="ShowsLastExpression">Whether its last expression is passed to NotebookApp.Show.</param>
-internal sealed record CellTranslation(CodeCell Cell, IReadOnlyList<string> Usings, MappedText Code, IReadOnlyList<MappedText> Types,
+internal sealed record CellTranslation(CodeCell Cell, IReadOnlyList<string> Usings, MappedText Code,
+    IReadOnlyList<MappedText> Types,
     IReadOnlyList<MappedText> ExtensionMethods, bool ShowsLastExpression);
 
 /// <summary>
@@ -56,18 +57,25 @@ internal static class CellTranslator
         {
             var line = lines[i].TrimStart();
             if (line.StartsWith("#!", StringComparison.Ordinal))
-                problems.Add($"{cell.Name}, line {i + 1}: '{line}' is a kernel magic command, which a C# program cannot run: only the first code cell may be #!import setup.dib");
-            else if (line.StartsWith("#r ", StringComparison.Ordinal) || line.StartsWith("#i ", StringComparison.Ordinal) || line.StartsWith("#load ", StringComparison.Ordinal))
-                problems.Add($"{cell.Name}, line {i + 1}: '{line}' is a kernel directive, which a C# program cannot run: reference packages and assemblies in notebooks/setup.dib (the apps get them from their projects)");
+                problems.Add($"{cell.Name}, line {i + 1}: '{line}' is a kernel magic command, which a C# program " +
+                    "cannot run: only the first code cell may be #!import setup.dib");
+            else if (line.StartsWith("#r ", StringComparison.Ordinal)
+                || line.StartsWith("#i ", StringComparison.Ordinal)
+                    || line.StartsWith("#load ", StringComparison.Ordinal))
+                problems.Add($"{cell.Name}, line {i + 1}: '{line}' is a kernel directive, which a C# program cannot " +
+                    "run: reference packages and assemblies in notebooks/setup.dib (the apps get them from their " +
+                        "projects)");
         }
         var tree = CSharpSyntaxTree.ParseText(source, ScriptOptions);
         foreach (var error in tree.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error))
-            problems.Add($"{cell.Name}, line {error.Location.GetLineSpan().StartLinePosition.Line + 1}: does not parse: {error.Id}: {error.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
+            problems.Add($"{cell.Name}, line {error.Location.GetLineSpan().StartLinePosition.Line + 1}: does not " +
+                $"parse: {error.Id}: {error.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
         var root = (CompilationUnitSyntax)tree.GetRoot();
         foreach (var alias in root.Externs)
             problems.Add($"{cell.Name}: '{alias}' (extern alias) has no place in a file-based app");
         if (root.AttributeLists.Count > 0)
-            problems.Add($"{cell.Name}: assembly attributes ({root.AttributeLists[0]}) have no place in a notebook cell's app");
+            problems.Add($"{cell.Name}: assembly attributes ({root.AttributeLists[0]}) have no place in a notebook " +
+                "cell's app");
 
         var usings = root.Usings.Select(u => u.ToString().Trim()).ToList();
         var code = new MappedText();
@@ -88,13 +96,18 @@ internal static class CellTranslator
                 case MethodDeclarationSyntax method:
                     var unsupported = method.Modifiers.Where(t => !LocalFunctionModifiers.Contains(t.Kind())).ToList();
                     if (unsupported.Count > 0)
-                        problems.Add($"{cell.Name}: {method.Identifier.Text} is declared '{string.Join(' ', unsupported)}', which a local function of a C# program cannot be: drop the modifier");
+                        problems.Add($"{cell.Name}: {method.Identifier.Text} is declared " +
+                            $"'{string.Join(' ', unsupported)}', which a local function of a C# program cannot be: " +
+                                "drop the modifier");
                     if (method.ParameterList.Parameters.FirstOrDefault()?.Modifiers.Any(SyntaxKind.ThisKeyword) == true)
                     {
                         // An extension method: C# wants it in a static class, which the app puts after its statements.
                         var text = new MappedText();
-                        var start = method.Modifiers.Count > 0 ? method.Modifiers[0].SpanStart : method.ReturnType.SpanStart;
-                        text.Source(source, member.FullSpan.Start, start).Literal(method.Modifiers.Any(SyntaxKind.StaticKeyword) ? "internal " : "internal static ")
+                        var start = method.Modifiers.Count > 0 ? method.Modifiers[0].SpanStart
+                            : method.ReturnType.SpanStart;
+                        text.Source(source, member.FullSpan.Start,
+                            start).Literal(method.Modifiers.Any(SyntaxKind.StaticKeyword) ? "internal "
+                                : "internal static ")
                             .Source(source, start, member.FullSpan.End);
                         extensions.Add(text.Trim());
                     }
@@ -103,17 +116,23 @@ internal static class CellTranslator
                 case FieldDeclarationSyntax field:
                     var modifiers = field.Modifiers.Where(t => !t.IsKind(SyntaxKind.ConstKeyword)).ToList();
                     if (modifiers.Count > 0 || field.AttributeLists.Count > 0)
-                        problems.Add($"{cell.Name}: '{Shorten(field.ToString())}' declares a field with '{string.Join(' ', modifiers)}', which a local variable of a C# program cannot have: drop the modifier");
+                        problems.Add($"{cell.Name}: '{Shorten(field.ToString())}' declares a field with " +
+                            $"'{string.Join(' ', modifiers)}', which a local variable of a C# program cannot have: " +
+                                "drop the modifier");
                     code.Source(source, position, member.FullSpan.End);
                     break;
-                case GlobalStatementSyntax { Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } last } when m == root.Members.Count - 1:
+                case GlobalStatementSyntax
+                {
+                    Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } last,
+                } when m == root.Members.Count - 1:
                     // The cell's last expression, whose value the kernel displays.
                     code.Source(source, position, last.Expression.SpanStart);
                     if (lastExpressionIsStatement)
                         code.Source(source, last.Expression.SpanStart, last.Expression.Span.End).Literal(";");
                     else
                     {
-                        code.Literal(ShowCall + "(").Source(source, last.Expression.SpanStart, last.Expression.Span.End).Literal(");");
+                        code.Literal(ShowCall + "(").Source(source, last.Expression.SpanStart,
+                            last.Expression.Span.End).Literal(");");
                         shows = true;
                     }
                     code.Source(source, last.Expression.Span.End, member.FullSpan.End);
@@ -122,7 +141,8 @@ internal static class CellTranslator
                     code.Source(source, position, member.FullSpan.End);
                     break;
                 default:
-                    problems.Add($"{cell.Name}: '{Shorten(member.ToString())}' ({member.Kind()}) is a script member that a C# program's top-level statements cannot declare");
+                    problems.Add($"{cell.Name}: '{Shorten(member.ToString())}' ({member.Kind()}) is a script member " +
+                        "that a C# program's top-level statements cannot declare");
                     break;
             }
             position = member.FullSpan.End;

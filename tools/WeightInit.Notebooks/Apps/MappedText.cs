@@ -45,7 +45,8 @@ internal sealed class MappedText
     public int? ToSource(int position)
     {
         foreach (var s in _segments)
-            if (position >= s.TargetStart && position < s.TargetStart + s.Length) return s.SourceStart + position - s.TargetStart;
+            if (position >= s.TargetStart && position < s.TargetStart + s.Length) return s.SourceStart
+                + position - s.TargetStart;
         return null;
     }
 
@@ -71,17 +72,20 @@ internal sealed class MappedText
         var text = other.Text;
         for (var position = start; position < end;)
         {
-            var segment = other._segments.FirstOrDefault(s => position >= s.TargetStart && position < s.TargetStart + s.Length);
+            var segment = other._segments.FirstOrDefault(s => position >= s.TargetStart && position < s.TargetStart
+                + s.Length);
             if (segment.Length > 0)
             {
                 var stop = Math.Min(end, segment.TargetStart + segment.Length);
-                _segments.Add(new SourceSegment(_text.Length, segment.SourceStart + position - segment.TargetStart, stop - position));
+                _segments.Add(new SourceSegment(_text.Length, segment.SourceStart + position - segment.TargetStart,
+                    stop - position));
                 _text.Append(text, position, stop - position);
                 position = stop;
             }
             else
             {
-                var next = other._segments.Where(s => s.TargetStart > position).Select(s => s.TargetStart).DefaultIfEmpty(end).Min();
+                var next = other._segments.Where(s => s.TargetStart > position).Select(s =>
+                    s.TargetStart).DefaultIfEmpty(end).Min();
                 var stop = Math.Min(end, next);
                 _text.Append(text, position, stop - position);
                 position = stop;
@@ -108,7 +112,8 @@ internal sealed class MappedText
         {
             var from = Math.Max(s.TargetStart, start);
             var to = Math.Min(s.TargetStart + s.Length, end);
-            if (to > from) trimmed._segments.Add(new SourceSegment(from - start, s.SourceStart + from - s.TargetStart, to - from));
+            if (to > from) trimmed._segments.Add(new SourceSegment(from - start, s.SourceStart + from - s.TargetStart,
+                to - from));
         }
         return trimmed;
     }
