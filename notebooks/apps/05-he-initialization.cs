@@ -96,6 +96,7 @@ Claim.Close(OneLayer(Init.HeNormal(), Activation.ReLU).MeanSquare, 1, 0.02, "He 
 //   form of notebook 04): variance $1/(3 n_\text{in})$, a third of LeCun's, so a factor of $\sqrt{1/6} \approx 0.41$ per ReLU layer.
 
 NotebookApp.Cell(5);
+#nullable enable
 const int Depth = 100, Width = 512;
 ulong[] seeds = { 1, 2, 3, 4, 5 };
 SimulationResult DeepRelu(IWeightInitializer weights, ulong seed, Activation? activation = null, bool backward = true) =>

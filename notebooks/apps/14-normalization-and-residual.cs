@@ -301,7 +301,9 @@ NotebookApp.Finish();
 // The types the notebook's cells declare (a C# program declares them after its top-level statements).
 
 // From code cell 3.
+#nullable enable
 record PlainRun(double TestAccuracy, TrainingDivergence? Divergence, TrainingDiagnostics? Diagnostics);
 
 // From code cell 11.
+#nullable enable
 record ResidualRun(double[] Losses, double TestAccuracy, TrainingDivergence? Divergence);
