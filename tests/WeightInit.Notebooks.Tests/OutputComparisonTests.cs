@@ -144,4 +144,23 @@ public sealed class OutputComparisonTests
             "WeightInit.Tutorial.ClaimFailedException: ✗ stays within [0, 2] (3 ∉ [0, 2])",
             JupyterExecutor.FirstFailure(notebook));
     }
+
+    [Fact]
+    public void A_compile_error_is_named_with_the_compilers_diagnostics()
+    {
+        // What nbclient saves for a cell the .NET kernel cannot compile: the diagnostics on standard error, then an
+        // error output without a traceback.
+        var notebook = Fixture.CodeNotebook("Console.WriteLine(1);", "int x = \"text\";");
+        var stderr = Fixture.Stdout("\n(1,9): error CS0029: Cannot implicitly convert type 'string' to 'int'\n\n");
+        stderr["name"] = "stderr";
+        notebook["cells"]![1]!["outputs"] = new JsonArray(stderr, new JsonObject
+        {
+            ["output_type"] = "error", ["ename"] = "Error", ["evalue"] = "compilation error",
+            ["traceback"] = new JsonArray(),
+        });
+
+        Assert.Equal("code cell 2 (int x = \"text\";) failed:" + Environment.NewLine + "compilation error" +
+            Environment.NewLine + "(1,9): error CS0029: Cannot implicitly convert type 'string' to 'int'",
+            JupyterExecutor.FirstFailure(notebook));
+    }
 }

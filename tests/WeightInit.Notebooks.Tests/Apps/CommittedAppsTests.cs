@@ -53,32 +53,4 @@ public sealed class CommittedAppsTests
             File.Delete(file);
         }
     }
-
-    [Fact]
-    [Trait("Category", "Notebooks")]
-    public async Task An_app_copied_out_of_notebooks_apps_stops_with_the_command_to_run()
-    {
-        // Two folders below the root, so that the app's #:project paths (../../lib/...) still resolve, and with the
-        // apps' build
-        // settings beside it (their usings), so that the copy builds: the app itself must then refuse to run there.
-        var folder = Path.Combine(Repository.Root, "artifacts", $"app-copy-{Environment.ProcessId}");
-        Directory.CreateDirectory(folder);
-        try
-        {
-            var copy = Path.Combine(folder, "00-reading-order.cs");
-            File.Copy(Path.Combine(Repository.Root, "notebooks", "apps", "00-reading-order.cs"), copy);
-            File.Copy(Path.Combine(Repository.Root, "notebooks", "apps", "Directory.Build.props"),
-                Path.Combine(folder, "Directory.Build.props"));
-            var (exitCode, stdout, stderr) = await RunApp(copy);
-
-            Assert.True(exitCode == WeightInit.Tutorial.Apps.NotebookApp.SetupExitCode,
-                $"exit code {exitCode}: {stdout}{stderr}");
-            Assert.Contains("a notebook app runs where the generator wrote it, in notebooks/apps/", stderr);
-            Assert.Contains("run: dotnet run -c Release --file notebooks/apps/00-reading-order.cs", stderr);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
 }
