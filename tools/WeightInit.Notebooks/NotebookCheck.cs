@@ -32,7 +32,9 @@ public static class NotebookCheck
         output.WriteLine(
             $"kernelspec: {names.Count} notebook(s) name the registered {JupyterExecutor.KernelName} kernel");
         var folder = Path.GetFullPath(Path.Combine(root, options.Out));
-        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        // Only what an earlier check wrote there goes: --out may name a folder that holds other files.
+        foreach (var part in new[] { Path.Combine(folder, "executed"), Path.Combine(folder, "html") })
+            if (Directory.Exists(part)) Directory.Delete(part, recursive: true);
         var sanitizer = new OutputSanitizer(root, manifest.Folder);
         var renderer = new ChartRenderer(tools);
         var failures = new List<string>();
