@@ -6,7 +6,7 @@ namespace WeightInit.Tutorial;
 /// A notebook's claims, checked where they are made: each method tests one statement of the prose against the
 /// number the experiment produced, prints one line <c>✓ claim (evidence)</c> to the console when it holds, and
 /// throws a <see cref="ClaimFailedException"/> when it does not, so that the notebook fails wherever it runs
-/// (the notebook runner, the tests, Jupyter, the generated apps).
+/// (Jupyter, VS Code, the notebook tool's run and check, the generated apps).
 /// </summary>
 /// <remarks>
 /// The tolerance of a claim is part of the claim: state it in the words (e.g. "within [0.5, 2]") and pass the

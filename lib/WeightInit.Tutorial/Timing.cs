@@ -5,7 +5,7 @@ namespace WeightInit.Tutorial;
 /// <summary>
 /// Lines that report how long something took. A timing differs from run to run, so it is printed on a line of its own
 /// that starts with <see cref="Mark"/>: the checks that compare a notebook's saved text with a fresh run (the notebook
-/// runner's --check, the notebook tests, the apps' check) compare such a line with its numbers left out.
+/// tool's check and check-apps) compare such a line with its numbers left out.
 /// </summary>
 public static class Timing
 {

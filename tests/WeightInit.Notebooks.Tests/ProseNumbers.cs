@@ -47,12 +47,14 @@ internal static partial class ProseNumbers
     private static partial Regex Citation();
 
     [GeneratedRegex(
-        @"(?<![\w.^{])(?:(?:(?<m>\d+(?:\.\d+)?)\s*(?:×|\\times|·|\\cdot)\s*)?(?:10\^\{?(?<p>[-−]?\d+)\}?|10(?<s>[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+))" +
+        @"(?<![\w.^{])(?:(?:(?<m>\d+(?:\.\d+)?)\s*(?:×|\\times|·|\\cdot)\s*)?" +
+        @"(?:10\^\{?(?<p>[-−]?\d+)\}?|10(?<s>[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+))" +
         @"|(?<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[eE](?<e>[-+−]?\d+))?)(?<pct>\s*%)?")]
     private static partial Regex Number();
 
     [GeneratedRegex(
-        @"(notebooks?|§|Fig\.|Figure|Table|Section|eq\.|arXiv:?|#|cells?)\s*(?:\d+(?:\.\d+)?\s*(?:,|and|to|or|-|–)\s*)*$",
+        @"(notebooks?|§|Fig\.|Figure|Table|Section|eq\.|arXiv:?|#|cells?)\s*" +
+        @"(?:\d+(?:\.\d+)?\s*(?:,|and|to|or|-|–)\s*)*$",
         RegexOptions.IgnoreCase)]
     private static partial Regex NamingContext();
 
@@ -84,7 +86,8 @@ internal static partial class ProseNumbers
         {
             string exponentText = m.Groups["p"].Success
                 ? m.Groups["p"].Value.Replace('−', '-')
-                : new string([.. m.Groups["s"].Value.Select(c => c == '⁻' ? '-' : (char)('0' + Superscripts.IndexOf(c)))]);
+                : new string([.. m.Groups["s"].Value.Select(
+                    c => c == '⁻' ? '-' : (char)('0' + Superscripts.IndexOf(c)))]);
             if (!int.TryParse(exponentText, CultureInfo.InvariantCulture, out int exponent)) return null;
             if (!m.Groups["m"].Success) return new Stated(text, Math.Pow(10, exponent), 0, Form.PowerOfTen);
             string mantissa = m.Groups["m"].Value;
