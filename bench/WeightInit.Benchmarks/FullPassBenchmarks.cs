@@ -65,7 +65,7 @@ internal static class FullPassBenchmarks
     private static (DeepNetwork, SimulationOptions) Options(FloatPrecision precision, bool relu, int batch,
         int layers) =>
         (DeepNetwork.Stack(layers, Width, relu ? Activation.ReLU : Activation.Identity,
-            new NormalInitializer(0, relu ? Math.Sqrt(2.0 / Width) : 1 / Math.Sqrt(Width))),
+            Init.Normal(0, relu ? Math.Sqrt(2.0 / Width) : 1 / Math.Sqrt(Width))),
          new SimulationOptions { BatchSize = batch, Precision = precision, Seed = 1 });
 
     /// <summary>Runs once to warm up, then <paramref name="repetitions"/> times; returns the median seconds and that run's split.</summary>

@@ -253,7 +253,7 @@ internal static class GoalsBenchmark
     private static (double Seconds, SimulationTimings Timings) Pass(FloatPrecision precision, int batch, int layers, int repetitions)
     {
         var network = DeepNetwork.Stack(layers, Width, Activation.ReLU,
-            new NormalInitializer(0, Math.Sqrt(2.0 / Width)));
+            Init.Normal(0, Math.Sqrt(2.0 / Width)));
         return FullPassBenchmarks.Measure((network,
             new SimulationOptions { BatchSize = batch, Precision = precision, Seed = 1 }), repetitions);
     }

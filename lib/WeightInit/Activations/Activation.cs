@@ -123,6 +123,9 @@ public abstract class Activation
     /// <summary>max(0, x); the derivative at 0 is taken as 0.</summary>
     public static Activation ReLU { get; } = new ReLUActivation();
 
+    /// <summary>PyTorch's default negative slope of the leaky ReLU, 0.01: <see cref="LeakyReLU"/>'s.</summary>
+    public const double DefaultLeakyReLUSlope = LeakyReLUActivation.DefaultNegativeSlope;
+
     /// <summary>The leaky ReLU with PyTorch's default negative slope 0.01.</summary>
     public static Activation LeakyReLU { get; } = new LeakyReLUActivation();
 
@@ -146,19 +149,19 @@ public abstract class Activation
     /// <param name="negativeSlope">The slope for x &lt;= 0; finite.</param>
     /// <returns>The activation.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The slope is NaN or infinite.</exception>
-    public static LeakyReLUActivation CreateLeakyReLU(double negativeSlope) => new(negativeSlope);
+    public static Activation CreateLeakyReLU(double negativeSlope) => new LeakyReLUActivation(negativeSlope);
 
     /// <summary>An ELU: x for x &gt; 0, <paramref name="alpha"/> (e^x - 1) otherwise.</summary>
     /// <param name="alpha">The negative saturation value; finite and non-negative.</param>
     /// <returns>The activation.</returns>
     /// <exception cref="ArgumentOutOfRangeException">Alpha is NaN, infinite or negative.</exception>
-    public static EluActivation CreateElu(double alpha) => new(alpha);
+    public static Activation CreateElu(double alpha) => new EluActivation(alpha);
 
     /// <summary>A Swish: x * sigmoid(<paramref name="beta"/> x).</summary>
     /// <param name="beta">The slope inside the sigmoid; finite.</param>
     /// <returns>The activation.</returns>
     /// <exception cref="ArgumentOutOfRangeException">Beta is NaN or infinite.</exception>
-    public static SwishActivation CreateSwish(double beta) => new(beta);
+    public static Activation CreateSwish(double beta) => new SwishActivation(beta);
 
     /// <summary>The names <see cref="FromName"/> accepts besides the <see cref="Name"/>s of <see cref="All"/>.</summary>
     private static readonly (string Name, Activation Activation)[] OtherNames =

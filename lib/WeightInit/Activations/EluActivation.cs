@@ -12,7 +12,7 @@ namespace WeightInit.Activations;
 /// expm1; f(-1e4) = -a. At the kink, f'(0) = a (the x &lt;= 0 branch, as PyTorch's ELU backward takes
 /// it); for a = 1 both sides agree.
 /// </remarks>
-public sealed class EluActivation : Activation
+internal sealed class EluActivation : Activation
 {
     private readonly Kernel _kernel;
 

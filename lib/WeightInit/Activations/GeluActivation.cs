@@ -14,7 +14,7 @@ namespace WeightInit.Activations;
 /// exponent x^2/2 split exactly), so that f has full relative accuracy in the negative tail; GELU(1e4) = 1e4,
 /// GELU(-1e4) = 0 (as -0), f'(+-1e4) = 1 and 0. Smooth everywhere; f'(0) = 1/2.
 /// </remarks>
-public sealed class GeluActivation : Activation
+internal sealed class GeluActivation : Activation
 {
     /// <summary>Creates GELU; <see cref="Activation.Gelu"/> is the shared instance.</summary>
     public GeluActivation() : base(KernelSpans.For(default(Kernel))) { }

@@ -6,7 +6,7 @@ namespace WeightInit.Activations;
 /// The identity f(x) = x, f'(x) = 1: no activation, as in a linear layer or a network's output.
 /// PyTorch's <c>nn.init.calculate_gain</c> calls it "linear".
 /// </summary>
-public sealed class IdentityActivation : Activation
+internal sealed class IdentityActivation : Activation
 {
     /// <summary>Creates the identity; <see cref="Activation.Identity"/> is the shared instance.</summary>
     public IdentityActivation() : base(KernelSpans.For(default(Kernel))) { }

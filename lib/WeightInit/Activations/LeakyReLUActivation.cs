@@ -9,7 +9,7 @@ namespace WeightInit.Activations;
 /// sqrt(2 / (1 + s^2)).
 /// </summary>
 /// <remarks>At the kink, f'(0) = s, as PyTorch's autograd takes it (it tests x &gt; 0). f'(NaN) is NaN.</remarks>
-public sealed class LeakyReLUActivation : Activation
+internal sealed class LeakyReLUActivation : Activation
 {
     /// <summary>PyTorch's default negative slope, 0.01.</summary>
     public const double DefaultNegativeSlope = 0.01;

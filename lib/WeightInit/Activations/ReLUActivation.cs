@@ -12,7 +12,7 @@ namespace WeightInit.Activations;
 /// At the kink, f'(0) = 0, as PyTorch's autograd takes it (its ReLU backward passes the gradient only
 /// where the output is positive). f(NaN) and f'(NaN) are NaN.
 /// </remarks>
-public sealed class ReLUActivation : Activation
+internal sealed class ReLUActivation : Activation
 {
     /// <summary>Creates ReLU; <see cref="Activation.ReLU"/> is the shared instance.</summary>
     public ReLUActivation() : base(KernelSpans.For(default(Kernel))) { }

@@ -9,7 +9,7 @@ namespace WeightInit.Activations;
 /// <remarks>
 /// At the kink, f'(0) = l a (the x &lt;= 0 branch, as PyTorch's backward takes it). f(-1e4) = -l a.
 /// </remarks>
-public sealed class SeluActivation : Activation
+internal sealed class SeluActivation : Activation
 {
     /// <summary>l = 1.0507009873554804934193349852946 (Klambauer et al. 2017), as PyTorch uses it.</summary>
     public const double Lambda = 1.0507009873554804934193349852946;

@@ -13,7 +13,7 @@ namespace WeightInit.Activations;
 /// f' = e/(1+e)^2, so sigmoid(-1000) = 0, sigmoid(1000) = 1 and f' has full relative accuracy in both
 /// tails (no 1 - f cancellation). Smooth everywhere; f'(0) = 1/4.
 /// </remarks>
-public sealed class SigmoidActivation : Activation
+internal sealed class SigmoidActivation : Activation
 {
     /// <summary>Creates the sigmoid; <see cref="Activation.Sigmoid"/> is the shared instance.</summary>
     public SigmoidActivation() : base(KernelSpans.For(default(Kernel))) { }

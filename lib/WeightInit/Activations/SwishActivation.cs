@@ -13,7 +13,7 @@ namespace WeightInit.Activations;
 /// FMA, so a non-integer b loses no accuracy in the tails), so f(-1e4) = 0 (as -0),
 /// f(1e4) = 1e4, f'(-1e4) = 0 and f'(1e4) = 1. Smooth everywhere; f'(0) = 1/2.
 /// </remarks>
-public sealed class SwishActivation : Activation
+internal sealed class SwishActivation : Activation
 {
     private readonly Kernel _kernel;
 

@@ -12,7 +12,7 @@ namespace WeightInit.Activations;
 /// and restores the sign; f' = 4 e^(-2a) / (1 + e^(-2a))^2, which has no 1 - tanh^2 cancellation and
 /// decays to 0 (never NaN) for large |x|; tanh(1e4) = 1. Smooth everywhere; f'(0) = 1.
 /// </remarks>
-public sealed class TanhActivation : Activation
+internal sealed class TanhActivation : Activation
 {
     /// <summary>Creates tanh; <see cref="Activation.Tanh"/> is the shared instance.</summary>
     public TanhActivation() : base(KernelSpans.For(default(Kernel))) { }

@@ -11,7 +11,7 @@ namespace WeightInit.Initializers;
 /// equal (Goodfellow, Bengio &amp; Courville 2016, "Deep Learning", section 8.4). Use them for biases, not weights.
 /// The shape needs at least one dimension and draws nothing from <c>random</c>.
 /// </remarks>
-public class ConstantInitializer : IWeightInitializer
+internal class ConstantInitializer : IWeightInitializer
 {
     /// <summary>Creates the initializer.</summary>
     /// <param name="value">The value of every weight; finite.</param>

@@ -13,7 +13,7 @@ namespace WeightInit.Initializers;
 /// Networks Without Skip-Connections". PyTorch accepts 3-, 4- and 5-D weights; this accepts any weight with at
 /// least 3 dimensions. shape[0] must be divisible by the number of groups. Draws nothing from <c>random</c>.
 /// </remarks>
-public sealed class DiracInitializer : IWeightInitializer
+internal sealed class DiracInitializer : IWeightInitializer
 {
     /// <summary>Creates the initializer.</summary>
     /// <param name="groups">The number of convolution groups; positive.</param>

@@ -12,7 +12,7 @@ namespace WeightInit.Initializers;
 /// recurrent networks (Le, Jaitly &amp; Hinton 2015, "A Simple Way to Initialize Recurrent Networks of Rectified
 /// Linear Units"). Draws nothing from <c>random</c>.
 /// </remarks>
-public sealed class EyeInitializer : IWeightInitializer
+internal sealed class EyeInitializer : IWeightInitializer
 {
     /// <inheritdoc/>
     public string Name => "Eye";

@@ -8,9 +8,18 @@ namespace WeightInit.Initializers;
 /// variance scaling, ...). Its scale can be read for any fans without drawing, e.g. to chart the
 /// weight range against the number of inputs.
 /// </summary>
-/// <remarks>The weight tensor needs at least two dimensions; see <see cref="Fans"/> for the layout.</remarks>
+/// <remarks>
+/// The weight tensor needs at least two dimensions; see <see cref="Fans"/> for the layout. The library's fan-scaled
+/// initializers are made by <see cref="Init"/> (Xavier, He, LeCun, variance scaling, ...); the class is not meant to
+/// be derived from outside the library.
+/// </remarks>
 public abstract class FanScaledInitializer : IWeightInitializer
 {
+    /// <summary>Only the library's initializers derive from this class.</summary>
+    private protected FanScaledInitializer()
+    {
+    }
+
     /// <inheritdoc/>
     public abstract string Name { get; }
 
@@ -25,10 +34,6 @@ public abstract class FanScaledInitializer : IWeightInitializer
         return StdOf(fanIn, fanOut);
     }
 
-    /// <inheritdoc cref="Std(int, int)"/>
-    /// <param name="fans">The layer's fans.</param>
-    public double Std(FanPair fans) => Std(fans.FanIn, fans.FanOut);
-
     /// <summary>The variance of the drawn weights, Std(fanIn, fanOut)^2.</summary>
     /// <param name="fanIn">The number of inputs; positive.</param>
     /// <param name="fanOut">The number of outputs; positive.</param>
@@ -39,12 +44,26 @@ public abstract class FanScaledInitializer : IWeightInitializer
         return VarianceOf(fanIn, fanOut);
     }
 
+    /// <summary>
+    /// The largest magnitude a weight can take for a layer with the given fans: b for U(-b, b) (b = sqrt(3) Std), the
+    /// truncation point for a truncated normal, +infinity for a normal.
+    /// </summary>
+    /// <param name="fanIn">fan_in; positive.</param>
+    /// <param name="fanOut">fan_out; positive.</param>
+    /// <returns>The bound.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A fan is not positive.</exception>
+    public double Bound(int fanIn, int fanOut)
+    {
+        Fans.CheckFans(fanIn, fanOut);
+        return BoundOf(fanIn, fanOut);
+    }
+
     /// <summary>Computes the variance for valid (positive) fans: StdOf^2, unless the formula gives it more
     /// directly.</summary>
     /// <param name="fanIn">fan_in.</param>
     /// <param name="fanOut">fan_out.</param>
     /// <returns>The variance of the drawn weights.</returns>
-    protected virtual double VarianceOf(int fanIn, int fanOut)
+    private protected virtual double VarianceOf(int fanIn, int fanOut)
     {
         double s = StdOf(fanIn, fanOut);
         return s * s;
@@ -65,14 +84,20 @@ public abstract class FanScaledInitializer : IWeightInitializer
     /// <param name="fanIn">fan_in.</param>
     /// <param name="fanOut">fan_out.</param>
     /// <returns>The standard deviation of the drawn weights.</returns>
-    protected abstract double StdOf(int fanIn, int fanOut);
+    private protected abstract double StdOf(int fanIn, int fanOut);
+
+    /// <summary>Computes the bound for valid (positive) fans; +infinity unless the distribution is bounded.</summary>
+    /// <param name="fanIn">fan_in.</param>
+    /// <param name="fanOut">fan_out.</param>
+    /// <returns>The bound.</returns>
+    private protected virtual double BoundOf(int fanIn, int fanOut) => double.PositiveInfinity;
 
     /// <summary>Draws the weights for a layer with the given fans (T is float or double, already checked).</summary>
     /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>.</typeparam>
     /// <param name="weights">The weights to overwrite.</param>
     /// <param name="fans">The layer's fans.</param>
     /// <param name="random">The source of every draw.</param>
-    protected abstract void Draw<T>(Span<T> weights, FanPair fans, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>;
+    private protected abstract void Draw<T>(Span<T> weights, FanPair fans, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>;
 
     /// <inheritdoc/>
     public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>

@@ -11,7 +11,7 @@ namespace WeightInit.Initializers;
 /// (the standard deviation is multiplied by sqrt(2)). The defaults (a = 0, fan_in, leaky_relu) are
 /// PyTorch's <c>kaiming_normal_</c>'s and give gain sqrt(2).
 /// </remarks>
-public sealed class HeNormalInitializer : FanScaledNormalInitializer
+internal sealed class HeNormalInitializer : FanScaledNormalInitializer
 {
     /// <summary>Creates the initializer.</summary>
     /// <param name="negativeSlope">The leaky ReLU's negative slope a (only with <see cref="Nonlinearity.LeakyReLU"/>; otherwise 0).</param>
@@ -32,5 +32,5 @@ public sealed class HeNormalInitializer : FanScaledNormalInitializer
     public override string Name => $"HeNormal({Parameters.Describe()})";
 
     /// <inheritdoc/>
-    protected override double StdOf(int fanIn, int fanOut) => Parameters.Std(fanIn, fanOut);
+    private protected override double StdOf(int fanIn, int fanOut) => Parameters.Std(fanIn, fanOut);
 }

@@ -10,7 +10,7 @@ namespace WeightInit.Initializers;
 /// ImageNet Classification", ICCV. Same as PyTorch's <c>kaiming_uniform_(a, mode, nonlinearity)</c>, whose
 /// defaults (a = 0, fan_in, leaky_relu) give gain sqrt(2).
 /// </remarks>
-public sealed class HeUniformInitializer : FanScaledUniformInitializer
+internal sealed class HeUniformInitializer : FanScaledUniformInitializer
 {
     /// <inheritdoc cref="HeNormalInitializer(double, FanMode, Nonlinearity)"/>
     public HeUniformInitializer(double negativeSlope = 0, FanMode mode = FanMode.FanIn, Nonlinearity nonlinearity = Nonlinearity.LeakyReLU)
@@ -26,5 +26,5 @@ public sealed class HeUniformInitializer : FanScaledUniformInitializer
     public override string Name => $"HeUniform({Parameters.Describe()})";
 
     /// <inheritdoc/>
-    protected override double BoundOf(int fanIn, int fanOut) => Math.Sqrt(3.0) * Parameters.Std(fanIn, fanOut);
+    private protected override double BoundOf(int fanIn, int fanOut) => Math.Sqrt(3.0) * Parameters.Std(fanIn, fanOut);
 }

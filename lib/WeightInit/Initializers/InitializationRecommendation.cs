@@ -7,7 +7,7 @@ namespace WeightInit.Initializers;
 public sealed class InitializationRecommendation
 {
     internal InitializationRecommendation(InitializationScheme scheme, IReadOnlyList<string> activations, double scale, FanMode mode,
-        string varianceFormula, FanScaledInitializer normal, FanScaledUniformInitializer uniform, string source)
+        string varianceFormula, FanScaledInitializer normal, FanScaledInitializer uniform, string source)
     {
         Scheme = scheme;
         Activations = activations;
@@ -37,11 +37,11 @@ public sealed class InitializationRecommendation
     /// <summary>The variance as text, e.g. "1/fan_avg".</summary>
     public string VarianceFormula { get; }
 
-    /// <summary>The scheme's normal initializer (untruncated), e.g. <see cref="XavierNormalInitializer"/>.</summary>
+    /// <summary>The scheme's normal initializer (untruncated), e.g. Xavier normal for Glorot.</summary>
     public FanScaledInitializer Normal { get; }
 
     /// <summary>The scheme's uniform initializer, U(-r, r) with r = sqrt(3 sigma^2).</summary>
-    public FanScaledUniformInitializer Uniform { get; }
+    public FanScaledInitializer Uniform { get; }
 
     /// <summary>The scheme as an <see cref="IWeightInitializer"/>: the normal form, <see cref="Normal"/>.</summary>
     public IWeightInitializer Initializer => Normal;

@@ -8,7 +8,7 @@ namespace WeightInit.Initializers;
 /// <param name="Mode">FanIn (preserve the forward variance) or FanOut (the backward one).</param>
 /// <param name="Nonlinearity">The nonlinearity after the layer, which sets the gain.</param>
 /// <param name="Gain">The gain <see cref="Initializers.Gain.For(Nonlinearity, double?)"/>, e.g. sqrt(2) for ReLU.</param>
-public sealed record KaimingParameters(double NegativeSlope, FanMode Mode, Nonlinearity Nonlinearity, double Gain)
+internal sealed record KaimingParameters(double NegativeSlope, FanMode Mode, Nonlinearity Nonlinearity, double Gain)
 {
     /// <summary>Validates the parameters and computes the gain: <see cref="Initializers.Gain.For(Nonlinearity, double?)"/>.</summary>
     /// <exception cref="ArgumentException">mode is FanAvg or FanGeoAvg, or a slope is given for a nonlinearity other than LeakyReLU.</exception>

@@ -11,11 +11,11 @@ namespace WeightInit.Initializers;
 /// <c>kaiming_normal_(nonlinearity="linear")</c>. Keras's and JAX's lecun_normal draw a truncated normal
 /// with the same variance instead: <see cref="Init.KerasLeCunNormal"/>.
 /// </remarks>
-public sealed class LeCunNormalInitializer : FanScaledNormalInitializer
+internal sealed class LeCunNormalInitializer : FanScaledNormalInitializer
 {
     /// <inheritdoc/>
     public override string Name => "LeCunNormal";
 
     /// <inheritdoc/>
-    protected override double StdOf(int fanIn, int fanOut) => 1.0 / Math.Sqrt(fanIn);
+    private protected override double StdOf(int fanIn, int fanOut) => 1.0 / Math.Sqrt(fanIn);
 }

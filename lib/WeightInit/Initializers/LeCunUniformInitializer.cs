@@ -8,11 +8,11 @@ namespace WeightInit.Initializers;
 /// fan_in^(-1/2)); the uniform form is Keras's LecunUniform. Equivalent to PyTorch's
 /// <c>kaiming_uniform_(nonlinearity="linear")</c>.
 /// </remarks>
-public sealed class LeCunUniformInitializer : FanScaledUniformInitializer
+internal sealed class LeCunUniformInitializer : FanScaledUniformInitializer
 {
     /// <inheritdoc/>
     public override string Name => "LeCunUniform";
 
     /// <inheritdoc/>
-    protected override double BoundOf(int fanIn, int fanOut) => Math.Sqrt(3.0 / fanIn);
+    private protected override double BoundOf(int fanIn, int fanOut) => Math.Sqrt(3.0 / fanIn);
 }

@@ -19,7 +19,7 @@ namespace WeightInit.Initializers;
 /// (probability 0) keeps its column's sign.
 /// The decomposition is done in double precision also for float weights.
 /// </remarks>
-public sealed class OrthogonalInitializer : IWeightInitializer
+internal sealed class OrthogonalInitializer : IWeightInitializer
 {
     /// <summary>Creates the initializer.</summary>
     /// <param name="gain">The factor applied to Q; finite and non-negative.</param>

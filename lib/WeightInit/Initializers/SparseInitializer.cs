@@ -13,7 +13,7 @@ namespace WeightInit.Initializers;
 /// small number of non-zero incoming weights, so the total input does not grow with the layer's width and
 /// units differ more than under a dense scaled initialization.
 /// </remarks>
-public sealed class SparseInitializer : IWeightInitializer
+internal sealed class SparseInitializer : IWeightInitializer
 {
     /// <summary>Creates the initializer.</summary>
     /// <param name="sparsity">The fraction of each column set to zero; in [0, 1).</param>

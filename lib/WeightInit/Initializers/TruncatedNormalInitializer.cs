@@ -16,7 +16,7 @@ namespace WeightInit.Initializers;
 /// variance-corrected form (bounds relative to the std, variance kept at scale / n) use
 /// <see cref="VarianceScalingInitializer"/> with <see cref="VarianceScalingDistribution.TruncatedNormal"/>.
 /// </remarks>
-public sealed class TruncatedNormalInitializer : IWeightInitializer
+internal sealed class TruncatedNormalInitializer : IWeightInitializer
 {
     private readonly TruncatedNormal _distribution;
 

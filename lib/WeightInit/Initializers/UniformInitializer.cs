@@ -10,7 +10,7 @@ namespace WeightInit.Initializers;
 /// <remarks>A fixed scale, independent of the layer's size: the baseline that Glorot &amp; Bengio (2010), "Understanding the
 /// difficulty of training deep feedforward neural networks", replace by a fan-scaled range. The shape needs at least one dimension. For a scale that follows the layer's size use
 /// <see cref="XavierUniformInitializer"/>, <see cref="HeUniformInitializer"/> or <see cref="LeCunUniformInitializer"/>.</remarks>
-public sealed class UniformInitializer : IWeightInitializer
+internal sealed class UniformInitializer : IWeightInitializer
 {
     /// <summary>Creates the initializer.</summary>
     /// <param name="low">The lower bound; finite.</param>

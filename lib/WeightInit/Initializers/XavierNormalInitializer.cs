@@ -10,7 +10,7 @@ namespace WeightInit.Initializers;
 /// (n = fan_out). Same as PyTorch's <c>xavier_normal_(gain)</c> (untruncated). Keras's GlorotNormal draws a
 /// truncated normal instead: <see cref="Init.KerasGlorotNormal"/>.
 /// </remarks>
-public sealed class XavierNormalInitializer : FanScaledNormalInitializer
+internal sealed class XavierNormalInitializer : FanScaledNormalInitializer
 {
     /// <summary>Creates the initializer.</summary>
     /// <param name="gain">The gain (see <see cref="Initializers.Gain"/>); finite and non-negative.</param>
@@ -28,5 +28,5 @@ public sealed class XavierNormalInitializer : FanScaledNormalInitializer
     public override string Name => $"XavierNormal(gain={Gain:R})";
 
     /// <inheritdoc/>
-    protected override double StdOf(int fanIn, int fanOut) => Gain * Math.Sqrt(2.0 / ((double)fanIn + fanOut));
+    private protected override double StdOf(int fanIn, int fanOut) => Gain * Math.Sqrt(2.0 / ((double)fanIn + fanOut));
 }

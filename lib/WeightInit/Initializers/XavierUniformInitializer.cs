@@ -8,7 +8,7 @@ namespace WeightInit.Initializers;
 /// Glorot &amp; Bengio (2010), "Understanding the difficulty of training deep feedforward neural networks",
 /// AISTATS, eq. 16. Same as PyTorch's <c>xavier_uniform_(gain)</c> and Keras's GlorotUniform (gain 1).
 /// </remarks>
-public sealed class XavierUniformInitializer : FanScaledUniformInitializer
+internal sealed class XavierUniformInitializer : FanScaledUniformInitializer
 {
     /// <summary>Creates the initializer.</summary>
     /// <param name="gain">The gain (see <see cref="Initializers.Gain"/>); finite and non-negative.</param>
@@ -26,6 +26,6 @@ public sealed class XavierUniformInitializer : FanScaledUniformInitializer
     public override string Name => $"XavierUniform(gain={Gain:R})";
 
     /// <inheritdoc/>
-    protected override double BoundOf(int fanIn, int fanOut) =>
+    private protected override double BoundOf(int fanIn, int fanOut) =>
         Math.Sqrt(3.0) * Gain * Math.Sqrt(2.0 / ((double)fanIn + fanOut));
 }

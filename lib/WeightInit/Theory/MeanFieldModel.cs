@@ -76,7 +76,7 @@ public sealed class MeanFieldModel
     /// <param name="network">The network.</param>
     /// <returns>The model.</returns>
     /// <exception cref="ArgumentException">
-    /// An initializer states no variance (its entries do not have mean zero: e.g. <c>Init.Eye</c>, a nonzero constant),
+    /// An initializer states no variance (its entries do not have mean zero: e.g. <c>Init.Eye()</c>, a nonzero constant),
     /// the layers differ in sigma_w^2 or sigma_b^2 (e.g. per-layer scales, or a fan-average initializer on changing
     /// widths), or sigma_w^2 is 0.
     /// </exception>

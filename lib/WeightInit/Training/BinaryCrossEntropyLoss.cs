@@ -6,7 +6,7 @@ namespace WeightInit.Training;
 /// max(z, 0) - z y + log(1 + exp(-|z|)) so that it never overflows. The gradient of the mean over a
 /// batch of B rows is (sigmoid(z) - y) / B.
 /// </summary>
-public sealed class BinaryCrossEntropyLoss : Loss
+internal sealed class BinaryCrossEntropyLoss : Loss
 {
     internal BinaryCrossEntropyLoss() { }
 

@@ -15,7 +15,7 @@ public sealed class ResidualNetworkOptions
     private ResidualScheme _scheme = ResidualScheme.Standard;
     private Normalization _normalization = Normalization.None;
     private IWeightInitializer _branchInitializer = Init.HeNormal();
-    private IWeightInitializer _linearInitializer = Init.LeCunNormal;
+    private IWeightInitializer _linearInitializer = Init.LeCunNormal();
 
     /// <summary>Inputs per sample; at least 1.</summary>
     public required int InputWidth

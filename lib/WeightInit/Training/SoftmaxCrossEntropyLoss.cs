@@ -6,7 +6,7 @@ namespace WeightInit.Training;
 /// that no exponential overflows. The gradient of the mean over a batch of B rows is
 /// (p_j - [j = y]) / B.
 /// </summary>
-public sealed class SoftmaxCrossEntropyLoss : Loss
+internal sealed class SoftmaxCrossEntropyLoss : Loss
 {
     internal SoftmaxCrossEntropyLoss() { }
 

@@ -140,10 +140,10 @@ public class BadInputTests
     [Fact]
     public void Eye_needs_a_two_dimensional_shape()
     {
-        var e = Assert.Throws<ArgumentException>(() => Init.Eye.Fill(new double[8], [2, 2, 2], R));
+        var e = Assert.Throws<ArgumentException>(() => Init.Eye().Fill(new double[8], [2, 2, 2], R));
         Assert.Equal("shape", e.ParamName);
         Assert.Contains("2-D shape", e.Message);
-        Assert.Throws<ArgumentException>(() => Init.Eye.Fill(new float[4], [4], R));
+        Assert.Throws<ArgumentException>(() => Init.Eye().Fill(new float[4], [4], R));
     }
 
     [Fact]

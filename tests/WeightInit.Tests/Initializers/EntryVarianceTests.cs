@@ -47,9 +47,9 @@ public class EntryVarianceTests
         { "kaiming_normal_ leaky 0.2 conv", Init.HeNormal(0.2), [16, 8, 3, 3], 2.0 / 1.04 / 72 },
         { "xavier_normal_ gain 2", Init.XavierNormal(2), [30, 50], 4.0 * 2 / 80 },
         { "xavier_uniform_ conv", Init.XavierUniform(), [16, 8, 3, 3], 2.0 / (72 + 144) },
-        { "nn.Linear default", Init.PyTorchLinearDefault, [10, 300], 1.0 / 900 },
-        { "simple uniform", Init.SimpleUniform, [10, 300], 1.0 / 900 },
-        { "LeCun normal", Init.LeCunNormal, [10, 300], 1.0 / 300 },
+        { "nn.Linear default", Init.PyTorchLinearDefault(), [10, 300], 1.0 / 900 },
+        { "simple uniform", Init.SimpleUniform(), [10, 300], 1.0 / 900 },
+        { "LeCun normal", Init.LeCunNormal(), [10, 300], 1.0 / 300 },
         { "normal_(0, 0.05)", Init.Normal(0, 0.05), [7, 9], 0.0025 },
         { "uniform_(-0.3, 0.3)", Init.Uniform(-0.3, 0.3), [7], 0.36 / 12 },
         { "orthogonal_ tall", Init.Orthogonal(1.5), [50, 20], 2.25 / 50 },
@@ -57,7 +57,7 @@ public class EntryVarianceTests
         { "orthogonal_ square", Init.Orthogonal(0.5), [40, 40], 0.25 / 40 },
         { "orthogonal_ conv", Init.Orthogonal(), [8, 4, 3, 3], 1.0 / 36 },
         { "sparse_(0.25, 0.1): 3 zeros of 10 per column", Init.Sparse(0.25, 0.1), [10, 6], 0.01 * 7 / 10 },
-        { "zeros_", Init.Zeros, [5, 4], 0 },
+        { "zeros_", Init.Zeros(), [5, 4], 0 },
         { "constant_(0)", Init.Constant(0), [5], 0 },
     };
 
@@ -94,8 +94,8 @@ public class EntryVarianceTests
     public static TheoryData<string, IWeightInitializer, int[]> WithoutZeroMean => new()
     {
         { "constant 0.3", Init.Constant(0.3), [4, 4] },
-        { "ones", Init.Ones, [4] },
-        { "eye", Init.Eye, [4, 4] },
+        { "ones", Init.Ones(), [4] },
+        { "eye", Init.Eye(), [4, 4] },
         { "dirac", Init.Dirac(), [4, 4, 3] },
         { "normal with mean 0.1", Init.Normal(0.1, 1), [4, 4] },
         { "uniform(0, 1)", Init.Uniform(), [4, 4] },
@@ -122,6 +122,6 @@ public class EntryVarianceTests
         Assert.Equal("shape", Assert.Throws<ArgumentException>(() => Init.Sparse(0.1).EntryVariance([5, 4, 3])).ParamName);
         Assert.Equal("shape", Assert.Throws<ArgumentOutOfRangeException>(() => Init.XavierNormal().EntryVariance([5, 0])).ParamName);
         Assert.Equal("shape", Assert.Throws<ArgumentOutOfRangeException>(() => Init.Normal().EntryVariance([-1])).ParamName);
-        Assert.Equal("shape", Assert.Throws<ArgumentException>(() => Init.Zeros.EntryVariance([])).ParamName);
+        Assert.Equal("shape", Assert.Throws<ArgumentException>(() => Init.Zeros().EntryVariance([])).ParamName);
     }
 }

@@ -57,7 +57,7 @@ public class FansAndGainTests
     [Fact]
     public void He_defaults_are_pytorchs_leaky_relu_with_slope_zero()
     {
-        Assert.Equal(Math.Sqrt(2.0), Init.HeNormal().Gain);
+        Assert.Equal(Math.Sqrt(2.0), new HeNormalInitializer().Gain);
         Assert.Equal(Math.Sqrt(2.0) / Math.Sqrt(50), Init.HeNormal().Std(50, 7), 1e-15);
         Assert.Equal(Math.Sqrt(6.0 / 7), Init.HeUniform(mode: FanMode.FanOut).Bound(50, 7), 1e-15);
     }
@@ -65,14 +65,14 @@ public class FansAndGainTests
     [Fact]
     public void He_initializers_report_their_parameters_and_the_gain_they_give()
     {
-        foreach (var parameters in new[] { Init.HeNormal(0.2, FanMode.FanOut).Parameters, Init.HeUniform(0.2, FanMode.FanOut).Parameters })
+        foreach (var parameters in new[] { new HeNormalInitializer(0.2, FanMode.FanOut).Parameters, new HeUniformInitializer(0.2, FanMode.FanOut).Parameters })
         {
             Assert.Equal(0.2, parameters.NegativeSlope);
             Assert.Equal(FanMode.FanOut, parameters.Mode);
             Assert.Equal(Nonlinearity.LeakyReLU, parameters.Nonlinearity);
             Assert.Equal(Math.Sqrt(2.0 / 1.04), parameters.Gain, 1e-15);
         }
-        var tanh = Init.HeUniform(nonlinearity: Nonlinearity.Tanh).Parameters;
+        var tanh = new HeUniformInitializer(nonlinearity: Nonlinearity.Tanh).Parameters;
         Assert.Equal((0.0, FanMode.FanIn, 5.0 / 3.0), (tanh.NegativeSlope, tanh.Mode, tanh.Gain));
     }
 
@@ -81,8 +81,8 @@ public class FansAndGainTests
     {
         for (int n = 1; n <= 100; n++)
         {
-            Assert.Equal(1 / Math.Sqrt(n), Init.SimpleUniform.Bound(n, 10), 1e-15);
-            Assert.Equal(1 / Math.Sqrt(n), Init.PyTorchLinearDefault.Bound(n, 10), 1e-15);
+            Assert.Equal(1 / Math.Sqrt(n), Init.SimpleUniform().Bound(n, 10), 1e-15);
+            Assert.Equal(1 / Math.Sqrt(n), Init.PyTorchLinearDefault().Bound(n, 10), 1e-15);
         }
     }
 }

@@ -68,7 +68,7 @@ public class OrthogonalTests
         Init.Orthogonal(gain).Fill(w, [m, m], new RandomSource(5));
         var unit = w.Select(x => x / gain).ToArray();
         double std = 1 / Math.Sqrt(m);
-        Assert.Equal(gain * std, Init.Orthogonal(gain).Std(m, m), 1e-15);
+        Assert.Equal(gain * std, new OrthogonalInitializer(gain).Std(m, m), 1e-15);
         StatisticalAssert.MeanWithin(unit, 0, std);
         // Each column has squared norm exactly 1, so the mean square is exactly 1/m; the sample variance is within rounding of it.
         StatisticalAssert.VarianceWithin(unit, 1.0 / m, 3.0);

@@ -34,7 +34,7 @@ public class SampleTests
     public void The_shape_is_copied()
     {
         int[] shape = [3, 2];
-        var tensor = Init.Zeros.Sample<double>(shape, seed: 1);
+        var tensor = Init.Zeros().Sample<double>(shape, seed: 1);
         shape[0] = 99;
         Assert.Equal([3, 2], tensor.Shape);
     }
@@ -50,14 +50,14 @@ public class SampleTests
 
     [Fact]
     public void The_indexer_needs_one_index_per_dimension() =>
-        Assert.Equal("index", Assert.Throws<ArgumentException>(() => Init.Zeros.Sample<float>([3, 4], seed: 1)[1]).ParamName);
+        Assert.Equal("index", Assert.Throws<ArgumentException>(() => Init.Zeros().Sample<float>([3, 4], seed: 1)[1]).ParamName);
 
     [Theory]
     [InlineData(3, 0)]
     [InlineData(-1, 0)]
     [InlineData(0, 4)]
     public void The_indexer_rejects_an_index_outside_its_dimension(int i, int j) =>
-        Assert.Equal("index", Assert.Throws<ArgumentOutOfRangeException>(() => Init.Zeros.Sample<float>([3, 4], seed: 1)[i, j]).ParamName);
+        Assert.Equal("index", Assert.Throws<ArgumentOutOfRangeException>(() => Init.Zeros().Sample<float>([3, 4], seed: 1)[i, j]).ParamName);
 
     [Fact]
     public void A_dimension_that_is_not_positive_is_rejected() =>
@@ -71,7 +71,7 @@ public class SampleTests
     public void A_null_initializer_or_source_is_rejected()
     {
         Assert.Equal("initializer", Assert.Throws<ArgumentNullException>(() => ((IWeightInitializer)null!).Sample<double>([2, 2], seed: 1)).ParamName);
-        Assert.Equal("random", Assert.Throws<ArgumentNullException>(() => Init.Zeros.Sample<double>([2, 2], null!)).ParamName);
+        Assert.Equal("random", Assert.Throws<ArgumentNullException>(() => Init.Zeros().Sample<double>([2, 2], null!)).ParamName);
     }
 
     [Fact]

@@ -13,15 +13,15 @@ public class StructuredInitializerTests
         var d = new double[24];
         var f = new float[24];
         int[] shape = [2, 3, 4];
-        Init.Ones.Fill(d, shape, new RandomSource(1));
+        Init.Ones().Fill(d, shape, new RandomSource(1));
         Assert.All(d, x => Assert.Equal(1.0, x));
-        Init.Zeros.Fill(d, shape, new RandomSource(1));
+        Init.Zeros().Fill(d, shape, new RandomSource(1));
         Assert.All(d, x => Assert.Equal(0.0, x));
         Init.Constant(-0.25).Fill(d, shape, new RandomSource(1));
         Assert.All(d, x => Assert.Equal(-0.25, x));
         Init.Constant(0.1).Fill(f, shape, new RandomSource(1));
         Assert.All(f, x => Assert.Equal(0.1f, x));
-        Init.Zeros.Fill(f, [24], new RandomSource(1));
+        Init.Zeros().Fill(f, [24], new RandomSource(1));
         Assert.All(f, x => Assert.Equal(0f, x));
     }
 
@@ -29,10 +29,10 @@ public class StructuredInitializerTests
     public void Eye_puts_ones_on_the_main_diagonal_of_any_rectangle()
     {
         var w = new double[12];
-        Init.Eye.Fill(w, [3, 4], new RandomSource(1));
+        Init.Eye().Fill(w, [3, 4], new RandomSource(1));
         Assert.Equal([1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0], w);
         var f = new float[12];
-        Init.Eye.Fill(f, [4, 3], new RandomSource(1));
+        Init.Eye().Fill(f, [4, 3], new RandomSource(1));
         Assert.Equal([1f, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0], f);
     }
 
@@ -53,7 +53,7 @@ public class StructuredInitializerTests
     {
         const int rows = 100, cols = 600;
         const double sparsity = 0.3, std = 0.05;
-        var init = Init.Sparse(sparsity, std);
+        var init = new SparseInitializer(sparsity, std);
         Assert.Equal(30, init.ZerosPerColumn(rows));
         foreach (bool useFloat in new[] { false, true })
         {
@@ -105,6 +105,6 @@ public class StructuredInitializerTests
     public void PyTorch_bias_bound_is_one_over_sqrt_fan_in_like_its_weight_bound(int fanIn, double expected)
     {
         Assert.Equal(expected, PyTorchLinearDefaultInitializer.BiasBound(fanIn), 1e-15);
-        Assert.Equal(Init.PyTorchLinearDefault.Bound(fanIn, 7), PyTorchLinearDefaultInitializer.BiasBound(fanIn), 1e-15);
+        Assert.Equal(Init.PyTorchLinearDefault().Bound(fanIn, 7), PyTorchLinearDefaultInitializer.BiasBound(fanIn), 1e-15);
     }
 }

@@ -77,8 +77,8 @@ public class TorchReferenceTests
         {
             var fans = Fans.FromShape(Shape(x));
             double gain = x.GetProperty("gain").GetDouble();
-            Close(x.GetProperty("std").GetDouble(), Init.XavierNormal(gain).Std(fans), $"xavier_normal_ std {fans} gain {gain}");
-            Close(x.GetProperty("bound").GetDouble(), Init.XavierUniform(gain).Bound(fans), $"xavier_uniform_ bound {fans} gain {gain}");
+            Close(x.GetProperty("std").GetDouble(), Init.XavierNormal(gain).Std(fans.FanIn, fans.FanOut), $"xavier_normal_ std {fans} gain {gain}");
+            Close(x.GetProperty("bound").GetDouble(), Init.XavierUniform(gain).Bound(fans.FanIn, fans.FanOut), $"xavier_uniform_ bound {fans} gain {gain}");
         }
     }
 
@@ -92,13 +92,13 @@ public class TorchReferenceTests
             var mode = Mode(k.GetProperty("mode").GetString()!);
             var nonlinearity = Gain.NonlinearityOf(Activation.FromName(k.GetProperty("nonlinearity").GetString()!))!.Value;
             string what = $"kaiming {fans} a={a} {mode} {nonlinearity}";
-            Close(k.GetProperty("std").GetDouble(), Init.HeNormal(a, mode, nonlinearity).Std(fans), what + " std");
-            Close(k.GetProperty("bound").GetDouble(), Init.HeUniform(a, mode, nonlinearity).Bound(fans), what + " bound");
+            Close(k.GetProperty("std").GetDouble(), Init.HeNormal(a, mode, nonlinearity).Std(fans.FanIn, fans.FanOut), what + " std");
+            Close(k.GetProperty("bound").GetDouble(), Init.HeUniform(a, mode, nonlinearity).Bound(fans.FanIn, fans.FanOut), what + " bound");
             if (nonlinearity == Nonlinearity.Linear && mode == FanMode.FanIn)
             {
                 // LeCun = kaiming with the linear gain and fan_in.
-                Close(k.GetProperty("std").GetDouble(), Init.LeCunNormal.Std(fans), what + " LeCun std");
-                Close(k.GetProperty("bound").GetDouble(), Init.LeCunUniform.Bound(fans), what + " LeCun bound");
+                Close(k.GetProperty("std").GetDouble(), Init.LeCunNormal().Std(fans.FanIn, fans.FanOut), what + " LeCun std");
+                Close(k.GetProperty("bound").GetDouble(), Init.LeCunUniform().Bound(fans.FanIn, fans.FanOut), what + " LeCun bound");
             }
         }
     }
@@ -110,7 +110,7 @@ public class TorchReferenceTests
         {
             int fanIn = l.GetProperty("fan_in").GetInt32(), fanOut = l.GetProperty("fan_out").GetInt32();
             Close(l.GetProperty("a").GetDouble(), PyTorchLinearDefaultInitializer.NegativeSlope, "a");
-            Close(l.GetProperty("weight_bound").GetDouble(), Init.PyTorchLinearDefault.Bound(fanIn, fanOut), $"weight bound {fanIn}");
+            Close(l.GetProperty("weight_bound").GetDouble(), Init.PyTorchLinearDefault().Bound(fanIn, fanOut), $"weight bound {fanIn}");
             Close(l.GetProperty("bias_bound").GetDouble(), PyTorchLinearDefaultInitializer.BiasBound(fanIn), $"bias bound {fanIn}");
         }
     }
@@ -122,7 +122,7 @@ public class TorchReferenceTests
         {
             var shape = Shape(e);
             var w = new double[shape[0] * shape[1]];
-            Init.Eye.Fill(w, shape, new RandomSource(1));
+            Init.Eye().Fill(w, shape, new RandomSource(1));
             Assert.Equal(e.GetProperty("values").EnumerateArray().Select(v => v.GetDouble()), w);
         }
     }
@@ -148,7 +148,7 @@ public class TorchReferenceTests
         foreach (var s in Items("sparse"))
         {
             int rows = s.GetProperty("rows").GetInt32(), cols = s.GetProperty("cols").GetInt32();
-            var init = Init.Sparse(s.GetProperty("sparsity").GetDouble(), 0.01);
+            var init = new SparseInitializer(s.GetProperty("sparsity").GetDouble(), 0.01);
             int expected = s.GetProperty("zeros_per_column").GetInt32();
             Assert.Equal(expected, init.ZerosPerColumn(rows));
             var w = new double[rows * cols];

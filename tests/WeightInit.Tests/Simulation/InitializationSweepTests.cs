@@ -60,7 +60,7 @@ public class InitializationSweepTests
     [Fact]
     public void OverflowIsNaNAndVanishingIsZero()
     {
-        var inits = new IWeightInitializer[] { Init.Normal(0, 1e6), Init.Zeros };
+        var inits = new IWeightInitializer[] { Init.Normal(0, 1e6), Init.Zeros() };
         var sweep = InitializationSweep.Run(inits, [Activation.Identity], Cell,
             Options with { Precision = FloatPrecision.Single });
         var forward = sweep.FinalForwardStd();

@@ -148,7 +148,7 @@ public class InputOutputJacobianTests
         Assert.Equal("network", Assert.Throws<ArgumentException>(() =>
             InputOutputJacobian.Compute(DeepNetwork.Stack([8, 8, 6], Activation.Tanh, Init.HeNormal()))).ParamName);
         Assert.Equal("network", Assert.Throws<ArgumentException>(() =>
-            InputOutputJacobian.Compute(DeepNetwork.Stack(3, 8, Activation.Tanh, Init.Eye))).ParamName);
+            InputOutputJacobian.Compute(DeepNetwork.Stack(3, 8, Activation.Tanh, Init.Eye()))).ParamName);
         Assert.Equal("network", Assert.Throws<ArgumentException>(() =>
             InputOutputJacobian.Compute(DeepNetwork.Stack(3, 8, Activation.Tanh,
                 Init.HeNormal()).WithWeightScales([1, 2, 1]))).ParamName);

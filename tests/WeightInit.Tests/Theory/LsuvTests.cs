@@ -217,7 +217,7 @@ public class LsuvTests
     [Fact]
     public void ZeroWeightsCannotBeRescaled()
     {
-        var network = DeepNetwork.Classifier([4, 8, 2], Activation.Tanh, Init.Zeros);
+        var network = DeepNetwork.Classifier([4, 8, 2], Activation.Tanh, Init.Zeros());
         var batch = new double[3 * 4];
         new RandomSource(2).FillNormal(batch, 0, 1);
         var e = Assert.Throws<ArgumentException>(() => Lsuv.Initialize(network, Seed, batch, 3));

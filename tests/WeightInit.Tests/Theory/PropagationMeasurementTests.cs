@@ -177,7 +177,7 @@ public class PropagationMeasurementTests
             PropagationMeasurement.Run(MeanFieldNetworks.Gaussian(Activation.Tanh, 1, 0, 1, 2))).ParamName);
         Assert.Throws<ArgumentNullException>("network", () => PropagationMeasurement.Run(null!));
         // Measuring needs no variance; predicting does.
-        var eye = DeepNetwork.Stack(2, 8, Activation.Tanh, WeightInit.Initializers.Init.Eye);
+        var eye = DeepNetwork.Stack(2, 8, Activation.Tanh, WeightInit.Initializers.Init.Eye());
         Assert.Equal(2, PropagationMeasurement.Run(eye, new PropagationOptions { PairCount = 2 }).Lengths.Count);
         Assert.Equal("network", Assert.Throws<ArgumentException>(() => PropagationMeasurement.Predict(eye)).ParamName);
     }

@@ -41,7 +41,7 @@ public sealed class AdamTests(Xunit.Abstractions.ITestOutputHelper output)
     public void TheFirstStepMovesEveryParameterByAboutTheLearningRate()
     {
         // At t = 1, m / sqrt(v) = g / |g| after bias correction: each entry moves by lr g / (|g| + eps).
-        var network = Network.Create(DeepNetwork.Classifier([2, 8, 1], Activation.Tanh, Init.LeCunNormal), seed: 2);
+        var network = Network.Create(DeepNetwork.Classifier([2, 8, 1], Activation.Tanh, Init.LeCunNormal()), seed: 2);
         var before = network.Parameters.SelectMany(p => p.Values.ToArray()).ToArray();
         var trainer = new Trainer(network, Loss.BinaryCrossEntropy, new TrainingOptions { Optimizer = OptimizerKind.Adam, LearningRate = 1e-3, Epsilon = 1e-12 });
         var moons = ToyDatasets.TwoMoons(16, 0.1, new RandomSource(3));
@@ -53,7 +53,7 @@ public sealed class AdamTests(Xunit.Abstractions.ITestOutputHelper output)
     [Fact]
     public void Adam_TrainsTwoMoons()
     {
-        var network = Network.Create(DeepNetwork.Classifier([2, 16, 16, 1], Activation.Tanh, Init.LeCunNormal),
+        var network = Network.Create(DeepNetwork.Classifier([2, 16, 16, 1], Activation.Tanh, Init.LeCunNormal()),
             seed: 5);
         var trainer = new Trainer(network, Loss.BinaryCrossEntropy,
             new TrainingOptions { Optimizer = OptimizerKind.Adam, LearningRate = 0.01, BatchSize = 16, Seed = 6 });

@@ -18,7 +18,7 @@ public sealed class BatchNormTests
         random.FillNormal(dense.Biases, 1, 0.5); // nonzero feature means, so the running mean has something to learn
         var norm = new BatchNormLayer(Width, momentum);
         var head = new DenseLayer(Width, Classes, Activation.Identity);
-        head.Initialize(Init.LeCunNormal, random);
+        head.Initialize(Init.LeCunNormal(), random);
         return (new Network([dense, norm, new ActivationLayer(Width, Activation.Tanh), head]), dense, norm);
     }
 

@@ -157,6 +157,6 @@ public sealed class LayerValidationTests
     [Fact]
     public void Create_NormalizationMustBeKnown() =>
         Assert.Equal("normalization",
-            Param(() => Network.Create(DeepNetwork.Classifier([4, 3, 2], Activation.Tanh, Init.LeCunNormal), seed: 1,
+            Param(() => Network.Create(DeepNetwork.Classifier([4, 3, 2], Activation.Tanh, Init.LeCunNormal()), seed: 1,
                 (Normalization)9)));
 }

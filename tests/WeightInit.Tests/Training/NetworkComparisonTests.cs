@@ -42,7 +42,7 @@ public sealed class NetworkComparisonTests
     [Fact]
     public void ParameterDistanceAndNorm_CountEveryWeightAndBias()
     {
-        var a = Network.Create(DeepNetwork.Classifier([2, 3, 2], Activation.Tanh, Init.Zeros), seed: 1);
+        var a = Network.Create(DeepNetwork.Classifier([2, 3, 2], Activation.Tanh, Init.Zeros()), seed: 1);
         var b = a.Clone();
         Assert.Equal(0.0, NetworkComparison.ParameterDistance(a, b));
         b.DenseLayers[0].Weights[1] = 3;   // a weight of layer 0
@@ -55,8 +55,8 @@ public sealed class NetworkComparisonTests
     [Fact]
     public void ParameterDistance_RejectsDifferentShapes()
     {
-        var a = Network.Create(DeepNetwork.Classifier([2, 3, 2], Activation.Tanh, Init.Zeros), seed: 1);
-        var b = Network.Create(DeepNetwork.Classifier([2, 4, 2], Activation.Tanh, Init.Zeros), seed: 1);
+        var a = Network.Create(DeepNetwork.Classifier([2, 3, 2], Activation.Tanh, Init.Zeros()), seed: 1);
+        var b = Network.Create(DeepNetwork.Classifier([2, 4, 2], Activation.Tanh, Init.Zeros()), seed: 1);
         var ex = Assert.Throws<ArgumentException>(() => NetworkComparison.ParameterDistance(a, b));
         Assert.Equal("b", ex.ParamName);
     }
@@ -65,7 +65,7 @@ public sealed class NetworkComparisonTests
     public void PredictionDisagreement_CountsSamplesWithDifferentClasses()
     {
         // One linear layer, 1 input, 2 logits: class 1 wins where w1 x > w0 x.
-        var a = Network.Create(DeepNetwork.Classifier([1, 2], Activation.Identity, Init.Zeros), seed: 1);
+        var a = Network.Create(DeepNetwork.Classifier([1, 2], Activation.Identity, Init.Zeros()), seed: 1);
         a.DenseLayers[0].Weights[1] = 1;  // logits (0, x): class 1 for x > 0
         var b = a.Clone();
         b.DenseLayers[0].Biases[1] = -2.5; // logits (0, x - 2.5): class 1 for x > 2.5

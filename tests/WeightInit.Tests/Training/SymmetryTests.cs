@@ -75,7 +75,7 @@ public sealed class SymmetryTests
     public void ZeroWeights_WithActivationZeroAtZero_StayExactlyZeroAndPredictOneClass(string activationName)
     {
         var activation = ActivationByName(activationName);
-        var (network, _) = Train(activation, Init.Zeros);
+        var (network, _) = Train(activation, Init.Zeros());
         // f(0) = 0, so every hidden activation is 0 and every weight gradient is 0: only the output
         // biases learn (the class frequencies), and every weight is still exactly 0.
         foreach (var layer in network.DenseLayers)

@@ -12,7 +12,7 @@ public sealed class TrainerTests
     private static (TrainingHistory History, Network Network) TrainMoons(double momentum, int epochs = 30)
     {
         // 2-16-16-1 tanh, LeCun normal weights N(0, 1/fan_in), binary cross-entropy, lr 0.05, batch 16.
-        var network = Network.Create(DeepNetwork.Classifier([2, 16, 16, 1], Activation.Tanh, Init.LeCunNormal),
+        var network = Network.Create(DeepNetwork.Classifier([2, 16, 16, 1], Activation.Tanh, Init.LeCunNormal()),
             seed: 5);
         var trainer = new Trainer(network, Loss.BinaryCrossEntropy,
             new TrainingOptions { LearningRate = 0.05, Momentum = momentum, BatchSize = 16, Seed = 6 });
@@ -72,7 +72,7 @@ public sealed class TrainerTests
         double Norm(Network n) => Math.Sqrt(n.DenseLayers.Sum(l => l.Weights.ToArray().Sum(x => x * x)));
         Network Train(double decay)
         {
-            var network = Network.Create(DeepNetwork.Classifier([2, 16, 1], Activation.Tanh, Init.LeCunNormal),
+            var network = Network.Create(DeepNetwork.Classifier([2, 16, 1], Activation.Tanh, Init.LeCunNormal()),
                 seed: 5);
             new Trainer(network, Loss.BinaryCrossEntropy, new TrainingOptions { LearningRate = 0.05, WeightDecay = decay, Seed = 1 })
                 .Fit(Moons(), null, 5);
@@ -85,7 +85,7 @@ public sealed class TrainerTests
     public void Progress_IsReportedOncePerEpochInOrder()
     {
         var reported = new List<int>();
-        var network = Network.Create(DeepNetwork.Classifier([2, 4, 1], Activation.Tanh, Init.LeCunNormal), seed: 5);
+        var network = Network.Create(DeepNetwork.Classifier([2, 4, 1], Activation.Tanh, Init.LeCunNormal()), seed: 5);
         var trainer = new Trainer(network, Loss.BinaryCrossEntropy, new TrainingOptions());
         var history = trainer.Fit(Moons(), Moons(), 3, new SynchronousProgress(r => reported.Add(r.Epoch)));
         Assert.Equal([1, 2, 3], reported);
@@ -100,7 +100,7 @@ public sealed class TrainerTests
     public void Cancellation_StopsBeforeTheNextBatch()
     {
         using var cts = new CancellationTokenSource();
-        var network = Network.Create(DeepNetwork.Classifier([2, 4, 1], Activation.Tanh, Init.LeCunNormal), seed: 5);
+        var network = Network.Create(DeepNetwork.Classifier([2, 4, 1], Activation.Tanh, Init.LeCunNormal()), seed: 5);
         var trainer = new Trainer(network, Loss.BinaryCrossEntropy, new TrainingOptions());
         Assert.Throws<OperationCanceledException>(() =>
             trainer.Fit(Moons(), null, 10, new SynchronousProgress(_ => cts.Cancel()), cts.Token));
@@ -134,7 +134,7 @@ public sealed class TrainerTests
     {
         // 200 samples in batches of 32: 7 steps per pass (the last of 8 samples).
         Network Build()
-            => Network.Create(DeepNetwork.Classifier([2, 8, 1], Activation.Tanh, Init.LeCunNormal), seed: 5);
+            => Network.Create(DeepNetwork.Classifier([2, 8, 1], Activation.Tanh, Init.LeCunNormal()), seed: 5);
         var options = new TrainingOptions { LearningRate = 0.05, Momentum = 0.9, Seed = 6 };
         var byEpoch = new Trainer(Build(), Loss.BinaryCrossEntropy, options);
         var epochLosses = new[] { byEpoch.TrainEpoch(Moons()).MeanBatchLoss, byEpoch.TrainEpoch(Moons()).MeanBatchLoss };
@@ -152,12 +152,12 @@ public sealed class TrainerTests
     {
         // 200 samples in batches of 32: 6 full batches; the 8 left over are skipped.
         var options = new TrainingOptions { DropIncompleteBatch = true, Seed = 2 };
-        var byEpoch = new Trainer(Network.Create(DeepNetwork.Classifier([2, 4, 1], Activation.Tanh, Init.LeCunNormal),
+        var byEpoch = new Trainer(Network.Create(DeepNetwork.Classifier([2, 4, 1], Activation.Tanh, Init.LeCunNormal()),
             seed: 5), Loss.BinaryCrossEntropy, options);
         byEpoch.TrainEpoch(Moons());
         byEpoch.TrainEpoch(Moons());
         Assert.Equal(12, byEpoch.StepCount);
-        var stepwise = new Trainer(Network.Create(DeepNetwork.Classifier([2, 4, 1], Activation.Tanh, Init.LeCunNormal),
+        var stepwise = new Trainer(Network.Create(DeepNetwork.Classifier([2, 4, 1], Activation.Tanh, Init.LeCunNormal()),
             seed: 5), Loss.BinaryCrossEntropy, options);
         stepwise.TrainSteps(Moons(), 12);
         Assert.Equal(2, stepwise.EpochCount);

@@ -39,7 +39,7 @@ public sealed class ValidationTests
         Assert.Equal("BatchSize", Param(() => _ = new TrainingOptions { BatchSize = value }));
 
     private static Network Small(int outputs = 2) =>
-        Network.Create(DeepNetwork.Classifier([2, 3, outputs], Activation.Tanh, Init.LeCunNormal), seed: 1);
+        Network.Create(DeepNetwork.Classifier([2, 3, outputs], Activation.Tanh, Init.LeCunNormal()), seed: 1);
 
     private static LabeledDataset Moons => ToyDatasets.TwoMoons(10, 0, new RandomSource(1));
 
@@ -51,11 +51,11 @@ public sealed class ValidationTests
 
     [Fact] public void Widths_NeedTwoEntries() =>
         Assert.Equal("widths",
-            Param(() => Network.Create(DeepNetwork.Classifier([4], Activation.ReLU, Init.LeCunNormal), seed: 1)));
+            Param(() => Network.Create(DeepNetwork.Classifier([4], Activation.ReLU, Init.LeCunNormal()), seed: 1)));
 
     [Fact] public void Widths_MustBePositive() =>
         Assert.Equal("widths",
-            Param(() => Network.Create(DeepNetwork.Classifier([4, 0, 2], Activation.ReLU, Init.LeCunNormal), seed: 1)));
+            Param(() => Network.Create(DeepNetwork.Classifier([4, 0, 2], Activation.ReLU, Init.LeCunNormal()), seed: 1)));
 
     [Fact] public void Layers_MustChain() =>
         Assert.Equal("layers",
@@ -122,8 +122,8 @@ public sealed class ValidationTests
     [Fact] public void Grid_NeedsTwoInputs() =>
         Assert.Equal("network",
             Param(() => DecisionGrid.Evaluate(Network.Create(DeepNetwork.Classifier([3, 2], Activation.Identity,
-            Init.LeCunNormal), seed: 1), Loss.SoftmaxCrossEntropy, 0, 1, 10, 0, 1, 10)));
+            Init.LeCunNormal()), seed: 1), Loss.SoftmaxCrossEntropy, 0, 1, 10, 0, 1, 10)));
 
     [Fact] public void Initialize_BiasMustBeFinite() =>
-        Assert.Equal("bias", Param(() => new DenseLayer(2, 2, Activation.ReLU).Initialize(Init.LeCunNormal, new RandomSource(1), double.NaN)));
+        Assert.Equal("bias", Param(() => new DenseLayer(2, 2, Activation.ReLU).Initialize(Init.LeCunNormal(), new RandomSource(1), double.NaN)));
 }
