@@ -29,7 +29,7 @@ internal static class ActivationKernel
         where TKernel : struct, IActivationKernel where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckSpans(x, destination, nameof(destination));
-        SimdMap.Run(new Value<TKernel>(kernel), x, default, default, destination, default, path);
+        SimdMap.Run(new Value<TKernel>(kernel), x, default, default, destination, path);
     }
 
     /// <summary>destination[i] = f'(x[i]).</summary>
@@ -37,7 +37,7 @@ internal static class ActivationKernel
         where TKernel : struct, IActivationKernel where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckSpans(x, destination, nameof(destination));
-        SimdMap.Run(new Slope<TKernel>(kernel), x, default, default, destination, default, path);
+        SimdMap.Run(new Slope<TKernel>(kernel), x, default, default, destination, path);
     }
 
     /// <summary>y[i] = f(x[i]) and dydx[i] = f'(x[i]) in one pass.</summary>
@@ -52,33 +52,24 @@ internal static class ActivationKernel
     private readonly struct Value<TKernel>(TKernel kernel) : IMapOperator where TKernel : struct, IActivationKernel
     {
         public static int Inputs => 1;
-        public static int Outputs => 1;
 
-        public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
-        {
-            second = default;
-            return kernel.Apply(a);
-        }
+        public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double> =>
+            kernel.Apply(a);
     }
 
     /// <summary>f'.</summary>
     private readonly struct Slope<TKernel>(TKernel kernel) : IMapOperator where TKernel : struct, IActivationKernel
     {
         public static int Inputs => 1;
-        public static int Outputs => 1;
 
-        public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
-        {
-            second = default;
-            return kernel.Derivative(a);
-        }
+        public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double> =>
+            kernel.Derivative(a);
     }
 
     /// <summary>f and f' together.</summary>
-    private readonly struct Both<TKernel>(TKernel kernel) : IMapOperator where TKernel : struct, IActivationKernel
+    private readonly struct Both<TKernel>(TKernel kernel) : IPairMapOperator where TKernel : struct, IActivationKernel
     {
         public static int Inputs => 1;
-        public static int Outputs => 2;
 
         public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double> => kernel.Apply(a, out second);
     }

@@ -11,13 +11,26 @@ namespace WeightInit.Kernels;
 /// <remarks>Outputs may be the inputs themselves (in place, at the same positions); otherwise they must not overlap them.</remarks>
 internal static unsafe class SimdMap
 {
-    /// <summary>first[i], second[i] = op(a[i], b[i], c[i]) for i &lt; first.Length; inputs the operation does not read may be empty.</summary>
+    /// <summary>destination[i] = op(a[i], b[i], c[i]) for i &lt; destination.Length; inputs the operation does not
+    /// read may be empty.</summary>
+    /// <typeparam name="TOp">The operation.</typeparam>
+    /// <typeparam name="TIn">The element type of the inputs, float or double.</typeparam>
+    /// <typeparam name="TOut">The element type of the output, float or double.</typeparam>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Run<TOp, TIn, TOut>(TOp op, ReadOnlySpan<TIn> a, ReadOnlySpan<TIn> b, ReadOnlySpan<TIn> c,
+        Span<TOut> destination, SimdPath path = SimdPath.Auto)
+        where TOp : struct, IMapOperator where TIn : unmanaged where TOut : unmanaged =>
+        Run(new OneOutput<TOp>(op), a, b, c, destination, default, path);
+
+    /// <summary>first[i], second[i] = op(a[i], b[i], c[i]) for i &lt; first.Length; inputs the operation does not
+    /// read may be empty.</summary>
     /// <typeparam name="TOp">The operation.</typeparam>
     /// <typeparam name="TIn">The element type of the inputs, float or double.</typeparam>
     /// <typeparam name="TOut">The element type of the outputs, float or double.</typeparam>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run<TOp, TIn, TOut>(TOp op, ReadOnlySpan<TIn> a, ReadOnlySpan<TIn> b, ReadOnlySpan<TIn> c, Span<TOut> first, Span<TOut> second,
-        SimdPath path = SimdPath.Auto) where TOp : struct, IMapOperator where TIn : unmanaged where TOut : unmanaged
+    public static void Run<TOp, TIn, TOut>(TOp op, ReadOnlySpan<TIn> a, ReadOnlySpan<TIn> b, ReadOnlySpan<TIn> c,
+        Span<TOut> first, Span<TOut> second, SimdPath path = SimdPath.Auto)
+        where TOp : struct, IPairMapOperator where TIn : unmanaged where TOut : unmanaged
     {
         int n = first.Length;
         if (n == 0) return;
@@ -26,6 +39,20 @@ internal static unsafe class SimdMap
         {
             var body = new Body<TOp, TIn, TOut>(op, pa, pb, pc, p0, p1, n);
             SimdDispatch.Run<double, Body<TOp, TIn, TOut>>(path, ref body);
+        }
+    }
+
+    /// <summary>A one-output operation as the driver's two-output shape, whose second output is never stored.</summary>
+    private readonly struct OneOutput<TOp>(TOp op) : IPairMapOperator where TOp : struct, IMapOperator
+    {
+        public static int Inputs => TOp.Inputs;
+        public static int Outputs => 1;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
+        {
+            second = default;
+            return op.Invoke(a, b, c);
         }
     }
 
@@ -43,7 +70,7 @@ internal static unsafe class SimdMap
     }
 
     private readonly struct Body<TOp, TIn, TOut>(TOp op, TIn* a, TIn* b, TIn* c, TOut* first, TOut* second, int n) : ISimdAction<double>
-        where TOp : struct, IMapOperator where TIn : unmanaged where TOut : unmanaged
+        where TOp : struct, IPairMapOperator where TIn : unmanaged where TOut : unmanaged
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Run<TV>() where TV : struct, ISimdVector<TV, double>

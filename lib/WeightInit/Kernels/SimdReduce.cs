@@ -100,7 +100,7 @@ internal static unsafe class SimdReduce
         int columns = sums.Length;
         sums.Clear();
         for (int r = 0; r < rows; r++)
-            SimdMap.Run(new AddOperator(), sums, matrix.Slice(r * columns, columns), default, sums, default, path);
+            SimdMap.Run(new AddOperator(), sums, matrix.Slice(r * columns, columns), default, sums, path);
     }
 
     /// <summary>sum0 += op(a, b, c) (the map operation's first output), for <see cref="Sum{TOp, T}"/>.</summary>
@@ -110,7 +110,7 @@ internal static unsafe class SimdReduce
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Accumulate<TV>(ref TV sum0, ref TV sum1, TV a, TV b, TV c)
-            where TV : struct, ISimdVector<TV, double> => sum0 += op.Invoke(a, b, c, out _);
+            where TV : struct, ISimdVector<TV, double> => sum0 += op.Invoke(a, b, c);
     }
 
     private readonly struct Body<TOp, T>(TOp op, T* a, T* b, T* c, int end, int lanes, double* sums0, double* sums1) : ISimdAction<double>

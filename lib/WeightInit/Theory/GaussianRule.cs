@@ -77,10 +77,9 @@ internal static class GaussianRule
         SimdMap.Run(new Density(mean, std), w, z, default, w, z);
 
     /// <summary>(w e^(-z^2/2), m + s z) from a = w, b = z.</summary>
-    private readonly struct Density(double mean, double std) : IMapOperator
+    private readonly struct Density(double mean, double std) : IPairMapOperator
     {
         public static int Inputs => 2;
-        public static int Outputs => 2;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>

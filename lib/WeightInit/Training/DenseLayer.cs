@@ -159,7 +159,7 @@ public sealed class DenseLayer : Layer
         if (!_identity)
         {
             context.Recorder?.OnActivationGradient(this, outputGradient);
-            SimdMap.Run(new MultiplyOperator(), dz, _derivative.AsSpan(0, count * n), default, dz, default);
+            SimdMap.Run(new MultiplyOperator(), dz, _derivative.AsSpan(0, count * n), default, dz);
         }
         MatrixMultiply.TransposeMultiply(dz, input, parameterGradients[0], n, count, k);
         SimdReduce.SumRows(dz, count, parameterGradients[1]);
@@ -174,7 +174,7 @@ public sealed class DenseLayer : Layer
         for (int r = 0; r < count; r++)
         {
             var row = z.Slice(r * n, n);
-            SimdMap.Run(new AddOperator(), row, _biases, default, row, default);
+            SimdMap.Run(new AddOperator(), row, _biases, default, row);
         }
     }
 }

@@ -81,7 +81,7 @@ internal sealed class DiagnosticsRecorder
         var activity = _activity.AsSpan(0, width);
         activity.Clear();
         for (int r = 0; r < count; r++)
-            SimdMap.Run(new AddAbsolute(), activity, derivative.Slice(r * width, width), default, activity, default);
+            SimdMap.Run(new AddAbsolute(), activity, derivative.Slice(r * width, width), default, activity);
         int dead = 0;
         foreach (double a in activity) if (a == 0) dead++;
         var empty = new DistributionSummary(null, double.NaN, double.NaN, 0, 0);
@@ -160,13 +160,9 @@ internal sealed class DiagnosticsRecorder
     internal readonly struct AddAbsolute : IMapOperator
     {
         public static int Inputs => 2;
-        public static int Outputs => 1;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
-        {
-            second = default;
-            return a + TV.Abs(b);
-        }
+        public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double> =>
+            a + TV.Abs(b);
     }
 }

@@ -101,7 +101,7 @@ public sealed class ResidualBlock : Layer
             Projection.ForwardCore(input, count, projected, context);
             shortcut = projected;
         }
-        SimdMap.Run(new AddScaledOperator(_alpha[0]), shortcut, branchOutput, default, output, default);
+        SimdMap.Run(new AddScaledOperator(_alpha[0]), shortcut, branchOutput, default, output);
     }
 
     internal override void BackwardCore(ReadOnlySpan<double> input, Span<double> outputGradient, int count,
@@ -116,12 +116,12 @@ public sealed class ResidualBlock : Layer
         }
         int branchParameters = _branch.Parameters.Length;
         var branchGradient = _branch.OutputGradient(count);
-        SimdMap.Run(new ScaleOperator(_alpha[0]), outputGradient, default, default, branchGradient, default);
+        SimdMap.Run(new ScaleOperator(_alpha[0]), outputGradient, default, default, branchGradient);
         _branch.Backward(input, count, inputGradient, parameterGradients.Slice(offset, branchParameters), context);
         if (Projection is null)
         {
             if (!inputGradient.IsEmpty)
-                SimdMap.Run(new AddOperator(), inputGradient, outputGradient, default, inputGradient, default);
+                SimdMap.Run(new AddOperator(), inputGradient, outputGradient, default, inputGradient);
             return;
         }
         // The projection's backward may overwrite its output gradient, so it gets a copy of G.
@@ -131,7 +131,7 @@ public sealed class ResidualBlock : Layer
         Projection.BackwardCore(input, shortcutGradient, count, projectedInputGradient,
             parameterGradients.Slice(offset + branchParameters, 2), context);
         if (!inputGradient.IsEmpty)
-            SimdMap.Run(new AddOperator(), inputGradient, projectedInputGradient, default, inputGradient, default);
+            SimdMap.Run(new AddOperator(), inputGradient, projectedInputGradient, default, inputGradient);
     }
 
     internal override void CommitBatchStatistics() => _branch.CommitBatchStatistics();

@@ -25,9 +25,9 @@ public class TrainingKernelPathTests
     {
         double[] a = Values(n, 1), b = Values(n, 2), c = Values(n, 3);
         var y = new double[n];
-        SimdMap.Run(new MultiplyAddOperator(), a, b, c, y, default, Parse(path));
+        SimdMap.Run(new MultiplyAddOperator(), a, b, c, y, Parse(path));
         SameBits(Enumerable.Range(0, n).Select(i => a[i] * b[i] + c[i]).ToArray(), y, "a * b + c");
-        SimdMap.Run(new LayerNormLayer.LinearCombination(0.3, -1.5, 2.25), a, b, c, y, default, Parse(path));
+        SimdMap.Run(new LayerNormLayer.LinearCombination(0.3, -1.5, 2.25), a, b, c, y, Parse(path));
         SameBits(Enumerable.Range(0, n).Select(i => 0.3 * a[i] + -1.5 + 2.25 * b[i]).ToArray(), y, "p a + q + r b");
     }
 
@@ -43,7 +43,7 @@ public class TrainingKernelPathTests
             where TOperation : struct, IMapOperator
         {
             var bb = second ?? b;
-            SimdMap.Run(operation, a, bb, c, y, default, p);
+            SimdMap.Run(operation, a, bb, c, y, p);
             SameBits(Enumerable.Range(0, n).Select(expected).ToArray(), y, $"{what} on {path}, n = {n}");
         }
         Check(new IdentityOperator(), i => a[i], "a");

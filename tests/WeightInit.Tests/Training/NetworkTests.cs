@@ -94,7 +94,7 @@ public sealed class NetworkTests
         new RandomSource(8).FillNormal(b, 0, 1);
         a[10] = a[0]; b[10] = b[0];
         var y = new double[11];
-        SimdMap.Run(new MultiplyAddOperator(), a, b, a, y, default);
+        SimdMap.Run(new MultiplyAddOperator(), a, b, a, y);
         Assert.Equal(BitConverter.DoubleToInt64Bits(y[0]), BitConverter.DoubleToInt64Bits(y[10]));
         Assert.Equal(a[3] * b[3] + a[3], y[3]);
         double dot = SimdReduce.Sum(new MultiplyOperator(), a, b, default);
