@@ -18,7 +18,7 @@ public class TrainingChartsTests
     }
 
     [Fact]
-    public void AStripPutsOneMarkerPerValueBesideItsSeriesMean_AndLabelsTheCategories()
+    public void AStripPutsOneMarkerPerValueBesideItsSeriesMeanAndLabelsTheCategories()
     {
         var chart = TrainingCharts.Strip(["He", "Xavier"],
             [("no norm", Colours.Blue, [[0.9, 0.8], [0.5, double.NaN]]), ("batch norm", Colours.Vermillion, [[0.95], [0.96]])],
@@ -40,7 +40,7 @@ public class TrainingChartsTests
     }
 
     [Fact]
-    public void HistogramsAreStepLinesInTurnColours_WithOrWithoutLegend()
+    public void HistogramsAreStepLinesInTurnColoursWithOrWithoutLegend()
     {
         var a = FixedBinHistogram.Of([0.1, 0.2, 0.6], 0, 1, 2);
         var traces = Figure.Traces(TrainingCharts.Histograms([a, a], ["layer 1", "layer 2"], showLegend: false));

@@ -35,7 +35,7 @@ public class DeterminismTests
 
     [Theory]
     [MemberData(nameof(Names))]
-    public void Same_seed_same_bits_different_seed_different_draws(string name)
+    public void SameSeedSameBitsDifferentSeedDifferentDraws(string name)
     {
         var (init, shape) = Random()[name];
         SameSeedSameBits<double>(init, shape);

@@ -41,17 +41,17 @@ public class DistributionTests
 
     [Theory]
     [MemberData(nameof(DistributionCases.Names), MemberType = typeof(DistributionCases))]
-    public void Double_draws_have_the_formula_mean_variance_and_distribution(string name) =>
+    public void DoubleDrawsHaveTheFormulaMeanVarianceAndDistribution(string name) =>
         AssertMatches(DistributionCases.Get(name), DrawDouble(DistributionCases.Get(name)));
 
     [Theory]
     [MemberData(nameof(DistributionCases.Names), MemberType = typeof(DistributionCases))]
-    public void Float_draws_have_the_formula_mean_variance_and_distribution(string name) =>
+    public void FloatDrawsHaveTheFormulaMeanVarianceAndDistribution(string name) =>
         AssertMatches(DistributionCases.Get(name), StatisticalAssert.Widen(DrawFloat(DistributionCases.Get(name))));
 
     [Theory]
     [MemberData(nameof(DistributionCases.Names), MemberType = typeof(DistributionCases))]
-    public void Ks_test_rejects_the_wrong_family_of_equal_variance(string name)
+    public void KsTestRejectsTheWrongFamilyOfEqualVariance(string name)
     {
         var c = DistributionCases.Get(name);
         foreach (var sample in new[] { DrawDouble(c), StatisticalAssert.Widen(DrawFloat(c)) })
@@ -64,7 +64,7 @@ public class DistributionTests
 
     [Theory]
     [MemberData(nameof(DistributionCases.BoundedNames), MemberType = typeof(DistributionCases))]
-    public void Draws_stay_within_hard_bounds(string name)
+    public void DrawsStayWithinHardBounds(string name)
     {
         var c = DistributionCases.Get(name);
         double lo = c.Expected.Low, hi = c.Expected.High;
@@ -83,7 +83,7 @@ public class DistributionTests
 
     [Theory]
     [MemberData(nameof(DistributionCases.FanScaledNames), MemberType = typeof(DistributionCases))]
-    public void Std_and_bound_accessors_match_the_formula(string name)
+    public void StdAndBoundAccessorsMatchTheFormula(string name)
     {
         var c = DistributionCases.Get(name);
         var f = (FanScaledInitializer)c.Initializer;
@@ -98,7 +98,7 @@ public class DistributionTests
     }
 
     [Fact]
-    public void Keras_truncation_constant_is_the_std_of_the_standard_normal_truncated_at_2()
+    public void KerasTruncationConstantIsTheStdOfTheStandardNormalTruncatedAt2()
     {
         // Closed form: Var = 1 - 2 * 2 phi(2) / (Phi(2) - Phi(-2)).
         double phi2 = Math.Exp(-2.0) / Math.Sqrt(2 * Math.PI);
@@ -116,7 +116,7 @@ public class DistributionTests
     [InlineData(1.0, 0.5, -3.0, -0.5)]
     [InlineData(0.0, 1.0, -0.2, 0.3)]
     [InlineData(0.0, 1.0, 8.0, 9.0)]
-    public void Truncated_normal_moment_formulas_match_numerical_integration(double mean, double std, double low, double high)
+    public void TruncatedNormalMomentFormulasMatchNumericalIntegration(double mean, double std, double low, double high)
     {
         var init = new TruncatedNormalInitializer(mean, std, low, high);
         var d = Distribution.TruncatedNormal(mean, std, low, high);
@@ -125,7 +125,7 @@ public class DistributionTests
     }
 
     [Fact]
-    public void Truncated_normal_far_in_the_tail_is_sampled_exactly()
+    public void TruncatedNormalFarInTheTailIsSampledExactly()
     {
         // [8, 9] standard deviations out: probability 6e-16; rejection from N(0, 1) would never finish.
         var init = Init.TruncatedNormal(0, 1, 8, 9);

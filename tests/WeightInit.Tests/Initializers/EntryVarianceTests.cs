@@ -23,7 +23,7 @@ public class EntryVarianceTests
 
     [Theory]
     [MemberData(nameof(DistributionCases.Names), MemberType = typeof(DistributionCases))]
-    public void Stated_variance_is_the_promised_distributions_and_that_of_the_draws(string name)
+    public void StatedVarianceIsThePromisedDistributionsAndThatOfTheDraws(string name)
     {
         var c = DistributionCases.Get(name);
         double? stated = c.Initializer.EntryVariance(c.Shape);
@@ -63,7 +63,7 @@ public class EntryVarianceTests
 
     [Theory]
     [MemberData(nameof(PyTorchFormulas))]
-    public void Stated_variance_is_pytorchs_formula(string what, IWeightInitializer initializer, int[] shape, double expected) =>
+    public void StatedVarianceIsPytorchsFormula(string what, IWeightInitializer initializer, int[] shape, double expected) =>
         Assert.True(Math.Abs(initializer.EntryVariance(shape)!.Value - expected) <= 1e-14 * expected,
             $"{what}: expected {expected:R}, stated {initializer.EntryVariance(shape):R}");
 
@@ -71,7 +71,7 @@ public class EntryVarianceTests
     [InlineData(50, 20)]
     [InlineData(20, 50)]
     [InlineData(33, 33)]
-    public void Orthogonal_draws_have_exactly_the_stated_mean_square(int rows, int cols)
+    public void OrthogonalDrawsHaveExactlyTheStatedMeanSquare(int rows, int cols)
     {
         // gain Q has orthonormal columns (rows >= cols) or rows, so its sum of squares is gain^2 min(rows, cols): the
         // mean square of its entries is gain^2 / max(rows, cols), exactly, for every draw.
@@ -82,7 +82,7 @@ public class EntryVarianceTests
     }
 
     [Fact]
-    public void Sparse_draws_have_the_stated_variance()
+    public void SparseDrawsHaveTheStatedVariance()
     {
         // Each entry is 0 with probability p = 3/10, N(0, 0.1^2) otherwise: mu4 = (1 - p) 3 std^4, kurtosis 3 / (1 - p).
         var init = Init.Sparse(0.25, 0.1);
@@ -104,18 +104,18 @@ public class EntryVarianceTests
 
     [Theory]
     [MemberData(nameof(WithoutZeroMean))]
-    public void Initializers_without_zero_mean_entries_state_no_variance(string what, IWeightInitializer initializer, int[] shape) =>
+    public void InitializersWithoutZeroMeanEntriesStateNoVariance(string what, IWeightInitializer initializer, int[] shape) =>
         Assert.True(initializer.EntryVariance(shape) is null, $"{what} states a variance");
 
     [Fact]
-    public void An_initializer_written_elsewhere_states_none_unless_it_implements_it()
+    public void AnInitializerWrittenElsewhereStatesNoneUnlessItImplementsIt()
     {
         IWeightInitializer custom = new Simulation.GaussianWeights("N(0, 1)", (_, _) => 1.0);
         Assert.Null(custom.EntryVariance([3, 3]));
     }
 
     [Fact]
-    public void Shapes_that_do_not_suit_the_initializer_are_rejected()
+    public void ShapesThatDoNotSuitTheInitializerAreRejected()
     {
         Assert.Equal("shape", Assert.Throws<ArgumentException>(() => Init.HeNormal().EntryVariance([5])).ParamName);
         Assert.Equal("shape", Assert.Throws<ArgumentException>(() => Init.Orthogonal().EntryVariance([5])).ParamName);

@@ -6,7 +6,7 @@ namespace WeightInit.Tests.Initializers;
 public class FansAndGainTests
 {
     [Fact]
-    public void Fans_of_dense_and_conv_shapes()
+    public void FansOfDenseAndConvShapes()
     {
         Assert.Equal(new FanPair(200, 300), Fans.FromShape(300, 200));
         Assert.Equal(new FanPair(64 * 9, 128 * 9), Fans.FromShape(128, 64, 3, 3));
@@ -14,7 +14,7 @@ public class FansAndGainTests
     }
 
     [Fact]
-    public void Fan_modes()
+    public void FanModes()
     {
         var f = new FanPair(200, 800);
         Assert.Equal(200, Fans.For(f, FanMode.FanIn));
@@ -24,7 +24,7 @@ public class FansAndGainTests
     }
 
     [Fact]
-    public void Gain_table()
+    public void GainTable()
     {
         Assert.Equal(1.0, Gain.For(Nonlinearity.Linear));
         Assert.Equal(1.0, Gain.For(Nonlinearity.ConvTranspose3d));
@@ -37,7 +37,7 @@ public class FansAndGainTests
     }
 
     [Fact]
-    public void Gain_of_an_activation_is_that_of_its_pytorch_nonlinearity()
+    public void GainOfAnActivationIsThatOfItsPytorchNonlinearity()
     {
         Assert.Equal(1.0, Gain.For(Activation.Identity));
         Assert.Equal(1.0, Gain.For(Activation.Sigmoid));
@@ -55,7 +55,7 @@ public class FansAndGainTests
     }
 
     [Fact]
-    public void He_defaults_are_pytorchs_leaky_relu_with_slope_zero()
+    public void HeDefaultsArePytorchsLeakyReluWithSlopeZero()
     {
         Assert.Equal(Math.Sqrt(2.0), new HeNormalInitializer().Gain);
         Assert.Equal(Math.Sqrt(2.0) / Math.Sqrt(50), Init.HeNormal().Std(50, 7), 1e-15);
@@ -63,7 +63,7 @@ public class FansAndGainTests
     }
 
     [Fact]
-    public void He_initializers_report_their_parameters_and_the_gain_they_give()
+    public void HeInitializersReportTheirParametersAndTheGainTheyGive()
     {
         foreach (var parameters in new[] { new HeNormalInitializer(0.2, FanMode.FanOut).Parameters, new HeUniformInitializer(0.2, FanMode.FanOut).Parameters })
         {
@@ -77,7 +77,7 @@ public class FansAndGainTests
     }
 
     [Fact]
-    public void Simple_uniform_and_pytorch_linear_default_share_the_bound_one_over_sqrt_fan_in()
+    public void SimpleUniformAndPytorchLinearDefaultShareTheBoundOneOverSqrtFanIn()
     {
         for (int n = 1; n <= 100; n++)
         {

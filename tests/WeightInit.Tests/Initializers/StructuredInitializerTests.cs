@@ -8,7 +8,7 @@ namespace WeightInit.Tests.Initializers;
 public class StructuredInitializerTests
 {
     [Fact]
-    public void Constants_fill_every_entry()
+    public void ConstantsFillEveryEntry()
     {
         var d = new double[24];
         var f = new float[24];
@@ -26,7 +26,7 @@ public class StructuredInitializerTests
     }
 
     [Fact]
-    public void Eye_puts_ones_on_the_main_diagonal_of_any_rectangle()
+    public void EyePutsOnesOnTheMainDiagonalOfAnyRectangle()
     {
         var w = new double[12];
         Init.Eye().Fill(w, [3, 4], new RandomSource(1));
@@ -37,7 +37,7 @@ public class StructuredInitializerTests
     }
 
     [Fact]
-    public void Dirac_passes_each_channel_through_the_kernel_centre()
+    public void DiracPassesEachChannelThroughTheKernelCentre()
     {
         // (out 3, in 2, k 3): out channel d < 2 has a 1 at in channel d, position 1.
         var w = new double[18];
@@ -49,7 +49,7 @@ public class StructuredInitializerTests
     }
 
     [Fact]
-    public void Sparse_zeroes_exactly_ceil_sparsity_rows_per_column_and_draws_the_rest_from_the_normal()
+    public void SparseZeroesExactlyCeilSparsityRowsPerColumnAndDrawsTheRestFromTheNormal()
     {
         const int rows = 100, cols = 600;
         const double sparsity = 0.3, std = 0.05;
@@ -91,7 +91,7 @@ public class StructuredInitializerTests
     }
 
     [Fact]
-    public void Sparse_with_sparsity_zero_is_a_plain_normal()
+    public void SparseWithSparsityZeroIsAPlainNormal()
     {
         var w = new double[50 * 40];
         Init.Sparse(0, 1).Fill(w, [50, 40], new RandomSource(2));
@@ -102,7 +102,7 @@ public class StructuredInitializerTests
     [InlineData(1, 1.0)]
     [InlineData(64, 0.125)]
     [InlineData(100, 0.1)]
-    public void PyTorch_bias_bound_is_one_over_sqrt_fan_in_like_its_weight_bound(int fanIn, double expected)
+    public void PyTorchBiasBoundIsOneOverSqrtFanInLikeItsWeightBound(int fanIn, double expected)
     {
         Assert.Equal(expected, PyTorchLinearDefaultInitializer.BiasBound(fanIn), 1e-15);
         Assert.Equal(Init.PyTorchLinearDefault().Bound(fanIn, 7), PyTorchLinearDefaultInitializer.BiasBound(fanIn), 1e-15);

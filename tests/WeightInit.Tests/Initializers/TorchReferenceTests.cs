@@ -41,7 +41,7 @@ public class TorchReferenceTests
     private static Nonlinearity NonlinearityNamed(string name) => Enum.Parse<Nonlinearity>(name.Replace("_", ""), ignoreCase: true);
 
     [Fact]
-    public void Gains_match_calculate_gain()
+    public void GainsMatchCalculateGain()
     {
         int count = 0, activations = 0;
         foreach (var g in Items("gains"))
@@ -64,14 +64,14 @@ public class TorchReferenceTests
     }
 
     [Fact]
-    public void Fans_match_calculate_fan_in_and_fan_out()
+    public void FansMatchCalculateFanInAndFanOut()
     {
         foreach (var f in Items("fans"))
             Assert.Equal(new FanPair(f.GetProperty("fan_in").GetInt32(), f.GetProperty("fan_out").GetInt32()), Fans.FromShape(Shape(f)));
     }
 
     [Fact]
-    public void Xavier_std_and_bound_match_torch()
+    public void XavierStdAndBoundMatchTorch()
     {
         foreach (var x in Items("xavier"))
         {
@@ -83,7 +83,7 @@ public class TorchReferenceTests
     }
 
     [Fact]
-    public void Kaiming_std_and_bound_match_torch()
+    public void KaimingStdAndBoundMatchTorch()
     {
         foreach (var k in Items("kaiming"))
         {
@@ -104,7 +104,7 @@ public class TorchReferenceTests
     }
 
     [Fact]
-    public void Linear_defaults_match_nn_Linear()
+    public void LinearDefaultsMatchNnLinear()
     {
         foreach (var l in Items("linear_default"))
         {
@@ -116,7 +116,7 @@ public class TorchReferenceTests
     }
 
     [Fact]
-    public void Eye_matches_eye_()
+    public void EyeMatchesEye()
     {
         foreach (var e in Items("eye"))
         {
@@ -128,7 +128,7 @@ public class TorchReferenceTests
     }
 
     [Fact]
-    public void Dirac_matches_dirac_()
+    public void DiracMatchesDirac()
     {
         foreach (var d in Items("dirac"))
         {
@@ -143,7 +143,7 @@ public class TorchReferenceTests
     }
 
     [Fact]
-    public void Sparse_zero_count_matches_sparse_()
+    public void SparseZeroCountMatchesSparse()
     {
         foreach (var s in Items("sparse"))
         {

@@ -24,7 +24,7 @@ public class ActivationPathTests
 
     [Theory]
     [MemberData(nameof(KeysAndPaths))]
-    public void Double_spans_match_the_scalar_path_and_the_scalar_reference(string key, string path)
+    public void DoubleSpansMatchTheScalarPathAndTheScalarReference(string key, string path)
     {
         var f = ByKey[key];
         var p = Parse(path);
@@ -47,7 +47,7 @@ public class ActivationPathTests
 
     [Theory]
     [MemberData(nameof(KeysAndPaths))]
-    public void Float_spans_match_the_scalar_path_and_the_scalar_reference(string key, string path)
+    public void FloatSpansMatchTheScalarPathAndTheScalarReference(string key, string path)
     {
         var f = ByKey[key];
         var p = Parse(path);
@@ -79,7 +79,7 @@ public class ActivationPathTests
 
     [Theory]
     [MemberData(nameof(Paths), MemberType = typeof(KernelPaths))]
-    public void In_place_equals_out_of_place(string path)
+    public void InPlaceEqualsOutOfPlace(string path)
     {
         var p = Parse(path);
         foreach (var f in ByKey.Values)

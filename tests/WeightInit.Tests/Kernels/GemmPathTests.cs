@@ -16,11 +16,11 @@ public class GemmPathTests
 {
     [Theory]
     [MemberData(nameof(PathsAndLengths), MemberType = typeof(KernelPaths))]
-    public void Float_products_are_the_fma_chain_on_every_path(string path, int length) => Check<float>(Parse(path), length);
+    public void FloatProductsAreTheFmaChainOnEveryPath(string path, int length) => Check<float>(Parse(path), length);
 
     [Theory]
     [MemberData(nameof(PathsAndLengths), MemberType = typeof(KernelPaths))]
-    public void Double_products_are_the_fma_chain_on_every_path(string path, int length) => Check<double>(Parse(path), length);
+    public void DoubleProductsAreTheFmaChainOnEveryPath(string path, int length) => Check<double>(Parse(path), length);
 
     private static void Check<T>(SimdPath path, int length) where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -9,7 +9,7 @@ public class SamplerPathTests
 {
     [Theory]
     [MemberData(nameof(PathsAndLengths), MemberType = typeof(KernelPaths))]
-    public void Fills_give_the_scalar_bits_on_every_path(string path, int n)
+    public void FillsGiveTheScalarBitsOnEveryPath(string path, int n)
     {
         var scalar = new RandomSource(31) { Path = SimdPath.Scalar };
         var forced = new RandomSource(31) { Path = Parse(path) };
@@ -27,7 +27,7 @@ public class SamplerPathTests
 
     [Theory]
     [MemberData(nameof(PathsAndLengths), MemberType = typeof(KernelPaths))]
-    public void Affine_store_is_one_fused_multiply_add_on_every_path(string path, int n)
+    public void AffineStoreIsOneFusedMultiplyAddOnEveryPath(string path, int n)
     {
         var source = new double[n];
         new RandomSource(3).FillNormal(source, 0, 1);

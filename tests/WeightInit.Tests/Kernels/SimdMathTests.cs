@@ -33,7 +33,7 @@ public class SimdMathTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(PathsAndLengths), MemberType = typeof(KernelPaths))]
-    public void Exp_is_the_same_on_every_path_and_within_2_ulps_of_Math_Exp(string path, int n)
+    public void ExpIsTheSameOnEveryPathAndWithin2UlpsOfMathExp(string path, int n)
     {
         double[] x = Arguments(n);
         var y = new double[n];
@@ -46,7 +46,7 @@ public class SimdMathTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void A_lane_does_not_depend_on_its_neighbours()
+    public void ALaneDoesNotDependOnItsNeighbours()
     {
         // The runtime's Vector512.Exp computes a whole register by scalar Math.Exp once one lane leaves [-708, 708].
         double[] alone = [-1.6959892797603366, 0.3, 2.5, -5, 7, -0.1, 1, 2];

@@ -22,7 +22,7 @@ public class StatisticsPathTests
 
     [Theory]
     [MemberData(nameof(PathsAndLengths), MemberType = typeof(KernelPaths))]
-    public void Shifted_sums_follow_their_documented_order_on_every_path(string path, int n)
+    public void ShiftedSumsFollowTheirDocumentedOrderOnEveryPath(string path, int n)
     {
         double[] x = Values(n);
         float[] f = Array.ConvertAll(x, v => (float)v);
@@ -61,7 +61,7 @@ public class StatisticsPathTests
 
     [Theory]
     [MemberData(nameof(PathsAndLengths), MemberType = typeof(KernelPaths))]
-    public void Finite_range_counts_and_bounds_the_finite_values_on_every_path(string path, int n)
+    public void FiniteRangeCountsAndBoundsTheFiniteValuesOnEveryPath(string path, int n)
     {
         double[] x = Values(n);
         var finite = x.Where(double.IsFinite).ToArray();
@@ -91,7 +91,7 @@ public class StatisticsPathTests
 
     [Theory]
     [MemberData(nameof(LayerCases))]
-    public void Layer_statistics_and_saturated_counts_are_the_same_on_every_path(string path, int cols)
+    public void LayerStatisticsAndSaturatedCountsAreTheSameOnEveryPath(string path, int cols)
     {
         const int rows = 7;
         double[] x = Values(rows * cols, 9);

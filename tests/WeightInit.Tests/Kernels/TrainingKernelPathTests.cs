@@ -21,7 +21,7 @@ public class TrainingKernelPathTests
 
     [Theory]
     [MemberData(nameof(PathsAndLengths), MemberType = typeof(KernelPaths))]
-    public void Map_is_the_scalar_expression_on_every_path(string path, int n)
+    public void MapIsTheScalarExpressionOnEveryPath(string path, int n)
     {
         double[] a = Values(n, 1), b = Values(n, 2), c = Values(n, 3);
         var y = new double[n];
@@ -33,7 +33,7 @@ public class TrainingKernelPathTests
 
     [Theory]
     [MemberData(nameof(PathsAndLengths), MemberType = typeof(KernelPaths))]
-    public void Every_layer_and_optimizer_operation_is_its_scalar_expression_on_every_path(string path, int n)
+    public void EveryLayerAndOptimizerOperationIsItsScalarExpressionOnEveryPath(string path, int n)
     {
         var p = Parse(path);
         double[] a = Values(n, 11), b = Values(n, 12), c = Values(n, 13);
@@ -63,7 +63,7 @@ public class TrainingKernelPathTests
 
     [Theory]
     [MemberData(nameof(PathsAndLengths), MemberType = typeof(KernelPaths))]
-    public void Sum_follows_its_documented_order_on_every_path(string path, int n)
+    public void SumFollowsItsDocumentedOrderOnEveryPath(string path, int n)
     {
         double[] a = Values(n, 4), b = Values(n, 5);
         double sum = SimdReduce.Sum(new MultiplyOperator(), a, b, default, Parse(path));
@@ -84,7 +84,7 @@ public class TrainingKernelPathTests
 
     [Theory]
     [MemberData(nameof(PathsAndLengths), MemberType = typeof(KernelPaths))]
-    public void Sum_and_sum_of_squares_follow_their_documented_order_on_every_path(string path, int n)
+    public void SumAndSumOfSquaresFollowTheirDocumentedOrderOnEveryPath(string path, int n)
     {
         double[] x = Values(n, 6);
         var lanes = new double[8];
@@ -99,7 +99,7 @@ public class TrainingKernelPathTests
 
     [Theory]
     [MemberData(nameof(PathsAndLengths), MemberType = typeof(KernelPaths))]
-    public void Sgd_update_is_the_scalar_step_on_every_path(string path, int n)
+    public void SgdUpdateIsTheScalarStepOnEveryPath(string path, int n)
     {
         double[] w = Values(n, 7), g = Values(n, 8), v = Values(n, 9);
         double[] w0 = (double[])w.Clone(), v0 = (double[])v.Clone();

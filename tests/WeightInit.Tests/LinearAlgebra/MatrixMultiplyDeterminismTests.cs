@@ -78,7 +78,7 @@ public class MatrixMultiplyDeterminismTests
     }
 
     [Fact]
-    public void The_public_products_compute_the_documented_chains_in_double_and_float()
+    public void ThePublicProductsComputeTheDocumentedChainsInDoubleAndFloat()
     {
         PublicProducts<double>(41);
         PublicProducts<float>(43);

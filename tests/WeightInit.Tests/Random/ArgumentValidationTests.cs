@@ -47,7 +47,7 @@ public class ArgumentValidationTests
         AssertRejects("high", x => Rng.FillUniform(x, 0, high), x => Rng.FillUniform(x, 0f, (float)high));
 
     [Fact]
-    public void A_parameter_that_overflows_float_is_rejected_for_a_float_fill()
+    public void AParameterThatOverflowsFloatIsRejectedForAFloatFill()
     {
         var f = new float[4];
         Assert.Equal("std", Assert.Throws<ArgumentOutOfRangeException>(() => Rng.FillNormal(f, 0, 1e39)).ParamName);

@@ -98,7 +98,7 @@ public class DeterminismTests
     [Theory]
     [InlineData(0.3, 0.01)]
     [InlineData(-1.7, 2.2)]
-    public void A_float_fill_is_the_double_fill_of_the_float_parameters_rounded_once(double first, double second)
+    public void AFloatFillIsTheDoubleFillOfTheFloatParametersRoundedOnce(double first, double second)
     {
         // The documented shape: the uniform's bounds and the normal's mean and std are rounded to T first, the draw
         // is computed in double and rounded once. (It is also what the float overloads with float parameters did.)

@@ -35,7 +35,7 @@ public class ArticleCaseTests
     [InlineData(1, 1UL)]
     [InlineData(1, 2UL)]
     [InlineData(32, 1UL)]
-    public void Float32_NormalWeights_OverflowAtLayer28Or29(int batch, ulong seed)
+    public void Float32NormalWeightsOverflowAtLayer28Or29(int batch, ulong seed)
     {
         var r = Run(FloatPrecision.Single, 1.0, 31, batch, seed);
         double predicted = LinearNetworkTheory.PredictedOverflowLayer(LinearNetworkTheory.StdGrowthFactor(512, 1.0), FloatPrecision.Single)!.Value;
@@ -54,7 +54,7 @@ public class ArticleCaseTests
     /// the first non-finite layer is 228, and the band [227, 229] is several of those deviations wide.
     /// </summary>
     [Fact]
-    public void Float64_NormalWeights_OverflowNearLayer228()
+    public void Float64NormalWeightsOverflowNearLayer228()
     {
         var r = Run(FloatPrecision.Double, 1.0, 232, 1);
         double predicted = LinearNetworkTheory.PredictedOverflowLayer(LinearNetworkTheory.StdGrowthFactor(512, 1.0), FloatPrecision.Double)!.Value;
@@ -73,7 +73,7 @@ public class ArticleCaseTests
     /// all zero: layer 69, 70 or 71. No exact zero before the values turn subnormal (layer 58).
     /// </summary>
     [Fact]
-    public void Float32_SmallWeights_VanishToExactZero()
+    public void Float32SmallWeightsVanishToExactZero()
     {
         var r = Run(FloatPrecision.Single, 0.01, 75, 32);
         var factor = LinearNetworkTheory.StdGrowthFactor(512, 0.01);
@@ -92,7 +92,7 @@ public class ArticleCaseTests
     /// layers; 5 of those is a factor e^2.45 = 11.6 either way.
     /// </summary>
     [Fact]
-    public void Float64_SmallWeights_DoNotReachZeroIn250Layers()
+    public void Float64SmallWeightsDoNotReachZeroIn250Layers()
     {
         var r = Run(FloatPrecision.Double, 0.01, 250, 32);
         Assert.Null(r.FirstAllZeroLayer);

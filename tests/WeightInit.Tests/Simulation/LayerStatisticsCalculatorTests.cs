@@ -26,7 +26,7 @@ public class LayerStatisticsCalculatorTests
     [InlineData(1000, 37)]  // several chunks of rows
     [InlineData(64, 512)]
     [InlineData(2, 20000)]  // one row per chunk
-    public void MatchesThePlainComputation_Double(int rows, int cols)
+    public void MatchesThePlainComputationDouble(int rows, int cols)
     {
         var v = Normal(rows * cols, 11, mean: 0.3, std: 2.0);
         for (int i = 0; i < v.Length; i += 5) v[i] = 0; // some zeros
@@ -41,7 +41,7 @@ public class LayerStatisticsCalculatorTests
     [InlineData(7, 37)]
     [InlineData(1000, 37)]
     [InlineData(64, 512)]
-    public void MatchesThePlainComputation_Single(int rows, int cols)
+    public void MatchesThePlainComputationSingle(int rows, int cols)
     {
         var f = new float[rows * cols];
         new RandomSource(12).FillNormal(f, -0.5f, 3f);

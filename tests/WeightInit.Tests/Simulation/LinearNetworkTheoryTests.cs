@@ -23,7 +23,7 @@ public class LinearNetworkTheoryTests
     [InlineData(0.01)]
     [InlineData(0.2)]
     [InlineData(-0.5)]
-    public void Leaky_relu_second_moment_factor_is_half_of_one_plus_the_slope_squared(double slope)
+    public void LeakyReluSecondMomentFactorIsHalfOfOnePlusTheSlopeSquared(double slope)
     {
         var leaky = Activation.CreateLeakyReLU(slope);
         double factor = (1 + slope * slope) / 2;

@@ -37,12 +37,12 @@ public class SimulatorReferenceTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void ForwardAndBackwardMatchAPlainComputation_Double(string activation, int depth) =>
+    public void ForwardAndBackwardMatchAPlainComputationDouble(string activation, int depth) =>
         Check(Options(activation, depth, FloatPrecision.Double), 1e-12);
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void ForwardAndBackwardMatchAPlainComputation_Single(string activation, int depth) =>
+    public void ForwardAndBackwardMatchAPlainComputationSingle(string activation, int depth) =>
         // float32 products and activations: a few float ulps per layer (2^-24 = 6e-8), over at most 16 layers.
         Check(Options(activation, depth, FloatPrecision.Single), 2e-5);
 

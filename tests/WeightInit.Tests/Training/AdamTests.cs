@@ -9,7 +9,7 @@ namespace WeightInit.Tests.Training;
 public sealed class AdamTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
-    public void TwoSteps_FollowTheFormula_WithBiasCorrectionAndWeightDecayOnTheWeightsOnly()
+    public void TwoStepsFollowTheFormulaWithBiasCorrectionAndWeightDecayOnTheWeightsOnly()
     {
         // A 1-input, 1-unit linear layer under binary cross-entropy on one sample: dL/dw = (sigmoid(z) - y) x, dL/db = sigmoid(z) - y.
         var layer = new DenseLayer(1, 1, Activation.Identity);
@@ -51,7 +51,7 @@ public sealed class AdamTests(Xunit.Abstractions.ITestOutputHelper output)
     }
 
     [Fact]
-    public void Adam_TrainsTwoMoons()
+    public void AdamTrainsTwoMoons()
     {
         var network = Network.Create(DeepNetwork.Classifier([2, 16, 16, 1], Activation.Tanh, Init.LeCunNormal()),
             seed: 5);
@@ -65,7 +65,7 @@ public sealed class AdamTests(Xunit.Abstractions.ITestOutputHelper output)
     }
 
     [Fact]
-    public void ToString_NamesTheOptimizerAndItsSettings()
+    public void ToStringNamesTheOptimizerAndItsSettings()
     {
         Assert.Equal("SGD(lr=0.01, momentum=0.9, decay=0, batch=32, seed=9)", new TrainingOptions { LearningRate = 0.01, Momentum = 0.9, Seed = 9 }.ToString());
         Assert.Equal("Adam(lr=0.001, beta1=0.9, beta2=0.999, eps=1E-08, decay=0, batch=32, seed=0)",

@@ -30,7 +30,7 @@ public sealed class BatchNormTests
     }
 
     [Fact]
-    public void Training_FoldsEachBatchIntoTheRunningStatistics_AndInferenceUsesThem()
+    public void TrainingFoldsEachBatchIntoTheRunningStatisticsAndInferenceUsesThem()
     {
         const double momentum = 0.8;
         var (network, dense, norm) = Build(momentum);
@@ -71,7 +71,7 @@ public sealed class BatchNormTests
     }
 
     [Fact]
-    public void ComputeGradients_AndForwardEachLayer_LeaveTheRunningStatisticsAlone()
+    public void ComputeGradientsAndForwardEachLayerLeaveTheRunningStatisticsAlone()
     {
         var (network, _, norm) = Build(0.9);
         var (x, y) = Batch0(1);
@@ -82,7 +82,7 @@ public sealed class BatchNormTests
     }
 
     [Fact]
-    public void InTraining_EveryFeatureHasBatchMeanBetaAndVarianceGammaSquaredTimesVarOverVarPlusEpsilon()
+    public void InTrainingEveryFeatureHasBatchMeanBetaAndVarianceGammaSquaredTimesVarOverVarPlusEpsilon()
     {
         var (network, dense, norm) = Build(0.9);
         norm.Scale.Fill(1.5);
@@ -101,7 +101,7 @@ public sealed class BatchNormTests
     }
 
     [Fact]
-    public void Clone_CopiesTheRunningStatistics()
+    public void CloneCopiesTheRunningStatistics()
     {
         var (network, _, _) = Build(0.5);
         var (x, y) = Batch0(3);

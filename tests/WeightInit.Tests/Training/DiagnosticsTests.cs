@@ -110,7 +110,7 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
-    public void TheFirstSnapshot_MatchesADirectComputation()
+    public void TheFirstSnapshotMatchesADirectComputation()
     {
         var network = Build();
         var before = network.Clone();
@@ -163,7 +163,7 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
-    public void Snapshots_AreTakenEveryIntervalSteps_AndUpdateRatiosEveryStep()
+    public void SnapshotsAreTakenEveryIntervalStepsAndUpdateRatiosEveryStep()
     {
         var (x, y) = Data();
         var trainer = new Trainer(Build(), Loss.SoftmaxCrossEntropy,
@@ -175,7 +175,7 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
-    public void Recording_DoesNotChangeTheRun()
+    public void RecordingDoesNotChangeTheRun()
     {
         double[] Run(DiagnosticsOptions? diagnostics, OptimizerKind optimizer)
         {
@@ -192,7 +192,7 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
-    public void AdamsUpdateRatio_IsTheStepItTook()
+    public void AdamsUpdateRatioIsTheStepItTook()
     {
         var network = Build();
         var (x, y) = Data();

@@ -27,7 +27,7 @@ public sealed class DigitsTrainingTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void HeReLU_ReachesNinetyPercentInFiveEpochs_AndTheSameSeedsGiveTheSameBits()
+    public void HeReLUReachesNinetyPercentInFiveEpochsAndTheSameSeedsGiveTheSameBits()
     {
         var first = Run(1, 2);
         foreach (var e in first.Epochs)
@@ -47,7 +47,7 @@ public sealed class DigitsTrainingTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void ADifferentBatchSeed_GivesADifferentRun()
+    public void ADifferentBatchSeedGivesADifferentRun()
     {
         var a = Run(1, 2, epochs: 1);
         var b = Run(1, 3, epochs: 1);
@@ -56,7 +56,7 @@ public sealed class DigitsTrainingTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void InitialGradientStatistics_MatchTheGradientTheyDescribe()
+    public void InitialGradientStatisticsMatchTheGradientTheyDescribe()
     {
         var split = DigitsFixture.Split;
         var network = Network.Create(DeepNetwork.Classifier([64, 32, 32, 10], Activation.ReLU, Init.HeNormal()),

@@ -35,7 +35,7 @@ public sealed class GradientCheckTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Backpropagation_MatchesCentralDifferences(int index, string activationName, string lossName, bool activatedOutput)
+    public void BackpropagationMatchesCentralDifferences(int index, string activationName, string lossName, bool activatedOutput)
     {
         var activation = LibraryActivations()[index];
         Assert.Equal(activationName, activation.Name);

@@ -63,7 +63,7 @@ public sealed class LayerGradientCheckTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Backpropagation_MatchesCentralDifferences(string name)
+    public void BackpropagationMatchesCentralDifferences(string name)
     {
         var random = new RandomSource(20261201);
         var network = Build(name, random);

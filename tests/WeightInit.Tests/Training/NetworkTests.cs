@@ -13,7 +13,7 @@ namespace WeightInit.Tests.Training;
 public sealed class NetworkTests
 {
     [Fact]
-    public void CreateWithAndWithoutNormalization_HasTheSameWeightMatrices()
+    public void CreateWithAndWithoutNormalizationHasTheSameWeightMatrices()
     {
         var description = DeepNetwork.Classifier([64, 32, 32, 10], Activation.Tanh, Init.XavierNormal());
         var plain = Network.Create(description, seed: 4);
@@ -39,7 +39,7 @@ public sealed class NetworkTests
     }
 
     [Fact]
-    public void ForwardEachLayer_EndsWithForwardsOutput_AndLayerForwardIsTheSameMap()
+    public void ForwardEachLayerEndsWithForwardsOutputAndLayerForwardIsTheSameMap()
     {
         var network = ResidualNetwork.Create(new ResidualNetworkOptions { InputWidth = 4, Width = 6, Blocks = 3,
             ClassCount = 3 }, new RandomSource(2));
@@ -56,7 +56,7 @@ public sealed class NetworkTests
     }
 
     [Fact]
-    public void InitialLoss_IsLnKForUniformPredictions_AndLargeForALargeOutputLayer()
+    public void InitialLossIsLnKForUniformPredictionsAndLargeForALargeOutputLayer()
     {
         var split = DigitsFixture.Split;
         var network = Network.Create(DeepNetwork.Classifier([64, 32, 10], Activation.Tanh, Init.Normal(0, 1)), seed: 5);
@@ -85,7 +85,7 @@ public sealed class NetworkTests
     }
 
     [Fact]
-    public void SpanOperations_GiveTheSameBitsInTheTailAsInTheBody()
+    public void SpanOperationsGiveTheSameBitsInTheTailAsInTheBody()
     {
         // 11 elements: two vectors of 4 (or one of 8) and a padded tail; equal inputs must give equal bits anywhere.
         var a = new double[11];

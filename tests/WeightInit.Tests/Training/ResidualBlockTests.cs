@@ -45,7 +45,7 @@ public sealed class ResidualBlockTests
     }
 
     [Fact]
-    public void Fixup_ZeroesTheLastBranchLayerAndTheClassifier_AndScalesTheOthersByLToTheMinusOneOverTwoMMinusTwo()
+    public void FixupZeroesTheLastBranchLayerAndTheClassifierAndScalesTheOthersByLToTheMinusOneOverTwoMMinusTwo()
     {
         foreach (int m in new[] { 2, 3 })
         {
@@ -71,7 +71,7 @@ public sealed class ResidualBlockTests
     }
 
     [Fact]
-    public void Fixup_StartsAtTheUniformLoss()
+    public void FixupStartsAtTheUniformLoss()
     {
         var split = DigitsFixture.Split;
         var initial = InitialLoss.Of(Create(ResidualScheme.Fixup), split.Train, Loss.SoftmaxCrossEntropy);
@@ -80,7 +80,7 @@ public sealed class ResidualBlockTests
     }
 
     [Fact]
-    public void AtStepZero_OnlyAlphaAndTheLastLayersGetAGradient()
+    public void AtStepZeroOnlyAlphaAndTheLastLayersGetAGradient()
     {
         var split = DigitsFixture.Split;
         var features = split.Train.Features[..(Batch * Inputs)];
@@ -111,7 +111,7 @@ public sealed class ResidualBlockTests
     }
 
     [Fact]
-    public void SkipInitAndReZero_TrainTheSameNetworkBitForBit_AndFixupADifferentOne()
+    public void SkipInitAndReZeroTrainTheSameNetworkBitForBitAndFixupADifferentOne()
     {
         double[] Train(ResidualScheme scheme)
         {
@@ -128,7 +128,7 @@ public sealed class ResidualBlockTests
     }
 
     [Fact]
-    public void TheSameSeedsGiveTheSameRun_WithBatchNormAndAdam()
+    public void TheSameSeedsGiveTheSameRunWithBatchNormAndAdam()
     {
         double[] Run()
         {

@@ -51,7 +51,7 @@ public sealed class ResidualVarianceTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void StandardInit_DoublesTheSecondMomentPerBlockInExpectation()
+    public void StandardInitDoublesTheSecondMomentPerBlockInExpectation()
     {
         const int blocks = 30;
         var factors = new List<double>();
@@ -73,7 +73,7 @@ public sealed class ResidualVarianceTests(ITestOutputHelper output)
     /// the test asks for [1, 4] in every seed (standard init: about 2^50).
     /// </summary>
     [Fact]
-    public void FixupScaling_KeepsTheGrowthOverFiftyBlocksWithinOneToFour()
+    public void FixupScalingKeepsTheGrowthOverFiftyBlocksWithinOneToFour()
     {
         const int blocks = 50;
         double scale = Math.Pow(blocks, -0.5); // L^(-1/(2m-2)) with m = 2
@@ -95,7 +95,7 @@ public sealed class ResidualVarianceTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void BatchNormAtTheEndOfTheBranch_AddsAboutOnePerBlockToTheMeanSquare()
+    public void BatchNormAtTheEndOfTheBranchAddsAboutOnePerBlockToTheMeanSquare()
     {
         const int blocks = 30;
         var increments = new List<double>();

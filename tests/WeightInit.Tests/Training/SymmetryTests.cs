@@ -72,7 +72,7 @@ public sealed class SymmetryTests
 
     [Theory]
     [MemberData(nameof(ZeroPreservingActivations))]
-    public void ZeroWeights_WithActivationZeroAtZero_StayExactlyZeroAndPredictOneClass(string activationName)
+    public void ZeroWeightsWithActivationZeroAtZeroStayExactlyZeroAndPredictOneClass(string activationName)
     {
         var activation = ActivationByName(activationName);
         var (network, _) = Train(activation, Init.Zeros());
@@ -95,7 +95,7 @@ public sealed class SymmetryTests
 
     [Theory]
     [MemberData(nameof(SymmetricStarts))]
-    public void SymmetricWeights_MoveButEveryHiddenUnitKeepsBitIdenticalWeights(string activationName, double value)
+    public void SymmetricWeightsMoveButEveryHiddenUnitKeepsBitIdenticalWeights(string activationName, double value)
     {
         var (network, _) = Train(ActivationByName(activationName), Init.Constant(value));
         bool moved = network.DenseLayers.Take(network.DenseLayers.Count - 1).Any(l
@@ -111,7 +111,7 @@ public sealed class SymmetryTests
     /// The bar: at least 80% after 8 epochs.
     /// </summary>
     [Fact]
-    public void TinyRandomWeights_BreakTheSymmetryAndLearn()
+    public void TinyRandomWeightsBreakTheSymmetryAndLearn()
     {
         const int epochs = 8;
         var (network, _) = Train(Activation.Tanh, Init.Normal(0, 0.01), epochs);

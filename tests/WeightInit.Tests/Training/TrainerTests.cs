@@ -25,7 +25,7 @@ public sealed class TrainerTests
     /// start, and below plain SGD.
     /// </summary>
     [Fact]
-    public void MomentumSgd_DecreasesTheLossOnTwoMoons_FasterThanPlainSgd()
+    public void MomentumSgdDecreasesTheLossOnTwoMoonsFasterThanPlainSgd()
     {
         var (momentum, _) = TrainMoons(0.9);
         var (plain, _) = TrainMoons(0.0);
@@ -39,7 +39,7 @@ public sealed class TrainerTests
     }
 
     [Fact]
-    public void SgdUpdate_FollowsTheStatedFormula()
+    public void SgdUpdateFollowsTheStatedFormula()
     {
         // g' = g + lambda w; v = mu v + g'; w = w - eta v, with w = 1, g = 0, eta = 0.1, mu = 0.9, lambda = 0.5.
         double[] w = [1.0], g = [0.0], v = [0.0];
@@ -53,7 +53,7 @@ public sealed class TrainerTests
     }
 
     [Fact]
-    public void SgdUpdate_VectorAndScalarPathsAgreeBitForBit()
+    public void SgdUpdateVectorAndScalarPathsAgreeBitForBit()
     {
         // 37 elements: full Vector512 blocks, then a Vector256 block, then a scalar tail.
         var random = new RandomSource(11);
@@ -67,7 +67,7 @@ public sealed class TrainerTests
     }
 
     [Fact]
-    public void WeightDecay_ShrinksTheWeightsComparedWithNone()
+    public void WeightDecayShrinksTheWeightsComparedWithNone()
     {
         double Norm(Network n) => Math.Sqrt(n.DenseLayers.Sum(l => l.Weights.ToArray().Sum(x => x * x)));
         Network Train(double decay)
@@ -82,7 +82,7 @@ public sealed class TrainerTests
     }
 
     [Fact]
-    public void Progress_IsReportedOncePerEpochInOrder()
+    public void ProgressIsReportedOncePerEpochInOrder()
     {
         var reported = new List<int>();
         var network = Network.Create(DeepNetwork.Classifier([2, 4, 1], Activation.Tanh, Init.LeCunNormal()), seed: 5);
@@ -97,7 +97,7 @@ public sealed class TrainerTests
     }
 
     [Fact]
-    public void Cancellation_StopsBeforeTheNextBatch()
+    public void CancellationStopsBeforeTheNextBatch()
     {
         using var cts = new CancellationTokenSource();
         var network = Network.Create(DeepNetwork.Classifier([2, 4, 1], Activation.Tanh, Init.LeCunNormal()), seed: 5);
@@ -109,7 +109,7 @@ public sealed class TrainerTests
     }
 
     [Fact]
-    public void ADivergingRun_StopsAtTheFirstNonFiniteLoss_AndCountsNonFiniteOutputsAsWrong()
+    public void ADivergingRunStopsAtTheFirstNonFiniteLossAndCountsNonFiniteOutputsAsWrong()
     {
         // A linear network with weights N(0, 10^2) and learning rate 1e3: every update multiplies the
         // weights' scale, until the logits overflow. The run stops at the first step whose loss is not
@@ -130,7 +130,7 @@ public sealed class TrainerTests
     }
 
     [Fact]
-    public void TrainSteps_TakesTheBatchesOfTheEpochs_AndContinuesAPassAcrossCalls()
+    public void TrainStepsTakesTheBatchesOfTheEpochsAndContinuesAPassAcrossCalls()
     {
         // 200 samples in batches of 32: 7 steps per pass (the last of 8 samples).
         Network Build()
@@ -148,7 +148,7 @@ public sealed class TrainerTests
     }
 
     [Fact]
-    public void DropIncompleteBatch_SkipsTheLastSmallBatchOfEveryPass()
+    public void DropIncompleteBatchSkipsTheLastSmallBatchOfEveryPass()
     {
         // 200 samples in batches of 32: 6 full batches; the 8 left over are skipped.
         var options = new TrainingOptions { DropIncompleteBatch = true, Seed = 2 };
@@ -165,7 +165,7 @@ public sealed class TrainerTests
     }
 
     [Fact]
-    public void TrainSteps_StopsAtADivergence()
+    public void TrainStepsStopsAtADivergence()
     {
         var network = Network.Create(DeepNetwork.Classifier([2, 32, 32, 1], Activation.Identity, Init.Normal(0, 10)),
             seed: 5);
