@@ -20,7 +20,8 @@ internal static class InitializerBenchmarks
         var random = new RandomSource(1);
         var initializers = new IWeightInitializer[]
         {
-            Init.Zeros(), Init.Uniform(-1, 1), Init.Normal(), Init.TruncatedNormal(), Init.XavierNormal(), Init.XavierUniform(),
+            Init.Zeros(), Init.Uniform(-1, 1), Init.Normal(), Init.TruncatedNormal(), Init.XavierNormal(),
+                Init.XavierUniform(),
             Init.HeNormal(), Init.HeUniform(), Init.LeCunNormal(), Init.KerasGlorotNormal(), Init.SimpleUniform(),
             Init.Sparse(0.9), Init.Eye(), Init.Orthogonal(),
         };

@@ -63,7 +63,8 @@ internal sealed class SwishActivation : Activation
             return s * Math.FusedMultiplyAdd(b, complement, 1.0);
         }
 
-        /// <summary>Beyond this |beta x| sigmoid is exactly 0 or 1 in double; clamping there keeps beta x finite.</summary>
+        /// <summary>Beyond this |beta x| sigmoid is exactly 0 or 1 in double; clamping there keeps beta x
+        /// finite.</summary>
         private const double ProductClamp = 800.0;
 
         /// <summary>beta x = b + bLow exactly, with b clamped to +-800 (and bLow then 0).</summary>
@@ -76,7 +77,8 @@ internal sealed class SwishActivation : Activation
 
         /// <summary>e^-|b| for the exact product b + bLow = beta x (bLow from an FMA): the rounding of
         /// beta x would otherwise cost |beta x| ulps in the tail.</summary>
-        private static double ExpMinusAbs(double b, double bLow) => Math.Exp(-Math.Abs(b)) * (1.0 + (b >= 0 ? -bLow : bLow));
+        private static double ExpMinusAbs(double b, double bLow) =>
+            Math.Exp(-Math.Abs(b)) * (1.0 + (b >= 0 ? -bLow : bLow));
 
         public TV Apply<TV>(TV x) where TV : struct, ISimdVector<TV, double> => Apply(x, out _);
 

@@ -28,7 +28,8 @@ internal class ConstantInitializer : IWeightInitializer
     /// <inheritdoc/>
     public virtual string Name => $"Constant({Value:R})";
 
-    /// <summary>0 for zeros (every entry 0, mean 0, variance 0); null for any other value (its entries do not have mean 0).</summary>
+    /// <summary>0 for zeros (every entry 0, mean 0, variance 0); null for any other value (its entries do not have mean
+    /// 0).</summary>
     /// <param name="shape">At least one dimension, all positive.</param>
     /// <returns>0 or null.</returns>
     public double? EntryVariance(ReadOnlySpan<int> shape)
@@ -38,7 +39,8 @@ internal class ConstantInitializer : IWeightInitializer
     }
 
     /// <inheritdoc/>
-    public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>
+    public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         Guard.FloatOrDouble<T>();
         WeightShape.Check(weights.Length, shape, 1, Name);

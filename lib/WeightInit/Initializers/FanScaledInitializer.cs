@@ -69,7 +69,8 @@ public abstract class FanScaledInitializer : IWeightInitializer
         return s * s;
     }
 
-    /// <summary>The variance of every entry: <see cref="Variance(int, int)"/> of the shape's fans (<see cref="Fans.FromShape(ReadOnlySpan{int})"/>); the mean is 0.</summary>
+    /// <summary>The variance of every entry: <see cref="Variance(int, int)"/> of the shape's fans
+    /// (<see cref="Fans.FromShape(ReadOnlySpan{int})"/>); the mean is 0.</summary>
     /// <param name="shape">(out, in) or (out, in, k1, k2, ...): at least two dimensions, all positive.</param>
     /// <returns>Std(fan_in, fan_out)^2.</returns>
     /// <exception cref="ArgumentException">The shape has fewer than two dimensions.</exception>
@@ -97,10 +98,12 @@ public abstract class FanScaledInitializer : IWeightInitializer
     /// <param name="weights">The weights to overwrite.</param>
     /// <param name="fans">The layer's fans.</param>
     /// <param name="random">The source of every draw.</param>
-    private protected abstract void Draw<T>(Span<T> weights, FanPair fans, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>;
+    private protected abstract void Draw<T>(Span<T> weights, FanPair fans, RandomSource random)
+        where T : unmanaged, IFloatingPointIeee754<T>;
 
     /// <inheritdoc/>
-    public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>
+    public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(random);
         Guard.FloatOrDouble<T>();

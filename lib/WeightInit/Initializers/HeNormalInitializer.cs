@@ -14,12 +14,16 @@ namespace WeightInit.Initializers;
 internal sealed class HeNormalInitializer : FanScaledNormalInitializer
 {
     /// <summary>Creates the initializer.</summary>
-    /// <param name="negativeSlope">The leaky ReLU's negative slope a (only with <see cref="Nonlinearity.LeakyReLU"/>; otherwise 0).</param>
+    /// <param name="negativeSlope">The leaky ReLU's negative slope a (only with <see cref="Nonlinearity.LeakyReLU"/>;
+    /// otherwise 0).</param>
     /// <param name="mode">FanIn (preserve the forward variance) or FanOut (the backward one).</param>
     /// <param name="nonlinearity">The nonlinearity after the layer, which sets the gain.</param>
-    /// <exception cref="ArgumentException">mode is FanAvg or FanGeoAvg, or a slope is given for a nonlinearity other than LeakyReLU.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">negativeSlope is NaN or infinite, or an enum value is undefined.</exception>
-    public HeNormalInitializer(double negativeSlope = 0, FanMode mode = FanMode.FanIn, Nonlinearity nonlinearity = Nonlinearity.LeakyReLU)
+    /// <exception cref="ArgumentException">mode is FanAvg or FanGeoAvg, or a slope is given for a nonlinearity other
+    /// than LeakyReLU.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">negativeSlope is NaN or infinite, or an enum value is
+    /// undefined.</exception>
+    public HeNormalInitializer(double negativeSlope = 0, FanMode mode = FanMode.FanIn, Nonlinearity nonlinearity =
+        Nonlinearity.LeakyReLU)
         => Parameters = KaimingParameters.Create(negativeSlope, mode, nonlinearity);
 
     /// <summary>The negative slope, the fan mode and the nonlinearity, with the gain they give.</summary>

@@ -13,7 +13,8 @@ namespace WeightInit.Initializers;
 internal sealed class HeUniformInitializer : FanScaledUniformInitializer
 {
     /// <inheritdoc cref="HeNormalInitializer(double, FanMode, Nonlinearity)"/>
-    public HeUniformInitializer(double negativeSlope = 0, FanMode mode = FanMode.FanIn, Nonlinearity nonlinearity = Nonlinearity.LeakyReLU)
+    public HeUniformInitializer(double negativeSlope = 0, FanMode mode = FanMode.FanIn, Nonlinearity nonlinearity =
+        Nonlinearity.LeakyReLU)
         => Parameters = KaimingParameters.Create(negativeSlope, mode, nonlinearity);
 
     /// <summary>The negative slope, the fan mode and the nonlinearity, with the gain they give.</summary>

@@ -88,7 +88,8 @@ public static class Init
     /// <exception cref="ArgumentOutOfRangeException">negativeSlope is not finite, or an enum value is
     /// undefined.</exception>
     public static FanScaledInitializer HeNormal(double negativeSlope = 0, FanMode mode = FanMode.FanIn,
-        Nonlinearity nonlinearity = Nonlinearity.LeakyReLU) => new HeNormalInitializer(negativeSlope, mode, nonlinearity);
+        Nonlinearity nonlinearity = Nonlinearity.LeakyReLU) =>
+            new HeNormalInitializer(negativeSlope, mode, nonlinearity);
 
     /// <summary>He/Kaiming uniform, b = gain sqrt(3 / n): PyTorch's <c>kaiming_uniform_</c> (He et al. 2015).</summary>
     /// <param name="negativeSlope">The leaky ReLU's slope a (LeakyReLU only; otherwise 0).</param>
@@ -100,7 +101,8 @@ public static class Init
     /// <exception cref="ArgumentOutOfRangeException">negativeSlope is not finite, or an enum value is
     /// undefined.</exception>
     public static FanScaledInitializer HeUniform(double negativeSlope = 0, FanMode mode = FanMode.FanIn,
-        Nonlinearity nonlinearity = Nonlinearity.LeakyReLU) => new HeUniformInitializer(negativeSlope, mode, nonlinearity);
+        Nonlinearity nonlinearity = Nonlinearity.LeakyReLU) =>
+            new HeUniformInitializer(negativeSlope, mode, nonlinearity);
 
     /// <summary>LeCun normal, N(0, 1 / fan_in) (LeCun et al. 1998, "Efficient BackProp").</summary>
     /// <returns>The initializer.</returns>

@@ -6,7 +6,8 @@ namespace WeightInit.Initializers;
 /// </summary>
 public sealed class InitializationRecommendation
 {
-    internal InitializationRecommendation(InitializationScheme scheme, IReadOnlyList<string> activations, double scale, FanMode mode,
+    internal InitializationRecommendation(InitializationScheme scheme, IReadOnlyList<string> activations, double scale,
+        FanMode mode,
         string varianceFormula, FanScaledInitializer normal, FanScaledInitializer uniform, string source)
     {
         Scheme = scheme;

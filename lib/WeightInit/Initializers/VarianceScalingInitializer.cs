@@ -26,7 +26,8 @@ internal sealed class VarianceScalingInitializer : FanScaledInitializer
     /// <param name="scale">The variance numerator; finite and positive.</param>
     /// <param name="mode">Which fan n is.</param>
     /// <param name="distribution">The distribution to draw from.</param>
-    /// <exception cref="ArgumentOutOfRangeException">scale is not finite and positive, or an enum value is undefined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">scale is not finite and positive, or an enum value is
+    /// undefined.</exception>
     public VarianceScalingInitializer(double scale = 1.0, FanMode mode = FanMode.FanIn,
         VarianceScalingDistribution distribution = VarianceScalingDistribution.TruncatedNormal)
     {
@@ -34,7 +35,8 @@ internal sealed class VarianceScalingInitializer : FanScaledInitializer
         if (!Enum.IsDefined(mode))
             throw new ArgumentOutOfRangeException(nameof(mode), mode, "mode is not a defined FanMode.");
         if (!Enum.IsDefined(distribution))
-            throw new ArgumentOutOfRangeException(nameof(distribution), distribution, "distribution is not a defined VarianceScalingDistribution.");
+            throw new ArgumentOutOfRangeException(nameof(distribution), distribution,
+                "distribution is not a defined VarianceScalingDistribution.");
         Scale = scale;
         Mode = mode;
         Distribution = distribution;
@@ -59,7 +61,8 @@ internal sealed class VarianceScalingInitializer : FanScaledInitializer
     /// <param name="fanIn">fan_in.</param>
     /// <param name="fanOut">fan_out.</param>
     /// <returns>The variance.</returns>
-    private protected override double VarianceOf(int fanIn, int fanOut) => Scale / Fans.For(new FanPair(fanIn, fanOut), Mode);
+    private protected override double VarianceOf(int fanIn, int fanOut) =>
+        Scale / Fans.For(new FanPair(fanIn, fanOut), Mode);
 
     /// <summary>
     /// The standard deviation s of the normal before truncation: Std / 0.87962566103423978 for

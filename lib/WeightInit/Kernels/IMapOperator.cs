@@ -16,7 +16,8 @@ internal interface IMapOperator
 
 /// <summary>
 /// The special case of <see cref="IMapOperator"/> with two outputs, for an operation whose two results share their
-/// work (an activation and its slope, an optimizer's weight and velocity); run by the same driver, <see cref="SimdMap"/>.
+/// work (an activation and its slope, an optimizer's weight and velocity); run by the same driver,
+/// <see cref="SimdMap"/>.
 /// </summary>
 internal interface IPairMapOperator
 {

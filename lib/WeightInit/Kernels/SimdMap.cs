@@ -8,7 +8,8 @@ namespace WeightInit.Kernels;
 /// Full registers first, then the tail shorter than a register through the same operation on a zero-padded copy,
 /// so that every element gets the same operations wherever it lies and whatever the width.
 /// </summary>
-/// <remarks>Outputs may be the inputs themselves (in place, at the same positions); otherwise they must not overlap them.</remarks>
+/// <remarks>Outputs may be the inputs themselves (in place, at the same positions); otherwise they must not overlap
+/// them.</remarks>
 internal static unsafe class SimdMap
 {
     /// <summary>destination[i] = op(a[i], b[i], c[i]) for i &lt; destination.Length; inputs the operation does not
@@ -63,13 +64,15 @@ internal static unsafe class SimdMap
 
     /// <summary>Stores one register of doubles to T storage (rounded once for float).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void Store<TV, T>(TV value, T* destination) where TV : struct, ISimdVector<TV, double> where T : unmanaged
+    internal static void Store<TV, T>(TV value, T* destination) where TV : struct, ISimdVector<TV, double>
+        where T : unmanaged
     {
         if (typeof(T) == typeof(double)) TV.Store(value, (double*)destination);
         else TV.StoreNarrowed(value, (float*)destination);
     }
 
-    private readonly struct Body<TOp, TIn, TOut>(TOp op, TIn* a, TIn* b, TIn* c, TOut* first, TOut* second, int n) : ISimdAction<double>
+    private readonly struct Body<TOp, TIn, TOut>(TOp op, TIn* a, TIn* b, TIn* c, TOut* first, TOut* second, int n)
+        : ISimdAction<double>
         where TOp : struct, IPairMapOperator where TIn : unmanaged where TOut : unmanaged
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -83,7 +86,8 @@ internal static unsafe class SimdMap
         // The loop alone, on arguments rather than fields, so that the JIT keeps the pointers and the operation's
         // constants in registers (it cannot prove that the stores leave the fields alone).
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Loop<TV>(TOp op, TIn* a, TIn* b, TIn* c, TOut* first, TOut* second, int count) where TV : struct, ISimdVector<TV, double>
+        private static void Loop<TV>(TOp op, TIn* a, TIn* b, TIn* c, TOut* first, TOut* second, int count)
+            where TV : struct, ISimdVector<TV, double>
         {
             int width = TV.Count;
             for (int i = 0; i < count; i += width)
@@ -121,7 +125,8 @@ internal static unsafe class SimdMap
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static double ToDouble(TIn value) => typeof(TIn) == typeof(double) ? Unsafe.As<TIn, double>(ref value) : Unsafe.As<TIn, float>(ref value);
+        private static double ToDouble(TIn value) =>
+            typeof(TIn) == typeof(double) ? Unsafe.As<TIn, double>(ref value) : Unsafe.As<TIn, float>(ref value);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static TOut FromDouble(double value)

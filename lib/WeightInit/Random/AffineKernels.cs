@@ -11,7 +11,8 @@ namespace WeightInit.Random;
 internal static class AffineKernels
 {
     /// <summary>destination[i] = fma(source[i], scale, offset), rounded once to <typeparamref name="T"/>.</summary>
-    public static void Store<T>(SimdPath path, ReadOnlySpan<double> source, Span<T> destination, double scale, double offset) where T : unmanaged =>
+    public static void Store<T>(SimdPath path, ReadOnlySpan<double> source, Span<T> destination, double scale,
+        double offset) where T : unmanaged =>
         SimdMap.Run(new Affine(scale, offset), source, default, default, destination, path);
 
     private readonly struct Affine(double scale, double offset) : IMapOperator

@@ -30,7 +30,8 @@ public sealed class LsuvResult
     /// <summary>How many rescalings each layer took (0 when its variance was already within tolerance).</summary>
     public IReadOnlyList<int> Iterations { get; }
 
-    /// <summary>Each layer's output variance on the batch before its first rescaling (its inputs already normalized).</summary>
+    /// <summary>Each layer's output variance on the batch before its first rescaling (its inputs already
+    /// normalized).</summary>
     public IReadOnlyList<double> VariancesBefore { get; }
 
     /// <summary>Each layer's output variance on the batch after LSUV.</summary>

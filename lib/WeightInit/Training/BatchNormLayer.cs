@@ -91,7 +91,8 @@ public sealed class BatchNormLayer : NormalizationLayer
         }
         if (count < 2)
             throw new ArgumentOutOfRangeException(nameof(count), count,
-                $"Batch normalization in training mode needs at least 2 samples per batch (a batch of 1 has no variance), but the batch has {count}.");
+                $"Batch normalization in training mode needs at least 2 samples per batch (a batch of 1 has no " +
+                    $"variance), but the batch has {count}.");
         SimdReduce.SumRows(input, count, _batchMean);
         for (int j = 0; j < n; j++) _batchMean[j] /= count;
         _batchVariance.AsSpan().Clear();
@@ -150,7 +151,8 @@ public sealed class BatchNormLayer : NormalizationLayer
     {
         Guard.FiniteNonNegative(momentum);
         if (momentum >= 1)
-            throw new ArgumentOutOfRangeException(nameof(momentum), momentum, $"momentum must be less than 1, but it is {momentum}.");
+            throw new ArgumentOutOfRangeException(nameof(momentum), momentum,
+                $"momentum must be less than 1, but it is {momentum}.");
         return epsilon;
     }
 

@@ -63,7 +63,8 @@ public sealed class DenseLayer : Layer
         return _weights.AsSpan(unit * InputWidth, InputWidth);
     }
 
-    /// <summary>The number of distinct incoming-weight rows (compared bit for bit): 1 for a fully symmetric layer.</summary>
+    /// <summary>The number of distinct incoming-weight rows (compared bit for bit): 1 for a fully symmetric
+    /// layer.</summary>
     /// <returns>A number between 1 and OutputWidth.</returns>
     public int DistinctUnitCount()
     {
@@ -114,7 +115,8 @@ public sealed class DenseLayer : Layer
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         Guard.Length(inputs.Length, count * InputWidth, nameof(inputs), $"{count} samples x {InputWidth} inputs");
-        Guard.Length(preActivations.Length, count * OutputWidth, nameof(preActivations), $"{count} samples x {OutputWidth} outputs");
+        Guard.Length(preActivations.Length, count * OutputWidth, nameof(preActivations),
+            $"{count} samples x {OutputWidth} outputs");
         Linear(inputs, count, preActivations);
     }
 

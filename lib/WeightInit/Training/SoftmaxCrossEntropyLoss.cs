@@ -31,7 +31,8 @@ internal sealed class SoftmaxCrossEntropyLoss : Loss
     public override void CheckWidth(int width)
     {
         if (width < 2)
-            throw new ArgumentOutOfRangeException(nameof(width), width, $"Softmax cross-entropy needs at least 2 outputs (one per class), but the width is {width}.");
+            throw new ArgumentOutOfRangeException(nameof(width), width,
+                $"Softmax cross-entropy needs at least 2 outputs (one per class), but the width is {width}.");
     }
 
     /// <inheritdoc/>
@@ -48,7 +49,8 @@ internal sealed class SoftmaxCrossEntropyLoss : Loss
     }
 
     /// <inheritdoc/>
-    protected override double ComputeCore(ReadOnlySpan<double> outputs, ReadOnlySpan<int> labels, int count, int width, Span<double> gradient)
+    protected override double ComputeCore(ReadOnlySpan<double> outputs, ReadOnlySpan<int> labels, int count, int width,
+        Span<double> gradient)
     {
         double total = 0;
         double scale = 1.0 / count;
@@ -72,7 +74,8 @@ internal sealed class SoftmaxCrossEntropyLoss : Loss
     }
 
     /// <inheritdoc/>
-    protected override void ProbabilitiesCore(ReadOnlySpan<double> outputs, int count, int width, Span<double> probabilities)
+    protected override void ProbabilitiesCore(ReadOnlySpan<double> outputs, int count, int width,
+        Span<double> probabilities)
     {
         for (int r = 0; r < count; r++)
         {

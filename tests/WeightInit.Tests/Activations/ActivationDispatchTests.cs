@@ -5,7 +5,8 @@ namespace WeightInit.Tests.Activations;
 
 public class ActivationDispatchTests
 {
-    private static readonly Activation[] Parameterized = [Activation.CreateLeakyReLU(0.2), Activation.CreateElu(0.5), Activation.CreateSwish(1.7)];
+    private static readonly Activation[] Parameterized =
+        [Activation.CreateLeakyReLU(0.2), Activation.CreateElu(0.5), Activation.CreateSwish(1.7)];
 
     // Every library activation hands its span methods to the vectorized kernel loops; losing that
     // hand-over would silently fall back to the scalar loops of the base class (same values, much slower).

@@ -85,8 +85,10 @@ public class ActivationRegistryTests
     [InlineData(double.NegativeInfinity)]
     public void LeakyReLUSlopeMustBeFinite(double slope)
     {
-        Assert.Equal("negativeSlope", Assert.Throws<ArgumentOutOfRangeException>(() => Activation.CreateLeakyReLU(slope)).ParamName);
-        Assert.Equal("negativeSlope", Assert.Throws<ArgumentOutOfRangeException>(() => new LeakyReLUActivation(slope)).ParamName);
+        Assert.Equal("negativeSlope",
+            Assert.Throws<ArgumentOutOfRangeException>(() => Activation.CreateLeakyReLU(slope)).ParamName);
+        Assert.Equal("negativeSlope",
+            Assert.Throws<ArgumentOutOfRangeException>(() => new LeakyReLUActivation(slope)).ParamName);
     }
 
     [Theory]

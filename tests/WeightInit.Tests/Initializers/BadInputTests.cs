@@ -4,7 +4,8 @@ using WeightInit.Random;
 
 namespace WeightInit.Tests.Initializers;
 
-/// <summary>One test per bad-input rule; each checks the exception type, the parameter name and the rule in the message.</summary>
+/// <summary>One test per bad-input rule; each checks the exception type, the parameter name and the rule in the
+/// message.</summary>
 public class BadInputTests
 {
     private static readonly RandomSource R = new(1);
@@ -55,13 +56,19 @@ public class BadInputTests
     public void NaNOrInfiniteParametersAreRejected()
     {
         Assert.Equal("mean", Assert.Throws<ArgumentOutOfRangeException>(() => Init.Normal(double.NaN)).ParamName);
-        Assert.Equal("high", Assert.Throws<ArgumentOutOfRangeException>(() => Init.Uniform(0, double.PositiveInfinity)).ParamName);
+        Assert.Equal("high",
+            Assert.Throws<ArgumentOutOfRangeException>(() => Init.Uniform(0, double.PositiveInfinity)).ParamName);
         Assert.Equal("gain", Assert.Throws<ArgumentOutOfRangeException>(() => Init.XavierNormal(double.NaN)).ParamName);
-        Assert.Equal("gain", Assert.Throws<ArgumentOutOfRangeException>(() => Init.Orthogonal(double.NegativeInfinity)).ParamName);
+        Assert.Equal("gain",
+            Assert.Throws<ArgumentOutOfRangeException>(() => Init.Orthogonal(double.NegativeInfinity)).ParamName);
         Assert.Equal("value", Assert.Throws<ArgumentOutOfRangeException>(() => Init.Constant(double.NaN)).ParamName);
-        Assert.Equal("scale", Assert.Throws<ArgumentOutOfRangeException>(() => Init.VarianceScaling(double.NaN)).ParamName);
-        Assert.Equal("std", Assert.Throws<ArgumentOutOfRangeException>(() => Init.TruncatedNormal(0, double.PositiveInfinity)).ParamName);
-        Assert.Equal("negativeSlope", Assert.Throws<ArgumentOutOfRangeException>(() => Init.HeUniform(double.NaN)).ParamName);
+        Assert.Equal("scale",
+            Assert.Throws<ArgumentOutOfRangeException>(() => Init.VarianceScaling(double.NaN)).ParamName);
+        Assert.Equal("std",
+            Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Init.TruncatedNormal(0, double.PositiveInfinity)).ParamName);
+        Assert.Equal("negativeSlope",
+            Assert.Throws<ArgumentOutOfRangeException>(() => Init.HeUniform(double.NaN)).ParamName);
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => Gain.For(Nonlinearity.LeakyReLU, double.NaN));
         Assert.Equal("param", e.ParamName);
         Assert.Contains("must be a finite number", e.Message);
@@ -160,8 +167,10 @@ public class BadInputTests
     [Fact]
     public void FansMustBePositiveWhereScalesAreRead()
     {
-        Assert.Equal("fanIn", Assert.Throws<ArgumentOutOfRangeException>(() => Init.XavierNormal().Std(0, 5)).ParamName);
-        Assert.Equal("fanOut", Assert.Throws<ArgumentOutOfRangeException>(() => Init.HeUniform().Bound(5, -1)).ParamName);
+        Assert.Equal("fanIn",
+            Assert.Throws<ArgumentOutOfRangeException>(() => Init.XavierNormal().Std(0, 5)).ParamName);
+        Assert.Equal("fanOut",
+            Assert.Throws<ArgumentOutOfRangeException>(() => Init.HeUniform().Bound(5, -1)).ParamName);
     }
 
     [Fact]

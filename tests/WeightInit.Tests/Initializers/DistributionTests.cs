@@ -58,7 +58,8 @@ public class DistributionTests
         {
             var (d, p) = StatisticalAssert.KolmogorovSmirnovTest(sample, c.Wrong.Cdf);
             Assert.True(p < StatisticalAssert.KsAlpha,
-                $"{name}: the KS test cannot tell the draws from {c.Wrong} (D = {d:G4}, p = {p:G3}); it would miss a wrong-family sampler.");
+                $"{name}: the KS test cannot tell the draws from {c.Wrong} (D = {d:G4}, p = {p:G3}); it would miss a " +
+                    $"wrong-family sampler.");
         }
     }
 
@@ -90,7 +91,8 @@ public class DistributionTests
         var fans = Fans.FromShape(c.Shape);
         Assert.NotNull(c.ExpectedStd);
         Assert.Equal(c.ExpectedStd!.Value, f.Std(fans.FanIn, fans.FanOut), 1e-14 * c.ExpectedStd.Value);
-        Assert.Equal(c.ExpectedStd.Value * c.ExpectedStd.Value, f.Variance(fans.FanIn, fans.FanOut), 1e-13 * c.ExpectedStd.Value * c.ExpectedStd.Value);
+        Assert.Equal(c.ExpectedStd.Value * c.ExpectedStd.Value, f.Variance(fans.FanIn, fans.FanOut), 1e-13
+            * c.ExpectedStd.Value * c.ExpectedStd.Value);
         if (c.ExpectedBound is double b)
             Assert.Equal(b, f.Bound(fans.FanIn, fans.FanOut), 1e-14 * b);
         else
@@ -106,7 +108,8 @@ public class DistributionTests
         double closed = Math.Sqrt(1 - 4 * phi2 / z);
         Assert.Equal(VarianceScalingInitializer.TruncatedStdCorrection, closed, 1e-15);
         // And by numerical integration.
-        Assert.Equal(VarianceScalingInitializer.TruncatedStdCorrection, Math.Sqrt(Distribution.TruncatedNormal(0, 1, -2, 2).Variance), 1e-14);
+        Assert.Equal(VarianceScalingInitializer.TruncatedStdCorrection,
+            Math.Sqrt(Distribution.TruncatedNormal(0, 1, -2, 2).Variance), 1e-14);
     }
 
     [Theory]

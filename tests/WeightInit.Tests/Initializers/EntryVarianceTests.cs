@@ -41,9 +41,11 @@ public class EntryVarianceTests
     public static TheoryData<string, IWeightInitializer, int[], double> PyTorchFormulas => new()
     {
         // torch.nn.init: kaiming_*: gain^2 / fan_mode; xavier_*: gain^2 * 2 / (fan_in + fan_out); nn.Linear's default
-        // kaiming_uniform_(a = sqrt(5)): 1 / (3 fan_in); normal_(0, std): std^2; orthogonal_(gain): gain^2 / max(rows, cols).
+        // kaiming_uniform_(a = sqrt(5)): 1 / (3 fan_in); normal_(0, std): std^2; orthogonal_(gain): gain^2 / max(rows,
+        // cols).
         { "kaiming_normal_ relu", Init.HeNormal(0, FanMode.FanIn, Nonlinearity.ReLU), [64, 32], 2.0 / 32 },
-        { "kaiming_uniform_ tanh fan_out", Init.HeUniform(0, FanMode.FanOut, Nonlinearity.Tanh), [64, 32], 25.0 / 9 / 64 },
+        { "kaiming_uniform_ tanh fan_out", Init.HeUniform(0, FanMode.FanOut, Nonlinearity.Tanh), [64, 32], 25.0 / 9
+            / 64 },
         { "kaiming_normal_ leaky 0.2 conv", Init.HeNormal(0.2), [16, 8, 3, 3], 2.0 / 1.04 / 72 },
         { "xavier_normal_ gain 2", Init.XavierNormal(2), [30, 50], 4.0 * 2 / 80 },
         { "xavier_uniform_ conv", Init.XavierUniform(), [16, 8, 3, 3], 2.0 / (72 + 144) },
@@ -63,7 +65,8 @@ public class EntryVarianceTests
 
     [Theory]
     [MemberData(nameof(PyTorchFormulas))]
-    public void StatedVarianceIsPytorchsFormula(string what, IWeightInitializer initializer, int[] shape, double expected) =>
+    public void StatedVarianceIsPytorchsFormula(string what, IWeightInitializer initializer, int[] shape,
+        double expected) =>
         Assert.True(Math.Abs(initializer.EntryVariance(shape)!.Value - expected) <= 1e-14 * expected,
             $"{what}: expected {expected:R}, stated {initializer.EntryVariance(shape):R}");
 
@@ -84,7 +87,8 @@ public class EntryVarianceTests
     [Fact]
     public void SparseDrawsHaveTheStatedVariance()
     {
-        // Each entry is 0 with probability p = 3/10, N(0, 0.1^2) otherwise: mu4 = (1 - p) 3 std^4, kurtosis 3 / (1 - p).
+        // Each entry is 0 with probability p = 3/10, N(0, 0.1^2) otherwise: mu4 = (1 - p) 3 std^4, kurtosis 3 / (1 -
+        // p).
         var init = Init.Sparse(0.25, 0.1);
         int[] shape = [10, 20000];
         StatisticalAssert.MeanWithin(Draw(init, shape), 0, Math.Sqrt(init.EntryVariance(shape)!.Value));
@@ -104,7 +108,8 @@ public class EntryVarianceTests
 
     [Theory]
     [MemberData(nameof(WithoutZeroMean))]
-    public void InitializersWithoutZeroMeanEntriesStateNoVariance(string what, IWeightInitializer initializer, int[] shape) =>
+    public void InitializersWithoutZeroMeanEntriesStateNoVariance(string what, IWeightInitializer initializer,
+        int[] shape) =>
         Assert.True(initializer.EntryVariance(shape) is null, $"{what} states a variance");
 
     [Fact]
@@ -119,9 +124,12 @@ public class EntryVarianceTests
     {
         Assert.Equal("shape", Assert.Throws<ArgumentException>(() => Init.HeNormal().EntryVariance([5])).ParamName);
         Assert.Equal("shape", Assert.Throws<ArgumentException>(() => Init.Orthogonal().EntryVariance([5])).ParamName);
-        Assert.Equal("shape", Assert.Throws<ArgumentException>(() => Init.Sparse(0.1).EntryVariance([5, 4, 3])).ParamName);
-        Assert.Equal("shape", Assert.Throws<ArgumentOutOfRangeException>(() => Init.XavierNormal().EntryVariance([5, 0])).ParamName);
-        Assert.Equal("shape", Assert.Throws<ArgumentOutOfRangeException>(() => Init.Normal().EntryVariance([-1])).ParamName);
+        Assert.Equal("shape",
+            Assert.Throws<ArgumentException>(() => Init.Sparse(0.1).EntryVariance([5, 4, 3])).ParamName);
+        Assert.Equal("shape",
+            Assert.Throws<ArgumentOutOfRangeException>(() => Init.XavierNormal().EntryVariance([5, 0])).ParamName);
+        Assert.Equal("shape",
+            Assert.Throws<ArgumentOutOfRangeException>(() => Init.Normal().EntryVariance([-1])).ParamName);
         Assert.Equal("shape", Assert.Throws<ArgumentException>(() => Init.Zeros().EntryVariance([])).ParamName);
     }
 }

@@ -50,7 +50,8 @@ public class FansAndGainTests
         Assert.Equal(Nonlinearity.Linear, Gain.NonlinearityOf(Activation.Identity));
         Assert.Equal(Nonlinearity.LeakyReLU, Gain.NonlinearityOf(Activation.CreateLeakyReLU(0.2)));
         Assert.Equal(Nonlinearity.Tanh, Gain.NonlinearityOf(new TanhActivation()));
-        foreach (var none in new[] { Activation.Elu, Activation.Gelu, Activation.Swish, Tests.Simulation.Softsign.Instance })
+        foreach (var none in new[] { Activation.Elu, Activation.Gelu, Activation.Swish,
+            Tests.Simulation.Softsign.Instance })
             Assert.Null(Gain.NonlinearityOf(none));
     }
 
@@ -65,7 +66,8 @@ public class FansAndGainTests
     [Fact]
     public void HeInitializersReportTheirParametersAndTheGainTheyGive()
     {
-        foreach (var parameters in new[] { new HeNormalInitializer(0.2, FanMode.FanOut).Parameters, new HeUniformInitializer(0.2, FanMode.FanOut).Parameters })
+        foreach (var parameters in new[] { new HeNormalInitializer(0.2, FanMode.FanOut).Parameters,
+            new HeUniformInitializer(0.2, FanMode.FanOut).Parameters })
         {
             Assert.Equal(0.2, parameters.NegativeSlope);
             Assert.Equal(FanMode.FanOut, parameters.Mode);

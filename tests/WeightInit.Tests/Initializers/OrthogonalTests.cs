@@ -70,7 +70,8 @@ public class OrthogonalTests
         double std = 1 / Math.Sqrt(m);
         Assert.Equal(gain * std, new OrthogonalInitializer(gain).Std(m, m), 1e-15);
         StatisticalAssert.MeanWithin(unit, 0, std);
-        // Each column has squared norm exactly 1, so the mean square is exactly 1/m; the sample variance is within rounding of it.
+        // Each column has squared norm exactly 1, so the mean square is exactly 1/m; the sample variance is within
+        // rounding of it.
         StatisticalAssert.VarianceWithin(unit, 1.0 / m, 3.0);
         StatisticalAssert.KolmogorovSmirnov(unit, x => HaarEntryCdf(x, m), "the Haar marginal");
         var wrong = Distribution.Uniform(-Math.Sqrt(3.0 / m), Math.Sqrt(3.0 / m));

@@ -4,7 +4,8 @@ using WeightInit.Random;
 
 namespace WeightInit.Tests.Initializers;
 
-/// <summary><see cref="WeightInitializerExtensions.Sample{T}(IWeightInitializer, ReadOnlySpan{int}, ulong)"/>: one call, values with their shape.</summary>
+/// <summary><see cref="WeightInitializerExtensions.Sample{T}(IWeightInitializer, ReadOnlySpan{int}, ulong)"/>: one
+/// call, values with their shape.</summary>
 public class SampleTests
 {
     [Fact]
@@ -15,7 +16,8 @@ public class SampleTests
         Init.HeNormal().Fill(expected, [512, 256], new RandomSource(42));
         Assert.Equal([512, 256], tensor.Shape);
         Assert.Equal(512 * 256, tensor.Length);
-        Assert.True(MemoryMarshal.Cast<float, int>(tensor.Values).SequenceEqual(MemoryMarshal.Cast<float, int>(expected)));
+        Assert.True(MemoryMarshal.Cast<float, int>(tensor.Values)
+            .SequenceEqual(MemoryMarshal.Cast<float, int>(expected)));
         Assert.Equal("WeightTensor<Single>[512, 256]", tensor.ToString());
     }
 
@@ -50,28 +52,36 @@ public class SampleTests
 
     [Fact]
     public void TheIndexerNeedsOneIndexPerDimension() =>
-        Assert.Equal("index", Assert.Throws<ArgumentException>(() => Init.Zeros().Sample<float>([3, 4], seed: 1)[1]).ParamName);
+        Assert.Equal("index",
+            Assert.Throws<ArgumentException>(() => Init.Zeros().Sample<float>([3, 4], seed: 1)[1]).ParamName);
 
     [Theory]
     [InlineData(3, 0)]
     [InlineData(-1, 0)]
     [InlineData(0, 4)]
     public void TheIndexerRejectsAnIndexOutsideItsDimension(int i, int j) =>
-        Assert.Equal("index", Assert.Throws<ArgumentOutOfRangeException>(() => Init.Zeros().Sample<float>([3, 4], seed: 1)[i, j]).ParamName);
+        Assert.Equal("index",
+            Assert.Throws<ArgumentOutOfRangeException>(() => Init.Zeros()
+            .Sample<float>([3, 4], seed: 1)[i, j]).ParamName);
 
     [Fact]
     public void ADimensionThatIsNotPositiveIsRejected() =>
-        Assert.Equal("shape", Assert.Throws<ArgumentOutOfRangeException>(() => Init.Normal().Sample<double>([4, 0], seed: 1)).ParamName);
+        Assert.Equal("shape",
+            Assert.Throws<ArgumentOutOfRangeException>(() => Init.Normal().Sample<double>([4, 0], seed: 1)).ParamName);
 
     [Fact]
     public void AShapeTheInitializerCannotTakeIsRejectedAsFillRejectsIt() =>
-        Assert.Equal("shape", Assert.Throws<ArgumentException>(() => Init.HeNormal().Sample<double>([10], seed: 1)).ParamName);
+        Assert.Equal("shape",
+            Assert.Throws<ArgumentException>(() => Init.HeNormal().Sample<double>([10], seed: 1)).ParamName);
 
     [Fact]
     public void ANullInitializerOrSourceIsRejected()
     {
-        Assert.Equal("initializer", Assert.Throws<ArgumentNullException>(() => ((IWeightInitializer)null!).Sample<double>([2, 2], seed: 1)).ParamName);
-        Assert.Equal("random", Assert.Throws<ArgumentNullException>(() => Init.Zeros().Sample<double>([2, 2], null!)).ParamName);
+        Assert.Equal("initializer",
+            Assert.Throws<ArgumentNullException>(() => ((IWeightInitializer)null!)
+            .Sample<double>([2, 2], seed: 1)).ParamName);
+        Assert.Equal("random",
+            Assert.Throws<ArgumentNullException>(() => Init.Zeros().Sample<double>([2, 2], null!)).ParamName);
     }
 
     [Fact]

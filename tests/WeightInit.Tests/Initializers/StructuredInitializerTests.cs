@@ -4,7 +4,8 @@ using WeightInit.Tests.Support;
 
 namespace WeightInit.Tests.Initializers;
 
-/// <summary>Zeros, ones, constant, eye, dirac and sparse: exact structure (the random part of sparse statistically).</summary>
+/// <summary>Zeros, ones, constant, eye, dirac and sparse: exact structure (the random part of sparse
+/// statistically).</summary>
 public class StructuredInitializerTests
 {
     [Fact]
@@ -86,7 +87,8 @@ public class StructuredInitializerTests
             var nonZero = w.Where(x => x != 0).ToArray();
             var d = Distribution.Normal(0, std);
             StatisticalAssert.Follows(nonZero, 0, std * std, 3.0, d.Cdf, d.Description);
-            Assert.True(StatisticalAssert.KolmogorovSmirnovTest(nonZero, Distribution.UniformLike(d).Cdf).P < StatisticalAssert.KsAlpha);
+            Assert.True(StatisticalAssert.KolmogorovSmirnovTest(nonZero, Distribution.UniformLike(d).Cdf).P
+                < StatisticalAssert.KsAlpha);
         }
     }
 
@@ -105,6 +107,7 @@ public class StructuredInitializerTests
     public void PyTorchBiasBoundIsOneOverSqrtFanInLikeItsWeightBound(int fanIn, double expected)
     {
         Assert.Equal(expected, PyTorchLinearDefaultInitializer.BiasBound(fanIn), 1e-15);
-        Assert.Equal(Init.PyTorchLinearDefault().Bound(fanIn, 7), PyTorchLinearDefaultInitializer.BiasBound(fanIn), 1e-15);
+        Assert.Equal(Init.PyTorchLinearDefault().Bound(fanIn, 7), PyTorchLinearDefaultInitializer.BiasBound(fanIn),
+            1e-15);
     }
 }

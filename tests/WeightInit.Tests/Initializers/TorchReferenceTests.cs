@@ -21,7 +21,8 @@ public class TorchReferenceTests
         Assert.True(Math.Abs(expected - actual) <= Rel * Math.Abs(expected),
             $"{what}: expected {expected:R} (PyTorch), got {actual:R}");
 
-    private static int[] Shape(JsonElement e) => e.GetProperty("shape").EnumerateArray().Select(x => x.GetInt32()).ToArray();
+    private static int[] Shape(JsonElement e) =>
+        e.GetProperty("shape").EnumerateArray().Select(x => x.GetInt32()).ToArray();
 
     private static IEnumerable<JsonElement> Items(string name)
     {
@@ -37,8 +38,10 @@ public class TorchReferenceTests
         _ => throw new InvalidDataException(mode),
     };
 
-    /// <summary>PyTorch's nonlinearity name as the enum member (the enum's names are PyTorch's without underscores).</summary>
-    private static Nonlinearity NonlinearityNamed(string name) => Enum.Parse<Nonlinearity>(name.Replace("_", ""), ignoreCase: true);
+    /// <summary>PyTorch's nonlinearity name as the enum member (the enum's names are PyTorch's without
+    /// underscores).</summary>
+    private static Nonlinearity NonlinearityNamed(string name) =>
+        Enum.Parse<Nonlinearity>(name.Replace("_", ""), ignoreCase: true);
 
     [Fact]
     public void GainsMatchCalculateGain()
@@ -47,7 +50,8 @@ public class TorchReferenceTests
         foreach (var g in Items("gains"))
         {
             string name = g.GetProperty("nonlinearity").GetString()!;
-            double? param = g.GetProperty("param").ValueKind == JsonValueKind.Null ? null : g.GetProperty("param").GetDouble();
+            double? param =
+                g.GetProperty("param").ValueKind == JsonValueKind.Null ? null : g.GetProperty("param").GetDouble();
             double gain = g.GetProperty("gain").GetDouble();
             Close(gain, Gain.For(NonlinearityNamed(name), param), $"gain({name}, {param})");
             if (!name.StartsWith("conv", StringComparison.Ordinal))
@@ -67,7 +71,8 @@ public class TorchReferenceTests
     public void FansMatchCalculateFanInAndFanOut()
     {
         foreach (var f in Items("fans"))
-            Assert.Equal(new FanPair(f.GetProperty("fan_in").GetInt32(), f.GetProperty("fan_out").GetInt32()), Fans.FromShape(Shape(f)));
+            Assert.Equal(new FanPair(f.GetProperty("fan_in").GetInt32(), f.GetProperty("fan_out").GetInt32()),
+                Fans.FromShape(Shape(f)));
     }
 
     [Fact]
@@ -77,8 +82,10 @@ public class TorchReferenceTests
         {
             var fans = Fans.FromShape(Shape(x));
             double gain = x.GetProperty("gain").GetDouble();
-            Close(x.GetProperty("std").GetDouble(), Init.XavierNormal(gain).Std(fans.FanIn, fans.FanOut), $"xavier_normal_ std {fans} gain {gain}");
-            Close(x.GetProperty("bound").GetDouble(), Init.XavierUniform(gain).Bound(fans.FanIn, fans.FanOut), $"xavier_uniform_ bound {fans} gain {gain}");
+            Close(x.GetProperty("std").GetDouble(), Init.XavierNormal(gain).Std(fans.FanIn, fans.FanOut),
+                $"xavier_normal_ std {fans} gain {gain}");
+            Close(x.GetProperty("bound").GetDouble(), Init.XavierUniform(gain).Bound(fans.FanIn, fans.FanOut),
+                $"xavier_uniform_ bound {fans} gain {gain}");
         }
     }
 
@@ -90,15 +97,20 @@ public class TorchReferenceTests
             var fans = Fans.FromShape(Shape(k));
             double a = k.GetProperty("a").GetDouble();
             var mode = Mode(k.GetProperty("mode").GetString()!);
-            var nonlinearity = Gain.NonlinearityOf(Activation.FromName(k.GetProperty("nonlinearity").GetString()!))!.Value;
+            var nonlinearity =
+                Gain.NonlinearityOf(Activation.FromName(k.GetProperty("nonlinearity").GetString()!))!.Value;
             string what = $"kaiming {fans} a={a} {mode} {nonlinearity}";
-            Close(k.GetProperty("std").GetDouble(), Init.HeNormal(a, mode, nonlinearity).Std(fans.FanIn, fans.FanOut), what + " std");
-            Close(k.GetProperty("bound").GetDouble(), Init.HeUniform(a, mode, nonlinearity).Bound(fans.FanIn, fans.FanOut), what + " bound");
+            Close(k.GetProperty("std").GetDouble(), Init.HeNormal(a, mode, nonlinearity).Std(fans.FanIn, fans.FanOut),
+                what + " std");
+            Close(k.GetProperty("bound").GetDouble(), Init.HeUniform(a, mode, nonlinearity)
+                .Bound(fans.FanIn, fans.FanOut), what + " bound");
             if (nonlinearity == Nonlinearity.Linear && mode == FanMode.FanIn)
             {
                 // LeCun = kaiming with the linear gain and fan_in.
-                Close(k.GetProperty("std").GetDouble(), Init.LeCunNormal().Std(fans.FanIn, fans.FanOut), what + " LeCun std");
-                Close(k.GetProperty("bound").GetDouble(), Init.LeCunUniform().Bound(fans.FanIn, fans.FanOut), what + " LeCun bound");
+                Close(k.GetProperty("std").GetDouble(), Init.LeCunNormal().Std(fans.FanIn, fans.FanOut), what
+                    + " LeCun std");
+                Close(k.GetProperty("bound").GetDouble(), Init.LeCunUniform().Bound(fans.FanIn, fans.FanOut), what
+                    + " LeCun bound");
             }
         }
     }
@@ -110,8 +122,10 @@ public class TorchReferenceTests
         {
             int fanIn = l.GetProperty("fan_in").GetInt32(), fanOut = l.GetProperty("fan_out").GetInt32();
             Close(l.GetProperty("a").GetDouble(), PyTorchLinearDefaultInitializer.NegativeSlope, "a");
-            Close(l.GetProperty("weight_bound").GetDouble(), Init.PyTorchLinearDefault().Bound(fanIn, fanOut), $"weight bound {fanIn}");
-            Close(l.GetProperty("bias_bound").GetDouble(), PyTorchLinearDefaultInitializer.BiasBound(fanIn), $"bias bound {fanIn}");
+            Close(l.GetProperty("weight_bound").GetDouble(), Init.PyTorchLinearDefault().Bound(fanIn, fanOut),
+                $"weight bound {fanIn}");
+            Close(l.GetProperty("bias_bound").GetDouble(), PyTorchLinearDefaultInitializer.BiasBound(fanIn),
+                $"bias bound {fanIn}");
         }
     }
 

@@ -7,7 +7,8 @@ namespace WeightInit.Tests.Kernels;
 
 /// <summary>
 /// Every activation's span kernel on every path and odd length: the same bits as the scalar path, and within the
-/// tolerance of <see cref="Activations.ActivationSpanTests"/> of the activation's scalar reference (Apply/Derivative of double).
+/// tolerance of <see cref="Activations.ActivationSpanTests"/> of the activation's scalar reference (Apply/Derivative of
+/// double).
 /// </summary>
 public class ActivationPathTests
 {
@@ -92,7 +93,8 @@ public class ActivationPathTests
         }
     }
 
-    private static (double[] Y, double[] D, double[] FusedY, double[] FusedD) Run(Activation f, double[] x, SimdPath path)
+    private static (double[] Y, double[] D, double[] FusedY, double[] FusedD) Run(Activation f, double[] x,
+        SimdPath path)
     {
         int n = x.Length;
         var y = new double[n];

@@ -4,7 +4,8 @@ using static WeightInit.Tests.Kernels.KernelPaths;
 
 namespace WeightInit.Tests.Kernels;
 
-/// <summary>The samplers' kernels on every path and odd length: the same bits as the scalar path, the promise of <see cref="RandomSource"/>.</summary>
+/// <summary>The samplers' kernels on every path and odd length: the same bits as the scalar path, the promise of
+/// <see cref="RandomSource"/>.</summary>
 public class SamplerPathTests
 {
     [Theory]

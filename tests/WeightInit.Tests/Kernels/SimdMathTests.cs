@@ -23,7 +23,9 @@ public class SimdMathTests(ITestOutputHelper output)
 
     private static double[] Arguments(int n)
     {
-        double[] special = [0, -0.0, 1e-300, -745.2, -745.1, -744.5, -730, -709.5, -708.1, 708.1, 709.5, 709.78, 709.79, 710, 1e4, -1e4,
+        double[] special =
+            [0, -0.0, 1e-300, -745.2, -745.1, -744.5, -730, -709.5, -708.1, 708.1, 709.5, 709.78, 709.79, 710, 1e4,
+            -1e4,
             double.PositiveInfinity, double.NegativeInfinity, double.NaN, 1, -1, 0.5];
         var random = new RandomSource(77);
         var x = new double[n];
@@ -42,7 +44,8 @@ public class SimdMathTests(ITestOutputHelper output)
         SimdMap.Run(new ExpOperator(), x, default, default, scalar, SimdPath.Scalar);
         SameBits(scalar, y, $"exp on {path}");
         for (int i = 0; i < n; i++)
-            Assert.True(UlpDistance(Math.Exp(x[i]), y[i]) <= 2, $"exp({x[i]:R}) = {y[i]:R}, Math.Exp gives {Math.Exp(x[i]):R}");
+            Assert.True(UlpDistance(Math.Exp(x[i]), y[i]) <= 2,
+                $"exp({x[i]:R}) = {y[i]:R}, Math.Exp gives {Math.Exp(x[i]):R}");
     }
 
     [Fact]

@@ -3,7 +3,8 @@ using WeightInit.Kernels;
 
 namespace WeightInit.Tests.Kernels;
 
-/// <summary>The width cap of <see cref="SimdPaths.MaxWidthVariable"/>: never wider than asked, never wider than the hardware.</summary>
+/// <summary>The width cap of <see cref="SimdPaths.MaxWidthVariable"/>: never wider than asked, never wider than the
+/// hardware.</summary>
 public class SimdPathCapTests
 {
     private static SimdPath Hardware =>
@@ -28,5 +29,6 @@ public class SimdPathCapTests
     [InlineData("")]
     [InlineData("Auto")]
     [InlineData("avx2")]
-    public void NoCapOrAnUnknownOneGivesTheHardwareSWidest(string? cap) => Assert.Equal(Hardware, SimdPaths.Widest(cap));
+    public void NoCapOrAnUnknownOneGivesTheHardwareSWidest(string? cap) =>
+        Assert.Equal(Hardware, SimdPaths.Widest(cap));
 }

@@ -18,7 +18,8 @@ public class StandardNormalTests(ITestOutputHelper output)
         string path = RepositoryFiles.PathOf("data", "reference", "normal", "reference.csv");
         foreach (string line in File.ReadLines(path).Skip(1))
         {
-            var v = line.Split(',').Select(t => double.Parse(t, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            var v = line.Split(',').Select(t => double.Parse(t, System.Globalization.CultureInfo.InvariantCulture))
+                .ToArray();
             yield return (v[0], v[1], v[2], v[3]);
         }
     }

@@ -57,8 +57,10 @@ public class TrainingKernelPathTests
         Check(new DiagnosticsRecorder.AddAbsolute(), i => a[i] + Math.Abs(b[i]), "a + |b|");
         Check(new AddOperator(), i => a[i] + b[i], "a + b");
         Check(new AdamOptimizer.ExponentialAverage(0.9), i => 0.9 * a[i] + (1 - 0.9) * b[i], "Adam first moment");
-        Check(new AdamOptimizer.ExponentialAverageOfSquares(0.999), i => 0.999 * a[i] + (1 - 0.999) * (b[i] * b[i]), "Adam second moment");
-        Check(new AdamOptimizer.AdamStep(0.01, 1.25, 1e-8), i => 0.01 * a[i] / (Math.Sqrt(v[i]) * 1.25 + 1e-8), "Adam step", v);
+        Check(new AdamOptimizer.ExponentialAverageOfSquares(0.999), i => 0.999 * a[i] + (1 - 0.999) * (b[i] * b[i]),
+            "Adam second moment");
+        Check(new AdamOptimizer.AdamStep(0.01, 1.25, 1e-8), i => 0.01 * a[i] / (Math.Sqrt(v[i]) * 1.25 + 1e-8),
+            "Adam step", v);
     }
 
     [Theory]

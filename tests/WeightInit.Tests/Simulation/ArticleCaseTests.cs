@@ -8,7 +8,8 @@ namespace WeightInit.Tests.Simulation;
 /// </summary>
 public class ArticleCaseTests
 {
-    private static SimulationResult Run(FloatPrecision precision, double weightStd, int depth, int batch, ulong seed = 1) =>
+    private static SimulationResult Run(FloatPrecision precision, double weightStd, int depth, int batch, ulong seed =
+        1) =>
         DeepNetworkSimulator.Run(DeepNetwork.Stack(depth, 512, WeightInit.Activations.Activation.Identity,
             GaussianWeights.Constant(weightStd)),
             new SimulationOptions { BatchSize = batch, Precision = precision, Seed = seed });
@@ -38,7 +39,9 @@ public class ArticleCaseTests
     public void Float32NormalWeightsOverflowAtLayer28Or29(int batch, ulong seed)
     {
         var r = Run(FloatPrecision.Single, 1.0, 31, batch, seed);
-        double predicted = LinearNetworkTheory.PredictedOverflowLayer(LinearNetworkTheory.StdGrowthFactor(512, 1.0), FloatPrecision.Single)!.Value;
+        double predicted =
+            LinearNetworkTheory.PredictedOverflowLayer(LinearNetworkTheory.StdGrowthFactor(512, 1.0),
+            FloatPrecision.Single)!.Value;
         Assert.InRange(r.FirstNonFiniteLayer!.Value, 28, 29);
         Assert.True(Math.Abs(r.FirstNonFiniteLayer.Value - predicted) < 1);
         for (int l = 0; l < r.FirstNonFiniteLayer; l++) Assert.True(r.Forward[l].AllFinite);
@@ -57,12 +60,16 @@ public class ArticleCaseTests
     public void Float64NormalWeightsOverflowNearLayer228()
     {
         var r = Run(FloatPrecision.Double, 1.0, 232, 1);
-        double predicted = LinearNetworkTheory.PredictedOverflowLayer(LinearNetworkTheory.StdGrowthFactor(512, 1.0), FloatPrecision.Double)!.Value;
+        double predicted =
+            LinearNetworkTheory.PredictedOverflowLayer(LinearNetworkTheory.StdGrowthFactor(512, 1.0),
+            FloatPrecision.Double)!.Value;
         Assert.InRange(r.FirstNonFiniteLayer!.Value, 227, 229);
         Assert.True(Math.Abs(r.FirstNonFiniteLayer.Value - predicted) < 1.5);
-        for (int l = 0; l < r.FirstNonFiniteLayer; l++) Assert.True(r.Forward[l].AllFinite && double.IsFinite(r.Forward[l].Std));
+        for (int l = 0; l < r.FirstNonFiniteLayer; l++) Assert.True(r.Forward[l].AllFinite
+            && double.IsFinite(r.Forward[l].Std));
         Assert.Equal(1.0, r.Forward[r.FirstNonFiniteLayer.Value + 1].NonFiniteFraction);
-        // Around layer 113 a naive float64 sum of squares overflows (512 values of ~1e152 squared): the statistics here do not.
+        // Around layer 113 a naive float64 sum of squares overflows (512 values of ~1e152 squared): the statistics here
+        // do not.
         Assert.True(double.IsFinite(r.Forward[150].Std) && r.Forward[150].Std > 1e200);
     }
 
@@ -97,7 +104,8 @@ public class ArticleCaseTests
         var r = Run(FloatPrecision.Double, 0.01, 250, 32);
         Assert.Null(r.FirstAllZeroLayer);
         Assert.All(r.Forward, s => Assert.Equal(0.0, s.ZeroFraction));
-        double predicted = LinearNetworkTheory.PredictedStd(LinearNetworkTheory.StdGrowthFactor(512, 0.01), 250, r.Forward[0].Std);
+        double predicted =
+            LinearNetworkTheory.PredictedStd(LinearNetworkTheory.StdGrowthFactor(512, 0.01), 250, r.Forward[0].Std);
         Assert.InRange(predicted, 4e-162, 5e-162);
         Assert.InRange(r.Forward[250].Std, predicted / 11.6, predicted * 11.6);
         Assert.True(r.Forward[250].Std > 0 && r.Forward[250].RootMeanSquare > 0);

@@ -56,11 +56,17 @@ public class BestOfKTests
     [Fact]
     public void BadInputIsRejectedByName()
     {
-        Assert.Equal("k", Assert.Throws<ArgumentOutOfRangeException>(() => BestOfK.ExpectedValueOfBest(Loss, Accuracy, 0)).ParamName);
-        Assert.Equal("k", Assert.Throws<ArgumentOutOfRangeException>(() => BestOfK.ExpectedValueOfBest(Loss, Accuracy, 7)).ParamName);
-        Assert.Equal("report", Assert.Throws<ArgumentException>(() => BestOfK.ExpectedValueOfBest(Loss, [1.0], 2)).ParamName);
-        Assert.Equal("selectBy", Assert.Throws<ArgumentException>(() => BestOfK.ExpectedValueOfBest([double.NaN], [1.0], 1)).ParamName);
+        Assert.Equal("k",
+            Assert.Throws<ArgumentOutOfRangeException>(() => BestOfK.ExpectedValueOfBest(Loss, Accuracy, 0)).ParamName);
+        Assert.Equal("k",
+            Assert.Throws<ArgumentOutOfRangeException>(() => BestOfK.ExpectedValueOfBest(Loss, Accuracy, 7)).ParamName);
+        Assert.Equal("report",
+            Assert.Throws<ArgumentException>(() => BestOfK.ExpectedValueOfBest(Loss, [1.0], 2)).ParamName);
+        Assert.Equal("selectBy",
+            Assert.Throws<ArgumentException>(() => BestOfK.ExpectedValueOfBest([double.NaN], [1.0], 1)).ParamName);
         Assert.Equal("selectBy", Assert.Throws<ArgumentException>(() => BestOfK.ChoiceProbabilities([], 1)).ParamName);
-        Assert.Equal("report", Assert.Throws<ArgumentException>(() => BestOfK.ExpectedValueOfBest([1.0], [double.PositiveInfinity], 1)).ParamName);
+        Assert.Equal("report",
+            Assert.Throws<ArgumentException>(() =>
+            BestOfK.ExpectedValueOfBest([1.0], [double.PositiveInfinity], 1)).ParamName);
     }
 }

@@ -76,7 +76,11 @@ public class KolmogorovSmirnovTests
     [Fact]
     public void BadSamplesAreRejectedWithTheParameterName()
     {
-        Assert.Equal("a", Assert.Throws<ArgumentException>(() => KolmogorovSmirnov.TwoSampleStatistic(ReadOnlySpan<double>.Empty, [1.0])).ParamName);
-        Assert.Equal("b", Assert.Throws<ArgumentException>(() => KolmogorovSmirnov.TwoSampleStatistic([1.0], [double.NaN])).ParamName);
+        Assert.Equal("a",
+            Assert.Throws<ArgumentException>(() =>
+            KolmogorovSmirnov.TwoSampleStatistic(ReadOnlySpan<double>.Empty, [1.0])).ParamName);
+        Assert.Equal("b",
+            Assert.Throws<ArgumentException>(() =>
+            KolmogorovSmirnov.TwoSampleStatistic([1.0], [double.NaN])).ParamName);
     }
 }

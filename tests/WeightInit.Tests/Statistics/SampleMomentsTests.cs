@@ -26,7 +26,8 @@ public class SampleMomentsTests
     [Fact]
     public void SmallSkewedSampleHasTheHandComputedMoments()
     {
-        // 0, 0, 0, 1: mean 1/4; m2 = 3/16, m3 = 3/32, m4 = 21/256: g1 = (3/32) / (3/16)^1.5 = 2/sqrt(3), g2 = (21/256) / (9/256) - 3 = -2/3.
+        // 0, 0, 0, 1: mean 1/4; m2 = 3/16, m3 = 3/32, m4 = 21/256: g1 = (3/32) / (3/16)^1.5 = 2/sqrt(3), g2 = (21/256)
+        // / (9/256) - 3 = -2/3.
         var m = SampleMoments.Of([0.0, 0.0, 0.0, 1.0]);
         Assert.Equal(0.25, m.Mean, 15);
         Assert.Equal(0.25, m.Variance, 15);
@@ -54,7 +55,8 @@ public class SampleMomentsTests
         new RandomSource(11).FillUniform(u, -2.0, 2.0);
         var mu = SampleMoments.Of(u);
         Assert.InRange(mu.ExcessKurtosis, -1.2 - 5 * se, -1.2 + 5 * se);
-        Assert.InRange(mu.Variance, 4.0 / 3.0 * (1 - 5 * Math.Sqrt(0.8 / n)), 4.0 / 3.0 * (1 + 5 * Math.Sqrt(0.8 / n))); // Var(x^2)/Var^2 = 9/5 - 1
+        // Var(x^2)/Var^2 = 9/5 - 1
+        Assert.InRange(mu.Variance, 4.0 / 3.0 * (1 - 5 * Math.Sqrt(0.8 / n)), 4.0 / 3.0 * (1 + 5 * Math.Sqrt(0.8 / n)));
 
         var g = new double[n];
         new RandomSource(12).FillNormal(g, 0.0, 2.0);

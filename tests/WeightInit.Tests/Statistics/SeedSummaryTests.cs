@@ -51,7 +51,8 @@ public class SeedSummaryTests
         var error = Assert.Throws<ArgumentException>(() => SeedSummary.Of([1.0, double.NaN]));
         Assert.Equal("values", error.ParamName);
         Assert.Contains("values[1]", error.Message);
-        Assert.Equal("values", Assert.Throws<ArgumentException>(() => SeedSummary.Of(ReadOnlySpan<double>.Empty)).ParamName);
+        Assert.Equal("values",
+            Assert.Throws<ArgumentException>(() => SeedSummary.Of(ReadOnlySpan<double>.Empty)).ParamName);
     }
 
     [Fact]
@@ -77,7 +78,8 @@ public class SeedSummaryTests
     public void PointwiseRejectsNoCurveAndValuesThatAreNotFinite()
     {
         Assert.Equal("runs", Assert.Throws<ArgumentException>(() => SeedSummary.Pointwise([])).ParamName);
-        var error = Assert.Throws<ArgumentException>(() => SeedSummary.Pointwise([[1.0, 2.0], [1.0, double.PositiveInfinity]]));
+        var error =
+            Assert.Throws<ArgumentException>(() => SeedSummary.Pointwise([[1.0, 2.0], [1.0, double.PositiveInfinity]]));
         Assert.Contains("runs[1][1]", error.Message);
     }
 

@@ -58,7 +58,8 @@ public class ElementTypeTests
     public void StructuredInitializersSupportFloatAndDoubleOnly()
     {
         var weights = new Half[2 * 2 * 3];
-        foreach (var init in new IWeightInitializer[] { Init.Zeros(), Init.Ones(), Init.Constant(2), Init.Eye(), Init.Dirac(), Init.Orthogonal(), Init.Sparse(0.5) })
+        foreach (var init in new IWeightInitializer[] { Init.Zeros(), Init.Ones(), Init.Constant(2), Init.Eye(),
+            Init.Dirac(), Init.Orthogonal(), Init.Sparse(0.5) })
             AssertNotSupported(() => init.Fill<Half>(weights, [2, 2, 3], new RandomSource(1)));
     }
 

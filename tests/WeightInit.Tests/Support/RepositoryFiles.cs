@@ -13,7 +13,8 @@ internal static class RepositoryFiles
     /// <summary>A path below the root, from its parts.</summary>
     public static string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);
 
-    /// <summary>The files git tracks (<c>git ls-files</c>), as paths relative to the root with '/' separators.</summary>
+    /// <summary>The files git tracks (<c>git ls-files</c>), as paths relative to the root with '/'
+    /// separators.</summary>
     public static IReadOnlyList<string> TrackedFiles()
     {
         var start = new ProcessStartInfo("git", "ls-files -z")

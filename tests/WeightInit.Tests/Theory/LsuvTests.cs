@@ -37,7 +37,8 @@ public class LsuvTests
                 for (int j = 0; j < layer.OutputWidth; j++)
                 {
                     double sum = layer.Biases[j];
-                    for (int k = 0; k < layer.InputWidth; k++) sum += x[r * layer.InputWidth + k] * layer.Weights[j * layer.InputWidth + k];
+                    for (int k = 0; k < layer.InputWidth; k++) sum += x[r * layer.InputWidth + k]
+                        * layer.Weights[j * layer.InputWidth + k];
                     z[r * layer.OutputWidth + j] = sum;
                 }
             var a = z.Select(layer.Activation.Apply).ToArray();

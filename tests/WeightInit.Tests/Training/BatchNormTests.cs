@@ -36,7 +36,8 @@ public sealed class BatchNormTests
         var (network, dense, norm) = Build(momentum);
         Assert.All(norm.RunningMean.ToArray(), m => Assert.Equal(0.0, m));
         Assert.All(norm.RunningVariance.ToArray(), v => Assert.Equal(1.0, v));
-        var trainer = new Trainer(network, Loss.SoftmaxCrossEntropy, new TrainingOptions { LearningRate = 0.1, Momentum = 0.9 });
+        var trainer =
+            new Trainer(network, Loss.SoftmaxCrossEntropy, new TrainingOptions { LearningRate = 0.1, Momentum = 0.9 });
         var mean = new double[Width];
         var variance = Enumerable.Repeat(1.0, Width).ToArray();
         for (ulong step = 0; step < 3; step++)
@@ -93,7 +94,8 @@ public sealed class BatchNormTests
         {
             var input = Enumerable.Range(0, Batch).Select(b => outputs[0][b * Width + j]).ToArray();
             var output = Enumerable.Range(0, Batch).Select(b => outputs[1][b * Width + j]).ToArray();
-            double inputMean = input.Average(), inputVariance = input.Sum(v => (v - inputMean) * (v - inputMean)) / Batch;
+            double inputMean = input.Average(), inputVariance =
+                input.Sum(v => (v - inputMean) * (v - inputMean)) / Batch;
             double mean = output.Average(), variance = output.Sum(v => (v - mean) * (v - mean)) / Batch;
             Assert.Equal(-0.25, mean, 1e-12);
             Assert.Equal(1.5 * 1.5 * inputVariance / (inputVariance + norm.Epsilon), variance, 1e-12);

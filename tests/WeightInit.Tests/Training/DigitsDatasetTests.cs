@@ -21,7 +21,8 @@ public sealed class DigitsDatasetTests : IDisposable
         Assert.Equal(s_classCounts, data.ClassCounts());
         foreach (double x in data.Features) Assert.InRange(x, 0.0, 1.0);
         // The first line of the file: 0,0,5,13,9,1,0,0, ... label 0; features are pixel / 16.
-        Assert.Equal(new double[] { 0, 0, 5 / 16.0, 13 / 16.0, 9 / 16.0, 1 / 16.0, 0, 0 }, data.FeaturesOf(0)[..8].ToArray());
+        Assert.Equal(new double[] { 0, 0, 5 / 16.0, 13 / 16.0, 9 / 16.0, 1 / 16.0, 0, 0 }, data.FeaturesOf(0)[..8]
+            .ToArray());
         Assert.Equal(0, data.Labels[0]);
         Assert.Equal(1, data.Labels[1]);
     }

@@ -5,18 +5,22 @@ using WeightInit.Training;
 
 namespace WeightInit.Tests.Training;
 
-/// <summary>One test per rule of the layers, the residual builder, Adam and the diagnostics: each bad value throws an ArgumentException naming the parameter.</summary>
+/// <summary>One test per rule of the layers, the residual builder, Adam and the diagnostics: each bad value throws an
+/// ArgumentException naming the parameter.</summary>
 public sealed class LayerValidationTests
 {
     private static string? Param(Action action) => Assert.ThrowsAny<ArgumentException>(action).ParamName;
 
-    private static DenseLayer Dense(int inputs, int outputs, Activation? activation = null) => new(inputs, outputs, activation ?? Activation.Identity);
+    private static DenseLayer Dense(int inputs, int outputs, Activation? activation = null) =>
+        new(inputs, outputs, activation ?? Activation.Identity);
 
     [Fact]
     public void BatchNormInTrainingNeedsAtLeastTwoSamples()
     {
         var network = new Network([Dense(2, 3), new BatchNormLayer(3), Dense(3, 2)]);
-        Assert.Equal("count", Param(() => network.ComputeGradients([0.5, 1.0], [1], 1, Loss.SoftmaxCrossEntropy, network.CreateGradients())));
+        Assert.Equal("count",
+            Param(() =>
+            network.ComputeGradients([0.5, 1.0], [1], 1, Loss.SoftmaxCrossEntropy, network.CreateGradients())));
         var trainer = new Trainer(network, Loss.SoftmaxCrossEntropy, new TrainingOptions());
         Assert.Equal("count", Param(() => trainer.Step([0.5, 1.0], [1], 1)));
         var outputs = new double[2];
@@ -62,7 +66,8 @@ public sealed class LayerValidationTests
 
     [Fact]
     public void ResidualBlockProjectionMustBeLinear() =>
-        Assert.Equal("projection", Param(() => _ = new ResidualBlock([Dense(4, 5)], projection: Dense(4, 5, Activation.ReLU))));
+        Assert.Equal("projection",
+            Param(() => _ = new ResidualBlock([Dense(4, 5)], projection: Dense(4, 5, Activation.ReLU))));
 
     [Fact]
     public void ResidualBlockBranchMustChain() =>
@@ -93,10 +98,15 @@ public sealed class LayerValidationTests
     [Fact]
     public void ResidualNetworkOptionsCountsMustBePositive()
     {
-        Assert.Equal("Blocks", Param(() => _ = new ResidualNetworkOptions { InputWidth = 4, Width = 4, Blocks = 0, ClassCount = 2 }));
-        Assert.Equal("Width", Param(() => _ = new ResidualNetworkOptions { InputWidth = 4, Width = 0, Blocks = 1, ClassCount = 2 }));
-        Assert.Equal("ClassCount", Param(() => _ = new ResidualNetworkOptions { InputWidth = 4, Width = 4, Blocks = 1, ClassCount = 1 }));
-        Assert.Equal("BranchLayers", Param(() => _ = new ResidualNetworkOptions { InputWidth = 4, Width = 4, Blocks = 1, ClassCount = 2, BranchLayers = 0 }));
+        Assert.Equal("Blocks",
+            Param(() => _ = new ResidualNetworkOptions { InputWidth = 4, Width = 4, Blocks = 0, ClassCount = 2 }));
+        Assert.Equal("Width",
+            Param(() => _ = new ResidualNetworkOptions { InputWidth = 4, Width = 0, Blocks = 1, ClassCount = 2 }));
+        Assert.Equal("ClassCount",
+            Param(() => _ = new ResidualNetworkOptions { InputWidth = 4, Width = 4, Blocks = 1, ClassCount = 1 }));
+        Assert.Equal("BranchLayers",
+            Param(() => _ =
+            new ResidualNetworkOptions { InputWidth = 4, Width = 4, Blocks = 1, ClassCount = 2, BranchLayers = 0 }));
     }
 
     [Theory]
@@ -117,13 +127,15 @@ public sealed class LayerValidationTests
     [InlineData(0.0)]
     [InlineData(-1e-8)]
     public void AdamEpsilonMustBePositive(double value) =>
-        Assert.Equal("Epsilon", Param(() => _ = new TrainingOptions { Optimizer = OptimizerKind.Adam, Epsilon = value }));
+        Assert.Equal("Epsilon",
+            Param(() => _ = new TrainingOptions { Optimizer = OptimizerKind.Adam, Epsilon = value }));
 
     [Theory]
     [InlineData(0.0)]
     [InlineData(-1e-3)]
     public void AdamLearningRateMustBePositive(double value) =>
-        Assert.Equal("LearningRate", Param(() => _ = new TrainingOptions { Optimizer = OptimizerKind.Adam, LearningRate = value }));
+        Assert.Equal("LearningRate",
+            Param(() => _ = new TrainingOptions { Optimizer = OptimizerKind.Adam, LearningRate = value }));
 
     [Fact]
     public void OptimizerMustBeKnown() =>

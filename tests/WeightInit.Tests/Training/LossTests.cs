@@ -60,15 +60,26 @@ public sealed class LossTests
     }
 
     [Fact] public void ComputeRejectsLabelOutOfRange() =>
-        Assert.Equal("labels", Assert.ThrowsAny<ArgumentException>(() => Loss.SoftmaxCrossEntropy.Compute([0.0, 1.0], [2], 1, 2, [])).ParamName);
+        Assert.Equal("labels",
+            Assert.ThrowsAny<ArgumentException>(() =>
+            Loss.SoftmaxCrossEntropy.Compute([0.0, 1.0], [2], 1, 2, [])).ParamName);
     [Fact] public void ComputeRejectsNegativeLabel() =>
-        Assert.Equal("labels", Assert.ThrowsAny<ArgumentException>(() => Loss.BinaryCrossEntropy.Compute([0.0], [-1], 1, 1, [])).ParamName);
+        Assert.Equal("labels",
+            Assert.ThrowsAny<ArgumentException>(() =>
+            Loss.BinaryCrossEntropy.Compute([0.0], [-1], 1, 1, [])).ParamName);
     [Fact] public void ComputeRejectsWrongOutputLength() =>
-        Assert.Equal("outputs", Assert.ThrowsAny<ArgumentException>(() => Loss.SoftmaxCrossEntropy.Compute([0.0, 1.0, 2.0], [0], 1, 2, [])).ParamName);
+        Assert.Equal("outputs",
+            Assert.ThrowsAny<ArgumentException>(() =>
+            Loss.SoftmaxCrossEntropy.Compute([0.0, 1.0, 2.0], [0], 1, 2, [])).ParamName);
     [Fact] public void ComputeRejectsZeroCount() =>
-        Assert.Equal("count", Assert.ThrowsAny<ArgumentException>(() => Loss.SoftmaxCrossEntropy.Compute([], [], 0, 2, [])).ParamName);
+        Assert.Equal("count",
+            Assert.ThrowsAny<ArgumentException>(() => Loss.SoftmaxCrossEntropy.Compute([], [], 0, 2, [])).ParamName);
     [Fact] public void BinaryRejectsTwoOutputs() =>
-        Assert.Equal("width", Assert.ThrowsAny<ArgumentException>(() => Loss.BinaryCrossEntropy.Compute([0.0, 1.0], [0], 1, 2, [])).ParamName);
+        Assert.Equal("width",
+            Assert.ThrowsAny<ArgumentException>(() =>
+            Loss.BinaryCrossEntropy.Compute([0.0, 1.0], [0], 1, 2, [])).ParamName);
     [Fact] public void SoftmaxRejectsOneOutput() =>
-        Assert.Equal("width", Assert.ThrowsAny<ArgumentException>(() => Loss.SoftmaxCrossEntropy.Compute([0.0], [0], 1, 1, [])).ParamName);
+        Assert.Equal("width",
+            Assert.ThrowsAny<ArgumentException>(() =>
+            Loss.SoftmaxCrossEntropy.Compute([0.0], [0], 1, 1, [])).ParamName);
 }

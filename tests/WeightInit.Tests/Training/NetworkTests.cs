@@ -62,7 +62,8 @@ public sealed class NetworkTests
         var network = Network.Create(DeepNetwork.Classifier([64, 32, 10], Activation.Tanh, Init.Normal(0, 1)), seed: 5);
         var large = InitialLoss.Of(network, split.Train, Loss.SoftmaxCrossEntropy);
         Assert.Equal(Math.Log(10), large.Expected);
-        Assert.True(large.Excess > 2, $"N(0, 1) logits of 32 tanh units should start far above ln 10, but the loss is {large.Measured}");
+        Assert.True(large.Excess > 2,
+            $"N(0, 1) logits of 32 tanh units should start far above ln 10, but the loss is {large.Measured}");
         network.DenseLayers[^1].ScaleWeights(0);
         var uniform = InitialLoss.Of(network, split.Train, Loss.SoftmaxCrossEntropy);
         Assert.Equal(Math.Log(10), uniform.Measured, 1e-12);

@@ -54,19 +54,23 @@ public sealed class PermutationAndDisagreementTests
     public void OnlyHiddenLayersCanBePermuted()
     {
         var network = Build(1);
-        Assert.Equal("layer", Assert.Throws<ArgumentOutOfRangeException>(() => network.WithHiddenUnitsPermuted(2, [0, 1, 2])).ParamName);
-        Assert.Equal("layer", Assert.Throws<ArgumentOutOfRangeException>(() => network.WithHiddenUnitsPermuted(-1, [0])).ParamName);
+        Assert.Equal("layer",
+            Assert.Throws<ArgumentOutOfRangeException>(() => network.WithHiddenUnitsPermuted(2, [0, 1, 2])).ParamName);
+        Assert.Equal("layer",
+            Assert.Throws<ArgumentOutOfRangeException>(() => network.WithHiddenUnitsPermuted(-1, [0])).ParamName);
     }
 
     [Fact]
     public void TheOrderMustBeAPermutationOfTheUnits()
     {
         var network = Build(1);
-        Assert.Equal("order", Assert.Throws<ArgumentException>(() => network.WithHiddenUnitsPermuted(0, [0, 1, 2])).ParamName);
+        Assert.Equal("order",
+            Assert.Throws<ArgumentException>(() => network.WithHiddenUnitsPermuted(0, [0, 1, 2])).ParamName);
         var repeated = Assert.Throws<ArgumentException>(() => network.WithHiddenUnitsPermuted(0, [0, 1, 2, 3, 4, 4]));
         Assert.Equal("order", repeated.ParamName);
         Assert.Contains("order[5] is 4", repeated.Message);
-        Assert.Equal("order", Assert.Throws<ArgumentException>(() => network.WithHiddenUnitsPermuted(0, [0, 1, 2, 3, 4, 6])).ParamName);
+        Assert.Equal("order",
+            Assert.Throws<ArgumentException>(() => network.WithHiddenUnitsPermuted(0, [0, 1, 2, 3, 4, 6])).ParamName);
     }
 
     [Fact]
@@ -74,7 +78,9 @@ public sealed class PermutationAndDisagreementTests
     {
         var a = Build(1);
         var grid = DecisionGrid.Evaluate(a, Loss.SoftmaxCrossEntropy, -2, 2, 21, -2, 2, 21);
-        Assert.Equal(0.0, grid.DisagreementWith(DecisionGrid.Evaluate(a.WithHiddenUnitsPermuted(0, [1, 0, 2, 3, 4, 5]), Loss.SoftmaxCrossEntropy, -2, 2, 21, -2, 2, 21)));
+        Assert.Equal(0.0,
+            grid.DisagreementWith(DecisionGrid.Evaluate(a.WithHiddenUnitsPermuted(0, [1, 0, 2, 3, 4, 5]),
+            Loss.SoftmaxCrossEntropy, -2, 2, 21, -2, 2, 21)));
         var b = Build(2);
         var other = DecisionGrid.Evaluate(b, Loss.SoftmaxCrossEntropy, -2, 2, 21, -2, 2, 21);
         int different = 0;
@@ -87,8 +93,10 @@ public sealed class PermutationAndDisagreementTests
     [Fact]
     public void TheBoundaryFractionCountsNeighboursOfDifferentClasses()
     {
-        // A linear network whose class is "x > 0" (logit 0 = -x, logit 1 = x): on a 5 x 3 grid over [-1, 1] x [0, 1] the
-        // class changes between x = 0 (class 0: a tie goes to the first class) and x = 0.5 in each of the 3 rows, so 3 of
+        // A linear network whose class is "x > 0" (logit 0 = -x, logit 1 = x): on a 5 x 3 grid over [-1, 1] x [0, 1]
+        // the
+        // class changes between x = 0 (class 0: a tie goes to the first class) and x = 0.5 in each of the 3 rows, so 3
+        // of
         // the 3 x 4 left-right pairs and none of the 5 x 2 up-down pairs differ.
         var layer = new DenseLayer(2, 2, Activation.Identity);
         layer.Weights[0] = -1; layer.Weights[2] = 1;
@@ -96,7 +104,8 @@ public sealed class PermutationAndDisagreementTests
         var grid = DecisionGrid.Evaluate(network, Loss.SoftmaxCrossEntropy, -1, 1, 5, 0, 1, 3);
         Assert.Equal(3.0 / (3 * 4 + 5 * 2), grid.BoundaryFraction(), 15);
         layer.Weights[2] = -1; // both logits -x: always class 0
-        Assert.Equal(0.0, DecisionGrid.Evaluate(network, Loss.SoftmaxCrossEntropy, -1, 1, 5, 0, 1, 3).BoundaryFraction());
+        Assert.Equal(0.0, DecisionGrid.Evaluate(network, Loss.SoftmaxCrossEntropy, -1, 1, 5, 0, 1, 3)
+            .BoundaryFraction());
     }
 
     [Fact]

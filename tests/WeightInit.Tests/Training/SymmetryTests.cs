@@ -40,7 +40,8 @@ public sealed class SymmetryTests
             for (int unit = 1; unit < layer.OutputWidth; unit++)
                 Assert.True(layer.IncomingWeights(unit).SequenceEqual(first),
                     $"layer {l}: unit {unit}'s incoming weights differ from unit 0's");
-            foreach (double b in layer.Biases) Assert.Equal(BitConverter.DoubleToInt64Bits(layer.Biases[0]), BitConverter.DoubleToInt64Bits(b));
+            foreach (double b in layer.Biases) Assert.Equal(BitConverter.DoubleToInt64Bits(layer.Biases[0]),
+                BitConverter.DoubleToInt64Bits(b));
             Assert.Equal(0.0, NetworkComparison.IncomingWeightSpread(layer));
             Assert.Equal(1, layer.DistinctUnitCount());
         }
@@ -52,7 +53,8 @@ public sealed class SymmetryTests
             for (int unit = 0; unit < layer.OutputWidth; unit++)
             {
                 var row = layer.IncomingWeights(unit);
-                foreach (double w in row) Assert.Equal(BitConverter.DoubleToInt64Bits(row[0]), BitConverter.DoubleToInt64Bits(w));
+                foreach (double w in row) Assert.Equal(BitConverter.DoubleToInt64Bits(row[0]),
+                    BitConverter.DoubleToInt64Bits(w));
             }
         }
     }

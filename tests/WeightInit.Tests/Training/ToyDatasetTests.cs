@@ -75,16 +75,37 @@ public sealed class ToyDatasetTests
         var noisy = ToyDatasets.Spirals(2000, 3, 0.05, new RandomSource(1));
         var residuals = noisy.Features.ToArray().Zip(clean.Features.ToArray(), (a, b) => a - b).ToArray();
         double std = Math.Sqrt(residuals.Sum(r => r * r) / residuals.Length);
-        Assert.InRange(std, 0.05 * (1 - 5 / Math.Sqrt(2.0 * residuals.Length)), 0.05 * (1 + 5 / Math.Sqrt(2.0 * residuals.Length)));
+        Assert.InRange(std, 0.05 * (1 - 5 / Math.Sqrt(2.0 * residuals.Length)), 0.05
+            * (1 + 5 / Math.Sqrt(2.0 * residuals.Length)));
     }
 
-    [Fact] public void SpiralsRejectZeroPoints() => Assert.Equal("pointsPerClass", Assert.ThrowsAny<ArgumentException>(() => ToyDatasets.Spirals(0, 3, 0, new RandomSource(1))).ParamName);
-    [Fact] public void SpiralsRejectOneClass() => Assert.Equal("classes", Assert.ThrowsAny<ArgumentException>(() => ToyDatasets.Spirals(5, 1, 0, new RandomSource(1))).ParamName);
-    [Fact] public void SpiralsRejectNegativeNoise() => Assert.Equal("noise", Assert.ThrowsAny<ArgumentException>(() => ToyDatasets.Spirals(5, 3, -0.1, new RandomSource(1))).ParamName);
-    [Fact] public void SpiralsRejectNaNNoise() => Assert.Equal("noise", Assert.ThrowsAny<ArgumentException>(() => ToyDatasets.Spirals(5, 3, double.NaN, new RandomSource(1))).ParamName);
-    [Fact] public void SpiralsRejectNullRandom() => Assert.Equal("random", Assert.ThrowsAny<ArgumentException>(() => ToyDatasets.Spirals(5, 3, 0, null!)).ParamName);
-    [Fact] public void TwoMoonsRejectZeroPoints() => Assert.Equal("pointsPerClass", Assert.ThrowsAny<ArgumentException>(() => ToyDatasets.TwoMoons(0, 0, new RandomSource(1))).ParamName);
-    [Fact] public void TwoMoonsRejectInfiniteNoise() => Assert.Equal("noise", Assert.ThrowsAny<ArgumentException>(() => ToyDatasets.TwoMoons(5, double.PositiveInfinity, new RandomSource(1))).ParamName);
-    [Fact] public void CirclesRejectFactorOne() => Assert.Equal("factor", Assert.ThrowsAny<ArgumentException>(() => ToyDatasets.Circles(5, 1.0, 0, new RandomSource(1))).ParamName);
-    [Fact] public void CirclesRejectFactorZero() => Assert.Equal("factor", Assert.ThrowsAny<ArgumentException>(() => ToyDatasets.Circles(5, 0.0, 0, new RandomSource(1))).ParamName);
+    [Fact] public void SpiralsRejectZeroPoints() =>
+        Assert.Equal("pointsPerClass",
+        Assert.ThrowsAny<ArgumentException>(() => ToyDatasets.Spirals(0, 3, 0, new RandomSource(1))).ParamName);
+    [Fact] public void SpiralsRejectOneClass() =>
+        Assert.Equal("classes",
+        Assert.ThrowsAny<ArgumentException>(() => ToyDatasets.Spirals(5, 1, 0, new RandomSource(1))).ParamName);
+    [Fact] public void SpiralsRejectNegativeNoise() =>
+        Assert.Equal("noise",
+        Assert.ThrowsAny<ArgumentException>(() => ToyDatasets.Spirals(5, 3, -0.1, new RandomSource(1))).ParamName);
+    [Fact] public void SpiralsRejectNaNNoise() =>
+        Assert.Equal("noise",
+        Assert.ThrowsAny<ArgumentException>(() =>
+        ToyDatasets.Spirals(5, 3, double.NaN, new RandomSource(1))).ParamName);
+    [Fact] public void SpiralsRejectNullRandom() =>
+        Assert.Equal("random",
+        Assert.ThrowsAny<ArgumentException>(() => ToyDatasets.Spirals(5, 3, 0, null!)).ParamName);
+    [Fact] public void TwoMoonsRejectZeroPoints() =>
+        Assert.Equal("pointsPerClass",
+        Assert.ThrowsAny<ArgumentException>(() => ToyDatasets.TwoMoons(0, 0, new RandomSource(1))).ParamName);
+    [Fact] public void TwoMoonsRejectInfiniteNoise() =>
+        Assert.Equal("noise",
+        Assert.ThrowsAny<ArgumentException>(() =>
+        ToyDatasets.TwoMoons(5, double.PositiveInfinity, new RandomSource(1))).ParamName);
+    [Fact] public void CirclesRejectFactorOne() =>
+        Assert.Equal("factor",
+        Assert.ThrowsAny<ArgumentException>(() => ToyDatasets.Circles(5, 1.0, 0, new RandomSource(1))).ParamName);
+    [Fact] public void CirclesRejectFactorZero() =>
+        Assert.Equal("factor",
+        Assert.ThrowsAny<ArgumentException>(() => ToyDatasets.Circles(5, 0.0, 0, new RandomSource(1))).ParamName);
 }

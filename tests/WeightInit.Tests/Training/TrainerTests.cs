@@ -74,7 +74,8 @@ public sealed class TrainerTests
         {
             var network = Network.Create(DeepNetwork.Classifier([2, 16, 1], Activation.Tanh, Init.LeCunNormal()),
                 seed: 5);
-            new Trainer(network, Loss.BinaryCrossEntropy, new TrainingOptions { LearningRate = 0.05, WeightDecay = decay, Seed = 1 })
+            new Trainer(network, Loss.BinaryCrossEntropy,
+                new TrainingOptions { LearningRate = 0.05, WeightDecay = decay, Seed = 1 })
                 .Fit(Moons(), null, 5);
             return network;
         }
@@ -116,7 +117,8 @@ public sealed class TrainerTests
         // finite (issue 11: it used to go on with NaN weights) and says which step that was.
         var network = Network.Create(DeepNetwork.Classifier([2, 32, 32, 1], Activation.Identity, Init.Normal(0, 10)),
             seed: 5);
-        var trainer = new Trainer(network, Loss.BinaryCrossEntropy, new TrainingOptions { LearningRate = 1e3, Seed = 1 });
+        var trainer =
+            new Trainer(network, Loss.BinaryCrossEntropy, new TrainingOptions { LearningRate = 1e3, Seed = 1 });
         var history = trainer.Fit(Moons(), null, 3);
         Assert.False(double.IsFinite(history.Final.TrainLoss));
         Assert.Equal(0.0, history.Final.TrainAccuracy);
@@ -137,14 +139,16 @@ public sealed class TrainerTests
             => Network.Create(DeepNetwork.Classifier([2, 8, 1], Activation.Tanh, Init.LeCunNormal()), seed: 5);
         var options = new TrainingOptions { LearningRate = 0.05, Momentum = 0.9, Seed = 6 };
         var byEpoch = new Trainer(Build(), Loss.BinaryCrossEntropy, options);
-        var epochLosses = new[] { byEpoch.TrainEpoch(Moons()).MeanBatchLoss, byEpoch.TrainEpoch(Moons()).MeanBatchLoss };
+        var epochLosses =
+            new[] { byEpoch.TrainEpoch(Moons()).MeanBatchLoss, byEpoch.TrainEpoch(Moons()).MeanBatchLoss };
         var stepwise = new Trainer(Build(), Loss.BinaryCrossEntropy, options);
         double[] losses = [.. stepwise.TrainSteps(Moons(), 3), .. stepwise.TrainSteps(Moons(), 11)];
         Assert.Equal(14, losses.Length);
         Assert.Equal(2, stepwise.EpochCount);
         Assert.Equal(epochLosses[0], losses[..7].Sum() / 7, 1e-15);
         Assert.Equal(epochLosses[1], losses[7..].Sum() / 7, 1e-15);
-        Assert.Equal(byEpoch.Network.Parameters.SelectMany(p => p.Values.ToArray()), stepwise.Network.Parameters.SelectMany(p => p.Values.ToArray()));
+        Assert.Equal(byEpoch.Network.Parameters.SelectMany(p => p.Values.ToArray()),
+            stepwise.Network.Parameters.SelectMany(p => p.Values.ToArray()));
     }
 
     [Fact]
@@ -157,11 +161,13 @@ public sealed class TrainerTests
         byEpoch.TrainEpoch(Moons());
         byEpoch.TrainEpoch(Moons());
         Assert.Equal(12, byEpoch.StepCount);
-        var stepwise = new Trainer(Network.Create(DeepNetwork.Classifier([2, 4, 1], Activation.Tanh, Init.LeCunNormal()),
+        var stepwise =
+            new Trainer(Network.Create(DeepNetwork.Classifier([2, 4, 1], Activation.Tanh, Init.LeCunNormal()),
             seed: 5), Loss.BinaryCrossEntropy, options);
         stepwise.TrainSteps(Moons(), 12);
         Assert.Equal(2, stepwise.EpochCount);
-        Assert.Equal(byEpoch.Network.Parameters.SelectMany(p => p.Values.ToArray()), stepwise.Network.Parameters.SelectMany(p => p.Values.ToArray()));
+        Assert.Equal(byEpoch.Network.Parameters.SelectMany(p => p.Values.ToArray()),
+            stepwise.Network.Parameters.SelectMany(p => p.Values.ToArray()));
     }
 
     [Fact]
@@ -169,7 +175,8 @@ public sealed class TrainerTests
     {
         var network = Network.Create(DeepNetwork.Classifier([2, 32, 32, 1], Activation.Identity, Init.Normal(0, 10)),
             seed: 5);
-        var trainer = new Trainer(network, Loss.BinaryCrossEntropy, new TrainingOptions { LearningRate = 1e3, Seed = 1 });
+        var trainer =
+            new Trainer(network, Loss.BinaryCrossEntropy, new TrainingOptions { LearningRate = 1e3, Seed = 1 });
         var losses = trainer.TrainSteps(Moons(), 100);
         Assert.True(losses.Length < 100);
         Assert.False(double.IsFinite(losses[^1]));

@@ -47,7 +47,9 @@ public sealed class ValidationTests
     [InlineData(0)]
     [InlineData(-1)]
     public void EpochsMustBePositive(int epochs) =>
-        Assert.Equal("epochs", Param(() => new Trainer(Small(), Loss.SoftmaxCrossEntropy, new TrainingOptions()).Fit(Moons, null, epochs)));
+        Assert.Equal("epochs",
+            Param(() => new Trainer(Small(), Loss.SoftmaxCrossEntropy, new TrainingOptions())
+            .Fit(Moons, null, epochs)));
 
     [Fact] public void WidthsNeedTwoEntries() =>
         Assert.Equal("widths",
@@ -55,7 +57,8 @@ public sealed class ValidationTests
 
     [Fact] public void WidthsMustBePositive() =>
         Assert.Equal("widths",
-            Param(() => Network.Create(DeepNetwork.Classifier([4, 0, 2], Activation.ReLU, Init.LeCunNormal()), seed: 1)));
+            Param(() =>
+                Network.Create(DeepNetwork.Classifier([4, 0, 2], Activation.ReLU, Init.LeCunNormal()), seed: 1)));
 
     [Fact] public void LayersMustChain() =>
         Assert.Equal("layers",
@@ -77,13 +80,15 @@ public sealed class ValidationTests
     [Fact] public void DataMustHaveTheNetworksInputWidth()
     {
         var digits = DigitsFixture.Split.Test;
-        Assert.Equal("data", Param(() => new Trainer(Small(10), Loss.SoftmaxCrossEntropy, new TrainingOptions()).TrainEpoch(digits)));
+        Assert.Equal("data",
+            Param(() => new Trainer(Small(10), Loss.SoftmaxCrossEntropy, new TrainingOptions()).TrainEpoch(digits)));
     }
 
     [Fact] public void DataMustNotHaveMoreClassesThanTheNetworkPredicts()
     {
         var spirals = ToyDatasets.Spirals(5, 3, 0, new RandomSource(1));
-        Assert.Equal("data", Param(() => new Trainer(Small(2), Loss.SoftmaxCrossEntropy, new TrainingOptions()).TrainEpoch(spirals)));
+        Assert.Equal("data",
+            Param(() => new Trainer(Small(2), Loss.SoftmaxCrossEntropy, new TrainingOptions()).TrainEpoch(spirals)));
     }
 
     [Fact] public void LossMustAcceptTheOutputWidth() =>
@@ -92,13 +97,17 @@ public sealed class ValidationTests
     [Fact] public void ComputeGradientsInputsMustMatchCount()
     {
         var network = Small();
-        Assert.Equal("inputs", Param(() => network.ComputeGradients(new double[5], [0, 1], 2, Loss.SoftmaxCrossEntropy, network.CreateGradients())));
+        Assert.Equal("inputs",
+            Param(() =>
+            network.ComputeGradients(new double[5], [0, 1], 2, Loss.SoftmaxCrossEntropy, network.CreateGradients())));
     }
 
     [Fact] public void ComputeGradientsGradientsMustMatchTheNetwork()
     {
         var network = Small();
-        Assert.Equal("gradients", Param(() => network.ComputeGradients(new double[4], [0, 1], 2, Loss.SoftmaxCrossEntropy, Small(3).CreateGradients())));
+        Assert.Equal("gradients",
+            Param(() =>
+            network.ComputeGradients(new double[4], [0, 1], 2, Loss.SoftmaxCrossEntropy, Small(3).CreateGradients())));
     }
 
     [Fact] public void DatasetLabelsMustBeInRange() =>
@@ -117,7 +126,8 @@ public sealed class ValidationTests
         Assert.Equal("xMax", Param(() => DecisionGrid.Evaluate(Small(), Loss.SoftmaxCrossEntropy, 1, 1, 10, 0, 1, 10)));
 
     [Fact] public void GridNeedsTwoPointsPerAxis() =>
-        Assert.Equal("yCount", Param(() => DecisionGrid.Evaluate(Small(), Loss.SoftmaxCrossEntropy, 0, 1, 10, 0, 1, 1)));
+        Assert.Equal("yCount",
+            Param(() => DecisionGrid.Evaluate(Small(), Loss.SoftmaxCrossEntropy, 0, 1, 10, 0, 1, 1)));
 
     [Fact] public void GridNeedsTwoInputs() =>
         Assert.Equal("network",
@@ -125,5 +135,7 @@ public sealed class ValidationTests
             Init.LeCunNormal()), seed: 1), Loss.SoftmaxCrossEntropy, 0, 1, 10, 0, 1, 10)));
 
     [Fact] public void InitializeBiasMustBeFinite() =>
-        Assert.Equal("bias", Param(() => new DenseLayer(2, 2, Activation.ReLU).Initialize(Init.LeCunNormal(), new RandomSource(1), double.NaN)));
+        Assert.Equal("bias",
+            Param(() => new DenseLayer(2, 2, Activation.ReLU)
+            .Initialize(Init.LeCunNormal(), new RandomSource(1), double.NaN)));
 }
