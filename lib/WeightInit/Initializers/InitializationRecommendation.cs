@@ -10,14 +10,8 @@ public sealed class InitializationRecommendation
         FanMode mode,
         string varianceFormula, FanScaledInitializer normal, FanScaledInitializer uniform, string source)
     {
-        Scheme = scheme;
-        Activations = activations;
-        Scale = scale;
-        Mode = mode;
-        VarianceFormula = varianceFormula;
-        Normal = normal;
-        Uniform = uniform;
-        Source = source;
+        (Scheme, Activations, Scale, Mode, VarianceFormula, Normal, Uniform, Source) =
+            (scheme, activations, scale, mode, varianceFormula, normal, uniform, source);
     }
 
     /// <summary>Glorot, He or LeCun.</summary>

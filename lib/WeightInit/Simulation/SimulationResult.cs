@@ -8,14 +8,8 @@ public sealed class SimulationResult
         LayerStatistics[]? backward,
         double[] output, IReadOnlyList<double[]>? weights, SimulationTimings timings)
     {
-        Network = network;
-        Options = options;
-        Widths = widths;
-        Forward = forward;
-        Backward = backward;
-        Output = output;
-        Weights = weights;
-        Timings = timings;
+        (Network, Options, Widths, Forward, Backward, Output, Weights, Timings) =
+            (network, options, widths, forward, backward, output, weights, timings);
         FirstNonFiniteLayer = forward.FirstOrDefault(s => !s.AllFinite)?.Layer;
         FirstAllZeroLayer = forward.FirstOrDefault(s => s.AllZero)?.Layer;
         if (backward is not null)

@@ -13,12 +13,7 @@ public sealed class FixedBinHistogram
 
     private FixedBinHistogram(double low, double high, long[] counts, long total, long below, long above)
     {
-        Low = low;
-        High = high;
-        _counts = counts;
-        Total = total;
-        Below = below;
-        Above = above;
+        (Low, High, _counts, Total, Below, Above) = (low, high, counts, total, below, above);
     }
 
     /// <summary>The lower edge of the first bin.</summary>

@@ -34,12 +34,8 @@ public sealed class InputOutputJacobian
         double[] logMeanSquares,
         double[] lengths, Dictionary<int, double[]> spectra)
     {
-        Network = network;
-        Options = options;
-        InputLength = inputLength;
-        LogMeanSquaredSingularValues = logMeanSquares;
-        PreActivationLengths = lengths;
-        _spectra = spectra;
+        (Network, Options, InputLength, LogMeanSquaredSingularValues, PreActivationLengths, _spectra) =
+            (network, options, inputLength, logMeanSquares, lengths, spectra);
     }
 
     /// <summary>The network.</summary>

@@ -6,12 +6,8 @@ public sealed class LsuvResult
     internal LsuvResult(LsuvOptions options, DeepNetwork network, double[] scales, int[] iterations, double[] before,
         double[] after)
     {
-        Options = options;
-        Network = network;
-        Scales = scales;
-        Iterations = iterations;
-        VariancesBefore = before;
-        VariancesAfter = after;
+        (Options, Network, Scales, Iterations, VariancesBefore, VariancesAfter) =
+            (options, network, scales, iterations, before, after);
     }
 
     /// <summary>The settings used.</summary>

@@ -13,12 +13,8 @@ public sealed class PhaseDiagram
         double[][] correlations,
         double[][] lengths, double[][]? gradientGrowth, TimeSpan elapsed)
     {
-        WeightVariances = weightVariances;
-        BiasVariances = biasVariances;
-        FinalCorrelations = correlations;
-        FinalLengths = lengths;
-        GradientGrowth = gradientGrowth;
-        Elapsed = elapsed;
+        (WeightVariances, BiasVariances, FinalCorrelations, FinalLengths, GradientGrowth, Elapsed) =
+            (weightVariances, biasVariances, correlations, lengths, gradientGrowth, elapsed);
     }
 
     /// <summary>The sigma_w^2 of the columns.</summary>

@@ -22,13 +22,8 @@ public sealed class PropagationMeasurement
         double[] lengthErrors,
         double[] correlations, double[] correlationErrors, double[]? gradients)
     {
-        Network = network;
-        Options = options;
-        Lengths = lengths;
-        LengthStandardErrors = lengthErrors;
-        Correlations = correlations;
-        CorrelationStandardErrors = correlationErrors;
-        _gradients = gradients;
+        (Network, Options, Lengths, LengthStandardErrors, Correlations, CorrelationStandardErrors, _gradients) =
+            (network, options, lengths, lengthErrors, correlations, correlationErrors, gradients);
     }
 
     /// <summary>The network measured.</summary>

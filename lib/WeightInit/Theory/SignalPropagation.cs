@@ -21,12 +21,8 @@ public sealed class SignalPropagation
         double lengthSlope = double.NaN,
         double correlationFixedPoint = double.NaN, double correlationSlope = double.NaN)
     {
-        Model = model;
-        FixedPoint = fixedPoint;
-        _chi1 = chi1;
-        _lengthSlope = lengthSlope;
-        _c = correlationFixedPoint;
-        _chiC = correlationSlope;
+        (Model, FixedPoint, _chi1, _lengthSlope, _c, _chiC) =
+            (model, fixedPoint, chi1, lengthSlope, correlationFixedPoint, correlationSlope);
     }
 
     /// <summary>The network analysed.</summary>
