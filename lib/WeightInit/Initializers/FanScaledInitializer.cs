@@ -16,9 +16,15 @@ namespace WeightInit.Initializers;
 public abstract class FanScaledInitializer : IWeightInitializer
 {
     /// <summary>Only the library's initializers derive from this class.</summary>
-    private protected FanScaledInitializer()
-    {
-    }
+    /// <param name="uniform">True when the weights are drawn from U(-b, b) with b = <see cref="Bound"/>, false when
+    /// from N(0, <see cref="Std"/>^2) (a class with another distribution draws them itself).</param>
+    private protected FanScaledInitializer(bool uniform) => IsUniform = uniform;
+
+    /// <summary>Whether the weights are drawn from U(-b, b) rather than from a normal distribution.</summary>
+    private protected bool IsUniform { get; }
+
+    /// <summary>"Uniform" or "Normal", for the names of initializers that come in both forms.</summary>
+    private protected string Form => IsUniform ? "Uniform" : "Normal";
 
     /// <inheritdoc/>
     public abstract string Name { get; }
@@ -81,13 +87,24 @@ public abstract class FanScaledInitializer : IWeightInitializer
         return VarianceOf(fans.FanIn, fans.FanOut);
     }
 
-    /// <summary>Computes the standard deviation for valid (positive) fans.</summary>
+    /// <summary>Computes the standard deviation for valid (positive) fans: b / sqrt(3) for U(-b, b), since U(-b, b)
+    /// has variance b^2 / 3; the normal form's formula otherwise.</summary>
     /// <param name="fanIn">fan_in.</param>
     /// <param name="fanOut">fan_out.</param>
     /// <returns>The standard deviation of the drawn weights.</returns>
-    private protected abstract double StdOf(int fanIn, int fanOut);
+    private protected virtual double StdOf(int fanIn, int fanOut) =>
+        IsUniform ? BoundOf(fanIn, fanOut) / Math.Sqrt(3.0) : NormalStdOf(fanIn, fanOut);
 
-    /// <summary>Computes the bound for valid (positive) fans; +infinity unless the distribution is bounded.</summary>
+    /// <summary>The standard deviation of the normal form for valid (positive) fans; only asked of an initializer
+    /// constructed with uniform = false.</summary>
+    /// <param name="fanIn">fan_in.</param>
+    /// <param name="fanOut">fan_out.</param>
+    /// <returns>The standard deviation.</returns>
+    private protected virtual double NormalStdOf(int fanIn, int fanOut) =>
+        throw new InvalidOperationException($"{Name} has no normal form.");
+
+    /// <summary>Computes the bound for valid (positive) fans: b for the uniform form (each class states its formula),
+    /// +infinity for a normal one.</summary>
     /// <param name="fanIn">fan_in.</param>
     /// <param name="fanOut">fan_out.</param>
     /// <returns>The bound.</returns>
@@ -98,8 +115,19 @@ public abstract class FanScaledInitializer : IWeightInitializer
     /// <param name="weights">The weights to overwrite.</param>
     /// <param name="fans">The layer's fans.</param>
     /// <param name="random">The source of every draw.</param>
-    private protected abstract void Draw<T>(Span<T> weights, FanPair fans, RandomSource random)
-        where T : unmanaged, IFloatingPointIeee754<T>;
+    private protected virtual void Draw<T>(Span<T> weights, FanPair fans, RandomSource random)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (IsUniform)
+        {
+            double b = BoundOf(fans.FanIn, fans.FanOut);
+            random.FillUniform(weights, -b, b);
+        }
+        else
+        {
+            random.FillNormal(weights, 0.0, StdOf(fans.FanIn, fans.FanOut));
+        }
+    }
 
     /// <inheritdoc/>
     public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random)

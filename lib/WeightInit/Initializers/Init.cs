@@ -67,13 +67,13 @@ public static class Init
     /// <param name="gain">The gain; finite and non-negative.</param>
     /// <returns>The initializer.</returns>
     /// <exception cref="ArgumentOutOfRangeException">gain is negative or not finite.</exception>
-    public static FanScaledInitializer XavierNormal(double gain = 1.0) => new XavierNormalInitializer(gain);
+    public static FanScaledInitializer XavierNormal(double gain = 1.0) => new XavierInitializer(gain, uniform: false);
 
     /// <summary>Xavier/Glorot uniform, b = gain sqrt(6 / (fan_in + fan_out)) (Glorot &amp; Bengio 2010).</summary>
     /// <param name="gain">The gain; finite and non-negative.</param>
     /// <returns>The initializer.</returns>
     /// <exception cref="ArgumentOutOfRangeException">gain is negative or not finite.</exception>
-    public static FanScaledInitializer XavierUniform(double gain = 1.0) => new XavierUniformInitializer(gain);
+    public static FanScaledInitializer XavierUniform(double gain = 1.0) => new XavierInitializer(gain, uniform: true);
 
     /// <summary>
     /// He/Kaiming normal, std = gain / sqrt(n), gain = <see cref="Gain.For(Nonlinearity, double?)"/> (He et al. 2015):
@@ -89,7 +89,7 @@ public static class Init
     /// undefined.</exception>
     public static FanScaledInitializer HeNormal(double negativeSlope = 0, FanMode mode = FanMode.FanIn,
         Nonlinearity nonlinearity = Nonlinearity.LeakyReLU) =>
-            new HeNormalInitializer(negativeSlope, mode, nonlinearity);
+            new HeInitializer(false, negativeSlope, mode, nonlinearity);
 
     /// <summary>He/Kaiming uniform, b = gain sqrt(3 / n): PyTorch's <c>kaiming_uniform_</c> (He et al. 2015).</summary>
     /// <param name="negativeSlope">The leaky ReLU's slope a (LeakyReLU only; otherwise 0).</param>
@@ -102,15 +102,15 @@ public static class Init
     /// undefined.</exception>
     public static FanScaledInitializer HeUniform(double negativeSlope = 0, FanMode mode = FanMode.FanIn,
         Nonlinearity nonlinearity = Nonlinearity.LeakyReLU) =>
-            new HeUniformInitializer(negativeSlope, mode, nonlinearity);
+            new HeInitializer(true, negativeSlope, mode, nonlinearity);
 
     /// <summary>LeCun normal, N(0, 1 / fan_in) (LeCun et al. 1998, "Efficient BackProp").</summary>
     /// <returns>The initializer.</returns>
-    public static FanScaledInitializer LeCunNormal() => new LeCunNormalInitializer();
+    public static FanScaledInitializer LeCunNormal() => new LeCunInitializer(uniform: false);
 
     /// <summary>LeCun uniform, U(+-sqrt(3 / fan_in)) (LeCun et al. 1998).</summary>
     /// <returns>The initializer.</returns>
-    public static FanScaledInitializer LeCunUniform() => new LeCunUniformInitializer();
+    public static FanScaledInitializer LeCunUniform() => new LeCunInitializer(uniform: true);
 
     /// <summary>Keras's GlorotNormal: variance 1 / fan_avg, truncated normal.</summary>
     /// <returns>The initializer.</returns>

@@ -25,20 +25,20 @@ public static class InitializationAdvice
     /// <summary>The Glorot row.</summary>
     public static InitializationRecommendation Glorot { get; } = new(
         InitializationScheme.Glorot, ["None", "tanh", "logistic", "softmax"], 1.0, FanMode.FanAvg, "1/fan_avg",
-        new XavierNormalInitializer(1.0), new XavierUniformInitializer(1.0),
+        new XavierInitializer(1.0, uniform: false), new XavierInitializer(1.0, uniform: true),
         "Glorot & Bengio (2010), Understanding the difficulty of training deep feedforward neural networks");
 
     /// <summary>The He row.</summary>
     public static InitializationRecommendation He { get; } = new(
         InitializationScheme.He, ["ReLU and variants"], 2.0, FanMode.FanIn, "2/fan_in",
-        new HeNormalInitializer(0, FanMode.FanIn, Nonlinearity.ReLU),
-            new HeUniformInitializer(0, FanMode.FanIn, Nonlinearity.ReLU),
+        new HeInitializer(false, 0, FanMode.FanIn, Nonlinearity.ReLU),
+        new HeInitializer(true, 0, FanMode.FanIn, Nonlinearity.ReLU),
         "He, Zhang, Ren & Sun (2015), Delving Deep into Rectifiers");
 
     /// <summary>The LeCun row.</summary>
     public static InitializationRecommendation LeCun { get; } = new(
         InitializationScheme.LeCun, ["SELU"], 1.0, FanMode.FanIn, "1/fan_in",
-        new LeCunNormalInitializer(), new LeCunUniformInitializer(),
+        new LeCunInitializer(uniform: false), new LeCunInitializer(uniform: true),
         "LeCun, Bottou, Orr & Müller (1998), Efficient BackProp; Klambauer et al. (2017), Self-Normalizing Neural " +
             "Networks");
 
@@ -66,8 +66,8 @@ public static class InitializationAdvice
             string slope = a.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
             return new InitializationRecommendation(InitializationScheme.He, [$"LeakyReLU(a = {slope})"],
                 2.0 / (1.0 + a * a), FanMode.FanIn, $"2/((1+a^2) fan_in) with a = {slope}",
-                new HeNormalInitializer(a, FanMode.FanIn, Nonlinearity.LeakyReLU),
-                new HeUniformInitializer(a, FanMode.FanIn, Nonlinearity.LeakyReLU),
+                new HeInitializer(false, a, FanMode.FanIn, Nonlinearity.LeakyReLU),
+                new HeInitializer(true, a, FanMode.FanIn, Nonlinearity.LeakyReLU),
                 He.Source);
         }
         return activation switch

@@ -1,7 +1,7 @@
 namespace WeightInit.Initializers;
 
 /// <summary>
-/// The parameters that <see cref="HeNormalInitializer"/> and <see cref="HeUniformInitializer"/> share (PyTorch's
+/// The parameters of <see cref="HeInitializer"/>, normal or uniform (PyTorch's
 /// <c>kaiming_normal_</c> / <c>kaiming_uniform_(a, mode, nonlinearity)</c>), validated once, with the gain they give.
 /// </summary>
 /// <param name="NegativeSlope">The leaky ReLU's negative slope a (0 unless <paramref name="Nonlinearity"/> is

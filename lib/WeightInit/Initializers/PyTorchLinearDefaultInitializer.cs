@@ -12,7 +12,7 @@ namespace WeightInit.Initializers;
 /// b = 1/sqrt(fan_in) (<see cref="BiasBound"/>): <c>Init.Uniform(-b, b)</c> fills them, e.g. as the biases of a
 /// <see cref="DeepNetwork"/> whose hidden layers have one fan-in.
 /// </remarks>
-internal sealed class PyTorchLinearDefaultInitializer : FanScaledUniformInitializer
+internal sealed class PyTorchLinearDefaultInitializer() : FanScaledInitializer(uniform: true)
 {
     /// <summary>The negative slope PyTorch passes to kaiming_uniform_: sqrt(5).</summary>
     public static readonly double NegativeSlope = Math.Sqrt(5.0);

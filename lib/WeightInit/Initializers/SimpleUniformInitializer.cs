@@ -10,7 +10,7 @@ namespace WeightInit.Initializers;
 /// is a third of LeCun's 1/fan_in. It draws the same distribution as PyTorch's default for nn.Linear
 /// (<see cref="PyTorchLinearDefaultInitializer"/>).
 /// </remarks>
-internal sealed class SimpleUniformInitializer : FanScaledUniformInitializer
+internal sealed class SimpleUniformInitializer() : FanScaledInitializer(uniform: true)
 {
     /// <inheritdoc/>
     public override string Name => "SimpleUniform";

@@ -11,8 +11,8 @@ namespace WeightInit.Initializers;
 /// "Understanding the
 /// difficulty of training deep feedforward neural networks", replace by a fan-scaled range. The shape needs at least
 /// one dimension. For a scale that follows the layer's size use
-/// <see cref="XavierUniformInitializer"/>, <see cref="HeUniformInitializer"/> or
-/// <see cref="LeCunUniformInitializer"/>.</remarks>
+/// <see cref="XavierInitializer"/>, <see cref="HeInitializer"/> or
+/// <see cref="LeCunInitializer"/> (their uniform forms).</remarks>
 internal sealed class UniformInitializer : IWeightInitializer
 {
     /// <summary>Creates the initializer.</summary>

@@ -30,6 +30,7 @@ internal sealed class VarianceScalingInitializer : FanScaledInitializer
     /// undefined.</exception>
     public VarianceScalingInitializer(double scale = 1.0, FanMode mode = FanMode.FanIn,
         VarianceScalingDistribution distribution = VarianceScalingDistribution.TruncatedNormal)
+        : base(distribution == VarianceScalingDistribution.Uniform)
     {
         Guard.FinitePositive(scale);
         if (!Enum.IsDefined(mode))

@@ -58,7 +58,7 @@ public class FansAndGainTests
     [Fact]
     public void HeDefaultsArePytorchsLeakyReluWithSlopeZero()
     {
-        Assert.Equal(Math.Sqrt(2.0), new HeNormalInitializer().Gain);
+        Assert.Equal(Math.Sqrt(2.0), new HeInitializer(uniform: false).Gain);
         Assert.Equal(Math.Sqrt(2.0) / Math.Sqrt(50), Init.HeNormal().Std(50, 7), 1e-15);
         Assert.Equal(Math.Sqrt(6.0 / 7), Init.HeUniform(mode: FanMode.FanOut).Bound(50, 7), 1e-15);
     }
@@ -66,15 +66,15 @@ public class FansAndGainTests
     [Fact]
     public void HeInitializersReportTheirParametersAndTheGainTheyGive()
     {
-        foreach (var parameters in new[] { new HeNormalInitializer(0.2, FanMode.FanOut).Parameters,
-            new HeUniformInitializer(0.2, FanMode.FanOut).Parameters })
+        foreach (var parameters in new[] { new HeInitializer(false, 0.2, FanMode.FanOut).Parameters,
+            new HeInitializer(true, 0.2, FanMode.FanOut).Parameters })
         {
             Assert.Equal(0.2, parameters.NegativeSlope);
             Assert.Equal(FanMode.FanOut, parameters.Mode);
             Assert.Equal(Nonlinearity.LeakyReLU, parameters.Nonlinearity);
             Assert.Equal(Math.Sqrt(2.0 / 1.04), parameters.Gain, 1e-15);
         }
-        var tanh = new HeUniformInitializer(nonlinearity: Nonlinearity.Tanh).Parameters;
+        var tanh = new HeInitializer(true, nonlinearity: Nonlinearity.Tanh).Parameters;
         Assert.Equal((0.0, FanMode.FanIn, 5.0 / 3.0), (tanh.NegativeSlope, tanh.Mode, tanh.Gain));
     }
 
