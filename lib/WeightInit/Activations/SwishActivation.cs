@@ -13,19 +13,16 @@ namespace WeightInit.Activations;
 /// FMA, so a non-integer b loses no accuracy in the tails), so f(-1e4) = 0 (as -0),
 /// f(1e4) = 1e4, f'(-1e4) = 0 and f'(1e4) = 1. Smooth everywhere; f'(0) = 1/2.
 /// </remarks>
-internal sealed class SwishActivation : Activation
+internal sealed class SwishActivation : KernelActivation<SwishActivation.Kernel>
 {
-    private readonly Kernel _kernel;
-
     /// <summary>Creates a Swish.</summary>
     /// <param name="beta">The slope b inside the sigmoid; finite (b = 0 gives x/2).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="beta"/> is NaN or infinite.</exception>
     public SwishActivation(double beta = 1.0)
-        : base(KernelSpans.For(new Kernel(beta)))
+        : base(new Kernel(beta))
     {
         Guard.Finite(beta);
         Beta = beta;
-        _kernel = new Kernel(beta);
     }
 
     /// <summary>The slope b inside the sigmoid.</summary>
@@ -37,13 +34,8 @@ internal sealed class SwishActivation : Activation
     /// <inheritdoc/>
     public override string ToString() => FormattableString.Invariant($"Swish(beta: {Beta})");
 
-    /// <inheritdoc/>
-    public override double Apply(double x) => _kernel.Apply(x);
-
-    /// <inheritdoc/>
-    public override double Derivative(double x) => _kernel.Derivative(x);
-
-    private readonly struct Kernel(double beta) : IActivationKernel
+    /// <summary>The formulas.</summary>
+    internal readonly struct Kernel(double beta) : IActivationKernel
     {
         public double Apply(double x)
         {
