@@ -99,9 +99,7 @@ public sealed record SimulationOptions
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BatchSize);
-        if (!Enum.IsDefined(Precision))
-            throw new ArgumentOutOfRangeException(nameof(Precision), Precision,
-                $"{nameof(Precision)} must be Single or Double.");
+        Guard.Defined(Precision);
         Saturation.CheckThreshold(SaturationThreshold, nameof(SaturationThreshold));
         if (MaxDegreeOfParallelism == 0 || MaxDegreeOfParallelism < -1)
             throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism,

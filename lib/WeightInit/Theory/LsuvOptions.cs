@@ -25,8 +25,6 @@ public sealed record LsuvOptions
             throw new ArgumentOutOfRangeException(nameof(Tolerance), Tolerance,
                 $"{nameof(Tolerance)} must be in (0, 1), but it is {Tolerance}.");
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxIterations);
-        if (!Enum.IsDefined(Target))
-            throw new ArgumentOutOfRangeException(nameof(Target), Target,
-                $"{nameof(Target)} must be PreActivation or Activation.");
+        Guard.Defined(Target);
     }
 }

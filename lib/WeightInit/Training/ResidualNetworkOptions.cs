@@ -63,12 +63,7 @@ public sealed class ResidualNetworkOptions
     public ResidualScheme Scheme
     {
         get => _scheme;
-        init
-        {
-            if (!Enum.IsDefined(value)) throw new ArgumentOutOfRangeException(nameof(Scheme), value,
-                "Unknown residual scheme.");
-            _scheme = value;
-        }
+        init { Guard.Defined(value, nameof(Scheme)); _scheme = value; }
     }
 
     /// <summary>The normalization after each dense layer of a branch (<see cref="ResidualNetwork.Create"/> gives the
@@ -76,12 +71,7 @@ public sealed class ResidualNetworkOptions
     public Normalization Normalization
     {
         get => _normalization;
-        init
-        {
-            if (!Enum.IsDefined(value)) throw new ArgumentOutOfRangeException(nameof(Normalization), value,
-                "Unknown normalization.");
-            _normalization = value;
-        }
+        init { Guard.Defined(value, nameof(Normalization)); _normalization = value; }
     }
 
     /// <summary>The standard initializer of the branch layers followed by the activation. Default He normal (gain

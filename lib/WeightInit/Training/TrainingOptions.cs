@@ -36,13 +36,7 @@ public sealed class TrainingOptions
     public OptimizerKind Optimizer
     {
         get => _optimizer;
-        init
-        {
-            if (!Enum.IsDefined(value))
-                throw new ArgumentOutOfRangeException(nameof(Optimizer), value,
-                    $"Optimizer must be Sgd or Adam, but it is {value}.");
-            _optimizer = value;
-        }
+        init { Guard.Defined(value, nameof(Optimizer)); _optimizer = value; }
     }
 
     /// <summary>Adam's decay rate beta1 of the first moment, in [0, 1). Default 0.9. Ignored by SGD.</summary>
