@@ -21,7 +21,8 @@ public static class Timing
         Console.WriteLine($"{Mark}{what}: {Format.Number(elapsed.TotalSeconds)} s");
     }
 
-    /// <summary>Runs <paramref name="action"/>, prints how long it took (<see cref="Print"/>) and returns its result.</summary>
+    /// <summary>Runs <paramref name="action"/>, prints how long it took (<see cref="Print"/>) and returns its
+    /// result.</summary>
     /// <typeparam name="T">The result's type.</typeparam>
     /// <param name="what">What is timed, in words.</param>
     /// <param name="action">The work.</param>
