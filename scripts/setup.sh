@@ -45,7 +45,8 @@ if [[ "${1:-}" != "--no-apt" ]]; then
   fi
 fi
 for tool in node npm; do
-  command -v "$tool" >/dev/null || { echo "setup: $tool is not installed (run scripts/setup.sh as root, without --no-apt)" >&2; exit 1; }
+  command -v "$tool" >/dev/null \
+    || { echo "setup: $tool is not installed (run scripts/setup.sh as root, without --no-apt)" >&2; exit 1; }
 done
 
 # plotly.js for the offline chart renderer and the apps' chart pages, MathJax for the HTML export's formulas: exactly
@@ -58,7 +59,10 @@ if [[ ! -f $stamp ]] || ! cmp -s "$lock" "$stamp"; then
   (cd tools/chart-renderer && quietly "npm ci" npm ci --no-audit --no-fund)
   cp "$lock" "$stamp"
 else
-  echo "setup: plotly.js $(node -p "require('./tools/chart-renderer/node_modules/plotly.js-dist-min/package.json').version") and MathJax $(node -p "require('./tools/chart-renderer/node_modules/mathjax/package.json').version") present"
+  modules=./tools/chart-renderer/node_modules
+  plotly=$(node -p "require('$modules/plotly.js-dist-min/package.json').version")
+  mathjax=$(node -p "require('$modules/mathjax/package.json').version")
+  echo "setup: plotly.js $plotly and MathJax $mathjax present"
 fi
 
 # The pinned .NET Interactive tool (.config/dotnet-tools.json).

@@ -29,7 +29,7 @@ public sealed class BrowserToolsTests : IDisposable
     }
 
     [Fact]
-    public void Without_the_npm_packages_it_says_what_is_missing_and_how_to_install_it()
+    public void WithoutTheNpmPackagesItSaysWhatIsMissingAndHowToInstallIt()
     {
         Pin("2.28.0", "2.7.9");
 
@@ -41,7 +41,7 @@ public sealed class BrowserToolsTests : IDisposable
     }
 
     [Fact]
-    public void Another_version_than_the_pinned_one_is_refused()
+    public void AnotherVersionThanThePinnedOneIsRefused()
     {
         Pin("2.28.0", "2.7.9");
         Install("plotly.js-dist-min", "2.27.1", "plotly.min.js");
@@ -55,7 +55,7 @@ public sealed class BrowserToolsTests : IDisposable
 
     [Fact]
     [Trait("Category", "Notebooks")]
-    public void With_the_pinned_versions_and_chromium_installed_every_tool_is_found()
+    public void WithThePinnedVersionsAndChromiumInstalledEveryToolIsFound()
     {
         Pin("2.28.0", "2.7.9");
         Install("plotly.js-dist-min", "2.28.0", "plotly.min.js");
@@ -69,11 +69,11 @@ public sealed class BrowserToolsTests : IDisposable
     }
 
     [Fact]
-    public void The_apps_load_the_plotly_js_the_tool_draws_with() =>
+    public void TheAppsLoadThePlotlyJsTheToolDrawsWith() =>
         Assert.Equal(BrowserTools.PlotlyJsFile(_root.FullName), Path.Combine(_root.FullName, AppLocation.PlotlyJs));
 
     [Fact]
-    public void The_repository_pins_the_plotly_js_version_that_Plotly_NET_uses()
+    public void TheRepositoryPinsThePlotlyJsVersionThatPlotlyNETUses()
     {
         // Plotly.NET 6.0.0's charts load plotly.js 2.28.0 (see Fixtures/plotly-net-interactive-6.0.0-line.html):
         // the static image must come from the same plotly.js as the interactive chart.

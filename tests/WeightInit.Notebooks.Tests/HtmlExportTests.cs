@@ -59,7 +59,7 @@ public sealed class HtmlExportTests : IDisposable
     }
 
     [Fact]
-    public async Task Formulas_are_typeset_offline_by_the_local_MathJax()
+    public async Task FormulasAreTypesetOfflineByTheLocalMathJax()
     {
         var check = await Check("<p>The variance is $\\frac{r^2}{3}$ and $$\\mathrm{Var}(w) = \\frac{2}{n}$$</p>", 0,
             MathJaxHead(LocalMathJax()), expectMath: true);
@@ -71,7 +71,7 @@ public sealed class HtmlExportTests : IDisposable
     }
 
     [Fact]
-    public async Task Formulas_stay_TeX_source_when_MathJax_comes_from_a_CDN_offline()
+    public async Task FormulasStayTeXSourceWhenMathJaxComesFromACDNOffline()
     {
         var check = await Check("<p>The variance is $\\frac{r^2}{3}$.</p>", 0,
             MathJaxHead("https://cdnjs.cloudflare.com/ajax/libs/mathjax/2.7.7/latest.js" +
@@ -85,7 +85,7 @@ public sealed class HtmlExportTests : IDisposable
     }
 
     [Fact]
-    public async Task A_formula_MathJax_cannot_parse_is_reported()
+    public async Task AFormulaMathJaxCannotParseIsReported()
     {
         var check = await Check("<p>Broken: $\\frac{1}{$ end.</p>", 0, MathJaxHead(LocalMathJax()), expectMath: true);
 
@@ -94,7 +94,7 @@ public sealed class HtmlExportTests : IDisposable
     }
 
     [Fact]
-    public async Task A_machine_path_on_the_page_is_reported_but_not_one_spelled_by_an_image()
+    public async Task AMachinePathOnThePageIsReportedButNotOneSpelledByAnImage()
     {
         var check = await Check("<p>Loading extensions from " +
             $"/root/.nuget/packages/plotly.net.interactive</p>{await Img(0)}", 1);
@@ -108,7 +108,7 @@ public sealed class HtmlExportTests : IDisposable
             $"src=\"data:image/png;base64,{Convert.ToBase64String((await Images.Value)[index].Png)}\">";
 
     [Fact]
-    public async Task APageWithDrawnCharts_Passes()
+    public async Task APageWithDrawnChartsPasses()
     {
         var check = await Check($"<p>text</p>{await Img(0)}<p>more</p>{await Img(0)}", expected: 2);
 
@@ -118,7 +118,7 @@ public sealed class HtmlExportTests : IDisposable
     }
 
     [Fact]
-    public async Task ABlankImage_IsNotADrawnChart()
+    public async Task ABlankImageIsNotADrawnChart()
     {
         var check = await Check(await Img(1), expected: 1);
 
@@ -129,7 +129,7 @@ public sealed class HtmlExportTests : IDisposable
     }
 
     [Fact]
-    public async Task AnImageShownTooSmall_IsNotADrawnChart()
+    public async Task AnImageShownTooSmallIsNotADrawnChart()
     {
         var check = await Check(await Img(0, "width:40px"), expected: 1);
 
@@ -138,7 +138,7 @@ public sealed class HtmlExportTests : IDisposable
     }
 
     [Fact]
-    public async Task AnInteractiveChartWithoutPlotlyJs_IsReportedBlank()
+    public async Task AnInteractiveChartWithoutPlotlyJsIsReportedBlank()
     {
         // What nbconvert writes when it prefers the chart's text/html: offline, nothing draws in the container.
         var check = await Check(Fixture.LineChartHtml, expected: 0);
@@ -148,7 +148,7 @@ public sealed class HtmlExportTests : IDisposable
     }
 
     [Fact]
-    public async Task FewerImagesThanTheNotebookHas_Fails()
+    public async Task FewerImagesThanTheNotebookHasFails()
     {
         var check = await Check(await Img(0), expected: 2);
 
@@ -160,7 +160,7 @@ public sealed class HtmlExportTests : IDisposable
 public sealed class HtmlExportInputTests
 {
     [Fact]
-    public void A_notebook_has_math_when_its_markdown_has_TeX_between_dollar_signs()
+    public void ANotebookHasMathWhenItsMarkdownHasTeXBetweenDollarSigns()
     {
         var notebook = Fixture.Notebook();
         Assert.False(HtmlExportCheck.HasMath(notebook));
@@ -169,7 +169,7 @@ public sealed class HtmlExportInputTests
     }
 
     [Fact]
-    public void CountImageOutputs_CountsPngAndSvgOutputs()
+    public void CountImageOutputsCountsPngAndSvgOutputs()
     {
         var png = Fixture.HtmlOutput("<p/>");
         png["data"]!["image/png"] = "AAAA";
@@ -180,7 +180,7 @@ public sealed class HtmlExportInputTests
     }
 
     [Fact]
-    public void Index_TitlesEachNotebookByItsFirstHeading_AndLinksItsPage()
+    public void IndexTitlesEachNotebookByItsFirstHeadingAndLinksItsPage()
     {
         var title = HtmlExport.Title(Fixture.Notebook(), "01-x.ipynb");
         var html = HtmlExport.Index("Notebooks <all>", [("01-x.html", title), ("02 y.html", "Second & last")]);

@@ -32,7 +32,7 @@ public sealed partial class NotebookHygieneTests
     private static string FirstLine(JsonObject cell) => NotebookFile.FirstLine(NotebookFile.JoinText(cell["source"]));
 
     [Fact]
-    public void Manifest_and_folder_list_the_same_notebooks()
+    public void ManifestAndFolderListTheSameNotebooks()
     {
         var manifest = NotebookManifest.Load(Repository.NotebooksFolder);
         var onDisk = Directory.GetFiles(Repository.NotebooksFolder,
@@ -44,7 +44,7 @@ public sealed partial class NotebookHygieneTests
 
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public void Is_valid_nbformat_4_5_json(string notebook)
+    public void IsValidNbformat45Json(string notebook)
     {
         var json = Read(notebook);
         Assert.Equal(4, (int)json["nbformat"]!);
@@ -59,7 +59,7 @@ public sealed partial class NotebookHygieneTests
 
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public void Every_cell_has_a_unique_id(string notebook)
+    public void EveryCellHasAUniqueId(string notebook)
     {
         var ids = Read(notebook)["cells"]!.AsArray().Select(c => (string?)c!["id"]).ToList();
         Assert.All(ids, id => Assert.Matches("^[a-zA-Z0-9-_]{1,64}$", id ?? ""));
@@ -68,7 +68,7 @@ public sealed partial class NotebookHygieneTests
 
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public void Declares_the_dotnet_csharp_kernel(string notebook)
+    public void DeclaresTheDotnetCsharpKernel(string notebook)
     {
         var json = Read(notebook);
         var kernelspec = json["metadata"]!["kernelspec"]!;
@@ -87,7 +87,7 @@ public sealed partial class NotebookHygieneTests
     /// </summary>
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public void Starts_with_the_setup_and_saves_every_cells_outputs(string notebook)
+    public void StartsWithTheSetupAndSavesEveryCellsOutputs(string notebook)
     {
         var code = CodeCells(notebook);
         if (code.Count == 0) return; // a prose-only notebook (the reading order) needs no setup
@@ -106,7 +106,7 @@ public sealed partial class NotebookHygieneTests
 
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public void Code_cells_after_the_setup_have_at_most_20_non_blank_lines(string notebook)
+    public void CodeCellsAfterTheSetupHaveAtMost20NonBlankLines(string notebook)
     {
         var tooLong = CodeCells(notebook).Skip(1)
             .Select((cell, i) =>
@@ -134,7 +134,7 @@ public sealed partial class NotebookHygieneTests
 
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public void Every_log_axis_of_a_saved_chart_has_power_of_ten_ticks(string notebook)
+    public void EveryLogAxisOfASavedChartHasPowerOfTenTicks(string notebook)
     {
         // Plotly's default labels a log axis with SI prefixes (10µ, 100M, 1f), unreadable for values like 1e-15.
         var problems = SavedCharts(notebook)
@@ -151,7 +151,7 @@ public sealed partial class NotebookHygieneTests
 
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public void Every_saved_chart_has_a_title_and_titled_axes(string notebook)
+    public void EverySavedChartHasATitleAndTitledAxes(string notebook)
     {
         static bool Titled(JsonNode? title) => title switch
         {
@@ -178,7 +178,7 @@ public sealed partial class NotebookHygieneTests
     /// </summary>
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public void Every_chart_output_carries_a_png_of_its_size(string notebook)
+    public void EveryChartOutputCarriesAPngOfItsSize(string notebook)
     {
         var charts = PlotlyChart.ChartOutputsOf(Read(notebook));
         Assert.True(PlotlyChart.ChartsWithoutImage(Read(notebook)).Count == 0,
@@ -198,7 +198,7 @@ public sealed partial class NotebookHygieneTests
 
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public void Outputs_name_no_machine_path_and_carry_no_kernel_noise(string notebook)
+    public void OutputsNameNoMachinePathAndCarryNoKernelNoise(string notebook)
     {
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         foreach (var cell in CodeCells(notebook))
@@ -220,7 +220,7 @@ public sealed partial class NotebookHygieneTests
     }
 
     [Fact]
-    public void The_setup_pins_every_package_version()
+    public void TheSetupPinsEveryPackageVersion()
     {
         var setup = File.ReadAllText(Path.Combine(Repository.NotebooksFolder, "setup.dib"));
         var references = NugetReference().Matches(setup);
@@ -232,7 +232,7 @@ public sealed partial class NotebookHygieneTests
     }
 
     [Fact]
-    public void The_setup_loads_the_Plotly_versions_the_tutorial_helpers_are_built_against()
+    public void TheSetupLoadsThePlotlyVersionsTheTutorialHelpersAreBuiltAgainst()
     {
         // WeightInit.Tutorial.dll is compiled against the central versions; the kernel must load the same ones.
         var setup = File.ReadAllText(Path.Combine(Repository.NotebooksFolder, "setup.dib"));
@@ -247,7 +247,7 @@ public sealed partial class NotebookHygieneTests
     }
 
     [Fact]
-    public void The_prerestored_packages_match_the_setup()
+    public void ThePrerestoredPackagesMatchTheSetup()
     {
         // scripts/setup.sh restores tools/notebook-packages so that a kernel's `#r "nuget: ..."` finds every
         // package in the NuGet cache; a version that differs from setup.dib would be fetched at run time.
