@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test of the repository, as CI runs them, each stage with its time:
-#   1. scripts/setup.sh and scripts/jupyter-kernel-setup.sh: Debian's chromium and Jupyter, plotly.js and MathJax from
-#      npm, the pinned dotnet-interactive tool and its .net-csharp kernel, the library built for the notebooks;
+#   1. scripts/setup.sh and scripts/jupyter-kernel-setup.sh: Debian's chromium and Jupyter, plotly.js and
+#      playwright-core from npm, the pinned dotnet-interactive and DocFX tools, the .net-csharp kernel, the library
+#      built for the notebooks;
 #   2. dotnet test of the solution: the library's tests, the tutorial helpers' tests, the notebook tool's tests and the
 #      committed notebooks' hygiene (no notebook is executed there); then the library's tests again on narrower SIMD
 #      paths, switched off with the runtime's own knobs: all of them with DOTNET_EnableAVX512=0 (the AVX2 path of
@@ -10,8 +11,9 @@
 #      path: the kernels on every width, the samplers, the products, the activations and the bit-identity digests of
 #      whole simulations, so that the promise of the same bits on every path is checked natively on all three;
 #   3. the notebook tool's check: every notebook executed once by Jupyter on the .net-csharp kernel, as readers and
-#      Binder run it; its outputs compared with the saved ones (text and chart data), its claim checks counted, its
-#      HTML export (charts as images, formulas typeset by a local MathJax) checked in headless chromium;
+#      Binder run it; its outputs compared with the saved ones (text and chart data), its claim checks counted; the
+#      book site built from those executions (DocFX) and checked in headless chromium (charts, sliders, formulas,
+#      links, search);
 #   4. the notebook tool's check-apps: every notebook's file-based app built and run once, its console text and charts
 #      compared with its notebook's saved outputs.
 #

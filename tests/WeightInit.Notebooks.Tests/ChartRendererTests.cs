@@ -5,7 +5,7 @@ namespace WeightInit.Notebooks.Tests;
 /// <summary>
 /// The PNG images of the charts, drawn by Debian's chromium with the pinned plotly.js (installed by scripts/setup.sh;
 /// these tests fail with that hint when the tools are missing). Whether an image shows the chart is checked in the
-/// browser (<see cref="HtmlExportTests"/>).
+/// browser.
 /// </summary>
 [Trait("Category", "Notebooks")]
 public sealed class ChartRendererTests
@@ -79,7 +79,7 @@ public sealed class ChartRendererTests
 public sealed class ChartRendererInputTests
 {
     private static readonly ChartRenderer Renderer =
-        new(new BrowserTools("/nonexistent/chromium", "/nonexistent/plotly.js", "/none"));
+        new(new BrowserTools("/nonexistent/chromium", "/nonexistent/plotly.js"));
 
     [Fact]
     public async Task NoFiguresStartNoBrowser() => Assert.Empty(await Renderer.RenderAsync([]));

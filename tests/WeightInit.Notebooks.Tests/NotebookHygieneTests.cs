@@ -122,6 +122,46 @@ public sealed partial class NotebookHygieneTests
                 $"cell):{Environment.NewLine}{string.Join(Environment.NewLine, tooLong)}");
     }
 
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void CodeLinesHaveAtMost120Characters(string notebook)
+    {
+        var tooLong = CodeCells(notebook).SelectMany(cell => NotebookFile.JoinText(cell["source"]).Split('\n')
+                .Where(line => line.Length > 120).Select(line => $"{FirstLine(cell)}: {line.Length} characters"))
+            .ToList();
+        Assert.True(tooLong.Count == 0,
+            $"{notebook}: code lines may have at most 120 characters:{Environment.NewLine}" +
+            string.Join(Environment.NewLine, tooLong));
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void EndsWithTwoToFourExercisesEachWithAHiddenWorkedSolution(string notebook)
+    {
+        if (notebook.StartsWith("00-", StringComparison.Ordinal)) return; // the map has no exercises
+        var cells = Read(notebook)["cells"]!.AsArray().Select(c => c!.AsObject()).ToList();
+        bool IsExercise(JsonObject c) => (string?)c["cell_type"] == "markdown"
+            && NotebookFile.JoinText(c["source"]).TrimStart().StartsWith("### Exercise", StringComparison.Ordinal);
+        var exercises = cells.Select((c, i) => (c, i)).Where(x => IsExercise(x.c)).Select(x => x.i).ToList();
+        Assert.InRange(exercises.Count, 2, 4);
+        foreach (var start in exercises)
+        {
+            var solution = cells.Skip(start + 1).TakeWhile(c => !IsExercise(c) && Site.SiteSources.IsSolution(c))
+                .ToList();
+            Assert.True(solution.Any(c => (string?)c["cell_type"] == "code"),
+                $"{notebook}: the exercise in cell {start} needs a worked solution: a code cell tagged " +
+                "\"solution\" right after it, which checks its answer");
+            Assert.All(solution, c => Assert.True(c["metadata"]?["jupyter"]?["source_hidden"]?.GetValue<bool>() == true,
+                $"{notebook}: the solution after cell {start} must be hidden until opened " +
+                "(metadata jupyter.source_hidden: true)"));
+        }
+        var solutions = cells.Where(Site.SiteSources.IsSolution).ToList();
+        Assert.True(solutions.Count > 0 && solutions.Where(c => (string?)c["cell_type"] == "code")
+                .All(c => ((c["outputs"] as JsonArray) ?? []).Any(o => NotebookFile.JoinText(o!["text"])
+                    .Contains("✓ ", StringComparison.Ordinal))),
+            $"{notebook}: every solution's code must check its own answer (print a ✓ line)");
+    }
+
     /// <summary>The figures of every saved chart of a notebook, with the first line of the cell that drew
     /// each.</summary>
     private static IEnumerable<(string Cell, PlotlyFigure Figure)> SavedCharts(string notebook) =>
