@@ -89,7 +89,7 @@ public static class NotebookCheck
         IReadOnlyList<(string Page, int Charts)> pages;
         try
         {
-            pages = await BookSite.BuildAsync(root, executedFolder, folder, tools, cancellationToken);
+            pages = await BookSite.BuildAsync(root, executedFolder, folder, tools.PlotlyJsPath, cancellationToken);
         }
         catch (InvalidOperationException e)
         {

@@ -20,10 +20,10 @@ public static class BookSite
     /// <paramref name="folder"/>/_site; returns each notebook's page and how many live charts it holds.</summary>
     /// <exception cref="InvalidOperationException">DocFX failed; the message holds the end of its output.</exception>
     public static async Task<IReadOnlyList<(string Page, int Charts)>> BuildAsync(string root, string notebooksFolder,
-        string folder, BrowserTools tools, CancellationToken cancellationToken)
+        string folder, string plotlyJsPath, CancellationToken cancellationToken)
     {
         var sources = Path.Combine(folder, "src");
-        var articles = SiteSources.Write(root, notebooksFolder, sources, tools.PlotlyJsPath);
+        var articles = SiteSources.Write(root, notebooksFolder, sources, plotlyJsPath);
         var docfx = await ChildProcess.RunAsync("dotnet", ["docfx", Path.Combine(sources, "docfx.json"),
             "--output", Path.Combine(folder, "_site"), "--warningsAsErrors"], root, TimeSpan.FromMinutes(10),
             cancellationToken: cancellationToken);

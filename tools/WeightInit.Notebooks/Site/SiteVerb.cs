@@ -14,12 +14,16 @@ public static class SiteVerb
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         var clock = Stopwatch.StartNew();
-        var tools = BrowserTools.Locate(root);
+        // Building needs only plotly.js (a publishing machine may have no chromium); checking needs the browser too.
+        var tools = options.CheckOnly ? BrowserTools.Locate(root) : null;
+        var plotly = tools?.PlotlyJsPath ?? BrowserTools.PlotlyJsFile(root);
+        if (!File.Exists(plotly))
+            throw new BrowserToolsMissingException($"plotly.js is not installed ({plotly}). {BrowserTools.InstallHint}");
         var folder = Path.Combine(Path.GetFullPath(Path.Combine(root, options.Out)), "site");
         IReadOnlyList<(string Page, int Charts)> pages;
         try
         {
-            pages = await BookSite.BuildAsync(root, Path.Combine(root, "notebooks"), folder, tools, cancellationToken);
+            pages = await BookSite.BuildAsync(root, Path.Combine(root, "notebooks"), folder, plotly, cancellationToken);
         }
         catch (InvalidOperationException e)
         {
@@ -30,7 +34,7 @@ public static class SiteVerb
             $"site: {pages.Count} notebook page(s) built in {clock.Elapsed.TotalSeconds:0} s into " +
             $"{Path.GetRelativePath(root, folder)}/_site"));
         if (!options.CheckOnly) return Tool.Success;
-        var problems = await BookSite.CheckAsync(root, Path.Combine(folder, "_site"), pages, tools, output,
+        var problems = await BookSite.CheckAsync(root, Path.Combine(folder, "_site"), pages, tools!, output,
             cancellationToken);
         foreach (var problem in problems) error.WriteLine($"FAIL {problem}");
         return problems.Count == 0 ? Tool.Success : Tool.Failed;
