@@ -36,7 +36,7 @@ public static class NotebookApp
         var run = new AppRun(location, Console.Out, Console.Error, CellMarkers.Requested);
         if (!File.Exists(location.PlotlyJsFile))
             Console.Error.WriteLine($"note: {AppLocation.PlotlyJs} is not installed (scripts/setup.sh or npm ci in " +
-                "tools/chart-renderer installs it), so each chart page carries the plotly.js of the Plotly.NET package");
+                "tools/chart-renderer installs it), so each chart page carries the Plotly.NET package's plotly.js");
         if (typeof(WeightInit.Initializers.Init).Assembly.GetCustomAttributes(typeof(DebuggableAttribute), false)
                 .OfType<DebuggableAttribute>().Any(d => d.IsJITOptimizerDisabled))
             Console.Error.WriteLine("note: the library was built without optimizations (Debug), which runs several " +
