@@ -101,6 +101,11 @@ public static class Init
     /// <returns>The initializer.</returns>
     public static DiracInitializer Dirac(int groups = 1) => new(groups);
 
+    /// <summary>Delta-orthogonal: gain * Q at the kernel's centre tap, zeros elsewhere (<see cref="DeltaOrthogonalInitializer"/>).</summary>
+    /// <param name="gain">The factor applied to Q; finite and non-negative.</param>
+    /// <returns>The initializer.</returns>
+    public static DeltaOrthogonalInitializer DeltaOrthogonal(double gain = 1.0) => new(gain);
+
     /// <summary>Sparse columns of N(0, std^2) (<see cref="SparseInitializer"/>).</summary>
     /// <param name="sparsity">The fraction of zeros per column, in [0, 1).</param>
     /// <param name="std">The standard deviation of the non-zero entries.</param>
