@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using WeightInit.Activations;
 using WeightInit.Initializers;
 using WeightInit.LinearAlgebra;
@@ -168,28 +169,18 @@ public sealed class Conv1dLayer : Layer
     {
         var g = _geometry;
         int columns = count * g.OutputLength;
-        if (!_identity)
-        {
-            var derivative = _derivative.AsSpan(0, count * OutputWidth);
-            for (int i = 0; i < derivative.Length; i++) outputGradient[i] *= derivative[i];
-        }
+        if (!_identity) ConvolutionKernels.MultiplyInPlace(outputGradient, _derivative.AsSpan(0, count * OutputWidth));
         // dZ as an out x (samples x positions) matrix, the layout of the forward product.
         var dz = Buffer(ref _product, g.OutputChannels * columns);
-        Gather(outputGradient, count, dz);
+        Rearrange(outputGradient, dz, count, toRows: false);
         var unfolded = _unfolded.AsSpan(0, g.PatchSize * columns);
         MatrixMultiply.MultiplyTransposed(dz, unfolded, parameterGradients[0], g.OutputChannels, columns, g.PatchSize);
         var biasGradient = parameterGradients[1].AsSpan();
-        for (int o = 0; o < g.OutputChannels; o++)
-        {
-            double sum = 0;
-            foreach (double v in dz.Slice(o * columns, columns)) sum += v;
-            biasGradient[o] = sum;
-        }
+        for (int o = 0; o < g.OutputChannels; o++) biasGradient[o] = ConvolutionKernels.Sum(dz.Slice(o * columns, columns));
         if (inputGradient.IsEmpty) return;
         // W^T dZ overwrites the unfolded input, which is not needed any more.
-        var patchGradient = Buffer(ref _unfolded, g.PatchSize * columns);
-        MatrixMultiply.TransposeMultiply(_weights, dz, patchGradient, g.PatchSize, g.OutputChannels, columns);
-        Fold(patchGradient, count, inputGradient);
+        MatrixMultiply.TransposeMultiply(_weights, dz, unfolded, g.PatchSize, g.OutputChannels, columns);
+        Fold(unfolded, count, inputGradient);
     }
 
     /// <summary>Z = W U + b for the batch, in the row layout (sample, channel, position).</summary>
@@ -201,99 +192,112 @@ public sealed class Conv1dLayer : Layer
         Unfold(input, count, unfolded);
         var product = Buffer(ref _product, g.OutputChannels * columns);
         MatrixMultiply.Multiply<double>(_weights, unfolded, product, g.OutputChannels, g.PatchSize, columns);
-        int lengthOut = g.OutputLength;
-        for (int o = 0; o < g.OutputChannels; o++)
+        for (int o = 0; o < g.OutputChannels; o++) ConvolutionKernels.AddConstant(product.Slice(o * columns, columns), _biases[o]);
+        Rearrange(z, product, count, toRows: true);
+    }
+
+    /// <summary>Samples per piece of the parallel loops (each piece works on its own samples).</summary>
+    private const int SamplesPerPiece = 16;
+
+    /// <summary>
+    /// Copies between the (sample, channel, position) rows and the channel x (sample, position) matrix of the
+    /// products: into the rows when <paramref name="toRows"/>, into the matrix otherwise.
+    /// </summary>
+    private unsafe void Rearrange(Span<double> rows, Span<double> matrix, int count, bool toRows)
+    {
+        int lengthOut = _geometry.OutputLength, width = OutputWidth, channels = _geometry.OutputChannels;
+        fixed (double* pr = rows, pm = matrix)
+            ConvolutionKernels.For(Pieces(count), (long)count * width, pr, pm, (piece, r, m) =>
+            {
+                int columns = count * lengthOut;
+                for (int b = piece * SamplesPerPiece; b < Math.Min(count, (piece + 1) * SamplesPerPiece); b++)
+                    for (int o = 0; o < channels; o++)
+                    {
+                        var row = new Span<double>((double*)r + (long)b * width + o * lengthOut, lengthOut);
+                        var block = new Span<double>((double*)m + (long)o * columns + b * lengthOut, lengthOut);
+                        if (toRows) block.CopyTo(row);
+                        else row.CopyTo(block);
+                    }
+            });
+    }
+
+    /// <summary>im2col: U[(i k + j), (b L_out + t)] = x_b[i, t stride + j - left], 0 where that is padding.</summary>
+    private unsafe void Unfold(ReadOnlySpan<double> input, int count, Span<double> unfolded)
+    {
+        var g = _geometry;
+        int width = InputWidth;
+        fixed (double* px = input, pu = unfolded)
+            ConvolutionKernels.For(Pieces(count), unfolded.Length, px, pu,
+                (piece, x, u) => UnfoldSamples(g, (double*)x, (double*)u, width, count, piece * SamplesPerPiece, Math.Min(count, (piece + 1) * SamplesPerPiece)));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void UnfoldSamples(Conv1dGeometry g, double* x, double* u, int width, int count, int firstSample, int endSample)
+    {
+        int lengthIn = g.InputLength, lengthOut = g.OutputLength, columns = count * lengthOut, stride = g.Stride, k = g.KernelSize;
+        int left = g.PaddingLeft;
+        bool circular = g.Mode == PaddingMode.Circular;
+        Span<(int First, int End, int Offset)> ranges = stackalloc (int, int, int)[k];
+        for (int j = 0; j < k; j++)
         {
-            double bias = _biases[o];
-            for (int b = 0; b < count; b++)
-            {
-                var source = product.Slice(o * columns + b * lengthOut, lengthOut);
-                var target = z.Slice(b * OutputWidth + o * lengthOut, lengthOut);
-                for (int t = 0; t < lengthOut; t++) target[t] = source[t] + bias;
-            }
+            var (first, end) = g.InsideRange(j);
+            ranges[j] = (first, end, first * stride + j - g.PaddingLeft);
         }
-    }
-
-    /// <summary>The (sample, channel, position) rows of <paramref name="rows"/> as a channel x (sample, position) matrix.</summary>
-    private void Gather(ReadOnlySpan<double> rows, int count, Span<double> matrix)
-    {
-        int lengthOut = _geometry.OutputLength, columns = count * lengthOut;
-        for (int o = 0; o < _geometry.OutputChannels; o++)
-            for (int b = 0; b < count; b++)
-                rows.Slice(b * OutputWidth + o * lengthOut, lengthOut).CopyTo(matrix.Slice(o * columns + b * lengthOut, lengthOut));
-    }
-
-    /// <summary>im2col: U[(i k + j), (b L_out + t)] = x_b[i, source(t, j)], 0 where that is padding.</summary>
-    private void Unfold(ReadOnlySpan<double> input, int count, Span<double> unfolded)
-    {
-        var g = _geometry;
-        int lengthIn = g.InputLength, lengthOut = g.OutputLength, columns = count * lengthOut;
+        // Channel, then tap, then sample: each row of U is written in one run of the block's samples (rows of U lie a
+        // power of two apart for many shapes, and filling many of them at once thrashes the caches).
         for (int i = 0; i < g.InputChannels; i++)
-            for (int j = 0; j < g.KernelSize; j++)
+            for (int j = 0; j < k; j++)
             {
-                var row = unfolded.Slice((i * g.KernelSize + j) * columns, columns);
-                var (first, end) = g.InsideRange(j);
-                for (int b = 0; b < count; b++)
+                var (first, end, offset) = ranges[j];
+                for (int b = firstSample; b < endSample; b++)
                 {
-                    var signal = input.Slice(InputWidth * b + lengthIn * i, lengthIn);
-                    var target = row.Slice(b * lengthOut, lengthOut);
-                    if (g.Stride == 1)
-                    {
-                        if (end > first) signal.Slice(first + j - g.PaddingLeft, end - first).CopyTo(target.Slice(first, end - first));
-                        for (int t = 0; t < first; t++) target[t] = Padded(signal, t, j);
-                        for (int t = end; t < lengthOut; t++) target[t] = Padded(signal, t, j);
-                    }
-                    else
-                    {
-                        for (int t = 0; t < lengthOut; t++)
-                        {
-                            int p = g.Source(t, j);
-                            target[t] = p < 0 ? 0 : signal[p];
-                        }
-                    }
+                    double* signal = x + (long)b * width + i * lengthIn;
+                    double* target = u + (i * k + j) * (long)columns + b * lengthOut;
+                    for (int t = first, p = offset; t < end; t++, p += stride) target[t] = signal[p];
+                    for (int t = 0; t < first; t++) target[t] = circular ? signal[t * stride + j - left + lengthIn] : 0;
+                    for (int t = end; t < lengthOut; t++) target[t] = circular ? signal[t * stride + j - left - lengthIn] : 0;
                 }
             }
     }
 
-    private double Padded(ReadOnlySpan<double> signal, int t, int j)
-    {
-        int p = _geometry.Source(t, j);
-        return p < 0 ? 0 : signal[p];
-    }
-
-    /// <summary>col2im, the adjoint of <see cref="Unfold"/>: dx_b[i, source(t, j)] += dU[(i k + j), (b L_out + t)].</summary>
-    private void Fold(ReadOnlySpan<double> patchGradient, int count, Span<double> inputGradient)
+    /// <summary>col2im, the adjoint of <see cref="Unfold"/>: dx_b[i, t stride + j - left] += dU[(i k + j), (b L_out + t)].</summary>
+    private unsafe void Fold(ReadOnlySpan<double> patchGradient, int count, Span<double> inputGradient)
     {
         var g = _geometry;
-        int lengthIn = g.InputLength, lengthOut = g.OutputLength, columns = count * lengthOut;
-        inputGradient.Clear();
+        int width = InputWidth;
+        fixed (double* pd = patchGradient, px = inputGradient)
+            ConvolutionKernels.For(Pieces(count), patchGradient.Length, pd, px,
+                (piece, d, x) => FoldSamples(g, (double*)d, (double*)x, width, count, piece * SamplesPerPiece, Math.Min(count, (piece + 1) * SamplesPerPiece)));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void FoldSamples(Conv1dGeometry g, double* d, double* x, int width, int count, int firstSample, int endSample)
+    {
+        int lengthIn = g.InputLength, lengthOut = g.OutputLength, columns = count * lengthOut, stride = g.Stride, k = g.KernelSize;
+        int left = g.PaddingLeft;
+        bool circular = g.Mode == PaddingMode.Circular;
+        Span<(int First, int End, int Offset)> ranges = stackalloc (int, int, int)[k];
+        for (int j = 0; j < k; j++)
+        {
+            var (first, end) = g.InsideRange(j);
+            ranges[j] = (first, end, first * stride + j - g.PaddingLeft);
+        }
+        for (int b = firstSample; b < endSample; b++) new Span<double>(x + (long)b * width, width).Clear();
         for (int i = 0; i < g.InputChannels; i++)
-            for (int j = 0; j < g.KernelSize; j++)
+            for (int j = 0; j < k; j++)
             {
-                var row = patchGradient.Slice((i * g.KernelSize + j) * columns, columns);
-                var (first, end) = g.InsideRange(j);
-                for (int b = 0; b < count; b++)
+                var (first, end, offset) = ranges[j];
+                for (int b = firstSample; b < endSample; b++)
                 {
-                    var signal = inputGradient.Slice(InputWidth * b + lengthIn * i, lengthIn);
-                    var source = row.Slice(b * lengthOut, lengthOut);
-                    if (g.Stride == 1)
-                    {
-                        for (int t = first, p = first + j - g.PaddingLeft; t < end; t++, p++) signal[p] += source[t];
-                        if (g.Mode == PaddingMode.Circular)
-                        {
-                            for (int t = 0; t < first; t++) signal[g.Source(t, j)] += source[t];
-                            for (int t = end; t < lengthOut; t++) signal[g.Source(t, j)] += source[t];
-                        }
-                    }
-                    else
-                    {
-                        for (int t = 0; t < lengthOut; t++)
-                        {
-                            int p = g.Source(t, j);
-                            if (p >= 0) signal[p] += source[t];
-                        }
-                    }
+                    double* signal = x + (long)b * width + i * lengthIn;
+                    double* source = d + (i * k + j) * (long)columns + b * lengthOut;
+                    for (int t = first, p = offset; t < end; t++, p += stride) signal[p] += source[t];
+                    if (!circular) continue;
+                    for (int t = 0; t < first; t++) signal[t * stride + j - left + lengthIn] += source[t];
+                    for (int t = end; t < lengthOut; t++) signal[t * stride + j - left - lengthIn] += source[t];
                 }
             }
     }
+
+    private static int Pieces(int count) => (count + SamplesPerPiece - 1) / SamplesPerPiece;
 }

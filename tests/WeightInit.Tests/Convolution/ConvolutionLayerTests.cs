@@ -110,6 +110,39 @@ public sealed class ConvolutionLayerTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData(1, -1, false)]
+    [InlineData(1, -1, true)]
+    [InlineData(2, 1, false)]
+    public void LargeBatch_GivesEachSampleTheBitsOfItsOwnPass(int stride, int padding, bool circular)
+    {
+        // 300 samples move more than 2^16 values, so the unfold, fold and rearrangement run in parallel pieces; each
+        // sample's output and input gradient must be the bits of a pass over that sample alone (on the calling thread).
+        var random = new RandomSource(8);
+        var layer = Randomize(Conv(8, 40, 6, 3, stride, padding, circular, Activation.Tanh), random);
+        const int count = 300;
+        var x = new double[count * layer.InputWidth];
+        var g = new double[count * layer.OutputWidth];
+        random.FillNormal(x, 0, 1);
+        random.FillNormal(g, 0, 1);
+        var (y, dx) = Pass(layer, x, g, count);
+        for (int b = 0; b < count; b += 37)
+        {
+            var (yb, dxb) = Pass(layer, x.AsSpan(b * layer.InputWidth, layer.InputWidth).ToArray(), g.AsSpan(b * layer.OutputWidth, layer.OutputWidth).ToArray(), 1);
+            Assert.Equal(yb, y.AsSpan(b * layer.OutputWidth, layer.OutputWidth).ToArray());
+            Assert.Equal(dxb, dx.AsSpan(b * layer.InputWidth, layer.InputWidth).ToArray());
+        }
+    }
+
+    private static (double[] Output, double[] InputGradient) Pass(Conv1dLayer layer, double[] x, double[] g, int count)
+    {
+        var y = new double[count * layer.OutputWidth];
+        var dx = new double[x.Length];
+        layer.ForwardCore(x, count, y, PassContext.Training);
+        layer.BackwardCore(x, (double[])g.Clone(), count, dx, [new double[layer.Weights.Length], new double[layer.Biases.Length]], PassContext.Training);
+        return (y, dx);
+    }
+
+    [Theory]
     [InlineData(40, 5, 2, 1, 19)] // MNIST-1D's CNN: 40 -> 19 -> 10 -> 5, so 25 channels x 5 = 125 inputs to its linear layer
     [InlineData(19, 3, 2, 1, 10)]
     [InlineData(10, 3, 2, 1, 5)]
