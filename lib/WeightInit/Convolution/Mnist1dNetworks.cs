@@ -73,6 +73,45 @@ public static class Mnist1dNetworks
         return new Network([dense[0], new ResidualBlock([dense[1]]), dense[2]]);
     }
 
+    /// <summary>
+    /// A vanilla deep CNN for MNIST-1D, the network of Xiao et al. (2018) at small scale: <paramref name="depth"/>
+    /// convolutions with k = 3 taps, stride 1 and "same" padding (the first from 1 to C channels, the others C to C),
+    /// each followed by <paramref name="activation"/>, no normalization and no skip connection; then a global average
+    /// pool over the 40 positions and a linear layer of 10 logits. Every weight tensor from
+    /// <paramref name="initializer"/> (input side first), except that the linear layer, which has no kernel, takes
+    /// <c>Init.Orthogonal(gain)</c> when the initializer is <c>Init.DeltaOrthogonal(gain)</c>; every bias 0 (Xiao et
+    /// al.'s critical tanh networks have sigma_b^2 = 0 or near it).
+    /// </summary>
+    /// <param name="depth">Convolutions; at least 1.</param>
+    /// <param name="channels">C; at least 1.</param>
+    /// <param name="initializer">The initializer of every weight tensor, e.g. <c>Init.DeltaOrthogonal(1)</c>.</param>
+    /// <param name="activation">The activation of every convolution, e.g. tanh.</param>
+    /// <param name="random">The source of every weight.</param>
+    /// <param name="padding">Circular (default, the theory's periodic boundary) or zeros.</param>
+    /// <returns>The network, 40 inputs and 10 outputs.</returns>
+    public static Network VanillaCnn(int depth, int channels, IWeightInitializer initializer, Activation activation,
+        RandomSource random, PaddingMode padding = PaddingMode.Circular)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(depth);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(channels);
+        ArgumentNullException.ThrowIfNull(initializer);
+        ArgumentNullException.ThrowIfNull(activation);
+        ArgumentNullException.ThrowIfNull(random);
+        const int length = Mnist1dDataset.FeatureCount;
+        var layers = new List<Layer>(depth + 2);
+        for (int l = 0; l < depth; l++)
+        {
+            var conv = new Conv1dLayer(l == 0 ? 1 : channels, channels, 3, length, activation, padding);
+            conv.Initialize(initializer, random);
+            layers.Add(conv);
+        }
+        layers.Add(new GlobalAveragePoolLayer(channels, length));
+        var head = new DenseLayer(channels, Mnist1dDataset.ClassCount, Activation.Identity);
+        head.Initialize(initializer is DeltaOrthogonalInitializer delta ? Init.Orthogonal(delta.Gain) : initializer, random);
+        layers.Add(head);
+        return new Network(layers);
+    }
+
     private static void FillBiases(Span<double> biases, int fanIn, RandomSource random)
     {
         double bound = PyTorchLinearDefaultInitializer.BiasBound(fanIn);

@@ -48,6 +48,30 @@ public sealed class Mnist1dNetworksTests
     }
 
     [Fact]
+    public void VanillaCnn_IsDepthConvolutionsAPoolAndAHead()
+    {
+        var net = Mnist1dNetworks.VanillaCnn(5, 8, Init.DeltaOrthogonal(1.0), Activation.Tanh, new RandomSource(2));
+        var convs = net.Layers.OfType<Conv1dLayer>().ToArray();
+        Assert.Equal(5, convs.Length);
+        Assert.All(convs, c => Assert.Equal((3, 40, PaddingMode.Circular), (c.KernelSize, c.OutputLength, c.PaddingMode)));
+        Assert.Equal((1, 8), (convs[0].InputChannels, convs[0].OutputChannels));
+        Assert.IsType<GlobalAveragePoolLayer>(net.Layers[5]);
+        Assert.Equal((40, 10), (net.InputWidth, net.OutputWidth));
+        Assert.All(convs, c => Assert.All(c.Biases.ToArray(), b => Assert.Equal(0.0, b)));
+        // Delta-orthogonal kernels, and an orthogonal head (10 x 8: orthonormal rows).
+        var head = (DenseLayer)net.Layers[^1];
+        for (int a = 0; a < 8; a++)
+            for (int b = 0; b < 8; b++)
+            {
+                double dot = 0;
+                for (int r = 0; r < 10; r++) dot += head.Weights[r * 8 + a] * head.Weights[r * 8 + b];
+                Assert.Equal(a == b ? 1.0 : 0.0, dot, 1e-12);
+            }
+        Assert.Equal("depth", Assert.Throws<ArgumentOutOfRangeException>(() => Mnist1dNetworks.VanillaCnn(0, 8, Init.HeNormal(), Activation.Tanh, new RandomSource(1))).ParamName);
+        Assert.Equal("channels", Assert.Throws<ArgumentOutOfRangeException>(() => Mnist1dNetworks.VanillaCnn(2, 0, Init.HeNormal(), Activation.Tanh, new RandomSource(1))).ParamName);
+    }
+
+    [Fact]
     public void NullArguments_AreRefused()
     {
         Assert.Equal("initializer", Assert.Throws<ArgumentNullException>(() => Mnist1dNetworks.Cnn(null!, new RandomSource(1))).ParamName);
