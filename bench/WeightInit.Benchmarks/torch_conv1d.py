@@ -8,8 +8,8 @@ Times torch.nn.functional.conv1d on the CPU for the shapes the C# suite times, w
   forward + backward   the same, then y.backward(g): dL/dx, dL/dw and dL/db.
 Each case is given as name:batch:in:out:k:length:stride:padding:mode (padding -1 for "same"; mode zeros|circular)
 and prints one line:  torch <name> forward=<seconds> forward_backward=<seconds>
-(medians of >= 7 runs, each run repeating the call until it lasts >= 0.05 s). Lines starting with '#' describe
-the build and the threads.
+(the fastest of 9 runs, each repeating the call until it lasts >= 0.05 s: on a shared machine the least disturbed
+run; the C# side takes the same statistic). Lines starting with '#' describe the build and the threads.
 """
 import argparse
 import time
@@ -18,7 +18,7 @@ import torch
 import torch.nn.functional as F
 
 
-def median_seconds(fn, repetitions=7, min_run_seconds=0.05):
+def fastest_seconds(fn, repetitions=9, min_run_seconds=0.05):
     fn()
     t0 = time.perf_counter()
     fn()
@@ -30,8 +30,7 @@ def median_seconds(fn, repetitions=7, min_run_seconds=0.05):
         for _ in range(inner):
             fn()
         times.append((time.perf_counter() - t0) / inner)
-    times.sort()
-    return times[len(times) // 2]
+    return min(times)
 
 
 def case(spec, dtype):
@@ -63,7 +62,7 @@ def case(spec, dtype):
         x.grad = w.grad = b.grad = None
         forward().backward(g)
 
-    return name, median_seconds(forward_only), median_seconds(forward_backward)
+    return name, fastest_seconds(forward_only), fastest_seconds(forward_backward)
 
 
 def main():
