@@ -10,12 +10,18 @@ Each case is given as name:batch:in:out:k:length:stride:padding:mode (padding -1
 and prints one line:  torch <name> forward=<seconds> forward_backward=<seconds>
 (the fastest of 9 runs, each repeating the call until it lasts >= 0.05 s: on a shared machine the least disturbed
 run; the C# side takes the same statistic). Lines starting with '#' describe the build and the threads.
+
+OpenMP's wait policy is PASSIVE unless OMP_WAIT_POLICY is set: with the default (spinning) policy, PyTorch's two
+threads collapse on a machine shared with other processes (measured here: 15-40 ms for a MNIST-1D layer that takes
+0.4 ms with PASSIVE). Set OMP_WAIT_POLICY=ACTIVE to time the default.
 """
 import argparse
+import os
 import time
 
-import torch
-import torch.nn.functional as F
+os.environ.setdefault('OMP_WAIT_POLICY', 'PASSIVE')  # before torch starts its OpenMP runtime
+import torch  # noqa: E402
+import torch.nn.functional as F  # noqa: E402
 
 
 def fastest_seconds(fn, repetitions=9, min_run_seconds=0.05):
@@ -73,7 +79,8 @@ def main():
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     dtype = getattr(torch, args.dtype)
-    print(f'# torch {torch.__version__}, {torch.get_num_threads()} threads, {args.dtype}, mkldnn {torch.backends.mkldnn.is_available()}')
+    print(f'# torch {torch.__version__}, {torch.get_num_threads()} threads, {args.dtype}, mkldnn {torch.backends.mkldnn.is_available()}, '
+          f'OMP_WAIT_POLICY={os.environ["OMP_WAIT_POLICY"]}')
     for spec in args.cases:
         name, fwd, fb = case(spec, dtype)
         print(f'torch {name} forward={fwd:.6e} forward_backward={fb:.6e}', flush=True)
