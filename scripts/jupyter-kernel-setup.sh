@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prepares Jupyter to run the notebooks on the .NET (C#) kernel, exactly as Binder does:
-# the SAME script runs in .binder/Dockerfile (on Binder) and in scripts/jupyter-execute.sh (in CI),
-# so a green CI proves the Binder steps.
+# the SAME script runs in .binder/Dockerfile (on Binder) and in scripts/test.sh and scripts/run-notebooks.sh (in CI
+# and for the writer), so a green CI proves the Binder steps.
 #   1. restore the repository's pinned dotnet-interactive tool (.config/dotnet-tools.json);
 #   2. register its Jupyter kernels (.net-csharp, ...) for the current user;
 #   3. build the library and lib/WeightInit.Tutorial into the folder the notebooks' setup.dib references

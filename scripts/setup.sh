@@ -2,7 +2,7 @@
 # Installs everything the notebook jobs need beyond the .NET SDK, from the package registries only:
 #   - Debian: chromium (headless renderer of the static chart images and of the HTML check), fonts,
 #     Jupyter (nbconvert, jupyter-client, nbformat, nbclient, ipykernel; python3 with them) for
-#     scripts/jupyter-execute.sh, and Node.js with npm when either is missing;
+#     the notebook tool (tools/WeightInit.Notebooks: run, check), and Node.js with npm when either is missing;
 #   - npm: the pinned plotly.js bundle and MathJax 2 (tools/chart-renderer, `npm ci` from its package-lock.json);
 #   - NuGet: the repository's pinned dotnet-interactive tool (`dotnet tool restore`), and the packages that
 #     notebooks/setup.dib references (tools/notebook-packages), so no notebook fetches a package while it runs.
@@ -48,7 +48,8 @@ for tool in node npm; do
   command -v "$tool" >/dev/null || { echo "setup: $tool is not installed (run scripts/setup.sh as root, without --no-apt)" >&2; exit 1; }
 done
 
-# plotly.js for the offline chart renderer and the apps' chart pages, MathJax for the HTML export's formulas: exactly the
+# plotly.js for the offline chart renderer and the apps' chart pages, MathJax for the HTML export's formulas: exactly
+# the
 # versions in package-lock.json.
 lock=tools/chart-renderer/package-lock.json
 stamp=tools/chart-renderer/node_modules/.setup-stamp

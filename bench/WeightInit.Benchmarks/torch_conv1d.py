@@ -17,26 +17,16 @@ threads collapse on a machine shared with other processes (measured here: 15-40 
 """
 import argparse
 import os
-import time
 
 os.environ.setdefault('OMP_WAIT_POLICY', 'PASSIVE')  # before torch starts its OpenMP runtime
 import torch  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 
+from timing import run_seconds  # noqa: E402
+
 
 def fastest_seconds(fn, repetitions=9, min_run_seconds=0.05):
-    fn()
-    t0 = time.perf_counter()
-    fn()
-    once = max(time.perf_counter() - t0, 1e-7)
-    inner = max(1, int(min_run_seconds / once))
-    times = []
-    for _ in range(repetitions):
-        t0 = time.perf_counter()
-        for _ in range(inner):
-            fn()
-        times.append((time.perf_counter() - t0) / inner)
-    return min(times)
+    return min(run_seconds(fn, repetitions, min_run_seconds))
 
 
 def case(spec, dtype):

@@ -12,19 +12,16 @@ namespace WeightInit.Activations;
 /// expm1; f(-1e4) = -a. At the kink, f'(0) = a (the x &lt;= 0 branch, as PyTorch's ELU backward takes
 /// it); for a = 1 both sides agree.
 /// </remarks>
-public sealed class EluActivation : Activation
+internal sealed class EluActivation : KernelActivation<EluActivation.Kernel>
 {
-    private readonly Kernel _kernel;
-
     /// <summary>Creates an ELU.</summary>
     /// <param name="alpha">The negative saturation value a; finite and non-negative.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="alpha"/> is NaN, infinite or negative.</exception>
     public EluActivation(double alpha = 1.0)
-        : base(KernelSpans.For(new Kernel(alpha, 1.0)))
+        : base(new Kernel(alpha, 1.0))
     {
         Guard.FiniteNonNegative(alpha);
         Alpha = alpha;
-        _kernel = new Kernel(alpha, 1.0);
     }
 
     /// <summary>The negative saturation value a: f(x) tends to -a as x tends to -infinity.</summary>
@@ -36,21 +33,15 @@ public sealed class EluActivation : Activation
     /// <inheritdoc/>
     public override string ToString() => FormattableString.Invariant($"ELU(alpha: {Alpha})");
 
-    /// <inheritdoc/>
-    public override double Apply(double x) => _kernel.Apply(x);
-
-    /// <inheritdoc/>
-    public override double Derivative(double x) => _kernel.Derivative(x);
-
     /// <summary>scale * (x for x &gt; 0, alpha (e^x - 1) otherwise); SELU uses it with its constants.</summary>
     internal readonly struct Kernel(double alpha, double scale) : IActivationKernel
     {
-        public double Apply(double x) => x > 0 ? scale * x : scale * alpha * ActivationMath.ExpM1(x);
+        public double Apply(double x) => x > 0 ? scale * x : scale * alpha * SimdMath.ExpM1(x);
         public double Derivative(double x) => x > 0 ? scale : scale * alpha * Math.Exp(x);
 
         public TV Apply<TV>(TV x) where TV : struct, ISimdVector<TV, double> =>
             TV.ConditionalSelect(TV.GreaterThan(x, TV.Zero), TV.Create(scale) * x,
-                TV.Create(scale * alpha) * ActivationMath.ExpM1(x, out _));
+                TV.Create(scale * alpha) * SimdMath.ExpM1(x, out _));
 
         public TV Derivative<TV>(TV x) where TV : struct, ISimdVector<TV, double> =>
             TV.ConditionalSelect(TV.GreaterThan(x, TV.Zero), TV.Create(scale),
@@ -59,7 +50,7 @@ public sealed class EluActivation : Activation
         public TV Apply<TV>(TV x, out TV derivative) where TV : struct, ISimdVector<TV, double>
         {
             var positive = TV.GreaterThan(x, TV.Zero);
-            var m = ActivationMath.ExpM1(x, out var e);
+            var m = SimdMath.ExpM1(x, out var e);
             var scaleAlpha = TV.Create(scale * alpha);
             derivative = TV.ConditionalSelect(positive, TV.Create(scale), scaleAlpha * e);
             return TV.ConditionalSelect(positive, TV.Create(scale) * x, scaleAlpha * m);

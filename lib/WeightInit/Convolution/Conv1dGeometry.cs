@@ -43,27 +43,33 @@ internal readonly record struct Conv1dGeometry(int InputChannels, int OutputChan
         {
             if (stride != 1)
                 throw new ArgumentException(
-                    $"'same' padding (padding null) needs stride 1, as in PyTorch, but stride is {stride}; give padding explicitly.",
+                    $"'same' padding (padding null) needs stride 1, as in PyTorch, but stride is {stride}; " +
+                    "give padding explicitly.",
                     nameof(padding));
             left = (kernelSize - 1) / 2;
             right = kernelSize - 1 - left;
         }
         if (paddingMode == PaddingMode.Circular && Math.Max(left, right) > inputLength)
             throw new ArgumentException(
-                $"Circular padding may wrap around the signal at most once: the padding ({Math.Max(left, right)}) must not exceed inputLength ({inputLength}).",
+                "Circular padding may wrap around the signal at most once: the padding " +
+                $"({Math.Max(left, right)}) must not exceed inputLength ({inputLength}).",
                 nameof(padding));
         if ((long)inputLength + left + right < kernelSize)
             throw new ArgumentException(
-                $"kernelSize ({kernelSize}) must not exceed the padded input length ({(long)inputLength + left + right}: inputLength {inputLength} plus padding {left} + {right}).",
+                $"kernelSize ({kernelSize}) must not exceed the padded input length " +
+                $"({(long)inputLength + left + right}: inputLength {inputLength} plus padding {left} + {right}).",
                 nameof(kernelSize));
-        var geometry = new Conv1dGeometry(inputChannels, outputChannels, kernelSize, inputLength, stride, left, right, paddingMode);
+        var geometry = new Conv1dGeometry(inputChannels, outputChannels, kernelSize, inputLength, stride, left, right,
+            paddingMode);
         long widest = Math.Max((long)inputChannels * inputLength, (long)outputChannels * geometry.OutputLength);
         if (widest > int.MaxValue || (long)inputChannels * kernelSize * outputChannels > int.MaxValue)
-            throw new ArgumentOutOfRangeException(nameof(inputLength), "The layer's widths or weights exceed int.MaxValue values.");
+            throw new ArgumentOutOfRangeException(nameof(inputLength),
+                "The layer's widths or weights exceed int.MaxValue values.");
         return geometry;
     }
 
-    /// <summary>The input position that output position t reads through kernel tap j, or -1 for a padded zero.</summary>
+    /// <summary>The input position that output position t reads through kernel tap j, or -1 for a padded
+    /// zero.</summary>
     public int Source(int t, int j)
     {
         int position = t * Stride + j - PaddingLeft;
@@ -72,7 +78,8 @@ internal readonly record struct Conv1dGeometry(int InputChannels, int OutputChan
         return position < 0 ? position + InputLength : position - InputLength;
     }
 
-    /// <summary>The output positions [first, end) whose tap j reads inside the signal (no padding), for stride 1 copies.</summary>
+    /// <summary>The output positions [first, end) whose tap j reads inside the signal (no padding), for stride 1
+    /// copies.</summary>
     public (int First, int End) InsideRange(int j)
     {
         // t * stride + j - left in [0, L)  <=>  t in [ceil((left - j) / stride), ceil((L + left - j) / stride)).

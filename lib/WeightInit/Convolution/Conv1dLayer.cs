@@ -47,18 +47,21 @@ public sealed class Conv1dLayer : Layer
     /// <param name="activation">The elementwise activation f (<see cref="Activation.Identity"/> for none).</param>
     /// <param name="paddingMode">Zeros (default) or circular.</param>
     /// <param name="stride">The step between output positions; at least 1 (default 1).</param>
-    /// <param name="padding">Positions padded on each side, at least 0; null (default) for "same", which needs stride 1.
-    /// Circular padding may not exceed L.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A size is not positive, the padding is negative or the mode undefined.</exception>
+    /// <param name="padding">Positions padded on each side, at least 0; null (default) for "same", which needs
+    /// stride 1. Circular padding may not exceed L.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A size is not positive, the padding is negative or the mode
+    /// undefined.</exception>
     /// <exception cref="ArgumentException">The kernel is longer than the padded input, "same" padding with a stride
     /// above 1, or circular padding longer than the input.</exception>
     public Conv1dLayer(int inputChannels, int outputChannels, int kernelSize, int inputLength, Activation activation,
         PaddingMode paddingMode = PaddingMode.Zeros, int stride = 1, int? padding = null)
-        : this(Conv1dGeometry.Create(inputChannels, outputChannels, kernelSize, inputLength, stride, padding, paddingMode), activation)
+        : this(Conv1dGeometry.Create(inputChannels, outputChannels, kernelSize, inputLength, stride, padding,
+            paddingMode), activation)
     {
     }
 
-    private Conv1dLayer(Conv1dGeometry geometry, Activation activation) : base(geometry.InputWidth, geometry.OutputWidth)
+    private Conv1dLayer(Conv1dGeometry geometry, Activation activation)
+        : base(geometry.InputWidth, geometry.OutputWidth)
     {
         ArgumentNullException.ThrowIfNull(activation);
         _geometry = geometry;
@@ -68,7 +71,8 @@ public sealed class Conv1dLayer : Layer
         _biases = new double[geometry.OutputChannels];
         _parameters =
         [
-            new Parameter("weights", ParameterRole.Weights, _weights, geometry.OutputChannels, geometry.InputChannels, geometry.KernelSize),
+            new Parameter("weights", ParameterRole.Weights, _weights, geometry.OutputChannels, geometry.InputChannels,
+                geometry.KernelSize),
             new Parameter("biases", ParameterRole.Bias, _biases, geometry.OutputChannels),
         ];
     }
@@ -103,7 +107,8 @@ public sealed class Conv1dLayer : Layer
     /// <summary>The activation f applied to Z.</summary>
     public Activation Activation { get; }
 
-    /// <summary>The weight shape (out, in, k), for initializers and <see cref="Fans.FromShape(ReadOnlySpan{int})"/>.</summary>
+    /// <summary>The weight shape (out, in, k), for initializers and
+    /// <see cref="Fans.FromShape(ReadOnlySpan{int})"/>.</summary>
     public int[] WeightShape => [OutputChannels, InputChannels, KernelSize];
 
     /// <summary>The weights, (out, in, k) row-major: W[o, i, j] at (o in + i) k + j; writable.</summary>
@@ -143,8 +148,8 @@ public sealed class Conv1dLayer : Layer
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"Conv1d({InputChannels} x {InputLength} -> {OutputChannels} x {OutputLength}, k={KernelSize}, stride={Stride}, " +
-        $"padding={PaddingLeft}+{PaddingRight} {PaddingMode}, {Activation.Name})";
+        $"Conv1d({InputChannels} x {InputLength} -> {OutputChannels} x {OutputLength}, k={KernelSize}, " +
+        $"stride={Stride}, padding={PaddingLeft}+{PaddingRight} {PaddingMode}, {Activation.Name})";
 
     internal override void ForwardCore(ReadOnlySpan<double> input, int count, Span<double> output, PassContext context)
     {
@@ -176,7 +181,8 @@ public sealed class Conv1dLayer : Layer
         var unfolded = _unfolded.AsSpan(0, g.PatchSize * columns);
         MatrixMultiply.MultiplyTransposed(dz, unfolded, parameterGradients[0], g.OutputChannels, columns, g.PatchSize);
         var biasGradient = parameterGradients[1].AsSpan();
-        for (int o = 0; o < g.OutputChannels; o++) biasGradient[o] = ConvolutionKernels.Sum(dz.Slice(o * columns, columns));
+        for (int o = 0; o < g.OutputChannels; o++)
+            biasGradient[o] = ConvolutionKernels.Sum(dz.Slice(o * columns, columns));
         if (inputGradient.IsEmpty) return;
         // W^T dZ overwrites the unfolded input, which is not needed any more.
         MatrixMultiply.TransposeMultiply(_weights, dz, unfolded, g.PatchSize, g.OutputChannels, columns);
@@ -192,7 +198,8 @@ public sealed class Conv1dLayer : Layer
         Unfold(input, count, unfolded);
         var product = Buffer(ref _product, g.OutputChannels * columns);
         MatrixMultiply.Multiply<double>(_weights, unfolded, product, g.OutputChannels, g.PatchSize, columns);
-        for (int o = 0; o < g.OutputChannels; o++) ConvolutionKernels.AddConstant(product.Slice(o * columns, columns), _biases[o]);
+        for (int o = 0; o < g.OutputChannels; o++)
+            ConvolutionKernels.AddConstant(product.Slice(o * columns, columns), _biases[o]);
         Rearrange(z, product, count, toRows: true);
     }
 
@@ -224,65 +231,45 @@ public sealed class Conv1dLayer : Layer
     /// <summary>im2col: U[(i k + j), (b L_out + t)] = x_b[i, t stride + j - left], 0 where that is padding.</summary>
     private unsafe void Unfold(ReadOnlySpan<double> input, int count, Span<double> unfolded)
     {
-        var g = _geometry;
-        int width = InputWidth;
-        fixed (double* px = input, pu = unfolded)
-            ConvolutionKernels.For(Pieces(count), unfolded.Length, px, pu,
-                (piece, x, u) => UnfoldSamples(g, (double*)x, (double*)u, width, count, piece * SamplesPerPiece, Math.Min(count, (piece + 1) * SamplesPerPiece)));
+        fixed (double* px = input, pu = unfolded) Transfer(px, pu, count, unfolded.Length, fold: false);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void UnfoldSamples(Conv1dGeometry g, double* x, double* u, int width, int count, int firstSample, int endSample)
-    {
-        int lengthIn = g.InputLength, lengthOut = g.OutputLength, columns = count * lengthOut, stride = g.Stride, k = g.KernelSize;
-        int left = g.PaddingLeft;
-        bool circular = g.Mode == PaddingMode.Circular;
-        Span<(int First, int End, int Offset)> ranges = stackalloc (int, int, int)[k];
-        for (int j = 0; j < k; j++)
-        {
-            var (first, end) = g.InsideRange(j);
-            ranges[j] = (first, end, first * stride + j - g.PaddingLeft);
-        }
-        // Channel, then tap, then sample: each row of U is written in one run of the block's samples (rows of U lie a
-        // power of two apart for many shapes, and filling many of them at once thrashes the caches).
-        for (int i = 0; i < g.InputChannels; i++)
-            for (int j = 0; j < k; j++)
-            {
-                var (first, end, offset) = ranges[j];
-                for (int b = firstSample; b < endSample; b++)
-                {
-                    double* signal = x + (long)b * width + i * lengthIn;
-                    double* target = u + (i * k + j) * (long)columns + b * lengthOut;
-                    for (int t = first, p = offset; t < end; t++, p += stride) target[t] = signal[p];
-                    for (int t = 0; t < first; t++) target[t] = circular ? signal[t * stride + j - left + lengthIn] : 0;
-                    for (int t = end; t < lengthOut; t++) target[t] = circular ? signal[t * stride + j - left - lengthIn] : 0;
-                }
-            }
-    }
-
-    /// <summary>col2im, the adjoint of <see cref="Unfold"/>: dx_b[i, t stride + j - left] += dU[(i k + j), (b L_out + t)].</summary>
+    /// <summary>col2im, the adjoint of <see cref="Unfold"/>:
+    /// dx_b[i, t stride + j - left] += dU[(i k + j), (b L_out + t)], dx cleared first.</summary>
     private unsafe void Fold(ReadOnlySpan<double> patchGradient, int count, Span<double> inputGradient)
     {
+        fixed (double* pd = patchGradient, px = inputGradient)
+            Transfer(px, pd, count, patchGradient.Length, fold: true);
+    }
+
+    /// <summary><see cref="Unfold"/> (x to U) or <see cref="Fold"/> (U back onto x), in pieces of samples.</summary>
+    private unsafe void Transfer(double* signals, double* patches, int count, long values, bool fold)
+    {
         var g = _geometry;
         int width = InputWidth;
-        fixed (double* pd = patchGradient, px = inputGradient)
-            ConvolutionKernels.For(Pieces(count), patchGradient.Length, pd, px,
-                (piece, d, x) => FoldSamples(g, (double*)d, (double*)x, width, count, piece * SamplesPerPiece, Math.Min(count, (piece + 1) * SamplesPerPiece)));
+        ConvolutionKernels.For(Pieces(count), values, signals, patches,
+            (piece, x, u) => TransferSamples(g, (double*)x, (double*)u, width, count, piece * SamplesPerPiece,
+                Math.Min(count, (piece + 1) * SamplesPerPiece), fold));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void FoldSamples(Conv1dGeometry g, double* d, double* x, int width, int count, int firstSample, int endSample)
+    private static unsafe void TransferSamples(Conv1dGeometry g, double* x, double* u, int width, int count,
+        int firstSample, int endSample, bool fold)
     {
-        int lengthIn = g.InputLength, lengthOut = g.OutputLength, columns = count * lengthOut, stride = g.Stride, k = g.KernelSize;
+        int lengthIn = g.InputLength, lengthOut = g.OutputLength, columns = count * lengthOut, stride = g.Stride,
+            k = g.KernelSize;
         int left = g.PaddingLeft;
         bool circular = g.Mode == PaddingMode.Circular;
         Span<(int First, int End, int Offset)> ranges = stackalloc (int, int, int)[k];
         for (int j = 0; j < k; j++)
         {
             var (first, end) = g.InsideRange(j);
-            ranges[j] = (first, end, first * stride + j - g.PaddingLeft);
+            ranges[j] = (first, end, first * stride + j - left);
         }
-        for (int b = firstSample; b < endSample; b++) new Span<double>(x + (long)b * width, width).Clear();
+        if (fold)
+            for (int b = firstSample; b < endSample; b++) new Span<double>(x + (long)b * width, width).Clear();
+        // Channel, then tap, then sample: each row of U is read or written in one run of the block's samples (rows of
+        // U lie a power of two apart for many shapes, and touching many of them at once thrashes the caches).
         for (int i = 0; i < g.InputChannels; i++)
             for (int j = 0; j < k; j++)
             {
@@ -290,11 +277,22 @@ public sealed class Conv1dLayer : Layer
                 for (int b = firstSample; b < endSample; b++)
                 {
                     double* signal = x + (long)b * width + i * lengthIn;
-                    double* source = d + (i * k + j) * (long)columns + b * lengthOut;
-                    for (int t = first, p = offset; t < end; t++, p += stride) signal[p] += source[t];
-                    if (!circular) continue;
-                    for (int t = 0; t < first; t++) signal[t * stride + j - left + lengthIn] += source[t];
-                    for (int t = end; t < lengthOut; t++) signal[t * stride + j - left - lengthIn] += source[t];
+                    double* patch = u + (i * k + j) * (long)columns + b * lengthOut;
+                    if (fold)
+                    {
+                        for (int t = first, p = offset; t < end; t++, p += stride) signal[p] += patch[t];
+                        if (!circular) continue;
+                        for (int t = 0; t < first; t++) signal[t * stride + j - left + lengthIn] += patch[t];
+                        for (int t = end; t < lengthOut; t++) signal[t * stride + j - left - lengthIn] += patch[t];
+                    }
+                    else
+                    {
+                        for (int t = first, p = offset; t < end; t++, p += stride) patch[t] = signal[p];
+                        for (int t = 0; t < first; t++)
+                            patch[t] = circular ? signal[t * stride + j - left + lengthIn] : 0;
+                        for (int t = end; t < lengthOut; t++)
+                            patch[t] = circular ? signal[t * stride + j - left - lengthIn] : 0;
+                    }
                 }
             }
     }

@@ -3,28 +3,23 @@ using WeightInit.Kernels;
 
 namespace WeightInit.Convolution;
 
-/// <summary>The elementwise pieces of the convolution layer on the library's kernel layer, and its parallel loops.</summary>
+/// <summary>The elementwise pieces of the convolution layer on the library's kernel layer, and its parallel
+/// loops.</summary>
 internal static unsafe class ConvolutionKernels
 {
     /// <summary>Below this many values moved, a loop runs on the calling thread.</summary>
     private const long SerialThreshold = 1 << 16;
 
     /// <summary>x[i] += c.</summary>
-    public static void AddConstant(Span<double> x, double c) => SimdMap.Run(new Shift(c), x, default, default, x, default);
+    public static void AddConstant(Span<double> x, double c) =>
+        SimdMap.Run(new Shift(c), x, default, default, x);
 
     /// <summary>x[i] *= y[i].</summary>
-    public static void MultiplyInPlace(Span<double> x, ReadOnlySpan<double> y) => SimdMap.Run(new Product(), x, y, default, x, default);
+    public static void MultiplyInPlace(Span<double> x, ReadOnlySpan<double> y) =>
+        SimdMap.Run(new MultiplyOperator(), x, y, default, x);
 
-    /// <summary>The sum of x in 16 virtual lanes, then the tail, in a fixed order (the same bits on every path).</summary>
-    public static double Sum(ReadOnlySpan<double> x)
-    {
-        Span<double> lanes = stackalloc double[16], unused = stackalloc double[16];
-        int end = SimdReduce.LaneSums(new Plain(), x, default, default, x.Length, lanes, unused);
-        double sum = 0;
-        foreach (double v in lanes) sum += v;
-        for (int i = end; i < x.Length; i++) sum += x[i];
-        return sum;
-    }
+    /// <summary>The sum of x in the kernel layer's fixed order (the same bits on every path).</summary>
+    public static double Sum(ReadOnlySpan<double> x) => SimdReduce.Sum(new IdentityOperator(), x, default, default);
 
     /// <summary>
     /// Runs <paramref name="body"/>(piece, a, b) for every piece in [0, pieces), on both cores when the job moves at
@@ -42,37 +37,12 @@ internal static unsafe class ConvolutionKernels
         ParallelWork.For(pieces, -1, p => body(p, pa, pb));
     }
 
+    /// <summary>a + c for a scalar c.</summary>
     private readonly struct Shift(double c) : IMapOperator
     {
         public static int Inputs => 1;
-        public static int Outputs => 1;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public TV Invoke<TV>(TV a, TV b, TV c2, out TV second) where TV : struct, ISimdVector<TV, double>
-        {
-            second = a;
-            return a + TV.Create(c);
-        }
-    }
-
-    private readonly struct Product : IMapOperator
-    {
-        public static int Inputs => 2;
-        public static int Outputs => 1;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
-        {
-            second = a;
-            return a * b;
-        }
-    }
-
-    private readonly struct Plain : IReduceOperator
-    {
-        public static int Inputs => 1;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Accumulate<TV>(ref TV sum0, ref TV sum1, TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double> => sum0 += a;
+        public TV Invoke<TV>(TV a, TV b, TV c2) where TV : struct, ISimdVector<TV, double> => a + TV.Create(c);
     }
 }

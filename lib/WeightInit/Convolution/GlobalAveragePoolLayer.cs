@@ -51,7 +51,8 @@ public sealed class GlobalAveragePoolLayer : Layer
     {
         if (inputGradient.IsEmpty) return;
         double scale = 1.0 / Length;
-        for (int r = 0; r < count * Channels; r++) inputGradient.Slice(r * Length, Length).Fill(outputGradient[r] * scale);
+        for (int r = 0; r < count * Channels; r++)
+            inputGradient.Slice(r * Length, Length).Fill(outputGradient[r] * scale);
     }
 
     private static int CheckedWidth(int channels, int length)

@@ -22,15 +22,21 @@ namespace WeightInit.Initializers;
 /// <c>ConvolutionDeltaOrthogonal</c> refuses in &gt; out; this follows <c>orthogonal_</c> there and makes the rows of
 /// Q orthonormal.</para>
 /// <para>Random streams: the same draws as <c>Init.Orthogonal(gain).Fill(q, [out, in], random)</c>, so the centre
-/// tap equals that matrix bit for bit. Weights: every entry's variance averaged over the tensor is
-/// gain^2 min(out, in) / (out in k1 k2 ...), the centre tap's entries having gain^2 / max(out, in).</para>
+/// tap equals that matrix bit for bit.</para>
+/// <para>Variance: the centre tap's entries have variance gain^2 / max(out, in) and the other taps are 0, so the
+/// entries do not share one variance; <see cref="EntryVariance"/> is their average over the tensor,
+/// gain^2 min(out, in) / (out in k1 k2 ...) (the squared Frobenius norm gain^2 min(out, in) of gain Q over the
+/// number of entries, the same for every draw). Times fan_in = in k1 k2 ... it is the mean squared norm of a row of
+/// the kernel, gain^2 min(out, in) / out: the sigma_w^2 of Xiao et al.'s mean-field theory of CNNs (gain^2 for
+/// out &lt;= in).</para>
 /// </remarks>
-public sealed class DeltaOrthogonalInitializer : IWeightInitializer
+internal sealed class DeltaOrthogonalInitializer : IWeightInitializer
 {
     private readonly OrthogonalInitializer _centre;
 
     /// <summary>Creates the initializer.</summary>
-    /// <param name="gain">The factor applied to Q; finite and non-negative (e.g. sqrt(sigma_w^2) at criticality).</param>
+    /// <param name="gain">The factor applied to Q; finite and non-negative (e.g. sqrt(sigma_w^2) at
+    /// criticality).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="gain"/> is negative, NaN or infinite.</exception>
     public DeltaOrthogonalInitializer(double gain = 1.0)
     {
@@ -45,24 +51,48 @@ public sealed class DeltaOrthogonalInitializer : IWeightInitializer
     /// <inheritdoc/>
     public string Name => $"DeltaOrthogonal(gain={Gain:R})";
 
+    /// <summary>
+    /// gain^2 min(out, in) / (out in k1 k2 ...): the variance of the entries averaged over the tensor (the centre
+    /// tap's gain^2 / max(out, in) and the other taps' 0), see the remarks.
+    /// </summary>
+    /// <param name="shape">(out, in, k1, ...): at least three positive dimensions, every kernel size odd.</param>
+    /// <returns>The average variance of one entry.</returns>
+    /// <exception cref="ArgumentException">The shape has fewer than 3 dimensions or an even kernel dimension.
+    /// </exception>
+    public double? EntryVariance(ReadOnlySpan<int> shape)
+    {
+        int count = CheckShape(shape);
+        return Gain * Gain * Math.Min(shape[0], shape[1]) / count;
+    }
+
     /// <inheritdoc/>
-    /// <exception cref="ArgumentException">The shape has fewer than 3 dimensions or an even kernel dimension.</exception>
-    public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <exception cref="ArgumentException">The shape has fewer than 3 dimensions or an even kernel dimension.
+    /// </exception>
+    public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         WeightShape.CheckDraw<T>(weights.Length, shape, 3, Name, random);
+        CheckShape(shape);
         int centre = 0;
-        for (int d = 2; d < shape.Length; d++)
-        {
-            if (shape[d] % 2 == 0)
-                throw new ArgumentException(
-                    $"{Name} needs odd kernel sizes (a centre tap), but shape[{d}] is {shape[d]}.", nameof(shape));
-            centre = centre * shape[d] + shape[d] / 2;
-        }
+        for (int d = 2; d < shape.Length; d++) centre = centre * shape[d] + shape[d] / 2;
         int outputs = shape[0], inputs = shape[1], receptive = weights.Length / (outputs * inputs);
         var q = new double[outputs * inputs];
         _centre.Fill<double>(q, [outputs, inputs], random);
         weights.Clear();
         for (int m = 0; m < q.Length; m++) weights[m * receptive + centre] = T.CreateTruncating(q[m]);
+    }
+
+    /// <summary>Checks a convolution shape with odd kernel sizes; returns the number of entries.</summary>
+    private int CheckShape(ReadOnlySpan<int> shape)
+    {
+        int count = WeightShape.Check(shape, 3, Name);
+        for (int d = 2; d < shape.Length; d++)
+        {
+            if (shape[d] % 2 == 0)
+                throw new ArgumentException(
+                    $"{Name} needs odd kernel sizes (a centre tap), but shape[{d}] is {shape[d]}.", nameof(shape));
+        }
+        return count;
     }
 
     /// <inheritdoc/>

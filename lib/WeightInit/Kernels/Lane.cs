@@ -11,7 +11,8 @@ namespace WeightInit.Kernels;
 /// </summary>
 /// <typeparam name="T">float or double.</typeparam>
 /// <param name="value">The value.</param>
-internal readonly unsafe struct Lane<T>(T value) : ISimdVector<Lane<T>, T>, IRegisterOps<T, T> where T : unmanaged, IFloatingPointIeee754<T>
+internal readonly unsafe struct Lane<T>(T value) : ISimdVector<Lane<T>, T>, IRegisterOps<T, T>
+    where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>The value.</summary>
     public T Value { get; } = value;
@@ -90,7 +91,8 @@ internal readonly unsafe struct Lane<T>(T value) : ISimdVector<Lane<T>, T>, IReg
     public static T GetElement(Lane<T> value, int index) => value.Value;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane<T> FusedMultiplyAdd(Lane<T> a, Lane<T> b, Lane<T> c) => new(T.FusedMultiplyAdd(a.Value, b.Value, c.Value));
+    public static Lane<T> FusedMultiplyAdd(Lane<T> a, Lane<T> b, Lane<T> c) =>
+        new(T.FusedMultiplyAdd(a.Value, b.Value, c.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane<T> Abs(Lane<T> x) => new(T.Abs(x.Value));
@@ -151,7 +153,8 @@ internal readonly unsafe struct Lane<T>(T value) : ISimdVector<Lane<T>, T>, IReg
     public static Lane<T> LoadWidened(float* source) => new(T.CreateTruncating(*source));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void StoreNarrowed(Lane<T> value, float* destination) => *destination = float.CreateTruncating(value.Value);
+    public static void StoreNarrowed(Lane<T> value, float* destination) =>
+        *destination = float.CreateTruncating(value.Value);
 
     public static int Lanes => 1;
     public static int TileRows => 4;

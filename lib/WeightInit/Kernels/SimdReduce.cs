@@ -9,9 +9,12 @@ namespace WeightInit.Kernels;
 /// 1), so the sums, and whatever a caller combines from them in a fixed order, are the same bits on every path.
 /// </summary>
 /// <remarks>
-/// The elements after the last full group of L are left to the caller (<see cref="LaneSums{TOp, T}"/> returns
+/// <para>The elements after the last full group of L are left to the caller (<see cref="LaneSums{TOp, T}"/> returns
 /// where it stopped), who adds them in its own fixed order with <see cref="AccumulateElement{TOp, T}"/>, the same
-/// operation on one lane.
+/// operation on one lane.</para>
+/// <para>Two complete drivers fix that order for the common cases: <see cref="Sum{TOp, T}"/>, the sum of a map
+/// operation's values (a plain sum, a dot product, a sum of squared deviations), and <see cref="SumRows"/>, the
+/// column sums of a row-major matrix.</para>
 /// </remarks>
 internal static unsafe class SimdReduce
 {
@@ -21,7 +24,8 @@ internal static unsafe class SimdReduce
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int LaneSums<TOp, T>(TOp op, ReadOnlySpan<T> a, ReadOnlySpan<T> b, ReadOnlySpan<T> c, int length,
-        Span<double> sums0, Span<double> sums1, SimdPath path = SimdPath.Auto) where TOp : struct, IReduceOperator where T : unmanaged
+        Span<double> sums0, Span<double> sums1, SimdPath path = SimdPath.Auto) where TOp : struct,
+            IReduceOperator where T : unmanaged
     {
         int lanes = sums0.Length;
         if (lanes is not (8 or 16) || sums1.Length != lanes)
@@ -41,12 +45,14 @@ internal static unsafe class SimdReduce
 
     /// <summary>Adds element <paramref name="index"/> into the scalar sums (the operation on one lane).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void AccumulateElement<TOp, T>(TOp op, ReadOnlySpan<T> a, ReadOnlySpan<T> b, ReadOnlySpan<T> c, int index,
+    public static void AccumulateElement<TOp,
+        T>(TOp op, ReadOnlySpan<T> a, ReadOnlySpan<T> b, ReadOnlySpan<T> c, int index,
         ref double sum0, ref double sum1) where TOp : struct, IReduceOperator where T : unmanaged
     {
         var s0 = new Lane<double>(sum0);
         var s1 = new Lane<double>(sum1);
-        op.Accumulate(ref s0, ref s1, Element(a, index), TOp.Inputs > 1 ? Element(b, index) : default, TOp.Inputs > 2 ? Element(c, index) : default);
+        op.Accumulate(ref s0, ref s1, Element(a, index), TOp.Inputs > 1 ? Element(b, index) : default, TOp.Inputs > 2
+            ? Element(c, index) : default);
         sum0 = s0.Value;
         sum1 = s1.Value;
     }
@@ -57,7 +63,61 @@ internal static unsafe class SimdReduce
         return new(typeof(T) == typeof(double) ? Unsafe.As<T, double>(ref value) : Unsafe.As<T, float>(ref value));
     }
 
-    private readonly struct Body<TOp, T>(TOp op, T* a, T* b, T* c, int end, int lanes, double* sums0, double* sums1) : ISimdAction<double>
+    /// <summary>The virtual lanes of <see cref="Sum{TOp, T}"/>: two registers of four doubles.</summary>
+    private const int SumLanes = 8;
+
+    /// <summary>
+    /// The sum over i of op(a[i], b[i], c[i]) (the operator's first output) in one fixed order, the same bits on every
+    /// path: with q = n - n mod 4, the elements before q go to eight virtual lanes (lane j takes i = j mod 8), folded
+    /// to four as s_j = lane j + lane j + 4; the rest are added to s_(i mod 4); the result is
+    /// (s_0 + s_1) + (s_2 + s_3).
+    /// The layers' row sums (layer normalization's mean and variance, the residual scale's gradient) and the
+    /// diagnostics' counts use it. n is the length of <paramref name="a"/>; inputs the operation does not read may be
+    /// empty.
+    /// </summary>
+    /// <typeparam name="TOp">The operation whose first output is summed.</typeparam>
+    /// <typeparam name="T">The element type of the inputs, float or double.</typeparam>
+    public static double Sum<TOp, T>(TOp op, ReadOnlySpan<T> a, ReadOnlySpan<T> b, ReadOnlySpan<T> c,
+        SimdPath path = SimdPath.Auto) where TOp : struct, IMapOperator where T : unmanaged
+    {
+        var sum = new SumOf<TOp>(op);
+        Span<double> buffer = stackalloc double[2 * SumLanes];
+        var lanes = buffer[..SumLanes];
+        int n = a.Length, quads = n - n % 4;
+        int i = LaneSums(sum, a, b, c, n, lanes, buffer[SumLanes..], path);
+        double unused = 0;
+        for (; i < quads; i++) AccumulateElement(sum, a, b, c, i, ref lanes[i % SumLanes], ref unused);
+        Span<double> folded = stackalloc double[4];
+        for (int j = 0; j < 4; j++) folded[j] = lanes[j] + lanes[j + 4];
+        for (; i < n; i++) AccumulateElement(sum, a, b, c, i, ref folded[i % 4], ref unused);
+        return (folded[0] + folded[1]) + (folded[2] + folded[3]);
+    }
+
+    /// <summary>
+    /// sums[j] = the sum over r of matrix[r, j] for a row-major matrix of <paramref name="rows"/> rows of
+    /// sums.Length values, the rows added in order 0, 1, ... (each column's sum in that fixed order, so the same bits
+    /// on every path): the gradient of a bias or shift shared by the rows of a batch.
+    /// </summary>
+    public static void SumRows(ReadOnlySpan<double> matrix, int rows, Span<double> sums, SimdPath path = SimdPath.Auto)
+    {
+        int columns = sums.Length;
+        sums.Clear();
+        for (int r = 0; r < rows; r++)
+            SimdMap.Run(new AddOperator(), sums, matrix.Slice(r * columns, columns), default, sums, path);
+    }
+
+    /// <summary>sum0 += op(a, b, c) (the map operation's first output), for <see cref="Sum{TOp, T}"/>.</summary>
+    private readonly struct SumOf<TOp>(TOp op) : IReduceOperator where TOp : struct, IMapOperator
+    {
+        public static int Inputs => TOp.Inputs;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Accumulate<TV>(ref TV sum0, ref TV sum1, TV a, TV b, TV c)
+            where TV : struct, ISimdVector<TV, double> => sum0 += op.Invoke(a, b, c);
+    }
+
+    private readonly struct Body<TOp, T>(TOp op, T* a, T* b, T* c, int end, int lanes, double* sums0, double* sums1)
+        : ISimdAction<double>
         where TOp : struct, IReduceOperator where T : unmanaged
     {
         public void Run<TV>() where TV : struct, ISimdVector<TV, double>
@@ -67,7 +127,8 @@ internal static unsafe class SimdReduce
             else InRegisters<TV, Groups16>(op, a, b, c, end, sums0, sums1);
         }
 
-        /// <summary>Up to 8 registers of running sums per output, named locals so that they stay in registers.</summary>
+        /// <summary>Up to 8 registers of running sums per output, named locals so that they stay in
+        /// registers.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void InRegisters<TV, TLanes>(TOp op, T* a, T* b, T* c, int end, double* sums0, double* sums1)
             where TV : struct, ISimdVector<TV, double> where TLanes : struct, IVirtualLanes
@@ -96,7 +157,8 @@ internal static unsafe class SimdReduce
             if (groups > 7) Save(a7, b7, sums0, sums1, 7 * w);
         }
 
-        /// <summary>More groups than registers (the scalar path with 16 lanes): the running sums live in memory.</summary>
+        /// <summary>More groups than registers (the scalar path with 16 lanes): the running sums live in
+        /// memory.</summary>
         private static void InMemory<TV>(TOp op, T* a, T* b, T* c, int end, int lanes, double* sums0, double* sums1)
             where TV : struct, ISimdVector<TV, double>
         {
@@ -109,7 +171,8 @@ internal static unsafe class SimdReduce
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void Step<TV>(TOp op, ref TV sum0, ref TV sum1, T* a, T* b, T* c, int i) where TV : struct, ISimdVector<TV, double>
+        private static void Step<TV>(TOp op, ref TV sum0, ref TV sum1, T* a, T* b, T* c, int i)
+            where TV : struct, ISimdVector<TV, double>
         {
             TV x = SimdMap.Load<TV, T>(a + i);
             TV y = TOp.Inputs > 1 ? SimdMap.Load<TV, T>(b + i) : TV.Zero;
@@ -118,7 +181,8 @@ internal static unsafe class SimdReduce
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void Save<TV>(TV sum0, TV sum1, double* sums0, double* sums1, int offset) where TV : struct, ISimdVector<TV, double>
+        private static void Save<TV>(TV sum0, TV sum1, double* sums0, double* sums1, int offset)
+            where TV : struct, ISimdVector<TV, double>
         {
             TV.Store(sum0, sums0 + offset);
             TV.Store(sum1, sums1 + offset);

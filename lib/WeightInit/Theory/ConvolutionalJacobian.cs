@@ -1,101 +1,77 @@
-using MathNet.Numerics.LinearAlgebra;
-using WeightInit.Activations;
 using WeightInit.Convolution;
-using WeightInit.Random;
 using WeightInit.Training;
 
 namespace WeightInit.Theory;
 
 /// <summary>
-/// The input-output Jacobian J = D_L K_L ... D_1 K_1 of a deep vanilla 1-D CNN at one input
-/// (<see cref="ConvolutionalJacobianExperiment"/>): its mean squared singular value after every layer and all its
-/// singular values at chosen depths, the convolutional counterpart of <see cref="InputOutputJacobian"/>. Xiao et al.
-/// (2018) show that delta-orthogonal kernels with tanh at criticality keep every singular value near 1 at any depth
-/// (dynamical isometry), where Gaussian kernels at the same variance spread them out.
+/// The input-output Jacobian J = D_L K_L ... D_1 K_1 of a deep vanilla 1-D CNN (<see cref="DeepConvNetwork"/>) at
+/// one input, D_l = diag(phi'(h_l)) and K_l the convolution as an N x N matrix (N = C n): its mean squared singular
+/// value after every layer and all its singular values at chosen depths (<see cref="JacobianSpectra"/>), the
+/// convolutional counterpart of <see cref="InputOutputJacobian"/>. Xiao et al. (2018) show that delta-orthogonal
+/// kernels with tanh at criticality keep every singular value near 1 at any depth (dynamical isometry), where
+/// Gaussian kernels of the same variance spread them out.
 /// </summary>
 /// <remarks>
 /// <para>J is built layer by layer as its transpose: row s of the N x N matrix M is J e_s, the response of the
 /// current layer to a unit change of input value s, a signal of C x n values. Each layer convolves all N rows at
-/// once as one batch of the library's <see cref="Conv1dLayer"/> (identity activation, no bias: the biases move h_l
-/// but not J) and multiplies them by phi'(h_l) of the forward signal, N^2 C k multiply-adds per layer. M is rescaled
-/// to unit mean squared singular value after every layer and the scale kept as a logarithm, so nothing overflows
-/// over thousands of layers. The singular values are MathNet.Numerics' SVD of the rescaled matrix (about 0.2 s at
-/// N = 512), scaled back; values below about 1e-16 times the largest are rounding.</para>
+/// once as one batch of the library's <see cref="Conv1dLayer"/> (the biases move h_l but not J) and multiplies them
+/// by phi'(h_l) of the forward signal: N^2 C k multiply-adds per layer, against N^3 for a dense layer of the same
+/// size.</para>
+/// <para>Random streams of <see cref="JacobianOptions.Seed"/>: the input from stream 0, as
+/// <see cref="InputOutputJacobian"/>'s (the mean-field model is that of sigma_w^2 and sigma_b^2 the network
+/// states, <see cref="DeepConvNetwork.WeightVariance"/>); K_l and b_l from the network's own streams
+/// (<see cref="DeepConvNetwork.FillKernel"/>, <see cref="DeepConvNetwork.FillBiases"/>).</para>
 /// </remarks>
-public sealed class ConvolutionalJacobian
+public sealed class ConvolutionalJacobian : JacobianSpectra
 {
-    private readonly Dictionary<int, double[]> _spectra;
+    private ConvolutionalJacobian(DeepConvNetwork network, JacobianOptions options, MeanFieldModel model)
+        : base(options, model, network.Depth) => Network = network;
 
-    private ConvolutionalJacobian(ConvolutionalJacobianExperiment experiment, double[] logMeanSquares, double[] lengths, Dictionary<int, double[]> spectra)
-    {
-        Experiment = experiment;
-        LogMeanSquaredSingularValues = logMeanSquares;
-        PreActivationLengths = lengths;
-        _spectra = spectra;
-    }
+    /// <summary>The network.</summary>
+    public DeepConvNetwork Network { get; }
 
-    /// <summary>The experiment.</summary>
-    public ConvolutionalJacobianExperiment Experiment { get; }
-
-    /// <summary>ln(tr(J_l^T J_l) / N) for l = 1..L (element l - 1): the log of the mean squared singular value after l layers.</summary>
-    public IReadOnlyList<double> LogMeanSquaredSingularValues { get; }
-
-    /// <summary>tr(J_l^T J_l) / N for l = 1..L (0 or infinity where beyond double's range; see <see cref="LogMeanSquaredSingularValues"/>).</summary>
-    public IReadOnlyList<double> MeanSquaredSingularValues => LogMeanSquaredSingularValues.Select(Math.Exp).ToArray();
-
-    /// <summary>The measured length |h_l|^2 / N of every layer's pre-activations, l = 1..L (element l - 1).</summary>
-    public IReadOnlyList<double> PreActivationLengths { get; }
-
-    /// <summary>The depths whose spectrum was computed, ascending.</summary>
-    public IReadOnlyList<int> SpectrumDepths => _spectra.Keys.Order().ToArray();
-
-    /// <summary>All N singular values of J after <paramref name="depth"/> layers, descending.</summary>
-    /// <param name="depth">One of <see cref="SpectrumDepths"/>.</param>
-    /// <returns>A copy of the singular values.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The spectrum at that depth was not computed.</exception>
-    public double[] SingularValues(int depth) => _spectra.TryGetValue(depth, out var s)
-        ? (double[])s.Clone()
-        : throw new ArgumentOutOfRangeException(nameof(depth), depth, $"The spectrum was computed at depths {string.Join(", ", SpectrumDepths)} only.");
-
-    /// <summary>Builds J layer by layer and computes the requested spectra.</summary>
-    /// <param name="experiment">The network and input; validated first.</param>
+    /// <summary>
+    /// Builds J of <paramref name="network"/> layer by layer, its kernels and biases drawn for the options' seed, and
+    /// computes the requested spectra.
+    /// </summary>
+    /// <param name="network">The network: sigma_w^2 and sigma_b^2 stated by its initializers
+    /// (<see cref="DeepConvNetwork.WeightVariance"/>), N^2 within one array.</param>
+    /// <param name="options">The input length, spectrum depths and seed; null for the defaults. Validated
+    /// first.</param>
     /// <returns>The Jacobian's statistics.</returns>
-    /// <exception cref="ArgumentException">An option breaks its rule, or the initializer refuses the kernel shape.</exception>
-    /// <exception cref="InvalidOperationException">Every derivative of a layer is 0, or a value is not finite.</exception>
-    public static ConvolutionalJacobian Compute(ConvolutionalJacobianExperiment experiment)
+    /// <exception cref="ArgumentException">An option breaks its rule, or the network is too large or states no
+    /// variance.</exception>
+    /// <exception cref="InvalidOperationException">Every derivative of a layer is 0, or a value is not
+    /// finite.</exception>
+    public static ConvolutionalJacobian Compute(DeepConvNetwork network, JacobianOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(experiment);
-        experiment.Validate();
-        int c = experiment.Channels, n = experiment.Size, depth = experiment.Depth;
-        var spectrumDepths = new HashSet<int>(experiment.SpectrumDepths ?? [depth]);
-        var root = new RandomSource(experiment.Seed);
-        var layer = new Conv1dLayer(c, c, experiment.KernelSize, experiment.Length, Activation.Identity, experiment.Padding);
-        double biasStd = Math.Sqrt(experiment.BiasVariance);
-
+        ArgumentNullException.ThrowIfNull(network);
+        options ??= new JacobianOptions();
+        int c = network.Channels, n = network.Size, depth = network.Depth;
+        if ((long)n * n > Array.MaxLength)
+            throw new ArgumentException($"network's N = C n = {n} squared must fit in one array.", nameof(network));
+        var model = MeanFieldModelOf(network);
+        var result = new ConvolutionalJacobian(network, options, model);
         var x = new double[n];
-        root.Fork(0).FillNormal(x, 0, Math.Sqrt(experiment.InputVariance));
+        result.DrawInput(x, model);
+        var layer = network.CreateLinearLayer();
         var h = new double[n];
         var derivative = new double[n];
         var bias = new double[c];
         var m = new double[(long)n * n];
         var next = new double[(long)n * n];
         for (int s = 0; s < n; s++) m[(long)s * n + s] = 1; // J_0 = I
-        var logMeanSquares = new double[depth];
-        var lengths = new double[depth];
-        var spectra = new Dictionary<int, double[]>();
-        double logScale = 0;
         for (int l = 1; l <= depth; l++)
         {
-            layer.Initialize(experiment.Initializer, root.Fork((ulong)l));
+            network.FillKernel(l, layer.Weights, options.Seed);
             layer.ForwardCore(x, 1, h, PassContext.Inference);
-            if (biasStd > 0)
+            if (!network.HasZeroBiases)
             {
-                root.Fork((1UL << 32) + (ulong)l).FillNormal(bias, 0, biasStd);
-                for (int i = 0; i < n; i++) h[i] += bias[i / experiment.Length];
+                network.FillBiases(l, bias, options.Seed);
+                for (int i = 0; i < n; i++) h[i] += bias[i / network.Length];
             }
-            lengths[l - 1] = GaussianExpectation.Dot(h, h) / n;
-            experiment.Activation.Derivative(h, derivative);
-            experiment.Activation.Apply(h, x);
+            network.Activation.Derivative(h, derivative);
+            network.Activation.Apply(h, x);
             layer.ForwardCore(m, n, next, PassContext.Inference); // row s: K_l (J_{l-1} e_s)
             for (int s = 0; s < n; s++)
             {
@@ -103,24 +79,21 @@ public sealed class ConvolutionalJacobian
                 for (int i = 0; i < n; i++) row[i] *= derivative[i];
             }
             (m, next) = (next, m);
-            double meanSquare = GaussianExpectation.Dot(m, m) / n;
-            if (meanSquare == 0 || !double.IsFinite(meanSquare))
-                throw new InvalidOperationException($"The Jacobian's mean squared singular value is {meanSquare} after layer {l}: every derivative is 0 (or the values are not finite).");
-            logScale += Math.Log(meanSquare);
-            logMeanSquares[l - 1] = logScale;
-            double factor = 1 / Math.Sqrt(meanSquare);
-            for (int i = 0; i < m.Length; i++) m[i] *= factor;
-            if (spectrumDepths.Contains(l)) spectra[l] = SingularValues(m, n, Math.Exp(logScale / 2));
+            result.Record(l, h, m, n);
         }
-        return new ConvolutionalJacobian(experiment, logMeanSquares, lengths, spectra);
+        return result;
     }
 
-    /// <summary>The singular values of the n x n matrix, times <paramref name="scale"/>, descending.</summary>
-    private static double[] SingularValues(double[] matrix, int n, double scale)
+    /// <summary>The mean-field model of sigma_w^2 and sigma_b^2 the network's initializers state.</summary>
+    private static MeanFieldModel MeanFieldModelOf(DeepConvNetwork network)
     {
-        var s = Matrix<double>.Build.Dense(n, n, (double[])matrix.Clone()).Svd(computeVectors: false).S.ToArray();
-        for (int i = 0; i < s.Length; i++) s[i] *= scale;
-        Array.Sort(s, (a, b) => b.CompareTo(a));
-        return s;
+        double weightVariance = network.WeightVariance ?? throw new ArgumentException(
+            $"network's kernel initializer {network.WeightInitializer.Name} states no variance, so the input " +
+            "cannot be scaled to a pre-activation length.", nameof(network));
+        double biasVariance = network.BiasVariance ?? throw new ArgumentException(
+            $"network's bias initializer {network.BiasInitializer.Name} states no variance.", nameof(network));
+        if (!(weightVariance > 0))
+            throw new ArgumentException($"network has sigma_w^2 = {weightVariance}: J would be 0.", nameof(network));
+        return new MeanFieldModel(network.Activation, weightVariance, biasVariance);
     }
 }

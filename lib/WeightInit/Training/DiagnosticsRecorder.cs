@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using WeightInit.Activations;
+using WeightInit.Kernels;
 using WeightInit.Statistics;
 
 namespace WeightInit.Training;
@@ -33,9 +34,11 @@ internal sealed class DiagnosticsRecorder
             if (layer is DenseLayer dense)
             {
                 matrices.Add(new WeightMatrix(matrices.Count, location, dense.InputWidth, dense.OutputWidth));
-                if (dense.Activation is not IdentityActivation) AddSite(layer, location, dense.Activation, dense.OutputWidth);
+                if (dense.Activation is not IdentityActivation) AddSite(layer, location, dense.Activation,
+                    dense.OutputWidth);
             }
-            else if (layer is ActivationLayer activation) AddSite(layer, location, activation.Activation, activation.Width);
+            else if (layer is ActivationLayer activation) AddSite(layer, location, activation.Activation,
+                activation.Width);
             var inner = layer.Sublayers;
             for (int i = 0; i < inner.Count; i++)
                 Visit(inner[i], layer is ResidualBlock block && ReferenceEquals(inner[i], block.Projection)
@@ -46,7 +49,8 @@ internal sealed class DiagnosticsRecorder
             _siteIndex[layer] = sites.Count;
             sites.Add(new ActivationSite(sites.Count, location, activation.Name, width));
         }
-        for (int l = 0; l < network.Layers.Count; l++) Visit(network.Layers[l], $"layer {l.ToString(CultureInfo.InvariantCulture)}");
+        for (int l = 0; l < network.Layers.Count; l++) Visit(network.Layers[l],
+            $"layer {l.ToString(CultureInfo.InvariantCulture)}");
         var parameterIndex = new Dictionary<Parameter, int>(ReferenceEqualityComparer.Instance);
         for (int i = 0; i < network.Parameters.Count; i++) parameterIndex[network.Parameters[i]] = i;
         _weightParameter = [.. network.DenseLayers.Select(d => parameterIndex[d.Parameters[0]])];
@@ -69,19 +73,19 @@ internal sealed class DiagnosticsRecorder
     // The recorder's methods run on few steps, too few for tiered compilation to optimize their loops in time:
     // they are compiled fully optimized from the first call.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void OnActivation(Layer site, Activation activation, ReadOnlySpan<double> preActivation, ReadOnlySpan<double> output,
+    public void OnActivation(Layer site, Activation activation, ReadOnlySpan<double> preActivation,
+        ReadOnlySpan<double> output,
         ReadOnlySpan<double> derivative, int count, int width)
     {
         if (!_siteIndex.TryGetValue(site, out int index)) return;
-        double t = _options.SaturationThreshold;
-        double limit = (1 - t * t) * Math.Abs(activation.Derivative(0.0));
-        // Saturated (sample, unit) pairs: |f'| below the limit. Dead units: sum over the batch of |f'| is 0 (a NaN counts as active).
-        double saturated = VectorKernels.Sum(derivative, derivative, derivative, new IndicatorBelow(limit));
+        // Saturated (sample, unit) pairs by the rule the simulator counts too.
+        // Dead units: sum over the batch of |f'| is 0 (a NaN counts as active).
+        long saturated = Saturation.Count(derivative, Saturation.SlopeLimit(activation, _options.SaturationThreshold));
         if (_activity.Length < width) _activity = new double[width];
         var activity = _activity.AsSpan(0, width);
         activity.Clear();
         for (int r = 0; r < count; r++)
-            VectorKernels.Map(activity, derivative.Slice(r * width, width), activity, activity, new AddAbsolute());
+            SimdMap.Run(new AddAbsolute(), activity, derivative.Slice(r * width, width), default, activity);
         int dead = 0;
         foreach (double a in activity) if (a == 0) dead++;
         var empty = new DistributionSummary(null, double.NaN, double.NaN, 0, 0);
@@ -96,29 +100,33 @@ internal sealed class DiagnosticsRecorder
         _current[index] = snapshot with { Gradients = Summarize(gradient) };
     }
 
-    /// <summary>Completes the snapshot of a recorded step with the weights and their gradients (before the update).</summary>
+    /// <summary>Completes the snapshot of a recorded step with the weights and their gradients (before the
+    /// update).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EndStep(long step, double loss, NetworkGradients gradients)
     {
         var weights = new WeightMatrixSnapshot[_weightParameter.Length];
         for (int m = 0; m < weights.Length; m++)
         {
-            double weightStd = SpanMath.MeanStd(_network.Parameters[_weightParameter[m]].Values).Std;
-            double gradientStd = SpanMath.MeanStd(gradients.Arrays[_weightParameter[m]]).Std;
+            double weightStd = OnePassMoments.MeanStd(_network.Parameters[_weightParameter[m]].Values).Std;
+            double gradientStd = OnePassMoments.MeanStd(gradients.Arrays[_weightParameter[m]]).Std;
             weights[m] = new WeightMatrixSnapshot(m, weightStd, gradientStd, gradientStd / weightStd);
         }
-        var sites = _current.Select((s, i) => s ?? throw new InvalidOperationException($"Activation site {i} reported nothing on step {step}.")).ToArray();
+        var sites =
+            _current.Select((s, i) => s
+            ?? throw new InvalidOperationException($"Activation site {i} reported nothing on step {step}.")).ToArray();
         Diagnostics.AddSnapshot(new DiagnosticsSnapshot(step, loss, sites, weights));
     }
 
-    /// <summary>Records log10(std(Delta W) / std(W)) of every weight matrix after the update of step <paramref name="step"/>.</summary>
+    /// <summary>Records log10(std(Delta W) / std(W)) of every weight matrix after the update of step
+    /// <paramref name="step"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void RecordUpdate(long step, Optimizer optimizer)
     {
         for (int m = 0; m < _weightParameter.Length; m++)
         {
             int p = _weightParameter[m];
-            double weightStd = SpanMath.MeanStd(_network.Parameters[p].Values).Std;
+            double weightStd = OnePassMoments.MeanStd(_network.Parameters[p].Values).Std;
             _updateRatios[m] = Math.Log10(optimizer.LastStepStd(p) / weightStd);
         }
         Diagnostics.AddUpdateRatios(step, _updateRatios);
@@ -127,10 +135,10 @@ internal sealed class DiagnosticsRecorder
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private DistributionSummary Summarize(ReadOnlySpan<double> values)
     {
-        var (min, max, allFinite) = VectorKernels.Range(values);
+        var (count, min, max) = FiniteRange.Of(values);
         int finiteCount = values.Length;
         ReadOnlySpan<double> finite = values;
-        if (!allFinite)
+        if (count < values.Length)
         {
             if (_finite.Length < values.Length) _finite = new double[values.Length];
             finiteCount = 0;
@@ -152,7 +160,17 @@ internal sealed class DiagnosticsRecorder
             (min, max) = (min - half, max + half);
         }
         var histogram = double.IsFinite(max - min) ? FixedBinHistogram.OfRange(finite, min, max, _options.Bins) : null;
-        var (mean, std) = SpanMath.MeanStd(finite);
+        var (mean, std) = OnePassMoments.MeanStd(finite);
         return new DistributionSummary(histogram, mean, std, values.Length, nonFinite);
+    }
+
+    /// <summary>a + |b|: a unit's running sum of |f'| over the batch.</summary>
+    internal readonly struct AddAbsolute : IMapOperator
+    {
+        public static int Inputs => 2;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double> =>
+            a + TV.Abs(b);
     }
 }

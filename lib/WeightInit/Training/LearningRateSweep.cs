@@ -1,13 +1,19 @@
 using WeightInit.Kernels;
-using WeightInit.Random;
 using WeightInit.Statistics;
 
 namespace WeightInit.Training;
 
-/// <summary>A named way to build a fresh network from a random source: an initialization scheme, say.</summary>
+/// <summary>
+/// A named network description: builds a fresh network from a seed, as every network of the library is made (a
+/// description plus a seed), e.g.
+/// <c>new("He", seed =&gt; Network.Create(DeepNetwork.Classifier(widths, Activation.ReLU, Init.HeNormal()), seed))</c>
+/// or <c>new("delta-orthogonal", seed =&gt; Mnist1dNetworks.VanillaCnn(32, 16, Init.DeltaOrthogonal(),
+/// Activation.Tanh, seed))</c>.
+/// </summary>
 /// <param name="Name">The name the results carry, e.g. "He (normal)".</param>
-/// <param name="Create">Builds a new network (never one it returned before), drawing every initial value from the source.</param>
-public sealed record NetworkCandidate(string Name, Func<RandomSource, Network> Create);
+/// <param name="Create">Builds a new network for a seed (never an object it returned before), every initial value
+/// drawn from that seed, so that the same seed gives the same network.</param>
+public sealed record NetworkCandidate(string Name, Func<ulong, Network> Create);
 
 /// <summary>One training run of a sweep, as plain data.</summary>
 /// <param name="Candidate">The candidate's name.</param>
@@ -32,7 +38,7 @@ public sealed record SweepRun(string Candidate, double LearningRate, ulong Seed,
 /// best learning rate.
 /// </summary>
 /// <remarks>
-/// <para>Run (candidate c, learning rate eta, seed s): the network is <c>c.Create(new RandomSource(s))</c> and the
+/// <para>Run (candidate c, learning rate eta, seed s): the network is <c>c.Create(s)</c> and the
 /// trainer uses <see cref="Training"/> with <see cref="TrainingOptions.LearningRate"/> = eta and
 /// <see cref="TrainingOptions.Seed"/> = s (every other setting as given), for <see cref="Steps"/> steps of
 /// <see cref="Trainer.TrainSteps"/>; then the network is evaluated on the training and test sets. A run that
@@ -52,7 +58,8 @@ public sealed record LearningRateSweep
     /// <summary>The seeds, at least one, distinct. Required.</summary>
     public required IReadOnlyList<ulong> Seeds { get; init; }
 
-    /// <summary>The optimizer and batch settings of every run; its learning rate and seed are replaced per run. Required.</summary>
+    /// <summary>The optimizer and batch settings of every run; its learning rate and seed are replaced per run.
+    /// Required.</summary>
     public required TrainingOptions Training { get; init; }
 
     /// <summary>The training set. Required.</summary>
@@ -79,19 +86,28 @@ public sealed record LearningRateSweep
         ArgumentNullException.ThrowIfNull(Training, nameof(Training));
         ArgumentNullException.ThrowIfNull(Train, nameof(Train));
         ArgumentNullException.ThrowIfNull(Loss, nameof(Loss));
-        if (Candidates.Count == 0) throw new ArgumentException($"{nameof(Candidates)} must hold at least one candidate.", nameof(Candidates));
+        if (Candidates.Count == 0)
+            throw new ArgumentException($"{nameof(Candidates)} must hold at least one candidate.", nameof(Candidates));
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < Candidates.Count; i++)
         {
             if (Candidates[i] is null || Candidates[i].Name is null || Candidates[i].Create is null)
-                throw new ArgumentException($"{nameof(Candidates)}[{i}] must have a name and a factory.", nameof(Candidates));
+                throw new ArgumentException($"{nameof(Candidates)}[{i}] must have a name and a factory.",
+                    nameof(Candidates));
             if (!names.Add(Candidates[i].Name))
-                throw new ArgumentException($"{nameof(Candidates)} must have distinct names, but '{Candidates[i].Name}' appears twice.", nameof(Candidates));
+                throw new ArgumentException(
+                    $"{nameof(Candidates)} must have distinct names, but '{Candidates[i].Name}' appears twice.",
+                    nameof(Candidates));
         }
-        if (LearningRates.Count == 0) throw new ArgumentException($"{nameof(LearningRates)} must hold at least one rate.", nameof(LearningRates));
-        for (int i = 0; i < LearningRates.Count; i++) Guard.FinitePositive(LearningRates[i], $"{nameof(LearningRates)}[{i}]");
-        if (Seeds.Count == 0) throw new ArgumentException($"{nameof(Seeds)} must hold at least one seed.", nameof(Seeds));
-        if (Seeds.Distinct().Count() != Seeds.Count) throw new ArgumentException($"{nameof(Seeds)} must be distinct.", nameof(Seeds));
+        if (LearningRates.Count == 0)
+            throw new ArgumentException($"{nameof(LearningRates)} must hold at least one rate.",
+                nameof(LearningRates));
+        for (int i = 0; i < LearningRates.Count; i++)
+            Guard.FinitePositive(LearningRates[i], $"{nameof(LearningRates)}[{i}]");
+        if (Seeds.Count == 0)
+            throw new ArgumentException($"{nameof(Seeds)} must hold at least one seed.", nameof(Seeds));
+        if (Seeds.Distinct().Count() != Seeds.Count)
+            throw new ArgumentException($"{nameof(Seeds)} must be distinct.", nameof(Seeds));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Steps, nameof(Steps));
         if (MaxDegreeOfParallelism == 0 || MaxDegreeOfParallelism < -1)
             throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism,
@@ -101,8 +117,10 @@ public sealed record LearningRateSweep
     /// <summary>Trains every (candidate, learning rate, seed) and returns the results.</summary>
     /// <param name="cancellationToken">Checked before every batch of every run.</param>
     /// <returns>One run per combination, candidate-major, then learning rate, then seed, in the order given.</returns>
-    /// <exception cref="ArgumentException">A property breaks its rule, or a candidate's network does not fit the data and the loss.</exception>
-    /// <exception cref="InvalidOperationException">A candidate's factory returned a network it had returned before.</exception>
+    /// <exception cref="ArgumentException">A property breaks its rule, or a candidate's network does not fit the data
+    /// and the loss.</exception>
+    /// <exception cref="InvalidOperationException">A candidate's factory returned a network it had returned
+    /// before.</exception>
     public LearningRateSweepResult Run(CancellationToken cancellationToken = default)
     {
         Validate();
@@ -114,21 +132,24 @@ public sealed record LearningRateSweep
             var candidate = Candidates[index / perCandidate];
             double rate = LearningRates[index % perCandidate / Seeds.Count];
             ulong seed = Seeds[index % Seeds.Count];
-            var network = candidate.Create(new RandomSource(seed))
+            var network = candidate.Create(seed)
                 ?? throw new InvalidOperationException($"Candidate '{candidate.Name}' returned no network.");
             lock (seen)
                 if (!seen.Add(network))
-                    throw new InvalidOperationException($"Candidate '{candidate.Name}' returned a network it had returned before; each run needs a new one.");
+                    throw new InvalidOperationException($"Candidate '{candidate.Name}' returned a network it had " +
+                        "returned before; each run needs a new one.");
             var trainer = new Trainer(network, Loss, WithRateAndSeed(Training, rate, seed));
             trainer.TrainSteps(Train, Steps, cancellationToken);
             var train = network.Evaluate(Train, Loss);
             var test = Test is null ? new EvaluationResult(double.NaN, double.NaN, 0, 0) : network.Evaluate(Test, Loss);
-            runs[index] = new SweepRun(candidate.Name, rate, seed, train.Loss, train.Accuracy, test.Loss, test.Accuracy, trainer.Divergence);
+            runs[index] = new SweepRun(candidate.Name, rate, seed, train.Loss, train.Accuracy, test.Loss, test.Accuracy,
+                trainer.Divergence);
         });
         return new LearningRateSweepResult(this, runs);
     }
 
-    /// <summary>A copy of <paramref name="options"/> with another learning rate and seed, every other setting kept.</summary>
+    /// <summary>A copy of <paramref name="options"/> with another learning rate and seed, every other setting
+    /// kept.</summary>
     internal static TrainingOptions WithRateAndSeed(TrainingOptions options, double learningRate, ulong seed) => new()
     {
         LearningRate = learningRate,
@@ -169,8 +190,11 @@ public sealed class LearningRateSweepResult
     {
         int c = IndexOf(candidate);
         int r = -1;
-        for (int i = 0; i < Sweep.LearningRates.Count && r < 0; i++) if (Sweep.LearningRates[i].Equals(learningRate)) r = i;
-        if (r < 0) throw new ArgumentException($"{learningRate} is not one of the sweep's learning rates.", nameof(learningRate));
+        for (int i = 0; i < Sweep.LearningRates.Count && r < 0; i++)
+            if (Sweep.LearningRates[i].Equals(learningRate)) r = i;
+        if (r < 0)
+            throw new ArgumentException($"{learningRate} is not one of the sweep's learning rates.",
+                nameof(learningRate));
         int seeds = Sweep.Seeds.Count;
         return [.. Runs.Skip((c * Sweep.LearningRates.Count + r) * seeds).Take(seeds)];
     }
@@ -179,7 +203,8 @@ public sealed class LearningRateSweepResult
     /// <param name="candidate">A candidate's name.</param>
     /// <param name="learningRate">One of the sweep's learning rates.</param>
     /// <returns>Mean, spread and range over the seeds.</returns>
-    public SeedSummary TestAccuracy(string candidate, double learningRate) => SeedSummary.Of(RunsOf(candidate, learningRate).Select(r => r.TestAccuracy));
+    public SeedSummary TestAccuracy(string candidate, double learningRate) =>
+        SeedSummary.Of(RunsOf(candidate, learningRate).Select(r => r.TestAccuracy));
 
     /// <summary>
     /// The final training loss of one candidate at one learning rate, over the seeds whose run did not diverge (and
@@ -194,7 +219,8 @@ public sealed class LearningRateSweepResult
         return finished.Length == 0 ? null : SeedSummary.Of(finished);
     }
 
-    /// <summary>The learning rate with the highest mean test accuracy for a candidate (the first of equals, in the sweep's order).</summary>
+    /// <summary>The learning rate with the highest mean test accuracy for a candidate (the first of equals, in the
+    /// sweep's order).</summary>
     /// <param name="candidate">A candidate's name.</param>
     /// <returns>The rate.</returns>
     /// <exception cref="InvalidOperationException">The sweep has no test set.</exception>
@@ -211,7 +237,8 @@ public sealed class LearningRateSweepResult
     /// <param name="candidate">A candidate's name.</param>
     /// <returns>The rate.</returns>
     public double BestLearningRateByTrainLoss(string candidate) =>
-        Sweep.LearningRates.MinBy(rate => RunsOf(candidate, rate).Average(r => Finished(r) ? r.TrainLoss : double.PositiveInfinity));
+        Sweep.LearningRates.MinBy(rate =>
+            RunsOf(candidate, rate).Average(r => Finished(r) ? r.TrainLoss : double.PositiveInfinity));
 
     private static bool Finished(SweepRun run) => !run.Diverged && double.IsFinite(run.TrainLoss);
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 
 namespace WeightInit.Training;
 
@@ -38,18 +37,16 @@ public static class Mnist1dDataset
     /// <param name="path">The file, e.g. data/mnist1d/mnist1d.csv.gz.</param>
     /// <returns>The standard split: 4,000 training and 1,000 test samples of 40 features, 10 classes.</returns>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="InvalidDataException">A line is malformed, or the file does not hold 5,000 lines; the message names the file and the line.</exception>
+    /// <exception cref="InvalidDataException">A line is malformed, or the file does not hold 5,000 lines; the message
+    /// names the file and the line.</exception>
     public static TrainTestSplit Load(string path)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        string fullPath = Path.GetFullPath(path);
-        if (!File.Exists(fullPath))
-            throw new FileNotFoundException($"The MNIST-1D file '{fullPath}' does not exist.", fullPath);
+        string fullPath = DataFile.Existing(path, "MNIST-1D");
         const int total = TrainCount + TestCount;
         var features = new double[total * FeatureCount];
         var labels = new int[total];
         int lineNumber = 0;
-        using (var reader = OpenText(fullPath))
+        using (var reader = DataFile.OpenText(fullPath))
         {
             string? line;
             Span<Range> fields = stackalloc Range[FeatureCount + 2];
@@ -61,25 +58,34 @@ public static class Mnist1dDataset
                 ReadOnlySpan<char> text = line.AsSpan().TrimEnd('\r');
                 int fieldCount = text.Split(fields, ',');
                 if (fieldCount != FeatureCount + 1)
-                    throw Invalid(fullPath, lineNumber, $"expected {FeatureCount + 1} comma-separated values (40 values and a label), found {(fieldCount <= FeatureCount + 1 ? fieldCount : text.Count(',') + 1)}");
+                    throw DataFile.Invalid(fullPath, lineNumber,
+                        $"expected {FeatureCount + 1} comma-separated values (40 values and a label), found " +
+                        $"{(fieldCount <= FeatureCount + 1 ? fieldCount : text.Count(',') + 1)}");
                 for (int j = 0; j < FeatureCount; j++)
                 {
                     var field = text[fields[j]].Trim();
-                    if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
-                        throw Invalid(fullPath, lineNumber, $"value {j + 1} '{field}' is not a finite number");
+                    if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) ||
+                        !double.IsFinite(value))
+                        throw DataFile.Invalid(fullPath, lineNumber, $"value {j + 1} '{field}' is not a finite number");
                     features[(lineNumber - 1) * FeatureCount + j] = value;
                 }
                 var labelField = text[fields[FeatureCount]].Trim();
-                if (!int.TryParse(labelField, NumberStyles.Integer, CultureInfo.InvariantCulture, out int label) || label < 0 || label >= ClassCount)
-                    throw Invalid(fullPath, lineNumber, $"the label '{labelField}' is not an integer in 0..{ClassCount - 1}");
+                if (!int.TryParse(labelField, NumberStyles.Integer, CultureInfo.InvariantCulture, out int label) ||
+                    label < 0 || label >= ClassCount)
+                    throw DataFile.Invalid(fullPath, lineNumber,
+                        $"the label '{labelField}' is not an integer in 0..{ClassCount - 1}");
                 labels[lineNumber - 1] = label;
             }
         }
         if (lineNumber != total)
-            throw new InvalidDataException($"{fullPath}: the file holds {lineNumber} lines, but MNIST-1D has {total} ({TrainCount} training and {TestCount} test signals).");
-        var train = new LabeledDataset(features.AsSpan(0, TrainCount * FeatureCount), labels.AsSpan(0, TrainCount), FeatureCount, ClassCount);
-        var test = new LabeledDataset(features.AsSpan(TrainCount * FeatureCount), labels.AsSpan(TrainCount), FeatureCount, ClassCount);
-        return new TrainTestSplit(train, test, [.. Enumerable.Range(0, TrainCount)], [.. Enumerable.Range(TrainCount, TestCount)]);
+            throw new InvalidDataException($"{fullPath}: the file holds {lineNumber} lines, but MNIST-1D has " +
+                $"{total} ({TrainCount} training and {TestCount} test signals).");
+        var train = new LabeledDataset(features.AsSpan(0, TrainCount * FeatureCount), labels.AsSpan(0, TrainCount),
+            FeatureCount, ClassCount);
+        var test = new LabeledDataset(features.AsSpan(TrainCount * FeatureCount), labels.AsSpan(TrainCount),
+            FeatureCount, ClassCount);
+        return new TrainTestSplit(train, test, [.. Enumerable.Range(0, TrainCount)],
+            [.. Enumerable.Range(TrainCount, TestCount)]);
     }
 
     /// <summary>
@@ -89,27 +95,5 @@ public static class Mnist1dDataset
     /// <param name="startDirectory">Where to start looking, e.g. the current directory.</param>
     /// <returns>The full path of the data file.</returns>
     /// <exception cref="FileNotFoundException">No ancestor has the file.</exception>
-    public static string FindFile(string startDirectory)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(startDirectory);
-        for (var dir = new DirectoryInfo(Path.GetFullPath(startDirectory)); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, RelativePath);
-            if (File.Exists(candidate)) return candidate;
-        }
-        throw new FileNotFoundException(
-            $"Could not find '{RelativePath}' in '{Path.GetFullPath(startDirectory)}' or any of its parent directories.", RelativePath);
-    }
-
-    private static StreamReader OpenText(string path)
-    {
-        var stream = File.OpenRead(path);
-        Span<byte> magic = stackalloc byte[2];
-        int read = stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
-        stream.Position = 0;
-        bool gzip = read == 2 && magic[0] == 0x1F && magic[1] == 0x8B;
-        return gzip ? new StreamReader(new GZipStream(stream, CompressionMode.Decompress)) : new StreamReader(stream);
-    }
-
-    private static InvalidDataException Invalid(string path, int line, string problem) => new($"{path}, line {line}: {problem}.");
+    public static string FindFile(string startDirectory) => DataFile.Find(RelativePath, startDirectory);
 }

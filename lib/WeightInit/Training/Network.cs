@@ -1,20 +1,26 @@
+using WeightInit.Activations;
+
 namespace WeightInit.Training;
 
 /// <summary>
 /// A feed-forward network: a chain of <see cref="Layer"/>s evaluated on whole batches and trained by
 /// backpropagation (Rumelhart, Hinton &amp; Williams 1986, "Learning representations by
 /// back-propagating errors"). The last layer's outputs are the logits a <see cref="Loss"/> turns into
-/// probabilities. <see cref="MultilayerPerceptron"/> is the network of dense layers only;
-/// <see cref="PlainNetwork"/> and <see cref="ResidualNetwork"/> build the normalized and residual ones.
+/// probabilities. <see cref="Create"/> builds the trainable network a <see cref="DeepNetwork"/> describes (dense
+/// layers, or with normalization); <see cref="ResidualNetwork"/> builds residual ones.
 /// </summary>
 /// <remarks>
+/// <para>Dense layers only, for a batch X = A_0 (B x n_0): Z_l = A_{l-1} W_l^T + b_l and A_l = f_l(Z_l); backward, from
+/// G_L = dLoss/dA_L: dZ_l = G_l * f_l'(Z_l) (elementwise), dW_l = dZ_l^T A_{l-1}, db_l = the column sums of dZ_l, and
+/// G_{l-1} = dZ_l W_l. The training forward pass computes f_l and f_l' together and keeps f_l'(Z_l) for the backward
+/// pass; layers with the identity activation skip both.</para>
 /// <para>Two modes: <see cref="ComputeGradients"/> runs in training mode (batch normalization uses the
 /// batch's statistics); <see cref="Forward"/>, <see cref="Evaluate"/> and the predictions run in
 /// inference mode (running statistics). Neither changes the parameters or the running statistics;
 /// the <see cref="Trainer"/> does, after each step.</para>
 /// <para>An instance keeps its work buffers between calls, so it is not thread-safe.</para>
 /// </remarks>
-public class Network
+public sealed class Network
 {
     /// <summary>Rows per forward pass when predicting or evaluating large sets.</summary>
     private const int ChunkRows = 256;
@@ -24,7 +30,8 @@ public class Network
     private readonly DenseLayer[] _denseLayers;
 
     /// <summary>Creates a network from its layers, input side first.</summary>
-    /// <param name="layers">At least one layer; each layer's input width must equal the previous layer's output width, and no layer object may appear twice (inside residual blocks either).</param>
+    /// <param name="layers">At least one layer; each layer's input width must equal the previous layer's output width,
+    /// and no layer object may appear twice (inside residual blocks either).</param>
     public Network(IEnumerable<Layer> layers)
     {
         ArgumentNullException.ThrowIfNull(layers);
@@ -38,8 +45,45 @@ public class Network
         _denseLayers = [.. AllLayers.OfType<DenseLayer>()];
     }
 
+    /// <summary>
+    /// The trainable network <paramref name="network"/> describes, its weights and biases drawn for
+    /// <paramref name="seed"/> by <see cref="DeepNetwork.FillWeights{T}"/> and <see cref="DeepNetwork.FillBiases{T}"/>:
+    /// the same weights the simulator and LSUV use for that seed. Without normalization, one <see cref="DenseLayer"/>
+    /// per layer with its activation f_l. With <see cref="Normalization.BatchNorm"/> or
+    /// <see cref="Normalization.LayerNorm"/>,
+    /// each
+    /// layer but the last is a linear dense layer, the normalization, then <see cref="ActivationLayer"/>(f) (the
+    /// arrangement of Ioffe &amp; Szegedy 2015, "Batch Normalization"), and the last a dense layer with f_L: the same
+    /// weight matrices either way.
+    /// </summary>
+    /// <param name="network">The description; a <see cref="DeepNetwork.Classifier"/> gives logits for a
+    /// <see cref="Loss"/>.</param>
+    /// <param name="seed">The seed of the weights and biases.</param>
+    /// <param name="normalization">The normalization after each hidden dense layer (default none).</param>
+    /// <returns>The network: <see cref="DenseLayers"/>[l - 1] holds W_l and b_l.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The normalization is not defined.</exception>
+    public static Network Create(DeepNetwork network, ulong seed, Normalization normalization = Normalization.None)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        Guard.Defined(normalization);
+        var layers = new List<Layer>();
+        for (int l = 1; l <= network.Depth; l++)
+        {
+            int nIn = network.Widths[l - 1], nOut = network.Widths[l];
+            bool normalized = normalization != Normalization.None && l < network.Depth;
+            var dense = new DenseLayer(nIn, nOut, normalized ? Activation.Identity : network.ActivationOf(l));
+            network.FillWeights(l, dense.Weights, seed);
+            network.FillBiases(l, dense.Biases, seed);
+            layers.Add(dense);
+            if (!normalized) continue;
+            layers.Add(NormalizationLayer.Create(normalization, nOut));
+            layers.Add(new ActivationLayer(nOut, network.Activation));
+        }
+        return new Network(layers);
+    }
+
     /// <summary>The top-level layers, input side first (a residual block counts as one).</summary>
-    public virtual IReadOnlyList<Layer> Layers => _layers;
+    public IReadOnlyList<Layer> Layers => _layers;
 
     /// <summary>
     /// Every dense layer (every weight matrix), in forward order, including those inside residual
@@ -48,7 +92,8 @@ public class Network
     /// </summary>
     public IReadOnlyList<DenseLayer> DenseLayers => _denseLayers;
 
-    /// <summary>Every learnable parameter, layer by layer from the input side (the order of <see cref="NetworkGradients.Gradient(int)"/>).</summary>
+    /// <summary>Every learnable parameter, layer by layer from the input side (the order of
+    /// <see cref="NetworkGradients.Gradient(int)"/>).</summary>
     public IReadOnlyList<Parameter> Parameters => _sequence.Parameters;
 
     /// <summary>Inputs per sample.</summary>
@@ -65,7 +110,7 @@ public class Network
 
     /// <summary>An independent copy of the network (parameters and running statistics).</summary>
     /// <returns>The copy.</returns>
-    public virtual Network Clone() => new(_layers.Select(l => l.Clone()));
+    public Network Clone() => new(_layers.Select(l => l.Clone()));
 
     /// <summary>A gradient holder shaped like this network's parameters.</summary>
     /// <returns>Zero gradients.</returns>
@@ -94,7 +139,8 @@ public class Network
     /// </summary>
     /// <param name="inputs">count x InputWidth values, row-major.</param>
     /// <param name="count">Samples; at least 1 (at least 2 with batch statistics and a batch normalization).</param>
-    /// <param name="useBatchStatistics">True: batch normalizations use this batch's statistics, as in a training step (the running statistics are not changed); false: inference mode.</param>
+    /// <param name="useBatchStatistics">True: batch normalizations use this batch's statistics, as in a training step
+    /// (the running statistics are not changed); false: inference mode.</param>
     /// <returns>One array per entry of <see cref="Layers"/>.</returns>
     public double[][] ForwardEachLayer(ReadOnlySpan<double> inputs, int count, bool useBatchStatistics = false)
     {
@@ -150,7 +196,9 @@ public class Network
         for (int start = 0; start < data.Count; start += ChunkRows)
         {
             int rows = Math.Min(ChunkRows, data.Count - start);
-            var outputs = _sequence.Forward(data.Features.Slice(start * InputWidth, rows * InputWidth), rows, PassContext.Inference);
+            var outputs =
+                _sequence.Forward(data.Features.Slice(start * InputWidth, rows * InputWidth), rows,
+                PassContext.Inference);
             var labels = data.Labels.Slice(start, rows);
             totalLoss += loss.Compute(outputs, labels, rows, OutputWidth, []) * rows;
             for (int i = 0; i < rows; i++)
@@ -166,11 +214,13 @@ public class Network
     /// </summary>
     /// <param name="inputs">count x InputWidth values, row-major.</param>
     /// <param name="labels">count labels in [0, loss.ClassCount(OutputWidth)).</param>
-    /// <param name="count">Samples in the batch; at least 1 (at least 2 if the network has a batch normalization).</param>
+    /// <param name="count">Samples in the batch; at least 1 (at least 2 if the network has a batch
+    /// normalization).</param>
     /// <param name="loss">The loss.</param>
     /// <param name="gradients">Where to write the gradient; from <see cref="CreateGradients"/>.</param>
     /// <returns>The mean loss over the batch.</returns>
-    public double ComputeGradients(ReadOnlySpan<double> inputs, ReadOnlySpan<int> labels, int count, Loss loss, NetworkGradients gradients)
+    public double ComputeGradients(ReadOnlySpan<double> inputs, ReadOnlySpan<int> labels, int count, Loss loss,
+        NetworkGradients gradients)
     {
         ArgumentNullException.ThrowIfNull(loss);
         ArgumentNullException.ThrowIfNull(gradients);
@@ -198,11 +248,13 @@ public class Network
     internal void CheckData(LabeledDataset data, Loss loss)
     {
         if (data.FeatureCount != InputWidth)
-            throw new ArgumentException($"The data have {data.FeatureCount} features per sample, but the network takes {InputWidth} inputs.", nameof(data));
+            throw new ArgumentException($"The data have {data.FeatureCount} features per sample, but the network " +
+                $"takes {InputWidth} inputs.", nameof(data));
         int classes = loss.ClassCount(OutputWidth);
         if (data.ClassCount > classes)
             throw new ArgumentException(
-                $"The data have {data.ClassCount} classes, but the network with {OutputWidth} outputs and {loss.Name} predicts {classes}.", nameof(data));
+                $"The data have {data.ClassCount} classes, but the network with {OutputWidth} outputs and " +
+                    $"{loss.Name} predicts {classes}.", nameof(data));
     }
 
     private static IEnumerable<Layer> Flatten(Layer layer) => layer.Sublayers.SelectMany(Flatten).Prepend(layer);

@@ -1,9 +1,11 @@
+using WeightInit.Statistics;
+
 namespace WeightInit.Training;
 
 /// <summary>
 /// The gradient of a loss with respect to every parameter of a <see cref="Network"/>: one array per
 /// entry of <see cref="Network.Parameters"/>, with that parameter's shape. "Layer l" here is dense
-/// layer l of <see cref="Network.DenseLayers"/> (for a <see cref="MultilayerPerceptron"/>, its layer l).
+/// layer l of <see cref="Network.DenseLayers"/> (for a network of dense layers only, its layer l).
 /// </summary>
 public sealed class NetworkGradients
 {
@@ -16,7 +18,8 @@ public sealed class NetworkGradients
         _arrays = [.. parameters.Select(p => new double[p.Length])];
         var index = new Dictionary<Parameter, int>(ReferenceEqualityComparer.Instance);
         for (int i = 0; i < parameters.Count; i++) index[parameters[i]] = i;
-        _dense = [.. network.DenseLayers.Select(d => (index[d.Parameters[0]], index[d.Parameters[1]], d.InputWidth, d.OutputWidth))];
+        _dense = [.. network.DenseLayers.Select(d =>
+            (index[d.Parameters[0]], index[d.Parameters[1]], d.InputWidth, d.OutputWidth))];
     }
 
     /// <summary>The number of dense layers (weight matrices).</summary>
@@ -45,7 +48,8 @@ public sealed class NetworkGradients
         return _arrays[parameter];
     }
 
-    /// <summary>Per-layer statistics of this gradient (norm, mean and std of dL/dW; norm of dL/db), one per dense layer.</summary>
+    /// <summary>Per-layer statistics of this gradient (norm, mean and std of dL/dW; norm of dL/db), one per dense
+    /// layer.</summary>
     /// <returns>One entry per dense layer, input side first.</returns>
     public IReadOnlyList<LayerGradientStatistics> Statistics()
     {
@@ -53,8 +57,8 @@ public sealed class NetworkGradients
         for (int l = 0; l < LayerCount; l++)
         {
             var (weights, biases, fanIn, fanOut) = _dense[l];
-            var (norm, mean, std) = SpanMath.NormMeanStd(_arrays[weights]);
-            var (biasNorm, _, _) = SpanMath.NormMeanStd(_arrays[biases]);
+            var (norm, mean, std) = NormMeanStd(_arrays[weights]);
+            var (biasNorm, _, _) = NormMeanStd(_arrays[biases]);
             result[l] = new LayerGradientStatistics(l, fanIn, fanOut, norm, mean, std, biasNorm);
         }
         return result;
@@ -62,7 +66,21 @@ public sealed class NetworkGradients
 
     internal double[][] Arrays => _arrays;
 
-    /// <summary>Throws unless these gradients have one array per parameter of <paramref name="network"/>, of the same lengths.</summary>
+    /// <summary>
+    /// The Euclidean norm, the mean and the population standard deviation of <paramref name="x"/>, from the
+    /// library's one overflow-safe mean/std (<see cref="ScaledMoments"/>): norm = sqrt(n) RMS.
+    /// Non-finite values make every result NaN; an empty span gives zeros.
+    /// </summary>
+    internal static (double Norm, double Mean, double Std) NormMeanStd(ReadOnlySpan<double> x)
+    {
+        if (x.IsEmpty) return (0, 0, 0);
+        var m = ScaledMoments.Of(x);
+        if (m.Count < x.Length) return (double.NaN, double.NaN, double.NaN);
+        return (Math.Sqrt(x.Length) * m.RootMeanSquare, m.Mean, m.PopulationStd);
+    }
+
+    /// <summary>Throws unless these gradients have one array per parameter of <paramref name="network"/>, of the same
+    /// lengths.</summary>
     /// <param name="network">The network the gradients are for.</param>
     /// <param name="paramName">The caller's name for these gradients, named in the exception.</param>
     internal void CheckShape(Network network, string paramName)
@@ -71,7 +89,8 @@ public sealed class NetworkGradients
         bool matches = parameters.Count == _arrays.Length && network.DenseLayers.Count == _dense.Length;
         for (int i = 0; matches && i < parameters.Count; i++) matches = parameters[i].Length == _arrays[i].Length;
         if (!matches)
-            throw new ArgumentException("gradients must be shaped like this network's parameters; create them with CreateGradients().", paramName);
+            throw new ArgumentException("gradients must be shaped like this network's parameters; create them with " +
+                "CreateGradients().", paramName);
     }
 
     private int CheckLayer(int layer)

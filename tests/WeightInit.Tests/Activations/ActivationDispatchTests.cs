@@ -5,12 +5,13 @@ namespace WeightInit.Tests.Activations;
 
 public class ActivationDispatchTests
 {
-    private static readonly Activation[] Parameterized = [Activation.CreateLeakyReLU(0.2), Activation.CreateElu(0.5), Activation.CreateSwish(1.7)];
+    private static readonly Activation[] Parameterized =
+        [Activation.CreateLeakyReLU(0.2), Activation.CreateElu(0.5), Activation.CreateSwish(1.7)];
 
     // Every library activation hands its span methods to the vectorized kernel loops; losing that
     // hand-over would silently fall back to the scalar loops of the base class (same values, much slower).
     [Fact]
-    public void Every_library_activation_uses_the_vectorized_span_loops()
+    public void EveryLibraryActivationUsesTheVectorizedSpanLoops()
     {
         foreach (var activation in Activation.All.Concat(Parameterized))
             Assert.True(activation.HasVectorizedSpans, $"{activation.Name} has no vectorized span loops");
@@ -22,7 +23,7 @@ public class ActivationDispatchTests
 
     [Theory]
     [MemberData(nameof(Shared))]
-    public void A_new_instance_gets_the_same_treatment_as_the_shared_one(string name)
+    public void ANewInstanceGetsTheSameTreatmentAsTheSharedOne(string name)
     {
         var shared = Activation.FromName(name);
         Activation fresh = shared switch
@@ -33,18 +34,18 @@ public class ActivationDispatchTests
             _ => (Activation)Activator.CreateInstance(shared.GetType())!,
         };
         Assert.NotSame(shared, fresh);
-        Assert.Equal(SaturationRules.For(shared), SaturationRules.For(fresh));
+        Assert.Equal(Saturation.SlopeLimit(shared, 0.9), Saturation.SlopeLimit(fresh, 0.9));
         Assert.Equal(LinearNetworkTheory.SecondMomentFactor(shared), LinearNetworkTheory.SecondMomentFactor(fresh));
     }
 
     [Fact]
-    public void Identity_relu_tanh_and_sigmoid_get_their_own_saturation_rules_whatever_the_instance()
+    public void FreshInstancesGetTheirSlopeLimitsAndSecondMomentFactors()
     {
-        Assert.Equal(SaturationRule.Identity, SaturationRules.For(new IdentityActivation()));
-        Assert.Equal(SaturationRule.ReLU, SaturationRules.For(new ReLUActivation()));
-        Assert.Equal(SaturationRule.Tanh, SaturationRules.For(new TanhActivation()));
-        Assert.Equal(SaturationRule.Sigmoid, SaturationRules.For(new SigmoidActivation()));
-        Assert.Equal(SaturationRule.FromDerivative, SaturationRules.For(new GeluActivation()));
+        Assert.Equal(0.19, Saturation.SlopeLimit(new IdentityActivation(), 0.9), 1e-15);
+        Assert.Equal(0.0, Saturation.SlopeLimit(new ReLUActivation(), 0.9));
+        Assert.Equal(0.19, Saturation.SlopeLimit(new TanhActivation(), 0.9), 1e-15);
+        Assert.Equal(0.19 / 4, Saturation.SlopeLimit(new SigmoidActivation(), 0.9), 1e-15);
+        Assert.Equal(0.19 / 2, Saturation.SlopeLimit(new GeluActivation(), 0.9), 1e-15);
         Assert.Equal(1.0, LinearNetworkTheory.SecondMomentFactor(new IdentityActivation()));
         Assert.Equal(0.5, LinearNetworkTheory.SecondMomentFactor(new ReLUActivation()));
     }

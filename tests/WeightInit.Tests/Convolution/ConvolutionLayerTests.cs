@@ -33,8 +33,10 @@ public sealed class ConvolutionLayerTests(ITestOutputHelper output)
         { 1, 3, 2, 5, 1, 2, false },   // a kernel longer than the signal
     };
 
-    private static Conv1dLayer Conv(int cin, int length, int cout, int k, int stride, int padding, bool circular, Activation activation) =>
-        new(cin, cout, k, length, activation, circular ? PaddingMode.Circular : PaddingMode.Zeros, stride, padding < 0 ? null : padding);
+    private static Conv1dLayer Conv(int cin, int length, int cout, int k, int stride, int padding, bool circular,
+        Activation activation) =>
+        new(cin, cout, k, length, activation, circular ? PaddingMode.Circular : PaddingMode.Zeros, stride,
+            padding < 0 ? null : padding);
 
     private static T Randomize<T>(T layer, RandomSource random) where T : Layer
     {
@@ -44,7 +46,8 @@ public sealed class ConvolutionLayerTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Geometries))]
-    public void Forward_MatchesTheDefinition(int cin, int length, int cout, int k, int stride, int padding, bool circular)
+    public void ForwardMatchesTheDefinition(int cin, int length, int cout, int k, int stride, int padding,
+        bool circular)
     {
         var random = new RandomSource(7);
         var layer = Randomize(Conv(cin, length, cout, k, stride, padding, circular, Activation.Tanh), random);
@@ -58,21 +61,25 @@ public sealed class ConvolutionLayerTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Geometries))]
-    public void Backpropagation_MatchesCentralDifferences(int cin, int length, int cout, int k, int stride, int padding, bool circular)
+    public void BackpropagationMatchesCentralDifferences(int cin, int length, int cout, int k, int stride, int padding,
+        bool circular)
     {
         // Two convolutions of this geometry in a row, so that the second one's input gradient (the fold) feeds the
         // first one's parameters; then a pool or a flatten, and a dense classifier.
         var random = new RandomSource(20261206);
         var first = Randomize(Conv(cin, length, cin, k, stride, padding, circular, Activation.Tanh), random);
-        var second = Randomize(Conv(cin, first.OutputLength, cout, k, stride, padding, circular, Activation.Gelu), random);
+        var second = Randomize(Conv(cin, first.OutputLength, cout, k, stride, padding, circular, Activation.Gelu),
+            random);
         Layer[] layers = stride == 1
-            ? [first, second, new GlobalAveragePoolLayer(cout, second.OutputLength), Randomize(new DenseLayer(cout, Classes, Activation.Identity), random)]
+            ? [first, second, new GlobalAveragePoolLayer(cout, second.OutputLength),
+                Randomize(new DenseLayer(cout, Classes, Activation.Identity), random)]
             : [first, second, Randomize(new DenseLayer(second.OutputWidth, Classes, Activation.Identity), random)];
         var network = new Network(layers);
         var inputs = new double[Count * network.InputWidth];
         random.FillNormal(inputs, 0, 1);
         int[] labels = [0, 2, 1];
-        double Reference() => ReferenceLayers.SoftmaxLoss(ReferenceConvolution.Forward(network.Layers, inputs, Count), labels, Count, Classes);
+        double Reference() => ReferenceLayers.SoftmaxLoss(ReferenceConvolution.Forward(network.Layers, inputs, Count),
+            labels, Count, Classes);
 
         var gradients = network.CreateGradients();
         double value = network.ComputeGradients(inputs, labels, Count, Loss.SoftmaxCrossEntropy, gradients);
@@ -82,7 +89,7 @@ public sealed class ConvolutionLayerTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void InputGradient_IsTheAdjointOfTheForwardMap()
+    public void InputGradientIsTheAdjointOfTheForwardMap()
     {
         // For a linear convolution without bias, <y', conv(x)> = <conv^T(y'), x> for any x and y'.
         var random = new RandomSource(3);
@@ -101,7 +108,8 @@ public sealed class ConvolutionLayerTests(ITestOutputHelper output)
             layer.ForwardCore(x, 2, y, PassContext.Training);
             var g = (double[])weightsOfOutputs.Clone();
             var dx = new double[x.Length];
-            layer.BackwardCore(x, g, 2, dx, [new double[layer.Weights.Length], new double[layer.Biases.Length]], PassContext.Training);
+            layer.BackwardCore(x, g, 2, dx, [new double[layer.Weights.Length], new double[layer.Biases.Length]],
+                PassContext.Training);
             double left = 0, right = 0;
             for (int i = 0; i < y.Length; i++) left += weightsOfOutputs[i] * y[i];
             for (int i = 0; i < x.Length; i++) right += dx[i] * x[i];
@@ -113,7 +121,7 @@ public sealed class ConvolutionLayerTests(ITestOutputHelper output)
     [InlineData(1, -1, false)]
     [InlineData(1, -1, true)]
     [InlineData(2, 1, false)]
-    public void LargeBatch_GivesEachSampleTheBitsOfItsOwnPass(int stride, int padding, bool circular)
+    public void LargeBatchGivesEachSampleTheBitsOfItsOwnPass(int stride, int padding, bool circular)
     {
         // 300 samples move more than 2^16 values, so the unfold, fold and rearrangement run in parallel pieces; each
         // sample's output and input gradient must be the bits of a pass over that sample alone (on the calling thread).
@@ -127,7 +135,8 @@ public sealed class ConvolutionLayerTests(ITestOutputHelper output)
         var (y, dx) = Pass(layer, x, g, count);
         for (int b = 0; b < count; b += 37)
         {
-            var (yb, dxb) = Pass(layer, x.AsSpan(b * layer.InputWidth, layer.InputWidth).ToArray(), g.AsSpan(b * layer.OutputWidth, layer.OutputWidth).ToArray(), 1);
+            var (yb, dxb) = Pass(layer, x.AsSpan(b * layer.InputWidth, layer.InputWidth).ToArray(),
+                g.AsSpan(b * layer.OutputWidth, layer.OutputWidth).ToArray(), 1);
             Assert.Equal(yb, y.AsSpan(b * layer.OutputWidth, layer.OutputWidth).ToArray());
             Assert.Equal(dxb, dx.AsSpan(b * layer.InputWidth, layer.InputWidth).ToArray());
         }
@@ -138,19 +147,22 @@ public sealed class ConvolutionLayerTests(ITestOutputHelper output)
         var y = new double[count * layer.OutputWidth];
         var dx = new double[x.Length];
         layer.ForwardCore(x, count, y, PassContext.Training);
-        layer.BackwardCore(x, (double[])g.Clone(), count, dx, [new double[layer.Weights.Length], new double[layer.Biases.Length]], PassContext.Training);
+        double[][] gradients = [new double[layer.Weights.Length], new double[layer.Biases.Length]];
+        layer.BackwardCore(x, (double[])g.Clone(), count, dx, gradients, PassContext.Training);
         return (y, dx);
     }
 
     [Theory]
-    [InlineData(40, 5, 2, 1, 19)] // MNIST-1D's CNN: 40 -> 19 -> 10 -> 5, so 25 channels x 5 = 125 inputs to its linear layer
+    // MNIST-1D's CNN: 40 -> 19 -> 10 -> 5, so 25 channels x 5 = 125 inputs to its linear layer.
+    [InlineData(40, 5, 2, 1, 19)]
     [InlineData(19, 3, 2, 1, 10)]
     [InlineData(10, 3, 2, 1, 5)]
     [InlineData(32, 3, 1, 0, 30)]
     [InlineData(7, 7, 1, 0, 1)]
     [InlineData(3, 7, 1, 2, 1)]
-    public void OutputLength_FollowsPyTorch(int length, int k, int stride, int padding, int expected) =>
-        Assert.Equal(expected, new Conv1dLayer(1, 1, k, length, Activation.Identity, stride: stride, padding: padding).OutputLength);
+    public void OutputLengthFollowsPyTorch(int length, int k, int stride, int padding, int expected) =>
+        Assert.Equal(expected, new Conv1dLayer(1, 1, k, length, Activation.Identity, stride: stride,
+            padding: padding).OutputLength);
 
     [Theory]
     [InlineData(1, 0, 0)]
@@ -158,14 +170,14 @@ public sealed class ConvolutionLayerTests(ITestOutputHelper output)
     [InlineData(3, 1, 1)]
     [InlineData(4, 1, 2)]
     [InlineData(5, 2, 2)]
-    public void SamePadding_KeepsTheLengthAndSplitsAsPyTorch(int k, int left, int right)
+    public void SamePaddingKeepsTheLengthAndSplitsAsPyTorch(int k, int left, int right)
     {
         var layer = new Conv1dLayer(2, 3, k, 9, Activation.ReLU);
         Assert.Equal((9, left, right), (layer.OutputLength, layer.PaddingLeft, layer.PaddingRight));
     }
 
     [Fact]
-    public void WeightShape_GivesTheReceptiveFieldToTheFans()
+    public void WeightShapeGivesTheReceptiveFieldToTheFans()
     {
         // He for a 3-tap kernel over C = 16 channels: fan_in = 3 C = 48, Var(W) = 2 / 48.
         var layer = new Conv1dLayer(16, 32, 3, 20, Activation.ReLU);
@@ -184,7 +196,7 @@ public sealed class ConvolutionLayerTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Clone_IsIndependent()
+    public void CloneIsIndependent()
     {
         var layer = Randomize(new Conv1dLayer(2, 2, 3, 5, Activation.Tanh, PaddingMode.Circular), new RandomSource(1));
         var copy = layer.Clone();
@@ -195,7 +207,7 @@ public sealed class ConvolutionLayerTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Training_ReducesTheLossOfASmallCnn()
+    public void TrainingReducesTheLossOfASmallCnn()
     {
         // A sanity check on a learnable task: the sign of a bump's position (left or right half of the signal).
         var random = new RandomSource(5);
@@ -206,7 +218,9 @@ public sealed class ConvolutionLayerTests(ITestOutputHelper output)
         {
             int centre = 2 + random.NextInt(length - 4);
             labels[s] = centre < length / 2 ? 0 : 1;
-            for (int t = 0; t < length; t++) features[s * length + t] = Math.Exp(-0.5 * (t - centre) * (t - centre)) + 0.05 * random.NextStandardNormal();
+            for (int t = 0; t < length; t++)
+                features[s * length + t] =
+                    Math.Exp(-0.5 * (t - centre) * (t - centre)) + 0.05 * random.NextStandardNormal();
         }
         var data = new LabeledDataset(features, labels, length, 2);
         var conv = new Conv1dLayer(1, 4, 3, length, Activation.Tanh);
@@ -214,7 +228,8 @@ public sealed class ConvolutionLayerTests(ITestOutputHelper output)
         var head = new DenseLayer(4 * length, 2, Activation.Identity);
         head.Initialize(Init.XavierNormal(), random);
         var network = new Network([conv, head]);
-        var trainer = new Trainer(network, Loss.SoftmaxCrossEntropy, new TrainingOptions { Optimizer = OptimizerKind.Adam, LearningRate = 0.01, BatchSize = 16, Seed = 1 });
+        var trainer = new Trainer(network, Loss.SoftmaxCrossEntropy,
+            new TrainingOptions { Optimizer = OptimizerKind.Adam, LearningRate = 0.01, BatchSize = 16, Seed = 1 });
         var history = trainer.Fit(data, null, 60);
         Assert.True(history.Epochs[^1].TrainLoss < 0.25 * history.Initial.TrainLoss,
             $"loss {history.Initial.TrainLoss} -> {history.Epochs[^1].TrainLoss}");

@@ -6,7 +6,8 @@ using WeightInit.Training;
 
 namespace WeightInit.Tests.Convolution;
 
-/// <summary>One test per rule of the convolution layers: each bad value throws an ArgumentException naming its parameter.</summary>
+/// <summary>One test per rule of the convolution layers: each bad value throws an ArgumentException naming its
+/// parameter.</summary>
 public sealed class ConvolutionValidationTests
 {
     private static string? Param(Action action) => Assert.ThrowsAny<ArgumentException>(action).ParamName;
@@ -30,13 +31,14 @@ public sealed class ConvolutionValidationTests
     }
 
     [Fact]
-    public void SamePadding_NeedsStrideOne() =>
+    public void SamePaddingNeedsStrideOne() =>
         Assert.Equal("padding", Param(() => _ = new Conv1dLayer(1, 1, 3, 8, Activation.Tanh, stride: 2)));
 
     [Fact]
-    public void CircularPadding_MayNotExceedTheLength()
+    public void CircularPaddingMayNotExceedTheLength()
     {
-        Assert.Equal("padding", Param(() => _ = new Conv1dLayer(1, 1, 3, 4, Activation.Tanh, PaddingMode.Circular, padding: 5)));
+        Assert.Equal("padding", Param(() => _ = new Conv1dLayer(1, 1, 3, 4, Activation.Tanh, PaddingMode.Circular,
+            padding: 5)));
         Assert.Equal("padding", Param(() => _ = new Conv1dLayer(1, 1, 9, 3, Activation.Tanh, PaddingMode.Circular)));
         _ = new Conv1dLayer(1, 1, 3, 4, Activation.Tanh, PaddingMode.Circular, padding: 4);
     }
@@ -49,7 +51,7 @@ public sealed class ConvolutionValidationTests
     }
 
     [Fact]
-    public void Initialize_ChecksItsArguments()
+    public void InitializeChecksItsArguments()
     {
         var layer = new Conv1dLayer(2, 2, 3, 5, Activation.Tanh);
         Assert.Equal("initializer", Param(() => layer.Initialize(null!, new RandomSource(1))));
@@ -58,7 +60,7 @@ public sealed class ConvolutionValidationTests
     }
 
     [Fact]
-    public void Forward_ChecksTheBatch()
+    public void ForwardChecksTheBatch()
     {
         var layer = new Conv1dLayer(2, 3, 3, 5, Activation.Tanh);
         Assert.Equal("inputs", Param(() => layer.Forward(new double[9], 1, new double[15])));
@@ -67,13 +69,14 @@ public sealed class ConvolutionValidationTests
     }
 
     [Fact]
-    public void GlobalAveragePool_SizesMustBePositive()
+    public void GlobalAveragePoolSizesMustBePositive()
     {
         Assert.Equal("channels", Param(() => _ = new GlobalAveragePoolLayer(0, 3)));
         Assert.Equal("length", Param(() => _ = new GlobalAveragePoolLayer(3, 0)));
     }
 
     [Fact]
-    public void ANetwork_ChecksThatAConvolutionFitsItsNeighbours() =>
-        Assert.Equal("layers", Param(() => _ = new Network([new Conv1dLayer(1, 4, 3, 10, Activation.Tanh), new GlobalAveragePoolLayer(4, 9)])));
+    public void ANetworkChecksThatAConvolutionFitsItsNeighbours() =>
+        Assert.Equal("layers", Param(() => _ = new Network([new Conv1dLayer(1, 4, 3, 10, Activation.Tanh),
+            new GlobalAveragePoolLayer(4, 9)])));
 }

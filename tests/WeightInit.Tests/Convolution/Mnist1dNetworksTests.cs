@@ -6,13 +6,14 @@ using WeightInit.Training;
 
 namespace WeightInit.Tests.Convolution;
 
-/// <summary>The reference MNIST-1D networks' shapes, starts and arguments (their training: <see cref="Mnist1dBaselineTests"/>).</summary>
+/// <summary>The reference MNIST-1D networks' shapes, starts, streams and arguments (their training:
+/// <see cref="Mnist1dBaselineTests"/>).</summary>
 public sealed class Mnist1dNetworksTests
 {
     [Fact]
-    public void Cnn_HasTheAuthorsShapes()
+    public void CnnHasTheAuthorsShapes()
     {
-        var cnn = Mnist1dNetworks.Cnn(Init.PyTorchLinearDefault, new RandomSource(1));
+        var cnn = Mnist1dNetworks.Cnn(Init.PyTorchLinearDefault(), 1);
         Assert.Equal(5210, cnn.ParameterCount);
         var convs = cnn.Layers.OfType<Conv1dLayer>().ToArray();
         Assert.Equal([19, 10, 5], convs.Select(c => c.OutputLength));
@@ -30,30 +31,53 @@ public sealed class Mnist1dNetworksTests
     }
 
     [Fact]
-    public void Mlp_HasTheAuthorsShapes()
+    public void MlpHasTheAuthorsShapes()
     {
-        var mlp = Mnist1dNetworks.Mlp(Init.HeNormal(), new RandomSource(1), Activation.Tanh);
+        var mlp = Mnist1dNetworks.Mlp(Init.HeNormal(), 1, Activation.Tanh);
         Assert.Equal(15210, mlp.ParameterCount);
         Assert.IsType<ResidualBlock>(mlp.Layers[1]);
-        Assert.Equal([Activation.Tanh, Activation.Tanh, Activation.Identity], mlp.DenseLayers.Select(d => d.Activation));
+        Assert.Equal([Activation.Tanh, Activation.Tanh, Activation.Identity],
+            mlp.DenseLayers.Select(d => d.Activation));
     }
 
     [Fact]
-    public void SameSeed_SameNetwork()
+    public void SameSeedSameNetwork()
     {
-        var a = Mnist1dNetworks.Cnn(Init.HeNormal(), new RandomSource(4));
-        var b = Mnist1dNetworks.Cnn(Init.HeNormal(), new RandomSource(4));
+        var a = Mnist1dNetworks.Cnn(Init.HeNormal(), 4);
+        var b = Mnist1dNetworks.Cnn(Init.HeNormal(), 4);
         Assert.Equal(0, NetworkComparison.ParameterDistance(a, b));
-        Assert.NotEqual(0, NetworkComparison.ParameterDistance(a, Mnist1dNetworks.Cnn(Init.HeNormal(), new RandomSource(5))));
+        Assert.NotEqual(0, NetworkComparison.ParameterDistance(a, Mnist1dNetworks.Cnn(Init.HeNormal(), 5)));
     }
 
     [Fact]
-    public void VanillaCnn_IsDepthConvolutionsAPoolAndAHead()
+    public void WeightsAndBiasesComeFromTheSeedsStreamsLayerByLayer()
     {
-        var net = Mnist1dNetworks.VanillaCnn(5, 8, Init.DeltaOrthogonal(1.0), Activation.Tanh, new RandomSource(2));
+        // Layer l's weights from stream l of the seed, its biases (PyTorch's U(+-1/sqrt(fan_in))) from 2^32 + l.
+        var cnn = Mnist1dNetworks.Cnn(Init.HeNormal(), 7);
+        var root = new RandomSource(7);
+        var withWeights = cnn.Layers.Where(l => l.Parameters.Count == 2).ToArray();
+        Assert.Equal(4, withWeights.Length);
+        for (int l = 1; l <= withWeights.Length; l++)
+        {
+            var (weights, biases) = (withWeights[l - 1].Parameters[0], withWeights[l - 1].Parameters[1]);
+            var expected = new double[weights.Length];
+            Init.HeNormal().Fill(expected, [.. weights.Shape], root.Fork((ulong)l));
+            Assert.Equal(expected, weights.Values.ToArray());
+            double bound = 1 / Math.Sqrt(Fans.FromShape([.. weights.Shape]).FanIn);
+            var expectedBiases = new double[biases.Length];
+            root.Fork((1UL << 32) + (ulong)l).FillUniform(expectedBiases, -bound, bound);
+            Assert.Equal(expectedBiases, biases.Values.ToArray());
+        }
+    }
+
+    [Fact]
+    public void VanillaCnnIsDepthConvolutionsAPoolAndAHead()
+    {
+        var net = Mnist1dNetworks.VanillaCnn(5, 8, Init.DeltaOrthogonal(1.0), Activation.Tanh, 2);
         var convs = net.Layers.OfType<Conv1dLayer>().ToArray();
         Assert.Equal(5, convs.Length);
-        Assert.All(convs, c => Assert.Equal((3, 40, PaddingMode.Circular), (c.KernelSize, c.OutputLength, c.PaddingMode)));
+        Assert.All(convs, c =>
+            Assert.Equal((3, 40, PaddingMode.Circular), (c.KernelSize, c.OutputLength, c.PaddingMode)));
         Assert.Equal((1, 8), (convs[0].InputChannels, convs[0].OutputChannels));
         Assert.IsType<GlobalAveragePoolLayer>(net.Layers[5]);
         Assert.Equal((40, 10), (net.InputWidth, net.OutputWidth));
@@ -67,14 +91,20 @@ public sealed class Mnist1dNetworksTests
                 for (int r = 0; r < 10; r++) dot += head.Weights[r * 8 + a] * head.Weights[r * 8 + b];
                 Assert.Equal(a == b ? 1.0 : 0.0, dot, 1e-12);
             }
-        Assert.Equal("depth", Assert.Throws<ArgumentOutOfRangeException>(() => Mnist1dNetworks.VanillaCnn(0, 8, Init.HeNormal(), Activation.Tanh, new RandomSource(1))).ParamName);
-        Assert.Equal("channels", Assert.Throws<ArgumentOutOfRangeException>(() => Mnist1dNetworks.VanillaCnn(2, 0, Init.HeNormal(), Activation.Tanh, new RandomSource(1))).ParamName);
+        Assert.Equal("depth", Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Mnist1dNetworks.VanillaCnn(0, 8, Init.HeNormal(), Activation.Tanh, 1)).ParamName);
+        Assert.Equal("channels", Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Mnist1dNetworks.VanillaCnn(2, 0, Init.HeNormal(), Activation.Tanh, 1)).ParamName);
     }
 
     [Fact]
-    public void NullArguments_AreRefused()
+    public void NullArgumentsAreRefused()
     {
-        Assert.Equal("initializer", Assert.Throws<ArgumentNullException>(() => Mnist1dNetworks.Cnn(null!, new RandomSource(1))).ParamName);
-        Assert.Equal("random", Assert.Throws<ArgumentNullException>(() => Mnist1dNetworks.Mlp(Init.HeNormal(), null!)).ParamName);
+        Assert.Equal("weights", Assert.Throws<ArgumentNullException>(() => Mnist1dNetworks.Cnn(null!, 1)).ParamName);
+        Assert.Equal("weights", Assert.Throws<ArgumentNullException>(() => Mnist1dNetworks.Mlp(null!, 1)).ParamName);
+        Assert.Equal("weights", Assert.Throws<ArgumentNullException>(() =>
+            Mnist1dNetworks.VanillaCnn(2, 4, null!, Activation.Tanh, 1)).ParamName);
+        Assert.Equal("activation", Assert.Throws<ArgumentNullException>(() =>
+            Mnist1dNetworks.VanillaCnn(2, 4, Init.HeNormal(), null!, 1)).ParamName);
     }
 }

@@ -47,7 +47,8 @@ internal static class ReferenceConvolution
                     double z = layer.Biases[o];
                     for (int i = 0; i < cin; i++)
                         for (int j = 0; j < k; j++)
-                            z += layer.Weights[(o * cin + i) * k + j] * Read(layer, x, b, i, t * layer.Stride + j - layer.PaddingLeft);
+                            z += layer.Weights[(o * cin + i) * k + j] *
+                                Read(layer, x, b, i, t * layer.Stride + j - layer.PaddingLeft);
                     y[b * layer.OutputWidth + o * lout + t] = layer.Activation.Apply(z);
                 }
         return y;

@@ -35,7 +35,8 @@ public sealed class DeltaOrthogonalTests
             {
                 double dot = 0;
                 for (int p = 0; p < inner; p++) dot += tall ? m[p, a] * m[p, b] : m[a, p] * m[b, p];
-                Assert.True(Math.Abs(dot - (a == b ? gain * gain : 0)) <= Tolerance, $"entry ({a}, {b}) of the Gram matrix is {dot:R}");
+                Assert.True(Math.Abs(dot - (a == b ? gain * gain : 0)) <= Tolerance,
+                    $"entry ({a}, {b}) of the Gram matrix is {dot:R}");
             }
     }
 
@@ -44,7 +45,7 @@ public sealed class DeltaOrthogonalTests
     [InlineData(32, 16, 3, 1.3)]
     [InlineData(8, 16, 5, 0.7)]
     [InlineData(5, 5, 1, 2.0)]
-    public void CentreTap_IsGainTimesSemiOrthogonal_AndEveryOtherTapIsZero(int outputs, int inputs, int k, double gain)
+    public void CentreTapIsGainTimesSemiOrthogonalAndEveryOtherTapIsZero(int outputs, int inputs, int k, double gain)
     {
         var w = new double[outputs * inputs * k];
         Init.DeltaOrthogonal(gain).Fill(w, [outputs, inputs, k], new RandomSource(42));
@@ -54,7 +55,7 @@ public sealed class DeltaOrthogonalTests
     }
 
     [Fact]
-    public void TwoDimensionalKernel_HasItsMatrixAtTheCentre()
+    public void TwoDimensionalKernelHasItsMatrixAtTheCentre()
     {
         var w = new double[6 * 4 * 3 * 5];
         Init.DeltaOrthogonal().Fill(w, [6, 4, 3, 5], new RandomSource(1));
@@ -63,8 +64,33 @@ public sealed class DeltaOrthogonalTests
         Assert.Equal(6 * 4, w.Count(v => v != 0));
     }
 
+    [Theory]
+    [InlineData(16, 16, new[] { 3 }, 1.0)]
+    [InlineData(32, 16, new[] { 3 }, 1.3)]
+    [InlineData(8, 16, new[] { 5 }, 0.7)]
+    [InlineData(6, 4, new[] { 3, 5 }, 2.0)]
+    public void EntryVarianceIsTheMeanSquareOfEveryDraw(int outputs, int inputs, int[] kernel, double gain)
+    {
+        // gain^2 min(out, in) / (out in k...): the squared Frobenius norm of gain Q over the number of entries, the
+        // same for every draw; the centre tap's entries alone have mean square gain^2 / max(out, in).
+        int[] shape = [outputs, inputs, .. kernel];
+        int receptive = kernel.Aggregate(1, (a, b) => a * b), count = outputs * inputs * receptive;
+        double expected = gain * gain * Math.Min(outputs, inputs) / count;
+        Assert.Equal(expected, Init.DeltaOrthogonal(gain).EntryVariance(shape)!.Value, 1e-15 * expected);
+        for (ulong seed = 1; seed <= 3; seed++)
+        {
+            var w = Init.DeltaOrthogonal(gain).Sample<double>(shape, seed).Values.ToArray();
+            Assert.Equal(expected, w.Average(v => v * v), 1e-13 * expected);
+            double centre = w.Where(v => v != 0).Sum(v => v * v) / (outputs * inputs);
+            Assert.Equal(gain * gain / Math.Max(outputs, inputs), centre, 1e-13 * centre);
+        }
+        // Times fan_in = in k...: sigma_w^2 = gain^2 min(out, in) / out, gain^2 for a square kernel.
+        double sigmaW2 = expected * inputs * receptive;
+        Assert.Equal(gain * gain * Math.Min(outputs, inputs) / outputs, sigmaW2, 1e-13);
+    }
+
     [Fact]
-    public void Float_IsTheDoubleDrawRoundedOnce()
+    public void FloatIsTheDoubleDrawRoundedOnce()
     {
         var d = new double[8 * 8 * 3];
         var f = new float[8 * 8 * 3];
@@ -74,7 +100,7 @@ public sealed class DeltaOrthogonalTests
     }
 
     [Fact]
-    public void CentreTap_IsTheOrthogonalInitializersDraw_AndRepeatsFromASeed()
+    public void CentreTapIsTheOrthogonalInitializersDrawAndRepeatsFromASeed()
     {
         var q = new double[12 * 10];
         Init.Orthogonal(0.9).Fill(q, [12, 10], new RandomSource(77));
@@ -87,9 +113,10 @@ public sealed class DeltaOrthogonalTests
     }
 
     [Fact]
-    public void GainOneWithTheIdentity_IsDirac()
+    public void GainOneWithTheIdentityIsDirac()
     {
-        // With Q replaced by I the initializer is dirac_: check that the non-zero pattern is Dirac's, position by position.
+        // With Q replaced by I the initializer is dirac_: check that the non-zero pattern is Dirac's, position by
+        // position.
         var delta = Init.DeltaOrthogonal().Sample<double>([4, 4, 5], seed: 3).Values.ToArray();
         var dirac = Init.Dirac().Sample<double>([4, 4, 5], seed: 3).Values.ToArray();
         for (int i = 0; i < delta.Length; i++)
@@ -98,7 +125,7 @@ public sealed class DeltaOrthogonalTests
     }
 
     [Fact]
-    public void CircularLinearConvolution_IsAnIsometryTimesTheGain()
+    public void CircularLinearConvolutionIsAnIsometryTimesTheGain()
     {
         // Xiao et al.'s point: y = conv(x) with a delta-orthogonal kernel keeps |y| = gain |x| exactly (out >= in).
         var random = new RandomSource(5);
@@ -117,22 +144,32 @@ public sealed class DeltaOrthogonalTests
     }
 
     [Fact]
-    public void BadInput_IsRefusedNamingTheParameter()
+    public void BadInputIsRefusedNamingTheParameter()
     {
         var r = new RandomSource(1);
         Assert.Equal("gain", Assert.Throws<ArgumentOutOfRangeException>(() => Init.DeltaOrthogonal(-1)).ParamName);
-        Assert.Equal("gain", Assert.Throws<ArgumentOutOfRangeException>(() => Init.DeltaOrthogonal(double.NaN)).ParamName);
-        Assert.Equal("shape", Assert.Throws<ArgumentException>(() => Init.DeltaOrthogonal().Fill(new double[16], [4, 4], r)).ParamName);
+        Assert.Equal("gain", Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Init.DeltaOrthogonal(double.NaN)).ParamName);
+        Assert.Equal("shape", Assert.Throws<ArgumentException>(() =>
+            Init.DeltaOrthogonal().Fill(new double[16], [4, 4], r)).ParamName);
         var even = Assert.Throws<ArgumentException>(() => Init.DeltaOrthogonal().Fill(new double[64], [4, 4, 4], r));
         Assert.Equal("shape", even.ParamName);
         Assert.Contains("odd", even.Message, StringComparison.Ordinal);
-        Assert.Equal("shape", Assert.Throws<ArgumentException>(() => Init.DeltaOrthogonal().Fill(new double[4 * 4 * 3 * 2], [4, 4, 3, 2], r)).ParamName);
-        Assert.Equal("weights", Assert.Throws<ArgumentException>(() => Init.DeltaOrthogonal().Fill(new double[47], [4, 4, 3], r)).ParamName);
-        Assert.Equal("shape", Assert.ThrowsAny<ArgumentException>(() => Init.DeltaOrthogonal().Fill(Array.Empty<double>(), [0, 4, 3], r)).ParamName);
-        Assert.Equal("random", Assert.Throws<ArgumentNullException>(() => Init.DeltaOrthogonal().Fill(new double[48], [4, 4, 3], null!)).ParamName);
+        Assert.Equal("shape", Assert.Throws<ArgumentException>(() => Init.DeltaOrthogonal().EntryVariance([4, 4, 4]))
+            .ParamName);
+        Assert.Equal("shape", Assert.Throws<ArgumentException>(() => Init.DeltaOrthogonal().EntryVariance([4, 4]))
+            .ParamName);
+        Assert.Equal("shape", Assert.Throws<ArgumentException>(() =>
+            Init.DeltaOrthogonal().Fill(new double[4 * 4 * 3 * 2], [4, 4, 3, 2], r)).ParamName);
+        Assert.Equal("weights", Assert.Throws<ArgumentException>(() =>
+            Init.DeltaOrthogonal().Fill(new double[47], [4, 4, 3], r)).ParamName);
+        Assert.Equal("shape", Assert.ThrowsAny<ArgumentException>(() =>
+            Init.DeltaOrthogonal().Fill(Array.Empty<double>(), [0, 4, 3], r)).ParamName);
+        Assert.Equal("random", Assert.Throws<ArgumentNullException>(() =>
+            Init.DeltaOrthogonal().Fill(new double[48], [4, 4, 3], null!)).ParamName);
         Assert.Throws<NotSupportedException>(() => Init.DeltaOrthogonal().Fill(new Half[48], [4, 4, 3], r));
     }
 
     [Fact]
-    public void Name_SaysTheGain() => Assert.Equal("DeltaOrthogonal(gain=1.5)", Init.DeltaOrthogonal(1.5).ToString());
+    public void NameSaysTheGain() => Assert.Equal("DeltaOrthogonal(gain=1.5)", Init.DeltaOrthogonal(1.5).ToString());
 }

@@ -7,21 +7,19 @@ public class InitializationAdviceTests
 {
     [Theory]
     [InlineData("Identity", InitializationScheme.Glorot)]
-    [InlineData("tanh", InitializationScheme.Glorot)]
+    [InlineData("Tanh", InitializationScheme.Glorot)]
     [InlineData("Sigmoid", InitializationScheme.Glorot)]
-    [InlineData("softmax", InitializationScheme.Glorot)]
     [InlineData("ReLU", InitializationScheme.He)]
-    [InlineData("Leaky_ReLU", InitializationScheme.He)]
-    [InlineData("LeakyReLUActivation", InitializationScheme.He)]
+    [InlineData("LeakyReLU", InitializationScheme.He)]
     [InlineData("ELU", InitializationScheme.He)]
     [InlineData("GELU", InitializationScheme.He)]
     [InlineData("Swish", InitializationScheme.He)]
     [InlineData("SELU", InitializationScheme.LeCun)]
-    public void Scheme_by_activation_name(string name, InitializationScheme scheme) =>
-        Assert.Equal(scheme, InitializationAdvice.For(name).Scheme);
+    public void SchemeOfEveryLibraryActivation(string name, InitializationScheme scheme) =>
+        Assert.Equal(scheme, InitializationAdvice.For(Activation.FromName(name)).Scheme);
 
     [Fact]
-    public void Scheme_by_activation_object()
+    public void SchemeByActivationObject()
     {
         Assert.Equal(InitializationScheme.He, InitializationAdvice.For(Activation.ReLU).Scheme);
         Assert.Equal(InitializationScheme.Glorot, InitializationAdvice.For(Activation.Tanh).Scheme);
@@ -30,7 +28,7 @@ public class InitializationAdviceTests
     }
 
     [Fact]
-    public void Every_library_activation_has_a_recommendation()
+    public void EveryLibraryActivationHasARecommendation()
     {
         foreach (var a in Activation.All)
             Assert.NotNull(InitializationAdvice.For(a));
@@ -38,10 +36,12 @@ public class InitializationAdviceTests
         Assert.Equal(InitializationScheme.He, InitializationAdvice.For(new GeluActivation()).Scheme);
         Assert.Equal(InitializationScheme.He, InitializationAdvice.For(new EluActivation()).Scheme);
         Assert.Equal(InitializationScheme.He, InitializationAdvice.For(new SwishActivation()).Scheme);
+        Assert.Equal(InitializationScheme.Glorot, InitializationAdvice.For(new TanhActivation()).Scheme);
+        Assert.Equal(InitializationScheme.He, InitializationAdvice.For(Activation.CreateElu(0.5)).Scheme);
     }
 
     [Fact]
-    public void Leaky_relu_gets_he_with_its_slope()
+    public void LeakyReluGetsHeWithItsSlope()
     {
         var r = InitializationAdvice.For(new LeakyReLUActivation(0.2));
         Assert.Equal(InitializationScheme.He, r.Scheme);
@@ -52,7 +52,7 @@ public class InitializationAdviceTests
     }
 
     [Fact]
-    public void Variances_bounds_and_initializers_agree_with_the_table()
+    public void VariancesBoundsAndInitializersAgreeWithTheTable()
     {
         const int fanIn = 300, fanOut = 100;
         var g = InitializationAdvice.Glorot;

@@ -15,11 +15,9 @@ public class InitializationSchemeTests
     private static readonly Lazy<SimulationResult> HeReLU = new(() => Run(GaussianWeights.HeNormal, Activation.ReLU));
 
     private static SimulationResult Run(GaussianWeights init, Activation activation, ulong seed = 3) =>
-        DeepNetworkSimulator.Run(new SimulationOptions
-        {
-            Depth = Depth, Width = Width, BatchSize = Batch, Precision = FloatPrecision.Double, Seed = seed,
-            WeightInitializer = init, Activation = activation, ComputeBackward = true,
-        });
+        DeepNetworkSimulator.Run(DeepNetwork.Stack(Depth, Width, activation, init),
+            new SimulationOptions { BatchSize = Batch, Precision = FloatPrecision.Double, Seed = seed,
+                ComputeBackward = true });
 
     /// <summary>
     /// He with ReLU keeps E[x^2] constant in expectation, but at finite width the log of a sample's
@@ -35,7 +33,7 @@ public class InitializationSchemeTests
     }
 
     [Fact]
-    public void HeWithReLU_KeepsTheScaleForwardAndBackward()
+    public void HeWithReLUKeepsTheScaleForwardAndBackward()
     {
         var r = HeReLU.Value;
         for (int l = 1; l <= Depth; l++)
@@ -57,7 +55,7 @@ public class InitializationSchemeTests
     /// gradients times 2^(-(L-l)/2): 2^-64 = 5.4e-20 after 128 layers. Exact up to rounding.
     /// </summary>
     [Fact]
-    public void XavierWithReLU_DecaysBySqrt2PerLayer()
+    public void XavierWithReLUDecaysBySqrt2PerLayer()
     {
         var he = HeReLU.Value;
         var xavier = Run(GaussianWeights.XavierNormal, Activation.ReLU);
@@ -81,7 +79,7 @@ public class InitializationSchemeTests
     /// [0.05, 1] over 128 layers while the Xavier-ReLU network above loses 19 orders of magnitude.
     /// </summary>
     [Fact]
-    public void XavierWithTanh_FollowsTheMeanFieldMapAndStaysInBand()
+    public void XavierWithTanhFollowsTheMeanFieldMapAndStaysInBand()
     {
         var r = Run(GaussianWeights.XavierNormal, Activation.Tanh);
         double q = r.Forward[0].MeanSquare;
@@ -119,14 +117,13 @@ public class InitializationSchemeTests
     /// 20 layers is within 5 of those deviations / sqrt(20), i.e. 3.5%; a single layer within 20%.
     /// </summary>
     [Fact]
-    public void LinearNormalWeights_GradientGrowsBySqrtNPerLayerGoingDown()
+    public void LinearNormalWeightsGradientGrowsBySqrtNPerLayerGoingDown()
     {
         const int depth = 20;
-        var r = DeepNetworkSimulator.Run(new SimulationOptions
-        {
-            Depth = depth, Width = Width, BatchSize = Batch, Precision = FloatPrecision.Double, Seed = 4,
-            WeightInitializer = GaussianWeights.Constant(1.0), ComputeBackward = true,
-        });
+        var r = DeepNetworkSimulator.Run(DeepNetwork.Stack(depth, Width, Activation.Identity,
+            GaussianWeights.Constant(1.0)),
+            new SimulationOptions { BatchSize = Batch, Precision = FloatPrecision.Double, Seed = 4,
+                ComputeBackward = true });
         double sqrtN = Math.Sqrt(Width);
         for (int l = depth; l >= 1; l--)
             Assert.InRange(r.Backward![l - 1].Std / r.Backward[l].Std, 0.8 * sqrtN, 1.2 * sqrtN);

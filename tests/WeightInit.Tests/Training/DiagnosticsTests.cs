@@ -16,12 +16,21 @@ public sealed class DiagnosticsTests
     private const int Batch = 8;
     private static readonly int[] Widths = [4, 6, 5, 3];
 
-    private static MultilayerPerceptron Network()
+    private static Network Build()
     {
-        var network = MultilayerPerceptron.Create(Widths, [Activation.Tanh, Activation.ReLU, Activation.Identity],
-            [Init.Normal(0, 1.5), Init.Normal(0, 0.7), Init.Normal(0, 0.5)], new RandomSource(31));
+        // Three activations and three scales: dense layers made by hand.
+        var random = new RandomSource(31);
+        Activation[] activations = [Activation.Tanh, Activation.ReLU, Activation.Identity];
+        double[] stds = [1.5, 0.7, 0.5];
+        var layers = new DenseLayer[3];
+        for (int l = 0; l < 3; l++)
+        {
+            layers[l] = new DenseLayer(Widths[l], Widths[l + 1], activations[l]);
+            layers[l].Initialize(Init.Normal(0, stds[l]), random);
+        }
+        var network = new Network(layers);
         // Unit 2 of the ReLU layer can never be active: all its incoming weights 0 and bias -1.
-        var relu = network.Layers[1];
+        var relu = network.DenseLayers[1];
         for (int i = 0; i < relu.InputWidth; i++) relu.Weights[2 * relu.InputWidth + i] = 0;
         relu.Biases[2] = -1;
         return network;
@@ -35,15 +44,15 @@ public sealed class DiagnosticsTests
     }
 
     /// <summary>Textbook forward and backward: Z_l, A_l and dLoss/dA_l of every layer.</summary>
-    private static (double[][] Z, double[][] A, double[][] GradA) Direct(MultilayerPerceptron network, double[] x, int[] y)
+    private static (double[][] Z, double[][] A, double[][] GradA) Direct(Network network, double[] x, int[] y)
     {
-        int layers = network.Layers.Count;
+        int layers = network.DenseLayers.Count;
         var z = new double[layers][];
         var a = new double[layers][];
         var input = x;
         for (int l = 0; l < layers; l++)
         {
-            var layer = network.Layers[l];
+            var layer = network.DenseLayers[l];
             int k = layer.InputWidth, n = layer.OutputWidth;
             z[l] = new double[Batch * n];
             for (int b = 0; b < Batch; b++)
@@ -68,7 +77,7 @@ public sealed class DiagnosticsTests
         }
         for (int l = layers - 1; l > 0; l--)
         {
-            var layer = network.Layers[l];
+            var layer = network.DenseLayers[l];
             int k = layer.InputWidth, n = layer.OutputWidth;
             gradA[l - 1] = new double[Batch * k];
             for (int b = 0; b < Batch; b++)
@@ -101,9 +110,9 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
-    public void TheFirstSnapshot_MatchesADirectComputation()
+    public void TheFirstSnapshotMatchesADirectComputation()
     {
-        var network = Network();
+        var network = Build();
         var before = network.Clone();
         var (x, y) = Data();
         var (z, a, gradA) = Direct(network, x, y);
@@ -139,14 +148,14 @@ public sealed class DiagnosticsTests
 
         for (int m = 0; m < 3; m++)
         {
-            var w = before.Layers[m].Weights.ToArray();
+            var w = before.DenseLayers[m].Weights.ToArray();
             var g = trainer.Gradients.WeightGradient(m).ToArray();
             var record = snapshot.Weights[m];
             Assert.Equal(Std(w), record.WeightStd, 1e-12);
             Assert.Equal(Std(g), record.GradientStd, 1e-12);
             Assert.Equal(Std(g) / Std(w), record.GradientToData, 1e-10);
             // The first SGD step with momentum is Delta W = -eta g.
-            var after = network.Layers[m].Weights.ToArray();
+            var after = network.DenseLayers[m].Weights.ToArray();
             var delta = after.Zip(w, (p, q) => p - q).ToArray();
             Assert.Equal(Math.Log10(Std(delta) / Std(after)), diagnostics.UpdateToData[m][0], 1e-9);
         }
@@ -154,10 +163,10 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
-    public void Snapshots_AreTakenEveryIntervalSteps_AndUpdateRatiosEveryStep()
+    public void SnapshotsAreTakenEveryIntervalStepsAndUpdateRatiosEveryStep()
     {
         var (x, y) = Data();
-        var trainer = new Trainer(Network(), Loss.SoftmaxCrossEntropy,
+        var trainer = new Trainer(Build(), Loss.SoftmaxCrossEntropy,
             new TrainingOptions { LearningRate = 0.05, Diagnostics = new DiagnosticsOptions { Interval = 2 } });
         for (int i = 0; i < 5; i++) trainer.Step(x, y, Batch);
         Assert.Equal([0L, 2L, 4L], trainer.Diagnostics!.Snapshots.Select(s => s.Step));
@@ -166,13 +175,15 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
-    public void Recording_DoesNotChangeTheRun()
+    public void RecordingDoesNotChangeTheRun()
     {
         double[] Run(DiagnosticsOptions? diagnostics, OptimizerKind optimizer)
         {
-            var network = MultilayerPerceptron.Create([64, 32, 32, 10], Activation.Tanh, Init.XavierNormal(5.0 / 3), new RandomSource(8));
+            var network = Network.Create(DeepNetwork.Classifier([64, 32, 32, 10], Activation.Tanh,
+                Init.XavierNormal(5.0 / 3)), seed: 8);
             var trainer = new Trainer(network, Loss.SoftmaxCrossEntropy,
-                new TrainingOptions { Optimizer = optimizer, LearningRate = optimizer == OptimizerKind.Adam ? 1e-3 : 0.05, Momentum = 0.9, Seed = 3, Diagnostics = diagnostics });
+                new TrainingOptions { Optimizer = optimizer, LearningRate = optimizer == OptimizerKind.Adam ? 1e-3
+                    : 0.05, Momentum = 0.9, Seed = 3, Diagnostics = diagnostics });
             var epoch = trainer.TrainEpoch(DigitsFixture.Split.Train);
             return [epoch.MeanBatchLoss, epoch.TrainLoss, .. network.Parameters.SelectMany(p => p.Values.ToArray())];
         }
@@ -182,18 +193,19 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
-    public void AdamsUpdateRatio_IsTheStepItTook()
+    public void AdamsUpdateRatioIsTheStepItTook()
     {
-        var network = Network();
+        var network = Build();
         var (x, y) = Data();
         var trainer = new Trainer(network, Loss.SoftmaxCrossEntropy,
-            new TrainingOptions { Optimizer = OptimizerKind.Adam, LearningRate = 0.01, Diagnostics = new DiagnosticsOptions() });
+            new TrainingOptions { Optimizer = OptimizerKind.Adam, LearningRate = 0.01, Diagnostics =
+                new DiagnosticsOptions() });
         trainer.Step(x, y, Batch);
-        var before = network.Layers.Select(l => l.Weights.ToArray()).ToArray();
+        var before = network.DenseLayers.Select(l => l.Weights.ToArray()).ToArray();
         trainer.Step(x, y, Batch);
         for (int m = 0; m < 3; m++)
         {
-            var after = network.Layers[m].Weights.ToArray();
+            var after = network.DenseLayers[m].Weights.ToArray();
             var delta = after.Zip(before[m], (p, q) => p - q).ToArray();
             Assert.Equal(Math.Log10(Std(delta) / Std(after)), trainer.Diagnostics!.UpdateToData[m][1], 1e-9);
         }
@@ -206,10 +218,13 @@ public sealed class DiagnosticsTests
         {
             InputWidth = 4, Width = 6, Blocks = 2, ClassCount = 3, Normalization = Normalization.BatchNorm,
         }, new RandomSource(1));
-        var trainer = new Trainer(network, Loss.SoftmaxCrossEntropy, new TrainingOptions { Diagnostics = new DiagnosticsOptions() });
+        var trainer =
+            new Trainer(network, Loss.SoftmaxCrossEntropy,
+            new TrainingOptions { Diagnostics = new DiagnosticsOptions() });
         var diagnostics = trainer.Diagnostics!;
         Assert.Equal(["layer 1.2", "layer 2.2"], diagnostics.Sites.Select(s => s.Location));
-        Assert.Equal(["layer 0", "layer 1.0", "layer 1.3", "layer 2.0", "layer 2.3", "layer 3"], diagnostics.WeightMatrices.Select(m => m.Location));
+        Assert.Equal(["layer 0", "layer 1.0", "layer 1.3", "layer 2.0", "layer 2.3", "layer 3"],
+            diagnostics.WeightMatrices.Select(m => m.Location));
         var (x, y) = Data();
         trainer.Step(x, y, Batch);
         Assert.Equal(2, diagnostics.Snapshots[0].Sites.Count);

@@ -1,6 +1,5 @@
 using WeightInit.Initializers;
 using WeightInit.Activations;
-using WeightInit.Random;
 using WeightInit.Training;
 using Xunit.Abstractions;
 
@@ -20,18 +19,20 @@ public sealed class DigitsTrainingTests(ITestOutputHelper output)
     private static TrainingHistory Run(ulong initSeed, ulong batchSeed, int epochs = Epochs)
     {
         var split = DigitsFixture.Split;
-        var network = MultilayerPerceptron.Create([64, 64, 10], Activation.ReLU, Init.HeNormal(), new RandomSource(initSeed));
+        var network = Network.Create(DeepNetwork.Classifier([64, 64, 10], Activation.ReLU, Init.HeNormal()),
+            seed: initSeed);
         var trainer = new Trainer(network, Loss.SoftmaxCrossEntropy,
             new TrainingOptions { LearningRate = 0.05, Momentum = 0.9, BatchSize = 32, Seed = batchSeed });
         return trainer.Fit(split.Train, split.Test, epochs);
     }
 
     [Fact]
-    public void HeReLU_ReachesNinetyPercentInFiveEpochs_AndTheSameSeedsGiveTheSameBits()
+    public void HeReLUReachesNinetyPercentInFiveEpochsAndTheSameSeedsGiveTheSameBits()
     {
         var first = Run(1, 2);
         foreach (var e in first.Epochs)
-            output.WriteLine($"epoch {e.Epoch}: train loss {e.TrainLoss:F4}, train {e.TrainAccuracy:P1}, test {e.TestAccuracy:P1}");
+            output.WriteLine($"epoch {e.Epoch}: train loss {e.TrainLoss:F4}, train {e.TrainAccuracy:P1}, test " +
+                $"{e.TestAccuracy:P1}");
         Assert.True(first.Final.TestAccuracy >= RequiredTestAccuracy,
             $"test accuracy {first.Final.TestAccuracy:P2} after {Epochs} epochs is below {RequiredTestAccuracy:P0}");
         Assert.True(first.Final.TrainLoss < first.Initial.TrainLoss / 5);
@@ -40,14 +41,17 @@ public sealed class DigitsTrainingTests(ITestOutputHelper output)
         Assert.Equal(first.Epochs.Count, second.Epochs.Count);
         for (int i = 0; i < first.Epochs.Count; i++)
         {
-            Assert.Equal(BitConverter.DoubleToInt64Bits(first.Epochs[i].MeanBatchLoss), BitConverter.DoubleToInt64Bits(second.Epochs[i].MeanBatchLoss));
-            Assert.Equal(BitConverter.DoubleToInt64Bits(first.Epochs[i].TrainLoss), BitConverter.DoubleToInt64Bits(second.Epochs[i].TrainLoss));
-            Assert.Equal(BitConverter.DoubleToInt64Bits(first.Epochs[i].TestAccuracy), BitConverter.DoubleToInt64Bits(second.Epochs[i].TestAccuracy));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(first.Epochs[i].MeanBatchLoss),
+                BitConverter.DoubleToInt64Bits(second.Epochs[i].MeanBatchLoss));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(first.Epochs[i].TrainLoss),
+                BitConverter.DoubleToInt64Bits(second.Epochs[i].TrainLoss));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(first.Epochs[i].TestAccuracy),
+                BitConverter.DoubleToInt64Bits(second.Epochs[i].TestAccuracy));
         }
     }
 
     [Fact]
-    public void ADifferentBatchSeed_GivesADifferentRun()
+    public void ADifferentBatchSeedGivesADifferentRun()
     {
         var a = Run(1, 2, epochs: 1);
         var b = Run(1, 3, epochs: 1);
@@ -56,14 +60,16 @@ public sealed class DigitsTrainingTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void InitialGradientStatistics_MatchTheGradientTheyDescribe()
+    public void InitialGradientStatisticsMatchTheGradientTheyDescribe()
     {
         var split = DigitsFixture.Split;
-        var network = MultilayerPerceptron.Create([64, 32, 32, 10], Activation.ReLU, Init.HeNormal(), new RandomSource(9));
+        var network = Network.Create(DeepNetwork.Classifier([64, 32, 32, 10], Activation.ReLU, Init.HeNormal()),
+            seed: 9);
         var trainer = new Trainer(network, Loss.SoftmaxCrossEntropy, new TrainingOptions());
         var stats = trainer.GradientStatistics(split.Train);
         var gradients = network.CreateGradients();
-        network.ComputeGradients(split.Train.Features, split.Train.Labels, split.Train.Count, Loss.SoftmaxCrossEntropy, gradients);
+        network.ComputeGradients(split.Train.Features, split.Train.Labels, split.Train.Count, Loss.SoftmaxCrossEntropy,
+            gradients);
         Assert.Equal(3, stats.Count);
         for (int l = 0; l < 3; l++)
         {
@@ -72,12 +78,13 @@ public sealed class DigitsTrainingTests(ITestOutputHelper output)
             double mean = g.Average();
             double std = Math.Sqrt(g.Sum(x => (x - mean) * (x - mean)) / g.Length);
             Assert.Equal(l, stats[l].Layer);
-            Assert.Equal(network.Layers[l].InputWidth, stats[l].FanIn);
-            Assert.Equal(network.Layers[l].OutputWidth, stats[l].FanOut);
+            Assert.Equal(network.DenseLayers[l].InputWidth, stats[l].FanIn);
+            Assert.Equal(network.DenseLayers[l].OutputWidth, stats[l].FanOut);
             Assert.Equal(norm, stats[l].WeightGradientNorm, norm * 1e-12);
             Assert.Equal(mean, stats[l].WeightGradientMean, Math.Abs(mean) * 1e-9 + 1e-15);
             Assert.Equal(std, stats[l].WeightGradientStd, std * 1e-12);
-            Assert.Equal(Math.Sqrt(gradients.BiasGradient(l).ToArray().Sum(x => x * x)), stats[l].BiasGradientNorm, 1e-12);
+            Assert.Equal(Math.Sqrt(gradients.BiasGradient(l).ToArray().Sum(x => x * x)), stats[l].BiasGradientNorm,
+                1e-12);
             Assert.True(norm > 0);
         }
     }

@@ -2,7 +2,6 @@ using System.Reflection;
 using WeightInit.Activations;
 using WeightInit.Convolution;
 using WeightInit.Initializers;
-using WeightInit.Random;
 using WeightInit.Training;
 
 namespace WeightInit.Tests.Training;
@@ -21,15 +20,19 @@ public sealed class LearningRateSweepTests
     private static readonly Lazy<TrainTestSplit> s_data = new(() =>
     {
         var full = Mnist1dDataset.Load(Mnist1dDatasetTests.ShippedPath);
-        static LabeledDataset Head(LabeledDataset d, int n) => new(d.Features[..(n * d.FeatureCount)], d.Labels[..n], d.FeatureCount, d.ClassCount);
-        return new TrainTestSplit(Head(full.Train, 200), Head(full.Test, 100), [.. Enumerable.Range(0, 200)], [.. Enumerable.Range(4000, 100)]);
+        static LabeledDataset Head(LabeledDataset d, int n) => new(d.Features[..(n * d.FeatureCount)], d.Labels[..n],
+            d.FeatureCount, d.ClassCount);
+        return new TrainTestSplit(Head(full.Train, 200), Head(full.Test, 100), [.. Enumerable.Range(0, 200)],
+            [.. Enumerable.Range(4000, 100)]);
     });
 
     private static NetworkCandidate[] Candidates =>
     [
-        new("He", r => Mnist1dNetworks.VanillaCnn(2, 4, Init.HeNormal(), Activation.ReLU, r)),
-        new("PyTorch default", r => Mnist1dNetworks.VanillaCnn(2, 4, Init.PyTorchLinearDefault, Activation.ReLU, r)),
-        new("Xavier MLP", r => MultilayerPerceptron.Create([40, 16, 10], Activation.Tanh, Init.XavierNormal(), r)),
+        new("He", seed => Mnist1dNetworks.VanillaCnn(2, 4, Init.HeNormal(), Activation.ReLU, seed)),
+        new("PyTorch default",
+            seed => Mnist1dNetworks.VanillaCnn(2, 4, Init.PyTorchLinearDefault(), Activation.ReLU, seed)),
+        new("Xavier MLP",
+            seed => Network.Create(DeepNetwork.Classifier([40, 16, 10], Activation.Tanh, Init.XavierNormal()), seed)),
     ];
 
     private static LearningRateSweep Sweep(TrainingOptions training) => new()
@@ -46,7 +49,7 @@ public sealed class LearningRateSweepTests
 
     [Theory]
     [MemberData(nameof(Optimizers))]
-    public void Results_AreTheSameOnAnyNumberOfThreads(string optimizer)
+    public void ResultsAreTheSameOnAnyNumberOfThreads(string optimizer)
     {
         var sweep = Sweep(Options(optimizer));
         var one = sweep with { MaxDegreeOfParallelism = 1 };
@@ -64,25 +67,28 @@ public sealed class LearningRateSweepTests
     }
 
     [Fact]
-    public void ARun_IsTheTrainingItDescribes()
+    public void ARunIsTheTrainingItDescribes()
     {
         var sweep = Sweep(new TrainingOptions { Optimizer = OptimizerKind.Adam, BatchSize = 50, WeightDecay = 1e-4 });
         var run = sweep.Run().RunsOf("PyTorch default", 0.03)[1];
-        var network = Mnist1dNetworks.VanillaCnn(2, 4, Init.PyTorchLinearDefault, Activation.ReLU, new RandomSource(2));
+        var network = Mnist1dNetworks.VanillaCnn(2, 4, Init.PyTorchLinearDefault(), Activation.ReLU, 2);
         var trainer = new Trainer(network, Loss.SoftmaxCrossEntropy,
-            new TrainingOptions { Optimizer = OptimizerKind.Adam, BatchSize = 50, WeightDecay = 1e-4, LearningRate = 0.03, Seed = 2 });
+            new TrainingOptions { Optimizer = OptimizerKind.Adam, BatchSize = 50, WeightDecay = 1e-4,
+                LearningRate = 0.03, Seed = 2 });
         trainer.TrainSteps(s_data.Value.Train, 10);
         var train = network.Evaluate(s_data.Value.Train, Loss.SoftmaxCrossEntropy);
         var test = network.Evaluate(s_data.Value.Test, Loss.SoftmaxCrossEntropy);
-        Assert.Equal(new SweepRun("PyTorch default", 0.03, 2, train.Loss, train.Accuracy, test.Loss, test.Accuracy, null), run);
+        Assert.Equal(new SweepRun("PyTorch default", 0.03, 2, train.Loss, train.Accuracy, test.Loss, test.Accuracy,
+            null), run);
     }
 
     [Fact]
-    public void Divergence_IsReportedAndRankedLast()
+    public void DivergenceIsReportedAndRankedLast()
     {
         var sweep = Sweep(new TrainingOptions { Momentum = 0.9, BatchSize = 50 }) with
         {
-            Candidates = [new("He", r => Mnist1dNetworks.VanillaCnn(2, 4, Init.HeNormal(), Activation.ReLU, r))], LearningRates = [0.01, 1e300],
+            Candidates = [new("He", seed => Mnist1dNetworks.VanillaCnn(2, 4, Init.HeNormal(), Activation.ReLU, seed))],
+            LearningRates = [0.01, 1e300],
         };
         var result = sweep.Run();
         Assert.All(result.RunsOf("He", 1e300), r => Assert.True(r.Diverged));
@@ -91,16 +97,18 @@ public sealed class LearningRateSweepTests
         Assert.Equal(2, result.TrainLoss("He", 0.01)!.Value.Count);
         Assert.Equal(0.01, result.BestLearningRateByTrainLoss("He"));
         Assert.Equal(0.01, result.BestLearningRateByTestAccuracy("He"));
-        Assert.Equal(result.RunsOf("He", 0.01).Average(r => r.TestAccuracy), result.TestAccuracy("He", 0.01).Mean, 1e-15);
+        Assert.Equal(result.RunsOf("He", 0.01).Average(r => r.TestAccuracy), result.TestAccuracy("He", 0.01).Mean,
+            1e-15);
     }
 
     [Fact]
-    public void RateAndSeedCopy_KeepsEveryOtherSetting()
+    public void RateAndSeedCopyKeepsEveryOtherSetting()
     {
         var options = new TrainingOptions
         {
-            Optimizer = OptimizerKind.Adam, Momentum = 0.5, WeightDecay = 0.1, Beta1 = 0.8, Beta2 = 0.99, Epsilon = 1e-6,
-            BatchSize = 7, DropIncompleteBatch = true, Diagnostics = new DiagnosticsOptions(), LearningRate = 0.2, Seed = 3,
+            Optimizer = OptimizerKind.Adam, Momentum = 0.5, WeightDecay = 0.1, Beta1 = 0.8, Beta2 = 0.99,
+            Epsilon = 1e-6, BatchSize = 7, DropIncompleteBatch = true, Diagnostics = new DiagnosticsOptions(),
+            LearningRate = 0.2, Seed = 3,
         };
         var copy = LearningRateSweep.WithRateAndSeed(options, 0.5, 9);
         Assert.Equal((0.5, 9UL), (copy.LearningRate, copy.Seed));
@@ -110,15 +118,18 @@ public sealed class LearningRateSweepTests
     }
 
     [Fact]
-    public void AFactoryThatReusesItsNetwork_IsRefused()
+    public void AFactoryThatReusesItsNetworkIsRefused()
     {
-        var shared = MultilayerPerceptron.Create([40, 16, 10], Activation.Tanh, Init.HeNormal(), new RandomSource(1));
-        var sweep = Sweep(new TrainingOptions()) with { Candidates = [new("shared", _ => shared)], MaxDegreeOfParallelism = 1 };
+        var shared = Network.Create(DeepNetwork.Classifier([40, 16, 10], Activation.Tanh, Init.HeNormal()), 1);
+        var sweep = Sweep(new TrainingOptions()) with
+        {
+            Candidates = [new("shared", _ => shared)], MaxDegreeOfParallelism = 1,
+        };
         Assert.Throws<InvalidOperationException>(() => sweep.Run());
     }
 
     [Fact]
-    public void EveryProperty_IsChecked()
+    public void EveryPropertyIsChecked()
     {
         var good = Sweep(new TrainingOptions());
         string? Param(LearningRateSweep s) => Assert.ThrowsAny<ArgumentException>(() => s.Run()).ParamName;
@@ -137,7 +148,9 @@ public sealed class LearningRateSweepTests
         Assert.Equal("MaxDegreeOfParallelism", Param(good with { MaxDegreeOfParallelism = 0 }));
         var result = (good with { Candidates = [Candidates[2]], LearningRates = [0.01], Seeds = [1], Steps = 1 }).Run();
         Assert.Equal("candidate", Assert.Throws<ArgumentException>(() => result.RunsOf("nobody", 0.01)).ParamName);
-        Assert.Equal("learningRate", Assert.Throws<ArgumentException>(() => result.RunsOf("Xavier MLP", 0.02)).ParamName);
-        Assert.Throws<InvalidOperationException>(() => (good with { Test = null, Candidates = [Candidates[2]], Steps = 1 }).Run().BestLearningRateByTestAccuracy("Xavier MLP"));
+        Assert.Equal("learningRate",
+            Assert.Throws<ArgumentException>(() => result.RunsOf("Xavier MLP", 0.02)).ParamName);
+        var untested = (good with { Test = null, Candidates = [Candidates[2]], Steps = 1 }).Run();
+        Assert.Throws<InvalidOperationException>(() => untested.BestLearningRateByTestAccuracy("Xavier MLP"));
     }
 }

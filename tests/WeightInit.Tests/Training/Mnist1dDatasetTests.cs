@@ -14,7 +14,7 @@ public sealed class Mnist1dDatasetTests : IDisposable
     internal static string ShippedPath => Mnist1dDataset.FindFile(AppContext.BaseDirectory);
 
     [Fact]
-    public void ShippedFile_IsTheDocumentedOne()
+    public void ShippedFileIsTheDocumentedOne()
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(ShippedPath)));
         Assert.Equal("9335ace0c732ddf2415040525cd9d02a1876838f7936da9af5aeac49ab652f47", hash);
@@ -34,7 +34,7 @@ public sealed class Mnist1dDatasetTests : IDisposable
     }
 
     [Fact]
-    public void PlainCsv_LoadsTheSameAsGzip()
+    public void PlainCsvLoadsTheSameAsGzip()
     {
         string plain = Path.Combine(_dir, "mnist1d.csv");
         File.WriteAllLines(plain, ReadLines());
@@ -55,7 +55,7 @@ public sealed class Mnist1dDatasetTests : IDisposable
     [InlineData(3, "x", "line 3: value 1 'x'")]
     [InlineData(5000, "label", "line 5000: the label 'label'")]
     [InlineData(9, "NaN", "line 9: value 1 'NaN'")]
-    public void MalformedLine_NamesTheLine(int line, string replacement, string expected)
+    public void MalformedLineNamesTheLine(int line, string replacement, string expected)
     {
         var lines = ReadLines();
         var fields = lines[line - 1].Split(',');
@@ -66,26 +66,30 @@ public sealed class Mnist1dDatasetTests : IDisposable
         string path = Path.Combine(_dir, "bad.csv");
         File.WriteAllLines(path, lines);
         var e = Assert.Throws<InvalidDataException>(() => Mnist1dDataset.Load(path));
-        Assert.Contains(expected.Replace("'label'", "'10'", StringComparison.Ordinal), e.Message, StringComparison.Ordinal);
+        Assert.Contains(expected.Replace("'label'", "'10'", StringComparison.Ordinal), e.Message,
+            StringComparison.Ordinal);
     }
 
     [Fact]
-    public void WrongNumberOfLines_IsRefused()
+    public void WrongNumberOfLinesIsRefused()
     {
         var lines = ReadLines();
         string shorter = Path.Combine(_dir, "short.csv"), longer = Path.Combine(_dir, "long.csv");
         File.WriteAllLines(shorter, lines[..4999]);
         File.WriteAllLines(longer, [.. lines, lines[0]]);
-        Assert.Contains("4999 lines", Assert.Throws<InvalidDataException>(() => Mnist1dDataset.Load(shorter)).Message, StringComparison.Ordinal);
-        Assert.Contains("more than 5000", Assert.Throws<InvalidDataException>(() => Mnist1dDataset.Load(longer)).Message, StringComparison.Ordinal);
+        Assert.Contains("4999 lines", Assert.Throws<InvalidDataException>(() => Mnist1dDataset.Load(shorter)).Message,
+            StringComparison.Ordinal);
+        Assert.Contains("more than 5000", Assert.Throws<InvalidDataException>(() =>
+            Mnist1dDataset.Load(longer)).Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void MissingFile_AndBadArguments_AreRefused()
+    public void MissingFileAndBadArgumentsAreRefused()
     {
         Assert.Throws<FileNotFoundException>(() => Mnist1dDataset.Load(Path.Combine(_dir, "none.csv.gz")));
         Assert.Throws<FileNotFoundException>(() => Mnist1dDataset.FindFile(_dir));
         Assert.Equal("path", Assert.ThrowsAny<ArgumentException>(() => Mnist1dDataset.Load(" ")).ParamName);
-        Assert.Equal("startDirectory", Assert.ThrowsAny<ArgumentException>(() => Mnist1dDataset.FindFile("")).ParamName);
+        Assert.Equal("startDirectory", Assert.ThrowsAny<ArgumentException>(() =>
+            Mnist1dDataset.FindFile("")).ParamName);
     }
 }

@@ -1,6 +1,5 @@
 using WeightInit.Activations;
 using WeightInit.Initializers;
-using WeightInit.Random;
 using WeightInit.Training;
 
 namespace WeightInit.Tests.Training;
@@ -20,10 +19,11 @@ public sealed class SymmetryTests
 {
     private const int Epochs = 2; // 2 x 43 = 86 SGD steps of batch 32 (momentum 0.9).
 
-    private static (MultilayerPerceptron Network, Trainer Trainer) Train(Activation activation, IWeightInitializer initializer, int epochs = Epochs)
+    private static (Network Network, Trainer Trainer) Train(Activation activation, IWeightInitializer initializer,
+        int epochs = Epochs)
     {
         var split = DigitsFixture.Split;
-        var network = MultilayerPerceptron.Create([64, 24, 24, 10], activation, initializer, new RandomSource(5));
+        var network = Network.Create(DeepNetwork.Classifier([64, 24, 24, 10], activation, initializer), seed: 5);
         var trainer = new Trainer(network, Loss.SoftmaxCrossEntropy,
             new TrainingOptions { LearningRate = 0.1, Momentum = 0.9, BatchSize = 32, Seed = 6 });
         for (int e = 0; e < epochs; e++) trainer.TrainEpoch(split.Train);
@@ -31,33 +31,35 @@ public sealed class SymmetryTests
         return (network, trainer);
     }
 
-    private static void AssertHiddenUnitsIdentical(MultilayerPerceptron network)
+    private static void AssertHiddenUnitsIdentical(Network network)
     {
-        for (int l = 0; l < network.Layers.Count - 1; l++)
+        for (int l = 0; l < network.DenseLayers.Count - 1; l++)
         {
-            var layer = network.Layers[l];
+            var layer = network.DenseLayers[l];
             var first = layer.IncomingWeights(0);
             for (int unit = 1; unit < layer.OutputWidth; unit++)
                 Assert.True(layer.IncomingWeights(unit).SequenceEqual(first),
                     $"layer {l}: unit {unit}'s incoming weights differ from unit 0's");
-            foreach (double b in layer.Biases) Assert.Equal(BitConverter.DoubleToInt64Bits(layer.Biases[0]), BitConverter.DoubleToInt64Bits(b));
+            foreach (double b in layer.Biases) Assert.Equal(BitConverter.DoubleToInt64Bits(layer.Biases[0]),
+                BitConverter.DoubleToInt64Bits(b));
             Assert.Equal(0.0, NetworkComparison.IncomingWeightSpread(layer));
             Assert.Equal(1, layer.DistinctUnitCount());
         }
         // Every layer after a symmetric one sees identical inputs from all units: the weights of each
         // of its units are equal across the units feeding it.
-        for (int l = 1; l < network.Layers.Count; l++)
+        for (int l = 1; l < network.DenseLayers.Count; l++)
         {
-            var layer = network.Layers[l];
+            var layer = network.DenseLayers[l];
             for (int unit = 0; unit < layer.OutputWidth; unit++)
             {
                 var row = layer.IncomingWeights(unit);
-                foreach (double w in row) Assert.Equal(BitConverter.DoubleToInt64Bits(row[0]), BitConverter.DoubleToInt64Bits(w));
+                foreach (double w in row) Assert.Equal(BitConverter.DoubleToInt64Bits(row[0]),
+                    BitConverter.DoubleToInt64Bits(w));
             }
         }
     }
 
-    private static void AssertChance(MultilayerPerceptron network)
+    private static void AssertChance(Network network)
     {
         var test = DigitsFixture.Split.Test;
         var predicted = network.PredictClasses(test.Features, test.Count, Loss.SoftmaxCrossEntropy);
@@ -72,15 +74,15 @@ public sealed class SymmetryTests
 
     [Theory]
     [MemberData(nameof(ZeroPreservingActivations))]
-    public void ZeroWeights_WithActivationZeroAtZero_StayExactlyZeroAndPredictOneClass(string activationName)
+    public void ZeroWeightsWithActivationZeroAtZeroStayExactlyZeroAndPredictOneClass(string activationName)
     {
         var activation = ActivationByName(activationName);
-        var (network, _) = Train(activation, Init.Zeros);
+        var (network, _) = Train(activation, Init.Zeros());
         // f(0) = 0, so every hidden activation is 0 and every weight gradient is 0: only the output
         // biases learn (the class frequencies), and every weight is still exactly 0.
-        foreach (var layer in network.Layers)
+        foreach (var layer in network.DenseLayers)
             foreach (double w in layer.Weights) Assert.Equal(0L, BitConverter.DoubleToInt64Bits(w));
-        Assert.Contains(network.Layers[^1].Biases.ToArray(), b => b != 0);
+        Assert.Contains(network.DenseLayers[^1].Biases.ToArray(), b => b != 0);
         AssertHiddenUnitsIdentical(network);
         AssertChance(network);
     }
@@ -95,10 +97,11 @@ public sealed class SymmetryTests
 
     [Theory]
     [MemberData(nameof(SymmetricStarts))]
-    public void SymmetricWeights_MoveButEveryHiddenUnitKeepsBitIdenticalWeights(string activationName, double value)
+    public void SymmetricWeightsMoveButEveryHiddenUnitKeepsBitIdenticalWeights(string activationName, double value)
     {
         var (network, _) = Train(ActivationByName(activationName), Init.Constant(value));
-        bool moved = network.Layers.Take(network.Layers.Count - 1).Any(l => l.Weights.ToArray().Any(w => w != value));
+        bool moved = network.DenseLayers.Take(network.DenseLayers.Count - 1).Any(l
+            => l.Weights.ToArray().Any(w => w != value));
         Assert.True(moved, "the hidden weights never moved, so the symmetry check would be trivial");
         AssertHiddenUnitsIdentical(network);
         AssertChance(network);
@@ -110,11 +113,11 @@ public sealed class SymmetryTests
     /// The bar: at least 80% after 8 epochs.
     /// </summary>
     [Fact]
-    public void TinyRandomWeights_BreakTheSymmetryAndLearn()
+    public void TinyRandomWeightsBreakTheSymmetryAndLearn()
     {
         const int epochs = 8;
         var (network, _) = Train(Activation.Tanh, Init.Normal(0, 0.01), epochs);
-        var layer = network.Layers[0];
+        var layer = network.DenseLayers[0];
         Assert.False(layer.IncomingWeights(1).SequenceEqual(layer.IncomingWeights(0)));
         Assert.Equal(24, layer.DistinctUnitCount());
         Assert.True(NetworkComparison.IncomingWeightSpread(layer) > 0);
