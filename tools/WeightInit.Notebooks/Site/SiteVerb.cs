@@ -18,7 +18,8 @@ public static class SiteVerb
         var tools = options.CheckOnly ? BrowserTools.Locate(root) : null;
         var plotly = tools?.PlotlyJsPath ?? BrowserTools.PlotlyJsFile(root);
         if (!File.Exists(plotly))
-            throw new BrowserToolsMissingException($"plotly.js is not installed ({plotly}). {BrowserTools.InstallHint}");
+            throw new BrowserToolsMissingException(
+                $"plotly.js is not installed ({plotly}). {BrowserTools.InstallHint}");
         var folder = Path.Combine(Path.GetFullPath(Path.Combine(root, options.Out)), "site");
         IReadOnlyList<(string Page, int Charts)> pages;
         try
