@@ -136,8 +136,8 @@ public sealed class GptModel
     public long ParameterCount => _parameters.Sum(p => (long)p.Length);
 
     /// <summary>
-    /// The most threads the attention uses: positive, or -1 for one per core (the default). Products decide their own
-    /// threads; no result depends on either.
+    /// The most threads the attention and the MLPs' GELU use: positive, or -1 for one per core (the default). Products
+    /// decide their own threads; no result depends on either.
     /// </summary>
     public int MaxDegreeOfParallelism
     {
@@ -147,7 +147,11 @@ public sealed class GptModel
             if (value == 0 || value < -1)
                 throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), value,
                     $"MaxDegreeOfParallelism must be positive or -1, but it is {value}.");
-            foreach (var block in _blocks) block.Attention.MaxDegreeOfParallelism = value;
+            foreach (var block in _blocks)
+            {
+                block.Attention.MaxDegreeOfParallelism = value;
+                block.Mlp.MaxDegreeOfParallelism = value;
+            }
         }
     }
 

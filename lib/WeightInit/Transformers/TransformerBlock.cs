@@ -70,6 +70,7 @@ public sealed class TransformerBlock : Layer
         var copy = new TransformerBlock(InputWidth, _attention.Heads, _attention.ContextLength, _attention.LogitScale, _firstNorm.Epsilon);
         copy._attention.SequenceLength = _attention.SequenceLength;
         copy._attention.MaxDegreeOfParallelism = _attention.MaxDegreeOfParallelism;
+        copy._mlp.MaxDegreeOfParallelism = _mlp.MaxDegreeOfParallelism;
         for (int i = 0; i < _parameters.Length; i++)
         {
             _parameters[i].Values.CopyTo(copy._parameters[i].Values);

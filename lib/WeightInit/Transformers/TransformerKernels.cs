@@ -20,6 +20,10 @@ internal static class TransformerKernels
     public static void Add(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> destination) =>
         SimdMap.Run(new Sum(), a, b, default, destination, default);
 
+    /// <summary>destination[i] = a[i] * b[i] (destination may be a or b).</summary>
+    public static void Multiply(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> destination) =>
+        SimdMap.Run(new ElementProduct(), a, b, default, destination, default);
+
     /// <summary>values[i] *= factor.</summary>
     public static void Scale(Span<double> values, double factor) =>
         SimdMap.Run(new Product(factor), values, default, default, values, default);
@@ -71,6 +75,20 @@ internal static class TransformerKernels
         {
             second = default;
             return a + b;
+        }
+    }
+
+    /// <summary>a * b.</summary>
+    private readonly struct ElementProduct : IMapOperator
+    {
+        public static int Inputs => 2;
+        public static int Outputs => 1;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
+        {
+            second = default;
+            return a * b;
         }
     }
 

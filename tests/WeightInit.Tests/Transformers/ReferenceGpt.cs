@@ -23,7 +23,7 @@ internal static class ReferenceGpt
     public static double[] Forward(Layer layer, double[] x, int count) => layer switch
     {
         CausalSelfAttention a => Attention(a, x, count, a.SequenceLength, logits: null),
-        MlpBlock m => Forward(m.OutputProjection, Forward(m.InputLayer, x, count), count),
+        MlpBlock m => Forward(m.OutputProjection, [.. Forward(m.InputLayer, x, count).Select(MlpBlock.Activation.Apply)], count),
         TransformerBlock b => Block(b, x, count, b.Attention.SequenceLength),
         _ => ReferenceLayers.Forward(layer, x, count, training: true),
     };
