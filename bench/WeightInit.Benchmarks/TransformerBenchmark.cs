@@ -14,7 +14,9 @@ namespace WeightInit.Benchmarks;
 /// and the ratios are PyTorch's median seconds over ours (above 1: we are faster). PyTorch is Debian's python3-torch
 /// (<c>torch_transformer.py</c> beside this file) with OpenBLAS; OPENBLAS_CORETYPE is set to the widest kernels this
 /// CPU runs (SkylakeX with AVX-512, Haswell with AVX2), because OpenBLAS 0.3.21 falls back to its SSE3 kernels
-/// (Prescott) on processors newer than it knows. Options: --quick (fewer steps), --no-torch.
+/// (Prescott) on processors newer than it knows. Wall-clock and process CPU times are both printed (CPU time is less
+/// disturbed by a busy machine). One thread for both: run with DOTNET_PROCESSOR_COUNT=1 (PyTorch then gets one thread
+/// too). Options: --quick (fewer steps), --no-torch.
 /// </summary>
 internal static class TransformerBenchmark
 {
@@ -39,10 +41,10 @@ internal static class TransformerBenchmark
             var config = new GptConfig { VocabularySize = corpus.Vocabulary.Size, ContextLength = context, Layers = layers, Heads = heads, ModelWidth = width };
             var model = GptModel.Create(config, GptParametrization.Gpt2, new RandomSource(1));
             var trainer = new LanguageModelTrainer(model, corpus, new LanguageModelOptions { BatchSize = batch, Seed = 2 });
-            var (median, min) = StepSeconds(trainer, steps);
+            var (median, min, cpu) = StepSeconds(trainer, steps);
             double flops = StepFlops(config, batch);
             Console.WriteLine($"{name,-10} {config}, batch {batch} ({batch * context} tokens), {model.ParameterCount:N0} parameters: " +
-                $"ours float64 {median * 1e3:F2} ms/step (min {min * 1e3:F2}; {flops / median / 1e9:F1} GFLOP/s of {flops / 1e9:F2} GFLOP)");
+                $"ours float64 {median * 1e3:F2} ms/step (min {min * 1e3:F2}, CPU {cpu * 1e3:F2}; {flops / median / 1e9:F1} GFLOP/s of {flops / 1e9:F2} GFLOP)");
             if (!torch) continue;
             var output = Harness.RunPythonBaseline("torch_transformer.py", "torch baseline", BlasEnvironment(),
                 "--layers", Text(layers), "--width", Text(width), "--heads", Text(heads), "--context", Text(context), "--batch", Text(batch),
@@ -50,27 +52,39 @@ internal static class TransformerBenchmark
             foreach (var line in (output ?? "").Split('\n').Where(l => l.StartsWith("torch ", StringComparison.Ordinal)))
             {
                 var fields = line.Split(' ');
-                double torchSeconds = double.Parse(fields[2]["step_seconds=".Length..], CultureInfo.InvariantCulture);
-                Console.WriteLine($"{name,-10} torch {fields[1]}: {torchSeconds * 1e3:F2} ms/step; ratio torch/ours {torchSeconds / median:F2}x " +
-                    $"({(torchSeconds >= median ? "ours faster" : "torch faster")})");
+                double Field(string key) => double.Parse(fields.Single(f => f.StartsWith(key, StringComparison.Ordinal))[key.Length..], CultureInfo.InvariantCulture);
+                double torchSeconds = Field("step_seconds="), torchCpu = Field("cpu_seconds=");
+                Console.WriteLine($"{name,-10} torch {fields[1]}: {torchSeconds * 1e3:F2} ms/step (CPU {torchCpu * 1e3:F2}); " +
+                    $"ratio torch/ours {torchSeconds / median:F2}x wall, {torchCpu / cpu:F2}x CPU ({(torchSeconds >= median ? "ours faster" : "torch faster")})");
             }
         }
         Console.WriteLine($"load average at end: {LoadAverage()}");
     }
 
-    /// <summary>Median and smallest seconds of one <see cref="LanguageModelTrainer.Step()"/> after three warm-up steps.</summary>
-    private static (double Median, double Min) StepSeconds(LanguageModelTrainer trainer, int steps)
+    /// <summary>
+    /// Median and smallest wall-clock seconds and median process CPU seconds of one <see cref="LanguageModelTrainer.Step()"/>
+    /// after 40 warm-up steps (enough for the runtime to compile every method of a step at its last tier).
+    /// </summary>
+    private static (double Median, double Min, double Cpu) StepSeconds(LanguageModelTrainer trainer, int steps)
     {
-        for (int i = 0; i < 3; i++) trainer.Step();
+        for (int i = 0; i < 40; i++) trainer.Step();
+        Thread.Sleep(200); // let background compilation finish
         var times = new double[steps];
+        var cpu = new double[steps];
+        using var process = Process.GetCurrentProcess();
         for (int i = 0; i < steps; i++)
         {
+            process.Refresh();
+            var cpuStart = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             trainer.Step();
             times[i] = watch.Elapsed.TotalSeconds;
+            process.Refresh();
+            cpu[i] = (process.TotalProcessorTime - cpuStart).TotalSeconds;
         }
         Array.Sort(times);
-        return (times[steps / 2], times[0]);
+        Array.Sort(cpu);
+        return (times[steps / 2], times[0], cpu[steps / 2]);
     }
 
     /// <summary>
@@ -84,11 +98,14 @@ internal static class TransformerBenchmark
         return 3 * (c.Layers * perBlock + 2 * tokens * d * c.VocabularySize);
     }
 
-    /// <summary>OPENBLAS_CORETYPE for the widest kernels the CPU runs (x86), or none.</summary>
-    private static Dictionary<string, string>? BlasEnvironment() =>
-        Avx512F.IsSupported ? new() { ["OPENBLAS_CORETYPE"] = "SkylakeX" }
-        : Avx2.IsSupported && Fma.IsSupported ? new() { ["OPENBLAS_CORETYPE"] = "Haswell" }
-        : null;
+    /// <summary>OPENBLAS_CORETYPE for the widest kernels the CPU runs (x86), and OpenBLAS's threads: as many as ours.</summary>
+    private static Dictionary<string, string> BlasEnvironment()
+    {
+        var environment = new Dictionary<string, string> { ["OPENBLAS_NUM_THREADS"] = Text(Environment.ProcessorCount) };
+        if (Avx512F.IsSupported) environment["OPENBLAS_CORETYPE"] = "SkylakeX";
+        else if (Avx2.IsSupported && Fma.IsSupported) environment["OPENBLAS_CORETYPE"] = "Haswell";
+        return environment;
+    }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 

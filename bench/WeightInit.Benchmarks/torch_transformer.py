@@ -7,7 +7,8 @@ bias), the mean next-token cross-entropy, backward, and one Adam update (betas 0
 no clipping). Attention is written out (PyTorch 1.13 has no fused attention): q k^T times 1/sqrt(d_head), a causal
 mask, softmax, times v. The batch is a fixed set of random tokens (the data do not change the arithmetic).
 
-Prints, per element type, one line:  torch <float32|float64> step_seconds=<median> min_seconds=<min> steps=<n>
+Prints, per element type, one line:
+  torch <float32|float64> step_seconds=<median wall> min_seconds=<min wall> cpu_seconds=<median process CPU> steps=<n>
 Lines starting with '#' describe the run: torch version, threads, the BLAS threadpoolctl finds.
 Options: --layers 4 --width 128 --heads 4 --context 64 --batch 16 --vocab 65 --threads 2 --steps 20
 --dtypes float32,float64. Run with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset (the C# suite does that for this
@@ -111,12 +112,16 @@ def main():
 
         for _ in range(3):
             step()
-        times = []
+        for _ in range(7):
+            step()
+        times, cpu = [], []
         for _ in range(args.steps):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             step()
             times.append(time.perf_counter() - t0)
-        print(f"torch {name} step_seconds={statistics.median(times):.6f} min_seconds={min(times):.6f} steps={args.steps}")
+            cpu.append(time.process_time() - c0)
+        print(f"torch {name} step_seconds={statistics.median(times):.6f} min_seconds={min(times):.6f} "
+              f"cpu_seconds={statistics.median(cpu):.6f} steps={args.steps}")
 
 
 if __name__ == "__main__":
