@@ -30,7 +30,8 @@ internal static class Harness
     /// <param name="script">The script's file name, e.g. numpy_baseline.py.</param>
     /// <param name="arguments">Its arguments.</param>
     /// <returns>The script's output, or null.</returns>
-    public static string? RunNumpyBaseline(string script, params string[] arguments) => RunPythonBaseline(script, "numpy baseline", null, arguments);
+    public static string? RunNumpyBaseline(string script, params string[] arguments) =>
+        RunPythonBaseline(script, "numpy baseline", null, arguments);
 
     /// <summary>
     /// <see cref="RunNumpyBaseline"/> for any Python baseline beside this file: its '#' lines are echoed after
@@ -42,7 +43,8 @@ internal static class Harness
     /// <param name="environment">Variables to set for the child process, or null.</param>
     /// <param name="arguments">Its arguments.</param>
     /// <returns>The script's output, or null.</returns>
-    public static string? RunPythonBaseline(string script, string label, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    public static string? RunPythonBaseline(string script, string label, IReadOnlyDictionary<string, string>? environment,
+        params string[] arguments)
     {
         const string python = "/usr/bin/python3";
         string? path = FindBenchFile(script);
@@ -61,7 +63,8 @@ internal static class Harness
         process.WaitForExit();
         if (process.ExitCode != 0)
         {
-            Console.WriteLine($"{label}: skipped (exit {process.ExitCode}: {stderr.Result.Trim().Split('\n').LastOrDefault()})");
+            string reason = stderr.Result.Trim().Split('\n').LastOrDefault() ?? "";
+            Console.WriteLine($"{label}: skipped (exit {process.ExitCode}: {reason})");
             return null;
         }
         foreach (var line in stdout.Split('\n'))

@@ -9,27 +9,34 @@ namespace WeightInit.Scaling;
 /// </summary>
 public static class CoordinateCheck
 {
-    /// <summary>Runs the check: for each width, the subject's sites at step 0 and after each of <paramref name="steps"/> steps.</summary>
+    /// <summary>
+    /// Runs the check: for each width, the subject's sites at step 0 and after each of <paramref name="steps"/> steps.
+    /// </summary>
     /// <param name="widths">At least one width, each at least 1, no repeats.</param>
     /// <param name="createSubject">Builds the model of a width with its training (seeded by the caller).</param>
     /// <param name="steps">Training steps per width; at least 1.</param>
     /// <returns>The measurements.</returns>
-    public static CoordinateCheckResult Run(IReadOnlyList<int> widths, Func<int, ICoordinateCheckSubject> createSubject, int steps)
+    public static CoordinateCheckResult Run(IReadOnlyList<int> widths, Func<int, ICoordinateCheckSubject> createSubject,
+        int steps)
     {
         ArgumentNullException.ThrowIfNull(widths);
         ArgumentNullException.ThrowIfNull(createSubject);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(steps);
         if (widths.Count == 0) throw new ArgumentException("widths must hold at least one width.", nameof(widths));
-        if (widths.Any(w => w < 1)) throw new ArgumentOutOfRangeException(nameof(widths), "Every width must be at least 1.");
-        if (widths.Distinct().Count() != widths.Count) throw new ArgumentException("widths must not repeat a width.", nameof(widths));
+        if (widths.Any(w => w < 1)) throw new ArgumentOutOfRangeException(nameof(widths),
+            "Every width must be at least 1.");
+        if (widths.Distinct().Count() != widths.Count) throw new ArgumentException("widths must not repeat a width.",
+            nameof(widths));
         var points = new List<CoordinateCheckPoint>();
         IReadOnlyList<string>? sites = null;
         foreach (int width in widths)
         {
-            var subject = createSubject(width) ?? throw new InvalidOperationException($"createSubject returned null for width {width}.");
+            var subject = createSubject(width) ?? throw new InvalidOperationException($"createSubject returned null " +
+                $"for width {width}.");
             if (sites is null) sites = [.. subject.Sites];
             else if (!sites.SequenceEqual(subject.Sites))
-                throw new InvalidOperationException($"The subject of width {width} has other sites than the first width's.");
+                throw new InvalidOperationException($"The subject of width {width} has other sites than the first " +
+                    $"width's.");
             var initial = subject.Probe();
             Record(points, width, 0, sites, initial, initial);
             for (int t = 1; t <= steps; t++)
@@ -51,7 +58,8 @@ public static class CoordinateCheck
             var x = values[s];
             var x0 = initial[s];
             if (x.Length != x0.Length)
-                throw new InvalidOperationException($"Site '{sites[s]}' changed its length from {x0.Length} to {x.Length}.");
+                throw new InvalidOperationException($"Site '{sites[s]}' changed its length from {x0.Length} to " +
+                    $"{x.Length}.");
             double abs = 0, change = 0;
             for (int i = 0; i < x.Length; i++)
             {

@@ -1,11 +1,14 @@
 namespace WeightInit.Scaling;
 
-/// <summary>The measurements of a <see cref="CoordinateCheck"/>, as plain data, with the log-log slope of any curve.</summary>
+/// <summary>
+/// The measurements of a <see cref="CoordinateCheck"/>, as plain data, with the log-log slope of any curve.
+/// </summary>
 public sealed class CoordinateCheckResult
 {
     private readonly Dictionary<(int Width, int Step, string Site), CoordinateCheckPoint> _index;
 
-    internal CoordinateCheckResult(IReadOnlyList<int> widths, IReadOnlyList<string> sites, int steps, IReadOnlyList<CoordinateCheckPoint> points)
+    internal CoordinateCheckResult(IReadOnlyList<int> widths, IReadOnlyList<string> sites, int steps,
+        IReadOnlyList<CoordinateCheckPoint> points)
     {
         Widths = widths;
         Sites = sites;
@@ -26,14 +29,17 @@ public sealed class CoordinateCheckResult
     /// <summary>Every measurement: width by width, step by step, site by site.</summary>
     public IReadOnlyList<CoordinateCheckPoint> Points { get; }
 
-    /// <summary>The measurement of <paramref name="site"/> at <paramref name="width"/> after <paramref name="step"/> steps.</summary>
+    /// <summary>
+    /// The measurement of <paramref name="site"/> at <paramref name="width"/> after <paramref name="step"/> steps.
+    /// </summary>
     /// <param name="width">One of <see cref="Widths"/>.</param>
     /// <param name="step">In [0, Steps].</param>
     /// <param name="site">One of <see cref="Sites"/>.</param>
     /// <returns>The point.</returns>
     public CoordinateCheckPoint Point(int width, int step, string site) =>
         _index.TryGetValue((width, step, site), out var point) ? point
-        : throw new ArgumentException($"There is no measurement of '{site}' at width {width} after {step} steps.", nameof(site));
+        : throw new ArgumentException($"There is no measurement of '{site}' at width {width} after {step} steps.",
+            nameof(site));
 
     /// <summary>
     /// The least-squares slope of ln(value) against ln(width) over <see cref="Widths"/> for one site and step: the
@@ -41,8 +47,10 @@ public sealed class CoordinateCheckResult
     /// </summary>
     /// <param name="site">One of <see cref="Sites"/>.</param>
     /// <param name="step">In [0, Steps].</param>
-    /// <param name="change">True: the slope of <see cref="CoordinateCheckPoint.MeanAbsChange"/>; false: of <see cref="CoordinateCheckPoint.MeanAbsActivation"/>.</param>
-    /// <returns>The slope; NaN if a value is not positive (a logarithm would not exist) or there are fewer than two widths.</returns>
+    /// <param name="change">True: the slope of <see cref="CoordinateCheckPoint.MeanAbsChange"/>; false: of
+    /// <see cref="CoordinateCheckPoint.MeanAbsActivation"/>.</param>
+    /// <returns>The slope; NaN if a value is not positive (a logarithm would not exist) or there are fewer than two
+    /// widths.</returns>
     public double Slope(string site, int step, bool change)
     {
         int n = Widths.Count;

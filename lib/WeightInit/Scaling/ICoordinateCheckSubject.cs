@@ -9,7 +9,10 @@ public interface ICoordinateCheckSubject
     /// <summary>The names of the measured places, the same for every width, in a fixed order.</summary>
     IReadOnlyList<string> Sites { get; }
 
-    /// <summary>The values at every site on the fixed probe input with the current parameters (copies, in the order of <see cref="Sites"/>).</summary>
+    /// <summary>
+    /// The values at every site on the fixed probe input with the current parameters (copies, in the order of
+    /// <see cref="Sites"/>).
+    /// </summary>
     /// <returns>One array per site.</returns>
     IReadOnlyList<double[]> Probe();
 

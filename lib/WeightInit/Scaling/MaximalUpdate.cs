@@ -15,7 +15,9 @@ public enum MaximalUpdateRole
     /// <summary>Both dimensions grow with the width: the weights between two hidden layers.</summary>
     Hidden,
 
-    /// <summary>Only the fan_in grows: the output (readout) weights, which map the width to a fixed number of outputs.</summary>
+    /// <summary>
+    /// Only the fan_in grows: the output (readout) weights, which map the width to a fixed number of outputs.
+    /// </summary>
     Output,
 }
 
@@ -27,11 +29,13 @@ public enum MaximalUpdateRole
 /// nanoGPT-mup implement). At m = 1 every factor is 1: muP agrees with the model it was tuned as.
 /// </summary>
 /// <remarks>
-/// <para>The table (init std relative to the base width's; Adam learning rate relative to the base; forward multiplier):</para>
+/// <para>The table (init std relative to the base width's; Adam learning rate relative to the base; forward
+/// multiplier):</para>
 /// <list type="table">
 /// <listheader><term>role</term><description>init std, Adam learning rate, multiplier</description></listheader>
 /// <item><term><see cref="MaximalUpdateRole.Input"/></term><description>1, 1, 1</description></item>
-/// <item><term><see cref="MaximalUpdateRole.Hidden"/></term><description>1/sqrt(m) (variance 1/fan_in), 1/m, 1</description></item>
+/// <item><term><see cref="MaximalUpdateRole.Hidden"/></term><description>1/sqrt(m) (variance 1/fan_in), 1/m,
+/// 1</description></item>
 /// <item><term><see cref="MaximalUpdateRole.Output"/></term><description>1, 1, 1/m on the logits</description></item>
 /// </list>
 /// <para>The output multiplier 1/m with a constant init std and learning rate is Table 3's output init variance
@@ -53,7 +57,9 @@ public static class MaximalUpdate
         return (double)width / baseWidth;
     }
 
-    /// <summary>The factor on the initial standard deviation: 1/sqrt(m) for <see cref="MaximalUpdateRole.Hidden"/>, else 1.</summary>
+    /// <summary>
+    /// The factor on the initial standard deviation: 1/sqrt(m) for <see cref="MaximalUpdateRole.Hidden"/>, else 1.
+    /// </summary>
     /// <param name="role">The weight's role.</param>
     /// <param name="widthMultiplier">m; finite and positive.</param>
     /// <returns>The factor.</returns>

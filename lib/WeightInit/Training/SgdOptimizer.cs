@@ -17,5 +17,6 @@ internal sealed class SgdOptimizer(TrainingOptions options, IReadOnlyList<Parame
     }
 
     public override double LastStepStd(int parameter) =>
-        options.LearningRate * parameters[parameter].LearningRateMultiplier * SpanMath.MeanStd(_velocity[parameter]).Std;
+        options.LearningRate * parameters[parameter].LearningRateMultiplier
+        * SpanMath.MeanStd(_velocity[parameter]).Std;
 }

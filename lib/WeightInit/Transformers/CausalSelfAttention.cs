@@ -30,7 +30,8 @@ public sealed class CausalSelfAttention : Layer
     private readonly Parameter[] _parameters;
     private int _sequenceLength;
     private int _pairs, _passLength;
-    private double[] _projected = [], _heads = [], _probabilities = [], _concat = [], _concatGradient = [], _projectedGradient = [];
+    private double[] _projected = [], _heads = [], _probabilities = [], _concat = [], _concatGradient = [],
+        _projectedGradient = [];
     private double[][] _scratch = [];
 
     /// <summary>Creates the layer with all-zero projections.</summary>
@@ -43,7 +44,8 @@ public sealed class CausalSelfAttention : Layer
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(heads);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(contextLength);
         if (width % heads != 0)
-            throw new ArgumentException($"width ({width}) must be divisible by heads ({heads}): each head takes width / heads features.", nameof(width));
+            throw new ArgumentException($"width ({width}) must be divisible by heads ({heads}): each head takes " +
+                $"width / heads features.", nameof(width));
         Guard.FiniteNonNegative(logitScale);
         Heads = heads;
         HeadWidth = width / heads;
@@ -67,7 +69,9 @@ public sealed class CausalSelfAttention : Layer
     /// <summary>s, the factor on the logits Q K^T.</summary>
     public double LogitScale { get; }
 
-    /// <summary>T, the length of the sequences of the next passes: count rows are count / T sequences. In [1, ContextLength].</summary>
+    /// <summary>
+    /// T, the length of the sequences of the next passes: count rows are count / T sequences. In [1, ContextLength].
+    /// </summary>
     public int SequenceLength
     {
         get => _sequenceLength;
@@ -81,10 +85,14 @@ public sealed class CausalSelfAttention : Layer
         }
     }
 
-    /// <summary>The most threads a pass uses over the (sequence, head) pairs: positive, or -1 for one per core (the default).</summary>
+    /// <summary>
+    /// The most threads a pass uses over the (sequence, head) pairs: positive, or -1 for one per core (the default).
+    /// </summary>
     public int MaxDegreeOfParallelism { get; set; } = -1;
 
-    /// <summary>The input projection (3d, d): rows [0, d) the query weights, [d, 2d) the key, [2d, 3d) the value weights.</summary>
+    /// <summary>
+    /// The input projection (3d, d): rows [0, d) the query weights, [d, 2d) the key, [2d, 3d) the value weights.
+    /// </summary>
     public DenseLayer InputProjection => _input;
 
     /// <summary>The output projection (d, d) of the concatenated heads.</summary>
@@ -93,10 +101,14 @@ public sealed class CausalSelfAttention : Layer
     /// <summary>The input projection's weights and biases, then the output projection's.</summary>
     public override IReadOnlyList<Parameter> Parameters => _parameters;
 
-    /// <summary>When set, the next forward pass writes its scaled logits here (the entries j &lt;= i of each pair, row by row).</summary>
+    /// <summary>
+    /// When set, the next forward pass writes its scaled logits here (the entries j &lt;= i of each pair, row by row).
+    /// </summary>
     internal double[]? LogitRecord { get; set; }
 
-    /// <summary>The attention probabilities of the last forward pass: pairs x T x T, zero above each diagonal.</summary>
+    /// <summary>
+    /// The attention probabilities of the last forward pass: pairs x T x T, zero above each diagonal.
+    /// </summary>
     internal ReadOnlySpan<double> Probabilities => _probabilities.AsSpan(0, _pairs * _passLength * _passLength);
 
     /// <summary>The (sequence, head) pairs of the last forward pass.</summary>
@@ -132,7 +144,8 @@ public sealed class CausalSelfAttention : Layer
     {
         int t = _sequenceLength, d = InputWidth;
         if (count % t != 0)
-            throw new ArgumentException($"count ({count}) must be a whole number of sequences of SequenceLength ({t}) rows.", nameof(count));
+            throw new ArgumentException($"count ({count}) must be a whole number of sequences of SequenceLength " +
+                $"({t}) rows.", nameof(count));
         _passLength = t;
         _pairs = count / t * Heads;
         _input.ForwardCore(input, count, Buffer(ref _projected, count * 3 * d), context);
@@ -149,14 +162,17 @@ public sealed class CausalSelfAttention : Layer
         Span<double> inputGradient, ReadOnlySpan<double[]> parameterGradients, PassContext context)
     {
         int d = InputWidth;
-        _output.BackwardCore(_concat.AsSpan(0, count * d), outputGradient, count, Buffer(ref _concatGradient, count * d),
+        _output.BackwardCore(_concat.AsSpan(0, count * d), outputGradient, count, Buffer(ref _concatGradient,
+            count * d),
             parameterGradients[2..4], context);
         var projectedGradient = Buffer(ref _projectedGradient, count * 3 * d);
         RunPairs(backward: true);
         _input.BackwardCore(input, projectedGradient, count, inputGradient, parameterGradients[..2], context);
     }
 
-    /// <summary>Runs every (sequence, head) pair of the current pass, forward or backward, on one or more threads.</summary>
+    /// <summary>
+    /// Runs every (sequence, head) pair of the current pass, forward or backward, on one or more threads.
+    /// </summary>
     private void RunPairs(bool backward)
     {
         int t = _passLength, dh = HeadWidth, pairs = _pairs;
@@ -226,7 +242,8 @@ public sealed class CausalSelfAttention : Layer
         var g = scratch.AsSpan(0, block);
         var dA = scratch.AsSpan(block, t * t);
         var dV = scratch.AsSpan(block + t * t, block);
-        for (int i = 0; i < t; i++) _concatGradient.AsSpan((sequence * t + i) * d + head * dh, dh).CopyTo(g.Slice(i * dh, dh));
+        for (int i = 0; i < t; i++) _concatGradient.AsSpan((sequence * t + i) * d + head * dh,
+            dh).CopyTo(g.Slice(i * dh, dh));
         MatrixMultiply.Compute(ProductForm.MultiplyTransposed, g, v, dA, t, dh, t, false, TransformerKernels.Serial);
         MatrixMultiply.Compute(ProductForm.TransposeMultiply, a, g, dV, t, t, dh, false, TransformerKernels.Serial);
         double s = LogitScale;
@@ -248,10 +265,13 @@ public sealed class CausalSelfAttention : Layer
         Scatter(dV, sequence, 2 * d + head * dh);
     }
 
-    /// <summary>Copies a T x d_head block into columns [column, column + d_head) of the sequence's rows of dLoss/d[Q K V].</summary>
+    /// <summary>
+    /// Copies a T x d_head block into columns [column, column + d_head) of the sequence's rows of dLoss/d[Q K V].
+    /// </summary>
     private void Scatter(ReadOnlySpan<double> block, int sequence, int column)
     {
         int t = _passLength, dh = HeadWidth, width = 3 * InputWidth;
-        for (int i = 0; i < t; i++) block.Slice(i * dh, dh).CopyTo(_projectedGradient.AsSpan((sequence * t + i) * width + column, dh));
+        for (int i = 0; i < t; i++) block.Slice(i * dh,
+            dh).CopyTo(_projectedGradient.AsSpan((sequence * t + i) * width + column, dh));
     }
 }

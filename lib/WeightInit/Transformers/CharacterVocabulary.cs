@@ -26,7 +26,8 @@ public sealed class CharacterVocabulary
         {
             if (_tokenOf[characters[i]] >= 0)
                 throw new ArgumentException(
-                    $"The characters must be distinct, but '{Escape(characters[i])}' appears at {_tokenOf[characters[i]]} and {i}.",
+                    $"The characters must be distinct, but '{Escape(characters[i])}' appears at " +
+                        $"{_tokenOf[characters[i]]} and {i}.",
                     nameof(characters));
             _tokenOf[characters[i]] = i;
         }
@@ -41,7 +42,8 @@ public sealed class CharacterVocabulary
         ArgumentNullException.ThrowIfNull(text);
         var distinct = text.Distinct().Order().ToArray();
         if (distinct.Length < 2)
-            throw new ArgumentException($"The text must hold at least two distinct characters, but it holds {distinct.Length}.", nameof(text));
+            throw new ArgumentException($"The text must hold at least two distinct characters, but it holds " +
+                $"{distinct.Length}.", nameof(text));
         return new CharacterVocabulary(new string(distinct));
     }
 
@@ -59,7 +61,8 @@ public sealed class CharacterVocabulary
     /// <summary>The tokens of <paramref name="text"/>, one per character.</summary>
     /// <param name="text">Text made of the vocabulary's characters.</param>
     /// <returns>One token per character.</returns>
-    /// <exception cref="ArgumentException">A character of the text is not in the vocabulary (the message gives its position).</exception>
+    /// <exception cref="ArgumentException">A character of the text is not in the vocabulary (the message gives its
+    /// position).</exception>
     public int[] Encode(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -70,7 +73,8 @@ public sealed class CharacterVocabulary
             int token = c < _tokenOf.Length ? _tokenOf[c] : -1;
             if (token < 0)
                 throw new ArgumentException(
-                    $"text[{i}] is '{Escape(c)}' (U+{(int)c:X4}), which is not in the vocabulary of {Size} characters.", nameof(text));
+                    $"text[{i}] is '{Escape(c)}' (U+{(int)c:X4}), which is not in the vocabulary of {Size} characters.",
+                        nameof(text));
             tokens[i] = token;
         }
         return tokens;

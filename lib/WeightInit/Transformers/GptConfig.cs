@@ -23,11 +23,14 @@ public sealed record GptConfig
         init { ArgumentOutOfRangeException.ThrowIfLessThan(value, 2, nameof(VocabularySize)); _vocabularySize = value; }
     }
 
-    /// <summary>The context T: the longest sequence the model takes (the rows of the position embedding); at least 1.</summary>
+    /// <summary>
+    /// The context T: the longest sequence the model takes (the rows of the position embedding); at least 1.
+    /// </summary>
     public required int ContextLength
     {
         get => _contextLength;
-        init { ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value, nameof(ContextLength)); _contextLength = value; }
+        init { ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value,
+            nameof(ContextLength)); _contextLength = value; }
     }
 
     /// <summary>The number of transformer blocks L; at least 1.</summary>
@@ -37,14 +40,18 @@ public sealed record GptConfig
         init { ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value, nameof(Layers)); _layers = value; }
     }
 
-    /// <summary>The number of attention heads per block; at least 1, and it must divide <see cref="ModelWidth"/>.</summary>
+    /// <summary>
+    /// The number of attention heads per block; at least 1, and it must divide <see cref="ModelWidth"/>.
+    /// </summary>
     public required int Heads
     {
         get => _heads;
         init { ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value, nameof(Heads)); _heads = value; }
     }
 
-    /// <summary>The model width d (n_embd): the width of the residual stream; at least 1, a multiple of <see cref="Heads"/>.</summary>
+    /// <summary>
+    /// The model width d (n_embd): the width of the residual stream; at least 1, a multiple of <see cref="Heads"/>.
+    /// </summary>
     public required int ModelWidth
     {
         get => _modelWidth;
@@ -57,7 +64,9 @@ public sealed record GptConfig
     /// </summary>
     public bool TiedEmbeddings { get; init; }
 
-    /// <summary>The epsilon of every layer normalization; finite and positive. Default 1e-5 (PyTorch's and nanoGPT's).</summary>
+    /// <summary>
+    /// The epsilon of every layer normalization; finite and positive. Default 1e-5 (PyTorch's and nanoGPT's).
+    /// </summary>
     public double LayerNormEpsilon
     {
         get => _layerNormEpsilon;
@@ -70,17 +79,21 @@ public sealed record GptConfig
     /// <summary>The hidden width of each block's MLP: 4d, as in GPT-2 and nanoGPT.</summary>
     public int MlpWidth => 4 * ModelWidth;
 
-    /// <summary>Throws an <see cref="ArgumentException"/> naming <paramref name="paramName"/> unless the heads divide the width.</summary>
+    /// <summary>
+    /// Throws an <see cref="ArgumentException"/> naming <paramref name="paramName"/> unless the heads divide the width.
+    /// </summary>
     /// <param name="paramName">The caller's name for this configuration.</param>
     public void Validate(string paramName = "config")
     {
         if (ModelWidth % Heads != 0)
             throw new ArgumentException(
-                $"ModelWidth ({ModelWidth}) must be divisible by Heads ({Heads}): each head takes ModelWidth / Heads features.", paramName);
+                $"ModelWidth ({ModelWidth}) must be divisible by Heads ({Heads}): each head takes ModelWidth / Heads " +
+                    $"features.", paramName);
     }
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"GPT(layers {Layers}, heads {Heads}, width {ModelWidth}, context {ContextLength}, vocabulary {VocabularySize}" +
+        $"GPT(layers {Layers}, heads {Heads}, width {ModelWidth}, context {ContextLength}, vocabulary " +
+            $"{VocabularySize}" +
         $"{(TiedEmbeddings ? ", tied" : "")})";
 }

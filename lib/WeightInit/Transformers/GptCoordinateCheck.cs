@@ -5,8 +5,9 @@ namespace WeightInit.Transformers;
 
 /// <summary>
 /// The coordinate check (<see cref="CoordinateCheck"/>) of a <see cref="GptModel"/> trained by
-/// <see cref="LanguageModelTrainer"/>: the sites are those of <see cref="GptModel.ForwardActivations"/>, the probe input
-/// one batch of training windows drawn from <c>new RandomSource(options.Seed).Fork(0)</c> (the same text at every width).
+/// <see cref="LanguageModelTrainer"/>: the sites are those of <see cref="GptModel.ForwardActivations"/>, the probe
+/// input one batch of training windows drawn from <c>new RandomSource(options.Seed).Fork(0)</c> (the same text at every
+/// width).
 /// </summary>
 public static class GptCoordinateCheck
 {
@@ -17,7 +18,8 @@ public static class GptCoordinateCheck
     /// <param name="options">The training settings (learning rate, batch, seed) of every width.</param>
     /// <param name="steps">Training steps per width; at least 1.</param>
     /// <returns>The measurements.</returns>
-    public static CoordinateCheckResult Run(IReadOnlyList<int> widths, Func<int, GptModel> createModel, TextCorpus corpus,
+    public static CoordinateCheckResult Run(IReadOnlyList<int> widths, Func<int, GptModel> createModel,
+        TextCorpus corpus,
         LanguageModelOptions options, int steps)
     {
         ArgumentNullException.ThrowIfNull(createModel);
@@ -51,7 +53,8 @@ public static class GptCoordinateCheck
 
         public IReadOnlyList<string> Sites { get; }
 
-        public IReadOnlyList<double[]> Probe() => [.. _trainer.Model.ForwardActivations(_probe, _trainer.SequenceLength).Select(s => s.Values)];
+        public IReadOnlyList<double[]> Probe() => [.. _trainer.Model.ForwardActivations(_probe,
+            _trainer.SequenceLength).Select(s => s.Values)];
 
         public void TrainStep() => _trainer.Step();
     }

@@ -23,7 +23,9 @@ public sealed class GptGradients
         return _arrays[parameter];
     }
 
-    /// <summary>The Euclidean norm of the whole gradient, sqrt(sum of g^2) over every parameter (summed in parameter order).</summary>
+    /// <summary>
+    /// The Euclidean norm of the whole gradient, sqrt(sum of g^2) over every parameter (summed in parameter order).
+    /// </summary>
     /// <returns>The norm.</returns>
     public double Norm()
     {
@@ -48,6 +50,7 @@ public sealed class GptGradients
         bool matches = parameters.Count == _arrays.Length;
         for (int i = 0; matches && i < parameters.Count; i++) matches = parameters[i].Length == _arrays[i].Length;
         if (!matches)
-            throw new ArgumentException("gradients must be shaped like this model's parameters; create them with CreateGradients().", paramName);
+            throw new ArgumentException("gradients must be shaped like this model's parameters; create them with " +
+                "CreateGradients().", paramName);
     }
 }

@@ -18,9 +18,9 @@ namespace WeightInit.Transformers;
 /// <para><see cref="Create"/> fills each parameter from its own stream, <c>random.Fork(k)</c> for the k-th filled
 /// piece, so two schemes built from the same seed share their random draws wherever their distributions have the same
 /// shape (GPT-2's and muP's hidden weights differ only by a factor).</para>
-/// <para>Every product runs on <see cref="MatrixMultiply"/> and the attention shares its (sequence, head) pairs out over
-/// the cores: the results are the same bits whatever the thread count. An instance keeps its work buffers and is not
-/// thread-safe.</para>
+/// <para>Every product runs on <see cref="MatrixMultiply"/> and the attention shares its (sequence, head) pairs out
+/// over the cores: the results are the same bits whatever the thread count. An instance keeps its work buffers and is
+/// not thread-safe.</para>
 /// </remarks>
 public sealed class GptModel
 {
@@ -33,7 +33,8 @@ public sealed class GptModel
     private readonly int[] _blockStart;
     private readonly int _finalNormStart, _readoutIndex;
     private double[][] _stream = [];
-    private double[] _final = [], _logits = [], _logitsGradient = [], _finalGradient = [], _gradient = [], _gradientOther = [];
+    private double[] _final = [], _logits = [], _logitsGradient = [], _finalGradient = [], _gradient = [],
+        _gradientOther = [];
 
     private GptModel(GptConfig config, GptParametrization parametrization)
     {
@@ -83,14 +84,16 @@ public sealed class GptModel
     ];
 
     /// <summary>
-    /// Builds a model of shape <paramref name="config"/> and fills its parameters by <paramref name="parametrization"/>'s
-    /// table, setting each parameter's <see cref="Parameter.LearningRateMultiplier"/>.
+    /// Builds a model of shape <paramref name="config"/> and fills its parameters by
+    /// <paramref name="parametrization"/>'s table, setting each parameter's
+    /// <see cref="Parameter.LearningRateMultiplier"/>.
     /// </summary>
     /// <param name="config">The shape; its width must divide among its heads.</param>
     /// <param name="parametrization">The initialization scheme, e.g. <see cref="GptParametrization.Gpt2"/>.</param>
     /// <param name="random">The source of every draw (each piece from its own fork).</param>
     /// <returns>The model.</returns>
-    /// <exception cref="ArgumentException">The width is not divisible by the heads, or muP's zero readout meets tied embeddings.</exception>
+    /// <exception cref="ArgumentException">The width is not divisible by the heads, or muP's zero readout meets tied
+    /// embeddings.</exception>
     public static GptModel Create(GptConfig config, GptParametrization parametrization, RandomSource random)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -124,12 +127,14 @@ public sealed class GptModel
     public Span<double> Readout => _readout;
 
     /// <summary>
-    /// Every learnable parameter: the token and position embeddings, each block's (<see cref="TransformerBlock.Parameters"/>),
-    /// the final norm's scale and shift, then the readout unless tied.
+    /// Every learnable parameter: the token and position embeddings, each block's
+    /// (<see cref="TransformerBlock.Parameters"/>), the final norm's scale and shift, then the readout unless tied.
     /// </summary>
     public IReadOnlyList<Parameter> Parameters => _parameters;
 
-    /// <summary>A readable name per entry of <see cref="Parameters"/>, e.g. "block 2 attention output weights".</summary>
+    /// <summary>
+    /// A readable name per entry of <see cref="Parameters"/>, e.g. "block 2 attention output weights".
+    /// </summary>
     public IReadOnlyList<string> ParameterNames => _parameterNames;
 
     /// <summary>The number of learnable values.</summary>
@@ -172,11 +177,13 @@ public sealed class GptModel
         if (group == GptParameterGroup.Readout)
         {
             if (Config.TiedEmbeddings)
-                throw new ArgumentException("The readout is tied to the token embedding; ask for GptParameterGroup.TokenEmbedding.", nameof(group));
+                throw new ArgumentException("The readout is tied to the token embedding; ask for " +
+                    "GptParameterGroup.TokenEmbedding.", nameof(group));
             return _readout;
         }
         if (block < 1 || block > _blocks.Length)
-            throw new ArgumentOutOfRangeException(nameof(block), block, $"block must be in [1, {_blocks.Length}], but it is {block}.");
+            throw new ArgumentOutOfRangeException(nameof(block), block,
+                $"block must be in [1, {_blocks.Length}], but it is {block}.");
         var b = _blocks[block - 1];
         int d = Config.ModelWidth;
         return group switch
@@ -196,7 +203,9 @@ public sealed class GptModel
         };
     }
 
-    /// <summary>The parameter that holds <paramref name="group"/> in block <paramref name="block"/> (see <see cref="Values"/>).</summary>
+    /// <summary>
+    /// The parameter that holds <paramref name="group"/> in block <paramref name="block"/> (see <see cref="Values"/>).
+    /// </summary>
     /// <param name="group">The group.</param>
     /// <param name="block">The block, from 1 (ignored for the embeddings and the readout).</param>
     /// <returns>The parameter (for the query, key and value rows: the whole input projection).</returns>
@@ -213,18 +222,23 @@ public sealed class GptModel
     public GptGradients CreateGradients() => new(this);
 
     /// <summary>The logits of every position: z = c LN(X_L) W^T, in inference mode.</summary>
-    /// <param name="inputs">Sequences of <paramref name="sequenceLength"/> tokens, one after another; each token in [0, V).</param>
+    /// <param name="inputs">Sequences of <paramref name="sequenceLength"/> tokens, one after another; each token in [0,
+    /// V).</param>
     /// <param name="sequenceLength">T, in [1, ContextLength].</param>
     /// <param name="logits">inputs.Length x V values to overwrite.</param>
     public void Logits(ReadOnlySpan<int> inputs, int sequenceLength, Span<double> logits)
     {
         CheckInputs(inputs, sequenceLength);
-        Guard.Length(logits.Length, inputs.Length * Config.VocabularySize, nameof(logits), $"{inputs.Length} rows x {Config.VocabularySize} logits");
+        Guard.Length(logits.Length, inputs.Length * Config.VocabularySize, nameof(logits),
+            $"{inputs.Length} rows x {Config.VocabularySize} logits");
         Forward(inputs, sequenceLength, PassContext.Inference).CopyTo(logits);
     }
 
-    /// <summary>The mean cross-entropy (nats per token) of predicting each target from the inputs up to it, in inference mode.</summary>
-    /// <param name="inputs">Sequences of <paramref name="sequenceLength"/> tokens, one after another; each token in [0, V).</param>
+    /// <summary>
+    /// The mean cross-entropy (nats per token) of predicting each target from the inputs up to it, in inference mode.
+    /// </summary>
+    /// <param name="inputs">Sequences of <paramref name="sequenceLength"/> tokens, one after another; each token in [0,
+    /// V).</param>
     /// <param name="targets">The next token of every input; each in [0, V).</param>
     /// <param name="sequenceLength">T, in [1, ContextLength].</param>
     /// <returns>The mean loss.</returns>
@@ -237,15 +251,17 @@ public sealed class GptModel
     }
 
     /// <summary>
-    /// Backpropagation: the mean cross-entropy of the batch and its gradient with respect to every parameter, written to
-    /// <paramref name="gradients"/>. The parameters are not changed.
+    /// Backpropagation: the mean cross-entropy of the batch and its gradient with respect to every parameter, written
+    /// to <paramref name="gradients"/>. The parameters are not changed.
     /// </summary>
-    /// <param name="inputs">Sequences of <paramref name="sequenceLength"/> tokens, one after another; each token in [0, V).</param>
+    /// <param name="inputs">Sequences of <paramref name="sequenceLength"/> tokens, one after another; each token in [0,
+    /// V).</param>
     /// <param name="targets">The next token of every input; each in [0, V).</param>
     /// <param name="sequenceLength">T, in [1, ContextLength].</param>
     /// <param name="gradients">From <see cref="CreateGradients"/>; overwritten.</param>
     /// <returns>The mean loss over the batch's tokens.</returns>
-    public double ComputeGradients(ReadOnlySpan<int> inputs, ReadOnlySpan<int> targets, int sequenceLength, GptGradients gradients)
+    public double ComputeGradients(ReadOnlySpan<int> inputs, ReadOnlySpan<int> targets, int sequenceLength,
+        GptGradients gradients)
     {
         ArgumentNullException.ThrowIfNull(gradients);
         CheckInputs(inputs, sequenceLength);
@@ -259,14 +275,16 @@ public sealed class GptModel
     /// "block b attention logits" (the scaled logits s q_i . k_j of every causal entry), "block b attention" and
     /// "block b mlp" (the two branches' outputs), "block b output" (the residual stream X_b), and "logits".
     /// </summary>
-    /// <param name="inputs">Sequences of <paramref name="sequenceLength"/> tokens, one after another; each token in [0, V).</param>
+    /// <param name="inputs">Sequences of <paramref name="sequenceLength"/> tokens, one after another; each token in [0,
+    /// V).</param>
     /// <param name="sequenceLength">T, in [1, ContextLength].</param>
     /// <returns>One copy per place, in forward order.</returns>
     public IReadOnlyList<ActivationSite> ForwardActivations(ReadOnlySpan<int> inputs, int sequenceLength)
     {
         CheckInputs(inputs, sequenceLength);
         int count = inputs.Length, pairs = count / sequenceLength * Config.Heads;
-        var records = _blocks.Select(_ => new double[pairs * CausalSelfAttention.CausalEntries(sequenceLength)]).ToArray();
+        var records = _blocks.Select(_ =>
+            new double[pairs * CausalSelfAttention.CausalEntries(sequenceLength)]).ToArray();
         for (int b = 0; b < _blocks.Length; b++) _blocks[b].Attention.LogitRecord = records[b];
         try
         {
@@ -288,8 +306,12 @@ public sealed class GptModel
         }
     }
 
-    /// <summary>Each block's attention on a batch (logit spread and entropy; <see cref="AttentionStatistics"/>), in inference mode.</summary>
-    /// <param name="inputs">Sequences of <paramref name="sequenceLength"/> tokens, one after another; each token in [0, V).</param>
+    /// <summary>
+    /// Each block's attention on a batch (logit spread and entropy; <see cref="AttentionStatistics"/>), in inference
+    /// mode.
+    /// </summary>
+    /// <param name="inputs">Sequences of <paramref name="sequenceLength"/> tokens, one after another; each token in [0,
+    /// V).</param>
     /// <param name="sequenceLength">T, in [1, ContextLength].</param>
     /// <returns>One entry per block.</returns>
     public IReadOnlyList<AttentionStatistics> MeasureAttention(ReadOnlySpan<int> inputs, int sequenceLength)
@@ -322,7 +344,8 @@ public sealed class GptModel
     /// <inheritdoc/>
     public override string ToString() => $"{Config} [{Parametrization.Name}], {ParameterCount:N0} parameters";
 
-    internal double ComputeGradientsCore(ReadOnlySpan<int> inputs, ReadOnlySpan<int> targets, int sequenceLength, GptGradients gradients)
+    internal double ComputeGradientsCore(ReadOnlySpan<int> inputs, ReadOnlySpan<int> targets, int sequenceLength,
+        GptGradients gradients)
     {
         int count = inputs.Length, v = Config.VocabularySize, d = Config.ModelWidth;
         var logits = Forward(inputs, sequenceLength, PassContext.Training);
@@ -390,8 +413,10 @@ public sealed class GptModel
             Fill(GptParameterGroup.NormScale, norm.Scale, norm.Parameters[0], 1, d);
             Fill(GptParameterGroup.NormShift, norm.Shift, norm.Parameters[1], 1, d);
         }
-        Fill(GptParameterGroup.TokenEmbedding, _embedding.TokenTable, _embedding.TokenParameter, config.VocabularySize, d);
-        Fill(GptParameterGroup.PositionEmbedding, _embedding.PositionTable, _embedding.PositionParameter, config.ContextLength, d);
+        Fill(GptParameterGroup.TokenEmbedding, _embedding.TokenTable, _embedding.TokenParameter, config.VocabularySize,
+            d);
+        Fill(GptParameterGroup.PositionEmbedding, _embedding.PositionTable, _embedding.PositionParameter,
+            config.ContextLength, d);
         foreach (var block in _blocks)
         {
             FillNorm(block.FirstNorm);
@@ -412,7 +437,8 @@ public sealed class GptModel
             Fill(GptParameterGroup.MlpOutputBias, mlpOutput.Biases, mlpOutput.Parameters[1], 1, d);
         }
         FillNorm(_finalNorm);
-        if (!config.TiedEmbeddings) Fill(GptParameterGroup.Readout, _readout, _parameters[_readoutIndex], config.VocabularySize, d);
+        if (!config.TiedEmbeddings) Fill(GptParameterGroup.Readout, _readout, _parameters[_readoutIndex],
+            config.VocabularySize, d);
     }
 
     private void CheckInputs(ReadOnlySpan<int> inputs, int sequenceLength)
@@ -423,7 +449,8 @@ public sealed class GptModel
                 $"sequenceLength ({sequenceLength}) is longer than the model's context ({Config.ContextLength}).");
         if (inputs.IsEmpty || inputs.Length % sequenceLength != 0)
             throw new ArgumentException(
-                $"inputs must hold whole sequences of sequenceLength ({sequenceLength}) tokens, but its length is {inputs.Length}.", nameof(inputs));
+                $"inputs must hold whole sequences of sequenceLength ({sequenceLength}) tokens, but its length is " +
+                    $"{inputs.Length}.", nameof(inputs));
         CharacterVocabulary.CheckTokens(inputs, Config.VocabularySize, nameof(inputs));
     }
 

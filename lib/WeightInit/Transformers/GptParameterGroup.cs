@@ -6,7 +6,9 @@ namespace WeightInit.Transformers;
 /// </summary>
 public enum GptParameterGroup
 {
-    /// <summary>The token embedding (V, d) (nanoGPT's <c>wte</c>); also the readout when the embeddings are tied.</summary>
+    /// <summary>
+    /// The token embedding (V, d) (nanoGPT's <c>wte</c>); also the readout when the embeddings are tied.
+    /// </summary>
     TokenEmbedding,
 
     /// <summary>The learned position embedding (T, d) (<c>wpe</c>).</summary>

@@ -13,21 +13,27 @@ namespace WeightInit.Transformers;
 /// <remarks>
 /// <para>The table, for L blocks, width d, width multiplier m = d / base width (muP only), std sigma (0.02):</para>
 /// <list type="table">
-/// <listheader><term>group</term><description>PyTorch default; GPT-2; zero residual projections; muP (std, Adam rate)</description></listheader>
+/// <listheader><term>group</term><description>PyTorch default; GPT-2; zero residual projections; muP (std, Adam
+/// rate)</description></listheader>
 /// <item><term>embeddings</term><description>N(0, 1); N(0, sigma^2); as GPT-2; sigma, 1</description></item>
-/// <item><term>query</term><description>U(+-1/sqrt(d)); sigma; as GPT-2; 0 (zero query) or sigma/sqrt(m), 1/m</description></item>
-/// <item><term>key, value, MLP input</term><description>U(+-1/sqrt(fan_in)); sigma; as GPT-2; sigma/sqrt(m), 1/m</description></item>
-/// <item><term>attention and MLP output</term><description>U(+-1/sqrt(fan_in)); sigma/sqrt(2L); 0; sigma/sqrt(2Lm), 1/m</description></item>
+/// <item><term>query</term><description>U(+-1/sqrt(d)); sigma; as GPT-2; 0 (zero query) or sigma/sqrt(m),
+/// 1/m</description></item>
+/// <item><term>key, value, MLP input</term><description>U(+-1/sqrt(fan_in)); sigma; as GPT-2; sigma/sqrt(m),
+/// 1/m</description></item>
+/// <item><term>attention and MLP output</term><description>U(+-1/sqrt(fan_in)); sigma/sqrt(2L); 0; sigma/sqrt(2Lm),
+/// 1/m</description></item>
 /// <item><term>biases</term><description>U(+-1/sqrt(fan_in)); 0; 0; 0, 1</description></item>
 /// <item><term>layer norm</term><description>gain 1, shift 0 in every scheme; Adam rate 1</description></item>
-/// <item><term>readout (untied)</term><description>U(+-1/sqrt(d)); sigma; sigma; 0 (zero readout) or sigma, 1</description></item>
+/// <item><term>readout (untied)</term><description>U(+-1/sqrt(d)); sigma; sigma; 0 (zero readout) or sigma,
+/// 1</description></item>
 /// <item><term>logit multiplier</term><description>1; 1; 1; 1/m</description></item>
-/// <item><term>attention scale</term><description>1/sqrt(d_head); 1/sqrt(d_head); 1/sqrt(d_head); 1/d_head</description></item>
+/// <item><term>attention scale</term><description>1/sqrt(d_head); 1/sqrt(d_head); 1/sqrt(d_head);
+/// 1/d_head</description></item>
 /// </list>
-/// <para>Sources: PyTorch's <c>nn.Embedding</c>, <c>nn.Linear</c> and <c>nn.LayerNorm</c> defaults; GPT-2 (Radford et al.
-/// 2019, section 2.3) as karpathy/nanoGPT's <c>model.py</c> initializes it; modded-nanogpt and nanochat for the zero
-/// residual projections; Tensor Programs V (Yang et al. 2022) as EleutherAI's nanoGPT-mup (init std sigma/sqrt(m) and
-/// sigma/sqrt(2Lm), Adam rate 1/m on the hidden weights, logits times 1/m, attention 1/d_head) and the <c>mup</c>
+/// <para>Sources: PyTorch's <c>nn.Embedding</c>, <c>nn.Linear</c> and <c>nn.LayerNorm</c> defaults; GPT-2 (Radford et
+/// al. 2019, section 2.3) as karpathy/nanoGPT's <c>model.py</c> initializes it; modded-nanogpt and nanochat for the
+/// zero residual projections; Tensor Programs V (Yang et al. 2022) as EleutherAI's nanoGPT-mup (init std sigma/sqrt(m)
+/// and sigma/sqrt(2Lm), Adam rate 1/m on the hidden weights, logits times 1/m, attention 1/d_head) and the <c>mup</c>
 /// package (zero readout via <c>MuReadout(readout_zero_init=True)</c>, zero query) implement it
 /// (<see cref="Scaling.MaximalUpdate"/>). With tied embeddings the shared matrix starts as the token embedding.</para>
 /// </remarks>
@@ -45,25 +51,30 @@ public sealed record GptParametrization
     }
 
     /// <summary>PyTorch's module defaults (<see cref="GptScheme.PyTorchDefault"/>).</summary>
-    public static GptParametrization PyTorchDefault { get; } = new(GptScheme.PyTorchDefault, AttentionScaling.InverseSqrtHeadWidth);
+    public static GptParametrization PyTorchDefault { get; } = new(GptScheme.PyTorchDefault,
+        AttentionScaling.InverseSqrtHeadWidth);
 
     /// <summary>GPT-2 / nanoGPT (<see cref="GptScheme.Gpt2"/>).</summary>
     public static GptParametrization Gpt2 { get; } = new(GptScheme.Gpt2, AttentionScaling.InverseSqrtHeadWidth);
 
-    /// <summary>GPT-2 / nanoGPT with zero residual projections (<see cref="GptScheme.ZeroResidualProjections"/>).</summary>
+    /// <summary>
+    /// GPT-2 / nanoGPT with zero residual projections (<see cref="GptScheme.ZeroResidualProjections"/>).
+    /// </summary>
     public static GptParametrization ZeroResidualProjections { get; } =
         new(GptScheme.ZeroResidualProjections, AttentionScaling.InverseSqrtHeadWidth);
 
     /// <summary>
-    /// Maximal update parametrization for Adam relative to <paramref name="baseWidth"/> (<see cref="GptScheme.MaximalUpdate"/>),
-    /// with zero readout and zero query by default (the <c>mup</c> package's recommendation), attention 1/d_head.
+    /// Maximal update parametrization for Adam relative to <paramref name="baseWidth"/>
+    /// (<see cref="GptScheme.MaximalUpdate"/>), with zero readout and zero query by default (the <c>mup</c> package's
+    /// recommendation), attention 1/d_head.
     /// </summary>
     /// <param name="baseWidth">The model width the hyperparameters are tuned at; at least 1.</param>
     /// <returns>The parametrization.</returns>
     public static GptParametrization MaximalUpdate(int baseWidth)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(baseWidth);
-        return new(GptScheme.MaximalUpdate, AttentionScaling.InverseHeadWidth) { BaseWidth = baseWidth, ZeroReadout = true, ZeroQuery = true };
+        return new(GptScheme.MaximalUpdate, AttentionScaling.InverseHeadWidth) { BaseWidth = baseWidth,
+            ZeroReadout = true, ZeroQuery = true };
     }
 
     /// <summary>The scheme.</summary>
@@ -76,7 +87,9 @@ public sealed record GptParametrization
         init { Guard.Defined(value, nameof(Attention)); field = value; }
     }
 
-    /// <summary>sigma, the std of GPT-2's scheme and of muP at its base width; finite and non-negative. Default 0.02.</summary>
+    /// <summary>
+    /// sigma, the std of GPT-2's scheme and of muP at its base width; finite and non-negative. Default 0.02.
+    /// </summary>
     public double InitStd
     {
         get => _initStd;
@@ -86,7 +99,9 @@ public sealed record GptParametrization
     /// <summary>The width muP is relative to (0 for the other schemes).</summary>
     public int BaseWidth { get; private init; }
 
-    /// <summary>muP: the readout starts at zero (needs an untied readout). Default true for muP; ignored otherwise.</summary>
+    /// <summary>
+    /// muP: the readout starts at zero (needs an untied readout). Default true for muP; ignored otherwise.
+    /// </summary>
     public bool ZeroReadout { get; init; }
 
     /// <summary>muP: the query weights start at zero. Default true for muP; ignored otherwise.</summary>
@@ -107,7 +122,8 @@ public sealed record GptParametrization
     public double WidthMultiplier(GptConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return Scheme == GptScheme.MaximalUpdate ? Scaling.MaximalUpdate.WidthMultiplier(config.ModelWidth, BaseWidth) : 1;
+        return Scheme == GptScheme.MaximalUpdate ? Scaling.MaximalUpdate.WidthMultiplier(config.ModelWidth,
+            BaseWidth) : 1;
     }
 
     /// <summary>The factor on the attention logits: 1/sqrt(d_head) or 1/d_head (<see cref="Attention"/>).</summary>
@@ -146,7 +162,8 @@ public sealed record GptParametrization
         switch (Scheme)
         {
             case GptScheme.PyTorchDefault:
-                if (group is GptParameterGroup.TokenEmbedding or GptParameterGroup.PositionEmbedding) return Normal(group, 1, 1);
+                if (group is GptParameterGroup.TokenEmbedding or GptParameterGroup.PositionEmbedding)
+                    return Normal(group, 1, 1);
                 double bound = PyTorchLinearDefaultInitializer.BiasBound(fanIn);
                 return bias
                     ? new GptParameterRule(group, Init.Uniform(-bound, bound), 0, bound / Math.Sqrt(3), 1)
@@ -164,7 +181,10 @@ public sealed record GptParametrization
         }
     }
 
-    /// <summary>Every row of the table for <paramref name="config"/>, in the order of <see cref="GptParameterGroup"/> (the readout only when untied).</summary>
+    /// <summary>
+    /// Every row of the table for <paramref name="config"/>, in the order of <see cref="GptParameterGroup"/> (the
+    /// readout only when untied).
+    /// </summary>
     /// <param name="config">The model's shape.</param>
     /// <returns>The rows.</returns>
     public IReadOnlyList<GptParameterRule> Rules(GptConfig config)
@@ -188,7 +208,8 @@ public sealed record GptParametrization
         config.Validate(paramName);
         if (Scheme == GptScheme.MaximalUpdate && ZeroReadout && config.TiedEmbeddings)
             throw new ArgumentException(
-                "muP's zero readout needs an untied readout: with TiedEmbeddings the readout is the token embedding, which must not start at zero. " +
+                "muP's zero readout needs an untied readout: with TiedEmbeddings the readout is the token embedding, " +
+                    "which must not start at zero. " +
                 "Set TiedEmbeddings = false or ZeroReadout = false.", paramName);
     }
 
@@ -197,7 +218,8 @@ public sealed record GptParametrization
         ? $"{Name}, std {InitStd}, zero readout {ZeroReadout}, zero query {ZeroQuery}, attention {Attention}"
         : $"{Name}, attention {Attention}";
 
-    private GptParameterRule MaximalUpdateRule(GptParameterGroup group, GptConfig config, bool bias, bool residualProjection)
+    private GptParameterRule MaximalUpdateRule(GptParameterGroup group, GptConfig config, bool bias,
+        bool residualProjection)
     {
         double m = WidthMultiplier(config);
         var role = group switch
@@ -216,7 +238,8 @@ public sealed record GptParametrization
         return Normal(group, std, rate);
     }
 
-    private static GptParameterRule Normal(GptParameterGroup group, double std, double rate) => new(group, Init.Normal(0, std), 0, std, rate);
+    private static GptParameterRule Normal(GptParameterGroup group, double std, double rate) => new(group,
+        Init.Normal(0, std), 0, std, rate);
 
     private static GptParameterRule Constant(GptParameterGroup group, double value, double rate) =>
         new(group, value == 0 ? Init.Zeros : value == 1 ? Init.Ones : Init.Constant(value), value, 0, rate);

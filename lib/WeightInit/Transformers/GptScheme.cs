@@ -15,9 +15,13 @@ public enum GptScheme
     /// </summary>
     Gpt2,
 
-    /// <summary>GPT-2's scheme with the residual projections at zero (as modded-nanogpt and nanochat start them).</summary>
+    /// <summary>
+    /// GPT-2's scheme with the residual projections at zero (as modded-nanogpt and nanochat start them).
+    /// </summary>
     ZeroResidualProjections,
 
-    /// <summary>Maximal update parametrization for Adam relative to a base width (<see cref="Scaling.MaximalUpdate"/>).</summary>
+    /// <summary>
+    /// Maximal update parametrization for Adam relative to a base width (<see cref="Scaling.MaximalUpdate"/>).
+    /// </summary>
     MaximalUpdate,
 }

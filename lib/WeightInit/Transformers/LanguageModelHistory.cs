@@ -8,7 +8,8 @@ public sealed record ValidationPoint(int Step, double Loss);
 /// <summary>What <see cref="LanguageModelTrainer.Train"/> recorded, as plain data.</summary>
 /// <param name="TrainLosses">The batch loss of every step taken, before its update (index s is step s + 1).</param>
 /// <param name="Validation">The validation losses, at the start, every evaluation interval and at the end.</param>
-/// <param name="DivergedAtStep">The step (from 1) whose batch loss was not finite, which ended the run; null if none.</param>
+/// <param name="DivergedAtStep">The step (from 1) whose batch loss was not finite, which ended the run; null if
+/// none.</param>
 /// <param name="Seconds">The wall-clock time of the run, evaluations included.</param>
 public sealed record LanguageModelHistory(IReadOnlyList<double> TrainLosses, IReadOnlyList<ValidationPoint> Validation,
     int? DivergedAtStep, double Seconds)

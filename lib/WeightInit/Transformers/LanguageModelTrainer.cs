@@ -16,8 +16,8 @@ namespace WeightInit.Transformers;
 /// <para>The model's seed and the options fix the whole run: the same seeds give the same losses, bit for bit, on any
 /// number of threads. A step whose batch loss is not finite is not applied; <see cref="DivergedAtStep"/> records it and
 /// any further step throws an <see cref="InvalidOperationException"/>.</para>
-/// <para>Differences from nanoGPT's <c>train.py</c>: a constant learning rate (no warm-up or cosine decay), Adam with L2
-/// weight decay instead of AdamW, no dropout.</para>
+/// <para>Differences from nanoGPT's <c>train.py</c>: a constant learning rate (no warm-up or cosine decay), Adam with
+/// L2 weight decay instead of AdamW, no dropout.</para>
 /// </remarks>
 public sealed class LanguageModelTrainer
 {
@@ -27,7 +27,8 @@ public sealed class LanguageModelTrainer
 
     /// <summary>Creates a trainer; the model's parameters are updated in place.</summary>
     /// <param name="model">The model to train.</param>
-    /// <param name="corpus">The text; its vocabulary must have the model's <see cref="GptConfig.VocabularySize"/> tokens.</param>
+    /// <param name="corpus">The text; its vocabulary must have the model's <see cref="GptConfig.VocabularySize"/>
+    /// tokens.</param>
     /// <param name="options">The optimizer and batch settings.</param>
     public LanguageModelTrainer(GptModel model, TextCorpus corpus, LanguageModelOptions options)
     {
@@ -36,7 +37,8 @@ public sealed class LanguageModelTrainer
         ArgumentNullException.ThrowIfNull(options);
         if (corpus.Vocabulary.Size != model.Config.VocabularySize)
             throw new ArgumentException(
-                $"The corpus has {corpus.Vocabulary.Size} tokens, but the model's vocabulary has {model.Config.VocabularySize}.", nameof(corpus));
+                $"The corpus has {corpus.Vocabulary.Size} tokens, but the model's vocabulary has " +
+                    $"{model.Config.VocabularySize}.", nameof(corpus));
         int t = options.SequenceLength == 0 ? model.Config.ContextLength : options.SequenceLength;
         if (t > model.Config.ContextLength)
             throw new ArgumentOutOfRangeException(nameof(options), t,
@@ -106,7 +108,8 @@ public sealed class LanguageModelTrainer
         int batch = Options.BatchSize * SequenceLength;
         double total = 0;
         for (int b = 0; b < Options.ValidationBatches; b++)
-            total += Model.Loss(_validationInputs.AsSpan(b * batch, batch), _validationTargets.AsSpan(b * batch, batch), SequenceLength);
+            total += Model.Loss(_validationInputs.AsSpan(b * batch, batch), _validationTargets.AsSpan(b * batch, batch),
+                SequenceLength);
         return total / Options.ValidationBatches;
     }
 
@@ -115,7 +118,8 @@ public sealed class LanguageModelTrainer
     /// after every <paramref name="evaluationInterval"/> steps and at the end.
     /// </summary>
     /// <param name="steps">The steps to take; at least 1.</param>
-    /// <param name="evaluationInterval">Steps between validation measurements; 0 (the default) for the start and the end only.</param>
+    /// <param name="evaluationInterval">Steps between validation measurements; 0 (the default) for the start and the
+    /// end only.</param>
     /// <returns>The run's losses.</returns>
     public LanguageModelHistory Train(int steps, int evaluationInterval = 0)
     {
@@ -139,7 +143,8 @@ public sealed class LanguageModelTrainer
     {
         if (inputs.Length % SequenceLength != 0)
             throw new ArgumentException(
-                $"inputs must hold whole windows of {SequenceLength} tokens, but its length is {inputs.Length}.", nameof(inputs));
+                $"inputs must hold whole windows of {SequenceLength} tokens, but its length is {inputs.Length}.",
+                    nameof(inputs));
         double loss = Model.ComputeGradients(inputs, targets, SequenceLength, Gradients);
         if (!double.IsFinite(loss))
         {

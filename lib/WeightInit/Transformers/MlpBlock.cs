@@ -79,7 +79,8 @@ public sealed class MlpBlock : Layer
         {
             int start = r0 * HiddenWidth, length = (r1 - r0) * HiddenWidth;
             var z = _preActivation.AsSpan(start, length);
-            if (training) Activation.ApplyWithDerivative<double>(z, _hidden.AsSpan(start, length), _derivative.AsSpan(start, length));
+            if (training) Activation.ApplyWithDerivative<double>(z, _hidden.AsSpan(start, length),
+                _derivative.AsSpan(start, length));
             else Activation.Apply<double>(z, _hidden.AsSpan(start, length));
         });
         _output.ForwardCore(_hidden.AsSpan(0, size), count, output, context);
@@ -90,7 +91,8 @@ public sealed class MlpBlock : Layer
     {
         int size = count * HiddenWidth;
         var hiddenGradient = Buffer(ref _hiddenGradient, size);
-        _output.BackwardCore(_hidden.AsSpan(0, size), outputGradient, count, hiddenGradient, parameterGradients[2..4], context);
+        _output.BackwardCore(_hidden.AsSpan(0, size), outputGradient, count, hiddenGradient, parameterGradients[2..4],
+            context);
         ForRows(count, (r0, r1) =>
         {
             var g = _hiddenGradient.AsSpan(r0 * HiddenWidth, (r1 - r0) * HiddenWidth);

@@ -20,10 +20,12 @@ public sealed class TextCorpus
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(validation);
         if (train.Length < 2)
-            throw new ArgumentException($"train must hold at least two tokens (an input and its target), but it holds {train.Length}.", nameof(train));
+            throw new ArgumentException($"train must hold at least two tokens (an input and its target), but it " +
+                $"holds {train.Length}.", nameof(train));
         if (validation.Length < 2)
             throw new ArgumentException(
-                $"validation must hold at least two tokens (an input and its target), but it holds {validation.Length}.", nameof(validation));
+                $"validation must hold at least two tokens (an input and its target), but it holds " +
+                    $"{validation.Length}.", nameof(validation));
         CharacterVocabulary.CheckTokens(train, vocabulary.Size, nameof(train));
         CharacterVocabulary.CheckTokens(validation, vocabulary.Size, nameof(validation));
         Vocabulary = vocabulary;
@@ -43,7 +45,8 @@ public sealed class TextCorpus
         ArgumentNullException.ThrowIfNull(text);
         Guard.FinitePositive(trainFraction);
         if (trainFraction >= 1)
-            throw new ArgumentOutOfRangeException(nameof(trainFraction), trainFraction, $"trainFraction must be less than 1, but it is {trainFraction}.");
+            throw new ArgumentOutOfRangeException(nameof(trainFraction), trainFraction,
+                $"trainFraction must be less than 1, but it is {trainFraction}.");
         var vocabulary = CharacterVocabulary.FromText(text);
         var tokens = vocabulary.Encode(text);
         int cut = (int)Math.Floor(trainFraction * tokens.Length);
@@ -60,5 +63,6 @@ public sealed class TextCorpus
     public ReadOnlyMemory<int> Validation => _validation;
 
     /// <inheritdoc/>
-    public override string ToString() => $"TextCorpus({Vocabulary.Size} tokens; train {_train.Length:N0}, validation {_validation.Length:N0})";
+    public override string ToString() => $"TextCorpus({Vocabulary.Size} tokens; train {_train.Length:N0}, validation " +
+        $"{_validation.Length:N0})";
 }

@@ -3,16 +3,18 @@ using System.Text;
 namespace WeightInit.Transformers;
 
 /// <summary>
-/// Tiny Shakespeare: 1,115,394 characters of Shakespeare's plays (public domain), the example corpus of karpathy/char-rnn
-/// (<c>data/tinyshakespeare/input.txt</c>) and of nanoGPT's character-level model; shipped in data/tinyshakespeare with
-/// its source and checksum (data/tinyshakespeare/README.md).
+/// Tiny Shakespeare: 1,115,394 characters of Shakespeare's plays (public domain), the example corpus of
+/// karpathy/char-rnn (<c>data/tinyshakespeare/input.txt</c>) and of nanoGPT's character-level model; shipped in
+/// data/tinyshakespeare with its source and checksum (data/tinyshakespeare/README.md).
 /// </summary>
 public static class TinyShakespeare
 {
     /// <summary>The data file's path relative to the repository's root.</summary>
     public const string RelativePath = "data/tinyshakespeare/input.txt";
 
-    /// <summary>The share of the characters that trains (the first 90%), as nanoGPT's <c>prepare.py</c> splits it.</summary>
+    /// <summary>
+    /// The share of the characters that trains (the first 90%), as nanoGPT's <c>prepare.py</c> splits it.
+    /// </summary>
     public const double TrainFraction = 0.9;
 
     /// <summary>The number of distinct characters of the shipped file: the vocabulary size.</summary>
@@ -35,8 +37,8 @@ public static class TinyShakespeare
     }
 
     /// <summary>
-    /// Finds <see cref="RelativePath"/> in <paramref name="startDirectory"/> or the nearest of its ancestors that has it
-    /// (so that code running in bin/ or in notebooks/ finds the repository's copy).
+    /// Finds <see cref="RelativePath"/> in <paramref name="startDirectory"/> or the nearest of its ancestors that has
+    /// it (so that code running in bin/ or in notebooks/ finds the repository's copy).
     /// </summary>
     /// <param name="startDirectory">Where to start looking, e.g. the current directory.</param>
     /// <returns>The full path of the data file.</returns>
@@ -50,6 +52,7 @@ public static class TinyShakespeare
             if (File.Exists(candidate)) return candidate;
         }
         throw new FileNotFoundException(
-            $"Could not find '{RelativePath}' in '{Path.GetFullPath(startDirectory)}' or any of its parent directories.", RelativePath);
+            $"Could not find '{RelativePath}' in '{Path.GetFullPath(startDirectory)}' or any of its parent " +
+                $"directories.", RelativePath);
     }
 }

@@ -7,8 +7,8 @@ namespace WeightInit.Transformers;
 /// of length T is x_r = E[token_r] + P[r mod T], with E the (V, d) token table and P the (T_max, d) position table.
 /// </summary>
 /// <remarks>
-/// Backward, from G = dLoss/dX: dE[v] = the sum of G_r over the rows r whose token is v, dP[t] = the sum of G_r over the
-/// rows at position t, both added in row order (so the same bits whatever the thread count).
+/// Backward, from G = dLoss/dX: dE[v] = the sum of G_r over the rows r whose token is v, dP[t] = the sum of G_r over
+/// the rows at position t, both added in row order (so the same bits whatever the thread count).
 /// </remarks>
 public sealed class TokenEmbedding
 {
@@ -29,7 +29,8 @@ public sealed class TokenEmbedding
         _tokens = new double[checked(vocabularySize * width)];
         _positions = new double[checked(contextLength * width)];
         TokenParameter = new Parameter("token embedding", ParameterRole.Weights, _tokens, vocabularySize, width);
-        PositionParameter = new Parameter("position embedding", ParameterRole.Weights, _positions, contextLength, width);
+        PositionParameter = new Parameter("position embedding", ParameterRole.Weights, _positions, contextLength,
+            width);
     }
 
     /// <summary>V.</summary>
@@ -53,7 +54,9 @@ public sealed class TokenEmbedding
     /// <summary>P as a learnable parameter.</summary>
     public Parameter PositionParameter { get; }
 
-    /// <summary>x_r = E[tokens[r]] + P[r mod T] for validated tokens (each in [0, V)) and T &lt;= ContextLength.</summary>
+    /// <summary>
+    /// x_r = E[tokens[r]] + P[r mod T] for validated tokens (each in [0, V)) and T &lt;= ContextLength.
+    /// </summary>
     internal void Forward(ReadOnlySpan<int> tokens, int sequenceLength, Span<double> output)
     {
         int d = Width;

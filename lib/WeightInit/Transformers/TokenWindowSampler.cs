@@ -23,7 +23,8 @@ public sealed class TokenWindowSampler
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sequenceLength);
         if (tokens.Length < sequenceLength + 1)
             throw new ArgumentException(
-                $"tokens must hold at least sequenceLength + 1 = {sequenceLength + 1} tokens, but it holds {tokens.Length}.", nameof(tokens));
+                $"tokens must hold at least sequenceLength + 1 = {sequenceLength + 1} tokens, but it holds " +
+                    $"{tokens.Length}.", nameof(tokens));
         _tokens = tokens;
         SequenceLength = sequenceLength;
         _random = random;
@@ -32,7 +33,9 @@ public sealed class TokenWindowSampler
     /// <summary>T, the input tokens per window.</summary>
     public int SequenceLength { get; }
 
-    /// <summary>Draws <paramref name="sequences"/> windows: their inputs and targets, one window after another.</summary>
+    /// <summary>
+    /// Draws <paramref name="sequences"/> windows: their inputs and targets, one window after another.
+    /// </summary>
     /// <param name="sequences">The number of windows; at least 1.</param>
     /// <param name="inputs">sequences x T tokens to overwrite.</param>
     /// <param name="targets">sequences x T tokens to overwrite: each input's next token.</param>

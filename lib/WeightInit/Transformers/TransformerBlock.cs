@@ -28,7 +28,8 @@ public sealed class TransformerBlock : Layer
     /// <param name="contextLength">The longest sequence; at least 1.</param>
     /// <param name="logitScale">The attention's logit scale; finite and non-negative.</param>
     /// <param name="layerNormEpsilon">The layer normalizations' epsilon; finite and positive.</param>
-    public TransformerBlock(int width, int heads, int contextLength, double logitScale, double layerNormEpsilon = NormalizationLayer.DefaultEpsilon)
+    public TransformerBlock(int width, int heads, int contextLength, double logitScale,
+        double layerNormEpsilon = NormalizationLayer.DefaultEpsilon)
         : base(width, width)
     {
         _firstNorm = new LayerNormLayer(width, layerNormEpsilon);
@@ -67,7 +68,8 @@ public sealed class TransformerBlock : Layer
     /// <inheritdoc/>
     public override TransformerBlock Clone()
     {
-        var copy = new TransformerBlock(InputWidth, _attention.Heads, _attention.ContextLength, _attention.LogitScale, _firstNorm.Epsilon);
+        var copy = new TransformerBlock(InputWidth, _attention.Heads, _attention.ContextLength, _attention.LogitScale,
+            _firstNorm.Epsilon);
         copy._attention.SequenceLength = _attention.SequenceLength;
         copy._attention.MaxDegreeOfParallelism = _attention.MaxDegreeOfParallelism;
         copy._mlp.MaxDegreeOfParallelism = _mlp.MaxDegreeOfParallelism;
@@ -110,7 +112,8 @@ public sealed class TransformerBlock : Layer
         _secondNorm.BackwardCore(_middle.AsSpan(0, size), norm, count, middle, Slice(parameterGradients, 2), context);
         TransformerKernels.Add(middle, outputGradient, middle);
         middle.CopyTo(branch);
-        _attention.BackwardCore(_normalized1.AsSpan(0, size), branch, count, norm, Slice(parameterGradients, 1), context);
+        _attention.BackwardCore(_normalized1.AsSpan(0, size), branch, count, norm, Slice(parameterGradients, 1),
+            context);
         _firstNorm.BackwardCore(input, norm, count, inputGradient, Slice(parameterGradients, 0), context);
         if (!inputGradient.IsEmpty) TransformerKernels.Add(inputGradient, middle, inputGradient);
     }

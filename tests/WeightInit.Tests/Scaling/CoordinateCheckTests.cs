@@ -4,17 +4,22 @@ using WeightInit.Transformers;
 
 namespace WeightInit.Tests.Scaling;
 
-/// <summary>The coordinate check's bookkeeping and slopes on subjects whose answers are known, and its GPT subject.</summary>
+/// <summary>
+/// The coordinate check's bookkeeping and slopes on subjects whose answers are known, and its GPT subject.
+/// </summary>
 public sealed class CoordinateCheckTests
 {
-    /// <summary>A subject whose one site holds width^p t + width^q (step t): its activation and change scale as exact powers.</summary>
+    /// <summary>
+    /// A subject whose one site holds width^p t + width^q (step t): its activation and change scale as exact powers.
+    /// </summary>
     private sealed class PowerSubject(int width, double p, double q) : ICoordinateCheckSubject
     {
         private int _step;
 
         public IReadOnlyList<string> Sites => ["x"];
 
-        public IReadOnlyList<double[]> Probe() => [[Math.Pow(width, p) * _step + Math.Pow(width, q), -Math.Pow(width, q)]];
+        public IReadOnlyList<double[]> Probe() => [[Math.Pow(width, p) * _step + Math.Pow(width, q), -Math.Pow(width,
+            q)]];
 
         public void TrainStep() => _step++;
     }
@@ -37,8 +42,10 @@ public sealed class CoordinateCheckTests
     {
         Assert.Throws<ArgumentException>(() => CoordinateCheck.Run([], w => new PowerSubject(w, 1, 0), 1));
         Assert.Throws<ArgumentException>(() => CoordinateCheck.Run([8, 8], w => new PowerSubject(w, 1, 0), 1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => CoordinateCheck.Run([0, 8], w => new PowerSubject(w, 1, 0), 1));
-        Assert.Equal("steps", Assert.Throws<ArgumentOutOfRangeException>(() => CoordinateCheck.Run([8], w => new PowerSubject(w, 1, 0), 0)).ParamName);
+        Assert.Throws<ArgumentOutOfRangeException>(() => CoordinateCheck.Run([0, 8], w => new PowerSubject(w, 1, 0),
+            1));
+        Assert.Equal("steps", Assert.Throws<ArgumentOutOfRangeException>(() => CoordinateCheck.Run([8],
+            w => new PowerSubject(w, 1, 0), 0)).ParamName);
         var result = CoordinateCheck.Run([8], w => new PowerSubject(w, 1, 0), 1);
         Assert.Equal("site", Assert.Throws<ArgumentException>(() => result.Point(8, 1, "y")).ParamName);
     }
@@ -46,9 +53,11 @@ public sealed class CoordinateCheckTests
     [Fact]
     public void TheGptCheck_RecordsEverySiteAtEveryStep_AndIsFixedByItsSeeds()
     {
-        var corpus = TextCorpus.Split(string.Concat(Enumerable.Repeat("the quick brown fox jumps over the lazy dog. ", 40)), 0.9);
+        var corpus = TextCorpus.Split(string.Concat(Enumerable.Repeat("the quick brown fox jumps over the lazy dog. ",
+            40)), 0.9);
         GptModel Create(int width) => GptModel.Create(
-            new GptConfig { VocabularySize = corpus.Vocabulary.Size, ContextLength = 8, Layers = 2, Heads = 2, ModelWidth = width },
+            new GptConfig { VocabularySize = corpus.Vocabulary.Size, ContextLength = 8, Layers = 2, Heads = 2,
+                ModelWidth = width },
             GptParametrization.MaximalUpdate(16), new RandomSource(1));
         var options = new LanguageModelOptions { BatchSize = 4, LearningRate = 1e-2, Seed = 2 };
         var a = GptCoordinateCheck.Run([16, 32], Create, corpus, options, steps: 2);

@@ -2,7 +2,9 @@ using WeightInit.Scaling;
 
 namespace WeightInit.Tests.Scaling;
 
-/// <summary>muP's table for Adam (Tensor Programs V, Table 3 in the multiplier form of Table 8) at several widths.</summary>
+/// <summary>
+/// muP's table for Adam (Tensor Programs V, Table 3 in the multiplier form of Table 8) at several widths.
+/// </summary>
 public sealed class MaximalUpdateTests
 {
     [Theory]
@@ -38,5 +40,6 @@ public sealed class MaximalUpdateTests
 
     [Fact]
     public void AnUnknownRole_IsRefused() =>
-        Assert.Equal("role", Assert.Throws<ArgumentOutOfRangeException>(() => MaximalUpdate.InitStdFactor((MaximalUpdateRole)9, 1)).ParamName);
+        Assert.Equal("role", Assert.Throws<ArgumentOutOfRangeException>(() =>
+            MaximalUpdate.InitStdFactor((MaximalUpdateRole)9, 1)).ParamName);
 }

@@ -25,7 +25,8 @@ public sealed class LearningRateMultiplierTests
     {
         var network = TwoLayers(7);
         for (int p = 0; p < multipliers.Length; p++) network.Parameters[p].LearningRateMultiplier = multipliers[p];
-        var options = new TrainingOptions { Optimizer = kind, LearningRate = learningRate, Momentum = kind == OptimizerKind.Sgd ? 0.5 : 0 };
+        var options = new TrainingOptions { Optimizer = kind, LearningRate = learningRate,
+            Momentum = kind == OptimizerKind.Sgd ? 0.5 : 0 };
         var trainer = new Trainer(network, Loss.SoftmaxCrossEntropy, options);
         double[] inputs = [0.3, -1.2, 0.8, 1.1, 0.4, -0.6];
         for (int s = 0; s < steps; s++) trainer.Step(inputs, [0, 1], 2);

@@ -3,10 +3,14 @@ using WeightInit.Transformers;
 
 namespace WeightInit.Tests.Transformers;
 
-/// <summary>What the GPT's forward pass must do whatever its weights: causality, exact identities of the schemes at step 0, the places it reports.</summary>
+/// <summary>
+/// What the GPT's forward pass must do whatever its weights: causality, exact identities of the schemes at step 0, the
+/// places it reports.
+/// </summary>
 public sealed class GptBehaviourTests
 {
-    private static readonly GptConfig Small = new() { VocabularySize = 11, ContextLength = 8, Layers = 3, Heads = 2, ModelWidth = 16 };
+    private static readonly GptConfig Small = new() { VocabularySize = 11, ContextLength = 8, Layers = 3, Heads = 2,
+        ModelWidth = 16 };
 
     private static int[] Tokens(int count, ulong seed, int vocabulary = 11)
     {
@@ -34,7 +38,8 @@ public sealed class GptBehaviourTests
                 if (position < changed) Assert.Equal(before, after);
                 else Assert.NotEqual(before, after);
             }
-            Assert.Equal(logits.AsSpan(0, 8 * 11).ToArray(), otherLogits.AsSpan(0, 8 * 11).ToArray()); // the first sequence is untouched
+            Assert.Equal(logits.AsSpan(0, 8 * 11).ToArray(), otherLogits.AsSpan(0,
+                8 * 11).ToArray()); // the first sequence is untouched
         }
     }
 
@@ -67,7 +72,8 @@ public sealed class GptBehaviourTests
     [Fact]
     public void MaximalUpdateWithZeroReadoutAndQuery_StartsAtExactlyLnVAndUniformAttention()
     {
-        var model = GptModel.Create(Small with { ModelWidth = 32 }, GptParametrization.MaximalUpdate(16), new RandomSource(7));
+        var model = GptModel.Create(Small with { ModelWidth = 32 }, GptParametrization.MaximalUpdate(16),
+            new RandomSource(7));
         var tokens = Tokens(16, 8);
         Assert.Equal(Math.Log(11), model.Loss(tokens, Tokens(16, 9), 8), 1e-12);
         foreach (var attention in model.MeasureAttention(tokens, 8))
@@ -81,7 +87,8 @@ public sealed class GptBehaviourTests
     [Fact]
     public void Gpt2Start_HasLossNearLnV_AndAttentionNearUniform()
     {
-        // With GPT-2's 0.02 std and unit-variance normalized rows, a logit has std 0.02 sqrt(d) = 0.08 here, so the mean
+        // With GPT-2's 0.02 std and unit-variance normalized rows, a logit has std 0.02 sqrt(d) = 0.08 here, so the
+        // mean
         // loss of 16 tokens lies within 5 standard errors (5 x 0.08 / 4 = 0.1) of ln V. An attention logit
         // s q.k has std s sqrt(d_head) (0.02^2 d) = 0.0064 (q, k entries of variance 0.02^2 d): bounded by 3x that, and
         // the entropy then falls short of uniform attention's by about half the logits' variance per row (2e-5).
@@ -103,17 +110,20 @@ public sealed class GptBehaviourTests
         var tokens = Tokens(16, 14);
         var sites = model.ForwardActivations(tokens, 8);
         string[] expected = ["embedding", .. Enumerable.Range(1, 3).SelectMany(b => new[]
-            { $"block {b} attention logits", $"block {b} attention", $"block {b} mlp", $"block {b} output" }), "logits"];
+            { $"block {b} attention logits", $"block {b} attention", $"block {b} mlp", $"block {b} output" }),
+                "logits"];
         Assert.Equal(expected, sites.Select(s => s.Name));
         Assert.All(sites.Where(s => s.Name.Contains("logits", StringComparison.Ordinal) && s.Name != "logits"),
             s => Assert.Equal(2 * 2 * (8 * 9 / 2), s.Values.Length)); // sequences x heads x causal entries
-        Assert.All(sites.Where(s => !s.Name.Contains("logits", StringComparison.Ordinal)), s => Assert.Equal(16 * 16, s.Values.Length));
+        Assert.All(sites.Where(s => !s.Name.Contains("logits", StringComparison.Ordinal)), s => Assert.Equal(16 * 16,
+            s.Values.Length));
         var logits = new double[16 * 11];
         model.Logits(tokens, 8, logits);
         Assert.Equal(logits, sites[^1].Values);
         var attentionLogits = new List<double>();
         var block = model.Blocks[0];
-        ReferenceGpt.Attention(block.Attention, ReferenceGpt.Forward(block.FirstNorm, sites[0].Values, 16), 16, 8, attentionLogits);
+        ReferenceGpt.Attention(block.Attention, ReferenceGpt.Forward(block.FirstNorm, sites[0].Values, 16), 16, 8,
+            attentionLogits);
         // The reference lists them by sequence, head, query; so does the model.
         var recorded = sites[1].Values;
         Assert.Equal(attentionLogits.Count, recorded.Length);
@@ -123,18 +133,22 @@ public sealed class GptBehaviourTests
     [Fact]
     public void TiedEmbeddings_ShareOneMatrix()
     {
-        var model = GptModel.Create(Small with { TiedEmbeddings = true }, GptParametrization.Gpt2, new RandomSource(15));
+        var model = GptModel.Create(Small with { TiedEmbeddings = true }, GptParametrization.Gpt2,
+            new RandomSource(15));
         Assert.True(model.Readout.Overlaps(model.Embedding.TokenTable));
-        Assert.Equal(model.Parameters.Count, GptModel.Create(Small, GptParametrization.Gpt2, new RandomSource(15)).Parameters.Count - 1);
+        Assert.Equal(model.Parameters.Count, GptModel.Create(Small, GptParametrization.Gpt2,
+            new RandomSource(15)).Parameters.Count - 1);
         Assert.DoesNotContain("readout", model.ParameterNames);
     }
 
     [Fact]
     public void ParameterCount_IsNanoGptsFormula()
     {
-        // Per block: 2 norms (2 x 2d), attention 3d^2 + 3d + d^2 + d, MLP 4d^2 + 4d + 4d^2 + d; plus V d + T d + 2d (+ V d untied).
+        // Per block: 2 norms (2 x 2d), attention 3d^2 + 3d + d^2 + d, MLP 4d^2 + 4d + 4d^2 + d; plus V d + T d + 2d (+
+        // V d untied).
         int d = 16, v = 11, t = 8, l = 3;
         long perBlock = 4 * d + (3 * d * d + 3 * d + d * d + d) + (4 * d * d + 4 * d + 4 * d * d + d);
-        Assert.Equal(v * d + t * d + l * perBlock + 2 * d + v * d, GptModel.Create(Small, GptParametrization.Gpt2, new RandomSource(1)).ParameterCount);
+        Assert.Equal(v * d + t * d + l * perBlock + 2 * d + v * d, GptModel.Create(Small, GptParametrization.Gpt2,
+            new RandomSource(1)).ParameterCount);
     }
 }

@@ -13,7 +13,8 @@ namespace WeightInit.Tests.Transformers;
 public sealed class GptParametrizationTests
 {
     private static GptConfig Config(int width, int layers = 2, bool tied = false) =>
-        new() { VocabularySize = 65, ContextLength = 32, Layers = layers, Heads = 4, ModelWidth = width, TiedEmbeddings = tied };
+        new() { VocabularySize = 65, ContextLength = 32, Layers = layers, Heads = 4, ModelWidth = width,
+            TiedEmbeddings = tied };
 
     private static readonly GptParameterGroup[] Hidden =
     [
@@ -31,8 +32,10 @@ public sealed class GptParametrizationTests
             double expected = rule.Group switch
             {
                 GptParameterGroup.AttentionOutput or GptParameterGroup.MlpOutput => 0.02 / Math.Sqrt(2 * 3),
-                GptParameterGroup.AttentionInputBias or GptParameterGroup.AttentionOutputBias or GptParameterGroup.MlpInputBias
-                    or GptParameterGroup.MlpOutputBias or GptParameterGroup.NormScale or GptParameterGroup.NormShift => 0,
+                GptParameterGroup.AttentionInputBias or GptParameterGroup.AttentionOutputBias
+                    or GptParameterGroup.MlpInputBias or GptParameterGroup.MlpOutputBias
+                    or GptParameterGroup.NormScale or GptParameterGroup.NormShift =>
+                        0,
                 _ => 0.02,
             };
             Assert.Equal(expected, rule.Std, 1e-17);
@@ -124,7 +127,8 @@ public sealed class GptParametrizationTests
         Assert.Equal(1 / Math.Sqrt(16), GptParametrization.Gpt2.AttentionScale(config));
     }
 
-    public static TheoryData<string> Schemes => new() { "PyTorch default", "GPT-2", "zero residual projections", "muP", "muP with random readout and query" };
+    public static TheoryData<string> Schemes => new() { "PyTorch default", "GPT-2", "zero residual projections", "muP",
+        "muP with random readout and query" };
 
     private static GptParametrization Scheme(string name) => name switch
     {
@@ -144,7 +148,9 @@ public sealed class GptParametrizationTests
         var model = GptModel.Create(config, p, new RandomSource(2026));
         foreach (var rule in p.Rules(config))
         {
-            var blocks = rule.Group is GptParameterGroup.TokenEmbedding or GptParameterGroup.PositionEmbedding or GptParameterGroup.Readout ? new[] { 1 } : new[] { 1, 2 };
+            bool shared = rule.Group is GptParameterGroup.TokenEmbedding or GptParameterGroup.PositionEmbedding
+                or GptParameterGroup.Readout;
+            int[] blocks = shared ? [1] : [1, 2];
             foreach (int block in blocks)
             {
                 var values = model.Values(rule.Group, block).ToArray();
@@ -158,7 +164,8 @@ public sealed class GptParametrizationTests
                 bool uniform = rule.Initializer is not NormalInitializer;
                 StatisticalAssert.MeanWithin(values, rule.Mean, rule.Std);
                 StatisticalAssert.VarianceWithin(values, rule.Std * rule.Std, uniform ? 1.8 : 3.0);
-                if (uniform) Assert.All(values, v => Assert.InRange(Math.Abs(v), 0, Math.Sqrt(3) * rule.Std * (1 + 1e-12)));
+                if (uniform) Assert.All(values, v => Assert.InRange(Math.Abs(v), 0,
+                    Math.Sqrt(3) * rule.Std * (1 + 1e-12)));
                 Assert.True(values.Distinct().Count() == values.Length, where + " repeats values");
             }
         }
@@ -177,14 +184,16 @@ public sealed class GptParametrizationTests
         var a = gpt2.Values(GptParameterGroup.Key, 2).ToArray();
         var b = mup.Values(GptParameterGroup.Key, 2).ToArray();
         for (int i = 0; i < a.Length; i++) Assert.Equal(a[i] / 2, b[i], 1e-17);
-        Assert.Equal(gpt2.Values(GptParameterGroup.TokenEmbedding).ToArray(), mup.Values(GptParameterGroup.TokenEmbedding).ToArray());
+        Assert.Equal(gpt2.Values(GptParameterGroup.TokenEmbedding).ToArray(),
+            mup.Values(GptParameterGroup.TokenEmbedding).ToArray());
     }
 
     [Fact]
     public void TheSameSeed_BuildsTheSameModel_AndAnotherSeedAnother()
     {
         var config = Config(64);
-        double[] All(ulong seed) => [.. GptModel.Create(config, GptParametrization.PyTorchDefault, new RandomSource(seed)).Parameters.SelectMany(p => p.Values.ToArray())];
+        double[] All(ulong seed) => [.. GptModel.Create(config, GptParametrization.PyTorchDefault,
+            new RandomSource(seed)).Parameters.SelectMany(p => p.Values.ToArray())];
         Assert.Equal(All(1), All(1));
         Assert.NotEqual(All(1), All(2));
     }
@@ -192,7 +201,9 @@ public sealed class GptParametrizationTests
     [Fact]
     public void Rules_ListEveryGroup_AndTheReadoutOnlyWhenUntied()
     {
-        Assert.Equal(Enum.GetValues<GptParameterGroup>(), GptParametrization.Gpt2.Rules(Config(64)).Select(r => r.Group));
-        Assert.DoesNotContain(GptParametrization.Gpt2.Rules(Config(64, tied: true)), r => r.Group == GptParameterGroup.Readout);
+        Assert.Equal(Enum.GetValues<GptParameterGroup>(),
+            GptParametrization.Gpt2.Rules(Config(64)).Select(r => r.Group));
+        Assert.DoesNotContain(GptParametrization.Gpt2.Rules(Config(64, tied: true)),
+            r => r.Group == GptParameterGroup.Readout);
     }
 }

@@ -23,12 +23,16 @@ internal static class ReferenceGpt
     public static double[] Forward(Layer layer, double[] x, int count) => layer switch
     {
         CausalSelfAttention a => Attention(a, x, count, a.SequenceLength, logits: null),
-        MlpBlock m => Forward(m.OutputProjection, [.. Forward(m.InputLayer, x, count).Select(MlpBlock.Activation.Apply)], count),
+        MlpBlock m => Forward(m.OutputProjection, [.. Forward(m.InputLayer, x,
+            count).Select(MlpBlock.Activation.Apply)], count),
         TransformerBlock b => Block(b, x, count, b.Attention.SequenceLength),
         _ => ReferenceLayers.Forward(layer, x, count, training: true),
     };
 
-    /// <summary>Y = (heads of softmax_causal(s Q K^T) V) W_out^T + b_out; the scaled causal logits appended to <paramref name="logits"/> if given.</summary>
+    /// <summary>
+    /// Y = (heads of softmax_causal(s Q K^T) V) W_out^T + b_out; the scaled causal logits appended to
+    /// <paramref name="logits"/> if given.
+    /// </summary>
     public static double[] Attention(CausalSelfAttention layer, double[] x, int count, int t, List<double>? logits)
     {
         int d = layer.InputWidth, heads = layer.Heads, dh = layer.HeadWidth;
@@ -76,7 +80,8 @@ internal static class ReferenceGpt
         var x = new double[count * d];
         for (int r = 0; r < count; r++)
             for (int c = 0; c < d; c++)
-                x[r * d + c] = model.Embedding.TokenTable[inputs[r] * d + c] + model.Embedding.PositionTable[r % t * d + c];
+                x[r * d + c] = model.Embedding.TokenTable[inputs[r] * d + c]
+                    + model.Embedding.PositionTable[r % t * d + c];
         foreach (var block in model.Blocks) x = Block(block, x, count, t);
         var f = Forward(model.FinalNorm, x, count);
         var logits = new double[count * v];

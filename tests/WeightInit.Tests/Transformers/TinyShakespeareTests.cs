@@ -4,7 +4,10 @@ using WeightInit.Transformers;
 
 namespace WeightInit.Tests.Transformers;
 
-/// <summary>The shipped corpus is the documented file, its vocabulary and split are fixed, and the batches are windows of it fixed by a seed.</summary>
+/// <summary>
+/// The shipped corpus is the documented file, its vocabulary and split are fixed, and the batches are windows of it
+/// fixed by a seed.
+/// </summary>
 public sealed class TinyShakespeareTests
 {
     private static readonly Lazy<TextCorpus> Corpus = new(() => TinyShakespeare.Load(Path));
@@ -15,7 +18,8 @@ public sealed class TinyShakespeareTests
     public void TheFile_IsCharRnnsByteForByte()
     {
         using var stream = File.OpenRead(Path);
-        Assert.Equal("86c4e6aa9db7c042ec79f339dcb96d42b0075e16b8fc2e86bf0ca57e2dc565ed", Convert.ToHexStringLower(SHA256.HashData(stream)));
+        Assert.Equal("86c4e6aa9db7c042ec79f339dcb96d42b0075e16b8fc2e86bf0ca57e2dc565ed",
+            Convert.ToHexStringLower(SHA256.HashData(stream)));
     }
 
     [Fact]
@@ -23,7 +27,8 @@ public sealed class TinyShakespeareTests
     {
         var corpus = Corpus.Value;
         Assert.Equal(TinyShakespeare.VocabularySize, corpus.Vocabulary.Size);
-        Assert.Equal("\n !$&',-.3:;?ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", corpus.Vocabulary.Characters);
+        Assert.Equal("\n !$&',-.3:;?ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+            corpus.Vocabulary.Characters);
         Assert.Equal(1_003_854, corpus.Train.Length);
         Assert.Equal(111_540, corpus.Validation.Length);
         Assert.Equal("First Citizen:\nBefore we proceed", corpus.Vocabulary.Decode(corpus.Train.Span[..32]));
@@ -50,7 +55,8 @@ public sealed class TinyShakespeareTests
         var tokens = Corpus.Value.Train;
         var a = new TokenWindowSampler(tokens, 16, new RandomSource(3));
         var b = new TokenWindowSampler(tokens, 16, new RandomSource(3));
-        int[] inputsA = new int[8 * 16], targetsA = new int[8 * 16], inputsB = new int[8 * 16], targetsB = new int[8 * 16];
+        int[] inputsA = new int[8 * 16], targetsA = new int[8 * 16], inputsB = new int[8 * 16],
+            targetsB = new int[8 * 16];
         a.Sample(8, inputsA, targetsA);
         b.Sample(8, inputsB, targetsB);
         Assert.Equal(inputsA, inputsB);

@@ -9,22 +9,25 @@ namespace WeightInit.Tests.Transformers;
 
 /// <summary>
 /// Backpropagation through the transformer layers and a whole GPT against central finite differences of the independent
-/// scalar forward pass (<see cref="ReferenceGpt"/>), under <see cref="FiniteDifference"/>'s rule (relative error at most
-/// 1e-6, every parameter entry). Every parameter starts away from its initial value (no gradient is zero by symmetry:
-/// layer-norm gains 1 + N(0, 0.3^2), every weight and bias random); the sequences are shorter than the context, so
-/// positions beyond them must get no gradient.
+/// scalar forward pass (<see cref="ReferenceGpt"/>), under <see cref="FiniteDifference"/>'s rule (relative error at
+/// most 1e-6, every parameter entry). Every parameter starts away from its initial value (no gradient is zero by
+/// symmetry: layer-norm gains 1 + N(0, 0.3^2), every weight and bias random); the sequences are shorter than the
+/// context, so positions beyond them must get no gradient.
 /// </summary>
 public sealed class TransformerGradientCheckTests(ITestOutputHelper output)
 {
     private const int Sequences = 2, Length = 3, Context = 4, Width = 4, Heads = 2, Inputs = 3, Classes = 3;
 
-    public static TheoryData<string> LayerCases => new() { "attention", "attention, muP scale", "mlp", "block", "two blocks" };
+    public static TheoryData<string> LayerCases => new() { "attention", "attention, muP scale", "mlp", "block",
+        "two blocks" };
 
     private static void Jitter(IEnumerable<Parameter> parameters, RandomSource random)
     {
         foreach (var p in parameters)
             for (int i = 0; i < p.Length; i++)
-                p.Values[i] = p.Role == ParameterRole.Scale ? 1 + 0.3 * random.NextStandardNormal() : 0.5 * random.NextStandardNormal();
+                p.Values[i] = p.Role == ParameterRole.Scale
+                    ? 1 + 0.3 * random.NextStandardNormal()
+                    : 0.5 * random.NextStandardNormal();
     }
 
     private static Layer Build(string name)
@@ -53,14 +56,16 @@ public sealed class TransformerGradientCheckTests(ITestOutputHelper output)
         var random = new RandomSource(20261206);
         var input = new DenseLayer(Inputs, Width, Activation.Tanh);
         var readout = new DenseLayer(Width, Classes, Activation.Identity);
-        Layer[] layers = name == "two blocks" ? [input, Build(name), Build(name), readout] : [input, Build(name), readout];
+        Layer[] layers = name == "two blocks" ? [input, Build(name), Build(name), readout] : [input, Build(name),
+            readout];
         var network = new Network(layers);
         Jitter(network.Parameters, random);
         int count = Sequences * Length;
         var inputs = new double[count * Inputs];
         random.FillNormal(inputs, 0, 1);
         var labels = Enumerable.Range(0, count).Select(i => (i * 7) % Classes).ToArray();
-        double Reference() => ReferenceLayers.SoftmaxLoss(ReferenceGpt.Forward(network.Layers, inputs, count), labels, count, Classes);
+        double Reference() => ReferenceLayers.SoftmaxLoss(ReferenceGpt.Forward(network.Layers, inputs, count), labels,
+            count, Classes);
 
         var gradients = network.CreateGradients();
         double value = network.ComputeGradients(inputs, labels, count, Loss.SoftmaxCrossEntropy, gradients);
@@ -69,7 +74,8 @@ public sealed class TransformerGradientCheckTests(ITestOutputHelper output)
         output.WriteLine($"{name}: {checkedCount} parameters, worst relative error {worst:E2}");
     }
 
-    public static TheoryData<string> ModelCases => new() { "untied", "tied", "muP at twice the base width (logits x 1/2)" };
+    public static TheoryData<string> ModelCases => new() { "untied", "tied",
+        "muP at twice the base width (logits x 1/2)" };
 
     [Theory]
     [MemberData(nameof(ModelCases))]
@@ -77,7 +83,8 @@ public sealed class TransformerGradientCheckTests(ITestOutputHelper output)
     {
         var config = new GptConfig
         {
-            VocabularySize = 5, ContextLength = Context, Layers = 2, Heads = Heads, ModelWidth = Width, TiedEmbeddings = name == "tied",
+            VocabularySize = 5, ContextLength = Context, Layers = 2, Heads = Heads, ModelWidth = Width,
+                TiedEmbeddings = name == "tied",
         };
         var parametrization = name.StartsWith("muP", StringComparison.Ordinal)
             ? GptParametrization.MaximalUpdate(Width / 2) with { ZeroQuery = false, ZeroReadout = false }
@@ -110,10 +117,12 @@ public sealed class TransformerGradientCheckTests(ITestOutputHelper output)
                 double minus = Reference();
                 parameter.Values[i] = saved;
                 double numeric = (plus - minus) / (2 * FiniteDifference.Step);
-                double error = Math.Abs(analytic[i] - numeric) / Math.Max(FiniteDifference.GradientFloor, Math.Max(Math.Abs(analytic[i]), Math.Abs(numeric)));
+                double error = Math.Abs(analytic[i] - numeric) / Math.Max(FiniteDifference.GradientFloor,
+                    Math.Max(Math.Abs(analytic[i]), Math.Abs(numeric)));
                 worst = Math.Max(worst, error);
                 Assert.True(error <= FiniteDifference.RelativeTolerance,
-                    $"{name}: {model.ParameterNames[p]} entry {i}: backprop {analytic[i]:R}, finite difference {numeric:R}, relative error {error:E2}");
+                    $"{name}: {model.ParameterNames[p]} entry {i}: backprop {analytic[i]:R}, finite difference " +
+                        $"{numeric:R}, relative error {error:E2}");
                 checkedCount++;
             }
         }
@@ -128,14 +137,17 @@ public sealed class TransformerGradientCheckTests(ITestOutputHelper output)
     public void TheLayerCasesCoverEveryTransformerLayer()
     {
         var kinds = ((IEnumerable<object[]>)LayerCases).Select(c => Build((string)c[0]).GetType()).Distinct().ToArray();
-        foreach (var kind in new[] { typeof(CausalSelfAttention), typeof(MlpBlock), typeof(TransformerBlock) }) Assert.Contains(kind, kinds);
+        foreach (var kind in new[] { typeof(CausalSelfAttention), typeof(MlpBlock),
+            typeof(TransformerBlock) }) Assert.Contains(kind, kinds);
     }
 
     [Fact]
     public void AfterJitter_NoParameterHoldsARepeatedValue()
     {
-        // The premise of the checks: no entry sits at an initial constant (0 or 1) where its gradient could vanish by symmetry.
-        var network = new Network([new DenseLayer(Inputs, Width, Activation.Tanh), Build("block"), new DenseLayer(Width, Classes, Activation.Identity)]);
+        // The premise of the checks: no entry sits at an initial constant (0 or 1) where its gradient could vanish by
+        // symmetry.
+        var network = new Network([new DenseLayer(Inputs, Width, Activation.Tanh), Build("block"), new DenseLayer(Width,
+            Classes, Activation.Identity)]);
         Jitter(network.Parameters, new RandomSource(1));
         Assert.All(network.Parameters, p => Assert.Equal(p.Length, p.Values.ToArray().Distinct().Count()));
     }
