@@ -100,11 +100,15 @@ public sealed record GptParametrization
     public int BaseWidth { get; private init; }
 
     /// <summary>
-    /// muP: the readout starts at zero (needs an untied readout). Default true for muP; ignored otherwise.
+    /// Whether the readout starts at zero, in any scheme (it needs an untied readout); the learning-rate multiplier
+    /// stays the scheme's. Default true for muP (the <c>mup</c> package's <c>readout_zero_init</c>), false otherwise.
     /// </summary>
     public bool ZeroReadout { get; init; }
 
-    /// <summary>muP: the query weights start at zero. Default true for muP; ignored otherwise.</summary>
+    /// <summary>
+    /// Whether the query weights start at zero, in any scheme; the learning-rate multiplier stays the scheme's. Default
+    /// true for muP (the <c>mup</c> package's recommendation), false otherwise.
+    /// </summary>
     public bool ZeroQuery { get; init; }
 
     /// <summary>A short name: the scheme, and muP's base width.</summary>
@@ -159,6 +163,15 @@ public sealed record GptParametrization
             or GptParameterGroup.MlpInputBias or GptParameterGroup.MlpOutputBias;
         if (group == GptParameterGroup.NormScale) return Constant(group, 1, 1);
         if (group == GptParameterGroup.NormShift) return Constant(group, 0, 1);
+        var rule = SchemeRule(group, config, fanIn, bias, residualProjection);
+        return (group == GptParameterGroup.Query && ZeroQuery) || (group == GptParameterGroup.Readout && ZeroReadout)
+            ? Constant(group, 0, rule.LearningRateMultiplier)
+            : rule;
+    }
+
+    private GptParameterRule SchemeRule(GptParameterGroup group, GptConfig config, int fanIn, bool bias,
+        bool residualProjection)
+    {
         switch (Scheme)
         {
             case GptScheme.PyTorchDefault:
@@ -197,7 +210,7 @@ public sealed record GptParametrization
 
     /// <summary>
     /// Throws an <see cref="ArgumentException"/> naming <paramref name="paramName"/> if this parametrization cannot
-    /// build a model of shape <paramref name="config"/>: the heads do not divide the width, or muP's zero readout meets
+    /// build a model of shape <paramref name="config"/>: the heads do not divide the width, or a zero readout meets
     /// tied embeddings (the readout would zero the token embedding).
     /// </summary>
     /// <param name="config">The model's shape.</param>
@@ -206,17 +219,15 @@ public sealed record GptParametrization
     {
         ArgumentNullException.ThrowIfNull(config, paramName);
         config.Validate(paramName);
-        if (Scheme == GptScheme.MaximalUpdate && ZeroReadout && config.TiedEmbeddings)
+        if (ZeroReadout && config.TiedEmbeddings)
             throw new ArgumentException(
-                "muP's zero readout needs an untied readout: with TiedEmbeddings the readout is the token embedding, " +
-                    "which must not start at zero. " +
-                "Set TiedEmbeddings = false or ZeroReadout = false.", paramName);
+                "A zero readout needs an untied readout: with TiedEmbeddings the readout is the token embedding, which "
+                + "must not start at zero. Set TiedEmbeddings = false or ZeroReadout = false.", paramName);
     }
 
     /// <inheritdoc/>
-    public override string ToString() => Scheme == GptScheme.MaximalUpdate
-        ? $"{Name}, std {InitStd}, zero readout {ZeroReadout}, zero query {ZeroQuery}, attention {Attention}"
-        : $"{Name}, attention {Attention}";
+    public override string ToString() =>
+        $"{Name}, std {InitStd}, zero readout {ZeroReadout}, zero query {ZeroQuery}, attention {Attention}";
 
     private GptParameterRule MaximalUpdateRule(GptParameterGroup group, GptConfig config, bool bias,
         bool residualProjection)
@@ -231,8 +242,6 @@ public sealed record GptParametrization
         };
         double rate = Scaling.MaximalUpdate.AdamLearningRateFactor(role, m);
         if (bias) return Constant(group, 0, rate);
-        if (group == GptParameterGroup.Query && ZeroQuery) return Constant(group, 0, rate);
-        if (group == GptParameterGroup.Readout && ZeroReadout) return Constant(group, 0, rate);
         double std = InitStd * Scaling.MaximalUpdate.InitStdFactor(role, m);
         if (residualProjection) std /= Math.Sqrt(2.0 * config.Layers);
         return Normal(group, std, rate);

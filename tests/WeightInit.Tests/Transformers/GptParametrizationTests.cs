@@ -199,6 +199,28 @@ public sealed class GptParametrizationTests
     }
 
     [Fact]
+    public void ZeroQueryAndZeroReadout_ApplyToAnyScheme_KeepingItsLearningRates()
+    {
+        var config = Config(128);
+        var p = GptParametrization.Gpt2 with { ZeroQuery = true, ZeroReadout = true };
+        foreach (var group in Enum.GetValues<GptParameterGroup>())
+        {
+            var rule = p.Rule(group, config);
+            var plain = GptParametrization.Gpt2.Rule(group, config);
+            Assert.Equal(plain.LearningRateMultiplier, rule.LearningRateMultiplier);
+            Assert.Equal(group is GptParameterGroup.Query or GptParameterGroup.Readout ? 0 : plain.Std, rule.Std);
+        }
+        var model = GptModel.Create(config, p, new RandomSource(4));
+        Assert.All(model.Values(GptParameterGroup.Query, 2).ToArray(), v => Assert.Equal(0.0, v));
+        Assert.All(model.Values(GptParameterGroup.Readout).ToArray(), v => Assert.Equal(0.0, v));
+        Assert.Contains(model.Values(GptParameterGroup.Key, 2).ToArray(), v => v != 0);
+        var mup = GptParametrization.MaximalUpdate(32) with { ZeroQuery = true };
+        Assert.Equal(0.25, mup.Rule(GptParameterGroup.Query, config).LearningRateMultiplier);
+        Assert.Throws<ArgumentException>(() => GptModel.Create(config with { TiedEmbeddings = true }, p,
+            new RandomSource(4)));
+    }
+
+    [Fact]
     public void Rules_ListEveryGroup_AndTheReadoutOnlyWhenUntied()
     {
         Assert.Equal(Enum.GetValues<GptParameterGroup>(),

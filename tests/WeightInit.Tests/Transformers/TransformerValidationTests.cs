@@ -110,7 +110,7 @@ public sealed class TransformerValidationTests
             GptModel.Create(Config with { TiedEmbeddings = true }, GptParametrization.MaximalUpdate(4),
                 new RandomSource(1)));
         Assert.Equal("config", error.ParamName);
-        Assert.Contains("zero readout needs an untied readout", error.Message, StringComparison.Ordinal);
+        Assert.Contains("A zero readout needs an untied readout", error.Message, StringComparison.Ordinal);
         _ = GptModel.Create(Config with { TiedEmbeddings = true },
             GptParametrization.MaximalUpdate(4) with { ZeroReadout = false }, new RandomSource(1));
     }
