@@ -43,8 +43,8 @@ internal static class Harness
     /// <param name="environment">Variables to set for the child process, or null.</param>
     /// <param name="arguments">Its arguments.</param>
     /// <returns>The script's output, or null.</returns>
-    public static string? RunPythonBaseline(string script, string label, IReadOnlyDictionary<string, string>? environment,
-        params string[] arguments)
+    public static string? RunPythonBaseline(string script, string label,
+        IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         const string python = "/usr/bin/python3";
         string? path = FindBenchFile(script);

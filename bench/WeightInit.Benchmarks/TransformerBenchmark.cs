@@ -25,7 +25,8 @@ internal static class TransformerBenchmark
     /// characters. Batch 16 costs 2.1 to 2.4 times as much a step on the 2 MB-L2 Xeon this was tuned on (its buffers
     /// no longer fit the cache), so batch 8 fits more than twice the steps in a notebook's minute.
     /// </summary>
-    public static readonly (int Layers, int Width, int Heads, int Context, int Batch) NotebookConfig = (2, 64, 4, 64, 8);
+    public static readonly (int Layers, int Width, int Heads, int Context, int Batch) NotebookConfig =
+        (2, 64, 4, 64, 8);
 
     private static readonly (string Name, int Layers, int Width, int Heads, int Context, int Batch)[] Configs =
     [

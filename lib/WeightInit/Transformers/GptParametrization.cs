@@ -6,36 +6,37 @@ namespace WeightInit.Transformers;
 /// <summary>
 /// How a <see cref="GptModel"/> starts and scales: the initial distribution and the learning-rate multiplier of every
 /// <see cref="GptParameterGroup"/>, the attention logit scale and the multiplier on the output logits. The named
-/// schemes are <see cref="PyTorchDefault"/>, <see cref="Gpt2"/>, <see cref="ZeroResidualProjections"/> and
-/// <see cref="MaximalUpdate"/>; a record, so a variant is one <c>with</c> away
+/// schemes are <see cref="PyTorchDefault"/>, <see cref="Gpt2"/>, <see cref="ZeroResidualProjections"/>,
+/// <see cref="Standard"/> and <see cref="MaximalUpdate"/>; a record, so a variant is one <c>with</c> away
 /// (<c>GptParametrization.Gpt2 with { Attention = AttentionScaling.InverseHeadWidth }</c>).
 /// </summary>
 /// <remarks>
-/// <para>The table, for L blocks, width d, width multiplier m = d / base width (muP only), std sigma (0.02):</para>
+/// <para>The table, for L blocks, width d, width multiplier m = d / base width (SP and muP), std sigma (0.02); each
+/// entry lists PyTorch default; GPT-2; zero residual projections; SP; muP (init std, then muP's Adam rate; every
+/// other rate is 1):</para>
 /// <list type="table">
-/// <listheader><term>group</term><description>PyTorch default; GPT-2; zero residual projections; muP (std, Adam
-/// rate)</description></listheader>
-/// <item><term>embeddings</term><description>N(0, 1); N(0, sigma^2); as GPT-2; sigma, 1</description></item>
-/// <item><term>query</term><description>U(+-1/sqrt(d)); sigma; as GPT-2; 0 (zero query) or sigma/sqrt(m),
+/// <item><term>embeddings</term><description>N(0, 1); sigma; sigma; sigma; sigma, 1</description></item>
+/// <item><term>query</term><description>U(+-1/sqrt(d)); sigma; sigma; sigma/sqrt(m); 0 (zero query),
 /// 1/m</description></item>
-/// <item><term>key, value, MLP input</term><description>U(+-1/sqrt(fan_in)); sigma; as GPT-2; sigma/sqrt(m),
-/// 1/m</description></item>
-/// <item><term>attention and MLP output</term><description>U(+-1/sqrt(fan_in)); sigma/sqrt(2L); 0; sigma/sqrt(2Lm),
-/// 1/m</description></item>
-/// <item><term>biases</term><description>U(+-1/sqrt(fan_in)); 0; 0; 0, 1</description></item>
-/// <item><term>layer norm</term><description>gain 1, shift 0 in every scheme; Adam rate 1</description></item>
-/// <item><term>readout (untied)</term><description>U(+-1/sqrt(d)); sigma; sigma; 0 (zero readout) or sigma,
+/// <item><term>key, value, MLP input</term><description>U(+-1/sqrt(fan_in)); sigma; sigma; sigma/sqrt(m);
+/// sigma/sqrt(m), 1/m</description></item>
+/// <item><term>attention and MLP output</term><description>U(+-1/sqrt(fan_in)); sigma/sqrt(2L); 0;
+/// sigma/sqrt(2Lm); sigma/sqrt(2Lm), 1/m</description></item>
+/// <item><term>biases</term><description>U(+-1/sqrt(fan_in)); 0; 0; 0; 0, 1</description></item>
+/// <item><term>layer norm</term><description>gain 1, shift 0 in every scheme</description></item>
+/// <item><term>readout (untied)</term><description>U(+-1/sqrt(d)); sigma; sigma; sigma/sqrt(m); 0 (zero readout),
 /// 1</description></item>
-/// <item><term>logit multiplier</term><description>1; 1; 1; 1/m</description></item>
-/// <item><term>attention scale</term><description>1/sqrt(d_head); 1/sqrt(d_head); 1/sqrt(d_head);
+/// <item><term>logit multiplier</term><description>1; 1; 1; 1; 1/m</description></item>
+/// <item><term>attention scale</term><description>1/sqrt(d_head) in every scheme but muP's
 /// 1/d_head</description></item>
 /// </list>
 /// <para>Sources: PyTorch's <c>nn.Embedding</c>, <c>nn.Linear</c> and <c>nn.LayerNorm</c> defaults; GPT-2 (Radford et
 /// al. 2019, section 2.3) as karpathy/nanoGPT's <c>model.py</c> initializes it; modded-nanogpt and nanochat for the
-/// zero residual projections; Tensor Programs V (Yang et al. 2022) as EleutherAI's nanoGPT-mup (init std sigma/sqrt(m)
-/// and sigma/sqrt(2Lm), Adam rate 1/m on the hidden weights, logits times 1/m, attention 1/d_head) and the <c>mup</c>
-/// package (zero readout via <c>MuReadout(readout_zero_init=True)</c>, zero query) implement it
-/// (<see cref="Scaling.MaximalUpdate"/>). With tied embeddings the shared matrix starts as the token embedding.</para>
+/// zero residual projections; Tensor Programs V (Yang et al. 2022, Table 3) for SP and muP, muP as EleutherAI's
+/// nanoGPT-mup (init std sigma/sqrt(m) and sigma/sqrt(2Lm), Adam rate 1/m on the hidden weights, logits times 1/m,
+/// attention 1/d_head) and the <c>mup</c> package (zero readout via <c>MuReadout(readout_zero_init=True)</c>, zero
+/// query) implement it (<see cref="Scaling.MaximalUpdate"/>). <see cref="ZeroQuery"/> and <see cref="ZeroReadout"/>
+/// apply to any scheme. With tied embeddings the shared matrix starts as the token embedding.</para>
 /// </remarks>
 public sealed record GptParametrization
 {
@@ -77,6 +78,18 @@ public sealed record GptParametrization
             ZeroReadout = true, ZeroQuery = true };
     }
 
+    /// <summary>
+    /// The standard parametrization relative to <paramref name="baseWidth"/> (<see cref="GptScheme.Standard"/>): the
+    /// scheme Tensor Programs V compares muP with, variance 1/fan_in everywhere, one learning rate.
+    /// </summary>
+    /// <param name="baseWidth">The model width at which it is GPT-2's initialization; at least 1.</param>
+    /// <returns>The parametrization.</returns>
+    public static GptParametrization Standard(int baseWidth)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(baseWidth);
+        return new(GptScheme.Standard, AttentionScaling.InverseSqrtHeadWidth) { BaseWidth = baseWidth };
+    }
+
     /// <summary>The scheme.</summary>
     public GptScheme Scheme { get; }
 
@@ -96,7 +109,7 @@ public sealed record GptParametrization
         init { Guard.FiniteNonNegative(value, nameof(InitStd)); _initStd = value; }
     }
 
-    /// <summary>The width muP is relative to (0 for the other schemes).</summary>
+    /// <summary>The width muP and SP are relative to (0 for the other schemes).</summary>
     public int BaseWidth { get; private init; }
 
     /// <summary>
@@ -115,19 +128,21 @@ public sealed record GptParametrization
     public string Name => Scheme switch
     {
         GptScheme.MaximalUpdate => $"muP (base width {BaseWidth})",
+        GptScheme.Standard => $"SP (base width {BaseWidth})",
         GptScheme.PyTorchDefault => "PyTorch default",
         GptScheme.Gpt2 => "GPT-2",
         _ => "zero residual projections",
     };
 
-    /// <summary>The width multiplier m = d / base width for muP, 1 for the other schemes.</summary>
+    /// <summary>The width multiplier m = d / base width for muP and SP, 1 for the other schemes.</summary>
     /// <param name="config">The model's shape.</param>
     /// <returns>m.</returns>
     public double WidthMultiplier(GptConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return Scheme == GptScheme.MaximalUpdate ? Scaling.MaximalUpdate.WidthMultiplier(config.ModelWidth,
-            BaseWidth) : 1;
+        return Scheme is GptScheme.MaximalUpdate or GptScheme.Standard
+            ? Scaling.MaximalUpdate.WidthMultiplier(config.ModelWidth, BaseWidth)
+            : 1;
     }
 
     /// <summary>The factor on the attention logits: 1/sqrt(d_head) or 1/d_head (<see cref="Attention"/>).</summary>
@@ -189,6 +204,12 @@ public sealed record GptParametrization
                         ? Constant(group, 0, 1)
                         : Normal(group, InitStd / Math.Sqrt(2.0 * config.Layers), 1);
                 return Normal(group, InitStd, 1);
+            case GptScheme.Standard:
+                if (bias) return Constant(group, 0, 1);
+                bool fanInGrows =
+                    group is not (GptParameterGroup.TokenEmbedding or GptParameterGroup.PositionEmbedding);
+                double std = fanInGrows ? InitStd / Math.Sqrt(WidthMultiplier(config)) : InitStd;
+                return Normal(group, residualProjection ? std / Math.Sqrt(2.0 * config.Layers) : std, 1);
             default:
                 return MaximalUpdateRule(group, config, bias, residualProjection);
         }

@@ -24,4 +24,12 @@ public enum GptScheme
     /// Maximal update parametrization for Adam relative to a base width (<see cref="Scaling.MaximalUpdate"/>).
     /// </summary>
     MaximalUpdate,
+
+    /// <summary>
+    /// The standard parametrization that Tensor Programs V sets against muP (its Table 3, in gray), relative to the
+    /// same base width: every weight's variance scales as 1/fan_in (GPT-2's 0.02 at the base width, 0.02/sqrt(m) for
+    /// the hidden weights and the readout at width multiplier m), one learning rate for all, no output multiplier,
+    /// attention 1/sqrt(d_head).
+    /// </summary>
+    Standard,
 }

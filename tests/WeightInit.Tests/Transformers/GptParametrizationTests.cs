@@ -111,6 +111,36 @@ public sealed class GptParametrizationTests
     }
 
     [Fact]
+    public void Standard_ScalesEveryFanInGrowingWeightAsOneOverFanIn_WithOneLearningRate()
+    {
+        // SP (Tensor Programs V's comparison): at the base width GPT-2's init; at m = 4 the hidden weights and the
+        // readout have std 0.02 / 2, the embeddings keep 0.02; every rate 1, no output multiplier, attention
+        // 1/sqrt(d_head).
+        var sp = GptParametrization.Standard(32);
+        var config = Config(128);
+        foreach (var group in Enum.GetValues<GptParameterGroup>())
+        {
+            var rule = sp.Rule(group, config);
+            var atBase = sp.Rule(group, Config(32));
+            Assert.Equal(1.0, rule.LearningRateMultiplier);
+            Assert.Equal(GptParametrization.Gpt2.Rule(group, Config(32)).Std, atBase.Std, 1e-17);
+            bool constant = group is GptParameterGroup.TokenEmbedding or GptParameterGroup.PositionEmbedding;
+            if (atBase.Std > 0) Assert.Equal(constant ? 1.0 : 0.5, rule.Std / atBase.Std, 1e-15);
+        }
+        Assert.Equal(1.0, sp.OutputMultiplier(config));
+        Assert.Equal(1 / Math.Sqrt(32), sp.AttentionScale(config));
+        Assert.Equal(4.0, sp.WidthMultiplier(config));
+        // muP differs from SP by its learning rates, its logit multiplier, its attention and its zero readout and
+        // query.
+        var mup = GptParametrization.MaximalUpdate(32) with { ZeroQuery = false, ZeroReadout = false };
+        foreach (var group in Enum.GetValues<GptParameterGroup>())
+            if (group != GptParameterGroup.Readout)
+                Assert.Equal(sp.Rule(group, config).Std, mup.Rule(group, config).Std, 1e-17);
+        Assert.Equal(0.02, mup.Rule(GptParameterGroup.Readout, config).Std);
+        Assert.Equal(0.01, sp.Rule(GptParameterGroup.Readout, config).Std, 1e-17);
+    }
+
+    [Fact]
     public void MaximalUpdate_AtTheBaseWidth_IsGpt2ExceptAttentionZeroQueryAndZeroReadout()
     {
         var config = Config(64);
@@ -127,14 +157,15 @@ public sealed class GptParametrizationTests
         Assert.Equal(1 / Math.Sqrt(16), GptParametrization.Gpt2.AttentionScale(config));
     }
 
-    public static TheoryData<string> Schemes => new() { "PyTorch default", "GPT-2", "zero residual projections", "muP",
-        "muP with random readout and query" };
+    public static TheoryData<string> Schemes => new() { "PyTorch default", "GPT-2", "zero residual projections", "SP",
+        "muP", "muP with random readout and query" };
 
     private static GptParametrization Scheme(string name) => name switch
     {
         "PyTorch default" => GptParametrization.PyTorchDefault,
         "GPT-2" => GptParametrization.Gpt2,
         "zero residual projections" => GptParametrization.ZeroResidualProjections,
+        "SP" => GptParametrization.Standard(32),
         "muP" => GptParametrization.MaximalUpdate(32),
         _ => GptParametrization.MaximalUpdate(32) with { ZeroQuery = false, ZeroReadout = false },
     };
