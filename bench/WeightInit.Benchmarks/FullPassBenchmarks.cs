@@ -62,26 +62,23 @@ internal static class FullPassBenchmarks
         if (!args.Contains("--no-mathnet")) RunMathNet();
     }
 
-    private static SimulationOptions Options(FloatPrecision precision, bool relu, int batch, int layers) => new()
-    {
-        Depth = layers,
-        Width = Width,
-        BatchSize = batch,
-        Precision = precision,
-        Activation = relu ? Activation.ReLU : Activation.Identity,
-        WeightInitializer = new NormalInitializer(0, relu ? Math.Sqrt(2.0 / Width) : 1 / Math.Sqrt(Width)),
-        Seed = 1,
-    };
+    private static (DeepNetwork, SimulationOptions) Options(FloatPrecision precision, bool relu, int batch,
+        int layers) =>
+        (DeepNetwork.Stack(layers, Width, relu ? Activation.ReLU : Activation.Identity,
+            new NormalInitializer(0, relu ? Math.Sqrt(2.0 / Width) : 1 / Math.Sqrt(Width))),
+         new SimulationOptions { BatchSize = batch, Precision = precision, Seed = 1 });
 
     /// <summary>Runs once to warm up, then <paramref name="repetitions"/> times; returns the median seconds and that run's split.</summary>
-    internal static (double Seconds, SimulationTimings Timings) Measure(SimulationOptions options, int repetitions)
+    internal static (double Seconds,
+        SimulationTimings Timings) Measure((DeepNetwork Network, SimulationOptions Options) run, int repetitions)
     {
-        DeepNetworkSimulator.Run(options);
+        var (network, options) = run;
+        DeepNetworkSimulator.Run(network, options);
         var runs = new List<(double, SimulationTimings)>();
         for (int i = 0; i < repetitions; i++)
         {
             var sw = Stopwatch.StartNew();
-            var result = DeepNetworkSimulator.Run(options);
+            var result = DeepNetworkSimulator.Run(network, options);
             runs.Add((sw.Elapsed.TotalSeconds, result.Timings));
         }
         runs.Sort((a, b) => a.Item1.CompareTo(b.Item1));

@@ -252,17 +252,10 @@ internal static class GoalsBenchmark
 
     private static (double Seconds, SimulationTimings Timings) Pass(FloatPrecision precision, int batch, int layers, int repetitions)
     {
-        var options = new SimulationOptions
-        {
-            Depth = layers,
-            Width = Width,
-            BatchSize = batch,
-            Precision = precision,
-            Activation = Activation.ReLU,
-            WeightInitializer = new NormalInitializer(0, Math.Sqrt(2.0 / Width)),
-            Seed = 1,
-        };
-        return FullPassBenchmarks.Measure(options, repetitions);
+        var network = DeepNetwork.Stack(layers, Width, Activation.ReLU,
+            new NormalInitializer(0, Math.Sqrt(2.0 / Width)));
+        return FullPassBenchmarks.Measure((network,
+            new SimulationOptions { BatchSize = batch, Precision = precision, Seed = 1 }), repetitions);
     }
 
     private static Dictionary<string, double> NumpyPasses(int layers, bool pregenerated)
@@ -361,7 +354,7 @@ internal static class GoalsBenchmark
         void Add(string name, Action call) => lines.Add(FormattableString.Invariant($"kernel {name} {type} seconds={MedianPerCall(call, 5):E4}"));
         foreach (var f in new[] { Activation.ReLU, Activation.Tanh, Activation.Gelu })
             Add($"activation {f}", () => f.Apply<T>(x, y));
-        Add("statistics", () => LayerStatisticsCalculator.Compute(1, x, Width, Width, SaturationRule.Tanh, 0.05, null, -1));
+        Add("statistics", () => LayerStatisticsCalculator.Compute(1, x, Width, Width, -1));
         Add("sampler normal", () => random.FillNormal<T>(y, 0, 1));
         var precision = typeof(T) == typeof(float) ? FloatPrecision.Single : FloatPrecision.Double;
         var (seconds, _) = Pass(precision, ChildBatch, ChildLayers, 3);

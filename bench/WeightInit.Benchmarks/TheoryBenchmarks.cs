@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MathNet.Numerics.LinearAlgebra;
 using WeightInit.Activations;
+using WeightInit.Initializers;
 using WeightInit.Random;
 using WeightInit.Simulation;
 using WeightInit.Theory;
@@ -53,12 +54,20 @@ internal static class TheoryBenchmarks
     private static void Jacobian(int repetitions)
     {
         const int n = 512, depth = 32;
-        foreach (var weights in new[] { WeightDistribution.Gaussian, WeightDistribution.Orthogonal })
+        var schemes = new (string Name, IWeightInitializer Weights)[]
         {
-            var experiment = new JacobianExperiment { Activation = Activation.Tanh, WeightVariance = 1.0, BiasVariance = 0.0, Weights = weights, Width = n, Depth = depth, SpectrumDepths = [], Seed = 1 };
-            double build = Harness.MedianSeconds(() => InputOutputJacobian.Compute(experiment), repetitions);
-            double withSpectrum = Harness.MedianSeconds(() => InputOutputJacobian.Compute(experiment with { SpectrumDepths = [depth] }), repetitions);
-            Console.WriteLine($"Jacobian n = {n}, L = {depth}, {weights}: J built in {build:F2} s (weights drawn inside), with its SVD {withSpectrum:F2} s");
+            ("Gaussian", Init.VarianceScaling(1.0, FanMode.FanIn, VarianceScalingDistribution.UntruncatedNormal)),
+            ("Orthogonal", Init.Orthogonal(1.0)),
+        };
+        foreach (var (name, weights) in schemes)
+        {
+            var network = DeepNetwork.Stack(depth, n, Activation.Tanh, weights);
+            var options = new JacobianOptions { SpectrumDepths = [], Seed = 1 };
+            double build = Harness.MedianSeconds(() => InputOutputJacobian.Compute(network, options), repetitions);
+            double withSpectrum = Harness.MedianSeconds(()
+                => InputOutputJacobian.Compute(network, options with { SpectrumDepths = [depth] }), repetitions);
+            Console.WriteLine($"Jacobian n = {n}, L = {depth}, {name}: J built in {build:F2} s " +
+                $"(weights drawn inside), with its SVD {withSpectrum:F2} s");
         }
         var random = new RandomSource(3);
         var a = new double[n * n];
@@ -78,13 +87,16 @@ internal static class TheoryBenchmarks
 
     private static void Sweep(int points)
     {
-        var template = new PropagationExperiment { Activation = Activation.Tanh, WeightVariance = 1, Width = 256, Depth = 50, PairCount = 32, Precision = FloatPrecision.Single };
+        static DeepNetwork Network(double w, double b) => DeepNetwork.Stack(50, 256, Activation.Tanh,
+            Init.VarianceScaling(w, FanMode.FanIn,
+                VarianceScalingDistribution.UntruncatedNormal), b > 0 ? Init.Normal(0, Math.Sqrt(b)) : null);
+        var options = new PropagationOptions { PairCount = 32, Precision = FloatPrecision.Single };
         var weights = Grid(0.5, 4, points);
         var biases = Grid(0, 0.3, points);
-        var forward = PhaseDiagram.Measure(template, weights, biases);
-        var backward = PhaseDiagram.Measure(template with { MeasureGradients = true }, weights, biases);
+        var forward = PhaseDiagram.Measure(Network, weights, biases, options);
+        var backward = PhaseDiagram.Measure(Network, weights, biases, options with { MeasureGradients = true });
         var one = Stopwatch.StartNew();
-        PropagationMeasurement.Run(template with { WeightVariance = 2, MaxDegreeOfParallelism = 1 });
+        PropagationMeasurement.Run(Network(2, 0), options with { MaxDegreeOfParallelism = 1 });
         Console.WriteLine($"phase diagram {points} x {points}, L = 50, n = 256, batch 64, float32, {Environment.ProcessorCount} cores: " +
             $"forward {forward.Elapsed.TotalSeconds:F1} s, with gradients {backward.Elapsed.TotalSeconds:F1} s (one point alone {one.Elapsed.TotalMilliseconds:F0} ms)");
     }

@@ -25,8 +25,12 @@ internal static class TrainingBenchmark
         var split = DigitsDataset.LoadSplit(DigitsDataset.FindFile(AppContext.BaseDirectory));
         var sgd = new TrainingOptions { LearningRate = 0.05, Momentum = 0.9, BatchSize = 32, Seed = 2 };
         var adam = new TrainingOptions { Optimizer = OptimizerKind.Adam, LearningRate = 1e-3, BatchSize = 32, Seed = 2 };
-        Measure("64-256-256-10", () => MultilayerPerceptron.Create([64, 256, 256, 10], Activation.ReLU, Init.HeNormal(), new RandomSource(1)), sgd, split);
-        Measure("64-64-10", () => MultilayerPerceptron.Create([64, 64, 10], Activation.ReLU, Init.HeNormal(), new RandomSource(1)), sgd, split);
+        Measure("64-256-256-10", ()
+            => Network.Create(DeepNetwork.Classifier([64, 256, 256, 10], Activation.ReLU, Init.HeNormal()),
+            seed: 1), sgd, split);
+        Measure("64-64-10", ()
+            => Network.Create(DeepNetwork.Classifier([64, 64, 10], Activation.ReLU, Init.HeNormal()),
+            seed: 1), sgd, split);
         Measure("residual 20x64", () => ResidualNetwork.Create(new ResidualNetworkOptions
         {
             InputWidth = 64, Width = 64, Blocks = 20, ClassCount = 10, Scheme = ResidualScheme.Fixup,

@@ -22,8 +22,10 @@ public static class ChartStyle
     }
 
     /// <summary>
-    /// Titles both axes and makes either logarithmic. A logarithmic axis is labelled with powers of ten (10^k),
-    /// never with SI prefixes (Plotly's default: "10µ", "100M"), which are unreadable for values like 1e-15.
+    /// Titles both axes and makes either logarithmic. A logarithmic axis has a tick at every power of ten, labelled
+    /// 10^k, and no other labels: never SI prefixes (Plotly's default: "10µ", "100M"), unreadable for values like
+    /// 1e-15, nor the bare digits Plotly prints between decades. Draw a quantity that spans less than a decade on a
+    /// linear axis.
     /// </summary>
     /// <param name="chart">The chart.</param>
     /// <param name="xTitle">The x axis title, with its unit.</param>
@@ -59,8 +61,8 @@ public static class ChartStyle
     }
 
     /// <summary>
-    /// Labels every logarithmic axis of the chart (all subplots) with powers of ten, 10^k, instead of Plotly's SI
-    /// prefixes. Use it after styling axes with Plotly.NET's own methods (<c>WithYAxisStyle(..., AxisType: Log)</c>);
+    /// Labels every logarithmic axis of the chart (all subplots) with powers of ten, 10^k, one tick per decade,
+    /// instead of Plotly's SI prefixes and the digits between decades. Use it after styling axes with Plotly.NET's own methods (<c>WithYAxisStyle(..., AxisType: Log)</c>);
     /// <see cref="WithAxes"/> does it already.
     /// </summary>
     /// <param name="chart">The chart.</param>
@@ -71,7 +73,7 @@ public static class ChartStyle
         var layout = GenericChart.getLayout(chart);
         foreach (var (_, value) in layout.GetProperties(true))
         {
-            if (value is LinearAxis axis && IsLog(axis)) axis.SetProperty("exponentformat", "power");
+            if (value is LinearAxis axis && IsLog(axis)) LabelDecades(axis);
         }
         return GenericChart.setLayout(layout, chart);
     }
@@ -113,6 +115,14 @@ public static class ChartStyle
         }), chart);
     }
 
+    // A tick at every power of ten and at nothing else, labelled 10^k: Plotly's default also labels the digits in
+    // between ("2", "5", or "3, 2, 1, 9, 8" on a short range), which read as bare numbers without their decade.
+    private static void LabelDecades(LinearAxis axis)
+    {
+        axis.SetProperty("exponentformat", "power");
+        axis.SetProperty("dtick", 1);
+    }
+
     // Plotly.NET stores an axis type as the string plotly.js reads ("log").
     internal static bool IsLog(LinearAxis axis) =>
         axis.TryGetPropertyValue("type") is { } option && option.Value is string type && type == "log";
@@ -124,7 +134,7 @@ public static class ChartStyle
         if (log)
         {
             axis.SetProperty("type", "log");
-            axis.SetProperty("exponentformat", "power");
+            LabelDecades(axis);
         }
         return axis;
     }

@@ -10,7 +10,7 @@ namespace WeightInit.Tutorial;
 /// Builders for the charts the notebooks draw again and again: a named line or markers, a mean with its spread
 /// as one legend entry (from values or from a <see cref="SeedSummary"/> per point), reference lines and ranges, a
 /// histogram, heat maps with a fixed colour range (also logarithmic), a 2-D data set and a network's decision
-/// regions, and a grid of titled panels. Style them with <see cref="ChartStyle"/> (title, axes, logarithmic ticks).
+/// regions, a grid of titled panels, and a figure driven by a slider. Style them with <see cref="ChartStyle"/> (title, axes, logarithmic ticks).
 /// </summary>
 public static class Charts
 {
@@ -381,6 +381,74 @@ public static class Charts
         int rows = (panels.Count + columns - 1) / columns;
         var grid = CSharpChart.Grid(panels, rows, Math.Min(columns, panels.Count), SubPlotTitles: titles.ToArray());
         return grid.WithPowerTicks();
+    }
+
+    /// <summary>
+    /// A figure the reader drives with a slider, no kernel needed: one frame per setting of a parameter (e.g. the
+    /// weight scale, the depth), all precomputed; the slider shows one frame's traces at a time (plotly.js restyles
+    /// their visibility in the page), starting with the first. Style the result's axes and title as usual; fix the
+    /// axis ranges with <see cref="ChartStyle.WithYRange"/> where frames differ in scale, so that moving the slider
+    /// compares like with like.
+    /// </summary>
+    /// <param name="parameter">The slider's label, e.g. "weight std"; shown with the current frame's label.</param>
+    /// <param name="frames">At least two frames, each a label and the chart of that setting (built with this class's
+    /// builders; every frame may hold several traces).</param>
+    /// <returns>The figure: every frame's traces, the first frame's visible, and a slider with one step per frame.
+    /// A static image of it shows the first frame.</returns>
+    /// <exception cref="ArgumentException">Fewer than two frames, a blank label, or a frame without traces.</exception>
+    public static GenericChart Slider(string parameter, IReadOnlyList<(string Label, GenericChart Chart)> frames)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(parameter);
+        ArgumentNullException.ThrowIfNull(frames);
+        if (frames.Count < 2)
+            throw new ArgumentException($"frames must hold at least two frames, but it holds {frames.Count}.", nameof(frames));
+        var counts = new int[frames.Count];
+        var traces = new List<Trace>();
+        for (int f = 0; f < frames.Count; f++)
+        {
+            if (string.IsNullOrWhiteSpace(frames[f].Label))
+                throw new ArgumentException($"frames[{f}] needs a label.", nameof(frames));
+            ArgumentNullException.ThrowIfNull(frames[f].Chart, nameof(frames));
+            var frameTraces = GenericChart.getTraces(frames[f].Chart).ToList();
+            if (frameTraces.Count == 0) throw new ArgumentException($"frames[{f}] has no trace.", nameof(frames));
+            counts[f] = frameTraces.Count;
+            foreach (var trace in frameTraces)
+            {
+                trace.SetProperty("visible", f == 0);
+                traces.Add(trace);
+            }
+        }
+        var steps = new List<DynamicObj.DynamicObj>();
+        for (int f = 0, start = 0; f < frames.Count; start += counts[f], f++)
+        {
+            var visible = new bool[traces.Count];
+            for (int t = start; t < start + counts[f]; t++) visible[t] = true;
+            var restyle = new DynamicObj.DynamicObj();
+            restyle.SetProperty("visible", visible);
+            var step = new DynamicObj.DynamicObj();
+            step.SetProperty("label", frames[f].Label);
+            step.SetProperty("method", "restyle");
+            step.SetProperty("args", new object[] { restyle });
+            steps.Add(step);
+        }
+        var current = new DynamicObj.DynamicObj();
+        current.SetProperty("prefix", parameter + ": ");
+        var slider = new DynamicObj.DynamicObj();
+        slider.SetProperty("active", 0);
+        slider.SetProperty("currentvalue", current);
+        slider.SetProperty("steps", steps);
+        slider.SetProperty("pad", PadTop(50));
+        var chart = GenericChart.ofTraceObjects(true, Microsoft.FSharp.Collections.ListModule.OfSeq(traces));
+        var layout = GenericChart.getLayout(chart);
+        layout.SetProperty("sliders", new object[] { slider });
+        return GenericChart.setLayout(layout, chart);
+    }
+
+    private static DynamicObj.DynamicObj PadTop(int pixels)
+    {
+        var pad = new DynamicObj.DynamicObj();
+        pad.SetProperty("t", pixels);
+        return pad;
     }
 
     private static StyleParam.Colorscale Scale(bool diverging) => diverging

@@ -21,12 +21,57 @@ public static class Claim
     /// <summary>The mark that starts the message of a claim that fails.</summary>
     public const string FailsMark = "✗";
 
-    /// <summary>Checks a claim whose test the caller computed.</summary>
+    /// <summary>The fewest seeds a comparison of schemes or settings may rest on (the series' promise): 5.</summary>
+    public const int MinimumSeeds = 5;
+
+    /// <summary>
+    /// Checks a claim whose test the caller computed. The evidence is required: the line must show what was measured,
+    /// so that a reader can see the claim is not true by construction. Prefer the specific checks below (a claim over
+    /// a set is <see cref="ForAll{T}"/>, a ranking over seeds <see cref="EntirelyAbove"/>).
+    /// </summary>
     /// <param name="holds">Whether the claim holds.</param>
     /// <param name="claim">The claim in words, as the prose makes it.</param>
-    /// <param name="evidence">What was measured, in words and numbers (may be empty).</param>
+    /// <param name="evidence">What was measured, in words and numbers; not empty.</param>
+    /// <exception cref="ArgumentException">The claim or the evidence is empty.</exception>
     /// <exception cref="ClaimFailedException"><paramref name="holds"/> is false.</exception>
-    public static void That(bool holds, string claim, string evidence = "") => Report(holds, claim, evidence);
+    public static void That(bool holds, string claim, string evidence)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(evidence);
+        Report(holds, claim, evidence);
+    }
+
+    /// <summary>
+    /// Checks a statement about every member of a set, and that the set is as large as the claim needs, so that a
+    /// filter that leaves nothing (or too little) fails instead of holding vacuously. The evidence names how many
+    /// members were checked and, on failure, how many broke the claim and the first of them.
+    /// </summary>
+    /// <typeparam name="T">The members' type.</typeparam>
+    /// <param name="members">The set the claim is about (e.g. the cells of a grid that theory calls ordered).</param>
+    /// <param name="minimumCount">The fewest members for the claim to mean something; at least 1.</param>
+    /// <param name="holds">The statement, for one member.</param>
+    /// <param name="claim">The claim in words; say what the set is.</param>
+    /// <param name="describe">How to name a member in the evidence (default: its ToString).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="minimumCount"/> is below 1.</exception>
+    /// <exception cref="ClaimFailedException">The set has fewer members than <paramref name="minimumCount"/>, or a
+    /// member breaks the statement.</exception>
+    public static void ForAll<T>(IEnumerable<T> members, int minimumCount, Func<T, bool> holds, string claim,
+        Func<T, string>? describe = null)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        ArgumentNullException.ThrowIfNull(holds);
+        ArgumentOutOfRangeException.ThrowIfLessThan(minimumCount, 1);
+        describe ??= m => m?.ToString() ?? "null";
+        var list = members.ToList();
+        var failing = list.Where(m => !holds(m)).ToList();
+        if (list.Count < minimumCount)
+        {
+            Report(false, claim, $"the set has {list.Count} members, fewer than the {minimumCount} the claim needs");
+            return;
+        }
+        Report(failing.Count == 0, claim, failing.Count == 0
+            ? $"all {list.Count} of {list.Count}"
+            : $"{failing.Count} of {list.Count} break it, first: {describe(failing[0])}");
+    }
 
     /// <summary>Checks that low ≤ value ≤ high.</summary>
     /// <param name="value">The measured value.</param>
@@ -112,12 +157,60 @@ public static class Claim
     /// <param name="higher">The summary claimed to be higher (e.g. He's test accuracies over 5 seeds).</param>
     /// <param name="lower">The summary claimed to be lower.</param>
     /// <param name="claim">The claim in words.</param>
+    /// <exception cref="ArgumentException">A summary rests on fewer than <see cref="MinimumSeeds"/> seeds.</exception>
     /// <exception cref="ClaimFailedException">The ranges overlap, or the order is the other way round.</exception>
     public static void EntirelyAbove(SeedSummary higher, SeedSummary lower, string claim)
     {
+        CheckSeeds(higher, nameof(higher));
+        CheckSeeds(lower, nameof(lower));
         bool holds = higher.IsEntirelyAbove(lower);
         Report(holds, claim, $"min {Format.Number(higher.Min)} {(holds ? ">" : "≤")} max {Format.Number(lower.Max)}, " +
             $"over {higher.Count} and {lower.Count} seeds");
+    }
+
+    /// <summary>
+    /// Checks that two measurements over seeds cannot be ranked: their ranges [Min, Max] overlap, so some seed puts
+    /// either one ahead.
+    /// </summary>
+    /// <param name="first">One summary (at least <see cref="MinimumSeeds"/> seeds).</param>
+    /// <param name="second">The other.</param>
+    /// <param name="claim">The claim in words.</param>
+    /// <exception cref="ArgumentException">A summary rests on fewer than <see cref="MinimumSeeds"/> seeds.</exception>
+    /// <exception cref="ClaimFailedException">One range lies entirely above the other.</exception>
+    public static void Overlap(SeedSummary first, SeedSummary second, string claim)
+    {
+        CheckSeeds(first, nameof(first));
+        CheckSeeds(second, nameof(second));
+        Report(first.Overlaps(second), claim,
+            $"[{Format.Number(first.Min)}, {Format.Number(first.Max)}] and [{Format.Number(second.Min)}, " +
+            $"{Format.Number(second.Max)}], over {first.Count} and {second.Count} seeds");
+    }
+
+    /// <summary>
+    /// Checks that one measurement is higher than another on average over seeds (a weaker claim than
+    /// <see cref="EntirelyAbove"/>: say "on average" in the words). The evidence gives both means with their standard
+    /// deviations and the seed counts.
+    /// </summary>
+    /// <param name="higher">The summary claimed to be higher on average (at least <see cref="MinimumSeeds"/> seeds).</param>
+    /// <param name="lower">The summary claimed to be lower.</param>
+    /// <param name="claim">The claim in words.</param>
+    /// <exception cref="ArgumentException">A summary rests on fewer than <see cref="MinimumSeeds"/> seeds.</exception>
+    /// <exception cref="ClaimFailedException">The mean of <paramref name="higher"/> is not above the other's.</exception>
+    public static void MeanAbove(SeedSummary higher, SeedSummary lower, string claim)
+    {
+        CheckSeeds(higher, nameof(higher));
+        CheckSeeds(lower, nameof(lower));
+        bool holds = higher.Mean > lower.Mean;
+        Report(holds, claim, $"mean {Format.Spread(higher)} {(holds ? ">" : "≤")} {Format.Spread(lower)}, " +
+            $"over {higher.Count} and {lower.Count} seeds");
+    }
+
+    private static void CheckSeeds(SeedSummary summary, string paramName)
+    {
+        if (summary.Count < MinimumSeeds)
+            throw new ArgumentException(
+                $"{paramName} must rest on at least {MinimumSeeds} seeds (the series' rule for comparisons), " +
+                $"but it rests on {summary.Count}.", paramName);
     }
 
     private static void Report(bool holds, string claim, string evidence)

@@ -128,10 +128,12 @@ public sealed partial class NotebookHygieneTests
     {
         // Plotly's default labels a log axis with SI prefixes (10µ, 100M, 1f), unreadable for values like 1e-15.
         var problems = SavedCharts(notebook)
-            .SelectMany(c => Axes(c.Figure).Where(a => (string?)a.Axis["type"] == "log" && (string?)a.Axis["exponentformat"] != "power")
-                .Select(a => $"{c.Cell}: {a.Name} is logarithmic with exponentformat {a.Axis["exponentformat"]?.ToJsonString() ?? "unset"}"))
+            .SelectMany(c => Axes(c.Figure).Where(a => (string?)a.Axis["type"] == "log"
+                    && ((string?)a.Axis["exponentformat"] != "power" || a.Axis["dtick"]?.ToJsonString() != "1"))
+                .Select(a => $"{c.Cell}: {a.Name} is logarithmic with exponentformat "
+                    + $"{a.Axis["exponentformat"]?.ToJsonString() ?? "unset"}, dtick {a.Axis["dtick"]?.ToJsonString() ?? "unset"}"))
             .ToList();
-        Assert.True(problems.Count == 0, $"{notebook}: every log axis needs 10^k ticks (ChartStyle.WithAxes or WithPowerTicks):{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
+        Assert.True(problems.Count == 0, $"{notebook}: every log axis needs one 10^k tick per decade and no other label (ChartStyle.WithAxes or WithPowerTicks):{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
     }
 
     [Theory]

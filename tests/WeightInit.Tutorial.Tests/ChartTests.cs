@@ -17,6 +17,7 @@ public class ChartTests
             .WithTitle("t").WithAxes("layer", "std (log scale)", logY: true));
         Assert.Equal("log", (string?)layout["yaxis"]!["type"]);
         Assert.Equal("power", (string?)layout["yaxis"]!["exponentformat"]);
+        Assert.Equal(1, (int)layout["yaxis"]!["dtick"]!);
         Assert.Equal("std (log scale)", (string?)layout["yaxis"]!["title"]!["text"]);
         Assert.Equal("layer", (string?)layout["xaxis"]!["title"]!["text"]);
         Assert.Null(layout["xaxis"]!["type"]);
@@ -31,6 +32,7 @@ public class ChartTests
             .WithPowerTicks();
         var layout = Figure.Layout(chart);
         Assert.Equal("power", (string?)layout["yaxis"]!["exponentformat"]);
+        Assert.Equal(1, (int)layout["yaxis"]!["dtick"]!);
         Assert.Null(layout["xaxis"]?["exponentformat"]);
     }
 
@@ -210,8 +212,9 @@ public class ChartTests
     [Fact]
     public void DecisionRegionsPinTheColourRangeToTheClasses()
     {
-        var network = MultilayerPerceptron.Create([2, 4, 3], WeightInit.Activations.Activation.Tanh, WeightInit.Initializers.Init.XavierNormal(),
-            new WeightInit.Random.RandomSource(1));
+        var network = Network.Create(
+            DeepNetwork.Classifier([2, 4, 3], WeightInit.Activations.Activation.Tanh,
+                WeightInit.Initializers.Init.XavierNormal()), seed: 1);
         var grid = DecisionGrid.Evaluate(network, Loss.SoftmaxCrossEntropy, -1, 1, 5, -1, 1, 4);
         var data = new LabeledDataset([0.0, 0.0, 0.5, 0.5, -0.5, 0.5], [0, 1, 2], featureCount: 2, classCount: 3);
         var traces = Figure.Traces(Charts.DecisionRegions(grid, data, showLegend: false));
@@ -258,5 +261,33 @@ public class ChartTests
         public bool Equals(double a, double b) => Math.Abs(a - b) <= tolerance;
 
         public int GetHashCode(double value) => 0;
+    }
+
+    [Fact]
+    public void ASliderShowsOneFrameAtATimeStartingWithTheFirst()
+    {
+        var frames = new[] { 0.5, 1.0, 2.0 }.Select(scale => ($"{scale}",
+            Plotly.NET.CSharp.Chart.Combine([Charts.Line(X, Y.Select(y => y * scale), "measured", Colours.Blue),
+                Charts.Line(X, Y, "predicted", Colours.Black, dashed: true)]))).ToArray();
+        var figure = Figure.Of(Charts.Slider("weight std", frames).WithTitle("t").WithAxes("layer", "std"));
+        var traces = figure["data"]!.AsArray();
+        Assert.Equal(6, traces.Count);
+        Assert.Equal([true, true, false, false, false, false], traces.Select(t => (bool)t!["visible"]!));
+        var slider = figure["layout"]!["sliders"]!.AsArray().Single()!;
+        Assert.Equal("weight std: ", (string?)slider["currentvalue"]!["prefix"]);
+        var steps = slider["steps"]!.AsArray();
+        Assert.Equal(["0.5", "1", "2"], steps.Select(s => (string)s!["label"]!));
+        Assert.All(steps, s => Assert.Equal("restyle", (string?)s!["method"]));
+        var second = steps[1]!["args"]![0]!["visible"]!.AsArray().Select(v => (bool)v!);
+        Assert.Equal([false, false, true, true, false, false], second);
+    }
+
+    [Fact]
+    public void ASliderNeedsTwoLabelledFramesWithTraces()
+    {
+        var one = Charts.Line(X, Y, "a", Colours.Blue);
+        Assert.Equal("frames", Assert.Throws<ArgumentException>(() => Charts.Slider("p", [("a", one)])).ParamName);
+        Assert.Equal("frames", Assert.Throws<ArgumentException>(() => Charts.Slider("p", [("a", one), (" ", one)])).ParamName);
+        Assert.Equal("parameter", Assert.Throws<ArgumentException>(() => Charts.Slider("", [("a", one), ("b", one)])).ParamName);
     }
 }

@@ -160,23 +160,37 @@ public abstract class Activation
     /// <exception cref="ArgumentOutOfRangeException">Beta is NaN or infinite.</exception>
     public static SwishActivation CreateSwish(double beta) => new(beta);
 
+    /// <summary>The names <see cref="FromName"/> accepts besides the <see cref="Name"/>s of <see cref="All"/>.</summary>
+    private static readonly (string Name, Activation Activation)[] OtherNames =
+    [
+        ("SiLU", Swish),
+        // PyTorch's calculate_gain names of activations that differ from ours ("sigmoid", "tanh", "relu", "selu" do not).
+        ("linear", Identity),
+        ("leaky_relu", LeakyReLU),
+    ];
+
     /// <summary>
-    /// The default instance named <paramref name="name"/>, compared without regard to case: one of the
-    /// <see cref="Name"/>s of <see cref="All"/>, or "SiLU" for Swish.
+    /// The default instance named <paramref name="name"/>, compared without regard to case: the library's one way to
+    /// read an activation from text. It accepts the <see cref="Name"/>s of <see cref="All"/>, "SiLU" for Swish, and the
+    /// names PyTorch's <c>torch.nn.init.calculate_gain</c> gives activations ("linear", "sigmoid", "tanh", "relu",
+    /// "leaky_relu" with the default slope 0.01, "selu").
     /// </summary>
     /// <param name="name">The activation's name.</param>
     /// <returns>The default instance.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
-    /// <exception cref="ArgumentException">No activation has that name.</exception>
+    /// <exception cref="ArgumentException">No activation has that name; the message lists the known names.</exception>
     public static Activation FromName(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         foreach (var activation in All)
             if (string.Equals(activation.Name, name, StringComparison.OrdinalIgnoreCase))
                 return activation;
-        if (string.Equals(name, "SiLU", StringComparison.OrdinalIgnoreCase)) return Swish;
+        foreach (var (other, activation) in OtherNames)
+            if (string.Equals(other, name, StringComparison.OrdinalIgnoreCase))
+                return activation;
         throw new ArgumentException(
-            $"name must be the name of a known activation, but \"{name}\" is not one. Known: {string.Join(", ", All.Select(a => a.Name))}, SiLU.",
+            $"name must be the name of a known activation, but \"{name}\" is not one. Known: " +
+            $"{string.Join(", ", All.Select(a => a.Name).Concat(OtherNames.Select(o => o.Name)))}.",
             nameof(name));
     }
 }

@@ -45,12 +45,12 @@ public sealed class EluActivation : Activation
     /// <summary>scale * (x for x &gt; 0, alpha (e^x - 1) otherwise); SELU uses it with its constants.</summary>
     internal readonly struct Kernel(double alpha, double scale) : IActivationKernel
     {
-        public double Apply(double x) => x > 0 ? scale * x : scale * alpha * ActivationMath.ExpM1(x);
+        public double Apply(double x) => x > 0 ? scale * x : scale * alpha * SimdMath.ExpM1(x);
         public double Derivative(double x) => x > 0 ? scale : scale * alpha * Math.Exp(x);
 
         public TV Apply<TV>(TV x) where TV : struct, ISimdVector<TV, double> =>
             TV.ConditionalSelect(TV.GreaterThan(x, TV.Zero), TV.Create(scale) * x,
-                TV.Create(scale * alpha) * ActivationMath.ExpM1(x, out _));
+                TV.Create(scale * alpha) * SimdMath.ExpM1(x, out _));
 
         public TV Derivative<TV>(TV x) where TV : struct, ISimdVector<TV, double> =>
             TV.ConditionalSelect(TV.GreaterThan(x, TV.Zero), TV.Create(scale),
@@ -59,7 +59,7 @@ public sealed class EluActivation : Activation
         public TV Apply<TV>(TV x, out TV derivative) where TV : struct, ISimdVector<TV, double>
         {
             var positive = TV.GreaterThan(x, TV.Zero);
-            var m = ActivationMath.ExpM1(x, out var e);
+            var m = SimdMath.ExpM1(x, out var e);
             var scaleAlpha = TV.Create(scale * alpha);
             derivative = TV.ConditionalSelect(positive, TV.Create(scale), scaleAlpha * e);
             return TV.ConditionalSelect(positive, TV.Create(scale) * x, scaleAlpha * m);

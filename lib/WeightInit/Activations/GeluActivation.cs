@@ -1,5 +1,4 @@
 using WeightInit.Kernels;
-using WeightInit.Statistics;
 
 namespace WeightInit.Activations;
 
@@ -10,10 +9,10 @@ namespace WeightInit.Activations;
 /// (GELUs)"); this is PyTorch's default (approximate = 'none'), not the tanh approximation.
 /// </summary>
 /// <remarks>
-/// Phi is computed from the normal tail Q(|x|) = erfc(|x| / sqrt 2) / 2 of the library's one standard normal
-/// (a Chebyshev fit of Numerical Recipes' form, accurate to rounding, with the exponent x^2/2 split exactly), so that f has full
-/// relative accuracy in the negative tail; GELU(1e4) = 1e4, GELU(-1e4) = 0 (as -0), f'(+-1e4) = 1 and 0.
-/// Smooth everywhere; f'(0) = 1/2.
+/// Phi is computed from the normal tail Q(|x|) = erfc(|x| / sqrt 2) / 2 of the library's elementary functions
+/// (<c>SimdMath.NormalUpperTail</c>: a Chebyshev fit of Numerical Recipes' form, accurate to rounding, with the
+/// exponent x^2/2 split exactly), so that f has full relative accuracy in the negative tail; GELU(1e4) = 1e4,
+/// GELU(-1e4) = 0 (as -0), f'(+-1e4) = 1 and 0. Smooth everywhere; f'(0) = 1/2.
 /// </remarks>
 public sealed class GeluActivation : Activation
 {
@@ -33,14 +32,14 @@ public sealed class GeluActivation : Activation
     {
         public double Apply(double x)
         {
-            double q = StandardNormal.UpperTail(Math.Abs(x), out _);
+            double q = SimdMath.NormalUpperTail(Math.Abs(x), out _);
             return x * (x < 0 ? q : 1.0 - q);
         }
 
         public double Derivative(double x)
         {
-            double q = StandardNormal.UpperTail(Math.Abs(x), out double gaussian);
-            return (x < 0 ? q : 1.0 - q) + x * gaussian * StandardNormal.InverseSqrtTwoPi;
+            double q = SimdMath.NormalUpperTail(Math.Abs(x), out double gaussian);
+            return (x < 0 ? q : 1.0 - q) + x * gaussian * SimdMath.InverseSqrtTwoPi;
         }
 
         public TV Apply<TV>(TV x) where TV : struct, ISimdVector<TV, double> => Apply(x, out _);
@@ -53,9 +52,9 @@ public sealed class GeluActivation : Activation
 
         public TV Apply<TV>(TV x, out TV derivative) where TV : struct, ISimdVector<TV, double>
         {
-            var q = StandardNormal.UpperTail(TV.Abs(x), out var gaussian);
+            var q = SimdMath.NormalUpperTail(TV.Abs(x), out var gaussian);
             var cdf = TV.ConditionalSelect(TV.LessThan(x, TV.Zero), q, TV.One - q);
-            derivative = TV.FusedMultiplyAdd(x * gaussian, TV.Create(StandardNormal.InverseSqrtTwoPi), cdf);
+            derivative = TV.FusedMultiplyAdd(x * gaussian, TV.Create(SimdMath.InverseSqrtTwoPi), cdf);
             return x * cdf;
         }
     }

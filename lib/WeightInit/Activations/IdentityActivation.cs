@@ -23,9 +23,9 @@ public sealed class IdentityActivation : Activation
     private readonly struct Kernel : IActivationKernel
     {
         public double Apply(double x) => x;
-        public double Derivative(double x) => ActivationMath.KeepNaN(x, 1.0);
+        public double Derivative(double x) => SimdMath.KeepNaN(x, 1.0);
         public TV Apply<TV>(TV x) where TV : struct, ISimdVector<TV, double> => x;
-        public TV Derivative<TV>(TV x) where TV : struct, ISimdVector<TV, double> => ActivationMath.KeepNaN(x, TV.One);
+        public TV Derivative<TV>(TV x) where TV : struct, ISimdVector<TV, double> => SimdMath.KeepNaN(x, TV.One);
         public TV Apply<TV>(TV x, out TV derivative) where TV : struct, ISimdVector<TV, double>
         {
             derivative = Derivative(x);

@@ -45,10 +45,10 @@ public sealed class LeakyReLUActivation : Activation
     private readonly struct Kernel(double slope) : IActivationKernel
     {
         public double Apply(double x) => x > 0 ? x : slope * x;
-        public double Derivative(double x) => x > 0 ? 1.0 : ActivationMath.KeepNaN(x, slope);
+        public double Derivative(double x) => x > 0 ? 1.0 : SimdMath.KeepNaN(x, slope);
         public TV Apply<TV>(TV x) where TV : struct, ISimdVector<TV, double> => TV.ConditionalSelect(TV.GreaterThan(x, TV.Zero), x, TV.Create(slope) * x);
         public TV Derivative<TV>(TV x) where TV : struct, ISimdVector<TV, double> =>
-            ActivationMath.KeepNaN(x, TV.ConditionalSelect(TV.GreaterThan(x, TV.Zero), TV.One, TV.Create(slope)));
+            SimdMath.KeepNaN(x, TV.ConditionalSelect(TV.GreaterThan(x, TV.Zero), TV.One, TV.Create(slope)));
         public TV Apply<TV>(TV x, out TV derivative) where TV : struct, ISimdVector<TV, double>
         {
             derivative = Derivative(x);

@@ -29,10 +29,10 @@ public sealed class ReLUActivation : Activation
     private readonly struct Kernel : IActivationKernel
     {
         public double Apply(double x) => x <= 0 ? 0.0 : x;
-        public double Derivative(double x) => x > 0 ? 1.0 : ActivationMath.KeepNaN(x, 0.0);
+        public double Derivative(double x) => x > 0 ? 1.0 : SimdMath.KeepNaN(x, 0.0);
         public TV Apply<TV>(TV x) where TV : struct, ISimdVector<TV, double> => TV.ConditionalSelect(TV.LessThanOrEqual(x, TV.Zero), TV.Zero, x);
         public TV Derivative<TV>(TV x) where TV : struct, ISimdVector<TV, double> =>
-            ActivationMath.KeepNaN(x, TV.ConditionalSelect(TV.GreaterThan(x, TV.Zero), TV.One, TV.Zero));
+            SimdMath.KeepNaN(x, TV.ConditionalSelect(TV.GreaterThan(x, TV.Zero), TV.One, TV.Zero));
         public TV Apply<TV>(TV x, out TV derivative) where TV : struct, ISimdVector<TV, double>
         {
             derivative = Derivative(x);

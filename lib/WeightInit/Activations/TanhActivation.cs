@@ -51,7 +51,7 @@ public sealed class TanhActivation : Activation
 
         public TV Apply<TV>(TV x, out TV derivative) where TV : struct, ISimdVector<TV, double>
         {
-            var m = ActivationMath.ExpM1(TV.Create(-2.0) * TV.Abs(x), out var e);
+            var m = SimdMath.ExpM1(TV.Create(-2.0) * TV.Abs(x), out var e);
             var r = TV.One / (TV.One + e);
             derivative = TV.Create(4.0) * e * r * r;
             var magnitude = -m / (TV.Create(2.0) + m);

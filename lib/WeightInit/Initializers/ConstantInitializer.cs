@@ -28,6 +28,15 @@ public class ConstantInitializer : IWeightInitializer
     /// <inheritdoc/>
     public virtual string Name => $"Constant({Value:R})";
 
+    /// <summary>0 for zeros (every entry 0, mean 0, variance 0); null for any other value (its entries do not have mean 0).</summary>
+    /// <param name="shape">At least one dimension, all positive.</param>
+    /// <returns>0 or null.</returns>
+    public double? EntryVariance(ReadOnlySpan<int> shape)
+    {
+        WeightShape.Check(shape, 1, Name);
+        return Value == 0 ? 0.0 : null;
+    }
+
     /// <inheritdoc/>
     public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>
     {

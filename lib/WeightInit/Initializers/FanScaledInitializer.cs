@@ -35,8 +35,30 @@ public abstract class FanScaledInitializer : IWeightInitializer
     /// <returns>The variance.</returns>
     public double Variance(int fanIn, int fanOut)
     {
-        double s = Std(fanIn, fanOut);
+        Fans.CheckFans(fanIn, fanOut);
+        return VarianceOf(fanIn, fanOut);
+    }
+
+    /// <summary>Computes the variance for valid (positive) fans: StdOf^2, unless the formula gives it more
+    /// directly.</summary>
+    /// <param name="fanIn">fan_in.</param>
+    /// <param name="fanOut">fan_out.</param>
+    /// <returns>The variance of the drawn weights.</returns>
+    protected virtual double VarianceOf(int fanIn, int fanOut)
+    {
+        double s = StdOf(fanIn, fanOut);
         return s * s;
+    }
+
+    /// <summary>The variance of every entry: <see cref="Variance(int, int)"/> of the shape's fans (<see cref="Fans.FromShape(ReadOnlySpan{int})"/>); the mean is 0.</summary>
+    /// <param name="shape">(out, in) or (out, in, k1, k2, ...): at least two dimensions, all positive.</param>
+    /// <returns>Std(fan_in, fan_out)^2.</returns>
+    /// <exception cref="ArgumentException">The shape has fewer than two dimensions.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A dimension is not positive.</exception>
+    public double? EntryVariance(ReadOnlySpan<int> shape)
+    {
+        var fans = Fans.FromShape(shape);
+        return VarianceOf(fans.FanIn, fans.FanOut);
     }
 
     /// <summary>Computes the standard deviation for valid (positive) fans.</summary>

@@ -1,3 +1,5 @@
+using WeightInit.Activations;
+
 namespace WeightInit.Initializers;
 
 /// <summary>
@@ -28,25 +30,6 @@ public static class Gain
     /// <summary>The default negative slope of the leaky ReLU, 0.01, as in PyTorch.</summary>
     public const double DefaultLeakyReLUSlope = 0.01;
 
-    private static readonly (string Name, Nonlinearity Value)[] Names =
-    [
-        ("linear", Nonlinearity.Linear),
-        ("conv1d", Nonlinearity.Conv1d),
-        ("conv2d", Nonlinearity.Conv2d),
-        ("conv3d", Nonlinearity.Conv3d),
-        ("conv_transpose1d", Nonlinearity.ConvTranspose1d),
-        ("conv_transpose2d", Nonlinearity.ConvTranspose2d),
-        ("conv_transpose3d", Nonlinearity.ConvTranspose3d),
-        ("sigmoid", Nonlinearity.Sigmoid),
-        ("tanh", Nonlinearity.Tanh),
-        ("relu", Nonlinearity.ReLU),
-        ("leaky_relu", Nonlinearity.LeakyReLU),
-        ("selu", Nonlinearity.Selu),
-    ];
-
-    /// <summary>PyTorch's names of the nonlinearities, in the order of <see cref="Nonlinearity"/>.</summary>
-    public static IReadOnlyList<string> KnownNames { get; } = Array.AsReadOnly(Names.Select(n => n.Name).ToArray());
-
     /// <summary>The gain of <paramref name="nonlinearity"/>; see the table in the class remarks.</summary>
     /// <param name="nonlinearity">The nonlinearity that follows the layer.</param>
     /// <param name="param">The leaky ReLU's negative slope (0.01 when null); must be null for every other nonlinearity.</param>
@@ -63,7 +46,7 @@ public static class Gain
         }
         if (param is not null && Enum.IsDefined(nonlinearity))
             throw new ArgumentException(
-                $"param applies only to leaky_relu (its negative slope); {NameOf(nonlinearity)} takes no parameter, but param is {param}.",
+                $"param applies only to LeakyReLU (its negative slope); {nonlinearity} takes no parameter, but param is {param}.",
                 nameof(param));
         return nonlinearity switch
         {
@@ -77,33 +60,42 @@ public static class Gain
         };
     }
 
-    /// <summary>The gain of the nonlinearity PyTorch calls <paramref name="name"/> (e.g. "tanh", "leaky_relu").</summary>
-    /// <param name="name">One of <see cref="KnownNames"/> (case-insensitive).</param>
-    /// <param name="param">The leaky ReLU's negative slope; null for every other nonlinearity.</param>
-    /// <returns>The gain.</returns>
-    /// <exception cref="ArgumentException">The name is unknown (the message lists the known names), or a parameter is given where none applies.</exception>
-    public static double FromName(string name, double? param = null) => For(Parse(name), param);
-
-    /// <summary>The <see cref="Nonlinearity"/> PyTorch calls <paramref name="name"/>.</summary>
-    /// <param name="name">One of <see cref="KnownNames"/> (case-insensitive).</param>
-    /// <returns>The nonlinearity.</returns>
-    /// <exception cref="ArgumentException">The name is unknown; the message lists the known names.</exception>
-    public static Nonlinearity Parse(string name)
+    /// <summary>
+    /// PyTorch's gain for the activation that follows the layer: <see cref="For(Nonlinearity, double?)"/> of
+    /// <see cref="NonlinearityOf"/>(<paramref name="activation"/>), with a leaky ReLU's own negative slope.
+    /// </summary>
+    /// <param name="activation">Identity, sigmoid, tanh, ReLU, a leaky ReLU or SELU.</param>
+    /// <returns>The gain, a positive number.</returns>
+    /// <exception cref="ArgumentException">PyTorch gives no gain for the activation (ELU, GELU, Swish, or one defined elsewhere).</exception>
+    public static double For(Activation activation)
     {
-        ArgumentNullException.ThrowIfNull(name);
-        foreach (var (n, v) in Names)
-            if (string.Equals(n, name.Trim(), StringComparison.OrdinalIgnoreCase)) return v;
-        throw new ArgumentException(
-            $"name \"{name}\" is not a known nonlinearity; known names: {string.Join(", ", KnownNames)}.", nameof(name));
+        var nonlinearity = NonlinearityOf(activation) ?? throw new ArgumentException(
+            $"PyTorch's calculate_gain has no gain for {activation.Name}; it knows the identity (linear), sigmoid, tanh, ReLU, " +
+            "leaky ReLU and SELU. Use InitializationAdvice.For(activation) for a variance, or LSUV to measure one.",
+            nameof(activation));
+        return activation is LeakyReLUActivation leaky ? For(nonlinearity, leaky.NegativeSlope) : For(nonlinearity);
     }
 
-    /// <summary>PyTorch's name of <paramref name="nonlinearity"/>, e.g. "leaky_relu".</summary>
-    /// <param name="nonlinearity">A defined nonlinearity.</param>
-    /// <returns>The name.</returns>
-    public static string NameOf(Nonlinearity nonlinearity)
+    /// <summary>
+    /// The <see cref="Nonlinearity"/> PyTorch's calculate_gain knows <paramref name="activation"/> as: identity -&gt;
+    /// Linear, sigmoid, tanh, ReLU, leaky ReLU (any slope), SELU; null for the others (ELU, GELU, Swish and activations
+    /// defined outside the library), which PyTorch gives no gain. Decided by the activation's type, so every instance of a
+    /// library activation maps, not only the shared ones.
+    /// </summary>
+    /// <param name="activation">The activation.</param>
+    /// <returns>The nonlinearity, or null.</returns>
+    public static Nonlinearity? NonlinearityOf(Activation activation)
     {
-        foreach (var (n, v) in Names)
-            if (v == nonlinearity) return n;
-        throw new ArgumentOutOfRangeException(nameof(nonlinearity), nonlinearity, "nonlinearity is not a defined Nonlinearity.");
+        ArgumentNullException.ThrowIfNull(activation);
+        return activation switch
+        {
+            IdentityActivation => Nonlinearity.Linear,
+            SigmoidActivation => Nonlinearity.Sigmoid,
+            TanhActivation => Nonlinearity.Tanh,
+            ReLUActivation => Nonlinearity.ReLU,
+            LeakyReLUActivation => Nonlinearity.LeakyReLU,
+            SeluActivation => Nonlinearity.Selu,
+            _ => null,
+        };
     }
 }

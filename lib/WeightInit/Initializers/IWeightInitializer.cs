@@ -28,4 +28,17 @@ public interface IWeightInitializer
     /// <paramref name="weights"/> is not the product of <paramref name="shape"/>.</exception>
     /// <exception cref="NotSupportedException">T is neither float nor double.</exception>
     void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>;
+
+    /// <summary>
+    /// The variance Var(W_ij) of every entry of a tensor of the given shape, when the initializer draws entries of mean
+    /// zero that share one variance; null when it does not (a nonzero constant, ones, the identity, a nonzero mean).
+    /// It is what the mean-field theory of a deep network reads as sigma_w^2 = Var(W_ij) fan_in (Poole et al. 2016,
+    /// "Exponential expressivity in deep neural networks through transient chaos"). The library's initializers state it
+    /// (e.g. He normal: 2 / fan_in; orthogonal: gain^2 / max(rows, cols); zeros: 0); this default says "none", so an
+    /// initializer written elsewhere states a variance only by implementing it.
+    /// </summary>
+    /// <param name="shape">The weight tensor's shape, as for <see cref="Fill{T}"/>.</param>
+    /// <returns>The variance of one entry, or null.</returns>
+    /// <exception cref="ArgumentException">The shape does not suit the initializer.</exception>
+    double? EntryVariance(ReadOnlySpan<int> shape) => null;
 }

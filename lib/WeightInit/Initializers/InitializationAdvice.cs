@@ -41,28 +41,15 @@ public static class InitializationAdvice
     /// <summary>The modern table: Glorot, He, LeCun.</summary>
     public static IReadOnlyList<InitializationRecommendation> Table { get; } = Array.AsReadOnly([Glorot, He, LeCun]);
 
-    private static readonly (string Key, InitializationScheme Scheme)[] KnownActivations =
-    [
-        ("identity", InitializationScheme.Glorot), ("linear", InitializationScheme.Glorot), ("none", InitializationScheme.Glorot),
-        ("tanh", InitializationScheme.Glorot), ("sigmoid", InitializationScheme.Glorot), ("logistic", InitializationScheme.Glorot),
-        ("softmax", InitializationScheme.Glorot),
-        ("relu", InitializationScheme.He), ("leakyrelu", InitializationScheme.He), ("prelu", InitializationScheme.He),
-        ("elu", InitializationScheme.He), ("gelu", InitializationScheme.He), ("swish", InitializationScheme.He),
-        ("silu", InitializationScheme.He), ("mish", InitializationScheme.He),
-        ("selu", InitializationScheme.LeCun),
-    ];
-
-    /// <summary>The activation names <see cref="For(string)"/> knows (compared ignoring case, '_', '-', spaces and an "Activation" suffix).</summary>
-    public static IReadOnlyList<string> KnownActivationNames { get; } = Array.AsReadOnly(KnownActivations.Select(k => k.Key).ToArray());
-
-    /// <summary>The recommendation for <paramref name="activation"/>, matched by its <see cref="Activation.Name"/>.</summary>
-    /// <param name="activation">The activation that follows the layer.</param>
+    /// <summary>The recommendation for <paramref name="activation"/>, the activation that follows the layer.</summary>
+    /// <param name="activation">The identity, sigmoid, tanh (Glorot); ReLU, a leaky ReLU, ELU, GELU, Swish (He); SELU (LeCun).</param>
     /// <returns>The table row.</returns>
-    /// <exception cref="ArgumentException">The activation's name is not in the table; the message lists the known names.</exception>
+    /// <exception cref="ArgumentException">The activation is not in the table (one defined outside the library).</exception>
     /// <remarks>
-    /// A <see cref="LeakyReLUActivation"/> with a non-zero negative slope a gets the He row with He et al.'s exact
-    /// variance for it, 2 / ((1 + a^2) fan_in) (gain sqrt(2 / (1 + a^2)), as <see cref="Initializers.Gain"/> gives);
-    /// every other activation gets its table row unchanged.
+    /// Decided by the activation's type, so every instance of a library activation has its row. A
+    /// <see cref="LeakyReLUActivation"/> with a non-zero negative slope a gets the He row with He et al.'s exact variance for
+    /// it, 2 / ((1 + a^2) fan_in) (gain sqrt(2 / (1 + a^2)), as <see cref="Initializers.Gain"/> gives); every other
+    /// activation gets its table row unchanged.
     /// </remarks>
     public static InitializationRecommendation For(Activation activation)
     {
@@ -76,29 +63,14 @@ public static class InitializationAdvice
                 new HeUniformInitializer(a, FanMode.FanIn, Nonlinearity.LeakyReLU),
                 He.Source);
         }
-        return For(activation.Name, nameof(activation));
-    }
-
-    /// <summary>The recommendation for the activation called <paramref name="activationName"/> (e.g. "ReLU", "tanh", "SELU").</summary>
-    /// <param name="activationName">One of <see cref="KnownActivationNames"/>.</param>
-    /// <returns>The table row.</returns>
-    /// <exception cref="ArgumentException">The name is not in the table; the message lists the known names.</exception>
-    public static InitializationRecommendation For(string activationName) => For(activationName, nameof(activationName));
-
-    private static InitializationRecommendation For(string name, string paramName)
-    {
-        ArgumentNullException.ThrowIfNull(name, paramName);
-        string key = Normalize(name);
-        foreach (var (k, scheme) in KnownActivations)
-            if (k == key) return Table[(int)scheme];
-        throw new ArgumentException(
-            $"{paramName} \"{name}\" is not in the recommendation table; known activations: {string.Join(", ", KnownActivationNames)}.",
-            paramName);
-    }
-
-    private static string Normalize(string name)
-    {
-        string s = new string(name.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();
-        return s.EndsWith("activation", StringComparison.Ordinal) && s.Length > "activation".Length ? s[..^"activation".Length] : s;
+        return activation switch
+        {
+            IdentityActivation or SigmoidActivation or TanhActivation => Glorot,
+            ReLUActivation or LeakyReLUActivation or EluActivation or GeluActivation or SwishActivation => He,
+            SeluActivation => LeCun,
+            _ => throw new ArgumentException(
+                $"activation {activation.Name} is not in the recommendation table, which covers the identity, sigmoid, tanh, " +
+                "ReLU, leaky ReLU, ELU, GELU, Swish and SELU.", nameof(activation)),
+        };
     }
 }

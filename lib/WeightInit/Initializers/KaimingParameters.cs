@@ -38,10 +38,10 @@ public sealed record KaimingParameters(double NegativeSlope, FanMode Mode, Nonli
     /// <returns>The standard deviation.</returns>
     internal double Std(int fanIn, int fanOut) => Gain / Math.Sqrt(Fans.For(new FanPair(fanIn, fanOut), Mode));
 
-    /// <summary>The parameters as the initializers' names show them, e.g. "a=0, mode=FanIn, nonlinearity=leaky_relu".</summary>
+    /// <summary>The parameters as the initializers' names show them, e.g. "a=0, mode=FanIn, nonlinearity=LeakyReLU".</summary>
     /// <returns>The description.</returns>
     internal string Describe() =>
         Nonlinearity == Nonlinearity.LeakyReLU
-            ? $"a={NegativeSlope:R}, mode={Mode}, nonlinearity={Initializers.Gain.NameOf(Nonlinearity)}"
-            : $"mode={Mode}, nonlinearity={Initializers.Gain.NameOf(Nonlinearity)}";
+            ? $"a={NegativeSlope:R}, mode={Mode}, nonlinearity={Nonlinearity}"
+            : $"mode={Mode}, nonlinearity={Nonlinearity}";
 }

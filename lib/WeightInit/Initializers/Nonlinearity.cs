@@ -1,8 +1,10 @@
 namespace WeightInit.Initializers;
 
 /// <summary>
-/// The nonlinearities of PyTorch's <c>torch.nn.init.calculate_gain</c>; see <see cref="Gain.For(Nonlinearity, double?)"/>
-/// for each one's gain.
+/// The nonlinearities of PyTorch's <c>torch.nn.init.calculate_gain</c>, as He (Kaiming) initialization takes them; see
+/// <see cref="Gain.For(Nonlinearity, double?)"/> for each one's gain. Not a second name for an activation: an
+/// <see cref="Activations.Activation"/> is one, and <see cref="Gain.NonlinearityOf"/> maps it onto its nonlinearity where
+/// PyTorch has one.
 /// </summary>
 public enum Nonlinearity
 {

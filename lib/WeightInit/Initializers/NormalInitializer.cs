@@ -35,6 +35,15 @@ public sealed class NormalInitializer : IWeightInitializer
     /// <inheritdoc/>
     public string Name => $"Normal(mean={Mean:R}, std={Std:R})";
 
+    /// <summary>std^2 when the mean is 0; null otherwise.</summary>
+    /// <param name="shape">At least one dimension, all positive.</param>
+    /// <returns>std^2 or null.</returns>
+    public double? EntryVariance(ReadOnlySpan<int> shape)
+    {
+        WeightShape.Check(shape, 1, Name);
+        return Mean == 0 ? Std * Std : null;
+    }
+
     /// <inheritdoc/>
     public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -47,6 +47,20 @@ public sealed class OrthogonalInitializer : IWeightInitializer
         return Gain / Math.Sqrt(Math.Max(rows, cols));
     }
 
+    /// <summary>
+    /// gain^2 / max(rows, cols): the squared <see cref="Std(int, int)"/> of an entry of gain Q, rows = shape[0] and
+    /// cols the product of the other dimensions (Q's unit columns, or rows, have entries of mean 0 and variance
+    /// 1/rows, or 1/cols). For a square layer sigma_w^2 = Var fan_in = gain^2.
+    /// </summary>
+    /// <param name="shape">At least two dimensions, all positive.</param>
+    /// <returns>The variance of one entry.</returns>
+    public double? EntryVariance(ReadOnlySpan<int> shape)
+    {
+        int count = WeightShape.Check(shape, 2, Name);
+        int rows = shape[0], cols = count / rows;
+        return Gain * Gain / Math.Max(rows, cols);
+    }
+
     /// <inheritdoc/>
     public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -9,8 +9,8 @@ namespace WeightInit.Initializers;
 /// The leaky-ReLU formula of He, Zhang, Ren &amp; Sun (2015), "Delving Deep into Rectifiers", with a = sqrt(5)
 /// chosen by PyTorch to reproduce the older Torch7 default U(+-1/sqrt(fan_in)); the variance
 /// 1 / (3 fan_in) is a third of LeCun's. PyTorch draws the layer's biases from U(-b, b) with the same
-/// b = 1/sqrt(fan_in) (<see cref="BiasBound"/>): <c>Init.Uniform(-b, b)</c> fills them, e.g. as
-/// <see cref="Simulation.SimulationOptions.BiasInitializer"/>.
+/// b = 1/sqrt(fan_in) (<see cref="BiasBound"/>): <c>Init.Uniform(-b, b)</c> fills them, e.g. as the biases of a
+/// <see cref="DeepNetwork"/> whose hidden layers have one fan-in.
 /// </remarks>
 public sealed class PyTorchLinearDefaultInitializer : FanScaledUniformInitializer
 {

@@ -46,6 +46,22 @@ public sealed class SparseInitializer : IWeightInitializer
         return (int)Math.Ceiling(Sparsity * rows);
     }
 
+    /// <summary>
+    /// std^2 (rows - z) / rows with z = <see cref="ZerosPerColumn"/>(rows): each entry is 0 with probability z / rows
+    /// and N(0, std^2) otherwise, so its mean is 0.
+    /// </summary>
+    /// <param name="shape">(out, in): exactly two dimensions, both positive.</param>
+    /// <returns>The variance of one entry.</returns>
+    /// <exception cref="ArgumentException">The shape is not 2-D.</exception>
+    public double? EntryVariance(ReadOnlySpan<int> shape)
+    {
+        WeightShape.Check(shape, 2, Name);
+        if (shape.Length != 2)
+            throw new ArgumentException($"Sparse needs a 2-D shape (out, in), but shape has {shape.Length} dimensions.", nameof(shape));
+        int rows = shape[0];
+        return Std * Std * (rows - ZerosPerColumn(rows)) / rows;
+    }
+
     /// <inheritdoc/>
     public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -1,6 +1,6 @@
 using System.Numerics;
+using WeightInit.Kernels;
 using WeightInit.Random;
-using WeightInit.Statistics;
 
 namespace WeightInit.Initializers;
 
@@ -27,7 +27,9 @@ internal readonly struct TruncatedNormal
         _low = low;
         _high = high;
         double alpha = (low - mean) / std, beta = (high - mean) / std;
-        Mass = alpha > 0 ? StandardNormal.Cdf(-alpha) - StandardNormal.Cdf(-beta) : StandardNormal.Cdf(beta) - StandardNormal.Cdf(alpha);
+        Mass = alpha > 0
+            ? StandardNormal.Cdf(-alpha) - StandardNormal.Cdf(-beta)
+            : StandardNormal.Cdf(beta) - StandardNormal.Cdf(alpha);
         if (!(Mass > 0))
             throw new ArgumentException(
                 $"The interval [{low}, {high}] lies too far in the tail of N({mean}, {std}^2): its probability underflows.", nameof(low));

@@ -58,6 +58,18 @@ public sealed class TruncatedNormalInitializer : IWeightInitializer
     /// <inheritdoc/>
     public string Name => $"TruncatedNormal(mean={Mean:R}, std={Std:R}, low={Low:R}, high={High:R})";
 
+    /// <summary>
+    /// <see cref="TruncatedVariance"/> when the truncated distribution has mean 0 (mean 0 and bounds symmetric about
+    /// it, low = -high); null otherwise.
+    /// </summary>
+    /// <param name="shape">At least one dimension, all positive.</param>
+    /// <returns>The variance or null.</returns>
+    public double? EntryVariance(ReadOnlySpan<int> shape)
+    {
+        WeightShape.Check(shape, 1, Name);
+        return Mean == 0 && Low == -High ? TruncatedVariance : null;
+    }
+
     /// <inheritdoc/>
     public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>
     {

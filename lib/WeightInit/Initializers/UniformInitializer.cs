@@ -42,6 +42,15 @@ public sealed class UniformInitializer : IWeightInitializer
     /// <inheritdoc/>
     public string Name => $"Uniform({Low:R}, {High:R})";
 
+    /// <summary>(high - low)^2 / 12 when the range is symmetric about 0 (low = -high); null otherwise.</summary>
+    /// <param name="shape">At least one dimension, all positive.</param>
+    /// <returns>The variance or null.</returns>
+    public double? EntryVariance(ReadOnlySpan<int> shape)
+    {
+        WeightShape.Check(shape, 1, Name);
+        return Low == -High ? (High - Low) * (High - Low) / 12.0 : null;
+    }
+
     /// <inheritdoc/>
     public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -53,7 +53,13 @@ public sealed class VarianceScalingInitializer : FanScaledInitializer
     public override string Name => $"VarianceScaling(scale={Scale:R}, mode={Mode}, distribution={Distribution})";
 
     /// <inheritdoc/>
-    protected override double StdOf(int fanIn, int fanOut) => Math.Sqrt(Scale / Fans.For(new FanPair(fanIn, fanOut), Mode));
+    protected override double StdOf(int fanIn, int fanOut) => Math.Sqrt(VarianceOf(fanIn, fanOut));
+
+    /// <summary>scale / n, as the formula states it (not the square of the rounded std).</summary>
+    /// <param name="fanIn">fan_in.</param>
+    /// <param name="fanOut">fan_out.</param>
+    /// <returns>The variance.</returns>
+    protected override double VarianceOf(int fanIn, int fanOut) => Scale / Fans.For(new FanPair(fanIn, fanOut), Mode);
 
     /// <summary>
     /// The standard deviation s of the normal before truncation: Std / 0.87962566103423978 for

@@ -15,17 +15,26 @@ internal static class WeightShape
     }
 
     /// <summary>
-    /// Checks that the shape has at least <paramref name="minRank"/> dimensions, all positive, and that
-    /// their product equals <paramref name="length"/> (the weights' length).
+    /// Checks that the shape has at least <paramref name="minRank"/> dimensions, all positive, whose product fits in an
+    /// int; returns that product.
     /// </summary>
-    public static void Check(int length, ReadOnlySpan<int> shape, int minRank, string initializer, string weightsName = "weights")
+    public static int Check(ReadOnlySpan<int> shape, int minRank, string initializer)
     {
         if (shape.Length < minRank)
             throw new ArgumentException(
                 $"{initializer} needs a shape with at least {minRank} dimension(s), but shape has {shape.Length}.",
                 nameof(shape));
         CheckDimensions(shape);
-        int count = Count(shape);
+        return Count(shape);
+    }
+
+    /// <summary>
+    /// Checks that the shape has at least <paramref name="minRank"/> dimensions, all positive, and that
+    /// their product equals <paramref name="length"/> (the weights' length).
+    /// </summary>
+    public static void Check(int length, ReadOnlySpan<int> shape, int minRank, string initializer, string weightsName = "weights")
+    {
+        int count = Check(shape, minRank, initializer);
         if (count != length)
             throw new ArgumentException(
                 $"{weightsName} must hold the product of shape ({count} values), but its length is {length}.",

@@ -9,9 +9,12 @@ namespace WeightInit.Kernels;
 /// 1), so the sums, and whatever a caller combines from them in a fixed order, are the same bits on every path.
 /// </summary>
 /// <remarks>
-/// The elements after the last full group of L are left to the caller (<see cref="LaneSums{TOp, T}"/> returns
+/// <para>The elements after the last full group of L are left to the caller (<see cref="LaneSums{TOp, T}"/> returns
 /// where it stopped), who adds them in its own fixed order with <see cref="AccumulateElement{TOp, T}"/>, the same
-/// operation on one lane.
+/// operation on one lane.</para>
+/// <para>Two complete drivers fix that order for the common cases: <see cref="Sum{TOp, T}"/>, the sum of a map
+/// operation's values (a plain sum, a dot product, a sum of squared deviations), and <see cref="SumRows"/>, the
+/// column sums of a row-major matrix.</para>
 /// </remarks>
 internal static unsafe class SimdReduce
 {
@@ -55,6 +58,59 @@ internal static unsafe class SimdReduce
     {
         T value = span[index];
         return new(typeof(T) == typeof(double) ? Unsafe.As<T, double>(ref value) : Unsafe.As<T, float>(ref value));
+    }
+
+    /// <summary>The virtual lanes of <see cref="Sum{TOp, T}"/>: two registers of four doubles.</summary>
+    private const int SumLanes = 8;
+
+    /// <summary>
+    /// The sum over i of op(a[i], b[i], c[i]) (the operator's first output) in one fixed order, the same bits on every
+    /// path: with q = n - n mod 4, the elements before q go to eight virtual lanes (lane j takes i = j mod 8), folded
+    /// to four as s_j = lane j + lane j + 4; the rest are added to s_(i mod 4); the result is
+    /// (s_0 + s_1) + (s_2 + s_3).
+    /// The layers' row sums (layer normalization's mean and variance, the residual scale's gradient) and the
+    /// diagnostics' counts use it. n is the length of <paramref name="a"/>; inputs the operation does not read may be
+    /// empty.
+    /// </summary>
+    /// <typeparam name="TOp">The operation whose first output is summed.</typeparam>
+    /// <typeparam name="T">The element type of the inputs, float or double.</typeparam>
+    public static double Sum<TOp, T>(TOp op, ReadOnlySpan<T> a, ReadOnlySpan<T> b, ReadOnlySpan<T> c,
+        SimdPath path = SimdPath.Auto) where TOp : struct, IMapOperator where T : unmanaged
+    {
+        var sum = new SumOf<TOp>(op);
+        Span<double> buffer = stackalloc double[2 * SumLanes];
+        var lanes = buffer[..SumLanes];
+        int n = a.Length, quads = n - n % 4;
+        int i = LaneSums(sum, a, b, c, n, lanes, buffer[SumLanes..], path);
+        double unused = 0;
+        for (; i < quads; i++) AccumulateElement(sum, a, b, c, i, ref lanes[i % SumLanes], ref unused);
+        Span<double> folded = stackalloc double[4];
+        for (int j = 0; j < 4; j++) folded[j] = lanes[j] + lanes[j + 4];
+        for (; i < n; i++) AccumulateElement(sum, a, b, c, i, ref folded[i % 4], ref unused);
+        return (folded[0] + folded[1]) + (folded[2] + folded[3]);
+    }
+
+    /// <summary>
+    /// sums[j] = the sum over r of matrix[r, j] for a row-major matrix of <paramref name="rows"/> rows of
+    /// sums.Length values, the rows added in order 0, 1, ... (each column's sum in that fixed order, so the same bits
+    /// on every path): the gradient of a bias or shift shared by the rows of a batch.
+    /// </summary>
+    public static void SumRows(ReadOnlySpan<double> matrix, int rows, Span<double> sums, SimdPath path = SimdPath.Auto)
+    {
+        int columns = sums.Length;
+        sums.Clear();
+        for (int r = 0; r < rows; r++)
+            SimdMap.Run(new AddOperator(), sums, matrix.Slice(r * columns, columns), default, sums, default, path);
+    }
+
+    /// <summary>sum0 += op(a, b, c) (the map operation's first output), for <see cref="Sum{TOp, T}"/>.</summary>
+    private readonly struct SumOf<TOp>(TOp op) : IReduceOperator where TOp : struct, IMapOperator
+    {
+        public static int Inputs => TOp.Inputs;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Accumulate<TV>(ref TV sum0, ref TV sum1, TV a, TV b, TV c)
+            where TV : struct, ISimdVector<TV, double> => sum0 += op.Invoke(a, b, c, out _);
     }
 
     private readonly struct Body<TOp, T>(TOp op, T* a, T* b, T* c, int end, int lanes, double* sums0, double* sums1) : ISimdAction<double>

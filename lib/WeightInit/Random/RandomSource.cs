@@ -15,11 +15,11 @@ namespace WeightInit.Random;
 /// <see cref="FillNormal{T}(Span{T}, double, double)"/>, for float or double destinations) draw one 64-bit key
 /// from this source and cut the destination into fixed chunks of 65,536 values. Chunk c is produced by
 /// eight xoshiro256** generators seeded from (key, c) and advanced in lock step in SIMD registers
-/// (the widest vectors with a hardware fused multiply-add: Vector512, Vector256, Vector128, else scalar). Normals use the Box-Muller transform
-/// (Box &amp; Muller, 1958, "A note on the generation of random normal deviates") with the logarithm and
-/// sine/cosine evaluated by polynomials (<c>PolynomialMath</c>: at most 2 units in the last place in
-/// double); float results are computed in double and rounded once. Large fills run the chunks on all
-/// cores with <see cref="Parallel"/>.</para>
+/// (the widest vectors with a hardware fused multiply-add: Vector512, Vector256, Vector128, else scalar). Normals
+/// use the Box-Muller transform (Box &amp; Muller, 1958, "A note on the generation of random normal deviates") with
+/// the logarithm and sine/cosine evaluated by polynomials (the library's elementary functions, <c>SimdMath</c>: at
+/// most 2 units in the last place in double); float results are computed in double and rounded once. Large fills run
+/// the chunks on all cores with <see cref="Parallel"/>.</para>
 /// <para><b>Determinism.</b> The same seed and the same sequence of calls give the same values, bit for
 /// bit, on every run and every machine: every SIMD path performs the same IEEE 754 operations (fused
 /// multiply-add everywhere) in the same order, and the chunking does not depend on the number of threads.

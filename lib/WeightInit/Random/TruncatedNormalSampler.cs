@@ -1,4 +1,4 @@
-using WeightInit.Statistics;
+using WeightInit.Kernels;
 
 namespace WeightInit.Random;
 
@@ -18,7 +18,7 @@ namespace WeightInit.Random;
 /// a + Exp(lambda), lambda = (a + sqrt(a^2 + 4))/2, accepted with probability exp(-(z - lambda)^2/2) and
 /// z &lt;= b; or, for a narrow interval (lambda (b - a) &lt; 1), a uniform proposal on [a, b] accepted with
 /// probability exp(-(z^2 - a^2)/2). Both accept with probability above 1/3. The exponentials are compared in
-/// log form with <see cref="PolynomialMath.Log(double)"/>.</item>
+/// log form with <see cref="SimdMath.Log(double)"/>.</item>
 /// </list>
 /// The result is clamped to [low, high] (only rounding can step out), so the bounds hold exactly.
 /// </summary>
@@ -89,12 +89,12 @@ internal sealed class TruncatedNormalSampler
             }
             else
             {
-                z = _a - PolynomialMath.Log(OpenUnit(random)) / _lambda;
+                z = _a - SimdMath.Log(OpenUnit(random)) / _lambda;
                 if (z > _b)
                     continue;
                 logAcceptance = -0.5 * (z - _lambda) * (z - _lambda);
             }
-            if (PolynomialMath.Log(OpenUnit(random)) <= logAcceptance)
+            if (SimdMath.Log(OpenUnit(random)) <= logAcceptance)
                 return z;
         }
     }

@@ -177,11 +177,12 @@ internal static unsafe class Xoshiro256StarStarLanes
     private static void BoxMuller<TV>(TV a, TV b, out TV cosine, out TV sine) where TV : struct, ISimdVector<TV, double>
     {
         var scale = TV.Create(TwoPowMinus53);
-        var one = PolynomialMath.Bits<TV>(1);
+        var one = SimdMath.Bits<TV>(1);
         TV u1 = TV.UnsignedBitsToFloat(TV.AddBits(TV.ShiftRightLogicalBits(a, 11), one)) * scale;
-        TV r = TV.Sqrt(TV.Create(-2.0) * PolynomialMath.Log(u1));
-        TV x = TV.UnsignedBitsToFloat(TV.ShiftRightLogicalBits(b, 9) & PolynomialMath.Bits<TV>(Low53)) * scale - TV.Create(0.5);
-        PolynomialMath.SinCosQuarter(x * TV.Create(HalfPi), out var sin, out var cos);
+        TV r = TV.Sqrt(TV.Create(-2.0) * SimdMath.Log(u1));
+        var low53 = SimdMath.Bits<TV>(Low53);
+        TV x = TV.UnsignedBitsToFloat(TV.ShiftRightLogicalBits(b, 9) & low53) * scale - TV.Create(0.5);
+        SimdMath.SinCosQuarter(x * TV.Create(HalfPi), out var sin, out var cos);
         TV bit0 = TV.ShiftRightLogicalBits(b, 62) & one;
         TV bit1 = TV.ShiftRightLogicalBits(b, 63);
         TV swap = TV.SubtractBits(TV.Zero, bit0);

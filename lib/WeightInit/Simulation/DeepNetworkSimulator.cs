@@ -9,36 +9,38 @@ namespace WeightInit.Simulation;
 /// </summary>
 /// <example>
 /// <code>
-/// var result = DeepNetworkSimulator.Run(new SimulationOptions
-/// {
-///     Depth = 250, Width = 512, BatchSize = 512, Precision = FloatPrecision.Single,
-///     WeightInitializer = someInitializer, Activation = Activation.Identity, Seed = 42,
-/// });
-/// Console.WriteLine(result.FirstNonFiniteLayer);   // 29 for N(0, 1) weights
+/// var net = DeepNetwork.Stack(depth: 250, width: 512, Activation.Identity, Init.Normal(0, 1));
+/// var result = DeepNetworkSimulator.Run(net, new SimulationOptions { BatchSize = 512, Precision =
+/// FloatPrecision.Single, Seed = 42 });
+/// Console.WriteLine(result.FirstNonFiniteLayer);   // 29
 /// </code>
 /// </example>
 public static class DeepNetworkSimulator
 {
     /// <summary>
-    /// Runs the simulation described by <paramref name="options"/>. Non-finite or vanished values
-    /// are results (see <see cref="SimulationResult.FirstNonFiniteLayer"/>), never exceptions.
-    /// The same options (seed included) give the same result bit for bit, whatever
+    /// Runs <paramref name="network"/> as <paramref name="options"/> say: its weights and biases drawn from the seed
+    /// (<see cref="DeepNetwork.FillWeights{T}"/>), f_l after each layer (the last layer's own activation included).
+    /// Non-finite or vanished values are results (see <see cref="SimulationResult.FirstNonFiniteLayer"/>), never
+    /// exceptions. The same network and options (seed included) give the same result bit for bit, whatever
     /// <see cref="SimulationOptions.MaxDegreeOfParallelism"/>.
     /// </summary>
-    /// <param name="options">The network, batch and precision; validated first.</param>
+    /// <param name="network">The network.</param>
+    /// <param name="options">The batch, precision, seed and what to record; null for the defaults. Validated
+    /// first.</param>
     /// <param name="progress">Receives a report after every layer of each pass; may be null.</param>
     /// <param name="cancellationToken">Checked at every layer boundary.</param>
     /// <returns>The per-layer statistics and timings.</returns>
     /// <exception cref="ArgumentException">An option breaks a rule (the message names it).</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public static SimulationResult Run(SimulationOptions options, IProgress<SimulationProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+    public static SimulationResult Run(DeepNetwork network, SimulationOptions? options = null,
+        IProgress<SimulationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        ArgumentNullException.ThrowIfNull(network);
+        options ??= new SimulationOptions();
+        options.Validate(network);
         cancellationToken.ThrowIfCancellationRequested();
         return options.Precision == FloatPrecision.Single
-            ? new SimulationEngine<float>(options, progress, cancellationToken).Run()
-            : new SimulationEngine<double>(options, progress, cancellationToken).Run();
+            ? new SimulationEngine<float>(network, options, progress, cancellationToken).Run()
+            : new SimulationEngine<double>(network, options, progress, cancellationToken).Run();
     }
 }

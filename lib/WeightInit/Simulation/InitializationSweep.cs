@@ -4,36 +4,38 @@ using WeightInit.Initializers;
 namespace WeightInit.Simulation;
 
 /// <summary>
-/// Runs <see cref="DeepNetworkSimulator"/> once for every pair (weight initializer, activation) of a grid, with
-/// everything else (depth, width, batch, precision, seed) taken from one template: the "which scheme holds which
+/// Runs <see cref="DeepNetworkSimulator"/> once for every pair (weight initializer, activation) of a grid, each cell's
+/// <see cref="DeepNetwork"/> built by one function and run with the same options: the "which scheme holds which
 /// activation" map of Glorot &amp; Bengio (2010), "Understanding the difficulty of training deep feedforward neural
 /// networks", and He et al. (2015), "Delving Deep into Rectifiers", extended to every pair.
 /// </summary>
 /// <remarks>
-/// Every cell uses the template's seed, so all cells see the same input batch and every initializer draws from the
-/// same random streams whatever the activation (common random numbers: the differences between cells come from the
-/// scheme and the activation, not from the draw).
+/// Every cell runs with the same options, seed included, so all cells see the same input batch and every initializer
+/// draws from the same random streams whatever the activation (common random numbers: the differences between cells
+/// come from the scheme and the activation, not from the draw).
 /// </remarks>
 public static class InitializationSweep
 {
     /// <summary>
     /// Simulates every (initializer, activation) pair: cell (i, j) is <see cref="DeepNetworkSimulator.Run"/> of
-    /// <c>cell(initializers[i], activations[j])</c>.
+    /// <c>cell(initializers[i], activations[j])</c> with <paramref name="options"/>.
     /// </summary>
     /// <param name="initializers">The rows of the grid (at least one, none null).</param>
     /// <param name="activations">The columns of the grid (at least one, none null).</param>
     /// <param name="cell">
-    /// Builds the options of one cell from its initializer and activation, e.g.
-    /// <c>(w, f) =&gt; new SimulationOptions { Depth = 100, Width = 128, WeightInitializer = w, Activation = f, Seed = 1 }</c>;
-    /// the options it returns must use exactly the initializer and activation it is given.
+    /// Builds the network of one cell from its weight initializer and activation, e.g.
+    /// <c>(w, f) =&gt; DeepNetwork.Stack(depth: 100, width: 128, f, w)</c>; the network it returns must use exactly the
+    /// initializer and activation (every layer's) it is given.
     /// </param>
+    /// <param name="options">How every cell runs (batch, precision, seed, backward pass); null for the
+    /// defaults.</param>
     /// <returns>The grid of results.</returns>
     /// <exception cref="ArgumentException">
-    /// A list is empty or holds null, <paramref name="cell"/> returns options with another initializer or activation
-    /// than the ones it was given, or options that break a rule of <see cref="SimulationOptions.Validate"/>.
+    /// A list is empty or holds null, <paramref name="cell"/> returns null or a network with another initializer or
+    /// activation than the ones it was given, or the options break a rule.
     /// </exception>
     public static InitializationSweepResult Run(IReadOnlyList<IWeightInitializer> initializers, IReadOnlyList<Activation> activations,
-        Func<IWeightInitializer, Activation, SimulationOptions> cell)
+        Func<IWeightInitializer, Activation, DeepNetwork> cell, SimulationOptions? options = null)
     {
         CheckList(initializers, nameof(initializers));
         CheckList(activations, nameof(activations));
@@ -46,13 +48,19 @@ public static class InitializationSweep
             var row = new RowWeightCache(initializers[i]);
             for (int j = 0; j < activations.Count; j++)
             {
-                var options = cell(initializers[i], activations[j]) ?? throw new ArgumentException(
-                    $"{nameof(cell)} returned null for row {i}, column {j}; it must return the options of that cell.", nameof(cell));
-                if (!ReferenceEquals(options.WeightInitializer, initializers[i]) || !ReferenceEquals(options.Activation, activations[j]))
-                    throw new ArgumentException($"{nameof(cell)} must return options with the initializer and activation it is given, " +
-                        $"but for row {i}, column {j} it returned another {(ReferenceEquals(options.WeightInitializer, initializers[i]) ? "activation" : "initializer")}.",
+                var network = cell(initializers[i], activations[j]) ?? throw new ArgumentException(
+                    $"{nameof(cell)} returned null for row {i}, column {j}; it must return the network of that cell.",
+                    nameof(cell));
+                bool sameInitializer = ReferenceEquals(network.WeightInitializer, initializers[i]);
+                if (!sameInitializer || !ReferenceEquals(network.Activation, activations[j])
+                    || !ReferenceEquals(network.OutputActivation, activations[j]))
+                    throw new ArgumentException(
+                        $"{nameof(cell)} must return a network with the initializer and activation it is given, " +
+                        $"but for row {i}, column {j} it returned another " +
+                        $"{(sameInitializer ? "activation" : "initializer")}.",
                         nameof(cell));
-                results[i, j] = DeepNetworkSimulator.Run(options with { WeightInitializer = row }).WithOptions(options);
+                results[i, j] = DeepNetworkSimulator.Run(network.WithWeightInitializer(row),
+                    options).WithNetwork(network);
             }
         }
         return new InitializationSweepResult(initializers.ToArray(), activations.ToArray(), results);
@@ -99,7 +107,7 @@ public sealed class InitializationSweepResult
 
     /// <summary>
     /// The std of the gradient that reaches the input, g_0 = dLoss/dx_0, for every cell (NaN where not finite,
-    /// 0 where all zero), or null when the template did not ask for the backward pass.
+    /// 0 where all zero), or null when the options did not ask for the backward pass.
     /// </summary>
     /// <returns>A new initializers x activations array, or null.</returns>
     public double[,]? InputGradientStd() => _results[0, 0].Backward is null ? null : Grid(r => CellStd(r.Backward![0]));

@@ -53,10 +53,14 @@ public sealed record LayerStatistics
     public required double ZeroFraction { get; init; }
 
     /// <summary>
-    /// Forward pass: the fraction of values whose unit is saturated, |f'(z)| &lt; the threshold
-    /// <see cref="SimulationOptions.SaturationThreshold"/>, where z is the pre-activation
-    /// (for sigmoid and tanh: the flat tails; for ReLU: every inactive unit, z &lt;= 0; for the
-    /// identity: none). Layer 0 (the input) and the backward pass: NaN (not defined).
+    /// Forward pass, layers 1..L: the fraction of values whose unit is saturated by
+    /// <see cref="Activations.Saturation"/>'s
+    /// rule, |f'(z)| &lt; (1 - t^2) |f'(0)| with t = <see cref="SimulationOptions.SaturationThreshold"/> and z the
+    /// pre-activation (for tanh |tanh z| &gt; t; for the sigmoid its flat tails): the same count the trainer's
+    /// diagnostics make. 0 for activations that never saturate (the identity, ReLU, the leaky ReLU; a ReLU's inactive
+    /// units are
+    /// <see cref="ZeroFraction"/> and <see cref="DeadFraction"/>). Layer 0 (the input) and the backward pass: NaN (not
+    /// defined).
     /// </summary>
     public required double SaturatedFraction { get; init; }
 

@@ -19,6 +19,8 @@ internal sealed class RowWeightCache(IWeightInitializer initializer) : IWeightIn
 
     public string Name => initializer.Name;
 
+    public double? EntryVariance(ReadOnlySpan<int> shape) => initializer.EntryVariance(shape);
+
     public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(random);

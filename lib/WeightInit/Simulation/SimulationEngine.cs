@@ -21,43 +21,50 @@ namespace WeightInit.Simulation;
 /// </remarks>
 internal sealed class SimulationEngine<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    /// <summary>Random stream of the biases of layer l: BiasStreamBase + l.</summary>
-    internal const ulong BiasStreamBase = 1UL << 32;
-
     /// <summary>Random stream of the backward pass's top gradient.</summary>
     internal const ulong TopGradientStream = 1UL << 33;
 
+    private readonly DeepNetwork _network;
     private readonly SimulationOptions _options;
     private readonly int[] _widths;
     private readonly int _depth, _batch, _threads, _dop;
     private readonly RandomSource _root;
-    private readonly Activation _activation;
     private readonly bool _identity;
-    private readonly SaturationRule _rule;
+    private readonly double[] _slopeLimits;
     private readonly IProgress<SimulationProgress>? _progress;
     private readonly CancellationToken _cancellationToken;
     private readonly Stopwatch _generation = new(), _products = new(), _activations = new(), _statistics = new();
     private readonly T[]?[] _keptWeights, _keptBiases;
 
-    public SimulationEngine(SimulationOptions options, IProgress<SimulationProgress>? progress, CancellationToken cancellationToken)
+    public SimulationEngine(DeepNetwork network, SimulationOptions options, IProgress<SimulationProgress>? progress,
+        CancellationToken cancellationToken)
     {
+        _network = network;
         _options = options;
-        _widths = options.ResolveWidths();
-        _depth = options.Depth;
+        _widths = [.. network.Widths];
+        _depth = network.Depth;
         _batch = options.BatchSize;
         _dop = options.MaxDegreeOfParallelism;
         _threads = ParallelWork.Limit(_dop);
         _root = new RandomSource(options.Seed);
-        _activation = options.Activation;
-        _rule = SaturationRules.For(_activation);
-        _identity = _rule == SaturationRule.Identity;
+        // A linear network needs no activations, and its backward pass only regenerates the weights.
+        _identity = IsIdentity(network.Activation) && IsIdentity(network.OutputActivation);
+        _slopeLimits = new double[_depth + 1];
+        for (int l = 1; l <= _depth; l++) _slopeLimits[l] = Saturation.SlopeLimit(network.ActivationOf(l),
+            options.SaturationThreshold);
         _progress = progress;
         _cancellationToken = cancellationToken;
         _keptWeights = new T[]?[options.KeepWeights ? _depth + 1 : 0];
         _keptBiases = new T[]?[options.KeepWeights ? _depth + 1 : 0];
     }
 
-    private bool HasBias => _options.BiasInitializer is not null || _options.BiasValue != 0;
+    private static bool IsIdentity(Activation activation) => activation is IdentityActivation;
+
+    /// <summary>
+    /// Whether layer l's saturated units must be counted from its slopes: not for the identity (slope 1 everywhere)
+    /// nor for a limit that no slope can be below (ReLU's 0; NaN).
+    /// </summary>
+    private bool CountsSaturation(int l) => !IsIdentity(_network.ActivationOf(l)) && _slopeLimits[l] > 0;
 
     public SimulationResult Run()
     {
@@ -65,17 +72,15 @@ internal sealed class SimulationEngine<T> where T : unmanaged, IFloatingPointIee
         int maxWidth = _widths.Max();
         var x = new T[_batch * maxWidth];
         var z = new T[_batch * maxWidth];
-        T[]? derivative = _rule == SaturationRule.FromDerivative ? new T[_batch * maxWidth] : null;
+        T[]? slopes = Enumerable.Range(1, _depth).Any(CountsSaturation) ? new T[_batch * maxWidth] : null;
 
         // Layer 0: the input.
         _generation.Start();
-        if (_options.Input is { } input)
-            for (int i = 0; i < input.Count; i++) x[i] = T.CreateChecked(input[i]);
-        else
-            _root.Fork(0).FillNormal(x.AsSpan(0, _batch * _widths[0]), 0.0, 1.0);
+        var input = _options.InputBatch(_network);
+        for (int i = 0; i < input.Length; i++) x[i] = T.CreateChecked(input[i]);
         _generation.Stop();
         var forward = new LayerStatistics[_depth + 1];
-        forward[0] = Statistics(0, x, _widths[0], SaturationRule.NotApplicable, null);
+        forward[0] = Statistics(0, x, _widths[0]);
 
         bool backward = _options.ComputeBackward;
         int stride = CheckpointStride(_depth);
@@ -91,9 +96,11 @@ internal sealed class SimulationEngine<T> where T : unmanaged, IFloatingPointIee
             {
                 _cancellationToken.ThrowIfCancellationRequested();
                 var (w, b) = block[l - first];
-                Layer(l, x, w, b, z, derivative, observe: true);
+                bool counts = CountsSaturation(l);
+                ForwardLayer(l, x, w, b, z, counts ? slopes : null);
                 (x, z) = (z, x);
-                forward[l] = Statistics(l, x, _widths[l], _rule, derivative);
+                forward[l] = Statistics(l, x,
+                    _widths[l]) with { SaturatedFraction = SaturatedFraction(l, counts ? slopes : null) };
                 if (backward && !_identity && l % stride == 0 && l < _depth) checkpoints[l] = x[..(_batch * _widths[l])];
                 _progress?.Report(new SimulationProgress(SimulationPhase.Forward, l, _depth));
             }
@@ -110,30 +117,80 @@ internal sealed class SimulationEngine<T> where T : unmanaged, IFloatingPointIee
             weights = Enumerable.Range(1, _depth).Select(l => _keptWeights[l]!.Select(v => double.CreateChecked(v)).ToArray()).ToArray();
         total.Stop();
         var timings = new SimulationTimings(_generation.Elapsed, _products.Elapsed, _activations.Elapsed, _statistics.Elapsed, total.Elapsed);
-        return new SimulationResult(_options, _widths, forward, backwardStatistics, output, weights, timings);
+        return new SimulationResult(_network, _options, _widths, forward, backwardStatistics, output, weights, timings);
     }
 
     /// <summary>The checkpoint spacing: ceil(sqrt(L)).</summary>
     internal static int CheckpointStride(int depth) => Math.Max(1, (int)Math.Ceiling(Math.Sqrt(depth)));
 
-    /// <summary>One forward layer: z = x W^T + b, then x_out = f(z) written into <paramref name="z"/> (and f'(z) into <paramref name="derivative"/> when given).</summary>
-    private void Layer(int l, T[] x, T[] w, T[]? b, T[] z, T[]? derivative, bool observe = false)
+    /// <summary>
+    /// One layer of the forward pass: z = x W^T + b, handed to the observer, then x_out = f(z) written into
+    /// <paramref name="z"/>, and f'(z) into <paramref name="slopes"/> when given (for the saturated fraction), computed
+    /// together as the trainer computes them
+    /// (<see cref="Activation.ApplyWithDerivative{T}(ReadOnlySpan{T}, Span{T}, Span{T})"/>,
+    /// whose f is the same bits as <see cref="Activation.Apply{T}(ReadOnlySpan{T}, Span{T})"/>'s).
+    /// </summary>
+    private void ForwardLayer(int l, T[] x, T[] w, T[]? b, T[] z, T[]? slopes)
+    {
+        int nOut = _widths[l];
+        Affine(l, x, w, b, z);
+        if (_options.PreActivationObserver is { } observer) Observe(observer, l, z, nOut);
+        var activation = _network.ActivationOf(l);
+        if (IsIdentity(activation)) return;
+        _activations.Start();
+        ForRows(nOut, (r0, r1) =>
+        {
+            var span = z.AsSpan(r0 * nOut, (r1 - r0) * nOut);
+            if (slopes is null) activation.Apply<T>(span, span);
+            else activation.ApplyWithDerivative<T>(span, span, slopes.AsSpan(r0 * nOut, (r1 - r0) * nOut));
+        });
+        _activations.Stop();
+    }
+
+    /// <summary>
+    /// One layer recomputed for the backward pass: z = x W^T + b, then f'(z) into <paramref name="derivative"/> and
+    /// x_out = f(z) into <paramref name="z"/> (an identity layer leaves z and sets no derivative).
+    /// </summary>
+    private void RecomputedLayer(int l, T[] x, T[] w, T[]? b, T[] z, T[] derivative)
+    {
+        int nOut = _widths[l];
+        Affine(l, x, w, b, z);
+        var activation = _network.ActivationOf(l);
+        if (IsIdentity(activation)) return;
+        _activations.Start();
+        ForRows(nOut, (r0, r1) =>
+            activation.Derivative<T>(z.AsSpan(r0 * nOut, (r1 - r0) * nOut),
+                derivative.AsSpan(r0 * nOut, (r1 - r0) * nOut)));
+        ForRows(nOut, (r0, r1) =>
+        {
+            var span = z.AsSpan(r0 * nOut, (r1 - r0) * nOut);
+            activation.Apply<T>(span, span);
+        });
+        _activations.Stop();
+    }
+
+    /// <summary>z = x W_l^T + b_l.</summary>
+    private void Affine(int l, T[] x, T[] w, T[]? b, T[] z)
     {
         int nIn = _widths[l - 1], nOut = _widths[l];
         _products.Start();
         MultiplyTransposed(x, w, z, _batch, nIn, nOut);
         if (b is not null) AddBias(z, b, nOut);
         _products.Stop();
-        if (observe && _options.PreActivationObserver is { } observer) Observe(observer, l, z, nOut);
-        _activations.Start();
-        if (derivative is not null) ForRows(nOut, (r0, r1) =>
-            _activation.Derivative<T>(z.AsSpan(r0 * nOut, (r1 - r0) * nOut), derivative.AsSpan(r0 * nOut, (r1 - r0) * nOut)));
-        if (!_identity) ForRows(nOut, (r0, r1) =>
-        {
-            var span = z.AsSpan(r0 * nOut, (r1 - r0) * nOut);
-            _activation.Apply<T>(span, span);
-        });
-        _activations.Stop();
+    }
+
+    /// <summary>The share of layer l's units that are saturated (<see cref="Saturation"/>), from its slopes when it can
+    /// saturate.</summary>
+    private double SaturatedFraction(int l, T[]? slopes)
+    {
+        if (slopes is null) return 0;
+        _statistics.Start();
+        int n = _widths[l];
+        long saturated = 0;
+        ForRows(n, (r0, r1) =>
+            Interlocked.Add(ref saturated, Saturation.Count<T>(slopes.AsSpan(r0 * n, (r1 - r0) * n), _slopeLimits[l])));
+        _statistics.Stop();
+        return (double)saturated / ((long)_batch * n);
     }
 
     /// <summary>Hands layer l's pre-activations to the observer, in double.</summary>
@@ -158,7 +215,7 @@ internal sealed class SimulationEngine<T> where T : unmanaged, IFloatingPointIee
         _generation.Start();
         _root.Fork(TopGradientStream).FillNormal(g.AsSpan(0, _batch * _widths[_depth]), 0.0, 1.0);
         _generation.Stop();
-        result[_depth] = Statistics(_depth, g, _widths[_depth], SaturationRule.NotApplicable, null);
+        result[_depth] = Statistics(_depth, g, _widths[_depth]);
         var block = new LayerParameters(_threads);
         int done = 0;
         for (int top = _depth; top >= 1; top -= _threads)
@@ -173,7 +230,7 @@ internal sealed class SimulationEngine<T> where T : unmanaged, IFloatingPointIee
                 Multiply(g, w, scratch, _batch, _widths[l], _widths[l - 1]);
                 _products.Stop();
                 (g, scratch) = (scratch, g);
-                result[l - 1] = Statistics(l - 1, g, _widths[l - 1], SaturationRule.NotApplicable, null);
+                result[l - 1] = Statistics(l - 1, g, _widths[l - 1]);
                 _progress?.Report(new SimulationProgress(SimulationPhase.Backward, ++done, _depth));
             }
         }
@@ -189,7 +246,7 @@ internal sealed class SimulationEngine<T> where T : unmanaged, IFloatingPointIee
         _generation.Start();
         _root.Fork(TopGradientStream).FillNormal(g.AsSpan(0, _batch * _widths[_depth]), 0.0, 1.0);
         _generation.Stop();
-        result[_depth] = Statistics(_depth, g, _widths[_depth], SaturationRule.NotApplicable, null);
+        result[_depth] = Statistics(_depth, g, _widths[_depth]);
         var segment = new LayerParameters(stride);
         var derivatives = new T[stride][];
         for (int i = 0; i < stride; i++) derivatives[i] = new T[_batch * maxWidth];
@@ -206,7 +263,7 @@ internal sealed class SimulationEngine<T> where T : unmanaged, IFloatingPointIee
             {
                 _cancellationToken.ThrowIfCancellationRequested();
                 var (w, b) = segment[l - start - 1];
-                Layer(l, x, w, b, scratch, derivatives[l - start - 1]);
+                RecomputedLayer(l, x, w, b, scratch, derivatives[l - start - 1]);
                 (x, scratch) = (scratch, x);
             }
             for (int l = end; l > start; l--)
@@ -215,19 +272,22 @@ internal sealed class SimulationEngine<T> where T : unmanaged, IFloatingPointIee
                 var (w, _) = segment[l - start - 1];
                 int n = _widths[l];
                 var d = derivatives[l - start - 1];
-                _activations.Start();
-                ForRows(n, (r0, r1) =>
+                if (!IsIdentity(_network.ActivationOf(l)))
                 {
-                    var gs = g.AsSpan(r0 * n, (r1 - r0) * n);
-                    var ds = d.AsSpan(r0 * n, (r1 - r0) * n);
-                    for (int i = 0; i < gs.Length; i++) gs[i] *= ds[i];
-                });
-                _activations.Stop();
+                    _activations.Start();
+                    ForRows(n, (r0, r1) =>
+                    {
+                        var gs = g.AsSpan(r0 * n, (r1 - r0) * n);
+                        var ds = d.AsSpan(r0 * n, (r1 - r0) * n);
+                        for (int i = 0; i < gs.Length; i++) gs[i] *= ds[i];
+                    });
+                    _activations.Stop();
+                }
                 _products.Start();
                 Multiply(g, w, scratch, _batch, n, _widths[l - 1]);
                 _products.Stop();
                 (g, scratch) = (scratch, g);
-                result[l - 1] = Statistics(l - 1, g, _widths[l - 1], SaturationRule.NotApplicable, null);
+                result[l - 1] = Statistics(l - 1, g, _widths[l - 1]);
                 _progress?.Report(new SimulationProgress(SimulationPhase.Backward, ++done, _depth));
             }
         }
@@ -259,20 +319,14 @@ internal sealed class SimulationEngine<T> where T : unmanaged, IFloatingPointIee
             int nOut = _widths[l], nIn = _widths[l - 1];
             var w = block.Weights[i];
             if (_options.KeepWeights || w is null || w.Length != nOut * nIn) w = new T[nOut * nIn];
-            _options.WeightInitializer!.Fill<T>(w, [nOut, nIn], _root.Fork((ulong)l));
-            if (_options.WeightScales is { } scales)
-            {
-                var factor = T.CreateChecked(scales[l - 1]);
-                for (int j = 0; j < w.Length; j++) w[j] *= factor;
-            }
+            _network.FillWeights<T>(l, w, _options.Seed);
             block.Weights[i] = w;
             T[]? b = null;
-            if (HasBias)
+            if (!_network.HasZeroBiases)
             {
                 b = block.Biases[i];
                 if (_options.KeepWeights || b is null || b.Length != nOut) b = new T[nOut];
-                if (_options.BiasInitializer is { } bi) bi.Fill<T>(b, [nOut], _root.Fork(BiasStreamBase + (ulong)l));
-                else Array.Fill(b, T.CreateChecked(_options.BiasValue));
+                _network.FillBiases<T>(l, b, _options.Seed);
             }
             block.Biases[i] = b;
             if (_options.KeepWeights)
@@ -294,11 +348,10 @@ internal sealed class SimulationEngine<T> where T : unmanaged, IFloatingPointIee
         }
     }
 
-    private LayerStatistics Statistics(int layer, T[] values, int width, SaturationRule rule, T[]? derivative)
+    private LayerStatistics Statistics(int layer, T[] values, int width)
     {
         _statistics.Start();
-        var s = LayerStatisticsCalculator.Compute(layer, values, _batch, width, rule, _options.SaturationThreshold,
-            rule == SaturationRule.FromDerivative ? derivative : null, _dop);
+        var s = LayerStatisticsCalculator.Compute(layer, values, _batch, width, _dop);
         _statistics.Stop();
         return s;
     }

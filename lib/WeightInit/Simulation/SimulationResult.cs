@@ -3,9 +3,11 @@ namespace WeightInit.Simulation;
 /// <summary>What <see cref="DeepNetworkSimulator.Run"/> found: per-layer statistics forward (and backward), and where the values broke down.</summary>
 public sealed class SimulationResult
 {
-    internal SimulationResult(SimulationOptions options, int[] widths, LayerStatistics[] forward, LayerStatistics[]? backward,
+    internal SimulationResult(DeepNetwork network, SimulationOptions options, int[] widths, LayerStatistics[] forward,
+        LayerStatistics[]? backward,
         double[] output, IReadOnlyList<double[]>? weights, SimulationTimings timings)
     {
+        Network = network;
         Options = options;
         Widths = widths;
         Forward = forward;
@@ -22,9 +24,13 @@ public sealed class SimulationResult
         }
     }
 
-    /// <summary>The same result, reported under <paramref name="options"/> (which must describe the same run).</summary>
-    internal SimulationResult WithOptions(SimulationOptions options) =>
-        new(options, [.. Widths], [.. Forward], Backward is null ? null : [.. Backward], [.. Output], Weights, Timings);
+    /// <summary>The same result, reported for <paramref name="network"/> (which must draw the same weights).</summary>
+    internal SimulationResult WithNetwork(DeepNetwork network) =>
+        new(network, Options, [.. Widths], [.. Forward], Backward is null ? null : [.. Backward], [.. Output], Weights,
+            Timings);
+
+    /// <summary>The network simulated.</summary>
+    public DeepNetwork Network { get; }
 
     /// <summary>The options of the run.</summary>
     public SimulationOptions Options { get; }

@@ -30,19 +30,26 @@ public sealed class InputOutputJacobian
 {
     private readonly Dictionary<int, double[]> _spectra;
 
-    private InputOutputJacobian(JacobianExperiment experiment, double inputLength, double[] logMeanSquares, double[] lengths, Dictionary<int, double[]> spectra)
+    private InputOutputJacobian(DeepNetwork network, JacobianOptions options, double inputLength,
+        double[] logMeanSquares,
+        double[] lengths, Dictionary<int, double[]> spectra)
     {
-        Experiment = experiment;
+        Network = network;
+        Options = options;
         InputLength = inputLength;
         LogMeanSquaredSingularValues = logMeanSquares;
         PreActivationLengths = lengths;
         _spectra = spectra;
     }
 
-    /// <summary>The experiment.</summary>
-    public JacobianExperiment Experiment { get; }
+    /// <summary>The network.</summary>
+    public DeepNetwork Network { get; }
 
-    /// <summary>q^1 as used (see <see cref="JacobianExperiment.ResolveInputLength"/>).</summary>
+    /// <summary>The input length, spectrum depths and seed asked for.</summary>
+    public JacobianOptions Options { get; }
+
+    /// <summary>q^1 as used: <see cref="JacobianOptions.InputLength"/>, or q* of <see cref="MeanFieldModel.For"/>, or
+    /// 1.</summary>
     public double InputLength { get; }
 
     /// <summary>ln(tr(J_l^T J_l) / n) for l = 1..L (element l - 1): the log of the mean squared singular value after l layers.</summary>
@@ -65,24 +72,44 @@ public sealed class InputOutputJacobian
         ? (double[])s.Clone()
         : throw new ArgumentOutOfRangeException(nameof(depth), depth, $"The spectrum was computed at depths {string.Join(", ", SpectrumDepths)} only.");
 
-    /// <summary>Builds J layer by layer and computes the requested spectra.</summary>
-    /// <param name="experiment">The network and input; validated first.</param>
+    /// <summary>
+    /// Builds J of <paramref name="network"/> layer by layer, its weights and biases drawn for the options' seed
+    /// (<see cref="DeepNetwork.FillWeights{T}"/>), f_l' of each layer's own activation, and computes the requested
+    /// spectra.
+    /// </summary>
+    /// <param name="network">
+    /// The network: every layer n wide (J is n x n), one sigma_w^2 and sigma_b^2 (<see cref="MeanFieldModel.For"/>),
+    /// n^2 within one array.
+    /// </param>
+    /// <param name="options">The input length, spectrum depths and seed; null for the defaults. Validated
+    /// first.</param>
     /// <returns>The Jacobian's statistics.</returns>
-    /// <exception cref="ArgumentException">An option breaks its rule.</exception>
-    public static InputOutputJacobian Compute(JacobianExperiment experiment)
+    /// <exception cref="ArgumentException">An option breaks its rule, or the network is not square or has no mean-field
+    /// model.</exception>
+    public static InputOutputJacobian Compute(DeepNetwork network, JacobianOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(experiment);
-        double q1 = experiment.ResolveInputLength();
-        int n = experiment.Width, depth = experiment.Depth;
-        var spectrumDepths = new HashSet<int>(experiment.SpectrumDepths ?? [depth]);
-        var root = new RandomSource(experiment.Seed);
-        var initializer = experiment.Weights.CreateInitializer(experiment.WeightVariance);
-        double biasStd = Math.Sqrt(experiment.BiasVariance);
+        ArgumentNullException.ThrowIfNull(network);
+        options ??= new JacobianOptions();
+        int n = network.Widths[0], depth = network.Depth;
+        if (network.Widths.Any(w => w != n))
+            throw new ArgumentException(
+                "network must have every layer as wide as its input (J is square), " +
+                $"but its widths are {string.Join("-", network.Widths)}.",
+                nameof(network));
+        if ((long)n * n > Array.MaxLength)
+            throw new ArgumentException($"network's width {n} squared must fit in one array.", nameof(network));
+        var model = MeanFieldModel.For(network);
+        double weightVariance = model.WeightVariance, biasVariance = model.BiasVariance;
+        options.Validate(biasVariance, depth);
+        double q1 = options.InputLength ?? DefaultInputLength(model);
+        var spectrumDepths = new HashSet<int>(options.SpectrumDepths ?? [depth]);
+        var root = new RandomSource(options.Seed);
 
         // x_0: a random direction with |x_0|^2 / n = (q^1 - sigma_b^2) / sigma_w^2.
         var x = new double[n];
         root.Fork(0).FillNormal(x, 0, 1);
-        Rescale(x, Math.Sqrt(n * Math.Max(0, q1 - experiment.BiasVariance) / experiment.WeightVariance) / Math.Sqrt(GaussianExpectation.Dot(x, x)));
+        Rescale(x, Math.Sqrt(n * Math.Max(0, q1 - biasVariance) / weightVariance) / Math.Sqrt(GaussianExpectation.Dot(x,
+            x)));
 
         var w = new double[n * n];
         var j = new double[n * n];
@@ -96,16 +123,17 @@ public sealed class InputOutputJacobian
         double logScale = 0;
         for (int l = 1; l <= depth; l++)
         {
-            initializer.Fill(w, [n, n], root.Fork((ulong)l));
+            network.FillWeights<double>(l, w, options.Seed);
             MatrixMultiply.MultiplyTransposed(x, w, h, 1, n, n); // h = W x (row vector x times W^T)
-            if (biasStd > 0)
+            if (!network.HasZeroBiases)
             {
-                root.Fork((1UL << 32) + (ulong)l).FillNormal(bias, 0, biasStd);
+                network.FillBiases<double>(l, bias, options.Seed);
                 for (int i = 0; i < n; i++) h[i] += bias[i];
             }
             lengths[l - 1] = GaussianExpectation.Dot(h, h) / n;
-            experiment.Activation.Derivative(h, derivative);
-            experiment.Activation.Apply(h, x);
+            var activation = network.ActivationOf(l);
+            activation.Derivative(h, derivative);
+            activation.Apply(h, x);
             if (l == 1) w.CopyTo(next, 0);
             else MatrixMultiply.Multiply(w, j, next, n, n, n); // W_l J_{l-1}
             for (int r = 0; r < n; r++)
@@ -123,7 +151,14 @@ public sealed class InputOutputJacobian
             Rescale(j, 1 / Math.Sqrt(meanSquare));
             if (spectrumDepths.Contains(l)) spectra[l] = SingularValues(j, n, Math.Exp(logScale / 2));
         }
-        return new InputOutputJacobian(experiment, q1, logMeanSquares, lengths, spectra);
+        return new InputOutputJacobian(network, options, q1, logMeanSquares, lengths, spectra);
+    }
+
+    /// <summary>q* of the model when it is positive, otherwise 1 (or sigma_b^2 if larger).</summary>
+    private static double DefaultInputLength(MeanFieldModel model)
+    {
+        var fixedPoint = model.FindLengthFixedPoint();
+        return fixedPoint.Exists && fixedPoint.Length > 0 ? fixedPoint.Length : Math.Max(1, model.BiasVariance);
     }
 
     /// <summary>The singular values of the n x n row-major matrix, times <paramref name="scale"/>, descending.</summary>

@@ -1,7 +1,4 @@
 using WeightInit.Activations;
-using WeightInit.Random;
-using WeightInit.Simulation;
-using WeightInit.Training;
 
 namespace WeightInit.Theory;
 
@@ -13,6 +10,9 @@ namespace WeightInit.Theory;
 /// is its point for GELU, Swish and other activations without a derived gain.
 /// </summary>
 /// <remarks>
+/// The weights and biases are the network's own for the seed (<see cref="DeepNetwork.FillWeights{T}"/>, in double), so
+/// the simulator and the trainer built from <see cref="LsuvResult.Network"/> with the same seed run exactly the weights
+/// LSUV normalized (the simulator in float: the same draws, rounded).
 /// Var is the variance of all values of the layer's output on the batch (batch times units, mean
 /// removed). Each layer's inputs are the outputs of the layers before it, already rescaled. With
 /// <see cref="LsuvTarget.PreActivation"/> and zero biases the first rescaling is exact; nonzero
@@ -22,99 +22,44 @@ namespace WeightInit.Theory;
 public static class Lsuv
 {
     /// <summary>
-    /// Rescales the weights of every layer of <paramref name="network"/> in place (biases untouched),
-    /// from the input side, on the batch <paramref name="inputs"/>.
+    /// Finds the factor s_l of every layer of <paramref name="network"/>, drawn for <paramref name="seed"/>, from the
+    /// input side, on the batch <paramref name="inputs"/>, and returns them with the network that carries them
+    /// (<see cref="LsuvResult.Network"/>: the input network with the factors multiplied into its weight scales).
     /// </summary>
-    /// <param name="network">The network, initialized (e.g. with <c>Init.Orthogonal()</c>).</param>
-    /// <param name="inputs">count x network.InputWidth values, row-major, finite.</param>
+    /// <param name="network">The network, e.g. with <c>Init.Orthogonal()</c> weights as in the paper.</param>
+    /// <param name="seed">The seed of its weights and biases (the seed the simulator or the trainer will use).</param>
+    /// <param name="inputs">count x n_0 values, row-major, finite (e.g.
+    /// <see cref="Simulation.SimulationOptions.InputBatch"/>, or a mini-batch of training data).</param>
     /// <param name="count">Samples in the batch; at least 2 (a variance needs two).</param>
     /// <param name="options">Tolerance, budget and target; null for the paper's defaults.</param>
-    /// <returns>The scales, iteration counts and variances.</returns>
+    /// <returns>The factors, iteration counts and variances, and the new description.</returns>
     /// <exception cref="ArgumentException">Bad input (the message names it), or a layer's output has zero variance.</exception>
-    public static LsuvResult Initialize(MultilayerPerceptron network, ReadOnlySpan<double> inputs, int count, LsuvOptions? options = null)
+    public static LsuvResult Initialize(DeepNetwork network, ulong seed, ReadOnlySpan<double> inputs, int count,
+        LsuvOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         options ??= new LsuvOptions();
         options.Validate();
-        CheckBatch(count);
-        Guard.Length(inputs.Length, count * network.InputWidth, nameof(inputs), $"{count} samples x {network.InputWidth} inputs");
-        CheckFinite(inputs, nameof(inputs));
-        var layers = network.Layers;
-        var run = new Run(options, layers.Count, count, inputs.ToArray(), nameof(network));
-        for (int l = 0; l < layers.Count; l++)
-        {
-            var layer = layers[l];
-            double scale = run.Layer(l, layer.Weights.ToArray(), layer.Biases.ToArray(), layer.Activation, layer.InputWidth, layer.OutputWidth);
-            foreach (ref double w in layer.Weights) w *= scale;
-        }
-        return run.Result();
-    }
-
-    /// <summary>
-    /// The LSUV scales of the network <see cref="DeepNetworkSimulator"/> would simulate with
-    /// <paramref name="options"/>, on its own input batch: the same weights, biases and input (drawn
-    /// from the same streams, in the run's precision), normalized layer by layer in double. Run the
-    /// LSUV network with <c>options with { WeightScales = result.Scales }</c>.
-    /// </summary>
-    /// <param name="options">The simulation; valid, with <see cref="SimulationOptions.WeightScales"/> null and a batch of at least 2.</param>
-    /// <param name="lsuvOptions">Tolerance, budget and target; null for the paper's defaults.</param>
-    /// <returns>The scales, iteration counts and variances.</returns>
-    /// <exception cref="ArgumentException">Bad input (the message names it), or a layer's output has zero variance.</exception>
-    public static LsuvResult ForSimulation(SimulationOptions options, LsuvOptions? lsuvOptions = null)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        if (options.WeightScales is not null)
-            throw new ArgumentException($"options.{nameof(SimulationOptions.WeightScales)} must be null: LSUV finds the scales.", nameof(options));
-        lsuvOptions ??= new LsuvOptions();
-        lsuvOptions.Validate();
-        CheckBatch(options.BatchSize, "options.BatchSize");
-        int[] widths = options.ResolveWidths();
-        int batch = options.BatchSize;
-        bool single = options.Precision == FloatPrecision.Single;
-        var root = new RandomSource(options.Seed);
-        var input = new double[batch * widths[0]];
-        if (options.Input is { } given) for (int i = 0; i < input.Length; i++) input[i] = single ? (float)given[i] : given[i];
-        else Draw(input, single, (d, f) => { if (f is null) root.Fork(0).FillNormal(d, 0, 1); else root.Fork(0).FillNormal(f, 0f, 1f); });
-        var run = new Run(lsuvOptions, options.Depth, batch, input, nameof(options));
-        for (int l = 1; l <= options.Depth; l++)
+        if (count < 2)
+            throw new ArgumentOutOfRangeException(nameof(count), count,
+                $"{nameof(count)} must be at least 2 samples to estimate a variance, but it is {count}.");
+        var widths = network.Widths;
+        Guard.Length(inputs.Length, count * widths[0], nameof(inputs), $"{count} samples x {widths[0]} inputs");
+        for (int i = 0; i < inputs.Length; i++)
+            if (!double.IsFinite(inputs[i]))
+                throw new ArgumentException(
+                    $"{nameof(inputs)} must be finite, but {nameof(inputs)}[{i}] is {inputs[i]}.", nameof(inputs));
+        var run = new Run(options, network.Depth, count, inputs.ToArray(), nameof(network));
+        for (int l = 1; l <= network.Depth; l++)
         {
             int nOut = widths[l], nIn = widths[l - 1];
             var w = new double[nOut * nIn];
-            var stream = root.Fork((ulong)l);
-            Draw(w, single, (d, f) => { if (f is null) options.WeightInitializer!.Fill(d, [nOut, nIn], stream); else options.WeightInitializer!.Fill(f, [nOut, nIn], stream); });
+            network.FillWeights<double>(l, w, seed);
             var b = new double[nOut];
-            if (options.BiasInitializer is { } bi)
-            {
-                var biasStream = root.Fork(SimulationEngine<double>.BiasStreamBase + (ulong)l);
-                Draw(b, single, (d, f) => { if (f is null) bi.Fill(d, [nOut], biasStream); else bi.Fill(f, [nOut], biasStream); });
-            }
-            else Array.Fill(b, single ? (float)options.BiasValue : options.BiasValue);
-            run.Layer(l - 1, w, b, options.Activation, nIn, nOut);
+            network.FillBiases<double>(l, b, seed);
+            run.Layer(l - 1, w, b, network.ActivationOf(l), nIn, nOut);
         }
-        return run.Result();
-    }
-
-    /// <summary>Fills <paramref name="destination"/> through <paramref name="fill"/> in double, or in float and widened.</summary>
-    private static void Draw(double[] destination, bool single, Action<double[], float[]?> fill)
-    {
-        if (!single) { fill(destination, null); return; }
-        var f = new float[destination.Length];
-        fill(destination, f);
-        for (int i = 0; i < f.Length; i++) destination[i] = f[i];
-    }
-
-    private static void CheckBatch(int count, string paramName = "count")
-    {
-        if (count < 2)
-            throw new ArgumentOutOfRangeException(paramName, count, $"{paramName} must be at least 2 samples to estimate a variance, but it is {count}.");
-    }
-
-    private static void CheckFinite(ReadOnlySpan<double> values, string paramName)
-    {
-        for (int i = 0; i < values.Length; i++)
-            if (!double.IsFinite(values[i]))
-                throw new ArgumentException($"{paramName} must be finite, but {paramName}[{i}] is {values[i]}.", paramName);
+        return run.Result(network);
     }
 
     /// <summary>The layer-by-layer state of one LSUV run: the current layer's inputs and what each layer did.</summary>
@@ -124,8 +69,8 @@ public static class Lsuv
         private readonly int[] _iterations = new int[layerCount];
         private double[] _x = input;
 
-        /// <summary>Normalizes layer <paramref name="l"/> (0-based) and moves the batch through it; returns its scale.</summary>
-        public double Layer(int l, double[] weights, double[] biases, Activation activation, int nIn, int nOut)
+        /// <summary>Normalizes layer <paramref name="l"/> (0-based) and moves the batch through it.</summary>
+        public void Layer(int l, double[] weights, double[] biases, Activation activation, int nIn, int nOut)
         {
             // z(s) = s (x W^T) + b: one product, then every rescaling is elementwise.
             var u = new double[batch * nOut];
@@ -155,10 +100,15 @@ public static class Lsuv
             _iterations[l] = iterations;
             _after[l] = variance;
             _x = a;
-            return scale;
         }
 
-        public LsuvResult Result() => new(options, _scales, _iterations, _before, _after);
+        /// <summary>The result, with <paramref name="network"/>'s scales multiplied by the ones found.</summary>
+        public LsuvResult Result(DeepNetwork network)
+        {
+            var combined = new double[_scales.Length];
+            for (int l = 0; l < combined.Length; l++) combined[l] = (network.WeightScales?[l] ?? 1) * _scales[l];
+            return new(options, network.WithWeightScales(combined), _scales, _iterations, _before, _after);
+        }
 
         private static double Variance(ReadOnlySpan<double> values)
         {

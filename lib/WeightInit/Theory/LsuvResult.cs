@@ -3,9 +3,11 @@ namespace WeightInit.Theory;
 /// <summary>What <see cref="Lsuv"/> did, layer by layer (element l - 1 is layer l, input side first).</summary>
 public sealed class LsuvResult
 {
-    internal LsuvResult(LsuvOptions options, double[] scales, int[] iterations, double[] before, double[] after)
+    internal LsuvResult(LsuvOptions options, DeepNetwork network, double[] scales, int[] iterations, double[] before,
+        double[] after)
     {
         Options = options;
+        Network = network;
         Scales = scales;
         Iterations = iterations;
         VariancesBefore = before;
@@ -15,7 +17,14 @@ public sealed class LsuvResult
     /// <summary>The settings used.</summary>
     public LsuvOptions Options { get; }
 
-    /// <summary>The factor s_l that multiplied each layer's initial weights (the product of the rescalings 1/sqrt(Var)).</summary>
+    /// <summary>
+    /// The normalized network: the input network with each layer's weight scale multiplied by <see cref="Scales"/>
+    /// (<see cref="DeepNetwork.WeightScales"/>). Run it with the same seed to run the weights LSUV normalized.
+    /// </summary>
+    public DeepNetwork Network { get; }
+
+    /// <summary>The factor s_l LSUV found for each layer's weights as drawn (the product of the rescalings
+    /// 1/sqrt(Var)).</summary>
     public IReadOnlyList<double> Scales { get; }
 
     /// <summary>How many rescalings each layer took (0 when its variance was already within tolerance).</summary>

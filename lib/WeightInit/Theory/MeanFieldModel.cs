@@ -1,3 +1,4 @@
+using System.Globalization;
 using MathNet.Numerics.RootFinding;
 using WeightInit.Activations;
 
@@ -63,6 +64,52 @@ public sealed class MeanFieldModel
         _phi = (x, y) => activation.Apply(x, y);
         _phiSquared = (x, y) => { activation.Apply(x, y); Square(y); };
         _derivativeSquared = (x, y) => { activation.Derivative(x, y); Square(y); };
+    }
+
+    /// <summary>
+    /// The model of <paramref name="network"/>: its activation, and sigma_w^2 and sigma_b^2 read from the description
+    /// (<see cref="DeepNetwork.WeightVariance"/>, <see cref="DeepNetwork.BiasVariance"/>: Var(W_ij) fan_in s_l^2 and
+    /// Var(b_i)), which mean-field theory needs to be the same at every layer. The widths do not enter (the theory is
+    /// that of infinitely wide layers), nor does the last layer's activation (the model follows the pre-activations
+    /// h_l, which f_L does not change).
+    /// </summary>
+    /// <param name="network">The network.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArgumentException">
+    /// An initializer states no variance (its entries do not have mean zero: e.g. <c>Init.Eye</c>, a nonzero constant),
+    /// the layers differ in sigma_w^2 or sigma_b^2 (e.g. per-layer scales, or a fan-average initializer on changing
+    /// widths), or sigma_w^2 is 0.
+    /// </exception>
+    public static MeanFieldModel For(DeepNetwork network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        double weightVariance = OneVariance(network, network.WeightVariance, "weight", "sigma_w^2",
+            network.WeightInitializer.Name);
+        double biasVariance = OneVariance(network, network.BiasVariance, "bias", "sigma_b^2",
+            network.BiasInitializer.Name);
+        if (!(weightVariance > 0))
+            throw new ArgumentException(
+                $"network has sigma_w^2 = {weightVariance}: mean-field theory needs random weights.", nameof(network));
+        return new MeanFieldModel(network.Activation, weightVariance, biasVariance);
+    }
+
+    /// <summary>The variance every layer states, or an exception naming the network.</summary>
+    private static double OneVariance(DeepNetwork network, Func<int, double?> variance, string what, string symbol,
+        string initializer)
+    {
+        double first = variance(1) ?? throw new ArgumentException(
+            $"network's {what} initializer {initializer} states no variance (its entries do not have mean zero), " +
+            $"so mean-field theory has no {symbol} for it.", nameof(network));
+        for (int l = 2; l <= network.Depth; l++)
+        {
+            double? v = variance(l);
+            if (v is not double value || Math.Abs(value - first) > 1e-12 * Math.Max(Math.Abs(first), double.Epsilon))
+                throw new ArgumentException(
+                    $"network's layers differ in {symbol}: layer 1 has {first:G6}, layer {l} has " +
+                    $"{(v is double shown ? shown.ToString("G6", CultureInfo.InvariantCulture) : "none")}; " +
+                    "mean-field theory needs one value for every layer.", nameof(network));
+        }
+        return first;
     }
 
     /// <summary>phi.</summary>

@@ -1,10 +1,10 @@
 namespace WeightInit.Theory;
 
 /// <summary>
-/// A measured phase diagram: one <see cref="PropagationExperiment"/> per grid point (sigma_w^2,
+/// A measured phase diagram: one <see cref="PropagationMeasurement"/> per grid point (sigma_w^2,
 /// sigma_b^2), run in the simulator, keeping what separates the phases after L layers: the pairs'
 /// correlation c_L (1 in the ordered phase, c* &lt; 1 in the chaotic phase), the length q_L and, when
-/// the template measures gradients, the gradient's growth per layer (the measured chi_1). The
+/// the options measure gradients, the gradient's growth per layer (the measured chi_1). The
 /// counterpart of Schoenholz et al. (2017), Fig. 1, and Poole et al. (2016), Fig. 2.
 /// </summary>
 public sealed class PhaseDiagram
@@ -32,50 +32,87 @@ public sealed class PhaseDiagram
     /// <summary>q_L, indexed like <see cref="FinalCorrelations"/>.</summary>
     public double[][] FinalLengths { get; }
 
-    /// <summary>(E[g_0^2] / E[g_L^2])^(1/L), indexed like <see cref="FinalCorrelations"/>; null unless the template measures gradients.</summary>
+    /// <summary>(E[g_0^2] / E[g_L^2])^(1/L), indexed like <see cref="FinalCorrelations"/>; null unless the options
+    /// measure gradients.</summary>
     public double[][]? GradientGrowth { get; }
 
     /// <summary>The wall-clock time of the sweep.</summary>
     public TimeSpan Elapsed { get; }
 
     /// <summary>
-    /// Runs <paramref name="template"/> with every (sigma_w^2, sigma_b^2) of the grid, grid points in
-    /// parallel (each simulation single-threaded, so the result does not depend on the thread count).
+    /// Measures <c>network(sigma_w^2, sigma_b^2)</c> at every point of the grid with <paramref name="options"/>, grid
+    /// points in parallel (each simulation single-threaded, so the result does not depend on the thread count).
     /// </summary>
-    /// <param name="template">Everything but the variances (its own are replaced).</param>
+    /// <param name="network">
+    /// The network at one grid point, e.g. <c>(w, b) =&gt; DeepNetwork.Stack(50, 128, Activation.Tanh,
+    /// Init.VarianceScaling(w, FanMode.FanIn, VarianceScalingDistribution.UntruncatedNormal), Init.Normal(0,
+    /// Math.Sqrt(b)))</c>; its <see cref="MeanFieldModel.For"/> must have exactly that sigma_w^2 and sigma_b^2 (to
+    /// 1e-9), and every point the same depth.
+    /// </param>
     /// <param name="weightVariances">The columns: finite, positive sigma_w^2 values; at least one.</param>
     /// <param name="biasVariances">The rows: finite, non-negative sigma_b^2 values; at least one.</param>
+    /// <param name="options">How every point is measured (pairs, precision, seed, gradients); null for the
+    /// defaults.</param>
     /// <param name="maxDegreeOfParallelism">-1 for all cores, or a positive number of grid points run at once.</param>
     /// <returns>The diagram.</returns>
-    public static PhaseDiagram Measure(PropagationExperiment template, IReadOnlyList<double> weightVariances, IReadOnlyList<double> biasVariances,
-        int maxDegreeOfParallelism = -1)
+    /// <exception cref="ArgumentException">
+    /// A grid value breaks its rule, or <paramref name="network"/> returns null, a network with other variances than
+    /// the point's, or networks of different depths.
+    /// </exception>
+    public static PhaseDiagram Measure(Func<double, double, DeepNetwork> network, IReadOnlyList<double> weightVariances,
+        IReadOnlyList<double> biasVariances, PropagationOptions? options = null, int maxDegreeOfParallelism = -1)
     {
-        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(network);
         CheckGrid(weightVariances, biasVariances);
+        options ??= new PropagationOptions();
+        options.Validate();
         if (maxDegreeOfParallelism == 0 || maxDegreeOfParallelism < -1)
             throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism,
                 $"{nameof(maxDegreeOfParallelism)} must be -1 (all cores) or positive, but it is {maxDegreeOfParallelism}.");
-        (template with { WeightVariance = weightVariances[0], BiasVariance = biasVariances[0] }).Validate();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         int rows = biasVariances.Count, columns = weightVariances.Count;
+        var networks = new DeepNetwork[rows * columns];
+        for (int k = 0; k < networks.Length; k++)
+            networks[k] = PointNetwork(network, weightVariances[k % columns], biasVariances[k / columns], networks[0]);
         double[][] New() => [.. Enumerable.Range(0, rows).Select(_ => new double[columns])];
         var correlations = New();
         var lengths = New();
-        var growth = template.MeasureGradients ? New() : null;
+        var growth = options.MeasureGradients ? New() : null;
+        var pointOptions = options with { MaxDegreeOfParallelism = 1 };
         Parallel.For(0, rows * columns, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, k =>
         {
             int r = k / columns, c = k % columns;
-            var m = PropagationMeasurement.Run(template with
-            {
-                WeightVariance = weightVariances[c],
-                BiasVariance = biasVariances[r],
-                MaxDegreeOfParallelism = 1,
-            });
+            var m = PropagationMeasurement.Run(networks[k], pointOptions);
             correlations[r][c] = m.Correlations[^1];
             lengths[r][c] = m.Lengths[^1];
             if (growth is not null) growth[r][c] = m.GradientGrowthPerLayer;
         });
         return new PhaseDiagram(weightVariances.ToArray(), biasVariances.ToArray(), correlations, lengths, growth, clock.Elapsed);
+    }
+
+    /// <summary>The network of one grid point, checked against the point's variances and the first point's
+    /// depth.</summary>
+    private static DeepNetwork PointNetwork(Func<double, double, DeepNetwork> network, double weightVariance,
+        double biasVariance,
+        DeepNetwork? first)
+    {
+        var built = network(weightVariance, biasVariance) ?? throw new ArgumentException(
+            $"{nameof(network)} returned null at sigma_w^2 = {weightVariance}, sigma_b^2 = {biasVariance}.",
+            nameof(network));
+        var model = MeanFieldModel.For(built);
+        if (Math.Abs(model.WeightVariance - weightVariance) > 1e-9 * weightVariance
+            || Math.Abs(model.BiasVariance - biasVariance) > 1e-9 * Math.Max(biasVariance, 1e-300))
+            throw new ArgumentException(
+                $"{nameof(network)} must return a network with the point's variances, but at " +
+                $"sigma_w^2 = {weightVariance}, sigma_b^2 = {biasVariance} it returned one with " +
+                $"sigma_w^2 = {model.WeightVariance}, sigma_b^2 = {model.BiasVariance}.",
+                nameof(network));
+        if (first is not null && built.Depth != first.Depth)
+            throw new ArgumentException(
+                $"{nameof(network)} must return networks of one depth, but it returned {first.Depth} and " +
+                $"{built.Depth} layers.",
+                nameof(network));
+        return built;
     }
 
     /// <summary>chi_1 predicted at every grid point, [row = sigma_b^2 index][column = sigma_w^2 index] (+infinity where q has no fixed point).</summary>

@@ -1,10 +1,9 @@
-using WeightInit.Initializers;
 using WeightInit.Simulation;
 
 namespace WeightInit.Theory;
 
 /// <summary>
-/// What a <see cref="PropagationExperiment"/> measured in the simulator, layer by layer: the length
+/// What <see cref="Run"/> measured of a <see cref="DeepNetwork"/> in the simulator, layer by layer: the length
 /// q_l of the pre-activations (the mean of z^2 over a sample's units, averaged over the samples) and
 /// the correlation c_l of each input pair's pre-activations (averaged over the pairs), with their
 /// standard errors over the samples (or pairs) of this one network; and, when asked, the mean squared
@@ -19,10 +18,12 @@ public sealed class PropagationMeasurement
 {
     private readonly double[]? _gradients;
 
-    private PropagationMeasurement(PropagationExperiment experiment, double[] lengths, double[] lengthErrors, double[] correlations,
-        double[] correlationErrors, double[]? gradients)
+    private PropagationMeasurement(DeepNetwork network, PropagationOptions options, double[] lengths,
+        double[] lengthErrors,
+        double[] correlations, double[] correlationErrors, double[]? gradients)
     {
-        Experiment = experiment;
+        Network = network;
+        Options = options;
         Lengths = lengths;
         LengthStandardErrors = lengthErrors;
         Correlations = correlations;
@@ -30,8 +31,11 @@ public sealed class PropagationMeasurement
         _gradients = gradients;
     }
 
-    /// <summary>The experiment.</summary>
-    public PropagationExperiment Experiment { get; }
+    /// <summary>The network measured.</summary>
+    public DeepNetwork Network { get; }
+
+    /// <summary>How it was measured.</summary>
+    public PropagationOptions Options { get; }
 
     /// <summary>q_l for l = 1..L (element l - 1).</summary>
     public IReadOnlyList<double> Lengths { get; }
@@ -49,25 +53,38 @@ public sealed class PropagationMeasurement
     /// The mean squared gradient E[g_l^2] of the loss with respect to each layer's output, l = 0..L
     /// (element l; an N(0, 1) signal is injected at layer L), from the simulator's backward pass.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The experiment did not measure gradients.</exception>
+    /// <exception cref="InvalidOperationException">The options did not ask for gradients.</exception>
     public IReadOnlyList<double> GradientMeanSquares => _gradients
-        ?? throw new InvalidOperationException($"Set {nameof(PropagationExperiment.MeasureGradients)} to measure gradients.");
+        ?? throw new InvalidOperationException(
+            $"Set {nameof(PropagationOptions.MeasureGradients)} to measure gradients.");
 
     /// <summary>
     /// The mean squared gradient's growth per layer backwards, (E[g_0^2] / E[g_L^2])^(1/L): the measured
     /// counterpart of chi_1 (mean-field theory predicts the product of chi_1(q_l) over the layers).
     /// </summary>
-    public double GradientGrowthPerLayer => Math.Pow(GradientMeanSquares[0] / GradientMeanSquares[^1], 1.0 / Experiment.Depth);
+    public double GradientGrowthPerLayer
+        => Math.Pow(GradientMeanSquares[0] / GradientMeanSquares[^1], 1.0 / Network.Depth);
 
-    /// <summary>Runs the experiment in the simulator.</summary>
-    /// <param name="experiment">The experiment; validated first.</param>
+    /// <summary>
+    /// Pushes the input pairs <paramref name="options"/> describes through <paramref name="network"/> in the simulator
+    /// (<see cref="DeepNetworkSimulator"/>, the network's own weights and biases for the seed) and records every
+    /// layer's pre-activation lengths and pair correlations.
+    /// </summary>
+    /// <param name="network">The network; its input at least 2 wide (two inputs with a given correlation).</param>
+    /// <param name="options">The pairs, precision and seed; null for the defaults. Validated first.</param>
     /// <returns>The measurement.</returns>
-    /// <exception cref="ArgumentException">An option of the experiment breaks its rule.</exception>
-    public static PropagationMeasurement Run(PropagationExperiment experiment)
+    /// <exception cref="ArgumentException">An option breaks its rule, or the input is 1 wide.</exception>
+    public static PropagationMeasurement Run(DeepNetwork network, PropagationOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(experiment);
-        experiment.Validate();
-        int depth = experiment.Depth, pairs = experiment.PairCount, samples = 2 * pairs;
+        ArgumentNullException.ThrowIfNull(network);
+        options ??= new PropagationOptions();
+        options.Validate();
+        if (network.Widths[0] < 2)
+            throw new ArgumentException(
+                "network's input must be at least 2 wide to hold two inputs with a given correlation, " +
+                $"but it is {network.Widths[0]}.",
+                nameof(network));
+        int depth = network.Depth, pairs = options.PairCount, samples = 2 * pairs;
         var lengths = new double[depth];
         var lengthErrors = new double[depth];
         var correlations = new double[depth];
@@ -91,27 +108,46 @@ public sealed class PropagationMeasurement
             (correlations[layer - 1], correlationErrors[layer - 1]) = MeanAndError(perPair);
         }
 
-        var result = DeepNetworkSimulator.Run(new SimulationOptions
+        var result = DeepNetworkSimulator.Run(network, new SimulationOptions
         {
-            Depth = depth,
-            Width = experiment.Width,
             BatchSize = samples,
-            WeightInitializer = experiment.Weights.CreateInitializer(experiment.WeightVariance),
-            BiasInitializer = experiment.BiasVariance > 0 ? Init.Normal(0, Math.Sqrt(experiment.BiasVariance)) : null,
-            Activation = experiment.Activation,
-            Precision = experiment.Precision,
-            Seed = experiment.Seed,
-            Input = experiment.CreateInputs(),
-            ComputeBackward = experiment.MeasureGradients,
-            MaxDegreeOfParallelism = experiment.MaxDegreeOfParallelism,
+            Precision = options.Precision,
+            Seed = options.Seed,
+            Input = options.CreateInputs(network.Widths[0]),
+            ComputeBackward = options.MeasureGradients,
+            MaxDegreeOfParallelism = options.MaxDegreeOfParallelism,
             PreActivationObserver = Observe,
         });
         double[]? gradients = result.Backward?.Select(s => s.MeanSquare).ToArray();
-        return new PropagationMeasurement(experiment, lengths, lengthErrors, correlations, correlationErrors, gradients);
+        return new PropagationMeasurement(network, options, lengths, lengthErrors, correlations, correlationErrors,
+            gradients);
     }
 
     /// <summary>
-    /// A per-layer quantity averaged over independent networks (runs of one experiment with different seeds),
+    /// What mean-field theory predicts for the measurement: <see cref="MeanFieldModel.PropagatePair"/> of
+    /// <see cref="MeanFieldModel.For"/>(<paramref name="network"/>) from the first layer's exact state,
+    /// q^1 = sigma_w^2 q_0 + sigma_b^2 and c^1 = (sigma_w^2 q_0 c_0 + sigma_b^2) / q^1, over the network's L layers.
+    /// </summary>
+    /// <param name="network">The network; its initializers must state one sigma_w^2 and sigma_b^2 (see
+    /// <see cref="MeanFieldModel.For"/>).</param>
+    /// <param name="options">The input length q_0 and correlation c_0; null for the defaults.</param>
+    /// <returns>L states; element l - 1 is layer l.</returns>
+    /// <exception cref="ArgumentException">An option breaks its rule, or the network has no mean-field
+    /// model.</exception>
+    public static SignalPair[] Predict(DeepNetwork network, PropagationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        options ??= new PropagationOptions();
+        options.Validate();
+        var model = MeanFieldModel.For(network);
+        double w = model.WeightVariance, b = model.BiasVariance, q0 = options.InputLength;
+        double q = w * q0 + b;
+        var first = new SignalPair(q, q, (w * q0 * options.InputCorrelation + b) / q);
+        return network.Depth == 1 ? [first] : model.PropagatePair(first, network.Depth - 1);
+    }
+
+    /// <summary>
+    /// A per-layer quantity averaged over independent networks (runs of one network with different seeds),
     /// with its standard error over them: the spread between networks that one run's own errors leave out.
     /// </summary>
     /// <param name="runs">At least two measurements of the same depth.</param>
@@ -124,8 +160,9 @@ public sealed class PropagationMeasurement
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(quantity);
         if (runs.Count < 2) throw new ArgumentException($"runs must hold at least two measurements to estimate a spread, but it holds {runs.Count}.", nameof(runs));
-        int depth = runs[0].Experiment.Depth;
-        if (runs.Any(r => r.Experiment.Depth != depth)) throw new ArgumentException("runs must all have the same depth.", nameof(runs));
+        int depth = runs[0].Network.Depth;
+        if (runs.Any(r => r.Network.Depth != depth)) throw new ArgumentException("runs must all have the same depth.",
+            nameof(runs));
         var mean = new double[depth];
         var error = new double[depth];
         var values = new double[runs.Count];

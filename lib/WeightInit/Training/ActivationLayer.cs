@@ -1,4 +1,5 @@
 using WeightInit.Activations;
+using WeightInit.Kernels;
 
 namespace WeightInit.Training;
 
@@ -53,6 +54,7 @@ public sealed class ActivationLayer : Layer
         context.Recorder?.OnActivationGradient(this, outputGradient);
         if (inputGradient.IsEmpty) return;
         outputGradient.CopyTo(inputGradient);
-        SpanMath.MultiplyInPlace(inputGradient, _derivative.AsSpan(0, count * Width));
+        SimdMap.Run(new MultiplyOperator(), inputGradient, _derivative.AsSpan(0, count * Width), default,
+            inputGradient, default);
     }
 }

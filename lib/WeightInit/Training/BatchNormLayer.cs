@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using WeightInit.Kernels;
+
 namespace WeightInit.Training;
 
 /// <summary>
@@ -82,18 +85,21 @@ public sealed class BatchNormLayer : NormalizationLayer
             for (int r = 0; r < count; r++)
             {
                 var row = output.Slice(r * n, n);
-                VectorKernels.Map(input.Slice(r * n, n), _columnA, _columnB, row, new MultiplyAdd());
+                SimdMap.Run(new MultiplyAddOperator(), input.Slice(r * n, n), _columnA, _columnB, row, default);
             }
             return;
         }
         if (count < 2)
             throw new ArgumentOutOfRangeException(nameof(count), count,
                 $"Batch normalization in training mode needs at least 2 samples per batch (a batch of 1 has no variance), but the batch has {count}.");
-        SpanMath.SumRows(input, count, _batchMean);
+        SimdReduce.SumRows(input, count, _batchMean);
         for (int j = 0; j < n; j++) _batchMean[j] /= count;
         _batchVariance.AsSpan().Clear();
         for (int r = 0; r < count; r++)
-            VectorKernels.Map(_batchVariance, input.Slice(r * n, n), _batchMean, _batchVariance, new AddSquaredDifference());
+        {
+            SimdMap.Run(new AddSquaredDifference(), _batchVariance, input.Slice(r * n, n), _batchMean,
+                _batchVariance, default);
+        }
         for (int j = 0; j < n; j++)
         {
             _batchVariance[j] /= count;
@@ -103,8 +109,8 @@ public sealed class BatchNormLayer : NormalizationLayer
         for (int r = 0; r < count; r++)
         {
             var xhat = normalized.Slice(r * n, n);
-            VectorKernels.Map(input.Slice(r * n, n), _batchMean, _inverseStd, xhat, new SubtractMultiply());
-            VectorKernels.Map(xhat, _scale, _shift, output.Slice(r * n, n), new MultiplyAdd());
+            SimdMap.Run(new SubtractMultiply(), input.Slice(r * n, n), _batchMean, _inverseStd, xhat, default);
+            SimdMap.Run(new MultiplyAddOperator(), xhat, _scale, _shift, output.Slice(r * n, n), default);
         }
         _batchCount = count;
     }
@@ -115,10 +121,13 @@ public sealed class BatchNormLayer : NormalizationLayer
         int n = Width;
         var normalized = _normalized.AsSpan(0, count * n);
         Span<double> scaleGradient = parameterGradients[0], shiftGradient = parameterGradients[1];
-        SpanMath.SumRows(outputGradient, count, shiftGradient);
+        SimdReduce.SumRows(outputGradient, count, shiftGradient);
         scaleGradient.Clear();
         for (int r = 0; r < count; r++)
-            VectorKernels.Map(outputGradient.Slice(r * n, n), normalized.Slice(r * n, n), scaleGradient, scaleGradient, new MultiplyAdd());
+        {
+            SimdMap.Run(new MultiplyAddOperator(), outputGradient.Slice(r * n, n), normalized.Slice(r * n, n),
+                scaleGradient, scaleGradient, default);
+        }
         if (inputGradient.IsEmpty) return;
         // dx = A G + B + C x^ with A = gamma / sqrt(var + eps), B = -A dbeta / count, C = -A dgamma / count.
         for (int j = 0; j < n; j++)
@@ -131,8 +140,8 @@ public sealed class BatchNormLayer : NormalizationLayer
         for (int r = 0; r < count; r++)
         {
             var dx = inputGradient.Slice(r * n, n);
-            VectorKernels.Map(normalized.Slice(r * n, n), _columnC, _columnB, dx, new MultiplyAdd());
-            VectorKernels.Map(outputGradient.Slice(r * n, n), _columnA, dx, dx, new MultiplyAdd());
+            SimdMap.Run(new MultiplyAddOperator(), normalized.Slice(r * n, n), _columnC, _columnB, dx, default);
+            SimdMap.Run(new MultiplyAddOperator(), outputGradient.Slice(r * n, n), _columnA, dx, dx, default);
         }
     }
 
@@ -155,5 +164,34 @@ public sealed class BatchNormLayer : NormalizationLayer
             _runningVariance[j] = m * _runningVariance[j] + (1 - m) * _batchVariance[j] * unbiased;
         }
         _batchCount = 0;
+    }
+
+    /// <summary>(a - b) * c: the normalized x^ from a = x, b = the batch mean, c = 1 / sqrt(var + eps).</summary>
+    internal readonly struct SubtractMultiply : IMapOperator
+    {
+        public static int Inputs => 3;
+        public static int Outputs => 1;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
+        {
+            second = default;
+            return (a - b) * c;
+        }
+    }
+
+    /// <summary>a + (b - c)^2: a running sum of squared deviations from a = the sum, b = x, c = the mean.</summary>
+    internal readonly struct AddSquaredDifference : IMapOperator
+    {
+        public static int Inputs => 3;
+        public static int Outputs => 1;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
+        {
+            second = default;
+            var d = b - c;
+            return a + d * d;
+        }
     }
 }

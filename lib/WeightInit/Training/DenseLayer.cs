@@ -1,5 +1,6 @@
 using WeightInit.Activations;
 using WeightInit.Initializers;
+using WeightInit.Kernels;
 using WeightInit.LinearAlgebra;
 using WeightInit.Random;
 
@@ -158,17 +159,22 @@ public sealed class DenseLayer : Layer
         if (!_identity)
         {
             context.Recorder?.OnActivationGradient(this, outputGradient);
-            SpanMath.MultiplyInPlace(dz, _derivative.AsSpan(0, count * n));
+            SimdMap.Run(new MultiplyOperator(), dz, _derivative.AsSpan(0, count * n), default, dz, default);
         }
         MatrixMultiply.TransposeMultiply(dz, input, parameterGradients[0], n, count, k);
-        SpanMath.SumRows(dz, count, parameterGradients[1]);
+        SimdReduce.SumRows(dz, count, parameterGradients[1]);
         if (!inputGradient.IsEmpty)
             MatrixMultiply.Multiply(dz, _weights, inputGradient, count, n, k);
     }
 
     private void Linear(ReadOnlySpan<double> input, int count, Span<double> z)
     {
-        MatrixMultiply.MultiplyTransposed(input, _weights, z, count, InputWidth, OutputWidth);
-        SpanMath.AddToEachRow(z, _biases, count);
+        int n = OutputWidth;
+        MatrixMultiply.MultiplyTransposed(input, _weights, z, count, InputWidth, n);
+        for (int r = 0; r < count; r++)
+        {
+            var row = z.Slice(r * n, n);
+            SimdMap.Run(new AddOperator(), row, _biases, default, row, default);
+        }
     }
 }

@@ -1,3 +1,5 @@
+using WeightInit.Activations;
+
 namespace WeightInit.Training;
 
 /// <summary>
@@ -13,7 +15,7 @@ public sealed class DiagnosticsOptions
 {
     private int _interval = 10;
     private int _bins = 40;
-    private double _saturationThreshold = 0.97;
+    private double _saturationThreshold = Saturation.DefaultThreshold;
 
     /// <summary>
     /// Record the histograms, fractions and gradient-to-data ratios on steps 0, k, 2k, ... (counted
@@ -33,19 +35,18 @@ public sealed class DiagnosticsOptions
     }
 
     /// <summary>
-    /// The threshold t of the saturated fraction, in (0, 1): a unit is saturated where its slope
-    /// |f'(z)| is below (1 - t^2) |f'(0)|, which for tanh is exactly |tanh(z)| &gt; t (Karpathy's 0.97,
-    /// the default) and for the sigmoid the same loss of slope relative to its slope at 0.
-    /// Activations with f'(0) = 0 (ReLU) are never counted as saturated; see the dead fraction instead.
+    /// The threshold t of <see cref="Saturation"/>'s rule, in (0, 1): a unit is saturated where its slope |f'(z)| is
+    /// below (1 - t^2) |f'(0)|, which for tanh is exactly |tanh(z)| &gt; t; default
+    /// <see cref="Saturation.DefaultThreshold"/>
+    /// (Karpathy's 0.97). ReLU is never counted as saturated; see the dead fraction instead. The same option as
+    /// <see cref="Simulation.SimulationOptions.SaturationThreshold"/>.
     /// </summary>
     public double SaturationThreshold
     {
         get => _saturationThreshold;
         init
         {
-            Guard.Finite(value, nameof(SaturationThreshold));
-            if (value <= 0 || value >= 1)
-                throw new ArgumentOutOfRangeException(nameof(SaturationThreshold), value, $"SaturationThreshold must lie in (0, 1), but it is {value}.");
+            Saturation.CheckThreshold(value, nameof(SaturationThreshold));
             _saturationThreshold = value;
         }
     }

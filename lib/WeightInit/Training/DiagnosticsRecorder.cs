@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using WeightInit.Activations;
+using WeightInit.Kernels;
 using WeightInit.Statistics;
 
 namespace WeightInit.Training;
@@ -73,15 +74,14 @@ internal sealed class DiagnosticsRecorder
         ReadOnlySpan<double> derivative, int count, int width)
     {
         if (!_siteIndex.TryGetValue(site, out int index)) return;
-        double t = _options.SaturationThreshold;
-        double limit = (1 - t * t) * Math.Abs(activation.Derivative(0.0));
-        // Saturated (sample, unit) pairs: |f'| below the limit. Dead units: sum over the batch of |f'| is 0 (a NaN counts as active).
-        double saturated = VectorKernels.Sum(derivative, derivative, derivative, new IndicatorBelow(limit));
+        // Saturated (sample, unit) pairs by the rule the simulator counts too.
+        // Dead units: sum over the batch of |f'| is 0 (a NaN counts as active).
+        long saturated = Saturation.Count(derivative, Saturation.SlopeLimit(activation, _options.SaturationThreshold));
         if (_activity.Length < width) _activity = new double[width];
         var activity = _activity.AsSpan(0, width);
         activity.Clear();
         for (int r = 0; r < count; r++)
-            VectorKernels.Map(activity, derivative.Slice(r * width, width), activity, activity, new AddAbsolute());
+            SimdMap.Run(new AddAbsolute(), activity, derivative.Slice(r * width, width), default, activity, default);
         int dead = 0;
         foreach (double a in activity) if (a == 0) dead++;
         var empty = new DistributionSummary(null, double.NaN, double.NaN, 0, 0);
@@ -103,8 +103,8 @@ internal sealed class DiagnosticsRecorder
         var weights = new WeightMatrixSnapshot[_weightParameter.Length];
         for (int m = 0; m < weights.Length; m++)
         {
-            double weightStd = SpanMath.MeanStd(_network.Parameters[_weightParameter[m]].Values).Std;
-            double gradientStd = SpanMath.MeanStd(gradients.Arrays[_weightParameter[m]]).Std;
+            double weightStd = OnePassMoments.MeanStd(_network.Parameters[_weightParameter[m]].Values).Std;
+            double gradientStd = OnePassMoments.MeanStd(gradients.Arrays[_weightParameter[m]]).Std;
             weights[m] = new WeightMatrixSnapshot(m, weightStd, gradientStd, gradientStd / weightStd);
         }
         var sites = _current.Select((s, i) => s ?? throw new InvalidOperationException($"Activation site {i} reported nothing on step {step}.")).ToArray();
@@ -118,7 +118,7 @@ internal sealed class DiagnosticsRecorder
         for (int m = 0; m < _weightParameter.Length; m++)
         {
             int p = _weightParameter[m];
-            double weightStd = SpanMath.MeanStd(_network.Parameters[p].Values).Std;
+            double weightStd = OnePassMoments.MeanStd(_network.Parameters[p].Values).Std;
             _updateRatios[m] = Math.Log10(optimizer.LastStepStd(p) / weightStd);
         }
         Diagnostics.AddUpdateRatios(step, _updateRatios);
@@ -127,10 +127,10 @@ internal sealed class DiagnosticsRecorder
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private DistributionSummary Summarize(ReadOnlySpan<double> values)
     {
-        var (min, max, allFinite) = VectorKernels.Range(values);
+        var (count, min, max) = FiniteRange.Of(values);
         int finiteCount = values.Length;
         ReadOnlySpan<double> finite = values;
-        if (!allFinite)
+        if (count < values.Length)
         {
             if (_finite.Length < values.Length) _finite = new double[values.Length];
             finiteCount = 0;
@@ -152,7 +152,21 @@ internal sealed class DiagnosticsRecorder
             (min, max) = (min - half, max + half);
         }
         var histogram = double.IsFinite(max - min) ? FixedBinHistogram.OfRange(finite, min, max, _options.Bins) : null;
-        var (mean, std) = SpanMath.MeanStd(finite);
+        var (mean, std) = OnePassMoments.MeanStd(finite);
         return new DistributionSummary(histogram, mean, std, values.Length, nonFinite);
+    }
+
+    /// <summary>a + |b|: a unit's running sum of |f'| over the batch.</summary>
+    internal readonly struct AddAbsolute : IMapOperator
+    {
+        public static int Inputs => 2;
+        public static int Outputs => 1;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
+        {
+            second = default;
+            return a + TV.Abs(b);
+        }
     }
 }

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using WeightInit.Kernels;
+
 namespace WeightInit.Training;
 
 /// <summary>
@@ -37,12 +40,12 @@ public sealed class LayerNormLayer : NormalizationLayer
         for (int r = 0; r < count; r++)
         {
             var x = input.Slice(r * n, n);
-            double mean = VectorKernels.Sum(x, x, x, new FirstOperand()) / n;
-            double variance = VectorKernels.Sum(x, x, x, new SquaredDeviation(mean)) / n;
+            double mean = SimdReduce.Sum(new IdentityOperator(), x, default, default) / n;
+            double variance = SimdReduce.Sum(new SquaredDeviationOperator(mean), x, default, default) / n;
             inverseStd[r] = 1 / Math.Sqrt(variance + Epsilon);
             var xhat = normalized.Slice(r * n, n);
-            VectorKernels.Map(x, x, x, xhat, new ShiftThenScale(mean, inverseStd[r]));
-            VectorKernels.Map(xhat, _scale, _shift, output.Slice(r * n, n), new MultiplyAdd());
+            SimdMap.Run(new ShiftThenScale(mean, inverseStd[r]), x, default, default, xhat, default);
+            SimdMap.Run(new MultiplyAddOperator(), xhat, _scale, _shift, output.Slice(r * n, n), default);
         }
     }
 
@@ -51,21 +54,50 @@ public sealed class LayerNormLayer : NormalizationLayer
     {
         int n = Width;
         Span<double> scaleGradient = parameterGradients[0], shiftGradient = parameterGradients[1];
-        SpanMath.SumRows(outputGradient, count, shiftGradient);
+        SimdReduce.SumRows(outputGradient, count, shiftGradient);
         scaleGradient.Clear();
         var g = Buffer(ref _scaledGradient, n);
         for (int r = 0; r < count; r++)
         {
             var dy = outputGradient.Slice(r * n, n);
             var xhat = _normalized.AsSpan(r * n, n);
-            VectorKernels.Map(dy, xhat, scaleGradient, scaleGradient, new MultiplyAdd());
+            SimdMap.Run(new MultiplyAddOperator(), dy, xhat, scaleGradient, scaleGradient, default);
             if (inputGradient.IsEmpty) continue;
-            VectorKernels.Map(dy, _scale, dy, g, new Product());
-            double sum = VectorKernels.Sum(g, g, g, new FirstOperand());
-            double sumWithXhat = VectorKernels.Sum(g, xhat, g, new Product());
+            SimdMap.Run(new MultiplyOperator(), dy, _scale, default, g, default);
+            double sum = SimdReduce.Sum(new IdentityOperator(), g, default, default);
+            double sumWithXhat = SimdReduce.Sum(new MultiplyOperator(), g, xhat, default);
             double s = _inverseStd[r];
             // dx = s g - (s sum / n) - (s sumWithXhat / n) x^
-            VectorKernels.Map(g, xhat, g, inputGradient.Slice(r * n, n), new LinearCombination(s, -s * sum / n, -s * sumWithXhat / n));
+            var dx = new LinearCombination(s, -s * sum / n, -s * sumWithXhat / n);
+            SimdMap.Run(dx, g, xhat, default, inputGradient.Slice(r * n, n), default);
+        }
+    }
+
+    /// <summary>(a - m) * s for scalars m and s: the normalized x^ from a = x, the mean m, the inverse std s.</summary>
+    internal readonly struct ShiftThenScale(double m, double s) : IMapOperator
+    {
+        public static int Inputs => 1;
+        public static int Outputs => 1;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
+        {
+            second = default;
+            return (a - TV.Create(m)) * TV.Create(s);
+        }
+    }
+
+    /// <summary>p * a + q + r * b for scalars p, q, r (left to right, not fused): the input gradient.</summary>
+    internal readonly struct LinearCombination(double p, double q, double r) : IMapOperator
+    {
+        public static int Inputs => 2;
+        public static int Outputs => 1;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
+        {
+            second = default;
+            return TV.Create(p) * a + TV.Create(q) + TV.Create(r) * b;
         }
     }
 }

@@ -1,20 +1,26 @@
+using WeightInit.Activations;
+
 namespace WeightInit.Training;
 
 /// <summary>
 /// A feed-forward network: a chain of <see cref="Layer"/>s evaluated on whole batches and trained by
 /// backpropagation (Rumelhart, Hinton &amp; Williams 1986, "Learning representations by
 /// back-propagating errors"). The last layer's outputs are the logits a <see cref="Loss"/> turns into
-/// probabilities. <see cref="MultilayerPerceptron"/> is the network of dense layers only;
-/// <see cref="PlainNetwork"/> and <see cref="ResidualNetwork"/> build the normalized and residual ones.
+/// probabilities. <see cref="Create"/> builds the trainable network a <see cref="DeepNetwork"/> describes (dense
+/// layers, or with normalization); <see cref="ResidualNetwork"/> builds residual ones.
 /// </summary>
 /// <remarks>
+/// <para>Dense layers only, for a batch X = A_0 (B x n_0): Z_l = A_{l-1} W_l^T + b_l and A_l = f_l(Z_l); backward, from
+/// G_L = dLoss/dA_L: dZ_l = G_l * f_l'(Z_l) (elementwise), dW_l = dZ_l^T A_{l-1}, db_l = the column sums of dZ_l, and
+/// G_{l-1} = dZ_l W_l. The training forward pass computes f_l and f_l' together and keeps f_l'(Z_l) for the backward
+/// pass; layers with the identity activation skip both.</para>
 /// <para>Two modes: <see cref="ComputeGradients"/> runs in training mode (batch normalization uses the
 /// batch's statistics); <see cref="Forward"/>, <see cref="Evaluate"/> and the predictions run in
 /// inference mode (running statistics). Neither changes the parameters or the running statistics;
 /// the <see cref="Trainer"/> does, after each step.</para>
 /// <para>An instance keeps its work buffers between calls, so it is not thread-safe.</para>
 /// </remarks>
-public class Network
+public sealed class Network
 {
     /// <summary>Rows per forward pass when predicting or evaluating large sets.</summary>
     private const int ChunkRows = 256;
@@ -38,8 +44,45 @@ public class Network
         _denseLayers = [.. AllLayers.OfType<DenseLayer>()];
     }
 
+    /// <summary>
+    /// The trainable network <paramref name="network"/> describes, its weights and biases drawn for
+    /// <paramref name="seed"/> by <see cref="DeepNetwork.FillWeights{T}"/> and <see cref="DeepNetwork.FillBiases{T}"/>:
+    /// the same weights the simulator and LSUV use for that seed. Without normalization, one <see cref="DenseLayer"/>
+    /// per layer with its activation f_l. With <see cref="Normalization.BatchNorm"/> or
+    /// <see cref="Normalization.LayerNorm"/>,
+    /// each
+    /// layer but the last is a linear dense layer, the normalization, then <see cref="ActivationLayer"/>(f) (the
+    /// arrangement of Ioffe &amp; Szegedy 2015, "Batch Normalization"), and the last a dense layer with f_L: the same
+    /// weight matrices either way.
+    /// </summary>
+    /// <param name="network">The description; a <see cref="DeepNetwork.Classifier"/> gives logits for a
+    /// <see cref="Loss"/>.</param>
+    /// <param name="seed">The seed of the weights and biases.</param>
+    /// <param name="normalization">The normalization after each hidden dense layer (default none).</param>
+    /// <returns>The network: <see cref="DenseLayers"/>[l - 1] holds W_l and b_l.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The normalization is not defined.</exception>
+    public static Network Create(DeepNetwork network, ulong seed, Normalization normalization = Normalization.None)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        Guard.Defined(normalization);
+        var layers = new List<Layer>();
+        for (int l = 1; l <= network.Depth; l++)
+        {
+            int nIn = network.Widths[l - 1], nOut = network.Widths[l];
+            bool normalized = normalization != Normalization.None && l < network.Depth;
+            var dense = new DenseLayer(nIn, nOut, normalized ? Activation.Identity : network.ActivationOf(l));
+            network.FillWeights(l, dense.Weights, seed);
+            network.FillBiases(l, dense.Biases, seed);
+            layers.Add(dense);
+            if (!normalized) continue;
+            layers.Add(NormalizationLayer.Create(normalization, nOut));
+            layers.Add(new ActivationLayer(nOut, network.Activation));
+        }
+        return new Network(layers);
+    }
+
     /// <summary>The top-level layers, input side first (a residual block counts as one).</summary>
-    public virtual IReadOnlyList<Layer> Layers => _layers;
+    public IReadOnlyList<Layer> Layers => _layers;
 
     /// <summary>
     /// Every dense layer (every weight matrix), in forward order, including those inside residual
@@ -65,7 +108,7 @@ public class Network
 
     /// <summary>An independent copy of the network (parameters and running statistics).</summary>
     /// <returns>The copy.</returns>
-    public virtual Network Clone() => new(_layers.Select(l => l.Clone()));
+    public Network Clone() => new(_layers.Select(l => l.Clone()));
 
     /// <summary>A gradient holder shaped like this network's parameters.</summary>
     /// <returns>Zero gradients.</returns>

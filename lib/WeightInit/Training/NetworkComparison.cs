@@ -2,11 +2,61 @@ namespace WeightInit.Training;
 
 /// <summary>
 /// Measurements for training experiments: whether the hidden units of a layer are still copies of one
-/// another (symmetry), how far apart two trained networks are in parameter space and in what they
-/// predict, and the accuracy of the best constant guess (chance).
+/// another (symmetry), a network with its hidden units reordered (the permutation symmetry), how far apart two trained
+/// networks are in parameter space and in what they predict, and the accuracy of the best constant guess (chance).
 /// </summary>
 public static class NetworkComparison
 {
+    /// <summary>
+    /// A copy of <paramref name="network"/> with the units of the dense layer <c>network.Layers[layer]</c> listed in
+    /// another order: unit j of the copy is unit order[j] of the original (row order[j] of W_l and entry order[j] of
+    /// b_l become row j and entry j, and column order[j] of the next dense layer's W_(l+1) becomes column j). The copy
+    /// computes the same function (up to the rounding of the next layer's sums, taken in another order) with a
+    /// different parameter vector: the permutation symmetry of a layer's units.
+    /// </summary>
+    /// <param name="network">A network whose top-level layers <paramref name="layer"/> and <paramref name="layer"/> + 1
+    /// are dense layers.</param>
+    /// <param name="layer">A hidden layer: in [0, Layers.Count - 2] (the output layer's units are the classes).</param>
+    /// <param name="order">A permutation of 0 .. Layers[layer].OutputWidth - 1.</param>
+    /// <returns>The reordered copy; the network is unchanged.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="layer"/> is not a hidden layer.</exception>
+    /// <exception cref="ArgumentException">
+    /// The layer or the next is not a dense layer, or <paramref name="order"/> is not a permutation of the layer's
+    /// units.
+    /// </exception>
+    public static Network WithHiddenUnitsPermuted(this Network network, int layer, ReadOnlySpan<int> order)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentOutOfRangeException.ThrowIfNegative(layer);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(layer, network.Layers.Count - 2);
+        if (network.Layers[layer] is not DenseLayer hidden || network.Layers[layer + 1] is not DenseLayer next)
+            throw new ArgumentException(
+                $"{nameof(network)}.Layers[{layer}] and [{layer + 1}] must both be dense layers, but they are " +
+                $"{network.Layers[layer]} and {network.Layers[layer + 1]}.", nameof(network));
+        int units = hidden.OutputWidth, inputs = hidden.InputWidth, outputs = next.OutputWidth;
+        Guard.Length(order.Length, units, nameof(order), $"one entry per unit of layer {layer}");
+        var seen = new bool[units];
+        for (int j = 0; j < units; j++)
+        {
+            int source = order[j];
+            if (source < 0 || source >= units || seen[source])
+                throw new ArgumentException(
+                    $"order must be a permutation of 0..{units - 1}, but order[{j}] is {source}.", nameof(order));
+            seen[source] = true;
+        }
+        var copy = network.Clone();
+        var copyHidden = (DenseLayer)copy.Layers[layer];
+        var copyNext = (DenseLayer)copy.Layers[layer + 1];
+        Span<double> w = copyHidden.Weights, b = copyHidden.Biases, v = copyNext.Weights;
+        for (int j = 0; j < units; j++)
+        {
+            hidden.IncomingWeights(order[j]).CopyTo(w.Slice(j * inputs, inputs));
+            b[j] = hidden.Biases[order[j]];
+            for (int k = 0; k < outputs; k++) v[k * units + j] = next.Weights[k * units + order[j]];
+        }
+        return copy;
+    }
+
     /// <summary>
     /// The largest spread of a layer's incoming weights across its units:
     /// max over inputs i of (max_j W[j, i] - min_j W[j, i]), with W of shape (out, in).

@@ -1,9 +1,11 @@
+using WeightInit.Statistics;
+
 namespace WeightInit.Training;
 
 /// <summary>
 /// The gradient of a loss with respect to every parameter of a <see cref="Network"/>: one array per
 /// entry of <see cref="Network.Parameters"/>, with that parameter's shape. "Layer l" here is dense
-/// layer l of <see cref="Network.DenseLayers"/> (for a <see cref="MultilayerPerceptron"/>, its layer l).
+/// layer l of <see cref="Network.DenseLayers"/> (for a network of dense layers only, its layer l).
 /// </summary>
 public sealed class NetworkGradients
 {
@@ -53,14 +55,27 @@ public sealed class NetworkGradients
         for (int l = 0; l < LayerCount; l++)
         {
             var (weights, biases, fanIn, fanOut) = _dense[l];
-            var (norm, mean, std) = SpanMath.NormMeanStd(_arrays[weights]);
-            var (biasNorm, _, _) = SpanMath.NormMeanStd(_arrays[biases]);
+            var (norm, mean, std) = NormMeanStd(_arrays[weights]);
+            var (biasNorm, _, _) = NormMeanStd(_arrays[biases]);
             result[l] = new LayerGradientStatistics(l, fanIn, fanOut, norm, mean, std, biasNorm);
         }
         return result;
     }
 
     internal double[][] Arrays => _arrays;
+
+    /// <summary>
+    /// The Euclidean norm, the mean and the population standard deviation of <paramref name="x"/>, from the
+    /// library's one overflow-safe mean/std (<see cref="ScaledMoments"/>): norm = sqrt(n) RMS.
+    /// Non-finite values make every result NaN; an empty span gives zeros.
+    /// </summary>
+    internal static (double Norm, double Mean, double Std) NormMeanStd(ReadOnlySpan<double> x)
+    {
+        if (x.IsEmpty) return (0, 0, 0);
+        var m = ScaledMoments.Of(x);
+        if (m.Count < x.Length) return (double.NaN, double.NaN, double.NaN);
+        return (Math.Sqrt(x.Length) * m.RootMeanSquare, m.Mean, m.PopulationStd);
+    }
 
     /// <summary>Throws unless these gradients have one array per parameter of <paramref name="network"/>, of the same lengths.</summary>
     /// <param name="network">The network the gradients are for.</param>

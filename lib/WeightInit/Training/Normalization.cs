@@ -1,6 +1,7 @@
 namespace WeightInit.Training;
 
-/// <summary>The normalization layer a network builder puts after each hidden dense layer (<see cref="PlainNetwork"/>, <see cref="ResidualNetwork"/>).</summary>
+/// <summary>The normalization layer a network builder puts after each hidden dense layer (<see cref="Network.Create"/>,
+/// <see cref="ResidualNetwork"/>).</summary>
 public enum Normalization
 {
     /// <summary>None: dense layers with their activation.</summary>

@@ -10,6 +10,15 @@ public abstract class NormalizationLayer : Layer
     /// <summary>The default epsilon, 1e-5 (PyTorch's, for batch and layer normalization alike).</summary>
     public const double DefaultEpsilon = 1e-5;
 
+    /// <summary>A fresh normalization layer of the given kind (not <see cref="Normalization.None"/>).</summary>
+    internal static NormalizationLayer Create(Normalization normalization, int width) => normalization switch
+    {
+        Normalization.BatchNorm => new BatchNormLayer(width),
+        Normalization.LayerNorm => new LayerNormLayer(width),
+        _ => throw new ArgumentOutOfRangeException(nameof(normalization), normalization,
+            "No layer for this normalization."),
+    };
+
     private protected readonly double[] _scale, _shift;
     private readonly Parameter[] _parameters;
 

@@ -1,4 +1,5 @@
 using WeightInit.Activations;
+using WeightInit.Kernels;
 
 namespace WeightInit.Training;
 
@@ -100,7 +101,7 @@ public sealed class ResidualBlock : Layer
             Projection.ForwardCore(input, count, projected, context);
             shortcut = projected;
         }
-        VectorKernels.Map(shortcut, branchOutput, shortcut, output, new AddScaled(_alpha[0]));
+        SimdMap.Run(new AddScaledOperator(_alpha[0]), shortcut, branchOutput, default, output, default);
     }
 
     internal override void BackwardCore(ReadOnlySpan<double> input, Span<double> outputGradient, int count,
@@ -110,16 +111,17 @@ public sealed class ResidualBlock : Layer
         if (IsAlphaLearnable)
         {
             var branchOutput = _branch.Output(_branch.Layers.Count - 1, count);
-            parameterGradients[0][0] = VectorKernels.Sum(outputGradient, branchOutput, outputGradient, new Product());
+            parameterGradients[0][0] = SimdReduce.Sum(new MultiplyOperator(), outputGradient, branchOutput, default);
             offset = 1;
         }
         int branchParameters = _branch.Parameters.Length;
         var branchGradient = _branch.OutputGradient(count);
-        VectorKernels.Map(outputGradient, outputGradient, outputGradient, branchGradient, new Scaled(_alpha[0]));
+        SimdMap.Run(new ScaleOperator(_alpha[0]), outputGradient, default, default, branchGradient, default);
         _branch.Backward(input, count, inputGradient, parameterGradients.Slice(offset, branchParameters), context);
         if (Projection is null)
         {
-            if (!inputGradient.IsEmpty) SpanMath.AddInPlace(inputGradient, outputGradient);
+            if (!inputGradient.IsEmpty)
+                SimdMap.Run(new AddOperator(), inputGradient, outputGradient, default, inputGradient, default);
             return;
         }
         // The projection's backward may overwrite its output gradient, so it gets a copy of G.
@@ -128,7 +130,8 @@ public sealed class ResidualBlock : Layer
         var projectedInputGradient = inputGradient.IsEmpty ? Span<double>.Empty : Buffer(ref _scratch, count * InputWidth);
         Projection.BackwardCore(input, shortcutGradient, count, projectedInputGradient,
             parameterGradients.Slice(offset + branchParameters, 2), context);
-        if (!inputGradient.IsEmpty) SpanMath.AddInPlace(inputGradient, projectedInputGradient);
+        if (!inputGradient.IsEmpty)
+            SimdMap.Run(new AddOperator(), inputGradient, projectedInputGradient, default, inputGradient, default);
     }
 
     internal override void CommitBatchStatistics() => _branch.CommitBatchStatistics();

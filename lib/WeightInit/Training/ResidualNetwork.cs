@@ -46,7 +46,7 @@ public static class ResidualNetwork
                 dense.Initialize(last ? options.LinearInitializer : options.BranchInitializer, random);
                 if (options.Scheme == ResidualScheme.Fixup) dense.ScaleWeights(last ? 0 : fixupScale);
                 branch.Add(dense);
-                if (normalized) branch.Add(PlainNetwork.Normalizer(options.Normalization, width));
+                if (normalized) branch.Add(NormalizationLayer.Create(options.Normalization, width));
                 if (normalized && !last) branch.Add(new ActivationLayer(width, options.Activation));
             }
             layers.Add(options.Scheme switch

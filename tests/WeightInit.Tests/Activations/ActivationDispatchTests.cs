@@ -33,18 +33,18 @@ public class ActivationDispatchTests
             _ => (Activation)Activator.CreateInstance(shared.GetType())!,
         };
         Assert.NotSame(shared, fresh);
-        Assert.Equal(SaturationRules.For(shared), SaturationRules.For(fresh));
+        Assert.Equal(Saturation.SlopeLimit(shared, 0.9), Saturation.SlopeLimit(fresh, 0.9));
         Assert.Equal(LinearNetworkTheory.SecondMomentFactor(shared), LinearNetworkTheory.SecondMomentFactor(fresh));
     }
 
     [Fact]
-    public void Identity_relu_tanh_and_sigmoid_get_their_own_saturation_rules_whatever_the_instance()
+    public void Fresh_instances_get_their_slope_limits_and_second_moment_factors()
     {
-        Assert.Equal(SaturationRule.Identity, SaturationRules.For(new IdentityActivation()));
-        Assert.Equal(SaturationRule.ReLU, SaturationRules.For(new ReLUActivation()));
-        Assert.Equal(SaturationRule.Tanh, SaturationRules.For(new TanhActivation()));
-        Assert.Equal(SaturationRule.Sigmoid, SaturationRules.For(new SigmoidActivation()));
-        Assert.Equal(SaturationRule.FromDerivative, SaturationRules.For(new GeluActivation()));
+        Assert.Equal(0.19, Saturation.SlopeLimit(new IdentityActivation(), 0.9), 1e-15);
+        Assert.Equal(0.0, Saturation.SlopeLimit(new ReLUActivation(), 0.9));
+        Assert.Equal(0.19, Saturation.SlopeLimit(new TanhActivation(), 0.9), 1e-15);
+        Assert.Equal(0.19 / 4, Saturation.SlopeLimit(new SigmoidActivation(), 0.9), 1e-15);
+        Assert.Equal(0.19 / 2, Saturation.SlopeLimit(new GeluActivation(), 0.9), 1e-15);
         Assert.Equal(1.0, LinearNetworkTheory.SecondMomentFactor(new IdentityActivation()));
         Assert.Equal(0.5, LinearNetworkTheory.SecondMomentFactor(new ReLUActivation()));
     }

@@ -53,6 +53,19 @@ public class ActivationRegistryTests
         Assert.Same(Activation.Swish, Activation.FromName("silu"));
     }
 
+    [Theory]
+    [InlineData("linear", "Identity")]
+    [InlineData("sigmoid", "Sigmoid")]
+    [InlineData("tanh", "Tanh")]
+    [InlineData("relu", "ReLU")]
+    [InlineData("leaky_relu", "LeakyReLU")]
+    [InlineData("selu", "SELU")]
+    public void FromNameReadsPyTorchsCalculateGainNamesOfActivations(string pytorch, string name)
+    {
+        Assert.Same(Activation.All.Single(a => a.Name == name), Activation.FromName(pytorch));
+        Assert.Same(Activation.All.Single(a => a.Name == name), Activation.FromName(pytorch.ToUpperInvariant()));
+    }
+
     [Fact]
     public void FromNameRejectsAnUnknownNameListingTheKnownOnes()
     {
@@ -60,6 +73,8 @@ public class ActivationRegistryTests
         Assert.Equal("name", ex.ParamName);
         Assert.Contains("softplus", ex.Message);
         foreach (var activation in Activation.All) Assert.Contains(activation.Name, ex.Message);
+        foreach (var other in new[] { "SiLU", "linear", "leaky_relu" }) Assert.Contains(other, ex.Message);
+        Assert.Throws<ArgumentException>(() => Activation.FromName("conv2d")); // a layer, not an activation
         Assert.Throws<ArgumentNullException>(() => Activation.FromName(null!));
     }
 

@@ -1,3 +1,4 @@
+using WeightInit.Activations;
 using WeightInit.Initializers;
 using WeightInit.Random;
 
@@ -101,13 +102,16 @@ public class BadInputTests
     }
 
     [Fact]
-    public void Unknown_nonlinearity_name_lists_the_known_ones()
+    public void Activations_pytorch_gives_no_gain_are_rejected_by_name()
     {
-        var e = Assert.Throws<ArgumentException>(() => Gain.FromName("swishy"));
-        Assert.Equal("name", e.ParamName);
-        Assert.Contains("not a known nonlinearity", e.Message);
-        Assert.Contains("leaky_relu", e.Message);
-        Assert.Contains("conv_transpose3d", e.Message);
+        foreach (var activation in new[] { Activation.Elu, Activation.Gelu, Activation.Swish })
+        {
+            var e = Assert.Throws<ArgumentException>(() => Gain.For(activation));
+            Assert.Equal("activation", e.ParamName);
+            Assert.Contains(activation.Name, e.Message);
+            Assert.Contains("no gain", e.Message);
+        }
+        Assert.Throws<ArgumentNullException>(() => Gain.For(activation: null!));
     }
 
     [Fact]
@@ -115,8 +119,8 @@ public class BadInputTests
     {
         var e = Assert.Throws<ArgumentException>(() => Gain.For(Nonlinearity.ReLU, 0.1));
         Assert.Equal("param", e.ParamName);
-        Assert.Contains("applies only to leaky_relu", e.Message);
-        Assert.Throws<ArgumentException>(() => Gain.FromName("tanh", 1.0));
+        Assert.Contains("applies only to LeakyReLU", e.Message);
+        Assert.Throws<ArgumentException>(() => Gain.For(Nonlinearity.Tanh, 1.0));
         e = Assert.Throws<ArgumentException>(() => Init.HeNormal(0.1, FanMode.FanIn, Nonlinearity.ReLU));
         Assert.Equal("negativeSlope", e.ParamName);
         Assert.Contains("applies only to the LeakyReLU", e.Message);
@@ -161,10 +165,12 @@ public class BadInputTests
     }
 
     [Fact]
-    public void Unknown_activation_for_advice_lists_the_known_ones()
+    public void Activation_outside_the_advice_table_is_rejected_listing_the_table()
     {
-        var e = Assert.Throws<ArgumentException>(() => InitializationAdvice.For("softsign"));
-        Assert.Equal("activationName", e.ParamName);
-        Assert.Contains("selu", e.Message);
+        var e = Assert.Throws<ArgumentException>(() => InitializationAdvice.For(Tests.Simulation.Softsign.Instance));
+        Assert.Equal("activation", e.ParamName);
+        Assert.Contains("Softsign", e.Message);
+        Assert.Contains("SELU", e.Message);
+        Assert.Throws<ArgumentNullException>(() => InitializationAdvice.For(null!));
     }
 }

@@ -1,3 +1,4 @@
+using WeightInit.Activations;
 using WeightInit.Initializers;
 
 namespace WeightInit.Tests.Initializers;
@@ -33,10 +34,24 @@ public class FansAndGainTests
         Assert.Equal(Math.Sqrt(2.0 / (1 + 0.01 * 0.01)), Gain.For(Nonlinearity.LeakyReLU));
         Assert.Equal(Math.Sqrt(2.0 / 1.25), Gain.For(Nonlinearity.LeakyReLU, 0.5));
         Assert.Equal(0.75, Gain.For(Nonlinearity.Selu));
-        Assert.Equal(5.0 / 3.0, Gain.FromName("TANH"));
-        Assert.Equal(Nonlinearity.ConvTranspose2d, Gain.Parse("conv_transpose2d"));
-        foreach (Nonlinearity n in Enum.GetValues<Nonlinearity>())
-            Assert.Equal(n, Gain.Parse(Gain.NameOf(n)));
+    }
+
+    [Fact]
+    public void Gain_of_an_activation_is_that_of_its_pytorch_nonlinearity()
+    {
+        Assert.Equal(1.0, Gain.For(Activation.Identity));
+        Assert.Equal(1.0, Gain.For(Activation.Sigmoid));
+        Assert.Equal(5.0 / 3.0, Gain.For(Activation.Tanh));
+        Assert.Equal(Math.Sqrt(2.0), Gain.For(Activation.ReLU));
+        Assert.Equal(Math.Sqrt(2.0 / (1 + 0.01 * 0.01)), Gain.For(Activation.LeakyReLU));
+        Assert.Equal(Math.Sqrt(2.0 / 1.25), Gain.For(Activation.CreateLeakyReLU(0.5)));
+        Assert.Equal(0.75, Gain.For(Activation.Selu));
+        Assert.Equal(0.75, Gain.For(new SeluActivation()));
+        Assert.Equal(Nonlinearity.Linear, Gain.NonlinearityOf(Activation.Identity));
+        Assert.Equal(Nonlinearity.LeakyReLU, Gain.NonlinearityOf(Activation.CreateLeakyReLU(0.2)));
+        Assert.Equal(Nonlinearity.Tanh, Gain.NonlinearityOf(new TanhActivation()));
+        foreach (var none in new[] { Activation.Elu, Activation.Gelu, Activation.Swish, Tests.Simulation.Softsign.Instance })
+            Assert.Null(Gain.NonlinearityOf(none));
     }
 
     [Fact]

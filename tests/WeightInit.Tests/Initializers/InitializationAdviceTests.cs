@@ -7,18 +7,16 @@ public class InitializationAdviceTests
 {
     [Theory]
     [InlineData("Identity", InitializationScheme.Glorot)]
-    [InlineData("tanh", InitializationScheme.Glorot)]
+    [InlineData("Tanh", InitializationScheme.Glorot)]
     [InlineData("Sigmoid", InitializationScheme.Glorot)]
-    [InlineData("softmax", InitializationScheme.Glorot)]
     [InlineData("ReLU", InitializationScheme.He)]
-    [InlineData("Leaky_ReLU", InitializationScheme.He)]
-    [InlineData("LeakyReLUActivation", InitializationScheme.He)]
+    [InlineData("LeakyReLU", InitializationScheme.He)]
     [InlineData("ELU", InitializationScheme.He)]
     [InlineData("GELU", InitializationScheme.He)]
     [InlineData("Swish", InitializationScheme.He)]
     [InlineData("SELU", InitializationScheme.LeCun)]
-    public void Scheme_by_activation_name(string name, InitializationScheme scheme) =>
-        Assert.Equal(scheme, InitializationAdvice.For(name).Scheme);
+    public void Scheme_of_every_library_activation(string name, InitializationScheme scheme) =>
+        Assert.Equal(scheme, InitializationAdvice.For(Activation.FromName(name)).Scheme);
 
     [Fact]
     public void Scheme_by_activation_object()
@@ -38,6 +36,8 @@ public class InitializationAdviceTests
         Assert.Equal(InitializationScheme.He, InitializationAdvice.For(new GeluActivation()).Scheme);
         Assert.Equal(InitializationScheme.He, InitializationAdvice.For(new EluActivation()).Scheme);
         Assert.Equal(InitializationScheme.He, InitializationAdvice.For(new SwishActivation()).Scheme);
+        Assert.Equal(InitializationScheme.Glorot, InitializationAdvice.For(new TanhActivation()).Scheme);
+        Assert.Equal(InitializationScheme.He, InitializationAdvice.For(Activation.CreateElu(0.5)).Scheme);
     }
 
     [Fact]

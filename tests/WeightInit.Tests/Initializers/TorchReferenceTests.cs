@@ -1,3 +1,4 @@
+using WeightInit.Activations;
 using System.Text.Json;
 using WeightInit.Initializers;
 using WeightInit.Random;
@@ -36,18 +37,30 @@ public class TorchReferenceTests
         _ => throw new InvalidDataException(mode),
     };
 
+    /// <summary>PyTorch's nonlinearity name as the enum member (the enum's names are PyTorch's without underscores).</summary>
+    private static Nonlinearity NonlinearityNamed(string name) => Enum.Parse<Nonlinearity>(name.Replace("_", ""), ignoreCase: true);
+
     [Fact]
     public void Gains_match_calculate_gain()
     {
-        int count = 0;
+        int count = 0, activations = 0;
         foreach (var g in Items("gains"))
         {
             string name = g.GetProperty("nonlinearity").GetString()!;
             double? param = g.GetProperty("param").ValueKind == JsonValueKind.Null ? null : g.GetProperty("param").GetDouble();
-            Close(g.GetProperty("gain").GetDouble(), Gain.FromName(name, param), $"gain({name}, {param})");
+            double gain = g.GetProperty("gain").GetDouble();
+            Close(gain, Gain.For(NonlinearityNamed(name), param), $"gain({name}, {param})");
+            if (!name.StartsWith("conv", StringComparison.Ordinal))
+            {
+                // The same gain from the activation PyTorch's name reads as (with the leaky ReLU's own slope).
+                var activation = param is double slope ? Activation.CreateLeakyReLU(slope) : Activation.FromName(name);
+                Close(gain, Gain.For(activation), $"gain of {activation}");
+                activations++;
+            }
             count++;
         }
-        Assert.Equal(Gain.KnownNames.Count + 8, count);
+        Assert.Equal(Enum.GetValues<Nonlinearity>().Length + 8, count);
+        Assert.Equal(14, activations);
     }
 
     [Fact]
@@ -77,7 +90,7 @@ public class TorchReferenceTests
             var fans = Fans.FromShape(Shape(k));
             double a = k.GetProperty("a").GetDouble();
             var mode = Mode(k.GetProperty("mode").GetString()!);
-            var nonlinearity = Gain.Parse(k.GetProperty("nonlinearity").GetString()!);
+            var nonlinearity = Gain.NonlinearityOf(Activation.FromName(k.GetProperty("nonlinearity").GetString()!))!.Value;
             string what = $"kaiming {fans} a={a} {mode} {nonlinearity}";
             Close(k.GetProperty("std").GetDouble(), Init.HeNormal(a, mode, nonlinearity).Std(fans), what + " std");
             Close(k.GetProperty("bound").GetDouble(), Init.HeUniform(a, mode, nonlinearity).Bound(fans), what + " bound");

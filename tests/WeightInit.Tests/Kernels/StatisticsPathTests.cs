@@ -77,32 +77,37 @@ public class StatisticsPathTests
         Assert.Equal(finiteFloats.Length == 0 ? double.NegativeInfinity : finiteFloats.Max(), maxF);
     }
 
-    public static TheoryData<string, int, string> LayerCases
+    public static TheoryData<string, int> LayerCases
     {
         get
         {
-            var data = new TheoryData<string, int, string>();
+            var data = new TheoryData<string, int>();
             foreach (var path in All)
                 foreach (int cols in OddLengths.Where(length => length > 0)) // a layer has at least one unit
-                    foreach (var rule in new[] { SaturationRule.Tanh, SaturationRule.Sigmoid, SaturationRule.ReLU, SaturationRule.FromDerivative })
-                        data.Add(path.ToString(), cols, rule.ToString());
+                    data.Add(path.ToString(), cols);
             return data;
         }
     }
 
     [Theory]
     [MemberData(nameof(LayerCases))]
-    public void Layer_statistics_are_the_same_on_every_path(string path, int cols, string rule)
+    public void Layer_statistics_and_saturated_counts_are_the_same_on_every_path(string path, int cols)
     {
         const int rows = 7;
-        var r = Enum.Parse<SaturationRule>(rule);
         double[] x = Values(rows * cols, 9);
         for (int j = 0; j < cols; j += 3) for (int i = 0; i < rows; i++) x[i * cols + j] = 0; // dead columns
+        float[] xf = Array.ConvertAll(x, v => (float)v);
+        var expected = LayerStatisticsCalculator.Compute(1, x, rows, cols, 1, SimdPath.Scalar);
+        Assert.Equal(expected, LayerStatisticsCalculator.Compute(1, x, rows, cols, 1, Parse(path)));
+        var expectedF = LayerStatisticsCalculator.Compute(1, xf, rows, cols, 1, SimdPath.Scalar);
+        Assert.Equal(expectedF, LayerStatisticsCalculator.Compute(1, xf, rows, cols, 1, Parse(path)));
+        // The saturated count the simulator and the trainer share, on slopes with NaNs and values at the limit.
         double[] d = Values(rows * cols, 11);
-        float[] xf = Array.ConvertAll(x, v => (float)v), df = Array.ConvertAll(d, v => (float)v);
-        var expected = LayerStatisticsCalculator.Compute(1, x, rows, cols, r, 0.05, d, 1, SimdPath.Scalar);
-        Assert.Equal(expected, LayerStatisticsCalculator.Compute(1, x, rows, cols, r, 0.05, d, 1, Parse(path)));
-        var expectedF = LayerStatisticsCalculator.Compute(1, xf, rows, cols, r, 0.05, df, 1, SimdPath.Scalar);
-        Assert.Equal(expectedF, LayerStatisticsCalculator.Compute(1, xf, rows, cols, r, 0.05, df, 1, Parse(path)));
+        for (int i = 0; i < d.Length; i += 5) d[i] = 0.05;
+        float[] df = Array.ConvertAll(d, v => (float)v);
+        long expectedCount = d.Count(v => Math.Abs(v) < 0.05);
+        Assert.Equal(expectedCount, WeightInit.Activations.Saturation.Count<double>(d, 0.05, Parse(path)));
+        Assert.Equal(df.Count(v => Math.Abs((double)v) < 0.05),
+            WeightInit.Activations.Saturation.Count<float>(df, 0.05, Parse(path)));
     }
 }

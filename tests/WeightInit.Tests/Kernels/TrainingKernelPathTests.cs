@@ -1,10 +1,15 @@
+using WeightInit.Kernels;
 using WeightInit.Random;
+using WeightInit.Statistics;
 using WeightInit.Training;
 using static WeightInit.Tests.Kernels.KernelPaths;
 
 namespace WeightInit.Tests.Kernels;
 
-/// <summary>The trainer's span kernels on every path and odd length, against scalar references written out here.</summary>
+/// <summary>
+/// The trainer's span operations (the shared arithmetic operators, the layers' and optimizers' own, the fixed-order
+/// sums) on every path and odd length, against scalar references written out here.
+/// </summary>
 public class TrainingKernelPathTests
 {
     private static double[] Values(int n, ulong seed)
@@ -20,12 +25,10 @@ public class TrainingKernelPathTests
     {
         double[] a = Values(n, 1), b = Values(n, 2), c = Values(n, 3);
         var y = new double[n];
-        VectorKernels.Map(a, b, c, y, new MultiplyAdd(), Parse(path));
+        SimdMap.Run(new MultiplyAddOperator(), a, b, c, y, default, Parse(path));
         SameBits(Enumerable.Range(0, n).Select(i => a[i] * b[i] + c[i]).ToArray(), y, "a * b + c");
-        VectorKernels.Map(a, b, c, y, new LinearCombination(0.3, -1.5, 2.25), Parse(path));
+        SimdMap.Run(new LayerNormLayer.LinearCombination(0.3, -1.5, 2.25), a, b, c, y, default, Parse(path));
         SameBits(Enumerable.Range(0, n).Select(i => 0.3 * a[i] + -1.5 + 2.25 * b[i]).ToArray(), y, "p a + q + r b");
-        VectorKernels.Map(a, b, c, y, new IndicatorBelow(1.0), Parse(path));
-        SameBits(Enumerable.Range(0, n).Select(i => Math.Abs(a[i]) < 1.0 ? 1.0 : 0.0).ToArray(), y, "|a| < 1");
     }
 
     [Theory]
@@ -37,22 +40,22 @@ public class TrainingKernelPathTests
         double[] v = b.Select(Math.Abs).ToArray(); // Adam's second moment is never negative
         var y = new double[n];
         void Check<TOperation>(TOperation operation, Func<int, double> expected, string what, double[]? second = null)
-            where TOperation : struct, IVectorOperation
+            where TOperation : struct, IMapOperator
         {
             var bb = second ?? b;
-            VectorKernels.Map(a, bb, c, y, operation, p);
+            SimdMap.Run(operation, a, bb, c, y, default, p);
             SameBits(Enumerable.Range(0, n).Select(expected).ToArray(), y, $"{what} on {path}, n = {n}");
         }
-        Check(new FirstOperand(), i => a[i], "a");
-        Check(new Product(), i => a[i] * b[i], "a * b");
-        Check(new SubtractMultiply(), i => (a[i] - b[i]) * c[i], "(a - b) * c");
-        Check(new AddSquaredDifference(), i => a[i] + (b[i] - c[i]) * (b[i] - c[i]), "a + (b - c)^2");
-        Check(new AddScaled(-0.7), i => a[i] + -0.7 * b[i], "a + s b");
-        Check(new Scaled(1.3), i => 1.3 * a[i], "s a");
-        Check(new SquaredDeviation(0.2), i => (a[i] - 0.2) * (a[i] - 0.2), "(a - m)^2");
-        Check(new ShiftThenScale(0.2, 3.5), i => (a[i] - 0.2) * 3.5, "(a - m) s");
-        Check(new AddAbsolute(), i => a[i] + Math.Abs(b[i]), "a + |b|");
-        Check(new Sum(), i => a[i] + b[i], "a + b");
+        Check(new IdentityOperator(), i => a[i], "a");
+        Check(new MultiplyOperator(), i => a[i] * b[i], "a * b");
+        Check(new BatchNormLayer.SubtractMultiply(), i => (a[i] - b[i]) * c[i], "(a - b) * c");
+        Check(new BatchNormLayer.AddSquaredDifference(), i => a[i] + (b[i] - c[i]) * (b[i] - c[i]), "a + (b - c)^2");
+        Check(new AddScaledOperator(-0.7), i => a[i] + -0.7 * b[i], "a + s b");
+        Check(new ScaleOperator(1.3), i => 1.3 * a[i], "s a");
+        Check(new SquaredDeviationOperator(0.2), i => (a[i] - 0.2) * (a[i] - 0.2), "(a - m)^2");
+        Check(new LayerNormLayer.ShiftThenScale(0.2, 3.5), i => (a[i] - 0.2) * 3.5, "(a - m) s");
+        Check(new DiagnosticsRecorder.AddAbsolute(), i => a[i] + Math.Abs(b[i]), "a + |b|");
+        Check(new AddOperator(), i => a[i] + b[i], "a + b");
         Check(new AdamOptimizer.ExponentialAverage(0.9), i => 0.9 * a[i] + (1 - 0.9) * b[i], "Adam first moment");
         Check(new AdamOptimizer.ExponentialAverageOfSquares(0.999), i => 0.999 * a[i] + (1 - 0.999) * (b[i] * b[i]), "Adam second moment");
         Check(new AdamOptimizer.AdamStep(0.01, 1.25, 1e-8), i => 0.01 * a[i] / (Math.Sqrt(v[i]) * 1.25 + 1e-8), "Adam step", v);
@@ -60,27 +63,14 @@ public class TrainingKernelPathTests
 
     [Theory]
     [MemberData(nameof(PathsAndLengths), MemberType = typeof(KernelPaths))]
-    public void Range_is_the_finite_minimum_and_maximum_on_every_path(string path, int n)
-    {
-        double[] x = Values(n, 14);
-        if (n > 2) x[n / 2] = double.NaN;
-        var finite = x.Where(double.IsFinite).ToArray();
-        var (min, max, allFinite) = VectorKernels.Range(x, Parse(path));
-        Assert.Equal(finite.Length == 0 ? double.PositiveInfinity : finite.Min(), min);
-        Assert.Equal(finite.Length == 0 ? double.NegativeInfinity : finite.Max(), max);
-        Assert.Equal(finite.Length == n, allFinite);
-    }
-
-    [Theory]
-    [MemberData(nameof(PathsAndLengths), MemberType = typeof(KernelPaths))]
     public void Sum_follows_its_documented_order_on_every_path(string path, int n)
     {
         double[] a = Values(n, 4), b = Values(n, 5);
-        double sum = VectorKernels.Sum(a, b, a, new Product(), Parse(path));
+        double sum = SimdReduce.Sum(new MultiplyOperator(), a, b, default, Parse(path));
         Assert.Equal(CanonicalSum(Enumerable.Range(0, n).Select(i => a[i] * b[i]).ToArray()), sum);
     }
 
-    /// <summary>VectorKernels.Sum's order in plain scalar code.</summary>
+    /// <summary>SimdReduce.Sum's order in plain scalar code.</summary>
     private static double CanonicalSum(double[] v)
     {
         int n = v.Length, quads = n - n % 4;
@@ -104,7 +94,7 @@ public class TrainingKernelPathTests
         double Fold(double[] l) => (l[0] + l[4] + (l[1] + l[5])) + (l[2] + l[6] + (l[3] + l[7]));
         double sum = Fold(lanes), sum2 = Fold(squares);
         for (int i = body; i < n; i++) { sum += x[i]; sum2 += x[i] * x[i]; }
-        Assert.Equal((sum, sum2), VectorKernels.SumAndSumOfSquares(x, Parse(path)));
+        Assert.Equal((sum, sum2), OnePassMoments.SumAndSumOfSquares(x, Parse(path)));
     }
 
     [Theory]
@@ -113,7 +103,7 @@ public class TrainingKernelPathTests
     {
         double[] w = Values(n, 7), g = Values(n, 8), v = Values(n, 9);
         double[] w0 = (double[])w.Clone(), v0 = (double[])v.Clone();
-        SpanMath.SgdUpdate(w, g, v, 0.1, 0.9, 1e-3, Parse(path));
+        SgdOptimizer.Step(w, g, v, 0.1, 0.9, 1e-3, Parse(path));
         for (int i = 0; i < n; i++)
         {
             double gi = g[i] + 1e-3 * w0[i];

@@ -9,11 +9,9 @@ namespace WeightInit.Tests.Simulation;
 public class ArticleCaseTests
 {
     private static SimulationResult Run(FloatPrecision precision, double weightStd, int depth, int batch, ulong seed = 1) =>
-        DeepNetworkSimulator.Run(new SimulationOptions
-        {
-            Depth = depth, Width = 512, BatchSize = batch, Precision = precision, Seed = seed,
-            WeightInitializer = GaussianWeights.Constant(weightStd),
-        });
+        DeepNetworkSimulator.Run(DeepNetwork.Stack(depth, 512, WeightInit.Activations.Activation.Identity,
+            GaussianWeights.Constant(weightStd)),
+            new SimulationOptions { BatchSize = batch, Precision = precision, Seed = seed });
 
     [Fact]
     public void PredictionsMatchTheArticle()

@@ -15,11 +15,9 @@ public class InitializationSchemeTests
     private static readonly Lazy<SimulationResult> HeReLU = new(() => Run(GaussianWeights.HeNormal, Activation.ReLU));
 
     private static SimulationResult Run(GaussianWeights init, Activation activation, ulong seed = 3) =>
-        DeepNetworkSimulator.Run(new SimulationOptions
-        {
-            Depth = Depth, Width = Width, BatchSize = Batch, Precision = FloatPrecision.Double, Seed = seed,
-            WeightInitializer = init, Activation = activation, ComputeBackward = true,
-        });
+        DeepNetworkSimulator.Run(DeepNetwork.Stack(Depth, Width, activation, init),
+            new SimulationOptions { BatchSize = Batch, Precision = FloatPrecision.Double, Seed = seed,
+                ComputeBackward = true });
 
     /// <summary>
     /// He with ReLU keeps E[x^2] constant in expectation, but at finite width the log of a sample's
@@ -122,11 +120,10 @@ public class InitializationSchemeTests
     public void LinearNormalWeights_GradientGrowsBySqrtNPerLayerGoingDown()
     {
         const int depth = 20;
-        var r = DeepNetworkSimulator.Run(new SimulationOptions
-        {
-            Depth = depth, Width = Width, BatchSize = Batch, Precision = FloatPrecision.Double, Seed = 4,
-            WeightInitializer = GaussianWeights.Constant(1.0), ComputeBackward = true,
-        });
+        var r = DeepNetworkSimulator.Run(DeepNetwork.Stack(depth, Width, Activation.Identity,
+            GaussianWeights.Constant(1.0)),
+            new SimulationOptions { BatchSize = Batch, Precision = FloatPrecision.Double, Seed = 4,
+                ComputeBackward = true });
         double sqrtN = Math.Sqrt(Width);
         for (int l = depth; l >= 1; l--)
             Assert.InRange(r.Backward![l - 1].Std / r.Backward[l].Std, 0.8 * sqrtN, 1.2 * sqrtN);

@@ -6,21 +6,18 @@ namespace WeightInit.Tests.Simulation;
 
 public class InitializationSweepTests
 {
-    private static SimulationOptions Cell(IWeightInitializer weights, Activation activation) => new()
-    {
-        Depth = 6, Width = 16, BatchSize = 8, Seed = 11, ComputeBackward = true, MaxDegreeOfParallelism = 1,
-        WeightInitializer = weights, Activation = activation,
-    };
+    private static DeepNetwork Cell(IWeightInitializer weights, Activation activation)
+        => DeepNetwork.Stack(6, 16, activation, weights);
 
-    private static Func<IWeightInitializer, Activation, SimulationOptions> CellWith(Func<SimulationOptions, SimulationOptions> change) =>
-        (weights, activation) => change(Cell(weights, activation));
+    private static readonly SimulationOptions Options = new() { BatchSize = 8, Seed = 11, ComputeBackward = true,
+        MaxDegreeOfParallelism = 1 };
 
     [Fact]
     public void EveryCellEqualsTheDirectRunOfItsPair()
     {
         var inits = new IWeightInitializer[] { Init.Normal(0, 1), Init.XavierNormal(), Init.HeNormal() };
         var acts = new[] { Activation.Identity, Activation.Tanh };
-        var sweep = InitializationSweep.Run(inits, acts, Cell);
+        var sweep = InitializationSweep.Run(inits, acts, Cell, Options);
         var forward = sweep.FinalForwardStd();
         var backward = sweep.InputGradientStd()!;
         Assert.Equal(3, forward.GetLength(0));
@@ -28,11 +25,12 @@ public class InitializationSweepTests
         for (int i = 0; i < inits.Length; i++)
             for (int j = 0; j < acts.Length; j++)
             {
-                var direct = DeepNetworkSimulator.Run(Cell(inits[i], acts[j]));
+                var direct = DeepNetworkSimulator.Run(Cell(inits[i], acts[j]), Options);
                 Assert.Equal(direct.Forward[^1].Std, forward[i, j]);
                 Assert.Equal(direct.Backward![0].Std, backward[i, j]);
-                Assert.Same(inits[i], sweep[i, j].Options.WeightInitializer);
-                Assert.Same(acts[j], sweep[i, j].Options.Activation);
+                Assert.Same(inits[i], sweep[i, j].Network.WeightInitializer);
+                Assert.Same(acts[j], sweep[i, j].Network.Activation);
+                Assert.Same(Options, sweep[i, j].Options);
             }
         // Rows differ as the schemes predict: N(0, 1) weights blow a linear network up by about sqrt(16) = 4 per layer.
         Assert.True(forward[0, 0] > 1000 * forward[1, 0]);
@@ -46,14 +44,14 @@ public class InitializationSweepTests
         var acts = new[] { Activation.ReLU, Activation.Tanh, Activation.Gelu };
         foreach (var precision in new[] { FloatPrecision.Double, FloatPrecision.Single })
         {
-            var cell = CellWith(o => o with { Precision = precision, MaxDegreeOfParallelism = -1 });
-            var sweep = InitializationSweep.Run(inits, acts, cell);
+            var options = Options with { Precision = precision, MaxDegreeOfParallelism = -1 };
+            var sweep = InitializationSweep.Run(inits, acts, Cell, options);
             for (int i = 0; i < inits.Length; i++)
                 for (int j = 0; j < acts.Length; j++)
                 {
-                    var direct = DeepNetworkSimulator.Run(cell(inits[i], acts[j]));
-                    Assert.Equal(direct.Forward.Select(s => s.Std), sweep[i, j].Forward.Select(s => s.Std));
-                    Assert.Equal(direct.Backward!.Select(s => s.Std), sweep[i, j].Backward!.Select(s => s.Std));
+                    var direct = DeepNetworkSimulator.Run(Cell(inits[i], acts[j]), options);
+                    Assert.Equal(direct.Forward, sweep[i, j].Forward);
+                    Assert.Equal(direct.Backward!, sweep[i, j].Backward!);
                     Assert.Equal(direct.Output, sweep[i, j].Output);
                 }
         }
@@ -63,7 +61,8 @@ public class InitializationSweepTests
     public void OverflowIsNaNAndVanishingIsZero()
     {
         var inits = new IWeightInitializer[] { Init.Normal(0, 1e6), Init.Zeros };
-        var sweep = InitializationSweep.Run(inits, [Activation.Identity], CellWith(o => o with { Precision = FloatPrecision.Single }));
+        var sweep = InitializationSweep.Run(inits, [Activation.Identity], Cell,
+            Options with { Precision = FloatPrecision.Single });
         var forward = sweep.FinalForwardStd();
         Assert.NotNull(sweep[0, 0].FirstNonFiniteLayer);
         Assert.True(double.IsNaN(forward[0, 0]));
@@ -73,20 +72,24 @@ public class InitializationSweepTests
     [Fact]
     public void WithoutTheBackwardPassTheGradientGridIsNull()
     {
-        var sweep = InitializationSweep.Run([Init.XavierNormal()], [Activation.ReLU], CellWith(o => o with { ComputeBackward = false }));
+        var sweep = InitializationSweep.Run([Init.XavierNormal()], [Activation.ReLU], Cell,
+            Options with { ComputeBackward = false });
         Assert.Null(sweep.InputGradientStd());
+        Assert.Null(InitializationSweep.Run([Init.XavierNormal()], [Activation.ReLU], Cell)[0,
+            0].Backward); // default options
     }
 
     [Fact]
-    public void BadListsAreRejectedByName()
+    public void BadListsAndOptionsAreRejectedByName()
     {
         Assert.Equal("initializers", Assert.Throws<ArgumentException>(() =>
             InitializationSweep.Run([], [Activation.ReLU], Cell)).ParamName);
         Assert.Equal("activations", Assert.Throws<ArgumentException>(() =>
             InitializationSweep.Run([Init.XavierNormal()], [null!], Cell)).ParamName);
         Assert.Throws<ArgumentNullException>(() => InitializationSweep.Run([Init.XavierNormal()], [Activation.ReLU], null!));
-        Assert.Throws<ArgumentOutOfRangeException>(() =>
-            InitializationSweep.Run([Init.XavierNormal()], [Activation.ReLU], CellWith(o => o with { Depth = 0 })));
+        Assert.Equal("BatchSize", Assert.Throws<ArgumentOutOfRangeException>(() =>
+            InitializationSweep.Run([Init.XavierNormal()], [Activation.ReLU], Cell,
+                Options with { BatchSize = 0 })).ParamName);
     }
 
     [Fact]
@@ -94,9 +97,13 @@ public class InitializationSweepTests
     {
         var other = Init.HeNormal();
         Assert.Equal("cell", Assert.Throws<ArgumentException>(() => InitializationSweep.Run([Init.XavierNormal()], [Activation.ReLU],
-            CellWith(o => o with { WeightInitializer = other }))).ParamName);
+            (_, f) => Cell(other, f))).ParamName);
+        Assert.Equal("cell",
+            Assert.Throws<ArgumentException>(() => InitializationSweep.Run([Init.XavierNormal()], [Activation.ReLU],
+            (w, _) => Cell(w, Activation.Tanh))).ParamName);
+        // A classifier's linear last layer is another activation than the cell's.
         Assert.Equal("cell", Assert.Throws<ArgumentException>(() => InitializationSweep.Run([Init.XavierNormal()], [Activation.ReLU],
-            CellWith(o => o with { Activation = Activation.Tanh }))).ParamName);
+            (w, f) => DeepNetwork.Classifier([16, 16, 4], f, w))).ParamName);
         Assert.Equal("cell", Assert.Throws<ArgumentException>(() => InitializationSweep.Run([Init.XavierNormal()], [Activation.ReLU],
             (_, _) => null!)).ParamName);
     }

@@ -1,57 +1,38 @@
+using WeightInit.Activations;
 using WeightInit.Simulation;
 
 namespace WeightInit.Tests.Simulation;
 
-/// <summary>Each rule of <see cref="SimulationOptions.Validate"/>: an ArgumentException naming the option.</summary>
+/// <summary>Each rule of the simulator's options (checked against the network run): an ArgumentException naming the
+/// option.</summary>
 public class SimulationOptionsValidationTests
 {
-    private static readonly SimulationOptions Valid = new()
-    {
-        Depth = 2, Width = 4, BatchSize = 3, WeightInitializer = GaussianWeights.XavierNormal, Seed = 1,
-    };
+    private static readonly DeepNetwork Network = DeepNetwork.Stack(2, 4, Activation.Identity,
+        GaussianWeights.XavierNormal);
 
-    private static void AssertRejected(SimulationOptions options, string parameter)
+    private static readonly SimulationOptions Valid = new() { BatchSize = 3, Seed = 1 };
+
+    private static void AssertRejected(SimulationOptions options, string parameter, DeepNetwork? network = null)
     {
-        var e = Assert.ThrowsAny<ArgumentException>(() => DeepNetworkSimulator.Run(options));
+        var e = Assert.ThrowsAny<ArgumentException>(() => DeepNetworkSimulator.Run(network ?? Network, options));
         Assert.Equal(parameter, e.ParamName);
         Assert.Contains(parameter, e.Message);
     }
 
     [Fact]
-    public void ValidOptionsRun() => Assert.Equal(3, DeepNetworkSimulator.Run(Valid).Forward.Count);
+    public void ValidOptionsRun() => Assert.Equal(3, DeepNetworkSimulator.Run(Network, Valid).Forward.Count);
 
     [Fact]
-    public void NullOptions() => Assert.Throws<ArgumentNullException>("options", () => DeepNetworkSimulator.Run(null!));
+    public void DefaultOptionsRun() => Assert.Equal(512 * 4, DeepNetworkSimulator.Run(Network).Output.Count);
 
-    [Theory]
-    [InlineData(0)]
-    [InlineData(-3)]
-    public void DepthMustBePositive(int depth) => AssertRejected(Valid with { Depth = depth }, "Depth");
-
-    [Theory]
-    [InlineData(0)]
-    [InlineData(-1)]
-    public void WidthMustBePositive(int width) => AssertRejected(Valid with { Width = width }, "Width");
+    [Fact]
+    public void NullNetwork()
+        => Assert.Throws<ArgumentNullException>("network", () => DeepNetworkSimulator.Run(null!, Valid));
 
     [Theory]
     [InlineData(0)]
     [InlineData(-512)]
     public void BatchSizeMustBePositive(int batch) => AssertRejected(Valid with { BatchSize = batch }, "BatchSize");
-
-    [Fact]
-    public void WidthsMustHoldDepthPlusOneEntries() => AssertRejected(Valid with { Width = 0, Widths = [4, 4] }, "Widths");
-
-    [Fact]
-    public void WidthsMustBePositive() => AssertRejected(Valid with { Width = 0, Widths = [4, 0, 4] }, "Widths");
-
-    [Fact]
-    public void WidthAndWidthsAreExclusive() => AssertRejected(Valid with { Widths = [4, 4, 4] }, "Width");
-
-    [Fact]
-    public void WeightInitializerMustNotBeNull() => AssertRejected(Valid with { WeightInitializer = null! }, "WeightInitializer");
-
-    [Fact]
-    public void ActivationIsRequired() => AssertRejected(Valid with { Activation = null! }, "Activation");
 
     [Fact]
     public void PrecisionMustBeDefined() => AssertRejected(Valid with { Precision = (FloatPrecision)7 }, "Precision");
@@ -73,18 +54,11 @@ public class SimulationOptionsValidationTests
     [InlineData(double.NaN)]
     [InlineData(0.0)]
     [InlineData(-0.1)]
+    [InlineData(1.0)]
+    [InlineData(1.5)]
     [InlineData(double.PositiveInfinity)]
-    public void SaturationThresholdMustBeFinitePositive(double threshold) =>
+    public void SaturationThresholdMustLieBetweenZeroAndOne(double threshold) =>
         AssertRejected(Valid with { SaturationThreshold = threshold }, "SaturationThreshold");
-
-    [Theory]
-    [InlineData(double.NaN)]
-    [InlineData(double.NegativeInfinity)]
-    public void BiasValueMustBeFinite(double bias) => AssertRejected(Valid with { BiasValue = bias }, "BiasValue");
-
-    [Fact]
-    public void BiasValueAndBiasInitializerAreExclusive() =>
-        AssertRejected(Valid with { BiasValue = 0.1, BiasInitializer = GaussianWeights.Constant(1) }, "BiasValue");
 
     [Theory]
     [InlineData(0)]
@@ -94,9 +68,29 @@ public class SimulationOptionsValidationTests
 
     [Fact]
     public void BatchTimesWidthMustFitInAnArray() =>
-        AssertRejected(Valid with { BatchSize = 1 << 20, Width = 1 << 12 }, "BatchSize");
+        AssertRejected(Valid with { BatchSize = 1 << 20 }, "BatchSize",
+            DeepNetwork.Stack(1, 1 << 12, Activation.Identity, GaussianWeights.XavierNormal));
 
     [Fact]
-    public void WeightMustFitInAnArray() =>
-        AssertRejected(Valid with { BatchSize = 1, Width = 50_000 }, "Width");
+    public void InputBatchIsTheGivenInputOrTheSimulatorsOwnDraw()
+    {
+        var input = Enumerable.Range(0, 12).Select(i => i * 0.1 + 1e-9).ToArray();
+        Assert.Equal(input, (Valid with { Input = input }).InputBatch(Network));
+        Assert.Equal(input.Select(v => (double)(float)v),
+            (Valid with { Input = input, Precision = FloatPrecision.Single }).InputBatch(Network));
+        // The drawn batch is the input the simulator runs: layer 0's statistics are those of the batch.
+        foreach (var precision in new[] { FloatPrecision.Double, FloatPrecision.Single })
+        {
+            var options = Valid with { Precision = precision, BatchSize = 5 };
+            var batch = options.InputBatch(Network);
+            var run = DeepNetworkSimulator.Run(Network, options with { KeepWeights = true });
+            var rerun = DeepNetworkSimulator.Run(Network, options with { Input = batch, KeepWeights = true });
+            Assert.Equal(run.Output, rerun.Output);
+            Assert.Equal(run.Forward[0], rerun.Forward[0]);
+        }
+        Assert.Throws<ArgumentNullException>("network", () => Valid.InputBatch(null!));
+        Assert.Equal("Input",
+            Assert.Throws<ArgumentException>(()
+            => (Valid with { Input = new double[3] }).InputBatch(Network)).ParamName);
+    }
 }

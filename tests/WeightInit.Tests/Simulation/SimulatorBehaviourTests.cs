@@ -6,14 +6,14 @@ namespace WeightInit.Tests.Simulation;
 /// <summary>Determinism, progress, cancellation and the streaming contract of <see cref="DeepNetworkSimulator"/>.</summary>
 public class SimulatorBehaviourTests
 {
+    private static DeepNetwork Net(Activation? activation = null) =>
+        DeepNetwork.Stack([300, 256, 513, 256, 300, 256, 256, 200, 256, 256, 256, 129, 256], activation
+            ?? Activation.ReLU,
+            GaussianWeights.HeNormal, GaussianWeights.Constant(0.05));
+
     private static SimulationOptions Options(FloatPrecision precision, int dop = -1, ulong seed = 7) => new()
     {
-        Depth = 12,
-        Widths = [300, 256, 513, 256, 300, 256, 256, 200, 256, 256, 256, 129, 256],
         BatchSize = 64,
-        WeightInitializer = GaussianWeights.HeNormal,
-        BiasInitializer = GaussianWeights.Constant(0.05),
-        Activation = Activation.ReLU,
         Precision = precision,
         Seed = seed,
         ComputeBackward = true,
@@ -47,14 +47,14 @@ public class SimulatorBehaviourTests
     public void SameSeedSameBitsWhateverTheThreadCount(FloatPrecision precision, string activation)
     {
         var f = activation switch { "ReLU" => Activation.ReLU, "Tanh" => Activation.Tanh, _ => Softsign.Instance };
-        var one = DeepNetworkSimulator.Run(Options(precision, dop: 1) with { Activation = f });
-        var two = DeepNetworkSimulator.Run(Options(precision, dop: 2) with { Activation = f });
-        var all = DeepNetworkSimulator.Run(Options(precision, dop: -1) with { Activation = f });
-        var again = DeepNetworkSimulator.Run(Options(precision, dop: -1) with { Activation = f });
+        var one = DeepNetworkSimulator.Run(Net(f), Options(precision, dop: 1));
+        var two = DeepNetworkSimulator.Run(Net(f), Options(precision, dop: 2));
+        var all = DeepNetworkSimulator.Run(Net(f), Options(precision, dop: -1));
+        var again = DeepNetworkSimulator.Run(Net(f), Options(precision, dop: -1));
         AssertSameBits(one, two);
         AssertSameBits(one, all);
         AssertSameBits(all, again);
-        var other = DeepNetworkSimulator.Run(Options(precision, seed: 8) with { Activation = f });
+        var other = DeepNetworkSimulator.Run(Net(f), Options(precision, seed: 8));
         Assert.NotEqual(one.Forward[1].Mean, other.Forward[1].Mean);
         Assert.NotEqual(one.Forward[0].Mean, other.Forward[0].Mean);
     }
@@ -62,8 +62,8 @@ public class SimulatorBehaviourTests
     [Fact]
     public void KeepWeightsChangesNothingButReturnsTheWeights()
     {
-        var streamed = DeepNetworkSimulator.Run(Options(FloatPrecision.Double));
-        var kept = DeepNetworkSimulator.Run(Options(FloatPrecision.Double) with { KeepWeights = true });
+        var streamed = DeepNetworkSimulator.Run(Net(), Options(FloatPrecision.Double));
+        var kept = DeepNetworkSimulator.Run(Net(), Options(FloatPrecision.Double) with { KeepWeights = true });
         AssertSameBits(streamed, kept);
         Assert.Null(streamed.Weights);
         Assert.Equal(12, kept.Weights!.Count);
@@ -77,7 +77,7 @@ public class SimulatorBehaviourTests
     [Fact]
     public void ForwardOnlyLeavesBackwardNull()
     {
-        var r = DeepNetworkSimulator.Run(Options(FloatPrecision.Single) with { ComputeBackward = false });
+        var r = DeepNetworkSimulator.Run(Net(), Options(FloatPrecision.Single) with { ComputeBackward = false });
         Assert.Null(r.Backward);
         Assert.Null(r.TopmostNonFiniteGradientLayer);
         Assert.Equal(13, r.Forward.Count);
@@ -88,7 +88,7 @@ public class SimulatorBehaviourTests
     public void ProgressIsReportedAfterEveryLayerOfEachPass()
     {
         var recorder = new Recorder();
-        DeepNetworkSimulator.Run(Options(FloatPrecision.Single), recorder);
+        DeepNetworkSimulator.Run(Net(), Options(FloatPrecision.Single), recorder);
         var expected = Enumerable.Range(1, 12).Select(l => new SimulationProgress(SimulationPhase.Forward, l, 12))
             .Concat(Enumerable.Range(1, 12).Select(l => new SimulationProgress(SimulationPhase.Backward, l, 12)));
         Assert.Equal(expected, recorder.Reports);
@@ -102,7 +102,8 @@ public class SimulatorBehaviourTests
     {
         using var cts = new CancellationTokenSource();
         var recorder = new Recorder(p => { if (p.Phase == phase && p.LayersDone == afterLayer) cts.Cancel(); });
-        Assert.ThrowsAny<OperationCanceledException>(() => DeepNetworkSimulator.Run(Options(FloatPrecision.Double), recorder, cts.Token));
+        Assert.ThrowsAny<OperationCanceledException>(()
+            => DeepNetworkSimulator.Run(Net(), Options(FloatPrecision.Double), recorder, cts.Token));
         Assert.Equal(new SimulationProgress(phase, afterLayer, 12), recorder.Reports[^1]);
     }
 
@@ -110,7 +111,8 @@ public class SimulatorBehaviourTests
     public void CancelledTokenThrowsBeforeAnyWork()
     {
         var recorder = new Recorder();
-        Assert.ThrowsAny<OperationCanceledException>(() => DeepNetworkSimulator.Run(Options(FloatPrecision.Double), recorder, new CancellationToken(true)));
+        Assert.ThrowsAny<OperationCanceledException>(()
+            => DeepNetworkSimulator.Run(Net(), Options(FloatPrecision.Double), recorder, new CancellationToken(true)));
         Assert.Empty(recorder.Reports);
     }
 
@@ -118,9 +120,12 @@ public class SimulatorBehaviourTests
     public void LinearBackwardWithoutCheckpointsMatchesTheCheckpointedPath()
     {
         // The identity takes the checkpoint-free path; a custom activation equal to the identity takes the checkpointed one.
-        var options = Options(FloatPrecision.Double) with { Activation = Activation.Identity, BiasInitializer = null, WeightInitializer = GaussianWeights.XavierNormal };
-        var direct = DeepNetworkSimulator.Run(options);
-        var viaCheckpoints = DeepNetworkSimulator.Run(options with { Activation = new LinearByAnotherName() });
+        var options = Options(FloatPrecision.Double);
+        var widths = Net().Widths;
+        var direct = DeepNetworkSimulator.Run(DeepNetwork.Stack(widths, Activation.Identity,
+            GaussianWeights.XavierNormal), options);
+        var viaCheckpoints = DeepNetworkSimulator.Run(DeepNetwork.Stack(widths, new LinearByAnotherName(),
+            GaussianWeights.XavierNormal), options);
         Assert.Equal(direct.Backward!.Select(s => s.Std), viaCheckpoints.Backward!.Select(s => s.Std));
         Assert.Equal(direct.Forward.Select(s => s.Mean), viaCheckpoints.Forward.Select(s => s.Mean));
     }
@@ -135,11 +140,9 @@ public class SimulatorBehaviourTests
     [Fact]
     public void NonFiniteActivationsAreAResultNotAnException()
     {
-        var r = DeepNetworkSimulator.Run(new SimulationOptions
-        {
-            Depth = 40, Width = 64, BatchSize = 8, Precision = FloatPrecision.Single, WeightInitializer = GaussianWeights.Constant(10),
-            ComputeBackward = true, Seed = 1,
-        });
+        var r = DeepNetworkSimulator.Run(DeepNetwork.Stack(40, 64, Activation.Identity, GaussianWeights.Constant(10)),
+            new SimulationOptions { BatchSize = 8, Precision = FloatPrecision.Single, ComputeBackward = true,
+                Seed = 1 });
         Assert.NotNull(r.FirstNonFiniteLayer);
         Assert.Equal(1.0, r.Forward[40].NonFiniteFraction);
         Assert.True(r.Backward![40].AllFinite);                            // the injected top gradient is finite...

@@ -20,21 +20,20 @@ public class SimulatorReferenceTests
         _ => Softsign.Instance,
     };
 
-    private static SimulationOptions Options(string activation, int depth, FloatPrecision precision) => new()
-    {
-        Depth = depth,
-        // Odd widths, changing from layer to layer; depth 10 makes backward checkpoint segments 0-4, 4-8, 8-10.
-        Widths = Enumerable.Range(0, depth + 1).Select(i => new[] { 5, 7, 3, 9, 17, 4, 1, 6 }[i % 8]).ToArray(),
-        BatchSize = 6,
-        WeightInitializer = GaussianWeights.XavierNormal,
-        BiasInitializer = GaussianWeights.Constant(0.1),
-        Activation = ActivationNamed(activation),
-        Precision = precision,
-        Seed = 2024,
-        ComputeBackward = true,
-        KeepWeights = true,
-        SaturationThreshold = 0.3,
-    };
+    private static (DeepNetwork, SimulationOptions) Options(string activation, int depth, FloatPrecision precision) =>
+        (DeepNetwork.Stack(
+            // Odd widths, changing from layer to layer; depth 10 makes backward checkpoint segments 0-4, 4-8, 8-10.
+            Enumerable.Range(0, depth + 1).Select(i => new[] { 5, 7, 3, 9, 17, 4, 1, 6 }[i % 8]).ToArray(),
+            ActivationNamed(activation), GaussianWeights.XavierNormal, GaussianWeights.Constant(0.1)),
+         new SimulationOptions
+         {
+             BatchSize = 6,
+             Precision = precision,
+             Seed = 2024,
+             ComputeBackward = true,
+             KeepWeights = true,
+             SaturationThreshold = 0.9,
+         });
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -47,15 +46,31 @@ public class SimulatorReferenceTests
         // float32 products and activations: a few float ulps per layer (2^-24 = 6e-8), over at most 16 layers.
         Check(Options(activation, depth, FloatPrecision.Single), 2e-5);
 
-    private static void Check(SimulationOptions options, double tolerance)
+    [Theory]
+    [InlineData("Tanh", FloatPrecision.Double)]
+    [InlineData("ReLU", FloatPrecision.Single)]
+    [InlineData("Softsign", FloatPrecision.Double)]
+    public void AClassifiersLinearLastLayerAndWeightScalesMatchAPlainComputation(string activation,
+        FloatPrecision precision)
     {
-        var result = DeepNetworkSimulator.Run(options);
-        var reference = new ReferenceNetwork(options);
+        var (stack, options) = Options(activation, 10, precision);
+        var classifier = DeepNetwork.Classifier(stack.Widths, stack.Activation, stack.WeightInitializer,
+            stack.BiasInitializer)
+            .WithWeightScales([0.5, 2, 1.5, 1, 0.75, 1.25, 1, 3, 0.9, 0.1]);
+        Check((classifier, options), precision == FloatPrecision.Double ? 1e-12 : 2e-5);
+    }
+
+    private static void Check((DeepNetwork Network, SimulationOptions Options) run, double tolerance)
+    {
+        var (network, options) = run;
+        var result = DeepNetworkSimulator.Run(network, options);
+        var reference = new ReferenceNetwork(network, options);
         int b = options.BatchSize;
-        var widths = options.ResolveWidths();
+        var widths = network.Widths;
         Assert.Equal(widths, result.Widths);
-        Assert.Equal(options.Depth + 1, result.Forward.Count);
-        for (int l = 0; l <= options.Depth; l++)
+        Assert.Same(network, result.Network);
+        Assert.Equal(network.Depth + 1, result.Forward.Count);
+        for (int l = 0; l <= network.Depth; l++)
         {
             Assert.Equal(l, result.Forward[l].Layer);
             ReferenceStatistics.AssertMatches(result.Forward[l], reference.Activations[l], b, widths[l], tolerance);
@@ -64,69 +79,64 @@ public class SimulatorReferenceTests
             Assert.True(double.IsNaN(result.Backward[l].SaturatedFraction));
         }
         Assert.True(double.IsNaN(result.Forward[0].SaturatedFraction));
-        var last = reference.Activations[options.Depth];
+        var last = reference.Activations[network.Depth];
         Assert.Equal(last.Length, result.Output.Count);
         for (int i = 0; i < last.Length; i++) Assert.True(Math.Abs(result.Output[i] - last[i]) <= tolerance * (1 + Math.Abs(last[i])));
-        Assert.Equal(options.Depth, result.Weights!.Count);
+        Assert.Equal(network.Depth, result.Weights!.Count);
         Assert.Equal(widths[1] * widths[0], result.Weights[0].Length);
     }
 
     [Theory]
     [InlineData("Tanh")]
     [InlineData("Sigmoid")]
-    [InlineData("ReLU")]
     [InlineData("Softsign")]
-    public void SaturatedFractionIsTheShareOfSmallDerivatives(string activation)
+    public void SaturatedFractionIsTheShareOfSlopesBelowTheSaturationLimit(string activation)
     {
-        var options = Options(activation, 10, FloatPrecision.Double) with { BatchSize = 40, Widths = null, Width = 30, WeightInitializer = GaussianWeights.Constant(0.6),
-            SaturationThreshold = activation == "Sigmoid" ? 0.1 : 0.3 }; // the sigmoid's slope is at most 1/4
-        var result = DeepNetworkSimulator.Run(options);
-        var reference = new ReferenceNetwork(options with { ComputeBackward = false });
-        var f = options.Activation;
+        // Saturation's rule at t = 0.9: |f'(z)| < (1 - 0.81) |f'(0)|, counted on the reference pre-activations.
+        var (_, options) = Options(activation, 10, FloatPrecision.Double);
+        options = options with { BatchSize = 40 };
+        var network = DeepNetwork.Stack(10, 30, ActivationNamed(activation), GaussianWeights.Constant(0.6),
+            GaussianWeights.Constant(0.1));
+        var result = DeepNetworkSimulator.Run(network, options);
+        var reference = new ReferenceNetwork(network, options with { ComputeBackward = false });
+        var f = network.Activation;
+        double limit = 0.19 * Math.Abs(f.Derivative(0.0));
         int nonzero = 0;
-        for (int l = 1; l <= options.Depth; l++)
+        for (int l = 1; l <= network.Depth; l++)
         {
-            // Recover z from x = f(z) through the derivative's own formula: evaluate f' at the reference pre-activations.
-            var x = reference.Activations[l];
-            var zs = PreActivations(options, reference, l);
-            double expected = (double)zs.Count(z => Math.Abs(f.Derivative(z)) < options.SaturationThreshold) / x.Length;
+            var z = reference.PreActivations[l - 1];
+            double expected = (double)z.Count(v => Math.Abs(f.Derivative(v)) < limit) / z.Length;
             Assert.Equal(expected, result.Forward[l].SaturatedFraction, 1e-12);
             if (expected > 0 && expected < 1) nonzero++;
         }
         Assert.True(nonzero > 0, "the case should have some saturated and some unsaturated units");
     }
 
-    private static double[] PreActivations(SimulationOptions o, ReferenceNetwork reference, int l)
+    [Fact]
+    public void ReLUAndTheIdentityNeverSaturateWhileReLUsInactiveUnitsAreZeros()
     {
-        int n = o.Width, b = o.BatchSize;
-        var root = new WeightInit.Random.RandomSource(o.Seed);
-        var w = new double[n * n];
-        o.WeightInitializer!.Fill(w, [n, n], root.Fork((ulong)l));
-        var bias = new double[n];
-        o.BiasInitializer!.Fill(bias, [n], root.Fork((1UL << 32) + (ulong)l));
-        var x = reference.Activations[l - 1];
-        var z = new double[b * n];
-        for (int r = 0; r < b; r++)
-            for (int j = 0; j < n; j++)
-            {
-                double s = 0;
-                for (int p = 0; p < n; p++) s += x[r * n + p] * w[j * n + p];
-                z[r * n + j] = s + bias[j];
-            }
-        return z;
+        var options = new SimulationOptions { BatchSize = 40, Seed = 3 };
+        var relu = DeepNetworkSimulator.Run(DeepNetwork.Stack(10, 30, Activation.ReLU, GaussianWeights.Constant(0.6)),
+            options);
+        var identity = DeepNetworkSimulator.Run(DeepNetwork.Stack(10, 30, Activation.Identity,
+            GaussianWeights.Constant(0.6)), options);
+        for (int l = 1; l <= 10; l++)
+        {
+            Assert.Equal(0.0, relu.Forward[l].SaturatedFraction);
+            Assert.InRange(relu.Forward[l].ZeroFraction, 0.3, 0.7);
+            Assert.Equal(0.0, identity.Forward[l].SaturatedFraction);
+        }
     }
 
     [Fact]
     public void GivenInputAndConstantBiasAreUsed()
     {
         var input = Enumerable.Range(0, 4 * 3).Select(i => i * 0.25 - 1).ToArray();
-        var options = new SimulationOptions
-        {
-            Depth = 3, Width = 3, BatchSize = 4, Input = input, BiasValue = -0.2, Activation = Activation.ReLU,
-            WeightInitializer = GaussianWeights.Constant(1.0), Seed = 5, ComputeBackward = true,
-        };
-        var result = DeepNetworkSimulator.Run(options);
-        var reference = new ReferenceNetwork(options);
+        var network = DeepNetwork.Stack(3, 3, Activation.ReLU, GaussianWeights.Constant(1.0),
+            WeightInit.Initializers.Init.Constant(-0.2));
+        var options = new SimulationOptions { BatchSize = 4, Input = input, Seed = 5, ComputeBackward = true };
+        var result = DeepNetworkSimulator.Run(network, options);
+        var reference = new ReferenceNetwork(network, options);
         ReferenceStatistics.AssertMatches(result.Forward[0], input, 4, 3, 0);
         for (int l = 1; l <= 3; l++) ReferenceStatistics.AssertMatches(result.Forward[l], reference.Activations[l], 4, 3, 1e-12);
         Assert.Null(result.Weights);

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using WeightInit.Activations;
+using WeightInit.Initializers;
 using WeightInit.Random;
 using WeightInit.Theory;
 
@@ -12,11 +13,9 @@ public class InputOutputJacobianTests
     [InlineData(512, 4)]
     public void ProductOfOrthogonalMatricesIsAnIsometry(int width, int depth)
     {
-        var jacobian = InputOutputJacobian.Compute(new JacobianExperiment
-        {
-            Activation = Activation.Identity, WeightVariance = 1, Weights = WeightDistribution.Orthogonal, Width = width, Depth = depth,
-            SpectrumDepths = [1, depth], Seed = 3,
-        });
+        var jacobian = InputOutputJacobian.Compute(MeanFieldNetworks.Orthogonal(Activation.Identity, 1, 0, width,
+            depth),
+            new JacobianOptions { SpectrumDepths = [1, depth], Seed = 3 });
         foreach (int l in jacobian.SpectrumDepths)
             Assert.All(jacobian.SingularValues(l), s => Assert.Equal(1, s, 1e-10));
         Assert.All(jacobian.LogMeanSquaredSingularValues, v => Assert.Equal(0, v, 1e-10));
@@ -25,10 +24,8 @@ public class InputOutputJacobianTests
     [Fact]
     public void ScaledOrthogonalLinearNetworkScalesEverySingularValue()
     {
-        var jacobian = InputOutputJacobian.Compute(new JacobianExperiment
-        {
-            Activation = Activation.Identity, WeightVariance = 1.21, Weights = WeightDistribution.Orthogonal, Width = 32, Depth = 7, Seed = 1,
-        });
+        var jacobian = InputOutputJacobian.Compute(MeanFieldNetworks.Orthogonal(Activation.Identity, 1.21, 0, 32, 7),
+            new JacobianOptions { Seed = 1 });
         Assert.All(jacobian.SingularValues(7), s => Assert.Equal(Math.Pow(1.1, 7), s, 1e-10));
     }
 
@@ -40,11 +37,10 @@ public class InputOutputJacobianTests
     {
         // Inputs at q*: mean-field theory predicts tr(J^T J) / n = chi_1^L.
         var analysis = new MeanFieldModel(Activation.FromName(activation), weightVariance, biasVariance).Analyze();
-        var logs = Enumerable.Range(0, 16).Select(s => InputOutputJacobian.Compute(new JacobianExperiment
-        {
-            Activation = Activation.FromName(activation), WeightVariance = weightVariance, BiasVariance = biasVariance,
-            Width = 256, Depth = depth, SpectrumDepths = [], Seed = (ulong)s,
-        }).MeanSquaredSingularValues[^1]).ToArray();
+        var network = MeanFieldNetworks.Gaussian(Activation.FromName(activation), weightVariance, biasVariance, 256,
+            depth);
+        var logs = Enumerable.Range(0, 16).Select(s => InputOutputJacobian.Compute(network,
+            new JacobianOptions { SpectrumDepths = [], Seed = (ulong)s }).MeanSquaredSingularValues[^1]).ToArray();
         double mean = logs.Average();
         double error = Math.Sqrt(logs.Sum(v => (v - mean) * (v - mean)) / (logs.Length - 1) / logs.Length);
         double expected = Math.Pow(analysis.Chi1, depth);
@@ -56,16 +52,15 @@ public class InputOutputJacobianTests
     {
         // Rebuild the network from the documented streams and differentiate x_L(x_0) numerically.
         const int n = 6, depth = 3;
-        var experiment = new JacobianExperiment { Activation = Activation.Tanh, WeightVariance = 1.7, BiasVariance = 0.2, Width = n, Depth = depth, InputLength = 0.9, Seed = 21 };
-        var jacobian = InputOutputJacobian.Compute(experiment);
+        var jacobian = InputOutputJacobian.Compute(MeanFieldNetworks.Gaussian(Activation.Tanh, 1.7, 0.2, n, depth),
+            new JacobianOptions { InputLength = 0.9, Seed = 21 });
         var root = new RandomSource(21);
         var weights = new double[depth][];
         var biases = new double[depth][];
-        var initializer = WeightDistribution.Gaussian.CreateInitializer(1.7);
         for (int l = 1; l <= depth; l++)
         {
             weights[l - 1] = new double[n * n];
-            initializer.Fill(weights[l - 1], [n, n], root.Fork((ulong)l));
+            root.Fork((ulong)l).FillNormal(weights[l - 1], 0, Math.Sqrt(1.7 / n));
             biases[l - 1] = new double[n];
             root.Fork((1UL << 32) + (ulong)l).FillNormal(biases[l - 1], 0, Math.Sqrt(0.2));
         }
@@ -100,7 +95,8 @@ public class InputOutputJacobianTests
     [Fact]
     public void DeepChaoticNetworksDoNotOverflow()
     {
-        var jacobian = InputOutputJacobian.Compute(new JacobianExperiment { Activation = Activation.Identity, WeightVariance = 9, Width = 16, Depth = 400, SpectrumDepths = [], Seed = 2 });
+        var jacobian = InputOutputJacobian.Compute(MeanFieldNetworks.Gaussian(Activation.Identity, 9, 0, 16, 400),
+            new JacobianOptions { SpectrumDepths = [], Seed = 2 });
         Assert.All(jacobian.LogMeanSquaredSingularValues, v => Assert.True(double.IsFinite(v)));
         Assert.Equal(double.PositiveInfinity, jacobian.MeanSquaredSingularValues[^1]); // 9^400 is beyond double
     }
@@ -108,39 +104,70 @@ public class InputOutputJacobianTests
     [Fact]
     public void DefaultInputSitsAtTheFixedPoint()
     {
-        var experiment = new JacobianExperiment { Activation = Activation.Tanh, WeightVariance = 1.5, BiasVariance = 0.1, Depth = 3 };
-        Assert.Equal(new MeanFieldModel(Activation.Tanh, 1.5, 0.1).FindLengthFixedPoint().Length, experiment.ResolveInputLength());
-        Assert.Equal(1, (experiment with { Activation = Activation.ReLU, WeightVariance = 3 }).ResolveInputLength()); // no fixed point
+        var network = MeanFieldNetworks.Gaussian(Activation.Tanh, 1.5, 0.1, 12, 3);
+        var tanh = InputOutputJacobian.Compute(network);
+        Assert.Equal(MeanFieldModel.For(network).FindLengthFixedPoint().Length, tanh.InputLength);
+        Assert.Equal(new MeanFieldModel(Activation.Tanh, 1.5, 0.1).FindLengthFixedPoint().Length, tanh.InputLength,
+            1e-13);
+        Assert.Equal([3], tanh.SpectrumDepths); // the last layer's by default
+        Assert.Equal(1,
+            InputOutputJacobian.Compute(MeanFieldNetworks.Gaussian(Activation.ReLU, 3, 0.1, 8,
+            3)).InputLength); // no fixed point
     }
 
     [Fact]
     public void SpectrumOnlyAtRequestedDepths()
     {
-        var jacobian = InputOutputJacobian.Compute(new JacobianExperiment { Activation = Activation.Tanh, WeightVariance = 1, Width = 8, Depth = 5, SpectrumDepths = [2], Seed = 1 });
+        var jacobian = InputOutputJacobian.Compute(MeanFieldNetworks.Gaussian(Activation.Tanh, 1, 0, 8, 5),
+            new JacobianOptions { SpectrumDepths = [2], Seed = 1 });
         Assert.Equal([2], jacobian.SpectrumDepths);
         Assert.Equal("depth", Assert.Throws<ArgumentOutOfRangeException>(() => jacobian.SingularValues(5)).ParamName);
     }
 
-    public static TheoryData<string, JacobianExperiment> BadExperiments()
+    public static TheoryData<string, JacobianOptions> BadOptions()
     {
-        var good = new JacobianExperiment { Activation = Activation.Tanh, WeightVariance = 1, BiasVariance = 0.1, Width = 8, Depth = 3 };
-        return new TheoryData<string, JacobianExperiment>
+        var good = new JacobianOptions();
+        return new TheoryData<string, JacobianOptions>
         {
-            { "WeightVariance", good with { WeightVariance = -1 } },
-            { "WeightVariance", good with { WeightVariance = double.PositiveInfinity } },
-            { "BiasVariance", good with { BiasVariance = double.NaN } },
-            { "Width", good with { Width = 0 } },
-            { "Depth", good with { Depth = -2 } },
             { "InputLength", good with { InputLength = 0.05 } },
             { "InputLength", good with { InputLength = double.NaN } },
             { "SpectrumDepths", good with { SpectrumDepths = [4] } },
             { "SpectrumDepths", good with { SpectrumDepths = [0] } },
-            { "Weights", good with { Weights = (WeightDistribution)(-1) } },
         };
     }
 
     [Theory]
-    [MemberData(nameof(BadExperiments))]
-    public void BadExperimentsNameTheirOption(string option, JacobianExperiment experiment) =>
-        Assert.Equal(option, Assert.ThrowsAny<ArgumentException>(() => InputOutputJacobian.Compute(experiment)).ParamName);
+    [MemberData(nameof(BadOptions))]
+    public void BadOptionsNameThemselves(string option, JacobianOptions options) =>
+        Assert.Equal(option, Assert.ThrowsAny<ArgumentException>(() =>
+            InputOutputJacobian.Compute(MeanFieldNetworks.Gaussian(Activation.Tanh, 1, 0.1, 8, 3), options)).ParamName);
+
+    [Fact]
+    public void NetworksWithoutASquareJacobianOrAMeanFieldModelAreRejectedByName()
+    {
+        Assert.Equal("network", Assert.Throws<ArgumentException>(() =>
+            InputOutputJacobian.Compute(DeepNetwork.Stack([8, 8, 6], Activation.Tanh, Init.HeNormal()))).ParamName);
+        Assert.Equal("network", Assert.Throws<ArgumentException>(() =>
+            InputOutputJacobian.Compute(DeepNetwork.Stack(3, 8, Activation.Tanh, Init.Eye))).ParamName);
+        Assert.Equal("network", Assert.Throws<ArgumentException>(() =>
+            InputOutputJacobian.Compute(DeepNetwork.Stack(3, 8, Activation.Tanh,
+                Init.HeNormal()).WithWeightScales([1, 2, 1]))).ParamName);
+        Assert.Throws<ArgumentNullException>("network", () => InputOutputJacobian.Compute(null!));
+    }
+
+    [Fact]
+    public void AClassifiersLinearLastLayerHasNoDerivativeFactor()
+    {
+        // D_L = I: the Jacobian of the classifier is W_L times the stack's J_{L-1}; with orthogonal W_L
+        // (gain sqrt(1.3)) its singular values are those of the stack after L - 1 layers, times sqrt(1.3).
+        var stack = MeanFieldNetworks.Orthogonal(Activation.Tanh, 1.3, 0.05, 12, 4);
+        var classifier = DeepNetwork.Classifier(stack.Widths, stack.Activation, stack.WeightInitializer,
+            stack.BiasInitializer);
+        var options = new JacobianOptions { InputLength = 1, SpectrumDepths = [3, 4], Seed = 4 };
+        var a = InputOutputJacobian.Compute(stack, options);
+        var b = InputOutputJacobian.Compute(classifier, options);
+        var expected = a.SingularValues(3);
+        var actual = b.SingularValues(4);
+        for (int i = 0; i < expected.Length; i++) Assert.Equal(expected[i] * Math.Sqrt(1.3), actual[i], 1e-10);
+    }
 }

@@ -1,4 +1,5 @@
 using WeightInit.Activations;
+using WeightInit.Initializers;
 using WeightInit.Theory;
 
 namespace WeightInit.Tests.Theory;
@@ -230,4 +231,51 @@ public class MeanFieldModelTests
         Assert.Equal(double.PositiveInfinity, SignalPropagation.DepthScale(1));
         Assert.Equal("slope", Assert.Throws<ArgumentOutOfRangeException>(() => SignalPropagation.DepthScale(-0.1)).ParamName);
     }
+
+    [Fact]
+    public void ForReadsTheVariancesFromTheNetwork()
+    {
+        var he = MeanFieldModel.For(DeepNetwork.Stack([40, 30, 20, 10], Activation.ReLU, Init.HeNormal(),
+            Init.Normal(0, 0.3)));
+        Assert.Same(Activation.ReLU, he.Activation);
+        Assert.Equal(2.0, he.WeightVariance, 1e-14); // fan-in scaled: one sigma_w^2 whatever the widths
+        Assert.Equal(0.09, he.BiasVariance, 1e-16);
+        var orthogonal = MeanFieldModel.For(DeepNetwork.Stack(5, 32, Activation.Tanh, Init.Orthogonal(Math.Sqrt(1.7))));
+        Assert.Equal(1.7, orthogonal.WeightVariance, 1e-14);
+        Assert.Equal(0.0, orthogonal.BiasVariance);
+        var truncated = MeanFieldModel.For(DeepNetwork.Stack(3, 64, Activation.Tanh, Init.KerasGlorotNormal,
+            Init.Uniform(-0.3, 0.3)));
+        Assert.Equal(1.0, truncated.WeightVariance, 1e-14);
+        Assert.Equal(0.03, truncated.BiasVariance, 1e-16);
+        // A classifier's linear last layer does not change the pre-activations the model follows.
+        Assert.Same(Activation.Tanh,
+            MeanFieldModel.For(DeepNetwork.Classifier([8, 8, 8, 3], Activation.Tanh, Init.LeCunNormal)).Activation);
+        Assert.Equal(4.0,
+            MeanFieldModel.For(DeepNetwork.Stack(3, 8, Activation.Tanh,
+            Init.LeCunNormal).WithWeightScales([2, 2, 2])).WeightVariance, 1e-14);
+    }
+
+    public static TheoryData<string, DeepNetwork> NetworksWithoutOneModel => new()
+    {
+        { "weights with no variance (the identity)", DeepNetwork.Stack(3, 8, Activation.Tanh, Init.Eye) },
+        { "weights of nonzero mean", DeepNetwork.Stack(3, 8, Activation.Tanh, Init.Normal(0.1, 1)) },
+        { "biases of nonzero mean", DeepNetwork.Stack(3, 8, Activation.Tanh, Init.HeNormal(), Init.Constant(0.1)) },
+        { "layers scaled differently",
+            DeepNetwork.Stack(3, 8, Activation.Tanh, Init.HeNormal()).WithWeightScales([1, 2, 1]) },
+        { "fan-average weights on changing widths",
+            DeepNetwork.Stack([30, 20, 10], Activation.Tanh, Init.XavierNormal()) },
+        { "zero weights (sigma_w^2 = 0)", DeepNetwork.Stack(3, 8, Activation.Tanh, Init.Zeros) },
+    };
+
+    [Theory]
+    [MemberData(nameof(NetworksWithoutOneModel))]
+    public void ForRejectsANetworkWithoutOneSigmaWAndSigmaBByName(string what, DeepNetwork network)
+    {
+        var e = Assert.Throws<ArgumentException>(() => MeanFieldModel.For(network));
+        Assert.True(e.ParamName == "network", what);
+        Assert.Contains("sigma_", e.Message);
+    }
+
+    [Fact]
+    public void ForNeedsANetwork() => Assert.Throws<ArgumentNullException>("network", () => MeanFieldModel.For(null!));
 }

@@ -9,14 +9,15 @@ public class PropagationMeasurementTests
     /// <summary>Independent networks (seeds) whose layer-l measurements are averaged; their spread gives the standard error.</summary>
     private const int Seeds = 12;
 
-    private static (double[] Mean, double[] Error)[] AcrossSeeds(PropagationExperiment experiment)
+    private static (double[] Mean, double[] Error)[] AcrossSeeds(DeepNetwork network, PropagationOptions options)
     {
-        var runs = Enumerable.Range(0, Seeds).Select(s => PropagationMeasurement.Run(experiment with { Seed = (ulong)(100 + s) })).ToArray();
+        var runs = Enumerable.Range(0, Seeds).Select(s
+            => PropagationMeasurement.Run(network, options with { Seed = (ulong)(100 + s) })).ToArray();
         (double[], double[]) Stat(Func<PropagationMeasurement, IReadOnlyList<double>> pick)
         {
-            var mean = new double[experiment.Depth];
-            var error = new double[experiment.Depth];
-            for (int l = 0; l < experiment.Depth; l++)
+            var mean = new double[network.Depth];
+            var error = new double[network.Depth];
+            for (int l = 0; l < network.Depth; l++)
             {
                 var values = runs.Select(r => pick(r)[l]).ToArray();
                 double m = values.Average();
@@ -35,16 +36,15 @@ public class PropagationMeasurementTests
     [InlineData("ELU", 1.3, 0.2, 0.9)]
     public void MeasuredLengthsAndCorrelationsFollowTheMeanFieldMaps(string activation, double weightVariance, double biasVariance, double inputCorrelation)
     {
-        var experiment = new PropagationExperiment
-        {
-            Activation = Activation.FromName(activation), WeightVariance = weightVariance, BiasVariance = biasVariance,
-            Width = 512, Depth = 12, PairCount = 8, InputLength = 2, InputCorrelation = inputCorrelation,
-        };
-        var predicted = experiment.Predict();
-        var stats = AcrossSeeds(experiment);
+        var network = MeanFieldNetworks.Gaussian(Activation.FromName(activation), weightVariance, biasVariance, 512,
+            12);
+        var options = new PropagationOptions { PairCount = 8, InputLength = 2, InputCorrelation = inputCorrelation };
+        var predicted = PropagationMeasurement.Predict(network, options);
+        Assert.Equal(12, predicted.Length);
+        var stats = AcrossSeeds(network, options);
         var (q, qError) = stats[0];
         var (c, cError) = stats[1];
-        for (int l = 0; l < experiment.Depth; l++)
+        for (int l = 0; l < network.Depth; l++)
         {
             // 5 standard errors over independent networks.
             Assert.True(Math.Abs(q[l] - predicted[l].Length1) <= 5 * qError[l],
@@ -57,9 +57,9 @@ public class PropagationMeasurementTests
     [Fact]
     public void DeepLengthsApproachTheFixedPoint()
     {
-        var experiment = new PropagationExperiment { Activation = Activation.Tanh, WeightVariance = 2.0, BiasVariance = 0.05, Width = 512, Depth = 30, PairCount = 8, InputLength = 4 };
+        var network = MeanFieldNetworks.Gaussian(Activation.Tanh, 2.0, 0.05, 512, 30);
         double qStar = new MeanFieldModel(Activation.Tanh, 2.0, 0.05).FindLengthFixedPoint().Length;
-        var (q, error) = AcrossSeeds(experiment)[0];
+        var (q, error) = AcrossSeeds(network, new PropagationOptions { PairCount = 8, InputLength = 4 })[0];
         Assert.True(Math.Abs(q[^1] - qStar) <= 5 * error[^1], $"q_30 = {q[^1]:G6} +- {error[^1]:G3}, q* = {qStar:G6}");
         Assert.True(Math.Abs(q[0] - qStar) > 20 * error[0]); // it started far from q*
     }
@@ -71,10 +71,10 @@ public class PropagationMeasurementTests
         var model = new MeanFieldModel(Activation.Tanh, 3.0, 0.05);
         var analysis = model.Analyze();
         double q0 = (analysis.FixedPointLength - 0.05) / 3.0;
-        var growth = Enumerable.Range(0, Seeds).Select(s => PropagationMeasurement.Run(new PropagationExperiment
+        var network = MeanFieldNetworks.Gaussian(Activation.Tanh, 3.0, 0.05, 512, 20);
+        var growth = Enumerable.Range(0, Seeds).Select(s => PropagationMeasurement.Run(network, new PropagationOptions
         {
-            Activation = Activation.Tanh, WeightVariance = 3.0, BiasVariance = 0.05, Width = 512, Depth = 20, PairCount = 8,
-            InputLength = q0, MeasureGradients = true, Seed = (ulong)s,
+            PairCount = 8, InputLength = q0, MeasureGradients = true, Seed = (ulong)s,
         }).GradientGrowthPerLayer).ToArray();
         double mean = growth.Average();
         double error = Math.Sqrt(growth.Sum(g => (g - mean) * (g - mean)) / (Seeds - 1) / Seeds);
@@ -84,8 +84,10 @@ public class PropagationMeasurementTests
     [Fact]
     public void AcrossNetworksAveragesLayerByLayer()
     {
-        var experiment = new PropagationExperiment { Activation = Activation.Tanh, WeightVariance = 1.5, Width = 32, Depth = 3, PairCount = 2 };
-        var runs = Enumerable.Range(0, 3).Select(s => PropagationMeasurement.Run(experiment with { Seed = (ulong)s })).ToArray();
+        var network = MeanFieldNetworks.Gaussian(Activation.Tanh, 1.5, 0, 32, 3);
+        var options = new PropagationOptions { PairCount = 2 };
+        var runs = Enumerable.Range(0, 3).Select(s
+            => PropagationMeasurement.Run(network, options with { Seed = (ulong)s })).ToArray();
         var (mean, error) = PropagationMeasurement.AcrossNetworks(runs, m => m.Lengths);
         for (int l = 0; l < 3; l++)
         {
@@ -95,15 +97,14 @@ public class PropagationMeasurementTests
             Assert.Equal(Math.Sqrt(v.Sum(x => (x - m) * (x - m)) / 2 / 3), error[l], 1e-15);
         }
         Assert.Equal("runs", Assert.Throws<ArgumentException>(() => PropagationMeasurement.AcrossNetworks(runs[..1], m => m.Lengths)).ParamName);
-        var other = PropagationMeasurement.Run(experiment with { Depth = 4 });
+        var other = PropagationMeasurement.Run(MeanFieldNetworks.Gaussian(Activation.Tanh, 1.5, 0, 32, 4), options);
         Assert.Equal("runs", Assert.Throws<ArgumentException>(() => PropagationMeasurement.AcrossNetworks([runs[0], other], m => m.Lengths)).ParamName);
     }
 
     [Fact]
     public void InputsHaveTheRequestedLengthAndCorrelation()
     {
-        var experiment = new PropagationExperiment { Activation = Activation.Tanh, WeightVariance = 1, Width = 64, PairCount = 3, InputLength = 2.5, InputCorrelation = -0.3 };
-        var x = experiment.CreateInputs();
+        var x = new PropagationOptions { PairCount = 3, InputLength = 2.5, InputCorrelation = -0.3 }.CreateInputs(64);
         for (int p = 0; p < 3; p++)
         {
             var a = x.AsSpan(2 * p * 64, 64);
@@ -119,9 +120,12 @@ public class PropagationMeasurementTests
     [Fact]
     public void SameSeedSameMeasurement()
     {
-        var experiment = new PropagationExperiment { Activation = Activation.Swish, WeightVariance = 2.2, BiasVariance = 0.1, Width = 64, Depth = 5, Seed = 4 };
-        var a = PropagationMeasurement.Run(experiment);
-        var b = PropagationMeasurement.Run(experiment with { MaxDegreeOfParallelism = 1 });
+        var network = MeanFieldNetworks.Gaussian(Activation.Swish, 2.2, 0.1, 64, 5);
+        var options = new PropagationOptions { Seed = 4 };
+        var a = PropagationMeasurement.Run(network, options);
+        var b = PropagationMeasurement.Run(network, options with { MaxDegreeOfParallelism = 1 });
+        Assert.Same(network, a.Network);
+        Assert.Same(options, a.Options);
         Assert.Equal(a.Lengths, b.Lengths);
         Assert.Equal(a.Correlations, b.Correlations);
         Assert.Throws<InvalidOperationException>(() => a.GradientMeanSquares);
@@ -130,9 +134,10 @@ public class PropagationMeasurementTests
     [Fact]
     public void FloatRunsAgreeWithDoubleRuns()
     {
-        var experiment = new PropagationExperiment { Activation = Activation.Tanh, WeightVariance = 1.5, BiasVariance = 0.05, Width = 128, Depth = 10, Seed = 8 };
-        var d = PropagationMeasurement.Run(experiment);
-        var f = PropagationMeasurement.Run(experiment with { Precision = FloatPrecision.Single });
+        var network = MeanFieldNetworks.Gaussian(Activation.Tanh, 1.5, 0.05, 128, 10);
+        var d = PropagationMeasurement.Run(network, new PropagationOptions { Seed = 8 });
+        var f = PropagationMeasurement.Run(network,
+            new PropagationOptions { Seed = 8, Precision = FloatPrecision.Single });
         for (int l = 0; l < 10; l++)
         {
             Assert.Equal(d.Lengths[l], f.Lengths[l], 1e-4 * d.Lengths[l]);
@@ -140,29 +145,53 @@ public class PropagationMeasurementTests
         }
     }
 
-    public static TheoryData<string, PropagationExperiment> BadExperiments()
+    public static TheoryData<string, PropagationOptions> BadOptions()
     {
-        var good = new PropagationExperiment { Activation = Activation.Tanh, WeightVariance = 1 };
-        return new TheoryData<string, PropagationExperiment>
+        var good = new PropagationOptions();
+        return new TheoryData<string, PropagationOptions>
         {
-            { "WeightVariance", good with { WeightVariance = 0 } },
-            { "WeightVariance", good with { WeightVariance = double.NaN } },
-            { "BiasVariance", good with { BiasVariance = -0.1 } },
-            { "Width", good with { Width = 0 } },
-            { "Width", good with { Width = 1 } },
-            { "Depth", good with { Depth = 0 } },
             { "PairCount", good with { PairCount = 0 } },
             { "InputLength", good with { InputLength = 0 } },
+            { "InputLength", good with { InputLength = double.NaN } },
             { "InputCorrelation", good with { InputCorrelation = 1.5 } },
-            { "Weights", good with { Weights = (WeightDistribution)7 } },
+            { "Precision", good with { Precision = (FloatPrecision)7 } },
+            { "MaxDegreeOfParallelism", good with { MaxDegreeOfParallelism = 0 } },
         };
     }
 
     [Theory]
-    [MemberData(nameof(BadExperiments))]
-    public void BadExperimentsNameTheirOption(string option, PropagationExperiment experiment)
+    [MemberData(nameof(BadOptions))]
+    public void BadOptionsNameThemselves(string option, PropagationOptions options)
     {
-        var e = Assert.ThrowsAny<ArgumentException>(() => PropagationMeasurement.Run(experiment));
-        Assert.Equal(option, e.ParamName);
+        var network = MeanFieldNetworks.Gaussian(Activation.Tanh, 1, 0, 8, 2);
+        Assert.Equal(option,
+            Assert.ThrowsAny<ArgumentException>(() => PropagationMeasurement.Run(network, options)).ParamName);
+        Assert.Equal(option,
+            Assert.ThrowsAny<ArgumentException>(() => PropagationMeasurement.Predict(network, options)).ParamName);
+    }
+
+    [Fact]
+    public void ANetworkWithoutPairsOrWithoutAMeanFieldModelIsRejectedByName()
+    {
+        Assert.Equal("network", Assert.Throws<ArgumentException>(() =>
+            PropagationMeasurement.Run(MeanFieldNetworks.Gaussian(Activation.Tanh, 1, 0, 1, 2))).ParamName);
+        Assert.Throws<ArgumentNullException>("network", () => PropagationMeasurement.Run(null!));
+        // Measuring needs no variance; predicting does.
+        var eye = DeepNetwork.Stack(2, 8, Activation.Tanh, WeightInit.Initializers.Init.Eye);
+        Assert.Equal(2, PropagationMeasurement.Run(eye, new PropagationOptions { PairCount = 2 }).Lengths.Count);
+        Assert.Equal("network", Assert.Throws<ArgumentException>(() => PropagationMeasurement.Predict(eye)).ParamName);
+    }
+
+    [Fact]
+    public void ThePredictionStartsFromTheFirstLayersExactState()
+    {
+        // q^1 = sigma_w^2 q_0 + sigma_b^2 and c^1 = (sigma_w^2 q_0 c_0 + sigma_b^2) / q^1, then the model's recursion.
+        var network = MeanFieldNetworks.Gaussian(Activation.Tanh, 1.5, 0.2, 16, 3);
+        var predicted = PropagationMeasurement.Predict(network,
+            new PropagationOptions { InputLength = 2, InputCorrelation = 0.4 });
+        Assert.Equal(3.2, predicted[0].Length1, 1e-15);
+        Assert.Equal((1.5 * 2 * 0.4 + 0.2) / 3.2, predicted[0].Correlation, 1e-15);
+        Assert.Equal(MeanFieldModel.For(network).NextPair(predicted[0]), predicted[1]);
+        Assert.Single(PropagationMeasurement.Predict(MeanFieldNetworks.Gaussian(Activation.Tanh, 1.5, 0.2, 16, 1)));
     }
 }

@@ -15,7 +15,7 @@ public sealed class AdamTests(Xunit.Abstractions.ITestOutputHelper output)
         var layer = new DenseLayer(1, 1, Activation.Identity);
         layer.Weights[0] = 0.5;
         layer.Biases[0] = -0.2;
-        var network = new MultilayerPerceptron([layer]);
+        var network = new Network([layer]);
         const double lr = 0.1, beta1 = 0.8, beta2 = 0.9, eps = 1e-3, decay = 0.25;
         var trainer = new Trainer(network, Loss.BinaryCrossEntropy, new TrainingOptions
         {
@@ -41,7 +41,7 @@ public sealed class AdamTests(Xunit.Abstractions.ITestOutputHelper output)
     public void TheFirstStepMovesEveryParameterByAboutTheLearningRate()
     {
         // At t = 1, m / sqrt(v) = g / |g| after bias correction: each entry moves by lr g / (|g| + eps).
-        var network = MultilayerPerceptron.Create([2, 8, 1], Activation.Tanh, Init.LeCunNormal, new RandomSource(2));
+        var network = Network.Create(DeepNetwork.Classifier([2, 8, 1], Activation.Tanh, Init.LeCunNormal), seed: 2);
         var before = network.Parameters.SelectMany(p => p.Values.ToArray()).ToArray();
         var trainer = new Trainer(network, Loss.BinaryCrossEntropy, new TrainingOptions { Optimizer = OptimizerKind.Adam, LearningRate = 1e-3, Epsilon = 1e-12 });
         var moons = ToyDatasets.TwoMoons(16, 0.1, new RandomSource(3));
@@ -53,7 +53,8 @@ public sealed class AdamTests(Xunit.Abstractions.ITestOutputHelper output)
     [Fact]
     public void Adam_TrainsTwoMoons()
     {
-        var network = MultilayerPerceptron.Create([2, 16, 16, 1], Activation.Tanh, Init.LeCunNormal, new RandomSource(5));
+        var network = Network.Create(DeepNetwork.Classifier([2, 16, 16, 1], Activation.Tanh, Init.LeCunNormal),
+            seed: 5);
         var trainer = new Trainer(network, Loss.BinaryCrossEntropy,
             new TrainingOptions { Optimizer = OptimizerKind.Adam, LearningRate = 0.01, BatchSize = 16, Seed = 6 });
         var history = trainer.Fit(ToyDatasets.TwoMoons(100, 0.1, new RandomSource(3)), null, 30);

@@ -16,12 +16,21 @@ public sealed class DiagnosticsTests
     private const int Batch = 8;
     private static readonly int[] Widths = [4, 6, 5, 3];
 
-    private static MultilayerPerceptron Network()
+    private static Network Build()
     {
-        var network = MultilayerPerceptron.Create(Widths, [Activation.Tanh, Activation.ReLU, Activation.Identity],
-            [Init.Normal(0, 1.5), Init.Normal(0, 0.7), Init.Normal(0, 0.5)], new RandomSource(31));
+        // Three activations and three scales: dense layers made by hand.
+        var random = new RandomSource(31);
+        Activation[] activations = [Activation.Tanh, Activation.ReLU, Activation.Identity];
+        double[] stds = [1.5, 0.7, 0.5];
+        var layers = new DenseLayer[3];
+        for (int l = 0; l < 3; l++)
+        {
+            layers[l] = new DenseLayer(Widths[l], Widths[l + 1], activations[l]);
+            layers[l].Initialize(Init.Normal(0, stds[l]), random);
+        }
+        var network = new Network(layers);
         // Unit 2 of the ReLU layer can never be active: all its incoming weights 0 and bias -1.
-        var relu = network.Layers[1];
+        var relu = network.DenseLayers[1];
         for (int i = 0; i < relu.InputWidth; i++) relu.Weights[2 * relu.InputWidth + i] = 0;
         relu.Biases[2] = -1;
         return network;
@@ -35,15 +44,15 @@ public sealed class DiagnosticsTests
     }
 
     /// <summary>Textbook forward and backward: Z_l, A_l and dLoss/dA_l of every layer.</summary>
-    private static (double[][] Z, double[][] A, double[][] GradA) Direct(MultilayerPerceptron network, double[] x, int[] y)
+    private static (double[][] Z, double[][] A, double[][] GradA) Direct(Network network, double[] x, int[] y)
     {
-        int layers = network.Layers.Count;
+        int layers = network.DenseLayers.Count;
         var z = new double[layers][];
         var a = new double[layers][];
         var input = x;
         for (int l = 0; l < layers; l++)
         {
-            var layer = network.Layers[l];
+            var layer = network.DenseLayers[l];
             int k = layer.InputWidth, n = layer.OutputWidth;
             z[l] = new double[Batch * n];
             for (int b = 0; b < Batch; b++)
@@ -68,7 +77,7 @@ public sealed class DiagnosticsTests
         }
         for (int l = layers - 1; l > 0; l--)
         {
-            var layer = network.Layers[l];
+            var layer = network.DenseLayers[l];
             int k = layer.InputWidth, n = layer.OutputWidth;
             gradA[l - 1] = new double[Batch * k];
             for (int b = 0; b < Batch; b++)
@@ -103,7 +112,7 @@ public sealed class DiagnosticsTests
     [Fact]
     public void TheFirstSnapshot_MatchesADirectComputation()
     {
-        var network = Network();
+        var network = Build();
         var before = network.Clone();
         var (x, y) = Data();
         var (z, a, gradA) = Direct(network, x, y);
@@ -139,14 +148,14 @@ public sealed class DiagnosticsTests
 
         for (int m = 0; m < 3; m++)
         {
-            var w = before.Layers[m].Weights.ToArray();
+            var w = before.DenseLayers[m].Weights.ToArray();
             var g = trainer.Gradients.WeightGradient(m).ToArray();
             var record = snapshot.Weights[m];
             Assert.Equal(Std(w), record.WeightStd, 1e-12);
             Assert.Equal(Std(g), record.GradientStd, 1e-12);
             Assert.Equal(Std(g) / Std(w), record.GradientToData, 1e-10);
             // The first SGD step with momentum is Delta W = -eta g.
-            var after = network.Layers[m].Weights.ToArray();
+            var after = network.DenseLayers[m].Weights.ToArray();
             var delta = after.Zip(w, (p, q) => p - q).ToArray();
             Assert.Equal(Math.Log10(Std(delta) / Std(after)), diagnostics.UpdateToData[m][0], 1e-9);
         }
@@ -157,7 +166,7 @@ public sealed class DiagnosticsTests
     public void Snapshots_AreTakenEveryIntervalSteps_AndUpdateRatiosEveryStep()
     {
         var (x, y) = Data();
-        var trainer = new Trainer(Network(), Loss.SoftmaxCrossEntropy,
+        var trainer = new Trainer(Build(), Loss.SoftmaxCrossEntropy,
             new TrainingOptions { LearningRate = 0.05, Diagnostics = new DiagnosticsOptions { Interval = 2 } });
         for (int i = 0; i < 5; i++) trainer.Step(x, y, Batch);
         Assert.Equal([0L, 2L, 4L], trainer.Diagnostics!.Snapshots.Select(s => s.Step));
@@ -170,7 +179,8 @@ public sealed class DiagnosticsTests
     {
         double[] Run(DiagnosticsOptions? diagnostics, OptimizerKind optimizer)
         {
-            var network = MultilayerPerceptron.Create([64, 32, 32, 10], Activation.Tanh, Init.XavierNormal(5.0 / 3), new RandomSource(8));
+            var network = Network.Create(DeepNetwork.Classifier([64, 32, 32, 10], Activation.Tanh,
+                Init.XavierNormal(5.0 / 3)), seed: 8);
             var trainer = new Trainer(network, Loss.SoftmaxCrossEntropy,
                 new TrainingOptions { Optimizer = optimizer, LearningRate = optimizer == OptimizerKind.Adam ? 1e-3 : 0.05, Momentum = 0.9, Seed = 3, Diagnostics = diagnostics });
             var epoch = trainer.TrainEpoch(DigitsFixture.Split.Train);
@@ -184,16 +194,16 @@ public sealed class DiagnosticsTests
     [Fact]
     public void AdamsUpdateRatio_IsTheStepItTook()
     {
-        var network = Network();
+        var network = Build();
         var (x, y) = Data();
         var trainer = new Trainer(network, Loss.SoftmaxCrossEntropy,
             new TrainingOptions { Optimizer = OptimizerKind.Adam, LearningRate = 0.01, Diagnostics = new DiagnosticsOptions() });
         trainer.Step(x, y, Batch);
-        var before = network.Layers.Select(l => l.Weights.ToArray()).ToArray();
+        var before = network.DenseLayers.Select(l => l.Weights.ToArray()).ToArray();
         trainer.Step(x, y, Batch);
         for (int m = 0; m < 3; m++)
         {
-            var after = network.Layers[m].Weights.ToArray();
+            var after = network.DenseLayers[m].Weights.ToArray();
             var delta = after.Zip(before[m], (p, q) => p - q).ToArray();
             Assert.Equal(Math.Log10(Std(delta) / Std(after)), trainer.Diagnostics!.UpdateToData[m][1], 1e-9);
         }

@@ -1,6 +1,5 @@
 using WeightInit.Initializers;
 using WeightInit.Activations;
-using WeightInit.Random;
 using WeightInit.Training;
 using Xunit.Abstractions;
 
@@ -20,7 +19,8 @@ public sealed class DigitsTrainingTests(ITestOutputHelper output)
     private static TrainingHistory Run(ulong initSeed, ulong batchSeed, int epochs = Epochs)
     {
         var split = DigitsFixture.Split;
-        var network = MultilayerPerceptron.Create([64, 64, 10], Activation.ReLU, Init.HeNormal(), new RandomSource(initSeed));
+        var network = Network.Create(DeepNetwork.Classifier([64, 64, 10], Activation.ReLU, Init.HeNormal()),
+            seed: initSeed);
         var trainer = new Trainer(network, Loss.SoftmaxCrossEntropy,
             new TrainingOptions { LearningRate = 0.05, Momentum = 0.9, BatchSize = 32, Seed = batchSeed });
         return trainer.Fit(split.Train, split.Test, epochs);
@@ -59,7 +59,8 @@ public sealed class DigitsTrainingTests(ITestOutputHelper output)
     public void InitialGradientStatistics_MatchTheGradientTheyDescribe()
     {
         var split = DigitsFixture.Split;
-        var network = MultilayerPerceptron.Create([64, 32, 32, 10], Activation.ReLU, Init.HeNormal(), new RandomSource(9));
+        var network = Network.Create(DeepNetwork.Classifier([64, 32, 32, 10], Activation.ReLU, Init.HeNormal()),
+            seed: 9);
         var trainer = new Trainer(network, Loss.SoftmaxCrossEntropy, new TrainingOptions());
         var stats = trainer.GradientStatistics(split.Train);
         var gradients = network.CreateGradients();
@@ -72,8 +73,8 @@ public sealed class DigitsTrainingTests(ITestOutputHelper output)
             double mean = g.Average();
             double std = Math.Sqrt(g.Sum(x => (x - mean) * (x - mean)) / g.Length);
             Assert.Equal(l, stats[l].Layer);
-            Assert.Equal(network.Layers[l].InputWidth, stats[l].FanIn);
-            Assert.Equal(network.Layers[l].OutputWidth, stats[l].FanOut);
+            Assert.Equal(network.DenseLayers[l].InputWidth, stats[l].FanIn);
+            Assert.Equal(network.DenseLayers[l].OutputWidth, stats[l].FanOut);
             Assert.Equal(norm, stats[l].WeightGradientNorm, norm * 1e-12);
             Assert.Equal(mean, stats[l].WeightGradientMean, Math.Abs(mean) * 1e-9 + 1e-15);
             Assert.Equal(std, stats[l].WeightGradientStd, std * 1e-12);

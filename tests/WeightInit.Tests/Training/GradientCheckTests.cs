@@ -43,10 +43,9 @@ public sealed class GradientCheckTests(ITestOutputHelper output)
         int outputs = lossName == "softmax" ? 3 : 1;
         int[] widths = [4, 5, 6, outputs];
         var random = new RandomSource(20261129);
-        var layerActivations = new[] { activation, activation, activatedOutput ? activation : Activation.Identity };
-        var network = MultilayerPerceptron.Create(widths, layerActivations,
-            Enumerable.Repeat<WeightInit.Initializers.IWeightInitializer>(Init.Normal(0, 0.8), 3).ToArray(), random);
-        foreach (var layer in network.Layers) random.FillNormal(layer.Biases, 0, 0.3);
+        var network = Network.Create(activatedOutput
+            ? DeepNetwork.Stack(widths, activation, Init.Normal(0, 0.8), Init.Normal(0, 0.3))
+            : DeepNetwork.Classifier(widths, activation, Init.Normal(0, 0.8), Init.Normal(0, 0.3)), seed: 20261128);
         const int count = 7;
         var inputs = new double[count * widths[0]];
         random.FillNormal(inputs, 0, 1);
@@ -56,8 +55,9 @@ public sealed class GradientCheckTests(ITestOutputHelper output)
         // larger than any perturbation below must agree with f'(z).
         foreach (var (z, layer) in ReferencePreActivations(network, inputs, count))
         {
-            double f = network.Layers[layer].Activation.Apply(z + 1e-4) - network.Layers[layer].Activation.Apply(z - 1e-4);
-            double numeric = f / 2e-4, analytic = network.Layers[layer].Activation.Derivative(z);
+            double f = network.DenseLayers[layer].Activation.Apply(z
+                + 1e-4) - network.DenseLayers[layer].Activation.Apply(z - 1e-4);
+            double numeric = f / 2e-4, analytic = network.DenseLayers[layer].Activation.Derivative(z);
             Assert.True(Math.Abs(numeric - analytic) <= 1e-5 * Math.Max(1, Math.Abs(analytic)),
                 $"pre-activation {z} of layer {layer} is too close to a kink of {activationName} for a finite-difference check");
         }
@@ -72,19 +72,21 @@ public sealed class GradientCheckTests(ITestOutputHelper output)
     }
 
     /// <summary>An independent scalar forward pass: every hidden pre-activation with its layer.</summary>
-    private static IEnumerable<(double Z, int Layer)> ReferencePreActivations(MultilayerPerceptron network, double[] inputs, int count)
+    private static IEnumerable<(double Z, int Layer)> ReferencePreActivations(Network network, double[] inputs,
+        int count)
     {
         var result = new List<(double, int)>();
         ReferenceForward(network, inputs, count, (z, l) => result.Add((z, l)));
         return result;
     }
 
-    private static double[] ReferenceForward(MultilayerPerceptron network, double[] inputs, int count, Action<double, int>? onPreActivation = null)
+    private static double[] ReferenceForward(Network network, double[] inputs, int count, Action<double,
+        int>? onPreActivation = null)
     {
         var current = inputs;
-        for (int l = 0; l < network.Layers.Count; l++)
+        for (int l = 0; l < network.DenseLayers.Count; l++)
         {
-            var layer = network.Layers[l];
+            var layer = network.DenseLayers[l];
             var next = new double[count * layer.OutputWidth];
             for (int b = 0; b < count; b++)
                 for (int j = 0; j < layer.OutputWidth; j++)
@@ -100,7 +102,7 @@ public sealed class GradientCheckTests(ITestOutputHelper output)
     }
 
     /// <summary>The mean loss from the textbook formulas (no max-subtraction needed at these magnitudes).</summary>
-    private static double ReferenceLoss(MultilayerPerceptron network, double[] inputs, int[] labels, int count, Loss loss)
+    private static double ReferenceLoss(Network network, double[] inputs, int[] labels, int count, Loss loss)
     {
         var outputs = ReferenceForward(network, inputs, count);
         int width = network.OutputWidth;

@@ -155,6 +155,8 @@ public sealed class LayerValidationTests
         Assert.Equal("inputs", Param(() => new LayerNormLayer(3).Forward(new double[5], 2, new double[6])));
 
     [Fact]
-    public void PlainNetwork_NormalizationMustBeKnown() =>
-        Assert.Equal("normalization", Param(() => PlainNetwork.Create([4, 3, 2], Activation.Tanh, Init.LeCunNormal, (Normalization)9, new RandomSource(1))));
+    public void Create_NormalizationMustBeKnown() =>
+        Assert.Equal("normalization",
+            Param(() => Network.Create(DeepNetwork.Classifier([4, 3, 2], Activation.Tanh, Init.LeCunNormal), seed: 1,
+                (Normalization)9)));
 }

@@ -42,11 +42,11 @@ public sealed class NetworkComparisonTests
     [Fact]
     public void ParameterDistanceAndNorm_CountEveryWeightAndBias()
     {
-        var a = MultilayerPerceptron.Create([2, 3, 2], Activation.Tanh, Init.Zeros, new RandomSource(1));
+        var a = Network.Create(DeepNetwork.Classifier([2, 3, 2], Activation.Tanh, Init.Zeros), seed: 1);
         var b = a.Clone();
         Assert.Equal(0.0, NetworkComparison.ParameterDistance(a, b));
-        b.Layers[0].Weights[1] = 3;   // a weight of layer 0
-        b.Layers[1].Biases[1] = -4;   // a bias of layer 1
+        b.DenseLayers[0].Weights[1] = 3;   // a weight of layer 0
+        b.DenseLayers[1].Biases[1] = -4;   // a bias of layer 1
         Assert.Equal(5.0, NetworkComparison.ParameterDistance(a, b), 15);
         Assert.Equal(5.0, NetworkComparison.ParameterNorm(b), 15);
         Assert.Equal(0.0, NetworkComparison.ParameterNorm(a));
@@ -55,8 +55,8 @@ public sealed class NetworkComparisonTests
     [Fact]
     public void ParameterDistance_RejectsDifferentShapes()
     {
-        var a = MultilayerPerceptron.Create([2, 3, 2], Activation.Tanh, Init.Zeros, new RandomSource(1));
-        var b = MultilayerPerceptron.Create([2, 4, 2], Activation.Tanh, Init.Zeros, new RandomSource(1));
+        var a = Network.Create(DeepNetwork.Classifier([2, 3, 2], Activation.Tanh, Init.Zeros), seed: 1);
+        var b = Network.Create(DeepNetwork.Classifier([2, 4, 2], Activation.Tanh, Init.Zeros), seed: 1);
         var ex = Assert.Throws<ArgumentException>(() => NetworkComparison.ParameterDistance(a, b));
         Assert.Equal("b", ex.ParamName);
     }
@@ -65,10 +65,10 @@ public sealed class NetworkComparisonTests
     public void PredictionDisagreement_CountsSamplesWithDifferentClasses()
     {
         // One linear layer, 1 input, 2 logits: class 1 wins where w1 x > w0 x.
-        var a = MultilayerPerceptron.Create([1, 2], Activation.Identity, Init.Zeros, new RandomSource(1));
-        a.Layers[0].Weights[1] = 1;  // logits (0, x): class 1 for x > 0
+        var a = Network.Create(DeepNetwork.Classifier([1, 2], Activation.Identity, Init.Zeros), seed: 1);
+        a.DenseLayers[0].Weights[1] = 1;  // logits (0, x): class 1 for x > 0
         var b = a.Clone();
-        b.Layers[0].Biases[1] = -2.5; // logits (0, x - 2.5): class 1 for x > 2.5
+        b.DenseLayers[0].Biases[1] = -2.5; // logits (0, x - 2.5): class 1 for x > 2.5
         double[] x = [-1, 1, 2, 3, 4];
         // a: 0 1 1 1 1; b: 0 0 0 1 1 -> 2 of 5 differ.
         Assert.Equal(0.4, NetworkComparison.PredictionDisagreement(a, b, x, 5, Loss.SoftmaxCrossEntropy), 15);
@@ -78,10 +78,10 @@ public sealed class NetworkComparisonTests
     [Fact]
     public void PermutingHiddenUnits_MovesTheWeightsButNotTheFunction()
     {
-        var a = MultilayerPerceptron.Create([2, 5, 3], Activation.Tanh, Init.HeNormal(), new RandomSource(3));
+        var a = Network.Create(DeepNetwork.Classifier([2, 5, 3], Activation.Tanh, Init.HeNormal()), seed: 3);
         var b = a.Clone();
         // Swap hidden units 0 and 4: rows of W1, entries of b1, columns of W2.
-        var w1 = b.Layers[0].Weights; var b1 = b.Layers[0].Biases; var w2 = b.Layers[1].Weights;
+        var w1 = b.DenseLayers[0].Weights; var b1 = b.DenseLayers[0].Biases; var w2 = b.DenseLayers[1].Weights;
         for (int i = 0; i < 2; i++) (w1[i], w1[4 * 2 + i]) = (w1[4 * 2 + i], w1[i]);
         (b1[0], b1[4]) = (b1[4], b1[0]);
         for (int k = 0; k < 3; k++) (w2[k * 5], w2[k * 5 + 4]) = (w2[k * 5 + 4], w2[k * 5]);

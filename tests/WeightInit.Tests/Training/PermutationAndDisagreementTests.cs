@@ -6,13 +6,13 @@ using WeightInit.Training;
 namespace WeightInit.Tests.Training;
 
 /// <summary>
-/// The permutation symmetry of hidden units (MultilayerPerceptron.WithHiddenUnitsPermuted) and the disagreement of
+/// The permutation symmetry of hidden units (Network.WithHiddenUnitsPermuted) and the disagreement of
 /// two decision grids (DecisionGrid.DisagreementWith).
 /// </summary>
 public sealed class PermutationAndDisagreementTests
 {
-    private static MultilayerPerceptron Network(ulong seed) =>
-        MultilayerPerceptron.Create([2, 6, 5, 3], Activation.Tanh, Init.XavierNormal(), new RandomSource(seed));
+    private static Network Build(ulong seed) =>
+        Network.Create(DeepNetwork.Classifier([2, 6, 5, 3], Activation.Tanh, Init.XavierNormal()), seed: seed);
 
     private static double[] Points(int count, ulong seed)
     {
@@ -24,7 +24,7 @@ public sealed class PermutationAndDisagreementTests
     [Fact]
     public void A_permuted_network_computes_the_same_function_with_other_parameters()
     {
-        var network = Network(3);
+        var network = Build(3);
         var permuted = network.WithHiddenUnitsPermuted(0, [5, 4, 3, 2, 1, 0]);
         var inputs = Points(64, 4);
         var expected = new double[64 * 3];
@@ -38,20 +38,22 @@ public sealed class PermutationAndDisagreementTests
     [Fact]
     public void Permuting_moves_rows_biases_and_the_next_layers_columns()
     {
-        var network = Network(5);
-        network.Layers[1].Biases[2] = 0.75;
+        var network = Build(5);
+        network.DenseLayers[1].Biases[2] = 0.75;
         var permuted = network.WithHiddenUnitsPermuted(1, [2, 0, 1, 3, 4]);
-        Assert.Equal(network.Layers[1].IncomingWeights(2).ToArray(), permuted.Layers[1].IncomingWeights(0).ToArray());
-        Assert.Equal(0.75, permuted.Layers[1].Biases[0]);
-        for (int k = 0; k < 3; k++) Assert.Equal(network.Layers[2].Weights[k * 5 + 2], permuted.Layers[2].Weights[k * 5 + 0]);
-        Assert.Equal(network.Layers[0].Weights.ToArray(), permuted.Layers[0].Weights.ToArray());
-        Assert.Equal(0.75, network.Layers[1].Biases[2]); // the original is unchanged
+        Assert.Equal(network.DenseLayers[1].IncomingWeights(2).ToArray(),
+            permuted.DenseLayers[1].IncomingWeights(0).ToArray());
+        Assert.Equal(0.75, permuted.DenseLayers[1].Biases[0]);
+        for (int k = 0; k < 3; k++) Assert.Equal(network.DenseLayers[2].Weights[k * 5 + 2],
+            permuted.DenseLayers[2].Weights[k * 5 + 0]);
+        Assert.Equal(network.DenseLayers[0].Weights.ToArray(), permuted.DenseLayers[0].Weights.ToArray());
+        Assert.Equal(0.75, network.DenseLayers[1].Biases[2]); // the original is unchanged
     }
 
     [Fact]
     public void Only_hidden_layers_can_be_permuted()
     {
-        var network = Network(1);
+        var network = Build(1);
         Assert.Equal("layer", Assert.Throws<ArgumentOutOfRangeException>(() => network.WithHiddenUnitsPermuted(2, [0, 1, 2])).ParamName);
         Assert.Equal("layer", Assert.Throws<ArgumentOutOfRangeException>(() => network.WithHiddenUnitsPermuted(-1, [0])).ParamName);
     }
@@ -59,7 +61,7 @@ public sealed class PermutationAndDisagreementTests
     [Fact]
     public void The_order_must_be_a_permutation_of_the_units()
     {
-        var network = Network(1);
+        var network = Build(1);
         Assert.Equal("order", Assert.Throws<ArgumentException>(() => network.WithHiddenUnitsPermuted(0, [0, 1, 2])).ParamName);
         var repeated = Assert.Throws<ArgumentException>(() => network.WithHiddenUnitsPermuted(0, [0, 1, 2, 3, 4, 4]));
         Assert.Equal("order", repeated.ParamName);
@@ -70,10 +72,10 @@ public sealed class PermutationAndDisagreementTests
     [Fact]
     public void Two_grids_disagree_where_their_predicted_classes_differ()
     {
-        var a = Network(1);
+        var a = Build(1);
         var grid = DecisionGrid.Evaluate(a, Loss.SoftmaxCrossEntropy, -2, 2, 21, -2, 2, 21);
         Assert.Equal(0.0, grid.DisagreementWith(DecisionGrid.Evaluate(a.WithHiddenUnitsPermuted(0, [1, 0, 2, 3, 4, 5]), Loss.SoftmaxCrossEntropy, -2, 2, 21, -2, 2, 21)));
-        var b = Network(2);
+        var b = Build(2);
         var other = DecisionGrid.Evaluate(b, Loss.SoftmaxCrossEntropy, -2, 2, 21, -2, 2, 21);
         int different = 0;
         for (int i = 0; i < 21 * 21; i++) if (grid.PredictedClasses[i] != other.PredictedClasses[i]) different++;
@@ -90,7 +92,7 @@ public sealed class PermutationAndDisagreementTests
         // the 3 x 4 left-right pairs and none of the 5 x 2 up-down pairs differ.
         var layer = new DenseLayer(2, 2, Activation.Identity);
         layer.Weights[0] = -1; layer.Weights[2] = 1;
-        var network = new MultilayerPerceptron([layer]);
+        var network = new Network([layer]);
         var grid = DecisionGrid.Evaluate(network, Loss.SoftmaxCrossEntropy, -1, 1, 5, 0, 1, 3);
         Assert.Equal(3.0 / (3 * 4 + 5 * 2), grid.BoundaryFraction(), 15);
         layer.Weights[2] = -1; // both logits -x: always class 0
@@ -100,7 +102,7 @@ public sealed class PermutationAndDisagreementTests
     [Fact]
     public void Grids_over_different_points_cannot_be_compared()
     {
-        var a = Network(1);
+        var a = Build(1);
         var grid = DecisionGrid.Evaluate(a, Loss.SoftmaxCrossEntropy, -2, 2, 21, -2, 2, 21);
         var shifted = DecisionGrid.Evaluate(a, Loss.SoftmaxCrossEntropy, -1, 2, 21, -2, 2, 21);
         Assert.Equal("other", Assert.Throws<ArgumentException>(() => grid.DisagreementWith(shifted)).ParamName);

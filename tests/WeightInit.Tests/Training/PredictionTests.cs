@@ -7,13 +7,13 @@ namespace WeightInit.Tests.Training;
 
 public sealed class PredictionTests
 {
-    private static MultilayerPerceptron Network(int outputs) =>
-        MultilayerPerceptron.Create([2, 8, outputs], Activation.Tanh, Init.HeNormal(), new RandomSource(4));
+    private static Network Build(int outputs) =>
+        Network.Create(DeepNetwork.Classifier([2, 8, outputs], Activation.Tanh, Init.HeNormal()), seed: 4);
 
     [Fact]
     public void DecisionGrid_GivesProbabilitiesThatSumToOneAndMatchPointwisePredictions()
     {
-        var network = Network(3);
+        var network = Build(3);
         var grid = DecisionGrid.Evaluate(network, Loss.SoftmaxCrossEntropy, -1, 1, 5, -2, 2, 3);
         Assert.Equal([-1.0, -0.5, 0.0, 0.5, 1.0], grid.X.ToArray());
         Assert.Equal([-2.0, 0.0, 2.0], grid.Y.ToArray());
@@ -39,7 +39,7 @@ public sealed class PredictionTests
     [Fact]
     public void DecisionGrid_WithBinaryLossHasTwoClasses()
     {
-        var network = Network(1);
+        var network = Build(1);
         var grid = DecisionGrid.Evaluate(network, Loss.BinaryCrossEntropy, 0, 1, 4, 0, 1, 4);
         Assert.Equal(2, grid.ClassCount);
         for (int i = 0; i < 16; i++)
@@ -53,7 +53,7 @@ public sealed class PredictionTests
     public void Forward_InChunksEqualsOneSampleAtATime()
     {
         // 600 samples cross the 256-row chunk boundary twice.
-        var network = Network(3);
+        var network = Build(3);
         var inputs = new double[1200];
         new RandomSource(2).FillNormal(inputs, 0, 1);
         var all = new double[1800];
@@ -69,19 +69,19 @@ public sealed class PredictionTests
     [Fact]
     public void Clone_IsIndependent()
     {
-        var network = Network(3);
+        var network = Build(3);
         var copy = network.Clone();
-        Assert.True(copy.Layers[0].Weights.SequenceEqual(network.Layers[0].Weights));
-        copy.Layers[0].Weights[0] += 1;
-        Assert.False(copy.Layers[0].Weights.SequenceEqual(network.Layers[0].Weights));
+        Assert.True(copy.DenseLayers[0].Weights.SequenceEqual(network.DenseLayers[0].Weights));
+        copy.DenseLayers[0].Weights[0] += 1;
+        Assert.False(copy.DenseLayers[0].Weights.SequenceEqual(network.DenseLayers[0].Weights));
     }
 
     [Fact]
     public void GradientNorm_NeitherOverflowsNorUnderflows()
     {
         double[] tiny = [3e-200, 4e-200], huge = [3e200, 4e200];
-        Assert.Equal(5e-200, SpanMath.NormMeanStd(tiny).Norm, 1e-212);
-        Assert.Equal(5e200, SpanMath.NormMeanStd(huge).Norm, 1e188);
-        Assert.Equal(0.5e200, SpanMath.NormMeanStd(huge).Std, 1e188);
+        Assert.Equal(5e-200, NetworkGradients.NormMeanStd(tiny).Norm, 1e-212);
+        Assert.Equal(5e200, NetworkGradients.NormMeanStd(huge).Norm, 1e188);
+        Assert.Equal(0.5e200, NetworkGradients.NormMeanStd(huge).Std, 1e188);
     }
 }

@@ -1,6 +1,5 @@
 using WeightInit.Activations;
 using WeightInit.Initializers;
-using WeightInit.Random;
 using WeightInit.Training;
 
 namespace WeightInit.Tests.Training;
@@ -20,10 +19,11 @@ public sealed class SymmetryTests
 {
     private const int Epochs = 2; // 2 x 43 = 86 SGD steps of batch 32 (momentum 0.9).
 
-    private static (MultilayerPerceptron Network, Trainer Trainer) Train(Activation activation, IWeightInitializer initializer, int epochs = Epochs)
+    private static (Network Network, Trainer Trainer) Train(Activation activation, IWeightInitializer initializer,
+        int epochs = Epochs)
     {
         var split = DigitsFixture.Split;
-        var network = MultilayerPerceptron.Create([64, 24, 24, 10], activation, initializer, new RandomSource(5));
+        var network = Network.Create(DeepNetwork.Classifier([64, 24, 24, 10], activation, initializer), seed: 5);
         var trainer = new Trainer(network, Loss.SoftmaxCrossEntropy,
             new TrainingOptions { LearningRate = 0.1, Momentum = 0.9, BatchSize = 32, Seed = 6 });
         for (int e = 0; e < epochs; e++) trainer.TrainEpoch(split.Train);
@@ -31,11 +31,11 @@ public sealed class SymmetryTests
         return (network, trainer);
     }
 
-    private static void AssertHiddenUnitsIdentical(MultilayerPerceptron network)
+    private static void AssertHiddenUnitsIdentical(Network network)
     {
-        for (int l = 0; l < network.Layers.Count - 1; l++)
+        for (int l = 0; l < network.DenseLayers.Count - 1; l++)
         {
-            var layer = network.Layers[l];
+            var layer = network.DenseLayers[l];
             var first = layer.IncomingWeights(0);
             for (int unit = 1; unit < layer.OutputWidth; unit++)
                 Assert.True(layer.IncomingWeights(unit).SequenceEqual(first),
@@ -46,9 +46,9 @@ public sealed class SymmetryTests
         }
         // Every layer after a symmetric one sees identical inputs from all units: the weights of each
         // of its units are equal across the units feeding it.
-        for (int l = 1; l < network.Layers.Count; l++)
+        for (int l = 1; l < network.DenseLayers.Count; l++)
         {
-            var layer = network.Layers[l];
+            var layer = network.DenseLayers[l];
             for (int unit = 0; unit < layer.OutputWidth; unit++)
             {
                 var row = layer.IncomingWeights(unit);
@@ -57,7 +57,7 @@ public sealed class SymmetryTests
         }
     }
 
-    private static void AssertChance(MultilayerPerceptron network)
+    private static void AssertChance(Network network)
     {
         var test = DigitsFixture.Split.Test;
         var predicted = network.PredictClasses(test.Features, test.Count, Loss.SoftmaxCrossEntropy);
@@ -78,9 +78,9 @@ public sealed class SymmetryTests
         var (network, _) = Train(activation, Init.Zeros);
         // f(0) = 0, so every hidden activation is 0 and every weight gradient is 0: only the output
         // biases learn (the class frequencies), and every weight is still exactly 0.
-        foreach (var layer in network.Layers)
+        foreach (var layer in network.DenseLayers)
             foreach (double w in layer.Weights) Assert.Equal(0L, BitConverter.DoubleToInt64Bits(w));
-        Assert.Contains(network.Layers[^1].Biases.ToArray(), b => b != 0);
+        Assert.Contains(network.DenseLayers[^1].Biases.ToArray(), b => b != 0);
         AssertHiddenUnitsIdentical(network);
         AssertChance(network);
     }
@@ -98,7 +98,8 @@ public sealed class SymmetryTests
     public void SymmetricWeights_MoveButEveryHiddenUnitKeepsBitIdenticalWeights(string activationName, double value)
     {
         var (network, _) = Train(ActivationByName(activationName), Init.Constant(value));
-        bool moved = network.Layers.Take(network.Layers.Count - 1).Any(l => l.Weights.ToArray().Any(w => w != value));
+        bool moved = network.DenseLayers.Take(network.DenseLayers.Count - 1).Any(l
+            => l.Weights.ToArray().Any(w => w != value));
         Assert.True(moved, "the hidden weights never moved, so the symmetry check would be trivial");
         AssertHiddenUnitsIdentical(network);
         AssertChance(network);
@@ -114,7 +115,7 @@ public sealed class SymmetryTests
     {
         const int epochs = 8;
         var (network, _) = Train(Activation.Tanh, Init.Normal(0, 0.01), epochs);
-        var layer = network.Layers[0];
+        var layer = network.DenseLayers[0];
         Assert.False(layer.IncomingWeights(1).SequenceEqual(layer.IncomingWeights(0)));
         Assert.Equal(24, layer.DistinctUnitCount());
         Assert.True(NetworkComparison.IncomingWeightSpread(layer) > 0);

@@ -38,8 +38,8 @@ public sealed class ValidationTests
     public void BatchSize_MustBePositive(int value) =>
         Assert.Equal("BatchSize", Param(() => _ = new TrainingOptions { BatchSize = value }));
 
-    private static MultilayerPerceptron Small(int outputs = 2) =>
-        MultilayerPerceptron.Create([2, 3, outputs], Activation.Tanh, Init.LeCunNormal, new RandomSource(1));
+    private static Network Small(int outputs = 2) =>
+        Network.Create(DeepNetwork.Classifier([2, 3, outputs], Activation.Tanh, Init.LeCunNormal), seed: 1);
 
     private static LabeledDataset Moons => ToyDatasets.TwoMoons(10, 0, new RandomSource(1));
 
@@ -50,27 +50,22 @@ public sealed class ValidationTests
         Assert.Equal("epochs", Param(() => new Trainer(Small(), Loss.SoftmaxCrossEntropy, new TrainingOptions()).Fit(Moons, null, epochs)));
 
     [Fact] public void Widths_NeedTwoEntries() =>
-        Assert.Equal("widths", Param(() => MultilayerPerceptron.Create([4], Activation.ReLU, Init.LeCunNormal, new RandomSource(1))));
+        Assert.Equal("widths",
+            Param(() => Network.Create(DeepNetwork.Classifier([4], Activation.ReLU, Init.LeCunNormal), seed: 1)));
 
     [Fact] public void Widths_MustBePositive() =>
-        Assert.Equal("widths", Param(() => MultilayerPerceptron.Create([4, 0, 2], Activation.ReLU, Init.LeCunNormal, new RandomSource(1))));
-
-    [Fact] public void Activations_NeedOnePerLayer() =>
-        Assert.Equal("activations", Param(() => MultilayerPerceptron.Create([4, 3, 2], [Activation.ReLU], [Init.LeCunNormal, Init.LeCunNormal], new RandomSource(1))));
-
-    [Fact] public void Initializers_NeedOnePerLayer() =>
-        Assert.Equal("initializers", Param(() => MultilayerPerceptron.Create([4, 3, 2], [Activation.ReLU, Activation.Identity], [Init.LeCunNormal], new RandomSource(1))));
-
-    [Fact] public void Random_IsRequired() =>
-        Assert.Equal("random", Param(() => MultilayerPerceptron.Create([4, 2], Activation.ReLU, Init.LeCunNormal, null!)));
+        Assert.Equal("widths",
+            Param(() => Network.Create(DeepNetwork.Classifier([4, 0, 2], Activation.ReLU, Init.LeCunNormal), seed: 1)));
 
     [Fact] public void Layers_MustChain() =>
-        Assert.Equal("layers", Param(() => _ = new MultilayerPerceptron([new DenseLayer(2, 3, Activation.ReLU), new DenseLayer(4, 2, Activation.Identity)])));
+        Assert.Equal("layers",
+            Param(() => _ = new Network([new DenseLayer(2, 3, Activation.ReLU),
+            new DenseLayer(4, 2, Activation.Identity)])));
 
     [Fact] public void Layers_MustBeDistinctObjects()
     {
         var layer = new DenseLayer(3, 3, Activation.ReLU);
-        Assert.Equal("layers", Param(() => _ = new MultilayerPerceptron([layer, layer])));
+        Assert.Equal("layers", Param(() => _ = new Network([layer, layer])));
     }
 
     [Fact] public void DenseLayer_WidthsMustBePositive()
@@ -125,7 +120,9 @@ public sealed class ValidationTests
         Assert.Equal("yCount", Param(() => DecisionGrid.Evaluate(Small(), Loss.SoftmaxCrossEntropy, 0, 1, 10, 0, 1, 1)));
 
     [Fact] public void Grid_NeedsTwoInputs() =>
-        Assert.Equal("network", Param(() => DecisionGrid.Evaluate(MultilayerPerceptron.Create([3, 2], Activation.Identity, Init.LeCunNormal, new RandomSource(1)), Loss.SoftmaxCrossEntropy, 0, 1, 10, 0, 1, 10)));
+        Assert.Equal("network",
+            Param(() => DecisionGrid.Evaluate(Network.Create(DeepNetwork.Classifier([3, 2], Activation.Identity,
+            Init.LeCunNormal), seed: 1), Loss.SoftmaxCrossEntropy, 0, 1, 10, 0, 1, 10)));
 
     [Fact] public void Initialize_BiasMustBeFinite() =>
         Assert.Equal("bias", Param(() => new DenseLayer(2, 2, Activation.ReLU).Initialize(Init.LeCunNormal, new RandomSource(1), double.NaN)));

@@ -1,8 +1,8 @@
-using WeightInit.Statistics;
+using WeightInit.Kernels;
 using WeightInit.Tests.Support;
 using Xunit.Abstractions;
 
-namespace WeightInit.Tests.Statistics;
+namespace WeightInit.Tests.Kernels;
 
 /// <summary>
 /// The library's one standard normal (GELU, the truncated normal's moments and sampler) against MathNet's
