@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using WeightInit.Kernels;
+
 namespace WeightInit.Scaling;
 
 /// <summary>
@@ -48,6 +51,12 @@ public static class CoordinateCheck
         return new CoordinateCheckResult([.. widths], sites!, steps, points);
     }
 
+    /// <summary>mean |x| over the values (0 for none): the <c>mup</c> package's "l1" of a site.</summary>
+    /// <param name="values">The values.</param>
+    /// <returns>The mean absolute value.</returns>
+    internal static double MeanAbs(ReadOnlySpan<double> values) =>
+        values.IsEmpty ? 0 : SimdReduce.Sum(new AbsoluteValue(), values, default, default) / values.Length;
+
     private static void Record(List<CoordinateCheckPoint> points, int width, int step, IReadOnlyList<string> sites,
         IReadOnlyList<double[]> values, IReadOnlyList<double[]> initial)
     {
@@ -60,14 +69,37 @@ public static class CoordinateCheck
             if (x.Length != x0.Length)
                 throw new InvalidOperationException($"Site '{sites[s]}' changed its length from {x0.Length} to " +
                     $"{x.Length}.");
-            double abs = 0, change = 0;
-            for (int i = 0; i < x.Length; i++)
-            {
-                abs += Math.Abs(x[i]);
-                change += Math.Abs(x[i] - x0[i]);
-            }
-            int n = Math.Max(1, x.Length);
-            points.Add(new CoordinateCheckPoint(width, step, sites[s], abs / n, change / n));
+            double change = x.Length == 0 ? 0
+                : SimdReduce.Sum(new AbsoluteDifference(), x, x0, default) / x.Length;
+            points.Add(new CoordinateCheckPoint(width, step, sites[s], MeanAbs(x), change));
+        }
+    }
+
+    /// <summary>|a|.</summary>
+    private readonly struct AbsoluteValue : IMapOperator
+    {
+        public static int Inputs => 1;
+        public static int Outputs => 1;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
+        {
+            second = default;
+            return TV.Abs(a);
+        }
+    }
+
+    /// <summary>|a - b|.</summary>
+    private readonly struct AbsoluteDifference : IMapOperator
+    {
+        public static int Inputs => 2;
+        public static int Outputs => 1;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
+        {
+            second = default;
+            return TV.Abs(a - b);
         }
     }
 }

@@ -1,3 +1,5 @@
+using WeightInit.Scaling;
+
 namespace WeightInit.Transformers;
 
 /// <summary>The values at one named place of a forward pass (rows x features, row-major), as plain data.</summary>
@@ -6,5 +8,5 @@ namespace WeightInit.Transformers;
 public sealed record ActivationSite(string Name, double[] Values)
 {
     /// <summary>The mean of |x| over the values: the "l1" of the <c>mup</c> package's coordinate check.</summary>
-    public double MeanAbs => TransformerKernels.MeanAbs(Values);
+    public double MeanAbs => CoordinateCheck.MeanAbs(Values);
 }

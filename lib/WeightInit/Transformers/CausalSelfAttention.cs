@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using WeightInit.Activations;
 using WeightInit.Kernels;
 using WeightInit.LinearAlgebra;
@@ -25,6 +26,9 @@ public sealed class CausalSelfAttention : Layer
 {
     /// <summary>Below this many floating-point operations a pass over the pairs stays on the calling thread.</summary>
     private const long SerialFlops = 1_000_000;
+
+    /// <summary>The products of one (sequence, head) pair: the automatic path on the calling thread.</summary>
+    private static readonly GemmOptions Serial = new(SimdPath.Auto, Workers: 1);
 
     private readonly DenseLayer _input, _output;
     private readonly Parameter[] _parameters;
@@ -215,19 +219,20 @@ public sealed class CausalSelfAttention : Layer
             row.Slice(2 * d + head * dh, dh).CopyTo(v.Slice(i * dh, dh));
         }
         var a = _probabilities.AsSpan(pair * t * t, t * t);
-        MatrixMultiply.Compute(ProductForm.MultiplyTransposed, q, k, a, t, dh, t, false, TransformerKernels.Serial);
-        TransformerKernels.Scale(a, LogitScale);
+        MatrixMultiply.Compute(ProductForm.MultiplyTransposed, q, k, a, t, dh, t, false, Serial);
+        SimdMap.Run(new ScaleOperator(LogitScale), a, default, default, a, default);
         var record = LogitRecord;
         for (int i = 0; i < t; i++)
         {
             var row = a.Slice(i * t, i + 1);
             if (record is not null) row.CopyTo(record.AsSpan(pair * CausalEntries(t) + CausalEntries(i), i + 1));
-            TransformerKernels.ShiftedExp(row, TransformerKernels.MaxOf(row), row);
-            TransformerKernels.Scale(row, 1 / TransformerKernels.SumOf(row));
+            SimdMap.Run(new ShiftedExponential(MaxOf(row)), row, default, default, row, default);
+            double total = SimdReduce.Sum(new IdentityOperator(), row, default, default);
+            SimdMap.Run(new ScaleOperator(1 / total), row, default, default, row, default);
             a.Slice(i * t + i + 1, t - i - 1).Clear();
         }
         var y = scratch.AsSpan(0, block);
-        MatrixMultiply.Compute(ProductForm.Multiply, a, v, y, t, t, dh, false, TransformerKernels.Serial);
+        MatrixMultiply.Compute(ProductForm.Multiply, a, v, y, t, t, dh, false, Serial);
         for (int i = 0; i < t; i++) y.Slice(i * dh, dh).CopyTo(_concat.AsSpan((sequence * t + i) * d + head * dh, dh));
     }
 
@@ -244,8 +249,8 @@ public sealed class CausalSelfAttention : Layer
         var dV = scratch.AsSpan(block + t * t, block);
         for (int i = 0; i < t; i++) _concatGradient.AsSpan((sequence * t + i) * d + head * dh,
             dh).CopyTo(g.Slice(i * dh, dh));
-        MatrixMultiply.Compute(ProductForm.MultiplyTransposed, g, v, dA, t, dh, t, false, TransformerKernels.Serial);
-        MatrixMultiply.Compute(ProductForm.TransposeMultiply, a, g, dV, t, t, dh, false, TransformerKernels.Serial);
+        MatrixMultiply.Compute(ProductForm.MultiplyTransposed, g, v, dA, t, dh, t, false, Serial);
+        MatrixMultiply.Compute(ProductForm.TransposeMultiply, a, g, dV, t, t, dh, false, Serial);
         double s = LogitScale;
         for (int i = 0; i < t; i++)
         {
@@ -257,10 +262,10 @@ public sealed class CausalSelfAttention : Layer
             dA.Slice(i * t + i + 1, t - i - 1).Clear();
         }
         var dQ = g; // G is no longer needed
-        MatrixMultiply.Compute(ProductForm.Multiply, dA, k, dQ, t, t, dh, false, TransformerKernels.Serial);
+        MatrixMultiply.Compute(ProductForm.Multiply, dA, k, dQ, t, t, dh, false, Serial);
         Scatter(dQ, sequence, head * dh);
         var dK = g;
-        MatrixMultiply.Compute(ProductForm.TransposeMultiply, dA, q, dK, t, t, dh, false, TransformerKernels.Serial);
+        MatrixMultiply.Compute(ProductForm.TransposeMultiply, dA, q, dK, t, t, dh, false, Serial);
         Scatter(dK, sequence, d + head * dh);
         Scatter(dV, sequence, 2 * d + head * dh);
     }
@@ -273,5 +278,27 @@ public sealed class CausalSelfAttention : Layer
         int t = _passLength, dh = HeadWidth, width = 3 * InputWidth;
         for (int i = 0; i < t; i++) block.Slice(i * dh,
             dh).CopyTo(_projectedGradient.AsSpan((sequence * t + i) * width + column, dh));
+    }
+
+    /// <summary>The largest value of a row (NaN propagates).</summary>
+    private static double MaxOf(ReadOnlySpan<double> values)
+    {
+        double max = values[0];
+        for (int i = 1; i < values.Length; i++) max = Math.Max(max, values[i]);
+        return max;
+    }
+
+    /// <summary>e^(a - shift) (<see cref="SimdMath.Exp{TV}"/>, the same bits at every register width).</summary>
+    private readonly struct ShiftedExponential(double shift) : IMapOperator
+    {
+        public static int Inputs => 1;
+        public static int Outputs => 1;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
+        {
+            second = default;
+            return SimdMath.Exp(a - TV.Create(shift));
+        }
     }
 }

@@ -1,3 +1,4 @@
+using WeightInit.Kernels;
 namespace WeightInit.Transformers;
 
 /// <summary>
@@ -30,8 +31,7 @@ public sealed class GptGradients
     public double Norm()
     {
         double sum = 0;
-        foreach (var array in _arrays)
-            foreach (double g in array) sum += g * g;
+        foreach (var array in _arrays) sum += SimdReduce.Sum(new MultiplyOperator(), array, array, default);
         return Math.Sqrt(sum);
     }
 
@@ -40,7 +40,8 @@ public sealed class GptGradients
     /// <summary>Multiplies every gradient by <paramref name="factor"/> (gradient clipping).</summary>
     internal void Scale(double factor)
     {
-        foreach (var array in _arrays) TransformerKernels.Scale(array, factor);
+        foreach (var array in _arrays)
+            SimdMap.Run(new ScaleOperator(factor), array, default, default, array, default);
     }
 
     /// <summary>Throws unless these gradients are shaped like <paramref name="model"/>'s parameters.</summary>

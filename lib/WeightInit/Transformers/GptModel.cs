@@ -1,5 +1,8 @@
+using WeightInit.Kernels;
 using WeightInit.LinearAlgebra;
 using WeightInit.Random;
+using WeightInit.Scaling;
+using WeightInit.Statistics;
 using WeightInit.Training;
 
 namespace WeightInit.Transformers;
@@ -324,8 +327,7 @@ public sealed class GptModel
             // The probabilities of the last pass are still in the attention layer.
             var attention = _blocks[b].Attention;
             var logits = sites[1 + 4 * b].Values;
-            double mean = logits.Average(), meanAbs = TransformerKernels.MeanAbs(logits);
-            double variance = logits.Sum(x => (x - mean) * (x - mean)) / logits.Length;
+            double std = OnePassMoments.MeanStd(logits).Std, meanAbs = CoordinateCheck.MeanAbs(logits);
             var a = attention.Probabilities;
             double entropy = 0, uniform = 0;
             int rows = attention.PairCount * t;
@@ -336,7 +338,7 @@ public sealed class GptModel
                 foreach (double p in row) if (p > 0) entropy -= p * Math.Log(p);
                 uniform += Math.Log(i + 1);
             }
-            result[b] = new AttentionStatistics(b + 1, Math.Sqrt(variance), meanAbs, entropy / rows, uniform / rows);
+            result[b] = new AttentionStatistics(b + 1, std, meanAbs, entropy / rows, uniform / rows);
         }
         return result;
     }
@@ -353,7 +355,8 @@ public sealed class GptModel
         double loss = Training.Loss.SoftmaxCrossEntropy.Compute(logits, targets, count, v, dLogits);
         var arrays = gradients.Arrays;
         // z = c F W^T: dW = c dZ^T F, dF = c dZ W (c folded into dZ once).
-        if (OutputMultiplier != 1) TransformerKernels.Scale(dLogits, OutputMultiplier);
+        if (OutputMultiplier != 1)
+            SimdMap.Run(new ScaleOperator(OutputMultiplier), dLogits, default, default, dLogits, default);
         var final = _final.AsSpan(0, count * d);
         MatrixMultiply.TransposeMultiply(dLogits, final, arrays[_readoutIndex], v, count, d);
         var dFinal = Buffer(ref _finalGradient, count * d);
@@ -390,7 +393,8 @@ public sealed class GptModel
         _finalNorm.ForwardCore(Stream(_blocks.Length, count), count, final, context);
         var logits = Buffer(ref _logits, count * v);
         MatrixMultiply.MultiplyTransposed(final, _readout, logits, count, d, v);
-        if (OutputMultiplier != 1) TransformerKernels.Scale(logits, OutputMultiplier);
+        if (OutputMultiplier != 1)
+            SimdMap.Run(new ScaleOperator(OutputMultiplier), logits, default, default, logits, default);
         return logits;
     }
 

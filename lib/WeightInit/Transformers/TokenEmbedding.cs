@@ -1,3 +1,4 @@
+using WeightInit.Kernels;
 using WeightInit.Training;
 
 namespace WeightInit.Transformers;
@@ -63,7 +64,8 @@ public sealed class TokenEmbedding
         for (int r = 0; r < tokens.Length; r++)
         {
             var row = output.Slice(r * d, d);
-            TransformerKernels.Add(_tokens.AsSpan(tokens[r] * d, d), _positions.AsSpan(r % sequenceLength * d, d), row);
+            SimdMap.Run(new AddOperator(), _tokens.AsSpan(tokens[r] * d, d),
+                _positions.AsSpan(r % sequenceLength * d, d), default, row, default);
         }
     }
 
@@ -81,9 +83,9 @@ public sealed class TokenEmbedding
         {
             var g = outputGradient.Slice(r * d, d);
             var tokenRow = tokenGradient.Slice(tokens[r] * d, d);
-            TransformerKernels.Add(tokenRow, g, tokenRow);
+            SimdMap.Run(new AddOperator(), tokenRow, g, default, tokenRow, default);
             var positionRow = positionGradient.Slice(r % sequenceLength * d, d);
-            TransformerKernels.Add(positionRow, g, positionRow);
+            SimdMap.Run(new AddOperator(), positionRow, g, default, positionRow, default);
         }
     }
 }

@@ -1,3 +1,4 @@
+using WeightInit.Kernels;
 using WeightInit.Training;
 
 namespace WeightInit.Transformers;
@@ -94,10 +95,10 @@ public sealed class TransformerBlock : Layer
         var mlp = Buffer(ref _mlpOutput, size);
         _firstNorm.ForwardCore(input, count, normalized1, context);
         _attention.ForwardCore(normalized1, count, attention, context);
-        TransformerKernels.Add(input, attention, middle);
+        SimdMap.Run(new AddOperator(), input, attention, default, middle, default);
         _secondNorm.ForwardCore(middle, count, normalized2, context);
         _mlp.ForwardCore(normalized2, count, mlp, context);
-        TransformerKernels.Add(middle, mlp, output);
+        SimdMap.Run(new AddOperator(), middle, mlp, default, output, default);
     }
 
     internal override void BackwardCore(ReadOnlySpan<double> input, Span<double> outputGradient, int count,
@@ -110,12 +111,13 @@ public sealed class TransformerBlock : Layer
         outputGradient.CopyTo(branch);
         _mlp.BackwardCore(_normalized2.AsSpan(0, size), branch, count, norm, Slice(parameterGradients, 3), context);
         _secondNorm.BackwardCore(_middle.AsSpan(0, size), norm, count, middle, Slice(parameterGradients, 2), context);
-        TransformerKernels.Add(middle, outputGradient, middle);
+        SimdMap.Run(new AddOperator(), middle, outputGradient, default, middle, default);
         middle.CopyTo(branch);
         _attention.BackwardCore(_normalized1.AsSpan(0, size), branch, count, norm, Slice(parameterGradients, 1),
             context);
         _firstNorm.BackwardCore(input, norm, count, inputGradient, Slice(parameterGradients, 0), context);
-        if (!inputGradient.IsEmpty) TransformerKernels.Add(inputGradient, middle, inputGradient);
+        if (!inputGradient.IsEmpty)
+            SimdMap.Run(new AddOperator(), inputGradient, middle, default, inputGradient, default);
     }
 
     private ReadOnlySpan<double[]> Slice(ReadOnlySpan<double[]> gradients, int part) =>
