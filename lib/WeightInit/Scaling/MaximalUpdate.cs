@@ -43,6 +43,9 @@ public enum MaximalUpdateRole
 /// the width multiplier). A transformer also divides its attention logits by d_head instead of sqrt(d_head)
 /// (<see cref="AttentionScale"/>). Tensor Programs V recommends initializing the readout and the query weights at zero
 /// (the <c>mup</c> README); those are choices of a model built on this table, not factors of it.</para>
+/// <para>Two models are built on it: <see cref="MaximalUpdateNetwork"/> (a plain network, which folds the output
+/// multiplier into the readout's std and learning rate, Table 3's own form) and
+/// <see cref="Transformers.GptParametrization.MaximalUpdate"/> (the GPT, which keeps the multiplier).</para>
 /// </remarks>
 public static class MaximalUpdate
 {
