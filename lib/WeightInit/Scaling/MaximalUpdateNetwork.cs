@@ -86,7 +86,9 @@ public sealed class MaximalUpdateNetwork
         var scales = new double[depth];
         for (int l = 1; l <= depth; l++)
         {
-            var role = l == 1 ? MaximalUpdateRole.Input : l == depth ? MaximalUpdateRole.Output : MaximalUpdateRole.Hidden;
+            var role = l == 1 ? MaximalUpdateRole.Input
+                : l == depth ? MaximalUpdateRole.Output
+                : MaximalUpdateRole.Hidden;
             double m = l == 1 ? 1 : MaximalUpdate.WidthMultiplier(widths[l - 1], baseWidth);
             double folded = role == MaximalUpdateRole.Output ? readoutMultiplier : 1;
             double entryStd = EntryStd(network, [widths[l], widths[l - 1]]);

@@ -36,7 +36,8 @@ namespace WeightInit.Transformers;
 /// nanoGPT-mup (init std sigma/sqrt(m) and sigma/sqrt(2Lm), Adam rate 1/m on the hidden weights, logits times 1/m,
 /// attention 1/d_head) and the <c>mup</c> package (zero readout via <c>MuReadout(readout_zero_init=True)</c>, zero
 /// query) implement it (<see cref="Scaling.MaximalUpdate"/>). <see cref="ZeroQuery"/> and <see cref="ZeroReadout"/>
-/// apply to any scheme. With tied embeddings the shared matrix starts as the token embedding.</para>
+/// apply to any scheme; <see cref="ScaleResidualProjections"/> = false leaves out the 1/sqrt(2L) of GPT-2, SP and
+/// muP (GPT-1's N(0, sigma^2) everywhere). With tied embeddings the shared matrix starts as the token embedding.</para>
 /// </remarks>
 public sealed record GptParametrization
 {
@@ -109,6 +110,25 @@ public sealed record GptParametrization
         init { Guard.FiniteNonNegative(value, nameof(InitStd)); _initStd = value; }
     }
 
+    /// <summary>
+    /// Whether GPT-2's factor 1/sqrt(2L) divides the std of the residual projections (attention and MLP output) in
+    /// the schemes that have it, GPT-2, SP and muP (default true). False gives their unscaled start, every weight
+    /// N(0, sigma^2) as GPT-1 did (Radford et al. 2018, section 4.1), under which the residual stream's std at step 0
+    /// grows like the square root of the number of residual branches. PyTorch's defaults and the zero residual
+    /// projections have no such factor: setting false there throws an <see cref="ArgumentException"/>.
+    /// </summary>
+    public bool ScaleResidualProjections
+    {
+        get;
+        init
+        {
+            if (!value && Scheme is GptScheme.PyTorchDefault or GptScheme.ZeroResidualProjections)
+                throw new ArgumentException($"The scheme {Scheme} has no 1/sqrt(2L) factor to leave out.",
+                    nameof(ScaleResidualProjections));
+            field = value;
+        }
+    } = true;
+
     /// <summary>The width muP and SP are relative to (0 for the other schemes).</summary>
     public int BaseWidth { get; private init; }
 
@@ -124,7 +144,8 @@ public sealed record GptParametrization
     /// </summary>
     public bool ZeroQuery { get; init; }
 
-    /// <summary>A short name: the scheme, and muP's base width.</summary>
+    /// <summary>A short name: the scheme, muP's and SP's base width, and whether the residual projections are
+    /// unscaled.</summary>
     public string Name => Scheme switch
     {
         GptScheme.MaximalUpdate => $"muP (base width {BaseWidth})",
@@ -132,7 +153,7 @@ public sealed record GptParametrization
         GptScheme.PyTorchDefault => "PyTorch default",
         GptScheme.Gpt2 => "GPT-2",
         _ => "zero residual projections",
-    };
+    } + (ScaleResidualProjections ? "" : ", unscaled residual projections");
 
     /// <summary>The width multiplier m = d / base width for muP and SP, 1 for the other schemes.</summary>
     /// <param name="config">The model's shape.</param>
@@ -202,14 +223,14 @@ public sealed record GptParametrization
                 if (residualProjection)
                     return Scheme == GptScheme.ZeroResidualProjections
                         ? Constant(group, 0, 1)
-                        : Normal(group, InitStd / Math.Sqrt(2.0 * config.Layers), 1);
+                        : Normal(group, InitStd / ResidualFactor(config), 1);
                 return Normal(group, InitStd, 1);
             case GptScheme.Standard:
                 if (bias) return Constant(group, 0, 1);
                 bool fanInGrows =
                     group is not (GptParameterGroup.TokenEmbedding or GptParameterGroup.PositionEmbedding);
                 double std = fanInGrows ? InitStd / Math.Sqrt(WidthMultiplier(config)) : InitStd;
-                return Normal(group, residualProjection ? std / Math.Sqrt(2.0 * config.Layers) : std, 1);
+                return Normal(group, residualProjection ? std / ResidualFactor(config) : std, 1);
             default:
                 return MaximalUpdateRule(group, config, bias, residualProjection);
         }
@@ -264,9 +285,12 @@ public sealed record GptParametrization
         double rate = Scaling.MaximalUpdate.AdamLearningRateFactor(role, m);
         if (bias) return Constant(group, 0, rate);
         double std = InitStd * Scaling.MaximalUpdate.InitStdFactor(role, m);
-        if (residualProjection) std /= Math.Sqrt(2.0 * config.Layers);
+        if (residualProjection) std /= ResidualFactor(config);
         return Normal(group, std, rate);
     }
+
+    /// <summary>sqrt(2L), or 1 when <see cref="ScaleResidualProjections"/> is false.</summary>
+    private double ResidualFactor(GptConfig config) => ScaleResidualProjections ? Math.Sqrt(2.0 * config.Layers) : 1;
 
     private static GptParameterRule Normal(GptParameterGroup group, double std, double rate) => new(group,
         Init.Normal(0, std), 0, std, rate);

@@ -67,6 +67,34 @@ public sealed class GptParametrizationTests
     }
 
     [Fact]
+    public void UnscaledResidualProjectionsLeaveOutOnlyTheFactorOneOverRootTwoL()
+    {
+        // GPT-2, SP and muP without 1/sqrt(2L): the residual projections get the std of the other hidden weights of
+        // their scheme, every other row is unchanged; PyTorch's defaults and zero projections have no such factor.
+        var config = Config(128, layers: 4);
+        foreach (var scheme in new[] { GptParametrization.Gpt2, GptParametrization.Standard(32),
+            GptParametrization.MaximalUpdate(32) with { ZeroQuery = false } })
+        {
+            var unscaled = scheme with { ScaleResidualProjections = false };
+            Assert.EndsWith(", unscaled residual projections", unscaled.Name);
+            foreach (var rule in unscaled.Rules(config))
+            {
+                var scaled = scheme.Rule(rule.Group, config);
+                if (rule.Group is GptParameterGroup.AttentionOutput or GptParameterGroup.MlpOutput)
+                {
+                    Assert.Equal(scaled.Std * Math.Sqrt(2 * 4), rule.Std, 1e-17);
+                    Assert.Equal(scheme.Rule(GptParameterGroup.Key, config).Std, rule.Std, 1e-17);
+                    Assert.Equal(scaled.LearningRateMultiplier, rule.LearningRateMultiplier);
+                }
+                else Assert.Equal(scaled with { Initializer = rule.Initializer }, rule);
+            }
+        }
+        foreach (var scheme in new[] { GptParametrization.PyTorchDefault, GptParametrization.ZeroResidualProjections })
+            Assert.Equal(nameof(GptParametrization.ScaleResidualProjections), Assert.Throws<ArgumentException>(() =>
+                scheme with { ScaleResidualProjections = false }).ParamName);
+    }
+
+    [Fact]
     public void PyTorchDefault_IsWhatTheModulesDo()
     {
         var config = Config(64);
