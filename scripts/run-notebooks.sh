@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
-# The main job: installs what the notebooks need (scripts/setup.sh), builds the library and executes every
-# notebook in notebooks/notebooks.json, in order, on the .NET Interactive C# kernel, writing each back with
-# its fresh outputs and a static image of every chart; then regenerates the notebooks' file-based apps
-# (scripts/generate-apps.sh; with --check: checks that they are up to date, writing nothing).
+# The main job: installs what the notebooks need (scripts/setup.sh), registers the .NET (C#) Jupyter kernel and builds
+# the library (scripts/jupyter-kernel-setup.sh), then executes every notebook of notebooks/notebooks.json with Jupyter,
+# as readers run it, writes each back with its fresh outputs and a PNG of every chart, and regenerates the notebooks'
+# file-based apps: the notebook tool's verb run.
 #
-# Usage: scripts/run-notebooks.sh [RUNNER OPTIONS]   e.g. --only 03, --check, --timeout SECONDS
-#        scripts/run-notebooks.sh --help             (this text)
-# The runner's options: dotnet run --project tools/WeightInit.Notebooks -c Release -- --help
+# Usage: scripts/run-notebooks.sh [--only PREFIX[,PREFIX]] [--jobs N] [--timeout SECONDS]
+#        scripts/run-notebooks.sh --help   (this text)
+# The tool's verbs and options: dotnet run --project tools/WeightInit.Notebooks -c Release -- --help
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/common.sh
 exit_on_help "$@"
 scripts/setup.sh
-dotnet run --project tools/WeightInit.Notebooks -c Release -- "$@"
-if [[ " $* " == *" --check "* ]]; then scripts/generate-apps.sh --check; else scripts/generate-apps.sh; fi
+scripts/jupyter-kernel-setup.sh
+quietly "dotnet build tools/WeightInit.Notebooks" dotnet build tools/WeightInit.Notebooks -c Release -nologo
+dotnet run --no-build --project tools/WeightInit.Notebooks -c Release -- run "$@"

@@ -8,7 +8,8 @@ namespace WeightInit.Benchmarks;
 /// Throughput of each activation's span Apply and fused ApplyWithDerivative on 1M floats and 1M doubles,
 /// against the in-run baseline of a scalar loop over <see cref="Activation.Apply(double)"/>.
 /// Inputs are N(0, 3^2) with a fixed seed. The three variants run interleaved, round after round (7
-/// rounds after a warm-up, each action repeated to fill at least about 40 ms), so that they see the same machine load; each time is the median of its rounds.
+/// rounds after a warm-up, each action repeated to fill at least about 40 ms), so that they see the same machine load;
+/// each time is the median of its rounds.
 /// Besides wall-clock time it reports the thread's CPU time (Linux getrusage(RUSAGE_THREAD)), which
 /// leaves out the time the thread waited for a core on a shared machine.
 /// </summary>
@@ -28,8 +29,10 @@ internal static class ActivationBenchmarks
         var yf = new float[N];
         var df = new float[N];
 
-        Console.WriteLine($"n = {N}; median of {Repetitions}; Melem/s by wall clock (ratio to the scalar loop over Apply(double)) | same by thread CPU time");
-        Console.WriteLine($"{"activation",-10} {"type",-6} {"scalar",8} {"Apply",17} {"WithDeriv",17} | {"scalar",8} {"Apply",17} {"WithDeriv",17}");
+        Console.WriteLine($"n = {N}; median of {Repetitions}; Melem/s by wall clock (ratio to the scalar loop over " +
+            $"Apply(double)) | same by thread CPU time");
+        Console.WriteLine($"{"activation",-10} {"type",-6} {"scalar",8} {"Apply",17} {"WithDeriv",17} | {"scalar",8} " +
+            $"{"Apply",17} {"WithDeriv",17}");
         foreach (var f in Activation.All)
         {
             var d = Interleaved(
@@ -99,6 +102,7 @@ internal static class ActivationBenchmarks
     private struct RUsage
     {
         public long UserSeconds, UserMicroseconds, SystemSeconds, SystemMicroseconds;
-        public long MaxRss, Ixrss, Idrss, Isrss, MinFlt, MajFlt, NSwap, InBlock, OuBlock, MsgSnd, MsgRcv, NSignals, NVcsw, NIvcsw;
+        public long MaxRss, Ixrss, Idrss, Isrss, MinFlt, MajFlt, NSwap, InBlock, OuBlock, MsgSnd, MsgRcv, NSignals,
+            NVcsw, NIvcsw;
     }
 }

@@ -37,27 +37,37 @@ internal static class FullPassBenchmarks
             int batchOnly = int.Parse(parts[2], CultureInfo.InvariantCulture);
             int reps = parts.Length > 3 ? int.Parse(parts[3], CultureInfo.InvariantCulture) : 5;
             var (s, t) = Measure(Options(precisionOnly, reluOnly, batchOnly, 250), reps);
-            Console.WriteLine($"{precisionOnly} {(reluOnly ? "ReLU" : "Identity")} B={batchOnly}: {s:F4} s, {2.0 * Width * Width * batchOnly * 250 / s / 1e9:F1} GFLOP/s; {t}");
+            Console.WriteLine($"{precisionOnly} {(reluOnly ? "ReLU" : "Identity")} B={batchOnly}: {s:F4} s, " +
+                $"{2.0 * Width * Width * batchOnly * 250 / s / 1e9:F1} GFLOP/s; {t}");
             return;
         }
         int layers = quick ? 50 : 250;
         int repetitions = quick ? 3 : 5;
         int[] batches = [1, 64, 512, 2048];
-        Console.WriteLine($"full pass: n = {Width}, L = {layers}, median of {repetitions} (3 at B = 2048) after a warm-up; ratio = numpy seconds / ours (> 1: ours faster)");
-        var numpy = args.Contains("--no-numpy") ? new Dictionary<string, NumpyResult>() : RunNumpy(layers, batches, repetitions);
-        Console.WriteLine($"{"precision",-9} {"act",-8} {"B",5} {"seconds",9} {"GFLOP/s",8} {"gen",7} {"prod",7} {"act",7} {"stats",7} | {"numpy s",9} {"np gen",7} {"np mm",7} {"np st",7} {"ratio",6}");
+        Console.WriteLine($"full pass: n = {Width}, L = {layers}, median of {repetitions} (3 at B = 2048) after a " +
+            $"warm-up; ratio = numpy seconds / ours (> 1: ours faster)");
+        var numpy =
+            args.Contains("--no-numpy") ? new Dictionary<string, NumpyResult>()
+            : RunNumpy(layers, batches, repetitions);
+        Console.WriteLine($"{"precision",-9} {"act",-8} {"B",5} {"seconds",9} {"GFLOP/s",8} {"gen",7} {"prod",7} " +
+            $"{"act",7} {"stats",7} | {"numpy s",9} {"np gen",7} {"np mm",7} {"np st",7} {"ratio",6}");
         foreach (var precision in new[] { FloatPrecision.Single, FloatPrecision.Double })
             foreach (var relu in new[] { false, true })
                 foreach (int b in batches)
                 {
                     var (seconds, timings) = Measure(Options(precision, relu, b, layers), b >= 2048 ? 3 : repetitions);
                     double gflops = 2.0 * Width * Width * b * layers / seconds / 1e9;
-                    string key = $"{(precision == FloatPrecision.Single ? "float32" : "float64")} {(relu ? "relu" : "identity")} {b}";
+                    string key =
+                        $"{(precision == FloatPrecision.Single ? "float32" : "float64")} " +
+                        $"{(relu ? "relu" : "identity")} {b}";
                     string np = numpy.TryGetValue(key, out var r)
-                        ? $"{r.Seconds,9:F4} {r.Generation,7:F3} {r.Matmul,7:F3} {r.Statistics,7:F3} {r.Seconds / seconds,6:F2}"
+                        ? $"{r.Seconds,9:F4} {r.Generation,7:F3} {r.Matmul,7:F3} {r.Statistics,7:F3} " +
+                            $"{r.Seconds / seconds,6:F2}"
                         : $"{"-",9} {"-",7} {"-",7} {"-",7} {"-",6}";
-                    Console.WriteLine($"{precision,-9} {(relu ? "ReLU" : "Identity"),-8} {b,5} {seconds,9:F4} {gflops,8:F1} " +
-                        $"{timings.Generation.TotalSeconds,7:F3} {timings.Products.TotalSeconds,7:F3} {timings.Activations.TotalSeconds,7:F3} {timings.Statistics.TotalSeconds,7:F3} | {np}");
+                    Console.WriteLine($"{precision,-9} {(relu ? "ReLU" : "Identity"),-8} {b,5} {seconds,9:F4} " +
+                        $"{gflops,8:F1} " +
+                        $"{timings.Generation.TotalSeconds,7:F3} {timings.Products.TotalSeconds,7:F3} " +
+                            $"{timings.Activations.TotalSeconds,7:F3} {timings.Statistics.TotalSeconds,7:F3} | {np}");
                 }
         if (!args.Contains("--no-mathnet")) RunMathNet();
     }
@@ -65,10 +75,11 @@ internal static class FullPassBenchmarks
     private static (DeepNetwork, SimulationOptions) Options(FloatPrecision precision, bool relu, int batch,
         int layers) =>
         (DeepNetwork.Stack(layers, Width, relu ? Activation.ReLU : Activation.Identity,
-            new NormalInitializer(0, relu ? Math.Sqrt(2.0 / Width) : 1 / Math.Sqrt(Width))),
+            Init.Normal(0, relu ? Math.Sqrt(2.0 / Width) : 1 / Math.Sqrt(Width))),
          new SimulationOptions { BatchSize = batch, Precision = precision, Seed = 1 });
 
-    /// <summary>Runs once to warm up, then <paramref name="repetitions"/> times; returns the median seconds and that run's split.</summary>
+    /// <summary>Runs once to warm up, then <paramref name="repetitions"/> times; returns the median seconds and that
+    /// run's split.</summary>
     internal static (double Seconds,
         SimulationTimings Timings) Measure((DeepNetwork Network, SimulationOptions Options) run, int repetitions)
     {
@@ -94,7 +105,9 @@ internal static class FullPassBenchmarks
     {
         const int layers = 10, batch = 64;
         Control.UseManaged();
-        Console.WriteLine($"MathNet.Numerics {typeof(Matrix<double>).Assembly.GetName().Version} (managed provider: {Control.Describe().Split((char)10).FirstOrDefault(l => l.Contains("Linear Algebra"))?.Trim()}), n = {Width}, L = {layers}, B = {batch}:");
+        Console.WriteLine($"MathNet.Numerics {typeof(Matrix<double>).Assembly.GetName().Version} (managed provider: " +
+            $"{Control.Describe().Split((char)10).FirstOrDefault(l => l.Contains("Linear Algebra"))?.Trim()}), n = " +
+            $"{Width}, L = {layers}, B = {batch}:");
         foreach (var precision in new[] { FloatPrecision.Single, FloatPrecision.Double })
         {
             double mathNet = Harness.MedianSeconds(() =>
@@ -104,11 +117,13 @@ internal static class FullPassBenchmarks
             }, 3);
             var (ours, _) = Measure(Options(precision, false, batch, layers), 5);
             double gflops = 2.0 * Width * Width * batch * layers / mathNet / 1e9;
-            Console.WriteLine($"  {precision,-7} MathNet {mathNet,8:F4} s ({gflops:F1} GFLOP/s), ours {ours,8:F4} s, ratio {mathNet / ours,6:F1}");
+            Console.WriteLine($"  {precision,-7} MathNet {mathNet,8:F4} s ({gflops:F1} GFLOP/s), ours {ours,8:F4} s, " +
+                $"ratio {mathNet / ours,6:F1}");
         }
     }
 
-    private static void MathNetPass<T>(int layers, int batch) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>, IFormattable
+    private static void MathNetPass<T>(int layers, int batch)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>, IFormattable
     {
         var random = new RandomSource(1);
         var xs = new T[batch * Width];
@@ -132,20 +147,25 @@ internal static class FullPassBenchmarks
 
     private sealed record NumpyResult(double Seconds, double Generation, double Matmul, double Statistics);
 
-    /// <summary>Runs numpy_fullpass.py; results keyed "float32 relu 512", or none if python3/numpy is missing.</summary>
+    /// <summary>Runs numpy_fullpass.py; results keyed "float32 relu 512", or none if python3/numpy is
+    /// missing.</summary>
     private static Dictionary<string, NumpyResult> RunNumpy(int layers, int[] batches, int repetitions)
     {
         var results = new Dictionary<string, NumpyResult>();
-        string? stdout = Harness.RunNumpyBaseline("numpy_fullpass.py", "--layers", layers.ToString(CultureInfo.InvariantCulture),
-            "--batches", string.Join(",", batches), "--repetitions", repetitions.ToString(CultureInfo.InvariantCulture));
+        string? stdout =
+            Harness.RunNumpyBaseline("numpy_fullpass.py", "--layers", layers.ToString(CultureInfo.InvariantCulture),
+            "--batches", string.Join(",", batches), "--repetitions",
+                repetitions.ToString(CultureInfo.InvariantCulture));
         if (stdout is null) return results;
         foreach (var line in stdout.Split('\n'))
         {
-            var m = Regex.Match(line, @"^numpy (\w+) (\w+) B=(\d+) seconds=([\d.]+) gen=([\d.]+) matmul=([\d.]+) stats=([\d.]+)");
+            var m = Regex.Match(line,
+                @"^numpy (\w+) (\w+) B=(\d+) seconds=([\d.]+) gen=([\d.]+) matmul=([\d.]+) stats=([\d.]+)");
             if (m.Success)
             {
                 double P(int g) => double.Parse(m.Groups[g].Value, CultureInfo.InvariantCulture);
-                results[$"{m.Groups[1].Value} {m.Groups[2].Value} {m.Groups[3].Value}"] = new NumpyResult(P(4), P(5), P(6), P(7));
+                results[$"{m.Groups[1].Value} {m.Groups[2].Value} {m.Groups[3].Value}"] =
+                    new NumpyResult(P(4), P(5), P(6), P(7));
             }
         }
         return results;

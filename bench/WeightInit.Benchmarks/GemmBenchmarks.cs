@@ -29,30 +29,44 @@ internal static class GemmBenchmarks
         int repetitions = quick ? 5 : 9;
         var (numpy, numpyCpu) = args.Contains("--no-numpy") ? ([], []) : RunNumpy();
 
-        Console.WriteLine($"n = k = {N}; GFLOP/s = 2 m k n / median of {repetitions} runs (each run repeats the call for >= 20 ms); {Environment.ProcessorCount} threads unless noted.");
-        Console.WriteLine("'1T cpu' is one thread timed by its own CPU time (less sensitive to other processes on a shared machine); 'np 1T cpu' likewise for numpy with one BLAS thread.");
-        Console.WriteLine($"{"type",-7} {"product",-19} {"m",5} {"ours",8} {"1 thread",9} {"1T cpu",8} {"numpy",8} {"ours/np",8} {"np 1T cpu",10} {"1T ratio",8} {"MathNet",8} {"ours/MN",8}");
+        Console.WriteLine($"n = k = {N}; GFLOP/s = 2 m k n / median of {repetitions} runs (each run repeats the call " +
+            $"for >= 20 ms); {Environment.ProcessorCount} threads unless noted.");
+        Console.WriteLine("'1T cpu' is one thread timed by its own CPU time (less sensitive to other processes on a " +
+            "shared machine); 'np 1T cpu' likewise for numpy with one BLAS thread.");
+        Console.WriteLine($"{"type",-7} {"product",-19} {"m",5} {"ours",8} {"1 thread",9} {"1T cpu",8} {"numpy",8} " +
+            $"{"ours/np",8} {"np 1T cpu",10} {"1T ratio",8} {"MathNet",8} {"ours/MN",8}");
         foreach (var type in new[] { "float32", "float64" })
             foreach (var form in Forms)
                 foreach (int m in ms)
                 {
-                    double ours = type == "float32" ? Measure<float>(form, m, repetitions, 0) : Measure<double>(form, m, repetitions, 0);
-                    double single = type == "float32" ? Measure<float>(form, m, repetitions, 1) : Measure<double>(form, m, repetitions, 1);
-                    double singleCpu = type == "float32" ? Measure<float>(form, m, repetitions, 1, cpuTime: true) : Measure<double>(form, m, repetitions, 1, cpuTime: true);
+                    double ours =
+                        type == "float32" ? Measure<float>(form, m, repetitions, 0)
+                        : Measure<double>(form, m, repetitions, 0);
+                    double single =
+                        type == "float32" ? Measure<float>(form, m, repetitions, 1)
+                        : Measure<double>(form, m, repetitions, 1);
+                    double singleCpu =
+                        type == "float32" ? Measure<float>(form, m, repetitions, 1, cpuTime: true)
+                        : Measure<double>(form, m, repetitions, 1, cpuTime: true);
                     double mathNet = double.NaN;
                     if (!args.Contains("--no-mathnet") && (m == 64 || m == 512))
                         mathNet = type == "float32" ? MeasureMathNet<float>(form, m) : MeasureMathNet<double>(form, m);
                     double np = numpy.TryGetValue($"{type} {form} {m}", out var v) ? v : double.NaN;
                     double npCpu = numpyCpu.TryGetValue($"{type} {form} {m}", out var w) && w > 0 ? w : double.NaN;
-                    Console.WriteLine($"{type,-7} {form,-19} {m,5} {ours,8:F1} {single,9:F1} {singleCpu,8:F1} {Show(np),8} {Ratio(ours, np),8} {Show(npCpu),10} {Ratio(singleCpu, npCpu),8} {Show(mathNet),8} {Ratio(ours, mathNet),8}");
+                    Console.WriteLine($"{type,-7} {form,-19} {m,5} {ours,8:F1} {single,9:F1} {singleCpu,8:F1} " +
+                        $"{Show(np),8} {Ratio(ours, np),8} {Show(npCpu),10} {Ratio(singleCpu, npCpu),8} " +
+                        $"{Show(mathNet),8} {Ratio(ours, mathNet),8}");
                 }
     }
 
     private static string Show(double x) => double.IsNaN(x) ? "-" : x.ToString("F1", CultureInfo.InvariantCulture);
-    private static string Ratio(double x, double y) => double.IsNaN(y) ? "-" : (x / y).ToString("F2", CultureInfo.InvariantCulture);
+    private static string Ratio(double x, double y) =>
+        double.IsNaN(y) ? "-" : (x / y).ToString("F2", CultureInfo.InvariantCulture);
 
-    /// <summary>Median GFLOP/s of one product; <paramref name="threads"/> 0 is the library's automatic choice.</summary>
-    private static double Measure<T>(string form, int m, int repetitions, int threads, bool cpuTime = false) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    /// <summary>Median GFLOP/s of one product; <paramref name="threads"/> 0 is the library's automatic
+    /// choice.</summary>
+    private static double Measure<T>(string form, int m, int repetitions, int threads, bool cpuTime = false)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var random = new Random.RandomSource(7);
         var a = Fill<T>(m * K, random);
@@ -70,7 +84,9 @@ internal static class GemmBenchmarks
         MathNet.Numerics.Control.UseManaged();
         var build = Matrix<T>.Build;
         var random = new System.Random(3);
-        Matrix<T> Make(int rows, int cols) => build.Dense(rows, cols, (_, _) => (T)Convert.ChangeType(random.NextDouble() - 0.5, typeof(T), CultureInfo.InvariantCulture));
+        Matrix<T> Make(int rows, int cols) =>
+            build.Dense(rows, cols, (_, _) =>
+            (T)Convert.ChangeType(random.NextDouble() - 0.5, typeof(T), CultureInfo.InvariantCulture));
         var c = build.Dense(m, N);
         Matrix<T> A, B;
         Action call;
@@ -91,7 +107,8 @@ internal static class GemmBenchmarks
         return values;
     }
 
-    /// <summary>Median seconds per call; each timed run repeats the call until it lasts about <paramref name="minRunSeconds"/>.</summary>
+    /// <summary>Median seconds per call; each timed run repeats the call until it lasts about
+    /// <paramref name="minRunSeconds"/>.</summary>
     private static double MedianPerCall(Action call, int repetitions, double minRunSeconds = 0.02, bool cpuTime = false)
     {
         call();
@@ -127,7 +144,8 @@ internal static class GemmBenchmarks
         return Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency;
     }
 
-    /// <summary>Runs numpy_baseline.py; returns GFLOP/s (default threads, wall clock; one thread, CPU time) keyed "float32 Multiply 512", or nothing if numpy is missing.</summary>
+    /// <summary>Runs numpy_baseline.py; returns GFLOP/s (default threads, wall clock; one thread, CPU time) keyed
+    /// "float32 Multiply 512", or nothing if numpy is missing.</summary>
     private static (Dictionary<string, double> Wall, Dictionary<string, double> Cpu1) RunNumpy()
     {
         var results = new Dictionary<string, double>();
@@ -136,7 +154,9 @@ internal static class GemmBenchmarks
         if (stdout is null) return (results, cpu1);
         foreach (var line in stdout.Split('\n'))
         {
-            var match = Regex.Match(line, @"^numpy (\w+) (\w+) m=(\d+) k=\d+ n=\d+ gflops=([\d.]+)(?: cpu1_gflops=(-?[\d.]+))?");
+            var match =
+                Regex.Match(line,
+                @"^numpy (\w+) (\w+) m=(\d+) k=\d+ n=\d+ gflops=([\d.]+)(?: cpu1_gflops=(-?[\d.]+))?");
             if (!match.Success) continue;
             string key = $"{match.Groups[1].Value} {match.Groups[2].Value} {match.Groups[3].Value}";
             results[key] = double.Parse(match.Groups[4].Value, CultureInfo.InvariantCulture);

@@ -5,7 +5,8 @@ namespace WeightInit.Benchmarks;
 /// <summary>A minimal benchmark harness: warm up, repeat, report the median.</summary>
 internal static class Harness
 {
-    /// <summary>Runs <paramref name="action"/> once to warm up, then <paramref name="repetitions"/> times; returns the median seconds.</summary>
+    /// <summary>Runs <paramref name="action"/> once to warm up, then <paramref name="repetitions"/> times; returns the
+    /// median seconds.</summary>
     public static double MedianSeconds(Action action, int repetitions = 5)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(repetitions);
@@ -18,7 +19,8 @@ internal static class Harness
             times[i] = sw.Elapsed.TotalSeconds;
         }
         Array.Sort(times);
-        return repetitions % 2 == 1 ? times[repetitions / 2] : 0.5 * (times[repetitions / 2 - 1] + times[repetitions / 2]);
+        return repetitions % 2 == 1 ? times[repetitions / 2] : 0.5
+            * (times[repetitions / 2 - 1] + times[repetitions / 2]);
     }
 
     /// <summary>
@@ -53,7 +55,10 @@ internal static class Harness
             Console.WriteLine($"{label}: skipped (python3 or {script} not found)");
             return null;
         }
-        var info = new ProcessStartInfo(python, [path, .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(python, [path, .. arguments])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
         info.Environment.Remove("OPENBLAS_CORETYPE");
         info.Environment.Remove("OPENBLAS_L2_SIZE");
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
@@ -72,7 +77,8 @@ internal static class Harness
         return stdout;
     }
 
-    /// <summary>bench/WeightInit.Benchmarks/<paramref name="name"/> of the repository this program runs from, or null.</summary>
+    /// <summary>bench/WeightInit.Benchmarks/<paramref name="name"/> of the repository this program runs from, or
+    /// null.</summary>
     private static string? FindBenchFile(string name)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -20,9 +20,10 @@ internal static class InitializerBenchmarks
         var random = new RandomSource(1);
         var initializers = new IWeightInitializer[]
         {
-            Init.Zeros, Init.Uniform(-1, 1), Init.Normal(), Init.TruncatedNormal(), Init.XavierNormal(), Init.XavierUniform(),
-            Init.HeNormal(), Init.HeUniform(), Init.LeCunNormal, Init.KerasGlorotNormal, Init.SimpleUniform,
-            Init.Sparse(0.9), Init.Eye, Init.Orthogonal(),
+            Init.Zeros(), Init.Uniform(-1, 1), Init.Normal(), Init.TruncatedNormal(), Init.XavierNormal(),
+                Init.XavierUniform(),
+            Init.HeNormal(), Init.HeUniform(), Init.LeCunNormal(), Init.KerasGlorotNormal(), Init.SimpleUniform(),
+            Init.Sparse(0.9), Init.Eye(), Init.Orthogonal(),
         };
         Console.WriteLine($"{Width} x {Width}; median of {Repetitions}; ms (Melem/s)");
         Console.WriteLine($"{"initializer",-62} {"double",18} {"float",18}");

@@ -24,12 +24,15 @@ internal static class Program
 
     public static int Main(string[] args)
     {
-        Console.WriteLine($"{Environment.ProcessorCount} cores; Vector512 {(Vector512.IsHardwareAccelerated ? "on" : "off")}, Vector256 {(Vector256.IsHardwareAccelerated ? "on" : "off")}; .NET {Environment.Version}");
+        Console.WriteLine($"{Environment.ProcessorCount} cores; Vector512 " +
+            $"{(Vector512.IsHardwareAccelerated ? "on" : "off")}, Vector256 " +
+            $"{(Vector256.IsHardwareAccelerated ? "on" : "off")}; .NET {Environment.Version}");
         var chosen = args.Length == 0 ? Suites.Keys.ToArray() : args.Where(Suites.ContainsKey).ToArray();
         var unknown = args.Where(a => !Suites.ContainsKey(a) && !a.StartsWith('-')).ToArray();
         if (unknown.Length > 0)
         {
-            Console.Error.WriteLine($"unknown suite(s): {string.Join(", ", unknown)}; known: {string.Join(", ", Suites.Keys)}");
+            Console.Error.WriteLine($"unknown suite(s): {string.Join(", ", unknown)}; known: " +
+                $"{string.Join(", ", Suites.Keys)}");
             return 2;
         }
         foreach (var name in chosen)

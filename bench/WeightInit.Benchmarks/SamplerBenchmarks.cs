@@ -20,7 +20,8 @@ internal static class SamplerBenchmarks
     {
         int reps = 5;
         string? option = args.FirstOrDefault(a => a.StartsWith("--reps=", StringComparison.Ordinal));
-        if (option != null) reps = int.Parse(option["--reps=".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        if (option != null) reps =
+            int.Parse(option["--reps=".Length..], System.Globalization.CultureInfo.InvariantCulture);
 
         var doubles = new double[Count];
         var floats = new float[Count];
@@ -30,10 +31,13 @@ internal static class SamplerBenchmarks
             var rng = new MathNet.Numerics.Random.Xoshiro256StarStar(42);
             MathNet.Numerics.Distributions.Normal.Samples(rng, doubles, 0.0, 1.0);
         }, reps);
-        Console.WriteLine($"{Count:N0} standard normals, median of {reps}; 'cpu s' is the process CPU time of the call (all threads),");
+        Console.WriteLine($"{Count:N0} standard normals, median of {reps}; 'cpu s' is the process CPU time of the " +
+            $"call (all threads),");
         Console.WriteLine("a steadier measure than wall time while other work shares the machine.");
-        Console.WriteLine($"{"generator",-34} {"type",-8} {"threads",7} {"seconds",9} {"cpu s",7} {"Mvalues/s",10} {"x MathNet",10}");
-        Console.WriteLine($"{"MathNet Normal.Samples (baseline)",-34} {"float64",-8} {1,7} {mathNet,9:F3} {mathNetCpu,7:F3} {Count / mathNet / 1e6,10:F0} {1.0,10:F2}");
+        Console.WriteLine($"{"generator",-34} {"type",-8} {"threads",7} {"seconds",9} {"cpu s",7} {"Mvalues/s",10} " +
+            $"{"x MathNet",10}");
+        Console.WriteLine($"{"MathNet Normal.Samples (baseline)",-34} {"float64",-8} {1,7} {mathNet,9:F3} " +
+            $"{mathNetCpu,7:F3} {Count / mathNet / 1e6,10:F0} {1.0,10:F2}");
 
         var paths = new List<SimdPath> { SimdPath.Scalar };
         if (Vector256.IsHardwareAccelerated) paths.Add(SimdPath.Vector256);
@@ -48,16 +52,19 @@ internal static class SamplerBenchmarks
                     var (seconds, cpu) = type == "float32"
                         ? Measure(() => rng.FillNormal(floats, 0f, 1f), reps)
                         : Measure(() => rng.FillNormal(doubles, 0.0, 1.0), reps);
-                    Console.WriteLine($"{"RandomSource.FillNormal " + path,-34} {type,-8} {threads,7} {seconds,9:F3} {cpu,7:F3} {Count / seconds / 1e6,10:F0} {mathNet / seconds,10:F1}");
+                    Console.WriteLine($"{"RandomSource.FillNormal " + path,-34} {type,-8} {threads,7} {seconds,9:F3} " +
+                        $"{cpu,7:F3} {Count / seconds / 1e6,10:F0} {mathNet / seconds,10:F1}");
                 }
             }
         }
         var truncated = new RandomSource(42);
         var (trunc, truncCpu) = Measure(() => truncated.FillTruncatedNormal(floats, 0, 1, -2, 2), reps);
-        Console.WriteLine($"{"RandomSource.FillTruncatedNormal",-34} {"float32",-8} {"all",7} {trunc,9:F3} {truncCpu,7:F3} {Count / trunc / 1e6,10:F0} {mathNet / trunc,10:F1}");
+        Console.WriteLine($"{"RandomSource.FillTruncatedNormal",-34} {"float32",-8} {"all",7} {trunc,9:F3} " +
+            $"{truncCpu,7:F3} {Count / trunc / 1e6,10:F0} {mathNet / trunc,10:F1}");
     }
 
-    /// <summary>One warm-up, then the medians of wall seconds and of process CPU seconds over <paramref name="reps"/> runs.</summary>
+    /// <summary>One warm-up, then the medians of wall seconds and of process CPU seconds over <paramref name="reps"/>
+    /// runs.</summary>
     private static (double Wall, double Cpu) Measure(Action action, int reps)
     {
         action();

@@ -37,17 +37,24 @@ internal static class TheoryBenchmarks
         double baseline = Harness.MedianSeconds(() =>
         {
             double s = 0;
-            for (int i = 0; i < nodes.Length; i++) { double t = Math.Tanh(Math.Sqrt(q) * nodes[i]); s += weights[i] * t * t; }
+            for (int i = 0; i < nodes.Length; i++) { double t = Math.Tanh(Math.Sqrt(q) * nodes[i]); s += weights[i] * t
+                * t; }
             gh = 2.5 * s + 0.1;
         }, repetitions * 100);
-        Console.WriteLine($"length map F(q = 2), tanh: ours {ours * 1e6:F1} us; Gauss-Hermite 128 nodes {baseline * 1e6:F1} us ({ours / baseline:F1}x its time), " +
-            $"its error {Math.Abs(gh - reference):E1} (ours agrees with mpmath to 1e-12 or better, tests/WeightInit.Tests/Theory)");
+        Console.WriteLine($"length map F(q = 2), tanh: ours {ours * 1e6:F1} us; Gauss-Hermite 128 nodes " +
+            $"{baseline * 1e6:F1} us ({ours / baseline:F1}x its time), " +
+            $"its error {Math.Abs(gh - reference):E1} (ours agrees with mpmath to 1e-12 or better, " +
+                $"tests/WeightInit.Tests/Theory)");
         double pair = Harness.MedianSeconds(() => model.NextCorrelation(0.5, 1.15), repetitions * 5);
-        double ordered = Harness.MedianSeconds(() => new MeanFieldModel(Activation.Tanh, 1.5, 0.05).Analyze(), repetitions);
+        double ordered =
+            Harness.MedianSeconds(() => new MeanFieldModel(Activation.Tanh, 1.5, 0.05).Analyze(), repetitions);
         double chaotic = Harness.MedianSeconds(() => model.Analyze(), repetitions);
         double critical = Harness.MedianSeconds(() => CriticalLine.At(Activation.Tanh, 0.05), repetitions);
-        double chi = Harness.MedianSeconds(() => PhaseDiagram.PredictChi1(Activation.Tanh, Grid(0.5, 4, 30), Grid(0, 0.3, 30)), repetitions);
-        Console.WriteLine($"correlation map (one 2-D expectation) {pair * 1e3:F2} ms; Analyze: ordered {ordered * 1e3:F1} ms, chaotic (c* by Brent) {chaotic * 1e3:F1} ms; " +
+        double chi =
+            Harness.MedianSeconds(() => PhaseDiagram.PredictChi1(Activation.Tanh, Grid(0.5, 4, 30), Grid(0, 0.3, 30)),
+            repetitions);
+        Console.WriteLine($"correlation map (one 2-D expectation) {pair * 1e3:F2} ms; Analyze: ordered " +
+            $"{ordered * 1e3:F1} ms, chaotic (c* by Brent) {chaotic * 1e3:F1} ms; " +
             $"critical point {critical * 1e3:F1} ms; predicted chi_1 on a 30 x 30 grid {chi:F2} s");
     }
 
@@ -75,14 +82,19 @@ internal static class TheoryBenchmarks
         var c = new double[n * n];
         random.FillNormal(a, 0, 1 / Math.Sqrt(n));
         random.FillNormal(b, 0, 1 / Math.Sqrt(n));
-        double ours = Harness.MedianSeconds(() => WeightInit.LinearAlgebra.MatrixMultiply.Multiply(a, b, c, n, n, n), repetitions * 3);
+        double ours =
+            Harness.MedianSeconds(() => WeightInit.LinearAlgebra.MatrixMultiply.Multiply(a, b, c, n, n, n), repetitions
+            * 3);
         var ma = Matrix<double>.Build.Dense(n, n, a);
         var mb = Matrix<double>.Build.Dense(n, n, b);
         double mathnet = Harness.MedianSeconds(() => ma.Multiply(mb), repetitions);
         double svd = Harness.MedianSeconds(() => ma.Svd(false), repetitions);
-        double evd = Harness.MedianSeconds(() => ma.TransposeThisAndMultiply(ma).Evd(Symmetricity.Symmetric), repetitions);
-        Console.WriteLine($"one 512 x 512 product: ours {ours * 1e3:F1} ms, MathNet managed {mathnet * 1e3:F0} ms ({mathnet / ours:F0}x); " +
-            $"singular values: MathNet SVD {svd:F2} s, eigenvalues of J^T J {evd:F2} s ({evd / svd:F1}x; and they lose the small singular values)");
+        double evd =
+            Harness.MedianSeconds(() => ma.TransposeThisAndMultiply(ma).Evd(Symmetricity.Symmetric), repetitions);
+        Console.WriteLine($"one 512 x 512 product: ours {ours * 1e3:F1} ms, MathNet managed {mathnet * 1e3:F0} ms " +
+            $"({mathnet / ours:F0}x); " +
+            $"singular values: MathNet SVD {svd:F2} s, eigenvalues of J^T J {evd:F2} s ({evd / svd:F1}x; and they " +
+                $"lose the small singular values)");
     }
 
     private static void Sweep(int points)
@@ -97,11 +109,14 @@ internal static class TheoryBenchmarks
         var backward = PhaseDiagram.Measure(Network, weights, biases, options with { MeasureGradients = true });
         var one = Stopwatch.StartNew();
         PropagationMeasurement.Run(Network(2, 0), options with { MaxDegreeOfParallelism = 1 });
-        Console.WriteLine($"phase diagram {points} x {points}, L = 50, n = 256, batch 64, float32, {Environment.ProcessorCount} cores: " +
-            $"forward {forward.Elapsed.TotalSeconds:F1} s, with gradients {backward.Elapsed.TotalSeconds:F1} s (one point alone {one.Elapsed.TotalMilliseconds:F0} ms)");
+        Console.WriteLine($"phase diagram {points} x {points}, L = 50, n = 256, batch 64, float32, " +
+            $"{Environment.ProcessorCount} cores: " +
+            $"forward {forward.Elapsed.TotalSeconds:F1} s, with gradients {backward.Elapsed.TotalSeconds:F1} s (one " +
+                $"point alone {one.Elapsed.TotalMilliseconds:F0} ms)");
     }
 
-    private static double[] Grid(double from, double to, int count) => [.. Enumerable.Range(0, count).Select(i => from + (to - from) * i / (count - 1))];
+    private static double[] Grid(double from, double to, int count) =>
+        [.. Enumerable.Range(0, count).Select(i => from + (to - from) * i / (count - 1))];
 
     /// <summary>Probabilists' Gauss-Hermite nodes and weights (Golub-Welsch with MathNet), for the baseline.</summary>
     private static (double[] Nodes, double[] Weights) GaussHermite(int n)

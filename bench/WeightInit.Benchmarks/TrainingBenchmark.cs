@@ -24,7 +24,8 @@ internal static class TrainingBenchmark
     {
         var split = DigitsDataset.LoadSplit(DigitsDataset.FindFile(AppContext.BaseDirectory));
         var sgd = new TrainingOptions { LearningRate = 0.05, Momentum = 0.9, BatchSize = 32, Seed = 2 };
-        var adam = new TrainingOptions { Optimizer = OptimizerKind.Adam, LearningRate = 1e-3, BatchSize = 32, Seed = 2 };
+        var adam =
+            new TrainingOptions { Optimizer = OptimizerKind.Adam, LearningRate = 1e-3, BatchSize = 32, Seed = 2 };
         Measure("64-256-256-10", ()
             => Network.Create(DeepNetwork.Classifier([64, 256, 256, 10], Activation.ReLU, Init.HeNormal()),
             seed: 1), sgd, split);
@@ -67,8 +68,10 @@ internal static class TrainingBenchmark
         for (int t = 0; t < trainers.Length; t++)
         {
             double w = Median(wall[t]), c = Median(cpu[t]);
-            Console.WriteLine($"{name,-16} diagnostics {labels[t],-21}: median {w:F3} s/epoch (min {wall[t][0]:F3}, max {wall[t][^1]:F3}; CPU {c:F3} s)" +
-                $"{(t == 0 ? "" : $"; ratio to off: wall {w / baseWall:F3}, CPU {c / baseCpu:F3}")}; test accuracy after {Epochs} epochs {accuracy[t]:P1}");
+            Console.WriteLine($"{name,-16} diagnostics {labels[t],-21}: median {w:F3} s/epoch (min {wall[t][0]:F3}, " +
+                $"max {wall[t][^1]:F3}; CPU {c:F3} s)" +
+                $"{(t == 0 ? "" : $"; ratio to off: wall {w / baseWall:F3}, CPU {c / baseCpu:F3}")}; test accuracy " +
+                    $"after {Epochs} epochs {accuracy[t]:P1}");
         }
     }
 }

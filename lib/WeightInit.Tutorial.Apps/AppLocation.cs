@@ -19,24 +19,34 @@ public sealed record AppLocation(string RepositoryRoot, string AppFile, string N
     /// <summary>The folder, relative to the repository's root, that holds one output folder per app.</summary>
     public const string OutputRoot = "artifacts/apps";
 
+    /// <summary>The pinned plotly.js bundle the chart pages load, relative to the repository's root (installed by
+    /// scripts/setup.sh with npm from tools/chart-renderer/package-lock.json).</summary>
+    public const string PlotlyJs = "tools/chart-renderer/node_modules/plotly.js-dist-min/plotly.min.js";
+
     /// <summary>The notebooks folder: the app's working directory, as the notebook's kernel has it.</summary>
     public string NotebooksFolder => Path.Combine(RepositoryRoot, "notebooks");
 
     /// <summary>The folder the app writes its charts to.</summary>
     public string OutputFolder => Path.Combine(RepositoryRoot, "artifacts", "apps", Notebook);
 
-    /// <summary>The output folder as the app names it: relative to the repository's root, so no machine path is printed.</summary>
+    /// <summary>The pinned plotly.js bundle the chart pages load.</summary>
+    public string PlotlyJsFile => Path.Combine(RepositoryRoot, PlotlyJs);
+
+    /// <summary>The output folder as the app names it: relative to the repository's root, so no machine path is
+    /// printed.</summary>
     public string OutputFolderName => $"{OutputRoot}/{Notebook}/";
 
     /// <summary>The command that runs the app of <paramref name="notebook"/> from the repository's root.</summary>
     public static string RunCommand(string notebook) => $"dotnet run -c Release --file {AppsFolder}/{notebook}.cs";
 
     /// <summary>
-    /// Finds the location of the app of <paramref name="notebook"/> from the path of its source file, which the .NET SDK
+    /// Finds the location of the app of <paramref name="notebook"/> from the path of its source file, which the .NET
+    /// SDK
     /// gives a file-based app (<c>AppContext.GetData("EntryPointFilePath")</c>).
     /// </summary>
     /// <param name="notebook">The notebook's name without extension.</param>
-    /// <param name="entryPointFile">The app's source file; null when the program was not started as a file-based app.</param>
+    /// <param name="entryPointFile">The app's source file; null when the program was not started as a file-based
+    /// app.</param>
     /// <exception cref="ArgumentException">The notebook name is empty or not a file name.</exception>
     /// <exception cref="AppSetupException">The program was not started as a file-based app, or its file is not in
     /// notebooks/apps of the repository; the message says what to run.</exception>
@@ -44,11 +54,13 @@ public sealed record AppLocation(string RepositoryRoot, string AppFile, string N
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(notebook);
         if (notebook != Path.GetFileName(notebook) || notebook.EndsWith(".cs", StringComparison.Ordinal))
-            throw new ArgumentException($"notebook must be a notebook's name without folder or extension, but it is '{notebook}'.", nameof(notebook));
+            throw new ArgumentException("notebook must be a notebook's name without folder or extension, but it is " +
+                $"'{notebook}'.", nameof(notebook));
         if (string.IsNullOrEmpty(entryPointFile))
             throw new AppSetupException(
-                $"{notebook}: this program is the file-based app {AppsFolder}/{notebook}.cs and runs through the .NET SDK, which builds " +
-                $"the library it uses first; from the repository's root, run: {RunCommand(notebook)}");
+                $"{notebook}: this program is the file-based app {AppsFolder}/{notebook}.cs and runs through the " +
+                ".NET SDK, which builds the library it uses first; from the repository's root, run: " +
+                RunCommand(notebook));
         var file = Path.GetFullPath(entryPointFile);
         var apps = Path.GetDirectoryName(file);
         var notebooks = apps is null ? null : Path.GetDirectoryName(apps);
@@ -56,9 +68,10 @@ public sealed record AppLocation(string RepositoryRoot, string AppFile, string N
         if (root is null || Path.GetFileName(apps) != "apps" || Path.GetFileName(notebooks) != "notebooks"
             || !File.Exists(Path.Combine(root, SolutionFile)))
             throw new AppSetupException(
-                $"{Path.GetFileName(file)}: a notebook app runs where the generator wrote it, in {AppsFolder}/ of the WeightInitNotebooks " +
-                $"repository (it builds the library from ../../lib and reads the notebooks' data), but it was started from {Path.GetDirectoryName(file)}; " +
-                $"from the repository's root, run: {RunCommand(notebook)}");
+                $"{Path.GetFileName(file)}: a notebook app runs where the generator wrote it, in {AppsFolder}/ of " +
+                "the WeightInitNotebooks repository (it builds the library from ../../lib and reads the notebooks' " +
+                $"data), but it was started from {Path.GetDirectoryName(file)}; from the repository's root, run: " +
+                RunCommand(notebook));
         return new AppLocation(root, file, notebook);
     }
 }

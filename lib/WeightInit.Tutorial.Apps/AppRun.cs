@@ -1,13 +1,12 @@
 using System.Globalization;
 using Plotly.NET;
-using WeightInit.Notebooks.StaticCharts;
 
 namespace WeightInit.Tutorial.Apps;
 
 /// <summary>
 /// One run of a notebook app: the code cell it is in, the charts it showed (each an offline HTML page in the output
-/// folder, cell-NN.html), their PNG images drawn at the end when the static renderer's tools are installed, and the
-/// last line that names the output folder. <see cref="NotebookApp"/> holds the run of the process.
+/// folder, cell-NN.html), and the last line that names the output folder. <see cref="NotebookApp"/> holds the run of
+/// the process.
 /// </summary>
 internal sealed class AppRun
 {
@@ -36,57 +35,44 @@ internal sealed class AppRun
     /// <summary>The charts shown so far, in order.</summary>
     public IReadOnlyList<ShownChart> Charts => _charts;
 
-    /// <summary>The pinned plotly.js bundle the pages load (installed by scripts/setup.sh).</summary>
-    public string PlotlyJsFile => Path.Combine(Location.RepositoryRoot, ChartRenderingTools.ToolsFolder, "node_modules",
-        ChartRenderingTools.PlotlyPackage, "plotly.min.js");
-
     /// <summary>Enters code cell <paramref name="cell"/> (numbers increase through the app).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The number does not follow the current cell's.</exception>
     public void EnterCell(int cell)
     {
         if (cell <= CurrentCell)
-            throw new ArgumentOutOfRangeException(nameof(cell), cell, $"code cells are entered in order, but cell {CurrentCell} came before.");
+            throw new ArgumentOutOfRangeException(nameof(cell), cell,
+                $"code cells are entered in order, but cell {CurrentCell} came before.");
         CurrentCell = cell;
         if (!_markers) return;
         _output.WriteLine(CellMarkers.Cell(cell));
         _error.WriteLine(CellMarkers.Cell(cell));
     }
 
-    /// <summary>Writes <paramref name="chart"/>, the current cell's last expression, as an HTML page that loads plotly.js offline.</summary>
+    /// <summary>Writes <paramref name="chart"/>, the current cell's last expression, as an HTML page that loads
+    /// plotly.js offline.</summary>
     /// <returns>The page's file.</returns>
     /// <exception cref="InvalidOperationException">No cell was entered.</exception>
     public ShownChart Show(GenericChart chart)
     {
         ArgumentNullException.ThrowIfNull(chart);
-        if (CurrentCell == 0) throw new InvalidOperationException("a chart is shown by a code cell: enter the cell first.");
+        if (CurrentCell == 0)
+            throw new InvalidOperationException("a chart is shown by a code cell: enter the cell first.");
         var shownInCell = _charts.Count(c => c.Cell == CurrentCell);
-        var name = string.Create(CultureInfo.InvariantCulture, $"cell-{CurrentCell:D2}{(shownInCell == 0 ? "" : $"-{shownInCell + 1}")}.html");
+        var name = string.Create(CultureInfo.InvariantCulture,
+            $"cell-{CurrentCell:D2}{(shownInCell == 0 ? "" : $"-{shownInCell + 1}")}.html");
         var file = Path.Combine(Location.OutputFolder, name);
-        var html = ChartPage.Html(chart, ChartPage.RelativeUrl(Location.OutputFolder, PlotlyJsFile));
+        var html = ChartPage.Html(chart, ChartPage.RelativeUrl(Location.OutputFolder, Location.PlotlyJsFile));
         File.WriteAllText(file, html);
         var shown = new ShownChart(CurrentCell, file, html);
         _charts.Add(shown);
         return shown;
     }
 
-    /// <summary>
-    /// Ends the run: draws every chart as a PNG beside its page in one browser start when chromium and the pinned
-    /// plotly.js are installed, then prints the end marker (if requested) and the last line, which names the output folder.
+    /// <summary>Ends the run: prints the end marker (if requested) and the last line, which names the output folder.
     /// </summary>
     /// <returns>The last line.</returns>
-    /// <exception cref="InvalidOperationException">The renderer failed on a chart.</exception>
-    public async Task<string> FinishAsync(CancellationToken cancellationToken = default)
+    public string Finish()
     {
-        string images;
-        if (_charts.Count == 0) images = "";
-        else if (TryLocateRenderer(out var tools, out var missing))
-        {
-            var figures = _charts.Select(c => PlotlyChartHtml.Parse(c.Html)).ToList();
-            var drawn = await new ChromiumChartRenderer(tools!).RenderAsync(figures, cancellationToken);
-            for (var i = 0; i < _charts.Count; i++) await File.WriteAllBytesAsync(_charts[i].PngFile, drawn[i].Png, cancellationToken);
-            images = " (HTML pages and PNG images)";
-        }
-        else images = $" (HTML pages only: {missing})";
         if (_markers)
         {
             _output.WriteLine(CellMarkers.End);
@@ -94,12 +80,14 @@ internal sealed class AppRun
         }
         var line = _charts.Count == 0
             ? $"charts: none (the notebook draws none); output folder {Location.OutputFolderName}"
-            : string.Create(CultureInfo.InvariantCulture, $"charts: {_charts.Count} in {Location.OutputFolderName}{images}");
+            : string.Create(CultureInfo.InvariantCulture,
+                $"charts: {_charts.Count} HTML page(s) in {Location.OutputFolderName}");
         _output.WriteLine(line);
         return line;
     }
 
-    /// <summary>What the app prints when a cell fails: the app, the cell and the error (a claim's "✗ ..." line as it is).</summary>
+    /// <summary>What the app prints when a cell fails: the app, the cell and the error (a claim's "✗ ..." line as it
+    /// is).</summary>
     public string DescribeFailure(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
@@ -107,21 +95,5 @@ internal sealed class AppRun
         return exception is ClaimFailedException claim
             ? $"{where}: a claim does not hold: {claim.Message}"
             : $"{where} failed: {exception}";
-    }
-
-    private bool TryLocateRenderer(out ChartRenderingTools? tools, out string missing)
-    {
-        try
-        {
-            tools = ChartRenderingTools.Locate(Location.RepositoryRoot);
-            missing = "";
-            return true;
-        }
-        catch (ChartToolsMissingException e)
-        {
-            tools = null;
-            missing = e.Message;
-            return false;
-        }
     }
 }

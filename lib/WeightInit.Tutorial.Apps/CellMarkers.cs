@@ -1,9 +1,11 @@
 namespace WeightInit.Tutorial.Apps;
 
 /// <summary>
-/// The lines a notebook app prints, when <see cref="EnvironmentVariable"/> is 1, where each of the notebook's code cells
+/// The lines a notebook app prints, when <see cref="EnvironmentVariable"/> is 1, where each of the notebook's code
+/// cells
 /// begins and where the last one ends, on standard output and on standard error: the app check
-/// (tools/WeightInit.Notebooks.Apps) splits the app's console text at them and compares each cell's text with the
+/// (tools/WeightInit.Notebooks, verb check-apps) splits the app's console text at them and compares each cell's text
+/// with the
 /// notebook's saved outputs. Without the variable the app prints only what the notebook prints.
 /// </summary>
 public static class CellMarkers
@@ -11,7 +13,8 @@ public static class CellMarkers
     /// <summary>The environment variable that turns the markers on (value 1).</summary>
     public const string EnvironmentVariable = "WEIGHTINIT_APP_CELL_MARKERS";
 
-    /// <summary>The character that starts every marker line (the ASCII record separator, which no notebook prints).</summary>
+    /// <summary>The character that starts every marker line (the ASCII record separator, which no notebook
+    /// prints).</summary>
     public const char Prefix = '\u001E';
 
     /// <summary>The marker after the last cell.</summary>

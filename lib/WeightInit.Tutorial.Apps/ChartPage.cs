@@ -17,19 +17,23 @@ public static class ChartPage
     {
         ArgumentNullException.ThrowIfNull(chart);
         ArgumentException.ThrowIfNullOrWhiteSpace(plotlyJsUrl);
-        var options = DisplayOptions.init(null, null, null, null, null, null, FSharpOption<PlotlyJSReference>.Some(PlotlyJSReference.NewCDN(plotlyJsUrl)));
+        var options = DisplayOptions.init(null, null, null, null, null, null,
+            FSharpOption<PlotlyJSReference>.Some(PlotlyJSReference.NewCDN(plotlyJsUrl)));
         return GenericChart.toEmbeddedHTML(GenericChart.addDisplayOptions(options, chart));
     }
 
-    /// <summary>The URL of <paramref name="file"/> relative to <paramref name="fromFolder"/>, with forward slashes and escaped segments.</summary>
+    /// <summary>The URL of <paramref name="file"/> relative to <paramref name="fromFolder"/>, with forward slashes and
+    /// escaped segments.</summary>
     /// <param name="fromFolder">The folder of the page.</param>
     /// <param name="file">The file the page refers to.</param>
-    /// <returns>A relative URL such as <c>../../../tools/chart-renderer/node_modules/plotly.js-dist-min/plotly.min.js</c>.</returns>
+    /// <returns>A relative URL such as
+    /// <c>../../../tools/chart-renderer/node_modules/plotly.js-dist-min/plotly.min.js</c>.</returns>
     public static string RelativeUrl(string fromFolder, string file)
     {
         ArgumentNullException.ThrowIfNull(fromFolder);
         ArgumentNullException.ThrowIfNull(file);
         var relative = Path.GetRelativePath(fromFolder, file);
-        return string.Join('/', relative.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar).Select(Uri.EscapeDataString));
+        return string.Join('/',
+            relative.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar).Select(Uri.EscapeDataString));
     }
 }

@@ -33,7 +33,8 @@ public static class ChartStyle
     /// <param name="logX">Whether the x axis is logarithmic.</param>
     /// <param name="logY">Whether the y axis is logarithmic.</param>
     /// <returns>The chart with its axes styled.</returns>
-    public static GenericChart WithAxes(this GenericChart chart, string xTitle, string yTitle, bool logX = false, bool logY = false)
+    public static GenericChart WithAxes(this GenericChart chart, string xTitle, string yTitle, bool logX = false,
+        bool logY = false)
     {
         ArgumentNullException.ThrowIfNull(chart);
         ArgumentException.ThrowIfNullOrWhiteSpace(xTitle);
@@ -44,7 +45,8 @@ public static class ChartStyle
         return Plotly.NET.Chart.withYAxis(y, FSharpOption<StyleParam.SubPlotId>.None).Invoke(chart);
     }
 
-    /// <summary>Fixes the range of the y axis (for a logarithmic axis, give the range of log10 of the values).</summary>
+    /// <summary>Fixes the range of the y axis (for a logarithmic axis, give the range of log10 of the
+    /// values).</summary>
     /// <param name="chart">The chart.</param>
     /// <param name="low">The lower end.</param>
     /// <param name="high">The upper end, greater than <paramref name="low"/>.</param>
@@ -62,7 +64,8 @@ public static class ChartStyle
 
     /// <summary>
     /// Labels every logarithmic axis of the chart (all subplots) with powers of ten, 10^k, one tick per decade,
-    /// instead of Plotly's SI prefixes and the digits between decades. Use it after styling axes with Plotly.NET's own methods (<c>WithYAxisStyle(..., AxisType: Log)</c>);
+    /// instead of Plotly's SI prefixes and the digits between decades. Use it after styling axes with Plotly.NET's own
+    /// methods (<c>WithYAxisStyle(..., AxisType: Log)</c>);
     /// <see cref="WithAxes"/> does it already.
     /// </summary>
     /// <param name="chart">The chart.</param>
@@ -149,6 +152,7 @@ public static class ChartStyle
     private static void CheckRange(double low, double high, string parameter)
     {
         if (!double.IsFinite(low) || !double.IsFinite(high) || !(high > low))
-            throw new ArgumentOutOfRangeException(parameter, high, $"the range must be finite and not empty, but it is [{low}, {high}].");
+            throw new ArgumentOutOfRangeException(parameter, high,
+                $"the range must be finite and not empty, but it is [{low}, {high}].");
     }
 }

@@ -6,7 +6,7 @@ namespace WeightInit.Tutorial;
 /// A notebook's claims, checked where they are made: each method tests one statement of the prose against the
 /// number the experiment produced, prints one line <c>✓ claim (evidence)</c> to the console when it holds, and
 /// throws a <see cref="ClaimFailedException"/> when it does not, so that the notebook fails wherever it runs
-/// (the notebook runner, the tests, Jupyter, the generated apps).
+/// (Jupyter, VS Code, the notebook tool's run and check, the generated apps).
 /// </summary>
 /// <remarks>
 /// The tolerance of a claim is part of the claim: state it in the words (e.g. "within [0.5, 2]") and pass the
@@ -83,9 +83,11 @@ public static class Claim
     public static void Within(double value, double low, double high, string claim)
     {
         if (double.IsNaN(low) || double.IsNaN(high) || low > high)
-            throw new ArgumentException($"low must not exceed high, and neither may be NaN, but they are {low} and {high}.", nameof(low));
+            throw new ArgumentException($"low must not exceed high, and neither may be NaN, but they are {low} and " +
+                $"{high}.", nameof(low));
         bool holds = value >= low && value <= high;
-        Report(holds, claim, $"{Format.Number(value)} {(holds ? "∈" : "∉")} [{Format.Number(low)}, {Format.Number(high)}]");
+        Report(holds, claim,
+            $"{Format.Number(value)} {(holds ? "∈" : "∉")} [{Format.Number(low)}, {Format.Number(high)}]");
     }
 
     /// <summary>Checks that value ≥ minimum.</summary>
@@ -120,13 +122,16 @@ public static class Claim
     /// <param name="tolerance">The largest absolute difference the claim allows; finite and not negative.</param>
     /// <param name="claim">The claim in words.</param>
     /// <exception cref="ArgumentOutOfRangeException">The tolerance is negative, infinite or NaN.</exception>
-    /// <exception cref="ClaimFailedException">The difference is larger than the tolerance, or a value is NaN.</exception>
+    /// <exception cref="ClaimFailedException">The difference is larger than the tolerance, or a value is
+    /// NaN.</exception>
     public static void Close(double value, double expected, double tolerance, string claim)
     {
         if (!(tolerance >= 0) || double.IsInfinity(tolerance))
-            throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance, "tolerance must be finite and not negative.");
+            throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance,
+                "tolerance must be finite and not negative.");
         bool holds = Math.Abs(value - expected) <= tolerance;
-        Report(holds, claim, $"{Format.Number(value)} {(holds ? "=" : "≠")} {Format.Number(expected)} ± {Format.Number(tolerance)}");
+        Report(holds, claim,
+            $"{Format.Number(value)} {(holds ? "=" : "≠")} {Format.Number(expected)} ± {Format.Number(tolerance)}");
     }
 
     /// <summary>Checks that every value lies in [low, high], and names the extremes in the evidence.</summary>
@@ -140,13 +145,16 @@ public static class Claim
     {
         ArgumentNullException.ThrowIfNull(values);
         if (double.IsNaN(low) || double.IsNaN(high) || low > high)
-            throw new ArgumentException($"low must not exceed high, and neither may be NaN, but they are {low} and {high}.", nameof(low));
+            throw new ArgumentException($"low must not exceed high, and neither may be NaN, but they are {low} and " +
+                $"{high}.", nameof(low));
         var list = values.ToList();
         if (list.Count == 0) throw new ArgumentException("values must not be empty.", nameof(values));
         int outside = list.Count(v => !(v >= low && v <= high));
-        double min = list.Any(double.IsNaN) ? double.NaN : list.Min(), max = list.Any(double.IsNaN) ? double.NaN : list.Max();
+        double min = list.Any(double.IsNaN) ? double.NaN : list.Min();
+        double max = list.Any(double.IsNaN) ? double.NaN : list.Max();
         Report(outside == 0, claim,
-            $"min {Format.Number(min)}, max {Format.Number(max)}, {outside} of {list.Count} outside [{Format.Number(low)}, {Format.Number(high)}]");
+            $"min {Format.Number(min)}, max {Format.Number(max)}, {outside} of {list.Count} outside " +
+                $"[{Format.Number(low)}, {Format.Number(high)}]");
     }
 
     /// <summary>
@@ -191,11 +199,13 @@ public static class Claim
     /// <see cref="EntirelyAbove"/>: say "on average" in the words). The evidence gives both means with their standard
     /// deviations and the seed counts.
     /// </summary>
-    /// <param name="higher">The summary claimed to be higher on average (at least <see cref="MinimumSeeds"/> seeds).</param>
+    /// <param name="higher">The summary claimed to be higher on average (at least <see cref="MinimumSeeds"/>
+    /// seeds).</param>
     /// <param name="lower">The summary claimed to be lower.</param>
     /// <param name="claim">The claim in words.</param>
     /// <exception cref="ArgumentException">A summary rests on fewer than <see cref="MinimumSeeds"/> seeds.</exception>
-    /// <exception cref="ClaimFailedException">The mean of <paramref name="higher"/> is not above the other's.</exception>
+    /// <exception cref="ClaimFailedException">The mean of <paramref name="higher"/> is not above the
+    /// other's.</exception>
     public static void MeanAbove(SeedSummary higher, SeedSummary lower, string claim)
     {
         CheckSeeds(higher, nameof(higher));

@@ -37,7 +37,8 @@ public static class Colours
     /// <summary>Paul Tol's wine (colour-blind-safe), for constant (non-zero) weights.</summary>
     public const string Wine = "#882255";
 
-    private static readonly string[] ClassColours = [Blue, Vermillion, Green, Orange, Purple, SkyBlue, Yellow, Black, Wine, Grey];
+    private static readonly string[] ClassColours =
+        [Blue, Vermillion, Green, Orange, Purple, SkyBlue, Yellow, Black, Wine, Grey];
 
     private static readonly string[] Palette = [Blue, Vermillion, Green, Orange, Purple, SkyBlue, Yellow, Black, Grey];
 
@@ -51,7 +52,8 @@ public static class Colours
         return Palette[index % Palette.Length];
     }
 
-    /// <summary>The colour of class <paramref name="index"/> of a data set (in scatter plots and decision regions).</summary>
+    /// <summary>The colour of class <paramref name="index"/> of a data set (in scatter plots and decision
+    /// regions).</summary>
     /// <param name="index">The class, 0 to 9.</param>
     /// <returns>A colour as #RRGGBB.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The index is outside 0 to 9.</exception>
@@ -75,7 +77,8 @@ public static class Colours
         return FormattableString.Invariant($"#{r / 2:X2}{g / 2:X2}{b / 2:X2}");
     }
 
-    /// <summary>The colour made translucent, as the CSS rgba(...) string Plotly reads (e.g. for a band's fill).</summary>
+    /// <summary>The colour made translucent, as the CSS rgba(...) string Plotly reads (e.g. for a band's
+    /// fill).</summary>
     /// <param name="colour">A colour as #RRGGBB.</param>
     /// <param name="alpha">The opacity, in [0, 1].</param>
     /// <returns>rgba(r,g,b,alpha).</returns>
@@ -83,7 +86,8 @@ public static class Colours
     /// <exception cref="ArgumentOutOfRangeException">alpha is outside [0, 1].</exception>
     public static string Translucent(string colour, double alpha)
     {
-        if (!(alpha >= 0 && alpha <= 1)) throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "alpha must be in [0, 1].");
+        if (!(alpha >= 0 && alpha <= 1)) throw new ArgumentOutOfRangeException(nameof(alpha), alpha,
+            "alpha must be in [0, 1].");
         var (r, g, b) = Channels(colour);
         return FormattableString.Invariant($"rgba({r},{g},{b},{alpha})");
     }
@@ -93,7 +97,8 @@ public static class Colours
         ArgumentException.ThrowIfNullOrWhiteSpace(colour);
         if (colour.Length != 7 || colour[0] != '#' || !colour.Skip(1).All(Uri.IsHexDigit))
             throw new ArgumentException($"colour must be #RRGGBB, but it is '{colour}'.", nameof(colour));
-        return (Convert.ToInt32(colour[1..3], 16), Convert.ToInt32(colour[3..5], 16), Convert.ToInt32(colour[5..7], 16));
+        return (Convert.ToInt32(colour[1..3], 16), Convert.ToInt32(colour[3..5], 16),
+            Convert.ToInt32(colour[5..7], 16));
     }
 
     /// <summary>
@@ -103,7 +108,8 @@ public static class Colours
     /// </summary>
     /// <param name="scheme">The scheme's label as the chart's legend shows it.</param>
     /// <returns>A colour as #RRGGBB.</returns>
-    /// <exception cref="ArgumentException">No scheme is recognized in the label (use <see cref="Cycle(int)"/>).</exception>
+    /// <exception cref="ArgumentException">No scheme is recognized in the label (use
+    /// <see cref="Cycle(int)"/>).</exception>
     public static string Scheme(string scheme)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(scheme);
@@ -115,9 +121,11 @@ public static class Colours
         if (s.Contains("lsuv")) return Yellow;
         if (s.Contains("pytorch") || s.Contains("default")) return Grey;
         if (s.Contains("0.01") || s.Contains("small")) return SkyBlue;
-        if (s.Contains("n(0, 1)") || s.Contains("n(0,1)") || s.Contains("std 1") || s.Contains("standard normal")) return Vermillion;
+        if (s.Contains("n(0, 1)") || s.Contains("n(0,1)") || s.Contains("std 1") || s.Contains("standard normal"))
+            return Vermillion;
         if (s.Contains("zero")) return Black;
         if (s.Contains("constant")) return Wine;
-        throw new ArgumentException($"no known initialization scheme in '{scheme}'; use Colours.Cycle for other series.", nameof(scheme));
+        throw new ArgumentException(
+            $"no known initialization scheme in '{scheme}'; use Colours.Cycle for other series.", nameof(scheme));
     }
 }

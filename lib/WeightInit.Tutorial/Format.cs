@@ -24,7 +24,8 @@ public static class Format
         {
             // Round to 3 significant digits, then print without exponent or trailing zeros.
             int digits = Math.Max(0, 2 - (int)Math.Floor(Math.Log10(magnitude)));
-            return Math.Round(value, Math.Min(digits, 15), MidpointRounding.AwayFromZero).ToString("0.##########", CultureInfo.InvariantCulture);
+            return Math.Round(value, Math.Min(digits, 15), MidpointRounding.AwayFromZero)
+                .ToString("0.##########", CultureInfo.InvariantCulture);
         }
         string s = value.ToString("0.##e+0", CultureInfo.InvariantCulture);
         return s.Replace("e+", "e", StringComparison.Ordinal);
@@ -40,7 +41,8 @@ public static class Format
     /// <exception cref="ArgumentOutOfRangeException">The scale is not finite.</exception>
     public static string Spread(SeedSummary summary, double scale = 1)
     {
-        if (!double.IsFinite(scale)) throw new ArgumentOutOfRangeException(nameof(scale), scale, "scale must be finite.");
+        if (!double.IsFinite(scale)) throw new ArgumentOutOfRangeException(nameof(scale), scale,
+            "scale must be finite.");
         return $"{Number(summary.Mean * scale)} ± {Number(summary.Std * scale)}";
     }
 }

@@ -5,7 +5,7 @@ namespace WeightInit.Tutorial;
 /// <summary>
 /// Lines that report how long something took. A timing differs from run to run, so it is printed on a line of its own
 /// that starts with <see cref="Mark"/>: the checks that compare a notebook's saved text with a fresh run (the notebook
-/// runner's --check, the notebook tests, the apps' check) compare such a line with its numbers left out.
+/// tool's check and check-apps) compare such a line with its numbers left out.
 /// </summary>
 public static class Timing
 {
@@ -21,7 +21,8 @@ public static class Timing
         Console.WriteLine($"{Mark}{what}: {Format.Number(elapsed.TotalSeconds)} s");
     }
 
-    /// <summary>Runs <paramref name="action"/>, prints how long it took (<see cref="Print"/>) and returns its result.</summary>
+    /// <summary>Runs <paramref name="action"/>, prints how long it took (<see cref="Print"/>) and returns its
+    /// result.</summary>
     /// <typeparam name="T">The result's type.</typeparam>
     /// <param name="what">What is timed, in words.</param>
     /// <param name="action">The work.</param>

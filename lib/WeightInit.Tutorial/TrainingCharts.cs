@@ -15,7 +15,8 @@ public static class TrainingCharts
 {
     /// <summary>
     /// The mean over runs (one per seed) at every x, with the band from the smallest to the largest run, as one
-    /// legend entry (<see cref="Charts.Band(IEnumerable{double}, IReadOnlyList{SeedSummary}, string, string, bool)"/>). Non-finite values are left out of each point's statistics; a point
+    /// legend entry (<see cref="Charts.Band(IEnumerable{double}, IReadOnlyList{SeedSummary}, string, string, bool)"/>).
+    /// Non-finite values are left out of each point's statistics; a point
     /// where no run is finite is left out.
     /// </summary>
     /// <param name="x">The x values.</param>
@@ -23,8 +24,10 @@ public static class TrainingCharts
     /// <param name="name">The legend entry; the band's meaning is added to it (", mean and range of n seeds").</param>
     /// <param name="colour">The colour (#RRGGBB).</param>
     /// <returns>The chart.</returns>
-    /// <exception cref="ArgumentException">No runs, a run of the wrong length, or no point with a finite value.</exception>
-    public static GenericChart SeedBand(IReadOnlyList<double> x, IReadOnlyList<IReadOnlyList<double>> runs, string name, string colour)
+    /// <exception cref="ArgumentException">No runs, a run of the wrong length, or no point with a finite
+    /// value.</exception>
+    public static GenericChart SeedBand(IReadOnlyList<double> x, IReadOnlyList<IReadOnlyList<double>> runs, string name,
+        string colour)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(runs);
@@ -55,8 +58,10 @@ public static class TrainingCharts
     /// <param name="yTitle">The y axis title, with its unit.</param>
     /// <param name="logY">Whether the y axis is logarithmic (labelled 10^k).</param>
     /// <returns>The chart, with its axes titled and the categories as x tick labels.</returns>
-    /// <exception cref="ArgumentException">No categories or series, or a series without one list of values per category.</exception>
-    public static GenericChart Strip(IReadOnlyList<string> categories, IReadOnlyList<(string Name, string Colour, IReadOnlyList<IReadOnlyList<double>> Values)> series,
+    /// <exception cref="ArgumentException">No categories or series, or a series without one list of values per
+    /// category.</exception>
+    public static GenericChart Strip(IReadOnlyList<string> categories,
+        IReadOnlyList<(string Name, string Colour, IReadOnlyList<IReadOnlyList<double>> Values)> series,
         string xTitle, string yTitle, bool logY = false)
     {
         ArgumentNullException.ThrowIfNull(categories);
@@ -70,7 +75,8 @@ public static class TrainingCharts
             var (name, colour, values) = series[s];
             ArgumentException.ThrowIfNullOrWhiteSpace(name);
             if (values is null || values.Count != categories.Count)
-                throw new ArgumentException($"series '{name}' must have one list of values per category ({categories.Count}).", nameof(series));
+                throw new ArgumentException($"series '{name}' must have one list of values per category " +
+                    $"({categories.Count}).", nameof(series));
             double offset = (s - (series.Count - 1) / 2.0) * width;
             var x = new List<double>();
             var y = new List<double>();
@@ -82,10 +88,13 @@ public static class TrainingCharts
                 foreach (double v in finite) { x.Add(c + offset); y.Add(v); }
                 if (finite.Length > 0) { meanX.Add(c + offset); meanY.Add(finite.Average()); }
             }
-            traces.Add(Group(CSharpChart.Point<double, double, string>(x, y, Name: name, MarkerColor: Color.fromString(colour),
+            traces.Add(Group(CSharpChart.Point<double, double,
+                string>(x, y, Name: name, MarkerColor: Color.fromString(colour),
                 Opacity: 0.7), name));
-            traces.Add(Group(CSharpChart.Point<double, double, string>(meanX, meanY, Name: name + " (mean)", ShowLegend: false,
-                MarkerColor: Color.fromString(colour), MarkerSymbol: StyleParam.MarkerSymbol.LineEW), name, markerSize: 18));
+            traces.Add(Group(CSharpChart.Point<double, double,
+                string>(meanX, meanY, Name: name + " (mean)", ShowLegend: false,
+                MarkerColor: Color.fromString(colour), MarkerSymbol: StyleParam.MarkerSymbol.LineEW), name,
+                    markerSize: 18));
         }
         var chart = CSharpChart.Combine(traces).WithAxes(xTitle, yTitle, logY: logY);
         var axis = new LinearAxis();
@@ -96,18 +105,23 @@ public static class TrainingCharts
         return Plotly.NET.Chart.withXAxis(axis, FSharpOption<StyleParam.SubPlotId>.None).Invoke(chart);
     }
 
-    /// <summary>Several histograms overlaid as step lines of densities (e.g. one per layer), coloured in turn by <see cref="Colours.Cycle"/>.</summary>
+    /// <summary>Several histograms overlaid as step lines of densities (e.g. one per layer), coloured in turn by
+    /// <see cref="Colours.Cycle"/>.</summary>
     /// <param name="histograms">The histograms.</param>
     /// <param name="names">One legend entry per histogram.</param>
-    /// <param name="showLegend">Whether the lines have legend entries (false for the second panel of a pair that shares them).</param>
+    /// <param name="showLegend">Whether the lines have legend entries (false for the second panel of a pair that shares
+    /// them).</param>
     /// <returns>The chart.</returns>
     /// <exception cref="ArgumentException">No histograms, or not one name per histogram.</exception>
-    public static GenericChart Histograms(IReadOnlyList<FixedBinHistogram> histograms, IReadOnlyList<string> names, bool showLegend = true)
+    public static GenericChart Histograms(IReadOnlyList<FixedBinHistogram> histograms, IReadOnlyList<string> names,
+        bool showLegend = true)
     {
         ArgumentNullException.ThrowIfNull(histograms);
         ArgumentNullException.ThrowIfNull(names);
         if (histograms.Count == 0) throw new ArgumentException("histograms must not be empty.", nameof(histograms));
-        if (names.Count != histograms.Count) throw new ArgumentException($"names must have one name per histogram ({histograms.Count}).", nameof(names));
+        if (names.Count != histograms.Count)
+            throw new ArgumentException($"names must have one name per histogram " + $"({histograms.Count}).",
+                nameof(names));
         var lines = histograms.Select((h, i) => Charts.Histogram(h, names[i], Colours.Cycle(i), showLegend)).ToList();
         return CSharpChart.Combine(lines);
     }
@@ -118,13 +132,15 @@ public static class TrainingCharts
             trace.SetProperty("legendgroup", group);
             if (markerSize is int size)
             {
-                // A line-shaped symbol ("line-ew") is drawn with the marker's outline, so the outline carries the colour.
+                // A line-shaped symbol ("line-ew") is drawn with the marker's outline, so the outline carries the
+                // colour.
                 var marker = trace.TryGetTypedPropertyValue<Marker>("marker");
                 var m = marker is not null && FSharpOption<Marker>.get_IsSome(marker) ? marker.Value : new Marker();
                 m.SetProperty("size", size);
                 var outline = new Plotly.NET.Line();
                 outline.SetProperty("width", 3);
-                if (m.TryGetPropertyValue("color") is { } colour && FSharpOption<object>.get_IsSome(colour)) outline.SetProperty("color", colour.Value);
+                if (m.TryGetPropertyValue("color") is { } colour
+                    && FSharpOption<object>.get_IsSome(colour)) outline.SetProperty("color", colour.Value);
                 m.SetProperty("line", outline);
                 trace.SetProperty("marker", m);
             }

@@ -280,7 +280,7 @@ public sealed class DeepNetwork
                 throw new ArgumentOutOfRangeException(widthsName, widths[l],
                     $"The weight of layer {l} ({widths[l]} x {widths[l - 1]}) must fit in one array " +
                     $"(at most {Array.MaxLength} values).");
-        biases ??= Init.Zeros;
+        biases ??= Init.Zeros();
         Probe(weights, [1, 1], nameof(weights), "a dense layer's 2-D weight (out, in)");
         Probe(biases, [1], nameof(biases), "a layer's bias vector (out)");
         return new DeepNetwork(widths, activation, outputActivation, weights, biases, null);

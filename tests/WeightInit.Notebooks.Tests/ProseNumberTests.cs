@@ -22,7 +22,8 @@ public sealed partial class ProseNumberTests
     public static TheoryData<string> Notebooks()
     {
         var data = new TheoryData<string>();
-        foreach (var name in Repository.Notebooks()) if (!name.StartsWith("00-", StringComparison.Ordinal)) data.Add(name);
+        foreach (var name in Repository.Notebooks())
+            if (!name.StartsWith("00-", StringComparison.Ordinal)) data.Add(name);
         return data;
     }
 
@@ -31,7 +32,7 @@ public sealed partial class ProseNumberTests
 
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public void Every_number_of_the_prose_appears_in_the_code_or_the_outputs(string notebook)
+    public void EveryNumberOfTheProseAppearsInTheCodeOrTheOutputs(string notebook)
     {
         var (markdown, code) = ProseNumbers.Split(Read(notebook));
         var pool = ProseNumbers.Pool(code);
@@ -40,7 +41,8 @@ public sealed partial class ProseNumberTests
             .Where(n => !ProseNumbers.IsFoundIn(n, pool) && !allowed.Contains(n.Text))
             .Select(n => n.Text).Distinct().ToList();
         Assert.True(missing.Count == 0,
-            $"{notebook}: the prose states {string.Join(", ", missing)}, which no code line or output of the notebook " +
+            $"{notebook}: the prose states {string.Join(", ", missing)}, which no code line or output of the " +
+            "notebook " +
             "contains (rounded as written). Print the number where it is computed, or fix the sentence.");
     }
 
@@ -52,11 +54,12 @@ public sealed partial class ProseNumberTests
         TableRow().Matches(markdown).ToDictionary(m => m.Groups["nn"].Value, m => m.Groups["row"].Value);
 
     [Fact]
-    public void Every_number_of_the_reading_orders_table_appears_in_the_notebook_it_summarizes() =>
-        CheckSummaries("00-reading-order.ipynb", string.Concat(ProseNumbers.Split(Read("00-reading-order.ipynb")).Markdown));
+    public void EveryNumberOfTheReadingOrdersTableAppearsInTheNotebookItSummarizes() =>
+        CheckSummaries("00-reading-order.ipynb",
+            string.Concat(ProseNumbers.Split(Read("00-reading-order.ipynb")).Markdown));
 
     [Fact]
-    public void Every_number_of_the_READMEs_table_appears_in_the_notebook_it_summarizes() =>
+    public void EveryNumberOfTheREADMEsTableAppearsInTheNotebookItSummarizes() =>
         CheckSummaries("README.md", File.ReadAllText(Path.Combine(Repository.Root, "README.md")));
 
     private static void CheckSummaries(string where, string markdown)
@@ -79,6 +82,7 @@ public sealed partial class ProseNumberTests
                 .Select(n => n.Text).Distinct().ToList();
             if (missing.Count > 0) problems.Add($"row {notebook[..2]} states {string.Join(", ", missing)}");
         }
-        Assert.True(problems.Count == 0, $"{where}: {string.Join("; ", problems)} (not in that notebook's code or outputs)");
+        Assert.True(problems.Count == 0,
+            $"{where}: {string.Join("; ", problems)} (not in that notebook's code or outputs)");
     }
 }

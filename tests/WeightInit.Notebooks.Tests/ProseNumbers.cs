@@ -16,7 +16,8 @@ namespace WeightInit.Notebooks.Tests;
 /// within 0.5 of it); a percentage p% matches p or p/100 at its precision; a number in scientific form matches a pool
 /// number within 5% of it (and printed with its own precision it rounds to the same mantissa); a power of ten 10^k
 /// matches a pool number whose decimal logarithm is within 0.05 of k.</para>
-/// <para>Not counted as claims: years (1900-2030), citations in parentheses that name a year, and numbers that
+/// <para>Not counted as claims: link targets, years (1900-2030), citations in parentheses that name a year, and
+/// numbers that
 /// name things rather than state them: after "notebook(s)", "§", "Fig.", "Figure", "Table", "Section", "eq.",
 /// "arXiv", "#", and "cell(s)", or in a list after one ("notebooks 10 and 11").</para>
 /// </remarks>
@@ -46,13 +47,18 @@ internal static partial class ProseNumbers
     [GeneratedRegex(@"\([^()]*?\b(1[9]\d\d|20[0-3]\d)[a-z]?\b[^()]*\)")]
     private static partial Regex Citation();
 
+    [GeneratedRegex(@"\]\([^()\s]*\)")]
+    private static partial Regex LinkTarget();
+
     [GeneratedRegex(
-        @"(?<![\w.^{])(?:(?:(?<m>\d+(?:\.\d+)?)\s*(?:×|\\times|·|\\cdot)\s*)?(?:10\^\{?(?<p>[-−]?\d+)\}?|10(?<s>[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+))" +
+        @"(?<![\w.^{])(?:(?:(?<m>\d+(?:\.\d+)?)\s*(?:×|\\times|·|\\cdot)\s*)?" +
+        @"(?:10\^\{?(?<p>[-−]?\d+)\}?|10(?<s>[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+))" +
         @"|(?<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[eE](?<e>[-+−]?\d+))?)(?<pct>\s*%)?")]
     private static partial Regex Number();
 
     [GeneratedRegex(
-        @"(notebooks?|§|Fig\.|Figure|Table|Section|eq\.|arXiv:?|#|cells?)\s*(?:\d+(?:\.\d+)?\s*(?:,|and|to|or|-|–)\s*)*$",
+        @"(notebooks?|§|Fig\.|Figure|Table|Section|eq\.|arXiv:?|#|cells?)\s*" +
+        @"(?:\d+(?:\.\d+)?\s*(?:,|and|to|or|-|–)\s*)*$",
         RegexOptions.IgnoreCase)]
     private static partial Regex NamingContext();
 
@@ -64,7 +70,7 @@ internal static partial class ProseNumbers
     /// <returns>The stated numbers, in order.</returns>
     public static IReadOnlyList<Stated> In(string prose)
     {
-        string text = Citation().Replace(prose, " ");
+        string text = Citation().Replace(LinkTarget().Replace(prose, "]"), " ");
         var found = new List<Stated>();
         foreach (Match m in Number().Matches(text))
         {
@@ -84,7 +90,8 @@ internal static partial class ProseNumbers
         {
             string exponentText = m.Groups["p"].Success
                 ? m.Groups["p"].Value.Replace('−', '-')
-                : new string([.. m.Groups["s"].Value.Select(c => c == '⁻' ? '-' : (char)('0' + Superscripts.IndexOf(c)))]);
+                : new string([.. m.Groups["s"].Value.Select(
+                    c => c == '⁻' ? '-' : (char)('0' + Superscripts.IndexOf(c)))]);
             if (!int.TryParse(exponentText, CultureInfo.InvariantCulture, out int exponent)) return null;
             if (!m.Groups["m"].Success) return new Stated(text, Math.Pow(10, exponent), 0, Form.PowerOfTen);
             string mantissa = m.Groups["m"].Value;

@@ -39,7 +39,9 @@ public class ChartTests
     [Fact]
     public void ABandIsOneLegendEntryAroundItsCentre()
     {
-        var traces = Figure.Traces(Charts.Band(X, [1, 2, 3, 4], [0.5, 1.5, 2.5, 3.5], [1.5, 2.5, 3.5, 4.5], "He, 5 seeds", Colours.Green));
+        var traces =
+            Figure.Traces(Charts.Band(X, [1, 2, 3, 4], [0.5, 1.5, 2.5, 3.5], [1.5, 2.5, 3.5, 4.5], "He, 5 seeds",
+            Colours.Green));
         Assert.Equal(3, traces.Count);
         Assert.All(traces, t => Assert.Equal("He, 5 seeds", (string?)t!["legendgroup"]));
         Assert.Single(traces, t => (bool?)t!["showlegend"] != false);
@@ -50,23 +52,34 @@ public class ChartTests
     [Fact]
     public void ABandMustEncloseItsCentre()
     {
-        var error = Assert.Throws<ArgumentException>(() => Charts.Band(X, [1, 2, 3, 4], [0.5, 2.5, 2.5, 3.5], [1.5, 2.5, 3.5, 4.5], "b", Colours.Green));
+        var error =
+            Assert.Throws<ArgumentException>(() =>
+            Charts.Band(X, [1, 2, 3, 4], [0.5, 2.5, 2.5, 3.5], [1.5, 2.5, 3.5, 4.5], "b", Colours.Green));
         Assert.Equal("centre", error.ParamName);
-        Assert.Equal("low", Assert.Throws<ArgumentException>(() => Charts.Band(X, [1, 2, 3, 4], [0.5], [1.5, 2.5, 3.5, 4.5], "b", Colours.Green)).ParamName);
+        Assert.Equal("low",
+            Assert.Throws<ArgumentException>(() =>
+            Charts.Band(X, [1, 2, 3, 4], [0.5], [1.5, 2.5, 3.5, 4.5], "b", Colours.Green)).ParamName);
     }
 
     [Fact]
     public void AHeatmapHasAFixedColourRangeAndItsLabels()
     {
         var values = new double[,] { { -1, 0 }, { 1, double.NaN } };
-        var trace = Figure.Traces(Charts.Heatmap(values, ["tanh", "ReLU"], ["Xavier", "He"], -6, 6, "log10 std", diverging: true))[0]!;
+        var trace =
+            Figure.Traces(Charts.Heatmap(values, ["tanh", "ReLU"], ["Xavier", "He"], -6, 6, "log10 std",
+            diverging: true))[0]!;
         Assert.Equal(-6.0, (double)trace["zmin"]!);
         Assert.Equal(6.0, (double)trace["zmax"]!);
         Assert.Equal("log10 std", (string?)trace["colorbar"]!["title"]!["text"]);
         Assert.Equal("Xavier", (string?)trace["y"]![0]);
-        Assert.Equal("rowLabels", Assert.Throws<ArgumentException>(() => Charts.Heatmap(values, ["a", "b"], ["a"], 0, 1, "c")).ParamName);
-        Assert.Equal("cellLabels", Assert.Throws<ArgumentException>(() => Charts.Heatmap(values, ["a", "b"], ["a", "b"], 0, 1, "c", new string[1, 2])).ParamName);
-        Assert.Equal("max", Assert.Throws<ArgumentOutOfRangeException>(() => Charts.Heatmap(values, ["a", "b"], ["a", "b"], 1, 1, "c")).ParamName);
+        Assert.Equal("rowLabels",
+            Assert.Throws<ArgumentException>(() => Charts.Heatmap(values, ["a", "b"], ["a"], 0, 1, "c")).ParamName);
+        Assert.Equal("cellLabels",
+            Assert.Throws<ArgumentException>(() =>
+            Charts.Heatmap(values, ["a", "b"], ["a", "b"], 0, 1, "c", new string[1, 2])).ParamName);
+        Assert.Equal("max",
+            Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Charts.Heatmap(values, ["a", "b"], ["a", "b"], 1, 1, "c")).ParamName);
     }
 
     [Fact]
@@ -79,17 +92,23 @@ public class ChartTests
         Assert.Equal(0.1, (double)trace["y"]![1]!);
         Assert.Equal(3.0, (double)trace["zmax"]!);
         Assert.Equal("chi_1", (string?)trace["colorbar"]!["title"]!["text"]);
-        var combined = Plotly.NET.CSharp.Chart.Combine([chart, Charts.Line([0.5, 1.5], [0, 0.1], "critical line", Colours.Black)]);
+        var combined =
+            Plotly.NET.CSharp.Chart.Combine([chart, Charts.Line([0.5, 1.5], [0, 0.1], "critical line", Colours.Black)]);
         Assert.Equal(2, Figure.Traces(combined).Count);
-        Assert.Equal("values", Assert.Throws<ArgumentException>(() => Charts.HeatmapOver([0.5, 1.0], [0, 0.1], values, 0, 3, "c")).ParamName);
-        Assert.Equal("values", Assert.Throws<ArgumentException>(() => Charts.HeatmapOver([0.5, 1.0, 1.5], [0], values, 0, 3, "c")).ParamName);
+        Assert.Equal("values",
+            Assert.Throws<ArgumentException>(() =>
+            Charts.HeatmapOver([0.5, 1.0], [0, 0.1], values, 0, 3, "c")).ParamName);
+        Assert.Equal("values",
+            Assert.Throws<ArgumentException>(() =>
+            Charts.HeatmapOver([0.5, 1.0, 1.5], [0], values, 0, 3, "c")).ParamName);
     }
 
     [Fact]
     public void AHistogramCanLeaveTheLegend()
     {
         var histogram = WeightInit.Statistics.FixedBinHistogram.Of([0.1, 0.2, 0.7], 0, 1, 2);
-        Assert.False((bool)Figure.Traces(Charts.Histogram(histogram, "repeat", Colours.Blue, showLegend: false))[0]!["showlegend"]!);
+        Assert.False((bool)Figure.Traces(Charts.Histogram(histogram, "repeat", Colours.Blue,
+            showLegend: false))[0]!["showlegend"]!);
     }
 
     [Fact]
@@ -104,7 +123,9 @@ public class ChartTests
     [Fact]
     public void AnAnnotatedHeatmapWritesEachCellsLabel()
     {
-        var trace = Figure.Traces(Charts.Heatmap(new double[,] { { 0.5, 2 } }, ["a", "b"], ["r"], 0, 2, "value", new[,] { { "0.50", "2.0" } }))[0]!;
+        var trace =
+            Figure.Traces(Charts.Heatmap(new double[,] { { 0.5, 2 } }, ["a", "b"], ["r"], 0, 2, "value",
+            new[,] { { "0.50", "2.0" } }))[0]!;
         Assert.Equal(["0.50", "2.0"], trace["text"]![0]!.AsArray().Select(t => (string?)t));
         Assert.Equal("%{text}", (string?)trace["texttemplate"]);
     }
@@ -119,7 +140,8 @@ public class ChartTests
         Assert.Equal(2, (int)layout["grid"]!["rows"]!);
         Assert.Equal(2, (int)layout["grid"]!["columns"]!);
         Assert.Equal("titles", Assert.Throws<ArgumentException>(() => Charts.Panels([panel], ["a", "b"], 1)).ParamName);
-        Assert.Equal("columns", Assert.Throws<ArgumentOutOfRangeException>(() => Charts.Panels([panel], ["a"], 0)).ParamName);
+        Assert.Equal("columns",
+            Assert.Throws<ArgumentOutOfRangeException>(() => Charts.Panels([panel], ["a"], 0)).ParamName);
     }
 
     [Fact]
@@ -128,7 +150,8 @@ public class ChartTests
         var histogram = FixedBinHistogram.Of([0.1, 0.2, 0.6], 0, 1, 2);
         var trace = Figure.Traces(Charts.Histogram(histogram, "layer 1", Colours.Blue))[0]!;
         Assert.Equal([0.0, 0.5, 0.5, 1.0], trace["x"]!.AsArray().Select(v => (double)v!));
-        Assert.Equal([4.0 / 3, 4.0 / 3, 2.0 / 3, 2.0 / 3], trace["y"]!.AsArray().Select(v => Math.Round((double)v!, 12)).Select(v => Math.Round(v, 12)).ToArray(),
+        Assert.Equal([4.0 / 3, 4.0 / 3, 2.0 / 3, 2.0 / 3], trace["y"]!.AsArray().Select(v => Math.Round((double)v!, 12))
+            .Select(v => Math.Round(v, 12)).ToArray(),
             new DoubleTolerance(1e-12));
     }
 
@@ -138,13 +161,16 @@ public class ChartTests
         var histogram = FixedBinHistogram.Of([-1.5, 0.5, 0.7], -2, 2, 2); // log10 of 0.03, 3.2, 5
         var trace = Figure.Traces(Charts.LogHistogram(histogram, "N(0, 1)", Colours.Vermillion))[0]!;
         Assert.Equal([0.01, 1.0, 1.0, 100.0], trace["x"]!.AsArray().Select(v => Math.Round((double)v!, 12)));
-        Assert.Equal([0.5 / 3, 0.5 / 3, 1.0 / 3, 1.0 / 3], trace["y"]!.AsArray().Select(v => (double)v!).ToArray(), new DoubleTolerance(1e-12));
+        Assert.Equal([0.5 / 3, 0.5 / 3, 1.0 / 3, 1.0 / 3], trace["y"]!.AsArray().Select(v => (double)v!).ToArray(),
+            new DoubleTolerance(1e-12));
     }
 
     [Fact]
     public void APanelCanDropItsLegendEntries()
     {
-        var traces = Figure.Traces(Charts.Band(X, [1, 2, 3, 4], [0.5, 1.5, 2.5, 3.5], [1.5, 2.5, 3.5, 4.5], "He", Colours.Green).WithoutLegendEntries());
+        var traces =
+            Figure.Traces(Charts.Band(X, [1, 2, 3, 4], [0.5, 1.5, 2.5, 3.5], [1.5, 2.5, 3.5, 4.5], "He", Colours.Green)
+            .WithoutLegendEntries());
         Assert.All(traces, t => Assert.Equal(false, (bool?)t!["showlegend"]));
     }
 
@@ -153,7 +179,9 @@ public class ChartTests
     {
         Assert.Equal(Colours.Scheme("Xavier normal"), Colours.Scheme("Glorot uniform"));
         Assert.Equal(Colours.Scheme("He"), Colours.Scheme("Kaiming normal (fan_out)"));
-        string[] schemes = ["zeros", "N(0, 1)", "std 0.01", "Xavier", "He", "LeCun", "orthogonal", "LSUV", "PyTorch default", "constant 0.05"];
+        string[] schemes =
+            ["zeros", "N(0, 1)", "std 0.01", "Xavier", "He", "LeCun", "orthogonal", "LSUV", "PyTorch default",
+            "constant 0.05"];
         Assert.Equal(schemes.Length, schemes.Select(Colours.Scheme).Distinct().Count());
         Assert.Equal(Colours.Scheme("N(0, 1)"), Colours.Scheme("std 1"));
         Assert.Equal("scheme", Assert.Throws<ArgumentException>(() => Colours.Scheme("shell")).ParamName);
@@ -165,7 +193,8 @@ public class ChartTests
     {
         var line = Figure.Traces(Charts.Line(X, Y, "float32", Colours.Blue, width: 7))[0]!;
         Assert.Equal(7.0, (double)line["line"]!["width"]!);
-        Assert.Equal("width", Assert.Throws<ArgumentOutOfRangeException>(() => Charts.Line(X, Y, "a", Colours.Blue, width: 0)).ParamName);
+        Assert.Equal("width",
+            Assert.Throws<ArgumentOutOfRangeException>(() => Charts.Line(X, Y, "a", Colours.Blue, width: 0)).ParamName);
         var points = Figure.Traces(Charts.Points(X, Y, "measured", Colours.Green))[0]!;
         Assert.Equal("markers", (string?)points["mode"]);
         Assert.Equal(Colours.Green, (string?)points["marker"]!["color"]);
@@ -182,7 +211,9 @@ public class ChartTests
         var arithmetic = Figure.Traces(Charts.Band([0, 1], spread, "He", Colours.Green));
         Assert.Equal([2.5, 505.0], arithmetic[2]!["y"]!.AsArray().Select(v => (double)v!));
         var signed = SeedSummary.Pointwise([[-1.0], [1.0]]);
-        Assert.Equal("spread", Assert.Throws<ArgumentException>(() => Charts.Band([0], signed, "b", Colours.Green, geometric: true)).ParamName);
+        Assert.Equal("spread",
+            Assert.Throws<ArgumentException>(() =>
+            Charts.Band([0], signed, "b", Colours.Green, geometric: true)).ParamName);
     }
 
     [Fact]
@@ -240,8 +271,12 @@ public class ChartTests
         Assert.Equal(6.0, (double)trace["z"]![1]![1]!);
         var labels = trace["text"]!.AsArray().SelectMany(row => row!.AsArray()).Select(t => (string?)t).ToList();
         Assert.Equal(["1e-20", "1", "0", "non-finite"], labels);
-        Assert.Equal("values", Assert.Throws<ArgumentException>(() => Charts.LogHeatmap(new double[,] { { -1 } }, ["a"], ["b"], 6, "c")).ParamName);
-        Assert.Equal("limit", Assert.Throws<ArgumentOutOfRangeException>(() => Charts.LogHeatmap(values, ["a", "b"], ["c", "d"], 0, "c")).ParamName);
+        Assert.Equal("values",
+            Assert.Throws<ArgumentException>(() =>
+            Charts.LogHeatmap(new double[,] { { -1 } }, ["a"], ["b"], 6, "c")).ParamName);
+        Assert.Equal("limit",
+            Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Charts.LogHeatmap(values, ["a", "b"], ["c", "d"], 0, "c")).ParamName);
     }
 
     [Fact]
@@ -252,7 +287,8 @@ public class ChartTests
         Assert.Equal("#003959", Colours.Variant(Colours.Blue));
         Assert.Equal("rgba(0,114,178,0.25)", Colours.Translucent(Colours.Blue, 0.25));
         Assert.Equal("colour", Assert.Throws<ArgumentException>(() => Colours.Variant("blue")).ParamName);
-        Assert.Equal("alpha", Assert.Throws<ArgumentOutOfRangeException>(() => Colours.Translucent(Colours.Blue, 1.5)).ParamName);
+        Assert.Equal("alpha",
+            Assert.Throws<ArgumentOutOfRangeException>(() => Colours.Translucent(Colours.Blue, 1.5)).ParamName);
         Assert.NotEqual(Colours.Scheme("all zeros"), Colours.Scheme("constant 0.05"));
     }
 
@@ -287,7 +323,9 @@ public class ChartTests
     {
         var one = Charts.Line(X, Y, "a", Colours.Blue);
         Assert.Equal("frames", Assert.Throws<ArgumentException>(() => Charts.Slider("p", [("a", one)])).ParamName);
-        Assert.Equal("frames", Assert.Throws<ArgumentException>(() => Charts.Slider("p", [("a", one), (" ", one)])).ParamName);
-        Assert.Equal("parameter", Assert.Throws<ArgumentException>(() => Charts.Slider("", [("a", one), ("b", one)])).ParamName);
+        Assert.Equal("frames",
+            Assert.Throws<ArgumentException>(() => Charts.Slider("p", [("a", one), (" ", one)])).ParamName);
+        Assert.Equal("parameter",
+            Assert.Throws<ArgumentException>(() => Charts.Slider("", [("a", one), ("b", one)])).ParamName);
     }
 }

@@ -15,7 +15,9 @@ public class ClaimTests
     public void AFailingClaimThrowsAndPrintsNothing()
     {
         ClaimFailedException? error = null;
-        var printed = ConsoleCapture.Run(() => error = Assert.Throws<ClaimFailedException>(() => Claim.Within(0.42, 0.5, 2, "within [0.5, 2]")));
+        var printed =
+            ConsoleCapture.Run(() => error =
+            Assert.Throws<ClaimFailedException>(() => Claim.Within(0.42, 0.5, 2, "within [0.5, 2]")));
         Assert.Equal("", printed);
         Assert.Equal("✗ within [0.5, 2] (0.42 ∉ [0.5, 2])", error!.Message);
         Assert.Equal("within [0.5, 2]", error.Claim);
@@ -46,7 +48,8 @@ public class ClaimTests
     [Fact]
     public void CloseUsesTheAbsoluteTolerance()
     {
-        Assert.Equal("✓ halves (0.495 = 0.5 ± 0.01)" + Environment.NewLine, ConsoleCapture.Run(() => Claim.Close(0.4951, 0.5, 0.01, "halves")));
+        Assert.Equal("✓ halves (0.495 = 0.5 ± 0.01)" + Environment.NewLine,
+            ConsoleCapture.Run(() => Claim.Close(0.4951, 0.5, 0.01, "halves")));
         var error = Assert.Throws<ClaimFailedException>(() => Claim.Close(0.52, 0.5, 0.01, "halves"));
         Assert.Equal("✗ halves (0.52 ≠ 0.5 ± 0.01)", error.Message);
         Assert.Throws<ClaimFailedException>(() => Claim.Close(double.NaN, 0.5, 0.01, "halves"));
@@ -72,7 +75,8 @@ public class ClaimTests
     {
         Assert.Equal("✓ every layer within [0.5, 2] (min 0.57, max 1.2, 0 of 3 outside [0.5, 2])" + Environment.NewLine,
             ConsoleCapture.Run(() => Claim.AllWithin([1.0, 0.57, 1.2], 0.5, 2, "every layer within [0.5, 2]")));
-        var error = Assert.Throws<ClaimFailedException>(() => Claim.AllWithin([1.0, 0.42, double.NaN], 0.5, 2, "every layer"));
+        var error =
+            Assert.Throws<ClaimFailedException>(() => Claim.AllWithin([1.0, 0.42, double.NaN], 0.5, 2, "every layer"));
         Assert.Equal("✗ every layer (min NaN, max NaN, 2 of 3 outside [0.5, 2])", error.Message);
     }
 
@@ -83,8 +87,11 @@ public class ClaimTests
         Assert.Equal("low", Assert.Throws<ArgumentException>(() => Claim.Within(1, double.NaN, 1, "c")).ParamName);
         Assert.Equal("minimum", Assert.Throws<ArgumentException>(() => Claim.AtLeast(1, double.NaN, "c")).ParamName);
         Assert.Equal("maximum", Assert.Throws<ArgumentException>(() => Claim.AtMost(1, double.NaN, "c")).ParamName);
-        Assert.Equal("tolerance", Assert.Throws<ArgumentOutOfRangeException>(() => Claim.Close(1, 1, -1, "c")).ParamName);
-        Assert.Equal("tolerance", Assert.Throws<ArgumentOutOfRangeException>(() => Claim.Close(1, 1, double.PositiveInfinity, "c")).ParamName);
+        Assert.Equal("tolerance",
+            Assert.Throws<ArgumentOutOfRangeException>(() => Claim.Close(1, 1, -1, "c")).ParamName);
+        Assert.Equal("tolerance",
+            Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Claim.Close(1, 1, double.PositiveInfinity, "c")).ParamName);
         Assert.Equal("values", Assert.Throws<ArgumentException>(() => Claim.AllWithin([], 0, 1, "c")).ParamName);
         Assert.Equal("claim", Assert.Throws<ArgumentException>(() => Claim.That(true, " ", "e")).ParamName);
         Assert.Equal("minimumCount", Assert.Throws<ArgumentOutOfRangeException>(

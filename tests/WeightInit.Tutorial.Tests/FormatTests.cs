@@ -15,7 +15,8 @@ public class FormatTests
     [InlineData(double.NaN, "NaN")]
     [InlineData(double.PositiveInfinity, "∞")]
     [InlineData(double.NegativeInfinity, "-∞")]
-    public void NumbersAreShortAndCultureInvariant(double value, string expected) => Assert.Equal(expected, Format.Number(value));
+    public void NumbersAreShortAndCultureInvariant(double value, string expected) =>
+        Assert.Equal(expected, Format.Number(value));
 
     [Fact]
     public void ASpreadIsMeanPlusMinusStdScaled()
@@ -23,6 +24,7 @@ public class FormatTests
         var summary = WeightInit.Statistics.SeedSummary.Of([0.93, 0.95, 0.94]);
         Assert.Equal("94 ± 1", Format.Spread(summary, 100));
         Assert.Equal("0.94 ± 0.01", Format.Spread(summary));
-        Assert.Equal("scale", Assert.Throws<ArgumentOutOfRangeException>(() => Format.Spread(summary, double.NaN)).ParamName);
+        Assert.Equal("scale",
+            Assert.Throws<ArgumentOutOfRangeException>(() => Format.Spread(summary, double.NaN)).ParamName);
     }
 }

@@ -10,7 +10,8 @@ namespace WeightInit.Activations;
 /// <remarks>
 /// The span methods are generic over the element type, <see cref="float"/> or <see cref="double"/>, like the rest
 /// of the library's numeric API. The library's activations compute them with the widest vectors the hardware has
-/// (AVX-512, AVX2, SSE or ARM64 NEON; the same bits on every width; float spans are computed in double and rounded once), and agree with the scalar
+/// (AVX-512, AVX2, SSE or ARM64 NEON; the same bits on every width; float spans are computed in double and rounded
+/// once), and agree with the scalar
 /// <see cref="Apply(double)"/> and <see cref="Derivative(double)"/> to a few ulps. They never return NaN
 /// for a finite input, however large; a NaN input gives NaN (it is data, not an error). At a kink, f'
 /// takes the value PyTorch's autograd uses; each class says which.
@@ -21,10 +22,12 @@ public abstract class Activation
     // outside the library gets the same loops over its scalar methods.
     private readonly KernelSpans _spans;
 
-    /// <summary>Creates an activation whose span methods loop over the scalar <see cref="Apply(double)"/> and <see cref="Derivative(double)"/>.</summary>
+    /// <summary>Creates an activation whose span methods loop over the scalar <see cref="Apply(double)"/> and
+    /// <see cref="Derivative(double)"/>.</summary>
     protected Activation() => _spans = KernelSpans.Scalar(this);
 
-    /// <summary>Creates an activation whose span methods run the vectorized loops of <paramref name="spans"/>.</summary>
+    /// <summary>Creates an activation whose span methods run the vectorized loops of
+    /// <paramref name="spans"/>.</summary>
     private protected Activation(KernelSpans spans) => _spans = spans;
 
     /// <summary>A short name, e.g. "ReLU"; <see cref="FromName(string)"/> accepts it.</summary>
@@ -53,13 +56,16 @@ public abstract class Activation
     /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>, inferred from the spans or arrays.</typeparam>
     /// <param name="x">The pre-activations.</param>
     /// <param name="destination">Where to write f(x); as long as <paramref name="x"/>.</param>
-    /// <exception cref="ArgumentException">The destination's length differs from the input's, or it overlaps the input shifted.</exception>
+    /// <exception cref="ArgumentException">The destination's length differs from the input's, or it overlaps the input
+    /// shifted.</exception>
     /// <exception cref="NotSupportedException">T is neither float nor double.</exception>
     public void Apply<T>(ReadOnlySpan<T> x, Span<T> destination) where T : unmanaged, IFloatingPointIeee754<T> =>
         Apply(x, destination, SimdPath.Auto);
 
-    /// <summary><see cref="Apply{T}(ReadOnlySpan{T}, Span{T})"/> on a forced SIMD path (tests and benchmarks).</summary>
-    internal void Apply<T>(ReadOnlySpan<T> x, Span<T> destination, SimdPath path) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary><see cref="Apply{T}(ReadOnlySpan{T}, Span{T})"/> on a forced SIMD path (tests and
+    /// benchmarks).</summary>
+    internal void Apply<T>(ReadOnlySpan<T> x, Span<T> destination, SimdPath path)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         Guard.FloatOrDouble<T>();
         _spans.Apply(x, destination, path);
@@ -72,13 +78,16 @@ public abstract class Activation
     /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>, inferred from the spans or arrays.</typeparam>
     /// <param name="x">The pre-activations.</param>
     /// <param name="destination">Where to write f'(x); as long as <paramref name="x"/>.</param>
-    /// <exception cref="ArgumentException">The destination's length differs from the input's, or it overlaps the input shifted.</exception>
+    /// <exception cref="ArgumentException">The destination's length differs from the input's, or it overlaps the input
+    /// shifted.</exception>
     /// <exception cref="NotSupportedException">T is neither float nor double.</exception>
     public void Derivative<T>(ReadOnlySpan<T> x, Span<T> destination) where T : unmanaged, IFloatingPointIeee754<T> =>
         Derivative(x, destination, SimdPath.Auto);
 
-    /// <summary><see cref="Derivative{T}(ReadOnlySpan{T}, Span{T})"/> on a forced SIMD path (tests and benchmarks).</summary>
-    internal void Derivative<T>(ReadOnlySpan<T> x, Span<T> destination, SimdPath path) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary><see cref="Derivative{T}(ReadOnlySpan{T}, Span{T})"/> on a forced SIMD path (tests and
+    /// benchmarks).</summary>
+    internal void Derivative<T>(ReadOnlySpan<T> x, Span<T> destination, SimdPath path)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         Guard.FloatOrDouble<T>();
         _spans.Derivative(x, destination, path);
@@ -93,19 +102,24 @@ public abstract class Activation
     /// <param name="x">The pre-activations.</param>
     /// <param name="y">Where to write f(x); as long as <paramref name="x"/>.</param>
     /// <param name="dydx">Where to write f'(x); as long as <paramref name="x"/>.</param>
-    /// <exception cref="ArgumentException">An output's length differs from the input's, an output overlaps the input shifted, or the outputs overlap.</exception>
+    /// <exception cref="ArgumentException">An output's length differs from the input's, an output overlaps the input
+    /// shifted, or the outputs overlap.</exception>
     /// <exception cref="NotSupportedException">T is neither float nor double.</exception>
-    public void ApplyWithDerivative<T>(ReadOnlySpan<T> x, Span<T> y, Span<T> dydx) where T : unmanaged, IFloatingPointIeee754<T> =>
+    public void ApplyWithDerivative<T>(ReadOnlySpan<T> x, Span<T> y, Span<T> dydx)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
         ApplyWithDerivative(x, y, dydx, SimdPath.Auto);
 
-    /// <summary><see cref="ApplyWithDerivative{T}(ReadOnlySpan{T}, Span{T}, Span{T})"/> on a forced SIMD path (tests and benchmarks).</summary>
-    internal void ApplyWithDerivative<T>(ReadOnlySpan<T> x, Span<T> y, Span<T> dydx, SimdPath path) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary><see cref="ApplyWithDerivative{T}(ReadOnlySpan{T}, Span{T}, Span{T})"/> on a forced SIMD path (tests
+    /// and benchmarks).</summary>
+    internal void ApplyWithDerivative<T>(ReadOnlySpan<T> x, Span<T> y, Span<T> dydx, SimdPath path)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         Guard.FloatOrDouble<T>();
         _spans.ApplyWithDerivative(x, y, dydx, path);
     }
 
-    /// <summary>Whether the span methods run the library's vectorized loops (every library activation) or the scalar methods.</summary>
+    /// <summary>Whether the span methods run the library's vectorized loops (every library activation) or the scalar
+    /// methods.</summary>
     internal bool HasVectorizedSpans => _spans.IsVectorized;
 
     /// <inheritdoc/>
@@ -123,6 +137,9 @@ public abstract class Activation
     /// <summary>max(0, x); the derivative at 0 is taken as 0.</summary>
     public static Activation ReLU { get; } = new ReLUActivation();
 
+    /// <summary>PyTorch's default negative slope of the leaky ReLU, 0.01: <see cref="LeakyReLU"/>'s.</summary>
+    public const double DefaultLeakyReLUSlope = LeakyReLUActivation.DefaultNegativeSlope;
+
     /// <summary>The leaky ReLU with PyTorch's default negative slope 0.01.</summary>
     public static Activation LeakyReLU { get; } = new LeakyReLUActivation();
 
@@ -138,7 +155,8 @@ public abstract class Activation
     /// <summary>Swish with beta = 1, i.e. SiLU: x * sigmoid(x).</summary>
     public static Activation Swish { get; } = new SwishActivation();
 
-    /// <summary>The default instances, in this fixed order: Identity, Sigmoid, Tanh, ReLU, LeakyReLU, ELU, SELU, GELU, Swish.</summary>
+    /// <summary>The default instances, in this fixed order: Identity, Sigmoid, Tanh, ReLU, LeakyReLU, ELU, SELU, GELU,
+    /// Swish.</summary>
     public static IReadOnlyList<Activation> All { get; } =
         Array.AsReadOnly(new[] { Identity, Sigmoid, Tanh, ReLU, LeakyReLU, Elu, Selu, Gelu, Swish });
 
@@ -146,25 +164,27 @@ public abstract class Activation
     /// <param name="negativeSlope">The slope for x &lt;= 0; finite.</param>
     /// <returns>The activation.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The slope is NaN or infinite.</exception>
-    public static LeakyReLUActivation CreateLeakyReLU(double negativeSlope) => new(negativeSlope);
+    public static Activation CreateLeakyReLU(double negativeSlope) => new LeakyReLUActivation(negativeSlope);
 
     /// <summary>An ELU: x for x &gt; 0, <paramref name="alpha"/> (e^x - 1) otherwise.</summary>
     /// <param name="alpha">The negative saturation value; finite and non-negative.</param>
     /// <returns>The activation.</returns>
     /// <exception cref="ArgumentOutOfRangeException">Alpha is NaN, infinite or negative.</exception>
-    public static EluActivation CreateElu(double alpha) => new(alpha);
+    public static Activation CreateElu(double alpha) => new EluActivation(alpha);
 
     /// <summary>A Swish: x * sigmoid(<paramref name="beta"/> x).</summary>
     /// <param name="beta">The slope inside the sigmoid; finite.</param>
     /// <returns>The activation.</returns>
     /// <exception cref="ArgumentOutOfRangeException">Beta is NaN or infinite.</exception>
-    public static SwishActivation CreateSwish(double beta) => new(beta);
+    public static Activation CreateSwish(double beta) => new SwishActivation(beta);
 
-    /// <summary>The names <see cref="FromName"/> accepts besides the <see cref="Name"/>s of <see cref="All"/>.</summary>
+    /// <summary>The names <see cref="FromName"/> accepts besides the <see cref="Name"/>s of
+    /// <see cref="All"/>.</summary>
     private static readonly (string Name, Activation Activation)[] OtherNames =
     [
         ("SiLU", Swish),
-        // PyTorch's calculate_gain names of activations that differ from ours ("sigmoid", "tanh", "relu", "selu" do not).
+        // PyTorch's calculate_gain names of activations that differ from ours ("sigmoid", "tanh", "relu", "selu" do
+        // not).
         ("linear", Identity),
         ("leaky_relu", LeakyReLU),
     ];

@@ -12,19 +12,16 @@ namespace WeightInit.Activations;
 /// expm1; f(-1e4) = -a. At the kink, f'(0) = a (the x &lt;= 0 branch, as PyTorch's ELU backward takes
 /// it); for a = 1 both sides agree.
 /// </remarks>
-public sealed class EluActivation : Activation
+internal sealed class EluActivation : KernelActivation<EluActivation.Kernel>
 {
-    private readonly Kernel _kernel;
-
     /// <summary>Creates an ELU.</summary>
     /// <param name="alpha">The negative saturation value a; finite and non-negative.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="alpha"/> is NaN, infinite or negative.</exception>
     public EluActivation(double alpha = 1.0)
-        : base(KernelSpans.For(new Kernel(alpha, 1.0)))
+        : base(new Kernel(alpha, 1.0))
     {
         Guard.FiniteNonNegative(alpha);
         Alpha = alpha;
-        _kernel = new Kernel(alpha, 1.0);
     }
 
     /// <summary>The negative saturation value a: f(x) tends to -a as x tends to -infinity.</summary>
@@ -35,12 +32,6 @@ public sealed class EluActivation : Activation
 
     /// <inheritdoc/>
     public override string ToString() => FormattableString.Invariant($"ELU(alpha: {Alpha})");
-
-    /// <inheritdoc/>
-    public override double Apply(double x) => _kernel.Apply(x);
-
-    /// <inheritdoc/>
-    public override double Derivative(double x) => _kernel.Derivative(x);
 
     /// <summary>scale * (x for x &gt; 0, alpha (e^x - 1) otherwise); SELU uses it with its constants.</summary>
     internal readonly struct Kernel(double alpha, double scale) : IActivationKernel

@@ -14,21 +14,16 @@ namespace WeightInit.Activations;
 /// exponent x^2/2 split exactly), so that f has full relative accuracy in the negative tail; GELU(1e4) = 1e4,
 /// GELU(-1e4) = 0 (as -0), f'(+-1e4) = 1 and 0. Smooth everywhere; f'(0) = 1/2.
 /// </remarks>
-public sealed class GeluActivation : Activation
+internal sealed class GeluActivation : KernelActivation<GeluActivation.Kernel>
 {
     /// <summary>Creates GELU; <see cref="Activation.Gelu"/> is the shared instance.</summary>
-    public GeluActivation() : base(KernelSpans.For(default(Kernel))) { }
+    public GeluActivation() : base(default) { }
 
     /// <inheritdoc/>
     public override string Name => "GELU";
 
-    /// <inheritdoc/>
-    public override double Apply(double x) => default(Kernel).Apply(x);
-
-    /// <inheritdoc/>
-    public override double Derivative(double x) => default(Kernel).Derivative(x);
-
-    private readonly struct Kernel : IActivationKernel
+    /// <summary>The formulas.</summary>
+    internal readonly struct Kernel : IActivationKernel
     {
         public double Apply(double x)
         {

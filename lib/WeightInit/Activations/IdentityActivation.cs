@@ -6,21 +6,16 @@ namespace WeightInit.Activations;
 /// The identity f(x) = x, f'(x) = 1: no activation, as in a linear layer or a network's output.
 /// PyTorch's <c>nn.init.calculate_gain</c> calls it "linear".
 /// </summary>
-public sealed class IdentityActivation : Activation
+internal sealed class IdentityActivation : KernelActivation<IdentityActivation.Kernel>
 {
     /// <summary>Creates the identity; <see cref="Activation.Identity"/> is the shared instance.</summary>
-    public IdentityActivation() : base(KernelSpans.For(default(Kernel))) { }
+    public IdentityActivation() : base(default) { }
 
     /// <inheritdoc/>
     public override string Name => "Identity";
 
-    /// <inheritdoc/>
-    public override double Apply(double x) => default(Kernel).Apply(x);
-
-    /// <inheritdoc/>
-    public override double Derivative(double x) => default(Kernel).Derivative(x);
-
-    private readonly struct Kernel : IActivationKernel
+    /// <summary>The formulas.</summary>
+    internal readonly struct Kernel : IActivationKernel
     {
         public double Apply(double x) => x;
         public double Derivative(double x) => SimdMath.KeepNaN(x, 1.0);

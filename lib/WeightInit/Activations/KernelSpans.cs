@@ -11,22 +11,31 @@ namespace WeightInit.Activations;
 /// </summary>
 internal abstract class KernelSpans
 {
-    /// <summary>Whether the loops run an activation's register formulas (false: its scalar methods, element by element).</summary>
+    /// <summary>Whether the loops run an activation's register formulas (false: its scalar methods, element by
+    /// element).</summary>
     public abstract bool IsVectorized { get; }
 
-    public abstract void Apply<T>(ReadOnlySpan<T> x, Span<T> destination, SimdPath path) where T : unmanaged, IFloatingPointIeee754<T>;
+    public abstract void Apply<T>(ReadOnlySpan<T> x, Span<T> destination, SimdPath path)
+        where T : unmanaged, IFloatingPointIeee754<T>;
 
-    public abstract void Derivative<T>(ReadOnlySpan<T> x, Span<T> destination, SimdPath path) where T : unmanaged, IFloatingPointIeee754<T>;
+    public abstract void Derivative<T>(ReadOnlySpan<T> x, Span<T> destination, SimdPath path)
+        where T : unmanaged, IFloatingPointIeee754<T>;
 
-    public abstract void ApplyWithDerivative<T>(ReadOnlySpan<T> x, Span<T> y, Span<T> dydx, SimdPath path) where T : unmanaged, IFloatingPointIeee754<T>;
+    public abstract void ApplyWithDerivative<T>(ReadOnlySpan<T> x, Span<T> y, Span<T> dydx, SimdPath path)
+        where T : unmanaged, IFloatingPointIeee754<T>;
 
-    /// <summary>Span loops specialized for <typeparamref name="TKernel"/> (a struct, so the JIT inlines its math).</summary>
-    public static KernelSpans For<TKernel>(TKernel kernel) where TKernel : struct, IActivationKernel => new Of<TKernel>(kernel, vectorized: true);
+    /// <summary>Span loops specialized for <typeparamref name="TKernel"/> (a struct, so the JIT inlines its
+    /// math).</summary>
+    public static KernelSpans For<TKernel>(TKernel kernel)
+        where TKernel : struct, IActivationKernel => new Of<TKernel>(kernel, vectorized: true);
 
-    /// <summary>The same loops over <paramref name="activation"/>'s scalar <see cref="Activation.Apply(double)"/> and <see cref="Activation.Derivative(double)"/>.</summary>
-    public static KernelSpans Scalar(Activation activation) => new Of<ScalarKernel>(new ScalarKernel(activation), vectorized: false);
+    /// <summary>The same loops over <paramref name="activation"/>'s scalar <see cref="Activation.Apply(double)"/> and
+    /// <see cref="Activation.Derivative(double)"/>.</summary>
+    public static KernelSpans Scalar(Activation activation) =>
+        new Of<ScalarKernel>(new ScalarKernel(activation), vectorized: false);
 
-    private sealed class Of<TKernel>(TKernel kernel, bool vectorized) : KernelSpans where TKernel : struct, IActivationKernel
+    private sealed class Of<TKernel>(TKernel kernel, bool vectorized) : KernelSpans
+        where TKernel : struct, IActivationKernel
     {
         public override bool IsVectorized => vectorized;
 
@@ -40,7 +49,8 @@ internal abstract class KernelSpans
             ActivationKernel.ApplyWithDerivative(kernel, x, y, dydx, vectorized ? path : SimdPath.Scalar);
     }
 
-    /// <summary>An activation's scalar methods as a kernel: each lane is computed by a scalar call (the loops run it one value at a time).</summary>
+    /// <summary>An activation's scalar methods as a kernel: each lane is computed by a scalar call (the loops run it
+    /// one value at a time).</summary>
     private readonly struct ScalarKernel(Activation activation) : IActivationKernel
     {
         public double Apply(double x) => activation.Apply(x);
@@ -61,7 +71,8 @@ internal abstract class KernelSpans
         {
             double* lanes = stackalloc double[8];
             TV.Store(x, lanes);
-            for (int i = 0; i < TV.Count; i++) lanes[i] = derivative ? activation.Derivative(lanes[i]) : activation.Apply(lanes[i]);
+            for (int i = 0; i < TV.Count; i++) lanes[i] =
+                derivative ? activation.Derivative(lanes[i]) : activation.Apply(lanes[i]);
             return TV.Load(lanes);
         }
     }

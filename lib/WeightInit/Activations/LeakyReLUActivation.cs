@@ -9,22 +9,19 @@ namespace WeightInit.Activations;
 /// sqrt(2 / (1 + s^2)).
 /// </summary>
 /// <remarks>At the kink, f'(0) = s, as PyTorch's autograd takes it (it tests x &gt; 0). f'(NaN) is NaN.</remarks>
-public sealed class LeakyReLUActivation : Activation
+internal sealed class LeakyReLUActivation : KernelActivation<LeakyReLUActivation.Kernel>
 {
     /// <summary>PyTorch's default negative slope, 0.01.</summary>
     public const double DefaultNegativeSlope = 0.01;
-
-    private readonly Kernel _kernel;
 
     /// <summary>Creates a leaky ReLU.</summary>
     /// <param name="negativeSlope">The slope s for x &lt;= 0; finite (any sign).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="negativeSlope"/> is NaN or infinite.</exception>
     public LeakyReLUActivation(double negativeSlope = DefaultNegativeSlope)
-        : base(KernelSpans.For(new Kernel(negativeSlope)))
+        : base(new Kernel(negativeSlope))
     {
         Guard.Finite(negativeSlope);
         NegativeSlope = negativeSlope;
-        _kernel = new Kernel(negativeSlope);
     }
 
     /// <summary>The slope s for x &lt;= 0.</summary>
@@ -36,17 +33,14 @@ public sealed class LeakyReLUActivation : Activation
     /// <inheritdoc/>
     public override string ToString() => FormattableString.Invariant($"LeakyReLU(negativeSlope: {NegativeSlope})");
 
-    /// <inheritdoc/>
-    public override double Apply(double x) => _kernel.Apply(x);
-
-    /// <inheritdoc/>
-    public override double Derivative(double x) => _kernel.Derivative(x);
-
-    private readonly struct Kernel(double slope) : IActivationKernel
+    /// <summary>The formulas.</summary>
+    internal readonly struct Kernel(double slope) : IActivationKernel
     {
         public double Apply(double x) => x > 0 ? x : slope * x;
         public double Derivative(double x) => x > 0 ? 1.0 : SimdMath.KeepNaN(x, slope);
-        public TV Apply<TV>(TV x) where TV : struct, ISimdVector<TV, double> => TV.ConditionalSelect(TV.GreaterThan(x, TV.Zero), x, TV.Create(slope) * x);
+        public TV Apply<TV>(TV x)
+            where TV : struct, ISimdVector<TV, double> =>
+            TV.ConditionalSelect(TV.GreaterThan(x, TV.Zero), x, TV.Create(slope) * x);
         public TV Derivative<TV>(TV x) where TV : struct, ISimdVector<TV, double> =>
             SimdMath.KeepNaN(x, TV.ConditionalSelect(TV.GreaterThan(x, TV.Zero), TV.One, TV.Create(slope)));
         public TV Apply<TV>(TV x, out TV derivative) where TV : struct, ISimdVector<TV, double>

@@ -12,25 +12,22 @@ namespace WeightInit.Activations;
 /// At the kink, f'(0) = 0, as PyTorch's autograd takes it (its ReLU backward passes the gradient only
 /// where the output is positive). f(NaN) and f'(NaN) are NaN.
 /// </remarks>
-public sealed class ReLUActivation : Activation
+internal sealed class ReLUActivation : KernelActivation<ReLUActivation.Kernel>
 {
     /// <summary>Creates ReLU; <see cref="Activation.ReLU"/> is the shared instance.</summary>
-    public ReLUActivation() : base(KernelSpans.For(default(Kernel))) { }
+    public ReLUActivation() : base(default) { }
 
     /// <inheritdoc/>
     public override string Name => "ReLU";
 
-    /// <inheritdoc/>
-    public override double Apply(double x) => default(Kernel).Apply(x);
-
-    /// <inheritdoc/>
-    public override double Derivative(double x) => default(Kernel).Derivative(x);
-
-    private readonly struct Kernel : IActivationKernel
+    /// <summary>The formulas.</summary>
+    internal readonly struct Kernel : IActivationKernel
     {
         public double Apply(double x) => x <= 0 ? 0.0 : x;
         public double Derivative(double x) => x > 0 ? 1.0 : SimdMath.KeepNaN(x, 0.0);
-        public TV Apply<TV>(TV x) where TV : struct, ISimdVector<TV, double> => TV.ConditionalSelect(TV.LessThanOrEqual(x, TV.Zero), TV.Zero, x);
+        public TV Apply<TV>(TV x)
+            where TV : struct, ISimdVector<TV, double> =>
+            TV.ConditionalSelect(TV.LessThanOrEqual(x, TV.Zero), TV.Zero, x);
         public TV Derivative<TV>(TV x) where TV : struct, ISimdVector<TV, double> =>
             SimdMath.KeepNaN(x, TV.ConditionalSelect(TV.GreaterThan(x, TV.Zero), TV.One, TV.Zero));
         public TV Apply<TV>(TV x, out TV derivative) where TV : struct, ISimdVector<TV, double>

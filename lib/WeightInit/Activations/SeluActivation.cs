@@ -9,7 +9,7 @@ namespace WeightInit.Activations;
 /// <remarks>
 /// At the kink, f'(0) = l a (the x &lt;= 0 branch, as PyTorch's backward takes it). f(-1e4) = -l a.
 /// </remarks>
-public sealed class SeluActivation : Activation
+internal sealed class SeluActivation : KernelActivation<EluActivation.Kernel>
 {
     /// <summary>l = 1.0507009873554804934193349852946 (Klambauer et al. 2017), as PyTorch uses it.</summary>
     public const double Lambda = 1.0507009873554804934193349852946;
@@ -17,18 +17,9 @@ public sealed class SeluActivation : Activation
     /// <summary>a = 1.6732632423543772848170429916717 (Klambauer et al. 2017), as PyTorch uses it.</summary>
     public const double Alpha = 1.6732632423543772848170429916717;
 
-    private readonly EluActivation.Kernel _kernel = new(Alpha, Lambda);
-
     /// <summary>Creates SELU; <see cref="Activation.Selu"/> is the shared instance.</summary>
-    public SeluActivation() : base(KernelSpans.For(new EluActivation.Kernel(Alpha, Lambda))) { }
+    public SeluActivation() : base(new EluActivation.Kernel(Alpha, Lambda)) { }
 
     /// <inheritdoc/>
     public override string Name => "SELU";
-
-    /// <inheritdoc/>
-    public override double Apply(double x) => _kernel.Apply(x);
-
-    /// <inheritdoc/>
-    public override double Derivative(double x) => _kernel.Derivative(x);
-
 }

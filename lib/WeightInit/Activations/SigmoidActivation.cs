@@ -13,10 +13,10 @@ namespace WeightInit.Activations;
 /// f' = e/(1+e)^2, so sigmoid(-1000) = 0, sigmoid(1000) = 1 and f' has full relative accuracy in both
 /// tails (no 1 - f cancellation). Smooth everywhere; f'(0) = 1/4.
 /// </remarks>
-public sealed class SigmoidActivation : Activation
+internal sealed class SigmoidActivation : KernelActivation<SigmoidActivation.Kernel>
 {
     /// <summary>Creates the sigmoid; <see cref="Activation.Sigmoid"/> is the shared instance.</summary>
-    public SigmoidActivation() : base(KernelSpans.For(default(Kernel))) { }
+    public SigmoidActivation() : base(default) { }
 
     /// <inheritdoc/>
     public override string Name => "Sigmoid";
@@ -24,13 +24,8 @@ public sealed class SigmoidActivation : Activation
     /// <inheritdoc/>
     public override bool IsSaturating => true;
 
-    /// <inheritdoc/>
-    public override double Apply(double x) => default(Kernel).Apply(x);
-
-    /// <inheritdoc/>
-    public override double Derivative(double x) => default(Kernel).Derivative(x);
-
-    private readonly struct Kernel : IActivationKernel
+    /// <summary>The formulas.</summary>
+    internal readonly struct Kernel : IActivationKernel
     {
         public double Apply(double x)
         {

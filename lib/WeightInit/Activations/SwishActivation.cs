@@ -13,19 +13,16 @@ namespace WeightInit.Activations;
 /// FMA, so a non-integer b loses no accuracy in the tails), so f(-1e4) = 0 (as -0),
 /// f(1e4) = 1e4, f'(-1e4) = 0 and f'(1e4) = 1. Smooth everywhere; f'(0) = 1/2.
 /// </remarks>
-public sealed class SwishActivation : Activation
+internal sealed class SwishActivation : KernelActivation<SwishActivation.Kernel>
 {
-    private readonly Kernel _kernel;
-
     /// <summary>Creates a Swish.</summary>
     /// <param name="beta">The slope b inside the sigmoid; finite (b = 0 gives x/2).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="beta"/> is NaN or infinite.</exception>
     public SwishActivation(double beta = 1.0)
-        : base(KernelSpans.For(new Kernel(beta)))
+        : base(new Kernel(beta))
     {
         Guard.Finite(beta);
         Beta = beta;
-        _kernel = new Kernel(beta);
     }
 
     /// <summary>The slope b inside the sigmoid.</summary>
@@ -37,13 +34,8 @@ public sealed class SwishActivation : Activation
     /// <inheritdoc/>
     public override string ToString() => FormattableString.Invariant($"Swish(beta: {Beta})");
 
-    /// <inheritdoc/>
-    public override double Apply(double x) => _kernel.Apply(x);
-
-    /// <inheritdoc/>
-    public override double Derivative(double x) => _kernel.Derivative(x);
-
-    private readonly struct Kernel(double beta) : IActivationKernel
+    /// <summary>The formulas.</summary>
+    internal readonly struct Kernel(double beta) : IActivationKernel
     {
         public double Apply(double x)
         {
@@ -63,7 +55,8 @@ public sealed class SwishActivation : Activation
             return s * Math.FusedMultiplyAdd(b, complement, 1.0);
         }
 
-        /// <summary>Beyond this |beta x| sigmoid is exactly 0 or 1 in double; clamping there keeps beta x finite.</summary>
+        /// <summary>Beyond this |beta x| sigmoid is exactly 0 or 1 in double; clamping there keeps beta x
+        /// finite.</summary>
         private const double ProductClamp = 800.0;
 
         /// <summary>beta x = b + bLow exactly, with b clamped to +-800 (and bLow then 0).</summary>
@@ -76,7 +69,8 @@ public sealed class SwishActivation : Activation
 
         /// <summary>e^-|b| for the exact product b + bLow = beta x (bLow from an FMA): the rounding of
         /// beta x would otherwise cost |beta x| ulps in the tail.</summary>
-        private static double ExpMinusAbs(double b, double bLow) => Math.Exp(-Math.Abs(b)) * (1.0 + (b >= 0 ? -bLow : bLow));
+        private static double ExpMinusAbs(double b, double bLow) =>
+            Math.Exp(-Math.Abs(b)) * (1.0 + (b >= 0 ? -bLow : bLow));
 
         public TV Apply<TV>(TV x) where TV : struct, ISimdVector<TV, double> => Apply(x, out _);
 

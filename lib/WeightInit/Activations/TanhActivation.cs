@@ -12,10 +12,10 @@ namespace WeightInit.Activations;
 /// and restores the sign; f' = 4 e^(-2a) / (1 + e^(-2a))^2, which has no 1 - tanh^2 cancellation and
 /// decays to 0 (never NaN) for large |x|; tanh(1e4) = 1. Smooth everywhere; f'(0) = 1.
 /// </remarks>
-public sealed class TanhActivation : Activation
+internal sealed class TanhActivation : KernelActivation<TanhActivation.Kernel>
 {
     /// <summary>Creates tanh; <see cref="Activation.Tanh"/> is the shared instance.</summary>
-    public TanhActivation() : base(KernelSpans.For(default(Kernel))) { }
+    public TanhActivation() : base(default) { }
 
     /// <inheritdoc/>
     public override string Name => "Tanh";
@@ -23,13 +23,8 @@ public sealed class TanhActivation : Activation
     /// <inheritdoc/>
     public override bool IsSaturating => true;
 
-    /// <inheritdoc/>
-    public override double Apply(double x) => default(Kernel).Apply(x);
-
-    /// <inheritdoc/>
-    public override double Derivative(double x) => default(Kernel).Derivative(x);
-
-    private readonly struct Kernel : IActivationKernel
+    /// <summary>The formulas.</summary>
+    internal readonly struct Kernel : IActivationKernel
     {
         public double Apply(double x) => Math.Tanh(x);
 

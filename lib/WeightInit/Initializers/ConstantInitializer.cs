@@ -11,7 +11,7 @@ namespace WeightInit.Initializers;
 /// equal (Goodfellow, Bengio &amp; Courville 2016, "Deep Learning", section 8.4). Use them for biases, not weights.
 /// The shape needs at least one dimension and draws nothing from <c>random</c>.
 /// </remarks>
-public class ConstantInitializer : IWeightInitializer
+internal class ConstantInitializer : IWeightInitializer
 {
     /// <summary>Creates the initializer.</summary>
     /// <param name="value">The value of every weight; finite.</param>
@@ -28,7 +28,8 @@ public class ConstantInitializer : IWeightInitializer
     /// <inheritdoc/>
     public virtual string Name => $"Constant({Value:R})";
 
-    /// <summary>0 for zeros (every entry 0, mean 0, variance 0); null for any other value (its entries do not have mean 0).</summary>
+    /// <summary>0 for zeros (every entry 0, mean 0, variance 0); null for any other value (its entries do not have mean
+    /// 0).</summary>
     /// <param name="shape">At least one dimension, all positive.</param>
     /// <returns>0 or null.</returns>
     public double? EntryVariance(ReadOnlySpan<int> shape)
@@ -38,7 +39,8 @@ public class ConstantInitializer : IWeightInitializer
     }
 
     /// <inheritdoc/>
-    public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>
+    public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         Guard.FloatOrDouble<T>();
         WeightShape.Check(weights.Length, shape, 1, Name);

@@ -13,7 +13,7 @@ namespace WeightInit.Initializers;
 /// Networks Without Skip-Connections". PyTorch accepts 3-, 4- and 5-D weights; this accepts any weight with at
 /// least 3 dimensions. shape[0] must be divisible by the number of groups. Draws nothing from <c>random</c>.
 /// </remarks>
-public sealed class DiracInitializer : IWeightInitializer
+internal sealed class DiracInitializer : IWeightInitializer
 {
     /// <summary>Creates the initializer.</summary>
     /// <param name="groups">The number of convolution groups; positive.</param>
@@ -31,7 +31,8 @@ public sealed class DiracInitializer : IWeightInitializer
     public string Name => Groups == 1 ? "Dirac" : $"Dirac(groups={Groups})";
 
     /// <inheritdoc/>
-    public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>
+    public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         Guard.FloatOrDouble<T>();
         List<int> ones = OneIndices(weights.Length, shape);
@@ -43,11 +44,13 @@ public sealed class DiracInitializer : IWeightInitializer
     {
         if (shape.Length < 3)
             throw new ArgumentException(
-                $"Dirac needs a convolution shape with at least 3 dimensions (out, in, k1, ...), but shape has {shape.Length}.",
+                $"Dirac needs a convolution shape with at least 3 dimensions (out, in, k1, ...), but shape has " +
+                    $"{shape.Length}.",
                 nameof(shape));
         WeightShape.Check(length, shape, 3, Name);
         if (shape[0] % Groups != 0)
-            throw new ArgumentException($"shape[0] ({shape[0]}) must be divisible by groups ({Groups}).", nameof(shape));
+            throw new ArgumentException($"shape[0] ({shape[0]}) must be divisible by groups ({Groups}).",
+                nameof(shape));
         int receptive = length / (shape[0] * shape[1]);
         // Offset of the kernel's centre inside one (k1, k2, ...) block, row-major.
         int centre = 0;

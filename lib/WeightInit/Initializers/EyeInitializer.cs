@@ -12,17 +12,19 @@ namespace WeightInit.Initializers;
 /// recurrent networks (Le, Jaitly &amp; Hinton 2015, "A Simple Way to Initialize Recurrent Networks of Rectified
 /// Linear Units"). Draws nothing from <c>random</c>.
 /// </remarks>
-public sealed class EyeInitializer : IWeightInitializer
+internal sealed class EyeInitializer : IWeightInitializer
 {
     /// <inheritdoc/>
     public string Name => "Eye";
 
     /// <inheritdoc/>
-    public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>
+    public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         Guard.FloatOrDouble<T>();
         if (shape.Length != 2)
-            throw new ArgumentException($"Eye needs a 2-D shape (out, in), but shape has {shape.Length} dimensions.", nameof(shape));
+            throw new ArgumentException($"Eye needs a 2-D shape (out, in), but shape has {shape.Length} dimensions.",
+                nameof(shape));
         WeightShape.Check(weights.Length, shape, 2, Name);
         weights.Clear();
         for (int i = 0; i < Math.Min(shape[0], shape[1]); i++) weights[i * shape[1] + i] = T.One;

@@ -17,6 +17,7 @@ public enum FanMode
     /// <summary>n = (fan_in + fan_out) / 2: the compromise of Glorot &amp; Bengio (2010).</summary>
     FanAvg,
 
-    /// <summary>n = sqrt(fan_in * fan_out): the geometric mean, as in JAX's <c>variance_scaling(mode="fan_geo_avg")</c>.</summary>
+    /// <summary>n = sqrt(fan_in * fan_out): the geometric mean, as in JAX's
+    /// <c>variance_scaling(mode="fan_geo_avg")</c>.</summary>
     FanGeoAvg,
 }

@@ -19,7 +19,8 @@ public static class Fans
     /// <param name="shape">(out, in) or (out, in, k1, k2, ...); at least two dimensions, all positive.</param>
     /// <returns>fan_in = shape[1] * r, fan_out = shape[0] * r, with r the product of shape[2..].</returns>
     /// <exception cref="ArgumentException">The shape has fewer than two dimensions.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A dimension is zero or negative, or a fan exceeds <see cref="int.MaxValue"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A dimension is zero or negative, or a fan exceeds
+    /// <see cref="int.MaxValue"/>.</exception>
     public static FanPair FromShape(ReadOnlySpan<int> shape)
     {
         if (shape.Length < 2)
@@ -59,7 +60,8 @@ public static class Fans
             FanMode.FanOut => fans.FanOut,
             FanMode.FanAvg => (fans.FanIn + (double)fans.FanOut) / 2.0,
             FanMode.FanGeoAvg => Math.Sqrt((double)fans.FanIn * fans.FanOut),
-            _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "mode must be FanIn, FanOut, FanAvg or FanGeoAvg."),
+            _ => throw new ArgumentOutOfRangeException(nameof(mode), mode,
+                "mode must be FanIn, FanOut, FanAvg or FanGeoAvg."),
         };
     }
 

@@ -32,10 +32,13 @@ public static class Gain
 
     /// <summary>The gain of <paramref name="nonlinearity"/>; see the table in the class remarks.</summary>
     /// <param name="nonlinearity">The nonlinearity that follows the layer.</param>
-    /// <param name="param">The leaky ReLU's negative slope (0.01 when null); must be null for every other nonlinearity.</param>
+    /// <param name="param">The leaky ReLU's negative slope (0.01 when null); must be null for every other
+    /// nonlinearity.</param>
     /// <returns>The gain, a positive number.</returns>
-    /// <exception cref="ArgumentException"><paramref name="param"/> is given for a nonlinearity that has no parameter.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="param"/> is NaN or infinite, or the nonlinearity is undefined.</exception>
+    /// <exception cref="ArgumentException"><paramref name="param"/> is given for a nonlinearity that has no
+    /// parameter.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="param"/> is NaN or infinite, or the nonlinearity
+    /// is undefined.</exception>
     public static double For(Nonlinearity nonlinearity, double? param = null)
     {
         if (nonlinearity == Nonlinearity.LeakyReLU)
@@ -46,7 +49,8 @@ public static class Gain
         }
         if (param is not null && Enum.IsDefined(nonlinearity))
             throw new ArgumentException(
-                $"param applies only to LeakyReLU (its negative slope); {nonlinearity} takes no parameter, but param is {param}.",
+                $"param applies only to LeakyReLU (its negative slope); {nonlinearity} takes no parameter, but param " +
+                    $"is {param}.",
                 nameof(param));
         return nonlinearity switch
         {
@@ -56,7 +60,8 @@ public static class Gain
             Nonlinearity.Tanh => 5.0 / 3.0,
             Nonlinearity.ReLU => Math.Sqrt(2.0),
             Nonlinearity.Selu => 3.0 / 4.0,
-            _ => throw new ArgumentOutOfRangeException(nameof(nonlinearity), nonlinearity, "nonlinearity is not a defined Nonlinearity."),
+            _ => throw new ArgumentOutOfRangeException(nameof(nonlinearity), nonlinearity,
+                "nonlinearity is not a defined Nonlinearity."),
         };
     }
 
@@ -66,11 +71,13 @@ public static class Gain
     /// </summary>
     /// <param name="activation">Identity, sigmoid, tanh, ReLU, a leaky ReLU or SELU.</param>
     /// <returns>The gain, a positive number.</returns>
-    /// <exception cref="ArgumentException">PyTorch gives no gain for the activation (ELU, GELU, Swish, or one defined elsewhere).</exception>
+    /// <exception cref="ArgumentException">PyTorch gives no gain for the activation (ELU, GELU, Swish, or one defined
+    /// elsewhere).</exception>
     public static double For(Activation activation)
     {
         var nonlinearity = NonlinearityOf(activation) ?? throw new ArgumentException(
-            $"PyTorch's calculate_gain has no gain for {activation.Name}; it knows the identity (linear), sigmoid, tanh, ReLU, " +
+            $"PyTorch's calculate_gain has no gain for {activation.Name}; it knows the identity (linear), sigmoid, " +
+                $"tanh, ReLU, " +
             "leaky ReLU and SELU. Use InitializationAdvice.For(activation) for a variance, or LSUV to measure one.",
             nameof(activation));
         return activation is LeakyReLUActivation leaky ? For(nonlinearity, leaky.NegativeSlope) : For(nonlinearity);
@@ -79,7 +86,8 @@ public static class Gain
     /// <summary>
     /// The <see cref="Nonlinearity"/> PyTorch's calculate_gain knows <paramref name="activation"/> as: identity -&gt;
     /// Linear, sigmoid, tanh, ReLU, leaky ReLU (any slope), SELU; null for the others (ELU, GELU, Swish and activations
-    /// defined outside the library), which PyTorch gives no gain. Decided by the activation's type, so every instance of a
+    /// defined outside the library), which PyTorch gives no gain. Decided by the activation's type, so every instance
+    /// of a
     /// library activation maps, not only the shared ones.
     /// </summary>
     /// <param name="activation">The activation.</param>

@@ -11,7 +11,8 @@ namespace WeightInit.Initializers;
 /// inputs), and a convolution's weight is (out_channels, in_channels, k1, k2, ...).
 /// <see cref="Fill{T}"/> is generic over the element type, <see cref="float"/> or <see cref="double"/>
 /// (inferred from the span or array), like the rest of the library's numeric API; random values are computed
-/// in double and rounded once to T. <see cref="WeightInitializerExtensions.Sample{T}(IWeightInitializer, ReadOnlySpan{int}, ulong)"/>
+/// in double and rounded once to T.
+/// <see cref="WeightInitializerExtensions.Sample{T}(IWeightInitializer, ReadOnlySpan{int}, ulong)"/>
 /// returns a new tensor with its shape in one call.
 /// </remarks>
 public interface IWeightInitializer
@@ -27,7 +28,8 @@ public interface IWeightInitializer
     /// <exception cref="ArgumentException">The shape does not suit the initializer, or the length of
     /// <paramref name="weights"/> is not the product of <paramref name="shape"/>.</exception>
     /// <exception cref="NotSupportedException">T is neither float nor double.</exception>
-    void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>;
+    void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random)
+        where T : unmanaged, IFloatingPointIeee754<T>;
 
     /// <summary>
     /// The variance Var(W_ij) of every entry of a tensor of the given shape, when the initializer draws entries of mean

@@ -6,17 +6,12 @@ namespace WeightInit.Initializers;
 /// </summary>
 public sealed class InitializationRecommendation
 {
-    internal InitializationRecommendation(InitializationScheme scheme, IReadOnlyList<string> activations, double scale, FanMode mode,
-        string varianceFormula, FanScaledInitializer normal, FanScaledUniformInitializer uniform, string source)
+    internal InitializationRecommendation(InitializationScheme scheme, IReadOnlyList<string> activations, double scale,
+        FanMode mode,
+        string varianceFormula, FanScaledInitializer normal, FanScaledInitializer uniform, string source)
     {
-        Scheme = scheme;
-        Activations = activations;
-        Scale = scale;
-        Mode = mode;
-        VarianceFormula = varianceFormula;
-        Normal = normal;
-        Uniform = uniform;
-        Source = source;
+        (Scheme, Activations, Scale, Mode, VarianceFormula, Normal, Uniform, Source) =
+            (scheme, activations, scale, mode, varianceFormula, normal, uniform, source);
     }
 
     /// <summary>Glorot, He or LeCun.</summary>
@@ -37,11 +32,11 @@ public sealed class InitializationRecommendation
     /// <summary>The variance as text, e.g. "1/fan_avg".</summary>
     public string VarianceFormula { get; }
 
-    /// <summary>The scheme's normal initializer (untruncated), e.g. <see cref="XavierNormalInitializer"/>.</summary>
+    /// <summary>The scheme's normal initializer (untruncated), e.g. Xavier normal for Glorot.</summary>
     public FanScaledInitializer Normal { get; }
 
     /// <summary>The scheme's uniform initializer, U(-r, r) with r = sqrt(3 sigma^2).</summary>
-    public FanScaledUniformInitializer Uniform { get; }
+    public FanScaledInitializer Uniform { get; }
 
     /// <summary>The scheme as an <see cref="IWeightInitializer"/>: the normal form, <see cref="Normal"/>.</summary>
     public IWeightInitializer Initializer => Normal;

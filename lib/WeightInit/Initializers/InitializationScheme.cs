@@ -1,6 +1,7 @@
 namespace WeightInit.Initializers;
 
-/// <summary>The three variance-scaling schemes of the modern recommendation table (<see cref="InitializationAdvice"/>).</summary>
+/// <summary>The three variance-scaling schemes of the modern recommendation table
+/// (<see cref="InitializationAdvice"/>).</summary>
 public enum InitializationScheme
 {
     /// <summary>Glorot (Xavier): variance 1 / fan_avg (Glorot &amp; Bengio 2010).</summary>

@@ -3,7 +3,8 @@ namespace WeightInit.Initializers;
 /// <summary>
 /// The nonlinearities of PyTorch's <c>torch.nn.init.calculate_gain</c>, as He (Kaiming) initialization takes them; see
 /// <see cref="Gain.For(Nonlinearity, double?)"/> for each one's gain. Not a second name for an activation: an
-/// <see cref="Activations.Activation"/> is one, and <see cref="Gain.NonlinearityOf"/> maps it onto its nonlinearity where
+/// <see cref="Activations.Activation"/> is one, and <see cref="Gain.NonlinearityOf"/> maps it onto its nonlinearity
+/// where
 /// PyTorch has one.
 /// </summary>
 public enum Nonlinearity
@@ -28,7 +29,8 @@ public enum Nonlinearity
     Tanh,
     /// <summary>The rectified linear unit; gain sqrt(2). PyTorch name "relu".</summary>
     ReLU,
-    /// <summary>The leaky ReLU with negative slope a (default 0.01); gain sqrt(2 / (1 + a^2)). PyTorch name "leaky_relu".</summary>
+    /// <summary>The leaky ReLU with negative slope a (default 0.01); gain sqrt(2 / (1 + a^2)). PyTorch name
+    /// "leaky_relu".</summary>
     LeakyReLU,
     /// <summary>The scaled exponential linear unit; gain 3/4. PyTorch name "selu".</summary>
     Selu,

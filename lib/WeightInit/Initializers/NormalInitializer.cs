@@ -12,7 +12,7 @@ namespace WeightInit.Initializers;
 /// they vanish (the failure Glorot &amp; Bengio 2010, "Understanding the difficulty of training deep feedforward neural
 /// networks", and He et al. 2015, "Delving Deep into Rectifiers", analyse). The shape needs at least one dimension.
 /// </remarks>
-public sealed class NormalInitializer : IWeightInitializer
+internal sealed class NormalInitializer : IWeightInitializer
 {
     /// <summary>Creates the initializer.</summary>
     /// <param name="mean">The mean; finite.</param>
@@ -45,7 +45,8 @@ public sealed class NormalInitializer : IWeightInitializer
     }
 
     /// <inheritdoc/>
-    public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>
+    public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         WeightShape.CheckDraw<T>(weights.Length, shape, 1, Name, random);
         random.FillNormal(weights, Mean, Std);

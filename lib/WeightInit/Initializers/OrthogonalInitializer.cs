@@ -7,7 +7,8 @@ namespace WeightInit.Initializers;
 /// <summary>
 /// Orthogonal initialization: W = gain * Q, with Q a (semi-)orthogonal matrix drawn uniformly (Haar measure).
 /// The tensor is flattened to rows = shape[0] by cols = product of the other dimensions, as PyTorch's
-/// <c>orthogonal_</c> does; for rows &gt;= cols the columns are orthonormal (Q^T Q = I), otherwise the rows are (Q Q^T = I).
+/// <c>orthogonal_</c> does; for rows &gt;= cols the columns are orthonormal (Q^T Q = I), otherwise the rows are (Q Q^T
+/// = I).
 /// </summary>
 /// <remarks>
 /// Saxe, McClelland &amp; Ganguli (2013), "Exact solutions to the nonlinear dynamics of learning in deep linear
@@ -19,7 +20,7 @@ namespace WeightInit.Initializers;
 /// (probability 0) keeps its column's sign.
 /// The decomposition is done in double precision also for float weights.
 /// </remarks>
-public sealed class OrthogonalInitializer : IWeightInitializer
+internal sealed class OrthogonalInitializer : IWeightInitializer
 {
     /// <summary>Creates the initializer.</summary>
     /// <param name="gain">The factor applied to Q; finite and non-negative.</param>
@@ -36,7 +37,8 @@ public sealed class OrthogonalInitializer : IWeightInitializer
     /// <inheritdoc/>
     public string Name => $"Orthogonal(gain={Gain:R})";
 
-    /// <summary>The standard deviation of each entry: gain / sqrt(max(rows, cols)) (a unit vector in R^m has entries of variance 1/m).</summary>
+    /// <summary>The standard deviation of each entry: gain / sqrt(max(rows, cols)) (a unit vector in R^m has entries of
+    /// variance 1/m).</summary>
     /// <param name="rows">shape[0]; positive.</param>
     /// <param name="cols">The product of the other dimensions; positive.</param>
     /// <returns>The standard deviation of one entry.</returns>
@@ -62,7 +64,8 @@ public sealed class OrthogonalInitializer : IWeightInitializer
     }
 
     /// <inheritdoc/>
-    public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>
+    public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         Guard.FloatOrDouble<T>();
         double[] q = Draw(weights.Length, shape, random);

@@ -12,7 +12,7 @@ namespace WeightInit.Initializers;
 /// b = 1/sqrt(fan_in) (<see cref="BiasBound"/>): <c>Init.Uniform(-b, b)</c> fills them, e.g. as the biases of a
 /// <see cref="DeepNetwork"/> whose hidden layers have one fan-in.
 /// </remarks>
-public sealed class PyTorchLinearDefaultInitializer : FanScaledUniformInitializer
+internal sealed class PyTorchLinearDefaultInitializer() : FanScaledInitializer(uniform: true)
 {
     /// <summary>The negative slope PyTorch passes to kaiming_uniform_: sqrt(5).</summary>
     public static readonly double NegativeSlope = Math.Sqrt(5.0);
@@ -34,6 +34,6 @@ public sealed class PyTorchLinearDefaultInitializer : FanScaledUniformInitialize
     }
 
     /// <inheritdoc/>
-    protected override double BoundOf(int fanIn, int fanOut) =>
+    private protected override double BoundOf(int fanIn, int fanOut) =>
         Math.Sqrt(3.0) * (Initializers.Gain.For(Nonlinearity.LeakyReLU, NegativeSlope) / Math.Sqrt(fanIn));
 }

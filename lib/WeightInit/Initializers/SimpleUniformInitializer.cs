@@ -10,11 +10,11 @@ namespace WeightInit.Initializers;
 /// is a third of LeCun's 1/fan_in. It draws the same distribution as PyTorch's default for nn.Linear
 /// (<see cref="PyTorchLinearDefaultInitializer"/>).
 /// </remarks>
-public sealed class SimpleUniformInitializer : FanScaledUniformInitializer
+internal sealed class SimpleUniformInitializer() : FanScaledInitializer(uniform: true)
 {
     /// <inheritdoc/>
     public override string Name => "SimpleUniform";
 
     /// <inheritdoc/>
-    protected override double BoundOf(int fanIn, int fanOut) => 1.0 / Math.Sqrt(fanIn);
+    private protected override double BoundOf(int fanIn, int fanOut) => 1.0 / Math.Sqrt(fanIn);
 }

@@ -13,16 +13,19 @@ namespace WeightInit.Initializers;
 /// small number of non-zero incoming weights, so the total input does not grow with the layer's width and
 /// units differ more than under a dense scaled initialization.
 /// </remarks>
-public sealed class SparseInitializer : IWeightInitializer
+internal sealed class SparseInitializer : IWeightInitializer
 {
     /// <summary>Creates the initializer.</summary>
     /// <param name="sparsity">The fraction of each column set to zero; in [0, 1).</param>
-    /// <param name="std">The standard deviation of the non-zero entries; finite and non-negative (PyTorch's default 0.01).</param>
-    /// <exception cref="ArgumentOutOfRangeException">sparsity is outside [0, 1) or NaN, or std is negative or not finite.</exception>
+    /// <param name="std">The standard deviation of the non-zero entries; finite and non-negative (PyTorch's default
+    /// 0.01).</param>
+    /// <exception cref="ArgumentOutOfRangeException">sparsity is outside [0, 1) or NaN, or std is negative or not
+    /// finite.</exception>
     public SparseInitializer(double sparsity, double std = 0.01)
     {
         if (!(sparsity >= 0 && sparsity < 1))
-            throw new ArgumentOutOfRangeException(nameof(sparsity), sparsity, $"sparsity must be in [0, 1), but it is {sparsity}.");
+            throw new ArgumentOutOfRangeException(nameof(sparsity), sparsity,
+                $"sparsity must be in [0, 1), but it is {sparsity}.");
         Guard.FiniteNonNegative(std);
         Sparsity = sparsity;
         Std = std;
@@ -37,7 +40,8 @@ public sealed class SparseInitializer : IWeightInitializer
     /// <inheritdoc/>
     public string Name => $"Sparse(sparsity={Sparsity:R}, std={Std:R})";
 
-    /// <summary>The number of zeros per column for a weight with <paramref name="rows"/> rows: ceil(sparsity * rows).</summary>
+    /// <summary>The number of zeros per column for a weight with <paramref name="rows"/> rows: ceil(sparsity *
+    /// rows).</summary>
     /// <param name="rows">shape[0]; positive.</param>
     /// <returns>The number of zeros in each column.</returns>
     public int ZerosPerColumn(int rows)
@@ -57,22 +61,26 @@ public sealed class SparseInitializer : IWeightInitializer
     {
         WeightShape.Check(shape, 2, Name);
         if (shape.Length != 2)
-            throw new ArgumentException($"Sparse needs a 2-D shape (out, in), but shape has {shape.Length} dimensions.", nameof(shape));
+            throw new ArgumentException($"Sparse needs a 2-D shape (out, in), but shape has {shape.Length} dimensions.",
+                nameof(shape));
         int rows = shape[0];
         return Std * Std * (rows - ZerosPerColumn(rows)) / rows;
     }
 
     /// <inheritdoc/>
-    public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>
+    public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         WeightShape.CheckDraw<T>(weights.Length, shape, 2, Name, random);
         if (shape.Length != 2)
-            throw new ArgumentException($"Sparse needs a 2-D shape (out, in), but shape has {shape.Length} dimensions.", nameof(shape));
+            throw new ArgumentException($"Sparse needs a 2-D shape (out, in), but shape has {shape.Length} dimensions.",
+                nameof(shape));
         random.FillNormal(weights, 0.0, Std);
         ZeroColumns(weights, shape[0], shape[1], random);
     }
 
-    private void ZeroColumns<T>(Span<T> weights, int rows, int cols, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>
+    private void ZeroColumns<T>(Span<T> weights, int rows, int cols, RandomSource random)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         int zeros = ZerosPerColumn(rows);
         if (zeros == 0) return;

@@ -32,7 +32,8 @@ internal readonly struct TruncatedNormal
             : StandardNormal.Cdf(beta) - StandardNormal.Cdf(alpha);
         if (!(Mass > 0))
             throw new ArgumentException(
-                $"The interval [{low}, {high}] lies too far in the tail of N({mean}, {std}^2): its probability underflows.", nameof(low));
+                $"The interval [{low}, {high}] lies too far in the tail of N({mean}, {std}^2): its probability " +
+                    $"underflows.", nameof(low));
         double pa = StandardNormal.Density(alpha), pb = StandardNormal.Density(beta);
         double r = (pa - pb) / Mass;
         Mean = mean + std * r;
@@ -52,7 +53,8 @@ internal readonly struct TruncatedNormal
     public void Fill<T>(Span<T> destination, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T> =>
         random.FillTruncatedNormal(destination, _mean, _std, _low, _high);
 
-    /// <summary>Checks the parameters of a truncated normal: finite mean, finite positive std, finite low &lt; high.</summary>
+    /// <summary>Checks the parameters of a truncated normal: finite mean, finite positive std, finite low &lt;
+    /// high.</summary>
     public static void CheckParameters(double mean, double std, double low, double high)
     {
         Guard.Finite(mean);

@@ -16,7 +16,7 @@ namespace WeightInit.Initializers;
 /// variance-corrected form (bounds relative to the std, variance kept at scale / n) use
 /// <see cref="VarianceScalingInitializer"/> with <see cref="VarianceScalingDistribution.TruncatedNormal"/>.
 /// </remarks>
-public sealed class TruncatedNormalInitializer : IWeightInitializer
+internal sealed class TruncatedNormalInitializer : IWeightInitializer
 {
     private readonly TruncatedNormal _distribution;
 
@@ -25,8 +25,10 @@ public sealed class TruncatedNormalInitializer : IWeightInitializer
     /// <param name="std">The standard deviation of the normal before truncation; finite and positive.</param>
     /// <param name="low">The lower bound (absolute); finite.</param>
     /// <param name="high">The upper bound (absolute); finite and greater than <paramref name="low"/>.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A parameter is NaN or infinite, or std is not positive.</exception>
-    /// <exception cref="ArgumentException">low is not less than high, or the interval lies too far in the tail to sample.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is NaN or infinite, or std is not
+    /// positive.</exception>
+    /// <exception cref="ArgumentException">low is not less than high, or the interval lies too far in the tail to
+    /// sample.</exception>
     public TruncatedNormalInitializer(double mean = 0.0, double std = 1.0, double low = -2.0, double high = 2.0)
     {
         TruncatedNormal.CheckParameters(mean, std, low, high);
@@ -71,7 +73,8 @@ public sealed class TruncatedNormalInitializer : IWeightInitializer
     }
 
     /// <inheritdoc/>
-    public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>
+    public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         WeightShape.CheckDraw<T>(weights.Length, shape, 1, Name, random);
         _distribution.Fill(weights, random);

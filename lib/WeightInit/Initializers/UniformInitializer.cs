@@ -7,10 +7,13 @@ namespace WeightInit.Initializers;
 /// W ~ U(low, high): mean (low + high) / 2, variance (high - low)^2 / 12 (PyTorch's <c>uniform_(a, b)</c>,
 /// Keras's RandomUniform).
 /// </summary>
-/// <remarks>A fixed scale, independent of the layer's size: the baseline that Glorot &amp; Bengio (2010), "Understanding the
-/// difficulty of training deep feedforward neural networks", replace by a fan-scaled range. The shape needs at least one dimension. For a scale that follows the layer's size use
-/// <see cref="XavierUniformInitializer"/>, <see cref="HeUniformInitializer"/> or <see cref="LeCunUniformInitializer"/>.</remarks>
-public sealed class UniformInitializer : IWeightInitializer
+/// <remarks>A fixed scale, independent of the layer's size: the baseline that Glorot &amp; Bengio (2010),
+/// "Understanding the
+/// difficulty of training deep feedforward neural networks", replace by a fan-scaled range. The shape needs at least
+/// one dimension. For a scale that follows the layer's size use
+/// <see cref="XavierInitializer"/>, <see cref="HeInitializer"/> or
+/// <see cref="LeCunInitializer"/> (their uniform forms).</remarks>
+internal sealed class UniformInitializer : IWeightInitializer
 {
     /// <summary>Creates the initializer.</summary>
     /// <param name="low">The lower bound; finite.</param>
@@ -52,7 +55,8 @@ public sealed class UniformInitializer : IWeightInitializer
     }
 
     /// <inheritdoc/>
-    public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>
+    public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         WeightShape.CheckDraw<T>(weights.Length, shape, 1, Name, random);
         random.FillUniform(weights, Low, High);

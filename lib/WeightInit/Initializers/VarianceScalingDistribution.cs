@@ -1,6 +1,7 @@
 namespace WeightInit.Initializers;
 
-/// <summary>The distribution a <see cref="VarianceScalingInitializer"/> draws from; all have variance scale / n.</summary>
+/// <summary>The distribution a <see cref="VarianceScalingInitializer"/> draws from; all have variance scale /
+/// n.</summary>
 public enum VarianceScalingDistribution
 {
     /// <summary>

@@ -14,7 +14,7 @@ namespace WeightInit.Initializers;
 /// He et al. 2015, "Delving Deep into Rectifiers") and LeCun (scale 1, fan_in; LeCun et al. 1998,
 /// "Efficient BackProp").
 /// </remarks>
-public sealed class VarianceScalingInitializer : FanScaledInitializer
+internal sealed class VarianceScalingInitializer : FanScaledInitializer
 {
     /// <summary>
     /// The standard deviation of N(0, 1) truncated to (-2, 2): sqrt(1 - 4 phi(2) / (Phi(2) - Phi(-2))),
@@ -26,15 +26,18 @@ public sealed class VarianceScalingInitializer : FanScaledInitializer
     /// <param name="scale">The variance numerator; finite and positive.</param>
     /// <param name="mode">Which fan n is.</param>
     /// <param name="distribution">The distribution to draw from.</param>
-    /// <exception cref="ArgumentOutOfRangeException">scale is not finite and positive, or an enum value is undefined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">scale is not finite and positive, or an enum value is
+    /// undefined.</exception>
     public VarianceScalingInitializer(double scale = 1.0, FanMode mode = FanMode.FanIn,
         VarianceScalingDistribution distribution = VarianceScalingDistribution.TruncatedNormal)
+        : base(distribution == VarianceScalingDistribution.Uniform)
     {
         Guard.FinitePositive(scale);
         if (!Enum.IsDefined(mode))
             throw new ArgumentOutOfRangeException(nameof(mode), mode, "mode is not a defined FanMode.");
         if (!Enum.IsDefined(distribution))
-            throw new ArgumentOutOfRangeException(nameof(distribution), distribution, "distribution is not a defined VarianceScalingDistribution.");
+            throw new ArgumentOutOfRangeException(nameof(distribution), distribution,
+                "distribution is not a defined VarianceScalingDistribution.");
         Scale = scale;
         Mode = mode;
         Distribution = distribution;
@@ -53,13 +56,14 @@ public sealed class VarianceScalingInitializer : FanScaledInitializer
     public override string Name => $"VarianceScaling(scale={Scale:R}, mode={Mode}, distribution={Distribution})";
 
     /// <inheritdoc/>
-    protected override double StdOf(int fanIn, int fanOut) => Math.Sqrt(VarianceOf(fanIn, fanOut));
+    private protected override double StdOf(int fanIn, int fanOut) => Math.Sqrt(VarianceOf(fanIn, fanOut));
 
     /// <summary>scale / n, as the formula states it (not the square of the rounded std).</summary>
     /// <param name="fanIn">fan_in.</param>
     /// <param name="fanOut">fan_out.</param>
     /// <returns>The variance.</returns>
-    protected override double VarianceOf(int fanIn, int fanOut) => Scale / Fans.For(new FanPair(fanIn, fanOut), Mode);
+    private protected override double VarianceOf(int fanIn, int fanOut) =>
+        Scale / Fans.For(new FanPair(fanIn, fanOut), Mode);
 
     /// <summary>
     /// The standard deviation s of the normal before truncation: Std / 0.87962566103423978 for
@@ -78,24 +82,18 @@ public sealed class VarianceScalingInitializer : FanScaledInitializer
     /// The largest magnitude a weight can take: sqrt(3 scale / n) for Uniform, 2 s (the truncation point)
     /// for TruncatedNormal, +infinity for UntruncatedNormal.
     /// </summary>
-    /// <param name="fanIn">fan_in; positive.</param>
-    /// <param name="fanOut">fan_out; positive.</param>
+    /// <param name="fanIn">fan_in.</param>
+    /// <param name="fanOut">fan_out.</param>
     /// <returns>The bound.</returns>
-    public double Bound(int fanIn, int fanOut) => Distribution switch
+    private protected override double BoundOf(int fanIn, int fanOut) => Distribution switch
     {
-        VarianceScalingDistribution.Uniform => Math.Sqrt(3.0) * Std(fanIn, fanOut),
+        VarianceScalingDistribution.Uniform => Math.Sqrt(3.0) * StdOf(fanIn, fanOut),
         VarianceScalingDistribution.TruncatedNormal => 2.0 * NormalStd(fanIn, fanOut),
-        _ => CheckedInfinity(fanIn, fanOut),
+        _ => double.PositiveInfinity,
     };
 
-    private static double CheckedInfinity(int fanIn, int fanOut)
-    {
-        Fans.CheckFans(fanIn, fanOut);
-        return double.PositiveInfinity;
-    }
-
     /// <inheritdoc/>
-    protected override void Draw<T>(Span<T> weights, FanPair fans, RandomSource random)
+    private protected override void Draw<T>(Span<T> weights, FanPair fans, RandomSource random)
     {
         double std = StdOf(fans.FanIn, fans.FanOut);
         switch (Distribution)

@@ -3,7 +3,8 @@ using WeightInit.Random;
 
 namespace WeightInit.Initializers;
 
-/// <summary>One-call sampling for every <see cref="IWeightInitializer"/>: a new tensor of a given shape, initialized.</summary>
+/// <summary>One-call sampling for every <see cref="IWeightInitializer"/>: a new tensor of a given shape,
+/// initialized.</summary>
 public static class WeightInitializerExtensions
 {
     /// <summary>
@@ -23,7 +24,8 @@ public static class WeightInitializerExtensions
         where T : unmanaged, IFloatingPointIeee754<T> =>
         Sample<T>(initializer, shape, new RandomSource(seed));
 
-    /// <summary>A new tensor of the given shape filled by <paramref name="initializer"/> from <paramref name="random"/>.</summary>
+    /// <summary>A new tensor of the given shape filled by <paramref name="initializer"/> from
+    /// <paramref name="random"/>.</summary>
     /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>.</typeparam>
     /// <param name="initializer">The initializer.</param>
     /// <param name="shape">The tensor's shape, e.g. (outputs, inputs); every dimension positive (copied).</param>
@@ -32,7 +34,8 @@ public static class WeightInitializerExtensions
     /// <exception cref="ArgumentException">The shape does not suit the initializer (see its documentation).</exception>
     /// <exception cref="ArgumentOutOfRangeException">A dimension is not positive.</exception>
     /// <exception cref="NotSupportedException">T is neither float nor double.</exception>
-    public static WeightTensor<T> Sample<T>(this IWeightInitializer initializer, ReadOnlySpan<int> shape, RandomSource random)
+    public static WeightTensor<T> Sample<T>(this IWeightInitializer initializer, ReadOnlySpan<int> shape,
+        RandomSource random)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(initializer);

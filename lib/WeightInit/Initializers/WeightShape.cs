@@ -32,7 +32,8 @@ internal static class WeightShape
     /// Checks that the shape has at least <paramref name="minRank"/> dimensions, all positive, and that
     /// their product equals <paramref name="length"/> (the weights' length).
     /// </summary>
-    public static void Check(int length, ReadOnlySpan<int> shape, int minRank, string initializer, string weightsName = "weights")
+    public static void Check(int length, ReadOnlySpan<int> shape, int minRank, string initializer,
+        string weightsName = "weights")
     {
         int count = Check(shape, minRank, initializer);
         if (count != length)
@@ -43,16 +44,19 @@ internal static class WeightShape
 
     /// <summary>
     /// The checks of a drawing initializer's <see cref="IWeightInitializer.Fill{T}"/>: a random source, T float or
-    /// double, and a shape of at least <paramref name="minRank"/> positive dimensions whose product is the weights' length.
+    /// double, and a shape of at least <paramref name="minRank"/> positive dimensions whose product is the weights'
+    /// length.
     /// </summary>
-    public static void CheckDraw<T>(int length, ReadOnlySpan<int> shape, int minRank, string initializer, RandomSource random)
+    public static void CheckDraw<T>(int length, ReadOnlySpan<int> shape, int minRank, string initializer,
+        RandomSource random)
     {
         ArgumentNullException.ThrowIfNull(random);
         Guard.FloatOrDouble<T>();
         Check(length, shape, minRank, initializer);
     }
 
-    /// <summary>The product of the dimensions (1 for an empty shape); throws when it exceeds <see cref="int.MaxValue"/>.</summary>
+    /// <summary>The product of the dimensions (1 for an empty shape); throws when it exceeds
+    /// <see cref="int.MaxValue"/>.</summary>
     public static int Count(ReadOnlySpan<int> shape)
     {
         long count = 1;

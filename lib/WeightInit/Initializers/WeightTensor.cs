@@ -43,12 +43,14 @@ public sealed class WeightTensor<T> where T : unmanaged, IFloatingPointIeee754<T
     private int Offset(ReadOnlySpan<int> index)
     {
         if (index.Length != _shape.Length)
-            throw new ArgumentException($"index must hold one index per dimension ({_shape.Length}), but it holds {index.Length}.", nameof(index));
+            throw new ArgumentException($"index must hold one index per dimension ({_shape.Length}), but it holds " +
+                $"{index.Length}.", nameof(index));
         int offset = 0;
         for (int d = 0; d < _shape.Length; d++)
         {
             if ((uint)index[d] >= (uint)_shape[d])
-                throw new ArgumentOutOfRangeException(nameof(index), index[d], $"index[{d}] must be in [0, {_shape[d]}), but it is {index[d]}.");
+                throw new ArgumentOutOfRangeException(nameof(index), index[d],
+                    $"index[{d}] must be in [0, {_shape[d]}), but it is {index[d]}.");
             offset = offset * _shape[d] + index[d];
         }
         return offset;

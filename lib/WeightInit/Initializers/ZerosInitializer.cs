@@ -5,7 +5,7 @@ namespace WeightInit.Initializers;
 /// every unit identical, so gradient descent can never tell them apart (the symmetry problem; Goodfellow,
 /// Bengio &amp; Courville 2016, "Deep Learning", section 8.4).
 /// </summary>
-public sealed class ZerosInitializer : ConstantInitializer
+internal sealed class ZerosInitializer : ConstantInitializer
 {
     /// <summary>Creates the initializer.</summary>
     public ZerosInitializer() : base(0.0) { }

@@ -12,56 +12,40 @@ namespace WeightInit.Kernels;
 internal readonly struct IdentityOperator : IMapOperator
 {
     public static int Inputs => 1;
-    public static int Outputs => 1;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
-    {
-        second = default;
-        return a;
-    }
+    public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double> =>
+        a;
 }
 
 /// <summary>a + b.</summary>
 internal readonly struct AddOperator : IMapOperator
 {
     public static int Inputs => 2;
-    public static int Outputs => 1;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
-    {
-        second = default;
-        return a + b;
-    }
+    public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double> =>
+        a + b;
 }
 
 /// <summary>a * b.</summary>
 internal readonly struct MultiplyOperator : IMapOperator
 {
     public static int Inputs => 2;
-    public static int Outputs => 1;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
-    {
-        second = default;
-        return a * b;
-    }
+    public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double> =>
+        a * b;
 }
 
 /// <summary>a * b + c, rounded twice (a product, then a sum: not fused).</summary>
 internal readonly struct MultiplyAddOperator : IMapOperator
 {
     public static int Inputs => 3;
-    public static int Outputs => 1;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
-    {
-        second = default;
-        return a * b + c;
-    }
+    public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double> =>
+        a * b + c;
 }
 
 /// <summary>s * a for a scalar s.</summary>
@@ -69,14 +53,10 @@ internal readonly struct MultiplyAddOperator : IMapOperator
 internal readonly struct ScaleOperator(double s) : IMapOperator
 {
     public static int Inputs => 1;
-    public static int Outputs => 1;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
-    {
-        second = default;
-        return TV.Create(s) * a;
-    }
+    public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double> =>
+        TV.Create(s) * a;
 }
 
 /// <summary>a + s * b for a scalar s (not fused).</summary>
@@ -84,14 +64,10 @@ internal readonly struct ScaleOperator(double s) : IMapOperator
 internal readonly struct AddScaledOperator(double s) : IMapOperator
 {
     public static int Inputs => 2;
-    public static int Outputs => 1;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
-    {
-        second = default;
-        return a + TV.Create(s) * b;
-    }
+    public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double> =>
+        a + TV.Create(s) * b;
 }
 
 /// <summary>(a - m)^2 for a scalar m.</summary>
@@ -99,12 +75,10 @@ internal readonly struct AddScaledOperator(double s) : IMapOperator
 internal readonly struct SquaredDeviationOperator(double m) : IMapOperator
 {
     public static int Inputs => 1;
-    public static int Outputs => 1;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
+    public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double>
     {
-        second = default;
         var d = a - TV.Create(m);
         return d * d;
     }

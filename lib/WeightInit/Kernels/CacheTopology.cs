@@ -15,8 +15,10 @@ namespace WeightInit.Kernels;
 /// <param name="Source">Where the sizes came from, for the benchmark's report.</param>
 internal sealed record CacheTopology(long L1Data, long L2, long L3, int CoresPerL3, string Source)
 {
-    /// <summary>Sizes to assume when the machine does not say: 32 KB, 512 KB, 8 MB shared by all cores (a small laptop's).</summary>
-    public static CacheTopology Fallback { get; } = new(32 << 10, 512 << 10, 8 << 20, Environment.ProcessorCount, "defaults");
+    /// <summary>Sizes to assume when the machine does not say: 32 KB, 512 KB, 8 MB shared by all cores (a small
+    /// laptop's).</summary>
+    public static CacheTopology Fallback { get; } =
+        new(32 << 10, 512 << 10, 8 << 20, Environment.ProcessorCount, "defaults");
 
     /// <summary>This machine's caches (read once).</summary>
     public static CacheTopology Current { get; } = Read();
@@ -36,7 +38,8 @@ internal sealed record CacheTopology(long L1Data, long L2, long L3, int CoresPer
             {
                 string type = File.ReadAllText(Path.Combine(index, "type")).Trim();
                 if (type == "Instruction") continue;
-                int level = int.Parse(File.ReadAllText(Path.Combine(index, "level")).Trim(), CultureInfo.InvariantCulture);
+                int level =
+                    int.Parse(File.ReadAllText(Path.Combine(index, "level")).Trim(), CultureInfo.InvariantCulture);
                 long size = ParseSize(File.ReadAllText(Path.Combine(index, "size")).Trim());
                 switch (level)
                 {
@@ -51,13 +54,15 @@ internal sealed record CacheTopology(long L1Data, long L2, long L3, int CoresPer
             }
             return Sane(l1, l2, l3, shared, "/sys/devices/system/cpu/cpu0/cache");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or OverflowException)
+        catch (Exception e)
+            when (e is IOException or UnauthorizedAccessException or FormatException or OverflowException)
         {
             return Fallback;
         }
     }
 
-    /// <summary>Sizes within plausible bounds (4 KB to 64 MB per core-level cache), each missing one replaced by its default.</summary>
+    /// <summary>Sizes within plausible bounds (4 KB to 64 MB per core-level cache), each missing one replaced by its
+    /// default.</summary>
     internal static CacheTopology Sane(long l1, long l2, long l3, int shared, string source)
     {
         static bool Plausible(long bytes, long low, long high) => bytes >= low && bytes <= high;
@@ -89,7 +94,8 @@ internal sealed record CacheTopology(long L1Data, long L2, long L3, int CoresPer
         {
             var range = part.Split('-');
             count += range.Length == 2
-                ? int.Parse(range[1], CultureInfo.InvariantCulture) - int.Parse(range[0], CultureInfo.InvariantCulture) + 1
+                ? int.Parse(range[1], CultureInfo.InvariantCulture) - int.Parse(range[0], CultureInfo.InvariantCulture)
+                    + 1
                 : 1;
         }
         return Math.Max(1, count);
@@ -97,5 +103,6 @@ internal sealed record CacheTopology(long L1Data, long L2, long L3, int CoresPer
 
     /// <inheritdoc/>
     public override string ToString() =>
-        FormattableString.Invariant($"L1d {L1Data >> 10} KB, L2 {L2 >> 10} KB, L3 {L3 >> 20} MB / {CoresPerL3} cores ({Source})");
+        FormattableString.Invariant(
+            $"L1d {L1Data >> 10} KB, L2 {L2 >> 10} KB, L3 {L3 >> 20} MB / {CoresPerL3} cores ({Source})");
 }

@@ -10,7 +10,8 @@ namespace WeightInit.Kernels;
 /// </summary>
 internal static unsafe class FiniteRange
 {
-    /// <summary>(count, min, max) of the finite values; min = +infinity and max = -infinity when there is none.</summary>
+    /// <summary>(count, min, max) of the finite values; min = +infinity and max = -infinity when there is
+    /// none.</summary>
     public static (long Count, double Min, double Max) Of<T>(ReadOnlySpan<T> values, SimdPath path = SimdPath.Auto)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -24,8 +24,10 @@ namespace WeightInit.Kernels;
 /// <typeparam name="TSelf">The register type itself.</typeparam>
 /// <typeparam name="T">The lane type, float or double.</typeparam>
 internal unsafe interface ISimdVector<TSelf, T> :
-    IAdditionOperators<TSelf, TSelf, TSelf>, ISubtractionOperators<TSelf, TSelf, TSelf>, IMultiplyOperators<TSelf, TSelf, TSelf>,
-    IDivisionOperators<TSelf, TSelf, TSelf>, IBitwiseOperators<TSelf, TSelf, TSelf>, IUnaryNegationOperators<TSelf, TSelf>
+    IAdditionOperators<TSelf, TSelf, TSelf>, ISubtractionOperators<TSelf, TSelf, TSelf>, IMultiplyOperators<TSelf,
+        TSelf, TSelf>,
+    IDivisionOperators<TSelf, TSelf, TSelf>, IBitwiseOperators<TSelf, TSelf, TSelf>, IUnaryNegationOperators<TSelf,
+        TSelf>
     where TSelf : struct, ISimdVector<TSelf, T>
     where T : unmanaged
 {
@@ -71,7 +73,8 @@ internal unsafe interface ISimdVector<TSelf, T> :
     /// <summary>The correctly rounded square root.</summary>
     static abstract TSelf Sqrt(TSelf x);
 
-    /// <summary>The IEEE 754:2019 minimum (NaN if either is NaN; -0 below +0), as <see cref="Math.Min(double, double)"/>.</summary>
+    /// <summary>The IEEE 754:2019 minimum (NaN if either is NaN; -0 below +0), as
+    /// <see cref="Math.Min(double, double)"/>.</summary>
     static abstract TSelf Min(TSelf a, TSelf b);
 
     /// <summary>The IEEE 754:2019 maximum, as <see cref="Math.Max(double, double)"/>.</summary>
@@ -92,7 +95,8 @@ internal unsafe interface ISimdVector<TSelf, T> :
     /// <summary>Mask of a &gt;= b.</summary>
     static abstract TSelf GreaterThanOrEqual(TSelf a, TSelf b);
 
-    /// <summary>The bits of <paramref name="whenTrue"/> where <paramref name="mask"/> is set, else those of <paramref name="whenFalse"/>.</summary>
+    /// <summary>The bits of <paramref name="whenTrue"/> where <paramref name="mask"/> is set, else those of
+    /// <paramref name="whenFalse"/>.</summary>
     static abstract TSelf ConditionalSelect(TSelf mask, TSelf whenTrue, TSelf whenFalse);
 
     /// <summary><paramref name="value"/> &amp; ~<paramref name="mask"/>.</summary>
@@ -110,7 +114,8 @@ internal unsafe interface ISimdVector<TSelf, T> :
     /// <summary>Each lane's bits subtracted as integers (wrapping).</summary>
     static abstract TSelf SubtractBits(TSelf a, TSelf b);
 
-    /// <summary>Each lane's bits read as an unsigned integer and converted to T (exact below 2^53 for double, 2^24 for float).</summary>
+    /// <summary>Each lane's bits read as an unsigned integer and converted to T (exact below 2^53 for double, 2^24 for
+    /// float).</summary>
     static abstract TSelf UnsignedBitsToFloat(TSelf x);
 
     /// <summary>Each lane's bits read as a two's complement integer and converted to T.</summary>
@@ -129,7 +134,8 @@ internal unsafe interface ISimdVector<TSelf, T> :
 /// accumulator held in a wrapper struct one register move away from its fused multiply-add, and the matrix
 /// product's tiles (sixteen accumulators, one multiply-add each per step) cannot afford that move.
 /// </summary>
-/// <typeparam name="TRaw">The runtime's register type (<c>Vector512&lt;T&gt;</c>, ...; T itself for one lane).</typeparam>
+/// <typeparam name="TRaw">The runtime's register type (<c>Vector512&lt;T&gt;</c>, ...; T itself for one
+/// lane).</typeparam>
 /// <typeparam name="T">float or double.</typeparam>
 internal unsafe interface IRegisterOps<TRaw, T> where TRaw : struct where T : unmanaged
 {

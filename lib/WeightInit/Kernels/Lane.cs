@@ -9,9 +9,12 @@ namespace WeightInit.Kernels;
 /// are tested against. Each member is the scalar form of the vector operation with the same rounding; bitwise
 /// operators act on the value's bits.
 /// </summary>
+/// <remarks>Its members mirror <see cref="Vec512{T}"/>'s one for one, on purpose: the register bindings are written
+/// once per width (see its remarks), this one for the width of one lane.</remarks>
 /// <typeparam name="T">float or double.</typeparam>
 /// <param name="value">The value.</param>
-internal readonly unsafe struct Lane<T>(T value) : ISimdVector<Lane<T>, T>, IRegisterOps<T, T> where T : unmanaged, IFloatingPointIeee754<T>
+internal readonly unsafe struct Lane<T>(T value) : ISimdVector<Lane<T>, T>, IRegisterOps<T, T>
+    where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>The value.</summary>
     public T Value { get; } = value;
@@ -90,7 +93,8 @@ internal readonly unsafe struct Lane<T>(T value) : ISimdVector<Lane<T>, T>, IReg
     public static T GetElement(Lane<T> value, int index) => value.Value;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane<T> FusedMultiplyAdd(Lane<T> a, Lane<T> b, Lane<T> c) => new(T.FusedMultiplyAdd(a.Value, b.Value, c.Value));
+    public static Lane<T> FusedMultiplyAdd(Lane<T> a, Lane<T> b, Lane<T> c) =>
+        new(T.FusedMultiplyAdd(a.Value, b.Value, c.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane<T> Abs(Lane<T> x) => new(T.Abs(x.Value));
@@ -151,7 +155,8 @@ internal readonly unsafe struct Lane<T>(T value) : ISimdVector<Lane<T>, T>, IReg
     public static Lane<T> LoadWidened(float* source) => new(T.CreateTruncating(*source));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void StoreNarrowed(Lane<T> value, float* destination) => *destination = float.CreateTruncating(value.Value);
+    public static void StoreNarrowed(Lane<T> value, float* destination) =>
+        *destination = float.CreateTruncating(value.Value);
 
     public static int Lanes => 1;
     public static int TileRows => 4;

@@ -8,7 +8,8 @@ namespace WeightInit.Kernels;
 /// </summary>
 /// <remarks>
 /// A limit <c>maxDegreeOfParallelism</c> follows <see cref="ParallelOptions.MaxDegreeOfParallelism"/>: a
-/// positive number of threads, or -1 (or 0) for one per core. <see cref="Parallel.For(int, int, ParallelOptions, Action{int})"/>
+/// positive number of threads, or -1 (or 0) for one per core.
+/// <see cref="Parallel.For(int, int, ParallelOptions, Action{int})"/>
 /// costs tens of microseconds per call, so small jobs stay on the calling thread (<see cref="Workers"/>).
 /// </remarks>
 internal static class ParallelWork
@@ -24,7 +25,8 @@ internal static class ParallelWork
     /// independent pieces, should use: 1 below <paramref name="serialThreshold"/> operations, otherwise
     /// <see cref="Limit"/>(<paramref name="maxDegreeOfParallelism"/>), and never more than the pieces.
     /// </summary>
-    /// <param name="work">The job's size, in the unit of <paramref name="serialThreshold"/> (e.g. floating-point operations).</param>
+    /// <param name="work">The job's size, in the unit of <paramref name="serialThreshold"/> (e.g. floating-point
+    /// operations).</param>
     /// <param name="serialThreshold">Below this size the job runs on the calling thread.</param>
     /// <param name="pieces">The number of pieces the job can be cut into (at least 1).</param>
     /// <param name="maxDegreeOfParallelism">A positive limit, or -1 or 0 for one thread per core.</param>

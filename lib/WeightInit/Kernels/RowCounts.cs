@@ -1,6 +1,7 @@
 namespace WeightInit.Kernels;
 
-/// <summary>A row count as a type, so that a register-blocked kernel specialized for it has its row tests folded by the JIT.</summary>
+/// <summary>A row count as a type, so that a register-blocked kernel specialized for it has its row tests folded by the
+/// JIT.</summary>
 internal interface IRowCount
 {
     /// <summary>The number of rows.</summary>

@@ -2,7 +2,8 @@ using System.Numerics;
 
 namespace WeightInit.Kernels;
 
-/// <summary>A kernel body generic over the register type, run by <see cref="SimdDispatch.Run{T, TAction}(SimdPath, ref TAction)"/>.</summary>
+/// <summary>A kernel body generic over the register type, run by
+/// <see cref="SimdDispatch.Run{T, TAction}(SimdPath, ref TAction)"/>.</summary>
 /// <typeparam name="T">The lane type, float or double.</typeparam>
 internal interface ISimdAction<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -12,7 +13,8 @@ internal interface ISimdAction<T> where T : unmanaged, IFloatingPointIeee754<T>
 
 /// <summary>The one place that maps a <see cref="SimdPath"/> to its register type.</summary>
 /// <remarks>
-/// Every loop a body runs is marked <see cref="System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization"/>:
+/// Every loop a body runs is marked
+/// <see cref="System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization"/>:
 /// a kernel is called a few times with long loops, and tiered compilation left such loops in unoptimized code, where
 /// no helper of the register types is inlined (measured: the normal sampler 8x slower on AVX-512 than fully optimized).
 /// </remarks>

@@ -8,16 +8,30 @@ namespace WeightInit.Kernels;
 /// Full registers first, then the tail shorter than a register through the same operation on a zero-padded copy,
 /// so that every element gets the same operations wherever it lies and whatever the width.
 /// </summary>
-/// <remarks>Outputs may be the inputs themselves (in place, at the same positions); otherwise they must not overlap them.</remarks>
+/// <remarks>Outputs may be the inputs themselves (in place, at the same positions); otherwise they must not overlap
+/// them.</remarks>
 internal static unsafe class SimdMap
 {
-    /// <summary>first[i], second[i] = op(a[i], b[i], c[i]) for i &lt; first.Length; inputs the operation does not read may be empty.</summary>
+    /// <summary>destination[i] = op(a[i], b[i], c[i]) for i &lt; destination.Length; inputs the operation does not
+    /// read may be empty.</summary>
+    /// <typeparam name="TOp">The operation.</typeparam>
+    /// <typeparam name="TIn">The element type of the inputs, float or double.</typeparam>
+    /// <typeparam name="TOut">The element type of the output, float or double.</typeparam>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Run<TOp, TIn, TOut>(TOp op, ReadOnlySpan<TIn> a, ReadOnlySpan<TIn> b, ReadOnlySpan<TIn> c,
+        Span<TOut> destination, SimdPath path = SimdPath.Auto)
+        where TOp : struct, IMapOperator where TIn : unmanaged where TOut : unmanaged =>
+        Run(new OneOutput<TOp>(op), a, b, c, destination, default, path);
+
+    /// <summary>first[i], second[i] = op(a[i], b[i], c[i]) for i &lt; first.Length; inputs the operation does not
+    /// read may be empty.</summary>
     /// <typeparam name="TOp">The operation.</typeparam>
     /// <typeparam name="TIn">The element type of the inputs, float or double.</typeparam>
     /// <typeparam name="TOut">The element type of the outputs, float or double.</typeparam>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run<TOp, TIn, TOut>(TOp op, ReadOnlySpan<TIn> a, ReadOnlySpan<TIn> b, ReadOnlySpan<TIn> c, Span<TOut> first, Span<TOut> second,
-        SimdPath path = SimdPath.Auto) where TOp : struct, IMapOperator where TIn : unmanaged where TOut : unmanaged
+    public static void Run<TOp, TIn, TOut>(TOp op, ReadOnlySpan<TIn> a, ReadOnlySpan<TIn> b, ReadOnlySpan<TIn> c,
+        Span<TOut> first, Span<TOut> second, SimdPath path = SimdPath.Auto)
+        where TOp : struct, IPairMapOperator where TIn : unmanaged where TOut : unmanaged
     {
         int n = first.Length;
         if (n == 0) return;
@@ -29,6 +43,20 @@ internal static unsafe class SimdMap
         }
     }
 
+    /// <summary>A one-output operation as the driver's two-output shape, whose second output is never stored.</summary>
+    private readonly struct OneOutput<TOp>(TOp op) : IPairMapOperator where TOp : struct, IMapOperator
+    {
+        public static int Inputs => TOp.Inputs;
+        public static int Outputs => 1;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
+        {
+            second = default;
+            return op.Invoke(a, b, c);
+        }
+    }
+
     /// <summary>Loads one register of doubles from T storage.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static TV Load<TV, T>(T* source) where TV : struct, ISimdVector<TV, double> where T : unmanaged =>
@@ -36,14 +64,16 @@ internal static unsafe class SimdMap
 
     /// <summary>Stores one register of doubles to T storage (rounded once for float).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void Store<TV, T>(TV value, T* destination) where TV : struct, ISimdVector<TV, double> where T : unmanaged
+    internal static void Store<TV, T>(TV value, T* destination) where TV : struct, ISimdVector<TV, double>
+        where T : unmanaged
     {
         if (typeof(T) == typeof(double)) TV.Store(value, (double*)destination);
         else TV.StoreNarrowed(value, (float*)destination);
     }
 
-    private readonly struct Body<TOp, TIn, TOut>(TOp op, TIn* a, TIn* b, TIn* c, TOut* first, TOut* second, int n) : ISimdAction<double>
-        where TOp : struct, IMapOperator where TIn : unmanaged where TOut : unmanaged
+    private readonly struct Body<TOp, TIn, TOut>(TOp op, TIn* a, TIn* b, TIn* c, TOut* first, TOut* second, int n)
+        : ISimdAction<double>
+        where TOp : struct, IPairMapOperator where TIn : unmanaged where TOut : unmanaged
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Run<TV>() where TV : struct, ISimdVector<TV, double>
@@ -56,7 +86,8 @@ internal static unsafe class SimdMap
         // The loop alone, on arguments rather than fields, so that the JIT keeps the pointers and the operation's
         // constants in registers (it cannot prove that the stores leave the fields alone).
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Loop<TV>(TOp op, TIn* a, TIn* b, TIn* c, TOut* first, TOut* second, int count) where TV : struct, ISimdVector<TV, double>
+        private static void Loop<TV>(TOp op, TIn* a, TIn* b, TIn* c, TOut* first, TOut* second, int count)
+            where TV : struct, ISimdVector<TV, double>
         {
             int width = TV.Count;
             for (int i = 0; i < count; i += width)
@@ -94,7 +125,8 @@ internal static unsafe class SimdMap
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static double ToDouble(TIn value) => typeof(TIn) == typeof(double) ? Unsafe.As<TIn, double>(ref value) : Unsafe.As<TIn, float>(ref value);
+        private static double ToDouble(TIn value) =>
+            typeof(TIn) == typeof(double) ? Unsafe.As<TIn, double>(ref value) : Unsafe.As<TIn, float>(ref value);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static TOut FromDouble(double value)

@@ -9,7 +9,8 @@ namespace WeightInit.Kernels;
 /// every kernel (activations, statistics, the samplers, the matrix product, the trainer's span math), so that a
 /// test or a benchmark forces a path the same way everywhere. Every kernel computes each element by the same
 /// operations on every path, so the path changes the speed and, where the library promises bit-identical results
-/// (the samplers of <see cref="Random.RandomSource"/>, the matrix products of <see cref="LinearAlgebra.MatrixMultiply"/>),
+/// (the samplers of <see cref="Random.RandomSource"/>, the matrix products of
+/// <see cref="LinearAlgebra.MatrixMultiply"/>),
 /// not a single bit.
 /// </summary>
 /// <remarks>
@@ -40,11 +41,13 @@ internal enum SimdPath
 internal static class SimdPaths
 {
     /// <summary>The paths from narrowest to widest (every member but <see cref="SimdPath.Auto"/>).</summary>
-    public static IReadOnlyList<SimdPath> All { get; } = [SimdPath.Scalar, SimdPath.Vector128, SimdPath.Vector256, SimdPath.Vector512];
+    public static IReadOnlyList<SimdPath> All { get; } =
+        [SimdPath.Scalar, SimdPath.Vector128, SimdPath.Vector256, SimdPath.Vector512];
 
     /// <summary>
     /// The name of the environment variable that caps the width of <see cref="Best"/>: Scalar, Vector128 or Vector256
-    /// (read once at start-up). It lets a benchmark run the 128-bit kernels with the hardware's fused multiply-add on an
+    /// (read once at start-up). It lets a benchmark run the 128-bit kernels with the hardware's fused multiply-add on
+    /// an
     /// x86 machine, the shape of ARM64 NEON, which the runtime's own knobs cannot do (<c>DOTNET_EnableAVX2=0</c> also
     /// switches off FMA). Unset, or any other value: no cap.
     /// </summary>
@@ -56,10 +59,13 @@ internal static class SimdPaths
     /// </summary>
     public static SimdPath Best { get; } = Widest(Environment.GetEnvironmentVariable(MaxWidthVariable));
 
-    /// <summary>The widest accelerated path no wider than <paramref name="cap"/> (a path's name; null or unknown: no cap).</summary>
+    /// <summary>The widest accelerated path no wider than <paramref name="cap"/> (a path's name; null or unknown: no
+    /// cap).</summary>
     internal static SimdPath Widest(string? cap)
     {
-        var limit = Enum.TryParse<SimdPath>(cap, ignoreCase: true, out var parsed) && parsed != SimdPath.Auto ? parsed : SimdPath.Vector512;
+        var limit =
+            Enum.TryParse<SimdPath>(cap, ignoreCase: true, out var parsed) && parsed != SimdPath.Auto ? parsed
+            : SimdPath.Vector512;
         var widest = Vector512.IsHardwareAccelerated ? SimdPath.Vector512
             : Vector256.IsHardwareAccelerated ? SimdPath.Vector256
             : Vector128.IsHardwareAccelerated ? SimdPath.Vector128
@@ -89,7 +95,8 @@ internal static class SimdPaths
     /// <returns>A path other than <see cref="SimdPath.Auto"/>.</returns>
     public static SimdPath ResolveFused(this SimdPath path) => path == SimdPath.Auto ? BestFused : path;
 
-    /// <summary>The number of <typeparamref name="T"/> lanes of one register of <paramref name="path"/> (1 for scalar).</summary>
+    /// <summary>The number of <typeparamref name="T"/> lanes of one register of <paramref name="path"/> (1 for
+    /// scalar).</summary>
     public static int Lanes<T>(this SimdPath path) => path.Resolve() switch
     {
         SimdPath.Vector512 => Vector512<byte>.Count / System.Runtime.CompilerServices.Unsafe.SizeOf<T>(),

@@ -24,7 +24,8 @@ internal static unsafe class SimdReduce
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int LaneSums<TOp, T>(TOp op, ReadOnlySpan<T> a, ReadOnlySpan<T> b, ReadOnlySpan<T> c, int length,
-        Span<double> sums0, Span<double> sums1, SimdPath path = SimdPath.Auto) where TOp : struct, IReduceOperator where T : unmanaged
+        Span<double> sums0, Span<double> sums1, SimdPath path = SimdPath.Auto) where TOp : struct,
+            IReduceOperator where T : unmanaged
     {
         int lanes = sums0.Length;
         if (lanes is not (8 or 16) || sums1.Length != lanes)
@@ -44,12 +45,14 @@ internal static unsafe class SimdReduce
 
     /// <summary>Adds element <paramref name="index"/> into the scalar sums (the operation on one lane).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void AccumulateElement<TOp, T>(TOp op, ReadOnlySpan<T> a, ReadOnlySpan<T> b, ReadOnlySpan<T> c, int index,
+    public static void AccumulateElement<TOp,
+        T>(TOp op, ReadOnlySpan<T> a, ReadOnlySpan<T> b, ReadOnlySpan<T> c, int index,
         ref double sum0, ref double sum1) where TOp : struct, IReduceOperator where T : unmanaged
     {
         var s0 = new Lane<double>(sum0);
         var s1 = new Lane<double>(sum1);
-        op.Accumulate(ref s0, ref s1, Element(a, index), TOp.Inputs > 1 ? Element(b, index) : default, TOp.Inputs > 2 ? Element(c, index) : default);
+        op.Accumulate(ref s0, ref s1, Element(a, index), TOp.Inputs > 1 ? Element(b, index) : default, TOp.Inputs > 2
+            ? Element(c, index) : default);
         sum0 = s0.Value;
         sum1 = s1.Value;
     }
@@ -100,7 +103,7 @@ internal static unsafe class SimdReduce
         int columns = sums.Length;
         sums.Clear();
         for (int r = 0; r < rows; r++)
-            SimdMap.Run(new AddOperator(), sums, matrix.Slice(r * columns, columns), default, sums, default, path);
+            SimdMap.Run(new AddOperator(), sums, matrix.Slice(r * columns, columns), default, sums, path);
     }
 
     /// <summary>sum0 += op(a, b, c) (the map operation's first output), for <see cref="Sum{TOp, T}"/>.</summary>
@@ -110,10 +113,11 @@ internal static unsafe class SimdReduce
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Accumulate<TV>(ref TV sum0, ref TV sum1, TV a, TV b, TV c)
-            where TV : struct, ISimdVector<TV, double> => sum0 += op.Invoke(a, b, c, out _);
+            where TV : struct, ISimdVector<TV, double> => sum0 += op.Invoke(a, b, c);
     }
 
-    private readonly struct Body<TOp, T>(TOp op, T* a, T* b, T* c, int end, int lanes, double* sums0, double* sums1) : ISimdAction<double>
+    private readonly struct Body<TOp, T>(TOp op, T* a, T* b, T* c, int end, int lanes, double* sums0, double* sums1)
+        : ISimdAction<double>
         where TOp : struct, IReduceOperator where T : unmanaged
     {
         public void Run<TV>() where TV : struct, ISimdVector<TV, double>
@@ -123,7 +127,8 @@ internal static unsafe class SimdReduce
             else InRegisters<TV, Groups16>(op, a, b, c, end, sums0, sums1);
         }
 
-        /// <summary>Up to 8 registers of running sums per output, named locals so that they stay in registers.</summary>
+        /// <summary>Up to 8 registers of running sums per output, named locals so that they stay in
+        /// registers.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void InRegisters<TV, TLanes>(TOp op, T* a, T* b, T* c, int end, double* sums0, double* sums1)
             where TV : struct, ISimdVector<TV, double> where TLanes : struct, IVirtualLanes
@@ -152,7 +157,8 @@ internal static unsafe class SimdReduce
             if (groups > 7) Save(a7, b7, sums0, sums1, 7 * w);
         }
 
-        /// <summary>More groups than registers (the scalar path with 16 lanes): the running sums live in memory.</summary>
+        /// <summary>More groups than registers (the scalar path with 16 lanes): the running sums live in
+        /// memory.</summary>
         private static void InMemory<TV>(TOp op, T* a, T* b, T* c, int end, int lanes, double* sums0, double* sums1)
             where TV : struct, ISimdVector<TV, double>
         {
@@ -165,7 +171,8 @@ internal static unsafe class SimdReduce
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void Step<TV>(TOp op, ref TV sum0, ref TV sum1, T* a, T* b, T* c, int i) where TV : struct, ISimdVector<TV, double>
+        private static void Step<TV>(TOp op, ref TV sum0, ref TV sum1, T* a, T* b, T* c, int i)
+            where TV : struct, ISimdVector<TV, double>
         {
             TV x = SimdMap.Load<TV, T>(a + i);
             TV y = TOp.Inputs > 1 ? SimdMap.Load<TV, T>(b + i) : TV.Zero;
@@ -174,7 +181,8 @@ internal static unsafe class SimdReduce
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void Save<TV>(TV sum0, TV sum1, double* sums0, double* sums1, int offset) where TV : struct, ISimdVector<TV, double>
+        private static void Save<TV>(TV sum0, TV sum1, double* sums0, double* sums1, int offset)
+            where TV : struct, ISimdVector<TV, double>
         {
             TV.Store(sum0, sums0 + offset);
             TV.Store(sum1, sums1 + offset);

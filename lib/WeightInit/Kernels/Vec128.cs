@@ -5,10 +5,12 @@ using System.Runtime.Intrinsics.X86;
 
 namespace WeightInit.Kernels;
 
-/// <summary>A <see cref="Vector128{T}"/> register (SSE on x86, AdvSimd on ARM64) as an <see cref="ISimdVector{TSelf, T}"/>; float or double lanes.</summary>
+/// <summary>A <see cref="Vector128{T}"/> register (SSE on x86, AdvSimd on ARM64) as an
+/// <see cref="ISimdVector{TSelf, T}"/>; float or double lanes.</summary>
 /// <remarks>The same binding as <see cref="Vec512{T}"/>, at this width (see its remarks).</remarks>
 /// <param name="value">The register.</param>
-internal readonly unsafe struct Vec128<T>(Vector128<T> value) : ISimdVector<Vec128<T>, T>, IRegisterOps<Vector128<T>, T> where T : unmanaged
+internal readonly unsafe struct Vec128<T>(Vector128<T> value) : ISimdVector<Vec128<T>, T>, IRegisterOps<Vector128<T>, T>
+    where T : unmanaged
 {
     /// <summary>The register.</summary>
     public Vector128<T> Value { get; } = value;
@@ -52,7 +54,8 @@ internal readonly unsafe struct Vec128<T>(Vector128<T> value) : ISimdVector<Vec1
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec128<T> Create(double value) =>
-        new(typeof(T) == typeof(float) ? Vector128.Create((float)value).As<float, T>() : Vector128.Create(value).As<double, T>());
+        new(typeof(T) == typeof(float) ? Vector128.Create((float)value).As<float, T>() : Vector128.Create(value)
+            .As<double, T>());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec128<T> Load(T* source) => new(Vector128.Load(source));
@@ -64,7 +67,8 @@ internal readonly unsafe struct Vec128<T>(Vector128<T> value) : ISimdVector<Vec1
     public static T GetElement(Vec128<T> value, int index) => value.Value.GetElement(index);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec128<T> FusedMultiplyAdd(Vec128<T> a, Vec128<T> b, Vec128<T> c) => new(RawFusedMultiplyAdd(a.Value, b.Value, c.Value));
+    public static Vec128<T> FusedMultiplyAdd(Vec128<T> a, Vec128<T> b, Vec128<T> c) =>
+        new(RawFusedMultiplyAdd(a.Value, b.Value, c.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec128<T> Abs(Vec128<T> x) => new(Vector128.Abs(x.Value));
@@ -85,13 +89,15 @@ internal readonly unsafe struct Vec128<T>(Vector128<T> value) : ISimdVector<Vec1
     public static Vec128<T> LessThan(Vec128<T> a, Vec128<T> b) => new(Vector128.LessThan(a.Value, b.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec128<T> LessThanOrEqual(Vec128<T> a, Vec128<T> b) => new(Vector128.LessThanOrEqual(a.Value, b.Value));
+    public static Vec128<T> LessThanOrEqual(Vec128<T> a, Vec128<T> b) =>
+        new(Vector128.LessThanOrEqual(a.Value, b.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec128<T> GreaterThan(Vec128<T> a, Vec128<T> b) => new(Vector128.GreaterThan(a.Value, b.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec128<T> GreaterThanOrEqual(Vec128<T> a, Vec128<T> b) => new(Vector128.GreaterThanOrEqual(a.Value, b.Value));
+    public static Vec128<T> GreaterThanOrEqual(Vec128<T> a, Vec128<T> b) =>
+        new(Vector128.GreaterThanOrEqual(a.Value, b.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec128<T> ConditionalSelect(Vec128<T> mask, Vec128<T> whenTrue, Vec128<T> whenFalse) =>
@@ -137,7 +143,9 @@ internal readonly unsafe struct Vec128<T>(Vector128<T> value) : ISimdVector<Vec1
             : Vector128.ConvertToDouble(x.Value.As<T, long>()).As<double, T>());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec128<T> LoadWidened(float* source) => new(Vector128.WidenLower(Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<double>(source)).AsSingle()).As<double, T>());
+    public static Vec128<T> LoadWidened(float* source) =>
+        new(Vector128.WidenLower(Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<double>(source)).AsSingle())
+        .As<double, T>());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreNarrowed(Vec128<T> value, float* destination)

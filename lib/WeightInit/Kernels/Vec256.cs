@@ -5,10 +5,12 @@ using System.Runtime.Intrinsics.X86;
 
 namespace WeightInit.Kernels;
 
-/// <summary>A <see cref="Vector256{T}"/> register (AVX2) as an <see cref="ISimdVector{TSelf, T}"/>; float or double lanes.</summary>
+/// <summary>A <see cref="Vector256{T}"/> register (AVX2) as an <see cref="ISimdVector{TSelf, T}"/>; float or double
+/// lanes.</summary>
 /// <remarks>The same binding as <see cref="Vec512{T}"/>, at this width (see its remarks).</remarks>
 /// <param name="value">The register.</param>
-internal readonly unsafe struct Vec256<T>(Vector256<T> value) : ISimdVector<Vec256<T>, T>, IRegisterOps<Vector256<T>, T> where T : unmanaged
+internal readonly unsafe struct Vec256<T>(Vector256<T> value) : ISimdVector<Vec256<T>, T>, IRegisterOps<Vector256<T>, T>
+    where T : unmanaged
 {
     /// <summary>The register.</summary>
     public Vector256<T> Value { get; } = value;
@@ -52,7 +54,8 @@ internal readonly unsafe struct Vec256<T>(Vector256<T> value) : ISimdVector<Vec2
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec256<T> Create(double value) =>
-        new(typeof(T) == typeof(float) ? Vector256.Create((float)value).As<float, T>() : Vector256.Create(value).As<double, T>());
+        new(typeof(T) == typeof(float) ? Vector256.Create((float)value).As<float, T>() : Vector256.Create(value)
+            .As<double, T>());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec256<T> Load(T* source) => new(Vector256.Load(source));
@@ -64,7 +67,8 @@ internal readonly unsafe struct Vec256<T>(Vector256<T> value) : ISimdVector<Vec2
     public static T GetElement(Vec256<T> value, int index) => value.Value.GetElement(index);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec256<T> FusedMultiplyAdd(Vec256<T> a, Vec256<T> b, Vec256<T> c) => new(RawFusedMultiplyAdd(a.Value, b.Value, c.Value));
+    public static Vec256<T> FusedMultiplyAdd(Vec256<T> a, Vec256<T> b, Vec256<T> c) =>
+        new(RawFusedMultiplyAdd(a.Value, b.Value, c.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec256<T> Abs(Vec256<T> x) => new(Vector256.Abs(x.Value));
@@ -85,13 +89,15 @@ internal readonly unsafe struct Vec256<T>(Vector256<T> value) : ISimdVector<Vec2
     public static Vec256<T> LessThan(Vec256<T> a, Vec256<T> b) => new(Vector256.LessThan(a.Value, b.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec256<T> LessThanOrEqual(Vec256<T> a, Vec256<T> b) => new(Vector256.LessThanOrEqual(a.Value, b.Value));
+    public static Vec256<T> LessThanOrEqual(Vec256<T> a, Vec256<T> b) =>
+        new(Vector256.LessThanOrEqual(a.Value, b.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec256<T> GreaterThan(Vec256<T> a, Vec256<T> b) => new(Vector256.GreaterThan(a.Value, b.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec256<T> GreaterThanOrEqual(Vec256<T> a, Vec256<T> b) => new(Vector256.GreaterThanOrEqual(a.Value, b.Value));
+    public static Vec256<T> GreaterThanOrEqual(Vec256<T> a, Vec256<T> b) =>
+        new(Vector256.GreaterThanOrEqual(a.Value, b.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec256<T> ConditionalSelect(Vec256<T> mask, Vec256<T> whenTrue, Vec256<T> whenFalse) =>
@@ -137,7 +143,8 @@ internal readonly unsafe struct Vec256<T>(Vector256<T> value) : ISimdVector<Vec2
             : Vector256.ConvertToDouble(x.Value.As<T, long>()).As<double, T>());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec256<T> LoadWidened(float* source) => new(Vector256.WidenLower(Vector128.Load(source).ToVector256Unsafe()).As<double, T>());
+    public static Vec256<T> LoadWidened(float* source) =>
+        new(Vector256.WidenLower(Vector128.Load(source).ToVector256Unsafe()).As<double, T>());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreNarrowed(Vec256<T> value, float* destination)

@@ -4,14 +4,16 @@ using System.Runtime.Intrinsics.X86;
 
 namespace WeightInit.Kernels;
 
-/// <summary>A <see cref="Vector512{T}"/> register (AVX-512) as an <see cref="ISimdVector{TSelf, T}"/>; float or double lanes.</summary>
+/// <summary>A <see cref="Vector512{T}"/> register (AVX-512) as an <see cref="ISimdVector{TSelf, T}"/>; float or double
+/// lanes.</summary>
 /// <remarks>
 /// <see cref="Vec512{T}"/>, <see cref="Vec256{T}"/> and <see cref="Vec128{T}"/> are the same thin binding written once
 /// per width on purpose: they are the one place that names a runtime vector type, so that every kernel above them is
 /// written once.
 /// </remarks>
 /// <param name="value">The register.</param>
-internal readonly unsafe struct Vec512<T>(Vector512<T> value) : ISimdVector<Vec512<T>, T>, IRegisterOps<Vector512<T>, T> where T : unmanaged
+internal readonly unsafe struct Vec512<T>(Vector512<T> value) : ISimdVector<Vec512<T>, T>, IRegisterOps<Vector512<T>, T>
+    where T : unmanaged
 {
     /// <summary>The register.</summary>
     public Vector512<T> Value { get; } = value;
@@ -55,7 +57,8 @@ internal readonly unsafe struct Vec512<T>(Vector512<T> value) : ISimdVector<Vec5
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec512<T> Create(double value) =>
-        new(typeof(T) == typeof(float) ? Vector512.Create((float)value).As<float, T>() : Vector512.Create(value).As<double, T>());
+        new(typeof(T) == typeof(float) ? Vector512.Create((float)value).As<float, T>() : Vector512.Create(value)
+            .As<double, T>());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec512<T> Load(T* source) => new(Vector512.Load(source));
@@ -67,7 +70,8 @@ internal readonly unsafe struct Vec512<T>(Vector512<T> value) : ISimdVector<Vec5
     public static T GetElement(Vec512<T> value, int index) => value.Value.GetElement(index);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec512<T> FusedMultiplyAdd(Vec512<T> a, Vec512<T> b, Vec512<T> c) => new(RawFusedMultiplyAdd(a.Value, b.Value, c.Value));
+    public static Vec512<T> FusedMultiplyAdd(Vec512<T> a, Vec512<T> b, Vec512<T> c) =>
+        new(RawFusedMultiplyAdd(a.Value, b.Value, c.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec512<T> Abs(Vec512<T> x) => new(Vector512.Abs(x.Value));
@@ -88,13 +92,15 @@ internal readonly unsafe struct Vec512<T>(Vector512<T> value) : ISimdVector<Vec5
     public static Vec512<T> LessThan(Vec512<T> a, Vec512<T> b) => new(Vector512.LessThan(a.Value, b.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec512<T> LessThanOrEqual(Vec512<T> a, Vec512<T> b) => new(Vector512.LessThanOrEqual(a.Value, b.Value));
+    public static Vec512<T> LessThanOrEqual(Vec512<T> a, Vec512<T> b) =>
+        new(Vector512.LessThanOrEqual(a.Value, b.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec512<T> GreaterThan(Vec512<T> a, Vec512<T> b) => new(Vector512.GreaterThan(a.Value, b.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec512<T> GreaterThanOrEqual(Vec512<T> a, Vec512<T> b) => new(Vector512.GreaterThanOrEqual(a.Value, b.Value));
+    public static Vec512<T> GreaterThanOrEqual(Vec512<T> a, Vec512<T> b) =>
+        new(Vector512.GreaterThanOrEqual(a.Value, b.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec512<T> ConditionalSelect(Vec512<T> mask, Vec512<T> whenTrue, Vec512<T> whenFalse) =>
@@ -140,7 +146,8 @@ internal readonly unsafe struct Vec512<T>(Vector512<T> value) : ISimdVector<Vec5
             : Vector512.ConvertToDouble(x.Value.As<T, long>()).As<double, T>());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec512<T> LoadWidened(float* source) => new(Vector512.WidenLower(Vector256.Load(source).ToVector512Unsafe()).As<double, T>());
+    public static Vec512<T> LoadWidened(float* source) =>
+        new(Vector512.WidenLower(Vector256.Load(source).ToVector512Unsafe()).As<double, T>());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreNarrowed(Vec512<T> value, float* destination)

@@ -17,13 +17,18 @@ namespace WeightInit.LinearAlgebra;
 /// </remarks>
 internal static unsafe class BlockTranspose
 {
-    /// <summary>True when the AVX-512 permutes are available and the library's width is not capped below 512 bits (<see cref="Kernels.SimdPaths.MaxWidthVariable"/>).</summary>
+    /// <summary>True when the AVX-512 permutes are available and the library's width is not capped below 512 bits
+    /// (<see cref="Kernels.SimdPaths.MaxWidthVariable"/>).</summary>
     public static bool IsSupported => Avx512F.IsSupported && Kernels.SimdPaths.Best == Kernels.SimdPath.Vector512;
 
-    private static readonly Vector512<int>[] FloatLow = [.. Enumerable.Range(0, 4).Select(s => FloatIndex(1 << s, low: true))];
-    private static readonly Vector512<int>[] FloatHigh = [.. Enumerable.Range(0, 4).Select(s => FloatIndex(1 << s, low: false))];
-    private static readonly Vector512<long>[] DoubleLow = [.. Enumerable.Range(0, 3).Select(s => DoubleIndex(1 << s, low: true))];
-    private static readonly Vector512<long>[] DoubleHigh = [.. Enumerable.Range(0, 3).Select(s => DoubleIndex(1 << s, low: false))];
+    private static readonly Vector512<int>[] FloatLow =
+        [.. Enumerable.Range(0, 4).Select(s => FloatIndex(1 << s, low: true))];
+    private static readonly Vector512<int>[] FloatHigh =
+        [.. Enumerable.Range(0, 4).Select(s => FloatIndex(1 << s, low: false))];
+    private static readonly Vector512<long>[] DoubleLow =
+        [.. Enumerable.Range(0, 3).Select(s => DoubleIndex(1 << s, low: true))];
+    private static readonly Vector512<long>[] DoubleHigh =
+        [.. Enumerable.Range(0, 3).Select(s => DoubleIndex(1 << s, low: false))];
 
     private static Vector512<int> FloatIndex(int h, bool low)
     {
@@ -57,6 +62,8 @@ internal static unsafe class BlockTranspose
             Transpose8((double*)src, srcStride, rows, (Vector512<double>*)columns);
     }
 
+    // Transpose16 (float) and Transpose8 (double) are written out per element type on purpose: the permutes differ
+    // (PermuteVar16x32x2 / PermuteVar8x64x2), and the 16 or 8 rows must be named locals to stay in registers.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Transpose16(float* src, nint srcStride, int rows, Vector512<float>* columns)
     {

@@ -17,7 +17,8 @@ namespace WeightInit.LinearAlgebra;
 /// <param name="StripsPerPanel">Strips of NR columns in a packed panel of B.</param>
 internal readonly record struct GemmBlocking(int Kc, int Mc, int StripsPerPanel)
 {
-    /// <summary>The blocking for tiles of <paramref name="mr"/> x <paramref name="nr"/> elements of <paramref name="elementSize"/> bytes.</summary>
+    /// <summary>The blocking for tiles of <paramref name="mr"/> x <paramref name="nr"/> elements of
+    /// <paramref name="elementSize"/> bytes.</summary>
     public static GemmBlocking For(CacheTopology caches, int mr, int nr, int elementSize)
     {
         int kc = Overrides.Kc ?? (int)Math.Clamp(caches.L2 / 8 / (nr * elementSize) / 16 * 16, 64, 1024);

@@ -21,7 +21,8 @@ namespace WeightInit.LinearAlgebra;
 internal static unsafe class GemmEngine
 {
     /// <summary>
-    /// Below this many floating-point operations (2 m k n) the automatic mode uses one thread: about 20 us of one core's
+    /// Below this many floating-point operations (2 m k n) the automatic mode uses one thread: about 20 us of one
+    /// core's
     /// work at the path's width (a parallel loop costs tens of microseconds), 4 MFLOP for 16 lanes (AVX-512 floats),
     /// proportionally less for fewer lanes.
     /// </summary>
@@ -37,7 +38,8 @@ internal static unsafe class GemmEngine
         return Math.Max(250_000, 4_000_000L * lanes / 16);
     }
 
-    /// <summary>Up to this many multiply-adds (m k n) the automatic mode uses a plain loop: packing would cost more than it saves.</summary>
+    /// <summary>Up to this many multiply-adds (m k n) the automatic mode uses a plain loop: packing would cost more
+    /// than it saves.</summary>
     internal const int TinyProduct = 2048;
 
     /// <summary>
@@ -45,7 +47,8 @@ internal static unsafe class GemmEngine
     /// otherwise m x k. <paramref name="bTransposed"/>: B is stored n x k (element (p, j) at b[j k + p]);
     /// otherwise k x n. With <paramref name="accumulate"/> the chains start from C's values, otherwise from 0.
     /// </summary>
-    public static void Run<T>(T* a, bool aTransposed, T* b, bool bTransposed, T* c, int m, int k, int n, bool accumulate, GemmOptions options)
+    public static void Run<T>(T* a, bool aTransposed, T* b, bool bTransposed, T* c, int m, int k, int n,
+        bool accumulate, GemmOptions options)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (options.Path == SimdPath.Auto && (long)m * k * n <= TinyProduct)
@@ -54,7 +57,8 @@ internal static unsafe class GemmEngine
             return;
         }
         var path = options.Path.ResolveFused();
-        if (path == SimdPath.Vector512 && bTransposed && !aTransposed && m <= SmallBatchKernel.MaxRows && BlockTranspose.IsSupported)
+        if (path == SimdPath.Vector512 && bTransposed && !aTransposed && m <= SmallBatchKernel.MaxRows
+            && BlockTranspose.IsSupported)
         {
             int groups = (n + Vector512<T>.Count - 1) / Vector512<T>.Count;
             nint pa = (nint)a, pb = (nint)b, pc = (nint)c;
@@ -64,19 +68,25 @@ internal static unsafe class GemmEngine
         }
         if (!bTransposed && m <= RowStreamKernel.MaxRows && path != SimdPath.Scalar)
         {
-            RowStreamKernel.Run(path, a, aTransposed, b, c, m, k, n, accumulate, Workers(options, path, m, k, n, int.MaxValue, sizeof(T)));
+            RowStreamKernel.Run(path, a, aTransposed, b, c, m, k, n, accumulate,
+                Workers(options, path, m, k, n, int.MaxValue, sizeof(T)));
             return;
         }
         switch (path)
         {
-            case SimdPath.Vector512: Blocked<Vec512<T>, Vector512<T>, T>(a, aTransposed, b, bTransposed, c, m, k, n, accumulate, options, path); break;
-            case SimdPath.Vector256: Blocked<Vec256<T>, Vector256<T>, T>(a, aTransposed, b, bTransposed, c, m, k, n, accumulate, options, path); break;
-            case SimdPath.Vector128: Blocked<Vec128<T>, Vector128<T>, T>(a, aTransposed, b, bTransposed, c, m, k, n, accumulate, options, path); break;
-            default: Blocked<Lane<T>, T, T>(a, aTransposed, b, bTransposed, c, m, k, n, accumulate, options, path); break;
+            case SimdPath.Vector512: Blocked<Vec512<T>, Vector512<T>,
+                T>(a, aTransposed, b, bTransposed, c, m, k, n, accumulate, options, path); break;
+            case SimdPath.Vector256: Blocked<Vec256<T>, Vector256<T>,
+                T>(a, aTransposed, b, bTransposed, c, m, k, n, accumulate, options, path); break;
+            case SimdPath.Vector128: Blocked<Vec128<T>, Vector128<T>,
+                T>(a, aTransposed, b, bTransposed, c, m, k, n, accumulate, options, path); break;
+            default: Blocked<Lane<T>, T,
+                T>(a, aTransposed, b, bTransposed, c, m, k, n, accumulate, options, path); break;
         }
     }
 
-    /// <summary>The path, register tile and cache blocking the packed product of <typeparamref name="T"/> takes here, for the benchmark's report.</summary>
+    /// <summary>The path, register tile and cache blocking the packed product of <typeparamref name="T"/> takes here,
+    /// for the benchmark's report.</summary>
     internal static string Describe<T>(SimdPath path) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var resolved = path.ResolveFused();
@@ -89,11 +99,12 @@ internal static unsafe class GemmEngine
         };
     }
 
-    private static string Describe<TOps, TRaw, T>(SimdPath path) where TOps : IRegisterOps<TRaw, T> where TRaw : struct where T : unmanaged
+    private static string Describe<TOps, TRaw, T>(SimdPath path) where TOps : IRegisterOps<TRaw, T> where TRaw : struct
+        where T : unmanaged
     {
         var blocking = GemmBlocking.For(CacheTopology.Current, TOps.TileRows, 2 * TOps.Lanes, sizeof(T));
-        return FormattableString.Invariant(
-            $"{path}, tile {TOps.TileRows} x {2 * TOps.Lanes}, kc {blocking.Kc}, mc {blocking.Mc}, panel {blocking.StripsPerPanel} strips");
+        return FormattableString.Invariant($"{path}, tile {TOps.TileRows} x {2 * TOps.Lanes}, ") +
+            FormattableString.Invariant($"kc {blocking.Kc}, mc {blocking.Mc}, panel {blocking.StripsPerPanel} strips");
     }
 
     /// <summary>The floating-point operations of a product: 2 m k n.</summary>
@@ -104,17 +115,22 @@ internal static unsafe class GemmEngine
         options.Workers > 0 ? Math.Min(options.Workers, units)
         : ParallelWork.Workers(Flops(m, k, n), ParallelThresholdFlops(path, elementSize), units, -1);
 
-    /// <summary>The packed product at the width of <typeparamref name="TOps"/>, split across workers by rows or by column strips.</summary>
-    private static void Blocked<TOps, TRaw, T>(T* a, bool aTransposed, T* b, bool bTransposed, T* c, int m, int k, int n, bool accumulate,
+    /// <summary>The packed product at the width of <typeparamref name="TOps"/>, split across workers by rows or by
+    /// column strips.</summary>
+    private static void Blocked<TOps, TRaw,
+        T>(T* a, bool aTransposed, T* b, bool bTransposed, T* c, int m, int k, int n, bool accumulate,
         GemmOptions options, SimdPath path)
         where TOps : IRegisterOps<TRaw, T> where TRaw : struct where T : unmanaged
     {
-        var shape = new Shape(TOps.TileRows, 2 * TOps.Lanes, GemmBlocking.For(CacheTopology.Current, TOps.TileRows, 2 * TOps.Lanes, sizeof(T)));
+        var shape =
+            new Shape(TOps.TileRows, 2 * TOps.Lanes,
+            GemmBlocking.For(CacheTopology.Current, TOps.TileRows, 2 * TOps.Lanes, sizeof(T)));
         int rowPanels = (m + shape.Mr - 1) / shape.Mr;
         int strips = (n + shape.Nr - 1) / shape.Nr;
         // Split the rows when A is the larger operand (each worker then packs all of B), the columns otherwise.
         bool splitRows = m >= n ? rowPanels >= 2 : strips < 2;
-        var job = new Job<TOps, TRaw, T>((nint)a, aTransposed, (nint)b, bTransposed, (nint)c, m, k, n, accumulate, shape);
+        var job =
+            new Job<TOps, TRaw, T>((nint)a, aTransposed, (nint)b, bTransposed, (nint)c, m, k, n, accumulate, shape);
         int units = splitRows ? rowPanels : strips;
         int workers = Workers(options, path, m, k, n, units, sizeof(T));
         if (workers <= 1)
@@ -131,9 +147,11 @@ internal static unsafe class GemmEngine
         });
     }
 
-    /// <summary>The documented chain, c = fma(A[i, p], B[p, j], c) for p = 0 .. k-1, as a plain loop (tiny products).</summary>
+    /// <summary>The documented chain, c = fma(A[i, p], B[p, j], c) for p = 0 .. k-1, as a plain loop (tiny
+    /// products).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void RunTiny<T>(T* a, bool aTransposed, T* b, bool bTransposed, T* c, int m, int k, int n, bool accumulate)
+    private static void RunTiny<T>(T* a, bool aTransposed, T* b, bool bTransposed, T* c, int m, int k, int n,
+        bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         nint aRow = aTransposed ? 1 : k, aStep = aTransposed ? m : 1;
@@ -167,7 +185,9 @@ internal static unsafe class GemmEngine
     /// <summary>Buffers up to this many bytes live on the stack (small products allocate nothing).</summary>
     private const int StackBufferBytes = 16 * 1024;
 
-    private sealed class Job<TOps, TRaw, T>(nint a, bool aTransposed, nint b, bool bTransposed, nint c, int m, int k, int n, bool accumulate, Shape shape)
+    private sealed class Job<TOps, TRaw,
+        T>(nint a, bool aTransposed, nint b, bool bTransposed, nint c, int m, int k, int n, bool accumulate,
+        Shape shape)
         where TOps : IRegisterOps<TRaw, T> where TRaw : struct where T : unmanaged
     {
         /// <summary>Computes C[r0..r1, strips s0..s1) (r0 a multiple of MR) with its own scratch buffers.</summary>
@@ -266,14 +286,16 @@ internal static unsafe class GemmEngine
     private static T* Align<T>(T* p) where T : unmanaged => (T*)(((nint)p + 63) & ~(nint)63);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void PackABlock<T>(T* a, bool transposed, int m, int k, int ic, int rowEnd, int panels, int pc, int kc, int mr, T* dst)
+    internal static void PackABlock<T>(T* a, bool transposed, int m, int k, int ic, int rowEnd, int panels, int pc,
+        int kc, int mr, T* dst)
         where T : unmanaged
     {
         int lanes = Vector512<T>.Count;
         if (transposed || !BlockTranspose.IsSupported || (lanes != mr && lanes != 2 * mr))
         {
             for (int q = 0; q < panels; q++)
-                PackA(a, transposed, m, k, ic + q * mr, Math.Min(mr, rowEnd - ic - q * mr), pc, kc, mr, dst + (long)q * kc * mr);
+                PackA(a, transposed, m, k, ic + q * mr, Math.Min(mr, rowEnd - ic - q * mr), pc, kc, mr, dst + (long)q
+                    * kc * mr);
             return;
         }
         Vector512<T>* columns = stackalloc Vector512<T>[16];
@@ -304,14 +326,17 @@ internal static unsafe class GemmEngine
                 for (int r = 0; r < mr; r++)
                 {
                     int row = i0 + h * mr + r;
-                    Scatter(row < rowEnd ? a + (long)row * k + pc : null, dst + (long)(q0 + h) * kc * mr + r, p, kc, mr);
+                    Scatter(row < rowEnd ? a + (long)row * k + pc : null, dst + (long)(q0 + h) * kc * mr + r, p, kc,
+                        mr);
                 }
         }
     }
 
-    /// <summary>Packs rows i0 .. i0+rows of A, columns pc .. pc+kc, as dst[p MR + r]; rows beyond <paramref name="rows"/> are zero.</summary>
+    /// <summary>Packs rows i0 .. i0+rows of A, columns pc .. pc+kc, as dst[p MR + r]; rows beyond
+    /// <paramref name="rows"/> are zero.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void PackA<T>(T* a, bool transposed, int m, int k, int i0, int rows, int pc, int kc, int mr, T* dst) where T : unmanaged
+    internal static void PackA<T>(T* a, bool transposed, int m, int k, int i0, int rows, int pc, int kc, int mr, T* dst)
+        where T : unmanaged
     {
         if (transposed)
         {
@@ -330,9 +355,11 @@ internal static unsafe class GemmEngine
             Scatter(r < rows ? a + (long)(i0 + r) * k + pc : null, dst + r, 0, kc, mr);
     }
 
-    /// <summary>Packs columns j0 .. j0+NR of B, rows pc .. pc+kc, as dst[p NR + j]; columns beyond n are zero.</summary>
+    /// <summary>Packs columns j0 .. j0+NR of B, rows pc .. pc+kc, as dst[p NR + j]; columns beyond n are
+    /// zero.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void PackB<T>(T* b, bool transposed, int k, int n, int pc, int kc, int j0, int nr, T* dst) where T : unmanaged
+    internal static void PackB<T>(T* b, bool transposed, int k, int n, int pc, int kc, int j0, int nr, T* dst)
+        where T : unmanaged
     {
         int cols = Math.Min(nr, n - j0);
         if (!transposed)

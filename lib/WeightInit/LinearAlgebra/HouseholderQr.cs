@@ -56,7 +56,8 @@ internal static class HouseholderQr
         return q;
     }
 
-    /// <summary>Householder reflectors of columns j0 .. j0+nb-1 (rows from j0), each applied at once to the rest of the panel.</summary>
+    /// <summary>Householder reflectors of columns j0 .. j0+nb-1 (rows from j0), each applied at once to the rest of the
+    /// panel.</summary>
     private static void FactorPanel(double[] x, int m, int j0, int nb, double[] tau, double[] diagonal)
     {
         for (int j = j0; j < j0 + nb; j++)
@@ -99,7 +100,8 @@ internal static class HouseholderQr
         return vt;
     }
 
-    /// <summary>T (nb x nb upper triangular, row-major) with H_1 ... H_nb = I - V T V^T: T_ii = tau_i, T[0..i, i] = -tau_i T[0..i, 0..i] V[:, 0..i]^T v_i.</summary>
+    /// <summary>T (nb x nb upper triangular, row-major) with H_1 ... H_nb = I - V T V^T: T_ii = tau_i, T[0..i, i] =
+    /// -tau_i T[0..i, 0..i] V[:, 0..i]^T v_i.</summary>
     private static double[] TriangularFactor(double[] vt, int mm, int nb, ReadOnlySpan<double> tau)
     {
         var t = new double[nb * nb];
@@ -119,8 +121,10 @@ internal static class HouseholderQr
         return t;
     }
 
-    /// <summary>X[j0.., c0 .. c0+count) &lt;- (I - V T V^T)^T X[j0.., c0 .. c0+count) (Q^T applied to the trailing columns).</summary>
-    private static void ApplyTransposed(double[] x, int m, int j0, int c0, int count, double[] vt, double[] t, int nb) =>
+    /// <summary>X[j0.., c0 .. c0+count) &lt;- (I - V T V^T)^T X[j0.., c0 .. c0+count) (Q^T applied to the trailing
+    /// columns).</summary>
+    private static void ApplyTransposed(double[] x, int m, int j0, int c0, int count, double[] vt, double[] t,
+        int nb) =>
         Update(x, m, j0, c0, count, vt, t, nb, transposeT: true);
 
     /// <summary>Q[j0.., j0 .. j0+count) &lt;- (I - V T V^T) Q[j0.., j0 .. j0+count).</summary>
@@ -132,7 +136,8 @@ internal static class HouseholderQr
     /// op(T) = T^T (applying Q^T) or T (applying Q). Y^T is gathered row-major, so that each product is one call:
     /// W^T = Y^T V, W'^T = W^T op(T)^T, Y^T -= W'^T V^T.
     /// </summary>
-    private static void Update(double[] y, int m, int j0, int c0, int count, double[] vt, double[] t, int nb, bool transposeT)
+    private static void Update(double[] y, int m, int j0, int c0, int count, double[] vt, double[] t, int nb,
+        bool transposeT)
     {
         int mm = m - j0;
         var yt = new double[count * mm];
@@ -147,7 +152,8 @@ internal static class HouseholderQr
         for (int c = 0; c < count; c++) yt.AsSpan(c * mm, mm).CopyTo(y.AsSpan((c0 + c) * m + j0, mm));
     }
 
-    /// <summary>Sum of a[i] b[i]: 8 virtual lanes of fused multiply-adds (<see cref="SimdReduce"/>), folded in order, then the rest.</summary>
+    /// <summary>Sum of a[i] b[i]: 8 virtual lanes of fused multiply-adds (<see cref="SimdReduce"/>), folded in order,
+    /// then the rest.</summary>
     private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         var op = new ProductSum();
@@ -164,7 +170,8 @@ internal static class HouseholderQr
     {
         public static int Inputs => 2;
 
-        public void Accumulate<TV>(ref TV sum0, ref TV sum1, TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double> =>
+        public void Accumulate<TV>(ref TV sum0, ref TV sum1, TV a, TV b, TV c)
+            where TV : struct, ISimdVector<TV, double> =>
             sum0 = TV.FusedMultiplyAdd(a, b, sum0);
     }
 }

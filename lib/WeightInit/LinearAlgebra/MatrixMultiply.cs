@@ -15,8 +15,10 @@ namespace WeightInit.LinearAlgebra;
 /// <para>
 /// The products are blocked for the caches and register-blocked after K. Goto and R. van de Geijn (2008),
 /// "Anatomy of high-performance matrix multiplication": B is packed into strips, A into panels, and a
-/// micro-kernel keeps a tile of C in registers (8 rows x 2 <see cref="System.Runtime.Intrinsics.Vector512{T}"/> with AVX-512,
-/// 6 rows x 2 <see cref="System.Runtime.Intrinsics.Vector256{T}"/> otherwise, 4 x 4 scalars without SIMD). Large products
+/// micro-kernel keeps a tile of C in registers (8 rows x 2 <see cref="System.Runtime.Intrinsics.Vector512{T}"/> with
+/// AVX-512,
+/// 6 rows x 2 <see cref="System.Runtime.Intrinsics.Vector256{T}"/> otherwise, 4 x 4 scalars without SIMD). Large
+/// products
 /// split the output across the cores; small ones (fewer than about 4 million floating-point operations,
 /// such as a 512 x 512 matrix times one vector) run on the calling thread. A B^T with at most 8 rows in A
 /// (a layer applied to a few inputs) transposes blocks of B in registers instead of packing it; A B and A^T B
@@ -44,15 +46,18 @@ public static class MatrixMultiply
     /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>.</typeparam>
     /// <param name="a">A, m x k (at least m k values).</param>
     /// <param name="b">B, n x k (at least n k values).</param>
-    /// <param name="c">C, m x n (at least m n values); overwritten, or added to when <paramref name="accumulate"/>. Must not overlap <paramref name="a"/> or <paramref name="b"/>.</param>
+    /// <param name="c">C, m x n (at least m n values); overwritten, or added to when <paramref name="accumulate"/>.
+    /// Must not overlap <paramref name="a"/> or <paramref name="b"/>.</param>
     /// <param name="m">Rows of A and C (the batch).</param>
     /// <param name="k">Columns of A and B (the inputs).</param>
     /// <param name="n">Rows of B, columns of C (the outputs).</param>
-    /// <param name="accumulate">False: C = product. True: C += product (each element's chain of fused multiply-adds starts from C's value instead of 0).</param>
+    /// <param name="accumulate">False: C = product. True: C += product (each element's chain of fused multiply-adds
+    /// starts from C's value instead of 0).</param>
     /// <exception cref="ArgumentOutOfRangeException">m, k or n is not positive.</exception>
     /// <exception cref="ArgumentException">A span is too short, or c overlaps a or b.</exception>
     /// <exception cref="NotSupportedException">T is neither float nor double.</exception>
-    public static void MultiplyTransposed<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n, bool accumulate = false)
+    public static void MultiplyTransposed<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n,
+        bool accumulate = false)
         where T : unmanaged, IFloatingPointIeee754<T>
         => Run(false, true, a, b, c, m, k, n, accumulate, GemmOptions.Default);
 
@@ -63,45 +68,55 @@ public static class MatrixMultiply
     /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>.</typeparam>
     /// <param name="a">A, m x k (at least m k values).</param>
     /// <param name="b">B, k x n (at least k n values).</param>
-    /// <param name="c">C, m x n (at least m n values); overwritten, or added to when <paramref name="accumulate"/>. Must not overlap <paramref name="a"/> or <paramref name="b"/>.</param>
+    /// <param name="c">C, m x n (at least m n values); overwritten, or added to when <paramref name="accumulate"/>.
+    /// Must not overlap <paramref name="a"/> or <paramref name="b"/>.</param>
     /// <param name="m">Rows of A and C.</param>
     /// <param name="k">Columns of A, rows of B.</param>
     /// <param name="n">Columns of B and C.</param>
-    /// <param name="accumulate">False: C = product. True: C += product (each element's chain starts from C's value).</param>
+    /// <param name="accumulate">False: C = product. True: C += product (each element's chain starts from C's
+    /// value).</param>
     /// <exception cref="ArgumentOutOfRangeException">m, k or n is not positive.</exception>
     /// <exception cref="ArgumentException">A span is too short, or c overlaps a or b.</exception>
     /// <exception cref="NotSupportedException">T is neither float nor double.</exception>
-    public static void Multiply<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n, bool accumulate = false)
+    public static void Multiply<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n,
+        bool accumulate = false)
         where T : unmanaged, IFloatingPointIeee754<T>
         => Run(false, false, a, b, c, m, k, n, accumulate, GemmOptions.Default);
 
     /// <summary>
-    /// C = A^T B, where A is k x m, B is k x n and C is m x n, all row-major: a dense layer's weight gradient dW = dY^T X.
+    /// C = A^T B, where A is k x m, B is k x n and C is m x n, all row-major: a dense layer's weight gradient dW = dY^T
+    /// X.
     /// Formula: C[i, j] = sum over p of A[p, i] B[p, j] (plus C[i, j] when <paramref name="accumulate"/>).
     /// </summary>
     /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>.</typeparam>
     /// <param name="a">A, k x m (at least k m values).</param>
     /// <param name="b">B, k x n (at least k n values).</param>
-    /// <param name="c">C, m x n (at least m n values); overwritten, or added to when <paramref name="accumulate"/>. Must not overlap <paramref name="a"/> or <paramref name="b"/>.</param>
+    /// <param name="c">C, m x n (at least m n values); overwritten, or added to when <paramref name="accumulate"/>.
+    /// Must not overlap <paramref name="a"/> or <paramref name="b"/>.</param>
     /// <param name="m">Columns of A, rows of C.</param>
     /// <param name="k">Rows of A and B (the batch).</param>
     /// <param name="n">Columns of B and C.</param>
-    /// <param name="accumulate">False: C = product. True: C += product (each element's chain starts from C's value).</param>
+    /// <param name="accumulate">False: C = product. True: C += product (each element's chain starts from C's
+    /// value).</param>
     /// <exception cref="ArgumentOutOfRangeException">m, k or n is not positive.</exception>
     /// <exception cref="ArgumentException">A span is too short, or c overlaps a or b.</exception>
     /// <exception cref="NotSupportedException">T is neither float nor double.</exception>
-    public static void TransposeMultiply<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n, bool accumulate = false)
+    public static void TransposeMultiply<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n,
+        bool accumulate = false)
         where T : unmanaged, IFloatingPointIeee754<T>
         => Run(true, false, a, b, c, m, k, n, accumulate, GemmOptions.Default);
 
     /// <summary>The products with forced options (the simulator's thread limit, tests and benchmarks).</summary>
-    internal static void Compute<T>(ProductForm form, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n,
+    internal static void Compute<T>(ProductForm form, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k,
+        int n,
         bool accumulate, GemmOptions options) where T : unmanaged, IFloatingPointIeee754<T>
-        => Run(form == ProductForm.TransposeMultiply, form == ProductForm.MultiplyTransposed, a, b, c, m, k, n, accumulate, options);
+        => Run(form == ProductForm.TransposeMultiply, form == ProductForm.MultiplyTransposed, a, b, c, m, k, n,
+            accumulate, options);
 
     /// <summary>Validates the arguments, then runs the blocked product with A stored k x m when
     /// <paramref name="aTransposed"/> and B stored n x k when <paramref name="bTransposed"/>.</summary>
-    private static unsafe void Run<T>(bool aTransposed, bool bTransposed, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c,
+    private static unsafe void Run<T>(bool aTransposed, bool bTransposed, ReadOnlySpan<T> a, ReadOnlySpan<T> b,
+        Span<T> c,
         int m, int k, int n, bool accumulate, GemmOptions options) where T : unmanaged, IFloatingPointIeee754<T>
     {
         Guard.FloatOrDouble<T>();
@@ -125,7 +140,8 @@ public static class MatrixMultiply
     private static void RequireLength(int actual, long needed, string paramName, string what)
     {
         if (actual < needed)
-            throw new ArgumentException($"{paramName} must hold at least {needed} values for {what}, but its length is {actual}.", paramName);
+            throw new ArgumentException($"{paramName} must hold at least {needed} values for {what}, but its length " +
+                $"is {actual}.", paramName);
     }
 }
 

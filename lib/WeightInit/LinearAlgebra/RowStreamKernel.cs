@@ -21,14 +21,16 @@ internal static unsafe class RowStreamKernel
     private static int ChunkBytes => (int)(CacheTopology.Current.L1Data / 2);
 
     /// <summary>Computes C on <paramref name="workers"/> workers, each a range of whole registers of columns.</summary>
-    public static void Run<T>(SimdPath path, T* a, bool aTransposed, T* b, T* c, int m, int k, int n, bool accumulate, int workers)
+    public static void Run<T>(SimdPath path, T* a, bool aTransposed, T* b, T* c, int m, int k, int n, bool accumulate,
+        int workers)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var body = new Body<T>(a, aTransposed, b, c, m, k, n, accumulate, workers);
         SimdDispatch.Run<T, Body<T>>(path, ref body);
     }
 
-    private readonly struct Body<T>(T* a, bool aTransposed, T* b, T* c, int m, int k, int n, bool accumulate, int workers) : ISimdAction<T>
+    private readonly struct Body<T>(T* a, bool aTransposed, T* b, T* c, int m, int k, int n, bool accumulate,
+        int workers) : ISimdAction<T>
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         public void Run<TV>() where TV : struct, ISimdVector<TV, T>
@@ -38,13 +40,17 @@ internal static unsafe class RowStreamKernel
             bool transposed = aTransposed, add = accumulate;
             int rows = m, depth = k, columns = n;
             ParallelWork.ForRanges(groups, Math.Min(workers, groups), (g0, g1) =>
-                Columns<TV, T>((T*)pa, transposed, (T*)pb, (T*)pc, rows, depth, columns, add, Math.Min(columns, g0 * lanes), Math.Min(columns, g1 * lanes)));
+                Columns<TV,
+                    T>((T*)pa, transposed, (T*)pb, (T*)pc, rows, depth, columns, add, Math.Min(columns, g0 * lanes),
+                    Math.Min(columns, g1 * lanes)));
         }
     }
 
-    /// <summary>Computes columns j0 .. j1-1 of C; A is stored k x m when <paramref name="aTransposed"/>, else m x k.</summary>
+    /// <summary>Computes columns j0 .. j1-1 of C; A is stored k x m when <paramref name="aTransposed"/>, else m x
+    /// k.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Columns<TV, T>(T* a, bool aTransposed, T* b, T* c, int m, int k, int n, bool accumulate, int j0, int j1)
+    private static void Columns<TV,
+        T>(T* a, bool aTransposed, T* b, T* c, int m, int k, int n, bool accumulate, int j0, int j1)
         where TV : struct, ISimdVector<TV, T> where T : unmanaged, IFloatingPointIeee754<T>
     {
         int lanes = TV.Count;

@@ -9,7 +9,8 @@ namespace WeightInit.LinearAlgebra;
 /// to one or a few inputs. Packing B^T into strips would cost a full extra pass over B for little reuse,
 /// so this kernel transposes L x L blocks of B in registers (<see cref="BlockTranspose"/>, L = 16 floats or
 /// 8 doubles) and feeds each transposed column straight to the m accumulators. Each element still gets
-/// the chain c = fma(A[i, p], B[j, p], c) over p = 0 .. k-1 in order, exactly as in <see cref="MicroKernels"/>. (Other widths use the packed product: they have no register transpose here.)
+/// the chain c = fma(A[i, p], B[j, p], c) over p = 0 .. k-1 in order, exactly as in <see cref="MicroKernels"/>. (Other
+/// widths use the packed product: they have no register transpose here.)
 /// Needs AVX-512 (<see cref="BlockTranspose.IsSupported"/>).
 /// </summary>
 internal static unsafe class SmallBatchKernel
@@ -18,9 +19,11 @@ internal static unsafe class SmallBatchKernel
     public const int MaxRows = 8;
 
     /// <summary>Computes the columns of C in groups g0 .. g1-1 of L columns each.</summary>
-    public static void Run<T>(T* a, T* b, T* c, int m, int k, int n, bool accumulate, int g0, int g1) where T : unmanaged
+    public static void Run<T>(T* a, T* b, T* c, int m, int k, int n, bool accumulate, int g0, int g1)
+        where T : unmanaged
     {
-        // One specialization per row count, so that the JIT folds the row tests and keeps the accumulators in registers.
+        // One specialization per row count, so that the JIT folds the row tests and keeps the accumulators in
+        // registers.
         switch (m)
         {
             case 1: Run<T, Rows1>(a, b, c, k, n, accumulate, g0, g1); break;
@@ -75,17 +78,26 @@ internal static unsafe class SmallBatchKernel
                     BlockTranspose.Transpose(edge, lanes, rows, columns);
                 }
                 T* ap = a + p0;
+                // Deliberately unrolled by row, as in MicroKernels.Tile: named accumulators stay in registers, and
+                // the tests on the row count (a constant per instantiation) fold away.
                 for (int q = 0; q < count; q++, ap++)
                 {
                     var column = columns[q];
                     c0 = Vec512<T>.RawFusedMultiplyAdd(Vector512.Create(ap[0 * (long)k]), column, c0);
-                    if (TRows.Value > 1) c1 = Vec512<T>.RawFusedMultiplyAdd(Vector512.Create(ap[1 * (long)k]), column, c1);
-                    if (TRows.Value > 2) c2 = Vec512<T>.RawFusedMultiplyAdd(Vector512.Create(ap[2 * (long)k]), column, c2);
-                    if (TRows.Value > 3) c3 = Vec512<T>.RawFusedMultiplyAdd(Vector512.Create(ap[3 * (long)k]), column, c3);
-                    if (TRows.Value > 4) c4 = Vec512<T>.RawFusedMultiplyAdd(Vector512.Create(ap[4 * (long)k]), column, c4);
-                    if (TRows.Value > 5) c5 = Vec512<T>.RawFusedMultiplyAdd(Vector512.Create(ap[5 * (long)k]), column, c5);
-                    if (TRows.Value > 6) c6 = Vec512<T>.RawFusedMultiplyAdd(Vector512.Create(ap[6 * (long)k]), column, c6);
-                    if (TRows.Value > 7) c7 = Vec512<T>.RawFusedMultiplyAdd(Vector512.Create(ap[7 * (long)k]), column, c7);
+                    if (TRows.Value > 1) c1 =
+                        Vec512<T>.RawFusedMultiplyAdd(Vector512.Create(ap[1 * (long)k]), column, c1);
+                    if (TRows.Value > 2) c2 =
+                        Vec512<T>.RawFusedMultiplyAdd(Vector512.Create(ap[2 * (long)k]), column, c2);
+                    if (TRows.Value > 3) c3 =
+                        Vec512<T>.RawFusedMultiplyAdd(Vector512.Create(ap[3 * (long)k]), column, c3);
+                    if (TRows.Value > 4) c4 =
+                        Vec512<T>.RawFusedMultiplyAdd(Vector512.Create(ap[4 * (long)k]), column, c4);
+                    if (TRows.Value > 5) c5 =
+                        Vec512<T>.RawFusedMultiplyAdd(Vector512.Create(ap[5 * (long)k]), column, c5);
+                    if (TRows.Value > 6) c6 =
+                        Vec512<T>.RawFusedMultiplyAdd(Vector512.Create(ap[6 * (long)k]), column, c6);
+                    if (TRows.Value > 7) c7 =
+                        Vec512<T>.RawFusedMultiplyAdd(Vector512.Create(ap[7 * (long)k]), column, c7);
                 }
             }
             StorePartial(c0, c + (long)0 * n + j0, rows, edge);

@@ -11,19 +11,16 @@ namespace WeightInit.Random;
 internal static class AffineKernels
 {
     /// <summary>destination[i] = fma(source[i], scale, offset), rounded once to <typeparamref name="T"/>.</summary>
-    public static void Store<T>(SimdPath path, ReadOnlySpan<double> source, Span<T> destination, double scale, double offset) where T : unmanaged =>
-        SimdMap.Run(new Affine(scale, offset), source, default, default, destination, default, path);
+    public static void Store<T>(SimdPath path, ReadOnlySpan<double> source, Span<T> destination, double scale,
+        double offset) where T : unmanaged =>
+        SimdMap.Run(new Affine(scale, offset), source, default, default, destination, path);
 
     private readonly struct Affine(double scale, double offset) : IMapOperator
     {
         public static int Inputs => 1;
-        public static int Outputs => 1;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
-        {
-            second = default;
-            return TV.FusedMultiplyAdd(a, TV.Create(scale), TV.Create(offset));
-        }
+        public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double> =>
+            TV.FusedMultiplyAdd(a, TV.Create(scale), TV.Create(offset));
     }
 }

@@ -60,10 +60,12 @@ public sealed class RandomSource
     /// <summary>The seed this source was created with.</summary>
     public ulong Seed { get; }
 
-    /// <summary>The SIMD path of the bulk fills (tests and benchmarks force one; results do not depend on it).</summary>
+    /// <summary>The SIMD path of the bulk fills (tests and benchmarks force one; results do not depend on
+    /// it).</summary>
     internal SimdPath Path { get; set; } = SimdPath.Auto;
 
-    /// <summary>The most threads a bulk fill uses; 0 or less means one per core (results do not depend on it).</summary>
+    /// <summary>The most threads a bulk fill uses; 0 or less means one per core (results do not depend on
+    /// it).</summary>
     internal int MaxDegreeOfParallelism { get; set; }
 
     /// <summary>
@@ -160,10 +162,12 @@ public sealed class RandomSource
     /// <param name="low">The lower bound (inclusive); finite, also when rounded to T.</param>
     /// <param name="high">The upper bound; finite and not less than <paramref name="low"/>. Every value lies in
     /// [low, high] rounded to T; high itself can only appear through rounding.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite (or overflows T), <paramref name="high"/> &lt;
+    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite (or overflows T),
+    /// <paramref name="high"/> &lt;
     /// <paramref name="low"/>, or high - low overflows.</exception>
     /// <exception cref="NotSupportedException">T is neither float nor double.</exception>
-    public void FillUniform<T>(Span<T> destination, double low, double high) where T : unmanaged, IFloatingPointIeee754<T>
+    public void FillUniform<T>(Span<T> destination, double low, double high)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         Guard.FloatOrDouble<T>();
         Guard.Finite(low);
@@ -185,12 +189,14 @@ public sealed class RandomSource
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="mean"/> is NaN or infinite (or overflows T), or
     /// <paramref name="std"/> is negative, NaN or infinite (or overflows T).</exception>
     /// <exception cref="NotSupportedException">T is neither float nor double.</exception>
-    public void FillNormal<T>(Span<T> destination, double mean, double std) where T : unmanaged, IFloatingPointIeee754<T>
+    public void FillNormal<T>(Span<T> destination, double mean, double std)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         Guard.FloatOrDouble<T>();
         Guard.Finite(mean);
         Guard.FiniteNonNegative(std);
-        FillAffine(destination, normal: true, scale: InPrecision<T>(std, nameof(std)), offset: InPrecision<T>(mean, nameof(mean)));
+        FillAffine(destination, normal: true, scale: InPrecision<T>(std, nameof(std)),
+            offset: InPrecision<T>(mean, nameof(mean)));
     }
 
     /// <summary>
@@ -223,7 +229,8 @@ public sealed class RandomSource
         if (double.CreateTruncating(lowT) < low) lowT = T.BitIncrement(lowT);
         if (double.CreateTruncating(highT) > high) highT = T.BitDecrement(highT);
         if (lowT > highT)
-            throw new ArgumentException($"No {typeof(T).Name} lies in [low, high] = [{low:R}, {high:R}].", nameof(high));
+            throw new ArgumentException($"No {typeof(T).Name} lies in [low, high] = [{low:R}, {high:R}].",
+                nameof(high));
         var sampler = new TruncatedNormalSampler(mean, std, low, high);
         ulong key = NextUInt64();
         fixed (T* p = destination)
@@ -249,17 +256,20 @@ public sealed class RandomSource
     {
         double rounded = double.CreateTruncating(T.CreateTruncating(value));
         if (!double.IsFinite(rounded))
-            throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be finite in {typeof(T).Name}, but {value:R} overflows it.");
+            throw new ArgumentOutOfRangeException(paramName, value,
+                $"{paramName} must be finite in {typeof(T).Name}, but {value:R} overflows it.");
         return rounded;
     }
 
     private static double ValidateUniform(double low, double high)
     {
         if (high < low)
-            throw new ArgumentOutOfRangeException(nameof(high), high, $"high must not be less than low ({low:R}), but it is {high:R}.");
+            throw new ArgumentOutOfRangeException(nameof(high), high,
+                $"high must not be less than low ({low:R}), but it is {high:R}.");
         double width = high - low;
         if (!double.IsFinite(width))
-            throw new ArgumentOutOfRangeException(nameof(high), high, $"high - low must be finite, but {high:R} - {low:R} overflows.");
+            throw new ArgumentOutOfRangeException(nameof(high), high,
+                $"high - low must be finite, but {high:R} - {low:R} overflows.");
         return width;
     }
 
@@ -270,7 +280,8 @@ public sealed class RandomSource
         Guard.Finite(low);
         Guard.Finite(high);
         if (!(high > low))
-            throw new ArgumentOutOfRangeException(nameof(high), high, $"high must be greater than low ({low:R}), but it is {high:R}.");
+            throw new ArgumentOutOfRangeException(nameof(high), high,
+                $"high must be greater than low ({low:R}), but it is {high:R}.");
     }
 
     private static ulong ChunkSeed(ulong key, int chunk)
@@ -294,7 +305,8 @@ public sealed class RandomSource
         }
     }
 
-    /// <summary>Generates chunk <paramref name="chunk"/> and stores offset + scale * value into <paramref name="destination"/>.</summary>
+    /// <summary>Generates chunk <paramref name="chunk"/> and stores offset + scale * value into
+    /// <paramref name="destination"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void FillChunk<T>(SimdPath path, bool normal, ulong key, int chunk, int length,
         double scale, double offset, T* destination) where T : unmanaged
@@ -313,7 +325,8 @@ public sealed class RandomSource
                 Xoshiro256StarStarLanes.NormalBlocks(path, state, buffer, blocks);
             else
                 Xoshiro256StarStarLanes.UniformBlocks(path, state, buffer, blocks);
-            AffineKernels.Store(path, new ReadOnlySpan<double>(buffer, n), new Span<T>(destination + start + done, n), scale, offset);
+            AffineKernels.Store(path, new ReadOnlySpan<double>(buffer, n), new Span<T>(destination + start + done, n),
+                scale, offset);
         }
     }
 }

@@ -62,14 +62,16 @@ internal static unsafe class Xoshiro256StarStarLanes
         return z ^ (z >> 31);
     }
 
-    /// <summary>Writes <paramref name="blocks"/> x 8 uniform doubles in [0, 1) to <paramref name="destination"/>.</summary>
+    /// <summary>Writes <paramref name="blocks"/> x 8 uniform doubles in [0, 1) to
+    /// <paramref name="destination"/>.</summary>
     public static void UniformBlocks(SimdPath path, ulong* state, double* destination, int blocks)
     {
         var body = new Blocks(state, destination, blocks, normal: false);
         SimdDispatch.Run<double, Blocks>(path, ref body);
     }
 
-    /// <summary>Writes <paramref name="blocks"/> x 16 standard normal doubles to <paramref name="destination"/>.</summary>
+    /// <summary>Writes <paramref name="blocks"/> x 16 standard normal doubles to
+    /// <paramref name="destination"/>.</summary>
     public static void NormalBlocks(SimdPath path, ulong* state, double* destination, int blocks)
     {
         var body = new Blocks(state, destination, blocks, normal: true);
@@ -109,7 +111,8 @@ internal static unsafe class Xoshiro256StarStarLanes
 
     private static Lane<double> FromBits(ulong bits) => new(BitConverter.UInt64BitsToDouble(bits));
 
-    /// <summary>The blocks at one width: the generators in groups of the register's lane count, each group over every block.</summary>
+    /// <summary>The blocks at one width: the generators in groups of the register's lane count, each group over every
+    /// block.</summary>
     private readonly struct Blocks(ulong* state, double* destination, int blocks, bool normal) : ISimdAction<double>
     {
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -121,19 +124,22 @@ internal static unsafe class Xoshiro256StarStarLanes
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Uniform<TV>(ulong* state, double* destination, int blocks, int lane) where TV : struct, ISimdVector<TV, double>
+        private static void Uniform<TV>(ulong* state, double* destination, int blocks, int lane)
+            where TV : struct, ISimdVector<TV, double>
         {
             double* s = (double*)state + lane;
             TV s0 = TV.Load(s), s1 = TV.Load(s + Lanes), s2 = TV.Load(s + 2 * Lanes), s3 = TV.Load(s + 3 * Lanes);
             var scale = TV.Create(TwoPowMinus53);
             double* dst = destination + lane;
             for (int blk = 0; blk < blocks; blk++, dst += Lanes)
-                TV.Store(TV.UnsignedBitsToFloat(TV.ShiftRightLogicalBits(Next(ref s0, ref s1, ref s2, ref s3), 11)) * scale, dst);
+                TV.Store(TV.UnsignedBitsToFloat(TV.ShiftRightLogicalBits(Next(ref s0, ref s1, ref s2, ref s3), 11))
+                    * scale, dst);
             TV.Store(s0, s); TV.Store(s1, s + Lanes); TV.Store(s2, s + 2 * Lanes); TV.Store(s3, s + 3 * Lanes);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void Normal<TV>(ulong* state, double* destination, int blocks, int lane) where TV : struct, ISimdVector<TV, double>
+        private static void Normal<TV>(ulong* state, double* destination, int blocks, int lane)
+            where TV : struct, ISimdVector<TV, double>
         {
             double* s = (double*)state + lane;
             TV s0 = TV.Load(s), s1 = TV.Load(s + Lanes), s2 = TV.Load(s + 2 * Lanes), s3 = TV.Load(s + 3 * Lanes);

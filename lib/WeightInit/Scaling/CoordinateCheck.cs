@@ -79,12 +79,10 @@ public static class CoordinateCheck
     private readonly struct AbsoluteValue : IMapOperator
     {
         public static int Inputs => 1;
-        public static int Outputs => 1;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
+        public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double>
         {
-            second = default;
             return TV.Abs(a);
         }
     }
@@ -93,12 +91,10 @@ public static class CoordinateCheck
     private readonly struct AbsoluteDifference : IMapOperator
     {
         public static int Inputs => 2;
-        public static int Outputs => 1;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
+        public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double>
         {
-            second = default;
             return TV.Abs(a - b);
         }
     }

@@ -34,7 +34,8 @@ public static class InitializationSweep
     /// A list is empty or holds null, <paramref name="cell"/> returns null or a network with another initializer or
     /// activation than the ones it was given, or the options break a rule.
     /// </exception>
-    public static InitializationSweepResult Run(IReadOnlyList<IWeightInitializer> initializers, IReadOnlyList<Activation> activations,
+    public static InitializationSweepResult Run(IReadOnlyList<IWeightInitializer> initializers,
+        IReadOnlyList<Activation> activations,
         Func<IWeightInitializer, Activation, DeepNetwork> cell, SimulationOptions? options = null)
     {
         CheckList(initializers, nameof(initializers));
@@ -71,16 +72,19 @@ public static class InitializationSweep
         ArgumentNullException.ThrowIfNull(list, name);
         if (list.Count == 0) throw new ArgumentException($"{name} must hold at least one item, but it is empty.", name);
         for (int i = 0; i < list.Count; i++)
-            if (list[i] is null) throw new ArgumentException($"{name}[{i}] is null; every item must be non-null.", name);
+            if (list[i] is null) throw new ArgumentException($"{name}[{i}] is null; every item must be non-null.",
+                name);
     }
 }
 
-/// <summary>The grid computed by <see cref="InitializationSweep.Run"/>: rows are initializers, columns activations.</summary>
+/// <summary>The grid computed by <see cref="InitializationSweep.Run"/>: rows are initializers, columns
+/// activations.</summary>
 public sealed class InitializationSweepResult
 {
     private readonly SimulationResult[,] _results;
 
-    internal InitializationSweepResult(IWeightInitializer[] initializers, Activation[] activations, SimulationResult[,] results)
+    internal InitializationSweepResult(IWeightInitializer[] initializers, Activation[] activations,
+        SimulationResult[,] results)
     {
         Initializers = Array.AsReadOnly(initializers);
         Activations = Array.AsReadOnly(activations);

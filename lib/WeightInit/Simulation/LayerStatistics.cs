@@ -43,7 +43,8 @@ public sealed record LayerStatistics
     /// <summary>The mean of the squares of the finite values, E[x^2] (infinite when beyond double's range).</summary>
     public required double MeanSquare { get; init; }
 
-    /// <summary>sqrt(E[x^2]) of the finite values, computed without forming the squares' sum in unscaled form.</summary>
+    /// <summary>sqrt(E[x^2]) of the finite values, computed without forming the squares' sum in unscaled
+    /// form.</summary>
     public required double RootMeanSquare { get; init; }
 
     /// <summary>The fraction of values that are NaN or infinite.</summary>

@@ -30,7 +30,8 @@ internal static class LayerStatisticsCalculator
         public long Finite, Zero;
     }
 
-    /// <summary>Computes the statistics of <paramref name="values"/>, B x n row-major (its first rows * cols entries).</summary>
+    /// <summary>Computes the statistics of <paramref name="values"/>, B x n row-major (its first rows * cols
+    /// entries).</summary>
     /// <param name="layer">The layer number to record.</param>
     /// <param name="values">The batch, row-major.</param>
     /// <param name="rows">B, the number of samples.</param>
@@ -56,7 +57,8 @@ internal static class LayerStatisticsCalculator
             var f = FirstPassChunk(values, r0, r1, cols, flags, path);
             first[c] = f;
             columnAllZero[c] = flags;
-            moments[c] = ScaledMoments.OfBlock<T>(values.AsSpan(r0 * cols, (r1 - r0) * cols), f.Finite, f.Min, f.Max, path);
+            moments[c] =
+                ScaledMoments.OfBlock<T>(values.AsSpan(r0 * cols, (r1 - r0) * cols), f.Finite, f.Min, f.Max, path);
         });
 
         long zeros = 0;
@@ -105,7 +107,8 @@ internal static class LayerStatisticsCalculator
     /// <summary>
     /// Pass 1 over rows r0 .. r1 at one width: per-lane min and max of the finite values, counts of finite values and
     /// exact zeros (in T lanes, flushed to long well before float lanes could lose integers), and the
-    /// all-zero flag of every column (NaN bits while the column has been zero). The columns after the last full register
+    /// all-zero flag of every column (NaN bits while the column has been zero). The columns after the last full
+    /// register
     /// go one by one. Every result is exact, so it is the same on every width.
     /// </summary>
     private unsafe struct FirstPassBody<T>(T* values, T* allZero, int r0, int r1, int cols)

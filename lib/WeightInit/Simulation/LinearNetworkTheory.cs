@@ -28,7 +28,8 @@ public static class LinearNetworkTheory
     /// </summary>
     /// <param name="width">The fan-in n (positive).</param>
     /// <param name="weightStd">sigma_w (finite, non-negative).</param>
-    /// <param name="secondMomentFactor">c = E[f(z)^2] / E[z^2] (finite, non-negative), e.g. from <see cref="SecondMomentFactor"/>.</param>
+    /// <param name="secondMomentFactor">c = E[f(z)^2] / E[z^2] (finite, non-negative), e.g. from
+    /// <see cref="SecondMomentFactor"/>.</param>
     /// <returns>sqrt(n sigma_w^2 c).</returns>
     public static double StdGrowthFactor(int width, double weightStd, double secondMomentFactor)
     {
@@ -58,7 +59,8 @@ public static class LinearNetworkTheory
         };
     }
 
-    /// <summary>The largest finite value of the precision: 3.4028235e38 (float32) or 1.7976931348623157e308 (float64).</summary>
+    /// <summary>The largest finite value of the precision: 3.4028235e38 (float32) or 1.7976931348623157e308
+    /// (float64).</summary>
     /// <param name="precision">The precision.</param>
     /// <returns>float.MaxValue or double.MaxValue.</returns>
     public static double MaxValue(FloatPrecision precision) => precision switch
@@ -68,7 +70,8 @@ public static class LinearNetworkTheory
         _ => throw new ArgumentOutOfRangeException(nameof(precision), precision, "precision must be Single or Double."),
     };
 
-    /// <summary>The smallest positive normal value: 1.1754944e-38 (float32) or 2.2250738585072014e-308 (float64).</summary>
+    /// <summary>The smallest positive normal value: 1.1754944e-38 (float32) or 2.2250738585072014e-308
+    /// (float64).</summary>
     /// <param name="precision">The precision.</param>
     /// <returns>The smallest normal value.</returns>
     public static double SmallestNormal(FloatPrecision precision) => precision switch
@@ -78,7 +81,8 @@ public static class LinearNetworkTheory
         _ => throw new ArgumentOutOfRangeException(nameof(precision), precision, "precision must be Single or Double."),
     };
 
-    /// <summary>The smallest positive (subnormal) value: 1.4e-45 (float32) or 4.9e-324 (float64); anything below half of it rounds to 0.</summary>
+    /// <summary>The smallest positive (subnormal) value: 1.4e-45 (float32) or 4.9e-324 (float64); anything below half
+    /// of it rounds to 0.</summary>
     /// <param name="precision">The precision.</param>
     /// <returns>float.Epsilon or double.Epsilon.</returns>
     public static double SmallestSubnormal(FloatPrecision precision) => precision switch
@@ -95,7 +99,8 @@ public static class LinearNetworkTheory
     /// float32, 227.6 in float64; the first non-finite layer is the next integer or so, since the
     /// largest of many values is a few stds. Null when the factor is at most 1 (no overflow).
     /// </summary>
-    /// <param name="growthFactor">The per-layer factor, e.g. from <see cref="StdGrowthFactor(int, double)"/> (finite, positive).</param>
+    /// <param name="growthFactor">The per-layer factor, e.g. from <see cref="StdGrowthFactor(int, double)"/> (finite,
+    /// positive).</param>
     /// <param name="precision">The precision.</param>
     /// <param name="inputStd">The std of the input (finite, positive; default 1).</param>
     /// <returns>The predicted layer, or null.</returns>
@@ -143,7 +148,8 @@ public static class LinearNetworkTheory
         return Math.Log(SmallestNormal(precision) / inputStd) / Math.Log(growthFactor);
     }
 
-    /// <summary>The predicted std after <paramref name="layers"/> layers: inputStd * factor^layers (may over- or underflow double, like the data).</summary>
+    /// <summary>The predicted std after <paramref name="layers"/> layers: inputStd * factor^layers (may over- or
+    /// underflow double, like the data).</summary>
     /// <param name="growthFactor">The per-layer factor (finite, non-negative).</param>
     /// <param name="layers">The number of layers (non-negative).</param>
     /// <param name="inputStd">The std of the input (finite, non-negative; default 1).</param>

@@ -101,7 +101,8 @@ internal sealed class SimulationEngine<T> where T : unmanaged, IFloatingPointIee
                 (x, z) = (z, x);
                 forward[l] = Statistics(l, x,
                     _widths[l]) with { SaturatedFraction = SaturatedFraction(l, counts ? slopes : null) };
-                if (backward && !_identity && l % stride == 0 && l < _depth) checkpoints[l] = x[..(_batch * _widths[l])];
+                if (backward && !_identity && l % stride == 0 && l < _depth) checkpoints[l] =
+                    x[..(_batch * _widths[l])];
                 _progress?.Report(new SimulationProgress(SimulationPhase.Forward, l, _depth));
             }
         }
@@ -114,9 +115,13 @@ internal sealed class SimulationEngine<T> where T : unmanaged, IFloatingPointIee
 
         IReadOnlyList<double[]>? weights = null;
         if (_options.KeepWeights)
-            weights = Enumerable.Range(1, _depth).Select(l => _keptWeights[l]!.Select(v => double.CreateChecked(v)).ToArray()).ToArray();
+            weights =
+                Enumerable.Range(1, _depth).Select(l => _keptWeights[l]!.Select(v => double.CreateChecked(v)).ToArray())
+                .ToArray();
         total.Stop();
-        var timings = new SimulationTimings(_generation.Elapsed, _products.Elapsed, _activations.Elapsed, _statistics.Elapsed, total.Elapsed);
+        var timings =
+            new SimulationTimings(_generation.Elapsed, _products.Elapsed, _activations.Elapsed, _statistics.Elapsed,
+            total.Elapsed);
         return new SimulationResult(_network, _options, _widths, forward, backwardStatistics, output, weights, timings);
     }
 
@@ -302,7 +307,8 @@ internal sealed class SimulationEngine<T> where T : unmanaged, IFloatingPointIee
         public (T[] W, T[]? B) this[int i] => (Weights[i]!, Biases[i]);
     }
 
-    /// <summary>Draws (or fetches the kept) weights and biases of layers first..last into <paramref name="block"/>, layers in parallel.</summary>
+    /// <summary>Draws (or fetches the kept) weights and biases of layers first..last into <paramref name="block"/>,
+    /// layers in parallel.</summary>
     private void Generate(LayerParameters block, int first, int last)
     {
         _cancellationToken.ThrowIfCancellationRequested();
@@ -356,7 +362,8 @@ internal sealed class SimulationEngine<T> where T : unmanaged, IFloatingPointIee
         return s;
     }
 
-    /// <summary>Runs <paramref name="body"/>(r0, r1) over fixed row ranges of the batch, in parallel when it is big enough.</summary>
+    /// <summary>Runs <paramref name="body"/>(r0, r1) over fixed row ranges of the batch, in parallel when it is big
+    /// enough.</summary>
     private void ForRows(int width, Action<int, int> body)
     {
         int rowsPerChunk = Math.Max(1, LayerStatisticsCalculator.ChunkValues / Math.Max(1, width));
@@ -365,13 +372,16 @@ internal sealed class SimulationEngine<T> where T : unmanaged, IFloatingPointIee
         ParallelWork.For(chunks, _dop, c => body(c * rowsPerChunk, Math.Min(_batch, (c + 1) * rowsPerChunk)));
     }
 
-    /// <summary>C = A B^T on at most the run's threads (every element the same chain of fused multiply-adds whatever their number).</summary>
+    /// <summary>C = A B^T on at most the run's threads (every element the same chain of fused multiply-adds whatever
+    /// their number).</summary>
     private void MultiplyTransposed(T[] a, T[] b, T[] c, int m, int k, int n) =>
-        MatrixMultiply.Compute<T>(ProductForm.MultiplyTransposed, a.AsSpan(0, m * k), b.AsSpan(0, n * k), c.AsSpan(0, m * n), m, k, n,
+        MatrixMultiply.Compute<T>(ProductForm.MultiplyTransposed, a.AsSpan(0, m * k), b.AsSpan(0, n * k),
+            c.AsSpan(0, m * n), m, k, n,
             accumulate: false, GemmOptions.Limited(m, k, n, _dop, System.Runtime.CompilerServices.Unsafe.SizeOf<T>()));
 
     /// <summary>C = A B on at most the run's threads.</summary>
     private void Multiply(T[] a, T[] b, T[] c, int m, int k, int n) =>
-        MatrixMultiply.Compute<T>(ProductForm.Multiply, a.AsSpan(0, m * k), b.AsSpan(0, k * n), c.AsSpan(0, m * n), m, k, n,
+        MatrixMultiply.Compute<T>(ProductForm.Multiply, a.AsSpan(0, m * k), b.AsSpan(0, k * n), c.AsSpan(0, m * n), m,
+            k, n,
             accumulate: false, GemmOptions.Limited(m, k, n, _dop, System.Runtime.CompilerServices.Unsafe.SizeOf<T>()));
 }

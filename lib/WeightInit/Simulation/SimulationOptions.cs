@@ -18,7 +18,8 @@ public sealed record SimulationOptions
     /// <summary>The number of samples B pushed through together (default 512).</summary>
     public int BatchSize { get; init; } = 512;
 
-    /// <summary>The precision of the weights, activations and products (statistics are always computed in double).</summary>
+    /// <summary>The precision of the weights, activations and products (statistics are always computed in
+    /// double).</summary>
     public FloatPrecision Precision { get; init; } = FloatPrecision.Double;
 
     /// <summary>The seed of every random draw of the run: the input (unless given), the weights and biases, the top
@@ -41,16 +42,19 @@ public sealed record SimulationOptions
     /// </summary>
     public double SaturationThreshold { get; init; } = Saturation.DefaultThreshold;
 
-    /// <summary>Keep every layer's weights and return them in <see cref="SimulationResult.Weights"/> (default false: the run streams, holding O(sqrt L) layers at most).</summary>
+    /// <summary>Keep every layer's weights and return them in <see cref="SimulationResult.Weights"/> (default false:
+    /// the run streams, holding O(sqrt L) layers at most).</summary>
     public bool KeepWeights { get; init; }
 
     /// <summary>
     /// Called after every forward layer with its pre-activations (see <see cref="Simulation.PreActivationObserver"/>),
-    /// on the calling thread, layer by layer; null (default) for none. Not called while the backward pass recomputes layers.
+    /// on the calling thread, layer by layer; null (default) for none. Not called while the backward pass recomputes
+    /// layers.
     /// </summary>
     public PreActivationObserver? PreActivationObserver { get; init; }
 
-    /// <summary>How many threads the run may use: -1 (default) for all cores, or a positive number. The results do not depend on it.</summary>
+    /// <summary>How many threads the run may use: -1 (default) for all cores, or a positive number. The results do not
+    /// depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
     /// <summary>
@@ -95,23 +99,26 @@ public sealed record SimulationOptions
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BatchSize);
-        if (!Enum.IsDefined(Precision))
-            throw new ArgumentOutOfRangeException(nameof(Precision), Precision, $"{nameof(Precision)} must be Single or Double.");
+        Guard.Defined(Precision);
         Saturation.CheckThreshold(SaturationThreshold, nameof(SaturationThreshold));
         if (MaxDegreeOfParallelism == 0 || MaxDegreeOfParallelism < -1)
             throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism,
-                $"{nameof(MaxDegreeOfParallelism)} must be -1 (all cores) or positive, but it is {MaxDegreeOfParallelism}.");
+                $"{nameof(MaxDegreeOfParallelism)} must be -1 (all cores) or positive, but it is " +
+                    $"{MaxDegreeOfParallelism}.");
         var widths = network.Widths;
         for (int l = 0; l < widths.Count; l++)
             if ((long)BatchSize * widths[l] > Array.MaxLength)
                 throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize,
-                    $"{nameof(BatchSize)} times the width of layer {l} ({widths[l]}) must fit in one array (at most {Array.MaxLength} values).");
+                    $"{nameof(BatchSize)} times the width of layer {l} ({widths[l]}) must fit in one array (at most " +
+                        $"{Array.MaxLength} values).");
         if (Input is not null)
         {
-            Guard.Length(Input.Count, BatchSize * widths[0], nameof(Input), $"BatchSize x n_0 = {BatchSize} x {widths[0]} values");
+            Guard.Length(Input.Count, BatchSize * widths[0], nameof(Input),
+                $"BatchSize x n_0 = {BatchSize} x {widths[0]} values");
             for (int i = 0; i < Input.Count; i++)
                 if (!double.IsFinite(Input[i]))
-                    throw new ArgumentException($"{nameof(Input)} must be finite, but {nameof(Input)}[{i}] is {Input[i]}.", nameof(Input));
+                    throw new ArgumentException($"{nameof(Input)} must be finite, but {nameof(Input)}[{i}] is " +
+                        $"{Input[i]}.", nameof(Input));
         }
     }
 }

@@ -1,20 +1,15 @@
 namespace WeightInit.Simulation;
 
-/// <summary>What <see cref="DeepNetworkSimulator.Run"/> found: per-layer statistics forward (and backward), and where the values broke down.</summary>
+/// <summary>What <see cref="DeepNetworkSimulator.Run"/> found: per-layer statistics forward (and backward), and where
+/// the values broke down.</summary>
 public sealed class SimulationResult
 {
     internal SimulationResult(DeepNetwork network, SimulationOptions options, int[] widths, LayerStatistics[] forward,
         LayerStatistics[]? backward,
         double[] output, IReadOnlyList<double[]>? weights, SimulationTimings timings)
     {
-        Network = network;
-        Options = options;
-        Widths = widths;
-        Forward = forward;
-        Backward = backward;
-        Output = output;
-        Weights = weights;
-        Timings = timings;
+        (Network, Options, Widths, Forward, Backward, Output, Weights, Timings) =
+            (network, options, widths, forward, backward, output, weights, timings);
         FirstNonFiniteLayer = forward.FirstOrDefault(s => !s.AllFinite)?.Layer;
         FirstAllZeroLayer = forward.FirstOrDefault(s => s.AllZero)?.Layer;
         if (backward is not null)
@@ -38,7 +33,8 @@ public sealed class SimulationResult
     /// <summary>The widths n_0 (input) .. n_L.</summary>
     public IReadOnlyList<int> Widths { get; }
 
-    /// <summary>Statistics of the activations, L + 1 entries: Forward[0] is the input, Forward[l] the output x_l of layer l.</summary>
+    /// <summary>Statistics of the activations, L + 1 entries: Forward[0] is the input, Forward[l] the output x_l of
+    /// layer l.</summary>
     public IReadOnlyList<LayerStatistics> Forward { get; }
 
     /// <summary>
@@ -54,7 +50,8 @@ public sealed class SimulationResult
     /// <summary>The first layer whose activations are all exactly zero, or null.</summary>
     public int? FirstAllZeroLayer { get; }
 
-    /// <summary>The highest layer whose gradient is not all finite (the gradient travels down, so this is where it first broke), or null.</summary>
+    /// <summary>The highest layer whose gradient is not all finite (the gradient travels down, so this is where it
+    /// first broke), or null.</summary>
     public int? TopmostNonFiniteGradientLayer { get; }
 
     /// <summary>The highest layer whose gradient is all exactly zero, or null.</summary>
@@ -63,7 +60,8 @@ public sealed class SimulationResult
     /// <summary>The last layer's activations x_L, B x n_L row-major, converted to double.</summary>
     public IReadOnlyList<double> Output { get; }
 
-    /// <summary>When <see cref="SimulationOptions.KeepWeights"/>: W_1..W_L (index l - 1), each n_l x n_{l-1} row-major, converted to double. Otherwise null.</summary>
+    /// <summary>When <see cref="SimulationOptions.KeepWeights"/>: W_1..W_L (index l - 1), each n_l x n_{l-1} row-major,
+    /// converted to double. Otherwise null.</summary>
     public IReadOnlyList<double[]>? Weights { get; }
 
     /// <summary>Where the time went.</summary>

@@ -13,12 +13,7 @@ public sealed class FixedBinHistogram
 
     private FixedBinHistogram(double low, double high, long[] counts, long total, long below, long above)
     {
-        Low = low;
-        High = high;
-        _counts = counts;
-        Total = total;
-        Below = below;
-        Above = above;
+        (Low, High, _counts, Total, Below, Above) = (low, high, counts, total, below, above);
     }
 
     /// <summary>The lower edge of the first bin.</summary>
@@ -42,37 +37,45 @@ public sealed class FixedBinHistogram
     /// <summary>How many values were above <see cref="High"/>.</summary>
     public long Above { get; }
 
-    /// <summary>The count of bin <paramref name="bin"/>: values v with Low + bin * width &lt;= v &lt; Low + (bin + 1) * width (the last bin includes High).</summary>
+    /// <summary>The count of bin <paramref name="bin"/>: values v with Low + bin * width &lt;= v &lt; Low + (bin + 1) *
+    /// width (the last bin includes High).</summary>
     /// <param name="bin">The bin, 0 .. BinCount - 1.</param>
     /// <returns>The number of values in it.</returns>
     public long Count(int bin) => _counts[bin];
 
     /// <summary>The centre of every bin, Low + (i + 1/2) * BinWidth.</summary>
-    public IReadOnlyList<double> Centers => Enumerable.Range(0, _counts.Length).Select(i => Low + (i + 0.5) * BinWidth).ToArray();
+    public IReadOnlyList<double> Centers =>
+        Enumerable.Range(0, _counts.Length).Select(i => Low + (i + 0.5) * BinWidth).ToArray();
 
     /// <summary>The count of every bin.</summary>
     public IReadOnlyList<long> Counts => Array.AsReadOnly(_counts);
 
-    /// <summary>The density every bin estimates, count / (Total * BinWidth): the values outside the range count in the total, so the densities integrate to the fraction inside.</summary>
+    /// <summary>The density every bin estimates, count / (Total * BinWidth): the values outside the range count in the
+    /// total, so the densities integrate to the fraction inside.</summary>
     public IReadOnlyList<double> Densities => _counts.Select(c => c / (Total * BinWidth)).ToArray();
 
-    /// <summary>Counts <paramref name="values"/> in <paramref name="bins"/> equal bins over [<paramref name="low"/>, <paramref name="high"/>].</summary>
+    /// <summary>Counts <paramref name="values"/> in <paramref name="bins"/> equal bins over [<paramref name="low"/>,
+    /// <paramref name="high"/>].</summary>
     /// <param name="values">The values, all finite (at least one).</param>
     /// <param name="low">The lower edge; finite.</param>
     /// <param name="high">The upper edge; finite and greater than <paramref name="low"/>.</param>
     /// <param name="bins">The number of bins; positive.</param>
     /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>, inferred from the span or array.</typeparam>
     /// <returns>The histogram.</returns>
-    /// <exception cref="ArgumentException">values is empty or holds a NaN or an infinity (the message gives its index).</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A bound is not finite, high is not above low, or bins is not positive.</exception>
+    /// <exception cref="ArgumentException">values is empty or holds a NaN or an infinity (the message gives its
+    /// index).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A bound is not finite, high is not above low, or bins is not
+    /// positive.</exception>
     /// <exception cref="NotSupportedException">T is neither float nor double.</exception>
-    public static FixedBinHistogram Of<T>(ReadOnlySpan<T> values, double low, double high, int bins) where T : unmanaged, IFloatingPointIeee754<T>
+    public static FixedBinHistogram Of<T>(ReadOnlySpan<T> values, double low, double high, int bins)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         Guard.FloatOrDouble<T>();
         Guard.Finite(low);
         Guard.Finite(high);
         if (!(high > low))
-            throw new ArgumentOutOfRangeException(nameof(high), high, $"high must be greater than low ({low}), but it is {high}.");
+            throw new ArgumentOutOfRangeException(nameof(high), high,
+                $"high must be greater than low ({low}), but it is {high}.");
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bins);
         Guard.AllFinite(values);
         var counts = new long[bins];
@@ -108,7 +111,8 @@ public sealed class FixedBinHistogram
         }
         for (; i < values.Length; i++) counts[Math.Min((int)((values[i] - low) * scale), last)]++;
         var total = new long[bins];
-        for (int b = 0; b < bins; b++) total[b] = counts[b] + counts[bins + b] + counts[2 * bins + b] + counts[3 * bins + b];
+        for (int b = 0; b < bins; b++) total[b] =
+            counts[b] + counts[bins + b] + counts[2 * bins + b] + counts[3 * bins + b];
         return new FixedBinHistogram(low, high, total, values.Length, 0, 0);
     }
 }

@@ -10,14 +10,16 @@ namespace WeightInit.Statistics;
 /// </summary>
 public static class KolmogorovSmirnov
 {
-    /// <summary>The two-sample statistic D = sup_x |F_a(x) - F_b(x)|, in [0, 1]. Ties are handled exactly (the gap is read after every distinct value).</summary>
+    /// <summary>The two-sample statistic D = sup_x |F_a(x) - F_b(x)|, in [0, 1]. Ties are handled exactly (the gap is
+    /// read after every distinct value).</summary>
     /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>, inferred from the spans or arrays.</typeparam>
     /// <param name="a">The first sample: at least one value, all finite (it is not modified).</param>
     /// <param name="b">The second sample: at least one value, all finite (it is not modified).</param>
     /// <returns>D.</returns>
     /// <exception cref="ArgumentException">A sample is empty or holds a NaN or an infinity.</exception>
     /// <exception cref="NotSupportedException">T is neither float nor double.</exception>
-    public static double TwoSampleStatistic<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    public static double TwoSampleStatistic<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         Guard.FloatOrDouble<T>();
         double[] x = SortedCopy(a, nameof(a));
@@ -36,7 +38,8 @@ public static class KolmogorovSmirnov
         return d;
     }
 
-    /// <summary>The critical value c(alpha) sqrt((n + m) / (n m)) above which D rejects "same distribution" at level alpha, for large samples: c(alpha) = sqrt(-ln(alpha / 2) / 2).</summary>
+    /// <summary>The critical value c(alpha) sqrt((n + m) / (n m)) above which D rejects "same distribution" at level
+    /// alpha, for large samples: c(alpha) = sqrt(-ln(alpha / 2) / 2).</summary>
     /// <param name="n">The size of the first sample; positive.</param>
     /// <param name="m">The size of the second sample; positive.</param>
     /// <param name="alpha">The significance level, in (0, 1).</param>
@@ -51,7 +54,8 @@ public static class KolmogorovSmirnov
         return Math.Sqrt(-Math.Log(alpha / 2) / 2) * Math.Sqrt((n + m) / ((double)n * m));
     }
 
-    private static double[] SortedCopy<T>(ReadOnlySpan<T> values, string paramName) where T : unmanaged, IFloatingPointIeee754<T>
+    private static double[] SortedCopy<T>(ReadOnlySpan<T> values, string paramName)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         Guard.AllFinite(values, paramName);
         var copy = new double[values.Length];

@@ -16,16 +16,20 @@ namespace WeightInit.Statistics;
 /// <param name="Count">The number of values n.</param>
 /// <param name="Mean">The sample mean m = (1/n) sum x_i.</param>
 /// <param name="Variance">The unbiased sample variance, (1/(n-1)) sum (x_i - m)^2 (0 when n = 1).</param>
-/// <param name="Skewness">The moment skewness g1 = m3 / m2^(3/2) with central moments m_k = (1/n) sum (x_i - m)^k (NaN when m2 = 0).</param>
-/// <param name="ExcessKurtosis">The moment excess kurtosis g2 = m4 / m2^2 - 3 (NaN when m2 = 0): 0 for a normal, -1.2 for a uniform.</param>
-public readonly record struct SampleMoments(long Count, double Mean, double Variance, double Skewness, double ExcessKurtosis)
+/// <param name="Skewness">The moment skewness g1 = m3 / m2^(3/2) with central moments m_k = (1/n) sum (x_i - m)^k (NaN
+/// when m2 = 0).</param>
+/// <param name="ExcessKurtosis">The moment excess kurtosis g2 = m4 / m2^2 - 3 (NaN when m2 = 0): 0 for a normal, -1.2
+/// for a uniform.</param>
+public readonly record struct SampleMoments(long Count, double Mean, double Variance, double Skewness,
+    double ExcessKurtosis)
 {
     /// <summary>The sample standard deviation, sqrt(<see cref="Variance"/>) (divisor n - 1).</summary>
     public double Std => Math.Sqrt(Variance);
 
     /// <summary>
     /// The standard error of <see cref="Variance"/> as an estimate of the population variance, for independent draws:
-    /// Variance * sqrt((g2 + 2) / n), the large-sample form of Var(s^2) = sigma^4 (kappa - (n - 3)/(n - 1)) / n with the
+    /// Variance * sqrt((g2 + 2) / n), the large-sample form of Var(s^2) = sigma^4 (kappa - (n - 3)/(n - 1)) / n with
+    /// the
     /// kurtosis kappa = g2 + 3 (sqrt(2/n) for a normal, sqrt(0.8/n) for a uniform). NaN when the kurtosis is undefined.
     /// A measured variance within 5 of these of its prediction agrees with it at any reasonable confidence.
     /// </summary>
@@ -35,7 +39,8 @@ public readonly record struct SampleMoments(long Count, double Mean, double Vari
     /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>, inferred from the span or array.</typeparam>
     /// <param name="values">At least one value, all finite.</param>
     /// <returns>The moments.</returns>
-    /// <exception cref="ArgumentException"><paramref name="values"/> is empty or holds a NaN or an infinity (the message gives its index).</exception>
+    /// <exception cref="ArgumentException"><paramref name="values"/> is empty or holds a NaN or an infinity (the
+    /// message gives its index).</exception>
     /// <exception cref="NotSupportedException">T is neither float nor double.</exception>
     public static SampleMoments Of<T>(ReadOnlySpan<T> values) where T : unmanaged, IFloatingPointIeee754<T>
     {

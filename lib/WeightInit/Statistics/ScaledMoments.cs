@@ -28,21 +28,25 @@ namespace WeightInit.Statistics;
 /// <param name="Shift">c: the scaled values are shifted by c.</param>
 /// <param name="SumD">The sum of d = x 2^k - c over the finite values.</param>
 /// <param name="SumD2">The sum of d^2.</param>
-internal readonly record struct ScaledMoments(long Count, double Min, double Max, int Scale, double Shift, double SumD, double SumD2)
+internal readonly record struct ScaledMoments(long Count, double Min, double Max, int Scale, double Shift, double SumD,
+    double SumD2)
 {
     /// <summary>The mean of the finite values (NaN when there is none).</summary>
     public double Mean => Count == 0 ? double.NaN : Math.Clamp(Math.ScaleB(Shift + MeanD, -Scale), Min, Max);
 
-    /// <summary>The population standard deviation sqrt((1/n) sum (x - mean)^2), exact even when its square is beyond double's range.</summary>
+    /// <summary>The population standard deviation sqrt((1/n) sum (x - mean)^2), exact even when its square is beyond
+    /// double's range.</summary>
     public double PopulationStd => Count == 0 ? double.NaN : Math.ScaleB(Math.Sqrt(VarianceScaled), -Scale);
 
     /// <summary>The population variance (1/n) sum (x - mean)^2.</summary>
     public double PopulationVariance => Count == 0 ? double.NaN : Math.ScaleB(VarianceScaled, -2 * Scale);
 
     /// <summary>The unbiased sample variance (1/(n - 1)) sum (x - mean)^2 (0 for one value).</summary>
-    public double SampleVariance => Count == 0 ? double.NaN : Count == 1 ? 0.0 : Math.ScaleB(VarianceScaled * Count / (Count - 1), -2 * Scale);
+    public double SampleVariance =>
+        Count == 0 ? double.NaN : Count == 1 ? 0.0 : Math.ScaleB(VarianceScaled * Count / (Count - 1), -2 * Scale);
 
-    /// <summary>The mean square E[x^2] (infinite or 0 when beyond double's range; <see cref="RootMeanSquare"/> is exact then).</summary>
+    /// <summary>The mean square E[x^2] (infinite or 0 when beyond double's range; <see cref="RootMeanSquare"/> is exact
+    /// then).</summary>
     public double MeanSquare => Count == 0 ? double.NaN : Math.ScaleB(MeanSquareScaled, -2 * Scale);
 
     /// <summary>sqrt(E[x^2]), computed without forming the unscaled sum of squares.</summary>
@@ -61,20 +65,23 @@ internal readonly record struct ScaledMoments(long Count, double Min, double Max
         }
     }
 
-    /// <summary>The moments of the finite values of <paramref name="values"/> (one pass for min and max, one for the sums).</summary>
+    /// <summary>The moments of the finite values of <paramref name="values"/> (one pass for min and max, one for the
+    /// sums).</summary>
     /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>.</typeparam>
     /// <param name="values">The values.</param>
     /// <returns>The moments; <see cref="Count"/> 0 when no value is finite.</returns>
     public static ScaledMoments Of<T>(ReadOnlySpan<T> values) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (finite, min, max) = FiniteRange.Of(values);
-        // A zero extremum keeps the sign of the first zero that reached it (the vector minimum prefers -0), as it always has.
+        // A zero extremum keeps the sign of the first zero that reached it (the vector minimum prefers -0), as it
+        // always has.
         if (min == 0 || max == 0) (min, max) = FirstExtremes(values);
         return OfBlock(values, finite, min, max);
     }
 
     /// <summary>The min and max of the finite values, each the first value that reached it.</summary>
-    private static (double Min, double Max) FirstExtremes<T>(ReadOnlySpan<T> values) where T : unmanaged, IFloatingPointIeee754<T>
+    private static (double Min, double Max) FirstExtremes<T>(ReadOnlySpan<T> values)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         double min = double.PositiveInfinity, max = double.NegativeInfinity;
         foreach (T value in values)
@@ -98,7 +105,8 @@ internal readonly record struct ScaledMoments(long Count, double Min, double Max
     /// <param name="max">Their maximum.</param>
     /// <returns>The block's moments.</returns>
     /// <param name="path">The SIMD path of the sums (the same bits on every path).</param>
-    public static ScaledMoments OfBlock<T>(ReadOnlySpan<T> values, long finiteCount, double min, double max, SimdPath path = SimdPath.Auto)
+    public static ScaledMoments OfBlock<T>(ReadOnlySpan<T> values, long finiteCount, double min, double max,
+        SimdPath path = SimdPath.Auto)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (finiteCount == 0) return new ScaledMoments(0, double.PositiveInfinity, double.NegativeInfinity, 0, 0, 0, 0);
@@ -142,7 +150,8 @@ internal readonly record struct ScaledMoments(long Count, double Min, double Max
         return new ScaledMoments(count, min, max, k, shift, sumD, sumD2);
     }
 
-    /// <summary>k such that max(|min|, |max|) 2^k lies in [0.5, 1), clamped to [-1000, 1000]; 0 for all-zero data.</summary>
+    /// <summary>k such that max(|min|, |max|) 2^k lies in [0.5, 1), clamped to [-1000, 1000]; 0 for all-zero
+    /// data.</summary>
     private static int ScaleExponent(double min, double max)
     {
         double maxAbs = Math.Max(Math.Abs(min), Math.Abs(max));
@@ -150,7 +159,8 @@ internal readonly record struct ScaledMoments(long Count, double Min, double Max
     }
 
     /// <summary>The scaled midpoint 2^k (min + max) / 2, computed without overflow.</summary>
-    private static double Midpoint(double min, double max, int k) => 0.5 * Math.ScaleB(min, k) + 0.5 * Math.ScaleB(max, k);
+    private static double Midpoint(double min, double max, int k) =>
+        0.5 * Math.ScaleB(min, k) + 0.5 * Math.ScaleB(max, k);
 
     /// <summary>
     /// The sums of d = x scale - shift and d^2 over the finite values, in double, the same bits on every SIMD path: the
@@ -158,7 +168,8 @@ internal readonly record struct ScaledMoments(long Count, double Min, double Max
     /// elements i = j mod 16, d^2 added by a multiply-add), combined as sum over j &lt; 8 of (lane j + lane j + 8), in
     /// order; the rest are added one by one.
     /// </summary>
-    internal static (double SumD, double SumD2) ShiftedSums<T>(ReadOnlySpan<T> values, double scale, double shift, SimdPath path = SimdPath.Auto)
+    internal static (double SumD, double SumD2) ShiftedSums<T>(ReadOnlySpan<T> values, double scale, double shift,
+        SimdPath path = SimdPath.Auto)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var op = new ShiftedSquares(scale, shift);
@@ -172,7 +183,8 @@ internal readonly record struct ScaledMoments(long Count, double Min, double Max
             sumD += d[j] + d[j + VirtualLanes / 2];
             sumD2 += d2[j] + d2[j + VirtualLanes / 2];
         }
-        for (int i = done; i < values.Length; i++) SimdReduce.AccumulateElement(op, values, default, default, i, ref sumD, ref sumD2);
+        for (int i = done; i < values.Length; i++) SimdReduce.AccumulateElement(op, values, default, default, i,
+            ref sumD, ref sumD2);
         return (sumD, sumD2);
     }
 
@@ -185,7 +197,8 @@ internal readonly record struct ScaledMoments(long Count, double Min, double Max
         public static int Inputs => 1;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Accumulate<TV>(ref TV sum0, ref TV sum1, TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double>
+        public void Accumulate<TV>(ref TV sum0, ref TV sum1, TV a, TV b, TV c)
+            where TV : struct, ISimdVector<TV, double>
         {
             var finite = TV.Equal(a - a, TV.Zero);
             var d = TV.FusedMultiplyAdd(a, TV.Create(scale), TV.Create(-shift)) & finite;

@@ -17,12 +17,14 @@ namespace WeightInit.Statistics;
 /// <param name="Min">The smallest value.</param>
 /// <param name="Max">The largest value.</param>
 /// <param name="GeometricMean">exp((1/n) sum ln x_i) when every value is positive; NaN otherwise.</param>
-public readonly record struct SeedSummary(int Count, double Mean, double Std, double Min, double Max, double GeometricMean)
+public readonly record struct SeedSummary(int Count, double Mean, double Std, double Min, double Max,
+    double GeometricMean)
 {
     /// <summary>Summarizes the values of one measurement over its seeds.</summary>
     /// <param name="values">One value per seed: at least one, all finite.</param>
     /// <returns>The summary.</returns>
-    /// <exception cref="ArgumentException"><paramref name="values"/> is empty or holds a NaN or an infinity (the message gives its index).</exception>
+    /// <exception cref="ArgumentException"><paramref name="values"/> is empty or holds a NaN or an infinity (the
+    /// message gives its index).</exception>
     public static SeedSummary Of(ReadOnlySpan<double> values)
     {
         var moments = SampleMoments.Of(values);
@@ -51,19 +53,23 @@ public readonly record struct SeedSummary(int Count, double Mean, double Std, do
     /// Summarizes curves measured once per seed, point by point: entry i of the result summarizes runs[s][i] over
     /// the seeds s (e.g. the activation RMS at layer i of five networks drawn with five seeds).
     /// </summary>
-    /// <param name="runs">One curve per seed: at least one, all of the same non-zero length, every value finite.</param>
+    /// <param name="runs">One curve per seed: at least one, all of the same non-zero length, every value
+    /// finite.</param>
     /// <returns>One summary per point of the curves.</returns>
-    /// <exception cref="ArgumentException">No curve, a null or empty curve, curves of different lengths, or a value that is not finite.</exception>
+    /// <exception cref="ArgumentException">No curve, a null or empty curve, curves of different lengths, or a value
+    /// that is not finite.</exception>
     public static SeedSummary[] Pointwise(IReadOnlyList<IReadOnlyList<double>> runs)
     {
         ArgumentNullException.ThrowIfNull(runs);
-        if (runs.Count == 0) throw new ArgumentException("runs must hold at least one curve, but it is empty.", nameof(runs));
+        if (runs.Count == 0) throw new ArgumentException("runs must hold at least one curve, but it is empty.",
+            nameof(runs));
         for (int s = 0; s < runs.Count; s++)
         {
             if (runs[s] is null || runs[s].Count == 0)
                 throw new ArgumentException($"runs[{s}] must be a curve with at least one point.", nameof(runs));
             if (runs[s].Count != runs[0].Count)
-                throw new ArgumentException($"every curve must have the length of runs[0] ({runs[0].Count}), but runs[{s}] has {runs[s].Count}.", nameof(runs));
+                throw new ArgumentException($"every curve must have the length of runs[0] ({runs[0].Count}), but " +
+                    $"runs[{s}] has {runs[s].Count}.", nameof(runs));
         }
         var result = new SeedSummary[runs[0].Count];
         var column = new double[runs.Count];
@@ -73,14 +79,16 @@ public readonly record struct SeedSummary(int Count, double Mean, double Std, do
             {
                 column[s] = runs[s][i];
                 if (!double.IsFinite(column[s]))
-                    throw new ArgumentException($"every value must be finite, but runs[{s}][{i}] is {column[s]}.", nameof(runs));
+                    throw new ArgumentException($"every value must be finite, but runs[{s}][{i}] is {column[s]}.",
+                        nameof(runs));
             }
             result[i] = Of(column);
         }
         return result;
     }
 
-    /// <summary>True when every value of this summary is above every value of <paramref name="other"/>: Min &gt; other.Max.</summary>
+    /// <summary>True when every value of this summary is above every value of <paramref name="other"/>: Min &gt;
+    /// other.Max.</summary>
     /// <param name="other">The summary compared against.</param>
     /// <returns>Whether the ranges are separated, this one above.</returns>
     public bool IsEntirelyAbove(SeedSummary other) => Min > other.Max;

@@ -18,12 +18,15 @@ namespace WeightInit.Theory;
 /// </remarks>
 public static class CriticalLine
 {
-    /// <summary>The critical point of <paramref name="activation"/> at bias variance <paramref name="biasVariance"/>.</summary>
+    /// <summary>The critical point of <paramref name="activation"/> at bias variance
+    /// <paramref name="biasVariance"/>.</summary>
     /// <param name="activation">phi.</param>
     /// <param name="biasVariance">sigma_b^2, finite and non-negative.</param>
     /// <returns>sigma_w^2 with chi_1 = 1, and q* there.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="biasVariance"/> is negative or not finite.</exception>
-    /// <exception cref="ArgumentException">chi_1 does not cross 1 for sigma_w^2 in [0.01, 1e4] (the message says which way it stays), or jumps across it.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="biasVariance"/> is negative or not
+    /// finite.</exception>
+    /// <exception cref="ArgumentException">chi_1 does not cross 1 for sigma_w^2 in [0.01, 1e4] (the message says which
+    /// way it stays), or jumps across it.</exception>
     public static CriticalPoint At(Activation activation, double biasVariance)
     {
         ArgumentNullException.ThrowIfNull(activation);
@@ -31,22 +34,27 @@ public static class CriticalLine
         double Residual(double weightVariance) => Chi1(activation, weightVariance, biasVariance) - 1;
         double lo = 0.01, rLo = Residual(lo);
         if (rLo >= 0)
-            throw new ArgumentException($"chi_1 of {activation.Name} is already at least 1 at sigma_w^2 = 0.01 with sigma_b^2 = {biasVariance}: no critical point found.", nameof(activation));
+            throw new ArgumentException($"chi_1 of {activation.Name} is already at least 1 at sigma_w^2 = 0.01 with " +
+                $"sigma_b^2 = {biasVariance}: no critical point found.", nameof(activation));
         for (double hi = lo * 1.25; hi <= 1e4; lo = hi, hi *= 1.25)
         {
             if (Residual(hi) < 0) continue;
             double w = Brent.FindRoot(Residual, lo, hi, 1e-12 * hi, 200);
             // chi_1 at the fixed point reached from q_0 = 1 can jump across 1 instead of crossing it, where that
-            // fixed point itself changes (GELU at sigma_b^2 = 0: q* = 0 below, no fixed point above): no critical point.
+            // fixed point itself changes (GELU at sigma_b^2 = 0: q* = 0 below, no fixed point above): no critical
+            // point.
             double below = Residual(w * (1 - 1e-7)), above = Residual(w * (1 + 1e-7));
             if (above - below > 1e-3)
                 throw new ArgumentException(
-                    $"chi_1 of {activation.Name} with sigma_b^2 = {biasVariance} jumps from {below + 1:G4} to {above + 1:G4} at sigma_w^2 = {w:G6} " +
-                    "(the length fixed point reached from q_0 = 1 changes there): it does not cross 1, so there is no critical point.", nameof(activation));
+                    $"chi_1 of {activation.Name} with sigma_b^2 = {biasVariance} jumps from {below + 1:G4} to " +
+                        $"{above + 1:G4} at sigma_w^2 = {w:G6} " +
+                    "(the length fixed point reached from q_0 = 1 changes there): it does not cross 1, so there is " +
+                        "no critical point.", nameof(activation));
             var fixedPoint = new MeanFieldModel(activation, w, biasVariance).FindLengthFixedPoint();
             return new CriticalPoint(w, biasVariance, fixedPoint.Exists ? fixedPoint.Length : double.PositiveInfinity);
         }
-        throw new ArgumentException($"chi_1 of {activation.Name} stays below 1 for sigma_w^2 up to 1e4 with sigma_b^2 = {biasVariance}: no critical point found.", nameof(activation));
+        throw new ArgumentException($"chi_1 of {activation.Name} stays below 1 for sigma_w^2 up to 1e4 with " +
+            $"sigma_b^2 = {biasVariance}: no critical point found.", nameof(activation));
     }
 
     /// <summary>The critical line at several bias variances.</summary>

@@ -49,8 +49,10 @@ public static class GaussianExpectation
     /// <param name="variance2">q2, finite and non-negative.</param>
     /// <param name="correlation">c, in [-1, 1].</param>
     /// <returns>The expectation.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A variance is negative or not finite, or the correlation is outside [-1, 1].</exception>
-    public static double OfProduct(Func<double, double> f, Func<double, double> g, double variance1, double variance2, double correlation)
+    /// <exception cref="ArgumentOutOfRangeException">A variance is negative or not finite, or the correlation is
+    /// outside [-1, 1].</exception>
+    public static double OfProduct(Func<double, double> f, Func<double, double> g, double variance1, double variance2,
+        double correlation)
     {
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(g);
@@ -64,7 +66,8 @@ public static class GaussianExpectation
     internal static void CheckCorrelation(double correlation, string paramName = "correlation")
     {
         if (!(correlation >= -1 && correlation <= 1))
-            throw new ArgumentOutOfRangeException(paramName, correlation, $"{paramName} must be in [-1, 1], but it is {correlation}.");
+            throw new ArgumentOutOfRangeException(paramName, correlation,
+                $"{paramName} must be in [-1, 1], but it is {correlation}.");
     }
 
     internal static SpanFunction Scalar(Func<double, double> f) => (x, y) =>
@@ -72,7 +75,8 @@ public static class GaussianExpectation
         for (int i = 0; i < x.Length; i++) y[i] = f(x[i]);
     };
 
-    /// <summary>E[f(u)], u ~ N(0, q); arguments already checked. Allocates nothing (the rule lives in a per-thread scratch buffer).</summary>
+    /// <summary>E[f(u)], u ~ N(0, q); arguments already checked. Allocates nothing (the rule lives in a per-thread
+    /// scratch buffer).</summary>
     internal static double Of(SpanFunction f, double variance)
     {
         var scratch = Scratch.Rent();
@@ -91,7 +95,8 @@ public static class GaussianExpectation
     }
 
     /// <summary>E[f(u1) g(u2)]; arguments already checked.</summary>
-    internal static double OfProduct(SpanFunction f, SpanFunction g, double variance1, double variance2, double correlation)
+    internal static double OfProduct(SpanFunction f, SpanFunction g, double variance1, double variance2,
+        double correlation)
     {
         double s1 = Math.Sqrt(variance1);
         // u2 given u1: mean a u1, standard deviation b.

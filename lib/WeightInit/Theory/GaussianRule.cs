@@ -41,12 +41,14 @@ internal static class GaussianRule
 
     static GaussianRule() => (LegendreNodes, LegendreWeights) = GaussLegendre(NodesPerPanel);
 
-    /// <summary>Writes the rule for E[h(m + s z)] into the buffers (at least <see cref="MaxNodes"/> long) and returns its number of nodes.</summary>
+    /// <summary>Writes the rule for E[h(m + s z)] into the buffers (at least <see cref="MaxNodes"/> long) and returns
+    /// its number of nodes.</summary>
     /// <param name="mean">m, finite.</param>
     /// <param name="std">s, finite and non-negative; 0 gives the single node m.</param>
     /// <param name="featureScale">The scale in x on which h varies near its kink; positive.</param>
     /// <param name="nodes">Receives the points x_i = m + s z_i.</param>
-    /// <param name="weights">Receives the weights (density times Gauss-Legendre weight); they sum to 1 within 1e-15.</param>
+    /// <param name="weights">Receives the weights (density times Gauss-Legendre weight); they sum to 1 within
+    /// 1e-15.</param>
     public static int Fill(double mean, double std, double featureScale, Span<double> nodes, Span<double> weights)
     {
         if (std == 0)
@@ -72,15 +74,15 @@ internal static class GaussianRule
         return n;
     }
 
-    /// <summary>weights[i] *= exp(-z_i^2 / 2); then nodes[i] = m + s z_i (the library's elementwise driver, every width).</summary>
+    /// <summary>weights[i] *= exp(-z_i^2 / 2); then nodes[i] = m + s z_i (the library's elementwise driver, every
+    /// width).</summary>
     private static void ApplyDensity(Span<double> z, Span<double> w, double mean, double std) =>
         SimdMap.Run(new Density(mean, std), w, z, default, w, z);
 
     /// <summary>(w e^(-z^2/2), m + s z) from a = w, b = z.</summary>
-    private readonly struct Density(double mean, double std) : IMapOperator
+    private readonly struct Density(double mean, double std) : IPairMapOperator
     {
         public static int Inputs => 2;
-        public static int Outputs => 2;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
@@ -90,7 +92,8 @@ internal static class GaussianRule
         }
     }
 
-    /// <summary>The panel ends in z, ascending: -10, ..., 10, refined geometrically around the kink when it lies inside.</summary>
+    /// <summary>The panel ends in z, ascending: -10, ..., 10, refined geometrically around the kink when it lies
+    /// inside.</summary>
     private static int Breakpoints(double kink, double scale, Span<double> breaks)
     {
         int n = 0;

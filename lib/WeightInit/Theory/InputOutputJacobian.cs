@@ -34,12 +34,8 @@ public sealed class InputOutputJacobian
         double[] logMeanSquares,
         double[] lengths, Dictionary<int, double[]> spectra)
     {
-        Network = network;
-        Options = options;
-        InputLength = inputLength;
-        LogMeanSquaredSingularValues = logMeanSquares;
-        PreActivationLengths = lengths;
-        _spectra = spectra;
+        (Network, Options, InputLength, LogMeanSquaredSingularValues, PreActivationLengths, _spectra) =
+            (network, options, inputLength, logMeanSquares, lengths, spectra);
     }
 
     /// <summary>The network.</summary>
@@ -52,10 +48,12 @@ public sealed class InputOutputJacobian
     /// 1.</summary>
     public double InputLength { get; }
 
-    /// <summary>ln(tr(J_l^T J_l) / n) for l = 1..L (element l - 1): the log of the mean squared singular value after l layers.</summary>
+    /// <summary>ln(tr(J_l^T J_l) / n) for l = 1..L (element l - 1): the log of the mean squared singular value after l
+    /// layers.</summary>
     public IReadOnlyList<double> LogMeanSquaredSingularValues { get; }
 
-    /// <summary>tr(J_l^T J_l) / n for l = 1..L (0 or infinity where beyond double's range; see <see cref="LogMeanSquaredSingularValues"/>).</summary>
+    /// <summary>tr(J_l^T J_l) / n for l = 1..L (0 or infinity where beyond double's range; see
+    /// <see cref="LogMeanSquaredSingularValues"/>).</summary>
     public IReadOnlyList<double> MeanSquaredSingularValues => LogMeanSquaredSingularValues.Select(Math.Exp).ToArray();
 
     /// <summary>The measured length |h_l|^2 / n of every layer's pre-activations, l = 1..L (element l - 1).</summary>
@@ -70,7 +68,8 @@ public sealed class InputOutputJacobian
     /// <exception cref="ArgumentOutOfRangeException">The spectrum at that depth was not computed.</exception>
     public double[] SingularValues(int depth) => _spectra.TryGetValue(depth, out var s)
         ? (double[])s.Clone()
-        : throw new ArgumentOutOfRangeException(nameof(depth), depth, $"The spectrum was computed at depths {string.Join(", ", SpectrumDepths)} only.");
+        : throw new ArgumentOutOfRangeException(nameof(depth), depth,
+            $"The spectrum was computed at depths {string.Join(", ", SpectrumDepths)} only.");
 
     /// <summary>
     /// Builds J of <paramref name="network"/> layer by layer, its weights and biases drawn for the options' seed
@@ -145,7 +144,8 @@ public sealed class InputOutputJacobian
             (j, next) = (next, j);
             double meanSquare = GaussianExpectation.Dot(j, j) / n;
             if (meanSquare == 0 || !double.IsFinite(meanSquare))
-                throw new InvalidOperationException($"The Jacobian's mean squared singular value is {meanSquare} after layer {l}: every unit's derivative is 0 (or the values are not finite).");
+                throw new InvalidOperationException($"The Jacobian's mean squared singular value is {meanSquare} " +
+                    $"after layer {l}: every unit's derivative is 0 (or the values are not finite).");
             logScale += Math.Log(meanSquare);
             logMeanSquares[l - 1] = logScale;
             Rescale(j, 1 / Math.Sqrt(meanSquare));
@@ -161,7 +161,8 @@ public sealed class InputOutputJacobian
         return fixedPoint.Exists && fixedPoint.Length > 0 ? fixedPoint.Length : Math.Max(1, model.BiasVariance);
     }
 
-    /// <summary>The singular values of the n x n row-major matrix, times <paramref name="scale"/>, descending.</summary>
+    /// <summary>The singular values of the n x n row-major matrix, times <paramref name="scale"/>,
+    /// descending.</summary>
     private static double[] SingularValues(double[] matrix, int n, double scale)
     {
         // Read as column-major, the data are J^T, which has the same singular values.

@@ -24,16 +24,20 @@ public sealed class LengthFixedPoint
         Description = description;
     }
 
-    internal static LengthFixedPoint Found(double length, int evaluations, string description) => new(true, length, evaluations, description);
+    internal static LengthFixedPoint Found(double length, int evaluations, string description) =>
+        new(true, length, evaluations, description);
 
-    internal static LengthFixedPoint None(int evaluations, string description) => new(false, double.NaN, evaluations, description);
+    internal static LengthFixedPoint None(int evaluations, string description) =>
+        new(false, double.NaN, evaluations, description);
 
     /// <summary>Whether the length map has a fixed point reached from q_0.</summary>
     public bool Exists { get; }
 
     /// <summary>q*, the fixed point.</summary>
-    /// <exception cref="InvalidOperationException">There is no fixed point (<see cref="Exists"/> is false); the message says why.</exception>
-    public double Length => Exists ? _length : throw new InvalidOperationException($"The length map has no fixed point: {Description}");
+    /// <exception cref="InvalidOperationException">There is no fixed point (<see cref="Exists"/> is false); the message
+    /// says why.</exception>
+    public double Length =>
+        Exists ? _length : throw new InvalidOperationException($"The length map has no fixed point: {Description}");
 
     /// <summary>How many times the length map was evaluated.</summary>
     public int Evaluations { get; }
@@ -42,5 +46,6 @@ public sealed class LengthFixedPoint
     public string Description { get; }
 
     /// <inheritdoc/>
-    public override string ToString() => Exists ? $"q* = {_length:G6} ({Description})" : $"no fixed point ({Description})";
+    public override string ToString() =>
+        Exists ? $"q* = {_length:G6} ({Description})" : $"no fixed point ({Description})";
 }

@@ -33,7 +33,8 @@ public static class Lsuv
     /// <param name="count">Samples in the batch; at least 2 (a variance needs two).</param>
     /// <param name="options">Tolerance, budget and target; null for the paper's defaults.</param>
     /// <returns>The factors, iteration counts and variances, and the new description.</returns>
-    /// <exception cref="ArgumentException">Bad input (the message names it), or a layer's output has zero variance.</exception>
+    /// <exception cref="ArgumentException">Bad input (the message names it), or a layer's output has zero
+    /// variance.</exception>
     public static LsuvResult Initialize(DeepNetwork network, ulong seed, ReadOnlySpan<double> inputs, int count,
         LsuvOptions? options = null)
     {
@@ -65,7 +66,8 @@ public static class Lsuv
     /// <summary>The layer-by-layer state of one LSUV run: the current layer's inputs and what each layer did.</summary>
     private sealed class Run(LsuvOptions options, int layerCount, int batch, double[] input, string networkParameter)
     {
-        private readonly double[] _scales = new double[layerCount], _before = new double[layerCount], _after = new double[layerCount];
+        private readonly double[] _scales = new double[layerCount], _before = new double[layerCount], _after =
+            new double[layerCount];
         private readonly int[] _iterations = new int[layerCount];
         private double[] _x = input;
 
@@ -91,7 +93,8 @@ public static class Lsuv
             while (Math.Abs(variance - 1) >= options.Tolerance && iterations < options.MaxIterations)
             {
                 if (!(variance > 0) || !double.IsFinite(variance))
-                    throw new ArgumentException($"Layer {l + 1}'s output has variance {variance} on the batch, so LSUV cannot rescale it.", networkParameter);
+                    throw new ArgumentException($"Layer {l + 1}'s output has variance {variance} on the batch, so " +
+                        $"LSUV cannot rescale it.", networkParameter);
                 scale /= Math.Sqrt(variance);
                 iterations++;
                 variance = Measure();

@@ -22,9 +22,9 @@ public sealed record LsuvOptions
     public void Validate()
     {
         if (!(Tolerance > 0 && Tolerance < 1))
-            throw new ArgumentOutOfRangeException(nameof(Tolerance), Tolerance, $"{nameof(Tolerance)} must be in (0, 1), but it is {Tolerance}.");
+            throw new ArgumentOutOfRangeException(nameof(Tolerance), Tolerance,
+                $"{nameof(Tolerance)} must be in (0, 1), but it is {Tolerance}.");
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxIterations);
-        if (!Enum.IsDefined(Target))
-            throw new ArgumentOutOfRangeException(nameof(Target), Target, $"{nameof(Target)} must be PreActivation or Activation.");
+        Guard.Defined(Target);
     }
 }

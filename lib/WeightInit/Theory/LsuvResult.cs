@@ -6,12 +6,8 @@ public sealed class LsuvResult
     internal LsuvResult(LsuvOptions options, DeepNetwork network, double[] scales, int[] iterations, double[] before,
         double[] after)
     {
-        Options = options;
-        Network = network;
-        Scales = scales;
-        Iterations = iterations;
-        VariancesBefore = before;
-        VariancesAfter = after;
+        (Options, Network, Scales, Iterations, VariancesBefore, VariancesAfter) =
+            (options, network, scales, iterations, before, after);
     }
 
     /// <summary>The settings used.</summary>
@@ -30,7 +26,8 @@ public sealed class LsuvResult
     /// <summary>How many rescalings each layer took (0 when its variance was already within tolerance).</summary>
     public IReadOnlyList<int> Iterations { get; }
 
-    /// <summary>Each layer's output variance on the batch before its first rescaling (its inputs already normalized).</summary>
+    /// <summary>Each layer's output variance on the batch before its first rescaling (its inputs already
+    /// normalized).</summary>
     public IReadOnlyList<double> VariancesBefore { get; }
 
     /// <summary>Each layer's output variance on the batch after LSUV.</summary>

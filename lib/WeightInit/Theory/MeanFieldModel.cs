@@ -19,14 +19,16 @@ namespace WeightInit.Theory;
 /// <item>chi_1 = sigma_w^2 E[phi'(sqrt(q*) z)^2], the slope of the correlation map at c = 1 and the factor by
 /// which the mean squared gradient grows per layer backwards; chi_1 = 1 is the edge of chaos;</item>
 /// <item>correlation map of two inputs of length q: c_{l+1} = (sigma_w^2 E[phi(u1) phi(u2)] + sigma_b^2) / F(q), with
-/// u1 = sqrt(q) z1, u2 = sqrt(q) (c_l z1 + sqrt(1 - c_l^2) z2); at q = q* this is Schoenholz et al.'s map, divided by q*;</item>
+/// u1 = sqrt(q) z1, u2 = sqrt(q) (c_l z1 + sqrt(1 - c_l^2) z2); at q = q* this is Schoenholz et al.'s map, divided by
+/// q*;</item>
 /// <item>its stable fixed point c* (1 in the ordered phase, below 1 in the chaotic phase) and slope there
 /// chi_c = sigma_w^2 E[phi'(u1) phi'(u2)];</item>
 /// <item>depth scales: xi_q = -1 / ln F'(q*) with F'(q) = sigma_w^2 E[z phi(sqrt(q) z) phi'(sqrt(q) z)] / sqrt(q)
 /// (= chi_1 + sigma_w^2 E[phi'' phi] by Stein's lemma), and xi_c = -1 / ln chi_c: |q_l - q*| and |c_l - c*|
 /// shrink like e^(-l / xi).</item>
 /// </list>
-/// <para>The Gaussian integrals are computed by <see cref="GaussianExpectation"/>'s piecewise quadrature, to about 1e-15.</para>
+/// <para>The Gaussian integrals are computed by <see cref="GaussianExpectation"/>'s piecewise quadrature, to about
+/// 1e-15.</para>
 /// </remarks>
 public sealed class MeanFieldModel
 {
@@ -50,7 +52,8 @@ public sealed class MeanFieldModel
 
     /// <summary>Creates the model of a network with activation phi and the given weight and bias variances.</summary>
     /// <param name="activation">phi.</param>
-    /// <param name="weightVariance">sigma_w^2, the variance of a weight times the fan-in (W_ij ~ N(0, sigma_w^2 / n)); finite and positive.</param>
+    /// <param name="weightVariance">sigma_w^2, the variance of a weight times the fan-in (W_ij ~ N(0, sigma_w^2 / n));
+    /// finite and positive.</param>
     /// <param name="biasVariance">sigma_b^2, the variance of a bias; finite and non-negative.</param>
     /// <exception cref="ArgumentOutOfRangeException">A variance breaks its rule.</exception>
     public MeanFieldModel(Activation activation, double weightVariance, double biasVariance)
@@ -76,7 +79,8 @@ public sealed class MeanFieldModel
     /// <param name="network">The network.</param>
     /// <returns>The model.</returns>
     /// <exception cref="ArgumentException">
-    /// An initializer states no variance (its entries do not have mean zero: e.g. <c>Init.Eye</c>, a nonzero constant),
+    /// An initializer states no variance (its entries do not have mean zero: e.g. <c>Init.Eye()</c>, a nonzero
+    /// constant),
     /// the layers differ in sigma_w^2 or sigma_b^2 (e.g. per-layer scales, or a fan-average initializer on changing
     /// widths), or sigma_w^2 is 0.
     /// </exception>
@@ -147,7 +151,8 @@ public sealed class MeanFieldModel
         return WeightVariance * GaussianExpectation.Of(_derivativeSquared, length);
     }
 
-    /// <summary>F'(q) = sigma_w^2 E[z phi(sqrt(q) z) phi'(sqrt(q) z)] / sqrt(q), the slope of the length map; at q = 0, <see cref="Chi1"/>(0).</summary>
+    /// <summary>F'(q) = sigma_w^2 E[z phi(sqrt(q) z) phi'(sqrt(q) z)] / sqrt(q), the slope of the length map; at q = 0,
+    /// <see cref="Chi1"/>(0).</summary>
     /// <param name="length">q, finite and non-negative.</param>
     /// <returns>dF/dq.</returns>
     public double LengthMapSlope(double length)
@@ -172,7 +177,8 @@ public sealed class MeanFieldModel
     /// </summary>
     /// <param name="pair">The state at layer l; lengths finite and non-negative, correlation in [-1, 1].</param>
     /// <returns>The state at layer l + 1.</returns>
-    /// <exception cref="ArgumentException">The next lengths are zero, so that the correlation is not defined.</exception>
+    /// <exception cref="ArgumentException">The next lengths are zero, so that the correlation is not
+    /// defined.</exception>
     public SignalPair NextPair(SignalPair pair)
     {
         Guard.FiniteNonNegative(pair.Length1, "pair.Length1");
@@ -180,12 +186,16 @@ public sealed class MeanFieldModel
         GaussianExpectation.CheckCorrelation(pair.Correlation, "pair.Correlation");
         double qa = NextLength(pair.Length1), qb = NextLength(pair.Length2);
         if (qa == 0 || qb == 0)
-            throw new ArgumentException("The next layer's lengths are 0 (phi(0) = 0, sigma_b^2 = 0 and a zero input), so the correlation is not defined.", nameof(pair));
-        double qab = WeightVariance * GaussianExpectation.OfProduct(_phi, _phi, pair.Length1, pair.Length2, pair.Correlation) + BiasVariance;
+            throw new ArgumentException("The next layer's lengths are 0 (phi(0) = 0, sigma_b^2 = 0 and a zero " +
+                "input), so the correlation is not defined.", nameof(pair));
+        double qab =
+            WeightVariance * GaussianExpectation.OfProduct(_phi, _phi, pair.Length1, pair.Length2, pair.Correlation)
+            + BiasVariance;
         return new SignalPair(qa, qb, Math.Clamp(qab / Math.Sqrt(qa * qb), -1, 1));
     }
 
-    /// <summary>The correlation map for two inputs of the same length q: c' = (sigma_w^2 E[phi(u1) phi(u2)] + sigma_b^2) / F(q).</summary>
+    /// <summary>The correlation map for two inputs of the same length q: c' = (sigma_w^2 E[phi(u1) phi(u2)] +
+    /// sigma_b^2) / F(q).</summary>
     /// <param name="correlation">c, in [-1, 1].</param>
     /// <param name="length">q, finite and positive (at q = 0 both inputs are 0 and have no correlation).</param>
     /// <returns>c at the next layer.</returns>
@@ -196,7 +206,8 @@ public sealed class MeanFieldModel
         return NextPair(new SignalPair(length, length, correlation)).Correlation;
     }
 
-    /// <summary>The slope of the correlation map: dc'/dc = sigma_w^2 q E[phi'(u1) phi'(u2)] / F(q) (Price's theorem); at q = q*, chi_c = sigma_w^2 E[phi'(u1) phi'(u2)].</summary>
+    /// <summary>The slope of the correlation map: dc'/dc = sigma_w^2 q E[phi'(u1) phi'(u2)] / F(q) (Price's theorem);
+    /// at q = q*, chi_c = sigma_w^2 E[phi'(u1) phi'(u2)].</summary>
     /// <param name="correlation">c, in [-1, 1].</param>
     /// <param name="length">q, finite and positive.</param>
     /// <returns>The slope.</returns>
@@ -224,7 +235,8 @@ public sealed class MeanFieldModel
         return q;
     }
 
-    /// <summary>The states of two inputs over depth: <paramref name="first"/>, then <see cref="NextPair"/> applied L times.</summary>
+    /// <summary>The states of two inputs over depth: <paramref name="first"/>, then <see cref="NextPair"/> applied L
+    /// times.</summary>
     /// <param name="first">The state at the first layer.</param>
     /// <param name="layers">L, at least 1.</param>
     /// <returns>L + 1 states.</returns>
@@ -245,7 +257,8 @@ public sealed class MeanFieldModel
     /// <param name="initialLength">q_0, finite and positive.</param>
     /// <param name="maxEvaluations">The budget of length-map evaluations; at least 10.</param>
     /// <returns>q*, or the reason there is none.</returns>
-    public LengthFixedPoint FindLengthFixedPoint(double initialLength = DefaultInitialLength, int maxEvaluations = DefaultMaxEvaluations)
+    public LengthFixedPoint FindLengthFixedPoint(double initialLength = DefaultInitialLength, int maxEvaluations =
+        DefaultMaxEvaluations)
     {
         Guard.FinitePositive(initialLength);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxEvaluations, 10);
@@ -262,9 +275,11 @@ public sealed class MeanFieldModel
             while (G(hi) > 0)
             {
                 if (hi > MaxLength)
-                    return LengthFixedPoint.None(evaluations, $"q grows past {MaxLength:G3} from q_0 = {q0:G6}: the signal explodes");
+                    return LengthFixedPoint.None(evaluations,
+                        $"q grows past {MaxLength:G3} from q_0 = {q0:G6}: the signal explodes");
                 if (evaluations >= maxEvaluations)
-                    return LengthFixedPoint.None(evaluations, $"no crossing of F(q) = q found within {maxEvaluations} evaluations");
+                    return LengthFixedPoint.None(evaluations,
+                        $"no crossing of F(q) = q found within {maxEvaluations} evaluations");
                 (lo, hi) = (hi, 2 * hi);
             }
         }
@@ -281,14 +296,16 @@ public sealed class MeanFieldModel
                         ? LengthFixedPoint.Found(0, evaluations, "q* = 0: the signal vanishes with depth")
                         : LengthFixedPoint.None(evaluations, $"q falls below {MinLength:G3} while F(0) > 0");
                 if (evaluations >= maxEvaluations)
-                    return LengthFixedPoint.None(evaluations, $"no crossing of F(q) = q found within {maxEvaluations} evaluations");
+                    return LengthFixedPoint.None(evaluations,
+                        $"no crossing of F(q) = q found within {maxEvaluations} evaluations");
                 // Halve near q_0, then take larger steps down to the smallest lengths.
                 (hi, lo) = (lo, ++steps < 30 ? lo / 2 : lo / 1e3);
             }
         }
         int budget = Math.Max(1, maxEvaluations - evaluations);
         if (!Brent.TryFindRoot(G, lo, hi, 1e-14 * hi, budget, out double root))
-            return LengthFixedPoint.None(evaluations, $"Brent's method did not converge in [{lo:G6}, {hi:G6}] within the budget");
+            return LengthFixedPoint.None(evaluations,
+                $"Brent's method did not converge in [{lo:G6}, {hi:G6}] within the budget");
         return LengthFixedPoint.Found(root, evaluations, "attracting fixed point of the length map");
     }
 
@@ -297,7 +314,8 @@ public sealed class MeanFieldModel
     /// of the correlation map and its slope, and the depth scales xi_q and xi_c.
     /// </summary>
     /// <param name="initialLength">q_0, where the length map starts; finite and positive.</param>
-    /// <returns>The analysis; if the length map has no fixed point it says so, and the quantities that need q* throw.</returns>
+    /// <returns>The analysis; if the length map has no fixed point it says so, and the quantities that need q*
+    /// throw.</returns>
     public SignalPropagation Analyze(double initialLength = DefaultInitialLength)
     {
         var fixedPoint = FindLengthFixedPoint(initialLength);
@@ -327,7 +345,8 @@ public sealed class MeanFieldModel
     }
 
     /// <inheritdoc/>
-    public override string ToString() => $"mean field of {Activation.Name}, sigma_w^2 = {WeightVariance:G6}, sigma_b^2 = {BiasVariance:G6}";
+    public override string ToString() =>
+        $"mean field of {Activation.Name}, sigma_w^2 = {WeightVariance:G6}, sigma_b^2 = {BiasVariance:G6}";
 
     private static void Square(Span<double> y)
     {

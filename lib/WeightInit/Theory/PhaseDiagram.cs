@@ -9,15 +9,12 @@ namespace WeightInit.Theory;
 /// </summary>
 public sealed class PhaseDiagram
 {
-    private PhaseDiagram(IReadOnlyList<double> weightVariances, IReadOnlyList<double> biasVariances, double[][] correlations,
+    private PhaseDiagram(IReadOnlyList<double> weightVariances, IReadOnlyList<double> biasVariances,
+        double[][] correlations,
         double[][] lengths, double[][]? gradientGrowth, TimeSpan elapsed)
     {
-        WeightVariances = weightVariances;
-        BiasVariances = biasVariances;
-        FinalCorrelations = correlations;
-        FinalLengths = lengths;
-        GradientGrowth = gradientGrowth;
-        Elapsed = elapsed;
+        (WeightVariances, BiasVariances, FinalCorrelations, FinalLengths, GradientGrowth, Elapsed) =
+            (weightVariances, biasVariances, correlations, lengths, gradientGrowth, elapsed);
     }
 
     /// <summary>The sigma_w^2 of the columns.</summary>
@@ -68,7 +65,8 @@ public sealed class PhaseDiagram
         options.Validate();
         if (maxDegreeOfParallelism == 0 || maxDegreeOfParallelism < -1)
             throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism,
-                $"{nameof(maxDegreeOfParallelism)} must be -1 (all cores) or positive, but it is {maxDegreeOfParallelism}.");
+                $"{nameof(maxDegreeOfParallelism)} must be -1 (all cores) or positive, but it is " +
+                    $"{maxDegreeOfParallelism}.");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         int rows = biasVariances.Count, columns = weightVariances.Count;
         var networks = new DeepNetwork[rows * columns];
@@ -87,7 +85,8 @@ public sealed class PhaseDiagram
             lengths[r][c] = m.Lengths[^1];
             if (growth is not null) growth[r][c] = m.GradientGrowthPerLayer;
         });
-        return new PhaseDiagram(weightVariances.ToArray(), biasVariances.ToArray(), correlations, lengths, growth, clock.Elapsed);
+        return new PhaseDiagram(weightVariances.ToArray(), biasVariances.ToArray(), correlations, lengths, growth,
+            clock.Elapsed);
     }
 
     /// <summary>The network of one grid point, checked against the point's variances and the first point's
@@ -115,12 +114,14 @@ public sealed class PhaseDiagram
         return built;
     }
 
-    /// <summary>chi_1 predicted at every grid point, [row = sigma_b^2 index][column = sigma_w^2 index] (+infinity where q has no fixed point).</summary>
+    /// <summary>chi_1 predicted at every grid point, [row = sigma_b^2 index][column = sigma_w^2 index] (+infinity where
+    /// q has no fixed point).</summary>
     /// <param name="activation">phi.</param>
     /// <param name="weightVariances">The columns: finite, positive sigma_w^2 values.</param>
     /// <param name="biasVariances">The rows: finite, non-negative sigma_b^2 values.</param>
     /// <returns>The predicted chi_1.</returns>
-    public static double[][] PredictChi1(WeightInit.Activations.Activation activation, IReadOnlyList<double> weightVariances, IReadOnlyList<double> biasVariances)
+    public static double[][] PredictChi1(WeightInit.Activations.Activation activation,
+        IReadOnlyList<double> weightVariances, IReadOnlyList<double> biasVariances)
     {
         ArgumentNullException.ThrowIfNull(activation);
         CheckGrid(weightVariances, biasVariances);
@@ -141,13 +142,17 @@ public sealed class PhaseDiagram
     {
         ArgumentNullException.ThrowIfNull(weightVariances);
         ArgumentNullException.ThrowIfNull(biasVariances);
-        if (weightVariances.Count == 0) throw new ArgumentException("weightVariances needs at least one value.", nameof(weightVariances));
-        if (biasVariances.Count == 0) throw new ArgumentException("biasVariances needs at least one value.", nameof(biasVariances));
+        if (weightVariances.Count == 0) throw new ArgumentException("weightVariances needs at least one value.",
+            nameof(weightVariances));
+        if (biasVariances.Count == 0) throw new ArgumentException("biasVariances needs at least one value.",
+            nameof(biasVariances));
         for (int i = 0; i < weightVariances.Count; i++)
             if (!(double.IsFinite(weightVariances[i]) && weightVariances[i] > 0))
-                throw new ArgumentOutOfRangeException(nameof(weightVariances), weightVariances[i], $"weightVariances[{i}] must be finite and positive, but it is {weightVariances[i]}.");
+                throw new ArgumentOutOfRangeException(nameof(weightVariances), weightVariances[i],
+                    $"weightVariances[{i}] must be finite and positive, but it is {weightVariances[i]}.");
         for (int i = 0; i < biasVariances.Count; i++)
             if (!(double.IsFinite(biasVariances[i]) && biasVariances[i] >= 0))
-                throw new ArgumentOutOfRangeException(nameof(biasVariances), biasVariances[i], $"biasVariances[{i}] must be finite and non-negative, but it is {biasVariances[i]}.");
+                throw new ArgumentOutOfRangeException(nameof(biasVariances), biasVariances[i],
+                    $"biasVariances[{i}] must be finite and non-negative, but it is {biasVariances[i]}.");
     }
 }

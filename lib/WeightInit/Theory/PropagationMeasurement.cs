@@ -22,13 +22,8 @@ public sealed class PropagationMeasurement
         double[] lengthErrors,
         double[] correlations, double[] correlationErrors, double[]? gradients)
     {
-        Network = network;
-        Options = options;
-        Lengths = lengths;
-        LengthStandardErrors = lengthErrors;
-        Correlations = correlations;
-        CorrelationStandardErrors = correlationErrors;
-        _gradients = gradients;
+        (Network, Options, Lengths, LengthStandardErrors, Correlations, CorrelationStandardErrors, _gradients) =
+            (network, options, lengths, lengthErrors, correlations, correlationErrors, gradients);
     }
 
     /// <summary>The network measured.</summary>
@@ -100,7 +95,8 @@ public sealed class PropagationMeasurement
             }
             for (int p = 0; p < pairs; p++)
             {
-                double dot = GaussianExpectation.Dot(z.Slice(2 * p * width, width), z.Slice((2 * p + 1) * width, width)) / width;
+                double dot =
+                    GaussianExpectation.Dot(z.Slice(2 * p * width, width), z.Slice((2 * p + 1) * width, width)) / width;
                 double denominator = Math.Sqrt(perSample[2 * p] * perSample[2 * p + 1]);
                 perPair[p] = denominator > 0 ? dot / denominator : 1; // two zero vectors coincide
             }
@@ -159,7 +155,9 @@ public sealed class PropagationMeasurement
     {
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(quantity);
-        if (runs.Count < 2) throw new ArgumentException($"runs must hold at least two measurements to estimate a spread, but it holds {runs.Count}.", nameof(runs));
+        if (runs.Count
+            < 2) throw new ArgumentException($"runs must hold at least two measurements to estimate a spread, but it " +
+            $"holds {runs.Count}.", nameof(runs));
         int depth = runs[0].Network.Depth;
         if (runs.Any(r => r.Network.Depth != depth)) throw new ArgumentException("runs must all have the same depth.",
             nameof(runs));

@@ -17,15 +17,12 @@ public sealed class SignalPropagation
 {
     private readonly double _chi1, _lengthSlope, _c, _chiC;
 
-    internal SignalPropagation(MeanFieldModel model, LengthFixedPoint fixedPoint, double chi1 = double.NaN, double lengthSlope = double.NaN,
+    internal SignalPropagation(MeanFieldModel model, LengthFixedPoint fixedPoint, double chi1 = double.NaN,
+        double lengthSlope = double.NaN,
         double correlationFixedPoint = double.NaN, double correlationSlope = double.NaN)
     {
-        Model = model;
-        FixedPoint = fixedPoint;
-        _chi1 = chi1;
-        _lengthSlope = lengthSlope;
-        _c = correlationFixedPoint;
-        _chiC = correlationSlope;
+        (Model, FixedPoint, _chi1, _lengthSlope, _c, _chiC) =
+            (model, fixedPoint, chi1, lengthSlope, correlationFixedPoint, correlationSlope);
     }
 
     /// <summary>The network analysed.</summary>
@@ -43,7 +40,8 @@ public sealed class SignalPropagation
     /// <summary>q*.</summary>
     public double FixedPointLength => FixedPoint.Length;
 
-    /// <summary>chi_1 = sigma_w^2 E[phi'(sqrt(q*) z)^2]: per layer, the factor on the mean squared gradient going backwards.</summary>
+    /// <summary>chi_1 = sigma_w^2 E[phi'(sqrt(q*) z)^2]: per layer, the factor on the mean squared gradient going
+    /// backwards.</summary>
     public double Chi1 => Need(_chi1);
 
     /// <summary>Ordered (chi_1 &lt; 1), critical (|chi_1 - 1| &lt;= 1e-9) or chaotic.</summary>
@@ -56,19 +54,23 @@ public sealed class SignalPropagation
     /// <summary>xi_q = -1 / ln F'(q*): |q_l - q*| shrinks like e^(-l / xi_q); infinite when F'(q*) &gt;= 1.</summary>
     public double LengthDepthScale => DepthScale(LengthMapSlope);
 
-    /// <summary>c*, the stable fixed point of the correlation map: 1 in the ordered phase, below 1 in the chaotic phase.</summary>
+    /// <summary>c*, the stable fixed point of the correlation map: 1 in the ordered phase, below 1 in the chaotic
+    /// phase.</summary>
     public double CorrelationFixedPoint => NeedCorrelation(_c);
 
-    /// <summary>chi_c = sigma_w^2 E[phi'(u1) phi'(u2)] at c*, the slope of the correlation map there (chi_1 when c* = 1).</summary>
+    /// <summary>chi_c = sigma_w^2 E[phi'(u1) phi'(u2)] at c*, the slope of the correlation map there (chi_1 when c* =
+    /// 1).</summary>
     public double CorrelationMapSlope => NeedCorrelation(_chiC);
 
     /// <summary>xi_c = -1 / ln chi_c: |c_l - c*| shrinks like e^(-l / xi_c); infinite at the edge of chaos.</summary>
     public double CorrelationDepthScale => DepthScale(CorrelationMapSlope);
 
-    /// <summary>Slopes within this of 1 count as 1 (the quadrature's rounding), so that a marginal map gets an infinite depth scale.</summary>
+    /// <summary>Slopes within this of 1 count as 1 (the quadrature's rounding), so that a marginal map gets an infinite
+    /// depth scale.</summary>
     public const double MarginalSlopeTolerance = 1e-12;
 
-    /// <summary>The depth -1 / ln(slope) over which a deviation shrinks by e; infinite for a slope of 1 - 1e-12 or more.</summary>
+    /// <summary>The depth -1 / ln(slope) over which a deviation shrinks by e; infinite for a slope of 1 - 1e-12 or
+    /// more.</summary>
     /// <param name="slope">The slope of a map at its fixed point; finite and non-negative.</param>
     /// <returns>The depth scale in layers.</returns>
     public static double DepthScale(double slope)
@@ -87,7 +89,8 @@ public sealed class SignalPropagation
     {
         if (!HasCorrelationMap)
             throw new InvalidOperationException(HasFixedPoint
-                ? $"q* = 0 for {Model}: the signal vanishes, and the correlation of two inputs is not defined at the fixed point."
+                ? $"q* = 0 for {Model}: the signal vanishes, and the correlation of two inputs is not defined at the " +
+                    $"fixed point."
                 : $"The length map of {Model} has no fixed point: {FixedPoint.Description}");
         return value;
     }

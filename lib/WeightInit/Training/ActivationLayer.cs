@@ -55,6 +55,6 @@ public sealed class ActivationLayer : Layer
         if (inputGradient.IsEmpty) return;
         outputGradient.CopyTo(inputGradient);
         SimdMap.Run(new MultiplyOperator(), inputGradient, _derivative.AsSpan(0, count * Width), default,
-            inputGradient, default);
+            inputGradient);
     }
 }

@@ -10,7 +10,8 @@ namespace WeightInit.Training;
 /// t^2) |f'(0)| (<see cref="DiagnosticsOptions.SaturationThreshold"/> t; for tanh, |f(z)| &gt; t): the simulator's
 /// count on the same values.
 /// </param>
-/// <param name="DeadFraction">The fraction of units with f'(z) = 0 for every sample of the batch (for ReLU: never active on this batch).</param>
+/// <param name="DeadFraction">The fraction of units with f'(z) = 0 for every sample of the batch (for ReLU: never
+/// active on this batch).</param>
 public sealed record ActivationSiteSnapshot(
     int Site, DistributionSummary PreActivations, DistributionSummary Activations, DistributionSummary Gradients,
     double SaturatedFraction, double DeadFraction);

@@ -30,13 +30,13 @@ internal sealed class AdamOptimizer(TrainingOptions options, IReadOnlyList<Param
             if (parameters[i].IsDecayed && options.WeightDecay > 0)
             {
                 var decayed = _decayed.AsSpan(0, w.Length);
-                SimdMap.Run(new AddScaledOperator(options.WeightDecay), g, w, default, decayed, default);
+                SimdMap.Run(new AddScaledOperator(options.WeightDecay), g, w, default, decayed);
                 g = decayed;
             }
-            SimdMap.Run(new ExponentialAverage(beta1), _first[i], g, default, _first[i], default);
-            SimdMap.Run(new ExponentialAverageOfSquares(beta2), _second[i], g, default, _second[i], default);
-            SimdMap.Run(step, _first[i], _second[i], default, _step[i], default);
-            SimdMap.Run(new AddScaledOperator(-1), w, _step[i], default, w, default);
+            SimdMap.Run(new ExponentialAverage(beta1), _first[i], g, default, _first[i]);
+            SimdMap.Run(new ExponentialAverageOfSquares(beta2), _second[i], g, default, _second[i]);
+            SimdMap.Run(step, _first[i], _second[i], default, _step[i]);
+            SimdMap.Run(new AddScaledOperator(-1), w, _step[i], default, w);
         }
     }
 
@@ -46,41 +46,29 @@ internal sealed class AdamOptimizer(TrainingOptions options, IReadOnlyList<Param
     internal readonly struct ExponentialAverage(double beta) : IMapOperator
     {
         public static int Inputs => 2;
-        public static int Outputs => 1;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
-        {
-            second = default;
-            return TV.Create(beta) * a + TV.Create(1 - beta) * b;
-        }
+        public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double> =>
+            TV.Create(beta) * a + TV.Create(1 - beta) * b;
     }
 
     /// <summary>beta a + (1 - beta) b^2.</summary>
     internal readonly struct ExponentialAverageOfSquares(double beta) : IMapOperator
     {
         public static int Inputs => 2;
-        public static int Outputs => 1;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
-        {
-            second = default;
-            return TV.Create(beta) * a + TV.Create(1 - beta) * (b * b);
-        }
+        public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double> =>
+            TV.Create(beta) * a + TV.Create(1 - beta) * (b * b);
     }
 
     /// <summary>The step (eta / c1) m / (sqrt(v) / sqrt(c2) + epsilon) from m = a and v = b.</summary>
     internal readonly struct AdamStep(double rate, double inverseRootCorrection, double epsilon) : IMapOperator
     {
         public static int Inputs => 2;
-        public static int Outputs => 1;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
-        {
-            second = default;
-            return TV.Create(rate) * a / (TV.Sqrt(b) * TV.Create(inverseRootCorrection) + TV.Create(epsilon));
-        }
+        public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double> =>
+            TV.Create(rate) * a / (TV.Sqrt(b) * TV.Create(inverseRootCorrection) + TV.Create(epsilon));
     }
 }

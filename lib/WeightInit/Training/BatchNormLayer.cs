@@ -85,20 +85,21 @@ public sealed class BatchNormLayer : NormalizationLayer
             for (int r = 0; r < count; r++)
             {
                 var row = output.Slice(r * n, n);
-                SimdMap.Run(new MultiplyAddOperator(), input.Slice(r * n, n), _columnA, _columnB, row, default);
+                SimdMap.Run(new MultiplyAddOperator(), input.Slice(r * n, n), _columnA, _columnB, row);
             }
             return;
         }
         if (count < 2)
             throw new ArgumentOutOfRangeException(nameof(count), count,
-                $"Batch normalization in training mode needs at least 2 samples per batch (a batch of 1 has no variance), but the batch has {count}.");
+                $"Batch normalization in training mode needs at least 2 samples per batch (a batch of 1 has no " +
+                    $"variance), but the batch has {count}.");
         SimdReduce.SumRows(input, count, _batchMean);
         for (int j = 0; j < n; j++) _batchMean[j] /= count;
         _batchVariance.AsSpan().Clear();
         for (int r = 0; r < count; r++)
         {
             SimdMap.Run(new AddSquaredDifference(), _batchVariance, input.Slice(r * n, n), _batchMean,
-                _batchVariance, default);
+                _batchVariance);
         }
         for (int j = 0; j < n; j++)
         {
@@ -109,8 +110,8 @@ public sealed class BatchNormLayer : NormalizationLayer
         for (int r = 0; r < count; r++)
         {
             var xhat = normalized.Slice(r * n, n);
-            SimdMap.Run(new SubtractMultiply(), input.Slice(r * n, n), _batchMean, _inverseStd, xhat, default);
-            SimdMap.Run(new MultiplyAddOperator(), xhat, _scale, _shift, output.Slice(r * n, n), default);
+            SimdMap.Run(new SubtractMultiply(), input.Slice(r * n, n), _batchMean, _inverseStd, xhat);
+            SimdMap.Run(new MultiplyAddOperator(), xhat, _scale, _shift, output.Slice(r * n, n));
         }
         _batchCount = count;
     }
@@ -126,7 +127,7 @@ public sealed class BatchNormLayer : NormalizationLayer
         for (int r = 0; r < count; r++)
         {
             SimdMap.Run(new MultiplyAddOperator(), outputGradient.Slice(r * n, n), normalized.Slice(r * n, n),
-                scaleGradient, scaleGradient, default);
+                scaleGradient, scaleGradient);
         }
         if (inputGradient.IsEmpty) return;
         // dx = A G + B + C x^ with A = gamma / sqrt(var + eps), B = -A dbeta / count, C = -A dgamma / count.
@@ -140,8 +141,8 @@ public sealed class BatchNormLayer : NormalizationLayer
         for (int r = 0; r < count; r++)
         {
             var dx = inputGradient.Slice(r * n, n);
-            SimdMap.Run(new MultiplyAddOperator(), normalized.Slice(r * n, n), _columnC, _columnB, dx, default);
-            SimdMap.Run(new MultiplyAddOperator(), outputGradient.Slice(r * n, n), _columnA, dx, dx, default);
+            SimdMap.Run(new MultiplyAddOperator(), normalized.Slice(r * n, n), _columnC, _columnB, dx);
+            SimdMap.Run(new MultiplyAddOperator(), outputGradient.Slice(r * n, n), _columnA, dx, dx);
         }
     }
 
@@ -150,7 +151,8 @@ public sealed class BatchNormLayer : NormalizationLayer
     {
         Guard.FiniteNonNegative(momentum);
         if (momentum >= 1)
-            throw new ArgumentOutOfRangeException(nameof(momentum), momentum, $"momentum must be less than 1, but it is {momentum}.");
+            throw new ArgumentOutOfRangeException(nameof(momentum), momentum,
+                $"momentum must be less than 1, but it is {momentum}.");
         return epsilon;
     }
 
@@ -170,26 +172,20 @@ public sealed class BatchNormLayer : NormalizationLayer
     internal readonly struct SubtractMultiply : IMapOperator
     {
         public static int Inputs => 3;
-        public static int Outputs => 1;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
-        {
-            second = default;
-            return (a - b) * c;
-        }
+        public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double> =>
+            (a - b) * c;
     }
 
     /// <summary>a + (b - c)^2: a running sum of squared deviations from a = the sum, b = x, c = the mean.</summary>
     internal readonly struct AddSquaredDifference : IMapOperator
     {
         public static int Inputs => 3;
-        public static int Outputs => 1;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
+        public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double>
         {
-            second = default;
             var d = b - c;
             return a + d * d;
         }

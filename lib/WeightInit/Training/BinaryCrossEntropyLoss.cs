@@ -6,7 +6,7 @@ namespace WeightInit.Training;
 /// max(z, 0) - z y + log(1 + exp(-|z|)) so that it never overflows. The gradient of the mean over a
 /// batch of B rows is (sigmoid(z) - y) / B.
 /// </summary>
-public sealed class BinaryCrossEntropyLoss : Loss
+internal sealed class BinaryCrossEntropyLoss : Loss
 {
     internal BinaryCrossEntropyLoss() { }
 
@@ -17,7 +17,8 @@ public sealed class BinaryCrossEntropyLoss : Loss
     public override int OutputWidth(int classCount)
     {
         if (classCount != 2)
-            throw new ArgumentOutOfRangeException(nameof(classCount), classCount, $"Binary cross-entropy is for 2 classes, but classCount is {classCount}.");
+            throw new ArgumentOutOfRangeException(nameof(classCount), classCount,
+                $"Binary cross-entropy is for 2 classes, but classCount is {classCount}.");
         return 1;
     }
 
@@ -32,7 +33,8 @@ public sealed class BinaryCrossEntropyLoss : Loss
     public override void CheckWidth(int width)
     {
         if (width != 1)
-            throw new ArgumentOutOfRangeException(nameof(width), width, $"Binary cross-entropy needs exactly 1 output (the logit of class 1), but the width is {width}.");
+            throw new ArgumentOutOfRangeException(nameof(width), width,
+                $"Binary cross-entropy needs exactly 1 output (the logit of class 1), but the width is {width}.");
     }
 
     /// <inheritdoc/>
@@ -53,7 +55,8 @@ public sealed class BinaryCrossEntropyLoss : Loss
     }
 
     /// <inheritdoc/>
-    protected override double ComputeCore(ReadOnlySpan<double> outputs, ReadOnlySpan<int> labels, int count, int width, Span<double> gradient)
+    protected override double ComputeCore(ReadOnlySpan<double> outputs, ReadOnlySpan<int> labels, int count, int width,
+        Span<double> gradient)
     {
         double total = 0;
         double scale = 1.0 / count;
@@ -68,7 +71,8 @@ public sealed class BinaryCrossEntropyLoss : Loss
     }
 
     /// <inheritdoc/>
-    protected override void ProbabilitiesCore(ReadOnlySpan<double> outputs, int count, int width, Span<double> probabilities)
+    protected override void ProbabilitiesCore(ReadOnlySpan<double> outputs, int count, int width,
+        Span<double> probabilities)
     {
         for (int r = 0; r < count; r++)
         {

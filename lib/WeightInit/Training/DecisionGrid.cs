@@ -23,10 +23,12 @@ public sealed class DecisionGrid
     /// <summary>The number of classes.</summary>
     public int ClassCount { get; }
 
-    /// <summary>All probabilities, indexed [iy, ix, class] row-major: (iy * X.Length + ix) * ClassCount + class.</summary>
+    /// <summary>All probabilities, indexed [iy, ix, class] row-major: (iy * X.Length + ix) * ClassCount +
+    /// class.</summary>
     public ReadOnlySpan<double> Probabilities => _probabilities;
 
-    /// <summary>The predicted class of every point, indexed [iy, ix] row-major (-1 where the output is not finite).</summary>
+    /// <summary>The predicted class of every point, indexed [iy, ix] row-major (-1 where the output is not
+    /// finite).</summary>
     public ReadOnlySpan<int> PredictedClasses => _classes;
 
     /// <summary>
@@ -41,7 +43,8 @@ public sealed class DecisionGrid
     {
         ArgumentNullException.ThrowIfNull(other);
         if (!X.SequenceEqual(other.X) || !Y.SequenceEqual(other.Y))
-            throw new ArgumentException("other must be evaluated on the same grid points (the same X and Y).", nameof(other));
+            throw new ArgumentException("other must be evaluated on the same grid points (the same X and Y).",
+                nameof(other));
         int different = 0;
         for (int i = 0; i < _classes.Length; i++) if (_classes[i] != other._classes[i]) different++;
         return (double)different / _classes.Length;
@@ -79,7 +82,8 @@ public sealed class DecisionGrid
         return _probabilities[(iy * _x.Length + ix) * ClassCount + classIndex];
     }
 
-    /// <summary>The probabilities of one class as a Y.Length x X.Length matrix (rows are y), e.g. for a heat map.</summary>
+    /// <summary>The probabilities of one class as a Y.Length x X.Length matrix (rows are y), e.g. for a heat
+    /// map.</summary>
     /// <param name="classIndex">The class.</param>
     /// <returns>The probabilities, [iy][ix].</returns>
     public double[][] ClassProbabilityRows(int classIndex)
@@ -89,7 +93,8 @@ public sealed class DecisionGrid
         for (int iy = 0; iy < _y.Length; iy++)
         {
             rows[iy] = new double[_x.Length];
-            for (int ix = 0; ix < _x.Length; ix++) rows[iy][ix] = _probabilities[(iy * _x.Length + ix) * ClassCount + classIndex];
+            for (int ix = 0; ix < _x.Length; ix++) rows[iy][ix] =
+                _probabilities[(iy * _x.Length + ix) * ClassCount + classIndex];
         }
         return rows;
     }
@@ -113,10 +118,13 @@ public sealed class DecisionGrid
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(loss);
         if (network.InputWidth != 2)
-            throw new ArgumentException($"A decision grid needs a network with 2 inputs, but this one takes {network.InputWidth}.", nameof(network));
+            throw new ArgumentException($"A decision grid needs a network with 2 inputs, but this one takes " +
+                $"{network.InputWidth}.", nameof(network));
         Guard.Finite(xMin); Guard.Finite(xMax); Guard.Finite(yMin); Guard.Finite(yMax);
-        if (xMax <= xMin) throw new ArgumentOutOfRangeException(nameof(xMax), xMax, $"xMax must be greater than xMin ({xMin}), but it is {xMax}.");
-        if (yMax <= yMin) throw new ArgumentOutOfRangeException(nameof(yMax), yMax, $"yMax must be greater than yMin ({yMin}), but it is {yMax}.");
+        if (xMax <= xMin) throw new ArgumentOutOfRangeException(nameof(xMax), xMax,
+            $"xMax must be greater than xMin ({xMin}), but it is {xMax}.");
+        if (yMax <= yMin) throw new ArgumentOutOfRangeException(nameof(yMax), yMax,
+            $"yMax must be greater than yMin ({yMin}), but it is {yMax}.");
         ArgumentOutOfRangeException.ThrowIfLessThan(xCount, 2);
         ArgumentOutOfRangeException.ThrowIfLessThan(yCount, 2);
         var xs = new double[xCount];

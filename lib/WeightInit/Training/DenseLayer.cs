@@ -63,7 +63,8 @@ public sealed class DenseLayer : Layer
         return _weights.AsSpan(unit * InputWidth, InputWidth);
     }
 
-    /// <summary>The number of distinct incoming-weight rows (compared bit for bit): 1 for a fully symmetric layer.</summary>
+    /// <summary>The number of distinct incoming-weight rows (compared bit for bit): 1 for a fully symmetric
+    /// layer.</summary>
     /// <returns>A number between 1 and OutputWidth.</returns>
     public int DistinctUnitCount()
     {
@@ -114,7 +115,8 @@ public sealed class DenseLayer : Layer
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         Guard.Length(inputs.Length, count * InputWidth, nameof(inputs), $"{count} samples x {InputWidth} inputs");
-        Guard.Length(preActivations.Length, count * OutputWidth, nameof(preActivations), $"{count} samples x {OutputWidth} outputs");
+        Guard.Length(preActivations.Length, count * OutputWidth, nameof(preActivations),
+            $"{count} samples x {OutputWidth} outputs");
         Linear(inputs, count, preActivations);
     }
 
@@ -159,7 +161,7 @@ public sealed class DenseLayer : Layer
         if (!_identity)
         {
             context.Recorder?.OnActivationGradient(this, outputGradient);
-            SimdMap.Run(new MultiplyOperator(), dz, _derivative.AsSpan(0, count * n), default, dz, default);
+            SimdMap.Run(new MultiplyOperator(), dz, _derivative.AsSpan(0, count * n), default, dz);
         }
         MatrixMultiply.TransposeMultiply(dz, input, parameterGradients[0], n, count, k);
         SimdReduce.SumRows(dz, count, parameterGradients[1]);
@@ -174,7 +176,7 @@ public sealed class DenseLayer : Layer
         for (int r = 0; r < count; r++)
         {
             var row = z.Slice(r * n, n);
-            SimdMap.Run(new AddOperator(), row, _biases, default, row, default);
+            SimdMap.Run(new AddOperator(), row, _biases, default, row);
         }
     }
 }

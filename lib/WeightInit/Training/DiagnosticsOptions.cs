@@ -27,7 +27,8 @@ public sealed class DiagnosticsOptions
         init { ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value, nameof(Interval)); _interval = value; }
     }
 
-    /// <summary>Bins of every histogram, spread evenly from the smallest to the largest finite value; at least 2. Default 40.</summary>
+    /// <summary>Bins of every histogram, spread evenly from the smallest to the largest finite value; at least 2.
+    /// Default 40.</summary>
     public int Bins
     {
         get => _bins;

@@ -34,9 +34,11 @@ internal sealed class DiagnosticsRecorder
             if (layer is DenseLayer dense)
             {
                 matrices.Add(new WeightMatrix(matrices.Count, location, dense.InputWidth, dense.OutputWidth));
-                if (dense.Activation is not IdentityActivation) AddSite(layer, location, dense.Activation, dense.OutputWidth);
+                if (dense.Activation is not IdentityActivation) AddSite(layer, location, dense.Activation,
+                    dense.OutputWidth);
             }
-            else if (layer is ActivationLayer activation) AddSite(layer, location, activation.Activation, activation.Width);
+            else if (layer is ActivationLayer activation) AddSite(layer, location, activation.Activation,
+                activation.Width);
             var inner = layer.Sublayers;
             for (int i = 0; i < inner.Count; i++)
                 Visit(inner[i], layer is ResidualBlock block && ReferenceEquals(inner[i], block.Projection)
@@ -47,7 +49,8 @@ internal sealed class DiagnosticsRecorder
             _siteIndex[layer] = sites.Count;
             sites.Add(new ActivationSite(sites.Count, location, activation.Name, width));
         }
-        for (int l = 0; l < network.Layers.Count; l++) Visit(network.Layers[l], $"layer {l.ToString(CultureInfo.InvariantCulture)}");
+        for (int l = 0; l < network.Layers.Count; l++) Visit(network.Layers[l],
+            $"layer {l.ToString(CultureInfo.InvariantCulture)}");
         var parameterIndex = new Dictionary<Parameter, int>(ReferenceEqualityComparer.Instance);
         for (int i = 0; i < network.Parameters.Count; i++) parameterIndex[network.Parameters[i]] = i;
         _weightParameter = [.. network.DenseLayers.Select(d => parameterIndex[d.Parameters[0]])];
@@ -70,7 +73,8 @@ internal sealed class DiagnosticsRecorder
     // The recorder's methods run on few steps, too few for tiered compilation to optimize their loops in time:
     // they are compiled fully optimized from the first call.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void OnActivation(Layer site, Activation activation, ReadOnlySpan<double> preActivation, ReadOnlySpan<double> output,
+    public void OnActivation(Layer site, Activation activation, ReadOnlySpan<double> preActivation,
+        ReadOnlySpan<double> output,
         ReadOnlySpan<double> derivative, int count, int width)
     {
         if (!_siteIndex.TryGetValue(site, out int index)) return;
@@ -81,7 +85,7 @@ internal sealed class DiagnosticsRecorder
         var activity = _activity.AsSpan(0, width);
         activity.Clear();
         for (int r = 0; r < count; r++)
-            SimdMap.Run(new AddAbsolute(), activity, derivative.Slice(r * width, width), default, activity, default);
+            SimdMap.Run(new AddAbsolute(), activity, derivative.Slice(r * width, width), default, activity);
         int dead = 0;
         foreach (double a in activity) if (a == 0) dead++;
         var empty = new DistributionSummary(null, double.NaN, double.NaN, 0, 0);
@@ -96,7 +100,8 @@ internal sealed class DiagnosticsRecorder
         _current[index] = snapshot with { Gradients = Summarize(gradient) };
     }
 
-    /// <summary>Completes the snapshot of a recorded step with the weights and their gradients (before the update).</summary>
+    /// <summary>Completes the snapshot of a recorded step with the weights and their gradients (before the
+    /// update).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EndStep(long step, double loss, NetworkGradients gradients)
     {
@@ -107,11 +112,14 @@ internal sealed class DiagnosticsRecorder
             double gradientStd = OnePassMoments.MeanStd(gradients.Arrays[_weightParameter[m]]).Std;
             weights[m] = new WeightMatrixSnapshot(m, weightStd, gradientStd, gradientStd / weightStd);
         }
-        var sites = _current.Select((s, i) => s ?? throw new InvalidOperationException($"Activation site {i} reported nothing on step {step}.")).ToArray();
+        var sites =
+            _current.Select((s, i) => s
+            ?? throw new InvalidOperationException($"Activation site {i} reported nothing on step {step}.")).ToArray();
         Diagnostics.AddSnapshot(new DiagnosticsSnapshot(step, loss, sites, weights));
     }
 
-    /// <summary>Records log10(std(Delta W) / std(W)) of every weight matrix after the update of step <paramref name="step"/>.</summary>
+    /// <summary>Records log10(std(Delta W) / std(W)) of every weight matrix after the update of step
+    /// <paramref name="step"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void RecordUpdate(long step, Optimizer optimizer)
     {
@@ -160,13 +168,9 @@ internal sealed class DiagnosticsRecorder
     internal readonly struct AddAbsolute : IMapOperator
     {
         public static int Inputs => 2;
-        public static int Outputs => 1;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
-        {
-            second = default;
-            return a + TV.Abs(b);
-        }
+        public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double> =>
+            a + TV.Abs(b);
     }
 }

@@ -5,4 +5,5 @@ namespace WeightInit.Training;
 /// <param name="Loss">The batch's mean loss at this step (before the update).</param>
 /// <param name="Sites">One entry per activation site, in forward order.</param>
 /// <param name="Weights">One entry per weight matrix, in forward order.</param>
-public sealed record DiagnosticsSnapshot(long Step, double Loss, IReadOnlyList<ActivationSiteSnapshot> Sites, IReadOnlyList<WeightMatrixSnapshot> Weights);
+public sealed record DiagnosticsSnapshot(long Step, double Loss, IReadOnlyList<ActivationSiteSnapshot> Sites,
+    IReadOnlyList<WeightMatrixSnapshot> Weights);

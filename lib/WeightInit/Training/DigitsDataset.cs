@@ -61,12 +61,14 @@ public static class DigitsDataset
                 if (fieldCount != FeatureCount + 1)
                 {
                     int actual = fieldCount <= FeatureCount + 1 ? fieldCount : text.Count(',') + 1;
-                    throw Invalid(fullPath, lineNumber, $"expected {FeatureCount + 1} comma-separated values (64 pixels and a label), found {actual}");
+                    throw Invalid(fullPath, lineNumber,
+                        $"expected {FeatureCount + 1} comma-separated values (64 pixels and a label), found {actual}");
                 }
                 for (int j = 0; j < FeatureCount; j++)
                 {
                     var field = text[fields[j]].Trim();
-                    if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out double pixel) || !double.IsFinite(pixel))
+                    if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out double pixel)
+                        || !double.IsFinite(pixel))
                         throw Invalid(fullPath, lineNumber, $"pixel {j + 1} '{field}' is not a number");
                     if (pixel < 0 || pixel > MaxPixel)
                         throw Invalid(fullPath, lineNumber, $"pixel {j + 1} is {field}, outside 0..{MaxPixel}");
@@ -111,7 +113,9 @@ public static class DigitsDataset
             if (File.Exists(candidate)) return candidate;
         }
         throw new FileNotFoundException(
-            $"Could not find '{RelativePath}' in '{Path.GetFullPath(startDirectory)}' or any of its parent directories.", RelativePath);
+            $"Could not find '{RelativePath}' in '{Path.GetFullPath(startDirectory)}' " +
+            "or any of its parent directories.",
+            RelativePath);
     }
 
     private static StreamReader OpenText(string path)

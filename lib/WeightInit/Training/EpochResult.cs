@@ -7,7 +7,8 @@ namespace WeightInit.Training;
 /// <param name="TrainAccuracy">The training accuracy after the epoch.</param>
 /// <param name="TestLoss">The mean loss on the test set after the epoch (NaN without a test set).</param>
 /// <param name="TestAccuracy">The test accuracy after the epoch (NaN without a test set).</param>
-/// <param name="LastStepGradients">Per-layer statistics of the epoch's last mini-batch gradient (empty for epoch 0).</param>
+/// <param name="LastStepGradients">Per-layer statistics of the epoch's last mini-batch gradient (empty for epoch
+/// 0).</param>
 /// <param name="Elapsed">The wall-clock time of the epoch's training and evaluation.</param>
 public sealed record EpochResult(
     int Epoch, double MeanBatchLoss, double TrainLoss, double TrainAccuracy, double TestLoss, double TestAccuracy,

@@ -12,13 +12,15 @@ namespace WeightInit.Training;
 /// <param name="Measured">The network's mean loss on the data (inference mode).</param>
 public readonly record struct InitialLoss(double Expected, double Measured)
 {
-    /// <summary>Measured - Expected: about 0 for a good start; large and positive for a confidently wrong one.</summary>
+    /// <summary>Measured - Expected: about 0 for a good start; large and positive for a confidently wrong
+    /// one.</summary>
     public double Excess => Measured - Expected;
 
     /// <summary>Measured / Expected.</summary>
     public double Ratio => Measured / Expected;
 
-    /// <summary>ln K: the loss of uniform predictions over the classes a network of <paramref name="outputWidth"/> outputs predicts under <paramref name="loss"/>.</summary>
+    /// <summary>ln K: the loss of uniform predictions over the classes a network of <paramref name="outputWidth"/>
+    /// outputs predicts under <paramref name="loss"/>.</summary>
     /// <param name="loss">The loss.</param>
     /// <param name="outputWidth">The network's output width (it must suit the loss).</param>
     /// <returns>ln K.</returns>

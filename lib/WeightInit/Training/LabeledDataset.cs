@@ -23,13 +23,16 @@ public sealed class LabeledDataset
         ArgumentOutOfRangeException.ThrowIfLessThan(classCount, 2);
         if (labels.IsEmpty)
             throw new ArgumentException("A data set needs at least one sample, but labels is empty.", nameof(labels));
-        Guard.Length(features.Length, labels.Length * featureCount, nameof(features), $"{labels.Length} samples x {featureCount} features");
+        Guard.Length(features.Length, labels.Length * featureCount, nameof(features),
+            $"{labels.Length} samples x {featureCount} features");
         for (int i = 0; i < features.Length; i++)
             if (!double.IsFinite(features[i]))
-                throw new ArgumentException($"features must be finite, but the value of sample {i / featureCount}, feature {i % featureCount} is {features[i]}.", nameof(features));
+                throw new ArgumentException($"features must be finite, but the value of sample {i / featureCount}, " +
+                    $"feature {i % featureCount} is {features[i]}.", nameof(features));
         for (int i = 0; i < labels.Length; i++)
             if ((uint)labels[i] >= (uint)classCount)
-                throw new ArgumentOutOfRangeException(nameof(labels), labels[i], $"Every label must lie in [0, {classCount}), but label {i} is {labels[i]}.");
+                throw new ArgumentOutOfRangeException(nameof(labels), labels[i],
+                    $"Every label must lie in [0, {classCount}), but label {i} is {labels[i]}.");
         _features = features.ToArray();
         _labels = labels.ToArray();
         FeatureCount = featureCount;
@@ -82,7 +85,8 @@ public sealed class LabeledDataset
         {
             int index = indices[i];
             if ((uint)index >= (uint)Count)
-                throw new ArgumentOutOfRangeException(nameof(indices), index, $"Every index must lie in [0, {Count}), but index {i} is {index}.");
+                throw new ArgumentOutOfRangeException(nameof(indices), index,
+                    $"Every index must lie in [0, {Count}), but index {i} is {index}.");
             _features.AsSpan(index * FeatureCount, FeatureCount).CopyTo(features.AsSpan(i * FeatureCount));
             labels[i] = _labels[index];
         }
@@ -94,7 +98,8 @@ public sealed class LabeledDataset
     /// </summary>
     /// <remarks>
     /// For each class c in order 0, 1, ..., the indices of its n_c samples (in file order) are
-    /// shuffled by <see cref="RandomSource.Shuffle{T}(Span{T})"/> (unbiased Fisher-Yates) from one <see cref="RandomSource"/> seeded with
+    /// shuffled by <see cref="RandomSource.Shuffle{T}(Span{T})"/> (unbiased Fisher-Yates) from one
+    /// <see cref="RandomSource"/> seeded with
     /// <paramref name="seed"/>; the first round(testFraction * n_c) of them (rounding half to even)
     /// go to the test set, the rest to the training set. Both sets keep the original sample order
     /// (indices ascending). The same data, fraction and seed always give the same split.
@@ -106,7 +111,8 @@ public sealed class LabeledDataset
     {
         Guard.FinitePositive(testFraction);
         if (testFraction >= 1)
-            throw new ArgumentOutOfRangeException(nameof(testFraction), testFraction, $"testFraction must be less than 1, but it is {testFraction}.");
+            throw new ArgumentOutOfRangeException(nameof(testFraction), testFraction,
+                $"testFraction must be less than 1, but it is {testFraction}.");
         var random = new RandomSource(seed);
         var byClass = new List<int>[ClassCount];
         for (int c = 0; c < ClassCount; c++) byClass[c] = [];
@@ -123,7 +129,8 @@ public sealed class LabeledDataset
         }
         if (train.Count == 0 || test.Count == 0)
             throw new ArgumentOutOfRangeException(nameof(testFraction), testFraction,
-                $"testFraction {testFraction} leaves {train.Count} training and {test.Count} test samples of {Count}; both sets need at least one.");
+                $"testFraction {testFraction} leaves {train.Count} training and {test.Count} test samples of " +
+                    $"{Count}; both sets need at least one.");
         train.Sort();
         test.Sort();
         int[] trainIndices = [.. train], testIndices = [.. test];

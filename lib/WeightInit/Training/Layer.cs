@@ -58,7 +58,8 @@ public abstract class Layer
     /// <summary>The layers inside this one (a residual block's branch and projection), in forward order.</summary>
     internal virtual IReadOnlyList<Layer> Sublayers => [];
 
-    /// <summary>The forward pass for validated arguments; in training mode it keeps what <see cref="BackwardCore"/> needs.</summary>
+    /// <summary>The forward pass for validated arguments; in training mode it keeps what <see cref="BackwardCore"/>
+    /// needs.</summary>
     internal abstract void ForwardCore(ReadOnlySpan<double> input, int count, Span<double> output, PassContext context);
 
     /// <summary>
@@ -70,7 +71,8 @@ public abstract class Layer
     internal abstract void BackwardCore(ReadOnlySpan<double> input, Span<double> outputGradient, int count,
         Span<double> inputGradient, ReadOnlySpan<double[]> parameterGradients, PassContext context);
 
-    /// <summary>Folds the batch statistics of the last training pass into running statistics (batch normalization).</summary>
+    /// <summary>Folds the batch statistics of the last training pass into running statistics (batch
+    /// normalization).</summary>
     internal virtual void CommitBatchStatistics()
     {
         foreach (var layer in Sublayers) layer.CommitBatchStatistics();

@@ -44,8 +44,8 @@ public sealed class LayerNormLayer : NormalizationLayer
             double variance = SimdReduce.Sum(new SquaredDeviationOperator(mean), x, default, default) / n;
             inverseStd[r] = 1 / Math.Sqrt(variance + Epsilon);
             var xhat = normalized.Slice(r * n, n);
-            SimdMap.Run(new ShiftThenScale(mean, inverseStd[r]), x, default, default, xhat, default);
-            SimdMap.Run(new MultiplyAddOperator(), xhat, _scale, _shift, output.Slice(r * n, n), default);
+            SimdMap.Run(new ShiftThenScale(mean, inverseStd[r]), x, default, default, xhat);
+            SimdMap.Run(new MultiplyAddOperator(), xhat, _scale, _shift, output.Slice(r * n, n));
         }
     }
 
@@ -61,15 +61,15 @@ public sealed class LayerNormLayer : NormalizationLayer
         {
             var dy = outputGradient.Slice(r * n, n);
             var xhat = _normalized.AsSpan(r * n, n);
-            SimdMap.Run(new MultiplyAddOperator(), dy, xhat, scaleGradient, scaleGradient, default);
+            SimdMap.Run(new MultiplyAddOperator(), dy, xhat, scaleGradient, scaleGradient);
             if (inputGradient.IsEmpty) continue;
-            SimdMap.Run(new MultiplyOperator(), dy, _scale, default, g, default);
+            SimdMap.Run(new MultiplyOperator(), dy, _scale, default, g);
             double sum = SimdReduce.Sum(new IdentityOperator(), g, default, default);
             double sumWithXhat = SimdReduce.Sum(new MultiplyOperator(), g, xhat, default);
             double s = _inverseStd[r];
             // dx = s g - (s sum / n) - (s sumWithXhat / n) x^
             var dx = new LinearCombination(s, -s * sum / n, -s * sumWithXhat / n);
-            SimdMap.Run(dx, g, xhat, default, inputGradient.Slice(r * n, n), default);
+            SimdMap.Run(dx, g, xhat, default, inputGradient.Slice(r * n, n));
         }
     }
 
@@ -77,27 +77,19 @@ public sealed class LayerNormLayer : NormalizationLayer
     internal readonly struct ShiftThenScale(double m, double s) : IMapOperator
     {
         public static int Inputs => 1;
-        public static int Outputs => 1;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
-        {
-            second = default;
-            return (a - TV.Create(m)) * TV.Create(s);
-        }
+        public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double> =>
+            (a - TV.Create(m)) * TV.Create(s);
     }
 
     /// <summary>p * a + q + r * b for scalars p, q, r (left to right, not fused): the input gradient.</summary>
     internal readonly struct LinearCombination(double p, double q, double r) : IMapOperator
     {
         public static int Inputs => 2;
-        public static int Outputs => 1;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
-        {
-            second = default;
-            return TV.Create(p) * a + TV.Create(q) + TV.Create(r) * b;
-        }
+        public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double> =>
+            TV.Create(p) * a + TV.Create(q) + TV.Create(r) * b;
     }
 }

@@ -18,7 +18,8 @@ internal sealed class LayerSequence
     {
         _layers = layers;
         _parameterStart = new int[layers.Length + 1];
-        for (int l = 0; l < layers.Length; l++) _parameterStart[l + 1] = _parameterStart[l] + layers[l].Parameters.Count;
+        for (int l = 0; l < layers.Length; l++) _parameterStart[l + 1] =
+            _parameterStart[l] + layers[l].Parameters.Count;
         _maxWidth = layers.Max(l => l.OutputWidth);
         _outputs = [.. layers.Select(_ => Array.Empty<double>())];
         Parameters = [.. layers.SelectMany(l => l.Parameters)];
@@ -49,7 +50,8 @@ internal sealed class LayerSequence
     }
 
     /// <summary>The output of layer <paramref name="layer"/> of the last forward pass.</summary>
-    public ReadOnlySpan<double> Output(int layer, int count) => _outputs[layer].AsSpan(0, count * _layers[layer].OutputWidth);
+    public ReadOnlySpan<double> Output(int layer, int count) =>
+        _outputs[layer].AsSpan(0, count * _layers[layer].OutputWidth);
 
     /// <summary>The buffer the caller fills with d(loss)/d(output) before <see cref="Backward"/>.</summary>
     public Span<double> OutputGradient(int count)

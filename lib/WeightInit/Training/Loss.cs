@@ -30,13 +30,15 @@ public abstract class Loss
     /// <param name="width">Outputs per row.</param>
     /// <param name="gradient">Empty, or count x width values to overwrite with d(mean loss)/d(output).</param>
     /// <returns>The mean loss.</returns>
-    public double Compute(ReadOnlySpan<double> outputs, ReadOnlySpan<int> labels, int count, int width, Span<double> gradient)
+    public double Compute(ReadOnlySpan<double> outputs, ReadOnlySpan<int> labels, int count, int width,
+        Span<double> gradient)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         CheckWidth(width);
         Guard.Length(outputs.Length, count * width, nameof(outputs), $"{count} rows x {width} outputs");
         Guard.Length(labels.Length, count, nameof(labels), "one label per row");
-        if (!gradient.IsEmpty) Guard.Length(gradient.Length, count * width, nameof(gradient), $"{count} rows x {width} outputs");
+        if (!gradient.IsEmpty) Guard.Length(gradient.Length, count * width, nameof(gradient),
+            $"{count} rows x {width} outputs");
         CheckLabels(labels, ClassCount(width));
         return ComputeCore(outputs, labels, count, width, gradient);
     }
@@ -53,11 +55,13 @@ public abstract class Loss
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         CheckWidth(width);
         Guard.Length(outputs.Length, count * width, nameof(outputs), $"{count} rows x {width} outputs");
-        Guard.Length(probabilities.Length, count * ClassCount(width), nameof(probabilities), $"{count} rows x {ClassCount(width)} classes");
+        Guard.Length(probabilities.Length, count * ClassCount(width), nameof(probabilities),
+            $"{count} rows x {ClassCount(width)} classes");
         ProbabilitiesCore(outputs, count, width, probabilities);
     }
 
-    /// <summary>The predicted class of one row of outputs, or -1 if any output is not finite (counted as wrong).</summary>
+    /// <summary>The predicted class of one row of outputs, or -1 if any output is not finite (counted as
+    /// wrong).</summary>
     /// <param name="output">One row of logits.</param>
     /// <returns>The class with the highest probability (the lowest index on ties), or -1.</returns>
     public abstract int PredictClass(ReadOnlySpan<double> output);
@@ -69,14 +73,16 @@ public abstract class Loss
     /// <param name="width">Outputs per row.</param>
     /// <param name="gradient">Empty or count x width.</param>
     /// <returns>The mean loss.</returns>
-    protected abstract double ComputeCore(ReadOnlySpan<double> outputs, ReadOnlySpan<int> labels, int count, int width, Span<double> gradient);
+    protected abstract double ComputeCore(ReadOnlySpan<double> outputs, ReadOnlySpan<int> labels, int count, int width,
+        Span<double> gradient);
 
     /// <summary>The probabilities for validated arguments.</summary>
     /// <param name="outputs">count x width logits.</param>
     /// <param name="count">Rows.</param>
     /// <param name="width">Outputs per row.</param>
     /// <param name="probabilities">count x ClassCount(width).</param>
-    protected abstract void ProbabilitiesCore(ReadOnlySpan<double> outputs, int count, int width, Span<double> probabilities);
+    protected abstract void ProbabilitiesCore(ReadOnlySpan<double> outputs, int count, int width,
+        Span<double> probabilities);
 
     /// <summary>Throws unless this loss accepts output width <paramref name="width"/>.</summary>
     /// <param name="width">The output width.</param>

@@ -30,7 +30,8 @@ public sealed class Network
     private readonly DenseLayer[] _denseLayers;
 
     /// <summary>Creates a network from its layers, input side first.</summary>
-    /// <param name="layers">At least one layer; each layer's input width must equal the previous layer's output width, and no layer object may appear twice (inside residual blocks either).</param>
+    /// <param name="layers">At least one layer; each layer's input width must equal the previous layer's output width,
+    /// and no layer object may appear twice (inside residual blocks either).</param>
     public Network(IEnumerable<Layer> layers)
     {
         ArgumentNullException.ThrowIfNull(layers);
@@ -91,7 +92,8 @@ public sealed class Network
     /// </summary>
     public IReadOnlyList<DenseLayer> DenseLayers => _denseLayers;
 
-    /// <summary>Every learnable parameter, layer by layer from the input side (the order of <see cref="NetworkGradients.Gradient(int)"/>).</summary>
+    /// <summary>Every learnable parameter, layer by layer from the input side (the order of
+    /// <see cref="NetworkGradients.Gradient(int)"/>).</summary>
     public IReadOnlyList<Parameter> Parameters => _sequence.Parameters;
 
     /// <summary>Inputs per sample.</summary>
@@ -137,7 +139,8 @@ public sealed class Network
     /// </summary>
     /// <param name="inputs">count x InputWidth values, row-major.</param>
     /// <param name="count">Samples; at least 1 (at least 2 with batch statistics and a batch normalization).</param>
-    /// <param name="useBatchStatistics">True: batch normalizations use this batch's statistics, as in a training step (the running statistics are not changed); false: inference mode.</param>
+    /// <param name="useBatchStatistics">True: batch normalizations use this batch's statistics, as in a training step
+    /// (the running statistics are not changed); false: inference mode.</param>
     /// <returns>One array per entry of <see cref="Layers"/>.</returns>
     public double[][] ForwardEachLayer(ReadOnlySpan<double> inputs, int count, bool useBatchStatistics = false)
     {
@@ -193,7 +196,9 @@ public sealed class Network
         for (int start = 0; start < data.Count; start += ChunkRows)
         {
             int rows = Math.Min(ChunkRows, data.Count - start);
-            var outputs = _sequence.Forward(data.Features.Slice(start * InputWidth, rows * InputWidth), rows, PassContext.Inference);
+            var outputs =
+                _sequence.Forward(data.Features.Slice(start * InputWidth, rows * InputWidth), rows,
+                PassContext.Inference);
             var labels = data.Labels.Slice(start, rows);
             totalLoss += loss.Compute(outputs, labels, rows, OutputWidth, []) * rows;
             for (int i = 0; i < rows; i++)
@@ -209,11 +214,13 @@ public sealed class Network
     /// </summary>
     /// <param name="inputs">count x InputWidth values, row-major.</param>
     /// <param name="labels">count labels in [0, loss.ClassCount(OutputWidth)).</param>
-    /// <param name="count">Samples in the batch; at least 1 (at least 2 if the network has a batch normalization).</param>
+    /// <param name="count">Samples in the batch; at least 1 (at least 2 if the network has a batch
+    /// normalization).</param>
     /// <param name="loss">The loss.</param>
     /// <param name="gradients">Where to write the gradient; from <see cref="CreateGradients"/>.</param>
     /// <returns>The mean loss over the batch.</returns>
-    public double ComputeGradients(ReadOnlySpan<double> inputs, ReadOnlySpan<int> labels, int count, Loss loss, NetworkGradients gradients)
+    public double ComputeGradients(ReadOnlySpan<double> inputs, ReadOnlySpan<int> labels, int count, Loss loss,
+        NetworkGradients gradients)
     {
         ArgumentNullException.ThrowIfNull(loss);
         ArgumentNullException.ThrowIfNull(gradients);
@@ -241,11 +248,13 @@ public sealed class Network
     internal void CheckData(LabeledDataset data, Loss loss)
     {
         if (data.FeatureCount != InputWidth)
-            throw new ArgumentException($"The data have {data.FeatureCount} features per sample, but the network takes {InputWidth} inputs.", nameof(data));
+            throw new ArgumentException($"The data have {data.FeatureCount} features per sample, but the network " +
+                $"takes {InputWidth} inputs.", nameof(data));
         int classes = loss.ClassCount(OutputWidth);
         if (data.ClassCount > classes)
             throw new ArgumentException(
-                $"The data have {data.ClassCount} classes, but the network with {OutputWidth} outputs and {loss.Name} predicts {classes}.", nameof(data));
+                $"The data have {data.ClassCount} classes, but the network with {OutputWidth} outputs and " +
+                    $"{loss.Name} predicts {classes}.", nameof(data));
     }
 
     private static IEnumerable<Layer> Flatten(Layer layer) => layer.Sublayers.SelectMany(Flatten).Prepend(layer);

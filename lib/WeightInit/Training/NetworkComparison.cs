@@ -88,16 +88,19 @@ public static class NetworkComparison
 
     /// <summary>
     /// The Euclidean distance between the parameter vectors of two networks of the same shape:
-    /// sqrt(sum over every parameter (weights, biases, normalization scales and shifts, residual scalars) of (a - b)^2).
+    /// sqrt(sum over every parameter (weights, biases, normalization scales and shifts, residual scalars) of (a -
+    /// b)^2).
     /// </summary>
     /// <param name="a">One network.</param>
-    /// <param name="b">A network with the same parameter shapes (e.g. a copy of <paramref name="a"/> trained differently).</param>
+    /// <param name="b">A network with the same parameter shapes (e.g. a copy of <paramref name="a"/> trained
+    /// differently).</param>
     /// <returns>The distance.</returns>
     public static double ParameterDistance(Network a, Network b)
     {
         CheckSameShape(a, b);
         double sum = 0;
-        for (int p = 0; p < a.Parameters.Count; p++) sum += SquaredDistance(a.Parameters[p].Values, b.Parameters[p].Values);
+        for (int p = 0; p < a.Parameters.Count; p++) sum += SquaredDistance(a.Parameters[p].Values,
+            b.Parameters[p].Values);
         return Math.Sqrt(sum);
     }
 
@@ -131,7 +134,8 @@ public static class NetworkComparison
         ArgumentNullException.ThrowIfNull(loss);
         if (a.InputWidth != b.InputWidth || a.OutputWidth != b.OutputWidth)
             throw new ArgumentException(
-                $"The networks must have the same input and output widths, but they are {a.InputWidth} -> {a.OutputWidth} and {b.InputWidth} -> {b.OutputWidth}.", nameof(b));
+                $"The networks must have the same input and output widths, but they are {a.InputWidth} -> " +
+                    $"{a.OutputWidth} and {b.InputWidth} -> {b.OutputWidth}.", nameof(b));
         var classesA = a.PredictClasses(inputs, count, loss);
         var classesB = b.PredictClasses(inputs, count, loss);
         int different = 0;
@@ -165,7 +169,8 @@ public static class NetworkComparison
         ArgumentNullException.ThrowIfNull(b);
         bool same = a.Parameters.Count == b.Parameters.Count;
         for (int p = 0; same && p < a.Parameters.Count; p++)
-            same = a.Parameters[p].Role == b.Parameters[p].Role && a.Parameters[p].Shape.SequenceEqual(b.Parameters[p].Shape);
+            same = a.Parameters[p].Role == b.Parameters[p].Role
+                && a.Parameters[p].Shape.SequenceEqual(b.Parameters[p].Shape);
         if (!same) throw new ArgumentException("The networks must have the same layer widths.", nameof(b));
     }
 

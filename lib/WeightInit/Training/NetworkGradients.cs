@@ -18,7 +18,8 @@ public sealed class NetworkGradients
         _arrays = [.. parameters.Select(p => new double[p.Length])];
         var index = new Dictionary<Parameter, int>(ReferenceEqualityComparer.Instance);
         for (int i = 0; i < parameters.Count; i++) index[parameters[i]] = i;
-        _dense = [.. network.DenseLayers.Select(d => (index[d.Parameters[0]], index[d.Parameters[1]], d.InputWidth, d.OutputWidth))];
+        _dense = [.. network.DenseLayers.Select(d =>
+            (index[d.Parameters[0]], index[d.Parameters[1]], d.InputWidth, d.OutputWidth))];
     }
 
     /// <summary>The number of dense layers (weight matrices).</summary>
@@ -47,7 +48,8 @@ public sealed class NetworkGradients
         return _arrays[parameter];
     }
 
-    /// <summary>Per-layer statistics of this gradient (norm, mean and std of dL/dW; norm of dL/db), one per dense layer.</summary>
+    /// <summary>Per-layer statistics of this gradient (norm, mean and std of dL/dW; norm of dL/db), one per dense
+    /// layer.</summary>
     /// <returns>One entry per dense layer, input side first.</returns>
     public IReadOnlyList<LayerGradientStatistics> Statistics()
     {
@@ -77,7 +79,8 @@ public sealed class NetworkGradients
         return (Math.Sqrt(x.Length) * m.RootMeanSquare, m.Mean, m.PopulationStd);
     }
 
-    /// <summary>Throws unless these gradients have one array per parameter of <paramref name="network"/>, of the same lengths.</summary>
+    /// <summary>Throws unless these gradients have one array per parameter of <paramref name="network"/>, of the same
+    /// lengths.</summary>
     /// <param name="network">The network the gradients are for.</param>
     /// <param name="paramName">The caller's name for these gradients, named in the exception.</param>
     internal void CheckShape(Network network, string paramName)
@@ -86,7 +89,8 @@ public sealed class NetworkGradients
         bool matches = parameters.Count == _arrays.Length && network.DenseLayers.Count == _dense.Length;
         for (int i = 0; matches && i < parameters.Count; i++) matches = parameters[i].Length == _arrays[i].Length;
         if (!matches)
-            throw new ArgumentException("gradients must be shaped like this network's parameters; create them with CreateGradients().", paramName);
+            throw new ArgumentException("gradients must be shaped like this network's parameters; create them with " +
+                "CreateGradients().", paramName);
     }
 
     private int CheckLayer(int layer)

@@ -7,9 +7,11 @@ public enum Normalization
     /// <summary>None: dense layers with their activation.</summary>
     None,
 
-    /// <summary>Batch normalization (<see cref="BatchNormLayer"/>) between each dense layer and its activation.</summary>
+    /// <summary>Batch normalization (<see cref="BatchNormLayer"/>) between each dense layer and its
+    /// activation.</summary>
     BatchNorm,
 
-    /// <summary>Layer normalization (<see cref="LayerNormLayer"/>) between each dense layer and its activation.</summary>
+    /// <summary>Layer normalization (<see cref="LayerNormLayer"/>) between each dense layer and its
+    /// activation.</summary>
     LayerNorm,
 }

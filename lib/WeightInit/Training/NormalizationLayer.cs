@@ -29,7 +29,9 @@ public abstract class NormalizationLayer : Layer
         _scale = new double[width];
         _scale.AsSpan().Fill(1);
         _shift = new double[width];
-        _parameters = [new Parameter("scale", ParameterRole.Scale, _scale, width), new Parameter("shift", ParameterRole.Shift, _shift, width)];
+        _parameters =
+            [new Parameter("scale", ParameterRole.Scale, _scale, width),
+            new Parameter("shift", ParameterRole.Shift, _shift, width)];
     }
 
     /// <summary>Features per sample (input and output).</summary>

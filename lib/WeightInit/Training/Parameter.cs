@@ -34,7 +34,8 @@ public sealed class Parameter
     /// <summary>The shape: (out, in) for a weight matrix, (width) for a vector, (1) for a scalar.</summary>
     public IReadOnlyList<int> Shape => _shape;
 
-    /// <summary>Whether L2 weight decay applies: only to weight matrices (<see cref="ParameterRole.Weights"/>).</summary>
+    /// <summary>Whether L2 weight decay applies: only to weight matrices
+    /// (<see cref="ParameterRole.Weights"/>).</summary>
     public bool IsDecayed => Role == ParameterRole.Weights;
 
     /// <summary>

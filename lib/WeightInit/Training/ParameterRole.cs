@@ -1,6 +1,7 @@
 namespace WeightInit.Training;
 
-/// <summary>What a learnable <see cref="Parameter"/> does in its layer; it decides, e.g., whether weight decay applies.</summary>
+/// <summary>What a learnable <see cref="Parameter"/> does in its layer; it decides, e.g., whether weight decay
+/// applies.</summary>
 public enum ParameterRole
 {
     /// <summary>A weight matrix of a dense layer, (out, in): the only role weight decay applies to.</summary>
@@ -15,6 +16,7 @@ public enum ParameterRole
     /// <summary>The learnable shift beta of a normalization layer, one per feature.</summary>
     Shift,
 
-    /// <summary>The learnable scalar alpha of a residual block's branch (Fixup's multiplier, SkipInit's and ReZero's alpha).</summary>
+    /// <summary>The learnable scalar alpha of a residual block's branch (Fixup's multiplier, SkipInit's and ReZero's
+    /// alpha).</summary>
     ResidualScale,
 }

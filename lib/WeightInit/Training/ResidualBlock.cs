@@ -26,11 +26,14 @@ public sealed class ResidualBlock : Layer
     private double[] _shortcut = [], _shortcutGradient = [], _scratch = [];
 
     /// <summary>Creates a block around <paramref name="branch"/>.</summary>
-    /// <param name="branch">The layers of F, input side first: at least one; each layer's input width must equal the previous one's output width, and F must keep the width unless a projection is given.</param>
+    /// <param name="branch">The layers of F, input side first: at least one; each layer's input width must equal the
+    /// previous one's output width, and F must keep the width unless a projection is given.</param>
     /// <param name="alpha">The branch's scale alpha; finite.</param>
     /// <param name="learnableAlpha">Whether alpha is a learnable parameter (Fixup, SkipInit, ReZero) or fixed.</param>
-    /// <param name="projection">A linear (identity-activation) dense layer from F's input width to its output width, for a branch that changes the width; null for the identity shortcut.</param>
-    public ResidualBlock(IEnumerable<Layer> branch, double alpha = 1, bool learnableAlpha = false, DenseLayer? projection = null)
+    /// <param name="projection">A linear (identity-activation) dense layer from F's input width to its output width,
+    /// for a branch that changes the width; null for the identity shortcut.</param>
+    public ResidualBlock(IEnumerable<Layer> branch, double alpha = 1, bool learnableAlpha = false,
+        DenseLayer? projection = null)
         : this(BranchArray(branch), alpha, learnableAlpha, projection)
     {
     }
@@ -41,16 +44,20 @@ public sealed class ResidualBlock : Layer
         Guard.Finite(alpha);
         if (projection is null && InputWidth != OutputWidth)
             throw new ArgumentException(
-                $"The branch maps {InputWidth} inputs to {OutputWidth} outputs: a residual block whose branch changes the width needs a projection.", nameof(branch));
+                $"The branch maps {InputWidth} inputs to {OutputWidth} outputs: a residual block whose branch " +
+                    $"changes the width needs a projection.", nameof(branch));
         if (projection is not null)
         {
             if (projection.InputWidth != InputWidth || projection.OutputWidth != OutputWidth)
                 throw new ArgumentException(
-                    $"The projection maps {projection.InputWidth} -> {projection.OutputWidth}, but the branch maps {InputWidth} -> {OutputWidth}.", nameof(projection));
+                    $"The projection maps {projection.InputWidth} -> {projection.OutputWidth}, but the branch maps " +
+                        $"{InputWidth} -> {OutputWidth}.", nameof(projection));
             if (projection.Activation is not IdentityActivation)
-                throw new ArgumentException($"The projection must be linear (identity activation), but its activation is {projection.Activation.Name}.", nameof(projection));
+                throw new ArgumentException($"The projection must be linear (identity activation), but its " +
+                    $"activation is {projection.Activation.Name}.", nameof(projection));
             if (Array.IndexOf(branch, projection) >= 0)
-                throw new ArgumentException("The projection must not also be a layer of the branch.", nameof(projection));
+                throw new ArgumentException("The projection must not also be a layer of the branch.",
+                    nameof(projection));
         }
         _branch = new LayerSequence(branch);
         _alpha[0] = alpha;
@@ -89,7 +96,8 @@ public sealed class ResidualBlock : Layer
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"Residual({InputWidth} -> {OutputWidth}, alpha {(IsAlphaLearnable ? "learnable " : "")}{Alpha}: {string.Join(", ", Branch)})";
+        $"Residual({InputWidth} -> {OutputWidth}, alpha {(IsAlphaLearnable ? "learnable " : "")}{Alpha}: " +
+            $"{string.Join(", ", Branch)})";
 
     internal override void ForwardCore(ReadOnlySpan<double> input, int count, Span<double> output, PassContext context)
     {
@@ -101,7 +109,7 @@ public sealed class ResidualBlock : Layer
             Projection.ForwardCore(input, count, projected, context);
             shortcut = projected;
         }
-        SimdMap.Run(new AddScaledOperator(_alpha[0]), shortcut, branchOutput, default, output, default);
+        SimdMap.Run(new AddScaledOperator(_alpha[0]), shortcut, branchOutput, default, output);
     }
 
     internal override void BackwardCore(ReadOnlySpan<double> input, Span<double> outputGradient, int count,
@@ -116,22 +124,23 @@ public sealed class ResidualBlock : Layer
         }
         int branchParameters = _branch.Parameters.Length;
         var branchGradient = _branch.OutputGradient(count);
-        SimdMap.Run(new ScaleOperator(_alpha[0]), outputGradient, default, default, branchGradient, default);
+        SimdMap.Run(new ScaleOperator(_alpha[0]), outputGradient, default, default, branchGradient);
         _branch.Backward(input, count, inputGradient, parameterGradients.Slice(offset, branchParameters), context);
         if (Projection is null)
         {
             if (!inputGradient.IsEmpty)
-                SimdMap.Run(new AddOperator(), inputGradient, outputGradient, default, inputGradient, default);
+                SimdMap.Run(new AddOperator(), inputGradient, outputGradient, default, inputGradient);
             return;
         }
         // The projection's backward may overwrite its output gradient, so it gets a copy of G.
         var shortcutGradient = Buffer(ref _shortcutGradient, count * OutputWidth);
         outputGradient.CopyTo(shortcutGradient);
-        var projectedInputGradient = inputGradient.IsEmpty ? Span<double>.Empty : Buffer(ref _scratch, count * InputWidth);
+        var projectedInputGradient =
+            inputGradient.IsEmpty ? Span<double>.Empty : Buffer(ref _scratch, count * InputWidth);
         Projection.BackwardCore(input, shortcutGradient, count, projectedInputGradient,
             parameterGradients.Slice(offset + branchParameters, 2), context);
         if (!inputGradient.IsEmpty)
-            SimdMap.Run(new AddOperator(), inputGradient, projectedInputGradient, default, inputGradient, default);
+            SimdMap.Run(new AddOperator(), inputGradient, projectedInputGradient, default, inputGradient);
     }
 
     internal override void CommitBatchStatistics() => _branch.CommitBatchStatistics();

@@ -11,7 +11,8 @@ namespace WeightInit.Training;
 /// <para>A branch F of m dense layers is, without normalization, (m - 1) dense layers with the activation
 /// followed by a linear one: F(x) = W_m f(... f(W_1 x + b_1) ...) + b_m. With normalization, every dense
 /// layer of the branch is linear and followed by the normalization, and all but the last by the
-/// activation: Dense, Norm, f, ..., Dense, Norm (the branch of He et al. 2016 without the activation after the sum).</para>
+/// activation: Dense, Norm, f, ..., Dense, Norm (the branch of He et al. 2016 without the activation after the
+/// sum).</para>
 /// <para>Every weight matrix is first drawn with its standard initializer, in forward order (stem, each
 /// block's branch, the classification layer), so the same seed gives the same draws under every
 /// <see cref="ResidualScheme"/>; the scheme then rescales or zeroes them and sets alpha.</para>
@@ -21,7 +22,8 @@ public static class ResidualNetwork
     /// <summary>Creates the network <paramref name="options"/> describes.</summary>
     /// <param name="options">The shape and the initialization.</param>
     /// <param name="random">The source of the initial weights.</param>
-    /// <returns>The network: layer 0 is the stem, layers 1 .. L the blocks, layer L + 1 the classification layer.</returns>
+    /// <returns>The network: layer 0 is the stem, layers 1 .. L the blocks, layer L + 1 the classification
+    /// layer.</returns>
     public static Network Create(ResidualNetworkOptions options, RandomSource random)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -29,7 +31,8 @@ public static class ResidualNetwork
         int m = options.BranchLayers, width = options.Width;
         if (options.Scheme == ResidualScheme.Fixup && m < 2)
             throw new ArgumentException(
-                $"Fixup scales the branch layers by L^(-1/(2m-2)), which needs at least 2 dense layers per branch, but BranchLayers is {m}.", nameof(options));
+                $"Fixup scales the branch layers by L^(-1/(2m-2)), which needs at least 2 dense layers per branch, " +
+                    $"but BranchLayers is {m}.", nameof(options));
 
         var stem = new DenseLayer(options.InputWidth, width, Activation.Identity);
         stem.Initialize(options.LinearInitializer, random);

@@ -15,7 +15,7 @@ public sealed class ResidualNetworkOptions
     private ResidualScheme _scheme = ResidualScheme.Standard;
     private Normalization _normalization = Normalization.None;
     private IWeightInitializer _branchInitializer = Init.HeNormal();
-    private IWeightInitializer _linearInitializer = Init.LeCunNormal;
+    private IWeightInitializer _linearInitializer = Init.LeCunNormal();
 
     /// <summary>Inputs per sample; at least 1.</summary>
     public required int InputWidth
@@ -63,32 +63,27 @@ public sealed class ResidualNetworkOptions
     public ResidualScheme Scheme
     {
         get => _scheme;
-        init
-        {
-            if (!Enum.IsDefined(value)) throw new ArgumentOutOfRangeException(nameof(Scheme), value, "Unknown residual scheme.");
-            _scheme = value;
-        }
+        init { Guard.Defined(value, nameof(Scheme)); _scheme = value; }
     }
 
-    /// <summary>The normalization after each dense layer of a branch (<see cref="ResidualNetwork.Create"/> gives the layout). Default none.</summary>
+    /// <summary>The normalization after each dense layer of a branch (<see cref="ResidualNetwork.Create"/> gives the
+    /// layout). Default none.</summary>
     public Normalization Normalization
     {
         get => _normalization;
-        init
-        {
-            if (!Enum.IsDefined(value)) throw new ArgumentOutOfRangeException(nameof(Normalization), value, "Unknown normalization.");
-            _normalization = value;
-        }
+        init { Guard.Defined(value, nameof(Normalization)); _normalization = value; }
     }
 
-    /// <summary>The standard initializer of the branch layers followed by the activation. Default He normal (gain sqrt(2), fan_in).</summary>
+    /// <summary>The standard initializer of the branch layers followed by the activation. Default He normal (gain
+    /// sqrt(2), fan_in).</summary>
     public IWeightInitializer BranchInitializer
     {
         get => _branchInitializer;
         init { ArgumentNullException.ThrowIfNull(value, nameof(BranchInitializer)); _branchInitializer = value; }
     }
 
-    /// <summary>The standard initializer of the linear layers: the stem, each branch's last layer, the classification layer. Default LeCun normal (std 1/sqrt(fan_in)).</summary>
+    /// <summary>The standard initializer of the linear layers: the stem, each branch's last layer, the classification
+    /// layer. Default LeCun normal (std 1/sqrt(fan_in)).</summary>
     public IWeightInitializer LinearInitializer
     {
         get => _linearInitializer;
@@ -97,5 +92,6 @@ public sealed class ResidualNetworkOptions
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"Residual MLP {InputWidth} -> {Width} x {Blocks} blocks (m = {BranchLayers}, {Activation.Name}, {Normalization}) -> {ClassCount}, {Scheme}";
+        $"Residual MLP {InputWidth} -> {Width} x {Blocks} blocks (m = {BranchLayers}, {Activation.Name}, " +
+            $"{Normalization}) -> {ClassCount}, {Scheme}";
 }

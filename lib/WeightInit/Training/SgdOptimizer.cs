@@ -34,10 +34,9 @@ internal sealed class SgdOptimizer(TrainingOptions options, IReadOnlyList<Parame
         SimdMap.Run(new SgdStep(rate, momentum, decay), weights, gradient, velocity, weights, velocity, path);
 
     /// <summary>(w, v) = (w - rate v', v') with v' = momentum v + g + decay w, from a = w, b = g, c = v.</summary>
-    private readonly struct SgdStep(double rate, double momentum, double decay) : IMapOperator
+    private readonly struct SgdStep(double rate, double momentum, double decay) : IPairMapOperator
     {
         public static int Inputs => 3;
-        public static int Outputs => 2;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>

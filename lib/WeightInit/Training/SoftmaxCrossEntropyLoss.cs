@@ -6,7 +6,7 @@ namespace WeightInit.Training;
 /// that no exponential overflows. The gradient of the mean over a batch of B rows is
 /// (p_j - [j = y]) / B.
 /// </summary>
-public sealed class SoftmaxCrossEntropyLoss : Loss
+internal sealed class SoftmaxCrossEntropyLoss : Loss
 {
     internal SoftmaxCrossEntropyLoss() { }
 
@@ -31,7 +31,8 @@ public sealed class SoftmaxCrossEntropyLoss : Loss
     public override void CheckWidth(int width)
     {
         if (width < 2)
-            throw new ArgumentOutOfRangeException(nameof(width), width, $"Softmax cross-entropy needs at least 2 outputs (one per class), but the width is {width}.");
+            throw new ArgumentOutOfRangeException(nameof(width), width,
+                $"Softmax cross-entropy needs at least 2 outputs (one per class), but the width is {width}.");
     }
 
     /// <inheritdoc/>
@@ -48,7 +49,8 @@ public sealed class SoftmaxCrossEntropyLoss : Loss
     }
 
     /// <inheritdoc/>
-    protected override double ComputeCore(ReadOnlySpan<double> outputs, ReadOnlySpan<int> labels, int count, int width, Span<double> gradient)
+    protected override double ComputeCore(ReadOnlySpan<double> outputs, ReadOnlySpan<int> labels, int count, int width,
+        Span<double> gradient)
     {
         double total = 0;
         double scale = 1.0 / count;
@@ -72,7 +74,8 @@ public sealed class SoftmaxCrossEntropyLoss : Loss
     }
 
     /// <inheritdoc/>
-    protected override void ProbabilitiesCore(ReadOnlySpan<double> outputs, int count, int width, Span<double> probabilities)
+    protected override void ProbabilitiesCore(ReadOnlySpan<double> outputs, int count, int width,
+        Span<double> probabilities)
     {
         for (int r = 0; r < count; r++)
         {

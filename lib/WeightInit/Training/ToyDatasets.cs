@@ -69,7 +69,8 @@ public static class ToyDatasets
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pointsPerClass);
         Guard.FinitePositive(factor);
         if (factor >= 1)
-            throw new ArgumentOutOfRangeException(nameof(factor), factor, $"factor (the inner radius) must be less than 1, but it is {factor}.");
+            throw new ArgumentOutOfRangeException(nameof(factor), factor,
+                $"factor (the inner radius) must be less than 1, but it is {factor}.");
         Guard.FiniteNonNegative(noise);
         ArgumentNullException.ThrowIfNull(random);
         return Generate(pointsPerClass, 2, noise, random, (k, j) =>

@@ -33,7 +33,8 @@ public sealed class Trainer
     private int[] _passOrder = [];
     private int _passPosition;
 
-    /// <summary>Creates a trainer for <paramref name="network"/>; the network's parameters are updated in place.</summary>
+    /// <summary>Creates a trainer for <paramref name="network"/>; the network's parameters are updated in
+    /// place.</summary>
     /// <param name="network">The network to train.</param>
     /// <param name="loss">The loss to minimize; it must accept the network's output width.</param>
     /// <param name="options">The optimizer, batch and diagnostics settings.</param>
@@ -73,7 +74,8 @@ public sealed class Trainer
     /// <summary>Where the run diverged, or null while every loss has been finite.</summary>
     public TrainingDivergence? Divergence { get; private set; }
 
-    /// <summary>What the diagnostics recorded so far, or null if <see cref="TrainingOptions.Diagnostics"/> is not set.</summary>
+    /// <summary>What the diagnostics recorded so far, or null if <see cref="TrainingOptions.Diagnostics"/> is not
+    /// set.</summary>
     public TrainingDiagnostics? Diagnostics => _recorder?.Diagnostics;
 
     /// <summary>
@@ -89,7 +91,8 @@ public sealed class Trainer
     public double Step(ReadOnlySpan<double> inputs, ReadOnlySpan<int> labels, int count)
     {
         ThrowIfDiverged();
-        if (_recorder is null || !_recorder.Records(StepCount)) return StepCore(inputs, labels, count, PassContext.Training);
+        if (_recorder is null || !_recorder.Records(StepCount)) return StepCore(inputs, labels, count,
+            PassContext.Training);
         _recorder.BeginStep();
         return StepCore(inputs, labels, count, _recorder.Context);
     }
@@ -97,7 +100,8 @@ public sealed class Trainer
     private double StepCore(ReadOnlySpan<double> inputs, ReadOnlySpan<int> labels, int count, PassContext context)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        Guard.Length(inputs.Length, count * Network.InputWidth, nameof(inputs), $"{count} samples x {Network.InputWidth} inputs");
+        Guard.Length(inputs.Length, count * Network.InputWidth, nameof(inputs),
+            $"{count} samples x {Network.InputWidth} inputs");
         Guard.Length(labels.Length, count, nameof(labels), "one label per sample");
         double value = Network.ComputeGradientsCore(inputs, labels, count, Loss, Gradients, context);
         context.Recorder?.EndStep(StepCount, value, Gradients);
@@ -137,7 +141,8 @@ public sealed class Trainer
     /// <param name="cancellationToken">Checked before every batch.</param>
     /// <returns>The epoch's losses and accuracies.</returns>
     /// <exception cref="InvalidOperationException">The run has already diverged.</exception>
-    public EpochResult TrainEpoch(LabeledDataset train, LabeledDataset? test = null, CancellationToken cancellationToken = default)
+    public EpochResult TrainEpoch(LabeledDataset train, LabeledDataset? test = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(train);
         Network.CheckData(train, Loss);
@@ -159,7 +164,8 @@ public sealed class Trainer
         }
         EpochCount++;
         var trainResult = Network.Evaluate(train, Loss);
-        var testResult = test is null ? new EvaluationResult(double.NaN, double.NaN, 0, 0) : Network.Evaluate(test, Loss);
+        var testResult =
+            test is null ? new EvaluationResult(double.NaN, double.NaN, 0, 0) : Network.Evaluate(test, Loss);
         return new EpochResult(EpochCount, lossSum / batches, trainResult.Loss, trainResult.Accuracy,
             testResult.Loss, testResult.Accuracy, Gradients.Statistics(), watch.Elapsed);
     }
@@ -172,8 +178,10 @@ public sealed class Trainer
     /// <param name="test">The test set, or null.</param>
     /// <param name="epochs">The number of epochs; at least 1.</param>
     /// <param name="progress">Told each epoch's result as it completes, or null.</param>
-    /// <param name="cancellationToken">Checked before every batch; cancelling throws <see cref="OperationCanceledException"/>.</param>
-    /// <returns>The history of the run; <see cref="TrainingHistory.Divergence"/> says where it diverged, if it did.</returns>
+    /// <param name="cancellationToken">Checked before every batch; cancelling throws
+    /// <see cref="OperationCanceledException"/>.</param>
+    /// <returns>The history of the run; <see cref="TrainingHistory.Divergence"/> says where it diverged, if it
+    /// did.</returns>
     /// <exception cref="InvalidOperationException">The run has already diverged.</exception>
     public TrainingHistory Fit(LabeledDataset train, LabeledDataset? test, int epochs,
         IProgress<EpochResult>? progress = null, CancellationToken cancellationToken = default)
@@ -186,7 +194,8 @@ public sealed class Trainer
         var watch = Stopwatch.StartNew();
         var initialGradients = GradientStatistics(train);
         var trainResult = Network.Evaluate(train, Loss);
-        var testResult = test is null ? new EvaluationResult(double.NaN, double.NaN, 0, 0) : Network.Evaluate(test, Loss);
+        var testResult =
+            test is null ? new EvaluationResult(double.NaN, double.NaN, 0, 0) : Network.Evaluate(test, Loss);
         var initial = new EpochResult(EpochCount, double.NaN, trainResult.Loss, trainResult.Accuracy,
             testResult.Loss, testResult.Accuracy, [], watch.Elapsed);
         var results = new List<EpochResult>(epochs);
@@ -236,7 +245,8 @@ public sealed class Trainer
         return [.. losses];
     }
 
-    /// <summary>The samples of a pass that are used: all, or without the incomplete last batch when it is dropped (never fewer than one batch).</summary>
+    /// <summary>The samples of a pass that are used: all, or without the incomplete last batch when it is dropped
+    /// (never fewer than one batch).</summary>
     private int PassLength(int count, int batchSize) =>
         Options.DropIncompleteBatch && count >= batchSize ? count - count % batchSize : count;
 
@@ -265,6 +275,7 @@ public sealed class Trainer
     private void ThrowIfDiverged()
     {
         if (Divergence is not null)
-            throw new InvalidOperationException($"The run {Divergence}; start a new trainer (and network) to train again.");
+            throw new InvalidOperationException($"The run {Divergence}; start a new trainer (and network) to train " +
+                $"again.");
     }
 }

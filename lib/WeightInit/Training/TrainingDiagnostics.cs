@@ -18,7 +18,8 @@ public sealed class TrainingDiagnostics
     private readonly List<long> _updateSteps = [];
     private readonly List<double>[] _updateToData;
 
-    internal TrainingDiagnostics(DiagnosticsOptions options, IReadOnlyList<ActivationSite> sites, IReadOnlyList<WeightMatrix> matrices)
+    internal TrainingDiagnostics(DiagnosticsOptions options, IReadOnlyList<ActivationSite> sites,
+        IReadOnlyList<WeightMatrix> matrices)
     {
         Options = options;
         Sites = sites;

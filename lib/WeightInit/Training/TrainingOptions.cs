@@ -31,16 +31,12 @@ public sealed class TrainingOptions
         init { Guard.FinitePositive(value, nameof(LearningRate)); _learningRate = value; }
     }
 
-    /// <summary>The update rule: <see cref="OptimizerKind.Sgd"/> (default) or <see cref="OptimizerKind.Adam"/>.</summary>
+    /// <summary>The update rule: <see cref="OptimizerKind.Sgd"/> (default) or
+    /// <see cref="OptimizerKind.Adam"/>.</summary>
     public OptimizerKind Optimizer
     {
         get => _optimizer;
-        init
-        {
-            if (!Enum.IsDefined(value))
-                throw new ArgumentOutOfRangeException(nameof(Optimizer), value, $"Optimizer must be Sgd or Adam, but it is {value}.");
-            _optimizer = value;
-        }
+        init { Guard.Defined(value, nameof(Optimizer)); _optimizer = value; }
     }
 
     /// <summary>Adam's decay rate beta1 of the first moment, in [0, 1). Default 0.9. Ignored by SGD.</summary>
@@ -57,7 +53,8 @@ public sealed class TrainingOptions
         init { CheckUnitInterval(value, nameof(Beta2)); _beta2 = value; }
     }
 
-    /// <summary>Adam's epsilon, added to the root of the second moment; finite and positive. Default 1e-8. Ignored by SGD.</summary>
+    /// <summary>Adam's epsilon, added to the root of the second moment; finite and positive. Default 1e-8. Ignored by
+    /// SGD.</summary>
     public double Epsilon
     {
         get => _epsilon;
@@ -110,7 +107,8 @@ public sealed class TrainingOptions
 
     /// <inheritdoc/>
     public override string ToString() => Optimizer == OptimizerKind.Adam
-        ? $"Adam(lr={LearningRate}, beta1={Beta1}, beta2={Beta2}, eps={Epsilon}, decay={WeightDecay}, batch={BatchSize}, seed={Seed})"
+        ? $"Adam(lr={LearningRate}, beta1={Beta1}, beta2={Beta2}, eps={Epsilon}, decay={WeightDecay}, " +
+            $"batch={BatchSize}, seed={Seed})"
         : $"SGD(lr={LearningRate}, momentum={Momentum}, decay={WeightDecay}, batch={BatchSize}, seed={Seed})";
 
     private static void CheckUnitInterval(double value, string name)

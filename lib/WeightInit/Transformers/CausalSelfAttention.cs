@@ -220,15 +220,15 @@ public sealed class CausalSelfAttention : Layer
         }
         var a = _probabilities.AsSpan(pair * t * t, t * t);
         MatrixMultiply.Compute(ProductForm.MultiplyTransposed, q, k, a, t, dh, t, false, Serial);
-        SimdMap.Run(new ScaleOperator(LogitScale), a, default, default, a, default);
+        SimdMap.Run(new ScaleOperator(LogitScale), a, default, default, a);
         var record = LogitRecord;
         for (int i = 0; i < t; i++)
         {
             var row = a.Slice(i * t, i + 1);
             if (record is not null) row.CopyTo(record.AsSpan(pair * CausalEntries(t) + CausalEntries(i), i + 1));
-            SimdMap.Run(new ShiftedExponential(MaxOf(row)), row, default, default, row, default);
+            SimdMap.Run(new ShiftedExponential(MaxOf(row)), row, default, default, row);
             double total = SimdReduce.Sum(new IdentityOperator(), row, default, default);
-            SimdMap.Run(new ScaleOperator(1 / total), row, default, default, row, default);
+            SimdMap.Run(new ScaleOperator(1 / total), row, default, default, row);
             a.Slice(i * t + i + 1, t - i - 1).Clear();
         }
         var y = scratch.AsSpan(0, block);
@@ -292,12 +292,10 @@ public sealed class CausalSelfAttention : Layer
     private readonly struct ShiftedExponential(double shift) : IMapOperator
     {
         public static int Inputs => 1;
-        public static int Outputs => 1;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public TV Invoke<TV>(TV a, TV b, TV c, out TV second) where TV : struct, ISimdVector<TV, double>
+        public TV Invoke<TV>(TV a, TV b, TV c) where TV : struct, ISimdVector<TV, double>
         {
-            second = default;
             return SimdMath.Exp(a - TV.Create(shift));
         }
     }

@@ -41,7 +41,7 @@ public sealed class GptGradients
     internal void Scale(double factor)
     {
         foreach (var array in _arrays)
-            SimdMap.Run(new ScaleOperator(factor), array, default, default, array, default);
+            SimdMap.Run(new ScaleOperator(factor), array, default, default, array);
     }
 
     /// <summary>Throws unless these gradients are shaped like <paramref name="model"/>'s parameters.</summary>

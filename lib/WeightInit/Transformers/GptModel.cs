@@ -356,7 +356,7 @@ public sealed class GptModel
         var arrays = gradients.Arrays;
         // z = c F W^T: dW = c dZ^T F, dF = c dZ W (c folded into dZ once).
         if (OutputMultiplier != 1)
-            SimdMap.Run(new ScaleOperator(OutputMultiplier), dLogits, default, default, dLogits, default);
+            SimdMap.Run(new ScaleOperator(OutputMultiplier), dLogits, default, default, dLogits);
         var final = _final.AsSpan(0, count * d);
         MatrixMultiply.TransposeMultiply(dLogits, final, arrays[_readoutIndex], v, count, d);
         var dFinal = Buffer(ref _finalGradient, count * d);
@@ -394,7 +394,7 @@ public sealed class GptModel
         var logits = Buffer(ref _logits, count * v);
         MatrixMultiply.MultiplyTransposed(final, _readout, logits, count, d, v);
         if (OutputMultiplier != 1)
-            SimdMap.Run(new ScaleOperator(OutputMultiplier), logits, default, default, logits, default);
+            SimdMap.Run(new ScaleOperator(OutputMultiplier), logits, default, default, logits);
         return logits;
     }
 

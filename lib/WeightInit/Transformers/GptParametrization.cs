@@ -216,7 +216,7 @@ public sealed record GptParametrization
                 double bound = PyTorchLinearDefaultInitializer.BiasBound(fanIn);
                 return bias
                     ? new GptParameterRule(group, Init.Uniform(-bound, bound), 0, bound / Math.Sqrt(3), 1)
-                    : new GptParameterRule(group, Init.PyTorchLinearDefault, 0, bound / Math.Sqrt(3), 1);
+                    : new GptParameterRule(group, Init.PyTorchLinearDefault(), 0, bound / Math.Sqrt(3), 1);
             case GptScheme.Gpt2:
             case GptScheme.ZeroResidualProjections:
                 if (bias) return Constant(group, 0, 1);
@@ -296,5 +296,5 @@ public sealed record GptParametrization
         Init.Normal(0, std), 0, std, rate);
 
     private static GptParameterRule Constant(GptParameterGroup group, double value, double rate) =>
-        new(group, value == 0 ? Init.Zeros : value == 1 ? Init.Ones : Init.Constant(value), value, 0, rate);
+        new(group, value == 0 ? Init.Zeros() : value == 1 ? Init.Ones() : Init.Constant(value), value, 0, rate);
 }

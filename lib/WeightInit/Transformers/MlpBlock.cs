@@ -96,7 +96,7 @@ public sealed class MlpBlock : Layer
         ForRows(count, (r0, r1) =>
         {
             var g = _hiddenGradient.AsSpan(r0 * HiddenWidth, (r1 - r0) * HiddenWidth);
-            SimdMap.Run(new MultiplyOperator(), g, _derivative.AsSpan(r0 * HiddenWidth, g.Length), default, g, default);
+            SimdMap.Run(new MultiplyOperator(), g, _derivative.AsSpan(r0 * HiddenWidth, g.Length), default, g);
         });
         _input.BackwardCore(input, hiddenGradient, count, inputGradient, parameterGradients[..2], context);
     }

@@ -83,9 +83,9 @@ public sealed class TokenEmbedding
         {
             var g = outputGradient.Slice(r * d, d);
             var tokenRow = tokenGradient.Slice(tokens[r] * d, d);
-            SimdMap.Run(new AddOperator(), tokenRow, g, default, tokenRow, default);
+            SimdMap.Run(new AddOperator(), tokenRow, g, default, tokenRow);
             var positionRow = positionGradient.Slice(r % sequenceLength * d, d);
-            SimdMap.Run(new AddOperator(), positionRow, g, default, positionRow, default);
+            SimdMap.Run(new AddOperator(), positionRow, g, default, positionRow);
         }
     }
 }

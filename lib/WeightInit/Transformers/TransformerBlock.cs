@@ -95,10 +95,10 @@ public sealed class TransformerBlock : Layer
         var mlp = Buffer(ref _mlpOutput, size);
         _firstNorm.ForwardCore(input, count, normalized1, context);
         _attention.ForwardCore(normalized1, count, attention, context);
-        SimdMap.Run(new AddOperator(), input, attention, default, middle, default);
+        SimdMap.Run(new AddOperator(), input, attention, default, middle);
         _secondNorm.ForwardCore(middle, count, normalized2, context);
         _mlp.ForwardCore(normalized2, count, mlp, context);
-        SimdMap.Run(new AddOperator(), middle, mlp, default, output, default);
+        SimdMap.Run(new AddOperator(), middle, mlp, default, output);
     }
 
     internal override void BackwardCore(ReadOnlySpan<double> input, Span<double> outputGradient, int count,
@@ -111,13 +111,13 @@ public sealed class TransformerBlock : Layer
         outputGradient.CopyTo(branch);
         _mlp.BackwardCore(_normalized2.AsSpan(0, size), branch, count, norm, Slice(parameterGradients, 3), context);
         _secondNorm.BackwardCore(_middle.AsSpan(0, size), norm, count, middle, Slice(parameterGradients, 2), context);
-        SimdMap.Run(new AddOperator(), middle, outputGradient, default, middle, default);
+        SimdMap.Run(new AddOperator(), middle, outputGradient, default, middle);
         middle.CopyTo(branch);
         _attention.BackwardCore(_normalized1.AsSpan(0, size), branch, count, norm, Slice(parameterGradients, 1),
             context);
         _firstNorm.BackwardCore(input, norm, count, inputGradient, Slice(parameterGradients, 0), context);
         if (!inputGradient.IsEmpty)
-            SimdMap.Run(new AddOperator(), inputGradient, middle, default, inputGradient, default);
+            SimdMap.Run(new AddOperator(), inputGradient, middle, default, inputGradient);
     }
 
     private ReadOnlySpan<double[]> Slice(ReadOnlySpan<double[]> gradients, int part) =>

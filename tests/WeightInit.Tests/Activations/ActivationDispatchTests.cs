@@ -5,12 +5,13 @@ namespace WeightInit.Tests.Activations;
 
 public class ActivationDispatchTests
 {
-    private static readonly Activation[] Parameterized = [Activation.CreateLeakyReLU(0.2), Activation.CreateElu(0.5), Activation.CreateSwish(1.7)];
+    private static readonly Activation[] Parameterized =
+        [Activation.CreateLeakyReLU(0.2), Activation.CreateElu(0.5), Activation.CreateSwish(1.7)];
 
     // Every library activation hands its span methods to the vectorized kernel loops; losing that
     // hand-over would silently fall back to the scalar loops of the base class (same values, much slower).
     [Fact]
-    public void Every_library_activation_uses_the_vectorized_span_loops()
+    public void EveryLibraryActivationUsesTheVectorizedSpanLoops()
     {
         foreach (var activation in Activation.All.Concat(Parameterized))
             Assert.True(activation.HasVectorizedSpans, $"{activation.Name} has no vectorized span loops");
@@ -22,7 +23,7 @@ public class ActivationDispatchTests
 
     [Theory]
     [MemberData(nameof(Shared))]
-    public void A_new_instance_gets_the_same_treatment_as_the_shared_one(string name)
+    public void ANewInstanceGetsTheSameTreatmentAsTheSharedOne(string name)
     {
         var shared = Activation.FromName(name);
         Activation fresh = shared switch
@@ -38,7 +39,7 @@ public class ActivationDispatchTests
     }
 
     [Fact]
-    public void Fresh_instances_get_their_slope_limits_and_second_moment_factors()
+    public void FreshInstancesGetTheirSlopeLimitsAndSecondMomentFactors()
     {
         Assert.Equal(0.19, Saturation.SlopeLimit(new IdentityActivation(), 0.9), 1e-15);
         Assert.Equal(0.0, Saturation.SlopeLimit(new ReLUActivation(), 0.9));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using WeightInit.Tests.Support;
 using static WeightInit.Tests.Activations.ActivationCases;
 
 namespace WeightInit.Tests.Activations;
@@ -15,10 +16,7 @@ public class ActivationReferenceTests
 
     private static IReadOnlyList<(string, double, double, double)> Load()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "WeightInitNotebooks.sln"))) dir = dir.Parent;
-        Assert.NotNull(dir);
-        string path = Path.Combine(dir.FullName, "data", "reference", "activations", "reference.csv");
+        string path = RepositoryFiles.PathOf("data", "reference", "activations", "reference.csv");
         return File.ReadLines(path).Skip(1).Where(l => l.Length > 0).Select(line =>
         {
             var p = line.Split(',');

@@ -30,9 +30,10 @@ public class ActivationRegistryTests
         Assert.Equal(0.01, ((LeakyReLUActivation)Activation.LeakyReLU).NegativeSlope);
         Assert.Equal(1.0, ((EluActivation)Activation.Elu).Alpha);
         Assert.Equal(1.0, ((SwishActivation)Activation.Swish).Beta);
-        Assert.Equal(0.2, Activation.CreateLeakyReLU(0.2).NegativeSlope);
-        Assert.Equal(0.5, Activation.CreateElu(0.5).Alpha);
-        Assert.Equal(1.7, Activation.CreateSwish(1.7).Beta);
+        Assert.Equal(Activation.DefaultLeakyReLUSlope, ((LeakyReLUActivation)Activation.LeakyReLU).NegativeSlope);
+        Assert.Equal(0.2, ((LeakyReLUActivation)Activation.CreateLeakyReLU(0.2)).NegativeSlope);
+        Assert.Equal(0.5, ((EluActivation)Activation.CreateElu(0.5)).Alpha);
+        Assert.Equal(1.7, ((SwishActivation)Activation.CreateSwish(1.7)).Beta);
     }
 
     [Fact]
@@ -84,8 +85,10 @@ public class ActivationRegistryTests
     [InlineData(double.NegativeInfinity)]
     public void LeakyReLUSlopeMustBeFinite(double slope)
     {
-        Assert.Equal("negativeSlope", Assert.Throws<ArgumentOutOfRangeException>(() => Activation.CreateLeakyReLU(slope)).ParamName);
-        Assert.Equal("negativeSlope", Assert.Throws<ArgumentOutOfRangeException>(() => new LeakyReLUActivation(slope)).ParamName);
+        Assert.Equal("negativeSlope",
+            Assert.Throws<ArgumentOutOfRangeException>(() => Activation.CreateLeakyReLU(slope)).ParamName);
+        Assert.Equal("negativeSlope",
+            Assert.Throws<ArgumentOutOfRangeException>(() => new LeakyReLUActivation(slope)).ParamName);
     }
 
     [Theory]
@@ -103,7 +106,7 @@ public class ActivationRegistryTests
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Activation.CreateElu(-0.5));
         Assert.Equal("alpha", ex.ParamName);
         Assert.Contains("non-negative", ex.Message);
-        Assert.Equal(0.0, Activation.CreateElu(0.0).Alpha); // 0 is allowed: ReLU-like
+        Assert.Equal(0.0, ((EluActivation)Activation.CreateElu(0.0)).Alpha); // 0 is allowed: ReLU-like
     }
 
     [Theory]

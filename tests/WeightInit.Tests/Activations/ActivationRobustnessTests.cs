@@ -6,7 +6,8 @@ namespace WeightInit.Tests.Activations;
 /// <summary>Large |x| never gives NaN; NaN in gives NaN out; the limits come out exactly.</summary>
 public class ActivationRobustnessTests
 {
-    private static readonly double[] Large = [1e4, -1e4, 1000, -1000, 745, -745, 1e10, -1e10, 1e300, -1e300, double.MaxValue, -double.MaxValue];
+    private static readonly double[] Large =
+        [1e4, -1e4, 1000, -1000, 745, -745, 1e10, -1e10, 1e300, -1e300, double.MaxValue, -double.MaxValue];
 
     [Theory]
     [MemberData(nameof(Keys), MemberType = typeof(ActivationCases))]
@@ -18,7 +19,8 @@ public class ActivationRobustnessTests
         f.ApplyWithDerivative(Large, y, d);
         var yf = new float[Large.Length];
         var df = new float[Large.Length];
-        float[] largeFloats = [1e4f, -1e4f, 1000f, -1000f, 745f, -745f, 1e10f, -1e10f, 3e38f, -3e38f, float.MaxValue, -float.MaxValue];
+        float[] largeFloats =
+            [1e4f, -1e4f, 1000f, -1000f, 745f, -745f, 1e10f, -1e10f, 3e38f, -3e38f, float.MaxValue, -float.MaxValue];
         f.ApplyWithDerivative(largeFloats, yf, df);
         for (int i = 0; i < Large.Length; i++)
         {

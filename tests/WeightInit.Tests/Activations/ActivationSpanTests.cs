@@ -150,9 +150,11 @@ public class ActivationSpanTests
         Assert.Equal("destination", ex.ParamName);
         ex = Assert.Throws<ArgumentException>(() => Activation.Gelu.Derivative(new float[8], new float[9]));
         Assert.Equal("destination", ex.ParamName);
-        ex = Assert.Throws<ArgumentException>(() => Activation.ReLU.ApplyWithDerivative(x, new double[8], new double[3]));
+        ex = Assert.Throws<ArgumentException>(() =>
+            Activation.ReLU.ApplyWithDerivative(x, new double[8], new double[3]));
         Assert.Equal("dydx", ex.ParamName);
-        ex = Assert.Throws<ArgumentException>(() => Activation.ReLU.ApplyWithDerivative(x, new double[3], new double[8]));
+        ex = Assert.Throws<ArgumentException>(() =>
+            Activation.ReLU.ApplyWithDerivative(x, new double[3], new double[8]));
         Assert.Equal("y", ex.ParamName);
     }
 
@@ -160,7 +162,8 @@ public class ActivationSpanTests
     public void PartlyOverlappingDestinationIsRejected()
     {
         var buffer = new double[20];
-        var ex = Assert.Throws<ArgumentException>(() => Activation.Sigmoid.Apply(buffer.AsSpan(0, 16), buffer.AsSpan(1, 16)));
+        var ex = Assert.Throws<ArgumentException>(() =>
+            Activation.Sigmoid.Apply(buffer.AsSpan(0, 16), buffer.AsSpan(1, 16)));
         Assert.Equal("destination", ex.ParamName);
         Assert.Contains("overlap", ex.Message);
     }

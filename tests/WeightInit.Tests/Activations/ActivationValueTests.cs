@@ -117,7 +117,8 @@ public class ActivationValueTests
         }
     }
 
-    private static void AssertRelative(double expected, double actual, double relative, string what, double absolute = 0)
+    private static void AssertRelative(double expected, double actual, double relative, string what, double absolute =
+        0)
     {
         double error = Math.Abs(expected - actual);
         Assert.True(error <= relative * Math.Abs(expected) || error <= absolute,

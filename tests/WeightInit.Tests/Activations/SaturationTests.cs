@@ -76,7 +76,7 @@ public class SaturationTests
         Assert.Equal("SaturationThreshold", Assert.Throws<ArgumentOutOfRangeException>(() =>
             new DiagnosticsOptions { SaturationThreshold = t }).ParamName);
         Assert.Equal("SaturationThreshold", Assert.ThrowsAny<ArgumentException>(() =>
-            DeepNetworkSimulator.Run(DeepNetwork.Stack(1, 2, Activation.Tanh, Init.Eye),
+            DeepNetworkSimulator.Run(DeepNetwork.Stack(1, 2, Activation.Tanh, Init.Eye()),
                 new SimulationOptions { SaturationThreshold = t })).ParamName);
         Assert.Throws<ArgumentNullException>(() => Saturation.SlopeLimit(null!, 0.9));
     }
@@ -94,9 +94,9 @@ public class SaturationTests
         new RandomSource(8).FillNormal(z, 0, 2.5);
         foreach (double t in new[] { Saturation.DefaultThreshold, 0.6 })
         {
-            var simulated = DeepNetworkSimulator.Run(DeepNetwork.Stack(1, width, f, Init.Eye),
+            var simulated = DeepNetworkSimulator.Run(DeepNetwork.Stack(1, width, f, Init.Eye()),
                 new SimulationOptions { BatchSize = batch, Input = z, SaturationThreshold = t });
-            var network = Network.Create(DeepNetwork.Classifier([width, width, 2], f, Init.Eye), seed: 1);
+            var network = Network.Create(DeepNetwork.Classifier([width, width, 2], f, Init.Eye()), seed: 1);
             var trainer = new Trainer(network, Loss.SoftmaxCrossEntropy, new TrainingOptions
             {
                 BatchSize = batch, Diagnostics = new DiagnosticsOptions { Interval = 1, SaturationThreshold = t },

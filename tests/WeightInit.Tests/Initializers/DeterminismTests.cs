@@ -5,7 +5,8 @@ using WeightInit.Random;
 
 namespace WeightInit.Tests.Initializers;
 
-/// <summary>The same seed gives the same bits; a different seed gives different draws; nothing else is random.</summary>
+/// <summary>The same seed gives the same bits; a different seed gives different draws; nothing else is
+/// random.</summary>
 public class DeterminismTests
 {
     public static TheoryData<string> Names
@@ -35,21 +36,24 @@ public class DeterminismTests
 
     [Theory]
     [MemberData(nameof(Names))]
-    public void Same_seed_same_bits_different_seed_different_draws(string name)
+    public void SameSeedSameBitsDifferentSeedDifferentDraws(string name)
     {
         var (init, shape) = Random()[name];
         SameSeedSameBits<double>(init, shape);
         SameSeedSameBits<float>(init, shape);
     }
 
-    private static void SameSeedSameBits<T>(IWeightInitializer init, int[] shape) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void SameSeedSameBits<T>(IWeightInitializer init, int[] shape)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = shape.Aggregate(1, (a, b) => a * b);
         T[] a = new T[n], b = new T[n], c = new T[n];
         init.Fill<T>(a, shape, new RandomSource(42));
         init.Fill<T>(b, shape, new RandomSource(42));
         init.Fill<T>(c, shape, new RandomSource(43));
-        Assert.True(MemoryMarshal.AsBytes(a.AsSpan()).SequenceEqual(MemoryMarshal.AsBytes(b.AsSpan())), $"same seed, different bits ({typeof(T).Name})");
-        Assert.False(MemoryMarshal.AsBytes(a.AsSpan()).SequenceEqual(MemoryMarshal.AsBytes(c.AsSpan())), $"different seeds, same draws ({typeof(T).Name})");
+        Assert.True(MemoryMarshal.AsBytes(a.AsSpan()).SequenceEqual(MemoryMarshal.AsBytes(b.AsSpan())),
+            $"same seed, different bits ({typeof(T).Name})");
+        Assert.False(MemoryMarshal.AsBytes(a.AsSpan()).SequenceEqual(MemoryMarshal.AsBytes(c.AsSpan())),
+            $"different seeds, same draws ({typeof(T).Name})");
     }
 }

@@ -9,7 +9,8 @@ namespace WeightInit.Tests.Initializers;
 /// The distributions the tests compare draws against: CDF, mean, variance and kurtosis (mu4 / sigma^4),
 /// computed here from first principles, independently of the library.
 /// </summary>
-public sealed record Distribution(string Description, Func<double, double> Cdf, double Mean, double Variance, double Kurtosis,
+public sealed record Distribution(string Description, Func<double, double> Cdf, double Mean, double Variance,
+    double Kurtosis,
     double Low = double.NegativeInfinity, double High = double.PositiveInfinity)
 {
     public double Std => Math.Sqrt(Variance);
@@ -43,7 +44,8 @@ public sealed record Distribution(string Description, Func<double, double> Cdf, 
         double v = GaussLegendreRule.Integrate(x => (x - m) * (x - m) * pdf(x), low, high, 1024);
         double m4 = GaussLegendreRule.Integrate(x => Math.Pow(x - m, 4) * pdf(x), low, high, 1024);
         return new($"TN({mean:G4}, {std:G4}^2; [{low:G4}, {high:G4}])",
-            x => Math.Clamp(alpha > 0 ? (Phi(-alpha) - Phi(-(x - mean) / std)) / z : (Phi((x - mean) / std) - pa) / z, 0.0, 1.0), m, v, m4 / (v * v), low, high);
+            x => Math.Clamp(alpha > 0 ? (Phi(-alpha) - Phi(-(x - mean) / std)) / z : (Phi((x - mean) / std) - pa) / z,
+                0.0, 1.0), m, v, m4 / (v * v), low, high);
     }
 
     public static double Phi(double x) => StatisticalAssert.NormalCdf(x);

@@ -6,7 +6,7 @@ namespace WeightInit.Tests.Initializers;
 public class FansAndGainTests
 {
     [Fact]
-    public void Fans_of_dense_and_conv_shapes()
+    public void FansOfDenseAndConvShapes()
     {
         Assert.Equal(new FanPair(200, 300), Fans.FromShape(300, 200));
         Assert.Equal(new FanPair(64 * 9, 128 * 9), Fans.FromShape(128, 64, 3, 3));
@@ -14,7 +14,7 @@ public class FansAndGainTests
     }
 
     [Fact]
-    public void Fan_modes()
+    public void FanModes()
     {
         var f = new FanPair(200, 800);
         Assert.Equal(200, Fans.For(f, FanMode.FanIn));
@@ -24,7 +24,7 @@ public class FansAndGainTests
     }
 
     [Fact]
-    public void Gain_table()
+    public void GainTable()
     {
         Assert.Equal(1.0, Gain.For(Nonlinearity.Linear));
         Assert.Equal(1.0, Gain.For(Nonlinearity.ConvTranspose3d));
@@ -37,7 +37,7 @@ public class FansAndGainTests
     }
 
     [Fact]
-    public void Gain_of_an_activation_is_that_of_its_pytorch_nonlinearity()
+    public void GainOfAnActivationIsThatOfItsPytorchNonlinearity()
     {
         Assert.Equal(1.0, Gain.For(Activation.Identity));
         Assert.Equal(1.0, Gain.For(Activation.Sigmoid));
@@ -50,39 +50,41 @@ public class FansAndGainTests
         Assert.Equal(Nonlinearity.Linear, Gain.NonlinearityOf(Activation.Identity));
         Assert.Equal(Nonlinearity.LeakyReLU, Gain.NonlinearityOf(Activation.CreateLeakyReLU(0.2)));
         Assert.Equal(Nonlinearity.Tanh, Gain.NonlinearityOf(new TanhActivation()));
-        foreach (var none in new[] { Activation.Elu, Activation.Gelu, Activation.Swish, Tests.Simulation.Softsign.Instance })
+        foreach (var none in new[] { Activation.Elu, Activation.Gelu, Activation.Swish,
+            Tests.Simulation.Softsign.Instance })
             Assert.Null(Gain.NonlinearityOf(none));
     }
 
     [Fact]
-    public void He_defaults_are_pytorchs_leaky_relu_with_slope_zero()
+    public void HeDefaultsArePytorchsLeakyReluWithSlopeZero()
     {
-        Assert.Equal(Math.Sqrt(2.0), Init.HeNormal().Gain);
+        Assert.Equal(Math.Sqrt(2.0), new HeInitializer(uniform: false).Gain);
         Assert.Equal(Math.Sqrt(2.0) / Math.Sqrt(50), Init.HeNormal().Std(50, 7), 1e-15);
         Assert.Equal(Math.Sqrt(6.0 / 7), Init.HeUniform(mode: FanMode.FanOut).Bound(50, 7), 1e-15);
     }
 
     [Fact]
-    public void He_initializers_report_their_parameters_and_the_gain_they_give()
+    public void HeInitializersReportTheirParametersAndTheGainTheyGive()
     {
-        foreach (var parameters in new[] { Init.HeNormal(0.2, FanMode.FanOut).Parameters, Init.HeUniform(0.2, FanMode.FanOut).Parameters })
+        foreach (var parameters in new[] { new HeInitializer(false, 0.2, FanMode.FanOut).Parameters,
+            new HeInitializer(true, 0.2, FanMode.FanOut).Parameters })
         {
             Assert.Equal(0.2, parameters.NegativeSlope);
             Assert.Equal(FanMode.FanOut, parameters.Mode);
             Assert.Equal(Nonlinearity.LeakyReLU, parameters.Nonlinearity);
             Assert.Equal(Math.Sqrt(2.0 / 1.04), parameters.Gain, 1e-15);
         }
-        var tanh = Init.HeUniform(nonlinearity: Nonlinearity.Tanh).Parameters;
+        var tanh = new HeInitializer(true, nonlinearity: Nonlinearity.Tanh).Parameters;
         Assert.Equal((0.0, FanMode.FanIn, 5.0 / 3.0), (tanh.NegativeSlope, tanh.Mode, tanh.Gain));
     }
 
     [Fact]
-    public void Simple_uniform_and_pytorch_linear_default_share_the_bound_one_over_sqrt_fan_in()
+    public void SimpleUniformAndPytorchLinearDefaultShareTheBoundOneOverSqrtFanIn()
     {
         for (int n = 1; n <= 100; n++)
         {
-            Assert.Equal(1 / Math.Sqrt(n), Init.SimpleUniform.Bound(n, 10), 1e-15);
-            Assert.Equal(1 / Math.Sqrt(n), Init.PyTorchLinearDefault.Bound(n, 10), 1e-15);
+            Assert.Equal(1 / Math.Sqrt(n), Init.SimpleUniform().Bound(n, 10), 1e-15);
+            Assert.Equal(1 / Math.Sqrt(n), Init.PyTorchLinearDefault().Bound(n, 10), 1e-15);
         }
     }
 }

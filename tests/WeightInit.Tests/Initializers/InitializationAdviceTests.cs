@@ -15,11 +15,11 @@ public class InitializationAdviceTests
     [InlineData("GELU", InitializationScheme.He)]
     [InlineData("Swish", InitializationScheme.He)]
     [InlineData("SELU", InitializationScheme.LeCun)]
-    public void Scheme_of_every_library_activation(string name, InitializationScheme scheme) =>
+    public void SchemeOfEveryLibraryActivation(string name, InitializationScheme scheme) =>
         Assert.Equal(scheme, InitializationAdvice.For(Activation.FromName(name)).Scheme);
 
     [Fact]
-    public void Scheme_by_activation_object()
+    public void SchemeByActivationObject()
     {
         Assert.Equal(InitializationScheme.He, InitializationAdvice.For(Activation.ReLU).Scheme);
         Assert.Equal(InitializationScheme.Glorot, InitializationAdvice.For(Activation.Tanh).Scheme);
@@ -28,7 +28,7 @@ public class InitializationAdviceTests
     }
 
     [Fact]
-    public void Every_library_activation_has_a_recommendation()
+    public void EveryLibraryActivationHasARecommendation()
     {
         foreach (var a in Activation.All)
             Assert.NotNull(InitializationAdvice.For(a));
@@ -41,7 +41,7 @@ public class InitializationAdviceTests
     }
 
     [Fact]
-    public void Leaky_relu_gets_he_with_its_slope()
+    public void LeakyReluGetsHeWithItsSlope()
     {
         var r = InitializationAdvice.For(new LeakyReLUActivation(0.2));
         Assert.Equal(InitializationScheme.He, r.Scheme);
@@ -52,7 +52,7 @@ public class InitializationAdviceTests
     }
 
     [Fact]
-    public void Variances_bounds_and_initializers_agree_with_the_table()
+    public void VariancesBoundsAndInitializersAgreeWithTheTable()
     {
         const int fanIn = 300, fanOut = 100;
         var g = InitializationAdvice.Glorot;

@@ -37,7 +37,7 @@ public class OrthogonalTests
     [InlineData(new[] { 72, 2, 3, 3 }, 0.5)] // conv, flattened to 72 x 18 (tall)
     [InlineData(new[] { 1, 10 }, 1.0)]
     [InlineData(new[] { 10, 1 }, 1.0)]
-    public void Gram_matrix_is_gain_squared_identity(int[] shape, double gain)
+    public void GramMatrixIsGainSquaredIdentity(int[] shape, double gain)
     {
         int n = shape.Aggregate(1, (a, b) => a * b), rows = shape[0], cols = n / rows;
         var init = Init.Orthogonal(gain);
@@ -60,7 +60,7 @@ public class OrthogonalTests
         0.5 + 0.5 * Math.Sign(x) * SpecialFunctions.BetaRegularized(0.5, (m - 1) / 2.0, Math.Min(1.0, x * x));
 
     [Fact]
-    public void Entries_have_the_haar_marginal_and_not_a_uniform_one()
+    public void EntriesHaveTheHaarMarginalAndNotAUniformOne()
     {
         const int m = 256;
         const double gain = 1.7;
@@ -68,9 +68,10 @@ public class OrthogonalTests
         Init.Orthogonal(gain).Fill(w, [m, m], new RandomSource(5));
         var unit = w.Select(x => x / gain).ToArray();
         double std = 1 / Math.Sqrt(m);
-        Assert.Equal(gain * std, Init.Orthogonal(gain).Std(m, m), 1e-15);
+        Assert.Equal(gain * std, new OrthogonalInitializer(gain).Std(m, m), 1e-15);
         StatisticalAssert.MeanWithin(unit, 0, std);
-        // Each column has squared norm exactly 1, so the mean square is exactly 1/m; the sample variance is within rounding of it.
+        // Each column has squared norm exactly 1, so the mean square is exactly 1/m; the sample variance is within
+        // rounding of it.
         StatisticalAssert.VarianceWithin(unit, 1.0 / m, 3.0);
         StatisticalAssert.KolmogorovSmirnov(unit, x => HaarEntryCdf(x, m), "the Haar marginal");
         var wrong = Distribution.Uniform(-Math.Sqrt(3.0 / m), Math.Sqrt(3.0 / m));
@@ -78,7 +79,7 @@ public class OrthogonalTests
     }
 
     [Fact]
-    public void Sign_correction_leaves_the_diagonal_unbiased()
+    public void SignCorrectionLeavesTheDiagonalUnbiased()
     {
         // Without multiplying by sign(diag R), Householder QR gives Q[0,0] = -|a_00| / ||a_0|| < 0 always,
         // a mean of about -0.1 here. With it, each diagonal entry is symmetric about 0 with variance 1/m.

@@ -4,40 +4,41 @@ using WeightInit.Tests.Support;
 
 namespace WeightInit.Tests.Initializers;
 
-/// <summary>Zeros, ones, constant, eye, dirac and sparse: exact structure (the random part of sparse statistically).</summary>
+/// <summary>Zeros, ones, constant, eye, dirac and sparse: exact structure (the random part of sparse
+/// statistically).</summary>
 public class StructuredInitializerTests
 {
     [Fact]
-    public void Constants_fill_every_entry()
+    public void ConstantsFillEveryEntry()
     {
         var d = new double[24];
         var f = new float[24];
         int[] shape = [2, 3, 4];
-        Init.Ones.Fill(d, shape, new RandomSource(1));
+        Init.Ones().Fill(d, shape, new RandomSource(1));
         Assert.All(d, x => Assert.Equal(1.0, x));
-        Init.Zeros.Fill(d, shape, new RandomSource(1));
+        Init.Zeros().Fill(d, shape, new RandomSource(1));
         Assert.All(d, x => Assert.Equal(0.0, x));
         Init.Constant(-0.25).Fill(d, shape, new RandomSource(1));
         Assert.All(d, x => Assert.Equal(-0.25, x));
         Init.Constant(0.1).Fill(f, shape, new RandomSource(1));
         Assert.All(f, x => Assert.Equal(0.1f, x));
-        Init.Zeros.Fill(f, [24], new RandomSource(1));
+        Init.Zeros().Fill(f, [24], new RandomSource(1));
         Assert.All(f, x => Assert.Equal(0f, x));
     }
 
     [Fact]
-    public void Eye_puts_ones_on_the_main_diagonal_of_any_rectangle()
+    public void EyePutsOnesOnTheMainDiagonalOfAnyRectangle()
     {
         var w = new double[12];
-        Init.Eye.Fill(w, [3, 4], new RandomSource(1));
+        Init.Eye().Fill(w, [3, 4], new RandomSource(1));
         Assert.Equal([1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0], w);
         var f = new float[12];
-        Init.Eye.Fill(f, [4, 3], new RandomSource(1));
+        Init.Eye().Fill(f, [4, 3], new RandomSource(1));
         Assert.Equal([1f, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0], f);
     }
 
     [Fact]
-    public void Dirac_passes_each_channel_through_the_kernel_centre()
+    public void DiracPassesEachChannelThroughTheKernelCentre()
     {
         // (out 3, in 2, k 3): out channel d < 2 has a 1 at in channel d, position 1.
         var w = new double[18];
@@ -49,11 +50,11 @@ public class StructuredInitializerTests
     }
 
     [Fact]
-    public void Sparse_zeroes_exactly_ceil_sparsity_rows_per_column_and_draws_the_rest_from_the_normal()
+    public void SparseZeroesExactlyCeilSparsityRowsPerColumnAndDrawsTheRestFromTheNormal()
     {
         const int rows = 100, cols = 600;
         const double sparsity = 0.3, std = 0.05;
-        var init = Init.Sparse(sparsity, std);
+        var init = new SparseInitializer(sparsity, std);
         Assert.Equal(30, init.ZerosPerColumn(rows));
         foreach (bool useFloat in new[] { false, true })
         {
@@ -86,12 +87,13 @@ public class StructuredInitializerTests
             var nonZero = w.Where(x => x != 0).ToArray();
             var d = Distribution.Normal(0, std);
             StatisticalAssert.Follows(nonZero, 0, std * std, 3.0, d.Cdf, d.Description);
-            Assert.True(StatisticalAssert.KolmogorovSmirnovTest(nonZero, Distribution.UniformLike(d).Cdf).P < StatisticalAssert.KsAlpha);
+            Assert.True(StatisticalAssert.KolmogorovSmirnovTest(nonZero, Distribution.UniformLike(d).Cdf).P
+                < StatisticalAssert.KsAlpha);
         }
     }
 
     [Fact]
-    public void Sparse_with_sparsity_zero_is_a_plain_normal()
+    public void SparseWithSparsityZeroIsAPlainNormal()
     {
         var w = new double[50 * 40];
         Init.Sparse(0, 1).Fill(w, [50, 40], new RandomSource(2));
@@ -102,9 +104,10 @@ public class StructuredInitializerTests
     [InlineData(1, 1.0)]
     [InlineData(64, 0.125)]
     [InlineData(100, 0.1)]
-    public void PyTorch_bias_bound_is_one_over_sqrt_fan_in_like_its_weight_bound(int fanIn, double expected)
+    public void PyTorchBiasBoundIsOneOverSqrtFanInLikeItsWeightBound(int fanIn, double expected)
     {
         Assert.Equal(expected, PyTorchLinearDefaultInitializer.BiasBound(fanIn), 1e-15);
-        Assert.Equal(Init.PyTorchLinearDefault.Bound(fanIn, 7), PyTorchLinearDefaultInitializer.BiasBound(fanIn), 1e-15);
+        Assert.Equal(Init.PyTorchLinearDefault().Bound(fanIn, 7), PyTorchLinearDefaultInitializer.BiasBound(fanIn),
+            1e-15);
     }
 }

@@ -21,7 +21,8 @@ public class TorchReferenceTests
         Assert.True(Math.Abs(expected - actual) <= Rel * Math.Abs(expected),
             $"{what}: expected {expected:R} (PyTorch), got {actual:R}");
 
-    private static int[] Shape(JsonElement e) => e.GetProperty("shape").EnumerateArray().Select(x => x.GetInt32()).ToArray();
+    private static int[] Shape(JsonElement e) =>
+        e.GetProperty("shape").EnumerateArray().Select(x => x.GetInt32()).ToArray();
 
     private static IEnumerable<JsonElement> Items(string name)
     {
@@ -37,17 +38,20 @@ public class TorchReferenceTests
         _ => throw new InvalidDataException(mode),
     };
 
-    /// <summary>PyTorch's nonlinearity name as the enum member (the enum's names are PyTorch's without underscores).</summary>
-    private static Nonlinearity NonlinearityNamed(string name) => Enum.Parse<Nonlinearity>(name.Replace("_", ""), ignoreCase: true);
+    /// <summary>PyTorch's nonlinearity name as the enum member (the enum's names are PyTorch's without
+    /// underscores).</summary>
+    private static Nonlinearity NonlinearityNamed(string name) =>
+        Enum.Parse<Nonlinearity>(name.Replace("_", ""), ignoreCase: true);
 
     [Fact]
-    public void Gains_match_calculate_gain()
+    public void GainsMatchCalculateGain()
     {
         int count = 0, activations = 0;
         foreach (var g in Items("gains"))
         {
             string name = g.GetProperty("nonlinearity").GetString()!;
-            double? param = g.GetProperty("param").ValueKind == JsonValueKind.Null ? null : g.GetProperty("param").GetDouble();
+            double? param =
+                g.GetProperty("param").ValueKind == JsonValueKind.Null ? null : g.GetProperty("param").GetDouble();
             double gain = g.GetProperty("gain").GetDouble();
             Close(gain, Gain.For(NonlinearityNamed(name), param), $"gain({name}, {param})");
             if (!name.StartsWith("conv", StringComparison.Ordinal))
@@ -64,71 +68,81 @@ public class TorchReferenceTests
     }
 
     [Fact]
-    public void Fans_match_calculate_fan_in_and_fan_out()
+    public void FansMatchCalculateFanInAndFanOut()
     {
         foreach (var f in Items("fans"))
-            Assert.Equal(new FanPair(f.GetProperty("fan_in").GetInt32(), f.GetProperty("fan_out").GetInt32()), Fans.FromShape(Shape(f)));
+            Assert.Equal(new FanPair(f.GetProperty("fan_in").GetInt32(), f.GetProperty("fan_out").GetInt32()),
+                Fans.FromShape(Shape(f)));
     }
 
     [Fact]
-    public void Xavier_std_and_bound_match_torch()
+    public void XavierStdAndBoundMatchTorch()
     {
         foreach (var x in Items("xavier"))
         {
             var fans = Fans.FromShape(Shape(x));
             double gain = x.GetProperty("gain").GetDouble();
-            Close(x.GetProperty("std").GetDouble(), Init.XavierNormal(gain).Std(fans), $"xavier_normal_ std {fans} gain {gain}");
-            Close(x.GetProperty("bound").GetDouble(), Init.XavierUniform(gain).Bound(fans), $"xavier_uniform_ bound {fans} gain {gain}");
+            Close(x.GetProperty("std").GetDouble(), Init.XavierNormal(gain).Std(fans.FanIn, fans.FanOut),
+                $"xavier_normal_ std {fans} gain {gain}");
+            Close(x.GetProperty("bound").GetDouble(), Init.XavierUniform(gain).Bound(fans.FanIn, fans.FanOut),
+                $"xavier_uniform_ bound {fans} gain {gain}");
         }
     }
 
     [Fact]
-    public void Kaiming_std_and_bound_match_torch()
+    public void KaimingStdAndBoundMatchTorch()
     {
         foreach (var k in Items("kaiming"))
         {
             var fans = Fans.FromShape(Shape(k));
             double a = k.GetProperty("a").GetDouble();
             var mode = Mode(k.GetProperty("mode").GetString()!);
-            var nonlinearity = Gain.NonlinearityOf(Activation.FromName(k.GetProperty("nonlinearity").GetString()!))!.Value;
+            var nonlinearity =
+                Gain.NonlinearityOf(Activation.FromName(k.GetProperty("nonlinearity").GetString()!))!.Value;
             string what = $"kaiming {fans} a={a} {mode} {nonlinearity}";
-            Close(k.GetProperty("std").GetDouble(), Init.HeNormal(a, mode, nonlinearity).Std(fans), what + " std");
-            Close(k.GetProperty("bound").GetDouble(), Init.HeUniform(a, mode, nonlinearity).Bound(fans), what + " bound");
+            Close(k.GetProperty("std").GetDouble(), Init.HeNormal(a, mode, nonlinearity).Std(fans.FanIn, fans.FanOut),
+                what + " std");
+            Close(k.GetProperty("bound").GetDouble(), Init.HeUniform(a, mode, nonlinearity)
+                .Bound(fans.FanIn, fans.FanOut), what + " bound");
             if (nonlinearity == Nonlinearity.Linear && mode == FanMode.FanIn)
             {
                 // LeCun = kaiming with the linear gain and fan_in.
-                Close(k.GetProperty("std").GetDouble(), Init.LeCunNormal.Std(fans), what + " LeCun std");
-                Close(k.GetProperty("bound").GetDouble(), Init.LeCunUniform.Bound(fans), what + " LeCun bound");
+                Close(k.GetProperty("std").GetDouble(), Init.LeCunNormal().Std(fans.FanIn, fans.FanOut), what
+                    + " LeCun std");
+                Close(k.GetProperty("bound").GetDouble(), Init.LeCunUniform().Bound(fans.FanIn, fans.FanOut), what
+                    + " LeCun bound");
             }
         }
     }
 
     [Fact]
-    public void Linear_defaults_match_nn_Linear()
+    public void LinearDefaultsMatchNnLinear()
     {
         foreach (var l in Items("linear_default"))
         {
             int fanIn = l.GetProperty("fan_in").GetInt32(), fanOut = l.GetProperty("fan_out").GetInt32();
             Close(l.GetProperty("a").GetDouble(), PyTorchLinearDefaultInitializer.NegativeSlope, "a");
-            Close(l.GetProperty("weight_bound").GetDouble(), Init.PyTorchLinearDefault.Bound(fanIn, fanOut), $"weight bound {fanIn}");
-            Close(l.GetProperty("bias_bound").GetDouble(), PyTorchLinearDefaultInitializer.BiasBound(fanIn), $"bias bound {fanIn}");
+            Close(l.GetProperty("weight_bound").GetDouble(), Init.PyTorchLinearDefault().Bound(fanIn, fanOut),
+                $"weight bound {fanIn}");
+            Close(l.GetProperty("bias_bound").GetDouble(), PyTorchLinearDefaultInitializer.BiasBound(fanIn),
+                $"bias bound {fanIn}");
         }
     }
 
     [Fact]
-    public void Eye_matches_eye_()
+    public void EyeMatchesEye()
     {
         foreach (var e in Items("eye"))
         {
             var shape = Shape(e);
             var w = new double[shape[0] * shape[1]];
-            Init.Eye.Fill(w, shape, new RandomSource(1));
+            Init.Eye().Fill(w, shape, new RandomSource(1));
             Assert.Equal(e.GetProperty("values").EnumerateArray().Select(v => v.GetDouble()), w);
         }
     }
 
     [Fact]
-    public void Dirac_matches_dirac_()
+    public void DiracMatchesDirac()
     {
         foreach (var d in Items("dirac"))
         {
@@ -143,12 +157,12 @@ public class TorchReferenceTests
     }
 
     [Fact]
-    public void Sparse_zero_count_matches_sparse_()
+    public void SparseZeroCountMatchesSparse()
     {
         foreach (var s in Items("sparse"))
         {
             int rows = s.GetProperty("rows").GetInt32(), cols = s.GetProperty("cols").GetInt32();
-            var init = Init.Sparse(s.GetProperty("sparsity").GetDouble(), 0.01);
+            var init = new SparseInitializer(s.GetProperty("sparsity").GetDouble(), 0.01);
             int expected = s.GetProperty("zeros_per_column").GetInt32();
             Assert.Equal(expected, init.ZerosPerColumn(rows));
             var w = new double[rows * cols];

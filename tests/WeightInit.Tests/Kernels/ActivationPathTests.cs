@@ -7,7 +7,8 @@ namespace WeightInit.Tests.Kernels;
 
 /// <summary>
 /// Every activation's span kernel on every path and odd length: the same bits as the scalar path, and within the
-/// tolerance of <see cref="Activations.ActivationSpanTests"/> of the activation's scalar reference (Apply/Derivative of double).
+/// tolerance of <see cref="Activations.ActivationSpanTests"/> of the activation's scalar reference (Apply/Derivative of
+/// double).
 /// </summary>
 public class ActivationPathTests
 {
@@ -24,7 +25,7 @@ public class ActivationPathTests
 
     [Theory]
     [MemberData(nameof(KeysAndPaths))]
-    public void Double_spans_match_the_scalar_path_and_the_scalar_reference(string key, string path)
+    public void DoubleSpansMatchTheScalarPathAndTheScalarReference(string key, string path)
     {
         var f = ByKey[key];
         var p = Parse(path);
@@ -47,7 +48,7 @@ public class ActivationPathTests
 
     [Theory]
     [MemberData(nameof(KeysAndPaths))]
-    public void Float_spans_match_the_scalar_path_and_the_scalar_reference(string key, string path)
+    public void FloatSpansMatchTheScalarPathAndTheScalarReference(string key, string path)
     {
         var f = ByKey[key];
         var p = Parse(path);
@@ -79,7 +80,7 @@ public class ActivationPathTests
 
     [Theory]
     [MemberData(nameof(Paths), MemberType = typeof(KernelPaths))]
-    public void In_place_equals_out_of_place(string path)
+    public void InPlaceEqualsOutOfPlace(string path)
     {
         var p = Parse(path);
         foreach (var f in ByKey.Values)
@@ -92,7 +93,8 @@ public class ActivationPathTests
         }
     }
 
-    private static (double[] Y, double[] D, double[] FusedY, double[] FusedD) Run(Activation f, double[] x, SimdPath path)
+    private static (double[] Y, double[] D, double[] FusedY, double[] FusedD) Run(Activation f, double[] x,
+        SimdPath path)
     {
         int n = x.Length;
         var y = new double[n];

@@ -6,9 +6,11 @@ namespace WeightInit.Tests.Kernels;
 internal static class KernelPaths
 {
     /// <summary>Every path (a path the hardware does not accelerate runs emulated: the same bits, slower).</summary>
-    public static readonly SimdPath[] All = [SimdPath.Scalar, SimdPath.Vector128, SimdPath.Vector256, SimdPath.Vector512];
+    public static readonly SimdPath[] All =
+        [SimdPath.Scalar, SimdPath.Vector128, SimdPath.Vector256, SimdPath.Vector512];
 
-    /// <summary>Lengths around every register width: empty, shorter than a register, one more or less than a multiple.</summary>
+    /// <summary>Lengths around every register width: empty, shorter than a register, one more or less than a
+    /// multiple.</summary>
     public static readonly int[] OddLengths = [0, 1, 3, 7, 15, 17, 31, 33, 511, 513];
 
     public static TheoryData<string, int> PathsAndLengths
@@ -27,10 +29,12 @@ internal static class KernelPaths
     public static SimdPath Parse(string path) => Enum.Parse<SimdPath>(path);
 
     /// <summary>Equal bits, or both NaN (a NaN's payload is not part of any promise).</summary>
-    public static bool SameBits(double a, double b) => BitConverter.DoubleToInt64Bits(a) == BitConverter.DoubleToInt64Bits(b) || (double.IsNaN(a) && double.IsNaN(b));
+    public static bool SameBits(double a, double b) =>
+        BitConverter.DoubleToInt64Bits(a) == BitConverter.DoubleToInt64Bits(b) || (double.IsNaN(a) && double.IsNaN(b));
 
     /// <inheritdoc cref="SameBits(double, double)"/>
-    public static bool SameBits(float a, float b) => BitConverter.SingleToInt32Bits(a) == BitConverter.SingleToInt32Bits(b) || (float.IsNaN(a) && float.IsNaN(b));
+    public static bool SameBits(float a, float b) =>
+        BitConverter.SingleToInt32Bits(a) == BitConverter.SingleToInt32Bits(b) || (float.IsNaN(a) && float.IsNaN(b));
 
     /// <summary>Asserts equal bits element by element, naming the first that differs.</summary>
     public static void SameBits(ReadOnlySpan<double> expected, ReadOnlySpan<double> actual, string what)

@@ -4,12 +4,13 @@ using static WeightInit.Tests.Kernels.KernelPaths;
 
 namespace WeightInit.Tests.Kernels;
 
-/// <summary>The samplers' kernels on every path and odd length: the same bits as the scalar path, the promise of <see cref="RandomSource"/>.</summary>
+/// <summary>The samplers' kernels on every path and odd length: the same bits as the scalar path, the promise of
+/// <see cref="RandomSource"/>.</summary>
 public class SamplerPathTests
 {
     [Theory]
     [MemberData(nameof(PathsAndLengths), MemberType = typeof(KernelPaths))]
-    public void Fills_give_the_scalar_bits_on_every_path(string path, int n)
+    public void FillsGiveTheScalarBitsOnEveryPath(string path, int n)
     {
         var scalar = new RandomSource(31) { Path = SimdPath.Scalar };
         var forced = new RandomSource(31) { Path = Parse(path) };
@@ -27,7 +28,7 @@ public class SamplerPathTests
 
     [Theory]
     [MemberData(nameof(PathsAndLengths), MemberType = typeof(KernelPaths))]
-    public void Affine_store_is_one_fused_multiply_add_on_every_path(string path, int n)
+    public void AffineStoreIsOneFusedMultiplyAddOnEveryPath(string path, int n)
     {
         var source = new double[n];
         new RandomSource(3).FillNormal(source, 0, 1);

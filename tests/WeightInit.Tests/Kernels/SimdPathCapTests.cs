@@ -3,7 +3,8 @@ using WeightInit.Kernels;
 
 namespace WeightInit.Tests.Kernels;
 
-/// <summary>The width cap of <see cref="SimdPaths.MaxWidthVariable"/>: never wider than asked, never wider than the hardware.</summary>
+/// <summary>The width cap of <see cref="SimdPaths.MaxWidthVariable"/>: never wider than asked, never wider than the
+/// hardware.</summary>
 public class SimdPathCapTests
 {
     private static SimdPath Hardware =>
@@ -17,7 +18,7 @@ public class SimdPathCapTests
     [InlineData("vector128", "Vector128")]
     [InlineData("Vector256", "Vector256")]
     [InlineData("Vector512", "Vector512")]
-    public void A_cap_gives_the_narrower_of_the_cap_and_the_hardware(string cap, string limit)
+    public void ACapGivesTheNarrowerOfTheCapAndTheHardware(string cap, string limit)
     {
         var expected = Enum.Parse<SimdPath>(limit);
         Assert.Equal(Hardware < expected ? Hardware : expected, SimdPaths.Widest(cap));
@@ -28,5 +29,6 @@ public class SimdPathCapTests
     [InlineData("")]
     [InlineData("Auto")]
     [InlineData("avx2")]
-    public void No_cap_or_an_unknown_one_gives_the_hardware_s_widest(string? cap) => Assert.Equal(Hardware, SimdPaths.Widest(cap));
+    public void NoCapOrAnUnknownOneGivesTheHardwareSWidest(string? cap) =>
+        Assert.Equal(Hardware, SimdPaths.Widest(cap));
 }

@@ -15,12 +15,11 @@ public class StandardNormalTests(ITestOutputHelper output)
     /// <summary>Rows of data/reference/normal/reference.csv (mpmath at 50 digits): x, Q(x), Phi(x), phi(x).</summary>
     private static IEnumerable<(double X, double UpperTail, double Cdf, double Density)> Reference()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "WeightInitNotebooks.sln"))) dir = dir.Parent;
-        string path = Path.Combine(dir!.FullName, "data", "reference", "normal", "reference.csv");
+        string path = RepositoryFiles.PathOf("data", "reference", "normal", "reference.csv");
         foreach (string line in File.ReadLines(path).Skip(1))
         {
-            var v = line.Split(',').Select(t => double.Parse(t, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            var v = line.Split(',').Select(t => double.Parse(t, System.Globalization.CultureInfo.InvariantCulture))
+                .ToArray();
             yield return (v[0], v[1], v[2], v[3]);
         }
     }
@@ -34,7 +33,7 @@ public class StandardNormalTests(ITestOutputHelper output)
     private const double Tolerance = 8;
 
     [Fact]
-    public void Upper_tail_cdf_and_density_match_mpmath_to_the_last_bits()
+    public void UpperTailCdfAndDensityMatchMpmathToTheLastBits()
     {
         int checkedRows = 0;
         double worstTail = 0, worstCdf = 0, worstDensity = 0;
@@ -60,7 +59,7 @@ public class StandardNormalTests(ITestOutputHelper output)
     [InlineData(1e-100)]
     [InlineData(1e-300)]
     [InlineData(0.9999999)]
-    public void Quantile_inverts_the_normal_cdf(double p)
+    public void QuantileInvertsTheNormalCdf(double p)
     {
         double z = StandardNormal.Quantile(p);
         // Round trip through MathNet's CDF: a relative error e in z becomes a relative error of about z^2 e in

@@ -6,7 +6,8 @@ using static WeightInit.Tests.Kernels.KernelPaths;
 
 namespace WeightInit.Tests.Kernels;
 
-/// <summary>The statistics kernels on every path and odd length, against scalar references written out in the tests.</summary>
+/// <summary>The statistics kernels on every path and odd length, against scalar references written out in the
+/// tests.</summary>
 public class StatisticsPathTests
 {
     /// <summary>Values with NaN, infinities, zeros of both signs and a wide spread of magnitudes.</summary>
@@ -15,23 +16,27 @@ public class StatisticsPathTests
         var random = new RandomSource(seed);
         var x = new double[n];
         random.FillNormal(x, 0.25, 3);
-        double[] special = [double.NaN, 0.0, -0.0, double.PositiveInfinity, 1e300, -1e-300, double.NegativeInfinity, 7.5];
+        double[] special =
+            [double.NaN, 0.0, -0.0, double.PositiveInfinity, 1e300, -1e-300, double.NegativeInfinity, 7.5];
         for (int i = 0; i < n; i += 37) x[i] = special[i / 37 % special.Length];
         return x;
     }
 
     [Theory]
     [MemberData(nameof(PathsAndLengths), MemberType = typeof(KernelPaths))]
-    public void Shifted_sums_follow_their_documented_order_on_every_path(string path, int n)
+    public void ShiftedSumsFollowTheirDocumentedOrderOnEveryPath(string path, int n)
     {
         double[] x = Values(n);
         float[] f = Array.ConvertAll(x, v => (float)v);
         const double scale = 0.25, shift = 0.125;
-        Assert.Equal(CanonicalShiftedSums(x, scale, shift), ScaledMoments.ShiftedSums<double>(x, scale, shift, Parse(path)));
-        Assert.Equal(CanonicalShiftedSums(Array.ConvertAll(f, v => (double)v), scale, shift), ScaledMoments.ShiftedSums<float>(f, scale, shift, Parse(path)));
+        Assert.Equal(CanonicalShiftedSums(x, scale, shift),
+            ScaledMoments.ShiftedSums<double>(x, scale, shift, Parse(path)));
+        Assert.Equal(CanonicalShiftedSums(Array.ConvertAll(f, v => (double)v), scale, shift),
+            ScaledMoments.ShiftedSums<float>(f, scale, shift, Parse(path)));
     }
 
-    /// <summary>ScaledMoments' order in plain scalar code: 16 lanes over the elements before the last multiple of 16, lanes j and j + 8 added, then the rest in order.</summary>
+    /// <summary>ScaledMoments' order in plain scalar code: 16 lanes over the elements before the last multiple of 16,
+    /// lanes j and j + 8 added, then the rest in order.</summary>
     private static (double, double) CanonicalShiftedSums(double[] x, double scale, double shift)
     {
         var d = new double[16];
@@ -61,7 +66,7 @@ public class StatisticsPathTests
 
     [Theory]
     [MemberData(nameof(PathsAndLengths), MemberType = typeof(KernelPaths))]
-    public void Finite_range_counts_and_bounds_the_finite_values_on_every_path(string path, int n)
+    public void FiniteRangeCountsAndBoundsTheFiniteValuesOnEveryPath(string path, int n)
     {
         double[] x = Values(n);
         var finite = x.Where(double.IsFinite).ToArray();
@@ -91,7 +96,7 @@ public class StatisticsPathTests
 
     [Theory]
     [MemberData(nameof(LayerCases))]
-    public void Layer_statistics_and_saturated_counts_are_the_same_on_every_path(string path, int cols)
+    public void LayerStatisticsAndSaturatedCountsAreTheSameOnEveryPath(string path, int cols)
     {
         const int rows = 7;
         double[] x = Values(rows * cols, 9);

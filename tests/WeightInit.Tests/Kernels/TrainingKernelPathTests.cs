@@ -21,19 +21,19 @@ public class TrainingKernelPathTests
 
     [Theory]
     [MemberData(nameof(PathsAndLengths), MemberType = typeof(KernelPaths))]
-    public void Map_is_the_scalar_expression_on_every_path(string path, int n)
+    public void MapIsTheScalarExpressionOnEveryPath(string path, int n)
     {
         double[] a = Values(n, 1), b = Values(n, 2), c = Values(n, 3);
         var y = new double[n];
-        SimdMap.Run(new MultiplyAddOperator(), a, b, c, y, default, Parse(path));
+        SimdMap.Run(new MultiplyAddOperator(), a, b, c, y, Parse(path));
         SameBits(Enumerable.Range(0, n).Select(i => a[i] * b[i] + c[i]).ToArray(), y, "a * b + c");
-        SimdMap.Run(new LayerNormLayer.LinearCombination(0.3, -1.5, 2.25), a, b, c, y, default, Parse(path));
+        SimdMap.Run(new LayerNormLayer.LinearCombination(0.3, -1.5, 2.25), a, b, c, y, Parse(path));
         SameBits(Enumerable.Range(0, n).Select(i => 0.3 * a[i] + -1.5 + 2.25 * b[i]).ToArray(), y, "p a + q + r b");
     }
 
     [Theory]
     [MemberData(nameof(PathsAndLengths), MemberType = typeof(KernelPaths))]
-    public void Every_layer_and_optimizer_operation_is_its_scalar_expression_on_every_path(string path, int n)
+    public void EveryLayerAndOptimizerOperationIsItsScalarExpressionOnEveryPath(string path, int n)
     {
         var p = Parse(path);
         double[] a = Values(n, 11), b = Values(n, 12), c = Values(n, 13);
@@ -43,7 +43,7 @@ public class TrainingKernelPathTests
             where TOperation : struct, IMapOperator
         {
             var bb = second ?? b;
-            SimdMap.Run(operation, a, bb, c, y, default, p);
+            SimdMap.Run(operation, a, bb, c, y, p);
             SameBits(Enumerable.Range(0, n).Select(expected).ToArray(), y, $"{what} on {path}, n = {n}");
         }
         Check(new IdentityOperator(), i => a[i], "a");
@@ -57,13 +57,15 @@ public class TrainingKernelPathTests
         Check(new DiagnosticsRecorder.AddAbsolute(), i => a[i] + Math.Abs(b[i]), "a + |b|");
         Check(new AddOperator(), i => a[i] + b[i], "a + b");
         Check(new AdamOptimizer.ExponentialAverage(0.9), i => 0.9 * a[i] + (1 - 0.9) * b[i], "Adam first moment");
-        Check(new AdamOptimizer.ExponentialAverageOfSquares(0.999), i => 0.999 * a[i] + (1 - 0.999) * (b[i] * b[i]), "Adam second moment");
-        Check(new AdamOptimizer.AdamStep(0.01, 1.25, 1e-8), i => 0.01 * a[i] / (Math.Sqrt(v[i]) * 1.25 + 1e-8), "Adam step", v);
+        Check(new AdamOptimizer.ExponentialAverageOfSquares(0.999), i => 0.999 * a[i] + (1 - 0.999) * (b[i] * b[i]),
+            "Adam second moment");
+        Check(new AdamOptimizer.AdamStep(0.01, 1.25, 1e-8), i => 0.01 * a[i] / (Math.Sqrt(v[i]) * 1.25 + 1e-8),
+            "Adam step", v);
     }
 
     [Theory]
     [MemberData(nameof(PathsAndLengths), MemberType = typeof(KernelPaths))]
-    public void Sum_follows_its_documented_order_on_every_path(string path, int n)
+    public void SumFollowsItsDocumentedOrderOnEveryPath(string path, int n)
     {
         double[] a = Values(n, 4), b = Values(n, 5);
         double sum = SimdReduce.Sum(new MultiplyOperator(), a, b, default, Parse(path));
@@ -84,7 +86,7 @@ public class TrainingKernelPathTests
 
     [Theory]
     [MemberData(nameof(PathsAndLengths), MemberType = typeof(KernelPaths))]
-    public void Sum_and_sum_of_squares_follow_their_documented_order_on_every_path(string path, int n)
+    public void SumAndSumOfSquaresFollowTheirDocumentedOrderOnEveryPath(string path, int n)
     {
         double[] x = Values(n, 6);
         var lanes = new double[8];
@@ -99,7 +101,7 @@ public class TrainingKernelPathTests
 
     [Theory]
     [MemberData(nameof(PathsAndLengths), MemberType = typeof(KernelPaths))]
-    public void Sgd_update_is_the_scalar_step_on_every_path(string path, int n)
+    public void SgdUpdateIsTheScalarStepOnEveryPath(string path, int n)
     {
         double[] w = Values(n, 7), g = Values(n, 8), v = Values(n, 9);
         double[] w0 = (double[])w.Clone(), v0 = (double[])v.Clone();

@@ -9,7 +9,8 @@ namespace WeightInit.Tests.LinearAlgebra;
 /// <summary>References for the three product forms, and helpers shared by the matrix-product tests.</summary>
 internal static class GemmReference
 {
-    public static readonly ProductForm[] Forms = [ProductForm.MultiplyTransposed, ProductForm.Multiply, ProductForm.TransposeMultiply];
+    public static readonly ProductForm[] Forms =
+        [ProductForm.MultiplyTransposed, ProductForm.Multiply, ProductForm.TransposeMultiply];
 
     /// <summary>The SIMD paths this machine accelerates, scalar always included.</summary>
     public static SimdPath[] AvailablePaths()
@@ -30,7 +31,8 @@ internal static class GemmReference
         => form == ProductForm.MultiplyTransposed ? b[j * k + p] : b[p * n + j];
 
     /// <summary>Runs the library's product of the given form.</summary>
-    public static void Run<T>(ProductForm form, T[] a, T[] b, T[] c, int m, int k, int n, bool accumulate, GemmOptions options)
+    public static void Run<T>(ProductForm form, T[] a, T[] b, T[] c, int m, int k, int n, bool accumulate,
+        GemmOptions options)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         MatrixMultiply.Compute<T>(form, a, b, c, m, k, n, accumulate, options);
 
@@ -38,7 +40,8 @@ internal static class GemmReference
     /// The documented operation sequence, written as a plain loop: c = fma(A[i,p], B[p,j], c) for
     /// p = 0 .. k-1, starting from 0 (or from C's value when accumulating).
     /// </summary>
-    public static T[] FmaChain<T>(ProductForm form, T[] a, T[] b, T[]? c0, int m, int k, int n) where T : IFloatingPointIeee754<T>
+    public static T[] FmaChain<T>(ProductForm form, T[] a, T[] b, T[]? c0, int m, int k, int n)
+        where T : IFloatingPointIeee754<T>
     {
         var (rowsOfA, columnsOfB) = Logical(form, a, b, m, k, n);
         var c = new T[m * n];
@@ -59,7 +62,8 @@ internal static class GemmReference
     /// Algorithms", section 3.1). The tests allow 4 k u sum|a b| (u of the tested type), which covers
     /// the library's error plus the double reference's own (at most 2 k u each while k u &lt;= 1/2).
     /// </summary>
-    public static (double[] Value, double[] Bound) DoubleReference<T>(ProductForm form, T[] a, T[] b, int m, int k, int n, double unitRoundoff)
+    public static (double[] Value, double[] Bound) DoubleReference<T>(ProductForm form, T[] a, T[] b, int m, int k,
+        int n, double unitRoundoff)
         where T : IFloatingPointIeee754<T>
     {
         var (rowsOfA, columnsOfB) = Logical(form, a, b, m, k, n);
@@ -81,7 +85,8 @@ internal static class GemmReference
         return (value, bound);
     }
 
-    /// <summary>Copies the operands into A (m x k) and B^T (n x k), row-major, so that the references read them contiguously.</summary>
+    /// <summary>Copies the operands into A (m x k) and B^T (n x k), row-major, so that the references read them
+    /// contiguously.</summary>
     private static (T[] RowsOfA, T[] ColumnsOfB) Logical<T>(ProductForm form, T[] a, T[] b, int m, int k, int n)
     {
         var rowsOfA = new T[m * k];
@@ -102,7 +107,8 @@ internal static class GemmReference
     }
 
     /// <summary>Bitwise equality of two arrays; reports the first differing index.</summary>
-    public static void AssertBitIdentical<T>(T[] expected, T[] actual, string context) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void AssertBitIdentical<T>(T[] expected, T[] actual, string context)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         Assert.Equal(expected.Length, actual.Length);
         int size = System.Runtime.CompilerServices.Unsafe.SizeOf<T>();

@@ -19,17 +19,21 @@ public class MatrixMultiplyAccuracyTests
 
     [Theory]
     [MemberData(nameof(Sizes))]
-    public void FloatProductsMatchDoubleReference(int m, int k, int n) => CheckAllForms<float>(m, k, n, Math.ScaleB(1, -24));
+    public void FloatProductsMatchDoubleReference(int m, int k, int n) =>
+        CheckAllForms<float>(m, k, n, Math.ScaleB(1, -24));
 
     [Theory]
     [MemberData(nameof(Sizes))]
-    public void DoubleProductsMatchDoubleReference(int m, int k, int n) => CheckAllForms<double>(m, k, n, Math.ScaleB(1, -53));
+    public void DoubleProductsMatchDoubleReference(int m, int k, int n) =>
+        CheckAllForms<double>(m, k, n, Math.ScaleB(1, -53));
 
     [Fact]
-    public void LargeOddFloatProductsMatchDoubleReference() => CheckAllForms<float>(511, 513, 127, Math.ScaleB(1, -24), ProductForm.MultiplyTransposed);
+    public void LargeOddFloatProductsMatchDoubleReference() =>
+        CheckAllForms<float>(511, 513, 127, Math.ScaleB(1, -24), ProductForm.MultiplyTransposed);
 
     [Fact]
-    public void LargeOddDoubleProductsMatchDoubleReference() => CheckAllForms<double>(513, 511, 129, Math.ScaleB(1, -53), ProductForm.TransposeMultiply);
+    public void LargeOddDoubleProductsMatchDoubleReference() =>
+        CheckAllForms<double>(513, 511, 129, Math.ScaleB(1, -53), ProductForm.TransposeMultiply);
 
     private static void CheckAllForms<T>(int m, int k, int n, double unitRoundoff, params ProductForm[] forms)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -45,7 +49,8 @@ public class MatrixMultiplyAccuracyTests
             {
                 double error = Math.Abs(double.CreateChecked(c[i]) - value[i]);
                 Assert.True(error <= bound[i],
-                    $"{form} {typeof(T).Name} m={m} k={k} n={n}: element {i} = {c[i]} differs from {value[i]} by {error:E3} > bound {bound[i]:E3}.");
+                    $"{form} {typeof(T).Name} m={m} k={k} n={n}: element {i} = {c[i]} differs from {value[i]} by " +
+                        $"{error:E3} > bound {bound[i]:E3}.");
             }
         }
     }

@@ -15,7 +15,8 @@ public class MatrixMultiplyDeterminismTests
 {
     public static TheoryData<int, int, int> Sizes => new()
     {
-        { 1, 1, 1 }, { 3, 5, 7 }, { 17, 17, 17 }, { 1, 513, 17 }, { 19, 260, 70 }, { 70, 33, 19 }, { 13, 40, 100 }, { 7, 20, 64 },
+        { 1, 1, 1 }, { 3, 5, 7 }, { 17, 17, 17 }, { 1, 513, 17 }, { 19, 260, 70 }, { 70, 33, 19 }, { 13, 40, 100 },
+            { 7, 20, 64 },
     };
 
     [Theory]
@@ -78,7 +79,7 @@ public class MatrixMultiplyDeterminismTests
     }
 
     [Fact]
-    public void The_public_products_compute_the_documented_chains_in_double_and_float()
+    public void ThePublicProductsComputeTheDocumentedChainsInDoubleAndFloat()
     {
         PublicProducts<double>(41);
         PublicProducts<float>(43);
@@ -92,11 +93,13 @@ public class MatrixMultiplyDeterminismTests
         var c = new T[m * n];
         string type = typeof(T).Name;
         MatrixMultiply.MultiplyTransposed(a, b, c, m, k, n);
-        AssertBitIdentical(FmaChain(ProductForm.MultiplyTransposed, a, b, null, m, k, n), c, $"MultiplyTransposed {type}");
+        AssertBitIdentical(FmaChain(ProductForm.MultiplyTransposed, a, b, null, m, k, n), c,
+            $"MultiplyTransposed {type}");
         MatrixMultiply.Multiply(a, b, c, m, k, n);
         AssertBitIdentical(FmaChain(ProductForm.Multiply, a, b, null, m, k, n), c, $"Multiply {type}");
         MatrixMultiply.TransposeMultiply(a, b, c, m, k, n);
-        AssertBitIdentical(FmaChain(ProductForm.TransposeMultiply, a, b, null, m, k, n), c, $"TransposeMultiply {type}");
+        AssertBitIdentical(FmaChain(ProductForm.TransposeMultiply, a, b, null, m, k, n), c,
+            $"TransposeMultiply {type}");
         var c0 = (T[])c.Clone();
         MatrixMultiply.Multiply(a, b, c, m, k, n, accumulate: true);
         AssertBitIdentical(FmaChain(ProductForm.Multiply, a, b, c0, m, k, n), c, $"Multiply accumulate {type}");

@@ -16,9 +16,11 @@ public class MatrixMultiplyValidationTests
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => MatrixMultiply.MultiplyTransposed(A, B, C, m, k, n));
         Assert.Equal(name, e.ParamName);
-        e = Assert.Throws<ArgumentOutOfRangeException>(() => MatrixMultiply.Multiply(new double[6], new double[12], new double[8], m, k, n));
+        e = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            MatrixMultiply.Multiply(new double[6], new double[12], new double[8], m, k, n));
         Assert.Equal(name, e.ParamName);
-        e = Assert.Throws<ArgumentOutOfRangeException>(() => MatrixMultiply.TransposeMultiply(A, B, C, m, k, n, accumulate: true));
+        e = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            MatrixMultiply.TransposeMultiply(A, B, C, m, k, n, accumulate: true));
         Assert.Equal(name, e.ParamName);
     }
 
@@ -41,7 +43,8 @@ public class MatrixMultiplyValidationTests
     [Fact]
     public void ShortCThrowsNamingItAndTheNeededLength()
     {
-        var e = Assert.Throws<ArgumentException>(() => MatrixMultiply.TransposeMultiply(new double[6], new double[12], new double[7], 2, 3, 4));
+        var e = Assert.Throws<ArgumentException>(() =>
+            MatrixMultiply.TransposeMultiply(new double[6], new double[12], new double[7], 2, 3, 4));
         Assert.Equal("c", e.ParamName);
         Assert.Contains("8", e.Message);
     }

@@ -21,7 +21,7 @@ public class DeepNetworkTests
         Assert.Equal(3, stack.Depth);
         Assert.Same(Activation.Tanh, stack.Activation);
         Assert.Same(Activation.Tanh, stack.OutputActivation);
-        Assert.Same(Init.Zeros, stack.BiasInitializer);
+        Assert.IsType<ZerosInitializer>(stack.BiasInitializer);
         Assert.Null(stack.WeightScales);
 
         int[] widths = [6, 5, 4];
@@ -130,7 +130,7 @@ public class DeepNetworkTests
         Assert.Equal(2.0 * 9, he.WithWeightScales([1, 3]).WeightVariance(2)!.Value, 1e-14);
         Assert.Equal(1.7,
             DeepNetwork.Stack(2, 16, Activation.Tanh, Init.Orthogonal(Math.Sqrt(1.7))).WeightVariance(2)!.Value, 1e-14);
-        Assert.Null(DeepNetwork.Stack(2, 4, Activation.Tanh, Init.Eye).WeightVariance(1));
+        Assert.Null(DeepNetwork.Stack(2, 4, Activation.Tanh, Init.Eye()).WeightVariance(1));
         Assert.Null(DeepNetwork.Stack(2, 4, Activation.Tanh, Init.HeNormal(), Init.Constant(0.1)).BiasVariance(1));
         Assert.Equal("layer", Assert.Throws<ArgumentOutOfRangeException>(() => he.WeightVariance(3)).ParamName);
         Assert.Equal("layer", Assert.Throws<ArgumentOutOfRangeException>(() => he.BiasVariance(0)).ParamName);

@@ -22,13 +22,15 @@ public class ArgumentValidationTests
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
     public void NormalStdMustBeFiniteAndNonNegative(double std) =>
-        AssertRejects("std", x => new RandomSource(1).FillNormal(x, 0, std), x => new RandomSource(1).FillNormal(x, 0, (float)std));
+        AssertRejects("std", x => new RandomSource(1).FillNormal(x, 0, std), x => new RandomSource(1)
+            .FillNormal(x, 0, (float)std));
 
     [Theory]
     [InlineData(double.NaN)]
     [InlineData(double.NegativeInfinity)]
     public void NormalMeanMustBeFinite(double mean) =>
-        AssertRejects("mean", x => new RandomSource(1).FillNormal(x, mean, 1), x => new RandomSource(1).FillNormal(x, (float)mean, 1));
+        AssertRejects("mean", x => new RandomSource(1).FillNormal(x, mean, 1), x => new RandomSource(1)
+            .FillNormal(x, (float)mean, 1));
 
     [Fact]
     public void UniformHighMustNotBeBelowLow() =>
@@ -47,7 +49,7 @@ public class ArgumentValidationTests
         AssertRejects("high", x => Rng.FillUniform(x, 0, high), x => Rng.FillUniform(x, 0f, (float)high));
 
     [Fact]
-    public void A_parameter_that_overflows_float_is_rejected_for_a_float_fill()
+    public void AParameterThatOverflowsFloatIsRejectedForAFloatFill()
     {
         var f = new float[4];
         Assert.Equal("std", Assert.Throws<ArgumentOutOfRangeException>(() => Rng.FillNormal(f, 0, 1e39)).ParamName);
@@ -70,18 +72,21 @@ public class ArgumentValidationTests
     [InlineData(1.0, 1.0)]
     [InlineData(1.0, 0.0)]
     public void TruncatedHighMustExceedLow(double low, double high) =>
-        AssertRejects("high", x => Rng.FillTruncatedNormal(x, 0, 1, low, high), x => Rng.FillTruncatedNormal(x, 0, 1, low, high));
+        AssertRejects("high", x => Rng.FillTruncatedNormal(x, 0, 1, low, high), x =>
+            Rng.FillTruncatedNormal(x, 0, 1, low, high));
 
     [Theory]
     [InlineData(-0.1)]
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
     public void TruncatedStdMustBeFiniteAndNonNegative(double std) =>
-        AssertRejects("std", x => Rng.FillTruncatedNormal(x, 0, std, -2, 2), x => Rng.FillTruncatedNormal(x, 0, std, -2, 2));
+        AssertRejects("std", x => Rng.FillTruncatedNormal(x, 0, std, -2, 2), x =>
+            Rng.FillTruncatedNormal(x, 0, std, -2, 2));
 
     [Fact]
     public void TruncatedMeanMustBeFinite() =>
-        AssertRejects("mean", x => Rng.FillTruncatedNormal(x, double.NaN, 1, -2, 2), x => Rng.FillTruncatedNormal(x, double.NaN, 1, -2, 2));
+        AssertRejects("mean", x => Rng.FillTruncatedNormal(x, double.NaN, 1, -2, 2), x =>
+            Rng.FillTruncatedNormal(x, double.NaN, 1, -2, 2));
 
     [Theory]
     [InlineData(double.NegativeInfinity, 2.0, "low")]
@@ -89,7 +94,8 @@ public class ArgumentValidationTests
     [InlineData(-2.0, double.PositiveInfinity, "high")]
     [InlineData(-2.0, double.NaN, "high")]
     public void TruncatedBoundsMustBeFinite(double low, double high, string parameter) =>
-        AssertRejects(parameter, x => Rng.FillTruncatedNormal(x, 0, 1, low, high), x => Rng.FillTruncatedNormal(x, 0, 1, low, high));
+        AssertRejects(parameter, x => Rng.FillTruncatedNormal(x, 0, 1, low, high), x =>
+            Rng.FillTruncatedNormal(x, 0, 1, low, high));
 
     [Fact]
     public void TruncatedFloatIntervalMustContainAFloat()

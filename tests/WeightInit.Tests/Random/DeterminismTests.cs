@@ -11,7 +11,8 @@ namespace WeightInit.Tests.Random;
 public class DeterminismTests
 {
     // Lengths that end mid-block, mid-buffer, mid-chunk and span several chunks.
-    public static TheoryData<int> Lengths => new() { 0, 1, 7, 15, 17, 255, 257, RandomSource.ChunkSize + 3, 3 * RandomSource.ChunkSize + 100 };
+    public static TheoryData<int> Lengths =>
+        new() { 0, 1, 7, 15, 17, 255, 257, RandomSource.ChunkSize + 3, 3 * RandomSource.ChunkSize + 100 };
 
     private static bool SameBits<T>(T[] a, T[] b) where T : struct =>
         MemoryMarshal.AsBytes(a.AsSpan()).SequenceEqual(MemoryMarshal.AsBytes(b.AsSpan()));
@@ -50,10 +51,14 @@ public class DeterminismTests
     public void OneAndTwoThreadsGiveTheSameBits()
     {
         int length = 3 * RandomSource.ChunkSize + 17;
-        Assert.True(SameBits(Fill(SimdPath.Auto, 1, length, 77, NormalDouble), Fill(SimdPath.Auto, 2, length, 77, NormalDouble)));
-        Assert.True(SameBits(Fill(SimdPath.Auto, 1, length, 77, NormalFloat), Fill(SimdPath.Auto, 2, length, 77, NormalFloat)));
-        Assert.True(SameBits(Fill(SimdPath.Auto, 1, length, 77, UniformDouble), Fill(SimdPath.Auto, 2, length, 77, UniformDouble)));
-        Assert.True(SameBits(Fill(SimdPath.Auto, 1, length, 77, UniformFloat), Fill(SimdPath.Auto, 2, length, 77, UniformFloat)));
+        Assert.True(SameBits(Fill(SimdPath.Auto, 1, length, 77, NormalDouble),
+            Fill(SimdPath.Auto, 2, length, 77, NormalDouble)));
+        Assert.True(SameBits(Fill(SimdPath.Auto, 1, length, 77, NormalFloat),
+            Fill(SimdPath.Auto, 2, length, 77, NormalFloat)));
+        Assert.True(SameBits(Fill(SimdPath.Auto, 1, length, 77, UniformDouble),
+            Fill(SimdPath.Auto, 2, length, 77, UniformDouble)));
+        Assert.True(SameBits(Fill(SimdPath.Auto, 1, length, 77, UniformFloat),
+            Fill(SimdPath.Auto, 2, length, 77, UniformFloat)));
     }
 
     [Fact]
@@ -64,7 +69,8 @@ public class DeterminismTests
         var b = Fill(SimdPath.Auto, 0, length, 123, NormalDouble);
         var c = Fill(SimdPath.Auto, 0, length, 124, NormalDouble);
         Assert.True(SameBits(a, b));
-        // Independent streams agree on a value with probability ~0; a handful of equalities would already be suspicious.
+        // Independent streams agree on a value with probability ~0; a handful of equalities would already be
+        // suspicious.
         Assert.True(a.Zip(c).Count(p => p.First == p.Second) < 3, "seeds 123 and 124 share draws");
     }
 
@@ -93,12 +99,13 @@ public class DeterminismTests
         Assert.Equal(PinnedNormalBits, bits);
     }
 
-    private static readonly string[] PinnedNormalBits = ["3FF2507D87DDB86B", "3FEA7BFA8E0CBE40", "BFB13E2AD560FE48", "BFE83096F1159302"];
+    private static readonly string[] PinnedNormalBits =
+        ["3FF2507D87DDB86B", "3FEA7BFA8E0CBE40", "BFB13E2AD560FE48", "BFE83096F1159302"];
 
     [Theory]
     [InlineData(0.3, 0.01)]
     [InlineData(-1.7, 2.2)]
-    public void A_float_fill_is_the_double_fill_of_the_float_parameters_rounded_once(double first, double second)
+    public void AFloatFillIsTheDoubleFillOfTheFloatParametersRoundedOnce(double first, double second)
     {
         // The documented shape: the uniform's bounds and the normal's mean and std are rounded to T first, the draw
         // is computed in double and rounded once. (It is also what the float overloads with float parameters did.)

@@ -3,7 +3,8 @@ using WeightInit.Random;
 
 namespace WeightInit.Tests.Random;
 
-/// <summary>NextInt is unbiased (chi-square, p &gt;= 1e-4) including for ranges where naive methods are visibly biased; Shuffle permutes uniformly.</summary>
+/// <summary>NextInt is unbiased (chi-square, p &gt;= 1e-4) including for ranges where naive methods are visibly biased;
+/// Shuffle permutes uniformly.</summary>
 public class IntegerAndShuffleTests
 {
     private const double Alpha = 1e-4;
@@ -12,7 +13,8 @@ public class IntegerAndShuffleTests
     {
         double chi2 = counts.Sum(c => (c - expectedEach) * (c - expectedEach) / expectedEach);
         double critical = ChiSquared.InvCDF(counts.Length - 1, 1 - Alpha);
-        Assert.True(chi2 <= critical, $"{what}: chi-square {chi2:F2} > {critical:F2} (df {counts.Length - 1}, alpha {Alpha})");
+        Assert.True(chi2 <= critical,
+            $"{what}: chi-square {chi2:F2} > {critical:F2} (df {counts.Length - 1}, alpha {Alpha})");
     }
 
     [Theory]
@@ -49,7 +51,8 @@ public class IntegerAndShuffleTests
         }
         double se = Math.Sqrt(1.0 / 3 * 2.0 / 3 / draws); // binomial SE for p = 1/3 and p = 2/3 alike
         Assert.True(Math.Abs((double)below / draws - 2.0 / 3) <= 5 * se, $"P(v < 2s/3) = {(double)below / draws}");
-        Assert.True(Math.Abs((double)multiplesOf3 / draws - 1.0 / 3) <= 5 * se, $"P(v mod 3 = 0) = {(double)multiplesOf3 / draws}");
+        Assert.True(Math.Abs((double)multiplesOf3 / draws - 1.0 / 3) <= 5 * se,
+            $"P(v mod 3 = 0) = {(double)multiplesOf3 / draws}");
     }
 
     [Fact]

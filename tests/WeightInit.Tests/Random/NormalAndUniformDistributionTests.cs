@@ -13,7 +13,9 @@ public class NormalAndUniformDistributionTests
 {
     private const int N = 100_003;
 
-    public static TheoryData<string> Paths => new() { nameof(SimdPath.Scalar), nameof(SimdPath.Vector128), nameof(SimdPath.Vector256), nameof(SimdPath.Vector512) };
+    public static TheoryData<string> Paths =>
+        new() { nameof(SimdPath.Scalar), nameof(SimdPath.Vector128), nameof(SimdPath.Vector256),
+        nameof(SimdPath.Vector512) };
 
     [Theory]
     [MemberData(nameof(Paths))]
@@ -23,7 +25,8 @@ public class NormalAndUniformDistributionTests
         var x = new double[N];
         const double mean = 1.5, std = 2.5;
         rng.FillNormal(x, mean, std);
-        StatisticalAssert.Follows(x, mean, std * std, 3, v => StatisticalAssert.NormalCdf((v - mean) / std), "N(1.5, 2.5^2)");
+        StatisticalAssert.Follows(x, mean, std * std, 3, v => StatisticalAssert.NormalCdf((v - mean) / std),
+            "N(1.5, 2.5^2)");
     }
 
     [Fact]
@@ -33,7 +36,8 @@ public class NormalAndUniformDistributionTests
         var f = new float[N];
         rng.FillNormal(f, -0.5f, 0.02f);
         double[] x = StatisticalAssert.Widen(f);
-        StatisticalAssert.Follows(x, -0.5, 0.02 * 0.02, 3, v => StatisticalAssert.NormalCdf((v + 0.5) / 0.02), "N(-0.5, 0.02^2)");
+        StatisticalAssert.Follows(x, -0.5, 0.02 * 0.02, 3, v => StatisticalAssert.NormalCdf((v + 0.5) / 0.02),
+            "N(-0.5, 0.02^2)");
     }
 
     [Fact]
@@ -46,7 +50,8 @@ public class NormalAndUniformDistributionTests
         int beyond = x.Count(v => Math.Abs(v) > 3);
         double p = StatisticalAssert.Erfc(3 / Math.Sqrt(2.0));
         double se = Math.Sqrt(p * (1 - p) / x.Length);
-        Assert.True(Math.Abs((double)beyond / x.Length - p) <= 5 * se, $"fraction beyond 3 sigma {(double)beyond / x.Length} vs {p}");
+        Assert.True(Math.Abs((double)beyond / x.Length - p) <= 5 * se,
+            $"fraction beyond 3 sigma {(double)beyond / x.Length} vs {p}");
     }
 
     [Fact]
@@ -74,7 +79,8 @@ public class NormalAndUniformDistributionTests
         const double low = -3, high = 5;
         rng.FillUniform(x, low, high);
         double width = high - low;
-        StatisticalAssert.Follows(x, (low + high) / 2, width * width / 12, 1.8, v => Math.Clamp((v - low) / width, 0, 1), "U(-3, 5)");
+        StatisticalAssert.Follows(x, (low + high) / 2, width * width / 12, 1.8, v =>
+            Math.Clamp((v - low) / width, 0, 1), "U(-3, 5)");
         SampleBounds.AssertWithin(x, low, high);
     }
 
@@ -87,7 +93,8 @@ public class NormalAndUniformDistributionTests
         rng.FillUniform(f, low, high);
         double[] x = StatisticalAssert.Widen(f);
         double width = (double)high - low;
-        StatisticalAssert.Follows(x, ((double)low + high) / 2, width * width / 12, 1.8, v => Math.Clamp((v - low) / width, 0, 1), "U(-0.1, 0.1)");
+        StatisticalAssert.Follows(x, ((double)low + high) / 2, width * width / 12, 1.8, v =>
+            Math.Clamp((v - low) / width, 0, 1), "U(-0.1, 0.1)");
         SampleBounds.AssertWithin(f, low, high);
     }
 

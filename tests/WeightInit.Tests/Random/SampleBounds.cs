@@ -11,7 +11,8 @@ internal static class SampleBounds
             if (!(v >= min)) min = v; // NaN also lands here and fails below
             if (!(v <= max)) max = v;
         }
-        Assert.True(sample.IsEmpty || (min >= low && max <= high), $"sample range [{min:R}, {max:R}] leaves [{low:R}, {high:R}]");
+        Assert.True(sample.IsEmpty || (min >= low && max <= high),
+            $"sample range [{min:R}, {max:R}] leaves [{low:R}, {high:R}]");
     }
 
     public static void AssertWithin(ReadOnlySpan<float> sample, double low, double high)

@@ -85,7 +85,8 @@ public class TruncatedNormalTests
         var x = new double[N];
         rng.FillTruncatedNormal(x, mean, std, low, high);
         SampleBounds.AssertWithin(x, low, high);
-        StatisticalAssert.Follows(x, reference.Mean, reference.Variance, reference.Kurtosis, reference.Cdf, $"N({mean}, {std}^2) truncated to [{low}, {high}]");
+        StatisticalAssert.Follows(x, reference.Mean, reference.Variance, reference.Kurtosis, reference.Cdf,
+            $"N({mean}, {std}^2) truncated to [{low}, {high}]");
     }
 
     [Theory]
@@ -100,7 +101,8 @@ public class TruncatedNormalTests
         rng.FillTruncatedNormal(f, mean, std, low, high);
         SampleBounds.AssertWithin(f, low, high);
         double[] x = StatisticalAssert.Widen(f);
-        StatisticalAssert.Follows(x, reference.Mean, reference.Variance, reference.Kurtosis, reference.Cdf, $"float N({mean}, {std}^2) truncated to [{low}, {high}]");
+        StatisticalAssert.Follows(x, reference.Mean, reference.Variance, reference.Kurtosis, reference.Cdf,
+            $"float N({mean}, {std}^2) truncated to [{low}, {high}]");
     }
 
     [Fact]
@@ -108,7 +110,8 @@ public class TruncatedNormalTests
     {
         // Guards the quadrature above: mean and variance of N(0,1) truncated to (2, 3) in closed form.
         double a = 2, b = 3;
-        double phiA = Math.Exp(-a * a / 2) / Math.Sqrt(2 * Math.PI), phiB = Math.Exp(-b * b / 2) / Math.Sqrt(2 * Math.PI);
+        double phiA = Math.Exp(-a * a / 2) / Math.Sqrt(2 * Math.PI), phiB =
+            Math.Exp(-b * b / 2) / Math.Sqrt(2 * Math.PI);
         double z = StatisticalAssert.NormalCdf(b) - StatisticalAssert.NormalCdf(a);
         double mean = (phiA - phiB) / z;
         double variance = 1 + (a * phiA - b * phiB) / z - mean * mean;

@@ -25,7 +25,7 @@ public sealed class CoordinateCheckTests
     }
 
     [Fact]
-    public void TheSlopes_AreThePowersOfTheWidth()
+    public void TheSlopesAreThePowersOfTheWidth()
     {
         var result = CoordinateCheck.Run([16, 64, 256], w => new PowerSubject(w, 1.0, -0.5), steps: 3);
         Assert.Equal(3 * 4, result.Points.Count);
@@ -38,7 +38,7 @@ public sealed class CoordinateCheckTests
     }
 
     [Fact]
-    public void BadArguments_AreRefused()
+    public void BadArgumentsAreRefused()
     {
         Assert.Throws<ArgumentException>(() => CoordinateCheck.Run([], w => new PowerSubject(w, 1, 0), 1));
         Assert.Throws<ArgumentException>(() => CoordinateCheck.Run([8, 8], w => new PowerSubject(w, 1, 0), 1));
@@ -51,7 +51,7 @@ public sealed class CoordinateCheckTests
     }
 
     [Fact]
-    public void TheGptCheck_RecordsEverySiteAtEveryStep_AndIsFixedByItsSeeds()
+    public void TheGptCheckRecordsEverySiteAtEveryStepAndIsFixedByItsSeeds()
     {
         var corpus = TextCorpus.Split(string.Concat(Enumerable.Repeat("the quick brown fox jumps over the lazy dog. ",
             40)), 0.9);

@@ -188,7 +188,7 @@ public sealed class MaximalUpdateNetworkTests
         var oneLayer = DeepNetwork.Classifier([64, 10], Activation.Identity, Init.HeNormal());
         Assert.Equal("network", Assert.Throws<ArgumentException>(() =>
             MaximalUpdateNetwork.For(oneLayer, BaseWidth)).ParamName);
-        foreach (var weights in new IWeightInitializer[] { Init.Constant(0.1), Init.Zeros, Init.Ones })
+        foreach (var weights in new IWeightInitializer[] { Init.Constant(0.1), Init.Zeros(), Init.Ones() })
             Assert.Equal("network", Assert.Throws<ArgumentException>(() =>
                 MaximalUpdateNetwork.For(Mlp(128, weights), BaseWidth)).ParamName);
     }

@@ -12,7 +12,7 @@ public sealed class MaximalUpdateTests
     [InlineData(128, 64)]
     [InlineData(512, 64)]
     [InlineData(48, 64)]
-    public void TheFactors_ArePowersOfTheWidthMultiplier(int width, int baseWidth)
+    public void TheFactorsArePowersOfTheWidthMultiplier(int width, int baseWidth)
     {
         double m = MaximalUpdate.WidthMultiplier(width, baseWidth);
         Assert.Equal((double)width / baseWidth, m);
@@ -27,7 +27,7 @@ public sealed class MaximalUpdateTests
     }
 
     [Fact]
-    public void AtTheBaseWidth_EveryFactorIsOne()
+    public void AtTheBaseWidthEveryFactorIsOne()
     {
         foreach (var role in Enum.GetValues<MaximalUpdateRole>())
         {
@@ -39,7 +39,7 @@ public sealed class MaximalUpdateTests
     }
 
     [Fact]
-    public void AnUnknownRole_IsRefused() =>
+    public void AnUnknownRoleIsRefused() =>
         Assert.Equal("role", Assert.Throws<ArgumentOutOfRangeException>(() =>
             MaximalUpdate.InitStdFactor((MaximalUpdateRole)9, 1)).ParamName);
 }

@@ -50,7 +50,7 @@ public sealed class NetworkCoordinateCheckTests
         // probe itself at "layer 1": the same values at both widths, drawn from the training set.
         var train = DigitsFixture.Split.Train;
         Network Create(int n) => Network.Create(
-            DeepNetwork.Classifier([64, 64, 10], Activation.Identity, Init.Eye), 1);
+            DeepNetwork.Classifier([64, 64, 10], Activation.Identity, Init.Eye()), 1);
         var result = NetworkCoordinateCheck.Run([1, 2], Create, train, Adam(5), steps: 1);
         Assert.Equal(result.Point(1, 0, "layer 1").MeanAbsActivation, result.Point(2, 0, "layer 1").MeanAbsActivation);
         var subject = NetworkCoordinateCheck.Subject(Create(1), train, Adam(5));

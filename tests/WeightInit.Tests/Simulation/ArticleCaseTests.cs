@@ -8,7 +8,8 @@ namespace WeightInit.Tests.Simulation;
 /// </summary>
 public class ArticleCaseTests
 {
-    private static SimulationResult Run(FloatPrecision precision, double weightStd, int depth, int batch, ulong seed = 1) =>
+    private static SimulationResult Run(FloatPrecision precision, double weightStd, int depth, int batch, ulong seed =
+        1) =>
         DeepNetworkSimulator.Run(DeepNetwork.Stack(depth, 512, WeightInit.Activations.Activation.Identity,
             GaussianWeights.Constant(weightStd)),
             new SimulationOptions { BatchSize = batch, Precision = precision, Seed = seed });
@@ -35,10 +36,12 @@ public class ArticleCaseTests
     [InlineData(1, 1UL)]
     [InlineData(1, 2UL)]
     [InlineData(32, 1UL)]
-    public void Float32_NormalWeights_OverflowAtLayer28Or29(int batch, ulong seed)
+    public void Float32NormalWeightsOverflowAtLayer28Or29(int batch, ulong seed)
     {
         var r = Run(FloatPrecision.Single, 1.0, 31, batch, seed);
-        double predicted = LinearNetworkTheory.PredictedOverflowLayer(LinearNetworkTheory.StdGrowthFactor(512, 1.0), FloatPrecision.Single)!.Value;
+        double predicted =
+            LinearNetworkTheory.PredictedOverflowLayer(LinearNetworkTheory.StdGrowthFactor(512, 1.0),
+            FloatPrecision.Single)!.Value;
         Assert.InRange(r.FirstNonFiniteLayer!.Value, 28, 29);
         Assert.True(Math.Abs(r.FirstNonFiniteLayer.Value - predicted) < 1);
         for (int l = 0; l < r.FirstNonFiniteLayer; l++) Assert.True(r.Forward[l].AllFinite);
@@ -54,15 +57,19 @@ public class ArticleCaseTests
     /// the first non-finite layer is 228, and the band [227, 229] is several of those deviations wide.
     /// </summary>
     [Fact]
-    public void Float64_NormalWeights_OverflowNearLayer228()
+    public void Float64NormalWeightsOverflowNearLayer228()
     {
         var r = Run(FloatPrecision.Double, 1.0, 232, 1);
-        double predicted = LinearNetworkTheory.PredictedOverflowLayer(LinearNetworkTheory.StdGrowthFactor(512, 1.0), FloatPrecision.Double)!.Value;
+        double predicted =
+            LinearNetworkTheory.PredictedOverflowLayer(LinearNetworkTheory.StdGrowthFactor(512, 1.0),
+            FloatPrecision.Double)!.Value;
         Assert.InRange(r.FirstNonFiniteLayer!.Value, 227, 229);
         Assert.True(Math.Abs(r.FirstNonFiniteLayer.Value - predicted) < 1.5);
-        for (int l = 0; l < r.FirstNonFiniteLayer; l++) Assert.True(r.Forward[l].AllFinite && double.IsFinite(r.Forward[l].Std));
+        for (int l = 0; l < r.FirstNonFiniteLayer; l++) Assert.True(r.Forward[l].AllFinite
+            && double.IsFinite(r.Forward[l].Std));
         Assert.Equal(1.0, r.Forward[r.FirstNonFiniteLayer.Value + 1].NonFiniteFraction);
-        // Around layer 113 a naive float64 sum of squares overflows (512 values of ~1e152 squared): the statistics here do not.
+        // Around layer 113 a naive float64 sum of squares overflows (512 values of ~1e152 squared): the statistics here
+        // do not.
         Assert.True(double.IsFinite(r.Forward[150].Std) && r.Forward[150].Std > 1e200);
     }
 
@@ -73,7 +80,7 @@ public class ArticleCaseTests
     /// all zero: layer 69, 70 or 71. No exact zero before the values turn subnormal (layer 58).
     /// </summary>
     [Fact]
-    public void Float32_SmallWeights_VanishToExactZero()
+    public void Float32SmallWeightsVanishToExactZero()
     {
         var r = Run(FloatPrecision.Single, 0.01, 75, 32);
         var factor = LinearNetworkTheory.StdGrowthFactor(512, 0.01);
@@ -92,12 +99,13 @@ public class ArticleCaseTests
     /// layers; 5 of those is a factor e^2.45 = 11.6 either way.
     /// </summary>
     [Fact]
-    public void Float64_SmallWeights_DoNotReachZeroIn250Layers()
+    public void Float64SmallWeightsDoNotReachZeroIn250Layers()
     {
         var r = Run(FloatPrecision.Double, 0.01, 250, 32);
         Assert.Null(r.FirstAllZeroLayer);
         Assert.All(r.Forward, s => Assert.Equal(0.0, s.ZeroFraction));
-        double predicted = LinearNetworkTheory.PredictedStd(LinearNetworkTheory.StdGrowthFactor(512, 0.01), 250, r.Forward[0].Std);
+        double predicted =
+            LinearNetworkTheory.PredictedStd(LinearNetworkTheory.StdGrowthFactor(512, 0.01), 250, r.Forward[0].Std);
         Assert.InRange(predicted, 4e-162, 5e-162);
         Assert.InRange(r.Forward[250].Std, predicted / 11.6, predicted * 11.6);
         Assert.True(r.Forward[250].Std > 0 && r.Forward[250].RootMeanSquare > 0);

@@ -16,14 +16,16 @@ internal sealed class GaussianWeights(string name, Func<int, int, double> std) :
 
     public static GaussianWeights Constant(double std) => new($"N(0, {std}^2)", (_, _) => std);
 
-    public static GaussianWeights XavierNormal { get; } = new("XavierNormal", (fanIn, fanOut) => Math.Sqrt(2.0 / (fanIn + fanOut)));
+    public static GaussianWeights XavierNormal { get; } =
+        new("XavierNormal", (fanIn, fanOut) => Math.Sqrt(2.0 / (fanIn + fanOut)));
 
     public static GaussianWeights HeNormal { get; } = new("HeNormal", (fanIn, _) => Math.Sqrt(2.0 / fanIn));
 
     private static (int FanIn, int FanOut) Fans(ReadOnlySpan<int> shape) =>
         shape.Length == 1 ? (shape[0], shape[0]) : (shape[1], shape[0]);
 
-    public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random) where T : unmanaged, IFloatingPointIeee754<T>
+    public void Fill<T>(Span<T> weights, ReadOnlySpan<int> shape, RandomSource random)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (fanIn, fanOut) = Fans(shape);
         random.FillNormal(weights, 0.0, std(fanIn, fanOut));

@@ -33,7 +33,7 @@ public class InitializationSchemeTests
     }
 
     [Fact]
-    public void HeWithReLU_KeepsTheScaleForwardAndBackward()
+    public void HeWithReLUKeepsTheScaleForwardAndBackward()
     {
         var r = HeReLU.Value;
         for (int l = 1; l <= Depth; l++)
@@ -55,7 +55,7 @@ public class InitializationSchemeTests
     /// gradients times 2^(-(L-l)/2): 2^-64 = 5.4e-20 after 128 layers. Exact up to rounding.
     /// </summary>
     [Fact]
-    public void XavierWithReLU_DecaysBySqrt2PerLayer()
+    public void XavierWithReLUDecaysBySqrt2PerLayer()
     {
         var he = HeReLU.Value;
         var xavier = Run(GaussianWeights.XavierNormal, Activation.ReLU);
@@ -79,7 +79,7 @@ public class InitializationSchemeTests
     /// [0.05, 1] over 128 layers while the Xavier-ReLU network above loses 19 orders of magnitude.
     /// </summary>
     [Fact]
-    public void XavierWithTanh_FollowsTheMeanFieldMapAndStaysInBand()
+    public void XavierWithTanhFollowsTheMeanFieldMapAndStaysInBand()
     {
         var r = Run(GaussianWeights.XavierNormal, Activation.Tanh);
         double q = r.Forward[0].MeanSquare;
@@ -117,7 +117,7 @@ public class InitializationSchemeTests
     /// 20 layers is within 5 of those deviations / sqrt(20), i.e. 3.5%; a single layer within 20%.
     /// </summary>
     [Fact]
-    public void LinearNormalWeights_GradientGrowsBySqrtNPerLayerGoingDown()
+    public void LinearNormalWeightsGradientGrowsBySqrtNPerLayerGoingDown()
     {
         const int depth = 20;
         var r = DeepNetworkSimulator.Run(DeepNetwork.Stack(depth, Width, Activation.Identity,

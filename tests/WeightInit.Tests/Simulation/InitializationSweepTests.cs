@@ -60,7 +60,7 @@ public class InitializationSweepTests
     [Fact]
     public void OverflowIsNaNAndVanishingIsZero()
     {
-        var inits = new IWeightInitializer[] { Init.Normal(0, 1e6), Init.Zeros };
+        var inits = new IWeightInitializer[] { Init.Normal(0, 1e6), Init.Zeros() };
         var sweep = InitializationSweep.Run(inits, [Activation.Identity], Cell,
             Options with { Precision = FloatPrecision.Single });
         var forward = sweep.FinalForwardStd();
@@ -86,7 +86,8 @@ public class InitializationSweepTests
             InitializationSweep.Run([], [Activation.ReLU], Cell)).ParamName);
         Assert.Equal("activations", Assert.Throws<ArgumentException>(() =>
             InitializationSweep.Run([Init.XavierNormal()], [null!], Cell)).ParamName);
-        Assert.Throws<ArgumentNullException>(() => InitializationSweep.Run([Init.XavierNormal()], [Activation.ReLU], null!));
+        Assert.Throws<ArgumentNullException>(() =>
+            InitializationSweep.Run([Init.XavierNormal()], [Activation.ReLU], null!));
         Assert.Equal("BatchSize", Assert.Throws<ArgumentOutOfRangeException>(() =>
             InitializationSweep.Run([Init.XavierNormal()], [Activation.ReLU], Cell,
                 Options with { BatchSize = 0 })).ParamName);
@@ -96,15 +97,18 @@ public class InitializationSweepTests
     public void ACellThatSwapsItsInitializerOrActivationIsRejectedByName()
     {
         var other = Init.HeNormal();
-        Assert.Equal("cell", Assert.Throws<ArgumentException>(() => InitializationSweep.Run([Init.XavierNormal()], [Activation.ReLU],
+        Assert.Equal("cell",
+            Assert.Throws<ArgumentException>(() => InitializationSweep.Run([Init.XavierNormal()], [Activation.ReLU],
             (_, f) => Cell(other, f))).ParamName);
         Assert.Equal("cell",
             Assert.Throws<ArgumentException>(() => InitializationSweep.Run([Init.XavierNormal()], [Activation.ReLU],
             (w, _) => Cell(w, Activation.Tanh))).ParamName);
         // A classifier's linear last layer is another activation than the cell's.
-        Assert.Equal("cell", Assert.Throws<ArgumentException>(() => InitializationSweep.Run([Init.XavierNormal()], [Activation.ReLU],
+        Assert.Equal("cell",
+            Assert.Throws<ArgumentException>(() => InitializationSweep.Run([Init.XavierNormal()], [Activation.ReLU],
             (w, f) => DeepNetwork.Classifier([16, 16, 4], f, w))).ParamName);
-        Assert.Equal("cell", Assert.Throws<ArgumentException>(() => InitializationSweep.Run([Init.XavierNormal()], [Activation.ReLU],
+        Assert.Equal("cell",
+            Assert.Throws<ArgumentException>(() => InitializationSweep.Run([Init.XavierNormal()], [Activation.ReLU],
             (_, _) => null!)).ParamName);
     }
 }

@@ -26,7 +26,7 @@ public class LayerStatisticsCalculatorTests
     [InlineData(1000, 37)]  // several chunks of rows
     [InlineData(64, 512)]
     [InlineData(2, 20000)]  // one row per chunk
-    public void MatchesThePlainComputation_Double(int rows, int cols)
+    public void MatchesThePlainComputationDouble(int rows, int cols)
     {
         var v = Normal(rows * cols, 11, mean: 0.3, std: 2.0);
         for (int i = 0; i < v.Length; i += 5) v[i] = 0; // some zeros
@@ -41,7 +41,7 @@ public class LayerStatisticsCalculatorTests
     [InlineData(7, 37)]
     [InlineData(1000, 37)]
     [InlineData(64, 512)]
-    public void MatchesThePlainComputation_Single(int rows, int cols)
+    public void MatchesThePlainComputationSingle(int rows, int cols)
     {
         var f = new float[rows * cols];
         new RandomSource(12).FillNormal(f, -0.5f, 3f);
@@ -75,11 +75,13 @@ public class LayerStatisticsCalculatorTests
         // 4 x 19: a vector body of 16 doubles (2 vectors of 8) plus a tail of 3, NaN and infinities in both.
         int rows = 4, cols = 19;
         var v = Normal(rows * cols, 5);
-        v[0] = double.NaN; v[9] = double.PositiveInfinity; v[17] = double.NegativeInfinity; v[40] = double.NaN; v[75] = double.PositiveInfinity;
+        v[0] = double.NaN; v[9] = double.PositiveInfinity; v[17] = double.NegativeInfinity;
+        v[40] = double.NaN; v[75] = double.PositiveInfinity;
         var s = Compute(v, rows, cols);
         Assert.Equal(5.0 / 76, s.NonFiniteFraction);
         ReferenceStatistics.AssertMatches(s, v, rows, cols, 1e-12);
-        Assert.True(double.IsFinite(s.Mean) && double.IsFinite(s.Std) && double.IsFinite(s.Min) && double.IsFinite(s.Max));
+        Assert.True(double.IsFinite(s.Mean) && double.IsFinite(s.Std) && double.IsFinite(s.Min)
+            && double.IsFinite(s.Max));
 
         var f = v.Select(x => (float)x).ToArray();
         var sf = Compute(f, rows, cols);
@@ -94,7 +96,8 @@ public class LayerStatisticsCalculatorTests
         v[3] = double.PositiveInfinity;
         var s = Compute(v, 2, 20);
         Assert.Equal(1.0, s.NonFiniteFraction);
-        Assert.True(double.IsNaN(s.Mean) && double.IsNaN(s.Std) && double.IsNaN(s.Min) && double.IsNaN(s.Max) && double.IsNaN(s.RootMeanSquare));
+        Assert.True(double.IsNaN(s.Mean) && double.IsNaN(s.Std) && double.IsNaN(s.Min) && double.IsNaN(s.Max)
+            && double.IsNaN(s.RootMeanSquare));
         Assert.Equal(0.0, s.ZeroFraction);
         Assert.Equal(0.0, s.DeadFraction); // NaN is not zero
         Assert.False(s.AllFinite);

@@ -12,7 +12,9 @@ public class LinearNetworkTheoryTests
         Assert.Equal(Math.Sqrt(512), LinearNetworkTheory.StdGrowthFactor(512, 1.0), 1e-12);
         Assert.Equal(0.2262741699796952, LinearNetworkTheory.StdGrowthFactor(512, 0.01), 1e-15);
         // He: sigma_w^2 = 2/n with ReLU's factor 1/2 gives exactly 1; Xavier with ReLU 1/sqrt 2.
-        Assert.Equal(1.0, LinearNetworkTheory.StdGrowthFactor(512, Math.Sqrt(2.0 / 512), LinearNetworkTheory.SecondMomentFactor(Activation.ReLU)!.Value), 1e-15);
+        Assert.Equal(1.0,
+            LinearNetworkTheory.StdGrowthFactor(512, Math.Sqrt(2.0 / 512),
+            LinearNetworkTheory.SecondMomentFactor(Activation.ReLU)!.Value), 1e-15);
         Assert.Equal(Math.Sqrt(0.5), LinearNetworkTheory.StdGrowthFactor(512, Math.Sqrt(1.0 / 512), 0.5), 1e-15);
         Assert.Equal(1.0, LinearNetworkTheory.SecondMomentFactor(Activation.Identity));
         Assert.Null(LinearNetworkTheory.SecondMomentFactor(Activation.Tanh));
@@ -23,7 +25,7 @@ public class LinearNetworkTheoryTests
     [InlineData(0.01)]
     [InlineData(0.2)]
     [InlineData(-0.5)]
-    public void Leaky_relu_second_moment_factor_is_half_of_one_plus_the_slope_squared(double slope)
+    public void LeakyReluSecondMomentFactorIsHalfOfOnePlusTheSlopeSquared(double slope)
     {
         var leaky = Activation.CreateLeakyReLU(slope);
         double factor = (1 + slope * slope) / 2;
@@ -36,7 +38,8 @@ public class LinearNetworkTheoryTests
         leaky.Apply(z, f);
         double meanSquare = f.Average(v => v * v);
         double se = Math.Sqrt((3 * (1 + Math.Pow(slope, 4)) / 2 - factor * factor) / z.Length);
-        Assert.True(Math.Abs(meanSquare - factor) <= 5 * se, $"mean f(z)^2 = {meanSquare:R}, factor {factor:R}, 5 SE = {5 * se:G3}");
+        Assert.True(Math.Abs(meanSquare - factor) <= 5 * se,
+            $"mean f(z)^2 = {meanSquare:R}, factor {factor:R}, 5 SE = {5 * se:G3}");
     }
 
     [Fact]
@@ -46,8 +49,10 @@ public class LinearNetworkTheoryTests
         Assert.Equal(double.MaxValue, LinearNetworkTheory.MaxValue(FloatPrecision.Double));
         Assert.Equal(float.Epsilon, LinearNetworkTheory.SmallestSubnormal(FloatPrecision.Single));
         Assert.Equal(double.Epsilon, LinearNetworkTheory.SmallestSubnormal(FloatPrecision.Double));
-        Assert.Equal((double)BitConverter.Int32BitsToSingle(0x00800000), LinearNetworkTheory.SmallestNormal(FloatPrecision.Single));
-        Assert.Equal(BitConverter.Int64BitsToDouble(0x0010000000000000), LinearNetworkTheory.SmallestNormal(FloatPrecision.Double));
+        Assert.Equal((double)BitConverter.Int32BitsToSingle(0x00800000),
+            LinearNetworkTheory.SmallestNormal(FloatPrecision.Single));
+        Assert.Equal(BitConverter.Int64BitsToDouble(0x0010000000000000),
+            LinearNetworkTheory.SmallestNormal(FloatPrecision.Double));
     }
 
     [Fact]
@@ -71,11 +76,15 @@ public class LinearNetworkTheoryTests
     public void BadArguments()
     {
         Assert.Throws<ArgumentOutOfRangeException>("width", () => LinearNetworkTheory.StdGrowthFactor(0, 1));
-        Assert.Throws<ArgumentOutOfRangeException>("weightStd", () => LinearNetworkTheory.StdGrowthFactor(4, double.NaN));
+        Assert.Throws<ArgumentOutOfRangeException>("weightStd", () =>
+            LinearNetworkTheory.StdGrowthFactor(4, double.NaN));
         Assert.Throws<ArgumentOutOfRangeException>("weightStd", () => LinearNetworkTheory.StdGrowthFactor(4, -1));
-        Assert.Throws<ArgumentOutOfRangeException>("secondMomentFactor", () => LinearNetworkTheory.StdGrowthFactor(4, 1, -0.5));
-        Assert.Throws<ArgumentOutOfRangeException>("growthFactor", () => LinearNetworkTheory.PredictedOverflowLayer(0, FloatPrecision.Single));
-        Assert.Throws<ArgumentOutOfRangeException>("inputStd", () => LinearNetworkTheory.PredictedZeroLayer(0.5, FloatPrecision.Single, double.NaN));
+        Assert.Throws<ArgumentOutOfRangeException>("secondMomentFactor", () =>
+            LinearNetworkTheory.StdGrowthFactor(4, 1, -0.5));
+        Assert.Throws<ArgumentOutOfRangeException>("growthFactor", () =>
+            LinearNetworkTheory.PredictedOverflowLayer(0, FloatPrecision.Single));
+        Assert.Throws<ArgumentOutOfRangeException>("inputStd", () =>
+            LinearNetworkTheory.PredictedZeroLayer(0.5, FloatPrecision.Single, double.NaN));
         Assert.Throws<ArgumentOutOfRangeException>("precision", () => LinearNetworkTheory.MaxValue((FloatPrecision)9));
         Assert.Throws<ArgumentOutOfRangeException>("layers", () => LinearNetworkTheory.PredictedStd(0.5, -1));
         Assert.Throws<ArgumentNullException>("activation", () => LinearNetworkTheory.SecondMomentFactor(null!));

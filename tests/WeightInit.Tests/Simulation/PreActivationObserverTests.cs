@@ -51,6 +51,7 @@ public class PreActivationObserverTests
         var a = DeepNetworkSimulator.Run(plain, Options);
         var b = DeepNetworkSimulator.Run(plain.WithWeightScales(scales), Options);
         double product = scales.Aggregate(1.0, (p, s) => p * s);
-        for (int i = 0; i < a.Output.Count; i++) Assert.Equal(a.Output[i] * product, b.Output[i], 1e-12 * Math.Abs(a.Output[i] * product) + 1e-300);
+        for (int i = 0; i < a.Output.Count; i++) Assert.Equal(a.Output[i] * product, b.Output[i], 1e-12
+            * Math.Abs(a.Output[i] * product) + 1e-300);
     }
 }

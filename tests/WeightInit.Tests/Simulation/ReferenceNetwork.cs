@@ -34,7 +34,9 @@ internal sealed class ReferenceNetwork
             return f.Select(v => (double)v).ToArray();
         }
 
-        double[] x = o.Input?.ToArray() ?? Draw(b * n[0], s => root.Fork(0).FillNormal(s, 0, 1), s => root.Fork(0).FillNormal(s, 0f, 1f));
+        double[] x =
+            o.Input?.ToArray()
+            ?? Draw(b * n[0], s => root.Fork(0).FillNormal(s, 0, 1), s => root.Fork(0).FillNormal(s, 0f, 1f));
         Activations.Add(x);
         var weights = new List<double[]>();
         var preActivations = PreActivations;
@@ -67,7 +69,8 @@ internal sealed class ReferenceNetwork
         }
 
         if (!o.ComputeBackward) return;
-        var g = Draw(b * n[depth], s => root.Fork(1UL << 33).FillNormal(s, 0, 1), s => root.Fork(1UL << 33).FillNormal(s, 0f, 1f));
+        var g = Draw(b * n[depth], s => root.Fork(1UL << 33).FillNormal(s, 0, 1), s => root.Fork(1UL << 33)
+            .FillNormal(s, 0f, 1f));
         var down = new double[depth + 1][];
         down[depth] = g;
         for (int l = depth; l >= 1; l--)

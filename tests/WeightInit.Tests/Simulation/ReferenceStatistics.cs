@@ -8,7 +8,8 @@ namespace WeightInit.Tests.Simulation;
 /// </summary>
 internal static class ReferenceStatistics
 {
-    public static (double Mean, double Std, double Min, double Max, double MeanSquare, double NonFinite, double Zero, double Dead)
+    public static (double Mean, double Std, double Min, double Max, double MeanSquare, double NonFinite, double Zero,
+        double Dead)
         Compute(IReadOnlyList<double> values, int rows, int cols)
     {
         var finite = values.Where(double.IsFinite).ToArray();
@@ -22,20 +23,26 @@ internal static class ReferenceStatistics
             for (int r = 0; r < rows; r++) allZero &= values[r * cols + j] == 0;
             if (allZero) dead++;
         }
-        return (mean, Math.Sqrt(variance), finite.Length == 0 ? double.NaN : finite.Min(), finite.Length == 0 ? double.NaN : finite.Max(),
-            meanSquare, (double)(values.Count - finite.Length) / values.Count, (double)values.Count(x => x == 0) / values.Count, (double)dead / cols);
+        return (mean, Math.Sqrt(variance), finite.Length == 0 ? double.NaN : finite.Min(), finite.Length == 0
+            ? double.NaN : finite.Max(),
+            meanSquare, (double)(values.Count - finite.Length) / values.Count, (double)values.Count(x => x == 0)
+                / values.Count, (double)dead / cols);
     }
 
-    /// <summary>Asserts that <paramref name="actual"/> matches the plain computation within <paramref name="relativeTolerance"/> (of the RMS for the mean).</summary>
-    public static void AssertMatches(LayerStatistics actual, IReadOnlyList<double> values, int rows, int cols, double relativeTolerance)
+    /// <summary>Asserts that <paramref name="actual"/> matches the plain computation within
+    /// <paramref name="relativeTolerance"/> (of the RMS for the mean).</summary>
+    public static void AssertMatches(LayerStatistics actual, IReadOnlyList<double> values, int rows, int cols,
+        double relativeTolerance)
     {
         var e = Compute(values, rows, cols);
         double rms = Math.Sqrt(e.MeanSquare);
         Assert.Equal((long)rows * cols, actual.Count);
         Assert.True(Math.Abs(actual.Mean - e.Mean) <= relativeTolerance * rms, $"mean {actual.Mean:R} vs {e.Mean:R}");
         Assert.True(Math.Abs(actual.Std - e.Std) <= relativeTolerance * rms, $"std {actual.Std:R} vs {e.Std:R}");
-        Assert.True(Math.Abs(actual.MeanSquare - e.MeanSquare) <= relativeTolerance * e.MeanSquare, $"mean square {actual.MeanSquare:R} vs {e.MeanSquare:R}");
-        Assert.True(Math.Abs(actual.RootMeanSquare - rms) <= relativeTolerance * rms, $"rms {actual.RootMeanSquare:R} vs {rms:R}");
+        Assert.True(Math.Abs(actual.MeanSquare - e.MeanSquare) <= relativeTolerance * e.MeanSquare,
+            $"mean square {actual.MeanSquare:R} vs {e.MeanSquare:R}");
+        Assert.True(Math.Abs(actual.RootMeanSquare - rms) <= relativeTolerance * rms,
+            $"rms {actual.RootMeanSquare:R} vs {rms:R}");
         Assert.True(Math.Abs(actual.Min - e.Min) <= relativeTolerance * rms, $"min {actual.Min:R} vs {e.Min:R}");
         Assert.True(Math.Abs(actual.Max - e.Max) <= relativeTolerance * rms, $"max {actual.Max:R} vs {e.Max:R}");
         Assert.Equal(e.NonFinite, actual.NonFiniteFraction);

@@ -3,7 +3,8 @@ using WeightInit.Simulation;
 
 namespace WeightInit.Tests.Simulation;
 
-/// <summary>Determinism, progress, cancellation and the streaming contract of <see cref="DeepNetworkSimulator"/>.</summary>
+/// <summary>Determinism, progress, cancellation and the streaming contract of
+/// <see cref="DeepNetworkSimulator"/>.</summary>
 public class SimulatorBehaviourTests
 {
     private static DeepNetwork Net(Activation? activation = null) =>
@@ -70,7 +71,8 @@ public class SimulatorBehaviourTests
         for (int l = 1; l <= 12; l++) Assert.Equal(kept.Widths[l] * kept.Widths[l - 1], kept.Weights[l - 1].Length);
         // Layer l's weights come from stream l of the seed, whatever else the run draws.
         var w3 = new double[kept.Widths[3] * kept.Widths[2]];
-        GaussianWeights.HeNormal.Fill(w3, [kept.Widths[3], kept.Widths[2]], new WeightInit.Random.RandomSource(7).Fork(3));
+        GaussianWeights.HeNormal.Fill(w3, [kept.Widths[3], kept.Widths[2]], new WeightInit.Random.RandomSource(7)
+            .Fork(3));
         Assert.Equal(w3, kept.Weights[2]);
     }
 
@@ -119,7 +121,8 @@ public class SimulatorBehaviourTests
     [Fact]
     public void LinearBackwardWithoutCheckpointsMatchesTheCheckpointedPath()
     {
-        // The identity takes the checkpoint-free path; a custom activation equal to the identity takes the checkpointed one.
+        // The identity takes the checkpoint-free path; a custom activation equal to the identity takes the checkpointed
+        // one.
         var options = Options(FloatPrecision.Double);
         var widths = Net().Widths;
         var direct = DeepNetworkSimulator.Run(DeepNetwork.Stack(widths, Activation.Identity,

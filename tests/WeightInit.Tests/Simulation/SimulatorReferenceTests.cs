@@ -3,12 +3,14 @@ using WeightInit.Simulation;
 
 namespace WeightInit.Tests.Simulation;
 
-/// <summary>The simulator's per-layer statistics, output and weights against a plain double computation of the same small networks.</summary>
+/// <summary>The simulator's per-layer statistics, output and weights against a plain double computation of the same
+/// small networks.</summary>
 public class SimulatorReferenceTests
 {
     public static TheoryData<string, int> Cases => new()
     {
-        { "Identity", 1 }, { "Identity", 10 }, { "Tanh", 10 }, { "ReLU", 10 }, { "Sigmoid", 2 }, { "Softsign", 10 }, { "Tanh", 1 }, { "ReLU", 16 },
+        { "Identity", 1 }, { "Identity", 10 }, { "Tanh", 10 }, { "ReLU", 10 }, { "Sigmoid", 2 }, { "Softsign", 10 },
+            { "Tanh", 1 }, { "ReLU", 16 },
     };
 
     private static Activation ActivationNamed(string name) => name switch
@@ -37,12 +39,12 @@ public class SimulatorReferenceTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void ForwardAndBackwardMatchAPlainComputation_Double(string activation, int depth) =>
+    public void ForwardAndBackwardMatchAPlainComputationDouble(string activation, int depth) =>
         Check(Options(activation, depth, FloatPrecision.Double), 1e-12);
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void ForwardAndBackwardMatchAPlainComputation_Single(string activation, int depth) =>
+    public void ForwardAndBackwardMatchAPlainComputationSingle(string activation, int depth) =>
         // float32 products and activations: a few float ulps per layer (2^-24 = 6e-8), over at most 16 layers.
         Check(Options(activation, depth, FloatPrecision.Single), 2e-5);
 
@@ -81,7 +83,8 @@ public class SimulatorReferenceTests
         Assert.True(double.IsNaN(result.Forward[0].SaturatedFraction));
         var last = reference.Activations[network.Depth];
         Assert.Equal(last.Length, result.Output.Count);
-        for (int i = 0; i < last.Length; i++) Assert.True(Math.Abs(result.Output[i] - last[i]) <= tolerance * (1 + Math.Abs(last[i])));
+        for (int i = 0; i < last.Length; i++) Assert.True(Math.Abs(result.Output[i] - last[i]) <= tolerance
+            * (1 + Math.Abs(last[i])));
         Assert.Equal(network.Depth, result.Weights!.Count);
         Assert.Equal(widths[1] * widths[0], result.Weights[0].Length);
     }
@@ -138,7 +141,8 @@ public class SimulatorReferenceTests
         var result = DeepNetworkSimulator.Run(network, options);
         var reference = new ReferenceNetwork(network, options);
         ReferenceStatistics.AssertMatches(result.Forward[0], input, 4, 3, 0);
-        for (int l = 1; l <= 3; l++) ReferenceStatistics.AssertMatches(result.Forward[l], reference.Activations[l], 4, 3, 1e-12);
+        for (int l = 1; l <= 3; l++) ReferenceStatistics.AssertMatches(result.Forward[l], reference.Activations[l], 4,
+            3, 1e-12);
         Assert.Null(result.Weights);
     }
 }

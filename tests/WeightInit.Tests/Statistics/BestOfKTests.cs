@@ -21,7 +21,7 @@ public class BestOfKTests
     [InlineData(3)]
     [InlineData(5)]
     [InlineData(6)]
-    public void Equals_the_average_over_every_subset(int k)
+    public void EqualsTheAverageOverEverySubset(int k)
     {
         var subsets = Subsets(Loss.Length, k).ToList();
         double brute = subsets.Average(s => Accuracy[s.MinBy(i => Loss[i])]);
@@ -29,7 +29,7 @@ public class BestOfKTests
     }
 
     [Fact]
-    public void One_run_is_the_mean_and_all_runs_are_the_best()
+    public void OneRunIsTheMeanAndAllRunsAreTheBest()
     {
         Assert.Equal(Accuracy.Average(), BestOfK.ExpectedValueOfBest(Loss, Accuracy, 1), 14);
         Assert.Equal(0.97, BestOfK.ExpectedValueOfBest(Loss, Accuracy, Loss.Length), 14);
@@ -37,7 +37,7 @@ public class BestOfKTests
     }
 
     [Fact]
-    public void The_choice_probabilities_sum_to_one_and_favour_the_best()
+    public void TheChoiceProbabilitiesSumToOneAndFavourTheBest()
     {
         var p = BestOfK.ChoiceProbabilities(Loss, 3);
         Assert.Equal(1.0, p.Sum(), 14);
@@ -47,20 +47,26 @@ public class BestOfKTests
     }
 
     [Fact]
-    public void Ties_go_to_the_run_listed_first()
+    public void TiesGoToTheRunListedFirst()
     {
         var p = BestOfK.ChoiceProbabilities([1.0, 1.0], 2);
         Assert.Equal([1.0, 0.0], p);
     }
 
     [Fact]
-    public void Bad_input_is_rejected_by_name()
+    public void BadInputIsRejectedByName()
     {
-        Assert.Equal("k", Assert.Throws<ArgumentOutOfRangeException>(() => BestOfK.ExpectedValueOfBest(Loss, Accuracy, 0)).ParamName);
-        Assert.Equal("k", Assert.Throws<ArgumentOutOfRangeException>(() => BestOfK.ExpectedValueOfBest(Loss, Accuracy, 7)).ParamName);
-        Assert.Equal("report", Assert.Throws<ArgumentException>(() => BestOfK.ExpectedValueOfBest(Loss, [1.0], 2)).ParamName);
-        Assert.Equal("selectBy", Assert.Throws<ArgumentException>(() => BestOfK.ExpectedValueOfBest([double.NaN], [1.0], 1)).ParamName);
+        Assert.Equal("k",
+            Assert.Throws<ArgumentOutOfRangeException>(() => BestOfK.ExpectedValueOfBest(Loss, Accuracy, 0)).ParamName);
+        Assert.Equal("k",
+            Assert.Throws<ArgumentOutOfRangeException>(() => BestOfK.ExpectedValueOfBest(Loss, Accuracy, 7)).ParamName);
+        Assert.Equal("report",
+            Assert.Throws<ArgumentException>(() => BestOfK.ExpectedValueOfBest(Loss, [1.0], 2)).ParamName);
+        Assert.Equal("selectBy",
+            Assert.Throws<ArgumentException>(() => BestOfK.ExpectedValueOfBest([double.NaN], [1.0], 1)).ParamName);
         Assert.Equal("selectBy", Assert.Throws<ArgumentException>(() => BestOfK.ChoiceProbabilities([], 1)).ParamName);
-        Assert.Equal("report", Assert.Throws<ArgumentException>(() => BestOfK.ExpectedValueOfBest([1.0], [double.PositiveInfinity], 1)).ParamName);
+        Assert.Equal("report",
+            Assert.Throws<ArgumentException>(() =>
+            BestOfK.ExpectedValueOfBest([1.0], [double.PositiveInfinity], 1)).ParamName);
     }
 }

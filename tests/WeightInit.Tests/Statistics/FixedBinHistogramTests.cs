@@ -3,13 +3,15 @@ using WeightInit.Statistics;
 
 namespace WeightInit.Tests.Statistics;
 
-/// <summary>FixedBinHistogram: bin edges (the last bin closed), values outside, densities, and a seeded uniform sample whose bins match 1/(2r) within 5 standard errors.</summary>
+/// <summary>FixedBinHistogram: bin edges (the last bin closed), values outside, densities, and a seeded uniform sample
+/// whose bins match 1/(2r) within 5 standard errors.</summary>
 public class HistogramTests
 {
     [Fact]
-    public void Values_fall_in_the_hand_computed_bins()
+    public void ValuesFallInTheHandComputedBins()
     {
-        // [0, 4) in 4 bins of width 1: 0 and 0.5 -> bin 0; 1 -> bin 1; 3.999 and 4 (the upper edge) -> bin 3; -1 below; 5 above.
+        // [0, 4) in 4 bins of width 1: 0 and 0.5 -> bin 0; 1 -> bin 1; 3.999 and 4 (the upper edge) -> bin 3; -1 below;
+        // 5 above.
         var h = FixedBinHistogram.Of([0.0, 0.5, 1.0, 3.999, 4.0, -1.0, 5.0], 0.0, 4.0, 4);
         Assert.Equal(new long[] { 2, 1, 0, 2 }, h.Counts);
         Assert.Equal(1, h.Below);
@@ -21,14 +23,14 @@ public class HistogramTests
     }
 
     [Fact]
-    public void Densities_integrate_to_the_fraction_inside()
+    public void DensitiesIntegrateToTheFractionInside()
     {
         var h = FixedBinHistogram.Of([-3.0, -0.2, 0.1, 0.3, 0.35, 2.0], -0.5, 0.5, 5);
         Assert.Equal(4.0 / 6.0, h.Densities.Sum() * h.BinWidth, 12);
     }
 
     [Fact]
-    public void Uniform_draws_have_flat_densities_within_sampling_error()
+    public void UniformDrawsHaveFlatDensitiesWithinSamplingError()
     {
         const int n = 200_000, bins = 40;
         const double r = 0.5;
@@ -38,16 +40,23 @@ public class HistogramTests
         double p = 1.0 / bins, se = Math.Sqrt(n * p * (1 - p));
         Assert.All(h.Counts, c => Assert.InRange(c, n * p - 5 * se, n * p + 5 * se));
         Assert.Equal(0, h.Below + h.Above);
-        Assert.All(h.Densities, d => Assert.InRange(d, 1 / (2 * r) * (1 - 5 * se / (n * p)), 1 / (2 * r) * (1 + 5 * se / (n * p))));
+        Assert.All(h.Densities, d =>
+            Assert.InRange(d, 1 / (2 * r) * (1 - 5 * se / (n * p)), 1 / (2 * r) * (1 + 5 * se / (n * p))));
     }
 
     [Fact]
-    public void Bad_arguments_are_rejected_with_their_names()
+    public void BadArgumentsAreRejectedWithTheirNames()
     {
-        Assert.Equal("high", Assert.Throws<ArgumentOutOfRangeException>(() => FixedBinHistogram.Of([1.0], 1.0, 1.0, 3)).ParamName);
-        Assert.Equal("low", Assert.Throws<ArgumentOutOfRangeException>(() => FixedBinHistogram.Of([1.0], double.NaN, 1.0, 3)).ParamName);
-        Assert.Equal("bins", Assert.Throws<ArgumentOutOfRangeException>(() => FixedBinHistogram.Of([1.0], 0.0, 1.0, 0)).ParamName);
-        Assert.Equal("values", Assert.Throws<ArgumentException>(() => FixedBinHistogram.Of(ReadOnlySpan<double>.Empty, 0.0, 1.0, 3)).ParamName);
+        Assert.Equal("high",
+            Assert.Throws<ArgumentOutOfRangeException>(() => FixedBinHistogram.Of([1.0], 1.0, 1.0, 3)).ParamName);
+        Assert.Equal("low",
+            Assert.Throws<ArgumentOutOfRangeException>(() =>
+            FixedBinHistogram.Of([1.0], double.NaN, 1.0, 3)).ParamName);
+        Assert.Equal("bins",
+            Assert.Throws<ArgumentOutOfRangeException>(() => FixedBinHistogram.Of([1.0], 0.0, 1.0, 0)).ParamName);
+        Assert.Equal("values",
+            Assert.Throws<ArgumentException>(() =>
+            FixedBinHistogram.Of(ReadOnlySpan<double>.Empty, 0.0, 1.0, 3)).ParamName);
         var nan = Assert.Throws<ArgumentException>(() => FixedBinHistogram.Of([0.5, double.NaN], 0.0, 1.0, 3));
         Assert.Contains("values[1]", nan.Message);
     }

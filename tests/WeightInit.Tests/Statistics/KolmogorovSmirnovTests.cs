@@ -11,7 +11,7 @@ namespace WeightInit.Tests.Statistics;
 public class KolmogorovSmirnovTests
 {
     [Fact]
-    public void Identical_samples_are_at_distance_zero_and_disjoint_ones_at_one()
+    public void IdenticalSamplesAreAtDistanceZeroAndDisjointOnesAtOne()
     {
         double[] a = [3.0, 1.0, 2.0];
         Assert.Equal(0.0, KolmogorovSmirnov.TwoSampleStatistic(a, [1.0, 2.0, 3.0]));
@@ -21,7 +21,7 @@ public class KolmogorovSmirnovTests
     }
 
     [Fact]
-    public void Shifted_sample_gives_the_hand_computed_gap()
+    public void ShiftedSampleGivesTheHandComputedGap()
     {
         // F_a - F_b after 1, 2, 3: 1/3 - 0, 2/3 - 1/3, 1 - 2/3: D = 1/3.
         Assert.Equal(1.0 / 3.0, KolmogorovSmirnov.TwoSampleStatistic([1.0, 2.0, 3.0], [2.0, 3.0, 4.0]), 15);
@@ -30,7 +30,7 @@ public class KolmogorovSmirnovTests
     }
 
     [Fact]
-    public void Ties_are_read_after_every_distinct_value()
+    public void TiesAreReadAfterEveryDistinctValue()
     {
         // a = {1, 1, 2}, b = {1, 2, 2}: after 1: 2/3 vs 1/3; after 2: 1 vs 1. D = 1/3 (not 2/3 or 1/3 + a step).
         Assert.Equal(1.0 / 3.0, KolmogorovSmirnov.TwoSampleStatistic([1.0, 1.0, 2.0], [1.0, 2.0, 2.0]), 15);
@@ -38,7 +38,7 @@ public class KolmogorovSmirnovTests
     }
 
     [Fact]
-    public void Two_samples_of_one_distribution_stay_below_the_critical_value()
+    public void TwoSamplesOfOneDistributionStayBelowTheCriticalValue()
     {
         const int n = 20_000;
         var a = new double[n];
@@ -49,7 +49,7 @@ public class KolmogorovSmirnovTests
     }
 
     [Fact]
-    public void Uniform_and_normal_with_the_same_variance_are_told_apart()
+    public void UniformAndNormalWithTheSameVarianceAreToldApart()
     {
         // U(-sqrt 3, sqrt 3) and N(0, 1) both have variance 1; sup |F_U - Phi| = 0.0572 (at x = -0.804).
         const int n = 50_000;
@@ -64,7 +64,7 @@ public class KolmogorovSmirnovTests
     }
 
     [Fact]
-    public void Critical_value_follows_the_large_sample_formula()
+    public void CriticalValueFollowsTheLargeSampleFormula()
     {
         // c(0.05) = sqrt(-ln(0.025) / 2) = 1.3581; for n = m = 100: 1.3581 * sqrt(2 / 100).
         Assert.Equal(1.3581015157406195 * Math.Sqrt(0.02), KolmogorovSmirnov.CriticalValue(100, 100), 12);
@@ -74,9 +74,13 @@ public class KolmogorovSmirnovTests
     }
 
     [Fact]
-    public void Bad_samples_are_rejected_with_the_parameter_name()
+    public void BadSamplesAreRejectedWithTheParameterName()
     {
-        Assert.Equal("a", Assert.Throws<ArgumentException>(() => KolmogorovSmirnov.TwoSampleStatistic(ReadOnlySpan<double>.Empty, [1.0])).ParamName);
-        Assert.Equal("b", Assert.Throws<ArgumentException>(() => KolmogorovSmirnov.TwoSampleStatistic([1.0], [double.NaN])).ParamName);
+        Assert.Equal("a",
+            Assert.Throws<ArgumentException>(() =>
+            KolmogorovSmirnov.TwoSampleStatistic(ReadOnlySpan<double>.Empty, [1.0])).ParamName);
+        Assert.Equal("b",
+            Assert.Throws<ArgumentException>(() =>
+            KolmogorovSmirnov.TwoSampleStatistic([1.0], [double.NaN])).ParamName);
     }
 }

@@ -7,7 +7,7 @@ namespace WeightInit.Tests.Statistics;
 public sealed class OnePassMomentsTests
 {
     [Fact]
-    public void MeanStd_MatchesTheTextbookFormula_AndFallsBackBeyondTheSquaresRange()
+    public void MeanStdMatchesTheTextbookFormulaAndFallsBackBeyondTheSquaresRange()
     {
         var random = new RandomSource(6);
         foreach (int n in new[] { 1, 3, 4, 7, 8, 9, 33 })

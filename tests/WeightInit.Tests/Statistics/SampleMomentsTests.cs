@@ -10,7 +10,7 @@ namespace WeightInit.Tests.Statistics;
 public class SampleMomentsTests
 {
     [Fact]
-    public void Small_symmetric_sample_has_the_hand_computed_moments()
+    public void SmallSymmetricSampleHasTheHandComputedMoments()
     {
         // 1, 2, 3, 4: mean 2.5; sum of squared deviations 5, so variance 5/3; m2 = 1.25, m4 = 2.5625,
         // g2 = 2.5625 / 1.5625 - 3 = -1.36; symmetric, so g1 = 0.
@@ -24,9 +24,10 @@ public class SampleMomentsTests
     }
 
     [Fact]
-    public void Small_skewed_sample_has_the_hand_computed_moments()
+    public void SmallSkewedSampleHasTheHandComputedMoments()
     {
-        // 0, 0, 0, 1: mean 1/4; m2 = 3/16, m3 = 3/32, m4 = 21/256: g1 = (3/32) / (3/16)^1.5 = 2/sqrt(3), g2 = (21/256) / (9/256) - 3 = -2/3.
+        // 0, 0, 0, 1: mean 1/4; m2 = 3/16, m3 = 3/32, m4 = 21/256: g1 = (3/32) / (3/16)^1.5 = 2/sqrt(3), g2 = (21/256)
+        // / (9/256) - 3 = -2/3.
         var m = SampleMoments.Of([0.0, 0.0, 0.0, 1.0]);
         Assert.Equal(0.25, m.Mean, 15);
         Assert.Equal(0.25, m.Variance, 15);
@@ -35,7 +36,7 @@ public class SampleMomentsTests
     }
 
     [Fact]
-    public void Constant_sample_has_zero_variance_and_undefined_shape()
+    public void ConstantSampleHasZeroVarianceAndUndefinedShape()
     {
         var m = SampleMoments.Of([3.0, 3.0, 3.0]);
         Assert.Equal(3.0, m.Mean);
@@ -46,7 +47,7 @@ public class SampleMomentsTests
     }
 
     [Fact]
-    public void Uniform_and_normal_samples_have_their_kurtosis()
+    public void UniformAndNormalSamplesHaveTheirKurtosis()
     {
         const int n = 200_000;
         double se = Math.Sqrt(24.0 / n); // standard error of g2 for a normal sample; the uniform's is smaller
@@ -54,7 +55,8 @@ public class SampleMomentsTests
         new RandomSource(11).FillUniform(u, -2.0, 2.0);
         var mu = SampleMoments.Of(u);
         Assert.InRange(mu.ExcessKurtosis, -1.2 - 5 * se, -1.2 + 5 * se);
-        Assert.InRange(mu.Variance, 4.0 / 3.0 * (1 - 5 * Math.Sqrt(0.8 / n)), 4.0 / 3.0 * (1 + 5 * Math.Sqrt(0.8 / n))); // Var(x^2)/Var^2 = 9/5 - 1
+        // Var(x^2)/Var^2 = 9/5 - 1
+        Assert.InRange(mu.Variance, 4.0 / 3.0 * (1 - 5 * Math.Sqrt(0.8 / n)), 4.0 / 3.0 * (1 + 5 * Math.Sqrt(0.8 / n)));
 
         var g = new double[n];
         new RandomSource(12).FillNormal(g, 0.0, 2.0);
@@ -64,7 +66,7 @@ public class SampleMomentsTests
     }
 
     [Fact]
-    public void Float_overload_matches_the_double_one()
+    public void FloatOverloadMatchesTheDoubleOne()
     {
         float[] f = [0.5f, -1.25f, 3f, 2f, -0.75f];
         var wide = f.Select(v => (double)v).ToArray();
@@ -72,7 +74,7 @@ public class SampleMomentsTests
     }
 
     [Fact]
-    public void Bad_input_is_rejected_with_the_parameter_and_the_index()
+    public void BadInputIsRejectedWithTheParameterAndTheIndex()
     {
         var empty = Assert.Throws<ArgumentException>(() => SampleMoments.Of(ReadOnlySpan<double>.Empty));
         Assert.Equal("values", empty.ParamName);
@@ -83,7 +85,7 @@ public class SampleMomentsTests
     }
 
     [Fact]
-    public void The_variance_standard_error_matches_the_spread_of_repeated_estimates()
+    public void TheVarianceStandardErrorMatchesTheSpreadOfRepeatedEstimates()
     {
         // 400 samples of 1,000 uniform draws: the standard deviation of their 400 variances estimates the true
         // standard error with a relative error of about 1/sqrt(2 * 400) = 3.5%; 5 of those is 18%.

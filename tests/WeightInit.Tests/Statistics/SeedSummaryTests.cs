@@ -6,7 +6,7 @@ namespace WeightInit.Tests.Statistics;
 public class SeedSummaryTests
 {
     [Fact]
-    public void Summarizes_a_small_sample_by_hand()
+    public void SummarizesASmallSampleByHand()
     {
         // 1, 2, 4, 8: mean 3.75; squared deviations 7.5625 + 3.0625 + 0.0625 + 18.0625 = 28.75, so std sqrt(28.75 / 3);
         // geometric mean (1 * 2 * 4 * 8)^(1/4) = 64^(1/4) = 2 sqrt(2).
@@ -20,7 +20,7 @@ public class SeedSummaryTests
     }
 
     [Fact]
-    public void One_seed_has_no_spread()
+    public void OneSeedHasNoSpread()
     {
         var s = SeedSummary.Of([0.5]);
         Assert.Equal(0.0, s.Std);
@@ -30,7 +30,7 @@ public class SeedSummaryTests
     }
 
     [Fact]
-    public void The_mean_of_equal_values_stays_inside_their_range()
+    public void TheMeanOfEqualValuesStaysInsideTheirRange()
     {
         double v = 46.0 / 450; // 0.10222...: the sum of five copies, divided by 5, rounds above it
         var s = SeedSummary.Of([v, v, v, v, v]);
@@ -39,23 +39,24 @@ public class SeedSummaryTests
     }
 
     [Fact]
-    public void The_geometric_mean_is_NaN_unless_every_value_is_positive()
+    public void TheGeometricMeanIsNaNUnlessEveryValueIsPositive()
     {
         Assert.True(double.IsNaN(SeedSummary.Of([0.0, 1.0]).GeometricMean));
         Assert.True(double.IsNaN(SeedSummary.Of([-1.0, 1.0]).GeometricMean));
     }
 
     [Fact]
-    public void Values_that_are_not_finite_are_rejected_with_their_index()
+    public void ValuesThatAreNotFiniteAreRejectedWithTheirIndex()
     {
         var error = Assert.Throws<ArgumentException>(() => SeedSummary.Of([1.0, double.NaN]));
         Assert.Equal("values", error.ParamName);
         Assert.Contains("values[1]", error.Message);
-        Assert.Equal("values", Assert.Throws<ArgumentException>(() => SeedSummary.Of(ReadOnlySpan<double>.Empty)).ParamName);
+        Assert.Equal("values",
+            Assert.Throws<ArgumentException>(() => SeedSummary.Of(ReadOnlySpan<double>.Empty)).ParamName);
     }
 
     [Fact]
-    public void Pointwise_summarizes_each_point_over_the_curves()
+    public void PointwiseSummarizesEachPointOverTheCurves()
     {
         var summary = SeedSummary.Pointwise([[1.0, 10.0], [3.0, 30.0]]);
         Assert.Equal(2, summary.Length);
@@ -66,7 +67,7 @@ public class SeedSummaryTests
     }
 
     [Fact]
-    public void Pointwise_rejects_curves_of_different_lengths()
+    public void PointwiseRejectsCurvesOfDifferentLengths()
     {
         var error = Assert.Throws<ArgumentException>(() => SeedSummary.Pointwise([[1.0, 2.0], [1.0]]));
         Assert.Equal("runs", error.ParamName);
@@ -74,15 +75,16 @@ public class SeedSummaryTests
     }
 
     [Fact]
-    public void Pointwise_rejects_no_curve_and_values_that_are_not_finite()
+    public void PointwiseRejectsNoCurveAndValuesThatAreNotFinite()
     {
         Assert.Equal("runs", Assert.Throws<ArgumentException>(() => SeedSummary.Pointwise([])).ParamName);
-        var error = Assert.Throws<ArgumentException>(() => SeedSummary.Pointwise([[1.0, 2.0], [1.0, double.PositiveInfinity]]));
+        var error =
+            Assert.Throws<ArgumentException>(() => SeedSummary.Pointwise([[1.0, 2.0], [1.0, double.PositiveInfinity]]));
         Assert.Contains("runs[1][1]", error.Message);
     }
 
     [Fact]
-    public void A_summary_is_entirely_above_another_only_when_the_ranges_do_not_meet()
+    public void ASummaryIsEntirelyAboveAnotherOnlyWhenTheRangesDoNotMeet()
     {
         var high = SeedSummary.Of([0.9, 0.95]);
         var low = SeedSummary.Of([0.8, 0.85]);

@@ -21,7 +21,8 @@ public static class StatisticalAssert
         double se = expectedStd / Math.Sqrt(sample.Length);
         double tol = StandardErrors * se;
         Assert.True(Math.Abs(mean - expectedMean) <= tol,
-            $"sample mean {mean:R} differs from {expectedMean:R} by more than {StandardErrors} standard errors ({tol:R}); n = {sample.Length}");
+            $"sample mean {mean:R} differs from {expectedMean:R} by more than {StandardErrors} standard errors " +
+                $"({tol:R}); n = {sample.Length}");
     }
 
     /// <summary>
@@ -39,7 +40,8 @@ public static class StatisticalAssert
         double se = Math.Sqrt((kurtosis - 1.0) * expectedVariance * expectedVariance / sample.Length);
         double tol = StandardErrors * se;
         Assert.True(Math.Abs(variance - expectedVariance) <= tol,
-            $"sample variance {variance:R} differs from {expectedVariance:R} by more than {StandardErrors} standard errors ({tol:R}); n = {sample.Length}");
+            $"sample variance {variance:R} differs from {expectedVariance:R} by more than {StandardErrors} standard " +
+                $"errors ({tol:R}); n = {sample.Length}");
     }
 
     /// <summary>
@@ -47,7 +49,8 @@ public static class StatisticalAssert
     /// (<see cref="VarianceWithin"/>, with mu4 = <paramref name="kurtosis"/> sigma^4) and its shape
     /// (<see cref="KolmogorovSmirnov"/> against <paramref name="cdf"/>).
     /// </summary>
-    public static void Follows(ReadOnlySpan<double> sample, double mean, double variance, double kurtosis, Func<double, double> cdf, string distribution)
+    public static void Follows(ReadOnlySpan<double> sample, double mean, double variance, double kurtosis, Func<double,
+        double> cdf, string distribution)
     {
         MeanWithin(sample, mean, Math.Sqrt(variance));
         VarianceWithin(sample, variance, kurtosis);

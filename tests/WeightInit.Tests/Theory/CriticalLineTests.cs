@@ -19,8 +19,10 @@ public class CriticalLineTests
 
     [Fact]
     public void TanhWithoutBiasesIsCriticalAtXavier() =>
-        // Above 1, chi_1 - 1 grows only like (sigma_w^2 - 1)^2 (q* ~ (sigma_w^2 - 1) / 2 sigma_w^2 cancels the first order), so
-        // rounding of 1e-13 in chi_1 moves the root by sqrt(1e-13) ~ 3e-7: the tolerance is that conditioning, not the method.
+        // Above 1, chi_1 - 1 grows only like (sigma_w^2 - 1)^2 (q* ~ (sigma_w^2 - 1) / 2 sigma_w^2 cancels the first
+        // order), so
+        // rounding of 1e-13 in chi_1 moves the root by sqrt(1e-13) ~ 3e-7: the tolerance is that conditioning, not the
+        // method.
         Assert.Equal(1, CriticalLine.At(Activation.Tanh, 0).WeightVariance, 2e-6);
 
     [Theory]
@@ -39,7 +41,8 @@ public class CriticalLineTests
     }
 
     [Fact]
-    public void IdentityIsCriticalAtOne() => Assert.Equal(1, CriticalLine.At(Activation.Identity, 0.05).WeightVariance, 1e-10);
+    public void IdentityIsCriticalAtOne() =>
+        Assert.Equal(1, CriticalLine.At(Activation.Identity, 0.05).WeightVariance, 1e-10);
 
     [Fact]
     public void CriticalLineRisesWithTheBias()
@@ -70,7 +73,8 @@ public class CriticalLineTests
     [InlineData(-0.01)]
     [InlineData(double.NaN)]
     public void BiasVarianceMustBeFiniteAndNonNegative(double biasVariance) =>
-        Assert.Equal("biasVariance", Assert.Throws<ArgumentOutOfRangeException>(() => CriticalLine.At(Activation.Tanh, biasVariance)).ParamName);
+        Assert.Equal("biasVariance",
+            Assert.Throws<ArgumentOutOfRangeException>(() => CriticalLine.At(Activation.Tanh, biasVariance)).ParamName);
 
     /// <summary>f(x) = tanh(x) / 1000: chi_1 stays below 1 up to sigma_w^2 = 1e4.</summary>
     private sealed class Flat : Activation

@@ -7,7 +7,8 @@ public class GaussianExpectationTests
 {
     [Theory]
     [MemberData(nameof(MeanFieldReference.Expectations), MemberType = typeof(MeanFieldReference))]
-    public void SmoothAndKinkedActivationsMatchMpmath(string activation, double variance, double phiSquared, double derivativeSquared)
+    public void SmoothAndKinkedActivationsMatchMpmath(string activation, double variance, double phiSquared,
+        double derivativeSquared)
     {
         var phi = Activation.FromName(activation);
         double a = GaussianExpectation.Of(x => phi.Apply(x) * phi.Apply(x), variance);
@@ -27,7 +28,8 @@ public class GaussianExpectationTests
     {
         // E[relu(u)^2] = q/2, E[relu(u)] = sqrt(q / (2 pi)), E[relu'(u)^2] = 1/2.
         Assert.Equal(q / 2, GaussianExpectation.Of(x => Math.Pow(Math.Max(0, x), 2), q), q * 1e-14);
-        Assert.Equal(Math.Sqrt(q / (2 * Math.PI)), GaussianExpectation.Of(x => Math.Max(0, x), q), Math.Sqrt(q) * 1e-14);
+        Assert.Equal(Math.Sqrt(q / (2 * Math.PI)), GaussianExpectation.Of(x => Math.Max(0, x), q), Math.Sqrt(q)
+            * 1e-14);
         Assert.Equal(0.5, GaussianExpectation.Of(x => x > 0 ? 1 : 0, q), 1e-14);
     }
 
@@ -55,7 +57,8 @@ public class GaussianExpectationTests
     [InlineData(0.5, 0.5, -0.9)]
     [InlineData(9.0, 0.1, 1.0)]
     public void LinearPairIsTheCovariance(double q1, double q2, double c) =>
-        Assert.Equal(c * Math.Sqrt(q1 * q2), GaussianExpectation.OfProduct(x => x, x => x, q1, q2, c), 1e-13 * Math.Sqrt(q1 * q2));
+        Assert.Equal(c * Math.Sqrt(q1 * q2), GaussianExpectation.OfProduct(x => x, x => x, q1, q2, c), 1e-13
+            * Math.Sqrt(q1 * q2));
 
     [Fact]
     public void IndependentPairFactorizes()
@@ -74,8 +77,12 @@ public class GaussianExpectationTests
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => GaussianExpectation.Of(Math.Tanh, variance));
         Assert.Equal("variance", e.ParamName);
-        Assert.Equal("variance1", Assert.Throws<ArgumentOutOfRangeException>(() => GaussianExpectation.OfProduct(Math.Tanh, Math.Tanh, variance, 1, 0)).ParamName);
-        Assert.Equal("variance2", Assert.Throws<ArgumentOutOfRangeException>(() => GaussianExpectation.OfProduct(Math.Tanh, Math.Tanh, 1, variance, 0)).ParamName);
+        Assert.Equal("variance1",
+            Assert.Throws<ArgumentOutOfRangeException>(() =>
+            GaussianExpectation.OfProduct(Math.Tanh, Math.Tanh, variance, 1, 0)).ParamName);
+        Assert.Equal("variance2",
+            Assert.Throws<ArgumentOutOfRangeException>(() =>
+            GaussianExpectation.OfProduct(Math.Tanh, Math.Tanh, 1, variance, 0)).ParamName);
     }
 
     [Theory]
@@ -83,5 +90,7 @@ public class GaussianExpectationTests
     [InlineData(-1.5)]
     [InlineData(double.NaN)]
     public void CorrelationMustBeInMinusOneToOne(double c) =>
-        Assert.Equal("correlation", Assert.Throws<ArgumentOutOfRangeException>(() => GaussianExpectation.OfProduct(Math.Tanh, Math.Tanh, 1, 1, c)).ParamName);
+        Assert.Equal("correlation",
+            Assert.Throws<ArgumentOutOfRangeException>(() =>
+            GaussianExpectation.OfProduct(Math.Tanh, Math.Tanh, 1, 1, c)).ParamName);
 }

@@ -33,7 +33,8 @@ public class InputOutputJacobianTests
     [InlineData("Tanh", 1.8, 0.05, 8)]
     [InlineData("Tanh", 1.2, 0.1, 16)]
     [InlineData("ReLU", 2.0, 0.0, 8)]
-    public void GaussianMeanSquaredSingularValueIsChi1ToTheDepth(string activation, double weightVariance, double biasVariance, int depth)
+    public void GaussianMeanSquaredSingularValueIsChi1ToTheDepth(string activation, double weightVariance,
+        double biasVariance, int depth)
     {
         // Inputs at q*: mean-field theory predicts tr(J^T J) / n = chi_1^L.
         var analysis = new MeanFieldModel(Activation.FromName(activation), weightVariance, biasVariance).Analyze();
@@ -44,7 +45,8 @@ public class InputOutputJacobianTests
         double mean = logs.Average();
         double error = Math.Sqrt(logs.Sum(v => (v - mean) * (v - mean)) / (logs.Length - 1) / logs.Length);
         double expected = Math.Pow(analysis.Chi1, depth);
-        Assert.True(Math.Abs(mean - expected) <= 5 * error, $"mean squared singular value {mean:G6} +- {error:G3}, chi_1^L = {expected:G6}");
+        Assert.True(Math.Abs(mean - expected) <= 5 * error,
+            $"mean squared singular value {mean:G6} +- {error:G3}, chi_1^L = {expected:G6}");
     }
 
     [Fact]
@@ -71,7 +73,8 @@ public class InputOutputJacobianTests
         double[] Forward(double[] x)
         {
             foreach (var (w, b) in weights.Zip(biases))
-                x = Enumerable.Range(0, n).Select(i => Math.Tanh(Enumerable.Range(0, n).Sum(k => w[i * n + k] * x[k]) + b[i])).ToArray();
+                x = Enumerable.Range(0, n)
+                    .Select(i => Math.Tanh(Enumerable.Range(0, n).Sum(k => w[i * n + k] * x[k]) + b[i])).ToArray();
             return x;
         }
         var numeric = Matrix<double>.Build.Dense(n, n);
@@ -89,7 +92,8 @@ public class InputOutputJacobianTests
         var expected = numeric.Svd(false).S.ToArray();
         var actual = jacobian.SingularValues(depth);
         for (int i = 0; i < n; i++) Assert.Equal(expected[i], actual[i], 1e-8);
-        Assert.Equal(Math.Log(numeric.FrobeniusNorm() * numeric.FrobeniusNorm() / n), jacobian.LogMeanSquaredSingularValues[^1], 1e-8);
+        Assert.Equal(Math.Log(numeric.FrobeniusNorm() * numeric.FrobeniusNorm() / n),
+            jacobian.LogMeanSquaredSingularValues[^1], 1e-8);
     }
 
     [Fact]
@@ -148,7 +152,7 @@ public class InputOutputJacobianTests
         Assert.Equal("network", Assert.Throws<ArgumentException>(() =>
             InputOutputJacobian.Compute(DeepNetwork.Stack([8, 8, 6], Activation.Tanh, Init.HeNormal()))).ParamName);
         Assert.Equal("network", Assert.Throws<ArgumentException>(() =>
-            InputOutputJacobian.Compute(DeepNetwork.Stack(3, 8, Activation.Tanh, Init.Eye))).ParamName);
+            InputOutputJacobian.Compute(DeepNetwork.Stack(3, 8, Activation.Tanh, Init.Eye()))).ParamName);
         Assert.Equal("network", Assert.Throws<ArgumentException>(() =>
             InputOutputJacobian.Compute(DeepNetwork.Stack(3, 8, Activation.Tanh,
                 Init.HeNormal()).WithWeightScales([1, 2, 1]))).ParamName);

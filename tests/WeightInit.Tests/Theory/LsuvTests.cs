@@ -37,7 +37,8 @@ public class LsuvTests
                 for (int j = 0; j < layer.OutputWidth; j++)
                 {
                     double sum = layer.Biases[j];
-                    for (int k = 0; k < layer.InputWidth; k++) sum += x[r * layer.InputWidth + k] * layer.Weights[j * layer.InputWidth + k];
+                    for (int k = 0; k < layer.InputWidth; k++) sum += x[r * layer.InputWidth + k]
+                        * layer.Weights[j * layer.InputWidth + k];
                     z[r * layer.OutputWidth + j] = sum;
                 }
             var a = z.Select(layer.Activation.Apply).ToArray();
@@ -217,7 +218,7 @@ public class LsuvTests
     [Fact]
     public void ZeroWeightsCannotBeRescaled()
     {
-        var network = DeepNetwork.Classifier([4, 8, 2], Activation.Tanh, Init.Zeros);
+        var network = DeepNetwork.Classifier([4, 8, 2], Activation.Tanh, Init.Zeros());
         var batch = new double[3 * 4];
         new RandomSource(2).FillNormal(batch, 0, 1);
         var e = Assert.Throws<ArgumentException>(() => Lsuv.Initialize(network, Seed, batch, 3));

@@ -8,7 +8,8 @@ public class MeanFieldModelTests
 {
     [Theory]
     [MemberData(nameof(MeanFieldReference.FixedPoints), MemberType = typeof(MeanFieldReference))]
-    public void FixedPointAndChi1MatchMpmath(string activation, double weightVariance, double biasVariance, double q, double chi1)
+    public void FixedPointAndChi1MatchMpmath(string activation, double weightVariance, double biasVariance, double q,
+        double chi1)
     {
         var analysis = new MeanFieldModel(Activation.FromName(activation), weightVariance, biasVariance).Analyze();
         Assert.Equal(q, analysis.FixedPointLength, q * 1e-11);
@@ -17,7 +18,8 @@ public class MeanFieldModelTests
 
     [Theory]
     [MemberData(nameof(MeanFieldReference.CorrelationMap), MemberType = typeof(MeanFieldReference))]
-    public void CorrelationMapMatchesMpmath(string activation, double weightVariance, double biasVariance, double q, double c, double expected)
+    public void CorrelationMapMatchesMpmath(string activation, double weightVariance, double biasVariance, double q,
+        double c, double expected)
     {
         var model = new MeanFieldModel(Activation.FromName(activation), weightVariance, biasVariance);
         Assert.Equal(expected, model.NextCorrelation(c, q), 1e-11);
@@ -25,7 +27,8 @@ public class MeanFieldModelTests
 
     [Theory]
     [MemberData(nameof(MeanFieldReference.ChaoticFixedPoints), MemberType = typeof(MeanFieldReference))]
-    public void ChaoticCorrelationFixedPointMatchesMpmath(double weightVariance, double biasVariance, double c, double chiC)
+    public void ChaoticCorrelationFixedPointMatchesMpmath(double weightVariance, double biasVariance, double c,
+        double chiC)
     {
         var analysis = new MeanFieldModel(Activation.Tanh, weightVariance, biasVariance).Analyze();
         Assert.Equal(MeanFieldPhase.Chaotic, analysis.Phase);
@@ -79,7 +82,8 @@ public class MeanFieldModelTests
         Assert.Equal(0, below.FixedPointLength);
         Assert.Equal(0.8, below.Chi1, 1e-15);
         Assert.False(below.HasCorrelationMap);
-        Assert.Contains("vanishes", Assert.Throws<InvalidOperationException>(() => below.CorrelationFixedPoint).Message);
+        Assert.Contains("vanishes",
+            Assert.Throws<InvalidOperationException>(() => below.CorrelationFixedPoint).Message);
         var at = new MeanFieldModel(Activation.Tanh, 1, 0).Analyze();
         Assert.Equal(0, at.FixedPointLength);
         Assert.Equal(MeanFieldPhase.Critical, at.Phase);
@@ -92,7 +96,8 @@ public class MeanFieldModelTests
     [Fact]
     public void GeluUnderHeCollapsesToZero()
     {
-        // GELU(x) ~ x/2 near 0, so with sigma_w^2 = 2 the length map's slope at 0 is 1/2: the signal dies (notebook 06's finding).
+        // GELU(x) ~ x/2 near 0, so with sigma_w^2 = 2 the length map's slope at 0 is 1/2: the signal dies (notebook
+        // 06's finding).
         var analysis = new MeanFieldModel(Activation.Gelu, 2, 0).Analyze();
         Assert.Equal(0, analysis.FixedPointLength);
         Assert.Equal(0.5, analysis.Chi1, 1e-15);
@@ -137,7 +142,8 @@ public class MeanFieldModelTests
         Assert.False(analysis.HasFixedPoint);
         Assert.False(analysis.FixedPoint.Exists);
         Assert.Contains("explodes", analysis.FixedPoint.Description);
-        Assert.Contains("no fixed point", Assert.Throws<InvalidOperationException>(() => analysis.FixedPointLength).Message);
+        Assert.Contains("no fixed point",
+            Assert.Throws<InvalidOperationException>(() => analysis.FixedPointLength).Message);
         Assert.Throws<InvalidOperationException>(() => analysis.Chi1);
         Assert.Throws<InvalidOperationException>(() => analysis.CorrelationDepthScale);
         Assert.Contains("no fixed point", analysis.ToString());
@@ -146,7 +152,8 @@ public class MeanFieldModelTests
     [Fact]
     public void ExhaustedBudgetSaysNoFixedPoint()
     {
-        // From q_0 = 1 the ReLU map with sigma_w^2 = 1.9999 needs 11 doublings to pass q* = 0.1 / (1 - 1.9999 / 2) = 2000.
+        // From q_0 = 1 the ReLU map with sigma_w^2 = 1.9999 needs 11 doublings to pass q* = 0.1 / (1 - 1.9999 / 2) =
+        // 2000.
         var fixedPoint = new MeanFieldModel(Activation.ReLU, 1.9999, 0.1).FindLengthFixedPoint(maxEvaluations: 10);
         Assert.False(fixedPoint.Exists);
         Assert.Contains("within 10 evaluations", fixedPoint.Description);
@@ -170,14 +177,18 @@ public class MeanFieldModelTests
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
     public void WeightVarianceMustBeFiniteAndPositive(double weightVariance) =>
-        Assert.Equal("weightVariance", Assert.Throws<ArgumentOutOfRangeException>(() => new MeanFieldModel(Activation.Tanh, weightVariance, 0)).ParamName);
+        Assert.Equal("weightVariance",
+            Assert.Throws<ArgumentOutOfRangeException>(() =>
+            new MeanFieldModel(Activation.Tanh, weightVariance, 0)).ParamName);
 
     [Theory]
     [InlineData(-1e-12)]
     [InlineData(double.NaN)]
     [InlineData(double.NegativeInfinity)]
     public void BiasVarianceMustBeFiniteAndNonNegative(double biasVariance) =>
-        Assert.Equal("biasVariance", Assert.Throws<ArgumentOutOfRangeException>(() => new MeanFieldModel(Activation.Tanh, 1, biasVariance)).ParamName);
+        Assert.Equal("biasVariance",
+            Assert.Throws<ArgumentOutOfRangeException>(() =>
+            new MeanFieldModel(Activation.Tanh, 1, biasVariance)).ParamName);
 
     [Fact]
     public void ActivationIsRequired() => Assert.Throws<ArgumentNullException>(() => new MeanFieldModel(null!, 1, 0));
@@ -191,12 +202,15 @@ public class MeanFieldModelTests
         Assert.Equal("length", Assert.Throws<ArgumentOutOfRangeException>(() => model.NextLength(q)).ParamName);
         Assert.Equal("length", Assert.Throws<ArgumentOutOfRangeException>(() => model.Chi1(q)).ParamName);
         Assert.Equal("length", Assert.Throws<ArgumentOutOfRangeException>(() => model.LengthMapSlope(q)).ParamName);
-        Assert.Equal("initialLength", Assert.Throws<ArgumentOutOfRangeException>(() => model.PropagateLength(q, 3)).ParamName);
+        Assert.Equal("initialLength",
+            Assert.Throws<ArgumentOutOfRangeException>(() => model.PropagateLength(q, 3)).ParamName);
     }
 
     [Fact]
     public void CorrelationMapNeedsAPositiveLength() =>
-        Assert.Equal("length", Assert.Throws<ArgumentOutOfRangeException>(() => new MeanFieldModel(Activation.Tanh, 1, 0).NextCorrelation(0.5, 0)).ParamName);
+        Assert.Equal("length",
+            Assert.Throws<ArgumentOutOfRangeException>(() => new MeanFieldModel(Activation.Tanh, 1, 0)
+            .NextCorrelation(0.5, 0)).ParamName);
 
     [Theory]
     [InlineData(1.01)]
@@ -204,32 +218,43 @@ public class MeanFieldModelTests
     public void CorrelationMustBeInMinusOneToOne(double c)
     {
         var model = new MeanFieldModel(Activation.Tanh, 1, 0.1);
-        Assert.Equal("correlation", Assert.Throws<ArgumentOutOfRangeException>(() => model.NextCorrelation(c, 1)).ParamName);
-        Assert.Equal("pair.Correlation", Assert.Throws<ArgumentOutOfRangeException>(() => model.NextPair(new SignalPair(1, 1, c))).ParamName);
+        Assert.Equal("correlation",
+            Assert.Throws<ArgumentOutOfRangeException>(() => model.NextCorrelation(c, 1)).ParamName);
+        Assert.Equal("pair.Correlation",
+            Assert.Throws<ArgumentOutOfRangeException>(() => model.NextPair(new SignalPair(1, 1, c))).ParamName);
     }
 
     [Fact]
     public void InitialLengthMustBePositive() =>
-        Assert.Equal("initialLength", Assert.Throws<ArgumentOutOfRangeException>(() => new MeanFieldModel(Activation.Tanh, 1, 0).FindLengthFixedPoint(0)).ParamName);
+        Assert.Equal("initialLength",
+            Assert.Throws<ArgumentOutOfRangeException>(() => new MeanFieldModel(Activation.Tanh, 1, 0)
+            .FindLengthFixedPoint(0)).ParamName);
 
     [Fact]
     public void BudgetMustBeAtLeastTen() =>
-        Assert.Equal("maxEvaluations", Assert.Throws<ArgumentOutOfRangeException>(() => new MeanFieldModel(Activation.Tanh, 1, 0).FindLengthFixedPoint(1, 9)).ParamName);
+        Assert.Equal("maxEvaluations",
+            Assert.Throws<ArgumentOutOfRangeException>(() => new MeanFieldModel(Activation.Tanh, 1, 0)
+            .FindLengthFixedPoint(1, 9)).ParamName);
 
     [Fact]
     public void LayersMustBePositive() =>
-        Assert.Equal("layers", Assert.Throws<ArgumentOutOfRangeException>(() => new MeanFieldModel(Activation.Tanh, 1, 0).PropagateLength(1, 0)).ParamName);
+        Assert.Equal("layers",
+            Assert.Throws<ArgumentOutOfRangeException>(() => new MeanFieldModel(Activation.Tanh, 1, 0)
+            .PropagateLength(1, 0)).ParamName);
 
     [Fact]
     public void PairWithZeroNextLengthsHasNoCorrelation() =>
-        Assert.Equal("pair", Assert.Throws<ArgumentException>(() => new MeanFieldModel(Activation.Tanh, 1, 0).NextPair(new SignalPair(0, 0, 0.5))).ParamName);
+        Assert.Equal("pair",
+            Assert.Throws<ArgumentException>(() => new MeanFieldModel(Activation.Tanh, 1, 0)
+            .NextPair(new SignalPair(0, 0, 0.5))).ParamName);
 
     [Fact]
     public void DepthScaleOfASlopeBelowOne()
     {
         Assert.Equal(-1 / Math.Log(0.5), SignalPropagation.DepthScale(0.5), 1e-15);
         Assert.Equal(double.PositiveInfinity, SignalPropagation.DepthScale(1));
-        Assert.Equal("slope", Assert.Throws<ArgumentOutOfRangeException>(() => SignalPropagation.DepthScale(-0.1)).ParamName);
+        Assert.Equal("slope",
+            Assert.Throws<ArgumentOutOfRangeException>(() => SignalPropagation.DepthScale(-0.1)).ParamName);
     }
 
     [Fact]
@@ -243,28 +268,28 @@ public class MeanFieldModelTests
         var orthogonal = MeanFieldModel.For(DeepNetwork.Stack(5, 32, Activation.Tanh, Init.Orthogonal(Math.Sqrt(1.7))));
         Assert.Equal(1.7, orthogonal.WeightVariance, 1e-14);
         Assert.Equal(0.0, orthogonal.BiasVariance);
-        var truncated = MeanFieldModel.For(DeepNetwork.Stack(3, 64, Activation.Tanh, Init.KerasGlorotNormal,
+        var truncated = MeanFieldModel.For(DeepNetwork.Stack(3, 64, Activation.Tanh, Init.KerasGlorotNormal(),
             Init.Uniform(-0.3, 0.3)));
         Assert.Equal(1.0, truncated.WeightVariance, 1e-14);
         Assert.Equal(0.03, truncated.BiasVariance, 1e-16);
         // A classifier's linear last layer does not change the pre-activations the model follows.
         Assert.Same(Activation.Tanh,
-            MeanFieldModel.For(DeepNetwork.Classifier([8, 8, 8, 3], Activation.Tanh, Init.LeCunNormal)).Activation);
+            MeanFieldModel.For(DeepNetwork.Classifier([8, 8, 8, 3], Activation.Tanh, Init.LeCunNormal())).Activation);
         Assert.Equal(4.0,
             MeanFieldModel.For(DeepNetwork.Stack(3, 8, Activation.Tanh,
-            Init.LeCunNormal).WithWeightScales([2, 2, 2])).WeightVariance, 1e-14);
+            Init.LeCunNormal()).WithWeightScales([2, 2, 2])).WeightVariance, 1e-14);
     }
 
     public static TheoryData<string, DeepNetwork> NetworksWithoutOneModel => new()
     {
-        { "weights with no variance (the identity)", DeepNetwork.Stack(3, 8, Activation.Tanh, Init.Eye) },
+        { "weights with no variance (the identity)", DeepNetwork.Stack(3, 8, Activation.Tanh, Init.Eye()) },
         { "weights of nonzero mean", DeepNetwork.Stack(3, 8, Activation.Tanh, Init.Normal(0.1, 1)) },
         { "biases of nonzero mean", DeepNetwork.Stack(3, 8, Activation.Tanh, Init.HeNormal(), Init.Constant(0.1)) },
         { "layers scaled differently",
             DeepNetwork.Stack(3, 8, Activation.Tanh, Init.HeNormal()).WithWeightScales([1, 2, 1]) },
         { "fan-average weights on changing widths",
             DeepNetwork.Stack([30, 20, 10], Activation.Tanh, Init.XavierNormal()) },
-        { "zero weights (sigma_w^2 = 0)", DeepNetwork.Stack(3, 8, Activation.Tanh, Init.Zeros) },
+        { "zero weights (sigma_w^2 = 0)", DeepNetwork.Stack(3, 8, Activation.Tanh, Init.Zeros()) },
     };
 
     [Theory]

@@ -10,7 +10,8 @@ namespace WeightInit.Tests.Theory;
 internal static class MeanFieldReference
 {
     private static readonly Lazy<JsonElement> Root = new(() =>
-        JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Reference", "mean_field_reference.json"))).RootElement);
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Reference",
+            "mean_field_reference.json"))).RootElement);
 
     public static IEnumerable<JsonElement> Section(string name) => Root.Value.GetProperty(name).EnumerateArray();
 
@@ -27,7 +28,8 @@ internal static class MeanFieldReference
     {
         var data = new TheoryData<string, double, double, double, double>();
         foreach (var e in Section("fixed_points"))
-            data.Add(e.GetProperty("activation").GetString()!, e.GetProperty("weight_variance").GetDouble(), e.GetProperty("bias_variance").GetDouble(),
+            data.Add(e.GetProperty("activation").GetString()!, e.GetProperty("weight_variance").GetDouble(),
+                e.GetProperty("bias_variance").GetDouble(),
                 e.GetProperty("fixed_point_length").GetDouble(), e.GetProperty("chi1").GetDouble());
         return data;
     }
@@ -44,8 +46,10 @@ internal static class MeanFieldReference
     {
         var data = new TheoryData<string, double, double, double, double, double>();
         foreach (var e in Section("correlation_map"))
-            data.Add(e.GetProperty("activation").GetString()!, e.GetProperty("weight_variance").GetDouble(), e.GetProperty("bias_variance").GetDouble(),
-                e.GetProperty("length").GetDouble(), e.GetProperty("correlation").GetDouble(), e.GetProperty("next_correlation").GetDouble());
+            data.Add(e.GetProperty("activation").GetString()!, e.GetProperty("weight_variance").GetDouble(),
+                e.GetProperty("bias_variance").GetDouble(),
+                e.GetProperty("length").GetDouble(), e.GetProperty("correlation").GetDouble(),
+                    e.GetProperty("next_correlation").GetDouble());
         return data;
     }
 

@@ -19,7 +19,8 @@ public class PhaseDiagramTests
         var chi1 = PhaseDiagram.PredictChi1(Activation.Tanh, weights, biases);
         Assert.True(chi1[0][0] < 1 && chi1[0][1] > 1);
         Assert.True(diagram.FinalCorrelations[0][0] > 0.99, $"ordered: c_40 = {diagram.FinalCorrelations[0][0]}");
-        // c* = 0.457 here; one 128-wide network scatters about 0.1 around it (PropagationMeasurementTests checks the mean over networks).
+        // c* = 0.457 here; one 128-wide network scatters about 0.1 around it (PropagationMeasurementTests checks the
+        // mean over networks).
         Assert.True(diagram.FinalCorrelations[0][1] < 0.8, $"chaotic: c_40 = {diagram.FinalCorrelations[0][1]}");
         Assert.Null(diagram.GradientGrowth);
     }
@@ -59,8 +60,10 @@ public class PhaseDiagramTests
             => PhaseDiagram.Measure(Network(), [1.0, 0.0], [0.1])).ParamName);
         Assert.Equal("biasVariances",
             Assert.Throws<ArgumentOutOfRangeException>(() => PhaseDiagram.Measure(Network(), [1.0], [-0.1])).ParamName);
-        Assert.Equal("weightVariances", Assert.Throws<ArgumentException>(() => PhaseDiagram.PredictChi1(Activation.Tanh, [], [0.1])).ParamName);
-        Assert.Equal("biasVariances", Assert.Throws<ArgumentException>(() => PhaseDiagram.PredictChi1(Activation.Tanh, [1.0], [])).ParamName);
+        Assert.Equal("weightVariances",
+            Assert.Throws<ArgumentException>(() => PhaseDiagram.PredictChi1(Activation.Tanh, [], [0.1])).ParamName);
+        Assert.Equal("biasVariances",
+            Assert.Throws<ArgumentException>(() => PhaseDiagram.PredictChi1(Activation.Tanh, [1.0], [])).ParamName);
         Assert.Equal("maxDegreeOfParallelism",
             Assert.Throws<ArgumentOutOfRangeException>(()
             => PhaseDiagram.Measure(Network(), [1.0], [0.1], null, 0)).ParamName);

@@ -6,7 +6,8 @@ namespace WeightInit.Tests.Theory;
 
 public class PropagationMeasurementTests
 {
-    /// <summary>Independent networks (seeds) whose layer-l measurements are averaged; their spread gives the standard error.</summary>
+    /// <summary>Independent networks (seeds) whose layer-l measurements are averaged; their spread gives the standard
+    /// error.</summary>
     private const int Seeds = 12;
 
     private static (double[] Mean, double[] Error)[] AcrossSeeds(DeepNetwork network, PropagationOptions options)
@@ -34,7 +35,8 @@ public class PropagationMeasurementTests
     [InlineData("Tanh", 2.5, 0.1, 0.2)]
     [InlineData("ReLU", 1.8, 0.1, 0.5)]
     [InlineData("ELU", 1.3, 0.2, 0.9)]
-    public void MeasuredLengthsAndCorrelationsFollowTheMeanFieldMaps(string activation, double weightVariance, double biasVariance, double inputCorrelation)
+    public void MeasuredLengthsAndCorrelationsFollowTheMeanFieldMaps(string activation, double weightVariance,
+        double biasVariance, double inputCorrelation)
     {
         var network = MeanFieldNetworks.Gaussian(Activation.FromName(activation), weightVariance, biasVariance, 512,
             12);
@@ -67,7 +69,8 @@ public class PropagationMeasurementTests
     [Fact]
     public void GradientGrowthFollowsChi1()
     {
-        // Every layer at q* (inputs of length (q* - sigma_b^2) / sigma_w^2 put layer 1 there): the mean squared gradient grows by chi_1 per layer.
+        // Every layer at q* (inputs of length (q* - sigma_b^2) / sigma_w^2 put layer 1 there): the mean squared
+        // gradient grows by chi_1 per layer.
         var model = new MeanFieldModel(Activation.Tanh, 3.0, 0.05);
         var analysis = model.Analyze();
         double q0 = (analysis.FixedPointLength - 0.05) / 3.0;
@@ -78,7 +81,8 @@ public class PropagationMeasurementTests
         }).GradientGrowthPerLayer).ToArray();
         double mean = growth.Average();
         double error = Math.Sqrt(growth.Sum(g => (g - mean) * (g - mean)) / (Seeds - 1) / Seeds);
-        Assert.True(Math.Abs(mean - analysis.Chi1) <= 5 * error, $"growth {mean:G6} +- {error:G3}, chi_1 {analysis.Chi1:G6}");
+        Assert.True(Math.Abs(mean - analysis.Chi1) <= 5 * error,
+            $"growth {mean:G6} +- {error:G3}, chi_1 {analysis.Chi1:G6}");
     }
 
     [Fact]
@@ -96,9 +100,13 @@ public class PropagationMeasurementTests
             Assert.Equal(m, mean[l], 1e-15);
             Assert.Equal(Math.Sqrt(v.Sum(x => (x - m) * (x - m)) / 2 / 3), error[l], 1e-15);
         }
-        Assert.Equal("runs", Assert.Throws<ArgumentException>(() => PropagationMeasurement.AcrossNetworks(runs[..1], m => m.Lengths)).ParamName);
+        Assert.Equal("runs",
+            Assert.Throws<ArgumentException>(() =>
+            PropagationMeasurement.AcrossNetworks(runs[..1], m => m.Lengths)).ParamName);
         var other = PropagationMeasurement.Run(MeanFieldNetworks.Gaussian(Activation.Tanh, 1.5, 0, 32, 4), options);
-        Assert.Equal("runs", Assert.Throws<ArgumentException>(() => PropagationMeasurement.AcrossNetworks([runs[0], other], m => m.Lengths)).ParamName);
+        Assert.Equal("runs",
+            Assert.Throws<ArgumentException>(() =>
+            PropagationMeasurement.AcrossNetworks([runs[0], other], m => m.Lengths)).ParamName);
     }
 
     [Fact]
@@ -177,7 +185,7 @@ public class PropagationMeasurementTests
             PropagationMeasurement.Run(MeanFieldNetworks.Gaussian(Activation.Tanh, 1, 0, 1, 2))).ParamName);
         Assert.Throws<ArgumentNullException>("network", () => PropagationMeasurement.Run(null!));
         // Measuring needs no variance; predicting does.
-        var eye = DeepNetwork.Stack(2, 8, Activation.Tanh, WeightInit.Initializers.Init.Eye);
+        var eye = DeepNetwork.Stack(2, 8, Activation.Tanh, WeightInit.Initializers.Init.Eye());
         Assert.Equal(2, PropagationMeasurement.Run(eye, new PropagationOptions { PairCount = 2 }).Lengths.Count);
         Assert.Equal("network", Assert.Throws<ArgumentException>(() => PropagationMeasurement.Predict(eye)).ParamName);
     }

@@ -18,7 +18,7 @@ public sealed class BatchNormTests
         random.FillNormal(dense.Biases, 1, 0.5); // nonzero feature means, so the running mean has something to learn
         var norm = new BatchNormLayer(Width, momentum);
         var head = new DenseLayer(Width, Classes, Activation.Identity);
-        head.Initialize(Init.LeCunNormal, random);
+        head.Initialize(Init.LeCunNormal(), random);
         return (new Network([dense, norm, new ActivationLayer(Width, Activation.Tanh), head]), dense, norm);
     }
 
@@ -30,13 +30,14 @@ public sealed class BatchNormTests
     }
 
     [Fact]
-    public void Training_FoldsEachBatchIntoTheRunningStatistics_AndInferenceUsesThem()
+    public void TrainingFoldsEachBatchIntoTheRunningStatisticsAndInferenceUsesThem()
     {
         const double momentum = 0.8;
         var (network, dense, norm) = Build(momentum);
         Assert.All(norm.RunningMean.ToArray(), m => Assert.Equal(0.0, m));
         Assert.All(norm.RunningVariance.ToArray(), v => Assert.Equal(1.0, v));
-        var trainer = new Trainer(network, Loss.SoftmaxCrossEntropy, new TrainingOptions { LearningRate = 0.1, Momentum = 0.9 });
+        var trainer =
+            new Trainer(network, Loss.SoftmaxCrossEntropy, new TrainingOptions { LearningRate = 0.1, Momentum = 0.9 });
         var mean = new double[Width];
         var variance = Enumerable.Repeat(1.0, Width).ToArray();
         for (ulong step = 0; step < 3; step++)
@@ -71,7 +72,7 @@ public sealed class BatchNormTests
     }
 
     [Fact]
-    public void ComputeGradients_AndForwardEachLayer_LeaveTheRunningStatisticsAlone()
+    public void ComputeGradientsAndForwardEachLayerLeaveTheRunningStatisticsAlone()
     {
         var (network, _, norm) = Build(0.9);
         var (x, y) = Batch0(1);
@@ -82,7 +83,7 @@ public sealed class BatchNormTests
     }
 
     [Fact]
-    public void InTraining_EveryFeatureHasBatchMeanBetaAndVarianceGammaSquaredTimesVarOverVarPlusEpsilon()
+    public void InTrainingEveryFeatureHasBatchMeanBetaAndVarianceGammaSquaredTimesVarOverVarPlusEpsilon()
     {
         var (network, dense, norm) = Build(0.9);
         norm.Scale.Fill(1.5);
@@ -93,7 +94,8 @@ public sealed class BatchNormTests
         {
             var input = Enumerable.Range(0, Batch).Select(b => outputs[0][b * Width + j]).ToArray();
             var output = Enumerable.Range(0, Batch).Select(b => outputs[1][b * Width + j]).ToArray();
-            double inputMean = input.Average(), inputVariance = input.Sum(v => (v - inputMean) * (v - inputMean)) / Batch;
+            double inputMean = input.Average(), inputVariance =
+                input.Sum(v => (v - inputMean) * (v - inputMean)) / Batch;
             double mean = output.Average(), variance = output.Sum(v => (v - mean) * (v - mean)) / Batch;
             Assert.Equal(-0.25, mean, 1e-12);
             Assert.Equal(1.5 * 1.5 * inputVariance / (inputVariance + norm.Epsilon), variance, 1e-12);
@@ -101,7 +103,7 @@ public sealed class BatchNormTests
     }
 
     [Fact]
-    public void Clone_CopiesTheRunningStatistics()
+    public void CloneCopiesTheRunningStatistics()
     {
         var (network, _, _) = Build(0.5);
         var (x, y) = Batch0(3);

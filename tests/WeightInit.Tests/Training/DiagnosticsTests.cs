@@ -110,7 +110,7 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
-    public void TheFirstSnapshot_MatchesADirectComputation()
+    public void TheFirstSnapshotMatchesADirectComputation()
     {
         var network = Build();
         var before = network.Clone();
@@ -163,7 +163,7 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
-    public void Snapshots_AreTakenEveryIntervalSteps_AndUpdateRatiosEveryStep()
+    public void SnapshotsAreTakenEveryIntervalStepsAndUpdateRatiosEveryStep()
     {
         var (x, y) = Data();
         var trainer = new Trainer(Build(), Loss.SoftmaxCrossEntropy,
@@ -175,14 +175,15 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
-    public void Recording_DoesNotChangeTheRun()
+    public void RecordingDoesNotChangeTheRun()
     {
         double[] Run(DiagnosticsOptions? diagnostics, OptimizerKind optimizer)
         {
             var network = Network.Create(DeepNetwork.Classifier([64, 32, 32, 10], Activation.Tanh,
                 Init.XavierNormal(5.0 / 3)), seed: 8);
             var trainer = new Trainer(network, Loss.SoftmaxCrossEntropy,
-                new TrainingOptions { Optimizer = optimizer, LearningRate = optimizer == OptimizerKind.Adam ? 1e-3 : 0.05, Momentum = 0.9, Seed = 3, Diagnostics = diagnostics });
+                new TrainingOptions { Optimizer = optimizer, LearningRate = optimizer == OptimizerKind.Adam ? 1e-3
+                    : 0.05, Momentum = 0.9, Seed = 3, Diagnostics = diagnostics });
             var epoch = trainer.TrainEpoch(DigitsFixture.Split.Train);
             return [epoch.MeanBatchLoss, epoch.TrainLoss, .. network.Parameters.SelectMany(p => p.Values.ToArray())];
         }
@@ -192,12 +193,15 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
-    public void AdamsUpdateRatio_IsTheStepItTook()
+    public void AdamsUpdateRatioIsTheStepItTook()
     {
         var network = Build();
         var (x, y) = Data();
         var trainer = new Trainer(network, Loss.SoftmaxCrossEntropy,
-            new TrainingOptions { Optimizer = OptimizerKind.Adam, LearningRate = 0.01, Diagnostics = new DiagnosticsOptions() });
+            new TrainingOptions
+            {
+                Optimizer = OptimizerKind.Adam, LearningRate = 0.01, Diagnostics = new DiagnosticsOptions(),
+            });
         trainer.Step(x, y, Batch);
         var before = network.DenseLayers.Select(l => l.Weights.ToArray()).ToArray();
         trainer.Step(x, y, Batch);
@@ -216,10 +220,13 @@ public sealed class DiagnosticsTests
         {
             InputWidth = 4, Width = 6, Blocks = 2, ClassCount = 3, Normalization = Normalization.BatchNorm,
         }, new RandomSource(1));
-        var trainer = new Trainer(network, Loss.SoftmaxCrossEntropy, new TrainingOptions { Diagnostics = new DiagnosticsOptions() });
+        var trainer =
+            new Trainer(network, Loss.SoftmaxCrossEntropy,
+            new TrainingOptions { Diagnostics = new DiagnosticsOptions() });
         var diagnostics = trainer.Diagnostics!;
         Assert.Equal(["layer 1.2", "layer 2.2"], diagnostics.Sites.Select(s => s.Location));
-        Assert.Equal(["layer 0", "layer 1.0", "layer 1.3", "layer 2.0", "layer 2.3", "layer 3"], diagnostics.WeightMatrices.Select(m => m.Location));
+        Assert.Equal(["layer 0", "layer 1.0", "layer 1.3", "layer 2.0", "layer 2.3", "layer 3"],
+            diagnostics.WeightMatrices.Select(m => m.Location));
         var (x, y) = Data();
         trainer.Step(x, y, Batch);
         Assert.Equal(2, diagnostics.Snapshots[0].Sites.Count);

@@ -12,7 +12,7 @@ public sealed class DigitsDatasetTests : IDisposable
     private static readonly int[] s_classCounts = [178, 182, 177, 183, 181, 182, 181, 179, 174, 180];
 
     [Fact]
-    public void ShippedFile_Has1797SamplesWithTheDocumentedClassCounts()
+    public void ShippedFileHas1797SamplesWithTheDocumentedClassCounts()
     {
         var data = DigitsDataset.Load(DigitsFixture.Path);
         Assert.Equal(1797, data.Count);
@@ -21,13 +21,14 @@ public sealed class DigitsDatasetTests : IDisposable
         Assert.Equal(s_classCounts, data.ClassCounts());
         foreach (double x in data.Features) Assert.InRange(x, 0.0, 1.0);
         // The first line of the file: 0,0,5,13,9,1,0,0, ... label 0; features are pixel / 16.
-        Assert.Equal(new double[] { 0, 0, 5 / 16.0, 13 / 16.0, 9 / 16.0, 1 / 16.0, 0, 0 }, data.FeaturesOf(0)[..8].ToArray());
+        Assert.Equal(new double[] { 0, 0, 5 / 16.0, 13 / 16.0, 9 / 16.0, 1 / 16.0, 0, 0 }, data.FeaturesOf(0)[..8]
+            .ToArray());
         Assert.Equal(0, data.Labels[0]);
         Assert.Equal(1, data.Labels[1]);
     }
 
     [Fact]
-    public void PlainCsv_LoadsTheSameAsGzip()
+    public void PlainCsvLoadsTheSameAsGzip()
     {
         string plain = Path.Combine(_dir, "digits.csv");
         using (var gz = new GZipStream(File.OpenRead(DigitsFixture.Path), CompressionMode.Decompress))
@@ -40,7 +41,7 @@ public sealed class DigitsDatasetTests : IDisposable
     }
 
     [Fact]
-    public void FixedSplit_IsStratifiedDisjointCompleteAndDeterministic()
+    public void FixedSplitIsStratifiedDisjointCompleteAndDeterministic()
     {
         var split = DigitsDataset.LoadSplit(DigitsFixture.Path);
         Assert.Equal(1347, split.Train.Count);
@@ -63,7 +64,7 @@ public sealed class DigitsDatasetTests : IDisposable
     [InlineData(1.0)]
     [InlineData(-0.1)]
     [InlineData(double.NaN)]
-    public void Split_RejectsTestFractionOutsideZeroOne(double fraction)
+    public void SplitRejectsTestFractionOutsideZeroOne(double fraction)
     {
         var data = DigitsFixture.Split.Test;
         var e = Assert.ThrowsAny<ArgumentOutOfRangeException>(() => data.StratifiedSplit(fraction, 1));
@@ -71,7 +72,7 @@ public sealed class DigitsDatasetTests : IDisposable
     }
 
     [Fact]
-    public void MissingFile_ThrowsFileNotFoundNamingTheFile()
+    public void MissingFileThrowsFileNotFoundNamingTheFile()
     {
         string path = Path.Combine(_dir, "nope.csv.gz");
         var e = Assert.Throws<FileNotFoundException>(() => DigitsDataset.Load(path));
@@ -98,35 +99,35 @@ public sealed class DigitsDatasetTests : IDisposable
     }
 
     [Fact]
-    public void MalformedValue_NamesFileAndLine() =>
+    public void MalformedValueNamesFileAndLine() =>
         AssertInvalid(Write(Row(1), Row(2), Row(3).Replace("3,3,3", "3,x7,3")), 3, "'x7' is not a number");
 
     [Fact]
-    public void TooFewColumns_NamesFileAndLine() =>
+    public void TooFewColumnsNamesFileAndLine() =>
         AssertInvalid(Write(Row(1), Row(2, pixels: 63)), 2, "found 64");
 
     [Fact]
-    public void TooManyColumns_NamesFileAndLine() =>
+    public void TooManyColumnsNamesFileAndLine() =>
         AssertInvalid(Write(Row(1, pixels: 70)), 1, "found 71");
 
     [Fact]
-    public void LabelOutOfRange_NamesFileAndLine() =>
+    public void LabelOutOfRangeNamesFileAndLine() =>
         AssertInvalid(Write(Row(1), Row(9), Row(10)), 3, "label 10 is outside 0..9");
 
     [Fact]
-    public void NonIntegerLabel_NamesFileAndLine() =>
+    public void NonIntegerLabelNamesFileAndLine() =>
         AssertInvalid(Write(Row(1).TrimEnd('1') + "1.5"), 1, "'1.5' is not an integer");
 
     [Fact]
-    public void PixelOutOfRange_NamesFileAndLine() =>
+    public void PixelOutOfRangeNamesFileAndLine() =>
         AssertInvalid(Write(Row(4), Row(5, pixel: 17)), 2, "outside 0..16");
 
     [Fact]
-    public void EmptyLine_NamesFileAndLine() =>
+    public void EmptyLineNamesFileAndLine() =>
         AssertInvalid(Write(Row(4), "", Row(5)), 2, "empty");
 
     [Fact]
-    public void EmptyFile_IsInvalid()
+    public void EmptyFileIsInvalid()
     {
         string path = Write();
         var e = Assert.Throws<InvalidDataException>(() => DigitsDataset.Load(path));
@@ -134,7 +135,7 @@ public sealed class DigitsDatasetTests : IDisposable
     }
 
     [Fact]
-    public void SmallValidFile_Loads()
+    public void SmallValidFileLoads()
     {
         var data = DigitsDataset.Load(Write(Row(7, pixel: 16), Row(0, pixel: 0)));
         Assert.Equal(2, data.Count);

@@ -27,11 +27,12 @@ public sealed class DigitsTrainingTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void HeReLU_ReachesNinetyPercentInFiveEpochs_AndTheSameSeedsGiveTheSameBits()
+    public void HeReLUReachesNinetyPercentInFiveEpochsAndTheSameSeedsGiveTheSameBits()
     {
         var first = Run(1, 2);
         foreach (var e in first.Epochs)
-            output.WriteLine($"epoch {e.Epoch}: train loss {e.TrainLoss:F4}, train {e.TrainAccuracy:P1}, test {e.TestAccuracy:P1}");
+            output.WriteLine($"epoch {e.Epoch}: train loss {e.TrainLoss:F4}, train {e.TrainAccuracy:P1}, test " +
+                $"{e.TestAccuracy:P1}");
         Assert.True(first.Final.TestAccuracy >= RequiredTestAccuracy,
             $"test accuracy {first.Final.TestAccuracy:P2} after {Epochs} epochs is below {RequiredTestAccuracy:P0}");
         Assert.True(first.Final.TrainLoss < first.Initial.TrainLoss / 5);
@@ -40,14 +41,17 @@ public sealed class DigitsTrainingTests(ITestOutputHelper output)
         Assert.Equal(first.Epochs.Count, second.Epochs.Count);
         for (int i = 0; i < first.Epochs.Count; i++)
         {
-            Assert.Equal(BitConverter.DoubleToInt64Bits(first.Epochs[i].MeanBatchLoss), BitConverter.DoubleToInt64Bits(second.Epochs[i].MeanBatchLoss));
-            Assert.Equal(BitConverter.DoubleToInt64Bits(first.Epochs[i].TrainLoss), BitConverter.DoubleToInt64Bits(second.Epochs[i].TrainLoss));
-            Assert.Equal(BitConverter.DoubleToInt64Bits(first.Epochs[i].TestAccuracy), BitConverter.DoubleToInt64Bits(second.Epochs[i].TestAccuracy));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(first.Epochs[i].MeanBatchLoss),
+                BitConverter.DoubleToInt64Bits(second.Epochs[i].MeanBatchLoss));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(first.Epochs[i].TrainLoss),
+                BitConverter.DoubleToInt64Bits(second.Epochs[i].TrainLoss));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(first.Epochs[i].TestAccuracy),
+                BitConverter.DoubleToInt64Bits(second.Epochs[i].TestAccuracy));
         }
     }
 
     [Fact]
-    public void ADifferentBatchSeed_GivesADifferentRun()
+    public void ADifferentBatchSeedGivesADifferentRun()
     {
         var a = Run(1, 2, epochs: 1);
         var b = Run(1, 3, epochs: 1);
@@ -56,7 +60,7 @@ public sealed class DigitsTrainingTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void InitialGradientStatistics_MatchTheGradientTheyDescribe()
+    public void InitialGradientStatisticsMatchTheGradientTheyDescribe()
     {
         var split = DigitsFixture.Split;
         var network = Network.Create(DeepNetwork.Classifier([64, 32, 32, 10], Activation.ReLU, Init.HeNormal()),
@@ -64,7 +68,8 @@ public sealed class DigitsTrainingTests(ITestOutputHelper output)
         var trainer = new Trainer(network, Loss.SoftmaxCrossEntropy, new TrainingOptions());
         var stats = trainer.GradientStatistics(split.Train);
         var gradients = network.CreateGradients();
-        network.ComputeGradients(split.Train.Features, split.Train.Labels, split.Train.Count, Loss.SoftmaxCrossEntropy, gradients);
+        network.ComputeGradients(split.Train.Features, split.Train.Labels, split.Train.Count, Loss.SoftmaxCrossEntropy,
+            gradients);
         Assert.Equal(3, stats.Count);
         for (int l = 0; l < 3; l++)
         {
@@ -78,7 +83,8 @@ public sealed class DigitsTrainingTests(ITestOutputHelper output)
             Assert.Equal(norm, stats[l].WeightGradientNorm, norm * 1e-12);
             Assert.Equal(mean, stats[l].WeightGradientMean, Math.Abs(mean) * 1e-9 + 1e-15);
             Assert.Equal(std, stats[l].WeightGradientStd, std * 1e-12);
-            Assert.Equal(Math.Sqrt(gradients.BiasGradient(l).ToArray().Sum(x => x * x)), stats[l].BiasGradientNorm, 1e-12);
+            Assert.Equal(Math.Sqrt(gradients.BiasGradient(l).ToArray().Sum(x => x * x)), stats[l].BiasGradientNorm,
+                1e-12);
             Assert.True(norm > 0);
         }
     }

@@ -14,8 +14,10 @@ internal static class FiniteDifference
     public const double RelativeTolerance = 1e-6;
     public const double GradientFloor = 1e-3;
 
-    /// <summary>Checks every entry of every parameter of <paramref name="network"/>; returns how many and the worst relative error.</summary>
-    public static (long Checked, double Worst) AssertMatches(Network network, NetworkGradients gradients, Func<double> referenceLoss, string what)
+    /// <summary>Checks every entry of every parameter of <paramref name="network"/>; returns how many and the worst
+    /// relative error.</summary>
+    public static (long Checked, double Worst) AssertMatches(Network network, NetworkGradients gradients,
+        Func<double> referenceLoss, string what)
     {
         long checkedCount = 0;
         double worst = 0;
@@ -32,10 +34,13 @@ internal static class FiniteDifference
                 double minus = referenceLoss();
                 parameter.Values[i] = saved;
                 double numeric = (plus - minus) / (2 * Step);
-                double error = Math.Abs(analytic[i] - numeric) / Math.Max(GradientFloor, Math.Max(Math.Abs(analytic[i]), Math.Abs(numeric)));
+                double error =
+                    Math.Abs(analytic[i] - numeric)
+                    / Math.Max(GradientFloor, Math.Max(Math.Abs(analytic[i]), Math.Abs(numeric)));
                 worst = Math.Max(worst, error);
                 Assert.True(error <= RelativeTolerance,
-                    $"{what}: parameter {p} ({parameter}) entry {i}: backprop {analytic[i]:R}, finite difference {numeric:R}, relative error {error:E2}");
+                    $"{what}: parameter {p} ({parameter}) entry {i}: backprop {analytic[i]:R}, finite difference " +
+                        $"{numeric:R}, relative error {error:E2}");
                 checkedCount++;
             }
         }

@@ -35,7 +35,8 @@ public sealed class GradientCheckTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Backpropagation_MatchesCentralDifferences(int index, string activationName, string lossName, bool activatedOutput)
+    public void BackpropagationMatchesCentralDifferences(int index, string activationName, string lossName,
+        bool activatedOutput)
     {
         var activation = LibraryActivations()[index];
         Assert.Equal(activationName, activation.Name);
@@ -59,7 +60,8 @@ public sealed class GradientCheckTests(ITestOutputHelper output)
                 + 1e-4) - network.DenseLayers[layer].Activation.Apply(z - 1e-4);
             double numeric = f / 2e-4, analytic = network.DenseLayers[layer].Activation.Derivative(z);
             Assert.True(Math.Abs(numeric - analytic) <= 1e-5 * Math.Max(1, Math.Abs(analytic)),
-                $"pre-activation {z} of layer {layer} is too close to a kink of {activationName} for a finite-difference check");
+                $"pre-activation {z} of layer {layer} is too close to a kink of {activationName} for a " +
+                    $"finite-difference check");
         }
 
         var gradients = network.CreateGradients();
@@ -68,7 +70,8 @@ public sealed class GradientCheckTests(ITestOutputHelper output)
 
         var (checkedCount, worst) = FiniteDifference.AssertMatches(network, gradients,
             () => ReferenceLoss(network, inputs, labels, count, loss), $"{activationName}/{lossName}");
-        output.WriteLine($"{activationName}/{lossName}/activatedOutput={activatedOutput}: {checkedCount} parameters, worst relative error {worst:E2}");
+        output.WriteLine($"{activationName}/{lossName}/activatedOutput={activatedOutput}: {checkedCount} parameters, " +
+            $"worst relative error {worst:E2}");
     }
 
     /// <summary>An independent scalar forward pass: every hidden pre-activation with its layer.</summary>
@@ -92,7 +95,8 @@ public sealed class GradientCheckTests(ITestOutputHelper output)
                 for (int j = 0; j < layer.OutputWidth; j++)
                 {
                     double z = layer.Biases[j];
-                    for (int i = 0; i < layer.InputWidth; i++) z += layer.Weights[j * layer.InputWidth + i] * current[b * layer.InputWidth + i];
+                    for (int i = 0; i < layer.InputWidth; i++) z += layer.Weights[j * layer.InputWidth + i]
+                        * current[b * layer.InputWidth + i];
                     onPreActivation?.Invoke(z, l);
                     next[b * layer.OutputWidth + j] = layer.Activation.Apply(z);
                 }

@@ -42,20 +42,36 @@ public sealed class LayerGradientCheckTests(ITestOutputHelper output)
         }
         Layer[] layers = name switch
         {
-            "batch norm" => [Dense(Inputs, 5, Activation.Identity), Jitter(new BatchNormLayer(5)), new ActivationLayer(5, Activation.Tanh), Dense(5, Classes, Activation.Identity)],
-            "layer norm" => [Dense(Inputs, 5, Activation.Identity), Jitter(new LayerNormLayer(5)), new ActivationLayer(5, Activation.Gelu), Dense(5, Classes, Activation.Identity)],
-            "activation layer" => [Dense(Inputs, 5, Activation.Identity), new ActivationLayer(5, Activation.Tanh), Dense(5, Classes, Activation.Identity)],
-            "residual" => [Dense(Inputs, 5, Activation.Tanh), new ResidualBlock([Dense(5, 7, Activation.Tanh), Dense(7, 5, Activation.Identity)]), Dense(5, Classes, Activation.Identity)],
+            "batch norm" =>
+                [Dense(Inputs, 5, Activation.Identity), Jitter(new BatchNormLayer(5)),
+                new ActivationLayer(5, Activation.Tanh), Dense(5, Classes, Activation.Identity)],
+            "layer norm" =>
+                [Dense(Inputs, 5, Activation.Identity), Jitter(new LayerNormLayer(5)),
+                new ActivationLayer(5, Activation.Gelu), Dense(5, Classes, Activation.Identity)],
+            "activation layer" =>
+                [Dense(Inputs, 5, Activation.Identity), new ActivationLayer(5, Activation.Tanh),
+                Dense(5, Classes, Activation.Identity)],
+            "residual" =>
+                [Dense(Inputs, 5, Activation.Tanh),
+                new ResidualBlock([Dense(5, 7, Activation.Tanh), Dense(7, 5, Activation.Identity)]),
+                Dense(5, Classes, Activation.Identity)],
             "residual with learnable alpha" => [Dense(Inputs, 5, Activation.Tanh),
-                new ResidualBlock([Dense(5, 5, Activation.Gelu), Dense(5, 5, Activation.Identity)], alpha: 0.7, learnableAlpha: true),
-                new ResidualBlock([Dense(5, 5, Activation.Tanh)], alpha: -0.4, learnableAlpha: true), Dense(5, Classes, Activation.Identity)],
-            "residual with projection" => [new ResidualBlock([Dense(Inputs, 6, Activation.Tanh), Dense(6, 5, Activation.Identity)], alpha: 0.8, learnableAlpha: true,
+                new ResidualBlock([Dense(5, 5, Activation.Gelu), Dense(5, 5, Activation.Identity)], alpha: 0.7,
+                    learnableAlpha: true),
+                new ResidualBlock([Dense(5, 5, Activation.Tanh)], alpha: -0.4, learnableAlpha: true),
+                    Dense(5, Classes, Activation.Identity)],
+            "residual with projection" =>
+                [new ResidualBlock([Dense(Inputs, 6, Activation.Tanh), Dense(6, 5, Activation.Identity)], alpha: 0.8,
+                learnableAlpha: true,
                 projection: Dense(Inputs, 5, Activation.Identity)), Dense(5, Classes, Activation.Identity)],
             "residual with batch norm in the branch" => [Dense(Inputs, 5, Activation.Identity),
-                new ResidualBlock([Dense(5, 5, Activation.Identity), Jitter(new BatchNormLayer(5)), new ActivationLayer(5, Activation.Tanh), Dense(5, 5, Activation.Identity), Jitter(new BatchNormLayer(5))],
+                new ResidualBlock([Dense(5, 5, Activation.Identity), Jitter(new BatchNormLayer(5)),
+                    new ActivationLayer(5, Activation.Tanh), Dense(5, 5, Activation.Identity),
+                    Jitter(new BatchNormLayer(5))],
                     alpha: 0.6, learnableAlpha: true), Dense(5, Classes, Activation.Identity)],
             "residual with layer norm in the branch" => [Dense(Inputs, 5, Activation.Identity),
-                new ResidualBlock([Jitter(new LayerNormLayer(5)), Dense(5, 5, Activation.Tanh), Dense(5, 5, Activation.Identity)]), Dense(5, Classes, Activation.Identity)],
+                new ResidualBlock([Jitter(new LayerNormLayer(5)), Dense(5, 5, Activation.Tanh),
+                    Dense(5, 5, Activation.Identity)]), Dense(5, Classes, Activation.Identity)],
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown case"),
         };
         return new Network(layers);
@@ -63,14 +79,16 @@ public sealed class LayerGradientCheckTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Backpropagation_MatchesCentralDifferences(string name)
+    public void BackpropagationMatchesCentralDifferences(string name)
     {
         var random = new RandomSource(20261201);
         var network = Build(name, random);
         var inputs = new double[Count * Inputs];
         random.FillNormal(inputs, 0, 1);
         var labels = Enumerable.Range(0, Count).Select(i => i % Classes).ToArray();
-        double Reference() => ReferenceLayers.SoftmaxLoss(ReferenceLayers.Forward(network.Layers, inputs, Count, training: true), labels, Count, Classes);
+        double Reference() =>
+            ReferenceLayers.SoftmaxLoss(ReferenceLayers.Forward(network.Layers, inputs, Count, training: true), labels,
+            Count, Classes);
 
         var gradients = network.CreateGradients();
         double value = network.ComputeGradients(inputs, labels, Count, Loss.SoftmaxCrossEntropy, gradients);
@@ -85,8 +103,10 @@ public sealed class LayerGradientCheckTests(ITestOutputHelper output)
     {
         var random = new RandomSource(1);
         var networks = ((IEnumerable<object[]>)Cases).Select(c => Build((string)c[0], random)).ToArray();
-        var kinds = networks.SelectMany(n => n.Layers.SelectMany(AllLayers)).Select(l => l.GetType()).Distinct().ToArray();
-        foreach (var kind in new[] { typeof(DenseLayer), typeof(ActivationLayer), typeof(BatchNormLayer), typeof(LayerNormLayer), typeof(ResidualBlock) })
+        var kinds =
+            networks.SelectMany(n => n.Layers.SelectMany(AllLayers)).Select(l => l.GetType()).Distinct().ToArray();
+        foreach (var kind in new[] { typeof(DenseLayer), typeof(ActivationLayer), typeof(BatchNormLayer),
+            typeof(LayerNormLayer), typeof(ResidualBlock) })
             Assert.Contains(kind, kinds);
         var roles = networks.SelectMany(n => n.Parameters).Select(p => p.Role).Distinct().ToArray();
         Assert.Equal(Enum.GetValues<ParameterRole>().Length, roles.Length);

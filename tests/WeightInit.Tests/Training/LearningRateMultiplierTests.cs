@@ -36,7 +36,7 @@ public sealed class LearningRateMultiplierTests
     [Theory]
     [InlineData(OptimizerKind.Sgd)]
     [InlineData(OptimizerKind.Adam)]
-    public void AParameterWithMultiplierM_MovesAsUnderLearningRateTimesM_AndTheOthersDoNotChange(OptimizerKind kind)
+    public void AParameterWithMultiplierMMovesAsUnderLearningRateTimesMAndTheOthersDoNotChange(OptimizerKind kind)
     {
         // One step from the same start: the hidden weights with multiplier 0.25 at eta = 0.08 move exactly as at
         // eta = 0.02 (0.08 * 0.25 is 0.02 in double), every other parameter as at eta = 0.08.
@@ -54,7 +54,7 @@ public sealed class LearningRateMultiplierTests
     }
 
     [Fact]
-    public void MultiplierOne_IsTheDefault_AndGivesTheSameBitsAsNoMultiplier()
+    public void MultiplierOneIsTheDefaultAndGivesTheSameBitsAsNoMultiplier()
     {
         Assert.All(TwoLayers(1).Parameters, p => Assert.Equal(1.0, p.LearningRateMultiplier));
         Assert.Equal(Step(OptimizerKind.Adam, 0.01, [], 3), Step(OptimizerKind.Adam, 0.01, [1, 1, 1, 1], 3));
@@ -65,7 +65,7 @@ public sealed class LearningRateMultiplierTests
     [InlineData(-1.0)]
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
-    public void AMultiplierThatIsNotFiniteAndPositive_IsRefused(double value)
+    public void AMultiplierThatIsNotFiniteAndPositiveIsRefused(double value)
     {
         var parameter = TwoLayers(1).Parameters[0];
         var error = Assert.ThrowsAny<ArgumentOutOfRangeException>(() => parameter.LearningRateMultiplier = value);

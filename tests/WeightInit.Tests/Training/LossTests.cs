@@ -5,7 +5,7 @@ namespace WeightInit.Tests.Training;
 public sealed class LossTests
 {
     [Fact]
-    public void Softmax_MatchesTheTextbookFormulaAndItsGradient()
+    public void SoftmaxMatchesTheTextbookFormulaAndItsGradient()
     {
         double[] z = [1.0, -0.5, 2.0, 0.25, 0.0, -1.0];
         int[] labels = [2, 0];
@@ -23,7 +23,7 @@ public sealed class LossTests
     }
 
     [Fact]
-    public void Softmax_IsStableForHugeLogits()
+    public void SoftmaxIsStableForHugeLogits()
     {
         // logits (1000, 0): loss for label 1 is log(1 + e^1000) = 1000 (to double precision); naive exp overflows.
         double loss = Loss.SoftmaxCrossEntropy.Compute([1000.0, 0.0], [1], 1, 2, []);
@@ -35,7 +35,7 @@ public sealed class LossTests
     }
 
     [Fact]
-    public void Binary_MatchesTheTextbookFormulaAndIsStable()
+    public void BinaryMatchesTheTextbookFormulaAndIsStable()
     {
         double z = 0.7;
         double p = 1 / (1 + Math.Exp(-z));
@@ -50,7 +50,7 @@ public sealed class LossTests
     }
 
     [Fact]
-    public void PredictClass_TakesTheFirstMaximumAndRejectsNonFiniteOutputs()
+    public void PredictClassTakesTheFirstMaximumAndRejectsNonFiniteOutputs()
     {
         Assert.Equal(1, Loss.SoftmaxCrossEntropy.PredictClass([0.0, 3.0, 3.0]));
         Assert.Equal(-1, Loss.SoftmaxCrossEntropy.PredictClass([0.0, double.NaN, 3.0]));
@@ -59,16 +59,27 @@ public sealed class LossTests
         Assert.Equal(-1, Loss.BinaryCrossEntropy.PredictClass([double.PositiveInfinity]));
     }
 
-    [Fact] public void Compute_RejectsLabelOutOfRange() =>
-        Assert.Equal("labels", Assert.ThrowsAny<ArgumentException>(() => Loss.SoftmaxCrossEntropy.Compute([0.0, 1.0], [2], 1, 2, [])).ParamName);
-    [Fact] public void Compute_RejectsNegativeLabel() =>
-        Assert.Equal("labels", Assert.ThrowsAny<ArgumentException>(() => Loss.BinaryCrossEntropy.Compute([0.0], [-1], 1, 1, [])).ParamName);
-    [Fact] public void Compute_RejectsWrongOutputLength() =>
-        Assert.Equal("outputs", Assert.ThrowsAny<ArgumentException>(() => Loss.SoftmaxCrossEntropy.Compute([0.0, 1.0, 2.0], [0], 1, 2, [])).ParamName);
-    [Fact] public void Compute_RejectsZeroCount() =>
-        Assert.Equal("count", Assert.ThrowsAny<ArgumentException>(() => Loss.SoftmaxCrossEntropy.Compute([], [], 0, 2, [])).ParamName);
-    [Fact] public void Binary_RejectsTwoOutputs() =>
-        Assert.Equal("width", Assert.ThrowsAny<ArgumentException>(() => Loss.BinaryCrossEntropy.Compute([0.0, 1.0], [0], 1, 2, [])).ParamName);
-    [Fact] public void Softmax_RejectsOneOutput() =>
-        Assert.Equal("width", Assert.ThrowsAny<ArgumentException>(() => Loss.SoftmaxCrossEntropy.Compute([0.0], [0], 1, 1, [])).ParamName);
+    [Fact] public void ComputeRejectsLabelOutOfRange() =>
+        Assert.Equal("labels",
+            Assert.ThrowsAny<ArgumentException>(() =>
+            Loss.SoftmaxCrossEntropy.Compute([0.0, 1.0], [2], 1, 2, [])).ParamName);
+    [Fact] public void ComputeRejectsNegativeLabel() =>
+        Assert.Equal("labels",
+            Assert.ThrowsAny<ArgumentException>(() =>
+            Loss.BinaryCrossEntropy.Compute([0.0], [-1], 1, 1, [])).ParamName);
+    [Fact] public void ComputeRejectsWrongOutputLength() =>
+        Assert.Equal("outputs",
+            Assert.ThrowsAny<ArgumentException>(() =>
+            Loss.SoftmaxCrossEntropy.Compute([0.0, 1.0, 2.0], [0], 1, 2, [])).ParamName);
+    [Fact] public void ComputeRejectsZeroCount() =>
+        Assert.Equal("count",
+            Assert.ThrowsAny<ArgumentException>(() => Loss.SoftmaxCrossEntropy.Compute([], [], 0, 2, [])).ParamName);
+    [Fact] public void BinaryRejectsTwoOutputs() =>
+        Assert.Equal("width",
+            Assert.ThrowsAny<ArgumentException>(() =>
+            Loss.BinaryCrossEntropy.Compute([0.0, 1.0], [0], 1, 2, [])).ParamName);
+    [Fact] public void SoftmaxRejectsOneOutput() =>
+        Assert.Equal("width",
+            Assert.ThrowsAny<ArgumentException>(() =>
+            Loss.SoftmaxCrossEntropy.Compute([0.0], [0], 1, 1, [])).ParamName);
 }

@@ -15,7 +15,7 @@ public sealed class NetworkComparisonTests
     }
 
     [Fact]
-    public void IncomingWeightSpread_IsTheLargestPerInputRangeAcrossUnits()
+    public void IncomingWeightSpreadIsTheLargestPerInputRangeAcrossUnits()
     {
         // W (3 units x 2 inputs): input 0 ranges over 1, 4, -2 (spread 6); input 1 over 5, 5, 5.5 (0.5).
         var layer = LayerWith(2, 3, 1, 5, 4, 5, -2, 5.5);
@@ -23,7 +23,7 @@ public sealed class NetworkComparisonTests
     }
 
     [Fact]
-    public void IncomingWeightSpread_IsZeroExactlyForIdenticalUnits()
+    public void IncomingWeightSpreadIsZeroExactlyForIdenticalUnits()
     {
         var layer = LayerWith(3, 4, 0.25, -1, 3, 0.25, -1, 3, 0.25, -1, 3, 0.25, -1, 3);
         Assert.Equal(0.0, NetworkComparison.IncomingWeightSpread(layer));
@@ -33,16 +33,16 @@ public sealed class NetworkComparisonTests
     }
 
     [Fact]
-    public void IncomingWeightSpread_ReportsNaNWeights()
+    public void IncomingWeightSpreadReportsNaNWeights()
     {
         var layer = LayerWith(1, 2, 1, double.NaN);
         Assert.True(double.IsNaN(NetworkComparison.IncomingWeightSpread(layer)));
     }
 
     [Fact]
-    public void ParameterDistanceAndNorm_CountEveryWeightAndBias()
+    public void ParameterDistanceAndNormCountEveryWeightAndBias()
     {
-        var a = Network.Create(DeepNetwork.Classifier([2, 3, 2], Activation.Tanh, Init.Zeros), seed: 1);
+        var a = Network.Create(DeepNetwork.Classifier([2, 3, 2], Activation.Tanh, Init.Zeros()), seed: 1);
         var b = a.Clone();
         Assert.Equal(0.0, NetworkComparison.ParameterDistance(a, b));
         b.DenseLayers[0].Weights[1] = 3;   // a weight of layer 0
@@ -53,19 +53,19 @@ public sealed class NetworkComparisonTests
     }
 
     [Fact]
-    public void ParameterDistance_RejectsDifferentShapes()
+    public void ParameterDistanceRejectsDifferentShapes()
     {
-        var a = Network.Create(DeepNetwork.Classifier([2, 3, 2], Activation.Tanh, Init.Zeros), seed: 1);
-        var b = Network.Create(DeepNetwork.Classifier([2, 4, 2], Activation.Tanh, Init.Zeros), seed: 1);
+        var a = Network.Create(DeepNetwork.Classifier([2, 3, 2], Activation.Tanh, Init.Zeros()), seed: 1);
+        var b = Network.Create(DeepNetwork.Classifier([2, 4, 2], Activation.Tanh, Init.Zeros()), seed: 1);
         var ex = Assert.Throws<ArgumentException>(() => NetworkComparison.ParameterDistance(a, b));
         Assert.Equal("b", ex.ParamName);
     }
 
     [Fact]
-    public void PredictionDisagreement_CountsSamplesWithDifferentClasses()
+    public void PredictionDisagreementCountsSamplesWithDifferentClasses()
     {
         // One linear layer, 1 input, 2 logits: class 1 wins where w1 x > w0 x.
-        var a = Network.Create(DeepNetwork.Classifier([1, 2], Activation.Identity, Init.Zeros), seed: 1);
+        var a = Network.Create(DeepNetwork.Classifier([1, 2], Activation.Identity, Init.Zeros()), seed: 1);
         a.DenseLayers[0].Weights[1] = 1;  // logits (0, x): class 1 for x > 0
         var b = a.Clone();
         b.DenseLayers[0].Biases[1] = -2.5; // logits (0, x - 2.5): class 1 for x > 2.5
@@ -76,7 +76,7 @@ public sealed class NetworkComparisonTests
     }
 
     [Fact]
-    public void PermutingHiddenUnits_MovesTheWeightsButNotTheFunction()
+    public void PermutingHiddenUnitsMovesTheWeightsButNotTheFunction()
     {
         var a = Network.Create(DeepNetwork.Classifier([2, 5, 3], Activation.Tanh, Init.HeNormal()), seed: 3);
         var b = a.Clone();
@@ -92,7 +92,7 @@ public sealed class NetworkComparisonTests
     }
 
     [Fact]
-    public void MajorityClassAccuracy_IsTheTestFrequencyOfTheTrainingMajority()
+    public void MajorityClassAccuracyIsTheTestFrequencyOfTheTrainingMajority()
     {
         var train = new LabeledDataset(new double[6], [2, 2, 1, 0, 2, 1], 1, 3);
         var test = new LabeledDataset(new double[4], [2, 0, 0, 1], 1, 3);
@@ -103,7 +103,7 @@ public sealed class NetworkComparisonTests
     }
 
     [Fact]
-    public void Digits_ChanceIsTheTestShareOfTheLargestTrainingClass()
+    public void DigitsChanceIsTheTestShareOfTheLargestTrainingClass()
     {
         var split = DigitsDataset.LoadSplit(DigitsDataset.FindFile(AppContext.BaseDirectory));
         double chance = NetworkComparison.MajorityClassAccuracy(split.Train, split.Test);

@@ -13,7 +13,7 @@ namespace WeightInit.Tests.Training;
 public sealed class NetworkTests
 {
     [Fact]
-    public void CreateWithAndWithoutNormalization_HasTheSameWeightMatrices()
+    public void CreateWithAndWithoutNormalizationHasTheSameWeightMatrices()
     {
         var description = DeepNetwork.Classifier([64, 32, 32, 10], Activation.Tanh, Init.XavierNormal());
         var plain = Network.Create(description, seed: 4);
@@ -39,7 +39,7 @@ public sealed class NetworkTests
     }
 
     [Fact]
-    public void ForwardEachLayer_EndsWithForwardsOutput_AndLayerForwardIsTheSameMap()
+    public void ForwardEachLayerEndsWithForwardsOutputAndLayerForwardIsTheSameMap()
     {
         var network = ResidualNetwork.Create(new ResidualNetworkOptions { InputWidth = 4, Width = 6, Blocks = 3,
             ClassCount = 3 }, new RandomSource(2));
@@ -56,13 +56,14 @@ public sealed class NetworkTests
     }
 
     [Fact]
-    public void InitialLoss_IsLnKForUniformPredictions_AndLargeForALargeOutputLayer()
+    public void InitialLossIsLnKForUniformPredictionsAndLargeForALargeOutputLayer()
     {
         var split = DigitsFixture.Split;
         var network = Network.Create(DeepNetwork.Classifier([64, 32, 10], Activation.Tanh, Init.Normal(0, 1)), seed: 5);
         var large = InitialLoss.Of(network, split.Train, Loss.SoftmaxCrossEntropy);
         Assert.Equal(Math.Log(10), large.Expected);
-        Assert.True(large.Excess > 2, $"N(0, 1) logits of 32 tanh units should start far above ln 10, but the loss is {large.Measured}");
+        Assert.True(large.Excess > 2,
+            $"N(0, 1) logits of 32 tanh units should start far above ln 10, but the loss is {large.Measured}");
         network.DenseLayers[^1].ScaleWeights(0);
         var uniform = InitialLoss.Of(network, split.Train, Loss.SoftmaxCrossEntropy);
         Assert.Equal(Math.Log(10), uniform.Measured, 1e-12);
@@ -85,7 +86,7 @@ public sealed class NetworkTests
     }
 
     [Fact]
-    public void SpanOperations_GiveTheSameBitsInTheTailAsInTheBody()
+    public void SpanOperationsGiveTheSameBitsInTheTailAsInTheBody()
     {
         // 11 elements: two vectors of 4 (or one of 8) and a padded tail; equal inputs must give equal bits anywhere.
         var a = new double[11];
@@ -94,7 +95,7 @@ public sealed class NetworkTests
         new RandomSource(8).FillNormal(b, 0, 1);
         a[10] = a[0]; b[10] = b[0];
         var y = new double[11];
-        SimdMap.Run(new MultiplyAddOperator(), a, b, a, y, default);
+        SimdMap.Run(new MultiplyAddOperator(), a, b, a, y);
         Assert.Equal(BitConverter.DoubleToInt64Bits(y[0]), BitConverter.DoubleToInt64Bits(y[10]));
         Assert.Equal(a[3] * b[3] + a[3], y[3]);
         double dot = SimdReduce.Sum(new MultiplyOperator(), a, b, default);

@@ -22,7 +22,7 @@ public sealed class PermutationAndDisagreementTests
     }
 
     [Fact]
-    public void A_permuted_network_computes_the_same_function_with_other_parameters()
+    public void APermutedNetworkComputesTheSameFunctionWithOtherParameters()
     {
         var network = Build(3);
         var permuted = network.WithHiddenUnitsPermuted(0, [5, 4, 3, 2, 1, 0]);
@@ -36,7 +36,7 @@ public sealed class PermutationAndDisagreementTests
     }
 
     [Fact]
-    public void Permuting_moves_rows_biases_and_the_next_layers_columns()
+    public void PermutingMovesRowsBiasesAndTheNextLayersColumns()
     {
         var network = Build(5);
         network.DenseLayers[1].Biases[2] = 0.75;
@@ -51,30 +51,36 @@ public sealed class PermutationAndDisagreementTests
     }
 
     [Fact]
-    public void Only_hidden_layers_can_be_permuted()
+    public void OnlyHiddenLayersCanBePermuted()
     {
         var network = Build(1);
-        Assert.Equal("layer", Assert.Throws<ArgumentOutOfRangeException>(() => network.WithHiddenUnitsPermuted(2, [0, 1, 2])).ParamName);
-        Assert.Equal("layer", Assert.Throws<ArgumentOutOfRangeException>(() => network.WithHiddenUnitsPermuted(-1, [0])).ParamName);
+        Assert.Equal("layer",
+            Assert.Throws<ArgumentOutOfRangeException>(() => network.WithHiddenUnitsPermuted(2, [0, 1, 2])).ParamName);
+        Assert.Equal("layer",
+            Assert.Throws<ArgumentOutOfRangeException>(() => network.WithHiddenUnitsPermuted(-1, [0])).ParamName);
     }
 
     [Fact]
-    public void The_order_must_be_a_permutation_of_the_units()
+    public void TheOrderMustBeAPermutationOfTheUnits()
     {
         var network = Build(1);
-        Assert.Equal("order", Assert.Throws<ArgumentException>(() => network.WithHiddenUnitsPermuted(0, [0, 1, 2])).ParamName);
+        Assert.Equal("order",
+            Assert.Throws<ArgumentException>(() => network.WithHiddenUnitsPermuted(0, [0, 1, 2])).ParamName);
         var repeated = Assert.Throws<ArgumentException>(() => network.WithHiddenUnitsPermuted(0, [0, 1, 2, 3, 4, 4]));
         Assert.Equal("order", repeated.ParamName);
         Assert.Contains("order[5] is 4", repeated.Message);
-        Assert.Equal("order", Assert.Throws<ArgumentException>(() => network.WithHiddenUnitsPermuted(0, [0, 1, 2, 3, 4, 6])).ParamName);
+        Assert.Equal("order",
+            Assert.Throws<ArgumentException>(() => network.WithHiddenUnitsPermuted(0, [0, 1, 2, 3, 4, 6])).ParamName);
     }
 
     [Fact]
-    public void Two_grids_disagree_where_their_predicted_classes_differ()
+    public void TwoGridsDisagreeWhereTheirPredictedClassesDiffer()
     {
         var a = Build(1);
         var grid = DecisionGrid.Evaluate(a, Loss.SoftmaxCrossEntropy, -2, 2, 21, -2, 2, 21);
-        Assert.Equal(0.0, grid.DisagreementWith(DecisionGrid.Evaluate(a.WithHiddenUnitsPermuted(0, [1, 0, 2, 3, 4, 5]), Loss.SoftmaxCrossEntropy, -2, 2, 21, -2, 2, 21)));
+        Assert.Equal(0.0,
+            grid.DisagreementWith(DecisionGrid.Evaluate(a.WithHiddenUnitsPermuted(0, [1, 0, 2, 3, 4, 5]),
+            Loss.SoftmaxCrossEntropy, -2, 2, 21, -2, 2, 21)));
         var b = Build(2);
         var other = DecisionGrid.Evaluate(b, Loss.SoftmaxCrossEntropy, -2, 2, 21, -2, 2, 21);
         int different = 0;
@@ -85,10 +91,12 @@ public sealed class PermutationAndDisagreementTests
     }
 
     [Fact]
-    public void The_boundary_fraction_counts_neighbours_of_different_classes()
+    public void TheBoundaryFractionCountsNeighboursOfDifferentClasses()
     {
-        // A linear network whose class is "x > 0" (logit 0 = -x, logit 1 = x): on a 5 x 3 grid over [-1, 1] x [0, 1] the
-        // class changes between x = 0 (class 0: a tie goes to the first class) and x = 0.5 in each of the 3 rows, so 3 of
+        // A linear network whose class is "x > 0" (logit 0 = -x, logit 1 = x): on a 5 x 3 grid over [-1, 1] x [0, 1]
+        // the
+        // class changes between x = 0 (class 0: a tie goes to the first class) and x = 0.5 in each of the 3 rows, so 3
+        // of
         // the 3 x 4 left-right pairs and none of the 5 x 2 up-down pairs differ.
         var layer = new DenseLayer(2, 2, Activation.Identity);
         layer.Weights[0] = -1; layer.Weights[2] = 1;
@@ -96,11 +104,12 @@ public sealed class PermutationAndDisagreementTests
         var grid = DecisionGrid.Evaluate(network, Loss.SoftmaxCrossEntropy, -1, 1, 5, 0, 1, 3);
         Assert.Equal(3.0 / (3 * 4 + 5 * 2), grid.BoundaryFraction(), 15);
         layer.Weights[2] = -1; // both logits -x: always class 0
-        Assert.Equal(0.0, DecisionGrid.Evaluate(network, Loss.SoftmaxCrossEntropy, -1, 1, 5, 0, 1, 3).BoundaryFraction());
+        Assert.Equal(0.0, DecisionGrid.Evaluate(network, Loss.SoftmaxCrossEntropy, -1, 1, 5, 0, 1, 3)
+            .BoundaryFraction());
     }
 
     [Fact]
-    public void Grids_over_different_points_cannot_be_compared()
+    public void GridsOverDifferentPointsCannotBeCompared()
     {
         var a = Build(1);
         var grid = DecisionGrid.Evaluate(a, Loss.SoftmaxCrossEntropy, -2, 2, 21, -2, 2, 21);

@@ -11,7 +11,7 @@ public sealed class PredictionTests
         Network.Create(DeepNetwork.Classifier([2, 8, outputs], Activation.Tanh, Init.HeNormal()), seed: 4);
 
     [Fact]
-    public void DecisionGrid_GivesProbabilitiesThatSumToOneAndMatchPointwisePredictions()
+    public void DecisionGridGivesProbabilitiesThatSumToOneAndMatchPointwisePredictions()
     {
         var network = Build(3);
         var grid = DecisionGrid.Evaluate(network, Loss.SoftmaxCrossEntropy, -1, 1, 5, -2, 2, 3);
@@ -37,7 +37,7 @@ public sealed class PredictionTests
     }
 
     [Fact]
-    public void DecisionGrid_WithBinaryLossHasTwoClasses()
+    public void DecisionGridWithBinaryLossHasTwoClasses()
     {
         var network = Build(1);
         var grid = DecisionGrid.Evaluate(network, Loss.BinaryCrossEntropy, 0, 1, 4, 0, 1, 4);
@@ -50,7 +50,7 @@ public sealed class PredictionTests
     }
 
     [Fact]
-    public void Forward_InChunksEqualsOneSampleAtATime()
+    public void ForwardInChunksEqualsOneSampleAtATime()
     {
         // 600 samples cross the 256-row chunk boundary twice.
         var network = Build(3);
@@ -67,7 +67,7 @@ public sealed class PredictionTests
     }
 
     [Fact]
-    public void Clone_IsIndependent()
+    public void CloneIsIndependent()
     {
         var network = Build(3);
         var copy = network.Clone();
@@ -77,7 +77,7 @@ public sealed class PredictionTests
     }
 
     [Fact]
-    public void GradientNorm_NeitherOverflowsNorUnderflows()
+    public void GradientNormNeitherOverflowsNorUnderflows()
     {
         double[] tiny = [3e-200, 4e-200], huge = [3e200, 4e200];
         Assert.Equal(5e-200, NetworkGradients.NormMeanStd(tiny).Norm, 1e-212);

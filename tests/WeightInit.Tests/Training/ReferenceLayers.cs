@@ -63,7 +63,8 @@ internal static class ReferenceLayers
                 variance = layer.RunningVariance[j];
             }
             for (int b = 0; b < count; b++)
-                y[b * n + j] = layer.Scale[j] * (x[b * n + j] - mean) / Math.Sqrt(variance + layer.Epsilon) + layer.Shift[j];
+                y[b * n + j] =
+                    layer.Scale[j] * (x[b * n + j] - mean) / Math.Sqrt(variance + layer.Epsilon) + layer.Shift[j];
         }
         return y;
     }
@@ -80,7 +81,8 @@ internal static class ReferenceLayers
             for (int j = 0; j < n; j++) variance += (x[b * n + j] - mean) * (x[b * n + j] - mean);
             variance /= n;
             for (int j = 0; j < n; j++)
-                y[b * n + j] = layer.Scale[j] * (x[b * n + j] - mean) / Math.Sqrt(variance + layer.Epsilon) + layer.Shift[j];
+                y[b * n + j] =
+                    layer.Scale[j] * (x[b * n + j] - mean) / Math.Sqrt(variance + layer.Epsilon) + layer.Shift[j];
         }
         return y;
     }

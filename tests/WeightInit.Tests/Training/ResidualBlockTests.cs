@@ -3,12 +3,14 @@ using WeightInit.Training;
 
 namespace WeightInit.Tests.Training;
 
-/// <summary>The residual schemes at step 0 and in training: identity blocks, the Fixup scaling, SkipInit = ReZero here.</summary>
+/// <summary>The residual schemes at step 0 and in training: identity blocks, the Fixup scaling, SkipInit = ReZero
+/// here.</summary>
 public sealed class ResidualBlockTests
 {
     private const int Inputs = 64, Width = 32, Blocks = 16, Batch = 24;
 
-    private static Network Create(ResidualScheme scheme, ulong seed = 3, int branchLayers = 2, Normalization normalization = Normalization.None) =>
+    private static Network Create(ResidualScheme scheme, ulong seed = 3, int branchLayers = 2,
+        Normalization normalization = Normalization.None) =>
         ResidualNetwork.Create(new ResidualNetworkOptions
         {
             InputWidth = Inputs, Width = Width, Blocks = Blocks, ClassCount = 10, Scheme = scheme,
@@ -34,7 +36,8 @@ public sealed class ResidualBlockTests
         var outputs = network.ForwardEachLayer(Batch0(), Batch);
         Assert.Contains(outputs[0], v => v != 0);
         for (int l = 1; l <= Blocks; l++)
-            Assert.Equal(outputs[0].Select(BitConverter.DoubleToInt64Bits), outputs[l].Select(BitConverter.DoubleToInt64Bits));
+            Assert.Equal(outputs[0].Select(BitConverter.DoubleToInt64Bits), outputs[l]
+                .Select(BitConverter.DoubleToInt64Bits));
     }
 
     [Fact]
@@ -45,7 +48,7 @@ public sealed class ResidualBlockTests
     }
 
     [Fact]
-    public void Fixup_ZeroesTheLastBranchLayerAndTheClassifier_AndScalesTheOthersByLToTheMinusOneOverTwoMMinusTwo()
+    public void FixupZeroesTheLastBranchLayerAndTheClassifierAndScalesTheOthersByLToTheMinusOneOverTwoMMinusTwo()
     {
         foreach (int m in new[] { 2, 3 })
         {
@@ -66,21 +69,23 @@ public sealed class ResidualBlockTests
                 }
             }
             Assert.All(((DenseLayer)fixup.Layers[^1]).Weights.ToArray(), w => Assert.Equal(0.0, w));
-            Assert.Equal(((DenseLayer)standard.Layers[0]).Weights.ToArray(), ((DenseLayer)fixup.Layers[0]).Weights.ToArray());
+            Assert.Equal(((DenseLayer)standard.Layers[0]).Weights.ToArray(),
+                ((DenseLayer)fixup.Layers[0]).Weights.ToArray());
         }
     }
 
     [Fact]
-    public void Fixup_StartsAtTheUniformLoss()
+    public void FixupStartsAtTheUniformLoss()
     {
         var split = DigitsFixture.Split;
         var initial = InitialLoss.Of(Create(ResidualScheme.Fixup), split.Train, Loss.SoftmaxCrossEntropy);
         Assert.Equal(Math.Log(10), initial.Expected);
-        Assert.Equal(Math.Log(10), initial.Measured, 1e-12); // zero logits: ln 10 per sample; 1e-12 covers the rounding of the mean over 1,347 samples
+        // zero logits: ln 10 per sample; 1e-12 covers the rounding of the mean over 1,347 samples
+        Assert.Equal(Math.Log(10), initial.Measured, 1e-12);
     }
 
     [Fact]
-    public void AtStepZero_OnlyAlphaAndTheLastLayersGetAGradient()
+    public void AtStepZeroOnlyAlphaAndTheLastLayersGetAGradient()
     {
         var split = DigitsFixture.Split;
         var features = split.Train.Features[..(Batch * Inputs)];
@@ -96,7 +101,8 @@ public sealed class ResidualBlockTests
                 bool anyNonZero = gradients.Gradient(p).ToArray().Any(g => g != 0);
                 bool insideBranch = network.Layers.Skip(1).SkipLast(1).Any(l => l.Parameters.Contains(parameter));
                 if (scheme == ResidualScheme.SkipInit && insideBranch && parameter.Role != ParameterRole.ResidualScale)
-                    Assert.False(anyNonZero, $"SkipInit: {parameter} of a branch has a gradient, but alpha = 0 blocks it");
+                    Assert.False(anyNonZero,
+                        $"SkipInit: {parameter} of a branch has a gradient, but alpha = 0 blocks it");
                 if (scheme == ResidualScheme.SkipInit && parameter.Role == ParameterRole.ResidualScale)
                     Assert.True(anyNonZero, "SkipInit: alpha must get a gradient at step 0");
             }
@@ -111,7 +117,7 @@ public sealed class ResidualBlockTests
     }
 
     [Fact]
-    public void SkipInitAndReZero_TrainTheSameNetworkBitForBit_AndFixupADifferentOne()
+    public void SkipInitAndReZeroTrainTheSameNetworkBitForBitAndFixupADifferentOne()
     {
         double[] Train(ResidualScheme scheme)
         {
@@ -122,13 +128,15 @@ public sealed class ResidualBlockTests
             return [epoch.MeanBatchLoss, epoch.TrainLoss, .. network.Parameters.SelectMany(p => p.Values.ToArray())];
         }
         var skipInit = Train(ResidualScheme.SkipInit);
-        Assert.Equal(skipInit.Select(BitConverter.DoubleToInt64Bits), Train(ResidualScheme.ReZero).Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal(skipInit.Select(BitConverter.DoubleToInt64Bits), Train(ResidualScheme.ReZero)
+            .Select(BitConverter.DoubleToInt64Bits));
         Assert.NotEqual(skipInit[0], Train(ResidualScheme.Fixup)[0]);
-        Assert.True(skipInit[1] < Math.Log(10), $"one epoch of Adam should lower the loss below ln 10, but it is {skipInit[1]}");
+        Assert.True(skipInit[1] < Math.Log(10),
+            $"one epoch of Adam should lower the loss below ln 10, but it is {skipInit[1]}");
     }
 
     [Fact]
-    public void TheSameSeedsGiveTheSameRun_WithBatchNormAndAdam()
+    public void TheSameSeedsGiveTheSameRunWithBatchNormAndAdam()
     {
         double[] Run()
         {

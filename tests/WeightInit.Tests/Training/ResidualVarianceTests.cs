@@ -11,7 +11,8 @@ namespace WeightInit.Tests.Training;
 /// E[||F(x)||^2] = ||x||^2 and E[&lt;x, F(x)&gt;] = 0 over the weights, so E[S_{l+1} | S_l] = 2 S_l exactly:
 /// every block doubles the second moment in expectation, 2^L over L blocks. Scaling the branch's first
 /// layer by L^(-1/2) (Fixup's L^(-1/(2m-2)) for m = 2) makes the factor 1 + 1/L, so the expected growth
-/// over all L blocks is (1 + 1/L)^L &lt; e (2.69 for L = 50). With batch normalization at the end of the branch, ||F(x)||^2 is B n
+/// over all L blocks is (1 + 1/L)^L &lt; e (2.69 for L = 50). With batch normalization at the end of the branch,
+/// ||F(x)||^2 is B n
 /// var/(var + eps) per block whatever x is, and the mean square grows by about 1 per block instead.
 /// The factors r_l = S_{l+1} / S_l are uncorrelated across blocks (their deviations from the conditional
 /// mean are martingale differences), so their average over blocks and seeds has standard error
@@ -35,10 +36,12 @@ public sealed class ResidualVarianceTests(ITestOutputHelper output)
         return [.. outputs.Take(outputs.Length - 1).Select(o => o.Sum(v => v * v))];
     }
 
-    private static Network Create(int blocks, ResidualScheme scheme, ulong seed, Normalization normalization = Normalization.None) =>
+    private static Network Create(int blocks, ResidualScheme scheme, ulong seed, Normalization normalization =
+        Normalization.None) =>
         ResidualNetwork.Create(new ResidualNetworkOptions
         {
-            InputWidth = Width, Width = Width, Blocks = blocks, ClassCount = 10, Scheme = scheme, Normalization = normalization,
+            InputWidth = Width, Width = Width, Blocks = blocks, ClassCount = 10, Scheme = scheme, Normalization =
+                normalization,
         }, new RandomSource(seed));
 
     private (double Mean, double StandardError) Summarize(IReadOnlyList<double> values, string what)
@@ -51,7 +54,7 @@ public sealed class ResidualVarianceTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void StandardInit_DoublesTheSecondMomentPerBlockInExpectation()
+    public void StandardInitDoublesTheSecondMomentPerBlockInExpectation()
     {
         const int blocks = 30;
         var factors = new List<double>();
@@ -64,7 +67,8 @@ public sealed class ResidualVarianceTests(ITestOutputHelper output)
         }
         var (mean, se) = Summarize(factors, "per-block factor (predicted 2)");
         Assert.InRange(mean, 2 - 5 * se, 2 + 5 * se);
-        output.WriteLine($"log2 growth over {blocks} blocks per seed: {string.Join(", ", growth.Select(g => g.ToString("F1")))} (2^{blocks} in expectation)");
+        output.WriteLine($"log2 growth over {blocks} blocks per seed: " +
+            $"{string.Join(", ", growth.Select(g => g.ToString("F1")))} (2^{blocks} in expectation)");
     }
 
     /// <summary>
@@ -73,7 +77,7 @@ public sealed class ResidualVarianceTests(ITestOutputHelper output)
     /// the test asks for [1, 4] in every seed (standard init: about 2^50).
     /// </summary>
     [Fact]
-    public void FixupScaling_KeepsTheGrowthOverFiftyBlocksWithinOneToFour()
+    public void FixupScalingKeepsTheGrowthOverFiftyBlocksWithinOneToFour()
     {
         const int blocks = 50;
         double scale = Math.Pow(blocks, -0.5); // L^(-1/(2m-2)) with m = 2
@@ -83,11 +87,13 @@ public sealed class ResidualVarianceTests(ITestOutputHelper output)
             // Fixup's scaling of the branch's first layer, but the last layer drawn (LeCun) instead of zeroed,
             // so that the branches contribute and the prediction (1 + 1/L)^L can be checked.
             var network = Create(blocks, ResidualScheme.Standard, seed);
-            foreach (var block in network.Layers.OfType<ResidualBlock>()) ((DenseLayer)block.Branch[0]).ScaleWeights(scale);
+            foreach (var block in network.Layers.OfType<ResidualBlock>()) ((DenseLayer)block.Branch[0])
+                .ScaleWeights(scale);
             var s = SumsOfSquares(network, Inputs(100 + seed));
             for (int l = 0; l < blocks; l++) factors.Add(s[l + 1] / s[l]);
             double total = s[blocks] / s[0];
-            output.WriteLine($"seed {seed}: growth over {blocks} blocks {total:F3} (predicted {Math.Pow(1 + 1.0 / blocks, blocks):F3})");
+            output.WriteLine($"seed {seed}: growth over {blocks} blocks {total:F3} (predicted " +
+                $"{Math.Pow(1 + 1.0 / blocks, blocks):F3})");
             Assert.InRange(total, 1.0, 4.0);
         }
         var (mean, se) = Summarize(factors, $"per-block factor (predicted 1 + 1/L = {1 + 1.0 / blocks})");
@@ -95,13 +101,14 @@ public sealed class ResidualVarianceTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void BatchNormAtTheEndOfTheBranch_AddsAboutOnePerBlockToTheMeanSquare()
+    public void BatchNormAtTheEndOfTheBranchAddsAboutOnePerBlockToTheMeanSquare()
     {
         const int blocks = 30;
         var increments = new List<double>();
         for (ulong seed = 1; seed <= Seeds; seed++)
         {
-            var s = SumsOfSquares(Create(blocks, ResidualScheme.Standard, seed, Normalization.BatchNorm), Inputs(100 + seed), batchStatistics: true);
+            var s = SumsOfSquares(Create(blocks, ResidualScheme.Standard, seed, Normalization.BatchNorm),
+                Inputs(100 + seed), batchStatistics: true);
             for (int l = 0; l < blocks; l++) increments.Add((s[l + 1] - s[l]) / (Batch * Width));
         }
         // ||F||^2 / (B n) = mean over features of var / (var + eps), a little below 1; the cross term has mean 0.

@@ -40,7 +40,8 @@ public sealed class SymmetryTests
             for (int unit = 1; unit < layer.OutputWidth; unit++)
                 Assert.True(layer.IncomingWeights(unit).SequenceEqual(first),
                     $"layer {l}: unit {unit}'s incoming weights differ from unit 0's");
-            foreach (double b in layer.Biases) Assert.Equal(BitConverter.DoubleToInt64Bits(layer.Biases[0]), BitConverter.DoubleToInt64Bits(b));
+            foreach (double b in layer.Biases) Assert.Equal(BitConverter.DoubleToInt64Bits(layer.Biases[0]),
+                BitConverter.DoubleToInt64Bits(b));
             Assert.Equal(0.0, NetworkComparison.IncomingWeightSpread(layer));
             Assert.Equal(1, layer.DistinctUnitCount());
         }
@@ -52,7 +53,8 @@ public sealed class SymmetryTests
             for (int unit = 0; unit < layer.OutputWidth; unit++)
             {
                 var row = layer.IncomingWeights(unit);
-                foreach (double w in row) Assert.Equal(BitConverter.DoubleToInt64Bits(row[0]), BitConverter.DoubleToInt64Bits(w));
+                foreach (double w in row) Assert.Equal(BitConverter.DoubleToInt64Bits(row[0]),
+                    BitConverter.DoubleToInt64Bits(w));
             }
         }
     }
@@ -72,10 +74,10 @@ public sealed class SymmetryTests
 
     [Theory]
     [MemberData(nameof(ZeroPreservingActivations))]
-    public void ZeroWeights_WithActivationZeroAtZero_StayExactlyZeroAndPredictOneClass(string activationName)
+    public void ZeroWeightsWithActivationZeroAtZeroStayExactlyZeroAndPredictOneClass(string activationName)
     {
         var activation = ActivationByName(activationName);
-        var (network, _) = Train(activation, Init.Zeros);
+        var (network, _) = Train(activation, Init.Zeros());
         // f(0) = 0, so every hidden activation is 0 and every weight gradient is 0: only the output
         // biases learn (the class frequencies), and every weight is still exactly 0.
         foreach (var layer in network.DenseLayers)
@@ -95,7 +97,7 @@ public sealed class SymmetryTests
 
     [Theory]
     [MemberData(nameof(SymmetricStarts))]
-    public void SymmetricWeights_MoveButEveryHiddenUnitKeepsBitIdenticalWeights(string activationName, double value)
+    public void SymmetricWeightsMoveButEveryHiddenUnitKeepsBitIdenticalWeights(string activationName, double value)
     {
         var (network, _) = Train(ActivationByName(activationName), Init.Constant(value));
         bool moved = network.DenseLayers.Take(network.DenseLayers.Count - 1).Any(l
@@ -111,7 +113,7 @@ public sealed class SymmetryTests
     /// The bar: at least 80% after 8 epochs.
     /// </summary>
     [Fact]
-    public void TinyRandomWeights_BreakTheSymmetryAndLearn()
+    public void TinyRandomWeightsBreakTheSymmetryAndLearn()
     {
         const int epochs = 8;
         var (network, _) = Train(Activation.Tanh, Init.Normal(0, 0.01), epochs);

@@ -6,7 +6,7 @@ namespace WeightInit.Tests.Training;
 public sealed class ToyDatasetTests
 {
     [Fact]
-    public void Spirals_HaveTheRightShapeLabelsAndGeometry()
+    public void SpiralsHaveTheRightShapeLabelsAndGeometry()
     {
         var data = ToyDatasets.Spirals(50, 3, 0.0, new RandomSource(1));
         Assert.Equal(150, data.Count);
@@ -24,7 +24,7 @@ public sealed class ToyDatasetTests
     }
 
     [Fact]
-    public void TwoMoons_HaveTheRightShapeLabelsAndGeometry()
+    public void TwoMoonsHaveTheRightShapeLabelsAndGeometry()
     {
         var data = ToyDatasets.TwoMoons(40, 0.0, new RandomSource(1));
         Assert.Equal(80, data.Count);
@@ -41,7 +41,7 @@ public sealed class ToyDatasetTests
     }
 
     [Fact]
-    public void Circles_HaveTheRightShapeLabelsAndRadii()
+    public void CirclesHaveTheRightShapeLabelsAndRadii()
     {
         var data = ToyDatasets.Circles(30, 0.4, 0.0, new RandomSource(1));
         Assert.Equal(60, data.Count);
@@ -54,7 +54,7 @@ public sealed class ToyDatasetTests
     }
 
     [Fact]
-    public void Generators_AreDeterministicAndTheSeedMatters()
+    public void GeneratorsAreDeterministicAndTheSeedMatters()
     {
         Assert.True(ToyDatasets.Spirals(20, 4, 0.1, new RandomSource(7)).Features
             .SequenceEqual(ToyDatasets.Spirals(20, 4, 0.1, new RandomSource(7)).Features));
@@ -67,7 +67,7 @@ public sealed class ToyDatasetTests
     }
 
     [Fact]
-    public void Noise_HasTheRequestedStandardDeviation()
+    public void NoiseHasTheRequestedStandardDeviation()
     {
         // Residuals from the noise-free points are N(0, 0.05^2): 2 x 3 x 2000 draws; the sample std
         // is within 5 standard errors (std / sqrt(2n)) of 0.05.
@@ -75,16 +75,37 @@ public sealed class ToyDatasetTests
         var noisy = ToyDatasets.Spirals(2000, 3, 0.05, new RandomSource(1));
         var residuals = noisy.Features.ToArray().Zip(clean.Features.ToArray(), (a, b) => a - b).ToArray();
         double std = Math.Sqrt(residuals.Sum(r => r * r) / residuals.Length);
-        Assert.InRange(std, 0.05 * (1 - 5 / Math.Sqrt(2.0 * residuals.Length)), 0.05 * (1 + 5 / Math.Sqrt(2.0 * residuals.Length)));
+        Assert.InRange(std, 0.05 * (1 - 5 / Math.Sqrt(2.0 * residuals.Length)), 0.05
+            * (1 + 5 / Math.Sqrt(2.0 * residuals.Length)));
     }
 
-    [Fact] public void Spirals_RejectZeroPoints() => Assert.Equal("pointsPerClass", Assert.ThrowsAny<ArgumentException>(() => ToyDatasets.Spirals(0, 3, 0, new RandomSource(1))).ParamName);
-    [Fact] public void Spirals_RejectOneClass() => Assert.Equal("classes", Assert.ThrowsAny<ArgumentException>(() => ToyDatasets.Spirals(5, 1, 0, new RandomSource(1))).ParamName);
-    [Fact] public void Spirals_RejectNegativeNoise() => Assert.Equal("noise", Assert.ThrowsAny<ArgumentException>(() => ToyDatasets.Spirals(5, 3, -0.1, new RandomSource(1))).ParamName);
-    [Fact] public void Spirals_RejectNaNNoise() => Assert.Equal("noise", Assert.ThrowsAny<ArgumentException>(() => ToyDatasets.Spirals(5, 3, double.NaN, new RandomSource(1))).ParamName);
-    [Fact] public void Spirals_RejectNullRandom() => Assert.Equal("random", Assert.ThrowsAny<ArgumentException>(() => ToyDatasets.Spirals(5, 3, 0, null!)).ParamName);
-    [Fact] public void TwoMoons_RejectZeroPoints() => Assert.Equal("pointsPerClass", Assert.ThrowsAny<ArgumentException>(() => ToyDatasets.TwoMoons(0, 0, new RandomSource(1))).ParamName);
-    [Fact] public void TwoMoons_RejectInfiniteNoise() => Assert.Equal("noise", Assert.ThrowsAny<ArgumentException>(() => ToyDatasets.TwoMoons(5, double.PositiveInfinity, new RandomSource(1))).ParamName);
-    [Fact] public void Circles_RejectFactorOne() => Assert.Equal("factor", Assert.ThrowsAny<ArgumentException>(() => ToyDatasets.Circles(5, 1.0, 0, new RandomSource(1))).ParamName);
-    [Fact] public void Circles_RejectFactorZero() => Assert.Equal("factor", Assert.ThrowsAny<ArgumentException>(() => ToyDatasets.Circles(5, 0.0, 0, new RandomSource(1))).ParamName);
+    [Fact] public void SpiralsRejectZeroPoints() =>
+        Assert.Equal("pointsPerClass",
+        Assert.ThrowsAny<ArgumentException>(() => ToyDatasets.Spirals(0, 3, 0, new RandomSource(1))).ParamName);
+    [Fact] public void SpiralsRejectOneClass() =>
+        Assert.Equal("classes",
+        Assert.ThrowsAny<ArgumentException>(() => ToyDatasets.Spirals(5, 1, 0, new RandomSource(1))).ParamName);
+    [Fact] public void SpiralsRejectNegativeNoise() =>
+        Assert.Equal("noise",
+        Assert.ThrowsAny<ArgumentException>(() => ToyDatasets.Spirals(5, 3, -0.1, new RandomSource(1))).ParamName);
+    [Fact] public void SpiralsRejectNaNNoise() =>
+        Assert.Equal("noise",
+        Assert.ThrowsAny<ArgumentException>(() =>
+        ToyDatasets.Spirals(5, 3, double.NaN, new RandomSource(1))).ParamName);
+    [Fact] public void SpiralsRejectNullRandom() =>
+        Assert.Equal("random",
+        Assert.ThrowsAny<ArgumentException>(() => ToyDatasets.Spirals(5, 3, 0, null!)).ParamName);
+    [Fact] public void TwoMoonsRejectZeroPoints() =>
+        Assert.Equal("pointsPerClass",
+        Assert.ThrowsAny<ArgumentException>(() => ToyDatasets.TwoMoons(0, 0, new RandomSource(1))).ParamName);
+    [Fact] public void TwoMoonsRejectInfiniteNoise() =>
+        Assert.Equal("noise",
+        Assert.ThrowsAny<ArgumentException>(() =>
+        ToyDatasets.TwoMoons(5, double.PositiveInfinity, new RandomSource(1))).ParamName);
+    [Fact] public void CirclesRejectFactorOne() =>
+        Assert.Equal("factor",
+        Assert.ThrowsAny<ArgumentException>(() => ToyDatasets.Circles(5, 1.0, 0, new RandomSource(1))).ParamName);
+    [Fact] public void CirclesRejectFactorZero() =>
+        Assert.Equal("factor",
+        Assert.ThrowsAny<ArgumentException>(() => ToyDatasets.Circles(5, 0.0, 0, new RandomSource(1))).ParamName);
 }

@@ -12,7 +12,7 @@ public sealed class TrainerTests
     private static (TrainingHistory History, Network Network) TrainMoons(double momentum, int epochs = 30)
     {
         // 2-16-16-1 tanh, LeCun normal weights N(0, 1/fan_in), binary cross-entropy, lr 0.05, batch 16.
-        var network = Network.Create(DeepNetwork.Classifier([2, 16, 16, 1], Activation.Tanh, Init.LeCunNormal),
+        var network = Network.Create(DeepNetwork.Classifier([2, 16, 16, 1], Activation.Tanh, Init.LeCunNormal()),
             seed: 5);
         var trainer = new Trainer(network, Loss.BinaryCrossEntropy,
             new TrainingOptions { LearningRate = 0.05, Momentum = momentum, BatchSize = 16, Seed = 6 });
@@ -25,7 +25,7 @@ public sealed class TrainerTests
     /// start, and below plain SGD.
     /// </summary>
     [Fact]
-    public void MomentumSgd_DecreasesTheLossOnTwoMoons_FasterThanPlainSgd()
+    public void MomentumSgdDecreasesTheLossOnTwoMoonsFasterThanPlainSgd()
     {
         var (momentum, _) = TrainMoons(0.9);
         var (plain, _) = TrainMoons(0.0);
@@ -39,7 +39,7 @@ public sealed class TrainerTests
     }
 
     [Fact]
-    public void SgdUpdate_FollowsTheStatedFormula()
+    public void SgdUpdateFollowsTheStatedFormula()
     {
         // g' = g + lambda w; v = mu v + g'; w = w - eta v, with w = 1, g = 0, eta = 0.1, mu = 0.9, lambda = 0.5.
         double[] w = [1.0], g = [0.0], v = [0.0];
@@ -53,7 +53,7 @@ public sealed class TrainerTests
     }
 
     [Fact]
-    public void SgdUpdate_VectorAndScalarPathsAgreeBitForBit()
+    public void SgdUpdateVectorAndScalarPathsAgreeBitForBit()
     {
         // 37 elements: full Vector512 blocks, then a Vector256 block, then a scalar tail.
         var random = new RandomSource(11);
@@ -67,14 +67,15 @@ public sealed class TrainerTests
     }
 
     [Fact]
-    public void WeightDecay_ShrinksTheWeightsComparedWithNone()
+    public void WeightDecayShrinksTheWeightsComparedWithNone()
     {
         double Norm(Network n) => Math.Sqrt(n.DenseLayers.Sum(l => l.Weights.ToArray().Sum(x => x * x)));
         Network Train(double decay)
         {
-            var network = Network.Create(DeepNetwork.Classifier([2, 16, 1], Activation.Tanh, Init.LeCunNormal),
+            var network = Network.Create(DeepNetwork.Classifier([2, 16, 1], Activation.Tanh, Init.LeCunNormal()),
                 seed: 5);
-            new Trainer(network, Loss.BinaryCrossEntropy, new TrainingOptions { LearningRate = 0.05, WeightDecay = decay, Seed = 1 })
+            new Trainer(network, Loss.BinaryCrossEntropy,
+                new TrainingOptions { LearningRate = 0.05, WeightDecay = decay, Seed = 1 })
                 .Fit(Moons(), null, 5);
             return network;
         }
@@ -82,10 +83,10 @@ public sealed class TrainerTests
     }
 
     [Fact]
-    public void Progress_IsReportedOncePerEpochInOrder()
+    public void ProgressIsReportedOncePerEpochInOrder()
     {
         var reported = new List<int>();
-        var network = Network.Create(DeepNetwork.Classifier([2, 4, 1], Activation.Tanh, Init.LeCunNormal), seed: 5);
+        var network = Network.Create(DeepNetwork.Classifier([2, 4, 1], Activation.Tanh, Init.LeCunNormal()), seed: 5);
         var trainer = new Trainer(network, Loss.BinaryCrossEntropy, new TrainingOptions());
         var history = trainer.Fit(Moons(), Moons(), 3, new SynchronousProgress(r => reported.Add(r.Epoch)));
         Assert.Equal([1, 2, 3], reported);
@@ -97,10 +98,10 @@ public sealed class TrainerTests
     }
 
     [Fact]
-    public void Cancellation_StopsBeforeTheNextBatch()
+    public void CancellationStopsBeforeTheNextBatch()
     {
         using var cts = new CancellationTokenSource();
-        var network = Network.Create(DeepNetwork.Classifier([2, 4, 1], Activation.Tanh, Init.LeCunNormal), seed: 5);
+        var network = Network.Create(DeepNetwork.Classifier([2, 4, 1], Activation.Tanh, Init.LeCunNormal()), seed: 5);
         var trainer = new Trainer(network, Loss.BinaryCrossEntropy, new TrainingOptions());
         Assert.Throws<OperationCanceledException>(() =>
             trainer.Fit(Moons(), null, 10, new SynchronousProgress(_ => cts.Cancel()), cts.Token));
@@ -109,14 +110,15 @@ public sealed class TrainerTests
     }
 
     [Fact]
-    public void ADivergingRun_StopsAtTheFirstNonFiniteLoss_AndCountsNonFiniteOutputsAsWrong()
+    public void ADivergingRunStopsAtTheFirstNonFiniteLossAndCountsNonFiniteOutputsAsWrong()
     {
         // A linear network with weights N(0, 10^2) and learning rate 1e3: every update multiplies the
         // weights' scale, until the logits overflow. The run stops at the first step whose loss is not
         // finite (issue 11: it used to go on with NaN weights) and says which step that was.
         var network = Network.Create(DeepNetwork.Classifier([2, 32, 32, 1], Activation.Identity, Init.Normal(0, 10)),
             seed: 5);
-        var trainer = new Trainer(network, Loss.BinaryCrossEntropy, new TrainingOptions { LearningRate = 1e3, Seed = 1 });
+        var trainer =
+            new Trainer(network, Loss.BinaryCrossEntropy, new TrainingOptions { LearningRate = 1e3, Seed = 1 });
         var history = trainer.Fit(Moons(), null, 3);
         Assert.False(double.IsFinite(history.Final.TrainLoss));
         Assert.Equal(0.0, history.Final.TrainAccuracy);
@@ -130,46 +132,51 @@ public sealed class TrainerTests
     }
 
     [Fact]
-    public void TrainSteps_TakesTheBatchesOfTheEpochs_AndContinuesAPassAcrossCalls()
+    public void TrainStepsTakesTheBatchesOfTheEpochsAndContinuesAPassAcrossCalls()
     {
         // 200 samples in batches of 32: 7 steps per pass (the last of 8 samples).
         Network Build()
-            => Network.Create(DeepNetwork.Classifier([2, 8, 1], Activation.Tanh, Init.LeCunNormal), seed: 5);
+            => Network.Create(DeepNetwork.Classifier([2, 8, 1], Activation.Tanh, Init.LeCunNormal()), seed: 5);
         var options = new TrainingOptions { LearningRate = 0.05, Momentum = 0.9, Seed = 6 };
         var byEpoch = new Trainer(Build(), Loss.BinaryCrossEntropy, options);
-        var epochLosses = new[] { byEpoch.TrainEpoch(Moons()).MeanBatchLoss, byEpoch.TrainEpoch(Moons()).MeanBatchLoss };
+        var epochLosses =
+            new[] { byEpoch.TrainEpoch(Moons()).MeanBatchLoss, byEpoch.TrainEpoch(Moons()).MeanBatchLoss };
         var stepwise = new Trainer(Build(), Loss.BinaryCrossEntropy, options);
         double[] losses = [.. stepwise.TrainSteps(Moons(), 3), .. stepwise.TrainSteps(Moons(), 11)];
         Assert.Equal(14, losses.Length);
         Assert.Equal(2, stepwise.EpochCount);
         Assert.Equal(epochLosses[0], losses[..7].Sum() / 7, 1e-15);
         Assert.Equal(epochLosses[1], losses[7..].Sum() / 7, 1e-15);
-        Assert.Equal(byEpoch.Network.Parameters.SelectMany(p => p.Values.ToArray()), stepwise.Network.Parameters.SelectMany(p => p.Values.ToArray()));
+        Assert.Equal(byEpoch.Network.Parameters.SelectMany(p => p.Values.ToArray()),
+            stepwise.Network.Parameters.SelectMany(p => p.Values.ToArray()));
     }
 
     [Fact]
-    public void DropIncompleteBatch_SkipsTheLastSmallBatchOfEveryPass()
+    public void DropIncompleteBatchSkipsTheLastSmallBatchOfEveryPass()
     {
         // 200 samples in batches of 32: 6 full batches; the 8 left over are skipped.
         var options = new TrainingOptions { DropIncompleteBatch = true, Seed = 2 };
-        var byEpoch = new Trainer(Network.Create(DeepNetwork.Classifier([2, 4, 1], Activation.Tanh, Init.LeCunNormal),
+        var byEpoch = new Trainer(Network.Create(DeepNetwork.Classifier([2, 4, 1], Activation.Tanh, Init.LeCunNormal()),
             seed: 5), Loss.BinaryCrossEntropy, options);
         byEpoch.TrainEpoch(Moons());
         byEpoch.TrainEpoch(Moons());
         Assert.Equal(12, byEpoch.StepCount);
-        var stepwise = new Trainer(Network.Create(DeepNetwork.Classifier([2, 4, 1], Activation.Tanh, Init.LeCunNormal),
+        var stepwise =
+            new Trainer(Network.Create(DeepNetwork.Classifier([2, 4, 1], Activation.Tanh, Init.LeCunNormal()),
             seed: 5), Loss.BinaryCrossEntropy, options);
         stepwise.TrainSteps(Moons(), 12);
         Assert.Equal(2, stepwise.EpochCount);
-        Assert.Equal(byEpoch.Network.Parameters.SelectMany(p => p.Values.ToArray()), stepwise.Network.Parameters.SelectMany(p => p.Values.ToArray()));
+        Assert.Equal(byEpoch.Network.Parameters.SelectMany(p => p.Values.ToArray()),
+            stepwise.Network.Parameters.SelectMany(p => p.Values.ToArray()));
     }
 
     [Fact]
-    public void TrainSteps_StopsAtADivergence()
+    public void TrainStepsStopsAtADivergence()
     {
         var network = Network.Create(DeepNetwork.Classifier([2, 32, 32, 1], Activation.Identity, Init.Normal(0, 10)),
             seed: 5);
-        var trainer = new Trainer(network, Loss.BinaryCrossEntropy, new TrainingOptions { LearningRate = 1e3, Seed = 1 });
+        var trainer =
+            new Trainer(network, Loss.BinaryCrossEntropy, new TrainingOptions { LearningRate = 1e3, Seed = 1 });
         var losses = trainer.TrainSteps(Moons(), 100);
         Assert.True(losses.Length < 100);
         Assert.False(double.IsFinite(losses[^1]));

@@ -15,115 +15,127 @@ public sealed class ValidationTests
     [InlineData(-0.1)]
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
-    public void LearningRate_MustBeFiniteAndPositive(double value) =>
+    public void LearningRateMustBeFiniteAndPositive(double value) =>
         Assert.Equal("LearningRate", Param(() => _ = new TrainingOptions { LearningRate = value }));
 
     [Theory]
     [InlineData(-0.1)]
     [InlineData(1.0)]
     [InlineData(double.NaN)]
-    public void Momentum_MustLieInZeroOne(double value) =>
+    public void MomentumMustLieInZeroOne(double value) =>
         Assert.Equal("Momentum", Param(() => _ = new TrainingOptions { Momentum = value }));
 
     [Theory]
     [InlineData(-1e-4)]
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
-    public void WeightDecay_MustBeFiniteAndNonNegative(double value) =>
+    public void WeightDecayMustBeFiniteAndNonNegative(double value) =>
         Assert.Equal("WeightDecay", Param(() => _ = new TrainingOptions { WeightDecay = value }));
 
     [Theory]
     [InlineData(0)]
     [InlineData(-3)]
-    public void BatchSize_MustBePositive(int value) =>
+    public void BatchSizeMustBePositive(int value) =>
         Assert.Equal("BatchSize", Param(() => _ = new TrainingOptions { BatchSize = value }));
 
     private static Network Small(int outputs = 2) =>
-        Network.Create(DeepNetwork.Classifier([2, 3, outputs], Activation.Tanh, Init.LeCunNormal), seed: 1);
+        Network.Create(DeepNetwork.Classifier([2, 3, outputs], Activation.Tanh, Init.LeCunNormal()), seed: 1);
 
     private static LabeledDataset Moons => ToyDatasets.TwoMoons(10, 0, new RandomSource(1));
 
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
-    public void Epochs_MustBePositive(int epochs) =>
-        Assert.Equal("epochs", Param(() => new Trainer(Small(), Loss.SoftmaxCrossEntropy, new TrainingOptions()).Fit(Moons, null, epochs)));
+    public void EpochsMustBePositive(int epochs) =>
+        Assert.Equal("epochs",
+            Param(() => new Trainer(Small(), Loss.SoftmaxCrossEntropy, new TrainingOptions())
+            .Fit(Moons, null, epochs)));
 
-    [Fact] public void Widths_NeedTwoEntries() =>
+    [Fact] public void WidthsNeedTwoEntries() =>
         Assert.Equal("widths",
-            Param(() => Network.Create(DeepNetwork.Classifier([4], Activation.ReLU, Init.LeCunNormal), seed: 1)));
+            Param(() => Network.Create(DeepNetwork.Classifier([4], Activation.ReLU, Init.LeCunNormal()), seed: 1)));
 
-    [Fact] public void Widths_MustBePositive() =>
+    [Fact] public void WidthsMustBePositive() =>
         Assert.Equal("widths",
-            Param(() => Network.Create(DeepNetwork.Classifier([4, 0, 2], Activation.ReLU, Init.LeCunNormal), seed: 1)));
+            Param(() =>
+                Network.Create(DeepNetwork.Classifier([4, 0, 2], Activation.ReLU, Init.LeCunNormal()), seed: 1)));
 
-    [Fact] public void Layers_MustChain() =>
+    [Fact] public void LayersMustChain() =>
         Assert.Equal("layers",
             Param(() => _ = new Network([new DenseLayer(2, 3, Activation.ReLU),
             new DenseLayer(4, 2, Activation.Identity)])));
 
-    [Fact] public void Layers_MustBeDistinctObjects()
+    [Fact] public void LayersMustBeDistinctObjects()
     {
         var layer = new DenseLayer(3, 3, Activation.ReLU);
         Assert.Equal("layers", Param(() => _ = new Network([layer, layer])));
     }
 
-    [Fact] public void DenseLayer_WidthsMustBePositive()
+    [Fact] public void DenseLayerWidthsMustBePositive()
     {
         Assert.Equal("inputWidth", Param(() => _ = new DenseLayer(0, 3, Activation.ReLU)));
         Assert.Equal("outputWidth", Param(() => _ = new DenseLayer(3, 0, Activation.ReLU)));
     }
 
-    [Fact] public void Data_MustHaveTheNetworksInputWidth()
+    [Fact] public void DataMustHaveTheNetworksInputWidth()
     {
         var digits = DigitsFixture.Split.Test;
-        Assert.Equal("data", Param(() => new Trainer(Small(10), Loss.SoftmaxCrossEntropy, new TrainingOptions()).TrainEpoch(digits)));
+        Assert.Equal("data",
+            Param(() => new Trainer(Small(10), Loss.SoftmaxCrossEntropy, new TrainingOptions()).TrainEpoch(digits)));
     }
 
-    [Fact] public void Data_MustNotHaveMoreClassesThanTheNetworkPredicts()
+    [Fact] public void DataMustNotHaveMoreClassesThanTheNetworkPredicts()
     {
         var spirals = ToyDatasets.Spirals(5, 3, 0, new RandomSource(1));
-        Assert.Equal("data", Param(() => new Trainer(Small(2), Loss.SoftmaxCrossEntropy, new TrainingOptions()).TrainEpoch(spirals)));
+        Assert.Equal("data",
+            Param(() => new Trainer(Small(2), Loss.SoftmaxCrossEntropy, new TrainingOptions()).TrainEpoch(spirals)));
     }
 
-    [Fact] public void Loss_MustAcceptTheOutputWidth() =>
+    [Fact] public void LossMustAcceptTheOutputWidth() =>
         Assert.Equal("width", Param(() => _ = new Trainer(Small(2), Loss.BinaryCrossEntropy, new TrainingOptions())));
 
-    [Fact] public void ComputeGradients_InputsMustMatchCount()
+    [Fact] public void ComputeGradientsInputsMustMatchCount()
     {
         var network = Small();
-        Assert.Equal("inputs", Param(() => network.ComputeGradients(new double[5], [0, 1], 2, Loss.SoftmaxCrossEntropy, network.CreateGradients())));
+        Assert.Equal("inputs",
+            Param(() =>
+            network.ComputeGradients(new double[5], [0, 1], 2, Loss.SoftmaxCrossEntropy, network.CreateGradients())));
     }
 
-    [Fact] public void ComputeGradients_GradientsMustMatchTheNetwork()
+    [Fact] public void ComputeGradientsGradientsMustMatchTheNetwork()
     {
         var network = Small();
-        Assert.Equal("gradients", Param(() => network.ComputeGradients(new double[4], [0, 1], 2, Loss.SoftmaxCrossEntropy, Small(3).CreateGradients())));
+        Assert.Equal("gradients",
+            Param(() =>
+            network.ComputeGradients(new double[4], [0, 1], 2, Loss.SoftmaxCrossEntropy, Small(3).CreateGradients())));
     }
 
-    [Fact] public void Dataset_LabelsMustBeInRange() =>
+    [Fact] public void DatasetLabelsMustBeInRange() =>
         Assert.Equal("labels", Param(() => _ = new LabeledDataset([0.0, 1.0], [0, 2], 1, 2)));
 
-    [Fact] public void Dataset_FeaturesMustMatchShape() =>
+    [Fact] public void DatasetFeaturesMustMatchShape() =>
         Assert.Equal("features", Param(() => _ = new LabeledDataset([0.0, 1.0, 2.0], [0, 1], 2, 2)));
 
-    [Fact] public void Dataset_FeaturesMustBeFinite() =>
+    [Fact] public void DatasetFeaturesMustBeFinite() =>
         Assert.Equal("features", Param(() => _ = new LabeledDataset([0.0, double.NaN], [0, 1], 1, 2)));
 
-    [Fact] public void Dataset_NeedsTwoClasses() =>
+    [Fact] public void DatasetNeedsTwoClasses() =>
         Assert.Equal("classCount", Param(() => _ = new LabeledDataset([0.0], [0], 1, 1)));
 
-    [Fact] public void Grid_NeedsIncreasingRange() =>
+    [Fact] public void GridNeedsIncreasingRange() =>
         Assert.Equal("xMax", Param(() => DecisionGrid.Evaluate(Small(), Loss.SoftmaxCrossEntropy, 1, 1, 10, 0, 1, 10)));
 
-    [Fact] public void Grid_NeedsTwoPointsPerAxis() =>
-        Assert.Equal("yCount", Param(() => DecisionGrid.Evaluate(Small(), Loss.SoftmaxCrossEntropy, 0, 1, 10, 0, 1, 1)));
+    [Fact] public void GridNeedsTwoPointsPerAxis() =>
+        Assert.Equal("yCount",
+            Param(() => DecisionGrid.Evaluate(Small(), Loss.SoftmaxCrossEntropy, 0, 1, 10, 0, 1, 1)));
 
-    [Fact] public void Grid_NeedsTwoInputs() =>
+    [Fact] public void GridNeedsTwoInputs() =>
         Assert.Equal("network",
             Param(() => DecisionGrid.Evaluate(Network.Create(DeepNetwork.Classifier([3, 2], Activation.Identity,
-            Init.LeCunNormal), seed: 1), Loss.SoftmaxCrossEntropy, 0, 1, 10, 0, 1, 10)));
+            Init.LeCunNormal()), seed: 1), Loss.SoftmaxCrossEntropy, 0, 1, 10, 0, 1, 10)));
 
-    [Fact] public void Initialize_BiasMustBeFinite() =>
-        Assert.Equal("bias", Param(() => new DenseLayer(2, 2, Activation.ReLU).Initialize(Init.LeCunNormal, new RandomSource(1), double.NaN)));
+    [Fact] public void InitializeBiasMustBeFinite() =>
+        Assert.Equal("bias",
+            Param(() => new DenseLayer(2, 2, Activation.ReLU)
+            .Initialize(Init.LeCunNormal(), new RandomSource(1), double.NaN)));
 }

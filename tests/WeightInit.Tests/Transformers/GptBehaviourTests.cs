@@ -44,7 +44,7 @@ public sealed class GptBehaviourTests
     }
 
     [Fact]
-    public void AShorterSequence_GivesThePrefixOfTheLongerOnesLogits()
+    public void AShorterSequenceGivesThePrefixOfTheLongerOnesLogits()
     {
         var model = GptModel.Create(Small, GptParametrization.Gpt2, new RandomSource(3));
         var tokens = Tokens(8, 4);
@@ -56,7 +56,7 @@ public sealed class GptBehaviourTests
     }
 
     [Fact]
-    public void ZeroResidualProjections_MakeEveryBlockTheIdentityAtStepZero()
+    public void ZeroResidualProjectionsMakeEveryBlockTheIdentityAtStepZero()
     {
         var model = GptModel.Create(Small, GptParametrization.ZeroResidualProjections, new RandomSource(5));
         var sites = model.ForwardActivations(Tokens(16, 6), 8);
@@ -97,7 +97,7 @@ public sealed class GptBehaviourTests
     }
 
     [Fact]
-    public void MaximalUpdateWithZeroReadoutAndQuery_StartsAtExactlyLnVAndUniformAttention()
+    public void MaximalUpdateWithZeroReadoutAndQueryStartsAtExactlyLnVAndUniformAttention()
     {
         var model = GptModel.Create(Small with { ModelWidth = 32 }, GptParametrization.MaximalUpdate(16),
             new RandomSource(7));
@@ -112,7 +112,7 @@ public sealed class GptBehaviourTests
     }
 
     [Fact]
-    public void Gpt2Start_HasLossNearLnV_AndAttentionNearUniform()
+    public void Gpt2StartHasLossNearLnVAndAttentionNearUniform()
     {
         // With GPT-2's 0.02 std and unit-variance normalized rows, a logit has std 0.02 sqrt(d) = 0.08 here, so the
         // mean
@@ -131,7 +131,7 @@ public sealed class GptBehaviourTests
     }
 
     [Fact]
-    public void ForwardActivations_NamesEveryPlaceInOrder_WithTheRightSizes()
+    public void ForwardActivationsNamesEveryPlaceInOrderWithTheRightSizes()
     {
         var model = GptModel.Create(Small, GptParametrization.Gpt2, new RandomSource(13));
         var tokens = Tokens(16, 14);
@@ -158,7 +158,7 @@ public sealed class GptBehaviourTests
     }
 
     [Fact]
-    public void TiedEmbeddings_ShareOneMatrix()
+    public void TiedEmbeddingsShareOneMatrix()
     {
         var model = GptModel.Create(Small with { TiedEmbeddings = true }, GptParametrization.Gpt2,
             new RandomSource(15));
@@ -169,7 +169,7 @@ public sealed class GptBehaviourTests
     }
 
     [Fact]
-    public void ParameterCount_IsNanoGptsFormula()
+    public void ParameterCountIsNanoGptsFormula()
     {
         // Per block: 2 norms (2 x 2d), attention 3d^2 + 3d + d^2 + d, MLP 4d^2 + 4d + 4d^2 + d; plus V d + T d + 2d (+
         // V d untied).

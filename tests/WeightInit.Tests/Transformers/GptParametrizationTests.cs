@@ -23,7 +23,7 @@ public sealed class GptParametrizationTests
     ];
 
     [Fact]
-    public void Gpt2_IsNanoGptsInitialization()
+    public void Gpt2IsNanoGptsInitialization()
     {
         var config = Config(64, layers: 3);
         var p = GptParametrization.Gpt2;
@@ -47,7 +47,7 @@ public sealed class GptParametrizationTests
     }
 
     [Fact]
-    public void ZeroResidualProjections_DiffersFromGpt2OnlyInTheResidualProjections()
+    public void ZeroResidualProjectionsDiffersFromGpt2OnlyInTheResidualProjections()
     {
         var config = Config(64);
         foreach (var rule in GptParametrization.ZeroResidualProjections.Rules(config))
@@ -55,7 +55,7 @@ public sealed class GptParametrizationTests
             var gpt2 = GptParametrization.Gpt2.Rule(rule.Group, config);
             if (rule.Group is GptParameterGroup.AttentionOutput or GptParameterGroup.MlpOutput)
             {
-                Assert.Same(Init.Zeros, rule.Initializer);
+                Assert.IsType<ZerosInitializer>(rule.Initializer);
                 Assert.Equal(0.0, rule.Std);
             }
             else
@@ -95,13 +95,13 @@ public sealed class GptParametrizationTests
     }
 
     [Fact]
-    public void PyTorchDefault_IsWhatTheModulesDo()
+    public void PyTorchDefaultIsWhatTheModulesDo()
     {
         var config = Config(64);
         var p = GptParametrization.PyTorchDefault;
         Assert.Equal(1.0, p.Rule(GptParameterGroup.TokenEmbedding, config).Std);
         Assert.Equal(1.0, p.Rule(GptParameterGroup.PositionEmbedding, config).Std);
-        Assert.Same(Init.PyTorchLinearDefault, p.Rule(GptParameterGroup.Query, config).Initializer);
+        Assert.IsType<PyTorchLinearDefaultInitializer>(p.Rule(GptParameterGroup.Query, config).Initializer);
         // U(+-1/sqrt(fan_in)) has std 1/sqrt(3 fan_in); the MLP's output projection has fan_in 4d.
         Assert.Equal(1 / Math.Sqrt(3 * 64), p.Rule(GptParameterGroup.MlpInput, config).Std, 1e-16);
         Assert.Equal(1 / Math.Sqrt(3 * 256), p.Rule(GptParameterGroup.MlpOutput, config).Std, 1e-16);
@@ -110,7 +110,7 @@ public sealed class GptParametrizationTests
     }
 
     [Fact]
-    public void MaximalUpdate_AtTwoWidths_ScalesByExactPowersOfTheWidthMultiplier()
+    public void MaximalUpdateAtTwoWidthsScalesByExactPowersOfTheWidthMultiplier()
     {
         // Base width 32; widths 64 (m = 2) and 256 (m = 8): the hidden std goes as m^(-1/2) and its Adam rate as m^-1,
         // everything else stays; the logits' multiplier is 1/m and the attention scale 1/d_head.
@@ -139,7 +139,7 @@ public sealed class GptParametrizationTests
     }
 
     [Fact]
-    public void Standard_ScalesEveryFanInGrowingWeightAsOneOverFanIn_WithOneLearningRate()
+    public void StandardScalesEveryFanInGrowingWeightAsOneOverFanInWithOneLearningRate()
     {
         // SP (Tensor Programs V's comparison): at the base width GPT-2's init; at m = 4 the hidden weights and the
         // readout have std 0.02 / 2, the embeddings keep 0.02; every rate 1, no output multiplier, attention
@@ -169,7 +169,7 @@ public sealed class GptParametrizationTests
     }
 
     [Fact]
-    public void MaximalUpdate_AtTheBaseWidth_IsGpt2ExceptAttentionZeroQueryAndZeroReadout()
+    public void MaximalUpdateAtTheBaseWidthIsGpt2ExceptAttentionZeroQueryAndZeroReadout()
     {
         var config = Config(64);
         var mup = GptParametrization.MaximalUpdate(64);
@@ -200,7 +200,7 @@ public sealed class GptParametrizationTests
 
     [Theory]
     [MemberData(nameof(Schemes))]
-    public void TheModel_FollowsItsTable_InEveryGroupOfEveryBlock(string name)
+    public void TheModelFollowsItsTableInEveryGroupOfEveryBlock(string name)
     {
         var config = Config(128);
         var p = Scheme(name);
@@ -234,7 +234,7 @@ public sealed class GptParametrizationTests
     }
 
     [Fact]
-    public void TwoSchemesFromOneSeed_ShareTheirDraws()
+    public void TwoSchemesFromOneSeedShareTheirDraws()
     {
         // Each piece is drawn from its own fork: GPT-2's and muP's hidden weights differ by the factor 1/sqrt(m) only.
         var config = Config(128);
@@ -248,7 +248,7 @@ public sealed class GptParametrizationTests
     }
 
     [Fact]
-    public void TheSameSeed_BuildsTheSameModel_AndAnotherSeedAnother()
+    public void TheSameSeedBuildsTheSameModelAndAnotherSeedAnother()
     {
         var config = Config(64);
         double[] All(ulong seed) => [.. GptModel.Create(config, GptParametrization.PyTorchDefault,
@@ -258,7 +258,7 @@ public sealed class GptParametrizationTests
     }
 
     [Fact]
-    public void ZeroQueryAndZeroReadout_ApplyToAnyScheme_KeepingItsLearningRates()
+    public void ZeroQueryAndZeroReadoutApplyToAnySchemeKeepingItsLearningRates()
     {
         var config = Config(128);
         var p = GptParametrization.Gpt2 with { ZeroQuery = true, ZeroReadout = true };
@@ -280,7 +280,7 @@ public sealed class GptParametrizationTests
     }
 
     [Fact]
-    public void Rules_ListEveryGroup_AndTheReadoutOnlyWhenUntied()
+    public void RulesListEveryGroupAndTheReadoutOnlyWhenUntied()
     {
         Assert.Equal(Enum.GetValues<GptParameterGroup>(),
             GptParametrization.Gpt2.Rules(Config(64)).Select(r => r.Group));

@@ -30,7 +30,7 @@ public sealed class LanguageModelTrainerTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void AHundredSteps_LearnMoreThanTheCharacterFrequencies()
+    public void AHundredStepsLearnMoreThanTheCharacterFrequencies()
     {
         var corpus = Shakespeare.Value;
         var model = GptModel.Create(Config(), GptParametrization.Gpt2, new RandomSource(1));
@@ -51,7 +51,7 @@ public sealed class LanguageModelTrainerTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void TheSameSeeds_GiveTheSameRun_OnOneThreadOrTwo()
+    public void TheSameSeedsGiveTheSameRunOnOneThreadOrTwo()
     {
         // Width 64, 4 heads, T = 32, batch 16: the attention's 64 (sequence, head) pairs are worth sharing out.
         double[] Run(int threads, out double[] parameters)
@@ -74,7 +74,7 @@ public sealed class LanguageModelTrainerTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void TheValidationWindows_DoNotDependOnTheTrainingSeed()
+    public void TheValidationWindowsDoNotDependOnTheTrainingSeed()
     {
         var model = GptModel.Create(Config(), GptParametrization.Gpt2, new RandomSource(1));
         double a = new LanguageModelTrainer(model, Shakespeare.Value,
@@ -88,7 +88,7 @@ public sealed class LanguageModelTrainerTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void UnderMaximalUpdate_AdamsFirstStep_MovesHiddenWeightsByRateOverM_AndTheRestByRate()
+    public void UnderMaximalUpdateAdamsFirstStepMovesHiddenWeightsByRateOverMAndTheRestByRate()
     {
         // Adam's first step moves each entry by eta' g / (|g| + eps) (bias-corrected m / sqrt(v) = g / |g|): with eps =
         // 1e-12 the largest move of a parameter is its eta' = eta * multiplier to within 1e-3 (gradients above 1e-9).
@@ -117,7 +117,7 @@ public sealed class LanguageModelTrainerTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void MaximalUpdate_StartsAtLnV_OnTheValidationWindows()
+    public void MaximalUpdateStartsAtLnVOnTheValidationWindows()
     {
         var model = GptModel.Create(Config(64), GptParametrization.MaximalUpdate(16), new RandomSource(9));
         Assert.Equal(Math.Log(65), new LanguageModelTrainer(model, Shakespeare.Value,
@@ -141,7 +141,7 @@ public sealed class LanguageModelTrainerTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void ANonFiniteLoss_StopsTheRun_WithoutTouchingTheParameters()
+    public void ANonFiniteLossStopsTheRunWithoutTouchingTheParameters()
     {
         var model = GptModel.Create(Config(), GptParametrization.Gpt2, new RandomSource(4));
         model.Readout[5] = double.NaN;

@@ -15,7 +15,7 @@ public sealed class TinyShakespeareTests
     private static string Path => TinyShakespeare.FindFile(AppContext.BaseDirectory);
 
     [Fact]
-    public void TheFile_IsCharRnnsByteForByte()
+    public void TheFileIsCharRnnsByteForByte()
     {
         using var stream = File.OpenRead(Path);
         Assert.Equal("86c4e6aa9db7c042ec79f339dcb96d42b0075e16b8fc2e86bf0ca57e2dc565ed",
@@ -23,7 +23,7 @@ public sealed class TinyShakespeareTests
     }
 
     [Fact]
-    public void TheCorpus_Has65CharactersInOrdinalOrder_AndTheNinetyTenSplit()
+    public void TheCorpusHas65CharactersInOrdinalOrderAndTheNinetyTenSplit()
     {
         var corpus = Corpus.Value;
         Assert.Equal(TinyShakespeare.VocabularySize, corpus.Vocabulary.Size);
@@ -37,7 +37,7 @@ public sealed class TinyShakespeareTests
     }
 
     [Fact]
-    public void EncodeThenDecode_GivesTheTextBack()
+    public void EncodeThenDecodeGivesTheTextBack()
     {
         var vocabulary = Corpus.Value.Vocabulary;
         const string text = "To be, or not to be: that is the question!\n";
@@ -50,7 +50,7 @@ public sealed class TinyShakespeareTests
     }
 
     [Fact]
-    public void TheSampler_DrawsWindowsWhoseTargetsAreTheNextTokens_FromTheSeed()
+    public void TheSamplerDrawsWindowsWhoseTargetsAreTheNextTokensFromTheSeed()
     {
         var tokens = Corpus.Value.Train;
         var a = new TokenWindowSampler(tokens, 16, new RandomSource(3));
@@ -75,7 +75,7 @@ public sealed class TinyShakespeareTests
     }
 
     [Fact]
-    public void TheSampler_ReachesTheFirstAndLastWindowStartsUniformly()
+    public void TheSamplerReachesTheFirstAndLastWindowStartsUniformly()
     {
         // 6 tokens, T = 3: starts 0..2, each with probability 1/3; 3,000 windows put 1,000 +- 5 x 26 on each.
         int[] tokens = [0, 1, 2, 3, 4, 5];

@@ -51,7 +51,7 @@ public sealed class TransformerGradientCheckTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(LayerCases))]
-    public void EachLayer_BackpropagationMatchesCentralDifferences(string name)
+    public void EachLayerBackpropagationMatchesCentralDifferences(string name)
     {
         var random = new RandomSource(20261206);
         var input = new DenseLayer(Inputs, Width, Activation.Tanh);
@@ -79,7 +79,7 @@ public sealed class TransformerGradientCheckTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(ModelCases))]
-    public void WholeGpt_BackpropagationMatchesCentralDifferences(string name)
+    public void WholeGptBackpropagationMatchesCentralDifferences(string name)
     {
         var config = new GptConfig
         {
@@ -142,7 +142,7 @@ public sealed class TransformerGradientCheckTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void AfterJitter_NoParameterHoldsARepeatedValue()
+    public void AfterJitterNoParameterHoldsARepeatedValue()
     {
         // The premise of the checks: no entry sits at an initial constant (0 or 1) where its gradient could vanish by
         // symmetry.

@@ -17,7 +17,7 @@ public sealed class TransformerValidationTests
         GptParametrization.Gpt2, new RandomSource(1));
 
     [Fact]
-    public void AWidthNotDivisibleByTheHeads_IsRefused()
+    public void AWidthNotDivisibleByTheHeadsIsRefused()
     {
         var error = Assert.Throws<ArgumentException>(() => Model(Config with { ModelWidth = 10, Heads = 4 }));
         Assert.Equal("config", error.ParamName);
@@ -29,7 +29,7 @@ public sealed class TransformerValidationTests
     }
 
     [Fact]
-    public void ASequenceLongerThanTheContext_IsRefused()
+    public void ASequenceLongerThanTheContextIsRefused()
     {
         var model = Model();
         var tokens = new int[10];
@@ -51,7 +51,7 @@ public sealed class TransformerValidationTests
     }
 
     [Fact]
-    public void ATokenOutsideTheVocabulary_IsRefused_WithItsPosition()
+    public void ATokenOutsideTheVocabularyIsRefusedWithItsPosition()
     {
         var model = Model();
         int[] good = [0, 1, 2, 6], bad = [0, 1, 7, 2], negative = [0, -1, 2, 3];
@@ -78,7 +78,7 @@ public sealed class TransformerValidationTests
     [InlineData(-2.0)]
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
-    public void AWidthMultiplierThatIsNotPositive_IsRefused(double multiplier)
+    public void AWidthMultiplierThatIsNotPositiveIsRefused(double multiplier)
     {
         Assert.Equal("widthMultiplier",
             Assert.Throws<ArgumentOutOfRangeException>(() => MaximalUpdate.InitStdFactor(MaximalUpdateRole.Hidden,
@@ -91,7 +91,7 @@ public sealed class TransformerValidationTests
     }
 
     [Fact]
-    public void ABaseWidthOrWidthBelowOne_IsRefused()
+    public void ABaseWidthOrWidthBelowOneIsRefused()
     {
         Assert.Equal("baseWidth",
             Assert.Throws<ArgumentOutOfRangeException>(() => GptParametrization.MaximalUpdate(0)).ParamName);
@@ -104,7 +104,7 @@ public sealed class TransformerValidationTests
     }
 
     [Fact]
-    public void MaximalUpdatesZeroReadout_WithTiedEmbeddings_IsRefused()
+    public void MaximalUpdatesZeroReadoutWithTiedEmbeddingsIsRefused()
     {
         var error = Assert.Throws<ArgumentException>(() =>
             GptModel.Create(Config with { TiedEmbeddings = true }, GptParametrization.MaximalUpdate(4),
@@ -116,7 +116,7 @@ public sealed class TransformerValidationTests
     }
 
     [Fact]
-    public void ConfigurationOutOfRange_IsRefused_NamingTheProperty()
+    public void ConfigurationOutOfRangeIsRefusedNamingTheProperty()
     {
         Assert.Equal("VocabularySize",
             Assert.Throws<ArgumentOutOfRangeException>(() => Config with { VocabularySize = 1 }).ParamName);
@@ -137,7 +137,7 @@ public sealed class TransformerValidationTests
     }
 
     [Fact]
-    public void TrainingOptionsOutOfRange_AreRefused_NamingTheProperty()
+    public void TrainingOptionsOutOfRangeAreRefusedNamingTheProperty()
     {
         Assert.Equal("LearningRate",
             Assert.Throws<ArgumentOutOfRangeException>(() => new LanguageModelOptions { LearningRate = 0 }).ParamName);
@@ -163,7 +163,7 @@ public sealed class TransformerValidationTests
     }
 
     [Fact]
-    public void ShapesThatDoNotFit_AreRefused()
+    public void ShapesThatDoNotFitAreRefused()
     {
         var model = Model();
         Assert.Equal("inputs", Assert.Throws<ArgumentException>(() => model.Loss(new int[6], new int[6], 4)).ParamName);
