@@ -49,7 +49,7 @@ const double r = 0.5;
 var draws = new double[200_000];
 new RandomSource(seed: 2010).FillUniform(draws, -r, r);
 var moments = SampleMoments.Of(draws);
-Console.WriteLine($"mean of the draws {moments.Mean:F5}, variance {moments.Variance:F5} (r^2/3 = {r * r / 3:F5})");
+Console.WriteLine($"{draws.Length} draws: mean {moments.Mean:F5}, variance {moments.Variance:F5} (r^2/3 = {r * r / 3:F5})");
 Claim.Close(moments.Mean, 0, 5 * moments.Std / Math.Sqrt(draws.Length), "the draws have mean 0");
 Claim.Close(moments.Variance, r * r / 3, 5 * moments.VarianceStandardError, "the draws have variance r^2/3");
 
@@ -365,8 +365,9 @@ foreach (var (pair, log) in ratios)
 // Three things to read there. First, the three distributions cannot be told apart with 15 networks each: every ratio is
 // within 2 standard errors of 1; the largest difference the data still leave room for (3 standard errors) is printed
 // below. Second, one network differs from the next by more than any pair of distributions differs on average. Third, all
-// three follow the infinite-width curve at layer 10 (within 1%) and fall below it by layer 100, alike: a finite-width
-// effect that the shape of the weights does not change.
+// three follow the infinite-width curve at layer 10 (within 1%) and fall below it by layer 100: a finite-width effect.
+// Whether the shape changes its size these networks cannot say: the normal weights' geometric mean sits lowest, as a
+// wider spread of each unit's sum (normal weights have the heavier tails) would make it, but within the error.
 
 NotebookApp.Cell(19);
 Claim.ForAll(ratios, 3, p => Math.Abs(p.Log.Mean) <= 2 * p.Log.Error,
@@ -381,6 +382,9 @@ Claim.ForAll(summaries, 3, s => Math.Abs(Math.Exp(s.At10.Mean) / meanFieldStd[10
         && s.At100.Mean + 2 * s.At100.Error < Math.Log(meanFieldStd[100]),
     "each distribution is within 1% of the infinite-width value at layer 10 and below it at layer 100 (by 2 s.e.)",
     s => $"{Format.Number(Math.Exp(s.At10.Mean))} and {Format.Number(Math.Exp(s.At100.Mean))}");
+int lowest = Enumerable.Range(0, summaries.Length).MinBy(d => summaries[d].At100.Mean);
+Claim.That(lowest == 1, "at layer 100 the normal weights' geometric mean is the lowest of the three",
+    $"lowest: {distributions[lowest].Name}");
 
 // Layer by layer, each band spans the 15 networks of one distribution (smallest to largest value), the line in it their
 // geometric mean, and the dashed line is the mean-field curve:
@@ -410,7 +414,8 @@ NotebookApp.Show(Chart.Combine(bands.Append(Charts.Line(layerAxis, meanFieldStd,
 //   the KS distance show), yet the sums a layer forms are close to normal either way. Through 100 tanh layers of width
 //   256, uniform, normal and truncated normal weights cannot be told apart with 15 networks each, the spread from one
 //   network to the next is larger than any difference between them, and all three fall below the infinite-width curve
-//   alike: what sets the scale is the variance (✓ lines of the last section).
+//   by layer 100: what sets the scale is the variance; a difference between the shapes, if there is one, is smaller
+//   than these 15 networks can resolve (✓ lines of the last section).
 //
 // ## Exercises
 //
