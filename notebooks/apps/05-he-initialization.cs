@@ -184,15 +184,16 @@ Claim.AllWithin(heRms, 0.3, 3,
     "He: the RMS of the activations and of the gradients stays between 0.3 and 3 at every layer, on every seed");
 
 NotebookApp.Cell(9);
+// 40 decades: log10 of the RMS on a linear axis (a log axis would need a tick per decade).
 var layerAxis = Enumerable.Range(0, Depth + 1).Select(l => (double)l).ToArray();
 Plotly.NET.GenericChart RmsPanel(Func<SimulationResult, IReadOnlyList<LayerStatistics>> which) =>
     Chart.Combine(schemes.Select((s, i) => Charts.Band(layerAxis, SeedSummary.Pointwise(deep[i]
-            .Select(run => (IReadOnlyList<double>)which(run).Select(t => t.RootMeanSquare).ToArray()).ToArray()),
-        $"{s.Name} (5 seeds)", Colours.Scheme(s.Name), geometric: true)))
-    .WithAxes("layer l (0 = input)", "RMS (log scale)", logY: true);
+            .Select(run => (IReadOnlyList<double>)which(run).Select(t => Math.Log10(t.RootMeanSquare)).ToArray())
+            .ToArray()), $"{s.Name} (5 seeds)", Colours.Scheme(s.Name))))
+    .WithAxes("layer l (0 = input)", "log10 of the RMS (decades)");
 NotebookApp.Show(Charts.Panels(new[] { RmsPanel(run => run.Forward), RmsPanel(run => run.Backward!).WithoutLegendEntries() },
         new[] { "activations x_l", "gradients dL/dx_l (from l = 100 down)" }, columns: 2)
-    .WithTitle($"{Depth}-layer ReLU network, width {Width}: RMS per layer (geometric mean and range of 5 seeds)")
+    .WithTitle($"{Depth}-layer ReLU network, width {Width}: log10 of the RMS per layer (mean and range of 5 seeds)")
     .WithSize(1100, 480));
 
 // Under Xavier the mean square halves at every layer, as predicted: a straight line on the log axis that ends fifteen
@@ -205,8 +206,9 @@ NotebookApp.Show(Charts.Panels(new[] { RmsPanel(run => run.Forward), RmsPanel(ru
 // Where do the activations of one layer lie? The figure below draws, for each scheme, the distribution of the positive
 // activations at one depth (pooled over the 5 seeds), on a scale of decades: $\log_{10}$ of the value. Move the slider
 // from depth 1 to 100: at depth 1 the three overlap around $10^0$; then Xavier's distribution moves left by
-// $\log_{10}\sqrt{2} \approx 0.15$ decades per layer and PyTorch's default by $\log_{10}\sqrt{6} \approx 0.39$, keeping
-// their shape, while He's stays where it started. (A still image of the notebook shows the first position of the slider.)
+// $\log_{10}\sqrt{2} \approx 0.15$ decades per layer and PyTorch's default by $\log_{10}\sqrt{6} \approx 0.39$, while He's
+// stays where it started. (A still image of the notebook, on GitHub for instance, shows the slider's first position, depth
+// 1, where the three overlap; the table printed above the figure gives the medians at every depth.)
 
 NotebookApp.Cell(10);
 double Median(List<double> values) { var sorted = values.Order().ToArray(); return sorted[sorted.Length / 2]; }
@@ -219,6 +221,8 @@ Claim.Close(xavierShift, 100 * Math.Log10(Math.Sqrt(0.5)), 0.5,
     $"at depth 100 Xavier's median sits 100 log10(sqrt(2)) = {100 * Math.Log10(Math.Sqrt(2)):F1} decades below He's");
 Claim.Close(pytorchShift, 100 * Math.Log10(Math.Sqrt(1 / 6.0)), 0.5,
     $"and PyTorch's default's 100 log10(sqrt(6)) = {100 * Math.Log10(Math.Sqrt(6)):F1} decades below");
+Claim.AllWithin(positiveLogs.Select(p => Median(p[0])), -0.5, 0.5, "at depth 1 all three medians are within half a " +
+    "decade of 10^0");
 Claim.Within(Median(positiveLogs[2][^1]), -1, 1, "He's median at depth 100 is within one decade of 10^0");
 Console.WriteLine($"per layer: log10 sqrt(2) = {Math.Log10(Math.Sqrt(2)):F3}, log10 sqrt(6) = " +
     $"{Math.Log10(Math.Sqrt(6)):F3} decades");
@@ -228,7 +232,8 @@ var frames = sliderDepths.Select((d, k) => ($"{d}", Chart.Combine(schemes.Select
     FixedBinHistogram.Of(positiveLogs[i][k].ToArray(), -45, 3, bins: 192), s.Name, Colours.Scheme(s.Name))))))
     .ToArray();
 NotebookApp.Show(Charts.Slider("depth (layers)", frames)
-    .WithTitle($"ReLU network, width {Width}: the positive activations at one depth (5 seeds per scheme)")
+    .WithTitle($"ReLU network, width {Width}: where the positive activations lie at the depth the slider picks " +
+        "(5 seeds per scheme)")
     .WithAxes("log10 of a positive activation (decades; 0 is an activation of 1)", "density per decade")
     .WithYRange(0, 1.2)
     .WithSize(1000, 520));
