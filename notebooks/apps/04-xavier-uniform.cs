@@ -49,7 +49,8 @@ const double r = 0.5;
 var draws = new double[200_000];
 new RandomSource(seed: 2010).FillUniform(draws, -r, r);
 var moments = SampleMoments.Of(draws);
-Console.WriteLine($"{draws.Length} draws: mean {moments.Mean:F5}, variance {moments.Variance:F5} (r^2/3 = {r * r / 3:F5})");
+Console.WriteLine($"{draws.Length} draws: mean {moments.Mean:F5}, variance {moments.Variance:F5} " +
+    $"(r^2/3 = {r * r / 3:F5})");
 Claim.Close(moments.Mean, 0, 5 * moments.Std / Math.Sqrt(draws.Length), "the draws have mean 0");
 Claim.Close(moments.Variance, r * r / 3, 5 * moments.VarianceStandardError, "the draws have variance r^2/3");
 
