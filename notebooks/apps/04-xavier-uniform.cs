@@ -12,22 +12,27 @@
 #:project ../../lib/WeightInit.Tutorial.Apps/WeightInit.Tutorial.Apps.csproj
 
 using WeightInit.Simulation;
+using WeightInit.Theory;
 
 NotebookApp.Start("04-xavier-uniform");
 
 // # Xavier uniform: why $\sqrt{6}$, the weight ranges, and uniform against normal
 //
-// Glorot and Bengio (2010, *Understanding the difficulty of training deep feedforward neural networks*)
-// give the uniform version of their initialization as
+// Glorot and Bengio (2010, *Understanding the difficulty of training deep feedforward neural networks*) propose one
+// initialization, a uniform distribution they call the *normalized initialization* (their eq. 16):
 //
-// $$W \sim U\left[-\frac{\sqrt{6}}{\sqrt{n_\text{in} + n_\text{out}}},\ \frac{\sqrt{6}}{\sqrt{n_\text{in} + n_\text{out}}}\right].$$
+// $$W \sim U\left[-\sqrt{\tfrac{6}{n_\text{in} + n_\text{out}}},\ \sqrt{\tfrac{6}{n_\text{in} + n_\text{out}}}\right].$$
 //
-// This notebook shows where the $\sqrt{6}$ comes from (the variance of a uniform distribution), draws the weight ranges
-// for layers with 1 to 100 inputs (correcting three slips of the article's text and plots), and compares the uniform and the
-// normal versions: the same variance, different distributions, the same behaviour in a deep tanh network.
+// The normal distribution with the same variance ("Xavier normal", notebook 03) is the libraries' variant of it, not a
+// formula of the paper.
+//
+// This notebook shows where the $\sqrt{6}$ comes from (the variance of a uniform distribution); draws the weight ranges
+// for layers with 1 to 100 inputs, as the article does, and corrects the slips of those plots; separates the older
+// heuristic that the plots call "Xavier" from Glorot and Bengio's formula; and compares uniform, normal and truncated
+// normal weights of the same variance, one layer and 100 layers deep.
 //
 // Lines starting with ✓ are the text's claims, checked against the experiment; a sampled value is allowed 5 standard
-// errors of its estimate.
+// errors of its estimate unless the line says otherwise.
 
 // Code cell 1: #!import setup.dib (in the app: the #:project lines and usings above, and NotebookApp.Start).
 
@@ -44,16 +49,20 @@ const double r = 0.5;
 var draws = new double[200_000];
 new RandomSource(seed: 2010).FillUniform(draws, -r, r);
 var moments = SampleMoments.Of(draws);
-Console.WriteLine($"mean of the draws {moments.Mean:F5}, variance {moments.Variance:F5} (r^2/3 = {r * r / 3:F5})");
+Console.WriteLine($"{draws.Length} draws: mean {moments.Mean:F5}, variance {moments.Variance:F5} " +
+    $"(r^2/3 = {r * r / 3:F5})");
 Claim.Close(moments.Mean, 0, 5 * moments.Std / Math.Sqrt(draws.Length), "the draws have mean 0");
 Claim.Close(moments.Variance, r * r / 3, 5 * moments.VarianceStandardError, "the draws have variance r^2/3");
 
-// The histogram of the draws, scaled as a density, sits on the flat line $\frac{1}{2r} = 1$. Each of its 40 bins holds about
-// 5,000 draws, so each density has a relative standard error of about $1/\sqrt{5000} = 1.4\%$:
+// The histogram of the draws, scaled as a density, sits on the flat line $\frac{1}{2r} = 1$. Each of its 40 bins holds
+// about 5,000 draws, so each bin's density has a relative standard error of about $1/\sqrt{5000}$, printed below:
 
 NotebookApp.Cell(3);
 var histogram = FixedBinHistogram.Of(draws, -r, r, bins: 40);
-Claim.AllWithin(histogram.Densities, 1 - 5 / Math.Sqrt(5000), 1 + 5 / Math.Sqrt(5000), "every bin's density is 1/(2r) = 1 within 5 standard errors");
+double binError = 1 / Math.Sqrt(draws.Length / 40.0);
+Console.WriteLine($"draws per bin {draws.Length / 40}, relative standard error of a bin {100 * binError:F2}%");
+Claim.AllWithin(histogram.Densities, 1 - 5 * binError, 1 + 5 * binError,
+    "every bin's density is 1/(2r) = 1 within 5 standard errors");
 NotebookApp.Show(Chart.Combine(new[]
 {
     Charts.Histogram(histogram, "200,000 draws (40 bins)", Colours.Scheme("Xavier uniform")),
@@ -66,31 +75,32 @@ NotebookApp.Show(Chart.Combine(new[]
 
 // ## From the variance to the bound
 //
-// Xavier's derivation (notebook 03) asks for $\mathrm{Var}(w) = \frac{2}{n_\text{in} + n_\text{out}}$.
-// Setting $\frac{r^2}{3}$ equal to it gives
+// Xavier's derivation (notebook 03) asks for $\mathrm{Var}(w) = \frac{2}{n_\text{in} + n_\text{out}}$. Setting
+// $\frac{r^2}{3}$ equal to it gives
 //
 // $$r = \sqrt{3 \cdot \frac{2}{n_\text{in} + n_\text{out}}} = \frac{\sqrt{6}}{\sqrt{n_\text{in} + n_\text{out}}}.$$
 //
 // The same check holds for any bound: the measured variance tracks $r^2/3$.
 
-// (In the app, this cell's 'bound' is 'bound_4', 'm' is 'm_4': the top-level statements of one C# program share one scope, and another cell declares the same name.)
+// (In the app, this cell's 'bound' is 'bound_4': the top-level statements of one C# program share one scope, and another cell declares the same name.)
 NotebookApp.Cell(4);
-Console.WriteLine("    r   measured Var   r^2/3");
+Console.WriteLine("    r   measured Var   r^2/3   difference in standard errors");
 var errors = new List<double>();
 foreach (var bound_4 in new[] { 0.1, 1.0, 3.0 })
 {
     var sample = new double[100_000];
     new RandomSource(seed: 7).FillUniform(sample, -bound_4, bound_4);
-    var m_4 = SampleMoments.Of(sample);
-    Console.WriteLine($"{bound_4,5:F1}   {m_4.Variance,12:F5}   {bound_4 * bound_4 / 3,7:F5}");
-    errors.Add((m_4.Variance - bound_4 * bound_4 / 3) / m_4.VarianceStandardError);
+    var sampled = SampleMoments.Of(sample);
+    errors.Add((sampled.Variance - bound_4 * bound_4 / 3) / sampled.VarianceStandardError);
+    Console.WriteLine($"{bound_4,5:F1}   {sampled.Variance,12:F5}   {bound_4 * bound_4 / 3,7:F5}   {errors[^1],6:F2}");
 }
-Claim.AllWithin(errors, -5, 5, "for r = 0.1, 1 and 3 the measured variance is r^2/3 within 5 standard errors (the values: in standard errors)");
+Claim.AllWithin(errors, -5, 5, "for r = 0.1, 1 and 3 the measured variance is r^2/3 within 5 standard errors");
 
 // ## The library's `XavierUniform` draws
 //
-// `Init.XavierUniform()` computes the bound from the layer's fans. A weight of shape $(500, 700)$ (PyTorch's order: 500 outputs,
-// 700 inputs) has $n_\text{in} = 700$, $n_\text{out} = 500$, so the bound is $\sqrt{6/1200}$ and the variance $2/1200$:
+// `Init.XavierUniform()` computes the bound from the layer's fans. A weight of shape $(500, 700)$ (PyTorch's order: 500
+// outputs, 700 inputs) has $n_\text{in} = 700$, $n_\text{out} = 500$, so the bound is $\sqrt{6/1200}$ and the variance
+// $2/1200$:
 
 NotebookApp.Cell(5);
 var xavierUniform = Init.XavierUniform();
@@ -99,10 +109,13 @@ var layer = new double[fanOut * fanIn];
 xavierUniform.Fill(layer, new[] { fanOut, fanIn }, new RandomSource(seed: 6));
 var layerMoments = SampleMoments.Of(layer);
 double bound = xavierUniform.Bound(fanIn, fanOut);
-Console.WriteLine($"bound {bound:F5}, largest |w| drawn {layer.Max(Math.Abs):F5}, variance of the draws {layerMoments.Variance:G5}");
+double largest = layer.Max(Math.Abs);
+Console.WriteLine($"bound {bound:F5}, largest |w| drawn {largest:F5}, variance of the draws " +
+    $"{layerMoments.Variance:G5}");
 Claim.Close(bound, Math.Sqrt(6.0 / (fanIn + fanOut)), 1e-15, "the initializer's bound is sqrt(6 / (n_in + n_out))");
-Claim.That(layer.All(v => Math.Abs(v) <= bound), "no draw lies beyond the bound", $"largest |w| {Format.Number(layer.Max(Math.Abs))}");
-Claim.Close(layerMoments.Variance, 2.0 / (fanIn + fanOut), 5 * layerMoments.VarianceStandardError, "the draws have variance 2 / (n_in + n_out)");
+Claim.That(largest <= bound, "no draw lies beyond the bound", $"largest |w| {Format.Number(largest)}");
+Claim.Close(layerMoments.Variance, 2.0 / (fanIn + fanOut), 5 * layerMoments.VarianceStandardError,
+    "the draws have variance 2 / (n_in + n_out)");
 
 NotebookApp.Cell(6);
 var layerHistogram = FixedBinHistogram.Of(layer, -bound, bound, bins: 50);
@@ -118,103 +131,146 @@ NotebookApp.Show(Chart.Combine(new[]
 
 // ## The range of the weights for 1 to 100 inputs
 //
-// The article charts the interval the weights are drawn from as the number of inputs $n$ grows from 1 to 100, as bars centred
-// on 0. Here the bounds come from the initializers' `Bound` method, not from a retyped formula.
+// The article charts the interval the weights are drawn from as the number of inputs $n$ grows from 1 to 100, as bars
+// centred on 0. Those charts, and the sentences the article writes about them, come from Jason Brownlee's tutorial *Weight
+// Initialization for Deep Learning Neural Networks* (machinelearningmastery.com, 2021), which the article names at its end
+// as its inspiration; Brownlee's post also holds the Python code that drew them (the article shows no code). Here the
+// bounds come from the initializers' `Bound` method, not from a retyped formula.
 //
-// **(a) The simple form** $U\left(-\frac{1}{\sqrt{n}},\ \frac{1}{\sqrt{n}}\right)$ (`Init.SimpleUniform`, which depends on $n_\text{in}$ only):
+// **(a) The form that Brownlee and the article call "Xavier", $U\left(-\frac{1}{\sqrt{n}}, \frac{1}{\sqrt{n}}\right)$, is
+// not Glorot and Bengio's initialization.** It is the "commonly used heuristic" their paper starts from (their eq. 1) and
+// then rejects: its variance is $r^2/3 = \frac{1}{3n}$, so $n\,\mathrm{Var}(W) = 1/3$ (their eq. 15), a third of the $1/n$
+// that keeps a linear layer's output as large as its input, and the signal shrinks from layer to layer. The library has it
+// as `Init.SimpleUniform()` (it depends on $n_\text{in}$ only); sampled for a $256 \times 256$ layer:
 
 NotebookApp.Cell(7);
+var heuristic = Init.SimpleUniform();
+const int nHeuristic = 256;
+var heuristicWeights = new double[nHeuristic * nHeuristic];
+heuristic.Fill(heuristicWeights, new[] { nHeuristic, nHeuristic }, new RandomSource(seed: 1));
+var hm = SampleMoments.Of(heuristicWeights);
+Console.WriteLine($"bound {heuristic.Bound(nHeuristic, nHeuristic):F5} = 1/sqrt({nHeuristic}); " +
+    $"n Var(W) of the draws {nHeuristic * hm.Variance:F4}; Xavier's n Var(W) for this layer " +
+    $"{nHeuristic * xavierUniform.Variance(nHeuristic, nHeuristic):F4}");
+Claim.Close(nHeuristic * hm.Variance, 1 / 3.0, 5 * nHeuristic * hm.VarianceStandardError,
+    "the heuristic's draws have n Var(W) = 1/3 (Glorot and Bengio's eq. 15), a third of Xavier's 1 here");
+
+NotebookApp.Cell(8);
 int[] inputs = Enumerable.Range(1, 100).ToArray();
 const int m = 10; // outputs, for the normalized form below
-double[] simple = inputs.Select(n => Init.SimpleUniform.Bound(n, m)).ToArray();
+double[] simple = inputs.Select(n => heuristic.Bound(n, m)).ToArray();
 Console.WriteLine("inputs n   simple bound 1/sqrt(n)");
 foreach (var n in new[] { 1, 2, 5, 20, 50, 100 })
     Console.WriteLine($"{n,8}   {simple[n - 1],10:F3}");
-Claim.Close(simple[1], 0.707, 0.0005, "with 2 inputs the weights lie in [-0.707, 0.707]: the article's '-0.7 to -7' is a typo for -0.7 to 0.7");
-Claim.Within(simple[19], 0.22, 0.23, "with 20 inputs the bound is still 0.22, more than twice the article's 'near -0.1 and 0.1'");
-Claim.That(inputs.First(n => simple[n - 1] <= 0.1 + 1e-12) == 100, "the bound reaches 0.1 only at 100 inputs");
+Claim.Close(simple[1], 0.707, 0.0005,
+    "with 2 inputs the weights lie in [-0.707, 0.707]: the text's '-0.7 to -7' is a typo for -0.7 to 0.7");
+Claim.Within(simple[19], 0.22, 0.23, "with 20 inputs the bound is still 0.22, more than twice 'near -0.1 and 0.1'");
+Claim.That(inputs.First(n => simple[n - 1] <= 0.1 + 1e-12) == 100, "the bound reaches 0.1 only at 100 inputs",
+    $"first n with 1/sqrt(n) <= 0.1: {inputs.First(n => simple[n - 1] <= 0.1 + 1e-12)}");
 
-// The article describes the range at few inputs as going from $-1$ to $1$ or "-0.7 to -7": the second interval is a typo for
-// $-0.7$ to $0.7$, the value at 2 inputs printed above. It then says the range drops "to about 20 weights to near -0.1 and 0.1":
-// at 20 inputs the bound is still $1/\sqrt{20} \approx 0.22$; it reaches $\pm 0.1$ only at 100 inputs.
+// Brownlee's text about this plot, which the article repeats, describes the range at few inputs as going from $-1$ to $1$
+// or "-0.7 to -7": the second interval is a typo for $-0.7$ to $0.7$, the value at 2 inputs printed above. It then says
+// the range drops "to about 20 weights to near -0.1 and 0.1": at 20 inputs the bound is still $1/\sqrt{20} \approx 0.22$;
+// it reaches $\pm 0.1$ only at 100 inputs.
 
-NotebookApp.Cell(8);
+NotebookApp.Cell(9);
 double[] zeros = new double[inputs.Length];
 var n1to100 = inputs.Select(n => (double)n).ToArray();
-NotebookApp.Show(Charts.Band(n1to100, zeros, simple.Select(b => -b), simple, "weights drawn from [-1/sqrt(n), 1/sqrt(n)]", Colours.Scheme("Xavier"))
-    .WithTitle("(a) Simple Xavier: the weight range for n = 1..100 inputs")
+NotebookApp.Show(Charts.Band(n1to100, zeros, simple.Select(b => -b), simple, "weights drawn from [-1/sqrt(n), 1/sqrt(n)]",
+        Colours.Scheme("Xavier"))
+    .WithTitle("(a) The heuristic U(±1/√n), called 'Xavier' in the article: the weight range for n = 1..100 inputs")
     .WithAxes("number of inputs n", "weight value (range centred on 0, no unit)")
     .WithSize(900, 450));
 
-// **(b) The normalized form** $\pm\frac{\sqrt{6}}{\sqrt{n + m}}$ with $m = 10$ outputs (`Init.XavierUniform`). A note on the original
-// post: its plotting code drew $\pm\frac{1}{\sqrt{n + m}}$, the formula without the $\sqrt{6}$, so its chart is narrower than the
-// formula it illustrates by a factor $\sqrt{6} \approx 2.45$. The chart below shows the stated formula as the band and what the
-// original plot drew as dashed lines:
+// **(b) The normalized form** $\pm\frac{\sqrt{6}}{\sqrt{n + m}}$ with $m = 10$ outputs (`Init.XavierUniform()`), Glorot
+// and Bengio's formula. Brownlee's text states it with the $\sqrt{6}$, but his plotting code computes
+// $\frac{1}{\sqrt{n + m}}$, without it, so his chart (and the article's copy) is narrower than the formula it illustrates
+// by a factor $\sqrt{6} \approx 2.45$. The chart below shows the stated formula as the band and what Brownlee's code drew
+// as dashed lines:
 
-NotebookApp.Cell(9);
+NotebookApp.Cell(10);
 double[] normalized = inputs.Select(n => xavierUniform.Bound(n, m)).ToArray();
-double[] originalPlot = inputs.Select(n => 1 / Math.Sqrt(n + m)).ToArray(); // what the original post's code plotted
-Claim.AllWithin(normalized.Zip(originalPlot, (a, b) => a / b), Math.Sqrt(6) - 1e-12, Math.Sqrt(6) + 1e-12, "the stated bound is sqrt(6) times what the original plot drew, for every n");
+double[] brownleePlot = inputs.Select(n => 1 / Math.Sqrt(n + m)).ToArray(); // what Brownlee's code plotted
+Claim.AllWithin(normalized.Zip(brownleePlot, (a, b) => a / b), Math.Sqrt(6) - 1e-12, Math.Sqrt(6) + 1e-12,
+    "the stated bound is sqrt(6) times what Brownlee's code drew, for every n");
+string brownlee = "Brownlee's plot: ±1/sqrt(n+m)";
 NotebookApp.Show(Chart.Combine(new[]
 {
-    Charts.Band(n1to100, zeros, normalized.Select(b => -b), normalized, "weights drawn from ±sqrt(6)/sqrt(n+m)", Colours.Scheme("Xavier")),
-    Charts.Line(n1to100, originalPlot, "the original plot's bounds ±1/sqrt(n+m)", Colours.Vermillion, dashed: true),
-    Charts.Line(n1to100, originalPlot.Select(b => -b), "the original plot's bounds ±1/sqrt(n+m)", Colours.Vermillion, dashed: true, showLegend: false),
+    Charts.Band(n1to100, zeros, normalized.Select(b => -b), normalized, "weights drawn from ±sqrt(6)/sqrt(n+m)",
+        Colours.Scheme("Xavier")),
+    Charts.Line(n1to100, brownleePlot, brownlee, Colours.Vermillion, dashed: true),
+    Charts.Line(n1to100, brownleePlot.Select(b => -b), brownlee, Colours.Vermillion, dashed: true, showLegend: false),
 })
     .WithTitle("(b) Normalized Xavier, m = 10 outputs: the weight range for n = 1..100 inputs")
     .WithAxes("number of inputs n", "weight value (range centred on 0, no unit)")
     .WithSize(900, 450));
 
-// The article adds that the normalized range starts out smaller than the simple one. That is what its plot shows, since the
-// plot lacks the $\sqrt{6}$. With the stated formula it holds only at the very start: $\frac{6}{n + 10} > \frac{1}{n}$ as soon as $n > 2$.
+// Brownlee adds (and the article repeats) that the normalized range starts out smaller than the simple one. That is what
+// his plot shows, since the plot lacks the $\sqrt{6}$. With the stated formula it holds only at the very start:
+// $\frac{6}{n + 10} > \frac{1}{n}$ as soon as $n > 2$.
 
-NotebookApp.Cell(10);
-Console.WriteLine("inputs n   simple 1/sqrt(n)   normalized sqrt(6)/sqrt(n+10)   original plot 1/sqrt(n+10)");
+NotebookApp.Cell(11);
+Console.WriteLine("inputs n   simple 1/sqrt(n)   normalized sqrt(6)/sqrt(n+10)   Brownlee's plot 1/sqrt(n+10)");
 foreach (var n in new[] { 1, 2, 3, 10, 100 })
-    Console.WriteLine($"{n,8}   {simple[n - 1],16:F3}   {normalized[n - 1],29:F3}   {originalPlot[n - 1],26:F3}");
-Claim.That(normalized[0] < simple[0] && Math.Abs(normalized[1] - simple[1]) < 1e-12 && inputs.Skip(2).All(n => normalized[n - 1] > simple[n - 1]),
-    "the normalized range is smaller only at n = 1, equal at n = 2 and wider from n = 3 on");
-Claim.That(inputs.All(n => originalPlot[n - 1] < simple[n - 1]), "the original plot's range is narrower than the simple one for every n from 1 to 100");
+    Console.WriteLine($"{n,8}   {simple[n - 1],16:F3}   {normalized[n - 1],29:F3}   {brownleePlot[n - 1],28:F3}");
+bool smallerAt1 = normalized[0] < simple[0], equalAt2 = Math.Abs(normalized[1] - simple[1]) < 1e-12;
+int widerFrom3 = inputs.Skip(2).Count(n => normalized[n - 1] > simple[n - 1]);
+Claim.That(smallerAt1 && equalAt2 && widerFrom3 == 98,
+    "the normalized range is smaller only at n = 1, equal at n = 2 and wider from n = 3 on",
+    $"smaller at 1: {smallerAt1}, equal at 2: {equalAt2}, wider at {widerFrom3} of the 98 inputs from 3 to 100");
+Claim.ForAll(inputs, 100, n => brownleePlot[n - 1] < simple[n - 1],
+    "Brownlee's plotted range is narrower than the simple one for every n from 1 to 100");
 
 // ## Uniform against normal: the same variance, different distributions
 //
-// `Init.XavierNormal()` draws $\mathcal{N}\big(0, \frac{2}{n_\text{in} + n_\text{out}}\big)$, `Init.XavierUniform()` draws from
-// $U(-b, b)$ with $b^2/3$ equal to that same variance. For a $512 \times 512$ layer the two agree on the variance and differ in
-// everything else: the uniform has hard edges at $\pm b$ (excess kurtosis $-1.2$), the normal has tails beyond them (excess
-// kurtosis 0; a normal value lies beyond $\pm\sqrt{3}\,\sigma$ with probability 8.3%). The Kolmogorov-Smirnov distance, the largest
-// gap between the two empirical distribution functions, is far above what two samples of one distribution would show.
+// `Init.XavierNormal()` draws $\mathcal{N}\big(0, \frac{2}{n_\text{in} + n_\text{out}}\big)$, `Init.XavierUniform()` draws
+// from $U(-b, b)$ with $b^2/3$ equal to that same variance. For a $512 \times 512$ layer the two agree on the variance and
+// differ in everything else: the uniform has hard edges at $\pm b$ (excess kurtosis $-1.2$), the normal has tails beyond
+// them (excess kurtosis 0; a normal value lies beyond $\pm\sqrt{3}\,\sigma$ with probability 8.3%). The Kolmogorov-Smirnov
+// distance, the largest gap between the two empirical distribution functions, is far above what two samples of one
+// distribution would show.
 
-NotebookApp.Cell(11);
+NotebookApp.Cell(12);
 var xavierNormal = Init.XavierNormal();
 const int width = 512;
 var uniformWeights = new double[width * width];
 var normalWeights = new double[width * width];
 xavierUniform.Fill(uniformWeights, new[] { width, width }, new RandomSource(seed: 21));
 xavierNormal.Fill(normalWeights, new[] { width, width }, new RandomSource(seed: 22));
-double b512 = xavierUniform.Bound(width, width);
+double b512 = xavierUniform.Bound(width, width), kurtosisError = Math.Sqrt(24.0 / normalWeights.Length);
 var (mu, mn) = (SampleMoments.Of(uniformWeights), SampleMoments.Of(normalWeights));
-double beyond = normalWeights.Count(v => Math.Abs(v) > b512) / (double)normalWeights.Length, kurtosisError = Math.Sqrt(24.0 / normalWeights.Length);
-Console.WriteLine($"Var (initializer) {xavierNormal.Variance(width, width):G5}; draws: uniform {mu.Variance:G5}, normal {mn.Variance:G5}");
-Claim.Close(mu.Variance, xavierUniform.Variance(width, width), 5 * mu.VarianceStandardError, "the uniform draws have Xavier's variance 2/1024");
-Claim.Close(mn.Variance, xavierNormal.Variance(width, width), 5 * mn.VarianceStandardError, "the normal draws have the same variance");
+double beyond = normalWeights.Count(v => Math.Abs(v) > b512) / (double)normalWeights.Length;
+Console.WriteLine($"Var (initializer) {xavierNormal.Variance(width, width):G5}; draws: uniform {mu.Variance:G5}, " +
+    $"normal {mn.Variance:G5}");
+Claim.Close(mu.Variance, xavierUniform.Variance(width, width), 5 * mu.VarianceStandardError,
+    "the uniform draws have Xavier's variance 2/1024");
+Claim.Close(mn.Variance, xavierNormal.Variance(width, width), 5 * mn.VarianceStandardError,
+    "the normal draws have the same variance");
 Claim.Close(mu.ExcessKurtosis, -1.2, 5 * kurtosisError, "the uniform draws have excess kurtosis -1.2");
 Claim.Close(mn.ExcessKurtosis, 0, 5 * kurtosisError, "the normal draws have excess kurtosis 0");
-Claim.That(uniformWeights.All(v => Math.Abs(v) <= b512), "no uniform draw lies beyond ±b");
-Claim.Close(beyond, 0.0833, 5 * Math.Sqrt(0.0833 * 0.9167 / normalWeights.Length), "8.3% of the normal draws lie beyond ±b");
-
-NotebookApp.Cell(12);
-double ks = KolmogorovSmirnov.TwoSampleStatistic(uniformWeights, normalWeights);
-double critical = KolmogorovSmirnov.CriticalValue(uniformWeights.Length, normalWeights.Length, alpha: 0.001);
-Claim.AtLeast(ks / critical, 10, "the KS distance between the two samples is more than 10 times the 0.1% critical value for one distribution");
 
 NotebookApp.Cell(13);
-// Both histograms over the same range, 4 standard deviations either side (a normal draw beyond it is counted, not drawn).
+Claim.That(uniformWeights.Max(Math.Abs) <= b512, "no uniform draw lies beyond ±b",
+    $"largest |w| {Format.Number(uniformWeights.Max(Math.Abs))}, b = {Format.Number(b512)}");
+Claim.Close(beyond, 0.0833, 5 * Math.Sqrt(0.0833 * 0.9167 / normalWeights.Length),
+    "8.3% of the normal draws lie beyond ±b");
+double ks = KolmogorovSmirnov.TwoSampleStatistic(uniformWeights, normalWeights);
+double critical = KolmogorovSmirnov.CriticalValue(uniformWeights.Length, normalWeights.Length, alpha: 0.001);
+Console.WriteLine($"KS distance {ks:F4}, critical value at the 0.1% level {critical:F4}");
+Claim.AtLeast(ks / critical, 10,
+    "the KS distance between the two samples is more than 10 times the 0.1% critical value for one distribution");
+
+NotebookApp.Cell(14);
+// Both histograms over the same range, 4 standard deviations either side (a normal draw beyond it is counted, not
+// drawn).
 double span = 4 * xavierNormal.Std(width, width);
 double top = 1 / (2 * b512) * 1.15;
 NotebookApp.Show(Chart.Combine(new[]
 {
-    Charts.Histogram(FixedBinHistogram.Of(uniformWeights, -span, span, bins: 80), "XavierUniform draws (80 bins)", Colours.Variant(Colours.Scheme("Xavier"))),
-    Charts.Histogram(FixedBinHistogram.Of(normalWeights, -span, span, bins: 80), "XavierNormal draws (80 bins)", Colours.Scheme("Xavier")),
+    Charts.Histogram(FixedBinHistogram.Of(uniformWeights, -span, span, bins: 80), "XavierUniform draws (80 bins)",
+        Colours.Variant(Colours.Scheme("Xavier"))),
+    Charts.Histogram(FixedBinHistogram.Of(normalWeights, -span, span, bins: 80), "XavierNormal draws (80 bins)",
+        Colours.Scheme("Xavier")),
     Charts.VerticalLine(-b512, 0, top, "uniform bounds ±b", Colours.Black),
     Charts.VerticalLine(b512, 0, top, "uniform bounds ±b", Colours.Black).WithoutLegendEntries(),
 })
@@ -222,57 +278,203 @@ NotebookApp.Show(Chart.Combine(new[]
     .WithAxes("weight w (no unit)", "probability density (per unit of w)")
     .WithSize(900, 450));
 
-// ### Over depth they behave alike
+// ### One layer: the sums are close to normal either way
 //
-// A deep network sees the weights mostly through the variance of the sums they form, and a sum of many weighted inputs is
-// close to normal whichever of the two distributions the weights come from. Runs of each on the 100-layer, 512-wide tanh network
-// of notebook 03, with five seeds each, since one draw of 100 weight matrices differs a little from the next:
-
-NotebookApp.Cell(14);
-ulong[] seeds = { 1, 2, 3, 4, 5 };
-SimulationResult[] RunTanh(IWeightInitializer initializer) => seeds.Select(seed => DeepNetworkSimulator.Run(new SimulationOptions
-{
-    Depth = 100, Width = 512, BatchSize = 32, WeightInitializer = initializer, Activation = Activation.Tanh,
-    ComputeBackward = true, Seed = seed,
-})).ToArray();
-var depthRuns = new (string Name, SimulationResult[] Runs)[] { ("XavierUniform", RunTanh(xavierUniform)), ("XavierNormal", RunTanh(xavierNormal)) };
-var measures = new (string Name, Func<SimulationResult, double> Of)[]
-{
-    ("activation std at layer 10", r => r.Forward[10].Std), ("activation std at layer 100", r => r.Forward[100].Std),
-    ("gradient std at the input", r => r.Backward![0].Std / r.Backward[100].Std),
-};
-foreach (var (measure, of) in measures)
-    Console.WriteLine($"{measure,-28} " + string.Join("   ", depthRuns.Select(d => $"{d.Name}: {Format.Spread(SeedSummary.Of(d.Runs.Select(of)))}")));
+// A network sees a layer's weights through the sums they form, $z_i = \sum_j w_{ij} x_j$, and a sum of 512 weighted inputs
+// is close to normal whichever of the two distributions the weights come from: the excess kurtosis of a sum of $n$
+// independent terms is the terms' own divided by about $n$. One $512 \times 512$ layer of each kind (no activation, no
+// bias), a batch of 64 standard-normal inputs, one draw each; the kurtosis of the 32,768 sums has a standard error of
+// $\sqrt{24/32768}$:
 
 NotebookApp.Cell(15);
-foreach (var (measure, of) in measures)
-    Claim.That(SeedSummary.Of(depthRuns[0].Runs.Select(of)).Overlaps(SeedSummary.Of(depthRuns[1].Runs.Select(of))),
-        $"{measure}: the ranges of the two initializers over 5 seeds overlap");
+double SumKurtosis(IWeightInitializer weights)
+{
+    var oneLayer = DeepNetwork.Stack(new[] { width, width }, Activation.Identity, weights);
+    double kurtosis = double.NaN;
+    DeepNetworkSimulator.Run(oneLayer, new SimulationOptions
+    {
+        BatchSize = 64, Seed = 23, PreActivationObserver = (_, z, _) => kurtosis = SampleMoments.Of(z).ExcessKurtosis,
+    });
+    return kurtosis;
+}
+const int sums = 64 * width;
+double sumError = Math.Sqrt(24.0 / sums), uniformSums = SumKurtosis(xavierUniform);
+double normalSums = SumKurtosis(xavierNormal);
+Console.WriteLine($"excess kurtosis of the {sums} sums: uniform weights {uniformSums:F3}, normal weights " +
+    $"{normalSums:F3} (standard error {sumError:F3}); of the uniform weights themselves {mu.ExcessKurtosis:F2}");
+Claim.Close(uniformSums, 0, 5 * sumError, "the sums of uniform weights have excess kurtosis 0, as a normal does");
+Claim.Close(normalSums, 0, 5 * sumError, "so do the sums of normal weights");
 
-// The two initializers differ from each other about as much as the seeds of one initializer differ among themselves: their
-// ranges overlap on every measure. Layer by layer, the bands span the 5 seeds:
+// ### 100 layers: the variance sets the scale, the shape barely matters
+//
+// Now 100 tanh layers, 256 units wide, no biases, with three distributions of the same variance $1/n$ (every layer is
+// square, so Xavier's $2/(n_\text{in} + n_\text{out}) = 1/n$): Xavier uniform, Xavier normal, and the normal truncated at
+// two standard deviations that Keras's `GlorotNormal` draws (`Init.KerasGlorotNormal()`: its std enlarged so that the
+// variance stays $1/n$; excess kurtosis between the other two). A single network is a poor witness (one draw of 100 weight
+// matrices differs from the next by about a tenth at layer 100, the spread printed below), so each distribution gets 15
+// networks, seeds 1 to 15; the seed also fixes the input batch, so the three see the same 15 batches.
 
 NotebookApp.Cell(16);
-var layerAxis = Enumerable.Range(0, 101).Select(l => (double)l).ToArray();
-Plotly.NET.GenericChart DepthPanel(Func<SimulationResult, IReadOnlyList<LayerStatistics>> which) => Chart.Combine(depthRuns.Select(d =>
-        Charts.Band(layerAxis, SeedSummary.Pointwise(d.Runs.Select(r => which(r).Select(s => s.Std).ToArray()).ToArray()), $"{d.Name} (5 seeds)",
-            d.Name == "XavierNormal" ? Colours.Scheme("Xavier") : Colours.Variant(Colours.Scheme("Xavier")), geometric: true)))
-    .WithAxes("layer l (0 = input)", "std (log scale)", logY: true);
-NotebookApp.Show(Charts.Panels(new[] { DepthPanel(r => r.Forward), DepthPanel(r => r.Backward!).WithoutLegendEntries() },
-        new[] { "activations x_l", "gradients dL/dx_l (from l = 100 down)" }, columns: 2)
-    .WithTitle("100 tanh layers of width 512: Xavier uniform and Xavier normal (5 seeds each)")
-    .WithSize(1100, 450));
+const int Depth = 100, Width = 256, Networks = 15;
+var distributions = new (string Name, IWeightInitializer Weights)[]
+{
+    ("Xavier uniform", xavierUniform), ("Xavier normal", xavierNormal),
+    ("Xavier truncated normal", Init.KerasGlorotNormal()),
+};
+var tanhNets = distributions.Select(d => DeepNetwork.Stack(Depth, Width, Activation.Tanh, d.Weights)).ToArray();
+var clock = System.Diagnostics.Stopwatch.StartNew();
+var deepRuns = tanhNets.Select(net => Enumerable.Range(1, Networks).Select(seed =>
+    DeepNetworkSimulator.Run(net, new SimulationOptions { BatchSize = 32, Seed = (ulong)seed })).ToArray()).ToArray();
+Timing.Print($"{tanhNets.Length} x {Networks} networks of {Depth} layers", clock.Elapsed);
+
+// Beside them, the mean-field prediction (Poole et al. 2016), the limit of infinitely wide layers: there the
+// pre-activations are exactly normal and only the variance of the weights enters, through
+// $\sigma_w^2 = n\,\mathrm{Var}(W)$. Its length $q_l$, the mean square of layer $l$'s pre-activations, follows
+// $q_{l+1} = \sigma_w^2\, E[\tanh^2(\sqrt{q_l}\, z)]$ with $z \sim \mathcal{N}(0, 1)$ and $q_1 = 1$ (standard-normal
+// inputs), and the activations $x_l = \tanh(h_l)$ have mean square $q_{l+1}/\sigma_w^2$. The three networks state the same
+// $\sigma_w^2$, so the theory draws one curve for all three:
+
+NotebookApp.Cell(17);
+var models = tanhNets.Select(MeanFieldModel.For).ToArray();
+Console.WriteLine("sigma_w^2 read from each network: " +
+    string.Join(", ", models.Select(model => model.WeightVariance)));
+// PropagateLength(q_1, L) returns q_1 .. q_{L+1}; the std of x_l (mean 0) is sqrt(q_{l+1}), l = 0 .. L.
+double[] meanFieldStd = models[0].PropagateLength(1, Depth).Select(Math.Sqrt).ToArray();
+Console.WriteLine($"mean field (infinite width): std of x_10 {meanFieldStd[10]:F4}, of x_100 {meanFieldStd[100]:F4}");
+
+// The measurement: the geometric mean of the 15 networks' activation std at layers 10 and 100, the standard error of its
+// logarithm, and the spread from one network to the next (the standard deviation of the logarithm); then each pair's ratio
+// of geometric means with its standard error:
+
+NotebookApp.Cell(18);
+double[] LogStd(SimulationResult[] runs, int l) => runs.Select(run => Math.Log(run.Forward[l].Std)).ToArray();
+(double Mean, double Error, double Spread) LogSummary(double[] logs) =>
+    (logs.Average(), SampleMoments.Of(logs).Std / Math.Sqrt(logs.Length), SampleMoments.Of(logs).Std);
+var summaries = deepRuns.Select(runs => (At10: LogSummary(LogStd(runs, 10)), At100: LogSummary(LogStd(runs, 100))))
+    .ToArray();
+Console.WriteLine("distribution              layer 10: geo. mean   layer 100: geo. mean  (s.e. of log, " +
+    "spread of log)");
+for (int d = 0; d < distributions.Length; d++)
+    Console.WriteLine($"{distributions[d].Name,-24}  {Math.Exp(summaries[d].At10.Mean),19:F4}   " +
+        $"{Math.Exp(summaries[d].At100.Mean),20:F4}  ({summaries[d].At100.Error:F3}, {summaries[d].At100.Spread:F3})");
+var ratios = new[] { (0, 1), (2, 1), (0, 2) }.Select(p => (Pair: $"{distributions[p.Item1].Name} / " +
+        $"{distributions[p.Item2].Name}", Log: LogSummary(LogStd(deepRuns[p.Item1], 100)
+        .Zip(LogStd(deepRuns[p.Item2], 100), (a, b) => a - b).ToArray()))).ToArray();
+foreach (var (pair, log) in ratios)
+    Console.WriteLine($"at layer 100, {pair}: ratio {Math.Exp(log.Mean):F3}, standard error of its log {log.Error:F3}");
+
+// Three things to read there. First, the three distributions cannot be told apart with 15 networks each: every ratio is
+// within 2 standard errors of 1; the largest difference the data still leave room for (3 standard errors) is printed
+// below. Second, one network differs from the next by more than any pair of distributions differs on average. Third, all
+// three follow the infinite-width curve at layer 10 (within 1%) and fall below it by layer 100: a finite-width effect.
+// Whether the shape changes its size these networks cannot say: the normal weights' geometric mean sits lowest, as a
+// wider spread of each unit's sum (normal weights have the heavier tails) would make it, but within the error.
+
+NotebookApp.Cell(19);
+Claim.ForAll(ratios, 3, p => Math.Abs(p.Log.Mean) <= 2 * p.Log.Error,
+    $"no pair of distributions differs at layer 100 by more than 2 standard errors ({Networks} networks each)",
+    p => $"{p.Pair}: log ratio {Format.Number(p.Log.Mean)} ± {Format.Number(p.Log.Error)}");
+double room = ratios.Max(p => Math.Abs(p.Log.Mean) + 3 * p.Log.Error);
+Console.WriteLine($"the largest difference within 3 standard errors: {100 * (Math.Exp(room) - 1):F0}%");
+double smallestSpread = summaries.Min(s => s.At100.Spread), largestPair = ratios.Max(p => Math.Abs(p.Log.Mean));
+Claim.That(largestPair < smallestSpread, "each pair differs by less than one network from the next",
+    $"largest |log ratio| {Format.Number(largestPair)} < smallest spread {Format.Number(smallestSpread)}");
+Claim.ForAll(summaries, 3, s => Math.Abs(Math.Exp(s.At10.Mean) / meanFieldStd[10] - 1) <= 0.01
+        && s.At100.Mean + 2 * s.At100.Error < Math.Log(meanFieldStd[100]),
+    "each distribution is within 1% of the infinite-width value at layer 10 and below it at layer 100 (by 2 s.e.)",
+    s => $"{Format.Number(Math.Exp(s.At10.Mean))} and {Format.Number(Math.Exp(s.At100.Mean))}");
+int lowest = Enumerable.Range(0, summaries.Length).MinBy(d => summaries[d].At100.Mean);
+Claim.That(lowest == 1, "at layer 100 the normal weights' geometric mean is the lowest of the three",
+    $"lowest: {distributions[lowest].Name}");
+
+// Layer by layer, each band spans the 15 networks of one distribution (smallest to largest value), the line in it their
+// geometric mean, and the dashed line is the mean-field curve:
+
+NotebookApp.Cell(20);
+var layerAxis = Enumerable.Range(0, Depth + 1).Select(l => (double)l).ToArray();
+string[] colours = { Colours.Variant(Colours.Blue), Colours.Blue, Colours.SkyBlue };
+var bands = distributions.Select((d, i) => Charts.Band(layerAxis, SeedSummary.Pointwise(deepRuns[i]
+        .Select(r => (IReadOnlyList<double>)r.Forward.Select(s => s.Std).ToArray()).ToArray()),
+    $"{d.Name} ({Networks} networks)", colours[i], geometric: true));
+NotebookApp.Show(Chart.Combine(bands.Append(Charts.Line(layerAxis, meanFieldStd, "mean field (infinite width)", Colours.Black,
+        dashed: true)))
+    .WithTitle($"{Depth} tanh layers of width {Width}: activation std per layer, three distributions of variance 1/n")
+    .WithAxes("layer l (0 = input)", "std of the activations x_l (log scale)", logY: true)
+    .WithSize(1000, 480));
 
 // ## Takeaways
 //
-// - A uniform $U(-r, r)$ has variance $r^2/3$, so the bound must be $\sqrt{3}$ times the standard deviation you want; with Xavier's
-//   variance $2/(n_\text{in} + n_\text{out})$ that gives the $\sqrt{6}$.
-// - The simple form $\pm 1/\sqrt{n}$ runs from $\pm 1$ at one input to $\pm 0.1$ at 100: the article's "-0.7 to -7" is $-0.7$ to $0.7$,
-//   and at 20 inputs the range is still $\pm 0.22$, not "near $\pm 0.1$".
-// - The normalized form is $\pm\sqrt{6}/\sqrt{n + m}$; the original plot drew it without the $\sqrt{6}$, which is why it looked
-//   narrower than the simple form everywhere. With the $\sqrt{6}$ it is wider from 3 inputs on.
-// - Xavier uniform and Xavier normal share their variance but not their shape (bounded against tailed, as the kurtosis and the
-//   KS distance show); through a deep tanh network they behave the same within the spread of 5 seeds, because what matters there
-//   is the variance.
+// - A uniform $U(-r, r)$ has variance $r^2/3$, so the bound must be $\sqrt{3}$ times the standard deviation you want; with
+//   Xavier's variance $2/(n_\text{in} + n_\text{out})$ that gives the $\sqrt{6}$ (✓ lines of the first three sections).
+// - The range plots the article shows are Brownlee's (machinelearningmastery.com). His "Xavier" plot is the older
+//   heuristic $U(\pm 1/\sqrt{n})$, with $n\,\mathrm{Var}(W) = 1/3$, which Glorot and Bengio replaced; in its text "-0.7 to
+//   -7" is $-0.7$ to $0.7$, and at 20 inputs the range is still $\pm 0.22$, not "near $\pm 0.1$".
+// - His normalized-Xavier plot drew $\pm 1/\sqrt{n + m}$, without the $\sqrt{6}$, which is why it looked narrower than the
+//   heuristic everywhere; with the $\sqrt{6}$ it is wider from 3 inputs on.
+// - Xavier uniform and Xavier normal share their variance but not their shape (bounded against tailed, as the kurtosis and
+//   the KS distance show), yet the sums a layer forms are close to normal either way. Through 100 tanh layers of width
+//   256, uniform, normal and truncated normal weights cannot be told apart with 15 networks each, the spread from one
+//   network to the next is larger than any difference between them, and all three fall below the infinite-width curve
+//   by layer 100: what sets the scale is the variance; a difference between the shapes, if there is one, is smaller
+//   than these 15 networks can resolve (✓ lines of the last section).
+//
+// ## Exercises
+//
+// Each exercise has a worked solution below it, collapsed: open it once you have your answer.
+
+// ### Exercise 1
+//
+// A dense layer with 784 inputs and 256 outputs (the first layer of an MLP on 28 x 28 images). Derive by hand the bound
+// $r$ of Xavier uniform weights for it and their variance; then check both against `Init.XavierUniform()` and a sample.
+
+NotebookApp.Cell(21);
+const int exerciseIn = 784, exerciseOut = 256;
+double byHand = Math.Sqrt(6.0 / (exerciseIn + exerciseOut)); // sqrt(6/1040)
+var exerciseLayer = Init.XavierUniform().Sample<double>(new[] { exerciseOut, exerciseIn }, seed: 1);
+var em = SampleMoments.Of<double>(exerciseLayer.Values);
+Console.WriteLine($"r by hand {byHand:F5}; library {Init.XavierUniform().Bound(exerciseIn, exerciseOut):F5}; " +
+    $"sampled variance {em.Variance:G4} against r^2/3 = {byHand * byHand / 3:G4}");
+Claim.Close(Init.XavierUniform().Bound(exerciseIn, exerciseOut), byHand, 1e-15, "the library's bound is sqrt(6/1040)");
+Claim.Close(em.Variance, 2.0 / 1040, 5 * em.VarianceStandardError, "the sample's variance is r^2/3 = 2/1040");
+
+// $r = \sqrt{6/(784 + 256)} = \sqrt{6/1040} \approx 0.076$ and $\mathrm{Var} = r^2/3 = 2/1040$. The forward condition
+// alone (LeCun, $1/784$) and the backward one alone ($1/256$) pull in opposite directions; Xavier's harmonic compromise
+// $2/(n_\text{in} + n_\text{out})$ sits between them.
+
+// ### Exercise 2
+//
+// Predict, then run: in a network with no activation (each layer only multiplies by $W$), by what factor does one layer of
+// the heuristic $U(\pm 1/\sqrt{n})$ multiply the standard deviation of the activations? What is left after 10 layers? Run
+// a 10-layer linear network of width 128 on 5 seeds and compare.
+
+NotebookApp.Cell(22);
+var linearHeuristic = DeepNetwork.Stack(10, 128, Activation.Identity, Init.SimpleUniform());
+var perLayer = Enumerable.Range(1, 5).Select(seed => DeepNetworkSimulator.Run(linearHeuristic,
+        new SimulationOptions { BatchSize = 32, Seed = (ulong)seed }))
+    .Select(run => Math.Pow(run.Forward[10].Std / run.Forward[0].Std, 1.0 / 10)).ToArray();
+Console.WriteLine($"predicted sqrt(1/3) = {Math.Sqrt(1 / 3.0):F4} per layer, {Math.Pow(3, -5):G3} after 10; " +
+    $"measured per layer: {string.Join(", ", perLayer.Select(f => f.ToString("F4")))}");
+Claim.AllWithin(perLayer, 0.98 * Math.Sqrt(1 / 3.0), 1.02 * Math.Sqrt(1 / 3.0),
+    "each seed's per-layer factor is sqrt(1/3) = 0.577 within 2%");
+
+// Each output sums $n$ products, so its variance is $n\,\mathrm{Var}(W)\,\mathrm{Var}(x) = \frac{1}{3}\mathrm{Var}(x)$:
+// the std shrinks by $\sqrt{1/3} \approx 0.577$ per layer, and after 10 layers by $3^{-5} \approx 0.0041$. This is the
+// shrinking Glorot and Bengio saw in the gradients of networks started with the heuristic; Xavier's variance makes the
+// factor 1.
+
+// ### Exercise 3
+//
+// Derive a number: which bound $r$ gives uniform weights LeCun's variance $1/n_\text{in}$? Compute it for a layer with 300
+// inputs and check it against `Init.LeCunUniform()`.
+
+NotebookApp.Cell(23);
+double lecunBound = Math.Sqrt(3.0 / 300);
+Console.WriteLine($"sqrt(3/300) = {lecunBound:F4}; library {Init.LeCunUniform().Bound(300, 100):F4}");
+Claim.Close(Init.LeCunUniform().Bound(300, 100), lecunBound, 1e-15, "LeCun uniform's bound is sqrt(3/n_in)");
+Claim.Close(lecunBound * lecunBound / 3, Init.LeCunNormal().Variance(300, 100), 1e-15,
+    "its variance r^2/3 is LeCun's 1/n_in");
+
+// $r^2/3 = 1/n_\text{in}$ gives $r = \sqrt{3/n_\text{in}}$, here $\sqrt{3/300} = 0.1$: a factor $\sqrt{3}$ wider than the
+// heuristic's $1/\sqrt{n}$, which is exactly the factor by which the heuristic falls short.
 
 NotebookApp.Finish();

@@ -17,17 +17,20 @@ NotebookApp.Start("05-he-initialization");
 
 // # He initialization: weights for ReLU networks
 //
-// Xavier's variance $1/n$ assumes a unit that passes its input through with slope 1 around zero.
-// ReLU does not: it sets every negative input to zero. He, Zhang, Ren and Sun (2015, *Delving Deep into
-// Rectifiers*) worked out what that costs and how to pay it back: give the weights **twice** the variance,
+// Xavier's variance, $2/(n_\text{in} + n_\text{out})$, which is $1/n$ for a layer with as many outputs as inputs, assumes
+// a unit that passes its input through with slope 1 around zero. ReLU does not: it sets every negative input to zero. He,
+// Zhang, Ren and Sun (2015, *Delving Deep into Rectifiers*) worked out what that costs and how to pay it back: give the
+// weights **twice** LeCun's variance $1/n_\text{in}$,
 //
 // $$\mathrm{Var}(w) = \frac{2}{n_\text{in}}.$$
 //
-// This notebook measures the loss (ReLU halves the second moment), shows a deep ReLU network fading away
-// under Xavier and under PyTorch's default initialization and holding under He, draws the He weight range,
-// corrects three slips of the article, and ends with the leaky ReLU and the choice between fan-in and fan-out.
+// This notebook measures the loss (ReLU halves the second moment); shows a deep ReLU network fading under Xavier and under
+// PyTorch's default initialization and holding under He, with a figure you drive with a slider (the depth); looks at what
+// "holding" means for one finite network; draws the He weight range and corrects the article's slips; and ends with the
+// leaky ReLU and the choice between fan-in and fan-out.
 //
-// Lines starting with ✓ are the text's claims, checked against the experiment.
+// Lines starting with ✓ are the text's claims, checked against the experiment; a sampled value is allowed 5 standard
+// errors of its estimate unless the line says otherwise.
 
 // Code cell 1: #!import setup.dib (in the app: the #:project lines and usings above, and NotebookApp.Start).
 
@@ -46,145 +49,282 @@ var relu = new double[z.Length];
 Activation.ReLU.Apply(z, relu);
 var squares = SampleMoments.Of(relu.Select(v => v * v).ToArray());
 double meanSquareZ = z.Average(v => v * v);
-Console.WriteLine($"E[z^2] = {meanSquareZ:F4}, E[relu(z)^2] = {squares.Mean:F4}");
-Claim.Close(squares.Mean / meanSquareZ, 0.5, 5 * squares.Std / Math.Sqrt(z.Length) / meanSquareZ, "E[relu(z)^2] / E[z^2] = 1/2 (within 5 standard errors)");
+Console.WriteLine($"{z.Length} draws: E[z^2] = {meanSquareZ:F4}, E[relu(z)^2] = {squares.Mean:F4}");
+Claim.Close(squares.Mean / meanSquareZ, 0.5, 5 * squares.Std / Math.Sqrt(z.Length) / meanSquareZ,
+    "E[relu(z)^2] / E[z^2] = 1/2");
 
 // Note that it is the **second moment** $E[x^2]$ that halves, not the variance: the ReLU's output has a positive mean,
 // $E[\mathrm{relu}(z)] = \sigma/\sqrt{2\pi}$ for $z \sim \mathcal{N}(0, \sigma^2)$, so its variance is
-// $\sigma^2 (\frac12 - \frac{1}{2\pi})$ and its standard deviation is $\sqrt{1 - 1/\pi} \approx 0.826$ of its root mean square
-// (RMS, $\sqrt{E[x^2]}$). The second moment is what the next layer's variance depends on:
-// $\mathrm{Var}(\sum_i w_i x_i) = n\,\mathrm{Var}(w)\,E[x^2]$ for zero-mean weights. So this notebook follows the **RMS** of the
-// activations through the layers, the quantity He's rule keeps at 1; their std is about 0.83 of it.
+// $\sigma^2 (\tfrac{1}{2} - \frac{1}{2\pi})$ and its standard deviation is $\sqrt{1 - 1/\pi} \approx 0.826$ of its root
+// mean square (RMS, $\sqrt{E[x^2]}$). The second moment is what the next layer's variance depends on:
+// $\mathrm{Var}(\sum_i w_i x_i) = n\,\mathrm{Var}(w)\,E[x^2]$ for zero-mean weights. So this notebook follows the **RMS**
+// of the activations through the layers, the quantity He's rule is about.
 
 NotebookApp.Cell(3);
 var reluMoments = SampleMoments.Of(relu);
 double stdOverRms = reluMoments.Std / Math.Sqrt(squares.Mean);
-Claim.Close(stdOverRms, Math.Sqrt(1 - 1 / Math.PI), 0.002, $"a ReLU output's std is sqrt(1 - 1/π) = {Math.Sqrt(1 - 1 / Math.PI):F3} of its RMS");
+Claim.Close(stdOverRms, Math.Sqrt(1 - 1 / Math.PI), 0.002,
+    $"a ReLU output's std is sqrt(1 - 1/π) = {Math.Sqrt(1 - 1 / Math.PI):F3} of its RMS");
 
 // ## One layer, three ways (Dellinger's experiment)
 //
-// Dellinger's post and the fast.ai course (lesson `02b_initializing`) push 512-dimensional standard-normal
-// inputs $x$ through one $512 \times 512$ matrix $a$. Here the library's simulator does it with one layer
-// and a batch of 512 inputs (one draw of the matrix: the checks allow 2%):
+// James Dellinger's post *Weight Initialization in Neural Networks: A Journey From the Basics to Kaiming* (Towards Data
+// Science, 2019) and the fast.ai course (lesson notebook `02b_initializing`) push 512-dimensional standard-normal inputs
+// $x$ through one $512 \times 512$ matrix $a$. Here the library's simulator does it with a one-layer network and a batch
+// of 512 inputs (one draw of the matrix: the checks allow 2%):
 
 NotebookApp.Cell(4);
-LayerStatistics OneLayer(IWeightInitializer weights, Activation activation) =>
-    DeepNetworkSimulator.Run(new SimulationOptions
-    {
-        Depth = 1, Width = 512, BatchSize = 512, Seed = 512,
-        WeightInitializer = weights, Activation = activation,
-    }).Forward[1];
-
-Claim.Close(OneLayer(Init.Normal(0, 1), Activation.Identity).Std, Math.Sqrt(512), 0.02 * Math.Sqrt(512), "N(0, 1) weights: the std of a@x is sqrt(512) = 22.6");
-Claim.Close(OneLayer(Init.Normal(0, 1), Activation.ReLU).MeanSquare, 256, 0.02 * 256, "N(0, 1) weights: E[relu(a@x)^2] is 512 / 2 = 256");
-Claim.Close(OneLayer(Init.HeNormal(), Activation.Identity).Std, Math.Sqrt(2), 0.02 * Math.Sqrt(2), "He weights, std sqrt(2/512) = 0.0625: the std of a@x is sqrt(2)");
+LayerStatistics OneLayer(IWeightInitializer weights, Activation activation)
+{
+    var oneLayer = DeepNetwork.Stack(1, 512, activation, weights);
+    return DeepNetworkSimulator.Run(oneLayer, new SimulationOptions { BatchSize = 512, Seed = 512 }).Forward[1];
+}
+Claim.Close(OneLayer(Init.Normal(0, 1), Activation.Identity).Std, Math.Sqrt(512), 0.02 * Math.Sqrt(512),
+    "N(0, 1) weights: the std of a@x is sqrt(512) = 22.6");
+Claim.Close(OneLayer(Init.Normal(0, 1), Activation.ReLU).MeanSquare, 256, 0.02 * 256,
+    "N(0, 1) weights: E[relu(a@x)^2] is 512 / 2 = 256");
+Claim.Close(OneLayer(Init.HeNormal(), Activation.Identity).Std, Math.Sqrt(2), 0.02 * Math.Sqrt(2),
+    "He weights, std sqrt(2/512) = 0.0625: the std of a@x is sqrt(2)");
 Claim.Close(OneLayer(Init.HeNormal(), Activation.ReLU).MeanSquare, 1, 0.02, "He weights: E[relu(a@x)^2] is back to 1");
 
-// With $N(0, 1)$ weights each output sums 512 products and its standard deviation is $\sqrt{512} \approx 22.6$;
-// the ReLU then keeps half of the second moment, about 256 of 512. He's weights make the pre-activations
-// a little *larger* than the input ($\sqrt{2}$), exactly so that after the ReLU the second moment is back to 1.
+// With $N(0, 1)$ weights each output sums 512 products and its standard deviation is $\sqrt{512} \approx 22.6$; the ReLU
+// then keeps half of the second moment, about 256 of 512. He's weights make the pre-activations a little *larger* than the
+// input ($\sqrt{2}$), exactly so that after the ReLU the second moment is back to 1.
 //
-// ## A deep ReLU network: Xavier and PyTorch's default fade, He holds
+// ## PyTorch's default, checked against PyTorch's formula
 //
-// Stack 100 such layers (width 512, a fresh weight matrix per layer, batch 32) and follow the RMS of the activations
-// forward and of the gradients backward, with 5 seeds per scheme. Three variances:
-//
-// - **Xavier**, $1/512$ here (with $n_\text{in} = n_\text{out}$ it is also LeCun's $1/n_\text{in}$): each layer multiplies the RMS by
-//   $\sqrt{512 \cdot \tfrac{1}{512} \cdot \tfrac{1}{2}} = 2^{-1/2}$, so after $L$ layers it should be $2^{-L/2}$;
-// - **He**, $2/512$: a factor of 1;
-// - **PyTorch's default** for `nn.Linear`, `kaiming_uniform_(a = √5)`, which works out to $U(\pm 1/\sqrt{n_\text{in}})$ (the "simple"
-//   form of notebook 04): variance $1/(3 n_\text{in})$, a third of LeCun's, so a factor of $\sqrt{1/6} \approx 0.41$ per ReLU layer.
+// PyTorch's `nn.Linear` starts its weights with `kaiming_uniform_(weight, a=√5)`: the gain for a leaky ReLU of slope $a$,
+// $\sqrt{2/(1 + a^2)} = \sqrt{1/3}$, divided by $\sqrt{n_\text{in}}$ gives the std, and the uniform bound is $\sqrt{3}$
+// times that, $1/\sqrt{n_\text{in}}$ (pytorch/pytorch#57109 works this out). So it is the old Torch default
+// $U(\pm 1/\sqrt{n_\text{in}})$, the heuristic of notebook 04, with variance $1/(3 n_\text{in})$, a third of LeCun's. The
+// library's `Init.PyTorchLinearDefault()`, sampled for a $256 \times 256$ layer, against that formula computed here:
 
 NotebookApp.Cell(5);
-#nullable enable
-const int Depth = 100, Width = 512;
-ulong[] seeds = { 1, 2, 3, 4, 5 };
-SimulationResult DeepRelu(IWeightInitializer weights, ulong seed, Activation? activation = null, bool backward = true) =>
-    DeepNetworkSimulator.Run(new SimulationOptions
-    {
-        Depth = Depth, Width = Width, BatchSize = 32, Seed = seed, ComputeBackward = backward,
-        WeightInitializer = weights, Activation = activation ?? Activation.ReLU,
-    });
-var schemes = new (string Name, FanScaledInitializer Weights)[]
-{
-    ("Xavier (= LeCun here)", Init.XavierNormal()), ("He", Init.HeNormal()), ("PyTorch default", Init.PyTorchLinearDefault),
-};
-var deep = schemes.ToDictionary(s => s.Name, s => seeds.Select(seed => DeepRelu(s.Weights, seed)).ToArray());
-Console.WriteLine($"{deep.Count} schemes x {seeds.Length} seeds");
+const int Width = 256;
+double gain = Math.Sqrt(2 / (1 + 5.0)); // calculate_gain('leaky_relu', sqrt(5))
+double pytorchBound = Math.Sqrt(3) * gain / Math.Sqrt(Width);
+var pytorchDefault = Init.PyTorchLinearDefault();
+var sampled = pytorchDefault.Sample<double>(new[] { Width, Width }, seed: 57109);
+var sm = SampleMoments.Of<double>(sampled.Values);
+Console.WriteLine($"PyTorch's bound {pytorchBound:F5}, library {pytorchDefault.Bound(Width, Width):F5}; largest |w| " +
+    $"{sampled.Values.Max(Math.Abs):F5}; n Var(W) of the draws {Width * sm.Variance:F4}");
+Claim.Close(pytorchDefault.Bound(Width, Width), pytorchBound, 1e-15, "the library's bound is PyTorch's, 1/sqrt(n_in)");
+Claim.That(sampled.Values.Max(Math.Abs) <= pytorchBound, "no draw lies beyond it",
+    $"largest |w| {Format.Number(sampled.Values.Max(Math.Abs))}");
+Claim.Close(Width * sm.Variance, 1 / 3.0, 5 * Width * sm.VarianceStandardError,
+    "the draws have variance 1/(3 n_in), a third of LeCun's 1/n_in");
+
+// ## A deep ReLU network: Xavier and PyTorch's default fade, He holds
+//
+// Stack 100 such layers (width 256, a fresh weight matrix per layer, no biases, batch 32) and follow the mean square of
+// the activations forward and of the gradients backward (an $\mathcal{N}(0, 1)$ gradient enters at the top), with 5 seeds
+// per scheme; the seed fixes the weights and the input batch. The width is half that of Dellinger's layer: the per-layer
+// factors below do not depend on it, and the narrower networks pay for the experiments further down. Each layer multiplies
+// the mean square by $n\,\mathrm{Var}(w) \cdot \tfrac12$ on average:
+//
+// - **Xavier**, $1/256$ here (with $n_\text{in} = n_\text{out}$ it is also LeCun's $1/n_\text{in}$): a factor $\tfrac12$,
+//   so the RMS shrinks by $\sqrt{2}$ per layer and should end near $2^{-50}$;
+// - **PyTorch's default**, $1/(3 \cdot 256)$: a factor $\tfrac16$, the RMS shrinking by $\sqrt{6} \approx 2.45$ per layer;
+// - **He**, $2/256$: a factor of 1.
+//
+// The runs also keep the positive activations (the ones a ReLU lets through) at six depths for the slider figure below.
 
 NotebookApp.Cell(6);
-Console.WriteLine("scheme                  predicted factor   measured factor (5 seeds)   RMS after 100 layers: predicted   measured (min to max)");
-var measuredFactor = new Dictionary<string, double[]>();
-foreach (var (name, weights) in schemes)
+const int Depth = 100;
+ulong[] seeds = { 1, 2, 3, 4, 5 };
+int[] sliderDepths = { 1, 5, 10, 25, 50, 100 };
+var schemes = new (string Name, FanScaledInitializer Weights)[]
 {
-    double predicted = LinearNetworkTheory.StdGrowthFactor(Width, weights.Std(Width, Width), 0.5);
-    var rms = deep[name].Select(r => r.Forward[Depth].RootMeanSquare).ToArray();
-    measuredFactor[name] = rms.Select(v => Math.Pow(v, 1.0 / Depth)).ToArray();
-    var spread = SeedSummary.Of(rms);
-    Console.WriteLine($"{name,-22} {predicted,17:F4}   {Format.Spread(SeedSummary.Of(measuredFactor[name])),25}   {Format.Number(Math.Pow(predicted, Depth)),31}   {Format.Number(spread.Min)} to {Format.Number(spread.Max)}");
-}
+    ("Xavier (= LeCun here)", Init.XavierNormal()), ("PyTorch default", pytorchDefault), ("He", Init.HeNormal()),
+};
+var reluNets = schemes.Select(s => DeepNetwork.Stack(Depth, Width, Activation.ReLU, s.Weights)).ToArray();
+var positiveLogs = schemes.Select(_ => sliderDepths.Select(_ => new List<double>()).ToArray()).ToArray();
+var clock = System.Diagnostics.Stopwatch.StartNew();
+var deep = reluNets.Select((net, i) => seeds.Select(seed => DeepNetworkSimulator.Run(net, new SimulationOptions
+{
+    BatchSize = 32, Seed = seed, ComputeBackward = true, PreActivationObserver = (l, pre, _) =>
+    {
+        int k = Array.IndexOf(sliderDepths, l);
+        if (k >= 0) foreach (double v in pre) if (v > 0) positiveLogs[i][k].Add(Math.Log10(v));
+    },
+})).ToArray()).ToArray();
+Timing.Print($"{schemes.Length} schemes x {seeds.Length} seeds, {Depth} layers forward and backward", clock.Elapsed);
+
+// For each scheme: the predicted factor on the mean square, the mean of the measured per-layer factors (all 100 layers of
+// the 5 seeds, forward and backward) with its standard error, and the RMS after 100 layers:
 
 NotebookApp.Cell(7);
-Claim.AllWithin(measuredFactor["Xavier (= LeCun here)"], 0.7, 0.714, "Xavier: each layer multiplies the RMS by 2^(-1/2) = 0.707 (within 1%, every seed)");
-Claim.AllWithin(deep["Xavier (= LeCun here)"].Select(r => r.Forward[Depth].RootMeanSquare / Math.Pow(2, -50)), 1 / 3.0, 3, "Xavier: after 100 layers the RMS is within a factor of 3 of 2^-50 = 8.9e-16");
-Claim.AllWithin(deep["Xavier (= LeCun here)"].Select(r => r.Backward![0].RootMeanSquare / Math.Pow(2, -50)), 1 / 3.0, 3, "Xavier: the gradient fades the same way: within a factor of 3 of 2^-50 at the input");
-Claim.AllWithin(measuredFactor["PyTorch default"], 0.404, 0.412, "PyTorch default: each layer multiplies the RMS by sqrt(1/6) = 0.408 (within 1%, every seed)");
-Claim.AllWithin(deep["He"].SelectMany(r => r.Forward.Concat(r.Backward!)).Select(s => s.RootMeanSquare), 0.4, 2.5,
-    "He: the RMS of the activations and of the gradients stays between 0.4 and 2.5 at every layer, on every seed");
-Claim.Within(SeedSummary.Of(measuredFactor["He"]).GeometricMean, 0.99, 1.01, "He: no drift: over the 5 seeds the per-layer factor averages 1 within 1%");
-Claim.AllWithin(deep["He"].SelectMany(r => r.Forward.Skip(1)).Select(s => s.Std / s.RootMeanSquare), 0.78, 0.87,
-    "He: the activations' std is 0.78 to 0.87 of their RMS at every layer (sqrt(1 - 1/π) = 0.826)");
+SampleMoments Factors(SimulationResult[] runs, bool backward) => SampleMoments.Of(runs.SelectMany(run =>
+    Enumerable.Range(1, Depth).Select(l => backward ? run.Backward![l - 1].MeanSquare / run.Backward[l].MeanSquare
+        : run.Forward[l].MeanSquare / run.Forward[l - 1].MeanSquare)).ToArray());
+double SE(SampleMoments m) => m.Std / Math.Sqrt(m.Count);
+var predictedFactor = schemes.Select(s => Width * s.Weights.Variance(Width, Width) / 2).ToArray();
+Console.WriteLine("scheme                 predicted   forward (mean ± s.e.)   backward (mean ± s.e.)   " +
+    "RMS after 100 layers: predicted   geometric mean (min to max)");
+for (int i = 0; i < schemes.Length; i++)
+{
+    var (f, b) = (Factors(deep[i], false), Factors(deep[i], true));
+    var rms = SeedSummary.Of(deep[i].Select(run => run.Forward[Depth].RootMeanSquare));
+    Console.WriteLine($"{schemes[i].Name,-22} {predictedFactor[i],9:F4}   {f.Mean:F4} ± {SE(f):F4}        " +
+        $"{b.Mean:F4} ± {SE(b):F4}         {Format.Number(Math.Pow(predictedFactor[i], Depth / 2.0)),29}   " +
+        $"{Format.Number(rms.GeometricMean)} ({Format.Number(rms.Min)} to {Format.Number(rms.Max)})");
+}
+Console.WriteLine($"PyTorch's default: the RMS shrinks by 1/sqrt(1/6) = {1 / Math.Sqrt(1 / 6.0):F3} per layer");
 
 NotebookApp.Cell(8);
-var layerAxis = Enumerable.Range(0, Depth + 1).Select(l => (double)l).ToArray();
-Plotly.NET.GenericChart RmsPanel(Func<SimulationResult, IReadOnlyList<LayerStatistics>> which) => Chart.Combine(schemes.Select(s =>
-        Charts.Band(layerAxis, SeedSummary.Pointwise(deep[s.Name].Select(r => which(r).Select(t => t.RootMeanSquare).ToArray()).ToArray()),
-            $"{s.Name} (5 seeds)", Colours.Scheme(s.Name), geometric: true)))
-    .WithAxes("layer l (0 = input)", "RMS (log scale)", logY: true);
-NotebookApp.Show(Charts.Panels(new[] { RmsPanel(r => r.Forward), RmsPanel(r => r.Backward!).WithoutLegendEntries() },
-        new[] { "activations x_l", "gradients dL/dx_l (from l = 100 down)" }, columns: 2)
-    .WithTitle("100-layer ReLU network, width 512: RMS per layer (geometric mean and range of 5 seeds)")
-    .WithSize(1100, 480));
-
-// On that scale He's band is too narrow to see. Up close, with both quantities on one log axis from 0.3 to 3:
+for (int i = 0; i < schemes.Length; i++)
+    foreach (bool backward in new[] { false, true })
+    {
+        var factors = Factors(deep[i], backward);
+        Claim.Close(factors.Mean, predictedFactor[i], 5 * SE(factors), $"{schemes[i].Name}: each layer multiplies " +
+            $"the mean square of the {(backward ? "gradients" : "activations")} by {predictedFactor[i]:F4} on average");
+    }
+var heRms = deep[2].SelectMany(run => run.Forward.Concat(run.Backward!)).Select(s => s.RootMeanSquare).ToArray();
+Claim.AllWithin(heRms, 0.3, 3,
+    "He: the RMS of the activations and of the gradients stays between 0.3 and 3 at every layer, on every seed");
 
 NotebookApp.Cell(9);
-string he = Colours.Scheme("He");
-NotebookApp.Show(Chart.Combine(new[]
-    {
-        Charts.Band(layerAxis, SeedSummary.Pointwise(deep["He"].Select(r => r.Forward.Select(t => t.RootMeanSquare).ToArray()).ToArray()), "He: activations' RMS (5 seeds)", he, geometric: true),
-        Charts.Band(layerAxis, SeedSummary.Pointwise(deep["He"].Select(r => r.Backward!.Select(t => t.RootMeanSquare).ToArray()).ToArray()), "He: gradients' RMS (5 seeds)", Colours.Variant(he), geometric: true),
-        Charts.ReferenceLine(0, Depth, 1, "RMS 1"),
-    })
-    .WithTitle("He weights, 100 ReLU layers: the RMS wanders around 1 without drifting (5 seeds)")
-    .WithAxes("layer l (0 = input)", "RMS (log scale)", logY: true)
-    .WithYRange(Math.Log10(0.3), Math.Log10(3))
-    .WithSize(900, 450));
+// 40 decades: log10 of the RMS on a linear axis (a log axis would need a tick per decade).
+var layerAxis = Enumerable.Range(0, Depth + 1).Select(l => (double)l).ToArray();
+Plotly.NET.GenericChart RmsPanel(Func<SimulationResult, IReadOnlyList<LayerStatistics>> which) =>
+    Chart.Combine(schemes.Select((s, i) => Charts.Band(layerAxis, SeedSummary.Pointwise(deep[i]
+            .Select(run => (IReadOnlyList<double>)which(run).Select(t => Math.Log10(t.RootMeanSquare)).ToArray())
+            .ToArray()), $"{s.Name} (5 seeds)", Colours.Scheme(s.Name))))
+    .WithAxes("layer l (0 = input)", "log10 of the RMS (decades)");
+NotebookApp.Show(Charts.Panels(new[] { RmsPanel(run => run.Forward), RmsPanel(run => run.Backward!).WithoutLegendEntries() },
+        new[] { "activations x_l", "gradients dL/dx_l (from l = 100 down)" }, columns: 2)
+    .WithTitle($"{Depth}-layer ReLU network, width {Width}: log10 of the RMS per layer (mean and range of 5 seeds)")
+    .WithSize(1100, 480));
 
-// Under Xavier the activations lose a factor $\sqrt{2}$ per layer, as predicted: a straight line on the log axis that ends
-// fifteen orders of magnitude down, and the gradients flowing back fade the same way. PyTorch's default loses a factor of
-// about 2.4 per layer and ends near $10^{-39}$. Under He both stay between 0.4 and 2.5 over all 100 layers and all 5 seeds. They
-// wander: at a finite width the per-layer factor is itself random, so the log of the RMS performs a random walk around 0 whose
-// spread grows with depth; what matters is that it has no drift, unlike the straight lines of the other two.
+// Under Xavier the mean square halves at every layer, as predicted: a straight line on the log axis that ends fifteen
+// orders of magnitude down, and the gradients flowing back fade the same way. PyTorch's default loses a factor of about
+// 2.45 on the RMS per layer and ends around $1.2 \times 10^{-39}$, as predicted. Under He both stay between 0.3 and 3 over
+// all 100 layers and all 5 seeds.
 //
-// PyTorch's default is not an oversight nobody noticed. It reproduces the old Torch default $U(\pm 1/\sqrt{n})$
-// (pytorch/pytorch#57109 shows that `kaiming_uniform_` with $a = \sqrt{5}$ simplifies to it); already in 2017 an issue pointed out
-// that its std is $1/\sqrt{3}$ of LeCun's (pytorch/pytorch#1667), and it was kept for backward compatibility. fast.ai's course
-// (lesson notebook `02a_why_sqrt5`, 2019) measured what it does: a 4-layer convolutional network on MNIST ended with an output std
-// of 0.0065 under the default and 0.40 after re-initializing with `kaiming_uniform_` for ReLU. The lesson for a deep plain
-// network: set the initialization yourself (networks with normalization layers care much less, since those rescale the signal).
+// ### The depth, with a slider
+//
+// Where do the activations of one layer lie? The figure below draws, for each scheme, the distribution of the positive
+// activations at one depth (pooled over the 5 seeds), on a scale of decades: $\log_{10}$ of the value. Move the slider
+// from depth 1 to 100: at depth 1 the three overlap around $10^0$; then Xavier's distribution moves left by
+// $\log_{10}\sqrt{2} \approx 0.15$ decades per layer and PyTorch's default by $\log_{10}\sqrt{6} \approx 0.39$, while He's
+// stays where it started. (A still image of the notebook, on GitHub for instance, shows the slider's first position, depth
+// 1, where the three overlap; the table printed above the figure gives the medians at every depth.)
+
+NotebookApp.Cell(10);
+double Median(List<double> values) { var sorted = values.Order().ToArray(); return sorted[sorted.Length / 2]; }
+Console.WriteLine("depth   median of log10(positive activation): " + string.Join("   ", schemes.Select(s => s.Name)));
+for (int k = 0; k < sliderDepths.Length; k++)
+    Console.WriteLine($"{sliderDepths[k],5}   {string.Join("   ", positiveLogs.Select(p => $"{Median(p[k]),8:F2}"))}");
+double xavierShift = Median(positiveLogs[0][^1]) - Median(positiveLogs[2][^1]);
+double pytorchShift = Median(positiveLogs[1][^1]) - Median(positiveLogs[2][^1]);
+Claim.Close(xavierShift, 100 * Math.Log10(Math.Sqrt(0.5)), 0.5,
+    $"at depth 100 Xavier's median sits 100 log10(sqrt(2)) = {100 * Math.Log10(Math.Sqrt(2)):F1} decades below He's");
+Claim.Close(pytorchShift, 100 * Math.Log10(Math.Sqrt(1 / 6.0)), 0.5,
+    $"and PyTorch's default's 100 log10(sqrt(6)) = {100 * Math.Log10(Math.Sqrt(6)):F1} decades below");
+Claim.AllWithin(positiveLogs.Select(p => Median(p[0])), -0.5, 0.5, "at depth 1 all three medians are within half a " +
+    "decade of 10^0");
+Claim.Within(Median(positiveLogs[2][^1]), -1, 1, "He's median at depth 100 is within one decade of 10^0");
+Console.WriteLine($"per layer: log10 sqrt(2) = {Math.Log10(Math.Sqrt(2)):F3}, log10 sqrt(6) = " +
+    $"{Math.Log10(Math.Sqrt(6)):F3} decades");
+
+NotebookApp.Cell(11);
+var frames = sliderDepths.Select((d, k) => ($"{d}", Chart.Combine(schemes.Select((s, i) => Charts.Histogram(
+    FixedBinHistogram.Of(positiveLogs[i][k].ToArray(), -45, 3, bins: 192), s.Name, Colours.Scheme(s.Name))))))
+    .ToArray();
+NotebookApp.Show(Charts.Slider("depth (layers)", frames)
+    .WithTitle($"ReLU network, width {Width}: where the positive activations lie at the depth the slider picks " +
+        "(5 seeds per scheme)")
+    .WithAxes("log10 of a positive activation (decades; 0 is an activation of 1)", "density per decade")
+    .WithYRange(0, 1.2)
+    .WithSize(1000, 520));
+
+// ## What "holding" means in one finite network
+//
+// He's rule keeps the **mean square** in expectation: given layer $l-1$, the expected mean square of layer $l$ equals it,
+// at any width (the per-layer factors above average 1). It does not keep the RMS of one network at 1. At a finite width
+// $n$ each layer multiplies the mean square by a random factor $R$ with $E[R] = 1$, and a product of random factors of
+// mean 1 drifts down on a log scale, since $E[\ln R] \approx -\mathrm{Var}(R)/2$. For one input vector and He weights,
+// $R = \frac{2}{n}\sum_i \mathrm{relu}(u_i)^2$ with $u_i \sim \mathcal{N}(0, 1)$ independent; since
+// $E[\mathrm{relu}(u)^2] = \tfrac{1}{2}$ and $E[\mathrm{relu}(u)^4] = \tfrac{3}{2}$, $\mathrm{Var}(R) = 5/n$. So the log
+// of the RMS, half the log of the mean square, drifts by about $-\frac{5}{4n}$ per layer, and its spread across networks
+// grows like the square root of the depth, about $\sqrt{5l/(4n)}$ after $l$ layers (both to first order in $1/n$).
+//
+// To see it cleanly: one input per network (a batch averages inputs whose walks differ), width 128 (a narrower network
+// drifts faster and costs less), 100 layers of He weights, 100 networks, each run on one thread (one input is too little
+// work to share):
+
+NotebookApp.Cell(12);
+const int NarrowWidth = 128, Networks = 100;
+var narrowHe = DeepNetwork.Stack(Depth, NarrowWidth, Activation.ReLU, Init.HeNormal());
+clock.Restart();
+var logRms = Enumerable.Range(1, Networks).Select(seed => DeepNetworkSimulator.Run(narrowHe,
+        new SimulationOptions { BatchSize = 1, Seed = (ulong)(1000 + seed), MaxDegreeOfParallelism = 1 }))
+    .Select(run => run.Forward.Select(s => Math.Log(s.RootMeanSquare / run.Forward[0].RootMeanSquare)).ToArray())
+    .ToArray();
+Timing.Print($"{Networks} networks of width {NarrowWidth}", clock.Elapsed);
+SampleMoments At(int l) => SampleMoments.Of(logRms.Select(walk => walk[l]).ToArray());
+double PredictedDrift(int l) => -5.0 * l / (4 * NarrowWidth);
+double PredictedSpread(int l) => Math.Sqrt(5.0 * l / (4 * NarrowWidth));
+Console.WriteLine("layer   mean of ln(RMS_l / RMS_0) ± s.e.   predicted   spread (sd)   predicted");
+foreach (int l in new[] { 25, 50, 100 })
+    Console.WriteLine($"{l,5}   {At(l).Mean,17:F3} ± {SE(At(l)):F3}   {PredictedDrift(l),14:F3}   " +
+        $"{At(l).Std,11:F3}   {PredictedSpread(l),9:F3}");
+
+NotebookApp.Cell(13);
+Claim.Close(At(Depth).Mean, PredictedDrift(Depth), 3 * SE(At(Depth)),
+    $"after {Depth} layers the mean of ln(RMS) has drifted by -5L/(4n) = {PredictedDrift(Depth):F3} (within 3 s.e.)");
+Claim.AtMost(At(Depth).Mean + 3 * SE(At(Depth)), 0, "the drift is real: the mean lies more than 3 s.e. below 0");
+Claim.Within(At(Depth).Std / At(25).Std, 1.6, 2.4,
+    "the spread grows like the square root of the depth: from layer 25 to 100 it doubles (within [1.6, 2.4])");
+Claim.Close(At(Depth).Std, PredictedSpread(Depth), 0.15 * PredictedSpread(Depth),
+    "and after 100 layers it is sqrt(5L/(4n)) within 15%");
+
+NotebookApp.Cell(14);
+var walkAxis = Enumerable.Range(0, Depth + 1).Select(l => (double)l).ToArray();
+var walkMoments = walkAxis.Select(l => At((int)l)).ToArray();
+NotebookApp.Show(Chart.Combine(new[]
+{
+    Charts.Band(walkAxis, walkMoments.Select(m => m.Mean), walkMoments.Select(m => m.Mean - m.Std),
+        walkMoments.Select(m => m.Mean + m.Std), $"He, {Networks} networks: mean ± one sd", Colours.Scheme("He")),
+    Charts.Line(walkAxis, walkAxis.Select(l => PredictedDrift((int)l)), "predicted drift -5l/(4n)", Colours.Black,
+        dashed: true),
+    Charts.ReferenceLine(0, Depth, 0, "no drift"),
+})
+    .WithTitle($"He weights, width {NarrowWidth}, one input per network: ln(RMS_l / RMS_0) over {Networks} networks")
+    .WithAxes("layer l (0 = input)", "ln(RMS_l / RMS_0) (natural log, no unit)")
+    .WithSize(1000, 480));
+
+// So He's rule does not promise an RMS of 1 at every layer of one network; it promises the mean square in expectation, and
+// one network wanders around a slowly sinking centre. The He networks of width 256 above agree: their RMS after 100 layers
+// (printed in the table) lies around $e^{-5 \cdot 100/(4 \cdot 256)}$, with 5 networks too few to pin it down:
+
+NotebookApp.Cell(15);
+double expectedCentre = Math.Exp(-5.0 * Depth / (4 * Width));
+var heEnd = SeedSummary.Of(deep[2].Select(run => run.Forward[Depth].RootMeanSquare / run.Forward[0].RootMeanSquare));
+Console.WriteLine($"exp(-5L/(4n)) = {expectedCentre:F3}; He's RMS_100 / RMS_0 over 5 seeds: geometric mean " +
+    $"{heEnd.GeometricMean:F3}, range {heEnd.Min:F3} to {heEnd.Max:F3}");
+Claim.Within(expectedCentre, heEnd.Min, heEnd.Max, "the predicted centre lies within the 5 networks' range");
+
+// PyTorch's default is not an oversight nobody noticed. An issue of 2017 (pytorch/pytorch#1667) pointed out that its std
+// is $1/\sqrt{3}$ of LeCun's, and a maintainer answered in 2019 that it cannot change for backward compatibility.
+// fast.ai's course measured what it does (lesson notebook `02a_why_sqrt5`, 2019): in an untrained 4-layer convolutional
+// network on 100 MNIST validation images, the output's standard deviation was a small fraction of what it became after
+// re-initializing the weights with `kaiming_uniform_` (and zeroing the biases). The lesson for a deep plain network: set
+// the initialization yourself.
 //
 // ## The He weight range for 1 to 100 inputs
 //
-// The article draws, for $n = 1..100$ inputs, the range of He weights. Two different numbers are easy to confuse here:
+// The article draws, for $n = 1..100$ inputs, the range of He weights: like its Xavier plots (notebook 04), the chart and
+// the sentences about it come from Jason Brownlee's tutorial on machinelearningmastery.com, whose plotting code computes
+// `sqrt(2.0 / n)`. Two different numbers are easy to confuse here:
 //
 // - the **standard deviation** of He weights, $\sigma = \sqrt{2/n}$ (the normal form);
 // - the **bound** of the uniform form, $U(-r, r)$ with $r = \sqrt{3}\,\sigma = \sqrt{6/n}$.
 //
-// The original post plotted $\sqrt{2/n}$ as if it were the range; it is the standard deviation, and normal He weights fall
-// outside $\pm\sigma$ about a third of the time. The library's `HeUniform.Bound` and `HeNormal.Std` give both:
+// The plot draws $\sqrt{2/n}$ as if it were the range; it is the standard deviation, and normal He weights fall outside
+// $\pm\sigma$ about a third of the time. The library's `HeUniform().Bound` and `HeNormal().Std` give both:
 
-NotebookApp.Cell(10);
+NotebookApp.Cell(16);
 var inputs = Enumerable.Range(1, 400).ToArray();
 var heUniform = Init.HeUniform();
 var heNormal = Init.HeNormal();
@@ -192,28 +332,34 @@ double[] bound = inputs.Select(n => heUniform.Bound(n, 10)).ToArray();
 double[] std = inputs.Select(n => heNormal.Std(n, 10)).ToArray();
 foreach (int n in new[] { 1, 2, 10, 20, 100 })
     Console.WriteLine($"n = {n,3}: uniform bound sqrt(6/n) = {bound[n - 1],6:F4}   std sqrt(2/n) = {std[n - 1],6:F4}");
-var draws = new double[100 * 1000];
-heNormal.Fill(draws, new[] { 1000, 100 }, new RandomSource(seed: 6));
+var draws = heNormal.Sample<double>(new[] { 1000, 100 }, seed: 6).Values;
 double outside = draws.Count(w => Math.Abs(w) > heNormal.Std(100, 1000)) / (double)draws.Length;
-Claim.Close(outside, 0.3173, 5 * Math.Sqrt(0.3173 * 0.6827 / draws.Length), "He normal weights (n = 100) lie beyond ±σ 31.7% of the time, as any normal does");
+Claim.Close(outside, 0.3173, 5 * Math.Sqrt(0.3173 * 0.6827 / draws.Length),
+    "He normal weights (n = 100) lie beyond ±σ 31.7% of the time, as any normal does");
 
-// The article's text about its plot: "with very few inputs, the range is large, near -1.5 and 1.5 or -1.0 to -1.0", then it
-// "rapidly drops to about 20 weights to near -0.1 and 0.1". What the plotted $\sqrt{2/n}$ gives:
+// Brownlee's text about his plot, repeated by the article: "with very few inputs, the range is large, near -1.5 and 1.5 or
+// -1.0 to -1.0", then it "rapidly drops to about 20 weights to near -0.1 and 0.1". What the plotted $\sqrt{2/n}$ gives:
 
-NotebookApp.Cell(11);
-Claim.Close(std[0], 1.414, 0.0005, "at 1 input the plotted std is 1.41: the article's 'near -1.5 and 1.5'");
-Claim.Close(std[1], 1.0, 1e-12, "at 2 inputs it is exactly 1: the article's '-1.0 to -1.0' is a typo for -1.0 to 1.0");
-Claim.Within(std[19], 0.31, 0.32, "at 20 inputs it is still 0.32, three times the article's 'near -0.1 and 0.1' (the uniform bound is 0.55)");
-Claim.That(inputs.First(n => std[n - 1] <= 0.1 + 1e-12) == 200, "the plotted std reaches 0.1 only at 200 inputs, beyond the plot");
+NotebookApp.Cell(17);
+Claim.Close(std[0], 1.414, 0.0005, "at 1 input the plotted std is 1.41: the text's 'near -1.5 and 1.5'");
+Claim.Close(std[1], 1.0, 1e-12, "at 2 inputs it is exactly 1: the text's '-1.0 to -1.0' is a typo for -1.0 to 1.0");
+Claim.Within(std[19], 0.31, 0.32,
+    "at 20 inputs it is still 0.32, three times 'near -0.1 and 0.1' (the uniform bound is 0.55)");
+int firstAtTenth = inputs.First(n => std[n - 1] <= 0.1 + 1e-12);
+Claim.That(firstAtTenth == 200, "the plotted std reaches 0.1 only at 200 inputs, beyond the plot",
+    $"first n with sqrt(2/n) <= 0.1: {firstAtTenth}");
 
-NotebookApp.Cell(12);
+NotebookApp.Cell(18);
 var n100 = inputs.Take(100).Select(n => (double)n).ToArray();
 string green = Colours.Scheme("He");
+string plotted = "He normal: ±σ = ±sqrt(2/n) (Brownlee's plot)";
 NotebookApp.Show(Chart.Combine(new[]
     {
-        Charts.Band(n100, new double[100], bound.Take(100).Select(b => -b), bound.Take(100), "He uniform: weights drawn from ±sqrt(6/n)", green),
-        Charts.Line(n100, std.Take(100), "He normal: ±σ = ±sqrt(2/n) (the original plot)", Colours.Variant(green), dashed: true),
-        Charts.Line(n100, std.Take(100).Select(s => -s), "He normal: ±σ = ±sqrt(2/n) (the original plot)", Colours.Variant(green), dashed: true, showLegend: false),
+        Charts.Band(n100, new double[100], bound.Take(100).Select(b => -b), bound.Take(100),
+            "He uniform: weights drawn from ±sqrt(6/n)", green),
+        Charts.Line(n100, std.Take(100), plotted, Colours.Variant(green), dashed: true),
+        Charts.Line(n100, std.Take(100).Select(s => -s), plotted, Colours.Variant(green), dashed: true,
+            showLegend: false),
     })
     .WithTitle("He initialization: uniform bound and standard deviation for n = 1..100 inputs")
     .WithAxes("number of inputs n (fan_in)", "weight value (no unit)")
@@ -221,89 +367,164 @@ NotebookApp.Show(Chart.Combine(new[]
 
 // ## A slip in the article: the variance doubles
 //
-// The article says He's fix is to multiply the variance of the weights by $\sqrt{2}$. It is the **standard
-// deviation** that gets the factor $\sqrt{2}$; the variance doubles, from $1/n$ (LeCun, or Xavier when
-// $n_\text{in} = n_\text{out}$) to $2/n$:
+// The article says He's fix is to multiply the variance of the weights by $\sqrt{2}$. It is the **standard deviation**
+// that gets the factor $\sqrt{2}$; the variance doubles, from $1/n$ (LeCun, or Xavier when $n_\text{in} = n_\text{out}$)
+// to $2/n$. With the variance multiplied by $\sqrt{2}$ instead, each ReLU layer would multiply the mean square by
+// $n \cdot \frac{\sqrt{2}}{n} \cdot \frac12 = \frac{\sqrt{2}}{2} \approx 0.707$, the RMS by $0.841$, and 100 layers would
+// shrink it about $3 \times 10^{-8}$-fold. Measured on its own, 5 seeds of the network with that variance:
 
-NotebookApp.Cell(13);
-Claim.Close(Init.HeNormal().Variance(Width, Width) / Init.LeCunNormal.Variance(Width, Width), 2, 1e-12, "He's variance is twice LeCun's");
-Claim.Close(Init.HeNormal().Std(Width, Width) / Init.LeCunNormal.Std(Width, Width), Math.Sqrt(2), 1e-12, "so He's std is sqrt(2) times LeCun's");
-Claim.Close(Init.PyTorchLinearDefault.Variance(Width, Width) / Init.LeCunNormal.Variance(Width, Width), 1 / 3.0, 1e-12, "PyTorch's default variance is a third of LeCun's");
-
-// The difference matters in a deep network. Multiplying the variance by $\sqrt{2}$ instead of 2 leaves a per-layer factor of
-// $\sqrt{\sqrt{2}/2} \approx 0.84$ on the RMS, which compounds over 100 ReLU layers. ReLU is *positively homogeneous*,
-// $\mathrm{relu}(c z) = c\,\mathrm{relu}(z)$ for $c > 0$, so scaling every weight by $c$ scales layer $L$ by exactly $c^L$: two runs with
-// the same seed (the same random draws, scaled differently) differ by exactly the predicted factor.
-
-NotebookApp.Cell(14);
-double slipStd = Math.Sqrt(Math.Sqrt(2) / Width);
-double slipRatio = DeepRelu(Init.Normal(0, slipStd), seed: 1, backward: false).Forward[Depth].RootMeanSquare
-                 / DeepRelu(Init.Normal(0, Init.HeNormal().Std(Width, Width)), seed: 1, backward: false).Forward[Depth].RootMeanSquare;
-double slipPredicted = Math.Pow(slipStd / Init.HeNormal().Std(Width, Width), Depth);
-Console.WriteLine($"Var(w) = sqrt(2)/n against 2/n: RMS ratio after {Depth} layers {Format.Number(slipRatio)} (predicted 0.8409^{Depth} = {Format.Number(slipPredicted)})");
-Claim.Close(slipRatio / slipPredicted, 1, 1e-9, "the slip shrinks the activations by exactly 0.8409^100, about 3e-8");
+NotebookApp.Cell(19);
+Claim.Close(Init.HeNormal().Variance(Width, Width) / Init.LeCunNormal().Variance(Width, Width), 2, 1e-12,
+    "He's variance is twice LeCun's");
+var slipNet = DeepNetwork.Stack(Depth, Width, Activation.ReLU, Init.Normal(0, Math.Sqrt(Math.Sqrt(2) / Width)));
+var slipRuns = seeds.Select(seed => DeepNetworkSimulator.Run(slipNet, new SimulationOptions
+    { BatchSize = 32, Seed = seed })).ToArray();
+var slipFactors = Factors(slipRuns, backward: false);
+Console.WriteLine($"per-layer factor on the mean square {slipFactors.Mean:F4} ± {SE(slipFactors):F4}; predicted " +
+    $"sqrt(2)/2 = {Math.Sqrt(2) / 2:F4}; on the RMS {Math.Pow(Math.Sqrt(2) / 2, 0.5):F4}, after {Depth} layers " +
+    $"{Format.Number(Math.Pow(Math.Sqrt(2) / 2, Depth / 2.0))}");
+Claim.Close(slipFactors.Mean, Math.Sqrt(2) / 2, 5 * SE(slipFactors),
+    "the slip's network multiplies the mean square by sqrt(2)/2 = 0.707 per layer");
 
 // ## Leaky ReLU
 //
 // A leaky ReLU keeps a slope $a$ for negative inputs, so it loses less than half of the second moment:
 // $E[f(z)^2] = \tfrac{1 + a^2}{2} E[z^2]$. He et al. derive the matching gain $\sqrt{2/(1 + a^2)}$, which the library's
-// `Gain.For` returns. With $a = 0.2$, plain He weights (made for $a = 0$) make the network grow by $\sqrt{1.04}$ per layer; the
-// leaky gain removes that drift. A leaky ReLU is positively homogeneous too, so the ratio of the two runs (same seeds) is exact:
+// `Gain.For` returns. With $a = 0.2$, plain He weights (made for $a = 0$) multiply the mean square by $1 + a^2 = 1.04$ per
+// layer, $1.04^{100} \approx 50.5$ over 100 layers; the leaky gain brings the factor back to 1. Both measured, 5 seeds
+// each:
 
-NotebookApp.Cell(15);
+NotebookApp.Cell(20);
 const double slope = 0.2;
 var leaky = Activation.CreateLeakyReLU(slope);
-Claim.Close(Gain.For(Nonlinearity.LeakyReLU, slope), Math.Sqrt(2 / (1 + slope * slope)), 1e-12, $"the gain for a = {slope} is sqrt(2/(1 + a^2)) = {Gain.For(Nonlinearity.LeakyReLU, slope):F4}");
-var plain = seeds.Select(seed => DeepRelu(Init.HeNormal(), seed, leaky, backward: false)).ToArray();
-var matched = seeds.Select(seed => DeepRelu(Init.HeNormal(negativeSlope: slope), seed, leaky, backward: false)).ToArray();
-double leakyPredicted = Math.Pow(Math.Sqrt(1 + slope * slope), Depth);
-Claim.AllWithin(plain.Zip(matched, (p, q) => p.Forward[Depth].RootMeanSquare / q.Forward[Depth].RootMeanSquare / leakyPredicted), 1 - 1e-9, 1 + 1e-9,
-    $"plain He weights end exactly sqrt(1.04)^100 = {leakyPredicted:F2} times higher, on every seed");
-Claim.AllWithin(matched.SelectMany(r => r.Forward).Select(s => s.RootMeanSquare), 0.4, 2.5, "with the leaky gain the RMS stays between 0.4 and 2.5, as He's does for ReLU");
+Claim.Close(Gain.For(leaky), Math.Sqrt(2 / (1 + slope * slope)), 1e-12,
+    $"the gain for a = {slope} is sqrt(2/(1 + a^2)) = {Gain.For(leaky):F4}");
+var leakyNets = new[] { Init.HeNormal(), Init.HeNormal(negativeSlope: slope) }
+    .Select(weights => DeepNetwork.Stack(Depth, Width, leaky, weights)).ToArray();
+var leakyFactors = leakyNets.Select(net => Factors(seeds.Select(seed => DeepNetworkSimulator.Run(net,
+    new SimulationOptions { BatchSize = 32, Seed = seed })).ToArray(), backward: false)).ToArray();
+Console.WriteLine($"per-layer factor on the mean square: plain He {leakyFactors[0].Mean:F4} ± " +
+    $"{SE(leakyFactors[0]):F4}, leaky gain {leakyFactors[1].Mean:F4} ± {SE(leakyFactors[1]):F4}; " +
+    $"1.04^{Depth} = {Math.Pow(1 + slope * slope, Depth):F1}");
+Claim.Close(leakyFactors[0].Mean, 1 + slope * slope, 5 * SE(leakyFactors[0]),
+    "plain He weights multiply the mean square by 1 + a^2 = 1.04 per layer");
+Claim.Close(leakyFactors[1].Mean, 1, 5 * SE(leakyFactors[1]), "the leaky gain brings the factor back to 1");
 
 // ## Fan-in or fan-out
 //
-// He's variance can divide by $n_\text{in}$ (`FanMode.FanIn`, the default: the activations keep their scale
-// going forward) or by $n_\text{out}$ (`FanMode.FanOut`: the gradients keep their scale going backward).
-// When the layers have equal widths the two coincide; in a network that narrows from 1024 to 64 units over
-// 8 ReLU layers, each mode preserves its own direction and lets the other change by
-// $\sqrt{64/1024} = 1/4$ or $\sqrt{1024/64} = 4$. Over only 8 layers a single draw scatters by tens of percent, so the
-// claims rest on the geometric mean of 5 seeds (their range is printed beside it):
+// He's variance can divide by $n_\text{in}$ (`FanMode.FanIn`, the default: the activations keep their scale going forward)
+// or by $n_\text{out}$ (`FanMode.FanOut`: the gradients keep their scale going backward). When the layers have equal
+// widths the two coincide; in a network that narrows from 1024 to 64 units over 8 ReLU layers, each mode preserves its own
+// direction and lets the other change by $\sqrt{64/1024} = 1/4$ or $\sqrt{1024/64} = 4$: the per-layer factors telescope
+// to the ratio of the first and last widths, whatever the depth (He et al. 2015 make this point in their section 2.2).
+// Over only 8 layers a single draw scatters by tens of percent, so the claims rest on the geometric mean of 5 seeds (their
+// range is printed beside it):
 
-NotebookApp.Cell(16);
+NotebookApp.Cell(21);
 int[] widths = Enumerable.Range(0, 9).Select(k => (int)Math.Round(1024 / Math.Pow(2, k / 2.0))).ToArray();
 Console.WriteLine($"widths: {string.Join(" ", widths)}");
-var modes = new[] { FanMode.FanIn, FanMode.FanOut }.ToDictionary(mode => mode, mode => seeds.Select(seed => DeepNetworkSimulator.Run(new SimulationOptions
-{
-    Depth = 8, Widths = widths, BatchSize = 256, Seed = seed, ComputeBackward = true,
-    WeightInitializer = Init.HeNormal(mode: mode), Activation = Activation.ReLU,
-})).ToArray());
-static SeedSummary Forward(SimulationResult[] runs) => SeedSummary.Of(runs.Select(r => r.Forward[8].RootMeanSquare / r.Forward[0].RootMeanSquare));
-static SeedSummary Backward(SimulationResult[] runs) => SeedSummary.Of(runs.Select(r => r.Backward![0].RootMeanSquare / r.Backward[8].RootMeanSquare));
+var pyramids = new[] { FanMode.FanIn, FanMode.FanOut }.ToDictionary(mode => mode,
+    mode => DeepNetwork.Stack(widths, Activation.ReLU, Init.HeNormal(mode: mode)));
+var modes = pyramids.ToDictionary(p => p.Key, p => seeds.Select(seed => DeepNetworkSimulator.Run(p.Value,
+    new SimulationOptions { BatchSize = 64, Seed = seed, ComputeBackward = true })).ToArray());
+static SeedSummary Forward(SimulationResult[] runs) =>
+    SeedSummary.Of(runs.Select(r => r.Forward[^1].RootMeanSquare / r.Forward[0].RootMeanSquare));
+static SeedSummary Backward(SimulationResult[] runs) =>
+    SeedSummary.Of(runs.Select(r => r.Backward![0].RootMeanSquare / r.Backward[^1].RootMeanSquare));
+string Spread(SeedSummary s) => $"{s.GeometricMean:F3} ({s.Min:F3} to {s.Max:F3})";
 foreach (var (mode, runs) in modes)
-    Console.WriteLine($"{mode,-7}: forward RMS x_8/x_0 {Forward(runs).GeometricMean:F3} ({Forward(runs).Min:F3} to {Forward(runs).Max:F3}), " +
-                      $"backward RMS g_0/g_8 {Backward(runs).GeometricMean:F3} ({Backward(runs).Min:F3} to {Backward(runs).Max:F3})");
+    Console.WriteLine($"{mode,-7}: forward RMS x_8/x_0 {Spread(Forward(runs))}, backward RMS g_0/g_8 " +
+        $"{Spread(Backward(runs))}");
 
-NotebookApp.Cell(17);
-Claim.Within(Forward(modes[FanMode.FanIn]).GeometricMean, 0.85, 1.15, "fan-in mode keeps the activations' RMS (geometric mean of 5 seeds within 15% of 1)");
-Claim.Within(Backward(modes[FanMode.FanIn]).GeometricMean, 0.25 * 0.85, 0.25 * 1.15, "and lets the gradient shrink to 1/4 (within 15%)");
-Claim.Within(Backward(modes[FanMode.FanOut]).GeometricMean, 0.85, 1.15, "fan-out mode keeps the gradients' RMS (geometric mean of 5 seeds within 15% of 1)");
-Claim.Within(Forward(modes[FanMode.FanOut]).GeometricMean, 4 * 0.85, 4 * 1.15, "and lets the activations grow 4-fold (within 15%)");
+NotebookApp.Cell(22);
+Claim.Within(Forward(modes[FanMode.FanIn]).GeometricMean, 0.85, 1.15,
+    "fan-in mode keeps the activations' RMS (geometric mean of 5 seeds within 15% of 1)");
+Claim.Within(Backward(modes[FanMode.FanIn]).GeometricMean, 0.25 * 0.85, 0.25 * 1.15,
+    "and lets the gradient shrink to 1/4 (within 15%)");
+Claim.Within(Backward(modes[FanMode.FanOut]).GeometricMean, 0.85, 1.15,
+    "fan-out mode keeps the gradients' RMS (geometric mean of 5 seeds within 15% of 1)");
+Claim.Within(Forward(modes[FanMode.FanOut]).GeometricMean, 4 * 0.85, 4 * 1.15,
+    "and lets the activations grow 4-fold (within 15%)");
 
 // ## Takeaways
 //
 // - ReLU zeroes half of a symmetric input, so it halves the second moment (measured: 0.50), and its output's std is only
-//   $\sqrt{1 - 1/\pi} \approx 0.83$ of its RMS. He initialization pays the halving back with $\mathrm{Var}(w) = 2/n_\text{in}$.
-// - In one 512-wide layer: $N(0,1)$ weights give outputs of std $\approx 22.6$; after the ReLU the mean square is about 256; He's
-//   $\sigma = \sqrt{2/512}$ brings it back to about 1.
-// - Over 100 ReLU layers Xavier loses a factor $\sqrt{2}$ per layer (to within a factor of 3 of $2^{-50} \approx 9 \times 10^{-16}$),
-//   forward and backward, and PyTorch's `nn.Linear` default, $U(\pm 1/\sqrt{n})$, loses a factor of 2.4 per layer; He keeps the
-//   RMS of both between 0.4 and 2.5 (5 seeds each).
-// - He weights: standard deviation $\sqrt{2/n}$, uniform bound $\sqrt{6/n}$. The original range plot drew the standard deviation,
-//   which is 0.32 at 20 inputs, not "near $\pm 0.1$".
-// - He **doubles** the variance; it multiplies the standard deviation by $\sqrt{2}$. Multiplying the variance by $\sqrt{2}$
-//   instead shrinks a 100-layer ReLU network's activations by a factor of about $3 \times 10^{-8}$.
-// - Leaky ReLU with slope $a$: gain $\sqrt{2/(1 + a^2)}$. Fan-in mode preserves the forward pass, fan-out mode the backward pass;
-//   with equal widths they agree.
+//   $\sqrt{1 - 1/\pi} \approx 0.83$ of its RMS. He initialization pays the halving back with
+//   $\mathrm{Var}(w) = 2/n_\text{in}$.
+// - In one 512-wide layer: $N(0,1)$ weights give outputs of std $\approx 22.6$; after the ReLU the mean square is about
+//   256; He's $\sigma = \sqrt{2/512}$ brings it back to about 1.
+// - Over 100 ReLU layers each layer multiplies the mean square by $\tfrac12$ under Xavier and by $\tfrac16$ under
+//   PyTorch's `nn.Linear` default, $U(\pm 1/\sqrt{n})$ (checked here against PyTorch's own formula), forward and backward:
+//   15 and 39 orders of magnitude gone, as the slider figure shows. He keeps the factor at 1, and the RMS of both between
+//   0.3 and 3 (5 seeds each).
+// - He keeps the mean square *in expectation*. One finite network's log RMS still drifts down by about $5/(4n)$ per layer
+//   and spreads like $\sqrt{l}$ (100 networks of width 128, one input each).
+// - He weights: standard deviation $\sqrt{2/n}$, uniform bound $\sqrt{6/n}$. Brownlee's range plot, which the article
+//   shows, drew the standard deviation, which is 0.32 at 20 inputs, not "near $\pm 0.1$".
+// - He **doubles** the variance; it multiplies the standard deviation by $\sqrt{2}$. Multiplying the variance by
+//   $\sqrt{2}$ instead leaves a factor 0.707 on the mean square per layer (measured).
+// - Leaky ReLU with slope $a$: gain $\sqrt{2/(1 + a^2)}$; without it the mean square grows by $1 + a^2$ per layer. Fan-in
+//   mode preserves the forward pass, fan-out mode the backward pass; with equal widths they agree.
+//
+// ## Exercises
+//
+// Each exercise has a worked solution below it, collapsed: open it once you have your answer.
+
+// ### Exercise 1
+//
+// Derive two numbers: the standard deviation of He normal weights and the bound of He uniform weights for a layer with 784
+// inputs. Check them against the library and a sample of the uniform form.
+
+NotebookApp.Cell(23);
+double heStd = Math.Sqrt(2.0 / 784), heBound = Math.Sqrt(6.0 / 784);
+var heLayer = Init.HeUniform().Sample<double>(new[] { 256, 784 }, seed: 1);
+var hl = SampleMoments.Of<double>(heLayer.Values);
+Console.WriteLine($"sigma = {heStd:F4}, r = {heBound:F4}; library {Init.HeNormal().Std(784, 256):F4} and " +
+    $"{Init.HeUniform().Bound(784, 256):F4}; std of the uniform sample {hl.Std:F4}");
+Claim.Close(Init.HeNormal().Std(784, 256), heStd, 1e-15, "He normal's std is sqrt(2/784)");
+Claim.Close(Init.HeUniform().Bound(784, 256), heBound, 1e-15, "He uniform's bound is sqrt(6/784)");
+Claim.Close(hl.Variance, heStd * heStd, 5 * hl.VarianceStandardError, "the uniform sample has the variance 2/784");
+
+// $\sigma = \sqrt{2/784} \approx 0.0505$ and $r = \sqrt{3}\,\sigma = \sqrt{6/784} \approx 0.0875$. Only the fan-in enters
+// (the 256 outputs do not): He's default mode keeps the forward pass.
+
+// ### Exercise 2
+//
+// Predict, then read it off the runs above: with Xavier weights in the 256-wide ReLU network, after how many layers does
+// the RMS of the activations first drop below $10^{-3}$? Use the factor per layer; then find that layer on each of the 5
+// Xavier seeds.
+
+NotebookApp.Cell(24);
+double predictedLayers = Math.Log(1e-3) / Math.Log(Math.Sqrt(0.5)); // 2^(-L/2) = 10^-3: L = 2 log2(1000)
+var firstBelow = deep[0].Select(run => run.Forward.First(s => s.RootMeanSquare < 1e-3).Layer).ToArray();
+Console.WriteLine($"predicted: after {predictedLayers:F2} layers, so at layer {Math.Ceiling(predictedLayers)}; " +
+    $"measured on the 5 seeds: {string.Join(", ", firstBelow)}");
+Claim.AllWithin(firstBelow.Select(l => (double)l), Math.Ceiling(predictedLayers) - 1, Math.Ceiling(predictedLayers) + 1,
+    "every seed crosses 10^-3 within one layer of the prediction");
+
+// $2^{-L/2} < 10^{-3}$ gives $L > 2\log_2 1000 \approx 19.9$, so layer 20. The 5 seeds land within a layer of it: one
+// layer multiplies the RMS by $1/\sqrt{2}$, and one network's RMS at layer 20 differs from the next by tens of percent
+// (the spread of the section on finite networks).
+
+// ### Exercise 3
+//
+// Change one parameter and explain: turn the pyramid around (64 units widening to 1024 over 8 ReLU layers) and keep fan-in
+// mode. Predict what happens to the activations' RMS and to the gradients' RMS from layer 8 back to the input; then run 5
+// seeds.
+
+NotebookApp.Cell(25);
+var widening = DeepNetwork.Stack(Enumerable.Reverse(widths).ToArray(), Activation.ReLU, Init.HeNormal());
+var wideningRuns = seeds.Select(seed => DeepNetworkSimulator.Run(widening,
+    new SimulationOptions { BatchSize = 64, Seed = seed, ComputeBackward = true })).ToArray();
+Console.WriteLine($"n_8/n_0 = {1024 / 64}; forward RMS x_8/x_0 {Spread(Forward(wideningRuns))}, backward " +
+    $"RMS g_0/g_8 {Spread(Backward(wideningRuns))}");
+Claim.Within(Forward(wideningRuns).GeometricMean, 0.85, 1.15, "fan-in still keeps the activations (within 15%)");
+Claim.Within(Backward(wideningRuns).GeometricMean, 4 * 0.85, 4 * 1.15,
+    "the gradient now grows 4-fold on its way back (within 15%)");
+
+// Fan-in mode sets $\mathrm{Var}(w) = 2/n_{l-1}$, which keeps the forward pass whatever the widths. Going back, each layer
+// multiplies the gradient's mean square by $n_l\,\mathrm{Var}(w)/2 = n_l/n_{l-1}$, and the factors telescope to
+// $n_8/n_0 = 16$: the RMS grows $\sqrt{16} = 4$-fold. It is the mirror image of the narrowing network, where the gradient
+// shrank to $1/4$.
 
 NotebookApp.Finish();

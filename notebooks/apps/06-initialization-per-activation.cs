@@ -12,6 +12,7 @@
 #:project ../../lib/WeightInit.Tutorial.Apps/WeightInit.Tutorial.Apps.csproj
 
 using WeightInit.Simulation;
+using WeightInit.Theory;
 
 NotebookApp.Start("06-initialization-per-activation");
 
@@ -19,8 +20,9 @@ NotebookApp.Start("06-initialization-per-activation");
 //
 // Which initialization should follow which activation? This notebook prints the modern answer (the table of Géron's
 // *Hands-On Machine Learning*, 2nd and 3rd editions) with the library's numbers for each row, shows the older
-// first-edition table and why it should no longer be used, and then checks every pair empirically: five weight schemes
-// times seven activations, each pushed through a 100-layer network on 5 seeds, drawn as a map of where the signal survives.
+// first-edition table and what is wrong with it, and then checks every pair empirically: five weight schemes times seven
+// activations, each pushed through a 100-layer network without biases on 5 seeds, drawn as maps of where the signal
+// survives, with the spread over the seeds printed beside them.
 //
 // Lines starting with ✓ are the text's claims, checked against the library and the experiments.
 
@@ -39,10 +41,10 @@ NotebookApp.Start("06-initialization-per-activation");
 //
 // The library holds the rows (`InitializationAdvice.Table`: the scale, the fan, and an initializer for each); the words of
 // the table are this notebook's. For an example layer with $n_\text{in} = 256$ and $n_\text{out} = 128$ (unequal, so that
-// $n_\text{avg} = 192$ differs from $n_\text{in}$), each row's variance against the formula above, and the standard deviation of
-// the 32,768 weights its initializer draws (a sample std has a relative standard error of $1/\sqrt{2 \cdot 32768} = 0.4\%$):
+// $n_\text{avg} = 192$ differs from $n_\text{in}$), each row's variance against the formula above, and the standard
+// deviation of the 32768 weights its initializer draws, divided by the row's $\sigma$ (a sample std has a relative standard
+// error of $1/\sqrt{2 \cdot 32768}$, printed below):
 
-// (In the app, this cell's 'activations' is 'activations_2': the top-level statements of one C# program share one scope, and another cell declares the same name.)
 NotebookApp.Cell(2);
 const int fanIn = 256, fanOut = 128;
 var words = new Dictionary<InitializationScheme, (string Activations, string Formula, double Variance)>
@@ -51,157 +53,242 @@ var words = new Dictionary<InitializationScheme, (string Activations, string For
     [InitializationScheme.He] = ("ReLU and its variants", "2/fan_in", 2.0 / fanIn),
     [InitializationScheme.LeCun] = ("SELU", "1/fan_in", 1.0 / fanIn),
 };
-Console.WriteLine("scheme  activations                     sigma^2      value     sigma   sampled   r = sqrt(3) sigma   gain sqrt(s)");
+double relativeError = 1 / Math.Sqrt(2.0 * fanIn * fanOut);
+Console.WriteLine($"n_avg = {(fanIn + fanOut) / 2}; {fanIn * fanOut} weights per draw; relative standard error of " +
+    $"their std {100 * relativeError:F1}%");
+
+// (In the app, this cell's 'activations' is 'activations_3': the top-level statements of one C# program share one scope, and another cell declares the same name.)
+NotebookApp.Cell(3);
+Console.WriteLine("scheme  activations                    sigma^2     value      sigma   sampled/sigma   " +
+    "r = sqrt(3) sigma   gain");
 foreach (var row in InitializationAdvice.Table)
 {
     var weights = new double[fanOut * fanIn];
     row.Normal.Fill(weights, new[] { fanOut, fanIn }, new RandomSource(seed: 1));
-    double sampled = SampleMoments.Of(weights).Std;
-    var (activations_2, formula, variance) = words[row.Scheme];
-    Console.WriteLine($"{row.Scheme,-7} {activations_2,-30}  {formula,-9} {row.Variance(fanIn, fanOut),9:F6} {row.Std(fanIn, fanOut),9:F5} {sampled,9:F5} {row.UniformBound(fanIn, fanOut),19:F5} {row.Gain,14:F4}");
+    double ratio = SampleMoments.Of(weights).Std / row.Std(fanIn, fanOut);
+    var (activations_3, formula, variance) = words[row.Scheme];
+    Console.WriteLine($"{row.Scheme,-7} {activations_3,-30} {formula,-9} {row.Variance(fanIn, fanOut),9:F6} " +
+        $"{row.Std(fanIn, fanOut),9:F5} {ratio,15:F4} {row.UniformBound(fanIn, fanOut),19:F5} {row.Gain,6:F4}");
     Claim.Close(row.Variance(fanIn, fanOut), variance, 1e-15, $"{row.Scheme}: the library's variance is {formula}");
-    Claim.Close(sampled / row.Std(fanIn, fanOut), 1, 5 / Math.Sqrt(2.0 * weights.Length), $"{row.Scheme}: its initializer draws weights of that std (within 5 standard errors)");
+    Claim.Close(ratio, 1, 5 * relativeError,
+        $"{row.Scheme}: its initializer draws weights of that std (sampled / sigma, 5 standard errors)");
 }
 
-// The last column is the table's *gain*, $\sqrt{s}$, the factor on $1/\sqrt{n}$: it is 1 for Glorot whatever the activation. It is
-// not PyTorch's `calculate_gain`, which notebook 03 used: PyTorch multiplies a scheme's std by a separate per-activation gain,
-// $5/3$ for tanh, so PyTorch's tanh recommendation is Glorot times 5/3 while this table's is Glorot times 1 (notebook 03 shows what
-// the 5/3 does: the activations stop fading and the gradient grows about 1.1-fold per layer).
-
-NotebookApp.Cell(3);
-Claim.Close(InitializationAdvice.For(Activation.Tanh).Gain, 1, 0, "the table's gain for tanh is 1 (the Glorot row)");
-Claim.Close(Gain.For(Nonlinearity.Tanh), 5.0 / 3, 1e-15, "PyTorch's calculate_gain for tanh is 5/3");
-
-// `InitializationAdvice.For` looks the row up for an activation object. A leaky ReLU with a non-zero slope $a$ gets He's exact
-// variance for it, $2/((1 + a^2)\,n_\text{in})$:
+// The last column is the table's *gain*, $\sqrt{s}$, the factor on $1/\sqrt{n}$: it is 1 for Glorot whatever the
+// activation. It is not PyTorch's `calculate_gain`, which notebook 03 used. PyTorch documents `calculate_gain` as
+// returning "the recommended gain value for the given nonlinearity": a factor on the std of whichever scheme takes a gain
+// (`xavier_uniform_`, `kaiming_normal_`, `orthogonal_`, ...), $5/3$ for tanh. Applied to Glorot, PyTorch's gain for tanh
+// gives Glorot times $5/3$, where this table gives Glorot times 1 (notebook 03 measures what the $5/3$ does).
 
 NotebookApp.Cell(4);
+Claim.Close(InitializationAdvice.For(Activation.Tanh).Gain, 1, 0, "the table's gain for tanh is 1 (the Glorot row)");
+Claim.Close(Gain.For(Activation.Tanh), 5.0 / 3, 1e-15, "PyTorch's calculate_gain for tanh is 5/3");
+
+// `InitializationAdvice.For` looks the row up for an activation object. A leaky ReLU with a non-zero slope $a$ gets He's
+// exact variance for it, $2/((1 + a^2)\,n_\text{in})$:
+
+NotebookApp.Cell(5);
 Activation[] activations = { Activation.Identity, Activation.Sigmoid, Activation.Tanh, Activation.ReLU,
-                             Activation.LeakyReLU, Activation.Elu, Activation.Gelu, Activation.Swish, Activation.Selu };
+    Activation.LeakyReLU, Activation.Elu, Activation.Gelu, Activation.Swish, Activation.Selu };
 Console.WriteLine("activation  scheme  sigma for the example layer");
 foreach (var activation in activations)
-    Console.WriteLine($"{activation.Name,-10}  {InitializationAdvice.For(activation).Scheme,-6}  {InitializationAdvice.For(activation).Std(fanIn, fanOut),8:F5}");
-double a = LeakyReLUActivation.DefaultNegativeSlope;
+    Console.WriteLine($"{activation.Name,-10}  {InitializationAdvice.For(activation).Scheme,-6}  " +
+        $"{InitializationAdvice.For(activation).Std(fanIn, fanOut),8:F5}");
+double a = Activation.DefaultLeakyReLUSlope;
 Claim.Close(InitializationAdvice.For(Activation.LeakyReLU).Variance(fanIn, fanOut), 2 / ((1 + a * a) * fanIn), 1e-15,
     $"LeakyReLU (a = {a}) gets the variance 2/((1 + a^2) fan_in)");
 
 // ## The obsolete first-edition table
 //
 // The first edition of the book (2017) gave a different table: every row used Glorot's bound
-// $r = \sqrt{6/(n_\text{in} + n_\text{out})}$ times a multiplier $m$, 1 for the logistic, **4 for tanh** and $\sqrt{2}$ for ReLU.
-// What is wrong with each row:
+// $r = \sqrt{6/(n_\text{in} + n_\text{out})}$ times a multiplier $m$: 1 for the logistic, **4 for tanh** and $\sqrt{2}$ for
+// ReLU. A factor 4 appears earlier in the Deep Learning Tutorials of Bengio's lab (deeplearning.net, the page on the
+// multilayer perceptron), which give tanh units Glorot's interval and logistic units an interval 4 times wider. What is wrong with
+// each row of the first edition:
 //
-// - **logistic, $m = 1$.** By Glorot and Bengio's linear-regime argument the logistic (slope 1/4 at 0) is the unit that would
-//   need weights 4 times larger; the first edition put that 4 on tanh instead. The later editions use plain Glorot for it.
+// - **logistic, $m = 1$.** The tutorials give the factor 4 to the logistic; the first edition has it on tanh. The later
+//   editions use plain Glorot for the logistic.
 // - **tanh, $m = 4$.** Tanh has slope 1 at 0, the case Glorot and Bengio derived their formula for: it needs no factor 4.
-// - **ReLU, $m = \sqrt{2}$.** He et al. (2015) derive $\sigma^2 = 2/n_\text{in}$ (fan-in, not the average fan); $\sqrt{2}$ times Glorot's
-//   bound equals He's only when $n_\text{in} = n_\text{out}$.
+// - **ReLU, $m = \sqrt{2}$.** He et al. (2015) derive $\sigma^2 = 2/n_\text{in}$ (fan-in, not the average fan); $\sqrt{2}$
+//   times Glorot's bound equals He's only when $n_\text{in} = n_\text{out}$.
 //
 // The bounds for the example layer come from `Init.XavierUniform(gain: m)`:
 
-NotebookApp.Cell(5);
-var firstEdition = new (string Activation, double Multiplier)[] { ("logistic", 1), ("tanh", 4), ("ReLU", Math.Sqrt(2)) };
+NotebookApp.Cell(6);
+var firstEdition = new (string Activation, double Multiplier)[]
+    { ("logistic", 1), ("tanh", 4), ("ReLU", Math.Sqrt(2)) };
 foreach (var (activation, m) in firstEdition)
 {
     double r = Init.XavierUniform(gain: m).Bound(fanIn, fanOut);
     Console.WriteLine($"{activation,-8}  m = {m:F4}   r = {r:F5}");
-    Claim.Close(r, m * Math.Sqrt(6.0 / (fanIn + fanOut)), 1e-15, $"{activation}: r = {m:0.####} sqrt(6/(n_in + n_out))");
+    Claim.Close(r, m * Math.Sqrt(6.0 / (fanIn + fanOut)), 1e-15,
+        $"{activation}: r = {m:0.####} sqrt(6/(n_in + n_out))");
 }
-Claim.That(Math.Abs(Init.XavierUniform(gain: Math.Sqrt(2)).Bound(fanIn, fanOut) - Init.HeUniform().Bound(fanIn, fanOut)) > 0.01,
-    "for this unequal layer the first edition's ReLU bound differs from He's", $"{Init.XavierUniform(gain: Math.Sqrt(2)).Bound(fanIn, fanOut):F4} vs {Init.HeUniform().Bound(fanIn, fanOut):F4}");
+double firstEditionRelu = Init.XavierUniform(gain: Math.Sqrt(2)).Bound(fanIn, fanOut);
+double heBound = Init.HeUniform().Bound(fanIn, fanOut);
+Claim.That(Math.Abs(firstEditionRelu - heBound) > 0.01, "for this unequal layer the first edition's ReLU bound " +
+    "differs from He's", $"{firstEditionRelu:F4} vs {heBound:F4}");
 
-// The factor 4 comes from the slope at 0. Glorot and Bengio's derivation assumes a unit that behaves like the
-// identity near 0. tanh does (slope 1); the logistic sigmoid $\sigma(z) = 1/(1 + e^{-z})$ does not: its
-// slope at 0 is $\sigma(0)(1 - \sigma(0)) = 1/4$, so in its linear regime it is the logistic that would need
-// weights 4 times larger. The library's derivatives confirm the two slopes:
-
-NotebookApp.Cell(6);
-Claim.Close(Activation.Tanh.Derivative(0.0), 1, 1e-15, "tanh's slope at 0 is 1");
-Claim.Close(Activation.Sigmoid.Derivative(0.0), 0.25, 1e-15, "the logistic's slope at 0 is 1/4");
-
-// Giving tanh the logistic's factor does harm: with 4 times Xavier's bound, the pre-activations are 4 times too wide, and many
-// tanh units end up on their flat tails, where the derivative is below 0.01 and a unit passes almost no gradient. A 20-layer
-// network, width 256, batch 256, with Xavier's uniform weights and with 4 times their bound, 5 seeds each (the simulator's
-// `SaturatedFraction`, and the standard deviation of the gradient that gets back to the input):
+// Where the factor 4 comes from: Glorot and Bengio's derivation assumes a unit that behaves like the identity near 0. Tanh
+// does (slope 1); the logistic $\sigma(z) = 1/(1 + e^{-z})$ does not: its slope at 0 is $\sigma(0)(1 - \sigma(0)) = 1/4$,
+// so going **backward** each logistic layer passes on a quarter of what a tanh layer would, and weights 4 times larger
+// make up for it in the linear regime. Going **forward** the argument does not apply: the logistic's outputs sit around
+// $1/2$, so their mean square $E[\sigma(z)^2]$ is at least $1/4$ whatever the weights. That mean, not the slope, is what
+// Glorot and Bengio blame for the logistic's trouble (it drives the top hidden layer into saturation). The library's
+// derivatives and a million draws at three scales:
 
 NotebookApp.Cell(7);
-ulong[] seeds = { 1, 2, 3, 4, 5 };
-var saturation = (from activation in new[] { Activation.Tanh, Activation.Sigmoid } from multiplier in new[] { 1.0, 4.0 }
-                  select (Key: (activation.Name, multiplier), Runs: seeds.Select(seed => DeepNetworkSimulator.Run(new SimulationOptions
-                  {
-                      Depth = 20, Width = 256, BatchSize = 256, Seed = seed, ComputeBackward = true,
-                      WeightInitializer = Init.XavierUniform(gain: multiplier), Activation = activation,
-                  })).ToArray())).ToDictionary(p => p.Key, p => p.Runs);
-Console.WriteLine("activation  weights      saturated units, layers 1-20 (5 seeds)   input gradient std (5 seeds)");
-foreach (var ((name, multiplier), runs) in saturation)
+Claim.Close(Activation.Tanh.Derivative(0.0), 1, 1e-15, "tanh's slope at 0 is 1");
+Claim.Close(Activation.Sigmoid.Derivative(0.0), 0.25, 1e-15, "the logistic's slope at 0 is 1/4");
+var z = new double[1_000_000];
+var logistic = new double[z.Length];
+var meanSquares = new List<double>();
+foreach (double scale in new[] { 0.1, 1.0, 4.0 })
 {
-    var sat = SeedSummary.Of(runs.SelectMany(r => r.Forward.Skip(1).Select(s => s.SaturatedFraction)));
-    var grad = SeedSummary.Of(runs.Select(r => r.Backward![0].Std));
-    Console.WriteLine($"{name,-10}  {(multiplier == 1 ? "Xavier" : "4 x Xavier"),-11}  {sat.Min,17:P1} to {sat.Max,-8:P1}  {Format.Number(grad.Min),17} to {Format.Number(grad.Max)}");
+    new RandomSource(seed: 6).FillNormal(z, 0, scale);
+    Activation.Sigmoid.Apply(z, logistic);
+    meanSquares.Add(logistic.Average(x => x * x));
 }
+Console.WriteLine($"E[sigma(z)^2] for z of std 0.1, 1, 4: {string.Join(", ", meanSquares.Select(m => $"{m:F4}"))}");
+Claim.ForAll(meanSquares, 3, m => m >= 0.25, "the logistic's outputs have mean square at least 1/4 at every scale");
+
+// Giving tanh the logistic's factor does harm. A unit is *saturated* when its slope is below $1 - t^2$ of its slope at
+// 0, with the library's $t = 0.97$ (`Saturation.DefaultThreshold`; notebook 13 counts with the same rule): for tanh that
+// is $|\tanh z| > 0.97$, for the logistic $|z| > 4.18$, where its slope is below 5.9% of $1/4$. A saturated unit passes
+// almost no gradient. The experiment: a 20-layer network, width 256, batch 128, no biases, with Xavier's uniform weights
+// and with 4 times their bound, 5 seeds each; the simulator's `SaturatedFraction` counts saturated units, and a gradient
+// with standard normal entries enters at the top (layer 20), so the ratio of its std at the input to its std at the top
+// says how much it grew or shrank on the way down:
 
 NotebookApp.Cell(8);
-Claim.AllWithin(saturation[("Tanh", 4.0)].SelectMany(r => r.Forward.Skip(1)).Select(s => s.SaturatedFraction), 0.35, 0.5,
-    "tanh with 4 x Xavier: 35% to 50% of the units saturate at every layer, every seed");
-Claim.AtLeast(saturation[("Tanh", 4.0)].Min(r => r.Backward![0].Std), 1000, "tanh with 4 x Xavier: the gradient reaches the input more than 1,000 times larger");
-Claim.AtMost(saturation[("Sigmoid", 1.0)].Max(r => r.Backward![0].Std), 1e-12, "logistic with plain Xavier: the gradient shrinks by more than 12 orders of magnitude over 20 layers");
-Claim.AtLeast(saturation[("Sigmoid", 4.0)].Min(r => r.Backward![0].Std), 1e-7, "logistic with 4 x Xavier: far less, at most 7 orders of magnitude");
-Claim.AllWithin(saturation[("Sigmoid", 4.0)].SelectMany(r => r.Forward.Skip(5)).Select(s => s.SaturatedFraction), 0, 0.15,
-    "logistic with 4 x Xavier: from layer 5 on at most 15% of the units saturate (tanh: at least 35%)");
+double t = Saturation.DefaultThreshold;
+Console.WriteLine($"t = {t}: tanh saturated where |tanh z| > {t}; logistic where |z| > 2 artanh(t) = " +
+    $"{2 * Math.Atanh(t):F2}, its slope below 1 - t^2 = {100 * (1 - t * t):F1}% of 1/4");
+Claim.Close(Saturation.SlopeLimit(Activation.Sigmoid, t), (1 - t * t) / 4, 1e-15,
+    "the logistic's slope limit is (1 - t^2) times its slope at 0");
+Claim.Close(Activation.Sigmoid.Derivative(2 * Math.Atanh(t)), (1 - t * t) / 4, 1e-12,
+    "and its slope reaches that limit at |z| = 2 artanh(t)");
 
-// With tanh, the factor 4 puts about 40% of the units on the flat tails at every depth, and the gradient, instead of arriving
-// at the input at a moderate scale, comes out thousands of times larger. Each layer now pulls nearby inputs apart, and the
-// gradient grows exponentially with depth: Poole et al. (2016, *Exponential expressivity in deep neural networks through
-// transient chaos*) call this the *chaotic* phase of a deep network, as opposed to the *ordered* phase where signals and
-// gradients shrink. The logistic tolerates the factor 4 much better (few units saturate after the first layers), and it is the
-// one whose gradient needed help: it shrinks by more than 12 orders of magnitude over 20 layers with plain Xavier weights, far less with
-// the factor 4. Neither is the modern advice: the later editions use plain Glorot for both.
+NotebookApp.Cell(9);
+ulong[] seeds = { 1, 2, 3, 4, 5 };
+var clock = System.Diagnostics.Stopwatch.StartNew();
+var saturationNets = (from activation in new[] { Activation.Tanh, Activation.Sigmoid }
+                      from multiplier in new[] { 1.0, 4.0 }
+                      select (Name: activation.Name, Multiplier: multiplier,
+                          Net: DeepNetwork.Stack(20, 256, activation, Init.XavierUniform(gain: multiplier)))).ToArray();
+var saturation = saturationNets.ToDictionary(c => (c.Name, c.Multiplier), c => seeds.Select(seed =>
+    DeepNetworkSimulator.Run(c.Net, new SimulationOptions { BatchSize = 128, Seed = seed, ComputeBackward = true }))
+    .ToArray());
+Timing.Print("4 networks x 5 seeds, 20 layers forward and backward", clock.Elapsed);
+SeedSummary Saturated(string name, double m, int from) =>
+    SeedSummary.Of(saturation[(name, m)].SelectMany(r => r.Forward.Skip(from).Select(s => s.SaturatedFraction)));
+SeedSummary GradientRatio(string name, double m) =>
+    SeedSummary.Of(saturation[(name, m)].Select(r => r.Backward![0].Std / r.Backward[20].Std));
+Console.WriteLine("activation  weights      saturated units, layers 1-20 (5 seeds)   input / top gradient std");
+foreach (var (name, m, _) in saturationNets)
+    Console.WriteLine($"{name,-10}  {(m == 1 ? "Xavier" : "4 x Xavier"),-11}  {Saturated(name, m, 1).Min,17:P1} to " +
+        $"{Saturated(name, m, 1).Max,-8:P1}  {Format.Number(GradientRatio(name, m).Min),17} to " +
+        $"{Format.Number(GradientRatio(name, m).Max)}");
+
+NotebookApp.Cell(10);
+Claim.AllWithin(saturation[("Tanh", 4.0)].SelectMany(r => r.Forward.Skip(1)).Select(s => s.SaturatedFraction),
+    0.5, 0.65, "tanh with 4 x Xavier: 50% to 65% of the units saturate at every layer, every seed");
+Claim.AtMost(Saturated("Tanh", 1.0, 1).Max, 0.05, "tanh with Xavier: at most 5% at any layer");
+Claim.AtLeast(GradientRatio("Tanh", 4.0).Min, 1000,
+    "tanh with 4 x Xavier: the gradient reaches the input more than 1000 times larger than it entered at the top");
+Claim.AtMost(GradientRatio("Sigmoid", 1.0).Max, 1e-12,
+    "logistic with plain Xavier: the gradient shrinks by more than 12 orders of magnitude over 20 layers");
+Claim.AllWithin(saturation[("Sigmoid", 4.0)].Select(r => r.Backward![0].Std / r.Backward[20].Std), 1e-5, 1e-4,
+    "logistic with 4 x Xavier: it still shrinks, by 4 to 5 orders of magnitude");
+Claim.AtMost(Saturated("Sigmoid", 4.0, 5).Max, 0.15,
+    "logistic with 4 x Xavier: from layer 5 on at most 15% of the units saturate at any layer, every seed");
+
+// With tanh, the factor 4 puts more than half of the units on the flat tails at every depth, and the gradient arrives at
+// the input thousands of times larger than it entered. The logistic tolerates the factor 4 better (fewer units saturate
+// after the first layers), and it is the one whose gradient needed help: with plain Xavier weights it shrinks by more than
+// 12 orders of magnitude over 20 layers, with the factor 4 still by 4 to 5. Neither is the modern advice: the later
+// editions use plain Glorot for both.
 //
+// Why the tanh gradient explodes has a name. In the limit of infinitely wide layers (the *mean-field* limit), the
+// pre-activations of a layer are normal with a mean square $q$ that settles at a fixed point $q^*$, and one number,
+// $\chi_1 = \sigma_w^2\,E[\tanh'(\sqrt{q^*} z)^2]$ with $z \sim \mathcal{N}(0, 1)$, sorts networks into two phases (Poole
+// et al. 2016, *Exponential expressivity in deep neural networks through transient chaos*): for $\chi_1 > 1$, the
+// *chaotic* phase, two nearby inputs are pulled apart from layer to layer; for $\chi_1 < 1$, the *ordered* phase, they
+// converge. Schoenholz et al. (2017, *Deep information propagation*) showed that each layer also multiplies the mean
+// square of a gradient by $\chi_1$ on its way back, so gradients explode in the chaotic phase and vanish in the ordered
+// one. Here $\sigma_w^2 = n\,\mathrm{Var}(w) = 16$ (4 times the bound of Xavier's $\mathrm{Var} = 1/n$ on these square
+// layers). The infinite-width prediction of the gradient's growth over the 20 layers is the product of $\sqrt{\chi}$ over
+// the layers' lengths $q_l$ (from $q_1 = 16$, the inputs having mean square 1); beside it, the 5 finite networks:
+
+NotebookApp.Cell(11);
+var chaoticNet = saturationNets.Single(c => c.Name == "Tanh" && c.Multiplier == 4).Net;
+var meanField = MeanFieldModel.For(chaoticNet);
+double fixedPoint = meanField.FindLengthFixedPoint(16).Length, chi1 = meanField.Chi1(fixedPoint);
+double[] lengths = meanField.PropagateLength(16, chaoticNet.Depth); // q_1 .. q_21
+double predictedGrowth = Math.Sqrt(lengths.Take(chaoticNet.Depth).Aggregate(1.0, (p, q) => p * meanField.Chi1(q)));
+var measuredGrowth = GradientRatio("Tanh", 4.0);
+Console.WriteLine($"sigma_w^2 = {meanField.WeightVariance}; q* = {fixedPoint:F3}, chi_1 = {chi1:F3} (infinite width); "
+    +
+    $"gradient growth over 20 layers: predicted {Format.Number(predictedGrowth)}, per layer " +
+    $"{Math.Pow(predictedGrowth, 1.0 / 20):F4}; measured {Format.Number(measuredGrowth.Min)} to " +
+    $"{Format.Number(measuredGrowth.Max)}, per layer {Math.Pow(measuredGrowth.Min, 1.0 / 20):F4} to " +
+    $"{Math.Pow(measuredGrowth.Max, 1.0 / 20):F4}");
+Claim.AtLeast(chi1, 1, "tanh with sigma_w^2 = 16 is in the chaotic phase: chi_1 > 1");
+Claim.AllWithin(saturation[("Tanh", 4.0)].Select(r => Math.Pow(r.Backward![0].Std / r.Backward[20].Std, 1.0 / 20)
+        / Math.Pow(predictedGrowth, 1.0 / 20)), 0.99, 1.01,
+    "each network's per-layer gradient growth is the infinite-width value within 1%");
+
 // ## The empirical map: which scheme holds which activation?
 //
-// The table is a rule of thumb; a simulation can check every pair. `InitializationSweep.Run` pushes the same batch through a
-// 100-layer network for each (weight scheme, activation) pair and records the standard deviation of the last layer's
-// activations and of the gradient that reaches the input. Five schemes:
+// The table is a rule of thumb; a simulation can check every pair. `InitializationSweep.Run` pushes the same batch through
+// a 100-layer network without biases for each (weight scheme, activation) pair and records the standard deviation of the
+// last layer's activations and of the gradient that reaches the input (a standard normal gradient enters at the top, as
+// above). Five schemes:
 //
 // - $\mathcal{N}(0, 0.01^2)$ and $\mathcal{N}(0, 1)$, too small and too large;
 // - Xavier and LeCun, which coincide here (every layer is square, so $n_\text{avg} = n_\text{in}$);
 // - He;
 // - **orthogonal** (Saxe, McClelland & Ganguli, 2013): each weight matrix is a random orthogonal matrix (the Q of the QR
 //   decomposition of a Gaussian matrix), so it rotates a vector without changing its length, $\|Wx\| = \|x\|$, in every
-//   direction at once; its entries have variance $1/n$, like LeCun's.
+//   direction at once; its entries have mean square $1/n$, like LeCun's variance.
 //
-// Times seven activations, with 5 seeds each: 175 networks, 128 units wide, with a batch of 32 (the sweep draws each row's
-// matrices once per seed; the orthogonal scheme's QR decompositions still take most of the time).
+// Times seven activations, with 5 seeds each: 175 networks, 128 units wide, with a batch of 32.
 
-NotebookApp.Cell(9);
+NotebookApp.Cell(12);
 var q = new double[64 * 64];
 Init.Orthogonal().Fill(q, new[] { 64, 64 }, new RandomSource(seed: 3));
 var v = new double[64];
 new RandomSource(seed: 4).FillNormal(v, 0, 1);
 var qv = Enumerable.Range(0, 64).Select(i => Enumerable.Range(0, 64).Sum(j => q[i * 64 + j] * v[j])).ToArray();
-Claim.Close(Math.Sqrt(qv.Sum(t => t * t) / v.Sum(t => t * t)), 1, 1e-12, "an orthogonal weight matrix keeps the length of a vector: ||Wx|| / ||x|| = 1");
-Claim.Close(q.Average(t => t * t), 1 / 64.0, 1e-15, "its entries have mean square 1/n, exactly (each row is a unit vector)");
+Claim.Close(Math.Sqrt(qv.Sum(t => t * t) / v.Sum(t => t * t)), 1, 1e-12,
+    "an orthogonal weight matrix keeps the length of a vector: ||Wx|| / ||x|| = 1");
+Claim.Close(q.Average(t => t * t), 1 / 64.0, 1e-15,
+    "its entries have mean square 1/n, exactly (each row is a unit vector)");
 
-NotebookApp.Cell(10);
+NotebookApp.Cell(13);
 var schemes = new (string Name, IWeightInitializer Weights)[]
 {
     ("std 0.01", Init.Normal(0, 0.01)), ("std 1", Init.Normal(0, 1)), ("Xavier = LeCun", Init.XavierNormal()),
     ("He", Init.HeNormal()), ("orthogonal", Init.Orthogonal()),
 };
 var columns = new[] { Activation.Identity, Activation.Sigmoid, Activation.Tanh, Activation.ReLU,
-                      Activation.LeakyReLU, Activation.Selu, Activation.Gelu };
-var sweeps = seeds.AsParallel().AsOrdered().Select(seed => InitializationSweep.Run(schemes.Select(s => s.Weights).ToArray(), columns,
-    (weights, activation) => new SimulationOptions { Depth = 100, Width = 128, BatchSize = 32, Seed = seed, ComputeBackward = true,
-                                                     WeightInitializer = weights, Activation = activation })).ToArray();
+    Activation.LeakyReLU, Activation.Selu, Activation.Gelu };
+clock.Restart();
+var sweeps = seeds.AsParallel().AsOrdered().Select(seed => InitializationSweep.Run(
+    schemes.Select(s => s.Weights).ToArray(), columns, (weights, activation) =>
+        DeepNetwork.Stack(100, 128, activation, weights),
+    new SimulationOptions { BatchSize = 32, Seed = seed, ComputeBackward = true })).ToArray();
+Timing.Print($"{sweeps.Length} seeds x {schemes.Length} schemes x {columns.Length} activations", clock.Elapsed);
 var forward = sweeps.Select(s => s.FinalForwardStd()).ToArray();
 var backward = sweeps.Select(s => s.InputGradientStd()!).ToArray();
-Console.WriteLine($"{sweeps.Length} seeds x {schemes.Length} schemes x {columns.Length} activations = {sweeps.Length * schemes.Length * columns.Length} networks");
+Console.WriteLine($"{sweeps.Length * schemes.Length * columns.Length} networks");
 
-// Each cell of the maps is the geometric mean over the 5 seeds ("0" if a seed's values all rounded to zero, "non-finite" if one
-// overflowed), coloured by $\log_{10}$ of the standard deviation: white is a standard deviation of 1 (the signal kept its scale),
-// red grows, blue shrinks. Colours stop at $10^{\pm 6}$ so that the moderate cells stay readable.
+// Each cell of the maps is the geometric mean over the 5 seeds ("0" if a seed's values all rounded to zero, "non-finite"
+// if one overflowed), coloured by $\log_{10}$ of the standard deviation: white is a standard deviation of 1 (the signal
+// kept the scale it started with: the inputs, and the gradient entering at the top, have std 1), red grows, blue shrinks.
+// Colours stop at $10^{\pm 6}$ so that the moderate cells stay readable.
 
-NotebookApp.Cell(11);
+NotebookApp.Cell(14);
 // The geometric mean over the seeds of cell (i, j); 0 or NaN when a seed's value is.
 static double[,] Centre(double[][,] grids)
 {
@@ -211,7 +298,8 @@ static double[,] Centre(double[][,] grids)
         for (int j = 0; j < cols; j++)
         {
             var values = grids.Select(g => g[i, j]).ToArray();
-            centre[i, j] = values.Any(double.IsNaN) ? double.NaN : values.Any(x => x == 0) ? 0 : SeedSummary.Of(values).GeometricMean;
+            centre[i, j] = values.Any(double.IsNaN) ? double.NaN
+                : values.Any(x => x == 0) ? 0 : SeedSummary.Of(values).GeometricMean;
         }
     return centre;
 }
@@ -222,56 +310,103 @@ NotebookApp.Show(Charts.LogHeatmap(Centre(forward), columnNames, schemeNames, 6,
     .WithAxes("activation", "weight scheme")
     .WithSize(900, 480));
 
-NotebookApp.Cell(12);
+NotebookApp.Cell(15);
 NotebookApp.Show(Charts.LogHeatmap(Centre(backward), columnNames, schemeNames, 6, "log10 std")
     .WithTitle("Std of the gradient at the input, 100 layers back, width 128 (geometric mean of 5 seeds)")
     .WithAxes("activation", "weight scheme")
     .WithSize(900, 480));
 
-// Reading the maps: the identity needs a variance of $1/n$ (Xavier, LeCun and orthogonal all hold it) and He's doubled variance
-// blows it up. ReLU and leaky ReLU need He's $2/n$ and collapse under $1/n$. The sigmoid's activations keep a moderate spread (its
-// outputs live in $(0, 1)$ around 0.5), but its gradients vanish under every fan-scaled scheme and under std 0.01; only $\mathcal{N}(0, 1)$
-// keeps them, and there they *grow* (as in notebook 02), on saturated units that barely learn. tanh fades slowly under $1/n$
-// rather than collapsing. SELU with LeCun weights keeps its activations, yet the gradient grows with depth. Every claim below holds
-// on each of the 5 seeds:
+// A geometric mean hides the spread. For each cell, the smallest and the largest of the 5 seeds' values, activations
+// then gradient ("0" when a value underflowed):
 
-NotebookApp.Cell(13);
+NotebookApp.Cell(16);
+string SeedRange(double[][,] grids, int i, int j)
+{
+    var values = grids.Select(g => g[i, j]).ToArray();
+    return $"{Format.Number(values.Min())}-{Format.Number(values.Max())}";
+}
+foreach (var (title, grids) in new[] { ("activations after 100 layers", forward), ("gradient at the input", backward) })
+{
+    Console.WriteLine($"{title}: min-max over 5 seeds");
+    Console.WriteLine($"{"",-15}" + string.Concat(columnNames.Select(n => $"{n,20}")));
+    for (int i = 0; i < schemeNames.Length; i++)
+        Console.WriteLine($"{schemeNames[i],-15}" +
+            string.Concat(Enumerable.Range(0, columns.Length).Select(j => $"{SeedRange(grids, i, j),20}")));
+}
+
+// Reading the maps: the identity needs a variance of $1/n$ (Xavier, LeCun and orthogonal all hold it), and He's doubled
+// variance blows it up. ReLU and leaky ReLU need He's $2/n$ and collapse under $1/n$. The sigmoid's activations keep a
+// moderate spread (its outputs live in $(0, 1)$ around 0.5), but its gradients vanish under every fan-scaled scheme and
+// under std 0.01; only $\mathcal{N}(0, 1)$ keeps them, and there they *grow* (notebook 02 shows how many of those units are
+// saturated). Tanh fades slowly under $1/n$ rather than collapsing. SELU with LeCun weights keeps its activations, yet the
+// gradient grows with depth. Every claim below holds on each of the 5 seeds:
+
+NotebookApp.Cell(17);
 int S(string name) => Array.IndexOf(schemeNames, name);
 int A(Activation activation) => Array.IndexOf(columns, activation);
-IEnumerable<double> Cell(double[][,] grids, string scheme, Activation activation) => grids.Select(g => g[S(scheme), A(activation)]);
-Claim.AllWithin(new[] { "Xavier = LeCun", "orthogonal" }.SelectMany(s => Cell(forward, s, Activation.Identity).Concat(Cell(backward, s, Activation.Identity))), 0.1, 10,
+IEnumerable<double> Cell(double[][,] grids, string scheme, Activation activation) =>
+    grids.Select(g => g[S(scheme), A(activation)]);
+IEnumerable<double> Both(string scheme, Activation activation) =>
+    Cell(forward, scheme, activation).Concat(Cell(backward, scheme, activation));
+Claim.AllWithin(new[] { "Xavier = LeCun", "orthogonal" }.SelectMany(s => Both(s, Activation.Identity)), 0.1, 10,
     "identity: Xavier/LeCun and orthogonal keep activations and gradients within a factor of 10 of 1");
-Claim.AtLeast(Cell(forward, "He", Activation.Identity).Min(), 1e5, "identity: He's doubled variance blows the activations up more than 10^5-fold");
-Claim.AllWithin(new[] { Activation.ReLU, Activation.LeakyReLU }.SelectMany(act => Cell(forward, "He", act).Concat(Cell(backward, "He", act))), 0.1, 10,
+Claim.AtLeast(Cell(forward, "He", Activation.Identity).Min(), 1e5,
+    "identity: He's doubled variance blows the activations up more than 10^5-fold");
+Claim.AllWithin(new[] { Activation.ReLU, Activation.LeakyReLU }.SelectMany(act => Both("He", act)), 0.1, 10,
     "ReLU and leaky ReLU: He keeps both directions within a factor of 10");
-Claim.AtMost(new[] { "Xavier = LeCun", "orthogonal" }.SelectMany(s => Cell(forward, s, Activation.ReLU).Concat(Cell(forward, s, Activation.LeakyReLU))).Max(), 1e-10,
+Claim.AtMost(new[] { "Xavier = LeCun", "orthogonal" }.SelectMany(s => Cell(forward, s, Activation.ReLU)
+        .Concat(Cell(forward, s, Activation.LeakyReLU))).Max(), 1e-10,
     "ReLU and leaky ReLU: under 1/n the activations collapse below 10^-10");
 
-NotebookApp.Cell(14);
-Claim.AtMost(new[] { "std 0.01", "Xavier = LeCun", "He", "orthogonal" }.SelectMany(s => Cell(backward, s, Activation.Sigmoid)).Max(), 1e-30,
+NotebookApp.Cell(18);
+var vanishing = new[] { "std 0.01", "Xavier = LeCun", "He", "orthogonal" };
+Claim.AtMost(vanishing.SelectMany(s => Cell(backward, s, Activation.Sigmoid)).Max(), 1e-30,
     "sigmoid: the gradient vanishes below 10^-30 under std 0.01, Xavier/LeCun, He and orthogonal");
-Claim.AtLeast(Cell(backward, "std 1", Activation.Sigmoid).Min(), 1, "sigmoid: under N(0, 1) the gradient grows instead");
-Claim.AllWithin(new[] { "Xavier = LeCun", "orthogonal" }.SelectMany(s => Cell(forward, s, Activation.Tanh)), 0.02, 0.2, "tanh: under 1/n the activations fade slowly, to 0.02-0.2 after 100 layers");
-Claim.AllWithin(Cell(forward, "Xavier = LeCun", Activation.Selu), 0.5, 2, "SELU with LeCun weights keeps its activations within a factor of 2");
-Claim.AtLeast(Cell(backward, "Xavier = LeCun", Activation.Selu).Min(), 10, "SELU with LeCun weights: the gradient grows more than 10-fold over 100 layers");
+Claim.AtLeast(Cell(backward, "std 1", Activation.Sigmoid).Min(), 1,
+    "sigmoid: under N(0, 1) the gradient grows instead");
+Claim.AllWithin(new[] { "Xavier = LeCun", "orthogonal" }.SelectMany(s => Cell(forward, s, Activation.Tanh)), 0.02, 0.2,
+    "tanh: under 1/n the activations fade slowly, to 0.02-0.2 after 100 layers");
+Claim.AllWithin(Cell(forward, "Xavier = LeCun", Activation.Selu), 0.5, 2,
+    "SELU with LeCun weights keeps its activations within a factor of 2");
+Claim.AtLeast(Cell(backward, "Xavier = LeCun", Activation.Selu).Min(), 10,
+    "SELU with LeCun weights: the gradient grows more than 10-fold over 100 layers");
 Claim.AtMost(Cell(forward, "He", Activation.Gelu).Max(), 1e-6, "GELU under He collapses below 10^-6");
 
 // The pairs that keep both directions within a factor of 10 of 1 on every seed (computed from the grids):
 
-NotebookApp.Cell(15);
-var holding = columns.ToDictionary(c => c.Name, c => schemeNames.Where(s =>
-    Cell(forward, s, c).Concat(Cell(backward, s, c)).All(x => x is > 0.1 and < 10)).ToArray());
+NotebookApp.Cell(19);
+var holding = columns.ToDictionary(c => c.Name, c => schemeNames.Where(s => Both(s, c).All(x => x is > 0.1 and < 10))
+    .ToArray());
 foreach (var (activation, names) in holding)
     Console.WriteLine($"{activation,-10} {(names.Length == 0 ? "(none)" : string.Join(", ", names))}");
-Claim.That(holding["Identity"].SequenceEqual(new[] { "Xavier = LeCun", "orthogonal" }) && holding["ReLU"].SequenceEqual(new[] { "He" })
-    && holding["LeakyReLU"].SequenceEqual(new[] { "He" }), "the identity is held by Xavier/LeCun and orthogonal only, ReLU and leaky ReLU by He only");
-Claim.That(new[] { "Sigmoid", "Tanh", "SELU", "GELU" }.All(act => holding[act].Length == 0), "no scheme holds sigmoid, tanh, SELU or GELU in both directions over 100 layers");
+Claim.That(holding["Identity"].SequenceEqual(new[] { "Xavier = LeCun", "orthogonal" })
+        && holding["ReLU"].SequenceEqual(new[] { "He" }) && holding["LeakyReLU"].SequenceEqual(new[] { "He" }),
+    "the identity is held by Xavier/LeCun and orthogonal only, ReLU and leaky ReLU by He only",
+    $"identity: {string.Join(", ", holding["Identity"])}; ReLU: {string.Join(", ", holding["ReLU"])}");
+Claim.ForAll(new[] { "Sigmoid", "Tanh", "SELU", "GELU" }, 4, act => holding[act].Length == 0,
+    "no scheme holds sigmoid, tanh, SELU or GELU in both directions over 100 layers");
+
+// Not every mismatch is an explosion or a collapse by many orders of magnitude. He's $2/n$ on tanh or on SELU is off by
+// less than 5 orders of magnitude in both directions, where He on the identity and $1/n$ on ReLU are off by 14 or more
+// (the logistic's gradient vanishes under every fan-scaled scheme, as checked above). The ranges over the 5 seeds:
+
+NotebookApp.Cell(20);
+foreach (var act in new[] { Activation.Tanh, Activation.Selu })
+    Console.WriteLine($"He with {act.Name,-5}: activations {SeedRange(forward, S("He"), A(act))}, gradient " +
+        $"{SeedRange(backward, S("He"), A(act))}");
+Claim.ForAll(new[] { Activation.Tanh, Activation.Selu }, 2, act => Both("He", act).All(x => x is > 1e-5 and < 1e5),
+    "He with tanh or SELU stays within 5 orders of magnitude of 1 in both directions, on every seed");
+Claim.AtLeast(Cell(forward, "He", Activation.Identity).Min(), 1e14,
+    "He on the identity is off by more than 14 orders of magnitude (activations)");
+Claim.AtMost(new[] { "Xavier = LeCun", "orthogonal" }.SelectMany(s => Cell(forward, s, Activation.ReLU)).Max(), 1e-14,
+    "and so is 1/n on ReLU");
 
 // GELU is in He's row of the table, yet under He it collapses. The reason is its shape near zero:
-// $\mathrm{gelu}(z) = z\,\Phi(z) \approx z/2$ for small $z$, so for small inputs it keeps only a quarter of the second moment, not
-// the half that He's factor 2 pays back. Measured with a million draws at several scales (ReLU's ratio does not depend on the scale):
+// $\mathrm{gelu}(z) = z\,\Phi(z) \approx z/2$ for small $z$, so for small inputs it keeps only a quarter of the second
+// moment, not the half that He's factor 2 pays back. Measured with a million draws at several scales (ReLU's ratio does not
+// depend on the scale):
 
-NotebookApp.Cell(16);
+NotebookApp.Cell(21);
 var draws = new double[1_000_000];
 var outputs = new double[draws.Length];
 var ratios = new List<(double Scale, double Relu, double Gelu)>();
@@ -286,22 +421,111 @@ foreach (double scale in new[] { 1.41, 1.0, 0.1, 0.01 })
 }
 Console.WriteLine("std of z   E[relu(z)^2]/E[z^2]   E[gelu(z)^2]/E[z^2]");
 foreach (var (scale, relu, gelu) in ratios) Console.WriteLine($"{scale,8:F2}   {relu,19:F4}   {gelu,19:F4}");
-Claim.AllWithin(ratios.Select(t => t.Relu), 0.495, 0.505, "ReLU keeps half of the second moment at every scale (within 1%)");
+Claim.AllWithin(ratios.Select(t => t.Relu), 0.495, 0.505,
+    "ReLU keeps half of the second moment at every scale (within 1%)");
 Claim.Close(ratios[^1].Gelu, 0.25, 0.0025, "GELU keeps only a quarter of it for small inputs (std 0.01, within 1%)");
 
-// Below a ratio of one half, He's factor 2 is not enough, the signal shrinks, the ratio drops towards 1/4 and the shrinking speeds
-// up. For GELU the table is a starting point, not a guarantee of depth-stability.
+// So under He each GELU layer multiplies the mean square by 2 times that ratio: below 1 from the start, and as the signal
+// shrinks the ratio drops towards $1/4$ and the factor towards $1/2$, so the shrinking speeds up. The per-layer factor of
+// one 100-layer GELU network with He weights (width 128, batch 32, 5 seeds), averaged over the seeds, at three depths:
+
+NotebookApp.Cell(22);
+var geluHe = DeepNetwork.Stack(100, 128, Activation.Gelu, Init.HeNormal());
+var geluRuns = seeds.Select(seed => DeepNetworkSimulator.Run(geluHe, new SimulationOptions
+    { BatchSize = 32, Seed = seed })).ToArray();
+double FactorAt(int l) => geluRuns.Average(r => r.Forward[l].MeanSquare / r.Forward[l - 1].MeanSquare);
+int[] depths = { 1, 10, 50 };
+Console.WriteLine("per-layer factor on the mean square: " +
+    string.Join(", ", depths.Select(l => $"layer {l} {FactorAt(l):F3}")));
+Claim.That(FactorAt(1) < 1 && FactorAt(1) > FactorAt(10) && FactorAt(10) > FactorAt(50),
+    "the factor is below 1 and falls with depth", string.Join(" > ", depths.Select(l => $"{FactorAt(l):F3}")));
+Claim.Close(FactorAt(50), 0.5, 0.05, "by layer 50 it is close to 2 x 1/4 = 1/2 (within 0.05)");
+
+// For GELU the table is a starting point, not a guarantee of depth-stability.
 //
 // ## Takeaways
 //
-// - Modern table (Géron, 2nd/3rd ed.): Glorot $\sigma^2 = 1/n_\text{avg}$ for no activation, tanh, logistic and softmax; He
-//   $2/n_\text{in}$ for ReLU and its variants; LeCun $1/n_\text{in}$ for SELU. Uniform bound $r = \sqrt{3\sigma^2}$; the table's gain
-//   $\sqrt{s}$ is 1 for tanh, not PyTorch's 5/3. `InitializationAdvice.For(activation)` returns the row.
-// - The first-edition table's factor 4 on tanh is wrong: it belongs to the logistic (slope 1/4 at 0). With it, 35-50% of tanh
-//   units saturate and the gradient reaches the input more than 1,000 times larger.
-// - The 100-layer map (5 seeds) confirms the two main pairings: $1/n$ (Xavier, LeCun, orthogonal) holds a linear network, He holds
-//   ReLU and leaky ReLU, and mismatches collapse or explode by many orders of magnitude.
-// - It also shows the limits of the table: the sigmoid's gradients vanish under every fan-scaled scheme (only $\mathcal{N}(0, 1)$
-//   keeps them, by growing), tanh fades slowly, SELU's gradient grows with depth, and GELU collapses under He.
+// - Modern table (Géron, 2nd/3rd ed.): Glorot $\sigma^2 = 1/n_\text{avg}$ for no activation, tanh, logistic and softmax;
+//   He $2/n_\text{in}$ for ReLU and its variants; LeCun $1/n_\text{in}$ for SELU. Uniform bound $r = \sqrt{3\sigma^2}$; the
+//   table's gain $\sqrt{s}$ is 1 for tanh, where PyTorch's gain for tanh is 5/3. `InitializationAdvice.For(activation)`
+//   returns the row (✓ lines of the first section).
+// - The first-edition table's factor 4 on tanh is misplaced: the LISA lab's tutorials give it to the logistic, whose
+//   slope at 0 is 1/4; it compensates that slope in the backward pass only. With it, tanh saturates more than half of its
+//   units and falls into the chaotic phase: its gradient reaches the input more than 1000 times larger, at the rate the
+//   mean-field $\chi_1$ predicts (5 seeds).
+// - The 100-layer maps (5 seeds, no biases) confirm the two main pairings: $1/n$ (Xavier, LeCun, orthogonal) holds a
+//   linear network, He holds ReLU and leaky ReLU. He on the identity explodes, $1/n$ on ReLU collapses; other mismatches
+//   (He on tanh or SELU) stay within 5 orders of magnitude.
+// - The maps also show the limits of the table: the sigmoid's gradients vanish under every fan-scaled scheme (only
+//   $\mathcal{N}(0, 1)$ keeps them, by growing), tanh fades slowly, SELU's gradient grows with depth, and GELU collapses
+//   under He, faster and faster (✓ lines of the map sections).
+//
+// ## Exercises
+//
+// Each exercise has a worked solution below it, collapsed: open it once you have your answer.
+
+// ### Exercise 1
+//
+// Derive two numbers: the standard deviation and the uniform bound that the table gives the output layer of a digit
+// classifier, 784 inputs and 10 logistic outputs. Check them against `InitializationAdvice.For(Activation.Sigmoid)`.
+
+NotebookApp.Cell(23);
+double exerciseStd = Math.Sqrt(1 / ((784 + 10) / 2.0)), exerciseBound = Math.Sqrt(3) * exerciseStd;
+var logisticRow = InitializationAdvice.For(Activation.Sigmoid);
+Console.WriteLine($"sigma = sqrt(2/794) = {exerciseStd:F5}, r = sqrt(6/794) = {exerciseBound:F5}; library " +
+    $"{logisticRow.Std(784, 10):F5} and {logisticRow.UniformBound(784, 10):F5}");
+Claim.Close(logisticRow.Std(784, 10), exerciseStd, 1e-15, "the logistic row's sigma is sqrt(1/n_avg) = sqrt(2/794)");
+Claim.Close(logisticRow.UniformBound(784, 10), Math.Sqrt(6.0 / 794), 1e-15, "its bound is sqrt(6/794)");
+Claim.Within(logisticRow.Variance(784, 10) * 784, 1.9, 2, "Glorot's variance here is almost twice LeCun's 1/784");
+
+// The logistic is in Glorot's row, so $\sigma^2 = 1/n_\text{avg} = 2/(784 + 10)$: $\sigma \approx 0.050$, and the uniform
+// bound is $\sqrt{3}\,\sigma = \sqrt{6/794} \approx 0.087$. The 10 outputs pull the average fan far below 784: Glorot's
+// variance here is almost twice LeCun's $1/784$.
+
+// ### Exercise 2
+//
+// Change one parameter and explain: give the leaky ReLU a slope of 0.2 instead of 0.01. Predict the variance the table
+// gives it for $n_\text{in} = 128$, and the per-layer factor on the mean square of a 50-layer network of width 128 with
+// those weights; run it on 5 seeds.
+
+NotebookApp.Cell(24);
+var leaky = Activation.CreateLeakyReLU(0.2);
+var leakyRow = InitializationAdvice.For(leaky);
+var leakyNet = DeepNetwork.Stack(50, 128, leaky, leakyRow.Normal);
+var leakyFactors = SampleMoments.Of(seeds.Select(seed => DeepNetworkSimulator.Run(leakyNet,
+        new SimulationOptions { BatchSize = 32, Seed = seed }))
+    .SelectMany(run => Enumerable.Range(1, 50).Select(l => run.Forward[l].MeanSquare / run.Forward[l - 1].MeanSquare))
+    .ToArray());
+double leakyError = leakyFactors.Std / Math.Sqrt(leakyFactors.Count);
+Console.WriteLine($"(1 + a^2)/2 = {(1 + 0.2 * 0.2) / 2:F2}; variance {leakyRow.Variance(128, 128):G5}, " +
+    $"2/(1.04 x 128) = {2 / (1.04 * 128):G5}; " +
+    $"per-layer factor {leakyFactors.Mean:F4} ± {leakyError:F4} (5 seeds x 50 layers)");
+Claim.Close(leakyRow.Variance(128, 128), 2 / (1.04 * 128), 1e-15, "the table gives 2/((1 + 0.2^2) n_in)");
+Claim.Close(leakyFactors.Mean, 1, 5 * leakyError, "the mean square is kept: the factor is 1 within 5 standard errors");
+
+// A leaky ReLU of slope $a$ keeps $\frac{1 + a^2}{2}$ of the second moment, here $0.52$, so the table's variance
+// $2/((1 + a^2)\,n_\text{in}) = 2/(1.04 \cdot 128)$ makes the per-layer factor $n \cdot \mathrm{Var}(w) \cdot 0.52 = 1$.
+// Plain He weights, made for $a = 0$, would leave a factor $1 + a^2 = 1.04$ per layer (notebook 05 measures it).
+
+// ### Exercise 3
+//
+// Predict, then run: SELU's two constants, $\lambda$ and $\alpha$ (Klambauer et al. 2017, *Self-normalizing neural
+// networks*), are chosen so that a standard normal input comes out of the activation with mean 0 and variance 1. Check it
+// with a million draws, and say why SELU pairs with LeCun's variance $1/n_\text{in}$.
+
+NotebookApp.Cell(25);
+var seluInputs = new double[1_000_000];
+new RandomSource(seed: 17).FillNormal(seluInputs, 0, 1);
+var seluOutputs = new double[seluInputs.Length];
+Activation.Selu.Apply(seluInputs, seluOutputs);
+var seluMoments = SampleMoments.Of(seluOutputs);
+Console.WriteLine($"selu(z), z ~ N(0, 1): mean {seluMoments.Mean:F4}, variance {seluMoments.Variance:F4}");
+Claim.Close(seluMoments.Mean, 0, 5 * seluMoments.Std / Math.Sqrt(seluOutputs.Length), "selu(z) has mean 0");
+Claim.Close(seluMoments.Variance, 1, 5 * seluMoments.VarianceStandardError, "and variance 1");
+
+// Mean 0 and variance 1 in, mean 0 and variance 1 out: with LeCun's $\mathrm{Var}(w) = 1/n_\text{in}$ the next layer's
+// pre-activations again have variance $n_\text{in} \cdot \frac{1}{n_\text{in}} \cdot 1 = 1$, so (for wide layers) every
+// layer sees a standard normal input. The map above shows the activations kept within a factor of 2 over 100 layers, but
+// not the gradient: self-normalization is a statement about the forward pass.
 
 NotebookApp.Finish();
