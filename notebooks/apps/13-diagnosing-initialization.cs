@@ -350,7 +350,8 @@ Claim.AllWithin(seeds.SelectMany(s => Enumerable.Range(0, 6)
 //   than the last hidden layer's, with $N(0, 1)$ it is over 10 times larger, with Kaiming 5/3 all six lie within a
 //   factor 3. The output-layer fix also divides every hidden gradient by about 10.
 // - **Update-to-data ratio.** Around $-3$ is healthy: Kaiming 5/3's medians lie between $-3$ and $-2$ over steps
-//   50-199 (between $-2.5$ and $-1.5$ over the first 50); with $N(0, 0.01^2)$ the first five matrices sit below $-7$ and do not learn.
+//   50-199 (between $-2.5$ and $-1.5$ over the first 50); with $N(0, 0.01^2)$ the first five matrices sit below $-7$
+//   and do not learn.
 // - **The fix, at learning rate 0.1 and 200 steps.** Both Kaiming starts reach at least 90% test accuracy,
 //   $N(0, 0.01^2)$ stays at chance and $N(0, 1)$ ends more than 50 points below. The fix removes a small excess at
 //   step 0, makes the first hidden updates 8 to 16 times smaller, is behind over the first 50 steps on every seed, and
@@ -363,9 +364,10 @@ Claim.AllWithin(seeds.SelectMany(s => Enumerable.Range(0, 6)
 
 // ### Exercise 1
 //
-// The lecture's one-hidden-layer network scales its output weights by 0.01, not 0.1. Predict, then check on the 5
-// seeds: how far from $\ln 10$ does the loss start, and by what factor do the gradients of the hidden layers' weights
-// shrink compared with the ×0.1 start? What happens to the output layer's own gradient?
+// The lecture's one-hidden-layer network (the cell `# MLP revisited`) has another fix: output weights ×0.01, not
+// ×0.1, and output biases set to zero (`b2 * 0`; ours start at zero in every layer). Test it on the 5 seeds, after
+// predicting: how far from $\ln 10$ does the loss start, and by what factor do the gradients of the hidden layers'
+// weights shrink compared with the ×0.1 start? What happens to the output layer's own gradient?
 
 NotebookApp.Cell(20);
 var kaimingOutputScaled001 = kaiming.WithWeightScales(Gains(0.01));
@@ -375,6 +377,8 @@ IReadOnlyList<LayerGradientStatistics> GradientsAtStart(DeepNetwork net, ulong s
 var ratios = seeds.Select(s => GradientsAtStart(kaimingOutputScaled001, (ulong)s)
     .Zip(GradientsAtStart(kaimingOutputScaled, (ulong)s), (a, b) => a.WeightGradientStd / b.WeightGradientStd)
     .ToArray()).ToArray();
+Claim.ForAll(seeds, Seeds, s => Network.Create(kaimingOutputScaled001, (ulong)s).DenseLayers[^1].Biases.ToArray()
+    .All(b => b == 0), "its output biases are exactly zero, as the lecture's b2 * 0 makes them, on every seed");
 Claim.AllWithin(seeds.Select(s => InitialLoss.Of(Network.Create(kaimingOutputScaled001, (ulong)s), train,
     Loss.SoftmaxCrossEntropy).Excess), -0.002, 0.002,
     "with the output layer x0.01 the loss starts within 0.002 of ln 10, on every seed");
@@ -409,8 +413,8 @@ var xavierStart = SeedSummary.Of(seeds.Select(s => InitialLoss.Of(Network.Create
 Claim.EntirelyAbove(xavierStart, SeedSummary.Of(Initial("Kaiming 5/3")),
     "with the gain on the output layer too, the loss starts higher than the lecture's start on every seed");
 
-// Xavier's output variance is $(5/3)^2 \cdot 2 \cdot 64 / (64 + 10) = 4.80$ times the lecture's
-// $\sigma_w^2 = 1$ on the same draws, so the logits are $\sqrt{4.80} = 2.19$ times larger and the start is more
+// Xavier's output variance is $(5/3)^2 \cdot 2 \cdot 64 / (64 + 10) = 4.805$ times the lecture's
+// $\sigma_w^2 = 1$ on the same draws, so the logits are $\sqrt{4.805} = 2.192$ times larger and the start is more
 // confidently wrong. This is why the lecture applies the gain to `layers[:-1]` only: the gain compensates tanh's
 // squashing, and the output layer has no tanh after it.
 
