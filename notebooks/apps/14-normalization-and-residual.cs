@@ -282,6 +282,7 @@ double[] probe = train.Features[..(128 * 64)].ToArray();
 var depth = residualStarts.ToDictionary(s => s.Name, s => Enumerable.Range(1, Seeds)
     .Select(seed => Probe(ResidualNetwork.Create(Residual(s.Scheme, s.Norm, 100), new RandomSource((ulong)seed))))
     .ToArray());
+Console.WriteLine($"{depth.Count} starts x {Seeds} seeds, each through 100 blocks on {probe.Length / 64} images");
 
 NotebookApp.Cell(13);
 Console.WriteLine($"mean square after 0 / 10 / 50 / 100 blocks, mean over {Seeds} seeds:");
@@ -357,11 +358,9 @@ double MeanAbsAlpha(Network network) => network.Layers.OfType<ResidualBlock>().A
 ResidualRun TrainResidual(ResidualScheme scheme, Normalization norm, ulong seed, double? adamRate, int steps = Steps)
 {
     var network = ResidualNetwork.Create(Residual(scheme, norm, 20), new RandomSource(seed));
-    var options = adamRate is double rate
-        ? new TrainingOptions { Optimizer = OptimizerKind.Adam, LearningRate = rate, BatchSize = 32,
-            DropIncompleteBatch = true, Seed = seed }
-        : new TrainingOptions { LearningRate = 0.01, Momentum = 0.9, BatchSize = 32, DropIncompleteBatch = true,
-            Seed = seed };
+    var options = new TrainingOptions { Optimizer = adamRate is null ? OptimizerKind.Sgd : OptimizerKind.Adam,
+        LearningRate = adamRate ?? 0.01, Momentum = adamRate is null ? 0.9 : 0, BatchSize = 32,
+        DropIncompleteBatch = true, Seed = seed };
     var trainer = new Trainer(network, Loss.SoftmaxCrossEntropy, options);
     var first = trainer.TrainSteps(train, 42);
     double alpha42 = MeanAbsAlpha(network);
@@ -370,6 +369,8 @@ ResidualRun TrainResidual(ResidualScheme scheme, Normalization norm, ulong seed,
     return new ResidualRun(losses, network.Evaluate(test, Loss.SoftmaxCrossEntropy).Accuracy, trainer.Divergence,
         alpha42, MeanAbsAlpha(network));
 }
+Console.WriteLine("mean |alpha| at step 0 (20 blocks): " + string.Join(", ", residualStarts.Select(s =>
+    $"{s.Name} {MeanAbsAlpha(ResidualNetwork.Create(Residual(s.Scheme, s.Norm, 20), new RandomSource(1))):F0}")));
 
 NotebookApp.Cell(18);
 var twentyBlocks = ResidualNetwork.Create(Residual(ResidualScheme.Standard, Normalization.None, 20),
