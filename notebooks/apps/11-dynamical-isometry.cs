@@ -40,7 +40,7 @@ NotebookApp.Start("11-dynamical-isometry");
 // All four sit on the edge of chaos: tanh at $\sigma_b^2 = 10^{-3}$ with its critical $\sigma_w^2$ (where $q^*$ is
 // small, so tanh works near its linear part), and ReLU with He's $\sigma_w^2 = 2$, $\sigma_b^2 = 0$; each with Gaussian
 // weights $N(0, \sigma_w^2/n)$ and with scaled orthogonal weights $\sigma_w Q$. Width 64 and **5 networks per setup**
-// (seeds 11-15); the singular values of $J$ after 1 to 128 layers. The tanh input sits at $q^*$; for ReLU without
+// (five seeds); the singular values of $J$ after 1 to 128 layers. The tanh input sits at $q^*$; for ReLU without
 // biases every length is a fixed point, and the input has length 1.
 
 NotebookApp.Cell(2);
@@ -79,9 +79,8 @@ for (int i = 0; i < setups.Length; i++)
 // ## The spectra over depth
 //
 // Histograms of $\log_{10}$ of the singular values, tanh only, Gaussian against orthogonal, pooled over the
-// 5 networks (320 values per histogram). Values below $10^{-6}$ are clipped into the leftmost bin: for tanh they are
-// real, tiny singular values (its derivative is never 0), and double precision resolves them down to about $10^{-16}$
-// of the largest.
+// 5 networks. Values below $10^{-6}$ are clipped into the leftmost bin: for tanh they are real, tiny singular values
+// (its derivative is never 0), which double precision still resolves.
 
 NotebookApp.Cell(4);
 Plotly.NET.GenericChart Panel(int depth) => Chart.Combine(new[] { 0, 1 }.Select(i => Charts.Histogram(
@@ -131,7 +130,7 @@ Claim.AtMost(Fraction(1, 128).Max, 0.3, "orthogonal tanh spreads too: at depth 1
 //
 // Mean-field theory says $E\big[\frac{1}{n}\mathrm{tr}(J^\top J)\big] = \chi_1^L = 1$ for all four setups: an
 // expectation over the weights of an infinitely wide network, not a statement about one network. Measured after
-// 32 layers on **20 networks** per setup (seeds 100-119), width 64:
+// 32 layers on **20 networks** per setup (other seeds than above), width 64:
 
 NotebookApp.Cell(7);
 var meanSquares = Timing.Measure("80 Jacobians of 32 layers", () => setups.Select(s =>
