@@ -109,7 +109,7 @@ Plotly.NET.GenericChart Bands(Measured[] runs, string name, string colour, bool 
     return legend ? band : band.WithoutLegendEntries();
 }
 var panels = starts.Select((x, i) => Chart.Combine([
-        Bands(x.Analytic, x.Case.Scheme, Colours.Scheme(x.Case.Scheme.Split(',')[0]), true),
+        Bands(x.Analytic, x.Case.Scheme, Colours.Scheme(x.Case.Scheme.Split(',')[0]), i != 1),
         Bands(x.FixedPoint, "orthogonal, σ_w² = 1/E[φ(z)²]", Colours.Purple, i == 0),
         Bands(x.After, "LSUV", Colours.Scheme("LSUV"), i == 0)])
     .WithAxes("layer", i < 2 ? "variance (log scale)" : "variance", logY: i < 2)).ToArray();
@@ -119,36 +119,42 @@ NotebookApp.Show(Charts.Panels(panels, starts.Select(x => x.Case.Activation.Name
     .WithSize(1000, 700));
 
 NotebookApp.Cell(7);
-var heldOut = starts.SelectMany(x => x.After.SelectMany(m => m.Variances)).ToArray();
-Console.WriteLine($"LSUV on held-out inputs: {heldOut.Length} layer variances from {heldOut.Min():F3} to " +
-    $"{heldOut.Max():F3}");
-Claim.AllWithin(heldOut, 0.8, 1.25,
-    "after LSUV every layer of all 20 networks has variance within [0.8, 1.25] on inputs LSUV did not see");
+double Drift(Measured[] runs) => runs.Max(m => Math.Abs(Math.Log(m.Variances[^1])));
+var heldOut = starts.Select(x => x.After.SelectMany(m => m.Variances).ToArray()).ToArray();
+foreach (var (x, v) in starts.Zip(heldOut))
+    Console.WriteLine($"{x.Case.Activation.Name,-6} after LSUV, on held-out inputs: {v.Length} layer variances from " +
+        $"{v.Min():F3} to {v.Max():F3}; largest |ln variance| at layer 30: {Drift(x.After):F3}");
+Claim.AllWithin(heldOut[2].Concat(heldOut[3]), 0.9, 1.1,
+    "SELU and tanh after LSUV: every layer of the 10 networks has variance within [0.9, 1.1] on inputs it did not see");
+Claim.AtLeast(Math.Min(Drift(starts[0].After), Drift(starts[1].After)), 10 * Drift(starts[3].After),
+    "GELU and Swish after LSUV drift on new inputs at least 10 times as far as tanh: largest |ln var| at layer 30");
 var selu = starts[2].Lsuv;
 Claim.That(selu.All(r => r.Iterations.All(k => k == 0)), "LSUV leaves SELU's orthogonal weights unchanged",
     $"rescalings on all {selu.Sum(r => r.Iterations.Count)} layers of the 5 networks: " +
     $"{selu.Sum(r => r.Iterations.Sum())}");
-Claim.AtMost(starts[0].Analytic.Max(m => m.Variances[^1]), 0.5,
-    "GELU with He weights: on every network the variance has fallen below 0.5 by layer 30 (notebook 06's fade)");
+Claim.AtMost(starts[0].Analytic.Max(m => m.Variances[^1]), 0.6,
+    "GELU with He weights: on every network the variance has fallen below 0.6 by layer 30 (notebook 06's fade)");
 double tanhStar = new MeanFieldModel(Activation.Tanh, 25.0 / 9, 0).FindLengthFixedPoint().Length;
-Claim.ForAll(starts[3].Analytic, 5, m => Math.Abs(m.Variances[^1] / tanhStar - 1) <= 0.05,
-    $"tanh with the 5/3 gain settles at the length map's fixed point q* = {tanhStar:F2}, not at 1, on every " +
-    "network (within 5%)", m => $"{m.Variances[^1]:F3}");
+Claim.ForAll(starts[3].Analytic, 5, m => Math.Abs(m.Variances[^1] / tanhStar - 1) <= 0.1 && m.Variances[^1] > 1.05,
+    $"tanh with the 5/3 gain settles near the length map's fixed point q* = {tanhStar:F2} (within 10% at width 128), " +
+    "above 1.05, on every network", m => $"{m.Variances[^1]:F3}");
 
-// On inputs it did not see, LSUV's networks keep every layer near 1, while the analytic schemes drift (He with GELU
-// fades, tanh with the 5/3 gain settles at its fixed point instead of 1). SELU needed no rescaling at all: orthogonal
-// weights of gain 1 already give it a variance within 0.1 of 1, so for SELU the LSUV curve is plain orthogonal
-// weights and tests nothing about LSUV.
+// On inputs it did not see, LSUV's tanh and SELU networks keep every layer near 1. Its GELU and Swish networks do
+// not: LSUV holds the batch it measured at 1 (by construction), but on another batch of the same random inputs the
+// variance at layer 30 has wandered far from 1 on some networks (printed above). The analytic schemes drift as
+// expected: He with GELU fades, tanh with the gain 5/3 settles near its fixed point instead of 1. SELU needed no
+// rescaling at all: orthogonal weights of gain 1 already give it a variance within 0.1 of 1, so for SELU the LSUV curve is
+// plain orthogonal weights and tests nothing about LSUV.
 //
-// The purple start is the telling one. For tanh, $\sigma_w^2 = 1/E[\tanh(z)^2]$ makes $q = 1$ a *stable* fixed point
-// of the length map, and the variance stays near 1 without any data. For GELU and Swish the same recipe makes $q = 1$
-// a fixed point too, but an **unstable** one: the slope of the length map there, $F'(1)$, exceeds 1, so a layer that is
-// a little off sends the next one further off, and the networks drift away from 1. LSUV's measurement at every
-// layer is what holds them there.
+// The purple start shows why. For tanh, $\sigma_w^2 = 1/E[\tanh(z)^2]$ makes $q = 1$ a *stable* fixed point of the length
+// map, and the variance stays near 1 without any data. For GELU and Swish the same recipe makes $q = 1$ a fixed point
+// too, but an **unstable** one: the slope of the length map there, $F'(1)$, exceeds 1, so a layer that is a little off
+// sends the next one further off, and without LSUV the variance runs away, at least tenfold within 30 layers on every network. LSUV
+// corrects each layer for the batch it measures; another batch starts a little off (its own sampling error), and the
+// unstable map amplifies that error by about $F'(1)$ per layer.
 
 NotebookApp.Cell(8);
 double LengthSlope(Activation a) => new MeanFieldModel(a, 1 / SecondMoment(a), 0).LengthMapSlope(1);
-double Drift(Measured[] runs) => runs.Max(m => Math.Abs(Math.Log(m.Variances[^1])));
 foreach (var x in starts)
     Console.WriteLine($"{x.Case.Activation.Name,-6}: F'(1) at σ_w² = 1/E[φ²]: {LengthSlope(x.Case.Activation):F3};" +
         $" layer 30 with that σ_w²: {Range(x.FixedPoint)}, largest |ln variance| {Drift(x.FixedPoint):F3}");
@@ -157,8 +163,8 @@ Claim.ForAll(starts.Take(2), 2, x => LengthSlope(x.Case.Activation) > 1,
     x => $"{x.Case.Activation.Name}: {LengthSlope(x.Case.Activation):F3}");
 Claim.ForAll(starts.Skip(2), 2, x => LengthSlope(x.Case.Activation) < 1,
     "for SELU and tanh it is stable: F'(1) < 1", x => $"{x.Case.Activation.Name}: {LengthSlope(x.Case.Activation):F3}");
-Claim.AtLeast(Math.Min(Drift(starts[0].FixedPoint), Drift(starts[1].FixedPoint)), 2 * Drift(starts[3].FixedPoint),
-    "at σ_w² = 1/E[φ²] GELU and Swish drift from 1 by layer 30 at least twice as far as tanh: largest |ln var|");
+Claim.AtLeast(starts.Take(2).Min(x => x.FixedPoint.Min(m => m.Variances[^1])), 10,
+    "at σ_w² = 1/E[φ²] GELU and Swish run away: variance at layer 30 at least 10 on every network (smallest)");
 
 // ## The scales it finds
 //
@@ -174,7 +180,8 @@ NotebookApp.Cell(9);
 double Median(IEnumerable<double> v) { var s = v.Order().ToArray(); return s[s.Length / 2]; }
 var found = starts.Select(x => x.Lsuv.SelectMany(r => r.Scales.Skip(5).Select(s => s * s)).ToArray()).ToArray();
 double[] fixedPointW = cases.Select(c => 1 / SecondMoment(c.Activation)).ToArray();
-double[] pytorch = cases.Select(c => Math.Pow(Gain.For(c.Activation), 2)).ToArray();
+string[] pytorch = cases.Select((c, i) => i < 2 ? "none" : Math.Pow(Gain.For(c.Activation), 2).ToString("F3"))
+    .ToArray();
 Console.WriteLine($"{"activation",-10}{"LSUV σ_w²: median (range) of 125 layers",42}{"1/E[φ(z)²]",12}" +
     $"{"PyTorch gain²",15}{"χ₁ at LSUV's σ_w²",19}");
 for (int i = 0; i < cases.Length; i++)
@@ -182,7 +189,7 @@ for (int i = 0; i < cases.Length; i++)
     double chi = new MeanFieldModel(cases[i].Activation, Median(found[i]), 0).Chi1(1);
     Console.WriteLine($"{cases[i].Activation.Name,-10}" +
         $"{$"{Median(found[i]):F3} ({found[i].Min():F2}-{found[i].Max():F2})",42}{fixedPointW[i],12:F3}" +
-        $"{pytorch[i],15:F3}{chi,19:F3}");
+        $"{pytorch[i],15}{chi,19:F3}");
 }
 
 NotebookApp.Cell(10);
@@ -192,17 +199,27 @@ Claim.AtLeast(new MeanFieldModel(Activation.Tanh, Median(found[3]), 0).Chi1(1), 
 double Spread(int i) => (found[i].Max() - found[i].Min()) / Median(found[i]);
 Claim.AtLeast(Math.Min(Spread(0), Spread(1)) / Spread(3), 5,
     "GELU's and Swish's per-layer scales scatter at least 5 times as widely as tanh's: ratio of relative ranges");
-Console.WriteLine($"LSUV's median over 1/E[φ²]: GELU {Median(found[0]) / fixedPointW[0]:F3}, Swish " +
-    $"{Median(found[1]) / fixedPointW[1]:F3}; spread of the inputs' lengths at layer 30 after LSUV: " +
-    string.Join(", ", starts.Select(x => $"{x.Case.Activation.Name} {x.After.Average(m => m.LengthSpread):F3}")));
+Claim.AtMost(Math.Max(Median(found[0]) / fixedPointW[0], Median(found[1]) / fixedPointW[1]), 0.97,
+    "GELU's and Swish's median LSUV σ_w² sit below 1/E[φ(z)²]: the larger of the two ratios");
+double LengthSpreadAfter(int i) => starts[i].After.Average(m => m.LengthSpread);
+Console.WriteLine("spread of the inputs' lengths at layer 30 after LSUV (mean of 5 networks): " +
+    string.Join(", ", starts.Select((x, i) => $"{x.Case.Activation.Name} {LengthSpreadAfter(i):F3}")));
+Claim.AtLeast(Math.Min(LengthSpreadAfter(0), LengthSpreadAfter(1)) / LengthSpreadAfter(3), 10,
+    "under GELU and Swish the inputs' lengths spread at least 10 times as widely as under tanh: ratio");
+double Curvature(Activation a) => GaussianExpectation.Of(x => a.Apply(x) * a.Apply(x), 1.1)
+    + GaussianExpectation.Of(x => a.Apply(x) * a.Apply(x), 0.9) - 2 * SecondMoment(a);
+Claim.ForAll(cases.Take(2), 2, c => Curvature(c.Activation) > 0,
+    "E[φ(√q z)²] is convex in q at q = 1 for GELU and Swish: second difference over q = 0.9, 1, 1.1",
+    c => $"{c.Activation.Name}: {Curvature(c.Activation):G3}");
 
 // For tanh LSUV lands on the value mean-field theory predicts, and that value is in the chaotic phase: unit variance is
-// a different goal from criticality. For GELU and Swish the per-layer scales scatter widely, and Swish's median sits
-// below $1/E[\phi(z)^2]$. Both fit the unstable fixed point: each input's own length follows the length map, so under
-// GELU and Swish the 64 inputs' lengths spread apart layer after layer (printed above, against tanh's), and LSUV, which
-// only fixes their average, has to correct each layer by a different amount; and because $E[\phi(\sqrt{q}z)^2]$ grows
-// faster than linearly in $q$ for these activations, a spread of lengths raises the layer's output second moment above
-// $E[\phi(z)^2]$, which pulls LSUV's $\sigma_w^2$ below $1/E[\phi(z)^2]$.
+// a different goal from criticality. For GELU and Swish the per-layer scales scatter widely, and both medians sit below
+// $1/E[\phi(z)^2]$ (Swish's further). Both fit the unstable fixed point: each input's own length follows the length
+// map, so under GELU and Swish the 64 inputs' lengths spread apart layer after layer (printed above, against tanh's),
+// and LSUV, which only fixes their average, has to correct each layer by a different amount; and because
+// $E[\phi(\sqrt{q}z)^2]$ is convex in $q$ for these activations (checked above), a spread of lengths raises the
+// layer's output second moment above $E[\phi(z)^2]$ (Jensen's inequality), which pulls LSUV's $\sigma_w^2$ below
+// $1/E[\phi(z)^2]$.
 //
 // ## What it costs
 //
@@ -221,8 +238,8 @@ Claim.AtMost(starts.Max(x => x.Lsuv.Max(r => r.ForwardPasses)), 2 * 30,
 
 // ## Training from LSUV, from He and from the analytic scale
 //
-// GELU networks on the digits, 16 hidden layers of 32 units (narrower than this notebook's first version, 48, to pay
-// for two more starts), zero biases, four starts with the same 5 seeds each (the seed draws the weights and the batch
+// GELU networks on the digits, 16 hidden layers of 32 units (narrower than in this notebook's earlier version, to
+// pay for two more starts), zero biases, four starts with the same 5 seeds each (the seed draws the weights and the batch
 // order): He-normal weights ($\sigma_w^2 = 2$); orthogonal and Gaussian weights with the analytic
 // $\sigma_w^2 = 1/E[\mathrm{gelu}(z)^2]$; and LSUV (orthogonal, then normalized on the first 64 training images,
 // output layer included, as the paper does). The same SGD for all: learning rate 0.01, momentum 0.9, batches of 32,
@@ -257,7 +274,7 @@ string Values(IEnumerable<double> v, string format) => string.Join(", ", v.Selec
 foreach (var (name, _) in trainingStarts)
     Console.WriteLine($"{name,-24} loss at step 0: {Values(LossAt(name, 0), "F2")}; after 2 epochs: " +
         $"{Values(LossAt(name, 2), "F2")}; test accuracy {Values(runs[name].Select(h => h.Final.TestAccuracy), "P0")}");
-string[] colours = [Colours.Scheme("He"), Colours.Scheme("orthogonal"), Colours.Purple, Colours.Scheme("LSUV")];
+string[] colours = [Colours.Scheme("He"), Colours.Scheme("orthogonal"), Colours.SkyBlue, Colours.Scheme("LSUV")];
 NotebookApp.Show(TrainingCharts.Strip(["step 0", "after 1 epoch", "after 2 epochs"], trainingStarts.Select((s, i) => (s.Name,
         colours[i], (IReadOnlyList<IReadOnlyList<double>>)Enumerable.Range(0, 3)
             .Select(e => (IReadOnlyList<double>)LossAt(s.Name, e)).ToArray())).ToArray(),
@@ -272,35 +289,43 @@ Claim.AllWithin(LossAt("He", 2), ln10 - 0.02, ln10 + 0.02,
 foreach (var start in new[] { "LSUV", "orthogonal, 1/E[gelu²]" })
     Claim.EntirelyAbove(SeedSummary.Of(LossAt("He", 2)), SeedSummary.Of(LossAt(start, 2)),
         $"after 2 epochs every {start} seed has a lower training loss than every He seed");
+int moved = LossAt("Gaussian, 1/E[gelu²]", 2).Count(l => l < ln10 - 0.05);
+Claim.AtLeast(moved, 3,
+    "Gaussian weights at the analytic scale move too: seeds (of 5) below ln 10 - 0.05 after 2 epochs");
 Claim.Overlap(SeedSummary.Of(LossAt("LSUV", 2)), SeedSummary.Of(LossAt("orthogonal, 1/E[gelu²]", 2)),
     "LSUV and the analytic orthogonal scale cannot be ranked on 5 seeds: their losses after 2 epochs overlap");
 Claim.AtLeast(LossAt("LSUV", 0).Min(), ln10 + 0.1,
     "LSUV starts above ln 10 on every seed (unit-variance logits: notebook 13's confidently wrong start)");
 
-// He's variance is what stalls the deep GELU network: every seed stays at $\ln 10$, the loss of a uniform guess.
-// Both LSUV and the *constant* analytic scale $1/E[\mathrm{gelu}(z)^2]$ get it moving, and 5 seeds cannot rank them:
-// at this depth and budget, data-dependent normalization buys nothing over the right $\sigma_w^2$ (the unstable fixed
-// point has only 16 layers to drift). LSUV's own price shows at step 0: it normalizes the output layer too, so the 10
-// logits start with unit variance and the loss starts above $\ln 10$, the confidently wrong start notebook 13
-// diagnoses. Mishkin & Matas report LSUV matching or beating the analytic schemes on CIFAR and ImageNet networks; ours
-// is one small, deliberately hard case with one learning rate and a two-epoch budget.
+// He's variance is what stalls the deep GELU network: every seed stays at $\ln 10$, the loss of a uniform guess,
+// while Gaussian weights that differ from He's only in their variance, $1/E[\mathrm{gelu}(z)^2]$ instead of 2, move on
+// most seeds. LSUV and the *constant* analytic scale with orthogonal weights both get the network moving, and 5 seeds
+// cannot rank them: at this depth, learning rate and budget, the data-dependent normalization buys nothing measurable
+// over the right $\sigma_w^2$. LSUV's own price shows at step 0: it normalizes the output layer too, so the 10 logits
+// start with unit variance and the loss starts above $\ln 10$ on every seed, the confidently wrong start notebook 13
+// diagnoses. Mishkin & Matas's abstract reports test accuracy "better or equal to standard methods" on MNIST,
+// the two CIFAR data sets and ImageNet; ours is one small, deliberately hard case with one learning rate and a two-epoch
+// budget.
 //
 // ## Takeaways
 //
-// - LSUV needs no formula: on inputs it did not see, every layer of GELU, Swish, SELU and tanh networks keeps a
-//   variance within $[0.8, 1.25]$ (5 networks each), where the analytic schemes drift (✓ lines after the variance
-//   chart). For SELU it did nothing: orthogonal weights of gain 1 were already within its tolerance.
-// - The analytic scale $\sigma_w^2 = 1/E[\phi(z)^2]$ makes $q = 1$ a fixed point of the length map: stable for tanh and
-//   SELU, unstable for GELU and Swish ($F'(1) > 1$), whose networks drift away from 1 over 30 layers without LSUV's
-//   per-layer correction (✓ lines of the fixed-point cell).
+// - LSUV needs no formula, and on inputs it did not see its tanh and SELU networks keep every layer within
+//   $[0.9, 1.1]$ (5 networks each), where the analytic schemes drift (✓ lines after the variance chart). For SELU it
+//   did nothing: orthogonal weights of gain 1 were already within its tolerance.
+// - For GELU and Swish unit variance is an unstable fixed point ($F'(1) > 1$): at the analytic scale
+//   $\sigma_w^2 = 1/E[\phi(z)^2]$ the variance runs away over 30 layers, and even after LSUV a new batch of inputs drifts
+//   far from 1, since LSUV fits only the batch it measured (✓ lines after the variance chart and of the fixed-point
+//   cell). For tanh and SELU the same fixed point is stable.
 // - LSUV's scale matches $1/E[\tanh(z)^2]$ within 2% for tanh, which is chaotic there ($\chi_1 > 1$): unit variance is not
-//   criticality; for GELU and Swish the per-layer scales scatter widely (✓ lines of "The scales it finds").
+//   criticality; for GELU and Swish the per-layer scales scatter widely and sit below $1/E[\phi(z)^2]$ (✓ lines of
+//   "The scales it finds").
 // - It costs at most two variance measurements of one mini-batch per layer (✓ line of "What it costs").
 // - Deep GELU networks stall from He's start and get moving from LSUV and from the analytic scale alike, which 5 seeds
-//   cannot rank, with SGD at learning rate 0.01 for two epochs (✓ lines of the training cell).
-
-// ## Exercises
+//   cannot rank, with SGD at learning rate 0.01 and momentum 0.9 for two epochs; LSUV starts above $\ln 10$ (✓ lines of
+//   the training cell).
 //
+// ## Exercises
+
 // ### Exercise 1
 //
 // Derive a number: what $\sigma_w^2$ does the recipe $1/E[\phi(z)^2]$ give for ReLU, and is $q = 1$ a stable fixed
