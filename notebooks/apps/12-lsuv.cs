@@ -34,7 +34,8 @@ NotebookApp.Start("12-lsuv");
 
 // ## Variance per layer, before and after
 //
-// Networks of 30 layers, 128 wide, zero biases, **5 networks per case** (seeds 0-4). Three starts each: the analytic
+// Networks of 30 layers, 64 wide (half the width of this notebook's earlier version, to pay for more
+// networks), zero biases, **5 networks per case** (seeds 0-4). Three starts each: the analytic
 // scheme a practitioner would pick (He for GELU and Swish, LeCun for SELU, Xavier with PyTorch's tanh gain 5/3);
 // orthogonal weights scaled to $\sigma_w^2 = 1/E[\phi(z)^2]$, $z \sim N(0, 1)$ (the scale that makes a pre-activation
 // length of 1 a fixed point of notebook 10's length map, $q = \sigma_w^2 E[\phi(\sqrt{q} z)^2]$); and LSUV from
@@ -48,6 +49,7 @@ var cases = new (Activation Activation, string Scheme, IWeightInitializer Analyt
     (Activation.Gelu, "He", Init.HeNormal()), (Activation.Swish, "He", Init.HeNormal()),
     (Activation.Selu, "LeCun", Init.LeCunNormal()), (Activation.Tanh, "Xavier, gain 5/3", Init.XavierNormal(5.0 / 3)),
 };
+const int Width = 64;
 var options = new SimulationOptions { BatchSize = 64 };
 int[] seeds = [0, 1, 2, 3, 4];
 double[] HeldOut(DeepNetwork net, int seed) => (options with { Seed = (ulong)(1000 + seed) }).InputBatch(net);
@@ -84,10 +86,10 @@ Console.WriteLine("Measure(net, seed): each layer's pre-activation variance on a
 NotebookApp.Cell(5);
 var starts = Timing.Measure("LSUV and 60 simulated networks", () => cases.Select(c =>
 {
-    var analytic = DeepNetwork.Stack(30, 128, c.Activation, c.Analytic);
+    var analytic = DeepNetwork.Stack(30, Width, c.Activation, c.Analytic);
     double fixedPointW = 1 / SecondMoment(c.Activation);
-    var fixedPoint = DeepNetwork.Stack(30, 128, c.Activation, Init.Orthogonal(Math.Sqrt(fixedPointW)));
-    var orthogonal = DeepNetwork.Stack(30, 128, c.Activation, Init.Orthogonal());
+    var fixedPoint = DeepNetwork.Stack(30, Width, c.Activation, Init.Orthogonal(Math.Sqrt(fixedPointW)));
+    var orthogonal = DeepNetwork.Stack(30, Width, c.Activation, Init.Orthogonal());
     var lsuv = seeds.Select(s => Lsuv.Initialize(orthogonal, (ulong)s,
         (options with { Seed = (ulong)s }).InputBatch(orthogonal), options.BatchSize)).ToArray();
     return (Case: c, Lsuv: lsuv, Analytic: seeds.Select(s => Measure(analytic, s)).ToArray(),
@@ -114,7 +116,7 @@ var panels = starts.Select((x, i) => Chart.Combine([
         Bands(x.After, "LSUV", Colours.Scheme("LSUV"), i == 0)])
     .WithAxes("layer", i < 2 ? "variance (log scale)" : "variance", logY: i < 2)).ToArray();
 NotebookApp.Show(Charts.Panels(panels, starts.Select(x => x.Case.Activation.Name).ToArray(), 2)
-    .WithTitle("Pre-activation variance per layer on held-out inputs (30 layers, width 128): geometric mean and " +
+    .WithTitle("Pre-activation variance per layer on held-out inputs (30 layers, width 64): geometric mean and " +
         "range of 5 networks")
     .WithSize(1000, 700));
 
@@ -136,7 +138,8 @@ Claim.AtMost(starts[0].Analytic.Max(m => m.Variances[^1]), 0.6,
     "GELU with He weights: on every network the variance has fallen below 0.6 by layer 30 (notebook 06's fade)");
 double tanhStar = new MeanFieldModel(Activation.Tanh, 25.0 / 9, 0).FindLengthFixedPoint().Length;
 Claim.ForAll(starts[3].Analytic, 5, m => Math.Abs(m.Variances[^1] / tanhStar - 1) <= 0.1 && m.Variances[^1] > 1.05,
-    $"tanh with the 5/3 gain settles near the length map's fixed point q* = {tanhStar:F2} (within 10% at width 128), " +
+    $"tanh with the 5/3 gain settles near the length map's fixed point q* = {tanhStar:F2} " +
+    $"(within 10% at width {Width}), " +
     "above 1.05, on every network", m => $"{m.Variances[^1]:F3}");
 
 // On inputs it did not see, LSUV's tanh and SELU networks keep every layer near 1. Its GELU and Swish networks do
@@ -149,8 +152,8 @@ Claim.ForAll(starts[3].Analytic, 5, m => Math.Abs(m.Variances[^1] / tanhStar - 1
 // The purple start shows why. For tanh, $\sigma_w^2 = 1/E[\tanh(z)^2]$ makes $q = 1$ a *stable* fixed point of the length
 // map, and the variance stays near 1 without any data. For GELU and Swish the same recipe makes $q = 1$ a fixed point
 // too, but an **unstable** one: the slope of the length map there, $F'(1)$, exceeds 1, so a layer that is a little off
-// sends the next one further off, and without LSUV the variance runs away, at least tenfold within 30 layers on every network. LSUV
-// corrects each layer for the batch it measures; another batch starts a little off (its own sampling error), and the
+// sends the next one further off, and without LSUV the variance runs away, at least tenfold within 30 layers on
+// every network. LSUV corrects each layer for the batch it measures; another batch starts a little off (its own sampling error), and the
 // unstable map amplifies that error by about $F'(1)$ per layer.
 
 NotebookApp.Cell(8);
@@ -214,7 +217,7 @@ Claim.ForAll(cases.Take(2), 2, c => Curvature(c.Activation) > 0,
 
 // For tanh LSUV lands on the value mean-field theory predicts, and that value is in the chaotic phase: unit variance is
 // a different goal from criticality. For GELU and Swish the per-layer scales scatter widely, and both medians sit below
-// $1/E[\phi(z)^2]$ (Swish's further). Both fit the unstable fixed point: each input's own length follows the length
+// $1/E[\phi(z)^2]$. Both fit the unstable fixed point: each input's own length follows the length
 // map, so under GELU and Swish the 64 inputs' lengths spread apart layer after layer (printed above, against tanh's),
 // and LSUV, which only fixes their average, has to correct each layer by a different amount; and because
 // $E[\phi(\sqrt{q}z)^2]$ is convex in $q$ for these activations (checked above), a spread of lengths raises the
@@ -348,7 +351,7 @@ Claim.Close(reluSlope, 1, 1e-9, "and the fixed point is marginal: F'(1) = 1");
 // network (zero biases, pre-activation target)?
 
 NotebookApp.Cell(16);
-var geluNet = DeepNetwork.Stack(30, 128, Activation.Gelu, Init.Orthogonal());
+var geluNet = DeepNetwork.Stack(30, Width, Activation.Gelu, Init.Orthogonal());
 var strict = Lsuv.Initialize(geluNet, 0, (options with { Seed = 0 }).InputBatch(geluNet), 64,
     new LsuvOptions { Tolerance = 0.01 });
 Console.WriteLine($"rescalings per layer: {string.Join("", strict.Iterations)}; variances after: " +
