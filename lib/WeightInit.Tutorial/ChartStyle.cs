@@ -99,28 +99,6 @@ public static class ChartStyle
     }
 
     /// <summary>
-    /// Labels only every <paramref name="decades"/>-th power of ten on every logarithmic axis of the chart, keeping a
-    /// tick (and a grid line) at every power of ten: for an axis that spans dozens or hundreds of decades (a signal
-    /// that explodes or vanishes over 250 layers), whose one label per decade would overlap into an unreadable
-    /// column. Plotly's <c>ticklabelstep</c>; use it after <see cref="WithAxes"/>.
-    /// </summary>
-    /// <param name="chart">The chart.</param>
-    /// <param name="decades">The decades between two labels; at least 1 (1: every decade, the default).</param>
-    /// <returns>The chart with sparser power-of-ten labels on its logarithmic axes.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="decades"/> is below 1.</exception>
-    public static GenericChart WithDecadeLabelsEvery(this GenericChart chart, int decades)
-    {
-        ArgumentNullException.ThrowIfNull(chart);
-        ArgumentOutOfRangeException.ThrowIfLessThan(decades, 1);
-        var layout = GenericChart.getLayout(chart);
-        foreach (var (_, value) in layout.GetProperties(true))
-        {
-            if (value is LinearAxis axis && IsLog(axis)) axis.SetProperty("ticklabelstep", decades);
-        }
-        return GenericChart.setLayout(layout, chart);
-    }
-
-    /// <summary>
     /// Fixes the colour range of every trace (heat maps, coloured markers): zmin and zmax, so that a colour
     /// means the same value in every panel and every run.
     /// </summary>

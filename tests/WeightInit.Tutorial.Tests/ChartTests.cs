@@ -53,21 +53,6 @@ public class ChartTests
     }
 
     [Fact]
-    public void DecadeLabelsEveryKeepsATickPerDecadeAndLabelsEveryKthOnLogAxesOnly()
-    {
-        var layout = Figure.Layout(Charts.Line(X, Y, "He", Colours.Green)
-            .WithAxes("layer", "std (log scale)", logY: true).WithYRange(-170, 310).WithDecadeLabelsEvery(50));
-        Assert.Equal(50, (int)layout["yaxis"]!["ticklabelstep"]!);
-        Assert.Equal(1, (int)layout["yaxis"]!["dtick"]!);
-        Assert.Equal("power", (string?)layout["yaxis"]!["exponentformat"]);
-        Assert.Equal("std (log scale)", (string?)layout["yaxis"]!["title"]!["text"]);
-        Assert.Null(layout["xaxis"]?["ticklabelstep"]);
-        var chart = Charts.Line(X, Y, "He", Colours.Green);
-        Assert.Equal("decades",
-            Assert.Throws<ArgumentOutOfRangeException>(() => chart.WithDecadeLabelsEvery(0)).ParamName);
-    }
-
-    [Fact]
     public void ABandIsOneLegendEntryAroundItsCentre()
     {
         var traces =
