@@ -45,6 +45,23 @@ public static class ChartStyle
         return Plotly.NET.Chart.withYAxis(y, FSharpOption<StyleParam.SubPlotId>.None).Invoke(chart);
     }
 
+    /// <summary>Fixes the range of the x axis (for a logarithmic axis, give the range of log10 of the values), e.g.
+    /// to show a network's every layer when the drawn lines end earlier.</summary>
+    /// <param name="chart">The chart.</param>
+    /// <param name="low">The left end.</param>
+    /// <param name="high">The right end, greater than <paramref name="low"/>.</param>
+    /// <returns>The chart with its x range fixed.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The range is empty or not finite.</exception>
+    public static GenericChart WithXRange(this GenericChart chart, double low, double high)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        CheckRange(low, high, nameof(high));
+        var axis = new LinearAxis();
+        axis.SetProperty("range", new[] { low, high });
+        axis.SetProperty("autorange", false);
+        return Plotly.NET.Chart.withXAxis(axis, FSharpOption<StyleParam.SubPlotId>.None).Invoke(chart);
+    }
+
     /// <summary>Fixes the range of the y axis (for a logarithmic axis, give the range of log10 of the
     /// values).</summary>
     /// <param name="chart">The chart.</param>

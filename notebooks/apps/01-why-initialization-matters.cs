@@ -25,40 +25,61 @@ NotebookApp.Start("01-why-initialization-matters");
 // 1. weights drawn from $\mathcal{N}(0, 1)$: the activations **explode** and stop being finite numbers,
 //    at a layer we can predict, in float32 and in float64;
 // 2. weights with standard deviation 0.01: the activations **vanish**, to exact zero in float32 and to
-//    values near $10^{-161}$ in float64;
+//    about $4.6 \cdot 10^{-162}$ in float64;
 // 3. the gradients flowing backward do the same;
-// 4. the fix in one line: a weight scale that keeps the signal in a good range at every layer.
+// 4. the fix in one line, a weight scale of $1/\sqrt{n}$, and how narrow the good range around it is: a figure with a
+//    slider lets you move the weight scale and watch 250 layers respond.
 //
-// Every number the text states is checked by the code: a line starting with ✓ is a claim of this notebook
-// that its own experiment just confirmed (a claim that failed would stop the notebook with ✗).
+// The experiment is older than the article this series reproduces, which shows it without naming a source: fast.ai's
+// course notebook `02b_initializing` (course-v3, 2019) multiplies a vector again and again by a $512 \times 512$ matrix
+// of $\mathcal{N}(0, 1)$ entries (it overflows), of the same entries times 0.01 (it vanishes) and divided by
+// $\sqrt{512}$ (it holds), and James Dellinger's post *Weight Initialization in Neural Networks: A Journey From the
+// Basics to Kaiming* (Towards Data Science, 2019) walks through it.
+//
+// Every number the text states is printed or checked by the code: a line starting with ✓ is a claim of this notebook
+// that its own experiment just confirmed (a claim that failed would stop the notebook with ✗). The notebook ends with
+// exercises; their worked solutions are folded away until you open them.
 
 // Code cell 1: #!import setup.dib (in the app: the #:project lines and usings above, and NotebookApp.Start).
 
 // ## The experiment
 //
 // The network has $L = 250$ layers of $n = 512$ units and **no activation function**: layer $l$ computes
-// $x_l = W_l\,x_{l-1}$ with a fresh $512 \times 512$ weight matrix $W_l$. Its input is a batch of
-// $B = 256$ vectors whose entries are drawn from $\mathcal{N}(0, 1)$, the way inputs are usually scaled.
+// $x_l = W_l\,x_{l-1}$ with its own $512 \times 512$ weight matrix $W_l$ and no bias. Its input is a batch of
+// $B = 64$ vectors whose entries are drawn from $\mathcal{N}(0, 1)$, the way inputs are usually scaled.
 //
-// The library's `DeepNetworkSimulator` runs the forward pass (and, on request, the backward pass) and records
-// the mean and standard deviation of every layer's values over the whole batch. It computes them so that
-// the statistics themselves cannot overflow before the data does (more on that below). Every run uses a fixed
-// seed, so the numbers here are the same on every run.
+// The library describes a network once, as a `DeepNetwork` (its widths, its activation, how its weights are drawn).
+// `DeepNetworkSimulator.Run` pushes a batch through *that* network (forward, and on request backward) under run options
+// of its own (batch size, precision, seed), and records the mean and standard deviation of every layer's values over
+// the whole batch. The seed fixes the draw: each network in this notebook is **one draw** of its 250 weight matrices
+// (seed 2019), except where five seeds are named. The float32 and float64 runs of a network use the same draw, rounded.
+//
+// Each run also hands every layer's values to a *naive* sum of squares, the textbook way to a standard deviation,
+// accumulated in the data's own precision; we come back to it below.
 
 NotebookApp.Cell(2);
-const int Depth = 250, Width = 512, Batch = 256;
+Console.WriteLine($"Careful.Std of the two values 1e300 and -1e300: {Careful.Std(new[] { 1e300, -1e300 }):G3}");
 
-// A 250-layer linear network whose weights are drawn from N(0, weightStd^2): forward and backward pass.
-SimulationResult RunLinear(double weightStd, FloatPrecision precision) => DeepNetworkSimulator.Run(new SimulationOptions
+NotebookApp.Cell(3);
+var twoLargeValues = new NaiveSumOfSquares(single: true);
+twoLargeValues.Observe(0, new[] { 2e19, 2e19 }, 2);
+Console.WriteLine($"float32 sum of squares of 2e19 and 2e19: infinite from layer {twoLargeValues.FirstInfiniteLayer}");
+
+NotebookApp.Cell(4);
+const int Depth = 250, Width = 512, Batch = 64;
+const ulong Seed = 2019;
+var standardNormalNet = DeepNetwork.Stack(Depth, Width, Activation.Identity, Init.Normal(mean: 0, std: 1));
+Console.WriteLine(standardNormalNet);
+
+// The run options (batch, precision, seed), apart from the network; the observer sees every layer's values.
+SimulationOptions Options(FloatPrecision precision, bool backward, PreActivationObserver? observer = null) => new()
 {
-    Depth = Depth, Width = Width, BatchSize = Batch, Precision = precision,
-    WeightInitializer = Init.Normal(mean: 0, std: weightStd), Activation = Activation.Identity,
-    ComputeBackward = true, Seed = 2019,
-});
-
-var big32 = RunLinear(1.0, FloatPrecision.Single);
-var big64 = RunLinear(1.0, FloatPrecision.Double);
-
+    BatchSize = Batch, Precision = precision, ComputeBackward = backward, Seed = Seed, PreActivationObserver = observer,
+};
+var naive32 = new NaiveSumOfSquares(single: true);
+var naive64 = new NaiveSumOfSquares(single: false, referenceLayer: 200);
+var big32 = DeepNetworkSimulator.Run(standardNormalNet, Options(FloatPrecision.Single, false, naive32.Observe));
+var big64 = DeepNetworkSimulator.Run(standardNormalNet, Options(FloatPrecision.Double, true, naive64.Observe));
 Console.WriteLine(" layer     std float32     std float64");
 foreach (int l in new[] { 0, 1, 2, 3, 10, 20 })
     Console.WriteLine($"{l,6}  {big32.Forward[l].Std,14:G4}  {big64.Forward[l].Std,14:G4}");
@@ -71,9 +92,10 @@ foreach (int l in new[] { 0, 1, 2, 3, 10, 20 })
 // \qquad \mathrm{std}(y) = \sqrt{n}\,\sigma_w\,\mathrm{std}(x).$$
 //
 // With $n = 512$ and $\sigma_w = 1$ the factor is $\sqrt{512} \approx 22.6$ per layer, so after $l$ layers the
-// standard deviation is about $22.6^l$:
+// standard deviation is about $22.6^l$. The formula is an average over all weight matrices; one network's layers
+// scatter around it, which is why the check below averages over 20 layers:
 
-NotebookApp.Cell(3);
+NotebookApp.Cell(5);
 double growth = LinearNetworkTheory.StdGrowthFactor(Width, weightStd: 1.0);
 double measuredGrowth = Math.Pow(big64.Forward[20].Std / big64.Forward[0].Std, 1.0 / 20);
 Claim.Within(measuredGrowth, 0.97 * growth, 1.03 * growth,
@@ -84,29 +106,33 @@ Claim.Within(measuredGrowth, 0.97 * growth, 1.03 * growth,
 //
 // $$l_\text{overflow} = \frac{\ln(\text{largest finite value})}{\ln(\sqrt{n}\,\sigma_w)}.$$
 
-NotebookApp.Cell(4);
+NotebookApp.Cell(6);
 foreach (var (name, run) in new[] { ("float32", big32), ("float64", big64) })
 {
     var precision = run.Options.Precision;
     double predicted = LinearNetworkTheory.PredictedOverflowLayer(growth, precision)!.Value;
     int first = run.FirstNonFiniteLayer!.Value, all = run.Forward.First(s => s.NonFiniteFraction == 1).Layer;
-    Console.WriteLine($"{name}: predicted layer {predicted:F1} = ln({LinearNetworkTheory.MaxValue(precision):G3}) / ln({growth:F2}); " +
-                      $"first non-finite value at layer {first}, every value non-finite from layer {all}");
-    Claim.Within(first, Math.Floor(predicted) - 1, Math.Floor(predicted), $"{name}: the first infinity appears at the last whole layer before the predicted {predicted:F1}, or the one before it");
-    Claim.Within(all, Math.Ceiling(predicted), Math.Ceiling(predicted) + 1, $"{name}: every value is non-finite one or two layers after the predicted {predicted:F1}");
+    Console.WriteLine($"{name}: predicted layer {predicted:F1} = ln({LinearNetworkTheory.MaxValue(precision):G4}) / " +
+        $"ln({growth:F2}); first non-finite value at layer {first}, every value non-finite from layer {all}");
+    Claim.Within(first, Math.Floor(predicted) - 1, Math.Floor(predicted),
+        $"{name}: the first infinity appears at the last whole layer before the predicted {predicted:F1}, " +
+        "or the one before it");
+    Claim.Within(all, Math.Ceiling(predicted), Math.Ceiling(predicted) + 1,
+        $"{name}: every value is non-finite one or two layers after the predicted {predicted:F1}");
 }
 
-// The prediction holds in both precisions. The chart shows the standard deviation layer by layer on a
-// logarithmic axis, where growth by a constant factor is a straight line. Each line stops at the last layer
+// The prediction holds in both precisions. The chart shows the standard deviation layer by layer as its
+// decimal logarithm, $\log_{10}$ of the std (the power of ten it has reached), on which growth by a constant factor is a
+// straight line; hundreds of powers of ten do not fit a readable logarithmic axis with one label per power. Each line stops at the last layer
 // whose values are all finite, and the dotted lines mark the predicted overflow layers. float32 is drawn wide
 // and light underneath float64, so that both stay visible where they coincide.
 
-NotebookApp.Cell(5);
-// The std of every layer whose values are all finite and not all zero (a log axis can show neither 0 nor NaN);
-// float32 is drawn wide and translucent under float64, which takes the darker shade of the same colour.
-static Plotly.NET.GenericChart StdLine(IReadOnlyList<LayerStatistics> layers, string name, string colour, double width = 2) =>
+NotebookApp.Cell(7);
+// log10 of the std of every layer whose values are all finite and not all zero (log10 of 0 or NaN is no number).
+static Plotly.NET.GenericChart StdLine(IReadOnlyList<LayerStatistics> layers, string name, string colour,
+    double width = 2) =>
     Charts.Line(layers.Where(s => s.AllFinite && s.Std > 0).Select(s => (double)s.Layer),
-                layers.Where(s => s.AllFinite && s.Std > 0).Select(s => s.Std), name, colour, width: width);
+        layers.Where(s => s.AllFinite && s.Std > 0).Select(s => Math.Log10(s.Std)), name, colour, width: width);
 static string Wide(string colour) => Colours.Translucent(colour, 0.45);
 double overflow32 = LinearNetworkTheory.PredictedOverflowLayer(growth, FloatPrecision.Single)!.Value;
 double overflow64 = LinearNetworkTheory.PredictedOverflowLayer(growth, FloatPrecision.Double)!.Value;
@@ -114,80 +140,103 @@ string red = Colours.Scheme("N(0, 1)");
 NotebookApp.Show(Chart.Combine(new[]
     {
         StdLine(big32.Forward, "float32", Wide(red), width: 7), StdLine(big64.Forward, "float64", Colours.Variant(red)),
-        Charts.VerticalLine(overflow32, 0.1, 1e308, $"float32 overflow predicted at layer {overflow32:F1}", red),
-        Charts.VerticalLine(overflow64, 0.1, 1e308, $"float64 overflow predicted at layer {overflow64:F1}", Colours.Variant(red)),
+        Charts.VerticalLine(overflow32, 0, 308, $"float32 overflow predicted at layer {overflow32:F1}", red),
+        Charts.VerticalLine(overflow64, 0, 308, $"float64 overflow predicted at layer {overflow64:F1}",
+            Colours.Variant(red)),
     })
-    .WithTitle("N(0, 1) weights: the activations' std grows 22.6-fold per layer until it overflows")
-    .WithAxes("layer l", "std of the activations x_l (log scale)", logY: true)
-    .WithSize(900, 500));
+    .WithTitle($"N(0, 1) weights, one network: the std grows {growth:F1}-fold per layer until it overflows")
+    .WithAxes("layer l", "log10 of the std of the activations x_l (no unit)")
+    .WithXRange(0, Depth).WithSize(900, 500));
 
 // ### Why the first infinity comes a little before the predicted layer
 //
-// The prediction is about the *standard deviation*. The batch holds $256 \times 512 = 131{,}072$ values, and the
-// largest of that many values sits several standard deviations out (about 5 in the table below). That value
-// reaches the limit a fraction of a layer before the standard deviation would:
+// The prediction is about the *standard deviation*. The batch holds $64 \times 512$ = 32,768 values, and the
+// largest of that many values sits several standard deviations out (the table below prints how many). A value $k$
+// standard deviations out reaches the limit $\ln k / \ln 22.6$ layers before the standard deviation does:
 
-NotebookApp.Cell(6);
+NotebookApp.Cell(8);
 Console.WriteLine("float32, near the overflow:");
 Console.WriteLine(" layer           std        max |x|   max|x|/std   non-finite");
-foreach (var s in big32.Forward.Skip(26).Take(4))
+foreach (var s in big32.Forward.Skip(25).Take(5))
 {
     double maxAbs = Math.Max(Math.Abs(s.Min), Math.Abs(s.Max));
-    Console.WriteLine($"{s.Layer,6}  {s.Std,12:G4}  {maxAbs,12:G4}  {maxAbs / s.Std,11:F2}  {s.NonFiniteFraction,10:P3}");
+    Console.WriteLine(
+        $"{s.Layer,6}  {s.Std,12:G4}  {maxAbs,12:G4}  {maxAbs / s.Std,11:F2}  {s.NonFiniteFraction,10:P3}");
 }
-Console.WriteLine($"largest float32: {float.MaxValue:G4}  (statistics over the finite values only; NaN when none is left)");
-var layer26 = big32.Forward[26];
-Claim.Within(Math.Max(-layer26.Min, layer26.Max) / layer26.Std, 4.5, 6, "the largest of the 131,072 values at layer 26 sits about 5 standard deviations out");
+Console.WriteLine($"largest float32: {float.MaxValue:G4}  (statistics over the finite values only; NaN when none)");
+var layer25 = big32.Forward[25];
+double outliers = Math.Max(-layer25.Min, layer25.Max) / layer25.Std;
+Console.WriteLine($"at layer 25 the largest of the {layer25.Count} values is {outliers:F2} stds out: " +
+    $"it reaches the limit {Math.Log(outliers) / Math.Log(growth):F2} layers before the std would");
+Claim.Within(outliers, 4, 6, $"the largest of the {layer25.Count} values at layer 25 sits 4 to 6 stds out");
 
 // ### Statistics that do not overflow first
 //
 // Measuring this takes some care. The textbook formula $\mathrm{std} = \sqrt{\frac{1}{N}\sum x^2 - \bar{x}^2}$
-// computed in the data's own precision needs $\sum x^2$, which overflows long before the values themselves do.
-// The library scales the values by a power of two before squaring and accumulates in double, so its statistics
-// are exact up to the layer where the data itself breaks. How early would the naive sum have failed?
+// computed in the data's own precision needs $\sum x^2$, which overflows long before the values themselves do: the
+// sum of $N$ squares passes the largest value $M$ when the standard deviation reaches $\sqrt{M/N}$, at layer
+// $\ln(M/N) / (2 \ln 22.6)$, while the data's largest value (about $k$ standard deviations) passes $M$ at about
+// $\ln(M/k) / \ln 22.6$. The first is below half the second whenever the batch holds more than $k^2$ values. The library
+// instead scales the values by a power of two before squaring and accumulates in double, so its statistics stay
+// accurate, up to double rounding, until the data itself breaks. The naive sums that ran alongside the simulations:
 
-NotebookApp.Cell(7);
-// The first layer where the sum of the squares of all B x n values exceeds the precision's largest value
-// (computed with logarithms from the library's root mean square, so this check cannot overflow either).
-static int FirstLayerWhereSumOfSquaresOverflows(SimulationResult run) => run.Forward.First(s =>
-    !s.AllFinite || 2 * Math.Log(s.RootMeanSquare) + Math.Log(s.Count) > Math.Log(LinearNetworkTheory.MaxValue(run.Options.Precision))).Layer;
-
-foreach (var (name, run) in new[] { ("float32", big32), ("float64", big64) })
+NotebookApp.Cell(9);
+foreach (var (name, run, naive) in new[] { ("float32", big32, naive32), ("float64", big64, naive64) })
 {
-    int naive = FirstLayerWhereSumOfSquaresOverflows(run), data = run.FirstNonFiniteLayer!.Value;
-    Console.WriteLine($"{name}: a naive sum of squares overflows at layer {naive}, the data at layer {data}");
-    Claim.AtMost(naive / (double)data, 0.5, $"{name}: the naive sum of squares breaks before half the depth at which the data does");
+    double max = LinearNetworkTheory.MaxValue(run.Options.Precision), count = run.Forward[0].Count;
+    double predicted = Math.Log(max / count) / (2 * Math.Log(growth));
+    int observed = naive.FirstInfiniteLayer!.Value, data = run.FirstNonFiniteLayer!.Value;
+    Console.WriteLine($"{name}: the naive sum of squares is infinite from layer {observed} " +
+        $"(predicted {predicted:F1}), the data from layer {data}");
+    Claim.Within(observed, Math.Floor(predicted), Math.Ceiling(predicted),
+        $"{name}: the naive sum overflows at one of the two layers around the predicted {predicted:F1}");
+    Claim.AtMost(observed / (double)data, 0.5,
+        $"{name}: the naive sum of squares breaks before half the depth at which the data does");
 }
+double libraryStd = big64.Forward[200].Std, referenceStd = naive64.ReferenceStd;
+Console.WriteLine($"float64, layer 200: library std {libraryStd:G15}, careful reference {referenceStd:G15}");
+Claim.AtMost(Math.Abs(libraryStd / referenceStd - 1), 1e-12,
+    "at layer 200, far past the naive sum's overflow, the library's std equals the reference to 1e-12 (relative)");
 
 // ## Too small: weights with standard deviation 0.01
 //
 // Scaling the weights down to $\sigma_w = 0.01$ turns the factor around: $\sqrt{512} \cdot 0.01 \approx 0.226$, so
-// every layer now *divides* the standard deviation by about 4.4. Floating-point numbers cannot get arbitrarily
-// small either. Below the smallest normal number (about $1.2 \cdot 10^{-38}$ in float32) values become
-// *subnormal* and lose precision; below half the smallest subnormal number (about $1.4 \cdot 10^{-45}$) they round
-// to exactly zero. In float64 those limits are near $10^{-308}$ and $10^{-324}$, far beyond what 250 layers reach.
+// every layer now *divides* the standard deviation by about 4.42. Floating-point numbers cannot get arbitrarily
+// small either. Below the smallest normal number (about $1.18 \cdot 10^{-38}$ in float32) values become
+// *subnormal* and lose precision; the smallest subnormal float32 is about $1.4 \cdot 10^{-45}$, and a result below half
+// of it rounds to exactly zero. In float64 those limits are about $2.2 \cdot 10^{-308}$ and $4.9 \cdot 10^{-324}$,
+// far beyond what 250 layers reach. The same network again, with the small weights:
 
-NotebookApp.Cell(8);
-var small32 = RunLinear(0.01, FloatPrecision.Single);
-var small64 = RunLinear(0.01, FloatPrecision.Double);
+NotebookApp.Cell(10);
+var smallNet = DeepNetwork.Stack(Depth, Width, Activation.Identity, Init.Normal(mean: 0, std: 0.01));
+var small32 = DeepNetworkSimulator.Run(smallNet, Options(FloatPrecision.Single, backward: false));
+var small64 = DeepNetworkSimulator.Run(smallNet, Options(FloatPrecision.Double, backward: true));
 
 double shrink = LinearNetworkTheory.StdGrowthFactor(Width, weightStd: 0.01);
 double zero32 = LinearNetworkTheory.PredictedZeroLayer(shrink, FloatPrecision.Single)!.Value;
 double zero64 = LinearNetworkTheory.PredictedZeroLayer(shrink, FloatPrecision.Double)!.Value;
 double subnormal32 = LinearNetworkTheory.PredictedSubnormalLayer(shrink, FloatPrecision.Single)!.Value;
-Console.WriteLine($"per-layer factor sqrt(512) * 0.01 = {shrink:F4}");
-Console.WriteLine($"float32: std below the smallest normal number predicted at layer {subnormal32:F1}; " +
-                  $"all values zero predicted at layer {zero32:F1}, observed at layer {small32.FirstAllZeroLayer}");
-Console.WriteLine($"float64: all values zero predicted at layer {zero64:F1} (beyond 250); observed: " +
-                  (small64.FirstAllZeroLayer is int z ? $"layer {z}" : "never"));
+double normal32 = LinearNetworkTheory.SmallestNormal(FloatPrecision.Single);
+int firstSubnormal = small32.Forward.First(s => s.Std < normal32).Layer;
+Console.WriteLine($"per-layer factor sqrt(512) * 0.01 = {shrink:F4}: each layer divides the std by {1 / shrink:F2}");
+Console.WriteLine($"float32: std below the smallest normal ({normal32:G3}) " +
+    $"predicted at layer {subnormal32:F1}, observed first at layer {firstSubnormal}");
+Console.WriteLine($"float32: std at the smallest subnormal ({float.Epsilon:G2}) " +
+    $"predicted at layer {zero32:F1}; every value zero from layer {small32.FirstAllZeroLayer}");
+Console.WriteLine($"float64: smallest normal {LinearNetworkTheory.SmallestNormal(FloatPrecision.Double):G2}, " +
+    $"smallest subnormal {LinearNetworkTheory.SmallestSubnormal(FloatPrecision.Double):G2}, " +
+    $"reached by the std at layer {zero64:F1} (beyond 250); all zero: " +
+    (small64.FirstAllZeroLayer is int z ? $"layer {z}" : "never"));
+Claim.Within(firstSubnormal, Math.Floor(subnormal32), Math.Ceiling(subnormal32),
+    $"float32: the std turns subnormal at one of the two layers around the predicted {subnormal32:F1}");
 
 // In float32 the values do not all vanish at once: as the standard deviation sinks through the subnormal range,
-// more and more of them round to zero, until the whole batch is zero. The prediction marks the layer where the
-// *standard deviation* reaches the smallest subnormal number; the largest values of the batch, a few standard
-// deviations out, survive a little longer. Once a layer is all zero, every later layer is exactly zero too,
-// whatever its weights.
+// more and more of them round to zero, until the whole batch is zero. The prediction of 69.5 marks the layer where the
+// *standard deviation* reaches the smallest subnormal number, not where every value is zero: the largest values of the
+// batch, a few standard deviations out, survive a little longer. Once a layer is all zero, every later layer is
+// exactly zero too, whatever its weights.
 
-NotebookApp.Cell(9);
+NotebookApp.Cell(11);
 Console.WriteLine("float32, near the underflow:");
 Console.WriteLine($" layer           std   values not zero (of {small32.Forward[0].Count})");
 foreach (int l in new[] { 55, 60, 64, 66, 68, 69, 70, 71 })
@@ -195,69 +244,91 @@ foreach (int l in new[] { 55, 60, 64, 66, 68, 69, 70, 71 })
     var s = small32.Forward[l];
     Console.WriteLine($"{l,6}  {s.Std,12:G4}  {Math.Round((1 - s.ZeroFraction) * s.Count),15:F0}");
 }
-Claim.Within(small32.FirstAllZeroLayer!.Value, Math.Ceiling(zero32), Math.Ceiling(zero32) + 2, $"float32: every value is exactly 0 within 3 layers after the predicted {zero32:F1}");
-Claim.That(small32.Forward.Skip(small32.FirstAllZeroLayer!.Value).All(s => s.AllZero), "float32: once a layer is all zero, every later layer is too");
+int allZero = small32.FirstAllZeroLayer!.Value, atPrediction = (int)Math.Floor(zero32);
+Claim.AtLeast((1 - small32.Forward[atPrediction].ZeroFraction) * small32.Forward[0].Count, 1,
+    $"float32: at layer {atPrediction}, where the std is about to reach the smallest subnormal, values survive");
+Claim.Within(allZero, Math.Ceiling(zero32), Math.Ceiling(zero32) + 2,
+    $"float32: every value is exactly 0 within 3 layers after the predicted {zero32:F1}");
+Claim.That(small32.Forward.Skip(allZero).All(s => s.AllZero),
+    "float32: once a layer is all zero, every later layer is too",
+    $"layers {allZero} to {Depth} all zero");
 
-// Zero cannot be drawn on a logarithmic axis, so the float32 line ends at the last layer with a non-zero
-// standard deviation; the dotted line marks the first layer where every value is exactly zero. The float64 line
-// keeps going down, a straight line to about $10^{-161}$: the signal has not vanished in the floating-point sense,
-// but it is $10^{161}$ times smaller than the input, which for any practical purpose is the same failure.
+// Zero has no logarithm, so in the chart below the float32 line ends at the last layer with a
+// non-zero standard deviation; the dotted line marks the first layer where every value is exactly zero. The float64 line
+// keeps going down, a straight line to about $4.6 \cdot 10^{-162}$: the signal has not vanished in the floating-point
+// sense, but it is about $2.2 \cdot 10^{161}$ times smaller than the input, which for any practical
+// purpose is the same failure.
 
-NotebookApp.Cell(10);
+NotebookApp.Cell(12);
 double std250 = small64.Forward[Depth].Std, predicted250 = LinearNetworkTheory.PredictedStd(shrink, Depth);
-Console.WriteLine($"float64 after 250 layers: std {std250:G3} (predicted {predicted250:G3}), zero values {small64.Forward[Depth].ZeroFraction:P0}");
-Claim.That(small64.FirstAllZeroLayer is null, "float64: no layer of the 250 is all zero");
-Claim.Within(std250 / predicted250, 0.5, 2, $"float64: the std after 250 layers is within a factor of 2 of 0.226^250 = {Format.Number(predicted250)}");
+Console.WriteLine($"float64 after 250 layers: std {std250:G3} (predicted 0.226^250 = {predicted250:G3}), " +
+    $"log10 std = {Math.Log10(std250):F2}, {1 / std250:G2} times smaller than the input; " +
+    $"zero values {small64.Forward[Depth].ZeroFraction:P0}");
+Claim.That(small64.FirstAllZeroLayer is null, "float64: no layer of the 250 is all zero",
+    $"smallest std over the layers {small64.Forward.Min(s => s.Std):G3}");
+Claim.Within(Math.Floor(Math.Log10(std250)), -162, -162, "float64: the std after 250 layers is a few times 10^-162");
+Claim.Within(std250 / predicted250, 0.5, 2,
+    $"float64: the std after 250 layers is within a factor of 2 of 0.226^250 = {Format.Number(predicted250)}");
 
-NotebookApp.Cell(11);
+NotebookApp.Cell(13);
 string sky = Colours.Scheme("std 0.01");
 NotebookApp.Show(Chart.Combine(new[]
     {
         StdLine(small32.Forward, "float32", Wide(sky), width: 7),
         StdLine(small64.Forward, "float64", Colours.Variant(sky)),
-        Charts.VerticalLine(small32.FirstAllZeroLayer!.Value, 1e-170, 10, $"float32: every value 0 from layer {small32.FirstAllZeroLayer}", sky),
-        Charts.ReferenceLine(0, Depth, float.Epsilon, "smallest positive float32 (1.4e-45)"),
+        Charts.VerticalLine(allZero, -165, 0, $"float32: every value 0 from layer {allZero}", sky),
+        Charts.ReferenceLine(0, Depth, Math.Log10(float.Epsilon), $"smallest positive float32 ({float.Epsilon:G2})"),
     })
-    .WithTitle("Weights of std 0.01: the std shrinks 4.4-fold per layer")
-    .WithAxes("layer l", "std of the activations x_l (log scale)", logY: true)
+    .WithTitle($"Weights of std 0.01, one network: the std shrinks {1 / shrink:F2}-fold per layer")
+    .WithAxes("layer l", "log10 of the std of the activations x_l (no unit)")
     .WithSize(900, 500));
 
 // ## The gradients go the same way
 //
-// Training needs the gradient of the loss with respect to every layer. In a linear network the backward pass
-// multiplies by the same matrices, transposed: $g_{l-1} = W_l^\top g_l$, with $g_l = \partial\,\text{loss} / \partial x_l$.
-// The variance argument applies unchanged, so the gradient's standard deviation changes by the same factor
+// Training needs the gradient of the loss with respect to every layer, $g_l = \partial\,\text{loss} / \partial x_l$. In
+// a linear network the backward pass multiplies by the same matrices, transposed: $g_{l-1} = W_l^\top g_l$. The
+// variance argument applies unchanged, so the gradient's standard deviation changes by the same factor
 // $\sqrt{n}\,\sigma_w$ per layer, now travelling from the top ($l = 250$) down to the input ($l = 0$).
-// The simulator starts the backward pass with a gradient of $\mathcal{N}(0, 1)$ entries at layer 250:
+//
+// No loss is computed here: the simulator injects a vector of $\mathcal{N}(0, 1)$ entries at layer 250 in place of
+// $\partial\,\text{loss} / \partial x_{250}$. In a linear network $g_{l-1} = W_l^\top g_l$ involves the weights only,
+// not the activations, so the backward pass is independent of the forward one and runs even where the forward values
+// were already infinite. The gradients of the *weights*, $\partial\,\text{loss} / \partial W_l = g_l\,x_{l-1}^\top$,
+// are another matter: they hold a non-finite entry in every layer whose input $x_{l-1}$ does. The float64 runs carried a
+// backward pass:
 
-NotebookApp.Cell(12);
-Console.WriteLine("weights    precision   gradient breaks at layer   predicted   gradient std at layer 0");
-foreach (var (weightStd, run) in new[] { (1.0, big32), (1.0, big64), (0.01, small32), (0.01, small64) })
+NotebookApp.Cell(14);
+Console.WriteLine("weights    precision   gradient breaks at layer   predicted   gradient std at layer 0   " +
+    "layers with non-finite dL/dW");
+foreach (var (weightStd, run) in new[] { (1.0, big64), (0.01, small64) })
 {
-    var precision = run.Options.Precision;
-    double factor = LinearNetworkTheory.StdGrowthFactor(Width, weightStd);
+    var (precision, factor) = (run.Options.Precision, LinearNetworkTheory.StdGrowthFactor(Width, weightStd));
     int? observed = run.TopmostNonFiniteGradientLayer ?? run.TopmostAllZeroGradientLayer;
-    double? layers = factor > 1 ? LinearNetworkTheory.PredictedOverflowLayer(factor, precision) : LinearNetworkTheory.PredictedZeroLayer(factor, precision);
+    double? layers = factor > 1 ? LinearNetworkTheory.PredictedOverflowLayer(factor, precision)
+        : LinearNetworkTheory.PredictedZeroLayer(factor, precision);
     double? predicted = layers is double d && d <= Depth ? Depth - d : null;
-    string how = run.TopmostNonFiniteGradientLayer is not null ? " (non-finite)" : observed is not null ? " (all zero)" : "";
-    string label = $"std {weightStd}, {(precision == FloatPrecision.Single ? "float32" : "float64")}";
-    Console.WriteLine($"{label,-19}  {(observed is int o ? $"{o}{how}" : "never"),25}   {(predicted is double p ? $"{p:F1}" : "never"),9}   {run.Backward![0].Std,23:G3}");
-    if (predicted is double q) Claim.Within(observed ?? double.NaN, Math.Floor(q), Math.Ceiling(q), $"{label}: the gradient breaks at one of the two layers around the predicted {q:F1}");
-    else Claim.That(observed is null, $"{label}: the gradient never breaks, as predicted");
+    var (how, label) = (run.TopmostNonFiniteGradientLayer is null ? "" : " (non-finite)", $"std {weightStd}, float64");
+    int badWeightGradients = Enumerable.Range(1, Depth).Count(l => !run.Forward[l - 1].AllFinite);
+    Console.WriteLine($"{label,-19}  {(observed is int o ? $"{o}{how}" : "never"),25}   " +
+        $"{(predicted is double p ? $"{p:F1}" : "never"),9}   {run.Backward![0].Std,23:G3}   {badWeightGradients,29}");
+    if (predicted is double q) Claim.Within(observed ?? double.NaN, Math.Floor(q), Math.Ceiling(q),
+        $"{label}: the gradient breaks at one of the two layers around the predicted {q:F1}");
+    else Claim.That(observed is null, $"{label}: the gradient never breaks, as predicted",
+        $"gradient std at layer 0: {Format.Number(run.Backward![0].Std)}");
 }
+Console.WriteLine($"float32, std 1: dL/dW would be non-finite in " +
+    $"{Enumerable.Range(1, Depth).Count(l => !big32.Forward[l - 1].AllFinite)} of the {Depth} layers");
 
-// (In the app, this cell's 'red' is 'red_13', 'sky' is 'sky_13': the top-level statements of one C# program share one scope, and another cell declares the same name.)
-NotebookApp.Cell(13);
-string red_13 = Colours.Scheme("N(0, 1)"), sky_13 = Colours.Scheme("std 0.01");
+NotebookApp.Cell(15);
 NotebookApp.Show(Chart.Combine(new[]
     {
-        StdLine(big32.Backward!, "N(0, 1) weights, float32", Wide(red_13), width: 7),
-        StdLine(big64.Backward!, "N(0, 1) weights, float64", Colours.Variant(red_13)),
-        StdLine(small32.Backward!, "std 0.01 weights, float32", Wide(sky_13), width: 7),
-        StdLine(small64.Backward!, "std 0.01 weights, float64", Colours.Variant(sky_13)),
+        StdLine(big64.Backward!, "N(0, 1) weights", Colours.Variant(Colours.Scheme("N(0, 1)"))),
+        StdLine(small64.Backward!, "std 0.01 weights", Colours.Variant(Colours.Scheme("std 0.01"))),
     })
-    .WithTitle("The gradients explode or vanish too, from layer 250 down to the input")
-    .WithAxes("layer l (the gradient starts at l = 250 and flows toward l = 0)", "std of the gradient dLoss/dx_l (log scale)", logY: true)
+    .WithTitle("The gradients explode or vanish too, from layer 250 down to the input (float64, one network each)")
+    .WithAxes("layer l (the gradient starts at l = 250 and flows toward l = 0)",
+        "log10 of the std of the gradient dLoss/dx_l (no unit)")
+    .WithXRange(0, Depth)
     .WithSize(900, 500));
 
 // ## The good range, and what keeps a network in it
@@ -270,53 +341,250 @@ NotebookApp.Show(Chart.Combine(new[]
 //
 // $$\sigma_w = \frac{1}{\sqrt{n}} = \frac{1}{\sqrt{512}} \approx 0.0442.$$
 //
-// This is LeCun's rule (notebook 03 derives it). One run with that scale, in float32, over all 250 layers:
+// This is LeCun's fan-in rule (notebook 03 derives it). The variance formula describes the average over weight
+// matrices; a single network is one draw, and a product of 250 random matrices wanders from that average. So this
+// network runs with five seeds (five draws of its 250 matrices), in float32, on a batch of 16:
 
-NotebookApp.Cell(14);
-var scaled = DeepNetworkSimulator.Run(new SimulationOptions
-{
-    Depth = Depth, Width = Width, BatchSize = Batch, Precision = FloatPrecision.Single,
-    WeightInitializer = Init.Normal(mean: 0, std: 1 / Math.Sqrt(Width)), Activation = Activation.Identity,
-    ComputeBackward = true, Seed = 2019,
-});
-
-Console.WriteLine($"per-layer factor sqrt(512) / sqrt(512) = {LinearNetworkTheory.StdGrowthFactor(Width, 1 / Math.Sqrt(Width)):F4}");
-Console.WriteLine(" layer   activation mean   activation std   gradient std");
+NotebookApp.Cell(16);
+double unitStd = 1 / Math.Sqrt(Width);
+var unitGainNet = DeepNetwork.Stack(Depth, Width, Activation.Identity, Init.Normal(mean: 0, std: unitStd));
+ulong[] seeds = { 1, 2, 3, 4, 5 };
+var unitRuns = Timing.Measure("five float32 runs, forward and backward", () => seeds.Select(seed =>
+    DeepNetworkSimulator.Run(unitGainNet, Options(FloatPrecision.Single, backward: true) with
+        { BatchSize = 16, Seed = seed })).ToArray());
+Console.WriteLine($"per-layer factor sqrt(512) * {unitStd:F4} = " +
+    $"{LinearNetworkTheory.StdGrowthFactor(Width, unitStd):F4}");
+Console.WriteLine(" layer   activation std over 5 seeds   gradient std over 5 seeds");
 foreach (int l in new[] { 0, 50, 100, 150, 200, 250 })
-    Console.WriteLine($"{l,6}  {scaled.Forward[l].Mean,16:F4}  {scaled.Forward[l].Std,15:F4}  {scaled.Backward![l].Std,13:F4}");
-Claim.AllWithin(scaled.Forward.Select(s => s.Std), 0.5, 2, "std 1/sqrt(512): the activations' std stays within [0.5, 2] at all 251 layers");
-Claim.AllWithin(scaled.Backward!.Select(s => s.Std), 0.5, 2, "std 1/sqrt(512): the gradient's std stays within [0.5, 2] at all 251 layers");
+{
+    var forward = SeedSummary.Of(unitRuns.Select(r => r.Forward[l].Std));
+    var backward = SeedSummary.Of(unitRuns.Select(r => r.Backward![l].Std));
+    Console.WriteLine(
+        $"{l,6}   {forward.Min,12:F3} to {forward.Max,-12:F3}   {backward.Min,10:F3} to {backward.Max:F3}");
+}
+Claim.AllWithin(unitRuns.SelectMany(r => r.Forward).Select(s => s.Std), 0.5, 2,
+    "std 1/sqrt(512): the activations' std stays within [0.5, 2] at all 251 layers, on all 5 seeds");
+Claim.AllWithin(unitRuns.SelectMany(r => r.Backward!).Select(s => s.Std), 0.5, 2,
+    "std 1/sqrt(512): the gradient's std stays within [0.5, 2] at all 251 layers, on all 5 seeds");
 
-NotebookApp.Cell(15);
+NotebookApp.Cell(17);
+var layerAxis = Enumerable.Range(0, Depth + 1).Select(l => (double)l).ToArray();
+SeedSummary[] Spread(Func<SimulationResult, IReadOnlyList<LayerStatistics>> which) =>
+    SeedSummary.Pointwise(unitRuns.Select(r => which(r).Select(s => s.Std).ToArray()).ToArray());
+string lecun = Colours.Scheme("LeCun");
 NotebookApp.Show(Chart.Combine(new[]
     {
-        StdLine(big32.Forward, "N(0, 1): std 1", Colours.Scheme("N(0, 1)")),
-        StdLine(small32.Forward, "std 0.01", Colours.Scheme("std 0.01")),
-        StdLine(scaled.Forward, "std 1/sqrt(512) = 0.0442 (LeCun)", Colours.Scheme("LeCun")),
+        Charts.ShadedRange(0, Depth, 0.5, 2, "the good range [0.5, 2]"),
+        Charts.Band(layerAxis, Spread(r => r.Forward), "activations (5 seeds: mean and range)", lecun),
+        Charts.Band(layerAxis, Spread(r => r.Backward!), "gradients (5 seeds: mean and range)", Colours.Variant(lecun)),
     })
-    .WithTitle("250 linear layers in float32: only the weight std 1/sqrt(n) stays in the good range")
-    .WithAxes("layer l", "std of the activations x_l (log scale)", logY: true)
-    .WithSize(900, 500));
+    .WithTitle("Weights of std 1/sqrt(512) = 0.0442: 250 linear layers in float32, 5 seeds")
+    .WithAxes("layer l", "std of x_l or of dLoss/dx_l (no unit)")
+    .WithYRange(0, 2.2)
+    .WithSize(900, 450));
 
-// Choosing $\sigma_w$ from the layer's width is the whole idea behind Xavier and He initialization.
-// Notebook 03 derives the rule properly, including what changes when the layer has an activation function and
-// when the backward pass sees a different width than the forward pass.
+// How exact must $\sigma_w$ be? If each layer multiplies the standard deviation by $f = \sqrt{n}\,\sigma_w$, the
+// standard deviation after $L$ layers is $f^L$ (on average), and staying within $[1/2, 2]$ needs
+// $|\ln f| \le \ln 2 / L$:
+
+NotebookApp.Cell(18);
+double tolerance = Math.Log(2) / Depth;
+Console.WriteLine($"ln 2 / {Depth} = {tolerance:F5}: sigma_w must lie within " +
+    $"{100 * (Math.Exp(tolerance) - 1):F2}% of " +
+    $"1/sqrt(n) to stay within [1/2, 2] over {Depth} layers (on average)");
+Console.WriteLine($"sigma_w 10% off: {Math.Pow(0.9, Depth):G2} or {Math.Pow(1.1, Depth):G2} after {Depth} layers");
+
+// In expectation the good range is that narrow: a weight scale a tenth of a percent off is already visible after 250
+// layers, ten percent off is off by ten orders of magnitude. The figure below lets you try it, with weight scales from
+// 0.01 to 1. Each frame is the 250-layer linear network with weights drawn from $\mathcal{N}(0, \sigma_w^2)$: one draw
+// (seed 2019), a batch of 64, float64.
 //
+// The frames need not be simulated one by one. All of them use the same random numbers, multiplied by $\sigma_w$, and
+// in a linear network multiplying every weight by $c$ multiplies layer $l$'s values by $c^l$ exactly. So frame
+// $\sigma_w$ is the std-0.01 network's run above with its standard deviations multiplied by $(\sigma_w / 0.01)^l$
+// (computed with logarithms, and ended where the standard deviation passes the largest double). That this is no
+// approximation can be checked on the $\mathcal{N}(0, 1)$ network, which ran above on its own:
+
+NotebookApp.Cell(19);
+// Frame sigma_w: layer l's std is (sigma_w / 0.01)^l times the std-0.01 network's (log space; infinite past 1.8e308).
+double[] FrameStd(double std) => small64.Forward
+    .Select(s => Math.Exp(s.Layer * Math.Log(std / 0.01) + Math.Log(s.Std))).ToArray();
+double[] scaledToOne = FrameStd(1.0);
+double worstScaling = big64.Forward.Where(s => s.AllFinite).Max(s => Math.Abs(scaledToOne[s.Layer] / s.Std - 1));
+Console.WriteLine($"std-0.01 run scaled by 100^l against the N(0, 1) run, layers 0 to " +
+    $"{big64.FirstNonFiniteLayer - 1}: largest relative difference {worstScaling:G2}");
+Claim.AtMost(worstScaling, 1e-9,
+    "scaling the std-0.01 network's run by 100^l reproduces the N(0, 1) network's run at every finite layer");
+
+NotebookApp.Cell(20);
+double[] sliderStds = { 0.01, 0.03, 0.04, 0.044, unitStd, 0.0444, 0.05, 0.1, 1 };
+Console.WriteLine("sigma_w   off 1/sqrt(512)   factor sqrt(512) sigma_w   predicted std at l = 250   " +
+    "frame's std at l = 250");
+foreach (double std in sliderStds)
+{
+    double factor = LinearNetworkTheory.StdGrowthFactor(Width, std), last = FrameStd(std)[Depth];
+    Console.WriteLine($"{std,-8:G3}  {std / unitStd - 1,15:+0.00%;-0.00%;0%}  {factor,24:F4}   " +
+        $"{Math.Pow(factor, Depth),24:G3}   {last,22:G3}");
+}
+Claim.ForAll(new[] { 0.044, 0.0444 }, 2,
+    std => Math.Abs(std / unitStd - 1) < 0.005 && FrameStd(std)[Depth] is < 0.5 or > 2,
+    "the frames at 0.044 and 0.0444, each within half a percent of 1/sqrt(512), end outside [0.5, 2] at layer 250",
+    std => $"{std}: {std / unitStd - 1:P2} off, std {FrameStd(std)[Depth]:G3} at layer 250");
+Claim.Within(FrameStd(unitStd)[Depth], 0.5, 2, "the frame at 1/sqrt(512) ends inside [0.5, 2] at layer 250");
+
+// Move the slider. The solid line is the frame's standard deviation per layer (as $\log_{10}$, the power of ten it
+// has reached), the dashed line the prediction $(\sqrt{512}\,\sigma_w)^l$, the grey band the good range. The frames are computed here, in the notebook, and stored
+// with it: the figure needs no kernel to move. The frames at 0.044 and at 0.0444, each less than half a percent from
+// $1/\sqrt{512}$ (one below, one above), already end outside $[0.5, 2]$ (the ✓ lines above).
+
+NotebookApp.Cell(21);
+string Label(double std) => std == unitStd ? $"{std:F4} = 1/sqrt(512)" : $"{std:G3}";
+// log10 of (sqrt(512) sigma_w)^l, and of the frame's std where a double holds it (up to 1.8e308).
+IEnumerable<(double Layer, double Log10Std)> Predicted(double std) => layerAxis
+    .Select(l => (l, l * Math.Log10(LinearNetworkTheory.StdGrowthFactor(Width, std))));
+IEnumerable<(double Layer, double Log10Std)> Frame(double std) => FrameStd(std)
+    .Select((v, l) => ((double)l, Math.Log10(v))).Where(p => double.IsFinite(p.Item2));
+var frames = sliderStds.Select(std => (Label(std), Chart.Combine(new[]
+{
+    Charts.ShadedRange(0, Depth, Math.Log10(0.5), Math.Log10(2), "the good range [0.5, 2]"),
+    Charts.Line(Predicted(std).Select(p => p.Layer), Predicted(std).Select(p => p.Log10Std),
+        "predicted (sqrt(512) sigma_w)^l", Colours.Grey, dashed: true),
+    Charts.Line(Frame(std).Select(p => p.Layer), Frame(std).Select(p => p.Log10Std), $"sigma_w = {Label(std)}",
+        Colours.Blue),
+}))).ToList();
+NotebookApp.Show(Charts.Slider("weight std sigma_w", frames)
+    .WithTitle("Move the weight scale: std of the activations over 250 linear layers (float64, one network)")
+    .WithAxes("layer l", "log10 of the std of the activations x_l (no unit)")
+    .WithXRange(0, Depth).WithYRange(-170, 310)
+    .WithSize(900, 560));
+
+// Choosing $\sigma_w$ from the layer's width is the whole idea behind Xavier and He initialization. Notebook 03 derives
+// the rule properly, including what changes when a layer's forward and backward passes see different widths and what a
+// tanh activation does; notebook 05 handles ReLU and notebook 06 the other activations.
+//
+// ## Exercises
+//
+// Each exercise has a worked solution below it, folded away: open it after you have made your prediction.
+
+// ### Exercise 1
+//
+// Predict, then run: a 40-layer linear network of width 1024 with $\mathcal{N}(0, 1)$ weights, in float32. At which
+// layer does the standard deviation reach the largest float32, and where do you expect the first infinity?
+
+NotebookApp.Cell(22);
+// Exercise 1: the overflow layer is ln(max) / ln(sqrt(n) sigma_w), now with n = 1024.
+var wideNet = DeepNetwork.Stack(40, 1024, Activation.Identity, Init.Normal(mean: 0, std: 1));
+var wide = DeepNetworkSimulator.Run(wideNet, new SimulationOptions
+{
+    BatchSize = 16, Precision = FloatPrecision.Single, Seed = Seed,
+});
+double wideGrowth = LinearNetworkTheory.StdGrowthFactor(1024, weightStd: 1.0);
+double wideOverflow = LinearNetworkTheory.PredictedOverflowLayer(wideGrowth, FloatPrecision.Single)!.Value;
+Console.WriteLine($"factor sqrt(1024) = {wideGrowth}; std reaches the largest float32 at layer {wideOverflow:F1}; " +
+    $"first non-finite value at layer {wide.FirstNonFiniteLayer}");
+Claim.Within(wide.FirstNonFiniteLayer!.Value, Math.Floor(wideOverflow) - 1, Math.Ceiling(wideOverflow),
+    $"width 1024: the first infinity appears within a layer of the predicted {wideOverflow:F1}");
+
+// Doubling the width multiplies the per-layer factor by $\sqrt 2$ (from 22.6 to 32), so the overflow comes earlier:
+// $\ln(3.4 \cdot 10^{38}) / \ln 32 = 25.6$ instead of 28.4. The first infinity comes within a layer of that: the batch's
+// largest values, a few standard deviations out, get there up to a layer before the standard deviation would.
+
+// ### Exercise 2
+//
+// Change one parameter: keep $\sigma_w = 1/\sqrt{512}$ but halve the width to $n = 256$, over 100 layers in float64.
+// Which way does the signal go, and by what factor after 100 layers?
+
+NotebookApp.Cell(23);
+// Exercise 2: the factor per layer is sqrt(256) / sqrt(512) = 1/sqrt(2), so 2^-50 after 100 layers.
+var narrowNet = DeepNetwork.Stack(100, 256, Activation.Identity, Init.Normal(mean: 0, std: unitStd));
+var narrow = DeepNetworkSimulator.Run(narrowNet, new SimulationOptions { BatchSize = 16, Seed = Seed });
+double narrowFactor = LinearNetworkTheory.StdGrowthFactor(256, unitStd);
+double narrowPredicted = Math.Pow(narrowFactor, 100);
+Console.WriteLine($"factor {narrowFactor:F4} per layer; predicted std after 100 layers {narrowPredicted:G3} " +
+    $"(2^-50 = {Math.Pow(2, -50):G3}), measured {narrow.Forward[100].Std:G3}");
+Claim.Within(narrow.Forward[100].Std / narrowPredicted, 0.5, 2,
+    "width 256 with sigma_w = 1/sqrt(512): the std after 100 layers is within a factor of 2 of 2^-50");
+
+// The rule is $\sigma_w = 1/\sqrt{n}$ for the width the layer actually has. With $n = 256$ the factor is
+// $\sqrt{256/512} = 1/\sqrt 2 \approx 0.707$ per layer, so the signal vanishes: $2^{-50} \approx 8.9 \cdot 10^{-16}$
+// after 100 layers. A scale right for one width is wrong for another.
+
+// ### Exercise 3
+//
+// Predict, then run: weights 1% smaller than $1/\sqrt{512}$, over the same 250 layers in float64. What is the standard
+// deviation after 250 layers, and is it in the good range?
+
+NotebookApp.Cell(24);
+// Exercise 3: the factor per layer is 0.99, so 0.99^250 after 250 layers.
+var onePercentNet = DeepNetwork.Stack(Depth, Width, Activation.Identity, Init.Normal(mean: 0, std: 0.99 * unitStd));
+var onePercent = DeepNetworkSimulator.Run(onePercentNet, new SimulationOptions { BatchSize = 16, Seed = Seed });
+double onePercentPredicted = Math.Pow(0.99, Depth);
+Console.WriteLine($"predicted 0.99^250 = {onePercentPredicted:F3}, measured {onePercent.Forward[Depth].Std:F3}; " +
+    $"ln 0.99 = {Math.Log(0.99):F4}, {-Math.Log(0.99) / tolerance:F1} times the tolerance {tolerance:F4} per layer");
+Claim.Within(onePercent.Forward[Depth].Std / onePercentPredicted, 0.5, 2,
+    "weights 1% small: the std after 250 layers is within a factor of 2 of 0.99^250");
+Claim.AtMost(onePercent.Forward[Depth].Std, 0.5, "weights 1% small: after 250 layers the std has left the good range");
+
+// $\ln 0.99 \approx -0.01$ per layer, about 3.6 times the tolerance $\ln 2/250$: after 250 layers the standard deviation
+// is $0.99^{250} \approx 0.081$ on average over draws (0.088 in this one network), far below the good range. A 1%
+// error in the weight scale is invisible in one layer and decisive in 250.
+
 // ## Takeaways
 //
 // Each takeaway was checked above (the ✓ lines):
 //
-// - In a deep network every layer multiplies the scale of its signal by about $\sqrt{n}\,\sigma_w$; over many layers
-//   that factor is raised to a large power, so anything other than 1 explodes or vanishes.
+// - Every layer of a linear network multiplies the scale of its signal by about $\sqrt{n}\,\sigma_w$ (on average over
+//   weight draws). Over $L$ layers that factor is raised to the power $L$: to stay within $[1/2, 2]$ over 250 layers it
+//   must lie within 0.28% of 1 (on the slider, the frames at 0.044 and 0.0444, under half a percent off, end
+//   outside it).
 // - With $\mathcal{N}(0, 1)$ weights and $n = 512$ the factor is 22.6: the activations leave the float32 range at the
 //   layer predicted by $\ln(3.4 \cdot 10^{38}) / \ln 22.6$ and the float64 range at the layer predicted by
-//   $\ln(1.8 \cdot 10^{308}) / \ln 22.6$ (the first infinities appear a fraction of a layer earlier, from the
-//   largest values of the batch).
-// - With weights of std 0.01 the factor is 0.226: float32 rounds every value to exactly zero within the first
-//   hundred layers, while float64 keeps values near $10^{-161}$ after 250 layers; vanished either way.
+//   $\ln(1.8 \cdot 10^{308}) / \ln 22.6$ (the first infinities appear up to a layer earlier, from the largest values
+//   of the batch).
+// - With weights of std 0.01 the factor is 0.226: float32 rounds every value to exactly zero within the first hundred
+//   layers, while float64 keeps values of about $4.6 \cdot 10^{-162}$ after 250 layers; vanished either way.
 // - The gradients flowing backward are multiplied by the same factor per layer and fail the same way.
-// - Measuring this needs overflow-safe statistics: a naive sum of squares breaks before half the depth at which the
-//   data does.
-// - A weight std of $1/\sqrt{n}$ keeps both the activations and the gradients within $[0.5, 2]$ through all 250 layers.
+// - Measuring this needs overflow-safe statistics: a naive sum of squares, run alongside, broke before half the depth at
+//   which the data did, in both precisions.
+// - A weight std of $1/\sqrt{n}$ kept both the activations and the gradients within $[0.5, 2]$ through all 250 layers,
+//   on all 5 seeds.
 
 NotebookApp.Finish();
+
+// The types the notebook's cells declare (a C# program declares them after its top-level statements).
+
+// From code cell 2.
+// A careful std for reference: max|x| times the std of x / max|x|, with compensated sums (Neumaier), so that
+// nothing overflows and the rounding errors stay near 1e-16.
+static class Careful
+{
+    public static double Std(ReadOnlySpan<double> x)
+    {
+        double scale = 0, s1 = 0, c1 = 0, s2 = 0, c2 = 0;
+        foreach (double v in x) scale = Math.Max(scale, Math.Abs(v));
+        foreach (double v in x) { Add(ref s1, ref c1, v / scale); Add(ref s2, ref c2, v / scale * (v / scale)); }
+        double mean = (s1 + c1) / x.Length;
+        return scale * Math.Sqrt((s2 + c2) / x.Length - mean * mean);
+    }
+    static void Add(ref double s, ref double c, double v)
+    {
+        double t = s + v;
+        c += Math.Abs(s) >= Math.Abs(v) ? s - t + v : v - t + s;
+        s = t;
+    }
+}
+
+// From code cell 3.
+// The textbook sum of squares of every layer's values, in the data's precision: from which layer is it infinite?
+sealed class NaiveSumOfSquares(bool single, int referenceLayer = -1)
+{
+    public int? FirstInfiniteLayer { get; private set; }
+    public double ReferenceStd { get; private set; } = double.NaN;   // Careful.Std of the reference layer
+    public void Observe(int layer, ReadOnlySpan<double> x, int width)
+    {
+        float sum32 = 0; double sum64 = 0;
+        foreach (double v in x) { sum32 += (float)v * (float)v; sum64 += v * v; }
+        if (FirstInfiniteLayer is null && !double.IsFinite(single ? sum32 : sum64)) FirstInfiniteLayer = layer;
+        if (layer == referenceLayer) ReferenceStd = Careful.Std(x);
+    }
+}

@@ -22,12 +22,13 @@ NotebookApp.Start("02-sigmoid-saturation");
 // the weights that feed it. This notebook shows:
 //
 // 1. the sigmoid and its derivative, whose largest value is only $1/4$;
-// 2. how fast the derivative dies as the pre-activation grows;
+// 2. how fast the derivative dies as the pre-activation grows, and when a unit counts as saturated;
 // 3. in a deep sigmoid network, how many units saturate layer by layer for small, standard-normal and Xavier
 //    weights, and what happens to the gradient on its way back;
 // 4. a side effect of the sigmoid's outputs being centred on 0.5 instead of 0.
 //
-// Lines starting with ✓ are claims of the text, checked by the code against the experiment.
+// Lines starting with ✓ are claims of the text, checked by the code against the experiment. The notebook ends with
+// exercises whose worked solutions are folded away.
 
 // Code cell 1: #!import setup.dib (in the app: the #:project lines and usings above, and NotebookApp.Start).
 
@@ -67,53 +68,67 @@ NotebookApp.Show(Chart.Combine(new[]
 NotebookApp.Cell(4);
 Console.WriteLine("     x        σ(x)       σ'(x)   σ'(x) / σ'(0)");
 foreach (double x in new[] { 0.0, 2, 5, 10, 20 })
-    Console.WriteLine($"{x,6:F0}  {sigmoid.Apply(x),10:F8}  {sigmoid.Derivative(x),10:G3}  {sigmoid.Derivative(x) / sigmoid.Derivative(0),14:G3}");
-Claim.AtMost(sigmoid.Derivative(10) / sigmoid.Derivative(0), 1 / 5000.0, "at x = 10 a unit passes back less than a five-thousandth of what it passes at 0");
+    Console.WriteLine($"{x,6:F0}  {sigmoid.Apply(x),10:F8}  {sigmoid.Derivative(x),10:G3}  " +
+        $"{sigmoid.Derivative(x) / sigmoid.Derivative(0),14:G3}");
+Claim.AtMost(sigmoid.Derivative(10) / sigmoid.Derivative(0), 1 / 5000.0,
+    "at x = 10 a unit passes back less than a five-thousandth of what it passes at 0");
 Claim.AtMost(sigmoid.Derivative(10), 1e-4, "σ'(10) is below 10^-4");
 
-// To count saturated units we need a threshold. The simulator calls a unit saturated when $|f'(z)| < 0.01$ (its
-// default, `SimulationOptions.DefaultSaturationThreshold`), that is when it passes back less than 1% of the gradient
-// it receives, 4% of what the same unit would pass at $z = 0$. For the sigmoid, $\sigma(1 - \sigma) = t$ gives
-// $\sigma = \frac{1 + \sqrt{1 - 4t}}{2}$ and the threshold pre-activation $|z| = \ln\frac{\sigma}{1 - \sigma}$:
+// To count saturated units we need a threshold. The library has one definition, shared by the simulator and the
+// trainer's diagnostics (`Saturation`): a unit is saturated when its slope has fallen below $(1 - t^2)$ times its slope
+// at 0, $|f'(z)| < (1 - t^2)\,|f'(0)|$, with $t = 0.97$ by default. For tanh this is exactly $|\tanh z| > 0.97$, the
+// rule of Karpathy's lecture *Building makemore Part 3* (2022). The sigmoid is a rescaled tanh,
+// $\sigma(z) = \frac{1 + \tanh(z/2)}{2}$, so $\sigma'(z) = \frac{1 - \tanh^2(z/2)}{4}$ and the rule reads
+// $|z| > 2\,\mathrm{artanh}(t)$: the unit passes back less than $1 - t^2$ of what it would pass at $z = 0$.
 
 NotebookApp.Cell(5);
-double threshold = SimulationOptions.DefaultSaturationThreshold;
-double a = (1 + Math.Sqrt(1 - 4 * threshold)) / 2;
-double saturatedBeyond = Math.Log(a / (1 - a));
-Claim.Close(sigmoid.Derivative(saturatedBeyond), threshold, 1e-12, $"σ'(z) < {threshold} exactly when |z| > {saturatedBeyond:F3}");
+double t = Saturation.DefaultThreshold, slopeLimit = Saturation.SlopeLimit(sigmoid, t);
+double saturatedBeyond = 2 * Math.Atanh(t), passedBack = slopeLimit / sigmoid.Derivative(0);
+Console.WriteLine($"t = {t}: saturated when σ'(z) < {slopeLimit:G4}, that is {passedBack:P2} of σ'(0), " +
+    $"i.e. when |z| > 2 artanh(t) = {saturatedBeyond:F3}");
+Claim.Close(sigmoid.Derivative(saturatedBeyond), slopeLimit, 1e-12,
+    $"σ'(z) reaches the limit exactly at |z| = {saturatedBeyond:F2}");
+Claim.AtMost(passedBack, 0.06, "a saturated sigmoid unit passes back less than 6% of what it would pass at z = 0");
 
 // ## A deep sigmoid network
 //
 // Now 100 layers of 512 sigmoid units, $x_l = \sigma(W_l x_{l-1})$, no biases, on a batch of 64 inputs drawn from
-// $\mathcal{N}(0, 1)$, in float64. Three ways to draw the weights:
+// $\mathcal{N}(0, 1)$, in float64. Three networks that differ only in how their weights are drawn:
 //
 // - **small**: $\mathcal{N}(0, 0.01^2)$;
 // - **standard normal**: $\mathcal{N}(0, 1)$;
-// - **Xavier normal** (Glorot & Bengio, 2010): $\mathcal{N}\bigl(0, \frac{2}{n_\text{in} + n_\text{out}}\bigr)$, here a
-//   standard deviation of $\sqrt{2/1024} \approx 0.0442$ (notebook 03 derives it).
+// - **Xavier normal**: the variance Glorot & Bengio (2010) derive, $\frac{2}{n_\text{in} + n_\text{out}}$, drawn from a
+//   normal distribution, here a standard deviation of $\sqrt{2/(512 + 512)} \approx 0.0442$ (notebook 03 derives it). The paper
+//   itself proposes the uniform form, its "normalized initialization" (notebook 04); the normal form is the libraries'
+//   (PyTorch's `xavier_normal_`, Keras's `glorot_normal`).
 //
 // The simulator records, for every layer, the fraction of saturated units over the batch, the mean and standard
-// deviation of the outputs, and (in a backward pass that starts from a $\mathcal{N}(0, 1)$ gradient at the top)
-// the standard deviation of the gradient $\partial\,\text{loss} / \partial x_l$. One draw of 100 weight matrices is one
-// sample, so every scale runs with 5 seeds and the tables show their spread.
+// deviation of the outputs, and (in a backward pass that starts from a $\mathcal{N}(0, 1)$ vector at the top, in place
+// of the loss's gradient) the standard deviation of the gradient $\partial\,\text{loss} / \partial x_l$. It also hands
+// each layer's pre-activations $z_l = W_l x_{l-1}$ to an observer; we keep those of layer 50. One draw of 100 weight
+// matrices is one sample, so every network runs with 5 seeds and the tables show their spread.
 
 NotebookApp.Cell(6);
-const int Depth = 100, Width = 512, Batch = 64;
+const int Depth = 100, Width = 512, Batch = 64, Observed = 50;
 ulong[] seeds = { 1, 2, 3, 4, 5 };
-
-SimulationResult RunSigmoid(IWeightInitializer weights, ulong seed, int depth = Depth) => DeepNetworkSimulator.Run(new SimulationOptions
-{
-    Depth = depth, Width = Width, BatchSize = Batch, Precision = FloatPrecision.Double,
-    WeightInitializer = weights, Activation = Activation.Sigmoid, ComputeBackward = true, Seed = seed,
-});
-
 double xavierStd = Init.XavierNormal().Std(Width, Width);
-var scales = new (string Name, double WeightStd, IWeightInitializer Weights)[]
+var smallNet = DeepNetwork.Stack(Depth, Width, Activation.Sigmoid, Init.Normal(mean: 0, std: 0.01));
+var standardNormalNet = DeepNetwork.Stack(Depth, Width, Activation.Sigmoid, Init.Normal(mean: 0, std: 1));
+var xavierNet = DeepNetwork.Stack(Depth, Width, Activation.Sigmoid, Init.XavierNormal());
+var scales = new (string Name, double WeightStd, DeepNetwork Net)[]
 {
-    ("std 0.01", 0.01, Init.Normal(0, 0.01)), ("N(0, 1)", 1.0, Init.Normal(0, 1)), ($"Xavier, std {xavierStd:F4}", xavierStd, Init.XavierNormal()),
+    ("std 0.01", 0.01, smallNet), ("N(0, 1)", 1.0, standardNormalNet),
+    ($"Xavier, std {xavierStd:F4}", xavierStd, xavierNet),
 };
-var runs = scales.ToDictionary(s => s.Name, s => seeds.Select(seed => RunSigmoid(s.Weights, seed)).ToArray());
-Console.WriteLine($"{runs.Count} weight scales x {seeds.Length} seeds = {runs.Values.Sum(r => r.Length)} networks of {Depth} layers");
+var layer50 = new Dictionary<(string Name, ulong Seed), double[]>();   // z_50, B x n values per run
+SimulationResult Run(string name, DeepNetwork net, ulong seed) => DeepNetworkSimulator.Run(net, new SimulationOptions
+{
+    BatchSize = Batch, ComputeBackward = true, Seed = seed,
+    PreActivationObserver = (layer, z, width) => { if (layer == Observed) layer50[(name, seed)] = z.ToArray(); },
+});
+var runs = Timing.Measure("15 networks of 100 layers, forward and backward", () => scales.ToDictionary(
+    s => s.Name, s => seeds.Select(seed => Run(s.Name, s.Net, seed)).ToArray()));
+string xavier = scales[2].Name;
 
 NotebookApp.Cell(7);
 Console.WriteLine("weights               saturated units over layers 1-100 and 5 seeds: mean    min     max");
@@ -122,37 +137,50 @@ foreach (var (name, _, _) in scales)
     var fractions = SeedSummary.Of(runs[name].SelectMany(r => r.Forward.Skip(1).Select(s => s.SaturatedFraction)));
     Console.WriteLine($"{name,-22} {fractions.Mean,47:P1} {fractions.Min,7:P1} {fractions.Max,7:P1}");
 }
-Claim.AllWithin(runs["N(0, 1)"].SelectMany(r => r.Forward.Skip(1)).Select(s => s.SaturatedFraction), 0.7, 0.85,
-    "N(0, 1) weights saturate about three quarters of the units (70% to 85%) at every layer, on every seed");
-Claim.AllWithin(runs["std 0.01"].Concat(runs[scales[2].Name]).SelectMany(r => r.Forward.Skip(1)).Select(s => s.SaturatedFraction), 0, 0,
-    "std 0.01 and Xavier weights saturate no unit at any layer, on any seed");
+var xavierCounts = runs[xavier].SelectMany(r => r.Forward.Skip(1))
+    .Select(s => (int)Math.Round(s.SaturatedFraction * s.Count)).ToList();
+Console.WriteLine($"Xavier: at most {xavierCounts.Max()} saturated of the {Batch * Width} values of a layer; " +
+    $"some in {xavierCounts.Count(c => c > 0)} of the {xavierCounts.Count} layers (100 layers x 5 seeds)");
+Claim.AllWithin(runs["N(0, 1)"].SelectMany(r => r.Forward.Skip(1)).Select(s => s.SaturatedFraction), 0.75, 0.9,
+    "N(0, 1) weights saturate 75% to 90% of the units at every layer, on every seed");
+Claim.AllWithin(runs["std 0.01"].SelectMany(r => r.Forward.Skip(1)).Select(s => s.SaturatedFraction), 0, 0,
+    "std 0.01 weights saturate no unit at any layer, on any seed");
+Claim.AllWithin(runs[xavier].SelectMany(r => r.Forward.Skip(1)).Select(s => s.SaturatedFraction), 0, 1e-4,
+    "Xavier weights saturate at most 0.01% of the units at any layer, on any seed");
 
-// Only the standard-normal weights saturate the network, and they do it at once: about three quarters of all units
-// sit on a flat tail at every layer. Why is visible in the pre-activations themselves. Below, the magnitudes
-// $|z|$ that a 51st layer computes from layer 50's outputs, for each scale (seed 1), against the threshold 4.6:
-// with $\sigma_w = 1$ a pre-activation sums 512 terms and spreads far beyond it; the small and the Xavier weights
-// keep every pre-activation near 0, at two different scales.
+// Only the standard-normal weights saturate the network, and they do it at once; Xavier's weights put a unit beyond the
+// threshold only rarely, a few values among 32,768 at some layers. The pre-activations show why.
+// Below, $|z|$ at layer 50 of the same networks, against the threshold $|z| = 4.18$: with $\sigma_w = 1$ a
+// pre-activation sums 512 terms of size about one half and spreads far beyond it; the small and the Xavier weights keep
+// (nearly) every pre-activation inside it, at two different scales. The table also gives the largest $|z|$ over the 5
+// seeds and the slope there, as a fraction of the largest slope $1/4$:
 
 NotebookApp.Cell(8);
-// The pre-activations z = W x_50 of one more layer, on top of the outputs of layer 50 (seed 1).
-double[] PreActivations(IWeightInitializer weights)
+Console.WriteLine("weights                |z| beyond the threshold at layer 50 (5 seeds)   largest |z|   " +
+    "slope there / 1/4");
+var beyond = new Dictionary<string, SeedSummary>();
+foreach (var (name, _, _) in scales)
 {
-    var x = RunSigmoid(weights, seed: 1, depth: 50).Output.ToArray();
-    var w = new double[Width * Width];
-    weights.Fill(w, new[] { Width, Width }, new RandomSource(seed: 51));
-    var z = new double[Batch * Width];
-    WeightInit.LinearAlgebra.MatrixMultiply.MultiplyTransposed(x, w, z, Batch, Width, Width);
-    return z;
+    beyond[name] = SeedSummary.Of(seeds.Select(seed => layer50[(name, seed)].Count(z => Math.Abs(z) > saturatedBeyond)
+        / (double)(Batch * Width)));
+    double largest = seeds.Max(seed => layer50[(name, seed)].Max(Math.Abs));
+    Console.WriteLine($"{name,-22} {beyond[name].Min,27:P1} to {beyond[name].Max,-16:P1} {largest,12:G3} " +
+        $"{sigmoid.Derivative(largest) / sigmoid.Derivative(0),17:P1}");
 }
-var magnitudes = scales.ToDictionary(s => s.Name, s => PreActivations(s.Weights).Select(v => Math.Log10(Math.Abs(v))).ToArray());
-foreach (var (name, logs) in magnitudes)
-    Console.WriteLine($"{name,-22} |z| beyond {saturatedBeyond:F2}: {logs.Count(v => v > Math.Log10(saturatedBeyond)) / (double)logs.Length,7:P1}");
+Claim.AllWithin(new[] { beyond["std 0.01"].Max, beyond[xavier].Max }, 0, 1e-4,
+    "std 0.01 and Xavier: at most 0.01% of the pre-activations of layer 50 lie beyond the threshold, on any seed");
+Claim.AllWithin(seeds.Select(seed => layer50[("N(0, 1)", seed)].Count(z => Math.Abs(z) > saturatedBeyond)
+    / (double)(Batch * Width)), 0.75, 0.9, "N(0, 1): 75% to 90% of the pre-activations of layer 50 lie beyond it");
 
 NotebookApp.Cell(9);
-NotebookApp.Show(Chart.Combine(scales.Select(s => Charts.LogHistogram(FixedBinHistogram.Of(magnitudes[s.Name], -4, 2.5, 65), s.Name, Colours.Scheme(s.Name)))
-        .Append(Charts.VerticalLine(saturatedBeyond, 0, 1.25, $"saturation threshold |z| = {saturatedBeyond:F1}", Colours.Grey)))
-    .WithTitle("Pre-activations of layer 51 of a sigmoid network, for three weight scales (32,768 values each)")
-    .WithAxes("|z| = |W x_50| (log scale, no unit)", "density of log10 |z| (per decade)", logX: true)
+NotebookApp.Show(Chart.Combine(scales.Select(s => Charts.LogHistogram(FixedBinHistogram.Of(
+        seeds.SelectMany(seed => layer50[(s.Name, seed)]).Select(z => Math.Log10(Math.Abs(z))).ToArray(), -4, 2.5, 65),
+        s.Name, Colours.Scheme(s.Name)))
+        .Append(Charts.VerticalLine(saturatedBeyond, 0, 1.25, $"saturation threshold |z| = {saturatedBeyond:F2}",
+            Colours.Grey)))
+    .WithTitle($"Pre-activations of layer 50 of the 100-layer sigmoid networks ({Batch * Width * seeds.Length:N0} " +
+        "values per scale, 5 seeds)")
+    .WithAxes("|z| = |W_50 x_49| (log scale, no unit)", "density of log10 |z| (per decade)", logX: true)
     .WithSize(900, 450));
 
 // ## The gradient on its way back
@@ -163,32 +191,41 @@ NotebookApp.Show(Chart.Combine(scales.Select(s => Charts.LogHistogram(FixedBinHi
 // measured factor is the geometric mean of $\mathrm{std}(g_{l-1}) / \mathrm{std}(g_l)$ over layers 90 down to 10:
 
 NotebookApp.Cell(10);
-static double GradientFactor(SimulationResult r) => Math.Exp((Math.Log(r.Backward![10].Std) - Math.Log(r.Backward[90].Std)) / 80);
+static double GradientFactor(SimulationResult r) =>
+    Math.Exp((Math.Log(r.Backward![10].Std) - Math.Log(r.Backward[90].Std)) / 80);
 var factors = scales.ToDictionary(s => s.Name, s => SeedSummary.Of(runs[s.Name].Select(GradientFactor)));
-Console.WriteLine("weights                measured factor (5 seeds)   if no unit saturated: sqrt(n) std(w) / 4   gradient std at layer 0");
+Console.WriteLine("weights                measured factor (5 seeds)   if no unit saturated: sqrt(n) std(w) / 4   " +
+    "gradient std at layer 0");
 foreach (var (name, weightStd, _) in scales)
 {
     double unsaturated = LinearNetworkTheory.StdGrowthFactor(Width, weightStd) / 4;
     var atInput = SeedSummary.Of(runs[name].Select(r => r.Backward![0].Std));
-    Console.WriteLine($"{name,-22} {Format.Spread(factors[name]),26} {unsaturated,40:F4} {atInput.Min,13:G3} to {atInput.Max:G3}");
+    Console.WriteLine(
+        $"{name,-22} {Format.Spread(factors[name]),26} {unsaturated,40:F4} {atInput.Min,13:G3} to {atInput.Max:G3}");
 }
 
 NotebookApp.Cell(11);
-string xavier = scales[2].Name;
-Claim.AllWithin(runs["std 0.01"].Select(r => 1 / GradientFactor(r)), 15, 20, "std 0.01: the gradient shrinks about 18-fold per layer (15- to 20-fold on every seed)");
-Claim.AllWithin(runs[xavier].Select(r => 1 / GradientFactor(r)), 3.5, 4.5, "Xavier: the gradient shrinks about 4-fold per layer (3.5- to 4.5-fold on every seed)");
+Claim.AllWithin(runs["std 0.01"].Select(r => 1 / GradientFactor(r)), 15, 20,
+    "std 0.01: the gradient shrinks about 18-fold per layer (15- to 20-fold on every seed)");
+Claim.AllWithin(runs[xavier].Select(r => 1 / GradientFactor(r)), 3.5, 4.5,
+    "Xavier: the gradient shrinks about 4-fold per layer (3.5- to 4.5-fold on every seed)");
 Claim.AtLeast(factors["N(0, 1)"].Min, 1, "N(0, 1): the gradient grows on its way down, on every seed");
 Claim.AtMost(factors["N(0, 1)"].Max, LinearNetworkTheory.StdGrowthFactor(Width, 1) / 4 / 2,
     "N(0, 1): saturation blocks most of it: the factor is less than half of what unsaturated units would give");
-Claim.That(runs.Values.SelectMany(r => r).All(r => r.Backward![0].Std is < 1e-2 or > 1e2),
-    "none of the three scales brings the gradient back to the input within a factor of 100 of its size at the top");
+var atInputs = runs.Values.SelectMany(r => r).Select(r => r.Backward![0].Std).ToList();
+Claim.That(atInputs.All(s => s is < 1e-2 or > 1e2),
+    "none of the three scales brings the gradient back to the input within a factor of 100 of its size at the top",
+    $"{atInputs.Count(s => s < 1e-2)} runs below 1e-2, {atInputs.Count(s => s > 1e2)} above 1e2, of {atInputs.Count}");
 
 NotebookApp.Cell(12);
+// The gradient spans over a hundred powers of ten: drawn as log10 of its std, averaged over the seeds.
+SeedSummary[] Log10Spread(string name) => SeedSummary.Pointwise(runs[name]
+    .Select(r => r.Backward!.Select(t => Math.Log10(t.Std)).ToArray()).ToArray());
 NotebookApp.Show(Chart.Combine(scales.Select(s => Charts.Band(runs[s.Name][0].Backward!.Select(t => (double)t.Layer),
-        SeedSummary.Pointwise(runs[s.Name].Select(r => r.Backward!.Select(t => t.Std).ToArray()).ToArray()),
-        $"{s.Name} (5 seeds: geometric mean and range)", Colours.Scheme(s.Name), geometric: true)))
+        Log10Spread(s.Name), $"{s.Name} (5 seeds: mean and range of log10)", Colours.Scheme(s.Name))))
     .WithTitle("The gradient through 100 sigmoid layers, from the top (l = 100) down to the input")
-    .WithAxes("layer l (the gradient starts at l = 100 and flows toward l = 0)", "std of the gradient dLoss/dx_l (log scale)", logY: true)
+    .WithAxes("layer l (the gradient starts at l = 100 and flows toward l = 0)",
+        "log10 of the std of the gradient dLoss/dx_l (no unit)")
     .WithSize(900, 450));
 
 // Three different failures:
@@ -197,69 +234,190 @@ NotebookApp.Show(Chart.Combine(scales.Select(s => Charts.Band(runs[s.Name][0].Ba
 //   $\sqrt{512} \cdot 0.01 / 4$, so it shrinks by a factor of about 18 per layer.
 // - **Xavier weights** also saturate nothing. They make $\sqrt{n}\,\sigma_w = 1$, but the sigmoid's slope of at most
 //   $\frac14$ still divides the gradient by about 4 per layer: Xavier's variance assumes a slope of 1 at zero, as tanh
-//   has, and the sigmoid does not. (This is why some references multiply the sigmoid's Xavier bound by 4, and one
-//   reason the sigmoid fell out of use in hidden layers; notebook 06 returns to it.)
-// - **Standard-normal weights** saturate three quarters of the units, and the gradient does *not* vanish: it grows.
+//   has, and the sigmoid does not. This is why the Theano deep-learning tutorials' MLP
+//   (`code/mlp.py` in lisa-lab/DeepLearningTutorials) multiplies the uniform Xavier bound by 4 for sigmoid layers; its
+//   comment credits the idea to results in Glorot & Bengio (2010), whose normalized initialization itself (their
+//   eq. 16) has no such factor. It is also one reason the sigmoid fell out of use in hidden layers; notebook 06 returns
+//   to it.
+// - **Standard-normal weights** saturate most units at every layer, and the gradient does *not* vanish: it grows.
 //   Saturation does block most of it (the measured factor is less than half of what the same weights would give if no
-//   unit saturated), but the quarter of units that are not saturated, multiplied by weights of std 1, still amplify it
-//   on the way down. Saturation hurts differently. The gradient of a unit's incoming weights is
-//   $\sigma'(z) \, g \, x^\top$, so a saturated unit gets less than 1% of the update its gradient would give it at
-//   $z = 0$: most of the network barely learns, while the rest receives gradients that grow layer after layer.
+//   unit saturated), but the units that are not saturated, with weights of std 1, still amplify it on the way down.
+//   Saturation hurts in another way: the gradient of a unit's incoming weights is $\sigma'(z)\,g\,x^\top$, so the
+//   weights of a saturated unit get less than 6% of the update the same $g$ and $x$ would give them at $z = 0$ (the ✓
+//   line of the threshold above). With about four units in five saturated, most weights of this network would barely
+//   move in a first training step, however large the gradient arriving at their layer.
 //
 // ## The sigmoid's outputs are not centred
 //
 // A sigmoid's output is always positive and averages about 0.5, whatever the weights. The next layer sums 512 of
 // these outputs, so the mean matters: for zero-mean weights independent of $x$,
 //
-// $$\mathrm{Var}(z) = n\,\sigma_w^2\,\mathbb{E}[x^2] = n\,\sigma_w^2\,\bigl(\mathrm{mean}(x)^2 + \mathrm{std}(x)^2\bigr).$$
+// $$\mathrm{Var}(z) = n\,\sigma_w^2\,\mathbb{E}[x^2]
+//  = n\,\sigma_w^2\,\bigl(\mathrm{mean}(x)^2 + \mathrm{std}(x)^2\bigr).$$
 //
-// A centred activation would contribute only $\mathrm{std}(x)^2$; the sigmoid adds $0.25$ on top. Per unit, the
-// term $0.5 \sum_j w_{ij}$ is a fixed offset, as if every unit had a random bias of standard deviation
-// $0.5\,\sqrt{n}\,\sigma_w$.
+// A centred activation would contribute only $\mathrm{std}(x)^2$; the sigmoid adds about $0.25$ on top.
 
 NotebookApp.Cell(13);
 Claim.AllWithin(runs.Values.SelectMany(r => r).SelectMany(r => r.Forward.Skip(1)).Select(s => s.Mean), 0.4, 0.6,
     "the mean of the sigmoid outputs is within 0.1 of 0.5 at every layer, for every scale and seed");
-NotebookApp.Show(Chart.Combine(scales.Select(s => Charts.Line(runs[s.Name][0].Forward.Select(t => (double)t.Layer), runs[s.Name][0].Forward.Select(t => t.Mean),
-        s.Name, Colours.Scheme(s.Name), width: s.Name == "std 0.01" ? 7 : 2)))
-    .WithTitle("Mean of the sigmoid outputs per layer, seed 1 (the wide std 0.01 line runs under the Xavier line)")
+var powerShare = scales.ToDictionary(s => s.Name, s => SeedSummary.Of(runs[s.Name]
+    .SelectMany(r => r.Forward.Skip(1)).Select(x => x.Mean * x.Mean / x.MeanSquare)));
+foreach (var (name, _, _) in scales)
+    Console.WriteLine($"{name,-22} share of E[x^2] that is mean^2, layers 1-100, 5 seeds: " +
+        $"{powerShare[name].Min:P1} to {powerShare[name].Max:P1}");
+Claim.AtLeast(Math.Min(powerShare["std 0.01"].Min, powerShare[xavier].Min), 0.8,
+    "std 0.01 and Xavier: at least 80% of every layer's output power is its mean, at every layer and seed");
+
+NotebookApp.Cell(14);
+NotebookApp.Show(Chart.Combine(scales.Select(s => Charts.Band(runs[s.Name][0].Forward.Select(t => (double)t.Layer),
+        SeedSummary.Pointwise(runs[s.Name].Select(r => r.Forward.Select(t => t.Mean).ToArray()).ToArray()),
+        $"{s.Name} (5 seeds: mean and range)", Colours.Scheme(s.Name))))
+    .WithTitle("Mean of the sigmoid outputs per layer (the std 0.01 band runs under the Xavier band)")
     .WithAxes("layer l (0 = the input)", "mean of x_l over the batch (no unit)")
     .WithYRange(-0.1, 1)
     .WithSize(900, 450));
 
-// The table prints, at layer 50 (seed 1), the share of $\mathbb{E}[x^2]$ that comes from the mean, the next layer's
-// $\mathrm{std}(z) = \sqrt{n}\,\sigma_w\sqrt{\mathbb{E}[x^2]}$, and that offset's standard deviation.
+// Per unit $i$ of the next layer, the term $\sum_j w_{ij}\,\mathrm{mean}(x_j)$ is the same for every input: a fixed
+// offset, as if every unit had a random bias of standard deviation about $\sqrt{n}\,\sigma_w \cdot 0.5$. The
+// pre-activations of layer 50 split into that offset (each unit's mean over the batch) and the part that changes from
+// input to input (each unit's standard deviation over the batch, averaged over the units). The whole pre-activation's
+// standard deviation is predicted by the formula above, $\sqrt{n}\,\sigma_w\,\sqrt{\mathbb{E}[x_{49}^2]}$, on average over
+// weight draws (one layer of 512 units measures it to about 3%):
 
-NotebookApp.Cell(14);
-Console.WriteLine("layer 50                 mean     std   mean^2/E[x^2]   std(z) next layer   offset std");
-var share = new Dictionary<string, double>();
+NotebookApp.Cell(15);
+// Splits z (B x n, row-major) into each unit's mean over the batch (the offset) and what varies around it.
+(double Ratio, double OffsetStd, double VaryingStd, double Beyond) Decompose(double[] z, LayerStatistics input,
+    double weightStd)
+{
+    var unitMeans = new double[Width];
+    var unitStds = new double[Width];
+    for (int i = 0; i < Width; i++)
+    {
+        var column = SampleMoments.Of(Enumerable.Range(0, Batch).Select(b => z[b * Width + i]).ToArray());
+        (unitMeans[i], unitStds[i]) = (column.Mean, column.Std);
+    }
+    double formula = LinearNetworkTheory.StdGrowthFactor(Width, weightStd) * input.RootMeanSquare;
+    return (SampleMoments.Of(z).Std / formula, SampleMoments.Of(unitMeans).Std, unitStds.Average(),
+        unitMeans.Count(m => Math.Abs(m) > saturatedBeyond) / (double)Width);
+}
+Console.WriteLine($"z_50 of one run: {Batch} inputs x {Width} units = {layer50[(xavier, 1)].Length} values, " +
+    $"split into {Width} offsets and {Width} spreads over the batch");
+
+NotebookApp.Cell(16);
+Console.WriteLine("layer 50 (5 seeds)     std(z) measured / formula   offset std   input-dependent std   " +
+    $"units with |offset| > {saturatedBeyond:F2}");
+var offsets =
+    new Dictionary<string, (SeedSummary Ratio, SeedSummary Offset, SeedSummary Varying, SeedSummary Beyond)>();
 foreach (var (name, weightStd, _) in scales)
 {
-    var s = runs[name][0].Forward[50];
-    share[name] = s.Mean * s.Mean / s.MeanSquare;
-    double zStd = LinearNetworkTheory.StdGrowthFactor(Width, weightStd) * s.RootMeanSquare;
-    Console.WriteLine($"{name,-22} {s.Mean,6:F3} {s.Std,7:F3} {share[name],15:P0} {zStd,19:F3} {0.5 * LinearNetworkTheory.StdGrowthFactor(Width, weightStd),12:F3}");
+    var parts = seeds.Select((seed, i) => Decompose(layer50[(name, seed)], runs[name][i].Forward[Observed - 1],
+        weightStd)).ToList();
+    offsets[name] = (SeedSummary.Of(parts.Select(p => p.Ratio)), SeedSummary.Of(parts.Select(p => p.OffsetStd)),
+        SeedSummary.Of(parts.Select(p => p.VaryingStd)), SeedSummary.Of(parts.Select(p => p.Beyond)));
+    var o = offsets[name];
+    Console.WriteLine($"{name,-22} {o.Ratio.Min,12:F3} to {o.Ratio.Max,-12:F3} {o.Offset.Mean,10:G3} " +
+        $"{o.Varying.Mean,21:G3} {o.Beyond.Min,15:P0} to {o.Beyond.Max:P0}");
 }
-Claim.AtLeast(Math.Min(share["std 0.01"], share[xavier]), 0.9, "std 0.01 and Xavier: at least 90% of the next layer's input power is the constant 0.5");
-Claim.AtLeast(0.5 * LinearNetworkTheory.StdGrowthFactor(Width, 1.0), 2 * saturatedBeyond, "N(0, 1): the offset alone has a std more than twice the saturation threshold");
 
-// With small or Xavier weights the outputs vary little, so nearly all of the next layer's input power comes from the
-// constant 0.5. That keeps the forward signal from vanishing (the outputs stay near 0.5, never near 0), but it is
-// not information: the inputs differ only in the small remainder. With standard-normal weights the offset alone has
-// a standard deviation above 11, more than twice the saturation threshold of 4.6 (and the whole pre-activation about
-// 15), so it pushes most units onto a flat tail before any input has a say.
+NotebookApp.Cell(17);
+Claim.AllWithin(runs.Keys.SelectMany(n => new[] { offsets[n].Ratio.Min, offsets[n].Ratio.Max }), 0.85, 1.15,
+    "for every scale and seed, std(z_50) is within 15% (5 standard errors of a 512-unit average) of the formula");
+Claim.AtLeast(offsets["N(0, 1)"].Beyond.Min, 0.5,
+    "N(0, 1): the fixed offset alone puts more than half of the units beyond the saturation threshold, every seed");
+Claim.ForAll(new[] { "std 0.01", xavier }, 2, n => offsets[n].Varying.Max < 1e-12 * offsets[n].Offset.Min,
+    "std 0.01 and Xavier: the part of z_50 that varies with the input is below 1e-12 of the offsets' spread, " +
+    "every seed", n => $"{n}: {Format.Number(offsets[n].Varying.Max)} against {Format.Number(offsets[n].Offset.Min)}");
+
+// With small or Xavier weights the standard deviation of a layer's outputs (the tables above) is a spread *across
+// units*, each sitting at its own fixed offset. *Across inputs* there is nothing left: at layer 50 every input of the
+// batch produces the same pre-activations, up to the rounding of double precision (the ✓ line prints both parts). The
+// input's trace shrinks on the way up by the same kind of factor as the gradient on the way down, $\sqrt{n}\,\sigma_w$
+// times the slopes, about 0.24 per layer for Xavier and 0.056 for the small weights (the table of gradient factors), so
+// after 50 layers it is far below what a double can resolve next to an offset of order one. Most of the next layer's
+// input power is the constant 0.5; it keeps the forward signal from vanishing (the outputs stay near 0.5, never near
+// 0), but it carries no information about the input. With standard-normal weights the input still matters at layer
+// 50, but the offsets alone spread far beyond the saturation threshold, so they push most units onto a flat tail before
+// any input has a say.
 //
+// ## Exercises
+//
+// Each exercise has a worked solution below it, folded away: open it after you have tried.
+
+// ### Exercise 1
+//
+// Derive a number: at which $|z|$ does the sigmoid's slope fall to 1% of its largest value? Use
+// $\sigma'(z) = \frac{1 - \tanh^2(z/2)}{4}$, then check with the library.
+
+NotebookApp.Cell(18);
+// Exercise 1: 1 - tanh^2(z/2) = 0.01, so tanh(z/2) = sqrt(0.99) and z = 2 artanh(sqrt(0.99)).
+double onePercentAt = 2 * Math.Atanh(Math.Sqrt(0.99));
+Console.WriteLine($"|z| = 2 artanh(sqrt(0.99)) = {onePercentAt:F3}; " +
+    $"σ'(z) / σ'(0) there = {sigmoid.Derivative(onePercentAt) / sigmoid.Derivative(0):G6}");
+Claim.Close(sigmoid.Derivative(onePercentAt) / sigmoid.Derivative(0), 0.01, 1e-12,
+    $"the sigmoid's slope is 1% of its largest at |z| = {onePercentAt:F2}");
+
+// $\sigma'(z)/\sigma'(0) = 1 - \tanh^2(z/2)$, so the slope is 1% of its largest where $\tanh(z/2) = \sqrt{0.99}$, at
+// $|z| = 2\,\mathrm{artanh}\sqrt{0.99} \approx 5.99$. The library's threshold ($t = 0.97$, 5.9% of the largest slope)
+// sits at 4.18: a unit is called saturated well before its slope is at 1%.
+
+// ### Exercise 2
+//
+// Change one parameter: multiply Xavier's standard deviation by 4, the factor of the Theano tutorial, in a smaller
+// sigmoid network (30 layers of 256 units, batch 32, 5 seeds). With no saturation, the gradient factor per layer would
+// be $\sqrt{n}\,\sigma_w / 4 = 1$. Predict: is the measured factor above or below 1, and do units saturate?
+
+NotebookApp.Cell(19);
+// Exercise 2: sigma_w = 4 sqrt(2 / (256 + 256)), so sqrt(n) sigma_w / 4 = 1 if every slope were 1/4.
+var fourTimesNet = DeepNetwork.Stack(30, 256, Activation.Sigmoid, Init.XavierNormal(gain: 4));
+var fourTimes = seeds.Select(seed => DeepNetworkSimulator.Run(fourTimesNet,
+    new SimulationOptions { BatchSize = 32, ComputeBackward = true, Seed = seed })).ToArray();
+var fourFactor = SeedSummary.Of(fourTimes.Select(r => Math.Exp((Math.Log(r.Backward![5].Std)
+    - Math.Log(r.Backward[25].Std)) / 20)));
+var fourSaturated = SeedSummary.Of(fourTimes.SelectMany(r => r.Forward.Skip(1)).Select(s => s.SaturatedFraction));
+double fourStd = Init.XavierNormal(gain: 4).Std(256, 256);
+Console.WriteLine($"sqrt(256) sigma_w / 4 = {LinearNetworkTheory.StdGrowthFactor(256, fourStd) / 4:F3}; " +
+    $"measured factor over layers 25 to 5: {Format.Spread(fourFactor)}; saturated units {fourSaturated.Min:P1} " +
+    $"to {fourSaturated.Max:P1}");
+Claim.AllWithin(fourTimes.Select(r => Math.Exp((Math.Log(r.Backward![5].Std) - Math.Log(r.Backward[25].Std)) / 20)),
+    0, 1, "4 x Xavier: the gradient still shrinks on its way down, on every seed");
+Claim.AtLeast(fourSaturated.Max, 0.01, "4 x Xavier: some units saturate");
+
+// Below 1. The factor 1 assumes every unit runs at the sigmoid's steepest point, $\sigma'(0) = 1/4$. With weights four
+// times larger the pre-activations spread to where the slope is smaller (a slope is never above $1/4$), and a few units
+// go past the threshold, so each layer passes back less than the variance argument promises. The factor 4 repairs the
+// $\frac14$ of the slope at $z = 0$ only.
+
+// ### Exercise 3
+//
+// Derive a number: the tanh is a rescaled sigmoid, $\tanh(z) = 2\sigma(2z) - 1$. What is $\tanh'(0)$, and why does this
+// explain the factor of 4 between the two activations' gains?
+
+NotebookApp.Cell(20);
+// Exercise 3: tanh'(z) = 4 σ'(2z), so tanh'(0) = 4 σ'(0) = 1.
+Console.WriteLine($"4 σ'(0) = {4 * sigmoid.Derivative(0)}, tanh'(0) = {Activation.Tanh.Derivative(0)}");
+Claim.ForAll(xs, 401, x => Math.Abs(Activation.Tanh.Derivative(x) - 4 * sigmoid.Derivative(2 * x)) < 1e-12,
+    "tanh'(x) = 4 σ'(2x) at every point of the grid from -10 to 10");
+
+// Differentiating $\tanh(z) = 2\sigma(2z) - 1$ gives $\tanh'(z) = 4\,\sigma'(2z)$, so $\tanh'(0) = 4 \cdot \frac14 = 1$.
+// Near 0 a tanh layer passes a signal on unchanged, a sigmoid layer (up to its offset of 0.5) at a quarter of the
+// size, which is why a variance rule derived for a slope of 1 needs a factor of 4 on the sigmoid's weights.
+
 // ## Takeaways
 //
+// Each takeaway was checked above (the ✓ lines):
+//
 // - The sigmoid's derivative is at most $\frac14$ (at 0) and decays like $e^{-|x|}$: at $x = 10$ it is below $10^{-4}$.
-// - A unit is saturated when its pre-activation sits on a flat tail; here $\sigma' < 0.01$, i.e. $|z| > 4.6$. Its
-//   incoming weights then get almost no update.
-// - In a 100-layer, 512-wide sigmoid network, standard-normal weights saturate about three quarters of the units
-//   at every layer; small and Xavier weights saturate none (5 seeds each).
+// - A unit is saturated when its pre-activation sits on a flat tail; the library's rule (shared with its trainer)
+//   calls a sigmoid unit saturated beyond $|z| = 4.18$, where it passes back less than 6% of what it would at $z = 0$,
+//   and its incoming weights get that much less of an update.
+// - In a 100-layer, 512-wide sigmoid network, standard-normal weights saturate 75% to 90% of the units at every layer;
+//   small weights saturate none and Xavier weights at most 0.01% (5 seeds each).
 // - Not saturating is not enough: with small weights the gradient shrinks about 18-fold per layer, and even with
 //   Xavier weights the slope of $\frac14$ shrinks it about 4-fold per layer; with $\mathcal{N}(0, 1)$ weights it grows.
 //   None of the three scales brings the gradient back to the input within a factor of 100 of its size at the top.
-// - The sigmoid's outputs average 0.5, which adds a constant to every layer's input: it gives each unit a random
-//   offset and, with large weights, pushes units into saturation.
+// - The sigmoid's outputs average 0.5, which gives every unit of the next layer a fixed offset. With small or Xavier
+//   weights, what varies with the input shrinks layer after layer until, at layer 50, every input gives the same
+//   pre-activations up to double rounding; with large weights the offsets alone push more than half of the units into
+//   saturation.
 
 NotebookApp.Finish();

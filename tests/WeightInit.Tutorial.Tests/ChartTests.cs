@@ -25,6 +25,22 @@ public class ChartTests
     }
 
     [Fact]
+    public void FixedRangesKeepTheAxisTitlesAndTurnAutorangeOff()
+    {
+        var layout = Figure.Layout(Charts.Line(X, Y, "He", Colours.Green)
+            .WithAxes("layer", "std (log scale)", logY: true).WithXRange(0, 250).WithYRange(-3, 1));
+        Assert.Equal([0.0, 250.0], layout["xaxis"]!["range"]!.AsArray().Select(v => (double)v!));
+        Assert.False((bool)layout["xaxis"]!["autorange"]!);
+        Assert.Equal("layer", (string?)layout["xaxis"]!["title"]!["text"]);
+        Assert.Equal([-3.0, 1.0], layout["yaxis"]!["range"]!.AsArray().Select(v => (double)v!));
+        Assert.Equal("log", (string?)layout["yaxis"]!["type"]);
+        var chart = Charts.Line(X, Y, "He", Colours.Green);
+        Assert.Equal("high", Assert.Throws<ArgumentOutOfRangeException>(() => chart.WithXRange(1, 1)).ParamName);
+        Assert.Equal("high",
+            Assert.Throws<ArgumentOutOfRangeException>(() => chart.WithXRange(0, double.NaN)).ParamName);
+    }
+
+    [Fact]
     public void WithPowerTicksFixesLogAxesStyledByPlotlyItself()
     {
         var chart = Plotly.NET.CSharp.Chart.Line<double, double, string>(X, Y)
