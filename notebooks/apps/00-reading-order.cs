@@ -36,20 +36,20 @@ NotebookApp.Start("00-reading-order");
 // <!-- notebooks:begin, generated from notebooks/notebooks.json: edit the summaries there -->
 // | # | notebook | what it shows |
 // |---|---|---|
-// | 01 | [Why initialization matters](01-why-initialization-matters.ipynb) | a 250-layer linear network: N(0,1) weights overflow, std 0.01 vanishes, 1/√n holds; where float32 and float64 give out, as predicted |
-// | 02 | [Sigmoid saturation](02-sigmoid-saturation.ipynb) | the sigmoid saturates under large weights, and its gradient still shrinks layer after layer where none saturate |
-// | 03 | [Xavier normal: keeping the variance from layer to layer](03-xavier-normal.ipynb) | Var(y) = n Var(w) Var(x), step by step; the forward and backward conditions and Glorot's compromise; tanh over 100 layers |
-// | 04 | [Xavier uniform: why $\sqrt{6}$, the weight ranges, and uniform against normal](04-xavier-uniform.ipynb) | why √6: uniform and normal weights of the same variance, the weight ranges and the article's slips |
-// | 05 | [He initialization: weights for ReLU networks](05-he-initialization.ipynb) | ReLU halves the second moment, so He doubles the variance; Xavier and PyTorch's default fade over 100 layers, He holds |
-// | 06 | [Initialization per activation function](06-initialization-per-activation.ipynb) | the scheme per activation: Glorot, He, LeCun and orthogonal weights against 7 activations, forward and backward |
+// | 01 | [Why initialization matters](01-why-initialization-matters.ipynb) | a 250-layer linear network: N(0, 1) weights overflow at the predicted layer, std 0.01 vanishes, 1/√n holds on 5 seeds; a slider over the weight scale |
+// | 02 | [Sigmoid saturation](02-sigmoid-saturation.ipynb) | the sigmoid: N(0, 1) weights saturate 75% to 90% of the units; small and Xavier weights none, yet the gradient shrinks 18- and 4-fold per layer |
+// | 03 | [Xavier normal: keeping the variance from layer to layer](03-xavier-normal.ipynb) | Var(y) = N Var(w) E[x²] checked step by step; Glorot's compromise, why one-sided errors telescope; 100 tanh layers, gain 5/3 against the mean field |
+// | 04 | [Xavier uniform: why $\sqrt{6}$, the weight ranges, and uniform against normal](04-xavier-uniform.ipynb) | why √6; the article's range plots are Brownlee's and its "Xavier" is the rejected U(±1/√n); uniform, normal and truncated normal alike over 100 tanh layers |
+// | 05 | [He initialization: weights for ReLU networks](05-he-initialization.ipynb) | ReLU halves the second moment, so He doubles the variance; Xavier and PyTorch's default fade over 100 layers, He holds (a depth slider); the finite-width drift |
+// | 06 | [Initialization per activation function](06-initialization-per-activation.ipynb) | the scheme per activation: 5 schemes × 7 activations over 100 layers on 5 seeds; the first edition's ×4 on tanh lands in the chaotic phase |
 // | 07 | [Why random weights: many restarts, many solutions](07-why-random-weights.ipynb) | why weights start random: what the random start and the batch order do to the final network, and best-of-k restarts |
 // | 08 | [Zero initialization: why a network cannot start from all zeros](08-zero-initialization.ipynb) | zero and constant weights keep every hidden unit identical forever; a little randomness breaks the symmetry |
 // | 09 | [Does it train? Six initializations x three activations in a deep network](09-does-it-train.ipynb) | a 10-layer MLP on the UCI digits under six initializations and three activations: which starts train |
-// | 10 | [The edge of chaos: the theory that predicts the right scale](10-edge-of-chaos.ipynb) | mean-field theory for tanh: the length and correlation maps, the phase diagram, the edge of chaos and the depth scale |
-// | 11 | [Dynamical isometry: orthogonal weights at the edge of chaos](11-dynamical-isometry.ipynb) | the input-output Jacobian's singular values over depth: orthogonal weights at the edge of chaos against Gaussian and ReLU |
-// | 12 | [When there is no formula: LSUV](12-lsuv.ipynb) | LSUV, a data-dependent start for activations without a formula (GELU, Swish), against the analytic scales |
-// | 13 | [Diagnosing initialization during training](13-diagnosing-initialization.ipynb) | four diagnostics that tell a good start from a bad one in the first steps of training |
-// | 14 | [Does initialization still matter? Normalization and residual networks](14-normalization-and-residual.ipynb) | batch normalization and residual networks: how much of the initialization problem they remove, and Fixup, SkipInit, ReZero |
+// | 10 | [The edge of chaos: the theory that predicts the right scale](10-edge-of-chaos.ipynb) | tanh mean-field maps against 5 networks per σ_w² (a slider): χ₁, ξ_c, the phases; at 20 layers σ_w² inside 6 ξ_c learn on every seed, outside stay at chance |
+// | 11 | [Dynamical isometry: orthogonal weights at the edge of chaos](11-dynamical-isometry.ipynb) | Jacobian spectra: χ₁^L = 1 holds for the mean over 20 networks, not for one; orthogonal tanh keeps half near 1 to 32 layers, ReLU cannot; it trains faster |
+// | 12 | [When there is no formula: LSUV](12-lsuv.ipynb) | LSUV holds tanh and SELU at unit variance on new inputs, not GELU or Swish (an unstable fixed point); deep GELU trains from LSUV and from 1/E[gelu²] alike, not He |
+// | 13 | [Diagnosing initialization during training](13-diagnosing-initialization.ipynb) | a deep tanh network's first steps in four pictures: the loss at step 0 against ln 10, saturation, gradients, update-to-data ratios; Karpathy's fixes tested |
+// | 14 | [Does initialization still matter? Normalization and residual networks](14-normalization-and-residual.ipynb) | batch norm lets all of notebook 09's schemes train but keeps part of the gap; Fixup, SkipInit and ReZero start residual MLPs at the identity |
 // <!-- notebooks:end -->
 //
 // 01 and 02 show the problem, 03 to 06 the schemes that solve it, 07 to 09 what it means for training; 10 and 11
