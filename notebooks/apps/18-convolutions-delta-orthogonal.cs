@@ -224,7 +224,7 @@ Console.WriteLine($"Xiao et al.: up to 10,000 layers, wide image CNNs, trained. 
 // - Not tested here: training deep vanilla CNNs against depth (see the section on Xiao et al.).
 
 // ## Exercises
-//
+
 // ### Exercise 1
 //
 // Derive a number: MNIST-1D's reference CNN (Greydanus 2020) starts with a convolution of 1 input channel, 25 output
