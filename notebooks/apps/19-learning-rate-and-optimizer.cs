@@ -169,6 +169,59 @@ foreach (var (name, net) in new[] { schemes[1], schemes[2] })
     if (name == "He") Claim.AtLeast(spread, 100, "He: SGD's first steps (η g) span more than a factor 100");
 }
 
+// ## With batch normalization: the weights' norm and the effective learning rate
+//
+// Batch normalization (notebook 14) makes each hidden layer's output independent of the scale of its weight matrix
+// $W$: $\mathrm{BN}(cW x) = \mathrm{BN}(W x)$ for $c > 0$, up to BN's small $\epsilon$. Two consequences (van Laarhoven
+// 2017, "L2 Regularization versus Batch and Weight Normalization"; Hoffer, Banner, Golan & Soudry 2018, "Norm matters"):
+// the gradient is orthogonal to $W$, so a plain SGD step $W \leftarrow W - \eta g$ can only *grow* the norm,
+// $\|W_{t+1}\|^2 = \|W_t\|^2 + \eta^2 \|g_t\|^2$; and what the step does to the function depends on $\eta / \|W\|^2$,
+// the effective learning rate, which therefore falls as the norm grows. The scale a scheme gives the weights then
+// matters only through this ratio. He's start with batch normalization, plain SGD (no momentum, no weight decay),
+// 100 steps, one seed, three learning rates:
+
+NotebookApp.Cell(11);
+static double Norm2(Parameter p) => p.Values.ToArray().Sum(v => v * v);
+static double Moved(Parameter p, double[] b) => p.Values.ToArray().Zip(b, (x, y) => (x - y) * (x - y)).Sum();
+static double Gap(Parameter p, double[] b) => Math.Abs(Norm2(p) - b.Sum(v => v * v) - Moved(p, b)) / Moved(p, b);
+Console.WriteLine("Gap(W, W before the step) = |‖W‖² - ‖W before‖² - ‖ΔW‖²| / ‖ΔW‖², 0 when ΔW ⊥ W before");
+
+NotebookApp.Cell(12);
+(double[] Growth, double Pythagoras) NormTrace(double rate)
+{
+    var network = Network.Create(schemes[1].Net, 1, Normalization.BatchNorm);
+    var hidden = network.Parameters.Where(p => p.Role == ParameterRole.Weights).SkipLast(1).ToArray();
+    var (start, worst) = (hidden.Select(Norm2).ToArray(), 0.0);
+    var trainer = new Trainer(network, Loss.SoftmaxCrossEntropy, new TrainingOptions { LearningRate = rate, Seed = 1 });
+    for (int step = 0; step < 100; step++)
+    {
+        var before = hidden.Select(p => p.Values.ToArray()).ToArray();
+        trainer.TrainSteps(split.Train, 1);
+        worst = Math.Max(worst, Enumerable.Range(0, hidden.Length).Max(l => Gap(hidden[l], before[l])));
+    }
+    return ([.. hidden.Select((p, l) => Math.Sqrt(Norm2(p) / start[l]))], worst);
+}
+Console.WriteLine(Network.Create(schemes[1].Net, 1, Normalization.BatchNorm));
+
+NotebookApp.Cell(13);
+double[] normRates = [0.01, 0.1, 1];
+var traces = Timing.Measure("3 x 100 steps", () => normRates.Select(NormTrace).ToArray());
+for (int i = 0; i < normRates.Length; i++)
+    Console.WriteLine($"η = {normRates[i]}: ‖W_100‖ / ‖W_0‖ of the 9 hidden layers from " +
+        $"{traces[i].Growth.Min():F3} to {traces[i].Growth.Max():F3}; largest |‖W'‖² - ‖W‖² - ‖ΔW‖²| / ‖ΔW‖² " +
+        $"over all steps {traces[i].Pythagoras:E1}");
+
+NotebookApp.Cell(14);
+Claim.AtLeast(traces.Min(t => t.Growth.Min()), 0.999,
+    "plain SGD with batch normalization never shrinks a hidden weight matrix: ‖W_100‖ ≥ ‖W_0‖ (to 1e-3), every rate");
+Claim.AtMost(traces.Max(t => t.Pythagoras), 0.02,
+    "every step adds ‖ΔW‖² to ‖W‖² (the step is orthogonal to W) to within 2% of ‖ΔW‖², up to BN's ε");
+
+// Every hidden matrix grows, several layers by a large factor within 100 steps, and the effective learning rate
+// $\eta / \|W\|^2$ of such a layer has fallen by the square of its growth: with batch normalization the learning rate
+// the network feels is set by the learning rate *and* the weights' norm, and a start with larger weights trains as if
+// with a smaller learning rate. This is why notebook 14's measured factors need the weight norm beside them.
+
 // ## Takeaways
 //
 // - A ranking of initializations measured at one learning rate is partly a ranking of how well that rate suits each
@@ -179,8 +232,10 @@ foreach (var (name, net) in new[] { schemes[1], schemes[2] })
 // - Adam's first step moves nearly every weight with a gradient well above $\epsilon$ by the learning rate, whatever the
 //   gradient's size; SGD's steps are proportional to the gradient and spread over decades. That is why Adam cares less
 //   about the weights' scale, down to the floor $\epsilon$ sets (✓ lines of the last section, Exercise 1).
-// - Not covered here, though issue 22 asks for them: the sweeps on MNIST-1D's CNN, and batch normalization's weight-norm
-//   growth and effective learning rate (van Laarhoven 2017; Hoffer et al. 2018).
+// - With batch normalization a hidden weight matrix's scale does not change the function, its gradient is orthogonal
+//   to it, and plain SGD only grows its norm, lowering the effective learning rate $\eta/\|W\|^2$ (✓ lines of the
+//   last section; van Laarhoven 2017; Hoffer et al. 2018).
+// - Not covered here, though issue 22 asks for it: the sweeps on MNIST-1D's CNN.
 
 // ## Exercises
 
@@ -189,7 +244,7 @@ foreach (var (name, net) in new[] { schemes[1], schemes[2] })
 // Derive a number: at Adam's first step, by how much does a weight whose gradient is $10^{-6}$ move, with
 // $\eta = 10^{-3}$ and PyTorch's $\epsilon = 10^{-8}$? And with SGD at the same $\eta$?
 
-NotebookApp.Cell(11);
+NotebookApp.Cell(15);
 double g = 1e-6, eta = 1e-3, epsilon = 1e-8;
 double adamMove = eta * g / (Math.Sqrt(g * g) + epsilon), sgdMove = eta * g;
 Console.WriteLine($"Adam: {adamMove:E3}, SGD: {sgdMove:E1}, ratio {adamMove / sgdMove:E2}");
@@ -204,7 +259,7 @@ Claim.Close(adamMove, eta / 1.01, 1e-15, "Adam moves it by η / (1 + ε/|g|) = �
 // Predict, then run: a one-step SGD update with momentum 0.9 from zero velocity. Is it any different from plain SGD's
 // first step? Check on the PyTorch-default network.
 
-NotebookApp.Cell(12);
+NotebookApp.Cell(16);
 double[] FirstStep(double momentum)
 {
     var network = Network.Create(schemes[2].Net, 1);
