@@ -44,7 +44,7 @@ NotebookApp.Start("00-reading-order");
 // | 13 | [Diagnosing initialization during training](13-diagnosing-initialization.ipynb) | four diagnostics that tell a good start from a bad one in the first steps of training |
 // | 14 | [Does initialization still matter? Normalization and residual networks](14-normalization-and-residual.ipynb) | batch normalization and residual networks: how much of the initialization problem they remove, and Fixup, SkipInit, ReZero |
 // | 18 | [Deep convolutional networks: the receptive field in the fan, and delta-orthogonal kernels](18-convolutions-delta-orthogonal.ipynb) | the receptive field in a convolution's fans; delta-orthogonal against Gaussian kernels in critical tanh CNNs: Jacobian spectra up to 256 layers |
-// | 19 | [Initialization and the learning rate: is a scheme better, or does it suit the learning rate?](19-learning-rate-and-optimizer.ipynb) | learning-rate sweeps per initialization for SGD with momentum and Adam on the digits MLP; each scheme at its own best rate; Adam's scale-free first step |
+// | 19 | [Initialization and the learning rate: is a scheme better, or does it suit the learning rate?](19-learning-rate-and-optimizer.ipynb) | learning-rate sweeps per initialization, SGD with momentum and Adam, on the digits MLP; each scheme at its best rate; Adam's scale-free step; BN's weight norm |
 // <!-- notebooks:end -->
 //
 // Each notebook stands on its own, but they build on each other: 01 and 02 show the problem, 03 to 06 the
