@@ -75,4 +75,12 @@ public sealed class SiteSourcesTests
     [InlineData("$\\mu$P and width", "P and width")]
     public void NavigationTitlesCarryNoTeX(string title, string plain) =>
         Assert.Equal(plain, SiteSources.PlainTitle(title));
+
+    [Theory]
+    [InlineData("see [03](03-xavier-normal.ipynb).", "see [03](03-xavier-normal.md).")]
+    [InlineData("[the maps](10-edge-of-chaos.ipynb#the-maps)", "[the maps](10-edge-of-chaos.md#the-maps)")]
+    [InlineData("[site](https://example.org/a.ipynb) and [x](notes.ipynb)",
+        "[site](https://example.org/a.ipynb) and [x](notes.ipynb)")]
+    public void LinksToNotebooksPointToTheirArticles(string markdown, string expected) =>
+        Assert.Equal(expected, SiteSources.NotebookLinksToArticles(markdown));
 }

@@ -89,7 +89,7 @@ public static class SiteSources
             inSolution = solution;
             if (!code)
             {
-                text.Append(InlineMathOnOneLine(source.TrimEnd())).Append("\n\n");
+                text.Append(NotebookLinksToArticles(InlineMathOnOneLine(source.TrimEnd()))).Append("\n\n");
                 continue;
             }
             text.Append("```csharp\n").Append(source.TrimEnd()).Append("\n```\n\n");
@@ -108,6 +108,14 @@ public static class SiteSources
         System.Text.RegularExpressions.Regex.Replace(markdown, @"(?<![$\\])\$(?!\$)([^$]+?)\$(?!\$)",
             m => m.Value.Contains('\n', StringComparison.Ordinal) ? m.Value.Replace("\n", " ", StringComparison.Ordinal)
                 : m.Value);
+
+    /// <summary>
+    /// Markdown whose links to another notebook (<c>](03-xavier-normal.ipynb)</c>, with or without an anchor) point
+    /// to that notebook's article on the site (<c>03-xavier-normal.md</c>, which DocFX turns into its page).
+    /// </summary>
+    public static string NotebookLinksToArticles(string markdown) =>
+        System.Text.RegularExpressions.Regex.Replace(markdown, @"\]\((\d\d-[A-Za-z0-9._-]+)\.ipynb(#[^)\s]*)?\)",
+            "]($1.md$2)");
 
     /// <summary>Whether a cell is part of an exercise's worked solution (tagged <see cref="SolutionTag"/>).</summary>
     public static bool IsSolution(JsonObject cell) =>
