@@ -313,7 +313,7 @@ Claim.EntirelyAbove(heBatchNorm, std1BatchNorm,
 //
 // One step of each optimizer (learning rate 0.001, one batch of 32 digits) on a 64-64-64-10 ReLU MLP with He's
 // weights and with $N(0, 0.01^2)$, 5 seeds: the distance the parameters moved, $\lVert\Delta\theta\rVert$, in units of
-// $\text{lr}\sqrt{P}$ ($P$ parameters; Adam's first step is $\pm$lr on every parameter whose gradient is not zero), and
+// $\text{lr}\sqrt{P}$ ($P$ parameters; Adam's first step is ±lr on every parameter whose gradient is not zero), and
 // relative to the norm of the weights:
 
 NotebookApp.Cell(13);
