@@ -52,13 +52,23 @@ NotebookApp.Start("15-which-initialization");
 
 // ## 1. By activation (the hidden layers)
 //
-// | activation | use | why, in one line | this library | PyTorch | Keras | shown in |
-// |---|---|---|---|---|---|---|
-// | ReLU, leaky ReLU (slope $a$) | **He**: Var(w) = 2 / ((1 + $a^2$) fan_in) | ReLU zeroes half of its inputs and so halves the second moment; He's factor 2 pays it back | `Init.HeNormal()`, `Init.HeNormal(negativeSlope: a)` | `nn.init.kaiming_normal_(w, nonlinearity="relu")` (`"leaky_relu"`, `a=a`) | `keras.initializers.HeNormal()` | notebook 05, notebook 06 |
-// | tanh | **Glorot** (or orthogonal for depth) | tanh has slope 1 at 0, so 1/n is the largest variance that stays out of chaos: $\sigma_w^2 = 1$ is tanh's edge of chaos (zero biases) | `Init.XavierNormal()`, `Init.Orthogonal()` | `nn.init.xavier_normal_(w)`, `nn.init.orthogonal_(w)` | `keras.initializers.GlorotNormal()`, `Orthogonal()` | notebook 03, notebook 10, notebook 11 |
-// | sigmoid (logistic) | **Glorot**, and keep it out of deep hidden stacks (use it for a binary output) | its slope is at most 1/4, so at Glorot's scale every layer divides the gradient's second moment by 16 or more | `Init.XavierNormal()` | `nn.init.xavier_normal_(w)` | `keras.initializers.GlorotNormal()` | notebook 02 |
-// | SELU | **LeCun**: Var(w) = 1/fan_in | SELU is built so that unit variance is a fixed point of the layer map when Var(w) = 1/fan_in | `Init.LeCunNormal()` | `nn.init.kaiming_normal_(w, nonlinearity="linear")` (PyTorch's docs: not `"selu"`, whose gain is 3/4) | `keras.initializers.LecunNormal()` | notebook 06 |
-// | GELU, Swish/SiLU | **He** as a start, but in a deep plain stack no scale is stable: add normalization and residual connections (the transformer row) | near 0 GELU is about $z/2$ and keeps a quarter of the second moment, less than the half He pays back; a larger scale jumps past the edge of chaos | `Init.HeNormal()` | `nn.init.kaiming_normal_(w, nonlinearity="relu")` | `keras.initializers.HeNormal()` | notebook 06 |
+// | activation | use | why, in one line |
+// |---|---|---|
+// | ReLU, leaky ReLU (slope $a$) | **He**: Var(w) = 2 / ((1 + $a^2$) fan_in) | ReLU zeroes half of its inputs and so halves the second moment; He's factor 2 pays it back |
+// | tanh | **Glorot** (or orthogonal for depth) | tanh has slope 1 at 0, so 1/n is the largest variance that stays out of chaos: $\sigma_w^2 = 1$ is tanh's edge of chaos (zero biases) |
+// | sigmoid (logistic) | **Glorot**, and keep it out of deep hidden stacks (use it for a binary output) | its slope is at most 1/4, so at Glorot's scale every layer divides the gradient's second moment by 16 or more |
+// | SELU | **LeCun**: Var(w) = 1/fan_in | SELU is built so that unit variance is a fixed point of the layer map when Var(w) = 1/fan_in |
+// | GELU, Swish/SiLU | **He** as a start, but in a deep plain stack no scale is stable: add normalization and residual connections (the transformer row) | near 0 GELU is about $z/2$ and keeps a quarter of the second moment, less than the half He pays back; a larger scale jumps past the edge of chaos |
+//
+// The calls, and where the series shows it:
+//
+// | activation | this library | PyTorch | Keras | shown in |
+// |---|---|---|---|---|
+// | ReLU, leaky ReLU (slope $a$) | `Init.HeNormal()`, `Init.HeNormal(negativeSlope: a)` | `nn.init.kaiming_normal_(w, nonlinearity="relu")` (`"leaky_relu"`, `a=a`) | `keras.initializers.HeNormal()` | notebook 05, notebook 06 |
+// | tanh | `Init.XavierNormal()`, `Init.Orthogonal()` | `nn.init.xavier_normal_(w)`, `nn.init.orthogonal_(w)` | `keras.initializers.GlorotNormal()`, `Orthogonal()` | notebook 03, notebook 10, notebook 11 |
+// | sigmoid (logistic) | `Init.XavierNormal()` | `nn.init.xavier_normal_(w)` | `keras.initializers.GlorotNormal()` | notebook 02 |
+// | SELU | `Init.LeCunNormal()` | `nn.init.kaiming_normal_(w, nonlinearity="linear")` (PyTorch's docs: not `"selu"`, whose gain is 3/4) | `keras.initializers.LecunNormal()` | notebook 06 |
+// | GELU, Swish/SiLU | `Init.HeNormal()` | `nn.init.kaiming_normal_(w, nonlinearity="relu")` | `keras.initializers.HeNormal()` | notebook 06 |
 //
 // Two defaults to know. Keras's `HeNormal`, `GlorotNormal` and `LecunNormal` draw a *truncated* normal, cut at two
 // standard deviations and rescaled to the stated variance (this library: `Init.KerasHeNormal()`,
@@ -166,12 +176,21 @@ Claim.That(geluCentre < 0.05 && reluCentre > 0.2, "GELU with He collapses where 
 
 // ## 2. By architecture
 //
-// | architecture | use | why, in one line | this library | PyTorch | Keras | shown in |
-// |---|---|---|---|---|---|---|
-// | MLP | the activation's row for every hidden layer; biases zero | every layer must keep the variance of the signal forward and of the gradient backward | `DeepNetwork.Classifier(widths, Activation.ReLU, Init.HeNormal())` | `nn.init.kaiming_normal_(layer.weight, nonlinearity="relu")`, `nn.init.zeros_(layer.bias)` | `Dense(n, activation="relu", kernel_initializer="he_normal")` | notebook 05, notebook 09 |
-// | CNN | He with the convolution's fans; a very deep plain CNN: delta-orthogonal (Xiao et al. 2018) | a unit sums in_channels × taps inputs, so that is its fan_in; delta-orthogonal makes each layer an orthogonal map at the centre tap | `Init.HeNormal()` on shape (out, in, k); `Init.Dirac()` is the identity version of delta-orthogonal | `nn.init.kaiming_normal_(conv.weight, nonlinearity="relu")`; `nn.init.dirac_` (identity only) | `Conv1D(c, k, kernel_initializer="he_normal")` | notebook 18 (convolutions, in preparation) |
-// | residual, no normalization | zero the last layer of every branch (Fixup, SkipInit, ReZero), or scale branches by $1/\sqrt{L}$ | $x + F(x)$ with a variance-keeping branch doubles the second moment per block: $2^L$ after $L$ blocks | `ResidualNetwork.Create(new() { Scheme = ResidualScheme.Fixup, ... }, rng)` | `nn.init.zeros_(branch[-1].weight)` (torchvision's ResNets: `zero_init_residual=True` zeroes each block's last BatchNorm weight) | `kernel_initializer="zeros"` on each branch's last layer | notebook 14 |
-// | transformer (GPT-2, pre-LayerNorm) | every linear and embedding weight $N(0, 0.02^2)$, the residual output projections $N(0, (0.02/\sqrt{2L})^2)$, biases zero, LayerNorm $\gamma = 1$, $\beta = 0$ | the $L$ blocks add $2L$ branches (attention, MLP) to one stream; $1/\sqrt{2L}$ keeps their sum from growing with depth | `Init.Normal(0, 0.02)`, `Init.Normal(0, 0.02 / Math.Sqrt(2 * layers))` | nanoGPT's `model.py`: `nn.init.normal_(p, 0.0, 0.02 / math.sqrt(2 * n_layer))` for every `c_proj.weight` | `keras.initializers.RandomNormal(stddev=0.02)`, and `stddev=0.02 / sqrt(2 * L)` on the projections | notebooks 16 and 17 (a transformer, width scaling with μP; in preparation) |
+// | architecture | use | why, in one line |
+// |---|---|---|
+// | MLP | the activation's row for every hidden layer; biases zero | every layer must keep the variance of the signal forward and of the gradient backward |
+// | CNN | He with the convolution's fans; a very deep plain CNN: delta-orthogonal (Xiao et al. 2018) | a unit sums in_channels × taps inputs, so that is its fan_in; delta-orthogonal makes each layer an orthogonal map at the centre tap |
+// | residual, no normalization | zero the last layer of every branch (Fixup, SkipInit, ReZero), or scale branches by $1/\sqrt{L}$ | $x + F(x)$ with a variance-keeping branch doubles the second moment per block: $2^L$ after $L$ blocks |
+// | transformer (GPT-2, pre-LayerNorm) | every linear and embedding weight $N(0, 0.02^2)$, the residual output projections $N(0, (0.02/\sqrt{2L})^2)$, biases zero, LayerNorm $\gamma = 1$, $\beta = 0$ | the $L$ blocks add $2L$ branches (attention, MLP) to one stream; $1/\sqrt{2L}$ keeps their sum from growing with depth |
+//
+// The calls, and where the series shows it:
+//
+// | architecture | this library | PyTorch | Keras | shown in |
+// |---|---|---|---|---|
+// | MLP | `DeepNetwork.Classifier(widths, Activation.ReLU, Init.HeNormal())` | `nn.init.kaiming_normal_(layer.weight, nonlinearity="relu")`, `nn.init.zeros_(layer.bias)` | `Dense(n, activation="relu", kernel_initializer="he_normal")` | notebook 05, notebook 09 |
+// | CNN | `Init.HeNormal()` on shape (out, in, k); `Init.Dirac()` is the identity version of delta-orthogonal | `nn.init.kaiming_normal_(conv.weight, nonlinearity="relu")`; `nn.init.dirac_` (identity only) | `Conv1D(c, k, kernel_initializer="he_normal")` | notebook 18 (convolutions, in preparation) |
+// | residual, no normalization | `ResidualNetwork.Create(new() { Scheme = ResidualScheme.Fixup, ... }, rng)` | `nn.init.zeros_(branch[-1].weight)` (torchvision's ResNets: `zero_init_residual=True` zeroes each block's last BatchNorm weight) | `kernel_initializer="zeros"` on each branch's last layer | notebook 14 |
+// | transformer (GPT-2, pre-LayerNorm) | `Init.Normal(0, 0.02)`, `Init.Normal(0, 0.02 / Math.Sqrt(2 * layers))` | nanoGPT's `model.py`: `nn.init.normal_(p, 0.0, 0.02 / math.sqrt(2 * n_layer))` for every `c_proj.weight` | `keras.initializers.RandomNormal(stddev=0.02)`, and `stddev=0.02 / sqrt(2 * L)` on the projections | notebooks 16 and 17 (a transformer, width scaling with μP; in preparation) |
 //
 // Sources for the last two rows: Radford et al. 2019 (*Language Models are Unsupervised Multitask Learners*, §2.3)
 // scale the weights of the residual layers at initialization by $1/\sqrt{N}$, $N$ the number of residual layers;
@@ -268,11 +287,19 @@ Claim.Close(projectionMoments.Std, projectionStd, 5 * projectionStd / Math.Sqrt(
 
 // ## 3. By normalization
 //
-// | normalization | use | why, in one line | this library | PyTorch | Keras | shown in |
-// |---|---|---|---|---|---|---|
-// | none | the activation's row, strictly | nothing rescales the signal: a wrong scale compounds layer after layer | `Network.Create(net, seed)` | (no normalization layer) | (no normalization layer) | notebook 05, notebook 09 |
-// | batch normalization | still the activation's row (He for ReLU); $\gamma = 1$, $\beta = 0$ | it removes the weight scale from the forward pass, not from learning: the gradient scales as $1/c$ when the weights scale as $c$, so a wrong scale changes the size of every update relative to the weights | `Network.Create(net, seed, Normalization.BatchNorm)` | `nn.BatchNorm1d(n)` (weight 1, bias 0 by default) | `BatchNormalization()` (gamma 1, beta 0 by default) | notebook 14 |
-// | layer normalization | the same; in a transformer, the GPT-2 row | the same invariance, per sample instead of per batch | `Network.Create(net, seed, Normalization.LayerNorm)` | `nn.LayerNorm(n)` (weight 1, bias 0) | `LayerNormalization()` | notebook 14 |
+// | normalization | use | why, in one line |
+// |---|---|---|
+// | none | the activation's row, strictly | nothing rescales the signal: a wrong scale compounds layer after layer |
+// | batch normalization | still the activation's row (He for ReLU); $\gamma = 1$, $\beta = 0$ | it removes the weight scale from the forward pass, not from learning: the gradient scales as $1/c$ when the weights scale as $c$, so a wrong scale changes the size of every update relative to the weights |
+// | layer normalization | the same; in a transformer, the GPT-2 row | the same invariance, per sample instead of per batch |
+//
+// The calls, and where the series shows it:
+//
+// | normalization | this library | PyTorch | Keras | shown in |
+// |---|---|---|---|---|
+// | none | `Network.Create(net, seed)` | (no normalization layer) | (no normalization layer) | notebook 05, notebook 09 |
+// | batch normalization | `Network.Create(net, seed, Normalization.BatchNorm)` | `nn.BatchNorm1d(n)` (weight 1, bias 0 by default) | `BatchNormalization()` (gamma 1, beta 0 by default) | notebook 14 |
+// | layer normalization | `Network.Create(net, seed, Normalization.LayerNorm)` | `nn.LayerNorm(n)` (weight 1, bias 0) | `LayerNormalization()` | notebook 14 |
 //
 // The invariance, measured: the digits MLP with $N(0, 1)$ weights and with the same draws multiplied by 8
 // ($N(0, 8^2)$, same seed), one draw, 64 training images, the last hidden layer's output compared:
@@ -306,10 +333,17 @@ Claim.EntirelyAbove(heBatchNorm, std1BatchNorm,
 
 // ## 4. By optimizer
 //
-// | optimizer | use | why, in one line | this library | PyTorch | Keras | shown in |
-// |---|---|---|---|---|---|---|
-// | SGD (with momentum) | the activation's row, and tune the learning rate with it | a step is the learning rate times the gradient, and the initial scale sets the gradient's scale | `new TrainingOptions { Optimizer = OptimizerKind.Sgd, ... }` | `torch.optim.SGD` | `keras.optimizers.SGD` | notebook 09; notebook 19 (the learning rate, in preparation) |
-// | Adam | the activation's row; across widths, μP (hidden learning rate ∝ 1/width) | Adam's first step moves every weight by about the learning rate whatever its gradient, so the initial scale sets how large a step is relative to the weights | `new TrainingOptions { Optimizer = OptimizerKind.Adam, ... }` | `torch.optim.Adam` | `keras.optimizers.Adam` | notebooks 17 and 19 (in preparation) |
+// | optimizer | use | why, in one line |
+// |---|---|---|
+// | SGD (with momentum) | the activation's row, and tune the learning rate with it | a step is the learning rate times the gradient, and the initial scale sets the gradient's scale |
+// | Adam | the activation's row; across widths, μP (hidden learning rate ∝ 1/width) | Adam's first step moves every weight by about the learning rate whatever its gradient, so the initial scale sets how large a step is relative to the weights |
+//
+// The calls, and where the series shows it:
+//
+// | optimizer | this library | PyTorch | Keras | shown in |
+// |---|---|---|---|---|
+// | SGD (with momentum) | `new TrainingOptions { Optimizer = OptimizerKind.Sgd, ... }` | `torch.optim.SGD` | `keras.optimizers.SGD` | notebook 09; notebook 19 (the learning rate, in preparation) |
+// | Adam | `new TrainingOptions { Optimizer = OptimizerKind.Adam, ... }` | `torch.optim.Adam` | `keras.optimizers.Adam` | notebooks 17 and 19 (in preparation) |
 //
 // One step of each optimizer (learning rate 0.001, one batch of 32 digits) on a 64-64-64-10 ReLU MLP with He's
 // weights and with $N(0, 0.01^2)$, 5 seeds: the distance the parameters moved, $\lVert\Delta\theta\rVert$, in units of
