@@ -15,7 +15,8 @@ internal static class SiteVerb
         var tools = options.CheckOnly ? BrowserTools.Locate(root) : null;
         var plotly = tools?.PlotlyJsPath ?? BrowserTools.PlotlyJsFile(root);
         if (!File.Exists(plotly))
-            throw new BrowserToolsMissingException($"plotly.js is not installed ({plotly}). {BrowserTools.InstallHint}");
+            throw new BrowserToolsMissingException(
+                $"plotly.js is not installed ({plotly}). {BrowserTools.InstallHint}");
         var folder = Path.Combine(Path.GetFullPath(Path.Combine(root, options.Out)), "site");
         IReadOnlyList<(string Page, int Charts)> pages;
         try
