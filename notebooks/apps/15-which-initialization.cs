@@ -14,6 +14,7 @@
 using WeightInit.Theory;
 using WeightInit.Simulation;
 using WeightInit.Training;
+using WeightInit.Transformers;
 
 NotebookApp.Start("15-which-initialization");
 
@@ -188,9 +189,9 @@ Claim.That(geluCentre < 0.05 && reluCentre > 0.2, "GELU with He collapses where 
 // | architecture | this library | PyTorch | Keras | shown in |
 // |---|---|---|---|---|
 // | MLP | `DeepNetwork.Classifier(widths, Activation.ReLU, Init.HeNormal())` | `nn.init.kaiming_normal_(layer.weight, nonlinearity="relu")`, `nn.init.zeros_(layer.bias)` | `Dense(n, activation="relu", kernel_initializer="he_normal")` | notebook 05, notebook 09 |
-// | CNN | `Init.HeNormal()` on shape (out, in, k); `Init.Dirac()` is the identity version of delta-orthogonal | `nn.init.kaiming_normal_(conv.weight, nonlinearity="relu")`; `nn.init.dirac_` (identity only) | `Conv1D(c, k, kernel_initializer="he_normal")` | notebook 18 (convolutions, in preparation) |
+// | CNN | `Init.HeNormal()` on shape (out, in, k); `Init.DeltaOrthogonal()` | `nn.init.kaiming_normal_(conv.weight, nonlinearity="relu")`; `nn.init.dirac_` (identity only) | `Conv1D(c, k, kernel_initializer="he_normal")` | notebook 18 (convolutions and delta-orthogonal, in preparation) |
 // | residual, no normalization | `ResidualNetwork.Create(new() { Scheme = ResidualScheme.Fixup, ... }, rng)` | `nn.init.zeros_(branch[-1].weight)` (torchvision's ResNets: `zero_init_residual=True` zeroes each block's last BatchNorm weight) | `kernel_initializer="zeros"` on each branch's last layer | notebook 14 |
-// | transformer (GPT-2, pre-LayerNorm) | `Init.Normal(0, 0.02)`, `Init.Normal(0, 0.02 / Math.Sqrt(2 * layers))` | nanoGPT's `model.py`: `nn.init.normal_(p, 0.0, 0.02 / math.sqrt(2 * n_layer))` for every `c_proj.weight` | `keras.initializers.RandomNormal(stddev=0.02)`, and `stddev=0.02 / sqrt(2 * L)` on the projections | notebooks 16 and 17 (a transformer, width scaling with μP; in preparation) |
+// | transformer (GPT-2, pre-LayerNorm) | `GptModel.Create(config, GptParametrization.Gpt2, rng)`; by hand `Init.Normal(0, 0.02)`, `Init.Normal(0, 0.02 / Math.Sqrt(2 * layers))` | nanoGPT's `model.py`: `nn.init.normal_(p, 0.0, 0.02 / math.sqrt(2 * n_layer))` for every `c_proj.weight` | `keras.initializers.RandomNormal(stddev=0.02)`, and `stddev=0.02 / sqrt(2 * L)` on the projections | notebooks 16 and 17 (a transformer, width scaling with μP; in preparation) |
 //
 // Sources for the last two rows: Radford et al. 2019 (*Language Models are Unsupervised Multitask Learners*, §2.3)
 // scale the weights of the residual layers at initialization by $1/\sqrt{N}$, $N$ the number of residual layers;
@@ -225,7 +226,7 @@ Claim.EntirelyAbove(heAccuracy, glorotAccuracy, "10-layer ReLU MLP: every He see
 
 // **CNN**: PyTorch's layout for a 1-D convolution's kernel is (out channels, in channels, taps), and a unit sums
 // in channels × taps inputs. The fans of a kernel with 64 outputs, 32 inputs and 3 taps, He's variance drawn on that
-// shape, and `Init.Dirac()`, the deterministic relative of delta-orthogonal:
+// shape, and `Init.DeltaOrthogonal()` (Xiao et al. 2018) on a 32-channel kernel of 3 taps:
 
 NotebookApp.Cell(8);
 var convFans = Fans.FromShape(64, 32, 3);
@@ -236,11 +237,13 @@ var convMoments = SampleMoments.Of<double>(convKernel.Values);
 double convTarget = 2.0 / convFans.FanIn, convError = 5 * convMoments.VarianceStandardError;
 Claim.Within(convMoments.Variance, convTarget - convError, convTarget + convError,
     "He on a conv kernel: Var(w) = 2 / (in × taps), within 5 standard errors of the sample variance");
-var dirac = Init.Dirac().Sample<double>([32, 32, 3], seed: 1);
-var diracEntries = from o in Enumerable.Range(0, 32) from i in Enumerable.Range(0, 32) from k in Enumerable.Range(0, 3)
-                   select (o, i, k, Value: dirac[o, i, k]);
-Claim.ForAll(diracEntries, 32 * 32 * 3, e => e.Value == (e.o == e.i && e.k == 1 ? 1 : 0),
-    "Init.Dirac() is the identity at the centre tap and zero elsewhere");
+var delta = Init.DeltaOrthogonal().Sample<double>([32, 32, 3], seed: 1);
+var offCentre = from o in Enumerable.Range(0, 32) from i in Enumerable.Range(0, 32) from k in new[] { 0, 2 }
+                select delta[o, i, k];
+Claim.ForAll(offCentre, 32 * 32 * 2, v => v == 0, "Init.DeltaOrthogonal(): every tap but the centre is zero");
+double orthogonalityError = (from o in Enumerable.Range(0, 32) from p in Enumerable.Range(0, 32)
+    select Math.Abs(Enumerable.Range(0, 32).Sum(i => delta[o, i, 1] * delta[p, i, 1]) - (o == p ? 1 : 0))).Max();
+Claim.AtMost(orthogonalityError, 1e-12, "its centre tap is an orthogonal matrix: |W Wᵀ - I| below 10^-12");
 
 // **Residual**: the residual MLP of notebook 14 (`ResidualNetwork.Create`: a linear stem from the 64 pixels to a
 // stream of width 32, blocks $x \leftarrow x + F(x)$ with a two-layer ReLU branch, no normalization), 20 blocks,
@@ -267,23 +270,40 @@ Claim.Within(factorMoments.Mean, 2 - factorError, 2 + factorError,
 Claim.That(fixupStream.All(s => s.All(v => v == s[0])), "Fixup: every block is exactly the identity at step 0",
     "the mean square is the same after all 20 blocks, every seed");
 
-// **Transformer**: the arithmetic behind GPT-2's factor, at nanoGPT's default depth of 12 blocks. With a pre-LayerNorm
-// block each branch sees a normalized input, so at step 0 each of the $2L$ branches adds an output of about the same
-// variance $v$, uncorrelated with the stream: the stream's variance is $1 + 2L\,v$. Scaling each branch's output
-// projection by $1/\sqrt{2L}$ turns $2L\,v$ into $v$. Computed here for branches of unit variance (the stream starting
-// at unit variance); notebook 16 (in preparation) measures the stream of a GPT.
+// **Transformer**: the GPT of this library (`GptModel`: pre-LayerNorm blocks of attention and MLP, tied embeddings)
+// at nanoGPT's default depth of 12 blocks, width 64, 4 heads, a vocabulary of 11 tokens, 4 sequences of 32 random
+// tokens, 5 seeds. With a pre-LayerNorm block each branch sees a normalized input, so at step 0 each of the $2L$
+// branches adds about the same variance, uncorrelated with the stream, and the stream's variance grows by that much
+// per branch; GPT-2's $1/\sqrt{2L}$ on the output projections divides the sum by $2L$. The standard deviation of the
+// stream after the last block over that of the embedding, with GPT-2's scheme and without its factor:
 
 NotebookApp.Cell(10);
-const int Blocks = 12;
-double projectionStd = 0.02 / Math.Sqrt(2 * Blocks);
-Console.WriteLine($"GPT-2 / nanoGPT, {Blocks} blocks: residual projections N(0, {Format.Number(projectionStd)}²)");
-double unscaledStd = Math.Sqrt(1 + 2 * Blocks * 1.0), scaledStd = Math.Sqrt(1 + 2 * Blocks * (1.0 / (2 * Blocks)));
-Claim.Close(unscaledStd, 5, 1e-12, $"without the factor the stream's std grows from 1 to 5 over {Blocks} blocks");
-Claim.Close(scaledStd, Math.Sqrt(2), 1e-12, "with 1/√(2L) it ends at √2 whatever the depth");
-var projection = Init.Normal(0, projectionStd).Sample<double>([768, 3072], seed: 1);
-var projectionMoments = SampleMoments.Of<double>(projection.Values);
-Claim.Close(projectionMoments.Std, projectionStd, 5 * projectionStd / Math.Sqrt(2 * projection.Length),
-    "Init.Normal(0, 0.02 / √(2L)) draws GPT-2's projection (a 768 × 3072 matrix, within 5 standard errors)");
+var gptConfig = new GptConfig { VocabularySize = 11, ContextLength = 32, Layers = 12, Heads = 4, ModelWidth = 64 };
+var tokenSource = new RandomSource(seed: 8);
+int[] tokens = [.. Enumerable.Range(0, 4 * 32).Select(_ => tokenSource.NextInt(11))];
+double StreamGrowth(GptParametrization scheme, ulong seed)
+{
+    var sites = GptModel.Create(gptConfig, scheme, new RandomSource(seed)).ForwardActivations(tokens, 32);
+    double Std(string site) => SampleMoments.Of<double>(sites.Single(s => s.Name == site).Values).Std;
+    return Std($"block {gptConfig.Layers} output") / Std("embedding");
+}
+var unscaled = GptParametrization.Gpt2 with { ScaleResidualProjections = false };
+var (gpt2Growth, unscaledGrowth) = Timing.Measure("10 GPTs of 12 blocks, forward", () =>
+    (SeedSummary.Of(Enumerable.Range(1, 5).Select(s => StreamGrowth(GptParametrization.Gpt2, (ulong)s))),
+     SeedSummary.Of(Enumerable.Range(1, 5).Select(s => StreamGrowth(unscaled, (ulong)s)))));
+Console.WriteLine($"stream std / embedding std after 12 blocks: GPT-2 {Format.Spread(gpt2Growth)}, " +
+    $"without 1/√(2L) {Format.Spread(unscaledGrowth)}");
+
+NotebookApp.Cell(11);
+double projectionStd = GptParametrization.Gpt2.Rule(GptParameterGroup.MlpOutput, gptConfig).Std;
+Claim.Close(projectionStd, 0.02 / Math.Sqrt(2 * gptConfig.Layers), 1e-15,
+    "GPT-2's scheme here: the residual output projections get N(0, (0.02 / √(2L))²)");
+Claim.Close(GptParametrization.Gpt2.Rule(GptParameterGroup.Query, gptConfig).Std, 0.02, 1e-15,
+    "and the other linear weights N(0, 0.02²)");
+Claim.EntirelyAbove(unscaledGrowth, gpt2Growth, "without the factor the stream grows more on every seed");
+Claim.AllWithin([gpt2Growth.Min, gpt2Growth.Max], 1, 1.5,
+    "with GPT-2's 1/√(2L) the stream ends within 1.5 times the embedding's std on every seed");
+Claim.AtLeast(unscaledGrowth.Min, 2.5, "without it, more than 2.5 times on every seed");
 
 // ## 3. By normalization
 //
@@ -304,7 +324,7 @@ Claim.Close(projectionMoments.Std, projectionStd, 5 * projectionStd / Math.Sqrt(
 // The invariance, measured: the digits MLP with $N(0, 1)$ weights and with the same draws multiplied by 8
 // ($N(0, 8^2)$, same seed), one draw, 64 training images, the last hidden layer's output compared:
 
-NotebookApp.Cell(11);
+NotebookApp.Cell(12);
 var mlpStd1 = DeepNetwork.Classifier(digitsWidths, Activation.ReLU, Init.Normal(0, 1));
 var mlpStd8 = DeepNetwork.Classifier(digitsWidths, Activation.ReLU, Init.Normal(0, 8));
 // The last hidden layer's output for the 64 probe images, in training mode (batch statistics).
@@ -324,7 +344,7 @@ foreach (var normalization in new[] { Normalization.BatchNorm, Normalization.Lay
 // Yet the scale still matters for training: the same MLP with batch normalization, trained as above (SGD, 126 steps,
 // 5 seeds), from He's weights and from $N(0, 1)$:
 
-NotebookApp.Cell(12);
+NotebookApp.Cell(13);
 var (heBatchNorm, std1BatchNorm) = Timing.Measure("10 trainings of 126 steps", () =>
     (AccuracyOver5Seeds(mlpHe, Normalization.BatchNorm), AccuracyOver5Seeds(mlpStd1, Normalization.BatchNorm)));
 Console.WriteLine($"with batch normalization: He {Format.Spread(heBatchNorm)}, N(0, 1) {Format.Spread(std1BatchNorm)}");
@@ -350,7 +370,7 @@ Claim.EntirelyAbove(heBatchNorm, std1BatchNorm,
 // $\text{lr}\sqrt{P}$ ($P$ parameters; Adam's first step is ±lr on every parameter whose gradient is not zero), and
 // relative to the norm of the weights:
 
-NotebookApp.Cell(13);
+NotebookApp.Cell(14);
 int[] smallWidths = [64, 64, 64, 10];
 var smallHe = DeepNetwork.Classifier(smallWidths, Activation.ReLU, Init.HeNormal());
 var smallStd001 = DeepNetwork.Classifier(smallWidths, Activation.ReLU, Init.Normal(0, 0.01));
@@ -372,7 +392,7 @@ foreach (var ((start, optimizer), r) in steps)
         $"{Format.Spread(SeedSummary.Of(r.Select(x => x.Step)))}   step / ‖θ‖ " +
         Format.Spread(SeedSummary.Of(r.Select(x => x.Relative))));
 
-NotebookApp.Cell(14);
+NotebookApp.Cell(15);
 const string Small = "N(0, 0.01²)";
 double[] Steps(string start, OptimizerKind optimizer) => [.. steps[(start, optimizer)].Select(r => r.Step)];
 double[] Relative(string start, OptimizerKind optimizer) => [.. steps[(start, optimizer)].Select(r => r.Relative)];
@@ -410,7 +430,7 @@ Claim.AtLeast(Relative(Small, OptimizerKind.Adam).Min() / Relative("He", Optimiz
 // What this library's two calls draw (a 512 × 256 matrix, seed 1), set against the uniform draw of the same
 // variance that TorchSharp's `xavier_normal_` returns:
 
-NotebookApp.Cell(15);
+NotebookApp.Cell(16);
 var xavierNormal = Init.XavierNormal().Sample<double>([512, 256], seed: 1);
 var xavierUniform = Init.XavierUniform().Sample<double>([512, 256], seed: 1);
 var (normalMoments, uniformMoments) = (SampleMoments.Of<double>(xavierNormal.Values),
@@ -448,10 +468,10 @@ Claim.Close(truncatedMoments.Std, 0.87962566103423978, 0.005,
 // ### Exercise 1
 //
 // GPT-2's largest model has 48 blocks. Derive the standard deviation nanoGPT's rule gives its residual projections,
-// and the stream's standard deviation at step 0 after all its branches, with and without the factor (branches of unit
-// variance, a stream starting at unit variance, as above). Then check your numbers.
+// and the stream's standard deviation at step 0 after all its branches, with and without the factor, if every branch
+// adds unit variance to a stream that starts at unit variance. Then check your numbers.
 
-NotebookApp.Cell(16);
+NotebookApp.Cell(17);
 const int XlBlocks = 48;
 double xlProjectionStd = 0.02 / Math.Sqrt(2 * XlBlocks);
 double xlUnscaled = Math.Sqrt(1 + 2 * XlBlocks * 1.0), xlScaled = Math.Sqrt(1 + 2 * XlBlocks * (1.0 / (2 * XlBlocks)));
@@ -471,7 +491,7 @@ Claim.Close(xlScaled, Math.Sqrt(2), 1e-12, "with it, √2 again: the factor make
 // Predict from section 1 whether the network moves into the ordered or the chaotic phase, and what the gradient at
 // the input does over the 30 layers; then run it (5 seeds) and explain.
 
-NotebookApp.Cell(17);
+NotebookApp.Cell(18);
 var tanhHe = DeepNetwork.Stack(30, 64, Activation.Tanh, Init.HeNormal());
 var tanhHeModel = MeanFieldModel.For(tanhHe);
 double tanhHeChi = tanhHeModel.Chi1(tanhHeModel.FindLengthFixedPoint().Length);
@@ -493,7 +513,7 @@ Claim.AtLeast(tanhHeGradients.Min(), 2, "the gradient reaching the input more th
 // Predict, before running anything, PyTorch's gain for a leaky ReLU of negative slope 0.2 and He's variance for a
 // layer with fan_in 256. Then check both against `Gain.For` and `Init.HeNormal(negativeSlope: 0.2)`.
 
-NotebookApp.Cell(18);
+NotebookApp.Cell(19);
 double leakyGain = Gain.For(Nonlinearity.LeakyReLU, 0.2);
 double leakyVariance = Init.HeNormal(negativeSlope: 0.2).Variance(256, 256);
 Console.WriteLine($"gain {Format.Number(leakyGain)}, Var(w) {Format.Number(leakyVariance)}");
