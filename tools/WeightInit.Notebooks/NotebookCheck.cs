@@ -53,13 +53,14 @@ internal static class NotebookCheck
             failures.AddRange(await CheckSiteAsync(root, Path.Combine(folder, "executed"), Path.Combine(folder, "site"),
                 tools, output, cancellationToken));
         foreach (var failure in failures) error.WriteLine($"FAIL {failure}");
+        var site = options.Only.Count > 0
+            ? "no book site (it is built from every notebook: check without --only, or the verb site)"
+            : failures.Count > 0 && !Directory.Exists(Path.Combine(folder, "site"))
+                ? "no book site (a notebook failed)"
+                : $"book site in {Path.GetRelativePath(root, folder)}/site/_site/index.html";
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"check: {names.Count} notebook(s) executed, {failures.Count} problem(s), in " +
-            $"{clock.Elapsed.TotalSeconds:0} s; " + (options.Only.Count > 0
-                ? "no book site (it is built from every notebook: check without --only, or the verb site)"
-                : failures.Count > 0 && !Directory.Exists(Path.Combine(folder, "site"))
-                    ? "no book site (a notebook failed)"
-                    : $"book site in {Path.GetRelativePath(root, folder)}/site/_site/index.html")));
+            $"{clock.Elapsed.TotalSeconds:0} s; {site}"));
         return failures.Count == 0 ? Tool.Success : Tool.Failed;
     }
 
