@@ -64,7 +64,7 @@ async function checkPage(path, expectedCharts) {
       const visible = () => page.evaluate((i) => JSON.stringify(document.getElementById(i)._fullData
         .map((t) => t.visible)), id);
       const before = await visible();
-      const rail = page.locator(`#${id} .slider-rail-touch-rect`).first();
+      const rail = page.locator(`[id="${id}"] .slider-rail-touch-rect`).first(); // ids may start with a digit
       await rail.scrollIntoViewIfNeeded();
       const box = await rail.boundingBox();
       if (box) await page.mouse.click(box.x + box.width - 3, box.y + box.height / 2);
