@@ -15,15 +15,18 @@ cd "$(dirname "$0")/.."
 source scripts/common.sh
 exit_on_help "$@"
 
-command -v jupyter >/dev/null || { echo "jupyter-kernel-setup: jupyter is not installed (run scripts/setup.sh as root)" >&2; exit 1; }
+fail() { echo "jupyter-kernel-setup: $*" >&2; exit 1; }
+command -v jupyter >/dev/null || fail "jupyter is not installed (run scripts/setup.sh as root)"
 quietly "dotnet tool restore" dotnet tool restore
 # The kernelspec runs `dotnet interactive jupyter ...`: a local tool, found through the manifest of the
 # folder the kernel starts in (the notebook's folder, inside this repository).
 quietly "dotnet-interactive jupyter install" dotnet dotnet-interactive jupyter install
 # (capture first: `grep -q` would close the pipe early and, under pipefail, fail on jupyter's broken pipe)
 kernels=$(jupyter kernelspec list)
-grep -q '\.net-csharp' <<<"$kernels" || { echo "jupyter-kernel-setup: the .net-csharp kernel was not registered; kernels: $kernels" >&2; exit 1; }
+grep -q '\.net-csharp' <<<"$kernels" || fail "the .net-csharp kernel was not registered; kernels: $kernels"
 # (every build of lib/WeightInit and lib/WeightInit.Tutorial copies it to artifacts/notebook-lib, see their csproj)
 quietly "dotnet build lib/WeightInit.Tutorial" dotnet build lib/WeightInit.Tutorial -c Release -nologo
-test -f artifacts/notebook-lib/WeightInit.dll -a -f artifacts/notebook-lib/WeightInit.Tutorial.dll || { echo "jupyter-kernel-setup: artifacts/notebook-lib/WeightInit.dll or WeightInit.Tutorial.dll was not built" >&2; exit 1; }
+for dll in WeightInit WeightInit.Tutorial; do
+  test -f "artifacts/notebook-lib/$dll.dll" || fail "artifacts/notebook-lib/$dll.dll was not built"
+done
 echo "jupyter-kernel-setup: .net-csharp kernel registered; library built into artifacts/notebook-lib"

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs everything the notebook jobs need beyond the .NET SDK, from the package registries only:
-#   - Debian: chromium (headless renderer of the static chart images and of the HTML check), fonts,
+#   - Debian: chromium (headless renderer of the static chart images and of the book site's check), fonts,
 #     Jupyter (nbconvert, jupyter-client, nbformat, nbclient, ipykernel; python3 with them) for
 #     the notebook tool (tools/WeightInit.Notebooks: run, check), and Node.js with npm when either is missing;
-#   - npm: the pinned plotly.js bundle and MathJax 2 (tools/chart-renderer, `npm ci` from its package-lock.json);
-#   - NuGet: the repository's pinned dotnet-interactive tool (`dotnet tool restore`), and the packages that
+#   - npm: the pinned plotly.js bundle and playwright-core (tools/chart-renderer, `npm ci` from its package-lock.json);
+#   - NuGet: the repository's pinned tools, dotnet-interactive and DocFX (`dotnet tool restore`), and the packages that
 #     notebooks/setup.dib references (tools/notebook-packages), so no notebook fetches a package while it runs.
 # Idempotent: a second run only checks. Needs root for apt-get (skipped when every package is present).
 # Quiet when a step succeeds; a step that fails prints its whole output.
@@ -45,12 +45,12 @@ if [[ "${1:-}" != "--no-apt" ]]; then
   fi
 fi
 for tool in node npm; do
-  command -v "$tool" >/dev/null || { echo "setup: $tool is not installed (run scripts/setup.sh as root, without --no-apt)" >&2; exit 1; }
+  command -v "$tool" >/dev/null \
+    || { echo "setup: $tool is not installed (run scripts/setup.sh as root, without --no-apt)" >&2; exit 1; }
 done
 
-# plotly.js for the offline chart renderer and the apps' chart pages, MathJax for the HTML export's formulas: exactly
-# the
-# versions in package-lock.json.
+# plotly.js for the offline chart renderer, the apps' chart pages and the book site's live charts, playwright-core for
+# the site's check: exactly the versions in package-lock.json.
 lock=tools/chart-renderer/package-lock.json
 stamp=tools/chart-renderer/node_modules/.setup-stamp
 if [[ ! -f $stamp ]] || ! cmp -s "$lock" "$stamp"; then
@@ -58,10 +58,13 @@ if [[ ! -f $stamp ]] || ! cmp -s "$lock" "$stamp"; then
   (cd tools/chart-renderer && quietly "npm ci" npm ci --no-audit --no-fund)
   cp "$lock" "$stamp"
 else
-  echo "setup: plotly.js $(node -p "require('./tools/chart-renderer/node_modules/plotly.js-dist-min/package.json').version") and MathJax $(node -p "require('./tools/chart-renderer/node_modules/mathjax/package.json').version") present"
+  modules=./tools/chart-renderer/node_modules
+  plotly=$(node -p "require('$modules/plotly.js-dist-min/package.json').version")
+  playwright=$(node -p "require('$modules/playwright-core/package.json').version")
+  echo "setup: plotly.js $plotly and playwright-core $playwright present"
 fi
 
-# The pinned .NET Interactive tool (.config/dotnet-tools.json).
+# The pinned .NET Interactive and DocFX tools (.config/dotnet-tools.json).
 quietly "dotnet tool restore" dotnet tool restore
 # The notebooks' packages (Plotly.NET.Interactive, Plotly.NET.CSharp) into the NuGet cache.
 quietly "dotnet restore tools/notebook-packages" dotnet restore tools/notebook-packages -nologo

@@ -37,13 +37,16 @@ if ((apt)); then
     quietly "apt-get install" apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends "${missing[@]}"
   fi
 fi
-command -v qemu-aarch64-static >/dev/null || { echo "test-arm64: qemu-aarch64-static is missing (Debian: qemu-user-static)" >&2; exit 1; }
-[[ -e "$sysroot/lib/ld-linux-aarch64.so.1" ]] || { echo "test-arm64: no arm64 sysroot at $sysroot (Debian: libc6-arm64-cross)" >&2; exit 1; }
+command -v qemu-aarch64-static >/dev/null \
+  || { echo "test-arm64: qemu-aarch64-static is missing (Debian: qemu-user-static)" >&2; exit 1; }
+[[ -e "$sysroot/lib/ld-linux-aarch64.so.1" ]] \
+  || { echo "test-arm64: no arm64 sysroot at $sysroot (Debian: libc6-arm64-cross)" >&2; exit 1; }
 
 work="$PWD/artifacts/arm64"
 out="$work/out"
 mkdir -p "$work"
-quietly "dotnet publish for linux-arm64" dotnet publish tests/WeightInit.Tests -c Release -r linux-arm64 --self-contained \
+quietly "dotnet publish for linux-arm64" \
+  dotnet publish tests/WeightInit.Tests -c Release -r linux-arm64 --self-contained \
   -p:UseAppHost=true --artifacts-path "$work/artifacts" -o "$out"
 
 # The console runner is a tool of this script, not a dependency of the repository's projects: its version lives here,
@@ -57,7 +60,8 @@ cat >"$runner/runner.csproj" <<EOF
   <ItemGroup><PackageReference Include="xunit.runner.console" Version="$runner_version" /></ItemGroup>
 </Project>
 EOF
-quietly "restore xunit.runner.console $runner_version" dotnet restore "$runner/runner.csproj" --packages "$work/packages"
+quietly "restore xunit.runner.console $runner_version" \
+  dotnet restore "$runner/runner.csproj" --packages "$work/packages"
 cp "$work/packages/xunit.runner.console/$runner_version/tools/netcoreapp2.0/"*.dll "$out/"
 
 # The arm64 apphost the SDK wrote for the test assembly, rebound to xunit.console.dll (the apphost names its managed
@@ -70,7 +74,8 @@ bound, runner = b"WeightInit.Tests.dll", b"xunit.console.dll"
 at = host.find(bound + b"\0")
 if at < 0:
     sys.exit("test-arm64: the apphost does not name WeightInit.Tests.dll")
-open(f"{out}/xunit.console", "wb").write(host[:at] + runner + b"\0" * (len(bound) - len(runner)) + host[at + len(bound):])
+patched = host[:at] + runner + b"\0" * (len(bound) - len(runner)) + host[at + len(bound):]
+open(f"{out}/xunit.console", "wb").write(patched)
 EOF
 chmod +x "$out/xunit.console"
 cp "$out/WeightInit.Tests.runtimeconfig.json" "$out/xunit.console.runtimeconfig.json"

@@ -154,8 +154,8 @@ internal static class GoalsBenchmark
         {
             var sw = Stopwatch.StartNew();
             var sink = new T[threads];
-            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t => sink[t] =
-                loop(iterations));
+            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads },
+                t => sink[t] = loop(iterations));
             best = Math.Min(best, sw.Elapsed.TotalSeconds);
             GC.KeepAlive(sink);
         }
@@ -168,18 +168,16 @@ internal static class GoalsBenchmark
     {
         var x = TOps.Broadcast(T.CreateTruncating(0.999999));
         var y = TOps.Broadcast(T.CreateTruncating(1e-7));
-        TRaw a0 = TOps.Broadcast(T.One), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0, a8 = a0, a9 =
-            a0, a10 = a0, a11 = a0;
+        TRaw a0 = TOps.Broadcast(T.One), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0, a8 = a0,
+            a9 = a0, a10 = a0, a11 = a0;
         for (long i = 0; i < iterations; i++)
         {
-            a0 = TOps.RawFusedMultiplyAdd(a0, x, y); a1 = TOps.RawFusedMultiplyAdd(a1, x, y); a2 =
-                TOps.RawFusedMultiplyAdd(a2, x, y);
-            a3 = TOps.RawFusedMultiplyAdd(a3, x, y); a4 = TOps.RawFusedMultiplyAdd(a4, x, y); a5 =
-                TOps.RawFusedMultiplyAdd(a5, x, y);
-            a6 = TOps.RawFusedMultiplyAdd(a6, x, y); a7 = TOps.RawFusedMultiplyAdd(a7, x, y); a8 =
-                TOps.RawFusedMultiplyAdd(a8, x, y);
-            a9 = TOps.RawFusedMultiplyAdd(a9, x, y); a10 = TOps.RawFusedMultiplyAdd(a10, x, y); a11 =
-                TOps.RawFusedMultiplyAdd(a11, x, y);
+            a0 = TOps.RawFusedMultiplyAdd(a0, x, y); a1 = TOps.RawFusedMultiplyAdd(a1, x, y);
+            a2 = TOps.RawFusedMultiplyAdd(a2, x, y); a3 = TOps.RawFusedMultiplyAdd(a3, x, y);
+            a4 = TOps.RawFusedMultiplyAdd(a4, x, y); a5 = TOps.RawFusedMultiplyAdd(a5, x, y);
+            a6 = TOps.RawFusedMultiplyAdd(a6, x, y); a7 = TOps.RawFusedMultiplyAdd(a7, x, y);
+            a8 = TOps.RawFusedMultiplyAdd(a8, x, y); a9 = TOps.RawFusedMultiplyAdd(a9, x, y);
+            a10 = TOps.RawFusedMultiplyAdd(a10, x, y); a11 = TOps.RawFusedMultiplyAdd(a11, x, y);
         }
         // Every chain feeds the result, so that none can be dropped.
         var s = TOps.RawFusedMultiplyAdd(TOps.RawFusedMultiplyAdd(a0, a1, a2), TOps.RawFusedMultiplyAdd(a3, a4, a5),
@@ -358,9 +356,10 @@ internal static class GoalsBenchmark
     private static Dictionary<string, double> RunChild(string label, params (string Name, string Value)[] environment)
     {
         string self = Environment.ProcessPath ?? "dotnet";
-        var info =
-            new ProcessStartInfo(self) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute =
-            false };
+        var info = new ProcessStartInfo(self)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
         if (Path.GetFileNameWithoutExtension(self)
             == "dotnet") info.ArgumentList.Add(typeof(GoalsBenchmark).Assembly.Location);
         info.ArgumentList.Add("goals");

@@ -41,9 +41,10 @@ internal static class Harness
             Console.WriteLine($"numpy baseline: skipped (python3 or {script} not found)");
             return null;
         }
-        var info =
-            new ProcessStartInfo(python, [path, .. arguments]) { RedirectStandardOutput = true, RedirectStandardError =
-            true, UseShellExecute = false };
+        var info = new ProcessStartInfo(python, [path, .. arguments])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
         info.Environment.Remove("OPENBLAS_CORETYPE");
         info.Environment.Remove("OPENBLAS_L2_SIZE");
         using var process = Process.Start(info)!;

@@ -110,8 +110,8 @@ public static class Charts
     /// <param name="colour">The colour (#RRGGBB); the fill is translucent.</param>
     /// <returns>The chart.</returns>
     /// <exception cref="ArgumentException">high is below low.</exception>
-    public static GenericChart ShadedRange(double x0, double x1, double low, double high, string name, string colour =
-        Colours.Grey)
+    public static GenericChart ShadedRange(double x0, double x1, double low, double high, string name,
+        string colour = Colours.Grey)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (!(high >= low)) throw new ArgumentException($"high must be at least low, but the range is [{low}, {high}].",
@@ -133,9 +133,9 @@ public static class Charts
     public static GenericChart ClassPoints(LabeledDataset data, bool showLegend = true)
     {
         ArgumentNullException.ThrowIfNull(data);
-        if (data.FeatureCount
-            != 2) throw new ArgumentException($"data must have 2 features per sample, but it has {data.FeatureCount}.",
-            nameof(data));
+        if (data.FeatureCount != 2)
+            throw new ArgumentException($"data must have 2 features per sample, but it has {data.FeatureCount}.",
+                nameof(data));
         var features = data.Features.ToArray();
         var labels = data.Labels.ToArray();
         var charts = Enumerable.Range(0, data.ClassCount).Select(k =>
@@ -261,8 +261,8 @@ public static class Charts
     /// <param name="name">The legend entry.</param>
     /// <param name="colour">The colour (#RRGGBB); grey by default.</param>
     /// <returns>The chart.</returns>
-    public static GenericChart ReferenceLine(double x0, double x1, double y, string name, string colour =
-        Colours.Grey) =>
+    public static GenericChart ReferenceLine(double x0, double x1, double y, string name,
+        string colour = Colours.Grey) =>
         Line([x0, x1], [y, y], name, colour, dashed: true);
 
     /// <summary>A histogram drawn as the density of each bin (a step line), so that several overlay readably.</summary>
@@ -271,8 +271,8 @@ public static class Charts
     /// <param name="colour">The colour (#RRGGBB).</param>
     /// <param name="showLegend">Whether it has a legend entry (false for the repeats in a grid of panels).</param>
     /// <returns>The chart.</returns>
-    public static GenericChart Histogram(FixedBinHistogram histogram, string name, string colour, bool showLegend =
-        true)
+    public static GenericChart Histogram(FixedBinHistogram histogram, string name, string colour,
+        bool showLegend = true)
     {
         ArgumentNullException.ThrowIfNull(histogram);
         var steps = Figure.Steps(histogram);
@@ -342,12 +342,12 @@ public static class Charts
         ArgumentNullException.ThrowIfNull(rowLabels);
         ArgumentException.ThrowIfNullOrWhiteSpace(colourTitle);
         int rows = values.GetLength(0), columns = values.GetLength(1);
-        if (rowLabels.Count
-            != rows) throw new ArgumentException($"rowLabels must have {rows} labels (one per row), but it has " +
-            $"{rowLabels.Count}.", nameof(rowLabels));
-        if (columnLabels.Count
-            != columns) throw new ArgumentException($"columnLabels must have {columns} labels (one per column), but " +
-            $"it has {columnLabels.Count}.", nameof(columnLabels));
+        if (rowLabels.Count != rows)
+            throw new ArgumentException($"rowLabels must have {rows} labels (one per row), but it has "
+                + $"{rowLabels.Count}.", nameof(rowLabels));
+        if (columnLabels.Count != columns)
+            throw new ArgumentException($"columnLabels must have {columns} labels (one per column), but "
+                + $"it has {columnLabels.Count}.", nameof(columnLabels));
         if (cellLabels is not null && (cellLabels.GetLength(0) != rows || cellLabels.GetLength(1) != columns))
             throw new ArgumentException($"cellLabels must have the shape of values ({rows} x {columns}).",
                 nameof(cellLabels));
@@ -399,13 +399,13 @@ public static class Charts
         ArgumentNullException.ThrowIfNull(y);
         ArgumentNullException.ThrowIfNull(values);
         ArgumentException.ThrowIfNullOrWhiteSpace(colourTitle);
-        if (values.Count
-            != y.Count) throw new ArgumentException($"values must have one row per y ({y.Count}), but it has " +
-            $"{values.Count}.", nameof(values));
+        if (values.Count != y.Count)
+            throw new ArgumentException($"values must have one row per y ({y.Count}), but it has " + $"{values.Count}.",
+                nameof(values));
         for (int i = 0; i < values.Count; i++)
-            if (values[i].Count
-                != x.Count) throw new ArgumentException($"values[{i}] must have one value per x ({x.Count}), but it " +
-                $"has {values[i].Count}.", nameof(values));
+            if (values[i].Count != x.Count)
+                throw new ArgumentException($"values[{i}] must have one value per x ({x.Count}), but it "
+                    + $"has {values[i].Count}.", nameof(values));
         var bar = new ColorBar();
         bar.SetProperty("title", ChartStyle.TitleOf(colourTitle));
         var z = values.Select(r => r.ToArray()).ToArray();
@@ -431,9 +431,9 @@ public static class Charts
         ArgumentNullException.ThrowIfNull(titles);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(columns);
         if (panels.Count == 0) throw new ArgumentException("panels must not be empty.", nameof(panels));
-        if (titles.Count
-            != panels.Count) throw new ArgumentException($"titles must have one title per panel ({panels.Count}), " +
-            $"but it has {titles.Count}.", nameof(titles));
+        if (titles.Count != panels.Count)
+            throw new ArgumentException($"titles must have one title per panel ({panels.Count}), "
+                + $"but it has {titles.Count}.", nameof(titles));
         int rows = (panels.Count + columns - 1) / columns;
         var grid = CSharpChart.Grid(panels, rows, Math.Min(columns, panels.Count), SubPlotTitles: titles.ToArray());
         return grid.WithPowerTicks();
@@ -527,9 +527,9 @@ public static class Charts
         var xs = x.ToArray();
         var ys = y.ToArray();
         if (xs.Length == 0) throw new ArgumentException("x must not be empty.", nameof(x));
-        if (ys.Length
-            != xs.Length) throw new ArgumentException($"{yName} must have as many values as x ({xs.Length}), but it " +
-            $"has {ys.Length}.", yName);
+        if (ys.Length != xs.Length)
+            throw new ArgumentException($"{yName} must have as many values as x ({xs.Length}), but it "
+                + $"has {ys.Length}.", yName);
         return (xs, ys);
     }
 }

@@ -150,8 +150,8 @@ public static class Claim
         var list = values.ToList();
         if (list.Count == 0) throw new ArgumentException("values must not be empty.", nameof(values));
         int outside = list.Count(v => !(v >= low && v <= high));
-        double min = list.Any(double.IsNaN) ? double.NaN : list.Min(), max =
-            list.Any(double.IsNaN) ? double.NaN : list.Max();
+        double min = list.Any(double.IsNaN) ? double.NaN : list.Min();
+        double max = list.Any(double.IsNaN) ? double.NaN : list.Max();
         Report(outside == 0, claim,
             $"min {Format.Number(min)}, max {Format.Number(max)}, {outside} of {list.Count} outside " +
                 $"[{Format.Number(low)}, {Format.Number(high)}]");

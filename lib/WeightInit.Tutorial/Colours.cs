@@ -121,8 +121,8 @@ public static class Colours
         if (s.Contains("lsuv")) return Yellow;
         if (s.Contains("pytorch") || s.Contains("default")) return Grey;
         if (s.Contains("0.01") || s.Contains("small")) return SkyBlue;
-        if (s.Contains("n(0, 1)") || s.Contains("n(0,1)") || s.Contains("std 1")
-            || s.Contains("standard normal")) return Vermillion;
+        if (s.Contains("n(0, 1)") || s.Contains("n(0,1)") || s.Contains("std 1") || s.Contains("standard normal"))
+            return Vermillion;
         if (s.Contains("zero")) return Black;
         if (s.Contains("constant")) return Wine;
         throw new ArgumentException(

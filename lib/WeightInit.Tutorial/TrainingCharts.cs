@@ -119,9 +119,9 @@ public static class TrainingCharts
         ArgumentNullException.ThrowIfNull(histograms);
         ArgumentNullException.ThrowIfNull(names);
         if (histograms.Count == 0) throw new ArgumentException("histograms must not be empty.", nameof(histograms));
-        if (names.Count
-            != histograms.Count) throw new ArgumentException($"names must have one name per histogram " +
-            $"({histograms.Count}).", nameof(names));
+        if (names.Count != histograms.Count)
+            throw new ArgumentException($"names must have one name per histogram " + $"({histograms.Count}).",
+                nameof(names));
         var lines = histograms.Select((h, i) => Charts.Histogram(h, names[i], Colours.Cycle(i), showLegend)).ToList();
         return CSharpChart.Combine(lines);
     }

@@ -20,8 +20,8 @@ internal static class Guard
     }
 
     /// <summary>Throws unless <paramref name="value"/> is finite and greater than or equal to zero.</summary>
-    public static void FiniteNonNegative(double value, [CallerArgumentExpression(nameof(value))] string? paramName =
-        null)
+    public static void FiniteNonNegative(double value,
+        [CallerArgumentExpression(nameof(value))] string? paramName = null)
     {
         Finite(value, paramName);
         if (value < 0)

@@ -3,7 +3,7 @@ using WeightInit.Tutorial.Apps;
 
 namespace WeightInit.Notebooks.Tests;
 
-/// <summary>Finding chromium and the pinned plotly.js and MathJax, in a repository-shaped temporary folder.</summary>
+/// <summary>Finding chromium and the pinned plotly.js and playwright-core, in a repository-shaped temporary folder.</summary>
 public sealed class BrowserToolsTests : IDisposable
 {
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("weightinit-tools-test-");
@@ -12,11 +12,11 @@ public sealed class BrowserToolsTests : IDisposable
 
     private string ToolsFolder => Path.Combine(_root.FullName, "tools", "chart-renderer");
 
-    private void Pin(string plotly, string mathJax)
+    private void Pin(string plotly, string playwright)
     {
         Directory.CreateDirectory(ToolsFolder);
         File.WriteAllText(Path.Combine(ToolsFolder, "package.json"),
-            $$"""{ "dependencies": { "mathjax": "{{mathJax}}", "plotly.js-dist-min": "{{plotly}}" } }""");
+            $$"""{ "dependencies": { "playwright-core": "{{playwright}}", "plotly.js-dist-min": "{{plotly}}" } }""");
     }
 
     private void Install(string package, string version, string file)
@@ -29,51 +29,50 @@ public sealed class BrowserToolsTests : IDisposable
     }
 
     [Fact]
-    public void Without_the_npm_packages_it_says_what_is_missing_and_how_to_install_it()
+    public void WithoutTheNpmPackagesItSaysWhatIsMissingAndHowToInstallIt()
     {
-        Pin("2.28.0", "2.7.9");
+        Pin("2.28.0", "1.65.1");
 
         var e = Assert.Throws<BrowserToolsMissingException>(() => BrowserTools.Locate(_root.FullName));
 
         Assert.Contains("plotly.js-dist-min 2.28.0 is not installed", e.Message);
-        Assert.Contains("mathjax 2.7.9 is not installed", e.Message);
+        Assert.Contains("playwright-core 1.65.1 is not installed", e.Message);
         Assert.Contains("scripts/setup.sh", e.Message);
     }
 
     [Fact]
-    public void Another_version_than_the_pinned_one_is_refused()
+    public void AnotherVersionThanThePinnedOneIsRefused()
     {
-        Pin("2.28.0", "2.7.9");
+        Pin("2.28.0", "1.65.1");
         Install("plotly.js-dist-min", "2.27.1", "plotly.min.js");
-        Install("mathjax", "2.7.9", "MathJax.js");
+        Install("playwright-core", "1.65.1", "index.js");
 
         var e = Assert.Throws<BrowserToolsMissingException>(() => BrowserTools.Locate(_root.FullName));
 
         Assert.Contains("has plotly.js-dist-min 2.27.1, but 2.28.0 is pinned", e.Message);
-        Assert.DoesNotContain("mathjax", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("playwright-core 1.65.1 is not installed", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     [Trait("Category", "Notebooks")]
-    public void With_the_pinned_versions_and_chromium_installed_every_tool_is_found()
+    public void WithThePinnedVersionsAndChromiumInstalledEveryToolIsFound()
     {
-        Pin("2.28.0", "2.7.9");
+        Pin("2.28.0", "1.65.1");
         Install("plotly.js-dist-min", "2.28.0", "plotly.min.js");
-        Install("mathjax", "2.7.9", "MathJax.js");
+        Install("playwright-core", "1.65.1", "index.js");
 
         var tools = BrowserTools.Locate(_root.FullName);
 
         Assert.Equal(BrowserTools.PlotlyJsFile(_root.FullName), tools.PlotlyJsPath);
-        Assert.Equal(Path.Combine(ToolsFolder, "node_modules", "mathjax"), tools.MathJaxFolder);
         Assert.True(File.Exists(tools.ChromiumPath));
     }
 
     [Fact]
-    public void The_apps_load_the_plotly_js_the_tool_draws_with() =>
+    public void TheAppsLoadThePlotlyJsTheToolDrawsWith() =>
         Assert.Equal(BrowserTools.PlotlyJsFile(_root.FullName), Path.Combine(_root.FullName, AppLocation.PlotlyJs));
 
     [Fact]
-    public void The_repository_pins_the_plotly_js_version_that_Plotly_NET_uses()
+    public void TheRepositoryPinsThePlotlyJsVersionThatPlotlyNETUses()
     {
         // Plotly.NET 6.0.0's charts load plotly.js 2.28.0 (see Fixtures/plotly-net-interactive-6.0.0-line.html):
         // the static image must come from the same plotly.js as the interactive chart.

@@ -5,7 +5,7 @@ namespace WeightInit.Notebooks.Tests;
 /// <summary>
 /// The PNG images of the charts, drawn by Debian's chromium with the pinned plotly.js (installed by scripts/setup.sh;
 /// these tests fail with that hint when the tools are missing). Whether an image shows the chart is checked in the
-/// browser (<see cref="HtmlExportTests"/>).
+/// browser.
 /// </summary>
 [Trait("Category", "Notebooks")]
 public sealed class ChartRendererTests
@@ -24,7 +24,7 @@ public sealed class ChartRendererTests
         Renderer.Value.RenderAsync(BatchFigures));
 
     [Fact]
-    public async Task A_batch_keeps_the_order_and_each_figures_size()
+    public async Task ABatchKeepsTheOrderAndEachFiguresSize()
     {
         var images = await Batch.Value;
 
@@ -33,7 +33,7 @@ public sealed class ChartRendererTests
     }
 
     [Fact]
-    public async Task The_same_figure_drawn_again_gives_the_same_bytes()
+    public async Task TheSameFigureDrawnAgainGivesTheSameBytes()
     {
         // A second browser start, alone, draws the Plotly.NET chart of the shared batch again.
         var first = (await Batch.Value)[2];
@@ -43,7 +43,7 @@ public sealed class ChartRendererTests
     }
 
     [Fact]
-    public async Task A_figure_plotly_cannot_draw_fails_naming_the_chart_and_the_error()
+    public async Task AFigurePlotlyCannotDrawFailsNamingTheChartAndTheError()
     {
         var broken = new PlotlyFigure(new JsonArray(5), [], []);
 
@@ -55,7 +55,7 @@ public sealed class ChartRendererTests
     }
 
     [Fact]
-    public async Task Every_chart_output_of_a_notebook_gets_its_png_and_every_other_output_is_left_alone()
+    public async Task EveryChartOutputOfANotebookGetsItsPngAndEveryOtherOutputIsLeftAlone()
     {
         var notebook = Fixture.Notebook(
             Fixture.Stdout("hello\n"),
@@ -79,13 +79,13 @@ public sealed class ChartRendererTests
 public sealed class ChartRendererInputTests
 {
     private static readonly ChartRenderer Renderer =
-        new(new BrowserTools("/nonexistent/chromium", "/nonexistent/plotly.js", "/none"));
+        new(new BrowserTools("/nonexistent/chromium", "/nonexistent/plotly.js"));
 
     [Fact]
-    public async Task No_figures_start_no_browser() => Assert.Empty(await Renderer.RenderAsync([]));
+    public async Task NoFiguresStartNoBrowser() => Assert.Empty(await Renderer.RenderAsync([]));
 
     [Fact]
-    public async Task A_chart_whose_figure_cannot_be_read_fails_naming_it()
+    public async Task AChartWhoseFigureCannotBeReadFailsNamingIt()
     {
         var broken = Fixture.LineChartHtml.Replace("var config = {\"responsive\":true};", "", StringComparison.Ordinal);
         var notebook = Fixture.Notebook(Fixture.HtmlOutput(Fixture.LineChartHtml), Fixture.HtmlOutput(broken));

@@ -29,7 +29,7 @@ public sealed class JupyterExecutorTests : IDisposable
     private static string Library(string name) => Path.Combine(Repository.Root, "artifacts", "notebook-lib", name);
 
     [Fact]
-    public async Task A_failing_claim_stops_the_notebook_and_its_cell_and_claim_are_named()
+    public async Task AFailingClaimStopsTheNotebookAndItsCellAndClaimAreNamed()
     {
         var (execution, executed) = await Execute(
             $"#r \"{Library("WeightInit.dll")}\"\n#r \"{Library("WeightInit.Tutorial.dll")}\"",

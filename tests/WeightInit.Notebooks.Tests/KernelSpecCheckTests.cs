@@ -41,11 +41,11 @@ public sealed class KernelSpecCheckTests
     };
 
     [Fact]
-    public void A_notebook_naming_the_registered_kernel_passes() =>
+    public void ANotebookNamingTheRegisteredKernelPasses() =>
         Assert.Empty(KernelSpecCheck.Problems(Registered(), [("01.ipynb", Notebook())]));
 
     [Fact]
-    public void A_kernel_that_is_not_registered_is_named_with_the_script_to_run()
+    public void AKernelThatIsNotRegisteredIsNamedWithTheScriptToRun()
     {
         var problem = Assert.Single(KernelSpecCheck.Problems(Registered(), [("01.ipynb", Notebook(".net-fsharp"))]));
         Assert.Equal("01.ipynb: its kernel '.net-fsharp' is not registered (registered: python3, .net-csharp); run " +
@@ -53,7 +53,7 @@ public sealed class KernelSpecCheckTests
     }
 
     [Fact]
-    public void Another_language_display_name_or_command_is_named()
+    public void AnotherLanguageDisplayNameOrCommandIsNamed()
     {
         Assert.Contains("speaks F#",
             Assert.Single(KernelSpecCheck.Problems(Registered(language: "F#"), [("01.ipynb", Notebook())])));

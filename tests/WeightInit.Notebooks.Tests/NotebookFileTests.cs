@@ -20,7 +20,7 @@ public sealed class NotebookFileTests : IDisposable
         new JsonObject { ["notebooks"] = new JsonArray(names.Select(n => (JsonNode)n).ToArray()) }.ToJsonString());
 
     [Fact]
-    public void A_listed_notebook_missing_on_disk_is_named()
+    public void AListedNotebookMissingOnDiskIsNamed()
     {
         Write("01-a.ipynb", Fixture.CodeNotebook("1").ToJsonString());
         Manifest("01-a.ipynb", "02-b.ipynb");
@@ -29,7 +29,7 @@ public sealed class NotebookFileTests : IDisposable
     }
 
     [Fact]
-    public void A_notebook_missing_from_the_list_is_named()
+    public void ANotebookMissingFromTheListIsNamed()
     {
         Write("01-a.ipynb", Fixture.CodeNotebook("1").ToJsonString());
         Write("02-b.ipynb", Fixture.CodeNotebook("1").ToJsonString());
@@ -39,7 +39,7 @@ public sealed class NotebookFileTests : IDisposable
     }
 
     [Fact]
-    public void Only_selects_by_prefix_in_reading_order_and_a_prefix_that_matches_nothing_is_named()
+    public void OnlySelectsByPrefixInReadingOrderAndAPrefixThatMatchesNothingIsNamed()
     {
         foreach (var name in new[] { "01-a.ipynb", "02-b.ipynb", "03-c.ipynb" }) Write(name,
             Fixture.CodeNotebook("1").ToJsonString());
@@ -53,7 +53,7 @@ public sealed class NotebookFileTests : IDisposable
     }
 
     [Fact]
-    public void Invalid_notebook_json_is_named()
+    public void InvalidNotebookJsonIsNamed()
     {
         var error = Assert.Throws<InvalidNotebookException>(() =>
             NotebookFile.Load(Write("01-a.ipynb", "{\"cells\": [")));
@@ -61,7 +61,7 @@ public sealed class NotebookFileTests : IDisposable
     }
 
     [Fact]
-    public void A_cell_on_another_kernel_is_refused()
+    public void ACellOnAnotherKernelIsRefused()
     {
         var notebook = Fixture.CodeNotebook("1");
         notebook["cells"]![0]!["metadata"] =
@@ -72,7 +72,7 @@ public sealed class NotebookFileTests : IDisposable
     }
 
     [Fact]
-    public void Writing_adds_the_kernel_metadata_replaces_the_file_and_leaves_no_temporary_file()
+    public void WritingAddsTheKernelMetadataReplacesTheFileAndLeavesNoTemporaryFile()
     {
         var file = NotebookFile.Load(Write("01-a.ipynb", Fixture.CodeNotebook("1", "2").ToJsonString()));
         file.NormalizeMetadata();
@@ -86,7 +86,7 @@ public sealed class NotebookFileTests : IDisposable
     }
 
     [Fact]
-    public void Setting_outputs_takes_the_executions_outputs_and_counts_and_keeps_the_notebooks_sources()
+    public void SettingOutputsTakesTheExecutionsOutputsAndCountsAndKeepsTheNotebooksSources()
     {
         var file = NotebookFile.Load(Write("01-a.ipynb", Fixture.CodeNotebook("Console.WriteLine(1);").ToJsonString()));
         var executed = Fixture.CodeNotebook("changed by the kernel?");
@@ -102,7 +102,7 @@ public sealed class NotebookFileTests : IDisposable
     }
 
     [Fact]
-    public void The_sanitizer_replaces_machine_paths_and_drops_kernel_noise()
+    public void TheSanitizerReplacesMachinePathsAndDropsKernelNoise()
     {
         var root = Path.Combine(Path.GetTempPath(), "some-repo");
         var sanitizer = new OutputSanitizer(root, Path.Combine(root, "notebooks"));
@@ -127,7 +127,7 @@ public sealed class NotebookFileTests : IDisposable
     }
 
     [Fact]
-    public void The_sanitizer_joins_consecutive_outputs_of_one_stream_and_keeps_the_others_apart()
+    public void TheSanitizerJoinsConsecutiveOutputsOfOneStreamAndKeepsTheOthersApart()
     {
         var sanitizer = new OutputSanitizer("/nowhere/repo", "/nowhere/repo/notebooks");
         var stderr = Fixture.Stdout("warning\n");

@@ -32,7 +32,7 @@ public sealed partial class NotebookHygieneTests
     private static string FirstLine(JsonObject cell) => NotebookFile.FirstLine(NotebookFile.JoinText(cell["source"]));
 
     [Fact]
-    public void Manifest_and_folder_list_the_same_notebooks()
+    public void ManifestAndFolderListTheSameNotebooks()
     {
         var manifest = NotebookManifest.Load(Repository.NotebooksFolder);
         var onDisk = Directory.GetFiles(Repository.NotebooksFolder,
@@ -44,7 +44,7 @@ public sealed partial class NotebookHygieneTests
 
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public void Is_valid_nbformat_4_5_json(string notebook)
+    public void IsValidNbformat45Json(string notebook)
     {
         var json = Read(notebook);
         Assert.Equal(4, (int)json["nbformat"]!);
@@ -59,7 +59,7 @@ public sealed partial class NotebookHygieneTests
 
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public void Every_cell_has_a_unique_id(string notebook)
+    public void EveryCellHasAUniqueId(string notebook)
     {
         var ids = Read(notebook)["cells"]!.AsArray().Select(c => (string?)c!["id"]).ToList();
         Assert.All(ids, id => Assert.Matches("^[a-zA-Z0-9-_]{1,64}$", id ?? ""));
@@ -68,7 +68,7 @@ public sealed partial class NotebookHygieneTests
 
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public void Declares_the_dotnet_csharp_kernel(string notebook)
+    public void DeclaresTheDotnetCsharpKernel(string notebook)
     {
         var json = Read(notebook);
         var kernelspec = json["metadata"]!["kernelspec"]!;
@@ -87,7 +87,7 @@ public sealed partial class NotebookHygieneTests
     /// </summary>
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public void Starts_with_the_setup_and_saves_every_cells_outputs(string notebook)
+    public void StartsWithTheSetupAndSavesEveryCellsOutputs(string notebook)
     {
         var code = CodeCells(notebook);
         if (code.Count == 0) return; // a prose-only notebook (the reading order) needs no setup
@@ -106,7 +106,7 @@ public sealed partial class NotebookHygieneTests
 
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public void Code_cells_after_the_setup_have_at_most_20_non_blank_lines(string notebook)
+    public void CodeCellsAfterTheSetupHaveAtMost20NonBlankLines(string notebook)
     {
         var tooLong = CodeCells(notebook).Skip(1)
             .Select((cell, i) =>
@@ -122,6 +122,46 @@ public sealed partial class NotebookHygieneTests
                 $"cell):{Environment.NewLine}{string.Join(Environment.NewLine, tooLong)}");
     }
 
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void CodeLinesHaveAtMost120Characters(string notebook)
+    {
+        var tooLong = CodeCells(notebook).SelectMany(cell => NotebookFile.JoinText(cell["source"]).Split('\n')
+                .Where(line => line.Length > 120).Select(line => $"{FirstLine(cell)}: {line.Length} characters"))
+            .ToList();
+        Assert.True(tooLong.Count == 0,
+            $"{notebook}: code lines may have at most 120 characters:{Environment.NewLine}" +
+            string.Join(Environment.NewLine, tooLong));
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void EndsWithTwoToFourExercisesEachWithAHiddenWorkedSolution(string notebook)
+    {
+        if (notebook.StartsWith("00-", StringComparison.Ordinal)) return; // the map has no exercises
+        var cells = Read(notebook)["cells"]!.AsArray().Select(c => c!.AsObject()).ToList();
+        bool IsExercise(JsonObject c) => (string?)c["cell_type"] == "markdown"
+            && NotebookFile.JoinText(c["source"]).TrimStart().StartsWith("### Exercise", StringComparison.Ordinal);
+        var exercises = cells.Select((c, i) => (c, i)).Where(x => IsExercise(x.c)).Select(x => x.i).ToList();
+        Assert.InRange(exercises.Count, 2, 4);
+        foreach (var start in exercises)
+        {
+            var solution = cells.Skip(start + 1).TakeWhile(c => !IsExercise(c) && Site.SiteSources.IsSolution(c))
+                .ToList();
+            Assert.True(solution.Any(c => (string?)c["cell_type"] == "code"),
+                $"{notebook}: the exercise in cell {start} needs a worked solution: a code cell tagged " +
+                "\"solution\" right after it, which checks its answer");
+            Assert.All(solution, c => Assert.True(c["metadata"]?["jupyter"]?["source_hidden"]?.GetValue<bool>() == true,
+                $"{notebook}: the solution after cell {start} must be hidden until opened " +
+                "(metadata jupyter.source_hidden: true)"));
+        }
+        var solutions = cells.Where(Site.SiteSources.IsSolution).ToList();
+        Assert.True(solutions.Count > 0 && solutions.Where(c => (string?)c["cell_type"] == "code")
+                .All(c => ((c["outputs"] as JsonArray) ?? []).Any(o => NotebookFile.JoinText(o!["text"])
+                    .Contains("✓ ", StringComparison.Ordinal))),
+            $"{notebook}: every solution's code must check its own answer (print a ✓ line)");
+    }
+
     /// <summary>The figures of every saved chart of a notebook, with the first line of the cell that drew
     /// each.</summary>
     private static IEnumerable<(string Cell, PlotlyFigure Figure)> SavedCharts(string notebook) =>
@@ -134,7 +174,7 @@ public sealed partial class NotebookHygieneTests
 
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public void Every_log_axis_of_a_saved_chart_has_power_of_ten_ticks(string notebook)
+    public void EveryLogAxisOfASavedChartHasPowerOfTenTicks(string notebook)
     {
         // Plotly's default labels a log axis with SI prefixes (10µ, 100M, 1f), unreadable for values like 1e-15.
         var problems = SavedCharts(notebook)
@@ -151,7 +191,7 @@ public sealed partial class NotebookHygieneTests
 
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public void Every_saved_chart_has_a_title_and_titled_axes(string notebook)
+    public void EverySavedChartHasATitleAndTitledAxes(string notebook)
     {
         static bool Titled(JsonNode? title) => title switch
         {
@@ -178,7 +218,7 @@ public sealed partial class NotebookHygieneTests
     /// </summary>
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public void Every_chart_output_carries_a_png_of_its_size(string notebook)
+    public void EveryChartOutputCarriesAPngOfItsSize(string notebook)
     {
         var charts = PlotlyChart.ChartOutputsOf(Read(notebook));
         Assert.True(PlotlyChart.ChartsWithoutImage(Read(notebook)).Count == 0,
@@ -198,7 +238,7 @@ public sealed partial class NotebookHygieneTests
 
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public void Outputs_name_no_machine_path_and_carry_no_kernel_noise(string notebook)
+    public void OutputsNameNoMachinePathAndCarryNoKernelNoise(string notebook)
     {
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         foreach (var cell in CodeCells(notebook))
@@ -220,7 +260,7 @@ public sealed partial class NotebookHygieneTests
     }
 
     [Fact]
-    public void The_setup_pins_every_package_version()
+    public void TheSetupPinsEveryPackageVersion()
     {
         var setup = File.ReadAllText(Path.Combine(Repository.NotebooksFolder, "setup.dib"));
         var references = NugetReference().Matches(setup);
@@ -232,7 +272,7 @@ public sealed partial class NotebookHygieneTests
     }
 
     [Fact]
-    public void The_setup_loads_the_Plotly_versions_the_tutorial_helpers_are_built_against()
+    public void TheSetupLoadsThePlotlyVersionsTheTutorialHelpersAreBuiltAgainst()
     {
         // WeightInit.Tutorial.dll is compiled against the central versions; the kernel must load the same ones.
         var setup = File.ReadAllText(Path.Combine(Repository.NotebooksFolder, "setup.dib"));
@@ -247,7 +287,7 @@ public sealed partial class NotebookHygieneTests
     }
 
     [Fact]
-    public void The_prerestored_packages_match_the_setup()
+    public void ThePrerestoredPackagesMatchTheSetup()
     {
         // scripts/setup.sh restores tools/notebook-packages so that a kernel's `#r "nuget: ..."` finds every
         // package in the NuGet cache; a version that differs from setup.dib would be fetched at run time.

@@ -25,15 +25,15 @@ public sealed class OutputComparisonTests
         OutputComparison.Compare(saved, fresh, out _);
 
     [Fact]
-    public void The_fixture_chart_has_the_series_the_tests_change() =>
+    public void TheFixtureChartHasTheSeriesTheTestsChange() =>
         Assert.Contains("\"y\":[1.0,4.0,9.0]", Fixture.LineChartHtml, StringComparison.Ordinal);
 
     [Fact]
-    public void The_same_outputs_compare_equal() =>
+    public void TheSameOutputsCompareEqual() =>
         Assert.Empty(Compare(Shown(Fixture.Stdout("1\n"), Chart(9)), Shown(Fixture.Stdout("1\n"), Chart(9))));
 
     [Fact]
-    public void A_changed_text_output_is_named_with_its_cell_and_line()
+    public void AChangedTextOutputIsNamedWithItsCellAndLine()
     {
         var difference = Assert.Single(Compare(Shown(Fixture.Stdout("a\nb\n")), Shown(Fixture.Stdout("a\nc\n"))));
 
@@ -43,7 +43,7 @@ public sealed class OutputComparisonTests
     }
 
     [Fact]
-    public void Timing_lines_are_compared_without_their_numbers_but_with_their_words()
+    public void TimingLinesAreComparedWithoutTheirNumbersButWithTheirWords()
     {
         Assert.Empty(Compare(Shown(Fixture.Stdout("⏱ a pass: 1.2 s\n")), Shown(Fixture.Stdout("⏱ a pass: 0.87 s\n"))));
         Assert.Single(Compare(Shown(Fixture.Stdout("⏱ a pass: 1.2 s\n")),
@@ -53,7 +53,7 @@ public sealed class OutputComparisonTests
     }
 
     [Fact]
-    public void A_chart_number_that_changed_is_named_and_one_within_the_tolerance_is_not()
+    public void AChartNumberThatChangedIsNamedAndOneWithinTheToleranceIsNot()
     {
         var difference = Assert.Single(Compare(Shown(Chart(9)), Shown(Chart(9.5))));
         Assert.Contains("its chart differs: data[0].y[2] is 9 in the saved chart, 9.5 in the fresh one", difference);
@@ -65,7 +65,7 @@ public sealed class OutputComparisonTests
     }
 
     [Fact]
-    public void Near_zero_the_scale_of_the_series_decides_not_the_values_own_magnitude()
+    public void NearZeroTheScaleOfTheSeriesDecidesNotTheValuesOwnMagnitude()
     {
         static PlotlyFigure Figure(double y) => new([new JsonObject { ["y"] = new JsonArray(1.0, y) }], [], []);
 
@@ -75,7 +75,7 @@ public sealed class OutputComparisonTests
     }
 
     [Fact]
-    public void A_figure_field_other_than_a_number_must_be_equal()
+    public void AFigureFieldOtherThanANumberMustBeEqual()
     {
         var saved = PlotlyChart.Parse(Fixture.LineChartHtml);
         var fresh = PlotlyChart.Parse(Fixture.LineChartHtml.Replace("\"name\":\"squares\"", "\"name\":\"cubes\"",
@@ -86,7 +86,7 @@ public sealed class OutputComparisonTests
     }
 
     [Fact]
-    public void An_output_more_or_of_another_kind_is_named()
+    public void AnOutputMoreOrOfAnotherKindIsNamed()
     {
         Assert.Contains("1 output(s) saved, 2 in the fresh run",
             Assert.Single(Compare(Shown(Fixture.Stdout("1\n")), Shown(Fixture.Stdout("1\n"), Chart(9)))));
@@ -97,7 +97,7 @@ public sealed class OutputComparisonTests
     }
 
     [Fact]
-    public void Html_and_plain_text_outputs_are_compared_and_images_are_not()
+    public void HtmlAndPlainTextOutputsAreComparedAndImagesAreNot()
     {
         JsonObject Display(string html, string png)
         {
@@ -111,7 +111,7 @@ public sealed class OutputComparisonTests
     }
 
     [Fact]
-    public void Claim_checks_are_the_printed_lines_that_start_with_the_mark()
+    public void ClaimChecksAreThePrintedLinesThatStartWithTheMark()
     {
         var stderr = Fixture.Stdout("✓ not stdout\n");
         stderr["name"] = "stderr";
@@ -127,7 +127,7 @@ public sealed class OutputComparisonTests
     }
 
     [Fact]
-    public void The_first_failing_cell_of_an_execution_is_named_with_its_error()
+    public void TheFirstFailingCellOfAnExecutionIsNamedWithItsError()
     {
         // What nbclient saves for a cell the .NET kernel failed: an error output whose traceback holds the message.
         var notebook = Fixture.CodeNotebook("#!import setup.dib", "Claim.Within(3, 0, 2, \"stays within [0, 2]\");",
@@ -146,7 +146,7 @@ public sealed class OutputComparisonTests
     }
 
     [Fact]
-    public void A_compile_error_is_named_with_the_compilers_diagnostics()
+    public void ACompileErrorIsNamedWithTheCompilersDiagnostics()
     {
         // What nbclient saves for a cell the .NET kernel cannot compile: the diagnostics on standard error, then an
         // error output without a traceback.

@@ -6,7 +6,7 @@ namespace WeightInit.Notebooks.Tests;
 public sealed class PlotlyChartTests
 {
     [Fact]
-    public void Parse_ReadsTheFigureThatPlotlyNetInteractiveWrites()
+    public void ParseReadsTheFigureThatPlotlyNetInteractiveWrites()
     {
         var figure = PlotlyChart.Parse(Fixture.LineChartHtml);
 
@@ -22,7 +22,7 @@ public sealed class PlotlyChartTests
     }
 
     [Fact]
-    public void Parse_IsNotConfusedByScriptLikeTextInsideTheFigure()
+    public void ParseIsNotConfusedByScriptLikeTextInsideTheFigure()
     {
         const string trick = "var layout = {}; var config = {}; Plotly.newPlot(";
         var html = Fixture.LineChartHtml.Replace("\"name\":\"squares\"", $"\"name\":\"{trick}\"",
@@ -39,10 +39,10 @@ public sealed class PlotlyChartTests
     [InlineData("<table><tr><td>1</td></tr></table>")]
     [InlineData("")]
     [InlineData(null)]
-    public void NonChartHtml_IsNotAChart(string? html) => Assert.False(PlotlyChart.IsChart(html));
+    public void NonChartHtmlIsNotAChart(string? html) => Assert.False(PlotlyChart.IsChart(html));
 
     [Fact]
-    public void Parse_RejectsAFigureWhoseJsonIsBroken()
+    public void ParseRejectsAFigureWhoseJsonIsBroken()
     {
         var html = Fixture.LineChartHtml.Replace("var layout = {\"width\":600,", "var layout = {\"width\":600,,",
             StringComparison.Ordinal);
@@ -52,7 +52,7 @@ public sealed class PlotlyChartTests
     }
 
     [Fact]
-    public void Parse_RejectsAChartWithoutConfig()
+    public void ParseRejectsAChartWithoutConfig()
     {
         var html = Fixture.LineChartHtml.Replace("var config = {\"responsive\":true};", "", StringComparison.Ordinal);
 
@@ -61,14 +61,14 @@ public sealed class PlotlyChartTests
     }
 
     [Fact]
-    public void Parse_RejectsHtmlThatIsNotAChart()
+    public void ParseRejectsHtmlThatIsNotAChart()
     {
         Assert.Throws<FormatException>(() => PlotlyChart.Parse("<p>no chart</p>"));
         Assert.Throws<ArgumentNullException>(() => PlotlyChart.Parse(null!));
     }
 
     [Fact]
-    public void Figure_WithoutLayoutSize_UsesPlotlyDefaults()
+    public void FigureWithoutLayoutSizeUsesPlotlyDefaults()
     {
         var figure = new PlotlyFigure([], new JsonObject { ["title"] = "t" }, []);
 
@@ -77,7 +77,7 @@ public sealed class PlotlyChartTests
     }
 
     [Fact]
-    public void Figure_ToJson_CannotEndTheScriptElementItSitsIn()
+    public void FigureToJsonCannotEndTheScriptElementItSitsIn()
     {
         var figure = new PlotlyFigure(new JsonArray(new JsonObject { ["name"] = "</script><b>x</b> & 'q'" }), [], []);
 
@@ -88,7 +88,7 @@ public sealed class PlotlyChartTests
     }
 
     [Fact]
-    public void Chart_outputs_are_found_saved_as_a_string_or_as_lines_in_display_and_result_outputs_only()
+    public void ChartOutputsAreFoundSavedAsAStringOrAsLinesInDisplayAndResultOutputsOnly()
     {
         var asString = Fixture.HtmlOutput(Fixture.LineChartHtml);
         asString["data"]!["text/html"] = Fixture.LineChartHtml;
@@ -100,7 +100,7 @@ public sealed class PlotlyChartTests
     }
 
     [Fact]
-    public void A_chart_with_a_png_or_an_svg_has_its_image()
+    public void AChartWithAPngOrAnSvgHasItsImage()
     {
         var png = Fixture.HtmlOutput(Fixture.LineChartHtml);
         png["data"]!["image/png"] = "AAAA";

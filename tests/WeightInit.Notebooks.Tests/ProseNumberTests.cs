@@ -32,7 +32,7 @@ public sealed partial class ProseNumberTests
 
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public void Every_number_of_the_prose_appears_in_the_code_or_the_outputs(string notebook)
+    public void EveryNumberOfTheProseAppearsInTheCodeOrTheOutputs(string notebook)
     {
         var (markdown, code) = ProseNumbers.Split(Read(notebook));
         var pool = ProseNumbers.Pool(code);
@@ -54,12 +54,12 @@ public sealed partial class ProseNumberTests
         TableRow().Matches(markdown).ToDictionary(m => m.Groups["nn"].Value, m => m.Groups["row"].Value);
 
     [Fact]
-    public void Every_number_of_the_reading_orders_table_appears_in_the_notebook_it_summarizes() =>
+    public void EveryNumberOfTheReadingOrdersTableAppearsInTheNotebookItSummarizes() =>
         CheckSummaries("00-reading-order.ipynb",
             string.Concat(ProseNumbers.Split(Read("00-reading-order.ipynb")).Markdown));
 
     [Fact]
-    public void Every_number_of_the_READMEs_table_appears_in_the_notebook_it_summarizes() =>
+    public void EveryNumberOfTheREADMEsTableAppearsInTheNotebookItSummarizes() =>
         CheckSummaries("README.md", File.ReadAllText(Path.Combine(Repository.Root, "README.md")));
 
     private static void CheckSummaries(string where, string markdown)

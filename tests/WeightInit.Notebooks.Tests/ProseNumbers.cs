@@ -16,7 +16,8 @@ namespace WeightInit.Notebooks.Tests;
 /// within 0.5 of it); a percentage p% matches p or p/100 at its precision; a number in scientific form matches a pool
 /// number within 5% of it (and printed with its own precision it rounds to the same mantissa); a power of ten 10^k
 /// matches a pool number whose decimal logarithm is within 0.05 of k.</para>
-/// <para>Not counted as claims: years (1900-2030), citations in parentheses that name a year, and numbers that
+/// <para>Not counted as claims: link targets, years (1900-2030), citations in parentheses that name a year, and
+/// numbers that
 /// name things rather than state them: after "notebook(s)", "§", "Fig.", "Figure", "Table", "Section", "eq.",
 /// "arXiv", "#", and "cell(s)", or in a list after one ("notebooks 10 and 11").</para>
 /// </remarks>
@@ -46,6 +47,9 @@ internal static partial class ProseNumbers
     [GeneratedRegex(@"\([^()]*?\b(1[9]\d\d|20[0-3]\d)[a-z]?\b[^()]*\)")]
     private static partial Regex Citation();
 
+    [GeneratedRegex(@"\]\([^()\s]*\)")]
+    private static partial Regex LinkTarget();
+
     [GeneratedRegex(
         @"(?<![\w.^{])(?:(?:(?<m>\d+(?:\.\d+)?)\s*(?:×|\\times|·|\\cdot)\s*)?" +
         @"(?:10\^\{?(?<p>[-−]?\d+)\}?|10(?<s>[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+))" +
@@ -66,7 +70,7 @@ internal static partial class ProseNumbers
     /// <returns>The stated numbers, in order.</returns>
     public static IReadOnlyList<Stated> In(string prose)
     {
-        string text = Citation().Replace(prose, " ");
+        string text = Citation().Replace(LinkTarget().Replace(prose, "]"), " ");
         var found = new List<Stated>();
         foreach (Match m in Number().Matches(text))
         {

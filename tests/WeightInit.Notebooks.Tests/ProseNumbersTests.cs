@@ -9,7 +9,7 @@ public sealed class ProseNumbersTests
         ProseNumbers.IsFoundIn(Single(prose), new HashSet<double>(pool));
 
     [Fact]
-    public void A_decimal_is_found_where_a_pool_number_rounds_to_it()
+    public void ADecimalIsFoundWhereAPoolNumberRoundsToIt()
     {
         Assert.True(Found("the correlation falls to 0.35", 0.348));
         Assert.False(Found("a linear network keeps correlations as they are (0.5)", 0.348, 0.345, 0.247));
@@ -18,7 +18,7 @@ public sealed class ProseNumbersTests
     }
 
     [Fact]
-    public void A_power_of_ten_must_be_the_printed_magnitude()
+    public void APowerOfTenMustBeThePrintedMagnitude()
     {
         Assert.False(Found("they reach near $10^{-161}$", 4.49e-162));
         Assert.True(Found("they reach $4.5 \\times 10^{-162}$", 4.49e-162));
@@ -28,7 +28,7 @@ public sealed class ProseNumbersTests
     }
 
     [Fact]
-    public void A_percentage_matches_a_fraction_or_a_percent()
+    public void APercentageMatchesAFractionOrAPercent()
     {
         Assert.True(Found("about 77% of the units", 0.7712));
         Assert.True(Found("about 77 % of the units", 77.4));
@@ -36,11 +36,12 @@ public sealed class ProseNumbersTests
     }
 
     [Fact]
-    public void Years_citations_and_names_are_not_claims()
+    public void YearsCitationsAndNamesAreNotClaims()
     {
         Assert.Empty(ProseNumbers.In("as Glorot & Bengio showed (Glorot & Bengio 2010, §4.2)"));
         Assert.Empty(ProseNumbers.In("notebook 09 and notebooks 10 and 11, Fig. 6, Table 1, arXiv 2203.03466, #15314"));
         Assert.Empty(ProseNumbers.In("He et al. (2015) derived it in 2015"));
+        Assert.Empty(ProseNumbers.In("[Why initialization matters](notebooks/01-why-initialization-matters.ipynb)"));
         Assert.Equal(262144, Single("a 512 x 512 matrix has 262,144 entries"[20..]).Value);
     }
 }

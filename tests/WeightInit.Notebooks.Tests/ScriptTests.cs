@@ -14,7 +14,7 @@ public sealed class ScriptTests
 
     [Theory]
     [MemberData(nameof(Scripts))]
-    public void Help_prints_the_header_and_exits_0(string script)
+    public void HelpPrintsTheHeaderAndExits0(string script)
     {
         var path = Path.Combine(Repository.Root, script);
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };

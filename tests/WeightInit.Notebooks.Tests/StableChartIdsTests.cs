@@ -17,7 +17,7 @@ public sealed class StableChartIdsTests
         PlotlyChart.MimeText(notebook["cells"]![1]!["outputs"]![output]!.AsObject(), "text/html")!;
 
     [Fact]
-    public void TheSameChartFromTwoRuns_GetsTheSameHtml()
+    public void TheSameChartFromTwoRunsGetsTheSameHtml()
     {
         var first = Fixture.Notebook(Fixture.HtmlOutput(WithGuid(Fixture.LineChartHtml, Guid.NewGuid())));
         var second = Fixture.Notebook(Fixture.HtmlOutput(WithGuid(Fixture.LineChartHtml, Guid.NewGuid())));
@@ -36,7 +36,7 @@ public sealed class StableChartIdsTests
     }
 
     [Fact]
-    public void IdenticalChartsInOneNotebookOrInTwoNotebooks_GetDistinctIds()
+    public void IdenticalChartsInOneNotebookOrInTwoNotebooksGetDistinctIds()
     {
         var notebook = Fixture.Notebook(Fixture.HtmlOutput(Fixture.LineChartHtml),
             Fixture.HtmlOutput(WithGuid(Fixture.LineChartHtml, Guid.NewGuid())));
@@ -49,7 +49,7 @@ public sealed class StableChartIdsTests
     }
 
     [Fact]
-    public void NonChartOutputs_AreLeftAlone()
+    public void NonChartOutputsAreLeftAlone()
     {
         var notebook = Fixture.Notebook(Fixture.HtmlOutput("<div id=\"0b2f7c6e-3d1a-4c55-9f00-123456789abc\">not a " +
             "chart</div>"));

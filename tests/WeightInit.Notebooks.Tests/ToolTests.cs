@@ -13,7 +13,7 @@ public sealed class ToolTests
     }
 
     [Fact]
-    public async Task Help_lists_every_verb_and_the_exit_codes_and_exits_0()
+    public async Task HelpListsEveryVerbAndTheExitCodesAndExits0()
     {
         var (exitCode, output, _) = await Run(null, "--help");
 
@@ -28,7 +28,7 @@ public sealed class ToolTests
     [InlineData("check", "--out DIR")]
     [InlineData("apps", "--check")]
     [InlineData("check-apps", "--jobs N")]
-    public async Task Each_verb_answers_help_with_its_options(string verb, string option)
+    public async Task EachVerbAnswersHelpWithItsOptions(string verb, string option)
     {
         var (exitCode, output, _) = await Run(null, verb, "--help");
 
@@ -45,7 +45,7 @@ public sealed class ToolTests
     [InlineData(new[] { "run", "--jobs", "0" }, "--jobs must be a whole number from 1, got '0'")]
     [InlineData(new[] { "check", "--timeout", "soon" }, "--timeout must be a positive number of seconds, got 'soon'")]
     [InlineData(new[] { "check", "--only" }, "check: --only needs a value")]
-    public async Task Bad_arguments_exit_2_and_say_what_is_wrong(string[] args, string message)
+    public async Task BadArgumentsExit2AndSayWhatIsWrong(string[] args, string message)
     {
         var (exitCode, _, error) = await Run(null, args);
 
@@ -54,7 +54,7 @@ public sealed class ToolTests
     }
 
     [Fact]
-    public void Options_are_parsed_with_their_defaults()
+    public void OptionsAreParsedWithTheirDefaults()
     {
         var verb = Tool.Verbs.Single(v => v.Name == "check");
 
@@ -67,7 +67,7 @@ public sealed class ToolTests
     }
 
     [Fact]
-    public async Task A_notebook_list_that_disagrees_with_the_folder_exits_2_naming_the_notebook()
+    public async Task ANotebookListThatDisagreesWithTheFolderExits2NamingTheNotebook()
     {
         var root = Directory.CreateTempSubdirectory("weightinit-tool-");
         try

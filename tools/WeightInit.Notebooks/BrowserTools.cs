@@ -4,13 +4,13 @@ namespace WeightInit.Notebooks;
 
 /// <summary>
 /// The browser tools the notebook tool runs offline: Debian's <c>chromium</c> (headless), the plotly.js bundle that
-/// draws the charts' PNG images and MathJax 2 for the HTML export's formulas, both pinned in
-/// <c>tools/chart-renderer/package.json</c> and installed by <c>scripts/setup.sh</c> with <c>npm ci</c>.
+/// draws the charts' PNG images and the book site's live charts, and playwright-core, which drives chromium to check
+/// the site; both pinned in <c>tools/chart-renderer/package.json</c> and installed by <c>scripts/setup.sh</c> with
+/// <c>npm ci</c>.
 /// </summary>
 /// <param name="ChromiumPath">The chromium executable.</param>
 /// <param name="PlotlyJsPath">The plotly.js bundle (<c>plotly.min.js</c>).</param>
-/// <param name="MathJaxFolder">The folder holding MathJax.js.</param>
-public sealed record BrowserTools(string ChromiumPath, string PlotlyJsPath, string MathJaxFolder)
+public sealed record BrowserTools(string ChromiumPath, string PlotlyJsPath)
 {
     /// <summary>The folder, relative to the repository root, that pins the browser libraries.</summary>
     public const string ToolsFolder = "tools/chart-renderer";
@@ -18,8 +18,8 @@ public sealed record BrowserTools(string ChromiumPath, string PlotlyJsPath, stri
     /// <summary>The npm package that provides the plotly.js bundle.</summary>
     public const string PlotlyPackage = "plotly.js-dist-min";
 
-    /// <summary>The npm package that provides MathJax 2 (the version nbconvert's HTML template configures).</summary>
-    public const string MathJaxPackage = "mathjax";
+    /// <summary>The npm package that drives chromium for the book site's check.</summary>
+    public const string PlaywrightPackage = "playwright-core";
 
     /// <summary>What to run when a tool is missing.</summary>
     public const string InstallHint = "Install them with the repository's setup script (as root): scripts/setup.sh";
@@ -30,8 +30,8 @@ public sealed record BrowserTools(string ChromiumPath, string PlotlyJsPath, stri
         Path.Combine(repositoryRoot, ToolsFolder, "node_modules", PlotlyPackage, "plotly.min.js");
 
     /// <summary>Finds the tools of the repository at <paramref name="repositoryRoot"/>.</summary>
-    /// <exception cref="BrowserToolsMissingException">chromium is not on the PATH, or plotly.js or MathJax is not
-    /// installed at its pinned version; the message says how to install them.</exception>
+    /// <exception cref="BrowserToolsMissingException">chromium is not on the PATH, or plotly.js or playwright-core is
+    /// not installed at its pinned version; the message says how to install them.</exception>
     public static BrowserTools Locate(string repositoryRoot)
     {
         var problems = new List<string>();
@@ -41,13 +41,12 @@ public sealed record BrowserTools(string ChromiumPath, string PlotlyJsPath, stri
         var pins = File.Exists(manifest) ? JsonNode.Parse(File.ReadAllText(manifest))?["dependencies"] : null;
         var plotly = CheckPackage(repositoryRoot, PlotlyPackage, (string?)pins?[PlotlyPackage], "plotly.min.js",
             problems);
-        var mathJax = CheckPackage(repositoryRoot, MathJaxPackage, (string?)pins?[MathJaxPackage], "MathJax.js",
-            problems);
+        CheckPackage(repositoryRoot, PlaywrightPackage, (string?)pins?[PlaywrightPackage], "package.json", problems);
         if (problems.Count > 0)
             throw new BrowserToolsMissingException(
-                "The notebook tool needs Debian's chromium and, from npm, the versions of plotly.js and MathJax " +
-                $"that {ToolsFolder}/package.json pins: {string.Join("; ", problems)}. {InstallHint}");
-        return new BrowserTools(chromium!, Path.Combine(plotly!, "plotly.min.js"), mathJax!);
+                "The notebook tool needs Debian's chromium and, from npm, the versions of plotly.js and " +
+                $"playwright-core that {ToolsFolder}/package.json pins: {string.Join("; ", problems)}. {InstallHint}");
+        return new BrowserTools(chromium!, Path.Combine(plotly!, "plotly.min.js"));
     }
 
     // The folder of an npm package installed at its pinned version (it holds the file), or null and a problem.

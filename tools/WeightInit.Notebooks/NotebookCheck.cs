@@ -1,14 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
+using WeightInit.Notebooks.Site;
 
 namespace WeightInit.Notebooks;
 
 /// <summary>
 /// The <c>check</c> verb, the CI path: every notebook executed once with Jupyter, and every check read from that
 /// execution: no cell fails, the outputs are the saved ones (<see cref="OutputComparison"/>), a notebook with code
-/// prints at least <see cref="MinimumClaimChecks"/> claim checks, and its HTML export (<see cref="HtmlExport"/>) shows
-/// every chart, typesets every formula and names no machine path (<see cref="HtmlExportCheck"/>). The committed
-/// notebooks are never written.
+/// prints at least <see cref="MinimumClaimChecks"/> claim checks; then the book site is built from the executions
+/// (<see cref="BookSite"/>) and checked in headless chromium: every page loads without an error, every live chart
+/// draws, every slider moves its chart, every formula is typeset, every internal link resolves, the search finds a
+/// term. The committed notebooks are never written.
 /// </summary>
 public static class NotebookCheck
 {
@@ -33,39 +35,36 @@ public static class NotebookCheck
             $"kernelspec: {names.Count} notebook(s) name the registered {JupyterExecutor.KernelName} kernel");
         var folder = Path.GetFullPath(Path.Combine(root, options.Out));
         // Only what an earlier check wrote there goes: --out may name a folder that holds other files.
-        foreach (var part in new[] { Path.Combine(folder, "executed"), Path.Combine(folder, "html") })
+        foreach (var part in new[] { Path.Combine(folder, "executed"), Path.Combine(folder, "site") })
             if (Directory.Exists(part)) Directory.Delete(part, recursive: true);
         var sanitizer = new OutputSanitizer(root, manifest.Folder);
-        var renderer = new ChartRenderer(tools);
         var failures = new List<string>();
-        var executed = new List<string>();
         await JupyterExecutor.ExecuteAllAsync(names.Select(manifest.PathOf).ToList(), Path.Combine(folder, "executed"),
-            options.Jobs, options.Timeout, async execution =>
+            options.Jobs, options.Timeout, execution =>
             {
                 var line = string.Create(CultureInfo.InvariantCulture,
                     $"{execution.Name,-44} {execution.Seconds,6:0.0} s");
                 var problems = execution.Succeeded
-                    ? await CheckExecutionAsync(manifest.PathOf(execution.Name), execution.Path!, sanitizer, renderer,
-                        cancellationToken)
+                    ? CheckExecution(manifest.PathOf(execution.Name), execution.Path!, sanitizer)
                     : ([execution.Failure!], "");
-                if (execution.Succeeded) executed.Add(execution.Path!);
                 output.WriteLine($"{(problems.Problems.Count == 0 ? "ok  " : "FAIL")} {line}{problems.Summary}");
                 failures.AddRange(problems.Problems.Select(p => $"{execution.Name}: {p}"));
+                return Task.CompletedTask;
             }, cancellationToken);
-        var pages = executed.Count == 0
-            ? []
-            : await CheckHtmlAsync(executed, Path.Combine(folder, "html"), tools, output, cancellationToken);
-        failures.AddRange(pages);
+        // The site is built from every notebook, so only a check of all of them builds it.
+        if (options.Only.Count == 0 && failures.Count == 0)
+            failures.AddRange(await CheckSiteAsync(root, Path.Combine(folder, "executed"), Path.Combine(folder, "site"),
+                tools, output, cancellationToken));
         foreach (var failure in failures) error.WriteLine($"FAIL {failure}");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"check: {names.Count} notebook(s) executed, {failures.Count} problem(s), in " +
-            $"{clock.Elapsed.TotalSeconds:0} s; HTML export in {Path.GetRelativePath(root, folder)}/html/index.html"));
+            $"{clock.Elapsed.TotalSeconds:0} s; book site in {Path.GetRelativePath(root, folder)}/site/_site/index.html"));
         return failures.Count == 0 ? Tool.Success : Tool.Failed;
     }
 
-    // Compares one execution with its saved notebook, then writes it sanitized and with chart images for the export.
-    private static async Task<(IReadOnlyList<string> Problems, string Summary)> CheckExecutionAsync(string notebookPath,
-        string executedPath, OutputSanitizer sanitizer, ChartRenderer renderer, CancellationToken cancellationToken)
+    // Compares one execution with its saved notebook, then writes it sanitized, for the book site.
+    private static (IReadOnlyList<string> Problems, string Summary) CheckExecution(string notebookPath,
+        string executedPath, OutputSanitizer sanitizer)
     {
         var saved = NotebookFile.Load(notebookPath).Json;
         var executed = NotebookFile.Load(executedPath);
@@ -76,14 +75,6 @@ public static class NotebookCheck
             problems.Add($"it prints {claims} claim check(s) (lines starting with '{OutputComparison.ClaimMark}'); a " +
                 $"notebook with code needs at least {MinimumClaimChecks}, one behind each takeaway");
         var charts = PlotlyChart.ChartOutputsOf(executed.Json).Count;
-        try
-        {
-            await renderer.AddImagesAsync(executed.Json, cancellationToken);
-        }
-        catch (Exception e) when (e is FormatException or InvalidOperationException or TimeoutException)
-        {
-            problems.Add($"its charts could not be drawn: {e.Message}");
-        }
         executed.WriteAtomically();
         var figures = charts == 0 ? "no charts"
             : largest == 0 ? $"{charts} chart(s) bit for bit"
@@ -91,46 +82,20 @@ public static class NotebookCheck
         return (problems, problems.Count == 0 ? $", outputs as saved ({figures}), {claims} claim check(s)" : "");
     }
 
-    // Exports the executed notebooks to HTML and checks every page in headless chromium; returns the problems.
-    private static async Task<IReadOnlyList<string>> CheckHtmlAsync(List<string> executed, string folder,
+    // Builds the book site from the executed notebooks and checks it in headless chromium; returns the problems.
+    private static async Task<IReadOnlyList<string>> CheckSiteAsync(string root, string executedFolder, string folder,
         BrowserTools tools, TextWriter output, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
+        IReadOnlyList<(string Page, int Charts)> pages;
         try
         {
-            await HtmlExport.ExportAsync(executed, folder, tools, cancellationToken);
+            pages = await BookSite.BuildAsync(root, executedFolder, folder, tools.PlotlyJsPath, cancellationToken);
         }
         catch (InvalidOperationException e)
         {
-            return [$"HTML export: {e.Message}"];
+            return [$"book site: {e.Message}"];
         }
-        var problems = new List<string>();
-        var (images, formulas) = (0, 0);
-        foreach (var path in executed)
-        {
-            var json = NotebookFile.Load(path).Json;
-            var page = Path.Combine(folder, Path.GetFileNameWithoutExtension(path) + ".html");
-            HtmlPageCheck check;
-            try
-            {
-                check = await HtmlExportCheck.CheckPageAsync(tools.ChromiumPath, page,
-                    HtmlExportCheck.CountImageOutputs(json), HtmlExportCheck.HasMath(json), cancellationToken);
-            }
-            catch (Exception e) when (e is IOException or InvalidOperationException or TimeoutException
-                or FormatException)
-            {
-                problems.Add($"{Path.GetFileName(page)}: {e.Message}");
-                continue;
-            }
-            var drawn = check.Images.Count(i => i.IsDrawn);
-            (images, formulas) = (images + drawn, formulas + check.Math.Typeset);
-            problems.AddRange(check.Problems);
-            output.WriteLine($"{(check.Problems.Count == 0 ? "ok  " : "FAIL")} {check.Page,-44} {drawn} of " +
-                $"{check.ExpectedImages} chart image(s) drawn, {check.Math.Typeset} formula(s) typeset");
-        }
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"HTML export: {images} chart images drawn, {formulas} formulas typeset, " +
-            $"{executed.Count} page(s) checked in {clock.Elapsed.TotalSeconds:0} s"));
-        return problems;
+        return await BookSite.CheckAsync(root, Path.Combine(folder, "_site"), pages, tools, output,
+            cancellationToken);
     }
 }

@@ -5,8 +5,10 @@ namespace WeightInit.Notebooks;
 
 /// <summary>
 /// The explicit list of notebooks in reading order, <c>notebooks/notebooks.json</c>:
-/// <c>{ "notebooks": [ "00-reading-order.ipynb", ... ] }</c>. The list and the folder must agree:
-/// a listed notebook missing on disk, or an .ipynb in the folder that is not listed, is an error.
+/// <c>{ "notebooks": [ { "file": "01-....ipynb", "summary": "one line" }, ... ] }</c> (an entry may also be the
+/// bare file name, a notebook without a summary). The list and the folder must agree: a listed notebook missing on
+/// disk, or an .ipynb in the folder that is not listed, is an error. The summaries are the one source of the
+/// tables of notebooks in README.md and in the map notebook (<see cref="NotebookTables"/>).
 /// </summary>
 public sealed class NotebookManifest
 {
@@ -16,11 +18,15 @@ public sealed class NotebookManifest
     /// <summary>The file that marks the repository's root.</summary>
     public const string SolutionFile = "WeightInitNotebooks.sln";
 
-    private NotebookManifest(string folder, IReadOnlyList<string> names)
+    private NotebookManifest(string folder, IReadOnlyList<string> names, IReadOnlyDictionary<string, string> summaries)
     {
         Folder = folder;
         Names = names;
+        Summaries = summaries;
     }
+
+    /// <summary>The one-line summary of each notebook that has one, by file name.</summary>
+    public IReadOnlyDictionary<string, string> Summaries { get; }
 
     /// <summary>The notebooks folder (full path).</summary>
     public string Folder { get; }
@@ -58,12 +64,23 @@ public sealed class NotebookManifest
         var file = Path.Combine(folder, FileName);
         if (!File.Exists(file)) throw new InvalidNotebookException($"{FileName}: not found in the notebooks folder");
         List<string> names;
+        var summaries = new Dictionary<string, string>(StringComparer.Ordinal);
         try
         {
-            names = JsonNode.Parse(File.ReadAllText(file))?["notebooks"]?.AsArray()
-                    .Select(n => (string?)n ?? "").ToList()
-                ?? throw new InvalidNotebookException(
-                    $"{FileName}: expected {{\"notebooks\": [\"NN-title.ipynb\", ...]}}");
+            var entries = JsonNode.Parse(File.ReadAllText(file))?["notebooks"]?.AsArray()
+                ?? throw new InvalidNotebookException($"{FileName}: expected " +
+                    "{\"notebooks\": [{\"file\": \"NN-title.ipynb\", \"summary\": \"...\"}, ...]}");
+            names = [];
+            foreach (var entry in entries)
+            {
+                if (entry is JsonObject item)
+                {
+                    string name = (string?)item["file"] ?? "";
+                    names.Add(name);
+                    if ((string?)item["summary"] is { Length: > 0 } summary) summaries[name] = summary;
+                }
+                else names.Add((string?)entry ?? "");
+            }
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {
@@ -84,7 +101,7 @@ public sealed class NotebookManifest
         foreach (var unlisted in onDisk.Where(n => !names.Contains(n!)))
             problems.Add($"{unlisted}: in the notebooks folder but not listed in {FileName}");
         if (problems.Count > 0) throw new InvalidNotebookException(string.Join(Environment.NewLine, problems));
-        return new NotebookManifest(folder, names);
+        return new NotebookManifest(folder, names, summaries);
     }
 
     /// <summary>The repository root (the folder holding <see cref="SolutionFile"/>) at or above <paramref

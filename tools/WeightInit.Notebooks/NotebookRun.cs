@@ -8,7 +8,8 @@ namespace WeightInit.Notebooks;
 /// The <c>run</c> verb, the writer path: executes each notebook with Jupyter (<see cref="JupyterExecutor"/>), and
 /// writes it back with the fresh outputs, sanitized (<see cref="OutputSanitizer"/>), each chart with a stable id
 /// (<see cref="StableChartIds"/>) and a PNG (<see cref="ChartRenderer"/>); a notebook with a failing cell is not
-/// written. Then regenerates the apps (<see cref="AppFiles"/>).
+/// written. First it rewrites the tables of notebooks in README.md and the map notebook from the manifest's summaries
+/// (<see cref="NotebookTables"/>); last it regenerates the apps (<see cref="AppFiles"/>).
 /// </summary>
 public static class NotebookRun
 {
@@ -22,6 +23,8 @@ public static class NotebookRun
         var clock = Stopwatch.StartNew();
         var manifest = NotebookManifest.Load(Path.Combine(root, "notebooks"));
         var names = manifest.Select(options.Only);
+        foreach (var updated in NotebookTables.Update(root, write: true))
+            output.WriteLine($"ok   {updated}: its table of notebooks rewritten from {NotebookManifest.FileName}");
         var renderer = new ChartRenderer(BrowserTools.Locate(root));
         if (!await KernelSpecCheck.ReportAsync(names.Select(manifest.PathOf), error, cancellationToken))
             return Tool.Failed;

@@ -39,7 +39,7 @@ public static class Tool
             notebook with a failing cell is not written. Then regenerates the file-based apps (notebooks/apps).
             {Selection}
             """, new HashSet<string> { "--only", "--jobs", "--timeout" }),
-        new("check", "execute every notebook once with Jupyter and check it: outputs as saved, claims, HTML export",
+        new("check", "execute every notebook once with Jupyter and check it: outputs as saved, claims, book site",
             $"""
             Usage: check [--only PREFIX[,PREFIX]] [--jobs N] [--timeout SECONDS] [--out DIR]
             Checks that each notebook's metadata names the registered .net-csharp kernel, then executes each notebook
@@ -47,11 +47,22 @@ public static class Tool
             no cell fails; every text output equals the saved one (timing lines, marked with ⏱, without their
             numbers); every chart is the saved figure (each number within 1e-9 of the largest magnitude of its series,
             everything else equal); a notebook with code prints at least 3 claim checks (lines starting with ✓). Then
-            exports the executed notebooks to DIR/html (charts as PNGs, MathJax copied beside the pages) and loads
-            each page in headless chromium, offline: every image drawn and not blank, every formula typeset, no
-            machine path.
+            (when every notebook was checked) builds the book site from those executions into DIR/site (as the verb
+            site does) and checks it in headless chromium, offline.
             {Selection}  --out DIR               where the executions and the HTML go (default artifacts/notebooks)
             """, new HashSet<string> { "--only", "--jobs", "--timeout", "--out" }),
+        new("site", "build the book site from the notebooks (DocFX) and check it in headless chromium", """
+            Usage: site [--check] [--out DIR]
+            Writes each notebook of notebooks/notebooks.json (as committed, with its saved outputs) as a DocFX article
+            (live charts drawn by the pinned plotly.js, exercises' solutions folded, no kernel noise), with the
+            reading order as navigation, the front page and the library's API reference, and builds the site with the
+            pinned DocFX into DIR/site/_site (open its index.html through a web server, e.g. python3 -m http.server,
+            for the search to work).
+              --check                 also load every page in headless chromium (playwright-core), offline: no
+                                      console error, every live chart drawn, every slider moves its chart, every
+                                      formula typeset, every internal link resolves, the search box finds "LSUV"
+              --out DIR               where the site goes (default artifacts/notebooks)
+            """, new HashSet<string> { "--check", "--out" }),
         new("apps", "generate the notebooks' file-based apps (notebooks/apps/NN-name.cs)", """
             Usage: apps [--check]
             Writes notebooks/apps/NN-name.cs for every notebook of notebooks/notebooks.json (and removes an app without
@@ -130,6 +141,7 @@ public static class Tool
                 "run" => await NotebookRun.RunAsync(root, options, output, error, cancellationToken),
                 "check" => await NotebookCheck.RunAsync(root, options, output, error, cancellationToken),
                 "apps" => AppFiles.Generate(root, options.CheckOnly, output, error),
+                "site" => await Site.SiteVerb.RunAsync(root, options, output, error, cancellationToken),
                 _ => await AppCheck.RunAsync(root, options, output, error, cancellationToken),
             };
         }

@@ -32,8 +32,8 @@ internal static class WeightShape
     /// Checks that the shape has at least <paramref name="minRank"/> dimensions, all positive, and that
     /// their product equals <paramref name="length"/> (the weights' length).
     /// </summary>
-    public static void Check(int length, ReadOnlySpan<int> shape, int minRank, string initializer, string weightsName =
-        "weights")
+    public static void Check(int length, ReadOnlySpan<int> shape, int minRank, string initializer,
+        string weightsName = "weights")
     {
         int count = Check(shape, minRank, initializer);
         if (count != length)

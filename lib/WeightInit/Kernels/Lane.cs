@@ -9,6 +9,8 @@ namespace WeightInit.Kernels;
 /// are tested against. Each member is the scalar form of the vector operation with the same rounding; bitwise
 /// operators act on the value's bits.
 /// </summary>
+/// <remarks>Its members mirror <see cref="Vec512{T}"/>'s one for one, on purpose: the register bindings are written
+/// once per width (see its remarks), this one for the width of one lane.</remarks>
 /// <typeparam name="T">float or double.</typeparam>
 /// <param name="value">The value.</param>
 internal readonly unsafe struct Lane<T>(T value) : ISimdVector<Lane<T>, T>, IRegisterOps<T, T>

@@ -255,6 +255,8 @@ internal static class SimdMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void SinCosQuarter<TV>(TV y, out TV sin, out TV cos) where TV : struct, ISimdVector<TV, double>
     {
+        // The Horner chains here and in Log are written out on purpose: a loop over a coefficient array would give
+        // the same bits but keeps the samplers' hot path from folding the coefficients into the instructions.
         TV y2 = y * y;
         TV ps = TV.Create(S8);
         ps = TV.FusedMultiplyAdd(ps, y2, TV.Create(S7));

@@ -62,6 +62,8 @@ internal static unsafe class BlockTranspose
             Transpose8((double*)src, srcStride, rows, (Vector512<double>*)columns);
     }
 
+    // Transpose16 (float) and Transpose8 (double) are written out per element type on purpose: the permutes differ
+    // (PermuteVar16x32x2 / PermuteVar8x64x2), and the 16 or 8 rows must be named locals to stay in registers.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Transpose16(float* src, nint srcStride, int rows, Vector512<float>* columns)
     {

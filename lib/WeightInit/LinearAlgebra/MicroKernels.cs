@@ -40,26 +40,58 @@ internal static unsafe class MicroKernels
             if (rows > 6) { c60 = TOps.RawLoad(c + 6 * ldc); c61 = TOps.RawLoad(c + 6 * ldc + v); }
             if (rows > 7) { c70 = TOps.RawLoad(c + 7 * ldc); c71 = TOps.RawLoad(c + 7 * ldc + v); }
         }
+        // Deliberately unrolled by row: the 16 accumulators must be named locals for the JIT to keep them in
+        // registers (a loop over rows or an array would spill them); rows is a constant per instantiation, so the
+        // tests on it fold away.
         for (int p = 0; p < kc; p++)
         {
             var b0 = TOps.RawLoad(b);
             var b1 = TOps.RawLoad(b + v);
-            var a0 = TOps.Broadcast(a[0]); c00 = TOps.RawFusedMultiplyAdd(a0, b0, c00); c01 =
-                TOps.RawFusedMultiplyAdd(a0, b1, c01);
-            if (rows > 1) { var a1 = TOps.Broadcast(a[1]); c10 = TOps.RawFusedMultiplyAdd(a1, b0, c10); c11 =
-                TOps.RawFusedMultiplyAdd(a1, b1, c11); }
-            if (rows > 2) { var a2 = TOps.Broadcast(a[2]); c20 = TOps.RawFusedMultiplyAdd(a2, b0, c20); c21 =
-                TOps.RawFusedMultiplyAdd(a2, b1, c21); }
-            if (rows > 3) { var a3 = TOps.Broadcast(a[3]); c30 = TOps.RawFusedMultiplyAdd(a3, b0, c30); c31 =
-                TOps.RawFusedMultiplyAdd(a3, b1, c31); }
-            if (rows > 4) { var a4 = TOps.Broadcast(a[4]); c40 = TOps.RawFusedMultiplyAdd(a4, b0, c40); c41 =
-                TOps.RawFusedMultiplyAdd(a4, b1, c41); }
-            if (rows > 5) { var a5 = TOps.Broadcast(a[5]); c50 = TOps.RawFusedMultiplyAdd(a5, b0, c50); c51 =
-                TOps.RawFusedMultiplyAdd(a5, b1, c51); }
-            if (rows > 6) { var a6 = TOps.Broadcast(a[6]); c60 = TOps.RawFusedMultiplyAdd(a6, b0, c60); c61 =
-                TOps.RawFusedMultiplyAdd(a6, b1, c61); }
-            if (rows > 7) { var a7 = TOps.Broadcast(a[7]); c70 = TOps.RawFusedMultiplyAdd(a7, b0, c70); c71 =
-                TOps.RawFusedMultiplyAdd(a7, b1, c71); }
+            var a0 = TOps.Broadcast(a[0]);
+            c00 = TOps.RawFusedMultiplyAdd(a0, b0, c00);
+            c01 = TOps.RawFusedMultiplyAdd(a0, b1, c01);
+            if (rows > 1)
+            {
+                var a1 = TOps.Broadcast(a[1]);
+                c10 = TOps.RawFusedMultiplyAdd(a1, b0, c10);
+                c11 = TOps.RawFusedMultiplyAdd(a1, b1, c11);
+            }
+            if (rows > 2)
+            {
+                var a2 = TOps.Broadcast(a[2]);
+                c20 = TOps.RawFusedMultiplyAdd(a2, b0, c20);
+                c21 = TOps.RawFusedMultiplyAdd(a2, b1, c21);
+            }
+            if (rows > 3)
+            {
+                var a3 = TOps.Broadcast(a[3]);
+                c30 = TOps.RawFusedMultiplyAdd(a3, b0, c30);
+                c31 = TOps.RawFusedMultiplyAdd(a3, b1, c31);
+            }
+            if (rows > 4)
+            {
+                var a4 = TOps.Broadcast(a[4]);
+                c40 = TOps.RawFusedMultiplyAdd(a4, b0, c40);
+                c41 = TOps.RawFusedMultiplyAdd(a4, b1, c41);
+            }
+            if (rows > 5)
+            {
+                var a5 = TOps.Broadcast(a[5]);
+                c50 = TOps.RawFusedMultiplyAdd(a5, b0, c50);
+                c51 = TOps.RawFusedMultiplyAdd(a5, b1, c51);
+            }
+            if (rows > 6)
+            {
+                var a6 = TOps.Broadcast(a[6]);
+                c60 = TOps.RawFusedMultiplyAdd(a6, b0, c60);
+                c61 = TOps.RawFusedMultiplyAdd(a6, b1, c61);
+            }
+            if (rows > 7)
+            {
+                var a7 = TOps.Broadcast(a[7]);
+                c70 = TOps.RawFusedMultiplyAdd(a7, b0, c70);
+                c71 = TOps.RawFusedMultiplyAdd(a7, b1, c71);
+            }
             a += lda;
             b += ldb;
         }

@@ -78,6 +78,8 @@ internal static unsafe class SmallBatchKernel
                     BlockTranspose.Transpose(edge, lanes, rows, columns);
                 }
                 T* ap = a + p0;
+                // Deliberately unrolled by row, as in MicroKernels.Tile: named accumulators stay in registers, and
+                // the tests on the row count (a constant per instantiation) fold away.
                 for (int q = 0; q < count; q++, ap++)
                 {
                     var column = columns[q];

@@ -10,8 +10,8 @@ namespace WeightInit.Simulation;
 /// <example>
 /// <code>
 /// var net = DeepNetwork.Stack(depth: 250, width: 512, Activation.Identity, Init.Normal(0, 1));
-/// var result = DeepNetworkSimulator.Run(net, new SimulationOptions { BatchSize = 512, Precision =
-/// FloatPrecision.Single, Seed = 42 });
+/// var options = new SimulationOptions { BatchSize = 512, Precision = FloatPrecision.Single, Seed = 42 };
+/// var result = DeepNetworkSimulator.Run(net, options);
 /// Console.WriteLine(result.FirstNonFiniteLayer);   // 29
 /// </code>
 /// </example>

@@ -8,7 +8,7 @@ public sealed class AppConsoleTests
     private static string Console(params string[] lines) => string.Concat(lines.Select(l => l + "\n"));
 
     [Fact]
-    public void The_text_is_split_at_the_cell_markers_and_the_end()
+    public void TheTextIsSplitAtTheCellMarkersAndTheEnd()
     {
         var split = AppConsole.Split(Console(CellMarkers.Cell(2), "a", "b", CellMarkers.Cell(3), CellMarkers.Cell(5),
             "c", CellMarkers.End, "charts: none"));
@@ -20,7 +20,7 @@ public sealed class AppConsoleTests
     }
 
     [Fact]
-    public void An_app_that_stops_in_a_cell_has_not_ended()
+    public void AnAppThatStopsInACellHasNotEnded()
     {
         var split = AppConsole.Split(Console("early", CellMarkers.Cell(2), "a"));
 
@@ -30,7 +30,7 @@ public sealed class AppConsoleTests
     }
 
     [Fact]
-    public void Markers_out_of_order_are_an_error()
+    public void MarkersOutOfOrderAreAnError()
     {
         var error = Assert.Throws<FormatException>(() =>
             AppConsole.Split(Console(CellMarkers.Cell(3), CellMarkers.Cell(2))));
@@ -38,6 +38,6 @@ public sealed class AppConsoleTests
     }
 
     [Fact]
-    public void A_marker_is_the_record_separator_and_the_cell_number() =>
+    public void AMarkerIsTheRecordSeparatorAndTheCellNumber() =>
         Assert.Equal("\u001Ecell 12", CellMarkers.Cell(12));
 }

@@ -19,7 +19,7 @@ public sealed class AppHelperTests : IDisposable
     private string AppFile(string name) => Path.Combine(_root.FullName, "notebooks", "apps", name + ".cs");
 
     [Fact]
-    public void An_app_in_notebooks_apps_of_the_repository_is_found_with_its_folders()
+    public void AnAppInNotebooksAppsOfTheRepositoryIsFoundWithItsFolders()
     {
         var location = AppLocation.Find("01-x", AppFile("01-x"));
 
@@ -30,7 +30,7 @@ public sealed class AppHelperTests : IDisposable
     }
 
     [Fact]
-    public void An_app_started_outside_notebooks_apps_is_told_what_to_run()
+    public void AnAppStartedOutsideNotebooksAppsIsToldWhatToRun()
     {
         Directory.CreateDirectory(Path.Combine(_root.FullName, "elsewhere", "apps"));
         var error = Assert.Throws<AppSetupException>(() =>
@@ -42,7 +42,7 @@ public sealed class AppHelperTests : IDisposable
     }
 
     [Fact]
-    public void A_program_not_started_as_a_file_based_app_is_told_what_to_run()
+    public void AProgramNotStartedAsAFileBasedAppIsToldWhatToRun()
     {
         var error = Assert.Throws<AppSetupException>(() => AppLocation.Find("01-x", null));
 
@@ -53,11 +53,11 @@ public sealed class AppHelperTests : IDisposable
     [InlineData("")]
     [InlineData("apps/01-x")]
     [InlineData("01-x.cs")]
-    public void A_notebook_name_must_be_a_bare_name(string name) =>
+    public void ANotebookNameMustBeABareName(string name) =>
         Assert.ThrowsAny<ArgumentException>(() => AppLocation.Find(name, AppFile("01-x")));
 
     [Fact]
-    public void A_run_prints_markers_only_when_asked_and_enters_cells_in_order()
+    public void ARunPrintsMarkersOnlyWhenAskedAndEntersCellsInOrder()
     {
         var output = new StringWriter();
         var run = new AppRun(AppLocation.Find("01-x", AppFile("01-x")), output, new StringWriter(), markers: true);
@@ -73,7 +73,7 @@ public sealed class AppHelperTests : IDisposable
     }
 
     [Fact]
-    public void A_chart_becomes_a_page_of_its_cell_that_loads_the_pinned_plotly_js_by_a_relative_path()
+    public void AChartBecomesAPageOfItsCellThatLoadsThePinnedPlotlyJsByARelativePath()
     {
         var output = new StringWriter();
         var run = new AppRun(AppLocation.Find("01-x", AppFile("01-x")), output, new StringWriter(), markers: false);
@@ -91,7 +91,7 @@ public sealed class AppHelperTests : IDisposable
     }
 
     [Fact]
-    public void A_run_without_charts_still_names_its_output_folder_on_its_last_line()
+    public void ARunWithoutChartsStillNamesItsOutputFolderOnItsLastLine()
     {
         var run = new AppRun(AppLocation.Find("00-x", AppFile("00-x")), new StringWriter(), new StringWriter(),
             markers: false);
@@ -100,7 +100,7 @@ public sealed class AppHelperTests : IDisposable
     }
 
     [Fact]
-    public void A_new_run_removes_the_charts_of_the_last_one()
+    public void ANewRunRemovesTheChartsOfTheLastOne()
     {
         var folder = Path.Combine(_root.FullName, "artifacts", "apps", "01-x");
         Directory.CreateDirectory(folder);
@@ -113,7 +113,7 @@ public sealed class AppHelperTests : IDisposable
     }
 
     [Fact]
-    public void A_failing_claim_is_reported_with_the_app_and_the_cell()
+    public void AFailingClaimIsReportedWithTheAppAndTheCell()
     {
         var run = new AppRun(AppLocation.Find("01-x", AppFile("01-x")), new StringWriter(), new StringWriter(),
             markers: false);
@@ -125,7 +125,7 @@ public sealed class AppHelperTests : IDisposable
     }
 
     [Fact]
-    public void A_relative_url_uses_forward_slashes_and_escapes_each_segment() =>
+    public void ARelativeUrlUsesForwardSlashesAndEscapesEachSegment() =>
         Assert.Equal("../a%20b/c.js",
             ChartPage.RelativeUrl(Path.Combine(_root.FullName, "x"), Path.Combine(_root.FullName, "a b", "c.js")));
 }

@@ -33,7 +33,7 @@ public sealed class AppOutputCheckTests : IDisposable
     };
 
     [Fact]
-    public void Equal_text_cell_by_cell_passes_and_a_difference_names_the_cell_and_line()
+    public void EqualTextCellByCellPassesAndADifferenceNamesTheCellAndLine()
     {
         var notebook = Notebook([], Stdout("1\n"), Stdout("x\ny\n"));
 
@@ -46,7 +46,7 @@ public sealed class AppOutputCheckTests : IDisposable
     }
 
     [Fact]
-    public void Timing_lines_are_compared_without_their_numbers()
+    public void TimingLinesAreComparedWithoutTheirNumbers()
     {
         var notebook = Notebook([], Stdout("⏱ two passes: 1.5 s\nrows 3\n"));
 
@@ -56,11 +56,11 @@ public sealed class AppOutputCheckTests : IDisposable
     }
 
     [Fact]
-    public void The_timing_mark_is_the_one_the_tutorial_prints() =>
+    public void TheTimingMarkIsTheOneTheTutorialPrints() =>
         Assert.Equal(WeightInit.Tutorial.Timing.Mark, OutputComparison.TimingMark);
 
     [Fact]
-    public void Standard_error_is_compared_too_and_an_app_that_did_not_end_fails()
+    public void StandardErrorIsComparedTooAndAnAppThatDidNotEndFails()
     {
         var notebook = Notebook([], Stdout("1\n"));
         var stderr = AppConsole.Split(CellMarkers.Cell(2) + "\nboom\n");
@@ -72,7 +72,7 @@ public sealed class AppOutputCheckTests : IDisposable
     }
 
     [Fact]
-    public void The_apps_chart_page_holds_the_notebooks_figure()
+    public void TheAppsChartPageHoldsTheNotebooksFigure()
     {
         var chart = Plotly.NET.CSharp.Chart.Line<int, int, string>([1, 2], [3, 4]);
         Directory.CreateDirectory(Path.Combine(_folder.FullName, "js"));
@@ -90,7 +90,7 @@ public sealed class AppOutputCheckTests : IDisposable
     }
 
     [Fact]
-    public void A_chart_page_that_loads_plotly_from_a_network_fails()
+    public void AChartPageThatLoadsPlotlyFromANetworkFails()
     {
         var chart = Plotly.NET.CSharp.Chart.Line<int, int, string>([1, 2], [3, 4]);
         File.WriteAllText(Path.Combine(_folder.FullName, "cell-02.html"),
@@ -103,7 +103,7 @@ public sealed class AppOutputCheckTests : IDisposable
     }
 
     [Fact]
-    public void A_chart_the_notebook_saved_but_the_app_did_not_draw_is_named()
+    public void AChartTheNotebookSavedButTheAppDidNotDrawIsNamed()
     {
         var saved = SavedChart(Plotly.NET.CSharp.Chart.Line<int, int, string>([1, 2], [3, 4]));
 

@@ -24,7 +24,7 @@ public sealed class CommittedAppsTests
 
     [Fact]
     [Trait("Category", "Notebooks")]
-    public async Task An_app_whose_claim_fails_exits_with_code_1_naming_the_cell_and_the_claim()
+    public async Task AnAppWhoseClaimFailsExitsWithCode1NamingTheCellAndTheClaim()
     {
         var name = $"zz-failing-claim-{Environment.ProcessId}";
         var file = Path.Combine(Repository.Root, "notebooks", "apps", name + ".cs");

@@ -19,7 +19,7 @@ public sealed class GeneratorTests
         Assert.Throws<AppGenerationException>(() => Generate(cells));
 
     [Fact]
-    public void Markdown_becomes_comments_and_code_cells_follow_in_order_between_Start_and_Finish()
+    public void MarkdownBecomesCommentsAndCodeCellsFollowInOrderBetweenStartAndFinish()
     {
         var app = Generate("md:# A title\n\nSome *prose*.", AppGenerator.SetupCell, "Console.WriteLine(1);",
             "md:More.", "Console.WriteLine(2);");
@@ -36,7 +36,7 @@ public sealed class GeneratorTests
     }
 
     [Fact]
-    public void The_setup_becomes_project_directives_of_the_library_the_tutorial_helpers_and_the_apps_helper()
+    public void TheSetupBecomesProjectDirectivesOfTheLibraryTheTutorialHelpersAndTheAppsHelper()
     {
         var app = Generate(AppGenerator.SetupCell);
 
@@ -47,7 +47,7 @@ public sealed class GeneratorTests
     }
 
     [Fact]
-    public void Using_directives_move_to_the_top_once_and_those_the_apps_import_anyway_are_dropped()
+    public void UsingDirectivesMoveToTheTopOnceAndThoseTheAppsImportAnywayAreDropped()
     {
         var app = Generate(AppGenerator.SetupCell,
             "using WeightInit.Simulation;\nusing WeightInit;\nConsole.WriteLine(1);",
@@ -60,7 +60,7 @@ public sealed class GeneratorTests
     }
 
     [Fact]
-    public void A_cells_last_chart_expression_is_shown_by_the_helper()
+    public void ACellsLastChartExpressionIsShownByTheHelper()
     {
         var app = Generate(AppGenerator.SetupCell,
             "var x = new[] { 1, 2 };\nChart.Line<int, int, string>(x, x)\n    .WithTitle(\"t\")");
@@ -69,7 +69,7 @@ public sealed class GeneratorTests
     }
 
     [Fact]
-    public void A_last_expression_without_a_value_becomes_a_statement()
+    public void ALastExpressionWithoutAValueBecomesAStatement()
     {
         var app = Generate(AppGenerator.SetupCell, "Console.WriteLine(\"no semicolon\")");
 
@@ -78,7 +78,7 @@ public sealed class GeneratorTests
     }
 
     [Fact]
-    public void A_last_expression_that_is_not_a_chart_fails_naming_the_cell()
+    public void ALastExpressionThatIsNotAChartFailsNamingTheCell()
     {
         var error = Fails(AppGenerator.SetupCell, "var n = 3;\nn * 2");
 
@@ -90,7 +90,7 @@ public sealed class GeneratorTests
     [Theory]
     [InlineData("#r \"nuget: Foo, 1.0.0\"\nConsole.WriteLine(1);", "'#r \"nuget: Foo, 1.0.0\"' is a kernel directive")]
     [InlineData("#!time\nConsole.WriteLine(1);", "'#!time' is a kernel magic command")]
-    public void Kernel_directives_after_the_setup_fail_naming_the_cell_and_line(string cell, string expected)
+    public void KernelDirectivesAfterTheSetupFailNamingTheCellAndLine(string cell, string expected)
     {
         var error = Fails(AppGenerator.SetupCell, cell);
 
@@ -99,7 +99,7 @@ public sealed class GeneratorTests
     }
 
     [Fact]
-    public void A_notebook_whose_first_code_cell_is_not_the_setup_fails()
+    public void ANotebookWhoseFirstCodeCellIsNotTheSetupFails()
     {
         var error = Fails("Console.WriteLine(1);");
 
@@ -107,7 +107,7 @@ public sealed class GeneratorTests
     }
 
     [Fact]
-    public void Types_move_after_the_statements_and_extension_methods_into_a_static_class()
+    public void TypesMoveAfterTheStatementsAndExtensionMethodsIntoAStaticClass()
     {
         var app = Generate(AppGenerator.SetupCell,
             "// A run.\nrecord Run(int Seed);\nvar run = new Run(3);\nConsole.WriteLine(run.Twice());",
@@ -121,7 +121,7 @@ public sealed class GeneratorTests
     }
 
     [Fact]
-    public void An_error_in_a_moved_extension_method_names_its_cell_and_line()
+    public void AnErrorInAMovedExtensionMethodNamesItsCellAndLine()
     {
         var error = Fails(AppGenerator.SetupCell,
             "static int Twice(this int x)\n    => x * \"2\";\nConsole.WriteLine(3.Twice());");
@@ -131,7 +131,7 @@ public sealed class GeneratorTests
     }
 
     [Fact]
-    public void A_nested_local_that_clashes_with_another_cells_top_level_local_is_renamed_in_its_cell_with_a_note()
+    public void ANestedLocalThatClashesWithAnotherCellsTopLevelLocalIsRenamedInItsCellWithANote()
     {
         var app = Generate(AppGenerator.SetupCell,
             "foreach (var m in new[] { 1, 2 }) Console.WriteLine(m + 1);",
@@ -143,7 +143,7 @@ public sealed class GeneratorTests
     }
 
     [Fact]
-    public void A_top_level_name_a_later_cell_declares_again_is_renamed_from_there_on_as_the_notebook_shadows_it()
+    public void ATopLevelNameALaterCellDeclaresAgainIsRenamedFromThereOnAsTheNotebookShadowsIt()
     {
         var app = Generate(AppGenerator.SetupCell,
             "var x = 1;\nint Old() => x;\nConsole.WriteLine(x);",
@@ -159,7 +159,7 @@ public sealed class GeneratorTests
     }
 
     [Fact]
-    public void A_type_that_uses_a_cells_variable_fails_with_advice()
+    public void ATypeThatUsesACellsVariableFailsWithAdvice()
     {
         var error = Fails(AppGenerator.SetupCell, "const int Width = 4;\nConsole.WriteLine(Width);",
             "record Layer(int Size) { public int Wide => Width; }\nConsole.WriteLine(new Layer(1).Wide);");
@@ -170,7 +170,7 @@ public sealed class GeneratorTests
     }
 
     [Fact]
-    public void A_member_with_an_access_modifier_fails_naming_it()
+    public void AMemberWithAnAccessModifierFailsNamingIt()
     {
         var error = Fails(AppGenerator.SetupCell, "public int Twice(int x) => 2 * x;\nConsole.WriteLine(Twice(2));");
 
@@ -178,7 +178,7 @@ public sealed class GeneratorTests
     }
 
     [Fact]
-    public void A_warning_fails_too_because_the_apps_build_counts_it_as_an_error()
+    public void AWarningFailsTooBecauseTheAppsBuildCountsItAsAnError()
     {
         var error = Fails(AppGenerator.SetupCell, "string? s = null;\nConsole.WriteLine(s.Length);");
 
@@ -188,7 +188,7 @@ public sealed class GeneratorTests
     }
 
     [Fact]
-    public void A_notebook_without_code_still_gets_an_app()
+    public void ANotebookWithoutCodeStillGetsAnApp()
     {
         var app = Generate("md:# Only prose");
 

@@ -18,13 +18,9 @@ public partial class HygieneTests
 
     /// <summary>
     /// Folders the line rule skips: notebooks/ (the notebooks and their generated apps: the generator copies the
-    /// cells' lines). The notebook toolchain (tools/, lib/WeightInit.Tutorial.Apps, scripts/ and the notebook tests)
-    /// is being replaced on its own branch, which brings it under the rule; the skip goes when that branch lands.
+    /// cells' lines; the notebooks' own code cells are held to the rule by the notebook hygiene tests).
     /// </summary>
-    private static readonly string[] SkippedFolders =
-    [
-        "notebooks/", "tools/", "lib/WeightInit.Tutorial.Apps/", "scripts/", "tests/WeightInit.Notebooks",
-    ];
+    private static readonly string[] SkippedFolders = ["notebooks/"];
 
     [Fact]
     public void NoCodeLineIsLongerThan120Characters()
@@ -75,11 +71,10 @@ public partial class HygieneTests
         Assert.True(TestSources().Count() > 50, "the naming rule found too few test files to look in the right place");
     }
 
-    /// <summary>The C# files of the two test projects the naming rule covers.</summary>
+    /// <summary>The C# files of every test project.</summary>
     private static IEnumerable<string> TestSources() =>
         RepositoryFiles.TrackedFiles().Where(f => f.EndsWith(".cs", StringComparison.Ordinal)
-            && (f.StartsWith("tests/WeightInit.Tests/", StringComparison.Ordinal)
-                || f.StartsWith("tests/WeightInit.Tutorial.Tests/", StringComparison.Ordinal)));
+            && f.StartsWith("tests/", StringComparison.Ordinal));
 
     /// <summary>A public method returning void or Task (in the test projects: the tests, and a few helpers), its name
     /// in the group "name".</summary>

@@ -75,8 +75,8 @@ public class LayerStatisticsCalculatorTests
         // 4 x 19: a vector body of 16 doubles (2 vectors of 8) plus a tail of 3, NaN and infinities in both.
         int rows = 4, cols = 19;
         var v = Normal(rows * cols, 5);
-        v[0] = double.NaN; v[9] = double.PositiveInfinity; v[17] = double.NegativeInfinity; v[40] = double.NaN; v[75] =
-            double.PositiveInfinity;
+        v[0] = double.NaN; v[9] = double.PositiveInfinity; v[17] = double.NegativeInfinity;
+        v[40] = double.NaN; v[75] = double.PositiveInfinity;
         var s = Compute(v, rows, cols);
         Assert.Equal(5.0 / 76, s.NonFiniteFraction);
         ReferenceStatistics.AssertMatches(s, v, rows, cols, 1e-12);

@@ -198,8 +198,10 @@ public sealed class DiagnosticsTests
         var network = Build();
         var (x, y) = Data();
         var trainer = new Trainer(network, Loss.SoftmaxCrossEntropy,
-            new TrainingOptions { Optimizer = OptimizerKind.Adam, LearningRate = 0.01, Diagnostics =
-                new DiagnosticsOptions() });
+            new TrainingOptions
+            {
+                Optimizer = OptimizerKind.Adam, LearningRate = 0.01, Diagnostics = new DiagnosticsOptions(),
+            });
         trainer.Step(x, y, Batch);
         var before = network.DenseLayers.Select(l => l.Weights.ToArray()).ToArray();
         trainer.Step(x, y, Batch);

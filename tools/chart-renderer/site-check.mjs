@@ -1,0 +1,108 @@
+// Checks the built book site in headless chromium, as a reader's browser sees it (run by the notebook tool's site
+// check; see tools/WeightInit.Notebooks/Site/SiteCheck.cs). Input (argv[2]): a JSON file
+//   { "base": "http://127.0.0.1:PORT/", "chromium": "/usr/bin/chromium", "search": "LSUV",
+//     "pages": [ { "path": "notebooks/01-x.html", "charts": 5 }, ... ] }
+// Output (stdout): one JSON object with, per page, the console errors, the charts drawn, the sliders moved and
+// the formulas typeset; the internal links that do not resolve; and what the search box found.
+import { readFileSync } from "node:fs";
+import { chromium } from "playwright-core";
+
+const input = JSON.parse(readFileSync(process.argv[2], "utf8"));
+const browser = await chromium.launch({
+  executablePath: input.chromium,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic"],
+});
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+const result = { pages: [], links: { checked: 0, broken: [] }, search: null };
+const links = new Set();
+const origin = new URL(input.base).origin;
+
+async function checkPage(path, expectedCharts) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on("console", (m) => { if (m.type() === "error") errors.push(`console: ${m.text()}`); });
+  page.on("pageerror", (e) => errors.push(`script: ${e.message}`));
+  page.on("requestfailed", (r) => errors.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+  const url = new URL(path, input.base).href;
+  const report = { path, errors, charts: expectedCharts, chartsDrawn: 0, sliders: 0, slidersMoved: 0, math: 0,
+    mathTypeset: 0 };
+  try {
+    const response = await page.goto(url, { waitUntil: "networkidle", timeout: 60000 });
+    if (!response || response.status() >= 400) errors.push(`HTTP ${response?.status()} for ${url}`);
+    // Formulas: DocFX marks them class="math"; MathJax renders each into an mjx-container inside it.
+    const mathCount = () => page.evaluate(() => {
+      const all = [...document.querySelectorAll(".math")];
+      return [all.length, all.filter((m) => m.querySelector("mjx-container")).length];
+    });
+    if ((await mathCount())[0] > 0)
+      await page.waitForFunction(() => [...document.querySelectorAll(".math")]
+        .every((m) => m.querySelector("mjx-container")), null, { timeout: 90000 }).catch(() => {});
+    [report.math, report.mathTypeset] = await mathCount();
+    // TeX left as text: a formula DocFX did not recognize shows its dollars and backslashes to the reader.
+    report.rawTex = await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.querySelector("article") || document.body, NodeFilter.SHOW_TEXT);
+      const found = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (n.parentElement.closest("pre, code, script, style, mjx-container, .js-plotly-plot")) continue;
+        const m = n.textContent.match(/\$[^$\s][^$]*\$|\\(frac|sqrt|sigma|mathrm|mathcal|chi|xi)\b/);
+        if (m) found.push(m[0].slice(0, 60));
+      }
+      return found.slice(0, 5);
+    });
+    for (const tex of report.rawTex) errors.push(`TeX left as text: ${tex}`);
+    // Charts: every div.chart drawn by plotly.js (it adds an svg.main-svg).
+    report.chartsDrawn = await page.locator("div.chart .main-svg").first().waitFor({ timeout: 30000 })
+      .then(() => page.evaluate(() => [...document.querySelectorAll("div.chart")]
+        .filter((d) => d.querySelector(".main-svg")).length))
+      .catch(() => 0);
+    // Sliders: a click on the far end of each slider's rail must change which traces are drawn.
+    const sliders = await page.evaluate(() => [...document.querySelectorAll("div.chart")]
+      .filter((d) => d.layout && d.layout.sliders && d.layout.sliders.length > 0).map((d) => d.id));
+    report.sliders = sliders.length;
+    for (const id of sliders) {
+      const visible = () => page.evaluate((i) => JSON.stringify(document.getElementById(i)._fullData
+        .map((t) => t.visible)), id);
+      const before = await visible();
+      const rail = page.locator(`#${id} .slider-rail-touch-rect`).first();
+      await rail.scrollIntoViewIfNeeded();
+      const box = await rail.boundingBox();
+      if (box) await page.mouse.click(box.x + box.width - 3, box.y + box.height / 2);
+      await page.waitForTimeout(300);
+      if ((await visible()) !== before) report.slidersMoved++;
+    }
+    for (const href of await page.evaluate(() => [...document.querySelectorAll("a[href]")].map((a) => a.href))) {
+      const target = new URL(href);
+      if (target.origin === origin) { target.hash = ""; links.add(target.href); }
+    }
+  } catch (e) {
+    errors.push(`load: ${e.message}`);
+  }
+  await page.close();
+  return report;
+}
+
+for (const p of input.pages) result.pages.push(await checkPage(p.path, p.charts));
+
+const probe = await context.newPage();
+for (const href of links) {
+  const response = await probe.request.get(href).catch((e) => ({ status: () => `error ${e.message}` }));
+  result.links.checked++;
+  if (typeof response.status() !== "number" || response.status() >= 400)
+    result.links.broken.push(`${href} (${response.status()})`);
+}
+
+// Search: DocFX's search box, filled in as a reader types; its results list must link a page.
+await probe.goto(new URL("index.html", input.base).href, { waitUntil: "networkidle" });
+const box = probe.locator("#search-query");
+await box.waitFor({ state: "visible" });
+await probe.waitForFunction(() => !document.getElementById("search-query").disabled, null, { timeout: 30000 })
+  .catch(() => {});
+await box.fill(input.search);
+await box.press("Enter");
+const hits = await probe.locator("#search-results a[href]").first().waitFor({ timeout: 30000 })
+  .then(() => probe.locator("#search-results a[href]").count()).catch(() => 0);
+const first = hits > 0 ? await probe.locator("#search-results a[href]").first().getAttribute("href") : null;
+result.search = { query: input.search, results: hits, first };
+await browser.close();
+process.stdout.write(JSON.stringify(result));
