@@ -86,7 +86,8 @@ const int Steps = 300, Every = 5;
 TrainingOptions Sgd(double learningRate = 0.1) => new()
     { LearningRate = learningRate, Momentum = 0.9, BatchSize = 32, Seed = 8, DropIncompleteBatch = true };
 foreach (var net in new[] { allZeros, constant, constantRandomBiases, tiny, xavier }) Console.WriteLine(net);
-Console.WriteLine($"{train.Count / 32} batches of 32 per pass; {Steps} steps");
+Console.WriteLine($"{train.Count / 32} batches of 32 per pass; {Steps} steps = " +
+    $"{Steps / (double)(train.Count / 32):F1} passes");
 
 // How alike are the units' directions? The spread measures differences in absolute terms, so it grows whenever the
 // weights grow. A measure that does not depend on size is the cosine between two units' incoming weight rows,
@@ -111,7 +112,8 @@ double MeanAbsCosine(DenseLayer layer)
     return sum / (n * (n - 1) / 2);
 }
 var constantLayer = Network.Create(constant, 1).DenseLayers[0];
-Console.WriteLine($"mean |cos| of the first layer of the constant start: {MeanAbsCosine(constantLayer):R}");
+Console.WriteLine($"mean |cos| over the {32 * 31 / 2} pairs of units of the constant start's first layer: " +
+    $"{MeanAbsCosine(constantLayer):R}");
 
 NotebookApp.Cell(5);
 StartRun TrainStepwise(DeepNetwork net, ulong weightSeed)
@@ -218,7 +220,8 @@ Claim.AtLeast(randomBiasesRun.Log[Steps].TestAccuracy - constantRun.Log[Steps].T
 // ### Tiny random weights
 //
 // Weights drawn from $N(0, 0.01^2)$ are almost zero, but no two units are equal: the symmetry is broken at step 0.
-// Seed 1:
+// (For a given seed, this start and Xavier's draw the same numbers, each scaled by its own standard deviation, so their
+// units start out pointing the same ways; only the size differs.) Seed 1:
 
 NotebookApp.Cell(11);
 PrintLog("N(0, 0.01²), seed 1", tinyRuns[0]);
@@ -228,6 +231,8 @@ foreach (var (name, runs) in new[] { ("N(0, 0.01²)", tinyRuns), ("Xavier", xavi
         $"{Format.Spread(SeedSummary.Of(runs.Select(r => r.Log[0].Alike)))}, largest over the run: " +
         $"{Format.Spread(SeedSummary.Of(runs.Select(r => Alike(r).Max())))}, at step {Steps}: " +
         $"{Format.Spread(SeedSummary.Of(runs.Select(r => r.Log[Steps].Alike)))} (5 seeds)");
+Claim.That(tinyRuns.Zip(xavierRuns).All(p => Math.Abs(p.First.Log[0].Alike - p.Second.Log[0].Alike) < 1e-12),
+    "for each seed the tiny and the Xavier start point their units the same ways", "equal mean |cos| at step 0");
 Claim.That(tinyRuns.All(r => r.Log.All(s => s.Spread1 > 0)),
     "N(0, 0.01²): the spread is above 0 at every step, on every seed", "all 5 seeds, all steps");
 
@@ -308,8 +313,8 @@ Claim.AtLeast(xavierRuns.Min(r => r.Log[10].TestAccuracy) - tinyRuns.Max(r => r.
     "Xavier gets going at once: after 10 steps it leads every tiny start by more than 20 points");
 
 // These speeds hold for the settings above: one learning rate (0.1), one batch order and 300 steps. The length of the
-// tiny start's plateau depends on the learning rate (Exercise 3 changes the weights' scale instead); a later notebook,
-// on initialization and the learning rate, measures such dependences over a range of learning rates.
+// tiny start's plateau depends on the learning rate (Exercise 3 changes the weights' scale instead); notebook 19 (the
+// learning rate and the optimizer) measures such dependences over a range of learning rates.
 //
 // ## Zero biases do not cause symmetry
 //
@@ -388,7 +393,7 @@ Claim.Close(initialLoss, Math.Log(10), 1e-12, "the all-zeros network starts at a
 
 // ### Exercise 3
 //
-// Make the tiny start ten times larger, $N(0, 0.1^2)$, and train 100 steps on the same 5 seeds. Predict: does the
+// Make the tiny start ten times larger, $N(0, 0.1^2)$, and train 50 steps on the same 5 seeds. Predict: does the
 // plateau at chance survive?
 
 NotebookApp.Cell(19);
