@@ -17,14 +17,14 @@ NotebookApp.Start("08-zero-initialization");
 
 // # Zero initialization: why a network cannot start from all zeros
 //
-// Setting every weight to zero (or to any one constant) looks like a neutral, harmless start. It is not: every
-// hidden unit of a layer then computes the same thing, receives the same gradient and makes the same update, so
-// the units stay copies of one another for the whole of training. This notebook trains a small network on the
-// handwritten digits from such starts and measures, step by step, how different the hidden units are. Then it
-// shows that tiny random weights are enough to break the tie (on 5 seeds), and that zero *biases* are harmless once
-// the weights are random.
+// Setting every weight to zero (or to any one constant) looks like a neutral, harmless start. It is not: when the
+// biases are equal too (zero, as usual), every hidden unit of a layer then computes the same thing, receives the same
+// gradient and makes the same update, so the units stay copies of one another for the whole of training. This notebook
+// trains a small network on the handwritten digits from such starts and measures, step by step, how different the
+// hidden units are. Then it looks at what random starts change (5 seeds each): tiny random weights make the units
+// different, but are slow to get going; and it shows that zero *biases* cause no symmetry once the weights are random.
 //
-// Lines starting with ✓ are the text's claims, checked against the trainings.
+// Lines starting with ✓ are the text's claims, checked against the trainings; a line that fails stops the notebook.
 
 // Code cell 1: #!import setup.dib (in the app: the #:project lines and usings above, and NotebookApp.Start).
 
@@ -41,20 +41,23 @@ double chance = NetworkComparison.MajorityClassAccuracy(train, test);
 var shares = test.ClassCounts().Select(c => (double)c / test.Count).ToArray();
 Console.WriteLine($"training samples {train.Count}, test samples {test.Count}, classes {train.ClassCount}");
 Console.WriteLine($"test samples per class: {string.Join(" ", test.ClassCounts())}");
-Claim.AllWithin(shares, 0.095, 0.105, "answering one class for every image scores about 10% (9.5% to 10.5%), whichever the class");
+Claim.AllWithin(shares, 0.095, 0.105, "answering one class for every image scores 9.5% to 10.5%, whichever the class");
 Console.WriteLine($"the most frequent training class scores {chance:P1} on the test set");
 
-// ## Why identical units stay identical
+// ## The network, and why identical units stay identical
 //
-// Take a hidden layer with weights $W$ (one row $w_j$ per unit), followed by a layer with weights $V$. For a sample
-// $x$, unit $j$ computes $z_j = w_j \cdot x + b_j$ and $a_j = f(z_j)$. Backpropagation gives
+// The network is a 64-32-32-10 classifier: 64 pixels in, two hidden layers of 32 tanh units, 10 outputs (the logits
+// of the softmax). Take a hidden layer with weights $W$ (one row $w_j$ per unit), followed by a layer with weights $V$.
+// For a sample $x$, unit $j$ computes $z_j = w_j \cdot x + b_j$ and $a_j = f(z_j)$. Backpropagation gives
 //
-// $$\frac{\partial L}{\partial w_j} = \delta_j\, x, \qquad \delta_j = f'(z_j) \sum_k V_{kj}\, \frac{\partial L}{\partial z^{\text{next}}_k}.$$
+// $$\frac{\partial L}{\partial w_j} = \delta_j\, x, \qquad
+//   \delta_j = f'(z_j) \sum_k V_{kj}\, \frac{\partial L}{\partial z^{\text{next}}_k}.$$
 //
-// If all rows $w_j$ are equal and all biases $b_j$ are equal, every $z_j$ is the same number, and so is every $a_j$.
-// If, in addition, the columns of $V$ are equal (true when $V$ is constant too), every $\delta_j$ is the same, every
-// unit gets the same gradient and the same update, and the equalities still hold after the step. By induction they
-// hold forever: the layer behaves like a single unit copied 32 times.
+// If all rows $w_j$ are equal **and all biases $b_j$ are equal**, every $z_j$ is the same number, and so is every
+// $a_j$. If, in addition, the columns of $V$ are equal (true when $V$ is constant too), every $\delta_j$ is the same,
+// every unit gets the same gradient and the same update, and the equalities still hold after the step. By induction
+// they hold forever: the layer behaves like a single unit copied 32 times. Random biases would break the tie: then the
+// $z_j$ differ, and so do the $f'(z_j)$ and the updates (we check that below).
 //
 // With all-zero weights and an activation with $f(0) = 0$ (tanh, ReLU) it is even worse: the hidden outputs are 0,
 // so the outgoing weights get no gradient, and $V = 0$ sends no gradient back. Only the output biases can learn,
@@ -62,158 +65,364 @@ Console.WriteLine($"the most frequent training class scores {chance:P1} on the t
 
 // ## An experiment, one SGD step at a time
 //
-// A 64-32-32-10 tanh network, softmax cross-entropy, SGD with learning rate 0.1, momentum 0.9 and batches of 32
-// (one fixed shuffled order, 300 steps, about 7 epochs). All biases start at zero. After every step we record, for
+// Each start is one description of the network, differing only in how the weights are drawn; all biases start at zero
+// except in one run that draws them at random. Training: softmax cross-entropy, SGD with learning rate 0.1, momentum
+// 0.9, batches of 32 in one shuffled order (order seed 8, the same for every run; the last incomplete batch of each pass
+// is dropped), 300 steps (about 7 epochs). These settings are held fixed in every run. After every step we record, for
 // each hidden layer, the largest spread of the incoming weights across its units,
-// $\max_i (\max_j W_{ji} - \min_j W_{ji})$, which is exactly 0 when all units are identical, and the test accuracy.
-// The two symmetric starts involve no randomness; the two random ones run with 5 weight seeds each.
+// $\max_i (\max_j W_{ji} - \min_j W_{ji})$, which is exactly 0 when all units are identical; every 5 steps we also
+// record the test accuracy and how alike the units' directions are (below). The symmetric starts involve no
+// randomness in their weights; the random ones run with 5 weight seeds each.
 
 NotebookApp.Cell(3);
-const int Steps = 300, BatchSize = 32;
+int[] widths = [64, 32, 32, 10];
+var allZeros = DeepNetwork.Classifier(widths, Activation.Tanh, Init.Zeros());
+var allZerosRelu = DeepNetwork.Classifier(widths, Activation.ReLU, Init.Zeros());
+var constant = DeepNetwork.Classifier(widths, Activation.Tanh, Init.Constant(0.05));
+var constantRandomBiases = DeepNetwork.Classifier(widths, Activation.Tanh, Init.Constant(0.05), Init.Normal(0, 0.1));
+var tiny = DeepNetwork.Classifier(widths, Activation.Tanh, Init.Normal(0, 0.01));
+var xavier = DeepNetwork.Classifier(widths, Activation.Tanh, Init.XavierNormal());
+const int Steps = 300, Every = 5;
+TrainingOptions Sgd(double learningRate = 0.1) => new()
+    { LearningRate = learningRate, Momentum = 0.9, BatchSize = 32, Seed = 8, DropIncompleteBatch = true };
+foreach (var net in new[] { allZeros, constant, constantRandomBiases, tiny, xavier }) Console.WriteLine(net);
+Console.WriteLine($"{train.Count / 32} batches of 32 per pass; {Steps} steps = " +
+    $"{Steps / (double)(train.Count / 32):F1} passes");
 
-// One shuffled order of the training set, cut into batches of 32 (the same for every start).
-var order = Enumerable.Range(0, train.Count).ToArray();
-new RandomSource(seed: 8).Shuffle(order.AsSpan());
-var batches = Enumerable.Range(0, train.Count / BatchSize)
-    .Select(b => train.Subset(order.AsSpan(b * BatchSize, BatchSize))).ToArray();
-Console.WriteLine($"{batches.Length} batches of {BatchSize}; {Steps} steps go {Steps / (double)batches.Length:F1} times through them");
+// How alike are the units' directions? The spread measures differences in absolute terms, so it grows whenever the
+// weights grow. A measure that does not depend on size is the cosine between two units' incoming weight rows,
+// $\cos(w_i, w_j) = w_i \cdot w_j / (\|w_i\| \|w_j\|)$: 1 when they point the same way. We record the mean of
+// $|\cos|$ over all $\binom{32}{2} = 496$ pairs of first-layer units: 1 for a layer of copies, small when the units
+// point every which way (it is undefined for all-zero rows).
 
 NotebookApp.Cell(4);
-StartRun TrainStepwise(IWeightInitializer initializer, ulong weightSeed)
+double MeanAbsCosine(DenseLayer layer)
 {
-    var network = MultilayerPerceptron.Create(new[] { 64, 32, 32, 10 }, Activation.Tanh, initializer, new RandomSource(weightSeed));
-    var trainer = new Trainer(network, Loss.SoftmaxCrossEntropy, new TrainingOptions { LearningRate = 0.1, Momentum = 0.9, BatchSize = BatchSize });
+    int n = layer.OutputWidth, m = layer.InputWidth;
+    var w = layer.Weights.ToArray();
+    var norms = Enumerable.Range(0, n).Select(j => Math.Sqrt(w.Skip(j * m).Take(m).Sum(x => x * x))).ToArray();
+    double sum = 0;
+    for (int i = 0; i < n; i++)
+        for (int j = i + 1; j < n; j++)
+        {
+            double dot = 0;
+            for (int k = 0; k < m; k++) dot += w[i * m + k] * w[j * m + k];
+            sum += Math.Abs(dot / (norms[i] * norms[j]));
+        }
+    return sum / (n * (n - 1) / 2);
+}
+var constantLayer = Network.Create(constant, 1).DenseLayers[0];
+Console.WriteLine($"mean |cos| over the {32 * 31 / 2} pairs of units of the constant start's first layer: " +
+    $"{MeanAbsCosine(constantLayer):R}");
+
+NotebookApp.Cell(5);
+StartRun TrainStepwise(DeepNetwork net, ulong weightSeed)
+{
+    var network = Network.Create(net, weightSeed);
+    var trainer = new Trainer(network, Loss.SoftmaxCrossEntropy, Sgd());
     var log = new List<StepRecord>();
     for (int step = 0; step <= Steps; step++)
     {
-        if (step > 0) trainer.Step(batches[(step - 1) % batches.Length].Features, batches[(step - 1) % batches.Length].Labels, BatchSize);
-        log.Add(new StepRecord(step, NetworkComparison.IncomingWeightSpread(network.Layers[0]),
-            NetworkComparison.IncomingWeightSpread(network.Layers[1]), network.Evaluate(test, Loss.SoftmaxCrossEntropy).Accuracy));
+        if (step > 0) trainer.TrainSteps(train, 1);
+        bool full = step % Every == 0;
+        log.Add(new StepRecord(step, NetworkComparison.IncomingWeightSpread(network.DenseLayers[0]),
+            NetworkComparison.IncomingWeightSpread(network.DenseLayers[1]),
+            full ? MeanAbsCosine(network.DenseLayers[0]) : double.NaN,
+            full ? network.Evaluate(test, Loss.SoftmaxCrossEntropy).Accuracy : double.NaN));
     }
     return new StartRun(log, network);
 }
-ulong[] seeds = { 1, 2, 3, 4, 5 };
-var zeros = TrainStepwise(Init.Zeros, 1);
-var constant = TrainStepwise(Init.Constant(0.05), 1);
-var small = seeds.AsParallel().AsOrdered().Select(s => TrainStepwise(Init.Normal(0, 0.01), s)).ToArray();
-var xavier = seeds.AsParallel().AsOrdered().Select(s => TrainStepwise(Init.XavierNormal(), s)).ToArray();
-Console.WriteLine($"{2 + small.Length + xavier.Length} trainings of {Steps} steps each");
+Console.WriteLine($"a start is logged at every step; accuracy and |cos| at steps 0, {Every}, {2 * Every}, ...");
+
+NotebookApp.Cell(6);
+ulong[] seeds = [1, 2, 3, 4, 5];
+var clock = System.Diagnostics.Stopwatch.StartNew();
+var zerosRun = TrainStepwise(allZeros, 1);
+var constantRun = TrainStepwise(constant, 1);
+var randomBiasesRun = TrainStepwise(constantRandomBiases, 1);
+var tinyRuns = seeds.AsParallel().AsOrdered().Select(s => TrainStepwise(tiny, s)).ToArray();
+var xavierRuns = seeds.AsParallel().AsOrdered().Select(s => TrainStepwise(xavier, s)).ToArray();
+Timing.Print($"{3 + tinyRuns.Length + xavierRuns.Length} trainings of {Steps} steps", clock.Elapsed);
 
 // ### All zeros
 //
 // The spread in both hidden layers, printed for the first steps and then every 50 steps. It is not small: it is
-// exactly zero, and the accuracy sits at chance.
+// exactly zero, and the accuracy sits at chance. The same start with ReLU units instead of tanh is trained alongside
+// (ReLU also has $f(0) = 0$).
 
-NotebookApp.Cell(5);
+NotebookApp.Cell(7);
 void PrintLog(string name, StartRun run)
 {
     Console.WriteLine($"{name}:  step   spread layer 1   spread layer 2   test accuracy");
-    foreach (var r in run.Log.Where(r => r.Step <= 5 || r.Step % 50 == 0))
+    foreach (var r in run.Log.Where(r => r.Step <= 10 && r.Step % Every == 0 || r.Step % 50 == 0))
         Console.WriteLine($"{"",14}{r.Step,4}   {r.Spread1,14:G4}   {r.Spread2,14:G4}   {r.TestAccuracy,13:P1}");
 }
-PrintLog("all zeros", zeros);
-var answers = zeros.Network.PredictClasses(test.Features, test.Count, Loss.SoftmaxCrossEntropy);
-Claim.That(zeros.Log.All(r => r.Spread1 == 0 && r.Spread2 == 0), $"all zeros: the spread of both hidden layers is exactly 0 at all {Steps + 1} steps");
-Claim.AllWithin(zeros.Log.Select(r => r.TestAccuracy), shares.Min(), shares.Max(), "all zeros: the test accuracy stays at the share of one class at every step");
-Claim.That(answers.Distinct().Count() == 1, $"after {Steps} steps it answers one class for every test image", $"digit {answers[0]}");
+PrintLog("all zeros", zerosRun);
+var answers = zerosRun.Network.PredictClasses(test.Features, test.Count, Loss.SoftmaxCrossEntropy);
+Claim.That(zerosRun.Log.All(r => r.Spread1 == 0 && r.Spread2 == 0),
+    $"all zeros: the spread of both hidden layers is exactly 0 at all {Steps + 1} steps", "every value 0");
+Claim.AllWithin(zerosRun.Log.Where(r => r.Step % Every == 0).Select(r => r.TestAccuracy), shares.Min(), shares.Max(),
+    "all zeros: the test accuracy stays at the share of one class at every logged step");
+Claim.That(answers.Distinct().Count() == 1, $"after {Steps} steps it answers one class for every test image",
+    $"digit {answers[0]}");
+
+NotebookApp.Cell(8);
+var reluNetwork = Network.Create(allZerosRelu, 1);
+new Trainer(reluNetwork, Loss.SoftmaxCrossEntropy, Sgd()).TrainSteps(train, Steps);
+foreach (var (name, network) in new[] { ("tanh", zerosRun.Network), ("ReLU", reluNetwork) })
+{
+    var layers = network.DenseLayers;
+    bool hiddenZero = layers.Take(2).All(l => l.Weights.ToArray().All(w => w == 0)
+        && l.Biases.ToArray().All(b => b == 0));
+    var outputBiases = layers[2].Biases.ToArray();
+    Claim.That(hiddenZero && layers[2].Weights.ToArray().All(w => w == 0),
+        $"all zeros, {name}: after {Steps} steps every hidden weight, hidden bias and output weight is still exactly 0",
+        "every value 0");
+    Claim.AtLeast(outputBiases.Max() - outputBiases.Min(), 0.1, $"all zeros, {name}: only the output biases learned");
+}
 
 // ### All equal to 0.05
 //
 // A non-zero constant lets signal and gradient flow, so the weights do move, but every unit of a layer moves in
-// lockstep: the spread stays exactly 0. What can such a network learn? Only what one unit per layer can: the
-// test accuracy below climbs above chance, but stays far below what 32 independent units per layer reach.
+// lockstep: the spread stays exactly 0. Whatever its weights, a layer of identical units passes on a single number
+// copied 32 times, so the network computes what a network one unit wide could. The test accuracy climbs above chance,
+// but stays far below what 32 independent units per layer reach (the comparison is below).
 
-NotebookApp.Cell(6);
-PrintLog("constant 0.05", constant);
-var firstLayer = constant.Network.Layers[0].Weights.ToArray();
+NotebookApp.Cell(9);
+PrintLog("constant 0.05", constantRun);
+var firstLayer = constantRun.Network.DenseLayers[0].Weights.ToArray();
 Console.WriteLine($"layer 1 weights moved from 0.05 to the range [{firstLayer.Min():F4}, {firstLayer.Max():F4}]");
-Claim.That(constant.Log.All(r => r.Spread1 == 0 && r.Spread2 == 0), "constant 0.05: the spread stays exactly 0 at every step, although the weights moved");
-Claim.That(constant.Network.Layers.Take(2).All(l => l.DistinctUnitCount() == 1), "after 300 steps each hidden layer still has one distinct unit, copied 32 times");
+Claim.That(constantRun.Log.All(r => r.Spread1 == 0 && r.Spread2 == 0),
+    "constant 0.05: the spread stays exactly 0 at every step, although the weights moved", "every value 0");
+Claim.That(constantRun.Network.DenseLayers.Take(2).All(l => l.DistinctUnitCount() == 1),
+    $"after {Steps} steps each hidden layer still has one distinct unit, copied 32 times",
+    "DistinctUnitCount() = 1 in both");
 
+// ### Equal weights, random biases
+//
+// The same constant weights with biases drawn from $N(0, 0.1^2)$ (one draw): now the units compute different $z_j$
+// from the first sample on, and the argument above no longer holds.
+
+NotebookApp.Cell(10);
+PrintLog("constant 0.05, random biases", randomBiasesRun);
+Claim.That(randomBiasesRun.Log[1].Spread1 == 0 && randomBiasesRun.Log[1].Spread2 == 0,
+    "with random biases the spread is still exactly 0 after step 1", "both layers 0");
+Claim.That(randomBiasesRun.Log.Skip(2).All(r => r.Spread1 > 0 && r.Spread2 > 0),
+    "with random biases the spread leaves 0 by step 2 and stays above 0", "all steps from 2 on");
+Claim.AtLeast(randomBiasesRun.Log[Steps].TestAccuracy - constantRun.Log[Steps].TestAccuracy, 0.2,
+    "and after 300 steps this one draw is more than 20 points ahead of the constant start with zero biases");
+
+// At step 1 not even these units move apart. The output weights are all equal, so each hidden unit receives
+// $0.05 \sum_k \partial L/\partial z^{\text{out}}_k$, and the softmax's gradient sums to zero over the classes. The
+// output weights themselves get different gradients (the $a_j$ differ), and from the second step on the hidden units
+// do too.
+//
 // ### Tiny random weights
 //
-// Weights drawn from $N(0, 0.01^2)$ are almost zero, but no two units are equal. The differences are small at
-// first; the gradient then amplifies them, because units that differ get different gradients. Seed 1:
+// Weights drawn from $N(0, 0.01^2)$ are almost zero, but no two units are equal: the symmetry is broken at step 0.
+// (For a given seed, this start and Xavier's draw the same numbers, each scaled by its own standard deviation, so their
+// units start out pointing the same ways; only the size differs.) Seed 1:
 
-NotebookApp.Cell(7);
-PrintLog("N(0, 0.01^2), seed 1", small[0]);
-Claim.AtLeast(small.Min(r => r.Log[Steps].Spread1 / r.Log[0].Spread1), 10, "N(0, 0.01^2): training widens the first layer's spread more than 10-fold, on every seed");
+NotebookApp.Cell(11);
+PrintLog("N(0, 0.01²), seed 1", tinyRuns[0]);
+double[] Alike(StartRun run) => run.Log.Where(r => r.Step % Every == 0).Select(r => r.Alike).ToArray();
+foreach (var (name, runs) in new[] { ("N(0, 0.01²)", tinyRuns), ("Xavier", xavierRuns) })
+    Console.WriteLine($"{name,-12} mean |cos| at step 0: " +
+        $"{Format.Spread(SeedSummary.Of(runs.Select(r => r.Log[0].Alike)))}, largest over the run: " +
+        $"{Format.Spread(SeedSummary.Of(runs.Select(r => Alike(r).Max())))}, at step {Steps}: " +
+        $"{Format.Spread(SeedSummary.Of(runs.Select(r => r.Log[Steps].Alike)))} (5 seeds)");
+Claim.That(tinyRuns.Zip(xavierRuns).All(p => Math.Abs(p.First.Log[0].Alike - p.Second.Log[0].Alike) < 1e-12),
+    "for each seed the tiny and the Xavier start point their units the same ways", "equal mean |cos| at step 0");
+Claim.That(tinyRuns.All(r => r.Log.All(s => s.Spread1 > 0)),
+    "N(0, 0.01²): the spread is above 0 at every step, on every seed", "all 5 seeds, all steps");
+
+// Yet the tiny start does not get past 20% test accuracy in its first 50 steps, and the cause is not symmetry. With
+// weights of size 0.01, each layer shrinks the signal, so the logits are nearly 0 and every gradient is tiny: the first
+// layer's gradient before training is hundreds of times smaller than from Xavier weights. The weights must first grow.
+// When they do, they grow mostly in one shared direction: the mean $|\cos|$ between first-layer units, about 0.1 at the
+// start, rises far above anything Xavier weights show, then falls again as the network learns. Tiny weights are not
+// symmetric, but they make the units more alike for a while.
+
+NotebookApp.Cell(12);
+double GradientNorm(DeepNetwork net, ulong seed) => new Trainer(Network.Create(net, seed), Loss.SoftmaxCrossEntropy,
+    Sgd()).GradientStatistics(train)[0].WeightGradientNorm;
+SeedSummary FirstLayerGradient(DeepNetwork net) => SeedSummary.Of(seeds.Select(s => GradientNorm(net, s)));
+var (tinyGradient, xavierGradient) = (FirstLayerGradient(tiny), FirstLayerGradient(xavier));
+Console.WriteLine($"first layer's gradient norm before training: N(0, 0.01²) {Format.Spread(tinyGradient)}, " +
+    $"Xavier {Format.Spread(xavierGradient)} (5 seeds)");
+Claim.AtLeast(xavierGradient.Min / tinyGradient.Max, 100,
+    "Xavier's smallest is more than 100 times the tiny start's largest");
+var plateau = tinyRuns.SelectMany(r => r.Log.Where(s => s.Step <= 50 && s.Step % Every == 0)).ToArray();
+Claim.AllWithin(plateau.Select(s => s.TestAccuracy), 0, 0.2,
+    "N(0, 0.01²): below 20% test accuracy for the first 50 steps, on every seed");
+SeedSummary PeakAlike(StartRun[] runs) => SeedSummary.Of(runs.Select(r => Alike(r).Max()));
+Claim.EntirelyAbove(PeakAlike(tinyRuns), PeakAlike(xavierRuns),
+    "the units' mean |cos| peaks higher from the tiny start than it ever gets from Xavier, on every seed");
+Claim.ForAll(tinyRuns, 5, r => r.Log[Steps].Alike < Alike(r).Max() - 0.1,
+    "and from the tiny start it falls again by more than 0.1 by step 300, on every seed");
 
 // ## The picture
 //
-// The spread of the first hidden layer at every step (a log axis: it spans decades) and the test accuracy, for the four
-// starts; each random start is a band over its 5 seeds. The all-zeros and constant runs have a spread of exactly 0 at every
-// step, which a log axis cannot show: they have no line in the first chart.
+// The mean $|\cos|$ between first-layer units and the test accuracy, step by step, for the starts. Each random start
+// is drawn as a band from the smallest to the largest of its 5 seeds around their mean. The all-zeros start has no
+// line in the first chart (its rows are zero, so their cosine is undefined); the constant start's units are copies,
+// so its mean $|\cos|$ is 1 throughout.
 
-NotebookApp.Cell(8);
-var stepAxis = Enumerable.Range(0, Steps + 1).Select(s => (double)s).ToArray();
-Plotly.NET.GenericChart Spread(StartRun[] runs, string name) =>
-    Charts.Band(stepAxis, SeedSummary.Pointwise(runs.Select(r => r.Log.Select(t => t.Spread1).ToArray()).ToArray()), name, Colours.Scheme(name), geometric: true);
-NotebookApp.Show(Chart.Combine(new[] { Spread(small, "N(0, 0.01^2), 5 seeds"), Spread(xavier, "Xavier normal, 5 seeds") })
-    .WithTitle("Hidden layer 1: how different are the units? (all zeros and constant: exactly 0, not drawable)")
-    .WithAxes("SGD step (batch of 32)", "largest spread of incoming weights across units (log scale)", logY: true)
-    .WithSize(900, 450));
-
-NotebookApp.Cell(9);
-Plotly.NET.GenericChart Accuracy(StartRun[] runs, string name) =>
-    Charts.Band(stepAxis, SeedSummary.Pointwise(runs.Select(r => r.Log.Select(t => t.TestAccuracy).ToArray()).ToArray()), name, Colours.Scheme(name));
+NotebookApp.Cell(13);
+var loggedSteps = Enumerable.Range(0, Steps / Every + 1).Select(i => (double)(i * Every)).ToArray();
+Plotly.NET.GenericChart BandOf(StartRun[] runs, string name, Func<StartRun, double[]> measure) =>
+    Charts.Band(loggedSteps, SeedSummary.Pointwise(runs.Select(r => (IReadOnlyList<double>)measure(r)).ToArray()), name,
+        Colours.Scheme(name));
 NotebookApp.Show(Chart.Combine(new[]
     {
-        Charts.Line(stepAxis, zeros.Log.Select(r => r.TestAccuracy), "all zeros", Colours.Scheme("all zeros"), width: 4),
-        Charts.Line(stepAxis, constant.Log.Select(r => r.TestAccuracy), "constant 0.05", Colours.Scheme("constant 0.05")),
-        Accuracy(small, "N(0, 0.01^2), 5 seeds"), Accuracy(xavier, "Xavier normal, 5 seeds"),
+        Charts.Line(loggedSteps, Alike(constantRun), "constant 0.05", Colours.Scheme("constant 0.05")),
+        BandOf(tinyRuns, "N(0, 0.01²), 5 seeds", Alike), BandOf(xavierRuns, "Xavier normal, 5 seeds", Alike),
+    })
+    .WithTitle("Hidden layer 1: how alike are the units' directions? (all zeros: undefined, not drawn)")
+    .WithAxes("SGD step (batch of 32)", "mean |cos| between units' incoming weights (1 = copies)")
+    .WithSize(900, 450));
+
+NotebookApp.Cell(14);
+double[] AccuracyOf(StartRun run) => run.Log.Where(r => r.Step % Every == 0).Select(r => r.TestAccuracy).ToArray();
+NotebookApp.Show(Chart.Combine(new[]
+    {
+        Charts.Line(loggedSteps, AccuracyOf(zerosRun), "all zeros", Colours.Scheme("all zeros"), width: 4),
+        Charts.Line(loggedSteps, AccuracyOf(constantRun), "constant 0.05", Colours.Scheme("constant 0.05")),
+        BandOf(tinyRuns, "N(0, 0.01²), 5 seeds", AccuracyOf), BandOf(xavierRuns, "Xavier normal, 5 seeds", AccuracyOf),
         Charts.ReferenceLine(0, Steps, chance, "chance (one class for every image)"),
     })
     .WithTitle("Test accuracy during training, by initial weights (biases start at 0 in every run)")
     .WithAxes("SGD step (batch of 32)", "test accuracy (fraction correct)")
     .WithSize(900, 450));
 
-NotebookApp.Cell(10);
-Console.WriteLine("start                  test accuracy after 10 / 100 / 300 steps (random starts: min to max of 5 seeds)");
-foreach (var (name, runs) in new[] { ("all zeros", new[] { zeros }), ("constant 0.05", new[] { constant }), ("N(0, 0.01^2)", small), ("Xavier normal", xavier) })
+NotebookApp.Cell(15);
+Console.WriteLine("start              test accuracy after 10 / 100 / 300 steps (random starts: min to max of 5 seeds)");
+var groups = new[] { ("all zeros", new[] { zerosRun }), ("constant 0.05", new[] { constantRun }),
+    ("N(0, 0.01²)", tinyRuns), ("Xavier normal", xavierRuns) };
+foreach (var (name, runs) in groups)
     Console.WriteLine($"{name,-18} " + string.Join("   ", new[] { 10, 100, Steps }.Select(step =>
         $"{runs.Min(r => r.Log[step].TestAccuracy),6:P1} to {runs.Max(r => r.Log[step].TestAccuracy),6:P1}")));
-Claim.AtLeast(constant.Log[Steps].TestAccuracy - chance, 0.1, "constant 0.05 climbs more than 10 points above chance");
-Claim.AtLeast(xavier.Min(r => r.Log[Steps].TestAccuracy) - constant.Log[Steps].TestAccuracy, 0.3, "but ends more than 30 points below every Xavier run");
-Claim.AtLeast(small.Min(r => r.Log[Steps].TestAccuracy), 0.8, "N(0, 0.01^2) reaches at least 80% test accuracy in 300 steps, on every seed");
-Claim.AtLeast(xavier.Min(r => r.Log[10].TestAccuracy) - small.Max(r => r.Log[10].TestAccuracy), 0.2, "Xavier gets there much faster: after 10 steps it leads every tiny start by more than 20 points");
+var randomRuns = tinyRuns.Concat(xavierRuns).ToArray();
+Claim.AtLeast(constantRun.Log[Steps].TestAccuracy - chance, 0.1,
+    "constant 0.05 climbs more than 10 points above chance");
+Claim.AtLeast(randomRuns.Min(r => r.Log[Steps].TestAccuracy) - constantRun.Log[Steps].TestAccuracy, 0.3,
+    "but ends more than 30 points below every one of the 10 randomly initialized runs (tiny and Xavier)");
+Claim.AtLeast(tinyRuns.Min(r => r.Log[Steps].TestAccuracy), 0.8,
+    "N(0, 0.01²) reaches 80% test accuracy in 300 steps, on every seed");
+Claim.AtLeast(xavierRuns.Min(r => r.Log[10].TestAccuracy) - tinyRuns.Max(r => r.Log[10].TestAccuracy), 0.2,
+    "Xavier gets going at once: after 10 steps it leads every tiny start by more than 20 points");
 
-// ## Zero biases are fine
+// These speeds hold for the settings above: one learning rate (0.1), one batch order and 300 steps. The length of the
+// tiny start's plateau depends on the learning rate (Exercise 3 changes the weights' scale instead); notebook 19 (the
+// learning rate and the optimizer) measures such dependences over a range of learning rates.
 //
-// Every run above started with all biases at zero, and the random ones trained normally. Biases do not need random
-// values because the weights already make the units different: unit $j$'s bias gradient is the sum of its
-// $\delta_j$ over the batch, and $\delta_j$ depends on $z_j = w_j \cdot x$, which differs from unit to unit as soon
-// as the rows $w_j$ differ. So the biases start equal but receive different gradients from the first step on. The
-// check: the spread of the first layer's biases (largest minus smallest) after 1 step and at the end.
+// ## Zero biases do not cause symmetry
+//
+// Every run above started with all biases at zero, and the random ones trained. Biases do not need random values
+// because the weights already make the units different: unit $j$'s bias gradient is the sum of its $\delta_j$ over the
+// batch, and $\delta_j$ depends on $z_j = w_j \cdot x$, which differs from unit to unit as soon as the rows $w_j$
+// differ. So the biases start equal but receive different gradients from the first step on. The check: the spread of
+// the first layer's biases (largest minus smallest) after 1 step and at the end.
 
-NotebookApp.Cell(11);
-static double BiasSpread(MultilayerPerceptron network) => network.Layers[0].Biases.ToArray().Max() - network.Layers[0].Biases.ToArray().Min();
-var oneStep = MultilayerPerceptron.Create(new[] { 64, 32, 32, 10 }, Activation.Tanh, Init.XavierNormal(), new RandomSource(seed: 1));
+NotebookApp.Cell(16);
+static double BiasSpread(Network network) =>
+    network.DenseLayers[0].Biases.ToArray().Max() - network.DenseLayers[0].Biases.ToArray().Min();
+var oneStep = Network.Create(xavier, 1);
 Console.WriteLine($"Xavier weights, zero biases: bias spread before training {BiasSpread(oneStep):G4}");
-new Trainer(oneStep, Loss.SoftmaxCrossEntropy, new TrainingOptions { LearningRate = 0.1, Momentum = 0.9 }).Step(batches[0].Features, batches[0].Labels, BatchSize);
+new Trainer(oneStep, Loss.SoftmaxCrossEntropy, Sgd()).TrainSteps(train, 1);
 Claim.AtLeast(BiasSpread(oneStep), 1e-3, "with random weights the zero biases differ after one step");
-Claim.AtLeast(xavier.Min(r => BiasSpread(r.Network)), 0.1, $"and after {Steps} steps they spread over more than 0.1, on every seed");
-Claim.That(BiasSpread(zeros.Network) == 0, $"with all-zero weights the biases are still all equal after {Steps} steps");
+Claim.AtLeast(xavierRuns.Min(r => BiasSpread(r.Network)), 0.1,
+    $"and after {Steps} steps they spread over more than 0.1, on every seed");
+Claim.That(BiasSpread(zerosRun.Network) == 0,
+    $"with all-zero weights the biases are still all equal after {Steps} steps", "spread 0");
 
 // ## Takeaways
 //
-// - With all-zero or all-equal weights, every hidden unit of a layer gets the same gradient at every step. The
-//   measured spread between units stayed exactly 0 for all 300 steps: no amount of training separates them.
-// - All zeros with tanh (or ReLU) is a dead network: the hidden outputs are zero, nothing but the output biases
-//   learns, and the network answers one class for every image: the test accuracy stays at chance.
-// - A constant start lets weights move, but in lockstep: each hidden layer stays one unit copied 32 times, and
-//   its accuracy ends more than 30 points below every randomly initialized network of the same size.
-// - Tiny random weights ($N(0, 0.01^2)$) are enough to break the symmetry: the spread grows more than 10-fold and the accuracy
-//   reaches 80% or more on every seed, though much more slowly than from Xavier weights. (How large the random weights should
-//   be, for deep networks, is the subject of the other notebooks.)
+// - With all-zero or all-equal weights **and equal (zero) biases**, every hidden unit of a layer gets the same
+//   gradient at every step. The measured spread between units stayed exactly 0 for all 300 steps: no amount of training
+//   separates them. Random biases alone break that tie (here the spread left 0 by step 2).
+// - All zeros with tanh or ReLU is a dead network: after 300 steps every hidden weight, hidden bias and output weight
+//   was still exactly 0; only the output biases learned, and the network answers one class for every image.
+// - A constant start lets weights move, but in lockstep: each hidden layer stays one unit copied 32 times, and its
+//   accuracy ends more than 30 points below every one of the 10 randomly initialized runs.
+// - Tiny random weights ($N(0, 0.01^2)$) break the symmetry from step 0 and reach 80% or more on every seed, but they
+//   start slowly: their gradients are more than 100 times smaller than Xavier's, the accuracy stays below 20% for the
+//   first 50 steps, and while the weights grow the units become more alike than from Xavier weights (all at one learning
+//   rate, one batch order and 300 steps). How large random weights should be, for deep networks, is the subject of the
+//   other notebooks.
 // - Biases may start at zero: once the weights differ, the units' bias gradients differ too.
+
+// ## Exercises
+//
+// Each exercise has a worked solution below it, collapsed: try it first.
+//
+// ### Exercise 1
+//
+// Train the all-zeros network with **sigmoid** units for 300 steps. The sigmoid has $f(0) = 1/2$, not 0. Predict:
+// do the hidden weights move? Do the hidden units stay copies of one another?
+
+NotebookApp.Cell(17);
+var sigmoidZeros = Network.Create(DeepNetwork.Classifier(widths, Activation.Sigmoid, Init.Zeros()), 1);
+new Trainer(sigmoidZeros, Loss.SoftmaxCrossEntropy, Sgd()).TrainSteps(train, Steps);
+var hidden = sigmoidZeros.DenseLayers.Take(2).ToArray();
+double sigmoidAccuracy = sigmoidZeros.Evaluate(test, Loss.SoftmaxCrossEntropy).Accuracy;
+Console.WriteLine($"largest hidden weight after {Steps} steps: " +
+    $"{hidden.Max(l => l.Weights.ToArray().Max(Math.Abs)):G3}; test accuracy {sigmoidAccuracy:P1}");
+Claim.That(hidden.All(l => l.Weights.ToArray().Any(w => w != 0)), "sigmoid: the hidden weights move",
+    "some weight of each hidden layer is not 0");
+Claim.That(hidden.All(l => l.DistinctUnitCount() == 1), "but each hidden layer is still one unit copied 32 times",
+    "DistinctUnitCount() = 1 in both");
+Claim.AtMost(sigmoidAccuracy, 0.15, "and it is still at chance (below 15%)");
+
+// With $f(0) = 1/2$ the hidden outputs are not 0, so the output weights get gradients, and through them the hidden
+// layers do too: the network is not dead. But the argument for identical units did not use $f(0) = 0$: equal rows,
+// equal biases and equal columns of $V$ stay equal. The sigmoid network is as symmetric as the constant start, and in
+// these 300 steps it did not even leave chance.
+
+// ### Exercise 2
+//
+// Derive the training loss of the all-zeros network before its first step, then compute it.
+
+NotebookApp.Cell(18);
+double initialLoss = Network.Create(allZeros, 1).Evaluate(train, Loss.SoftmaxCrossEntropy).Loss;
+Console.WriteLine($"loss before training {initialLoss:R}, ln 10 = {Math.Log(10):R}");
+Claim.Close(initialLoss, Math.Log(10), 1e-12, "the all-zeros network starts at a loss of exactly ln 10");
+
+// All weights and biases are 0, so every logit is 0 and the softmax gives each of the 10 classes probability 1/10. The
+// cross-entropy of every sample is $-\ln(1/10) = \ln 10 \approx 2.303$, whatever its label.
+
+// ### Exercise 3
+//
+// Make the tiny start ten times larger, $N(0, 0.1^2)$, and train 50 steps on the same 5 seeds. Predict: does the
+// plateau at chance survive?
+
+NotebookApp.Cell(19);
+var small = DeepNetwork.Classifier(widths, Activation.Tanh, Init.Normal(0, 0.1));
+double AccuracyAfter(ulong seed, int steps)
+{
+    var network = Network.Create(small, seed);
+    new Trainer(network, Loss.SoftmaxCrossEntropy, Sgd()).TrainSteps(train, steps);
+    return network.Evaluate(test, Loss.SoftmaxCrossEntropy).Accuracy;
+}
+var after50 = SeedSummary.Of(seeds.Select(s => AccuracyAfter(s, 50)));
+var smallGradient = FirstLayerGradient(small);
+Console.WriteLine($"N(0, 0.1²) after 50 steps: {Format.Spread(after50, 100)} % (5 seeds); N(0, 0.01²) at most " +
+    $"{tinyRuns.Max(r => r.Log[50].TestAccuracy):P1}");
+Claim.AtLeast(after50.Min, 0.8, "N(0, 0.1²) passes 80% within 50 steps on every seed, where N(0, 0.01²) was at chance");
+Console.WriteLine($"first layer's gradient before training, N(0, 0.1²) against N(0, 0.01²): " +
+    $"{smallGradient.Mean / tinyGradient.Mean:F0} times larger (means of 5 seeds)");
+Claim.Within(smallGradient.Mean / tinyGradient.Mean, 50, 200, "about 100 times larger: 50 to 200");
+
+// Ten times larger weights make each layer's signal ten times larger and the gradient of the first layer, which
+// passes through the two later layers' weights, about 100 times larger (the check above): the plateau is gone. The
+// tiny start's trouble is its scale, not its randomness.
 
 NotebookApp.Finish();
 
 // The types the notebook's cells declare (a C# program declares them after its top-level statements).
 
-// From code cell 3.
-record StepRecord(int Step, double Spread1, double Spread2, double TestAccuracy);
+// From code cell 5.
+record StepRecord(int Step, double Spread1, double Spread2, double Alike, double TestAccuracy);
 
-// From code cell 3.
-record StartRun(List<StepRecord> Log, MultilayerPerceptron Network);
+// From code cell 5.
+record StartRun(List<StepRecord> Log, Network Network);

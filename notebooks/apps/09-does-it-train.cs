@@ -17,11 +17,15 @@ NotebookApp.Start("09-does-it-train");
 
 // # Does it train? Six initializations x three activations in a deep network
 //
-// The earlier notebooks watched signals travel through deep networks that never learned anything. Here the
-// networks learn. A 10-layer perceptron is trained on the handwritten digits from six initial weight
+// Notebooks 01-06 followed signals through deep networks that were never trained; notebooks 07 and 08 trained small
+// ones. Here a deep network learns. A 10-layer perceptron is trained on the handwritten digits from six initial weight
 // distributions, with each of three activation functions and 5 seeds each, and we look at the loss over the epochs,
-// the final test accuracy, and the gradients each layer receives before the first step. At the end, decision regions
+// the final test accuracy, and the gradient each layer receives before the first step. At the end, decision regions
 // on a 2-D problem show what a bad start does to the function a network learns.
+//
+// Everything here is trained with one optimizer at one setting (plain SGD with momentum, one learning rate, one budget
+// of epochs), held fixed for every start: the results say which starts train *under that setting*. Notebook 19
+// (the learning rate and the optimizer) measures how such conclusions move with the learning rate and the optimizer.
 //
 // Lines starting with ✓ are the text's claims, checked against the 90 trainings; a ranking of two schemes is claimed
 // only where every seed of one beats every seed of the other.
@@ -30,225 +34,432 @@ NotebookApp.Start("09-does-it-train");
 
 // ## The setup
 //
-// - Data: the UCI digits (64 pixels, 10 classes), the library's fixed split.
-// - Network: 10 weight layers, 64 inputs, 9 hidden layers of 32 units, 10 outputs; biases start at 0.
-// - Schemes: $N(0, 1)$ (too large), $N(0, 0.01^2)$ (too small), Xavier normal $\sigma^2 = 2/(n_\text{in} + n_\text{out})$,
-//   He normal $\sigma^2 = 2/n_\text{in}$, orthogonal (gain 1; notebook 06 explains it), and PyTorch's `nn.Linear` default
-//   $U(\pm 1/\sqrt{n_\text{in}})$, variance $1/(3 n_\text{in})$ (notebook 05). LeCun's $1/n_\text{in}$ is left out: in the square
-//   hidden layers it equals Xavier's variance exactly.
+// - Data: the UCI digits (8 x 8 images, 64 pixels, 10 classes), the library's fixed train/test split.
+// - Network: 10 weight layers, 64 inputs, 9 hidden layers of 32 units, 10 outputs (the logits of a softmax).
+// - Schemes (how the weights are drawn; the biases start at 0 unless said otherwise): $N(0, 1)$ (too large),
+//   $N(0, 0.01^2)$ (too small), Xavier normal $\sigma^2 = 2/(n_\text{in} + n_\text{out})$, He normal
+//   $\sigma^2 = 2/n_\text{in}$, orthogonal (gain 1; notebook 06 explains it), and PyTorch's `nn.Linear` default:
+//   weights $U(\pm 1/\sqrt{n_\text{in}})$, variance $1/(3 n_\text{in})$ (notebook 05), and biases drawn from the same
+//   kind of range, as PyTorch's `reset_parameters` does. One bias rule serves every layer of our description, so the
+//   biases are $U(\pm 1/\sqrt{32})$ everywhere: PyTorch's exact range in layers 2-10, a slightly wider one than its
+//   $U(\pm 1/\sqrt{64})$ in layer 1. LeCun's $1/n_\text{in}$ is left out: in the square hidden layers it equals
+//   Xavier's variance exactly.
 // - Activations of the hidden layers: sigmoid, tanh, ReLU.
-// - Training: SGD with learning rate 0.01, momentum 0.9, batches of 32, 8 epochs. Seed $s = 1..5$ draws the initial weights
-//   and seed $100 + s$ the batch order, so every number below is reproducible.
-//
-// These sizes keep the 90 trainings to a few seconds on two cores.
+// - Training, **held fixed for every run**: softmax cross-entropy, SGD with learning rate 0.01, momentum 0.9, batches of
+//   32, 8 epochs (an *epoch* is one pass over the training set). Seed $s = 1..5$ draws the initial weights and
+//   seed $100 + s$ the batch order, so every number below is reproducible.
 
 NotebookApp.Cell(2);
 var split = DigitsDataset.LoadSplit(DigitsDataset.FindFile(Environment.CurrentDirectory));
 var (train, test) = (split.Train, split.Test);
 const int Layers = 10, Width = 32, Epochs = 8;
-int[] widths = new[] { 64 }.Concat(Enumerable.Repeat(Width, Layers - 1)).Append(10).ToArray();
-ulong[] seeds = { 1, 2, 3, 4, 5 };
-var schemes = new (string Name, IWeightInitializer Initializer)[]
+int[] widths = [64, .. Enumerable.Repeat(Width, Layers - 1), 10];
+ulong[] seeds = [1, 2, 3, 4, 5];
+double pyTorchBias = 1 / Math.Sqrt(Width);
+var schemes = new (string Name, IWeightInitializer Weights, IWeightInitializer Biases)[]
 {
-    ("N(0, 1)", Init.Normal(0, 1)), ("N(0, 0.01^2)", Init.Normal(0, 0.01)), ("Xavier", Init.XavierNormal()),
-    ("He", Init.HeNormal()), ("orthogonal", Init.Orthogonal()), ("PyTorch default", Init.PyTorchLinearDefault),
+    ("N(0, 1)", Init.Normal(0, 1), Init.Zeros()), ("N(0, 0.01²)", Init.Normal(0, 0.01), Init.Zeros()),
+    ("Xavier", Init.XavierNormal(), Init.Zeros()), ("He", Init.HeNormal(), Init.Zeros()),
+    ("orthogonal", Init.Orthogonal(), Init.Zeros()),
+    ("PyTorch default", Init.PyTorchLinearDefault(), Init.Uniform(-pyTorchBias, pyTorchBias)),
 };
 var activations = new[] { Activation.Sigmoid, Activation.Tanh, Activation.ReLU };
-TrainingHistory TrainOnce(IWeightInitializer initializer, Activation activation, ulong seed) =>
-    new Trainer(MultilayerPerceptron.Create(widths, activation, initializer, new RandomSource(seed)), Loss.SoftmaxCrossEntropy,
-        new TrainingOptions { LearningRate = 0.01, Momentum = 0.9, BatchSize = 32, Seed = 100 + seed }).Fit(train, test, Epochs);
-Console.WriteLine($"network {string.Join("-", widths)}: {train.Count} training and {test.Count} test images; {schemes.Length} schemes x {activations.Length} activations x {seeds.Length} seeds");
+Console.WriteLine($"{train.Count} training and {test.Count} test images; {schemes.Length} schemes x " +
+    $"{activations.Length} activations x {seeds.Length} seeds; PyTorch's bias bound 1/√32 = {pyTorchBias:F4}");
+
+// Each (scheme, activation) pair is one network description; every run of a pair trains that description with its own
+// weight seed. The He network with ReLU, for example:
 
 NotebookApp.Cell(3);
-var configurations = (from a in activations from s in schemes from seed in seeds select (Scheme: s, Activation: a, Seed: seed)).ToArray();
-var histories = configurations.AsParallel().AsOrdered().Select(c => TrainOnce(c.Scheme.Initializer, c.Activation, c.Seed)).ToArray();
-var runs = configurations.Zip(histories).GroupBy(p => (p.First.Scheme.Name, p.First.Activation.Name), p => p.Second)
+DeepNetwork DigitsNet(string scheme, Activation activation)
+{
+    var s = schemes.Single(s => s.Name == scheme);
+    return DeepNetwork.Classifier(widths, activation, s.Weights, s.Biases);
+}
+TrainingOptions Sgd(ulong seed) =>
+    new() { LearningRate = 0.01, Momentum = 0.9, BatchSize = 32, Seed = 100 + seed };
+TrainingHistory TrainOnce(DeepNetwork net, ulong seed) =>
+    new Trainer(Network.Create(net, seed), Loss.SoftmaxCrossEntropy, Sgd(seed)).Fit(train, test, Epochs);
+var heRelu = DigitsNet("He", Activation.ReLU);
+Console.WriteLine($"{heRelu}: {Network.Create(heRelu, 1).ParameterCount} parameters");
+Console.WriteLine(DigitsNet("PyTorch default", Activation.ReLU));
+
+NotebookApp.Cell(4);
+var clock = System.Diagnostics.Stopwatch.StartNew();
+var configurations = (from a in activations from s in schemes from seed in seeds
+                      select (Scheme: s.Name, Activation: a, Seed: seed)).ToArray();
+var histories = configurations.AsParallel().AsOrdered()
+    .Select(c => TrainOnce(DigitsNet(c.Scheme, c.Activation), c.Seed)).ToArray();
+Timing.Print($"{histories.Length} trainings of {Epochs} epochs", clock.Elapsed);
+var runs = configurations.Zip(histories).GroupBy(p => (p.First.Scheme, p.First.Activation.Name), p => p.Second)
     .ToDictionary(g => g.Key, g => g.ToArray());
 static bool Diverged(TrainingHistory h) => !double.IsFinite(h.Final.TrainLoss);
-SeedSummary AccuracyOf(string scheme, Activation activation) => SeedSummary.Of(runs[(scheme, activation.Name)].Select(h => h.Final.TestAccuracy));
-Console.WriteLine($"{histories.Length} trainings of {Epochs} epochs, {histories.Count(Diverged)} of them diverged");
+double ln10 = Math.Log(10);
+TrainingHistory[] RunsOf(string scheme, Activation a) => runs[(scheme, a.Name)];
+SeedSummary AccuracyOf(string scheme, Activation a) =>
+    SeedSummary.Of(RunsOf(scheme, a).Select(h => h.Final.TestAccuracy));
+Console.WriteLine($"{histories.Length} trainings, {histories.Count(Diverged)} of them diverged; " +
+    $"the loss of a network that has learned only the class frequencies: ln 10 = {ln10:F4}");
 
 // ## Final test accuracy
 //
-// Mean ± standard deviation over the 5 seeds, in percent. Chance is about 10% (ten balanced classes). "diverged" means the
-// loss stopped being a finite number (on how many of the 5 seeds).
+// Mean ± standard deviation over the 5 seeds, in percent. A network that ignores its input scores the share of one
+// class, about 10% with ten nearly balanced classes: we call that *chance*. "diverged" means the loss stopped being a
+// finite number (on how many of the 5 seeds).
 
-NotebookApp.Cell(4);
-string Cell(string scheme, Activation activation)
+NotebookApp.Cell(5);
+string Cell(string scheme, Activation a)
 {
-    var h = runs[(scheme, activation.Name)];
-    int diverged = h.Count(Diverged);
-    return diverged > 0 ? $"diverged {diverged}/5" : $"{Format.Spread(AccuracyOf(scheme, activation), 100)} %";
+    int diverged = RunsOf(scheme, a).Count(Diverged);
+    var s = AccuracyOf(scheme, a);
+    return diverged > 0 ? $"diverged {diverged}/5" : $"{100 * s.Mean:F1} ± {100 * s.Std:F1} %";
 }
 Console.WriteLine($"{"scheme",-16}" + string.Concat(activations.Select(a => $"{a.Name,16}")));
-foreach (var (name, _) in schemes)
+foreach (var (name, _, _) in schemes)
     Console.WriteLine($"{name,-16}" + string.Concat(activations.Select(a => $"{Cell(name, a),16}")));
 
 // What the table shows, seed by seed:
 
-NotebookApp.Cell(5);
-double ln10 = Math.Log(10);
-Claim.That(activations.All(a => runs[("N(0, 0.01^2)", a.Name)].All(h => Math.Abs(h.Final.TrainLoss - ln10) < 0.05 && h.Final.TestAccuracy < 0.15)),
-    "N(0, 0.01^2): with every activation and seed the loss stays within 0.05 of ln 10 and the accuracy at chance (below 15%)");
-Claim.That(runs[("N(0, 1)", "ReLU")].All(Diverged), "N(0, 1) with ReLU diverges on every seed");
-Claim.AtMost(AccuracyOf("N(0, 1)", Activation.Tanh).Max, 0.15, "N(0, 1) with tanh stays at chance on every seed");
-Claim.AtMost(new[] { Activation.Tanh, Activation.ReLU }.Max(a => AccuracyOf("PyTorch default", a).Max), 0.25,
-    "PyTorch's default does not train this 10-layer net in 8 epochs with tanh or ReLU: below 25% on every seed");
-foreach (var scheme in new[] { "Xavier", "He", "orthogonal" })
-    Claim.AtLeast(Math.Min(AccuracyOf(scheme, Activation.Tanh).Min, AccuracyOf(scheme, Activation.ReLU).Min), 0.45, $"{scheme} trains with tanh and with ReLU: above 45% on every seed");
-
 NotebookApp.Cell(6);
-Claim.EntirelyAbove(AccuracyOf("N(0, 1)", Activation.Sigmoid), new[] { "N(0, 0.01^2)", "Xavier", "He", "orthogonal", "PyTorch default" }
-    .Select(s => AccuracyOf(s, Activation.Sigmoid)).MaxBy(s => s.Max), "sigmoid: only N(0, 1) learns anything; every other scheme stays below its worst seed");
-Claim.EntirelyAbove(AccuracyOf("He", Activation.ReLU), AccuracyOf("Xavier", Activation.ReLU), "ReLU: He beats Xavier on every seed");
-Claim.That(AccuracyOf("He", Activation.ReLU).Overlaps(AccuracyOf("orthogonal", Activation.ReLU)), "ReLU: He's and orthogonal's ranges overlap, so no ranking between them");
-Claim.That(new[] { "Xavier", "He", "orthogonal" }.All(s => AccuracyOf(s, Activation.Tanh).Overlaps(AccuracyOf("He", Activation.Tanh))),
-    "tanh: the ranges of Xavier, He and orthogonal overlap, so no ranking among them");
+Claim.ForAll(activations.SelectMany(a => RunsOf("N(0, 0.01²)", a)), 15,
+    h => h.Epochs.Prepend(h.Initial).All(e => Math.Abs(e.TrainLoss - ln10) < 0.05) && h.Final.TestAccuracy < 0.15,
+    "N(0, 0.01²), every activation and seed: the loss stays within 0.05 of ln 10 at every epoch, accuracy below 15%");
+var largeRelu = RunsOf("N(0, 1)", Activation.ReLU);
+Console.WriteLine($"N(0, 1) with ReLU: {largeRelu.Count(Diverged)} of 5 seeds diverged");
+Claim.ForAll(largeRelu, 5, h => Diverged(h) || h.Final.TestAccuracy < 0.15,
+    "N(0, 1) with ReLU: every seed either diverges or ends at chance (below 15%)");
+Claim.AtMost(AccuracyOf("N(0, 1)", Activation.Tanh).Max, 0.15, "N(0, 1) with tanh stays at chance on every seed");
+Claim.AtMost(Math.Max(AccuracyOf("PyTorch default", Activation.Tanh).Max,
+        AccuracyOf("PyTorch default", Activation.ReLU).Max), 0.15,
+    "PyTorch's default (weights and biases) stays at chance with tanh and ReLU: below 15% on every seed");
+foreach (var scheme in new[] { "Xavier", "He", "orthogonal" })
+    Claim.AtLeast(Math.Min(AccuracyOf(scheme, Activation.Tanh).Min, AccuracyOf(scheme, Activation.ReLU).Min), 0.35,
+        $"{scheme} trains with tanh and with ReLU: above 35% on every seed");
+
+NotebookApp.Cell(7);
+var sigmoidOthers = schemes.Where(s => s.Name != "N(0, 1)").Select(s => AccuracyOf(s.Name, Activation.Sigmoid));
+Claim.EntirelyAbove(AccuracyOf("N(0, 1)", Activation.Sigmoid), sigmoidOthers.MaxBy(s => s.Max),
+    "sigmoid: only N(0, 1) learns anything; every other scheme stays below its worst seed");
+Claim.EntirelyAbove(AccuracyOf("He", Activation.ReLU), AccuracyOf("Xavier", Activation.ReLU),
+    "ReLU: He beats Xavier on every seed");
+Claim.EntirelyAbove(AccuracyOf("He", Activation.ReLU), AccuracyOf("orthogonal", Activation.ReLU),
+    "ReLU: He beats orthogonal on every seed");
+Claim.EntirelyAbove(AccuracyOf("orthogonal", Activation.Tanh), AccuracyOf("Xavier", Activation.Tanh),
+    "tanh: orthogonal beats Xavier on every seed");
+Claim.Overlap(AccuracyOf("He", Activation.Tanh), AccuracyOf("Xavier", Activation.Tanh),
+    "tanh: He's range overlaps Xavier's");
+Claim.Overlap(AccuracyOf("He", Activation.Tanh), AccuracyOf("orthogonal", Activation.Tanh),
+    "tanh: He's range overlaps orthogonal's");
+Claim.AtLeast(Math.Min(AccuracyOf("He", Activation.Tanh).Min, AccuracyOf("He", Activation.ReLU).Min), 0.9,
+    "He, with tanh and with ReLU, ends above 90% test accuracy on every seed");
+
+// So, at this learning rate and budget: the two fixed-scale starts fail (the tiny one never moves; the large one
+// diverges with ReLU and stays at chance with tanh), PyTorch's default stays at chance with tanh and ReLU, and Xavier,
+// He and orthogonal train with tanh and ReLU. With ReLU, He beats both Xavier and orthogonal (gain 1) on every seed,
+// in line with its factor 2 for ReLU (notebook 05); with tanh only one ranking holds on every seed (orthogonal over
+// Xavier). With the sigmoid nothing trains except, poorly, $N(0, 1)$. The gradients below show why.
 
 // ## Loss over the epochs
 //
-// One chart per activation, one band per scheme: the mean cross-entropy on the training set before training (epoch 0) and
-// after each epoch, the geometric mean over the 5 seeds inside the range of the seeds, on a log axis from 0.01 to 100. A flat
-// line at $\ln 10 \approx 2.30$ is a network that has learned nothing but the class frequencies. A scheme none of whose
-// runs stayed finite is not drawn, and the title says so, as it says which flat lines lie on top of each other.
+// One chart per activation, one band per scheme: the cross-entropy on the training set before training (epoch 0) and
+// after each epoch, drawn as the geometric mean over the 5 seeds (the mean of the logarithms, natural on a log axis)
+// inside the range from the lowest to the highest seed, on a log axis from 0.01 to 100. A flat line at
+// $\ln 10 \approx 2.30$ is a network that has learned nothing but the class frequencies. A scheme with a run whose loss
+// did not stay finite is not drawn, and the subtitle says so, as it says which lines sit at $\ln 10$ (within 0.05),
+// on top of each other.
 
-NotebookApp.Cell(7);
+NotebookApp.Cell(8);
 var epochAxis = Enumerable.Range(0, Epochs + 1).Select(e => (double)e).ToArray();
-Plotly.NET.GenericChart LossChart(Activation activation)
+double[] LossCurve(TrainingHistory h) => h.Epochs.Prepend(h.Initial).Select(e => e.TrainLoss).ToArray();
+string[] AtLn10(Activation a, IEnumerable<string> names, int fromEpoch) => names
+    .Where(n => RunsOf(n, a).All(h => LossCurve(h).Skip(fromEpoch).All(v => Math.Abs(v - ln10) < 0.05))).ToArray();
+string LossNotes(Activation a, string[] drawn)
 {
-    var drawn = schemes.Where(s => !runs[(s.Name, activation.Name)].Any(Diverged)).ToArray();
-    var notDrawn = schemes.Where(s => runs[(s.Name, activation.Name)].Any(Diverged)).Select(s => $"{s.Name}: diverged, not drawn").ToArray();
-    var flat = drawn.Where(s => runs[(s.Name, activation.Name)].All(h => h.Epochs.All(e => Math.Abs(e.TrainLoss - ln10) < 0.05))).Select(s => s.Name).ToArray();
-    var notes = notDrawn.Concat(flat.Length > 1 ? new[] { $"{string.Join(", ", flat)}: flat at ln 10, drawn on top of each other" } : []).ToArray();
-    return Chart.Combine(drawn.Select(s => Charts.Band(epochAxis,
-            SeedSummary.Pointwise(runs[(s.Name, activation.Name)].Select(h => h.Epochs.Prepend(h.Initial).Select(e => e.TrainLoss).ToArray()).ToArray()),
-            $"{s.Name} (5 seeds)", Colours.Scheme(s.Name), geometric: true)))
-        .WithTitle($"{activation.Name}: training loss of the 10-layer network" + (notes.Length > 0 ? $"<br><sub>{string.Join("; ", notes)}</sub>" : ""))
-        .WithAxes("epoch", "training loss (cross-entropy, nats, log scale)", logY: true)
+    var notes = schemes.Select(s => s.Name).Except(drawn).Select(n => $"{n}: diverged, not drawn").ToList();
+    var throughout = AtLn10(a, drawn, 0);
+    var fromEpoch1 = AtLn10(a, drawn, 1).Except(throughout).ToArray();
+    if (throughout.Length > 0) notes.Add($"{string.Join(", ", throughout)}: at ln 10 throughout");
+    if (fromEpoch1.Length > 0) notes.Add($"{string.Join(", ", fromEpoch1)}: at ln 10 from epoch 1");
+    if (throughout.Length + fromEpoch1.Length > 1) notes.Add("those lines lie on top of each other");
+    return string.Join("; ", notes);
+}
+Console.WriteLine($"a line counts as flat when every value lies within 0.05 of ln 10 = {ln10:F4}");
+
+NotebookApp.Cell(9);
+Plotly.NET.GenericChart LossChart(Activation a)
+{
+    var drawn = schemes.Select(s => s.Name).Where(n => !RunsOf(n, a).Any(Diverged)).ToArray();
+    var bands = drawn.Select(n => Charts.Band(epochAxis,
+        SeedSummary.Pointwise(RunsOf(n, a).Select(h => (IReadOnlyList<double>)LossCurve(h)).ToArray()),
+        $"{n} (5 seeds)", Colours.Scheme(n), geometric: true));
+    string notes = LossNotes(a, drawn);
+    string subtitle = notes.Length > 0 ? $"<br><sub>{notes}</sub>" : "";
+    return Chart.Combine(bands)
+        .WithTitle($"{a.Name}: training loss of the 10-layer network{subtitle}")
+        .WithAxes("epoch (pass over the training set)", "training loss (cross-entropy, nats, log scale)", logY: true)
         .WithYRange(-2, 2)
-        .WithSize(850, 420);
+        .WithSize(850, 440);
 }
 NotebookApp.Show(LossChart(Activation.Sigmoid));
 
-NotebookApp.Cell(8);
+NotebookApp.Cell(10);
 NotebookApp.Show(LossChart(Activation.Tanh));
 
-NotebookApp.Cell(9);
+NotebookApp.Cell(11);
 NotebookApp.Show(LossChart(Activation.ReLU));
 
-NotebookApp.Cell(10);
-Claim.AllWithin(runs.Where(kv => !kv.Value.Any(Diverged)).SelectMany(kv => kv.Value).SelectMany(h => h.Epochs.Prepend(h.Initial)).Select(e => e.TrainLoss), 0.01, 100,
-    "every loss of every run that stayed finite lies inside the charts' range, 0.01 to 100");
+NotebookApp.Cell(12);
+var finiteLosses = runs.Values.Where(r => !r.Any(Diverged)).SelectMany(r => r).SelectMany(LossCurve).ToArray();
+Claim.AllWithin(finiteLosses, 0.01, 100,
+    "every loss of every drawn run lies inside the charts' range, 0.01 to 100");
 
 // ## Gradients at the start
 //
-// Before the first step, the gradient of the loss over the whole training set, layer by layer: the Frobenius norm of
-// $\partial L / \partial W_l$ for each of the 10 weight layers (layer 1 next to the input), on a log axis. A start that trains
-// well gives a nearly flat line at a moderate height: every layer receives a usable signal. A line that plunges towards the
-// input, or that sits many decades too low or too high, announces trouble before any compute is spent on training.
+// Before the first step, the gradient of the loss over the whole training set, layer by layer: the size of
+// $G_l = \partial L / \partial W_l$ for each of the 10 weight layers (layer 1 next to the input), measured by its
+// *Frobenius norm* $\|G_l\|_F = (\sum_{ij} G_{l,ij}^2)^{1/2}$, the length of the matrix read as one long vector; on a
+// log axis. A line that stays level gives every layer a usable signal. A line that plunges towards the input, or that
+// sits many decades low or high, is a warning before any compute is spent on training.
 
-NotebookApp.Cell(11);
+NotebookApp.Cell(13);
 var layerAxis = Enumerable.Range(1, Layers).Select(l => (double)l).ToArray();
-Plotly.NET.GenericChart GradientChart(Activation activation) =>
+double[] GradientNorms(TrainingHistory h) => h.InitialGradients.Select(g => g.WeightGradientNorm).ToArray();
+Plotly.NET.GenericChart GradientChart(Activation a) =>
     Chart.Combine(schemes.Select(s => Charts.Band(layerAxis,
-            SeedSummary.Pointwise(runs[(s.Name, activation.Name)].Select(h => h.InitialGradients.Select(g => g.WeightGradientNorm).ToArray()).ToArray()),
+            SeedSummary.Pointwise(RunsOf(s.Name, a).Select(h => (IReadOnlyList<double>)GradientNorms(h)).ToArray()),
             $"{s.Name} (5 seeds)", Colours.Scheme(s.Name), geometric: true)))
-        .WithTitle($"{activation.Name}: gradient norm per layer before training (geometric mean and range of 5 seeds)")
-        .WithAxes("layer (1 = next to the input)", "||dL/dW|| (Frobenius, log scale)", logY: true)
-        .WithSize(850, 420);
+        .WithTitle($"{a.Name}: gradient norm per layer before training (geometric mean and range of 5 seeds)")
+        .WithAxes("weight layer (1 = next to the input, 10 = output)", "||dL/dW||_F (no unit, log scale)", logY: true)
+        .WithSize(850, 440);
 
 NotebookApp.Show(GradientChart(Activation.Sigmoid));
 
-NotebookApp.Cell(12);
+NotebookApp.Cell(14);
 NotebookApp.Show(GradientChart(Activation.Tanh));
 
-NotebookApp.Cell(13);
+NotebookApp.Cell(15);
 NotebookApp.Show(GradientChart(Activation.ReLU));
 
-NotebookApp.Cell(14);
-SeedSummary Norm(string scheme, Activation activation, int layer) => SeedSummary.Of(runs[(scheme, activation.Name)].Select(h => h.InitialGradients[layer].WeightGradientNorm));
-Console.WriteLine("||dL/dW|| before training, geometric mean of 5 seeds: layer 1 (next to the input) / layer 10 (the output layer)");
+NotebookApp.Cell(16);
+SeedSummary Norm(string scheme, Activation a, int layer) =>
+    SeedSummary.Of(RunsOf(scheme, a).Select(h => GradientNorms(h)[layer]));
+Console.WriteLine("||dL/dW||_F before training, geometric mean of 5 seeds: layer 1 / layer 10 (the output layer)");
 Console.WriteLine($"{"scheme",-16}" + string.Concat(activations.Select(a => $"{a.Name,22}")));
-foreach (var (name, _) in schemes)
-    Console.WriteLine($"{name,-16}" + string.Concat(activations.Select(a => $"{Format.Number(Norm(name, a, 0).GeometricMean),12} / {Format.Number(Norm(name, a, Layers - 1).GeometricMean),7}")));
+string Pair(string scheme, Activation a) => $"{Format.Number(Norm(scheme, a, 0).GeometricMean),12} / " +
+    $"{Format.Number(Norm(scheme, a, Layers - 1).GeometricMean),7}";
+foreach (var (name, _, _) in schemes)
+    Console.WriteLine($"{name,-16}" + string.Concat(activations.Select(a => Pair(name, a))));
 
-NotebookApp.Cell(15);
-double Ratio(TrainingHistory h) => h.InitialGradients[0].WeightGradientNorm / h.InitialGradients[^1].WeightGradientNorm;
-Claim.AtMost(new[] { "Xavier", "He", "orthogonal", "PyTorch default" }.SelectMany(s => runs[(s, "Sigmoid")]).Max(Ratio), 1e-3,
-    "sigmoid: under every fan-scaled scheme layer 1 gets less than 1/1000 of the output layer's gradient, on every seed");
-Claim.AllWithin(runs[("N(0, 1)", "Sigmoid")].Select(Ratio), 1e-2, 10, "sigmoid: only N(0, 1) keeps the line within two decades");
-Claim.AtLeast(Norm("N(0, 1)", Activation.ReLU, 0).Min, 1e4, "ReLU with N(0, 1): the first layer's gradient norm exceeds 10^4 on every seed");
-Claim.AtMost(activations.Where(a => a != Activation.Sigmoid).Max(a => Norm("N(0, 0.01^2)", a, 0).Max), 1e-8, "N(0, 0.01^2) with tanh or ReLU: below 10^-8 in the first layer");
-Claim.AtLeast(Norm("N(0, 1)", Activation.Tanh, 0).Min / Norm("N(0, 1)", Activation.Tanh, Layers - 1).Max, 10, "tanh with N(0, 1): the norms grow towards the input, more than 10-fold");
-Claim.That(new[] { Activation.Tanh, Activation.ReLU }.All(a => Norm("PyTorch default", a, 0).Max < Norm("He", a, 0).Min / 100),
-    "PyTorch default, tanh and ReLU: the first layer's gradient is more than 100 times smaller than He's, on every seed");
+NotebookApp.Cell(17);
+double Ratio(TrainingHistory h) => GradientNorms(h)[0] / GradientNorms(h)[^1];
+var fanScaled = new[] { "Xavier", "He", "orthogonal", "PyTorch default" };
+Claim.ForAll(fanScaled.SelectMany(s => RunsOf(s, Activation.Sigmoid)), 20, h => Ratio(h) < 1e-3,
+    "sigmoid: under every fan-scaled scheme layer 1 gets less than 1/1000 of the output layer's gradient, every seed");
+Claim.AllWithin(RunsOf("N(0, 1)", Activation.Sigmoid).Select(Ratio), 1e-2, 10,
+    "sigmoid with N(0, 1): layer 1 gets between 1/100 and 10 times the output layer's gradient, on every seed");
+Claim.AtLeast(Norm("N(0, 1)", Activation.ReLU, 0).Min, 1e4,
+    "ReLU with N(0, 1): the first layer's gradient norm exceeds 10^4 on every seed");
+var tinyNorms = new[] { Activation.Tanh, Activation.ReLU }.SelectMany(a => RunsOf("N(0, 0.01²)", a))
+    .SelectMany(GradientNorms);
+Claim.AllWithin(tinyNorms, 0, 1e-8, "N(0, 0.01²) with tanh or ReLU: below 10^-8 in every one of the 10 layers");
+Claim.AtLeast(Norm("N(0, 1)", Activation.Tanh, 0).Min / Norm("N(0, 1)", Activation.Tanh, Layers - 1).Max, 10,
+    "tanh with N(0, 1): the norms grow towards the input, more than 10-fold");
+Claim.That(new[] { Activation.Tanh, Activation.ReLU }.All(a => Norm("PyTorch default", a, 0).Max * 100
+        < Norm("He", a, 0).Min), "PyTorch default, tanh and ReLU: the first layer's gradient is more than 100 times " +
+    "smaller than He's, on every seed", "largest PyTorch-default seed × 100 < smallest He seed, for both");
 
 // Reading the charts and the table together with the accuracies:
 //
-// - $N(0, 0.01^2)$ gives extremely low lines with tanh and ReLU (the signal shrinks going forward and the gradient shrinks going
-//   backward); the steps are far too small to move anything, and accuracy stays at chance.
-// - $N(0, 1)$ with ReLU gives gradients above $10^4$: the first steps throw the weights so far that the loss stops being finite.
-//   With tanh the norms grow towards the input while the units sit in saturation, and the network does not learn.
-// - With the sigmoid, every fan-scaled scheme gives a line that falls steadily towards the input: each sigmoid layer multiplies
-//   the backward signal by its slope, at most $1/4$, which these schemes (derived for slope 1 at 0, as with tanh) do not
-//   compensate. The first layers get almost nothing, which matches the sigmoid column of the accuracy table. Glorot and Bengio
-//   (2010) reported the same difficulty with deep sigmoid networks. Only the large $N(0, 1)$ start keeps the line within two
-//   decades here, and it is the one sigmoid start that learned anything.
-// - PyTorch's default, a third of LeCun's variance, loses about a factor $\sqrt{6}$ per ReLU layer (notebook 05); its lines sit
-//   decades below Xavier's and He's, and in 8 epochs it barely moves.
+// - $N(0, 0.01^2)$ gives extremely low lines with tanh and ReLU (the signal shrinks going forward and the gradient
+//   shrinks going backward): below $10^{-8}$ in every layer, so the steps are far too small to move anything, and the
+//   accuracy stays at chance. With the sigmoid the output layer still gets a sizeable gradient, but the layers below
+//   it get almost nothing.
+// - $N(0, 1)$ with ReLU gives gradients above $10^4$: the first steps throw the weights so far that the loss stops
+//   being finite (or, on one seed, every unit dies and the network answers one class). With tanh the norms grow
+//   towards the input, and the network does not learn in 8 epochs (notebook 03 measures how such tanh units
+//   saturate).
+// - With the sigmoid, every fan-scaled scheme gives a line that falls steadily towards the input: each sigmoid layer
+//   multiplies the backward signal by its slope, at most $1/4$, and none of these schemes makes up that factor per
+//   layer. The first layers get almost nothing, which matches the sigmoid column of the accuracy table. Glorot and
+//   Bengio (2010) report a related difficulty: with the logistic sigmoid and the then-standard $U(\pm 1/\sqrt{n})$
+//   start, the top hidden layer is driven into saturation early in training and escapes only slowly. Only the large
+//   $N(0, 1)$ start keeps the line within two decades here, and it is the one sigmoid start that learned anything.
+// - PyTorch's default, a third of LeCun's variance, shrinks the signal of a ReLU layer with zero biases by a factor 6
+//   in the mean square (notebook 05); its biases stop that collapse at a small level instead (Exercise 1), where the
+//   signal is mostly bias, and its first-layer gradient sits more than 100 times below He's: in 8 epochs at this
+//   learning rate it does not move off chance.
 //
-// ## What a bad start does to the learned function
-//
-// Three spiral arms in the plane (100 points each) and a 2-32-32-32-32-3 ReLU network (5 weight layers), trained for 150 epochs
-// with SGD (learning rate 0.01, momentum 0.9, batches of 32) from three starts: all zeros, $N(0, 1)$ and He normal, 5 seeds each.
-// A second draw of the spirals is the test set. The panels show the class predicted at every point of the plane for seed 1,
-// with the training points on top. The zero start draws one class everywhere. The $N(0, 1)$ start reaches a test accuracy close
-// to He's on four of the five seeds, with stray pieces of region away from the data in seed 1's picture (the orange sliver at
-// the top left), and on one seed it ends with a single class over the whole plane; He's start is the reliable one.
-
-NotebookApp.Cell(16);
-var spirals = ToyDatasets.Spirals(pointsPerClass: 100, classes: 3, noise: 0.05, new RandomSource(seed: 2013));
-var spiralsTest = ToyDatasets.Spirals(pointsPerClass: 100, classes: 3, noise: 0.05, new RandomSource(seed: 2014));
-var starts = new (string Name, IWeightInitializer Initializer)[] { ("all zeros", Init.Zeros), ("N(0, 1)", Init.Normal(0, 1)), ("He", Init.HeNormal()) };
-MultilayerPerceptron TrainSpirals(IWeightInitializer initializer, ulong seed)
-{
-    var network = MultilayerPerceptron.Create(new[] { 2, 32, 32, 32, 32, 3 }, Activation.ReLU, initializer, new RandomSource(seed));
-    new Trainer(network, Loss.SoftmaxCrossEntropy, new TrainingOptions { LearningRate = 0.01, Momentum = 0.9, BatchSize = 32, Seed = 10 + seed }).Fit(spirals, null, 150);
-    return network;
-}
-var trained = starts.ToDictionary(s => s.Name, s => seeds.AsParallel().AsOrdered().Select(seed => TrainSpirals(s.Initializer, seed)).ToArray());
-DecisionGrid GridOf(MultilayerPerceptron network) => DecisionGrid.Evaluate(network, Loss.SoftmaxCrossEntropy, -1.5, 1.5, 101, -1.5, 1.5, 101);
-foreach (var (name, networks) in trained)
-    Console.WriteLine($"{name,-10}: test accuracy {Format.Spread(SeedSummary.Of(networks.Select(n => n.Evaluate(spiralsTest, Loss.SoftmaxCrossEntropy).Accuracy)), 100)} %, " +
-        $"boundary fraction {Format.Spread(SeedSummary.Of(networks.Select(n => GridOf(n).BoundaryFraction())))} (5 seeds)");
-
-NotebookApp.Cell(17);
-NotebookApp.Show(Charts.Panels(starts.Select((s, i) => Charts.DecisionRegions(GridOf(trained[s.Name][0]), spirals, showLegend: i == 0).WithAxes("x1", "x2")).ToArray(),
-        starts.Select(s => $"{s.Name}: test accuracy {trained[s.Name][0].Evaluate(spiralsTest, Loss.SoftmaxCrossEntropy).Accuracy:P1}").ToArray(), columns: 3)
-    .WithTitle("Decision regions after training from three starts (ReLU, 5 layers, seed 1)")
-    .WithSize(1200, 420));
+// A rule read off these 18 (scheme, activation) cells: a start trained (every seed above 35%) exactly when, before
+// training, its first layer's gradient norm lay between 0.01 and 10 and within a factor 10 of the output layer's
+// (geometric means over the 5 seeds). The thresholds were chosen by looking at these same runs, at one learning rate,
+// so the check below shows that the rule *describes* them, not that it predicts other networks:
 
 NotebookApp.Cell(18);
-SeedSummary TestAccuracy(string start) => SeedSummary.Of(trained[start].Select(n => n.Evaluate(spiralsTest, Loss.SoftmaxCrossEntropy).Accuracy));
-Claim.That(trained["all zeros"].All(n => GridOf(n).BoundaryFraction() == 0), "all zeros: every seed draws one class over the whole plane");
-Claim.AllWithin(trained["He"].Select(n => n.Evaluate(spiralsTest, Loss.SoftmaxCrossEntropy).Accuracy), 0.95, 0.98, "He: 95% to 98% test accuracy on every seed");
-Claim.That(trained["N(0, 1)"].Count(n => GridOf(n).BoundaryFraction() == 0) == 1, "N(0, 1): one of the 5 seeds ends with a single class over the whole plane");
-Claim.AtMost(TestAccuracy("N(0, 1)").Mean, TestAccuracy("He").Min, "so N(0, 1)'s mean test accuracy is below He's worst seed");
+double RatioOfCell(string scheme, Activation a) => SeedSummary.Of(RunsOf(scheme, a).Select(Ratio)).GeometricMean;
+bool Level(string scheme, Activation a) => Norm(scheme, a, 0).GeometricMean is >= 0.01 and <= 10
+    && RatioOfCell(scheme, a) is >= 0.1 and <= 10;
+bool TrainedEverySeed(string scheme, Activation a) => RunsOf(scheme, a).All(h => h.Final.TestAccuracy > 0.35);
+var cells = (from a in activations from s in schemes select (Scheme: s.Name, Activation: a)).ToArray();
+Console.WriteLine($"cells with a level, moderate gradient: {cells.Count(c => Level(c.Scheme, c.Activation))}; " +
+    $"cells trained on every seed: {cells.Count(c => TrainedEverySeed(c.Scheme, c.Activation))}");
+Claim.ForAll(cells, 18, c => Level(c.Scheme, c.Activation) == TrainedEverySeed(c.Scheme, c.Activation),
+    "in every one of the 18 cells, a level, moderate first-layer gradient went with training on every seed, " +
+    "and its absence with failure", c => $"{c.Scheme}, {c.Activation.Name}");
 
+// ## What a bad start does to the learned function
+//
+// Three spiral arms in the plane (100 points each; the problem of notebook 07) and a 2-32-32-32-32-3 ReLU network
+// (5 weight layers), trained for 150 epochs with SGD (learning rate 0.01, momentum 0.9, batches of 32, held fixed) from
+// three starts: all zeros, $N(0, 1)$ and He normal, 5 seeds each. A second draw of the spirals is the test set.
+
+NotebookApp.Cell(19);
+var spirals = ToyDatasets.Spirals(pointsPerClass: 100, classes: 3, noise: 0.05, new RandomSource(seed: 2013));
+var spiralsTest = ToyDatasets.Spirals(pointsPerClass: 100, classes: 3, noise: 0.05, new RandomSource(seed: 2014));
+int[] spiralWidths = [2, 32, 32, 32, 32, 3];
+var spiralNets = new (string Name, DeepNetwork Net)[]
+{
+    ("all zeros", DeepNetwork.Classifier(spiralWidths, Activation.ReLU, Init.Zeros())),
+    ("N(0, 1)", DeepNetwork.Classifier(spiralWidths, Activation.ReLU, Init.Normal(0, 1))),
+    ("He", DeepNetwork.Classifier(spiralWidths, Activation.ReLU, Init.HeNormal())),
+};
+Network TrainSpirals(DeepNetwork net, ulong seed)
+{
+    var network = Network.Create(net, seed);
+    var options = new TrainingOptions { LearningRate = 0.01, Momentum = 0.9, BatchSize = 32, Seed = 10 + seed };
+    new Trainer(network, Loss.SoftmaxCrossEntropy, options).Fit(spirals, null, 150);
+    return network;
+}
+var spiralClock = System.Diagnostics.Stopwatch.StartNew();
+var trained = spiralNets.ToDictionary(s => s.Name,
+    s => seeds.AsParallel().AsOrdered().Select(seed => TrainSpirals(s.Net, seed)).ToArray());
+Timing.Print($"{3 * seeds.Length} trainings of 150 epochs", spiralClock.Elapsed);
+
+NotebookApp.Cell(20);
+DecisionGrid GridOf(Network n) => DecisionGrid.Evaluate(n, Loss.SoftmaxCrossEntropy, -1.5, 1.5, 101, -1.5, 1.5, 101);
+double TestAccuracyOf(Network n) => n.Evaluate(spiralsTest, Loss.SoftmaxCrossEntropy).Accuracy;
+int ClassesDrawn(Network n) => GridOf(n).PredictedClasses.ToArray().Distinct().Count();
+foreach (var (name, networks) in trained)
+    Console.WriteLine($"{name,-10}: test accuracy per seed " +
+        string.Join(", ", networks.Select(n => $"{TestAccuracyOf(n):P1}")) +
+        $"; classes drawn on the plane: {string.Join(", ", networks.Select(ClassesDrawn))}");
+
+NotebookApp.Cell(21);
+NotebookApp.Show(Charts.Panels(spiralNets.Select((s, i) => Charts.DecisionRegions(GridOf(trained[s.Name][0]), spirals,
+            showLegend: i == 0).WithAxes("x1 (no unit)", "x2 (no unit)")).ToArray(),
+        spiralNets.Select(s => $"{s.Name}: test accuracy {TestAccuracyOf(trained[s.Name][0]):P1}").ToArray(),
+        columns: 3)
+    .WithTitle("Decision regions after training from three starts (ReLU, 5 layers, seed 1 of 5)")
+    .WithSize(1200, 420));
+
+NotebookApp.Cell(22);
+var zeroAccuracy = SeedSummary.Of(trained["all zeros"].Select(TestAccuracyOf));
+var (largeAccuracy, heAccuracy) = (SeedSummary.Of(trained["N(0, 1)"].Select(TestAccuracyOf)),
+    SeedSummary.Of(trained["He"].Select(TestAccuracyOf)));
+Claim.ForAll(trained["all zeros"], 5, n => ClassesDrawn(n) == 1, "all zeros: every seed draws one class everywhere");
+Claim.AllWithin(trained["He"].Select(TestAccuracyOf), 0.96, 0.98, "He: 96% to 98% test accuracy on every seed");
+Claim.AtLeast(largeAccuracy.Max - largeAccuracy.Min, 0.05, "N(0, 1): its seeds spread over more than 5 points");
+Claim.AtLeast(heAccuracy.Min - largeAccuracy.Min, 0.05, "and its worst seed ends more than 5 points below He's worst");
+Claim.MeanAbove(heAccuracy, largeAccuracy, "He's mean test accuracy is above N(0, 1)'s (5 seeds each)");
+Claim.AtMost(heAccuracy.Max - heAccuracy.Min, 0.01, "He's 5 seeds end within a point of each other");
+
+// The zero start can only draw one class everywhere (notebook 08 explains why its units never separate). The $N(0, 1)$
+// start trains here, but less reliably: its 5 seeds spread over more than 5 points, and its worst ends well below
+// He's worst, while He's 5 seeds end within a point of each other.
+//
 // ## Takeaways
 //
-// - The scale of the initial weights decides whether a deep network trains at all: the same 10-layer network, data and
-//   optimizer end anywhere between chance and a high test accuracy depending only on the start (the table, 5 seeds per cell).
-// - Too small ($N(0, 0.01^2)$): tiny gradients in every layer; the loss stays at $\ln 10$ with every activation. PyTorch's
-//   default, a third of LeCun's variance, is also too small for this deep plain network: it does not train in 8 epochs.
-// - Too large ($N(0, 1)$): ReLU diverges, tanh saturates and stays at chance. The sigmoid network is the exception: its slope
-//   of at most 1/4 starves the first layers under every fan-scaled scheme, and only $N(0, 1)$ learns anything, poorly.
-// - With tanh and ReLU, Xavier, He and orthogonal all train. With ReLU, He beats Xavier on every seed; between He and orthogonal,
-//   and among the three with tanh, the 5 seeds overlap and no ranking is claimed.
-// - Deep sigmoid networks are hard to train from the standard schemes; prefer tanh or ReLU-like activations in deep stacks.
-// - The gradient norms before training foretell the outcome: lines that plunge towards the input, sit many decades low or
-//   start far above 1 belong to runs that did not train. It is a cheap check to run before spending compute.
-// - On the 2-D spirals, a zero start can only draw one class everywhere; a too-large start is unreliable (one seed of five
-//   collapses to a single class), while He's start reaches 95-98% on every seed.
+// All of these hold for the setting held fixed in every run: SGD with momentum 0.9, learning rate 0.01, batches of 32,
+// 8 epochs on the digits (150 epochs on the spirals). Whether another learning rate or optimizer rescues a start that
+// fails here is not tested in this notebook beyond Exercise 2 (ten times the learning rate does not rescue PyTorch's
+// default with ReLU); notebook 19 sweeps the learning rate and compares optimizers.
+//
+// - At this setting, the scale of the initial weights decides whether the 10-layer network trains in the budget: the
+//   same network, data and optimizer end anywhere between chance and above 90% test accuracy depending only on the
+//   start (the table, 5 seeds per cell).
+// - Too small ($N(0, 0.01^2)$): with tanh and ReLU, gradients below $10^{-8}$ in every layer; the loss stays at
+//   $\ln 10$ with every activation. PyTorch's default (weights and biases) is also too small for this deep plain
+//   network: with tanh and ReLU it stays at chance in 8 epochs.
+// - Too large ($N(0, 1)$): ReLU diverges (4 of 5 seeds; the fifth ends at chance), tanh stays at chance. The sigmoid
+//   network is the exception: its slope of at most 1/4 starves the first layers under every fan-scaled scheme, and
+//   only $N(0, 1)$ learns anything, poorly.
+// - With tanh and ReLU, Xavier, He and orthogonal all train. With ReLU, He beats Xavier and orthogonal on every seed;
+//   with tanh, orthogonal beats Xavier on every seed and He overlaps both.
+// - Deep sigmoid networks did not train from any standard scheme here; tanh or ReLU-like activations did.
+// - In these runs the gradient norms before training described the outcome: every cell whose first-layer gradient was
+//   moderate (0.01 to 10) and level with the output layer's (within a factor 10) trained on every seed, and no other
+//   did. The thresholds were read off these runs, so treat it as a cheap warning sign, not a law.
+// - On the 2-D spirals, a zero start can only draw one class everywhere; $N(0, 1)$ trains but less reliably (its seeds
+//   spread over more than 5 points), while He's start reaches 96-98% on every seed.
+
+// ## Exercises
+//
+// Each exercise has a worked solution below it, collapsed: try it first.
+//
+// ### Exercise 1
+//
+// PyTorch's default draws the weights from $U(\pm 1/\sqrt{n})$ and, here, the biases from $U(\pm 1/\sqrt{32})$ in a
+// network whose hidden layers have $n = 32$ inputs. Derive $\sigma_w^2 = n \operatorname{Var}(w)$ and
+// $\sigma_b^2 = \operatorname{Var}(b)$. For ReLU units, the mean square $v$ of a layer's pre-activations then follows
+// $v \leftarrow \sigma_w^2 v / 2 + \sigma_b^2$ from layer to layer: find the level $v^*$ where it settles, and how
+// much $v$ would shrink over the 9 hidden layers with zero biases.
+
+NotebookApp.Cell(23);
+var pyTorchRelu = DigitsNet("PyTorch default", Activation.ReLU);
+double sigmaW2 = pyTorchRelu.WeightVariance(2)!.Value, sigmaB2 = pyTorchRelu.BiasVariance(2)!.Value;
+Console.WriteLine($"σ_w² = {sigmaW2:F4} (1/3), σ_b² = {sigmaB2:F5} (1/96 = {1.0 / 96:F5})");
+Claim.Close(sigmaW2, 1.0 / 3, 1e-12, "σ_w² = n · 1/(3n) = 1/3 in a hidden layer");
+Claim.Close(sigmaB2, 1.0 / 96, 1e-12, "σ_b² = (1/√32)² / 3 = 1/96");
+double fixedPoint = sigmaB2 / (1 - sigmaW2 / 2), v = 1;
+for (int layer = 0; layer < 50; layer++) v = sigmaW2 * v / 2 + sigmaB2;
+Console.WriteLine($"v* = σ_b² / (1 - σ_w²/2) = {fixedPoint:F4}; the map from v = 1 after 50 layers: {v:F4}");
+Claim.Close(v, fixedPoint, 1e-12, "iterating the map settles at v* = 0.0125");
+Console.WriteLine($"standard deviation at v*: {Math.Sqrt(fixedPoint):F2}; zero biases: factor 1/{2 / sigmaW2:F0} " +
+    $"per layer, 1/{Math.Pow(2 / sigmaW2, 9):E2} over 9 layers");
+
+// A uniform variable on $(-b, b)$ has variance $b^2/3$, so $\operatorname{Var}(w) = 1/(3n)$ and $\sigma_w^2 = 1/3$;
+// likewise $\sigma_b^2 = 1/96$. With $\sigma_w^2/2 = 1/6 < 1$ the map contracts to
+// $v^* = \sigma_b^2/(1 - 1/6) = 0.0125$ (a standard deviation of about 0.11): the biases keep the signal from dying,
+// but at a level where a layer's output is mostly its biases, not its input. With zero biases the mean square would
+// fall by $6^9 \approx 10^7$ over the 9 hidden layers.
+
+// ### Exercise 2
+//
+// Train PyTorch's default with ReLU again, on the same 5 seeds and for the same 8 epochs, but with a learning rate ten
+// times larger (0.1). Predict: does it leave chance?
+
+NotebookApp.Cell(24);
+var fastClock = System.Diagnostics.Stopwatch.StartNew();
+var fast = seeds.AsParallel().AsOrdered().Select(seed => new Trainer(Network.Create(pyTorchRelu, seed),
+    Loss.SoftmaxCrossEntropy, new TrainingOptions { LearningRate = 0.1, Momentum = 0.9, BatchSize = 32,
+        Seed = 100 + seed }).Fit(train, test, Epochs)).ToArray();
+Timing.Print($"{fast.Length} trainings", fastClock.Elapsed);
+var fastAccuracy = SeedSummary.Of(fast.Select(h => h.Final.TestAccuracy));
+Console.WriteLine("learning rate 0.1, test accuracy per seed: " +
+    string.Join(", ", fast.Select(h => $"{h.Final.TestAccuracy:P1}")) + $"; diverged: {fast.Count(Diverged)}");
+Claim.AtMost(fastAccuracy.Max, 0.15, "ten times the learning rate: still at chance (below 15%) on every seed");
+var fastGradient = SeedSummary.Of(fast.Select(h => GradientNorms(h)[0]));
+Claim.AtLeast(Norm("He", Activation.ReLU, 0).Min / (10 * fastGradient.Max), 10,
+    "ten times PyTorch's first-layer gradient is still more than 10 times smaller than He's, on every seed");
+
+// It does not leave chance. Ten times the learning rate makes each step ten times larger, but PyTorch's first-layer
+// gradient started more than 100 times below He's on every seed (checked above), and by Exercise 1's estimate what
+// reaches the output is mostly the biases' signal, not the image's. A single factor of ten on the learning rate does not make up for
+// that within 8 epochs; notebook 19 measures how far the learning rate can go.
+
+// ### Exercise 3
+//
+// Derive the test accuracy of the all-zeros spiral network without looking at its output, then check it.
+
+NotebookApp.Cell(25);
+var spiralShares = spiralsTest.ClassCounts().Select(c => (double)c / spiralsTest.Count).ToArray();
+Console.WriteLine($"test points per class: {string.Join(", ", spiralsTest.ClassCounts())} of {spiralsTest.Count}");
+Claim.ForAll(trained["all zeros"], 5, n => spiralShares.Contains(TestAccuracyOf(n)),
+    "every all-zeros seed scores exactly the share of the one class it answers");
+Claim.AllWithin(trained["all zeros"].Select(TestAccuracyOf), 1.0 / 3, 1.0 / 3,
+    "and with 100 test points per class that share is exactly 1/3");
+
+// A network that draws one class everywhere is right exactly on the test points of that class. The spirals have 100
+// points per class, so whichever class it answers, it scores $100/300 = 1/3$: the 33.3% chance level of a
+// three-class problem, the counterpart of the digits' 10%.
 
 NotebookApp.Finish();
