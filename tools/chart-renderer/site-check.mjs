@@ -68,8 +68,10 @@ async function checkPage(path, expectedCharts) {
       await rail.scrollIntoViewIfNeeded();
       const box = await rail.boundingBox();
       if (box) await page.mouse.click(box.x + box.width - 3, box.y + box.height / 2);
-      await page.waitForTimeout(300);
-      if ((await visible()) !== before) report.slidersMoved++;
+      // A restyle of a large figure can take a while on a loaded machine: wait up to 10 s for the change.
+      const moved = await page.waitForFunction(([i, b]) => JSON.stringify(document.getElementById(i)._fullData
+        .map((t) => t.visible)) !== b, [id, before], { timeout: 10000 }).then(() => true).catch(() => false);
+      if (moved) report.slidersMoved++;
     }
     for (const href of await page.evaluate(() => [...document.querySelectorAll("a[href]")].map((a) => a.href))) {
       const target = new URL(href);
@@ -85,11 +87,22 @@ async function checkPage(path, expectedCharts) {
 for (const p of input.pages) result.pages.push(await checkPage(p.path, p.charts));
 
 const probe = await context.newPage();
+// The status of a link; a connection the loopback server dropped is tried again (three tries), so only a missing
+// page or a server that never answers counts as broken.
+async function linkStatus(href) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await probe.request.get(href)).status();
+    } catch (e) {
+      if (attempt === 3) return `error ${e.message.split("\n")[0]}`;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
 for (const href of links) {
-  const response = await probe.request.get(href).catch((e) => ({ status: () => `error ${e.message}` }));
+  const status = await linkStatus(href);
   result.links.checked++;
-  if (typeof response.status() !== "number" || response.status() >= 400)
-    result.links.broken.push(`${href} (${response.status()})`);
+  if (typeof status !== "number" || status >= 400) result.links.broken.push(`${href} (${status})`);
 }
 
 // Search: DocFX's search box, filled in as a reader types; its results list must link a page.
