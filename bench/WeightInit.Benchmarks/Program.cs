@@ -20,6 +20,7 @@ internal static class Program
         ["theory"] = TheoryBenchmarks.Run,
         ["goals"] = GoalsBenchmark.Run,
         ["conv"] = ConvolutionBenchmark.Run,
+        ["transformer"] = TransformerBenchmark.Run,
     };
 
     public static int Main(string[] args)

@@ -64,6 +64,30 @@ public sealed class NotebookTablesTests : IDisposable
     }
 
     [Fact]
+    public void ReadmesFigureIsTheNamedChartOfItsNotebook()
+    {
+        Repository($"{NotebookTables.Begin}\n{NotebookTables.End}\n" +
+            "<!-- readme-figure: 02-b.ipynb, chart 2 -->\n![a chart](notebooks/figures/b.png)\n");
+        byte[] first = [1, 2, 3], second = [4, 5, 6, 7];
+        Write("notebooks/02-b.ipynb", $$$"""
+            {"cells": [{"cell_type": "markdown", "id": "a", "metadata": {}, "source": ["# Beta"]},
+            {"cell_type": "code", "id": "b", "metadata": {}, "execution_count": 1, "source": [], "outputs": [
+              {"output_type": "display_data", "metadata": {},
+               "data": {"image/png": "{{{Convert.ToBase64String(first)}}}"}},
+              {"output_type": "display_data", "metadata": {},
+               "data": {"image/png": "{{{Convert.ToBase64String(second)}}}\n"}}
+            ]}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+            """);
+        Assert.Equal(["README.md", "notebooks/figures/b.png"], NotebookTables.Update(_root.FullName, write: true));
+        Assert.Equal(second, File.ReadAllBytes(Path.Combine(_root.FullName, "notebooks", "figures", "b.png")));
+        Assert.Empty(NotebookTables.Update(_root.FullName, write: false));
+        Write("README.md", $"{NotebookTables.Begin}\n{NotebookTables.End}\n" +
+            "<!-- readme-figure: 02-b.ipynb, chart 3 -->\n![a chart](notebooks/figures/b.png)\n");
+        Assert.Contains("chart 3 of 02-b.ipynb, which saves 2", Assert.Throws<InvalidNotebookException>(
+            () => NotebookTables.Update(_root.FullName, write: false)).Message);
+    }
+
+    [Fact]
     public void TheCommittedTablesAreWhatTheManifestMakes() =>
         Assert.Empty(NotebookTables.Update(Tests.Repository.Root, write: false));
 }

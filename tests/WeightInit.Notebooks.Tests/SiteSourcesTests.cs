@@ -17,8 +17,7 @@ public sealed class SiteSourcesTests
     private static JsonObject Notebook(params JsonObject[] cells) =>
         new()
         {
-            ["nbformat"] = 4, ["nbformat_minor"] = 5, ["metadata"] = new JsonObject(),
-            ["cells"] = new JsonArray(cells),
+            ["nbformat"] = 4, ["nbformat_minor"] = 5, ["metadata"] = new JsonObject(), ["cells"] = new JsonArray(cells),
         };
 
     private static JsonObject Stream(string text) =>

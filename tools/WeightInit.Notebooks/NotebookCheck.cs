@@ -12,7 +12,7 @@ namespace WeightInit.Notebooks;
 /// draws, every slider moves its chart, every formula is typeset, every internal link resolves, the search finds a
 /// term. The committed notebooks are never written.
 /// </summary>
-public static class NotebookCheck
+internal static class NotebookCheck
 {
     /// <summary>The fewest claim checks (lines starting with ✓) a notebook with code may print: one behind each
     /// takeaway.</summary>
@@ -22,9 +22,6 @@ public static class NotebookCheck
     public static async Task<int> RunAsync(string root, ToolOptions options, TextWriter output, TextWriter error,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
         var clock = Stopwatch.StartNew();
         var manifest = NotebookManifest.Load(Path.Combine(root, "notebooks"));
         var names = manifest.Select(options.Only);

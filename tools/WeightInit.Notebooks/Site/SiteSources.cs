@@ -28,9 +28,8 @@ public static class SiteSources
     /// the table of contents in reading order, the front page, plotly.js, and DocFX's configuration from
     /// tools/site. Returns the article of each notebook and how many live charts it holds.
     /// </summary>
-    public static IReadOnlyList<(string Notebook, string Article, int Charts)> Write(
-        string root, string notebooksFolder,
-        string folder, string plotlyJsPath)
+    public static IReadOnlyList<(string Notebook, string Article, int Charts)> Write(string root,
+        string notebooksFolder, string folder, string plotlyJsPath)
     {
         var manifest = NotebookManifest.Load(Path.Combine(root, "notebooks"));
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
