@@ -249,7 +249,7 @@ Claim.AtLeast(MeanSquare(1, 256).Max / MeanSquare(1, 8).Max, 2,
 // - **No training.** Trainability against depth (test accuracy after a fixed budget, 5 seeds per start and depth), the
 //   experiment Xiao et al. report, is not run. The opening question, whether a plain CNN can be made trainable at
 //   great depth by its initialization alone, is therefore answered here only for the Jacobian at initialization.
-// - **No MNIST-1D.** The Jacobians are taken at random inputs of 16 positions, not at MNIST-1D's signals of 40.
+// - **No MNIST-1D.** The Jacobians are taken at random inputs of 16 positions, not at MNIST-1D's signals.
 // - **None of Xiao et al.'s own numbers** (their $\sigma_b^2$, $q^*$, widths, spectra) is set beside ours: only the
 //   scale differs, as printed below.
 // - **PyTorch's `dirac_`** is named, not built or measured.
