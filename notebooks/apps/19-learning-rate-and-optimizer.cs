@@ -253,8 +253,8 @@ Claim.AtLeast(traces.Min(t => t.Growth.Min()), 0.999,
 Claim.AtMost(traces.Max(t => t.Pythagoras), 0.02,
     "every step adds ‖ΔW‖² to ‖W‖² (the step is orthogonal to W) to within 2% of ‖ΔW‖², up to BN's ε");
 
-// No hidden matrix shrinks, and at each rate some grow by a large factor within 100 steps (the largest factors
-// printed above); the effective learning rate $\eta / \|W\|^2$ of such a layer has fallen by the square of its growth.
+// No hidden matrix shrinks, and the one that grows most does so by the largest factor printed above for its
+// rate; the effective learning rate $\eta / \|W\|^2$ of such a layer has fallen by the square of its growth.
 // The growth is not monotone in $\eta$ (largest at $\eta = 0.1$ of the three): we print it, we do not explain it here.
 // That the scale of a hidden matrix does not change the function under batch normalization is checked next, on one
 // batch of He's start with every hidden matrix multiplied by 3:
