@@ -20,18 +20,28 @@ NotebookApp.Start("19-learning-rate-and-optimizer");
 // Notebook 09 compared initializations at one SGD learning rate (0.01, momentum 0.9); notebook 14 showed Adam training
 // a start that SGD could not. A ranking of schemes measured at one learning rate mixes two things: how good the start
 // is, and how well that learning rate suits it. This notebook separates them on notebook 09's network (the UCI digits,
-// 10 layers of 32 ReLU units): for each scheme, a sweep of learning rates, for SGD with momentum and for Adam (Kingma &
-// Ba 2015, "Adam: A Method for Stochastic Optimization"), **5 seeds** per point, each scheme then compared at its own
-// best learning rate. Then why Adam cares less about the weights' scale, in one step.
+// 10 weight layers: 9 hidden layers of 32 ReLU units and 10 linear outputs): for each scheme, a sweep of learning
+// rates, for SGD with momentum and for Adam (Kingma & Ba 2015, "Adam: A Method for Stochastic Optimization"), **5
+// seeds** per point, each scheme then compared at its own best learning rate. Then why Adam's first step does not
+// depend on the gradient's scale, and what batch normalization does to the weights' norm.
+//
+// What it does **not** do, though issue 22 asks for it: it sweeps three of notebook 09's six schemes (Xavier, He,
+// PyTorch's default; not orthogonal, $N(0, 1)$ or $N(0, 0.01^2)$), so 09's full ranking is not re-examined; it trains
+// for one budget, shorter than 09's (below); it runs no sweep of MNIST-1D's CNN; and it does not set notebook 14's
+// results beside the weight norm.
 
 // Code cell 1: #!import setup.dib (in the app: the #:project lines and usings above, and NotebookApp.Start).
 
 // ## The network and the schemes
 //
 // Notebook 09's classifier: 64 inputs, 9 hidden layers of 32 ReLU units, 10 logits. Three starts: Xavier (Glorot &
-// Bengio 2010), He (He et al. 2015), and PyTorch's `nn.Linear` default (weights and biases $U(\pm 1/\sqrt{\text{fan\_in}})$,
-// a weight variance of $1/(3\,\text{fan\_in})$, which fades over depth with ReLU: notebook 05). Every run trains for a
-// fixed budget of steps (batches of 32; below), then reports its test accuracy.
+// Bengio 2010), He (He et al. 2015), and PyTorch's `nn.Linear` default (weights $U(\pm 1/\sqrt{\text{fan\_in}})$, a weight
+// variance of $1/(3\,\text{fan\_in})$, which fades over depth with ReLU: notebook 05; biases here $U(\pm 1/\sqrt{32})$
+// in every layer, PyTorch's bound for the 32-input layers, where PyTorch would draw the first layer's, with fan_in 64,
+// from $U(\pm 1/8)$). Every run trains for a
+// fixed budget of 100 steps of batches of 32, then reports its test accuracy. That is about 2.4 passes over the
+// training images, shorter than notebook 09's 8 epochs (about 337 steps; printed below): the answers here hold at this
+// budget, not necessarily at 09's.
 
 NotebookApp.Cell(2);
 var split = DigitsDataset.LoadSplit(DigitsDataset.FindFile(Environment.CurrentDirectory));
@@ -53,8 +63,7 @@ Console.WriteLine($"{split.Train.Count} training and {split.Test.Count} test ima
 //
 // Five learning rates a factor of about 3 apart for each optimizer, around its usual default (SGD with momentum 0.9:
 // 0.001 to 0.1; Adam with $\beta_1 = 0.9$, $\beta_2 = 0.999$: $10^{-4}$ to $10^{-2}$), 5 seeds each, the same budget of
-// steps for every run. `LearningRateSweep` trains the runs in parallel over the cores; each run's result depends only on
-// its scheme, learning rate and seed.
+// steps for every run. `LearningRateSweep` trains the runs in parallel over the cores.
 
 NotebookApp.Cell(3);
 const int Steps = 100;
@@ -67,6 +76,8 @@ LearningRateSweep Sweep(TrainingOptions optimizer, double[] rates) => new()
 var sgd = Sweep(new TrainingOptions { Momentum = 0.9, BatchSize = 32 }, [0.001, 0.003, 0.01, 0.03, 0.1]);
 var adam = Sweep(new TrainingOptions { Optimizer = OptimizerKind.Adam, BatchSize = 32 },
     [1e-4, 3e-4, 1e-3, 3e-3, 1e-2]);
+Console.WriteLine($"{Steps} steps of 32: {Steps * 32.0 / split.Train.Count:F1} passes; notebook 09's 8 epochs: " +
+    $"{8.0 * split.Train.Count / 32:F0} steps");
 Console.WriteLine($"Adam's β₁ = {TrainingOptions.DefaultBeta1}, β₂ = {TrainingOptions.DefaultBeta2}, " +
     $"ε = {TrainingOptions.DefaultEpsilon}");
 var (sgdRuns, adamRuns) = Timing.Measure($"2 x {candidates.Length * 5 * seeds.Length} trainings of {Steps} steps",
@@ -90,7 +101,7 @@ Plotly.NET.GenericChart SweepChart(string optimizer, LearningRateSweep sweep, Le
             .Select(r => result.TestAccuracy(s.Name, r)).ToArray(), $"{s.Name}, 5 seeds: mean and range",
             Colours.Scheme(s.Name))))
         .WithAxes("learning rate (log scale)", "test accuracy after the budget (fraction)", logX: true)
-        .WithTitle($"{optimizer}: digits, 10-layer ReLU MLP, test accuracy after {Steps} steps, per scheme")
+        .WithTitle($"{optimizer}: digits, ReLU MLP of 10 weight layers, test accuracy after {Steps} steps, per scheme")
         .WithSize(900, 420);
 NotebookApp.Show(SweepChart("SGD with momentum 0.9", sgd, sgdRuns));
 
@@ -98,20 +109,24 @@ NotebookApp.Cell(6);
 NotebookApp.Show(SweepChart("Adam", adam, adamRuns));
 
 NotebookApp.Cell(7);
-string Best(LearningRateSweepResult result, string scheme)
+string Best(LearningRateSweepResult result, string scheme, bool byTrainLoss = false)
 {
-    double rate = result.BestLearningRateByTestAccuracy(scheme);
+    double rate = byTrainLoss ? result.BestLearningRateByTrainLoss(scheme)
+        : result.BestLearningRateByTestAccuracy(scheme);
     return $"{scheme} at {rate}: {result.TestAccuracy(scheme, rate).Mean:P1}";
 }
 foreach (var (optimizer, result) in new[] { ("SGD", sgdRuns), ("Adam", adamRuns) })
-    Console.WriteLine($"{optimizer}, each scheme at its best learning rate (mean of 5 seeds): " +
-        string.Join("; ", schemes.Select(s => Best(result, s.Name))));
+    foreach (bool byLoss in new[] { false, true })
+        Console.WriteLine($"{optimizer}, best rate by {(byLoss ? "training loss" : "test accuracy")} (test " +
+            "accuracy, mean of 5 seeds): " + string.Join("; ", schemes.Select(s => Best(result, s.Name, byLoss))));
 
 NotebookApp.Cell(8);
 SeedSummary AtBest(LearningRateSweepResult result, string scheme) =>
     result.TestAccuracy(scheme, result.BestLearningRateByTestAccuracy(scheme));
-Claim.That(sgdRuns.BestLearningRateByTestAccuracy("Xavier") > sgdRuns.BestLearningRateByTestAccuracy("He"),
-    "SGD: Xavier's best learning rate is larger than He's", $"{Best(sgdRuns, "Xavier")}; {Best(sgdRuns, "He")}");
+Claim.EntirelyAbove(sgdRuns.TestAccuracy("Xavier", 0.03), sgdRuns.TestAccuracy("Xavier", 0.01),
+    "SGD: Xavier needs a rate of 0.03: every seed there beats every seed at 0.01");
+Claim.Overlap(sgdRuns.TestAccuracy("He", 0.01), sgdRuns.TestAccuracy("He", 0.03),
+    "SGD: 5 seeds do not separate He at 0.01 from He at 0.03 (their ranges overlap)");
 Claim.EntirelyAbove(AtBest(sgdRuns, "He"), AtBest(sgdRuns, "Xavier"),
     "SGD: each at its own best rate, every He seed beats every Xavier seed: the ranking survives");
 Claim.ForAll(sgd.LearningRates, 5, r => sgdRuns.TestAccuracy("PyTorch default", r).Max < 0.15,
@@ -121,28 +136,45 @@ Claim.EntirelyAbove(AtBest(adamRuns, "PyTorch default"), AtBest(sgdRuns, "PyTorc
 Claim.That(adamRuns.BestLearningRateByTestAccuracy("PyTorch default") == adam.LearningRates.Max(),
     "Adam: PyTorch's default does best at the largest rate of the sweep (its optimum may lie beyond)",
     Best(adamRuns, "PyTorch default"));
-Claim.Overlap(AtBest(adamRuns, "He"), AtBest(adamRuns, "Xavier"),
-    "Adam: each at its own best rate, He and Xavier cannot be ranked over 5 seeds (their ranges overlap)");
-Claim.MeanAbove(AtBest(adamRuns, "He"), AtBest(adamRuns, "Xavier"), "Adam: He above Xavier on average at best rates");
+
+NotebookApp.Cell(9);
+(double Gap, double Error) HeOverXavier(LearningRateSweepResult result)
+{
+    var (he, xavier) = (AtBest(result, "He"), AtBest(result, "Xavier"));
+    return (he.Mean - xavier.Mean, Math.Sqrt((he.Std * he.Std + xavier.Std * xavier.Std) / 5));
+}
+var (sgdGap, adamGap) = (HeOverXavier(sgdRuns), HeOverXavier(adamRuns));
+Console.WriteLine($"He - Xavier at their best rates (mean of 5 seeds ± standard error): SGD {sgdGap.Gap:P1} ± " +
+    $"{sgdGap.Error:P1}, Adam {adamGap.Gap:P1} ± {adamGap.Error:P1} (Welch t {adamGap.Gap / adamGap.Error:F1})");
+Claim.AtLeast(adamGap.Gap / adamGap.Error, 2,
+    "Adam: He still ahead of Xavier at their best rates by at least 2 standard errors of the gap (5 seeds each)");
+Claim.AtMost(adamGap.Gap, sgdGap.Gap, "the gap between He and Xavier is smaller under Adam than under SGD");
 
 // So under SGD the learning rate and the start interact: Xavier's weights (variance $1/\text{fan\_avg}$, half of He's
-// for these square layers) want a larger learning rate than He's, yet at its own best rate Xavier stays behind He on
-// every seed, and PyTorch's default, whose signal fades over the 10 layers, learns at none of the rates. With Adam every
-// scheme learns, PyTorch's default included, and He and Xavier come close enough that 5 seeds no longer rank them (He
-// is still ahead on average). One budget of steps is held fixed throughout; a longer budget moves the best rates.
+// for these square layers) need a rate of 0.03, where He is good at 0.01 and 0.03 alike (5 seeds do not separate the
+// two), yet at its own best rate Xavier stays behind He on every seed, and PyTorch's default, whose signal fades over
+// the 10 weight layers, learns at none of the rates: it is at chance everywhere, so the "best rate" printed for it is
+// an argmax over noise, not a best rate. With Adam every scheme learns; PyTorch's default does best at the edge of the
+// sweep, so its best rate is not located. He and Xavier come closer under Adam (the gap shrinks, ✓ above), but He is
+// still ahead by about 3 standard errors. Two caveats. The best rate is chosen by mean test accuracy on the same 450
+// images it is then scored on, which favours whichever scheme's results are noisier; the second line printed for each
+// optimizer chooses by the lowest training loss instead, for comparison. And one budget of steps (100) is held
+// fixed throughout; we did not measure how a longer budget moves the best rates.
 
-// ## Why Adam cares less about the weights' scale
+// ## Why Adam's step does not depend on the gradient's scale
 //
 // Adam divides each parameter's update by a running root mean square of its own gradient: the update is
 // $\eta\,\hat m_t / (\sqrt{\hat v_t} + \epsilon)$, with $\hat m_t$ and $\hat v_t$ the bias-corrected running means of
 // $g$ and $g^2$ (Kingma & Ba 2015, Algorithm 1). Multiply every gradient by $c$ and both the numerator and the
 // denominator scale by $c$: the step does not change (as long as $\epsilon$ is negligible). At the first step
-// $\hat m_1 = g$ and $\hat v_1 = g^2$, so every parameter with a gradient moves by $\eta$ exactly, whatever its gradient's
-// size; SGD moves it by $\eta\,g$. One step of each from the same network, one seed, for He's start and for PyTorch's
-// default (whose gradients are tiny in the early layers); weights without a gradient (pixels that are 0 in every image,
-// dead units) move under neither optimizer and are left out:
+// $\hat m_1 = g$ and $\hat v_1 = g^2$, so a parameter moves by $\eta / (1 + \epsilon/|g|)$: by $\eta$ if its gradient is
+// well above $\epsilon$, less if not; SGD moves it by $\eta\,g$. One step of each from the same network, one seed, for
+// He's start and for PyTorch's default (whose gradients are tiny in the early layers). Weights without a gradient in
+// this batch (inputs that are 0 in every image of the batch, units inactive on the whole batch; we do not count which)
+// move under neither optimizer and are left out. What this shows is insensitivity to the *gradient's* scale at the
+// first step; no experiment here changes the *weights'* scale (the relative step $\eta/|w|$ still depends on it).
 
-NotebookApp.Cell(9);
+NotebookApp.Cell(10);
 const double Rate = 1e-3;
 double[] StepSizes(DeepNetwork net, OptimizerKind optimizer)
 {
@@ -155,18 +187,22 @@ double[] StepSizes(DeepNetwork net, OptimizerKind optimizer)
 }
 Console.WriteLine($"one step at η = {Rate}, batch 32, seed 1");
 
-NotebookApp.Cell(10);
+// (In the app, this cell's 'adamSteps' is 'adamSteps_11', 'sgdSteps' is 'sgdSteps_11': the top-level statements of one C# program share one scope, and another cell declares the same name.)
+NotebookApp.Cell(11);
 foreach (var (name, net) in new[] { schemes[1], schemes[2] })
 {
-    var (adamSteps, sgdSteps) = (StepSizes(net, OptimizerKind.Adam), StepSizes(net, OptimizerKind.Sgd));
-    var moved = Enumerable.Range(0, sgdSteps.Length).Where(i => sgdSteps[i] > 0).ToArray();
-    double exact = moved.Count(i => Math.Abs(adamSteps[i] - Rate) <= 0.01 * Rate) / (double)moved.Length;
-    double spread = moved.Max(i => sgdSteps[i]) / moved.Min(i => sgdSteps[i]);
-    Console.WriteLine($"{name}: {moved.Length} of {sgdSteps.Length} weights have a gradient; Adam moves {exact:P1} " +
+    var (adamSteps_11, sgdSteps_11) = (StepSizes(net, OptimizerKind.Adam), StepSizes(net, OptimizerKind.Sgd));
+    var moved = Enumerable.Range(0, sgdSteps_11.Length).Where(i => sgdSteps_11[i] > 0).ToArray();
+    double exact = moved.Count(i => Math.Abs(adamSteps_11[i] - Rate) <= 0.01 * Rate) / (double)moved.Length;
+    double spread = moved.Max(i => sgdSteps_11[i]) / moved.Min(i => sgdSteps_11[i]);
+    var slow = moved.Where(i => adamSteps_11[i] < 0.99 * Rate).ToArray();
+    Console.WriteLine($"{name}: {moved.Length} of {sgdSteps_11.Length} weights have a gradient; Adam moves {exact:P1} " +
         $"of them by η within 1%; SGD's steps span a factor {spread:E1}");
-    Claim.AtMost(adamSteps.Max(), Rate * (1 + 1e-12), $"{name}: no weight moves by more than η in Adam's first step");
-    if (name == "He") Claim.AtLeast(exact, 0.5, "He: Adam moves most weights that have a gradient by η within 1%");
-    if (name == "He") Claim.AtLeast(spread, 100, "He: SGD's first steps (η g) span more than a factor 100");
+    Claim.AtMost(adamSteps_11.Max(), Rate * (1 + 1e-12), $"{name}: no weight moves by more than η in Adam's first step");
+    Claim.ForAll(slow, 1, i => sgdSteps_11[i] / Rate < 100 * TrainingOptions.DefaultEpsilon,
+        $"{name}: every weight Adam moves by less than 0.99 η has |g| below 100 ε = 1e-6: ε is what slows it",
+        i => $"|g| = {sgdSteps_11[i] / Rate:E1}");
+    Claim.AtLeast(spread, 100, $"{name}: SGD's first steps (η g) span more than a factor 100");
 }
 
 // ## With batch normalization: the weights' norm and the effective learning rate
@@ -178,15 +214,15 @@ foreach (var (name, net) in new[] { schemes[1], schemes[2] })
 // $\|W_{t+1}\|^2 = \|W_t\|^2 + \eta^2 \|g_t\|^2$; and what the step does to the function depends on $\eta / \|W\|^2$,
 // the effective learning rate, which therefore falls as the norm grows. The scale a scheme gives the weights then
 // matters only through this ratio. He's start with batch normalization, plain SGD (no momentum, no weight decay),
-// 100 steps, one seed, three learning rates:
+// 100 steps of batches of 32 (the default), one seed, three learning rates:
 
-NotebookApp.Cell(11);
+NotebookApp.Cell(12);
 static double Norm2(Parameter p) => p.Values.ToArray().Sum(v => v * v);
 static double Moved(Parameter p, double[] b) => p.Values.ToArray().Zip(b, (x, y) => (x - y) * (x - y)).Sum();
 static double Gap(Parameter p, double[] b) => Math.Abs(Norm2(p) - b.Sum(v => v * v) - Moved(p, b)) / Moved(p, b);
 Console.WriteLine("Gap(W, W before the step) = |‖W‖² - ‖W before‖² - ‖ΔW‖²| / ‖ΔW‖², 0 when ΔW ⊥ W before");
 
-NotebookApp.Cell(12);
+NotebookApp.Cell(13);
 (double[] Growth, double Pythagoras) NormTrace(double rate)
 {
     var network = Network.Create(schemes[1].Net, 1, Normalization.BatchNorm);
@@ -203,7 +239,7 @@ NotebookApp.Cell(12);
 }
 Console.WriteLine(Network.Create(schemes[1].Net, 1, Normalization.BatchNorm));
 
-NotebookApp.Cell(13);
+NotebookApp.Cell(14);
 double[] normRates = [0.01, 0.1, 1];
 var traces = Timing.Measure("3 x 100 steps", () => normRates.Select(NormTrace).ToArray());
 for (int i = 0; i < normRates.Length; i++)
@@ -211,31 +247,49 @@ for (int i = 0; i < normRates.Length; i++)
         $"{traces[i].Growth.Min():F3} to {traces[i].Growth.Max():F3}; largest |‖W'‖² - ‖W‖² - ‖ΔW‖²| / ‖ΔW‖² " +
         $"over all steps {traces[i].Pythagoras:E1}");
 
-NotebookApp.Cell(14);
+NotebookApp.Cell(15);
 Claim.AtLeast(traces.Min(t => t.Growth.Min()), 0.999,
     "plain SGD with batch normalization never shrinks a hidden weight matrix: ‖W_100‖ ≥ ‖W_0‖ (to 1e-3), every rate");
 Claim.AtMost(traces.Max(t => t.Pythagoras), 0.02,
     "every step adds ‖ΔW‖² to ‖W‖² (the step is orthogonal to W) to within 2% of ‖ΔW‖², up to BN's ε");
 
-// Every hidden matrix grows, several layers by a large factor within 100 steps, and the effective learning rate
-// $\eta / \|W\|^2$ of such a layer has fallen by the square of its growth: with batch normalization the learning rate
-// the network feels is set by the learning rate *and* the weights' norm, and a start with larger weights trains as if
-// with a smaller learning rate. This is why notebook 14's measured factors need the weight norm beside them.
+// No hidden matrix shrinks, and the one that grows most does so by the largest factor printed above for its
+// rate; the effective learning rate $\eta / \|W\|^2$ of such a layer has fallen by the square of its growth.
+// The growth is not monotone in $\eta$ (largest at $\eta = 0.1$ of the three): we print it, we do not explain it here.
+// That the scale of a hidden matrix does not change the function under batch normalization is checked next, on one
+// batch of He's start with every hidden matrix multiplied by 3:
+
+NotebookApp.Cell(16);
+static void Scale(Parameter p, double c) { var v = p.Values; for (int i = 0; i < v.Length; i++) v[i] *= c; }
+var normalized = Network.Create(schemes[1].Net, 1, Normalization.BatchNorm);
+var tripled = normalized.Clone();
+foreach (var p in tripled.Parameters.Where(p => p.Role == ParameterRole.Weights).SkipLast(1)) Scale(p, 3);
+double[] Logits(Network net) => net.ForwardEachLayer(split.Train.Features[..(64 * 64)], 64, true)[^1];
+var (plain, scaledLogits) = (Logits(normalized), Logits(tripled));
+double change = plain.Zip(scaledLogits).Max(p => Math.Abs(p.First - p.Second)) / plain.Max(Math.Abs);
+Console.WriteLine($"largest change of the logits (64 images, batch statistics), relative to the largest: {change:E1}");
+Claim.AtMost(change, 1e-3,
+    "BN(3 W x) = BN(W x): tripling every hidden matrix leaves the logits unchanged, up to BN's ε");
 
 // ## Takeaways
 //
 // - A ranking of initializations measured at one learning rate is partly a ranking of how well that rate suits each
-//   start: under SGD with momentum Xavier's best rate was larger than He's (✓ lines after the best rates).
+//   start: under SGD with momentum Xavier needed a rate of 0.03, where He was good at 0.01 and 0.03 alike (✓ lines
+//   after the best rates).
 // - Given each its own best rate, He still beat Xavier on every seed under SGD, and PyTorch's default learned at none
-//   of the rates; with Adam every scheme learned, and He and Xavier could no longer be ranked over 5 seeds (same ✓
-//   lines). All of it at one fixed budget of steps on one small network.
-// - Adam's first step moves nearly every weight with a gradient well above $\epsilon$ by the learning rate, whatever the
-//   gradient's size; SGD's steps are proportional to the gradient and spread over decades. That is why Adam cares less
-//   about the weights' scale, down to the floor $\epsilon$ sets (✓ lines of the last section, Exercise 1).
+//   of the rates; with Adam every scheme learned, and the gap between He and Xavier shrank but stayed (✓ lines after
+//   the best rates). All of it at one fixed budget of 100 steps, shorter than notebook 09's, on one small network, with
+//   the best rate chosen on the test set; PyTorch's default's best rate is located under neither optimizer.
+// - Adam's first step moves every weight whose gradient is well above $\epsilon$ by the learning rate, whatever the
+//   gradient's size, and less only where $|g|$ is near $\epsilon$ (PyTorch's default: 81.7% of its weights with a gradient move by
+//   $\eta$ within 1%); SGD's steps
+//   are proportional to the gradient and spread over decades (✓ lines of the section on Adam's step, Exercise 1). That
+//   is insensitivity to the gradient's scale; the weights' scale itself was not varied.
 // - With batch normalization a hidden weight matrix's scale does not change the function, its gradient is orthogonal
 //   to it, and plain SGD only grows its norm, lowering the effective learning rate $\eta/\|W\|^2$ (✓ lines of the
 //   last section; van Laarhoven 2017; Hoffer et al. 2018).
-// - Not covered here, though issue 22 asks for it: the sweeps on MNIST-1D's CNN.
+// - Not covered here, though issue 22 asks for it: the sweeps on MNIST-1D's CNN, notebook 09's other three schemes,
+//   notebook 14's results beside the weight norm, a second budget.
 
 // ## Exercises
 
@@ -244,22 +298,31 @@ Claim.AtMost(traces.Max(t => t.Pythagoras), 0.02,
 // Derive a number: at Adam's first step, by how much does a weight whose gradient is $10^{-6}$ move, with
 // $\eta = 10^{-3}$ and PyTorch's $\epsilon = 10^{-8}$? And with SGD at the same $\eta$?
 
-NotebookApp.Cell(15);
-double g = 1e-6, eta = 1e-3, epsilon = 1e-8;
+NotebookApp.Cell(17);
+double g = 1e-6, eta = Rate, epsilon = TrainingOptions.DefaultEpsilon;
 double adamMove = eta * g / (Math.Sqrt(g * g) + epsilon), sgdMove = eta * g;
 Console.WriteLine($"Adam: {adamMove:E3}, SGD: {sgdMove:E1}, ratio {adamMove / sgdMove:E2}");
-Claim.Close(adamMove, eta / 1.01, 1e-15, "Adam moves it by η / (1 + ε/|g|) = η / 1.01");
+var pyTorchNet = schemes[2].Net;
+var (adamSteps, sgdSteps) = (StepSizes(pyTorchNet, OptimizerKind.Adam), StepSizes(pyTorchNet, OptimizerKind.Sgd));
+int near = Enumerable.Range(0, sgdSteps.Length).Where(i => sgdSteps[i] > 0)
+    .MinBy(i => Math.Abs(Math.Log(sgdSteps[i] / eta / g)));
+double gNear = sgdSteps[near] / eta, predictedMove = eta / (1 + epsilon / gNear);
+Console.WriteLine($"the library, PyTorch's default: the weight with |g| nearest 1e-6 has |g| = {gNear:E3}; " +
+    $"Adam moves it by {adamSteps[near]:E4}, η / (1 + ε/|g|) = {predictedMove:E4}");
+Claim.Close(adamSteps[near], predictedMove, 1e-6 * predictedMove,
+    "the library's first Adam step moves that weight by η / (1 + ε/|g|), to 1e-6 of it (rounding of the weights)");
+Claim.Within(adamMove / sgdMove, 1e5, 1e7, "Adam moves a weight with |g| = 1e-6 about a million times more than SGD");
 
 // $\hat m_1 = g$ and $\sqrt{\hat v_1} = |g|$, so the step is $\eta\,|g| / (|g| + \epsilon) = \eta / (1 + \epsilon/|g|)$:
-// with $\epsilon/|g| = 0.01$ that is 1% less than $\eta$. SGD moves it by $\eta g = 10^{-9}$, a thousand times less than
-// Adam. $\epsilon$ matters only for gradients near or below it.
+// with $\epsilon/|g| = 0.01$ that is 1% less than $\eta$. SGD moves it by $\eta g = 10^{-9}$, about a million times less
+// than Adam (ratio printed above). $\epsilon$ matters only for gradients near or below it.
 
 // ### Exercise 2
 //
 // Predict, then run: a one-step SGD update with momentum 0.9 from zero velocity. Is it any different from plain SGD's
 // first step? Check on the PyTorch-default network.
 
-NotebookApp.Cell(16);
+NotebookApp.Cell(18);
 double[] FirstStep(double momentum)
 {
     var network = Network.Create(schemes[2].Net, 1);
