@@ -66,7 +66,7 @@ NotebookApp.Start("15-which-initialization");
 // | tanh | **Glorot** (Glorot & Bengio 2010), or orthogonal for depth (Saxe et al. 2014; not checked here, notebook 11) | Glorot balances the forward and backward variance in tanh's linear regime; for square layers that is $\sigma_w^2 = 1$, tanh's edge of chaos at zero bias (Schoenholz et al. 2017), where the signal still fades, but as a power of the depth ($q_l \approx 1/(2l)$), not exponentially. Not PyTorch's `calculate_gain("tanh")` = 5/3: with it a square layer has $\sigma_w^2 = 25/9$, in the chaotic phase |
 // | sigmoid (logistic) | **Glorot**, and keep it out of deep hidden stacks | its slope is at most 1/4, so at Glorot's scale a square layer divides the gradient's second moment by 16 or more |
 // | SELU | **LeCun**: Var(w) = 1/fan_in (Klambauer et al. 2017) | SELU is built so that unit variance is a fixed point of the length map when Var(w) = 1/fan_in; the forward pass holds, but $\chi_1 \approx 1.07$ there, so the gradient grows about threefold over 30 layers (checked below) |
-// | GELU, Swish/SiLU | **He** only with normalization and residual connections or in a shallow net; in a deep plain stack mean field finds no stable fixed point with $\chi_1 = 1$ at zero bias; try $\sigma_w^2 \approx 2.35$ or LSUV (notebook 12); transformers use $N(0, 0.02^2)$ (the transformer row) | near 0 GELU is about $z/2$ and keeps a quarter of the second moment, less than the half He pays back; a larger scale jumps past the edge of chaos. Checked below for GELU; Swish is not simulated here |
+// | GELU, Swish/SiLU | **He** only with normalization and residual connections or in a shallow net; in a deep plain stack mean field finds no stable fixed point with $\chi_1 = 1$ at zero bias; try $\sigma_w^2 \approx 2.35$ (where mean field keeps $q = 1$, an unstable fixed point; checked below) or LSUV (notebook 12); transformers use $N(0, 0.02^2)$ (the transformer row) | near 0 GELU is about $z/2$ and keeps a quarter of the second moment, less than the half He pays back; a larger scale jumps past the edge of chaos. Checked below for GELU; Swish is not simulated here |
 //
 // The calls, and where the series shows it:
 //
@@ -211,7 +211,7 @@ Claim.AtLeast(LastRms("GELU, He").Min(), Math.Sqrt(meanField["GELU, He"].Propaga
 // |---|---|---|
 // | MLP | the activation's row for every hidden layer; biases zero | every layer must keep the variance of the signal forward and of the gradient backward |
 // | CNN | He with the convolution's fans; a very deep plain tanh CNN at criticality: delta-orthogonal (Xiao et al. 2018; the depth is not checked here, [notebook 18](18-convolutions-delta-orthogonal.ipynb) trains deep CNNs) | a unit sums in_channels × taps inputs, so that is its fan_in; delta-orthogonal makes each layer an orthogonal map at the centre tap |
-// | residual, no normalization | zero the last layer of every branch (this library's `ResidualScheme.Fixup`; Fixup itself, Zhang et al. 2019, also zeroes the classifier and rescales the other branch layers by $L^{-1/(2m-2)}$; SkipInit, De & Smith 2020, and ReZero, Bachlechner et al. 2020, zero a learnable scalar on each branch instead), or scale branches by $1/\sqrt{L}$ (not checked here, notebook 14) | $x + F(x)$ with a variance-keeping branch doubles the second moment per block: $2^L$ after $L$ blocks |
+// | residual, no normalization | Fixup (Zhang et al. 2019): zero the last layer of every branch and the classifier, scale the other branch layers by $L^{-1/(2m-2)}$ ($m$ layers per branch), add a scalar multiplier; or SkipInit (De & Smith 2020) / ReZero (Bachlechner et al. 2020): a learnable scalar $\alpha = 0$ on each branch; or scale branches by $1/\sqrt{L}$ (not checked in this series) | $x + F(x)$ with a variance-keeping branch doubles the second moment per block: $2^L$ after $L$ blocks |
 // | transformer (GPT-2, pre-LayerNorm) | every linear and embedding weight $N(0, 0.02^2)$, the residual output projections $N(0, (0.02/\sqrt{2L})^2)$, biases zero, LayerNorm $\gamma = 1$, $\beta = 0$ | the $L$ blocks add $2L$ branches (attention, MLP) to one stream; $1/\sqrt{2L}$ keeps their sum from growing with depth |
 //
 // The calls, and where the series shows it:
@@ -220,7 +220,7 @@ Claim.AtLeast(LastRms("GELU, He").Min(), Math.Sqrt(meanField["GELU, He"].Propaga
 // |---|---|---|---|---|
 // | MLP | `DeepNetwork.Classifier(widths, Activation.ReLU, Init.HeNormal())` | `nn.init.kaiming_normal_(layer.weight, nonlinearity="relu")`, `nn.init.zeros_(layer.bias)` | `Dense(n, activation="relu", kernel_initializer="he_normal")` | notebook 05, notebook 09 |
 // | CNN | `Init.HeNormal()` on shape (out, in, k); `Init.DeltaOrthogonal()` | `nn.init.kaiming_normal_(conv.weight, nonlinearity="relu")`; `nn.init.dirac_` (identity only) | `Conv1D(c, k, kernel_initializer="he_normal")`; Keras has no delta-orthogonal (`Identity` and PyTorch's `dirac_` are the identity, not a random orthogonal map) | [notebook 18](18-convolutions-delta-orthogonal.ipynb) |
-// | residual, no normalization | `ResidualNetwork.Create(new() { Scheme = ResidualScheme.Fixup, ... }, rng)` | `nn.init.zeros_(branch[-1].weight)` (with batch normalization, torchvision's ResNets do the same with `zero_init_residual=True`, which zeroes each block's last BatchNorm weight) | `kernel_initializer="zeros"` on each branch's last layer | notebook 14 |
+// | residual, no normalization | `ResidualNetwork.Create(new() { Scheme = ResidualScheme.Fixup, ... }, rng)` (or `ResidualScheme.SkipInit`, `ResidualScheme.ReZero`) | `nn.init.zeros_(branch[-1].weight)` (with batch normalization, torchvision's ResNets do the same with `zero_init_residual=True`, which zeroes each block's last BatchNorm weight) | `kernel_initializer="zeros"` on each branch's last layer | notebook 14 |
 // | transformer (GPT-2, pre-LayerNorm) | `GptModel.Create(config, GptParametrization.Gpt2, rng)`; by hand `Init.Normal(0, 0.02)`, `Init.Normal(0, 0.02 / Math.Sqrt(2 * layers))` | nanoGPT's `model.py`: `nn.init.normal_(p, 0.0, 0.02 / math.sqrt(2 * n_layer))` for every `c_proj.weight` | `keras.initializers.RandomNormal(stddev=0.02)`, and `stddev=0.02 / sqrt(2 * L)` on the projections | [notebook 16](16-initializing-a-transformer.ipynb), [notebook 17](17-width-scaling-mup.ipynb) |
 //
 // Sources for the last two rows: Radford et al. 2019 (*Language Models are Unsupervised Multitask Learners*, §2.3)
@@ -280,8 +280,9 @@ Claim.AtMost(orthogonalityError, 1e-12, "its centre tap is an orthogonal matrix:
 
 // **Residual**: the residual MLP of notebook 14 (`ResidualNetwork.Create`: a linear stem from the 64 pixels to a
 // stream of width 32, blocks $x \leftarrow x + F(x)$ with a two-layer ReLU branch, no normalization), 20 blocks,
-// 5 seeds, the standard start (every layer keeps its input's variance) against the library's `Fixup` scheme (each branch's
-// last layer zero, the first of Fixup's rules; the identity at step 0 follows from the zero layer by construction), on 64 training images:
+// 5 seeds, the standard start (every layer keeps its input's variance) against Fixup (`ResidualScheme.Fixup`: each branch's
+// last layer and the classifier zero, the other branch layers scaled down; each block is then the identity at step 0
+// by construction, which the check confirms in the code, not as a result about training), on 64 training images:
 
 NotebookApp.Cell(11);
 double[] probe = split.Train.Features[..(64 * 64)].ToArray();
@@ -301,7 +302,7 @@ Console.WriteLine($"standard start: mean square × {Format.Number(factorMoments.
 Claim.Within(factorMoments.Mean, 2 - factorError, 2 + factorError,
     "standard start: each block doubles the mean square (within 5 standard errors)");
 Claim.That(fixupStream.All(s => s.All(v => v == s[0])),
-    "zero last layer: every block is exactly the identity at step 0",
+    "Fixup: every block is exactly the identity at step 0 (by construction: the zero last layer)",
     "the mean square is the same after all 20 blocks, every seed");
 
 // **Transformer**: the GPT of this library (`GptModel`: pre-LayerNorm blocks of attention and MLP, tied embeddings)
@@ -350,7 +351,7 @@ Console.WriteLine($"added variance without / with the factor: {addedRatio:F1}, 2
 // | normalization | use | why, in one line |
 // |---|---|---|
 // | none | the activation's row, strictly | nothing rescales the signal: a wrong scale compounds layer after layer |
-// | batch normalization | still the activation's row (He for ReLU); $\gamma = 1$, $\beta = 0$; in a ResNet, $\gamma = 0$ on each block's last BatchNorm (Goyal et al. 2017; torchvision's `zero_init_residual=True`; not checked here) | it removes the weight scale from the forward pass, not from learning: the gradient scales as $1/c$ when the weights scale as $c$, so a wrong scale changes the size of every update relative to the weights |
+// | batch normalization | still the activation's row (He for ReLU); $\gamma = 1$, $\beta = 0$; in a ResNet, $\gamma = 0$ on each block's last BatchNorm (Goyal et al. 2017; torchvision's `zero_init_residual=True`; not checked here) | it removes the weight scale from the forward pass, not from learning: the gradient scales as $1/c$ when the weights scale as $c$, so a wrong scale changes the size of every update relative to the weights (the $1/c$ gradient: notebook 14, not checked here) |
 // | layer normalization | the same; in a transformer, the GPT-2 row | the same invariance, per sample instead of per batch |
 //
 // The calls, and where the series shows it:
@@ -522,7 +523,7 @@ Claim.Close(truncatedMoments.Std, 0.87962566103423978, 0.005,
 //   (Swish is not simulated here).
 // - **Count the fans the way the layer sums**: a convolution's fan_in is in channels × taps (section 2).
 // - **Residual networks need the branches tamed**: a variance-keeping branch doubles the stream per block; zero the
-//   last layer of each branch (the first of Fixup's rules) or scale it, as GPT-2 does with $1/\sqrt{2L}$ (section 2).
+//   last layer of each branch (Fixup), or put a zero scalar on it (SkipInit, ReZero), or scale it, as GPT-2 does with $1/\sqrt{2L}$ (section 2).
 // - **Normalization forgives the forward pass, not the training**: every hidden layer's output is the same for any
 //   weight scale (the logits, not normalized, scale with it), but $N(0, 1)$ still trained worse than He with batch
 //   normalization on every seed at SGD's learning rate 0.01 for 126 steps (section 3).
