@@ -29,10 +29,12 @@ NotebookApp.Start("15-which-initialization");
 // 4. **the optimizer** (SGD, Adam).
 //
 // Each row gives the recommendation with its reason in one line, the call in this library, in PyTorch and in Keras,
-// and the notebook that shows it at length. Under each table a short cell checks every row's claim from the library:
-// a variance or a gain computed from the initializers, the mean-field numbers, or a short run of 5 seeds. Each check
-// prints a line starting with ✓; a claim the library contradicts stops the notebook with ✗. A last section says where
-// TorchSharp's own initializers are wrong, citing its source.
+// and the notebook that shows it at length. Under each table a short cell checks the rows' claims from the library:
+// a variance or a gain computed from the initializers, the mean-field numbers, or a short run of 5 seeds; a claim not
+// checked here says so in its row and names the notebook that shows it. Each check prints a line starting with ✓; a
+// claim the library contradicts stops the notebook with ✗. The short runs hold their learning rate, optimizer and
+// budget fixed (each says which); a ranking at one learning rate is not a ranking at every one ([notebook 19](19-learning-rate-and-optimizer.ipynb)). A last
+// section says where TorchSharp's own initializers are wrong, citing its source.
 //
 // Terms used below:
 //
@@ -42,8 +44,13 @@ NotebookApp.Start("15-which-initialization");
 //   notebook 10);
 // - a **gain** is the factor by which PyTorch multiplies a scheme's standard deviation for an activation
 //   (`torch.nn.init.calculate_gain`; `Gain.For(activation)` here);
-// - **He** (Kaiming): Var(w) = 2/fan_in; **Glorot** (Xavier): Var(w) = 1/fan_avg; **LeCun**: Var(w) = 1/fan_in
-//   (notebooks 03 to 06).
+// - **He** (Kaiming; He et al. 2015): Var(w) = 2/fan_in; **Glorot** (Xavier; Glorot & Bengio 2010): Var(w) =
+//   1/fan_avg; **LeCun** (LeCun et al. 1998): Var(w) = 1/fan_in (notebooks 03 to 06);
+// - mean-field theory (infinite width, averaged over the weights; notebook 10): $q_l$ is the second moment of a
+//   pre-activation at layer $l$, and the **length map** $q_l \mapsto q_{l+1}$ has a **fixed point** $q^*$ when
+//   $q_{l+1} = q_l$; $\chi_1 = \sigma_w^2\,\mathbb{E}[\phi'(h)^2]$ is the factor by which the gradient's second moment
+//   changes per layer at $q^*$: below 1 is the **ordered phase** (signals and gradients fade), above 1 the **chaotic
+//   phase** (gradients explode), and $\chi_1 = 1$ the **edge of chaos** between them (Schoenholz et al. 2017).
 //
 // In this library an initializer is a value: `Init.HeNormal()` describes He's scheme,
 // `DeepNetwork.Stack(depth, width, Activation.ReLU, Init.HeNormal())` a network that uses it, and
@@ -56,42 +63,50 @@ NotebookApp.Start("15-which-initialization");
 // | activation | use | why, in one line |
 // |---|---|---|
 // | ReLU, leaky ReLU (slope $a$) | **He**: Var(w) = 2 / ((1 + $a^2$) fan_in) | ReLU zeroes half of its inputs and so halves the second moment; He's factor 2 pays it back |
-// | tanh | **Glorot** (or orthogonal for depth) | tanh has slope 1 at 0, so 1/n is the largest variance that stays out of chaos: $\sigma_w^2 = 1$ is tanh's edge of chaos (zero biases) |
-// | sigmoid (logistic) | **Glorot**, and keep it out of deep hidden stacks (use it for a binary output) | its slope is at most 1/4, so at Glorot's scale every layer divides the gradient's second moment by 16 or more |
-// | SELU | **LeCun**: Var(w) = 1/fan_in | SELU is built so that unit variance is a fixed point of the layer map when Var(w) = 1/fan_in |
-// | GELU, Swish/SiLU | **He** as a start, but in a deep plain stack no scale is stable: add normalization and residual connections (the transformer row) | near 0 GELU is about $z/2$ and keeps a quarter of the second moment, less than the half He pays back; a larger scale jumps past the edge of chaos |
+// | tanh | **Glorot** (Glorot & Bengio 2010), or orthogonal for depth (Saxe et al. 2014; not checked here, notebook 11) | Glorot balances the forward and backward variance in tanh's linear regime; for square layers that is $\sigma_w^2 = 1$, tanh's edge of chaos at zero bias (Schoenholz et al. 2017), where the signal still fades, but as a power of the depth ($q_l \approx 1/(2l)$), not exponentially. Not PyTorch's `calculate_gain("tanh")` = 5/3: with it a square layer has $\sigma_w^2 = 25/9$, in the chaotic phase |
+// | sigmoid (logistic) | **Glorot**, and keep it out of deep hidden stacks | its slope is at most 1/4, so at Glorot's scale a square layer divides the gradient's second moment by 16 or more |
+// | SELU | **LeCun**: Var(w) = 1/fan_in (Klambauer et al. 2017) | SELU is built so that unit variance is a fixed point of the length map when Var(w) = 1/fan_in; the forward pass holds, but $\chi_1 \approx 1.07$ there, so the gradient grows about threefold over 30 layers (checked below) |
+// | GELU, Swish/SiLU | **He** only with normalization and residual connections or in a shallow net; in a deep plain stack mean field finds no stable fixed point with $\chi_1 = 1$ at zero bias; try $\sigma_w^2 \approx 2.35$ (where mean field keeps $q = 1$, an unstable fixed point; checked below) or LSUV (notebook 12); transformers use $N(0, 0.02^2)$ (the transformer row) | near 0 GELU is about $z/2$ and keeps a quarter of the second moment, less than the half He pays back; a larger scale jumps past the edge of chaos. Checked below for GELU; Swish is not simulated here |
 //
 // The calls, and where the series shows it:
 //
 // | activation | this library | PyTorch | Keras | shown in |
 // |---|---|---|---|---|
-// | ReLU, leaky ReLU (slope $a$) | `Init.HeNormal()`, `Init.HeNormal(negativeSlope: a)` | `nn.init.kaiming_normal_(w, nonlinearity="relu")` (`"leaky_relu"`, `a=a`) | `keras.initializers.HeNormal()` | notebook 05, notebook 06 |
-// | tanh | `Init.XavierNormal()`, `Init.Orthogonal()` | `nn.init.xavier_normal_(w)`, `nn.init.orthogonal_(w)` | `keras.initializers.GlorotNormal()`, `Orthogonal()` | notebook 03, notebook 10, notebook 11 |
+// | ReLU, leaky ReLU (slope $a$) | `Init.HeNormal()`, `Init.HeNormal(negativeSlope: a)` | `nn.init.kaiming_normal_(w, nonlinearity="relu")` (`"leaky_relu"`, `a=a`) | `keras.initializers.HeNormal()`; leaky: `VarianceScaling(scale=2 / (1 + a**2), mode="fan_in", distribution="truncated_normal")` (`HeNormal` has no slope) | notebook 05, notebook 06 |
+// | tanh | `Init.XavierNormal()`, `Init.Orthogonal()` | `nn.init.xavier_normal_(w)` (gain 1, not `calculate_gain("tanh")`), `nn.init.orthogonal_(w)` | `keras.initializers.GlorotNormal()`, `Orthogonal()` | notebook 03, notebook 10, notebook 11 |
 // | sigmoid (logistic) | `Init.XavierNormal()` | `nn.init.xavier_normal_(w)` | `keras.initializers.GlorotNormal()` | notebook 02 |
 // | SELU | `Init.LeCunNormal()` | `nn.init.kaiming_normal_(w, nonlinearity="linear")` (PyTorch's docs: not `"selu"`, whose gain is 3/4) | `keras.initializers.LecunNormal()` | notebook 06 |
 // | GELU, Swish/SiLU | `Init.HeNormal()` | `nn.init.kaiming_normal_(w, nonlinearity="relu")` | `keras.initializers.HeNormal()` | notebook 06 |
 //
 // Two defaults to know. Keras's `HeNormal`, `GlorotNormal` and `LecunNormal` draw a *truncated* normal, cut at two
-// standard deviations and rescaled to the stated variance (this library: `Init.KerasHeNormal()`,
+// standard deviations and rescaled to the stated variance (checked on a sample below) (this library: `Init.KerasHeNormal()`,
 // `Init.KerasGlorotNormal()`, `Init.KerasLeCunNormal()`); a Keras `Dense` layer starts from `GlorotUniform`
 // (`Init.XavierUniform()`). PyTorch's `nn.Linear` starts from $U(\pm 1/\sqrt{\text{fan\_in}})$
 // (`Init.PyTorchLinearDefault()`): a third of LeCun's variance, which fades over depth (notebook 05).
 //
-// The formulas, from the initializers themselves, for a layer with fan_in 512 and fan_out 256:
+// The formulas, from the initializers themselves, for a layer with fan_in 512 and fan_out 256, and one draw of Keras's
+// truncated HeNormal on that shape:
 
 NotebookApp.Cell(2);
 const int FanIn = 512, FanOut = 256;
 Claim.Close(Init.HeNormal().Variance(FanIn, FanOut), 2.0 / FanIn, 1e-15, "He: Var(w) = 2 / fan_in");
-Claim.Close(Init.HeNormal(negativeSlope: 0.01).Variance(FanIn, FanOut), 2 / (1 + 0.01 * 0.01) / FanIn, 1e-15,
-    "He for leaky ReLU with a = 0.01: Var(w) = 2 / ((1 + a²) fan_in)");
+Claim.Close(Init.HeNormal(negativeSlope: 0.2).Variance(FanIn, FanOut), 2 / (1 + 0.2 * 0.2) / FanIn, 1e-15,
+    "He for leaky ReLU with a = 0.2: Var(w) = 2 / ((1 + a²) fan_in)");
 Claim.Close(Init.XavierNormal().Variance(FanIn, FanOut), 1 / ((FanIn + FanOut) / 2.0), 1e-15,
     "Glorot: Var(w) = 1 / fan_avg");
 Claim.Close(Init.LeCunNormal().Variance(FanIn, FanOut), 1.0 / FanIn, 1e-15, "LeCun: Var(w) = 1 / fan_in");
 Claim.Close(Init.PyTorchLinearDefault().Variance(FanIn, FanOut), 1.0 / (3 * FanIn), 1e-15,
     "PyTorch's nn.Linear default: Var(w) = 1 / (3 fan_in), a third of LeCun's");
 Claim.Close(Gain.For(Activation.Selu), 0.75, 0, "PyTorch's gain for SELU is 3/4, not the 1 of LeCun's scheme");
-Claim.Close(Init.KerasHeNormal().Variance(FanIn, FanOut), 2.0 / FanIn, 1e-12,
-    "Keras's truncated HeNormal keeps He's variance");
+
+NotebookApp.Cell(3);
+var kerasDraw = Init.KerasHeNormal().Sample<double>([FanOut, FanIn], seed: 1);
+var kerasHe = SampleMoments.Of<double>(kerasDraw.Values);
+double kerasError = 5 * kerasHe.VarianceStandardError;
+Claim.Within(kerasHe.Variance, 2.0 / FanIn - kerasError, 2.0 / FanIn + kerasError,
+    "Keras's truncated HeNormal, one draw: sample variance 2 / fan_in within 5 standard errors");
+Claim.AtMost(kerasDraw.Values.ToArray().Max(Math.Abs), 2 * Math.Sqrt(2.0 / FanIn) / 0.87962566103423978,
+    "and no |w| beyond the cut: two standard deviations of the normal before the rescale, 2 √(2/fan_in) / 0.8796");
 var rowActivations = new[] { Activation.ReLU, Activation.LeakyReLU, Activation.Tanh, Activation.Sigmoid,
     Activation.Selu, Activation.Gelu, Activation.Swish };
 var advised = rowActivations.Select(a => InitializationAdvice.For(a).Scheme).ToArray();
@@ -101,12 +116,9 @@ Claim.That(advised.SequenceEqual([InitializationScheme.He, InitializationScheme.
     "InitializationAdvice.For gives the table's scheme for each activation", "see the line above");
 
 // Now one network per row: 30 layers of width 64, zero biases, the row's activation and weights. First what
-// mean-field theory predicts for them (infinite width, averaged over the weights; notebook 10): $q_l$ is the second
-// moment of a pre-activation at layer $l$, and $\chi_1 = \sigma_w^2\,\mathbb{E}[\phi'(h)^2]$ the factor by which
-// the gradient's second moment changes per layer; $\chi_1 = 1$ is the edge of chaos between the ordered phase
-// (signals and gradients fade) and the chaotic one (gradients explode).
+// mean-field theory predicts for them (infinite width, averaged over the weights; the terms are defined at the top):
 
-NotebookApp.Cell(3);
+NotebookApp.Cell(4);
 var reluHe = DeepNetwork.Stack(30, 64, Activation.ReLU, Init.HeNormal());
 var tanhGlorot = DeepNetwork.Stack(30, 64, Activation.Tanh, Init.XavierNormal());
 var sigmoidGlorot = DeepNetwork.Stack(30, 64, Activation.Sigmoid, Init.XavierNormal());
@@ -123,32 +135,46 @@ foreach (var (row, model) in meanField)
     Console.WriteLine($"  {row,-26} {model.WeightVariance,5:G3} {model.PropagateLength(1, 30)[^1],26:G3}   " +
         model.FindLengthFixedPoint().Description);
 
-NotebookApp.Cell(4);
+NotebookApp.Cell(5);
 var relu = meanField["ReLU, He"];
 Claim.Close(relu.Chi1(1), 1, 1e-9, "ReLU with He sits exactly on the edge of chaos: χ₁ = σ_w²/2 = 1");
 Claim.Close(relu.PropagateLength(1, 30)[^1], 1, 1e-9, "and keeps q = 1 over 30 layers");
 var tanhEdge = CriticalLine.At(Activation.Tanh, biasVariance: 0);
-Claim.Close(tanhEdge.WeightVariance, 1, 1e-5, "tanh's edge of chaos (zero biases) is σ_w² = 1, Glorot's value");
+Claim.Close(tanhEdge.WeightVariance, 1, 1e-5,
+    "tanh's edge of chaos (zero biases) is σ_w² = 1, Glorot's value for square layers");
+Claim.Close(meanField["tanh, Glorot"].PropagateLength(1, 30)[^1] * 2 * 30, 1, 0.1,
+    "at the edge tanh's signal still fades, as a power law: q after 30 layers is 1/(2 × 30) within 10%");
+var tanhGain53 = new MeanFieldModel(Activation.Tanh, 25.0 / 9, 0);
+Claim.AtLeast(tanhGain53.Chi1(tanhGain53.FindLengthFixedPoint().Length), 1,
+    "with PyTorch's tanh gain 5/3 a square layer has σ_w² = 25/9 and χ₁ above 1: the chaotic phase");
 var sigmoid = meanField["sigmoid, Glorot"];
 double sigmoidChi = sigmoid.Chi1(sigmoid.FindLengthFixedPoint().Length);
 Claim.AtMost(sigmoidChi, 1.0 / 16,
     "sigmoid with Glorot: χ₁ ≤ 1/16 at its fixed point, the gradient fades 16-fold a layer");
 Claim.AtLeast(CriticalLine.At(Activation.Sigmoid, 0).WeightVariance, 16,
     "the sigmoid's edge of chaos lies at σ_w² above 16, far from any fan-scaled scheme");
+
+NotebookApp.Cell(6);
 var selu = meanField["SELU, LeCun"];
 Claim.Close(selu.NextLength(1), 1, 1e-6, "SELU with LeCun: q = 1 is a fixed point (self-normalizing)");
-Claim.AtMost(meanField["GELU, He"].PropagateLength(1, 30)[^1], 1e-6, "GELU with He: q falls below 10^-6 in 30 layers");
+Claim.Within(selu.Chi1(1), 1.05, 1.1, "but χ₁ at q = 1 is a little above 1: the gradient grows slowly with depth");
+Console.WriteLine($"SELU: χ₁ at q = 1 is {selu.Chi1(1):F3}; χ₁^15 = {Math.Pow(selu.Chi1(1), 15):F2} (mean field)");
+Claim.AtMost(meanField["GELU, He"].PropagateLength(1, 30)[^1], 1e-6,
+    "GELU with He: q falls below 10^-6 in 30 layers (mean field, infinite width)");
 string geluEdge = "";
 try { CriticalLine.At(Activation.Gelu, 0); } catch (ArgumentException e) { geluEdge = e.Message.Split(" (")[0]; }
 Claim.That(geluEdge.Length > 0, "GELU has no edge of chaos at zero bias: χ₁ jumps over 1", geluEdge);
+Claim.Close(new MeanFieldModel(Activation.Gelu, 2.35172, 0).NextLength(1), 1, 1e-3,
+    "at that σ_w² ≈ 2.35, q = 1 is a fixed point of GELU's length map (an unstable one: χ₁ > 1 there)");
 
 // The same five networks, measured: 5 seeds each (5 draws of the weights), a batch of 32 Gaussian inputs, forward
 // and backward. The root mean square of the last layer's activations and the standard deviation of the gradient at
 // the input, for a gradient of standard deviation 1 at the top. Mean field describes the average network of infinite
-// width; at width 64 each network's scale also drifts at random from layer to layer, so single seeds spread around
-// the prediction, widely for ReLU and GELU:
+// width; at width 64 each network's scale also drifts at random from layer to layer, and the drift does not centre on
+// the prediction: the median ReLU network ends below mean field's activation rms $\sqrt{q/2}$ with $q = 1$ (the log of the scale
+// drifts down; Hanin & Rolnick 2018), and the GELU networks end far above mean field's 3.12E-08, spread over three decades:
 
-NotebookApp.Cell(5);
+NotebookApp.Cell(7);
 // One thread: at batch 32 and width 64 a layer is too small to share between cores.
 SimulationOptions Probe(int seed) =>
     new() { BatchSize = 32, Seed = (ulong)seed, ComputeBackward = true, MaxDegreeOfParallelism = 1 };
@@ -161,27 +187,31 @@ foreach (var (row, _) in activationRows)
     Console.WriteLine($"  {row,-15}{string.Join(" ", LastRms(row).Select(Format.Number)),-40}" +
         string.Join(" ", InputGradient(row).Select(Format.Number)));
 
-NotebookApp.Cell(6);
+NotebookApp.Cell(8);
 Claim.AllWithin(LastRms("ReLU, He").Concat(InputGradient("ReLU, He")), 0.1, 10,
     "ReLU with He: activations and gradients stay within a factor of 10 of 1 on every seed");
+Claim.AtMost(LastRms("ReLU, He").Order().ElementAt(2), Math.Sqrt(0.5),
+    "but the median ReLU seed ends below mean field's activation rms √(q/2) = 0.707: the drift is down");
 Claim.AllWithin(LastRms("SELU, LeCun"), 0.8, 1.25, "SELU with LeCun: the activations stay within 25% of 1");
-Claim.AllWithin(LastRms("tanh, Glorot").Concat(InputGradient("tanh, Glorot")), 0.05, 1,
-    "tanh with Glorot fades slowly: activations and input gradient still within [0.05, 1] after 30 layers");
+Claim.AllWithin(InputGradient("SELU, LeCun"), 2, 5,
+    "SELU with LeCun: the input gradient grows 2 to 5-fold over 30 layers on every seed (χ₁ > 1 above)");
+Claim.AllWithin(LastRms("tanh, Glorot").Concat(InputGradient("tanh, Glorot")), 0.05, 0.5,
+    "tanh with Glorot fades, but not to nothing: activations and input gradient within [0.05, 0.5] after 30 layers");
 Claim.AtMost(InputGradient("sigmoid, Glorot").Max(), 1e-12,
     "sigmoid with Glorot: the gradient reaching the input is below 10^-12 on every seed");
-double reluCentre = SeedSummary.Of(LastRms("ReLU, He")).GeometricMean;
-double geluCentre = SeedSummary.Of(LastRms("GELU, He")).GeometricMean;
-Claim.That(geluCentre < 0.05 && reluCentre > 0.2, "GELU with He collapses where ReLU with He holds: geometric " +
-    "means over the seeds below 0.05 and above 0.2",
-    $"GELU {Format.Number(geluCentre)}, ReLU {Format.Number(reluCentre)}");
+int geluCollapsed = LastRms("GELU, He").Count(v => v < 0.05);
+Claim.That(geluCollapsed >= 3, "GELU with He: at least 3 of 5 seeds end with rms below 0.05 (collapse)",
+    $"{geluCollapsed} of 5");
+Claim.AtLeast(LastRms("GELU, He").Min(), Math.Sqrt(meanField["GELU, He"].PropagateLength(1, 30)[^1]),
+    "yet every GELU seed ends above mean field's √q: the finite networks collapse less than infinite width");
 
 // ## 2. By architecture
 //
 // | architecture | use | why, in one line |
 // |---|---|---|
 // | MLP | the activation's row for every hidden layer; biases zero | every layer must keep the variance of the signal forward and of the gradient backward |
-// | CNN | He with the convolution's fans; a very deep plain CNN: delta-orthogonal (Xiao et al. 2018) | a unit sums in_channels × taps inputs, so that is its fan_in; delta-orthogonal makes each layer an orthogonal map at the centre tap |
-// | residual, no normalization | zero the last layer of every branch (Fixup, SkipInit, ReZero), or scale branches by $1/\sqrt{L}$ | $x + F(x)$ with a variance-keeping branch doubles the second moment per block: $2^L$ after $L$ blocks |
+// | CNN | He with the convolution's fans; a very deep plain tanh CNN at criticality: delta-orthogonal (Xiao et al. 2018; the depth is not checked here, [notebook 18](18-convolutions-delta-orthogonal.ipynb) trains deep CNNs) | a unit sums in_channels × taps inputs, so that is its fan_in; delta-orthogonal makes each layer an orthogonal map at the centre tap |
+// | residual, no normalization | Fixup (Zhang et al. 2019): zero the last layer of every branch and the classifier, scale the other branch layers by $L^{-1/(2m-2)}$ ($m$ layers per branch), add a scalar multiplier; or SkipInit (De & Smith 2020) / ReZero (Bachlechner et al. 2020): a learnable scalar $\alpha = 0$ on each branch; or scale branches by $1/\sqrt{L}$ (not checked in this series) | $x + F(x)$ with a variance-keeping branch doubles the second moment per block: $2^L$ after $L$ blocks |
 // | transformer (GPT-2, pre-LayerNorm) | every linear and embedding weight $N(0, 0.02^2)$, the residual output projections $N(0, (0.02/\sqrt{2L})^2)$, biases zero, LayerNorm $\gamma = 1$, $\beta = 0$ | the $L$ blocks add $2L$ branches (attention, MLP) to one stream; $1/\sqrt{2L}$ keeps their sum from growing with depth |
 //
 // The calls, and where the series shows it:
@@ -189,9 +219,9 @@ Claim.That(geluCentre < 0.05 && reluCentre > 0.2, "GELU with He collapses where 
 // | architecture | this library | PyTorch | Keras | shown in |
 // |---|---|---|---|---|
 // | MLP | `DeepNetwork.Classifier(widths, Activation.ReLU, Init.HeNormal())` | `nn.init.kaiming_normal_(layer.weight, nonlinearity="relu")`, `nn.init.zeros_(layer.bias)` | `Dense(n, activation="relu", kernel_initializer="he_normal")` | notebook 05, notebook 09 |
-// | CNN | `Init.HeNormal()` on shape (out, in, k); `Init.DeltaOrthogonal()` | `nn.init.kaiming_normal_(conv.weight, nonlinearity="relu")`; `nn.init.dirac_` (identity only) | `Conv1D(c, k, kernel_initializer="he_normal")` | notebook 18 (convolutions and delta-orthogonal, in preparation) |
-// | residual, no normalization | `ResidualNetwork.Create(new() { Scheme = ResidualScheme.Fixup, ... }, rng)` | `nn.init.zeros_(branch[-1].weight)` (torchvision's ResNets: `zero_init_residual=True` zeroes each block's last BatchNorm weight) | `kernel_initializer="zeros"` on each branch's last layer | notebook 14 |
-// | transformer (GPT-2, pre-LayerNorm) | `GptModel.Create(config, GptParametrization.Gpt2, rng)`; by hand `Init.Normal(0, 0.02)`, `Init.Normal(0, 0.02 / Math.Sqrt(2 * layers))` | nanoGPT's `model.py`: `nn.init.normal_(p, 0.0, 0.02 / math.sqrt(2 * n_layer))` for every `c_proj.weight` | `keras.initializers.RandomNormal(stddev=0.02)`, and `stddev=0.02 / sqrt(2 * L)` on the projections | notebooks 16 and 17 (a transformer, width scaling with μP; in preparation) |
+// | CNN | `Init.HeNormal()` on shape (out, in, k); `Init.DeltaOrthogonal()` | `nn.init.kaiming_normal_(conv.weight, nonlinearity="relu")`; `nn.init.dirac_` (identity only) | `Conv1D(c, k, kernel_initializer="he_normal")`; Keras has no delta-orthogonal (`Identity` and PyTorch's `dirac_` are the identity, not a random orthogonal map) | [notebook 18](18-convolutions-delta-orthogonal.ipynb) |
+// | residual, no normalization | `ResidualNetwork.Create(new() { Scheme = ResidualScheme.Fixup, ... }, rng)` (or `ResidualScheme.SkipInit`, `ResidualScheme.ReZero`) | `nn.init.zeros_(branch[-1].weight)` (with batch normalization, torchvision's ResNets do the same with `zero_init_residual=True`, which zeroes each block's last BatchNorm weight) | `kernel_initializer="zeros"` on each branch's last layer | notebook 14 |
+// | transformer (GPT-2, pre-LayerNorm) | `GptModel.Create(config, GptParametrization.Gpt2, rng)`; by hand `Init.Normal(0, 0.02)`, `Init.Normal(0, 0.02 / Math.Sqrt(2 * layers))` | nanoGPT's `model.py`: `nn.init.normal_(p, 0.0, 0.02 / math.sqrt(2 * n_layer))` for every `c_proj.weight` | `keras.initializers.RandomNormal(stddev=0.02)`, and `stddev=0.02 / sqrt(2 * L)` on the projections | [notebook 16](16-initializing-a-transformer.ipynb), [notebook 17](17-width-scaling-mup.ipynb) |
 //
 // Sources for the last two rows: Radford et al. 2019 (*Language Models are Unsupervised Multitask Learners*, §2.3)
 // scale the weights of the residual layers at initialization by $1/\sqrt{N}$, $N$ the number of residual layers;
@@ -200,11 +230,12 @@ Claim.That(geluCentre < 0.05 && reluCentre > 0.2, "GELU with He collapses where 
 // Mean Field Theory of CNNs*) train plain tanh CNNs ten thousand layers deep from delta-orthogonal kernels: zero except at
 // the centre tap, which is a random orthogonal matrix.
 //
-// **MLP**: the 10-layer ReLU network of notebook 09 on the UCI digits (64 inputs, 9 hidden layers of 64, 10
-// outputs), trained with SGD (learning rate 0.01, momentum 0.9, batches of 32) for 126 steps, 5 seeds, with He's and
-// with Glorot's weights:
+// **MLP**: a 10-layer ReLU MLP like notebook 09's but wider (64 inputs, 9 hidden layers of 64 where notebook 09 has
+// 32, 10 outputs) on the UCI digits, trained with SGD (learning rate 0.01, momentum 0.9, batches of 32) for 126 steps,
+// 5 seeds, with He's and with Glorot's weights. The ranking holds at that learning rate and budget; how it moves with
+// the learning rate is [notebook 19](19-learning-rate-and-optimizer.ipynb)'s subject:
 
-NotebookApp.Cell(7);
+NotebookApp.Cell(9);
 var split = DigitsDataset.LoadSplit(DigitsDataset.FindFile(Environment.CurrentDirectory));
 int[] digitsWidths = [64, .. Enumerable.Repeat(64, 9), 10];
 var mlpHe = DeepNetwork.Classifier(digitsWidths, Activation.ReLU, Init.HeNormal());
@@ -222,13 +253,15 @@ SeedSummary AccuracyOver5Seeds(DeepNetwork net, Normalization normalization) =>
 var (heAccuracy, glorotAccuracy) = Timing.Measure("10 trainings of 126 steps", () =>
     (AccuracyOver5Seeds(mlpHe, Normalization.None), AccuracyOver5Seeds(mlpGlorot, Normalization.None)));
 Console.WriteLine($"test accuracy, He {Format.Spread(heAccuracy)}, Glorot {Format.Spread(glorotAccuracy)}");
-Claim.EntirelyAbove(heAccuracy, glorotAccuracy, "10-layer ReLU MLP: every He seed ends above every Glorot seed");
+Claim.EntirelyAbove(heAccuracy, glorotAccuracy,
+    "10-layer ReLU MLP, SGD at lr 0.01 for 126 steps: every He seed ends above every Glorot seed");
 
 // **CNN**: PyTorch's layout for a 1-D convolution's kernel is (out channels, in channels, taps), and a unit sums
 // in channels × taps inputs. The fans of a kernel with 64 outputs, 32 inputs and 3 taps, He's variance drawn on that
-// shape, and `Init.DeltaOrthogonal()` (Xiao et al. 2018) on a 32-channel kernel of 3 taps:
+// shape, and `Init.DeltaOrthogonal()` (Xiao et al. 2018) on a 32-channel kernel of 3 taps (its shape only; that it trains a
+// deep CNN is [notebook 18](18-convolutions-delta-orthogonal.ipynb)'s):
 
-NotebookApp.Cell(8);
+NotebookApp.Cell(10);
 var convFans = Fans.FromShape(64, 32, 3);
 Claim.That(convFans == new FanPair(32 * 3, 64 * 3), "a convolution's fans count every tap: fan_in = 32 × 3",
     convFans.ToString());
@@ -247,10 +280,11 @@ Claim.AtMost(orthogonalityError, 1e-12, "its centre tap is an orthogonal matrix:
 
 // **Residual**: the residual MLP of notebook 14 (`ResidualNetwork.Create`: a linear stem from the 64 pixels to a
 // stream of width 32, blocks $x \leftarrow x + F(x)$ with a two-layer ReLU branch, no normalization), 20 blocks,
-// 5 seeds, the standard start (every layer keeps its input's variance) against Fixup (each branch's last layer
-// zero), on 64 training images:
+// 5 seeds, the standard start (every layer keeps its input's variance) against Fixup (`ResidualScheme.Fixup`: each branch's
+// last layer and the classifier zero, the other branch layers scaled down; each block is then the identity at step 0
+// by construction, which the check confirms in the code, not as a result about training), on 64 training images:
 
-NotebookApp.Cell(9);
+NotebookApp.Cell(11);
 double[] probe = split.Train.Features[..(64 * 64)].ToArray();
 Network ResidualMlp(ResidualScheme scheme, ulong seed) => ResidualNetwork.Create(new ResidualNetworkOptions
     { InputWidth = 64, Width = 32, Blocks = 20, ClassCount = 10, Scheme = scheme }, new RandomSource(seed));
@@ -267,17 +301,20 @@ Console.WriteLine($"standard start: mean square × {Format.Number(factorMoments.
     $"({blockFactors.Length} blocks); after 20 blocks × {Format.Number(standardStream.Average(s => s[^1] / s[0]))}");
 Claim.Within(factorMoments.Mean, 2 - factorError, 2 + factorError,
     "standard start: each block doubles the mean square (within 5 standard errors)");
-Claim.That(fixupStream.All(s => s.All(v => v == s[0])), "Fixup: every block is exactly the identity at step 0",
+Claim.That(fixupStream.All(s => s.All(v => v == s[0])),
+    "Fixup: every block is exactly the identity at step 0 (by construction: the zero last layer)",
     "the mean square is the same after all 20 blocks, every seed");
 
 // **Transformer**: the GPT of this library (`GptModel`: pre-LayerNorm blocks of attention and MLP, tied embeddings)
 // at nanoGPT's default depth of 12 blocks, width 64, 4 heads, a vocabulary of 11 tokens, 4 sequences of 32 random
 // tokens, 5 seeds. With a pre-LayerNorm block each branch sees a normalized input, so at step 0 each of the $2L$
 // branches adds about the same variance, uncorrelated with the stream, and the stream's variance grows by that much
-// per branch; GPT-2's $1/\sqrt{2L}$ on the output projections divides the sum by $2L$. The standard deviation of the
+// per branch; GPT-2's $1/\sqrt{2L}$ on the output projections divides each branch's share by $2L$. The branches
+// are not exactly equal nor uncorrelated, so the measured reduction of the added variance is only of the order of
+// $2L$ (printed below). The standard deviation of the
 // stream after the last block over that of the embedding, with GPT-2's scheme and without its factor:
 
-NotebookApp.Cell(10);
+NotebookApp.Cell(12);
 var gptConfig = new GptConfig { VocabularySize = 11, ContextLength = 32, Layers = 12, Heads = 4, ModelWidth = 64 };
 var tokenSource = new RandomSource(seed: 8);
 int[] tokens = [.. Enumerable.Range(0, 4 * 32).Select(_ => tokenSource.NextInt(11))];
@@ -294,7 +331,7 @@ var (gpt2Growth, unscaledGrowth) = Timing.Measure("10 GPTs of 12 blocks, forward
 Console.WriteLine($"stream std / embedding std after 12 blocks: GPT-2 {Format.Spread(gpt2Growth)}, " +
     $"without 1/√(2L) {Format.Spread(unscaledGrowth)}");
 
-NotebookApp.Cell(11);
+NotebookApp.Cell(13);
 double projectionStd = GptParametrization.Gpt2.Rule(GptParameterGroup.MlpOutput, gptConfig).Std;
 Claim.Close(projectionStd, 0.02 / Math.Sqrt(2 * gptConfig.Layers), 1e-15,
     "GPT-2's scheme here: the residual output projections get N(0, (0.02 / √(2L))²)");
@@ -304,13 +341,17 @@ Claim.EntirelyAbove(unscaledGrowth, gpt2Growth, "without the factor the stream g
 Claim.AllWithin([gpt2Growth.Min, gpt2Growth.Max], 1, 1.5,
     "with GPT-2's 1/√(2L) the stream ends within 1.5 times the embedding's std on every seed");
 Claim.AtLeast(unscaledGrowth.Min, 2.5, "without it, more than 2.5 times on every seed");
+double addedRatio = (unscaledGrowth.Mean * unscaledGrowth.Mean - 1) / (gpt2Growth.Mean * gpt2Growth.Mean - 1);
+Claim.Within(addedRatio / (2 * gptConfig.Layers), 0.5, 2,
+    "the added variance (std² - 1, seed means) shrinks by 2L = 24 within a factor 2 (its order, not exact)");
+Console.WriteLine($"added variance without / with the factor: {addedRatio:F1}, 2L = {2 * gptConfig.Layers}");
 
 // ## 3. By normalization
 //
 // | normalization | use | why, in one line |
 // |---|---|---|
 // | none | the activation's row, strictly | nothing rescales the signal: a wrong scale compounds layer after layer |
-// | batch normalization | still the activation's row (He for ReLU); $\gamma = 1$, $\beta = 0$ | it removes the weight scale from the forward pass, not from learning: the gradient scales as $1/c$ when the weights scale as $c$, so a wrong scale changes the size of every update relative to the weights |
+// | batch normalization | still the activation's row (He for ReLU); $\gamma = 1$, $\beta = 0$; in a ResNet, $\gamma = 0$ on each block's last BatchNorm (Goyal et al. 2017; torchvision's `zero_init_residual=True`; not checked here) | it removes the weight scale from the forward pass, not from learning: the gradient scales as $1/c$ when the weights scale as $c$, so a wrong scale changes the size of every update relative to the weights (the $1/c$ gradient: notebook 14, not checked here) |
 // | layer normalization | the same; in a transformer, the GPT-2 row | the same invariance, per sample instead of per batch |
 //
 // The calls, and where the series shows it:
@@ -322,9 +363,10 @@ Claim.AtLeast(unscaledGrowth.Min, 2.5, "without it, more than 2.5 times on every
 // | layer normalization | `Network.Create(net, seed, Normalization.LayerNorm)` | `nn.LayerNorm(n)` (weight 1, bias 0) | `LayerNormalization()` | notebook 14 |
 //
 // The invariance, measured: the digits MLP with $N(0, 1)$ weights and with the same draws multiplied by 8
-// ($N(0, 8^2)$, same seed), one draw, 64 training images, the last hidden layer's output compared:
+// ($N(0, 8^2)$, same seed), one draw, 64 training images. Every hidden layer's output is the same; the output layer
+// (the logits) is not normalized, so it is 8 times larger:
 
-NotebookApp.Cell(12);
+NotebookApp.Cell(14);
 var mlpStd1 = DeepNetwork.Classifier(digitsWidths, Activation.ReLU, Init.Normal(0, 1));
 var mlpStd8 = DeepNetwork.Classifier(digitsWidths, Activation.ReLU, Init.Normal(0, 8));
 // The last hidden layer's output for the 64 probe images, in training mode (batch statistics).
@@ -338,51 +380,65 @@ foreach (var normalization in new[] { Normalization.BatchNorm, Normalization.Lay
 {
     var (small, large) = (LastHidden(mlpStd1, normalization), LastHidden(mlpStd8, normalization));
     Claim.AtMost(small.Zip(large, (s, l) => Math.Abs(l - s)).Max() / small.Max(Math.Abs), 1e-3,
-        $"with {normalization}: the same output within 0.1% of its largest value (only the ε inside differs)");
+        $"with {normalization}: the same last hidden output within 0.1% of its largest value (only ε differs)");
 }
+double Logits(DeepNetwork net) => Network.Create(net, 1, Normalization.BatchNorm)
+    .ForwardEachLayer(probe, 64, useBatchStatistics: true)[^1].Sum(Math.Abs);
+Claim.Close(Logits(mlpStd8) / Logits(mlpStd1), 8, 1e-3 * 8,
+    "with BatchNorm the logits (the un-normalized output layer) are 8 times larger, within 0.1%");
 
-// Yet the scale still matters for training: the same MLP with batch normalization, trained as above (SGD, 126 steps,
-// 5 seeds), from He's weights and from $N(0, 1)$:
+// Yet the scale still matters for training: the same MLP with batch normalization, trained as above (SGD at
+// learning rate 0.01, 126 steps, 5 seeds), from He's weights and from $N(0, 1)$. One setting only: a scale $c$ acts on
+// the hidden layers like a learning rate divided by $c^2$, and $N(0, 1)$ also starts the output layer about 5.7 times
+// wider than He's $\sqrt{2/64}$ (larger logits); this run does not separate the two causes, nor try other rates:
 
-NotebookApp.Cell(13);
+NotebookApp.Cell(15);
 var (heBatchNorm, std1BatchNorm) = Timing.Measure("10 trainings of 126 steps", () =>
     (AccuracyOver5Seeds(mlpHe, Normalization.BatchNorm), AccuracyOver5Seeds(mlpStd1, Normalization.BatchNorm)));
 Console.WriteLine($"with batch normalization: He {Format.Spread(heBatchNorm)}, N(0, 1) {Format.Spread(std1BatchNorm)}");
 Claim.EntirelyAbove(heBatchNorm, std1BatchNorm,
-    "with batch normalization every He seed still ends above every N(0, 1) seed");
+    "with batch normalization, SGD at lr 0.01 for 126 steps: every He seed ends above every N(0, 1) seed");
+Console.WriteLine($"output layer std, N(0, 1) over He: {1 / Math.Sqrt(2.0 / 64):F1}");
 
 // ## 4. By optimizer
 //
 // | optimizer | use | why, in one line |
 // |---|---|---|
-// | SGD (with momentum) | the activation's row, and tune the learning rate with it | a step is the learning rate times the gradient, and the initial scale sets the gradient's scale |
-// | Adam | the activation's row; across widths, μP (hidden learning rate ∝ 1/width) | Adam's first step moves every weight by about the learning rate whatever its gradient, so the initial scale sets how large a step is relative to the weights |
+// | SGD (with momentum) | the activation's row, and tune the learning rate with it ([notebook 19](19-learning-rate-and-optimizer.ipynb)) | a step is the learning rate times the gradient, and the initial scale sets the gradient's scale |
+// | Adam | the activation's row; across widths, μP, the maximal update parametrization (Yang et al. 2022): hidden learning rate ∝ 1/width, and the output layer initialized smaller (variance ∝ 1/fan_in², or zero) (not checked here, [notebook 17](17-width-scaling-mup.ipynb)) | Adam's first step moves every weight whose gradient is not zero by the learning rate whatever the gradient's size, so the initial scale sets how large a step is relative to the weights (later steps average the gradient's sign and are smaller) |
 //
 // The calls, and where the series shows it:
 //
 // | optimizer | this library | PyTorch | Keras | shown in |
 // |---|---|---|---|---|
-// | SGD (with momentum) | `new TrainingOptions { Optimizer = OptimizerKind.Sgd, ... }` | `torch.optim.SGD` | `keras.optimizers.SGD` | notebook 09; notebook 19 (the learning rate, in preparation) |
-// | Adam | `new TrainingOptions { Optimizer = OptimizerKind.Adam, ... }` | `torch.optim.Adam` | `keras.optimizers.Adam` | notebooks 17 and 19 (in preparation) |
+// | SGD (with momentum) | `new TrainingOptions { Optimizer = OptimizerKind.Sgd, ... }` | `torch.optim.SGD` | `keras.optimizers.SGD` | notebook 09; [notebook 19](19-learning-rate-and-optimizer.ipynb) |
+// | Adam | `new TrainingOptions { Optimizer = OptimizerKind.Adam, ... }` | `torch.optim.Adam` | `keras.optimizers.Adam` | [notebook 17](17-width-scaling-mup.ipynb), [notebook 19](19-learning-rate-and-optimizer.ipynb) |
 //
 // One step of each optimizer (learning rate 0.001, one batch of 32 digits) on a 64-64-64-10 ReLU MLP with He's
 // weights and with $N(0, 0.01^2)$, 5 seeds: the distance the parameters moved, $\lVert\Delta\theta\rVert$, in units of
-// $\text{lr}\sqrt{P}$ ($P$ parameters; Adam's first step is ±lr on every parameter whose gradient is not zero), and
-// relative to the norm of the weights:
+// $\text{lr}\sqrt{P}$ ($P$ parameters), and relative to the norm of the weights. Adam's first step is ±lr on every
+// parameter whose gradient is not zero, so its step is $\text{lr}\sqrt{P_\text{moved}}$, $P_\text{moved}$ the
+// parameters that moved (not all do: the digits' border pixels are always zero, and some units are inactive):
 
-NotebookApp.Cell(14);
+NotebookApp.Cell(16);
 int[] smallWidths = [64, 64, 64, 10];
 var smallHe = DeepNetwork.Classifier(smallWidths, Activation.ReLU, Init.HeNormal());
 var smallStd001 = DeepNetwork.Classifier(smallWidths, Activation.ReLU, Init.Normal(0, 0.01));
 int parameterCount = smallWidths.Zip(smallWidths.Skip(1), (nIn, nOut) => nIn * nOut + nOut).Sum();
-(double Step, double Relative) FirstStep(DeepNetwork net, OptimizerKind optimizer, ulong seed)
+Console.WriteLine($"P = {parameterCount} parameters (weights and biases of the 64-64-64-10 MLP)");
+(double Step, double Relative, double PerMoved) FirstStep(DeepNetwork net, OptimizerKind optimizer, ulong seed)
 {
     var (before, after) = (Network.Create(net, seed), Network.Create(net, seed));
     new Trainer(after, Loss.SoftmaxCrossEntropy, new TrainingOptions
         { Optimizer = optimizer, LearningRate = 0.001, BatchSize = 32, Seed = seed }).TrainSteps(split.Train, 1);
     double distance = NetworkComparison.ParameterDistance(before, after);
-    return (distance / (0.001 * Math.Sqrt(parameterCount)), distance / NetworkComparison.ParameterNorm(before));
+    int moved = before.Parameters.Zip(after.Parameters,
+        (b, a) => Enumerable.Range(0, b.Length).Count(i => b.Values[i] != a.Values[i])).Sum();
+    return (distance / (0.001 * Math.Sqrt(parameterCount)), distance / NetworkComparison.ParameterNorm(before),
+        distance / (0.001 * Math.Sqrt(moved)));
 }
+
+NotebookApp.Cell(17);
 var steps = (from start in new[] { ("He", smallHe), ("N(0, 0.01²)", smallStd001) }
              from optimizer in new[] { OptimizerKind.Sgd, OptimizerKind.Adam }
              let runs = Enumerable.Range(1, 5).Select(seed => FirstStep(start.Item2, optimizer, (ulong)seed)).ToArray()
@@ -392,12 +448,13 @@ foreach (var ((start, optimizer), r) in steps)
         $"{Format.Spread(SeedSummary.Of(r.Select(x => x.Step)))}   step / ‖θ‖ " +
         Format.Spread(SeedSummary.Of(r.Select(x => x.Relative))));
 
-NotebookApp.Cell(15);
+NotebookApp.Cell(18);
 const string Small = "N(0, 0.01²)";
 double[] Steps(string start, OptimizerKind optimizer) => [.. steps[(start, optimizer)].Select(r => r.Step)];
 double[] Relative(string start, OptimizerKind optimizer) => [.. steps[(start, optimizer)].Select(r => r.Relative)];
-Claim.AllWithin(Steps("He", OptimizerKind.Adam).Concat(Steps(Small, OptimizerKind.Adam)), 0.7, 1,
-    "Adam: the first step is 0.7 to 1 times lr √P for both scales, every seed");
+var adamPerMoved = steps[("He", OptimizerKind.Adam)].Concat(steps[(Small, OptimizerKind.Adam)]).Select(r => r.PerMoved);
+Claim.AllWithin(adamPerMoved, 0.99, 1.0 + 1e-9,
+    "Adam: the first step is lr √P_moved within 1% for both scales, every seed: ±lr on every parameter that moves");
 Claim.AtLeast(Steps("He", OptimizerKind.Sgd).Min() / Steps(Small, OptimizerKind.Sgd).Max(), 5,
     "SGD: He's first step is at least 5 times N(0, 0.01²)'s on every seed (the gradient carries the scale)");
 Claim.AtLeast(Relative(Small, OptimizerKind.Adam).Min() / Relative("He", OptimizerKind.Adam).Max(), 10,
@@ -406,15 +463,16 @@ Claim.AtLeast(Relative(Small, OptimizerKind.Adam).Min() / Relative("He", Optimiz
 // ## TorchSharp's initializers: two to avoid
 //
 // TorchSharp (dotnet/TorchSharp, the .NET binding of libtorch) mirrors `torch.nn.init`, but two of its
-// initializers do not do what their names say. Read in its source at commit `c20b6a1` (May 2026, the version after
-// its last release tag; the links below point at that commit and its lines):
+// initializers do not do what their names say. Read in its source at commit `c20b6a1` (May 2026), which is
+// the TorchSharp version NuGet serves (printed below) (the links below point at that commit and its lines):
 //
 // - **`torch.nn.init.xavier_normal_` draws a uniform distribution.** In `src/TorchSharp/NN/Init.cs`,
 //   [`xavier_normal_`](https://github.com/dotnet/TorchSharp/blob/c20b6a1cc574d690707638a488d2583f3b8b983f/src/TorchSharp/NN/Init.cs#L190-L195) calls the native `THSInit_xavier_uniform_`, the
 //   same routine as [`xavier_uniform_`](https://github.com/dotnet/TorchSharp/blob/c20b6a1cc574d690707638a488d2583f3b8b983f/src/TorchSharp/NN/Init.cs#L175-L180); the native
 //   [`THSInit_xavier_normal_`](https://github.com/dotnet/TorchSharp/blob/c20b6a1cc574d690707638a488d2583f3b8b983f/src/Native/LibTorchSharp/THSRandom.cpp#L408-L411) exists, but nothing in
 //   `Init.cs` calls it. The variance is Glorot's, since both of PyTorch's Xavier forms have it; the shape is uniform,
-//   bounded at $\sqrt{3}$ standard deviations. Use `Init.XavierNormal()` here.
+//   bounded at $\sqrt{3}$ standard deviations. Its alias `glorot_normal_` inherits the defect. Use
+// `Init.XavierNormal()` here.
 // - **`torch.nn.init.trunc_normal_` applies the mean and the standard deviation in swapped roles.** The native
 //   [`THSInit_trunc_normal_`](https://github.com/dotnet/TorchSharp/blob/c20b6a1cc574d690707638a488d2583f3b8b983f/src/Native/LibTorchSharp/THSRandom.cpp#L71-L90) draws $u$ uniform on
 //   $[2l-1, 2u-1]$, takes $\mathrm{erfinv}(u)$, then multiplies by the *mean* and adds the *standard deviation*
@@ -424,13 +482,17 @@ Claim.AtLeast(Relative(Small, OptimizerKind.Adam).Min() / Relative("He", Optimiz
 //   `Init.TruncatedNormal(mean, std, low, high)` here.
 // - Also in `Init.cs`: [`uniform_`, `normal_`](https://github.com/dotnet/TorchSharp/blob/c20b6a1cc574d690707638a488d2583f3b8b983f/src/TorchSharp/NN/Init.cs#L96-L111) and
 //   [`trunc_normal_`](https://github.com/dotnet/TorchSharp/blob/c20b6a1cc574d690707638a488d2583f3b8b983f/src/TorchSharp/NN/Init.cs#L123-L130) take a `Generator` argument but never pass it to
-//   the native call, so a seeded generator does not seed them. This library's initializers draw from the
+//   the native call, so a seeded generator does not seed them; the kaiming, xavier, orthogonal and sparse functions
+//   take no generator at all (PyTorch's all accept `generator=`). This library's initializers draw from the
 //   `RandomSource` or the seed you give them.
 //
-// What this library's two calls draw (a 512 × 256 matrix, seed 1), set against the uniform draw of the same
-// variance that TorchSharp's `xavier_normal_` returns:
+// What this library's two calls draw (a 512 × 256 matrix, seed 1), set against a uniform draw of the same variance
+// (this library's `Init.XavierUniform()`, the distribution TorchSharp's `xavier_normal_` returns per its source; not a
+// draw from TorchSharp itself):
 
-NotebookApp.Cell(16);
+NotebookApp.Cell(19);
+const string TorchSharpVersion = "0.107.0";
+Console.WriteLine($"TorchSharp {TorchSharpVersion} (commit c20b6a1) is the version whose source is read above");
 var xavierNormal = Init.XavierNormal().Sample<double>([512, 256], seed: 1);
 var xavierUniform = Init.XavierUniform().Sample<double>([512, 256], seed: 1);
 var (normalMoments, uniformMoments) = (SampleMoments.Of<double>(xavierNormal.Values),
@@ -444,7 +506,9 @@ Claim.AllWithin([normalMoments.Variance, uniformMoments.Variance], glorotVarianc
     "both forms have Glorot's variance 2 / (fan_in + fan_out), within 1%");
 Claim.Close(normalMoments.ExcessKurtosis, 0, kurtosisError, "Init.XavierNormal() is normal: excess kurtosis 0");
 Claim.Close(uniformMoments.ExcessKurtosis, -1.2, kurtosisError,
-    "the uniform form (TorchSharp's xavier_normal_) has excess kurtosis -1.2");
+    "a uniform draw of Glorot's variance (what TorchSharp's xavier_normal_ returns) has excess kurtosis -1.2");
+
+NotebookApp.Cell(20);
 var truncated = Init.TruncatedNormal(0, 1, -2, 2).Sample<double>([512, 256], seed: 1);
 var truncatedMoments = SampleMoments.Of<double>(truncated.Values);
 Claim.Close(truncatedMoments.Std, 0.87962566103423978, 0.005,
@@ -453,17 +517,21 @@ Claim.Close(truncatedMoments.Std, 0.87962566103423978, 0.005,
 // ## Takeaways
 //
 // - **Match the scheme to the activation**: He for the ReLU family, Glorot for tanh and the sigmoid (and avoid deep
-//   sigmoid stacks: $\chi_1 \le 1/16$ above), LeCun for SELU (checked in section 1). For GELU and Swish no scale keeps
-//   a deep plain stack stable at zero bias; they live in residual networks with normalization.
+//   sigmoid stacks: $\chi_1 \le 1/16$ above), LeCun for SELU, whose gradient still grows slowly (checked in section
+//   1). For GELU at zero bias mean field finds no stable fixed point with $\chi_1 = 1$, and He collapses most deep
+//   plain stacks (3 of 5 seeds or more, checked above); GELU and Swish live in residual networks with normalization
+//   (Swish is not simulated here).
 // - **Count the fans the way the layer sums**: a convolution's fan_in is in channels × taps (section 2).
 // - **Residual networks need the branches tamed**: a variance-keeping branch doubles the stream per block; zero the
-//   last layer of each branch (Fixup, SkipInit, ReZero) or scale it, as GPT-2 does with $1/\sqrt{2L}$ (section 2).
-// - **Normalization forgives the forward pass, not the training**: the output is the same for any weight scale, but
-//   $N(0, 1)$ still trains worse than He with batch normalization on every seed (section 3).
-// - **Adam moves every weight by about the learning rate**, so the initial scale decides how large that move is
-//   relative to the weights; SGD's move carries the gradient's scale (section 4).
-// - **In TorchSharp**, do not rely on `xavier_normal_` (uniform) or `trunc_normal_` (constant with the defaults);
-//   `Init.XavierNormal()` and `Init.TruncatedNormal(...)` here draw what they say.
+//   last layer of each branch (Fixup), or put a zero scalar on it (SkipInit, ReZero), or scale it, as GPT-2 does with $1/\sqrt{2L}$ (section 2).
+// - **Normalization forgives the forward pass, not the training**: every hidden layer's output is the same for any
+//   weight scale (the logits, not normalized, scale with it), but $N(0, 1)$ still trained worse than He with batch
+//   normalization on every seed at SGD's learning rate 0.01 for 126 steps (section 3).
+// - **Adam's first step moves every weight whose gradient is not zero by the learning rate**, so the initial scale
+//   decides how large that move is relative to the weights; SGD's move carries the gradient's scale (section 4).
+// - **In TorchSharp** (the version printed above), do not rely on `xavier_normal_` or its alias `glorot_normal_` (uniform) or
+//   `trunc_normal_` (constant with the defaults); `Init.XavierNormal()` and `Init.TruncatedNormal(...)` here draw what
+//   they say.
 
 // ### Exercise 1
 //
@@ -471,19 +539,37 @@ Claim.Close(truncatedMoments.Std, 0.87962566103423978, 0.005,
 // and the stream's standard deviation at step 0 after all its branches, with and without the factor, if every branch
 // adds unit variance to a stream that starts at unit variance. Then check your numbers.
 
-NotebookApp.Cell(17);
+NotebookApp.Cell(21);
 const int XlBlocks = 48;
-double xlProjectionStd = 0.02 / Math.Sqrt(2 * XlBlocks);
-double xlUnscaled = Math.Sqrt(1 + 2 * XlBlocks * 1.0), xlScaled = Math.Sqrt(1 + 2 * XlBlocks * (1.0 / (2 * XlBlocks)));
+var xlConfig = gptConfig with { Layers = XlBlocks };
+double xlProjectionStd = GptParametrization.Gpt2.Rule(GptParameterGroup.MlpOutput, xlConfig).Std;
+Claim.Close(xlProjectionStd, 0.02 / Math.Sqrt(96), 1e-15, "the library's GPT-2 rule, 48 blocks: std 0.02 / √96");
+// The stream: a unit-variance start plus 96 independent branches, each N(0, 1) times the branch scale, 5 seeds.
+double StreamMeanSquare(double branchScale, ulong seed)
+{
+    var rng = new RandomSource(seed);
+    var (stream, branchOutput) = (new double[4096], new double[4096]);
+    rng.FillNormal<double>(stream, 0, 1);
+    for (int branch = 0; branch < 2 * XlBlocks; branch++)
+    {
+        rng.FillNormal<double>(branchOutput, 0, branchScale);
+        for (int i = 0; i < stream.Length; i++) stream[i] += branchOutput[i];
+    }
+    return stream.Average(v => v * v);
+}
+
+NotebookApp.Cell(22);
+double StreamStd(double branchScale) =>
+    Math.Sqrt(Enumerable.Range(1, 5).Average(seed => StreamMeanSquare(branchScale, (ulong)seed)));
+var (xlUnscaled, xlScaled) = (StreamStd(1), StreamStd(xlProjectionStd / 0.02));
 Console.WriteLine($"projection std {Format.Number(xlProjectionStd)}; stream std {Format.Number(xlUnscaled)} " +
-    $"without the factor, {Format.Number(xlScaled)} with it");
-Claim.Close(xlProjectionStd, 0.02 / Math.Sqrt(96), 1e-15, "48 blocks: 96 residual branches, std 0.02 / √96");
-Claim.Close(xlUnscaled, Math.Sqrt(97), 1e-12, "without the factor the stream's std reaches √97, about 9.85");
-Claim.Close(xlScaled, Math.Sqrt(2), 1e-12, "with it, √2 again: the factor makes the start independent of depth");
+    $"without the factor, {Format.Number(xlScaled)} with it (5 seeds of 4096 values)");
+Claim.Close(xlUnscaled / Math.Sqrt(97), 1, 0.02, "without the factor the stream's std is √97 ≈ 9.85, within 2%");
+Claim.Close(xlScaled / Math.Sqrt(2), 1, 0.02, "with it, √2 within 2%: the factor makes the start independent of depth");
 
 // There are $2L = 96$ residual branches, so the projections get $0.02/\sqrt{96} \approx 0.00204$, ten times smaller
 // than the other weights. Without the factor the variances add to $1 + 96$; with it each branch contributes $1/96$
-// and the sum is 2 at any depth.
+// and the sum is 2 at any depth. The simulated stream (5 seeds of 4096 values) agrees within 2%.
 
 // ### Exercise 2
 //
@@ -491,7 +577,7 @@ Claim.Close(xlScaled, Math.Sqrt(2), 1e-12, "with it, √2 again: the factor make
 // Predict from section 1 whether the network moves into the ordered or the chaotic phase, and what the gradient at
 // the input does over the 30 layers; then run it (5 seeds) and explain.
 
-NotebookApp.Cell(18);
+NotebookApp.Cell(23);
 var tanhHe = DeepNetwork.Stack(30, 64, Activation.Tanh, Init.HeNormal());
 var tanhHeModel = MeanFieldModel.For(tanhHe);
 double tanhHeChi = tanhHeModel.Chi1(tanhHeModel.FindLengthFixedPoint().Length);
@@ -501,10 +587,15 @@ var tanhHeGradients = Enumerable.Range(1, 5)
 Console.WriteLine($"gradient std at the input: {string.Join(" ", tanhHeGradients.Select(Format.Number))}; " +
     $"mean field (infinite width) χ₁^(30/2) = {Format.Number(Math.Pow(tanhHeChi, 30 / 2.0))}");
 Claim.AtLeast(tanhHeGradients.Min(), 2, "the gradient reaching the input more than doubles on every seed");
+double tanhHeShortfall = SeedSummary.Of(tanhHeGradients).GeometricMean / Math.Pow(tanhHeChi, 30 / 2.0);
+Console.WriteLine($"geometric mean over the seeds / mean field: {tanhHeShortfall:F2} " +
+    $"({(1 - tanhHeShortfall) * 100:F0}% less)");
+Claim.Within(tanhHeShortfall, 0.5, 1, "width 64 grows less than mean field, but within a factor 2 (geometric mean)");
 
 // With $\sigma_w^2 = 2$ tanh's length map has a fixed point $q^* > 0$ at which $\chi_1 > 1$: each layer stretches
 // the gradient's second moment by $\chi_1$, so its standard deviation grows by $\chi_1^{L/2}$ towards the input
-// (mean field's number above; the finite networks of width 64 grow a little less), where Glorot's start kept it
+// (mean field's number above, which also ignores that the first layer starts at $q_1 = 2$, not at $q^*$; the
+// finite networks of width 64 grow about 40% less, geometric mean over the 5 seeds), where Glorot's start kept it
 // within $[0.05, 1]$. He's factor 2 is right for a ReLU, which discards half of the signal; tanh discards none near 0,
 // so the same factor overshoots the edge of chaos into the chaotic phase.
 
@@ -513,7 +604,7 @@ Claim.AtLeast(tanhHeGradients.Min(), 2, "the gradient reaching the input more th
 // Predict, before running anything, PyTorch's gain for a leaky ReLU of negative slope 0.2 and He's variance for a
 // layer with fan_in 256. Then check both against `Gain.For` and `Init.HeNormal(negativeSlope: 0.2)`.
 
-NotebookApp.Cell(19);
+NotebookApp.Cell(24);
 double leakyGain = Gain.For(Nonlinearity.LeakyReLU, 0.2);
 double leakyVariance = Init.HeNormal(negativeSlope: 0.2).Variance(256, 256);
 Console.WriteLine($"gain {Format.Number(leakyGain)}, Var(w) {Format.Number(leakyVariance)}");
