@@ -238,9 +238,9 @@ Console.WriteLine($"bottom row σ_b² = 0: c₅₀ = {string.Join(", ", bottomRo
 // The bottom row does not stay at 0.5: left of $\sigma_w^2 = 1$ it reads well below. That is a finite-width effect, not
 // a failure of the theory: a product of 50 random $128 \times 128$ matrices turns two vectors by a random angle, which
 // the infinite-width limit averages away. It shrinks with the width: 18 networks each at $\sigma_w^2 = 0.5$,
-// $\sigma_b^2 = 0$, 50 layers, widths 64 and 256 (a random angle of size $1/\sqrt{n}$ would shrink by a factor of
-// about 2; the relative standard errors of the two means are printed, and a factor below 1 would need a fluctuation of
-// several of them).
+// $\sigma_b^2 = 0$, 50 layers, widths 64 and 256 (a random angle of size $1/\sqrt{n}$ would shrink by a factor of about
+// 2; the relative standard errors of the two means are printed; a factor below 1 would take a fluctuation of about two
+// of their combined size, so the check can fail on a reseed, rarely).
 
 NotebookApp.Cell(14);
 double[] LinearDrift(int width) => Enumerable.Range(0, 18).Select(s => PropagationMeasurement.Run(
