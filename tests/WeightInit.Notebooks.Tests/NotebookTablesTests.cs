@@ -33,7 +33,8 @@ public sealed class NotebookTablesTests : IDisposable
     {
         Repository("");
         var manifest = NotebookManifest.Load(Path.Combine(_root.FullName, "notebooks"));
-        Assert.Equal("| # | notebook | what it shows |\n|---|---|---|\n| 01 | [Alpha](notebooks/01-a.ipynb) | first |\n" +
+        Assert.Equal("| # | notebook | what it shows |\n|---|---|---|\n" +
+            "| 01 | [Alpha](notebooks/01-a.ipynb) | first |\n" +
             "| 02 | [Beta](notebooks/02-b.ipynb) | second |\n", NotebookTables.Table(manifest, "notebooks/"));
     }
 

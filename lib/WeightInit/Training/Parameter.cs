@@ -31,7 +31,8 @@ public sealed class Parameter
     /// <summary>The number of values.</summary>
     public int Length => _values.Length;
 
-    /// <summary>The shape: (out, in) for a weight matrix, (width) for a vector, (1) for a scalar.</summary>
+    /// <summary>The shape: (out, in) for a weight matrix, (out, in, k) for a convolution's kernel, (width) for a
+    /// vector, (1) for a scalar.</summary>
     public IReadOnlyList<int> Shape => _shape;
 
     /// <summary>Whether L2 weight decay applies: only to weight matrices

@@ -14,7 +14,7 @@ namespace WeightInit.Notebooks.Apps;
 /// ends with the line that names its output folder. One line per app with its build and run times; the failures in
 /// full at the end.
 /// </summary>
-public static class AppCheck
+internal static class AppCheck
 {
     /// <summary>The project every app references, built once before the apps (so that apps built at once never build it
     /// together).</summary>
@@ -24,9 +24,6 @@ public static class AppCheck
     public static async Task<int> RunAsync(string root, ToolOptions options, TextWriter output, TextWriter error,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
         var total = Stopwatch.StartNew();
         if (AppFiles.Generate(root, check: true, output, error) != 0) return Tool.Failed;
         var names = NotebookManifest.Load(Path.Combine(root, "notebooks")).Select(options.Only)
