@@ -335,7 +335,7 @@ Claim.MeanAbove(Final("μP (base width 64)"), Final("GPT-2"),
 //   defaults won on every seed (✓), GPT-2's and zero projections tied (✓ overlap).
 
 // ## Exercises
-//
+
 // ### Exercise 1
 //
 // Derive, then check: GPT-2 small has 12 blocks. What std does nanoGPT's rule give its residual projections, and how
