@@ -39,17 +39,22 @@ NotebookApp.Start("00-reading-order");
 // | 01 | [Why initialization matters](01-why-initialization-matters.ipynb) | a 250-layer linear network: N(0, 1) weights overflow at the predicted layer, std 0.01 vanishes, 1/√n holds on 5 seeds; a slider over the weight scale |
 // | 02 | [Sigmoid saturation](02-sigmoid-saturation.ipynb) | the sigmoid: N(0, 1) weights saturate 75% to 90% of the units; small and Xavier weights none, yet the gradient shrinks 18- and 4-fold per layer |
 // | 03 | [Xavier normal: keeping the variance from layer to layer](03-xavier-normal.ipynb) | Var(y) = N Var(w) E[x²] checked step by step; Glorot's compromise, why one-sided errors telescope; 100 tanh layers, gain 5/3 against the mean field |
-// | 04 | [Xavier uniform: why $\sqrt{6}$, the weight ranges, and uniform against normal](04-xavier-uniform.ipynb) | why √6; the article's range plots are Brownlee's and its "Xavier" is the rejected U(±1/√n); uniform, normal and truncated normal alike over 100 tanh layers |
+// | 04 | [Xavier uniform: why $\sqrt{6}$, the weight ranges, and uniform against normal](04-xavier-uniform.ipynb) | why √6; the range plots are Brownlee's and his "Xavier" the rejected U(±1/√n); the sums' kurtosis −1.2/n; uniform, normal and truncated normal alike over 100 tanh layers |
 // | 05 | [He initialization: weights for ReLU networks](05-he-initialization.ipynb) | ReLU halves the second moment, so He doubles the variance; Xavier and PyTorch's default fade over 100 layers, He holds (a depth slider); the finite-width drift |
 // | 06 | [Initialization per activation function](06-initialization-per-activation.ipynb) | the scheme per activation: 5 schemes × 7 activations over 100 layers on 5 seeds; the first edition's ×4 on tanh lands in the chaotic phase |
-// | 07 | [Why random weights: many restarts, many solutions](07-why-random-weights.ipynb) | why weights start random: what the random start and the batch order do to the final network, and best-of-k restarts |
-// | 08 | [Zero initialization: why a network cannot start from all zeros](08-zero-initialization.ipynb) | zero and constant weights keep every hidden unit identical forever; a little randomness breaks the symmetry |
-// | 09 | [Does it train? Six initializations x three activations in a deep network](09-does-it-train.ipynb) | a 10-layer MLP on the UCI digits under six initializations and three activations: which starts train |
-// | 10 | [The edge of chaos: the theory that predicts the right scale](10-edge-of-chaos.ipynb) | tanh mean-field maps against 5 networks per σ_w² (a slider): χ₁, ξ_c, the phases; at 20 layers σ_w² inside 6 ξ_c learn on every seed, outside stay at chance |
-// | 11 | [Dynamical isometry: orthogonal weights at the edge of chaos](11-dynamical-isometry.ipynb) | Jacobian spectra: χ₁^L = 1 holds for the mean over 20 networks, not for one; orthogonal tanh keeps half near 1 to 32 layers, ReLU cannot; it trains faster |
-// | 12 | [When there is no formula: LSUV](12-lsuv.ipynb) | LSUV holds tanh and SELU at unit variance on new inputs, not GELU or Swish (an unstable fixed point); deep GELU trains from LSUV and from 1/E[gelu²] alike, not He |
-// | 13 | [Diagnosing initialization during training](13-diagnosing-initialization.ipynb) | a deep tanh network's first steps in four pictures: the loss at step 0 against ln 10, saturation, gradients, update-to-data ratios; Karpathy's fixes tested |
+// | 07 | [Why random weights: many restarts, many solutions](07-why-random-weights.ipynb) | 56 trainings of a small ReLU network on spirals: the start scatters the loss more than the batch order; runs differ as weights yet agree near the data |
+// | 08 | [Zero initialization: why a network cannot start from all zeros](08-zero-initialization.ipynb) | zero or constant weights with equal biases keep every hidden unit a copy for all 300 steps; tiny random weights break the tie but start slowly |
+// | 09 | [Does it train? Six initializations x three activations in a deep network](09-does-it-train.ipynb) | a 10-layer network on the digits, 6 starts × 3 activations, 5 seeds, one SGD setting held fixed: which starts train, and what the first gradients show |
+// | 10 | [The edge of chaos: the theory that predicts the right scale](10-edge-of-chaos.ipynb) | tanh mean-field maps against 5 networks per σ_w² (a slider; width 256 a few % low in q); χ₁, ξ_c, the phases; a 20-layer training grid with 5 seeds |
+// | 11 | [Dynamical isometry: orthogonal weights at the edge of chaos](11-dynamical-isometry.ipynb) | Jacobian spectra, 5 networks per setup: χ₁^L = 1 holds for the mean over 20 networks; orthogonal tanh keeps half near 1 to 32 layers, ReLU cannot |
+// | 12 | [When there is no formula: LSUV](12-lsuv.ipynb) | LSUV holds tanh and SELU at unit variance on new inputs, not GELU or Swish (F'(1) > 1); deep GELU trains from LSUV and orthogonal 1/E[gelu²], not He |
+// | 13 | [Diagnosing initialization during training](13-diagnosing-initialization.ipynb) | Karpathy's four diagnostics (the loss at step 0, activations, gradients, update-to-data ratios) on a deep tanh network, and his output-layer fix tested |
 // | 14 | [Does initialization still matter? Normalization and residual networks](14-normalization-and-residual.ipynb) | batch norm lets all of notebook 09's schemes train but keeps part of the gap; Fixup, SkipInit and ReZero start residual MLPs at the identity |
+// | 15 | [Which initialization should I use?](15-which-initialization.ipynb) | the decision guide: the scheme per activation, architecture, normalization and optimizer, checked here or in its notebook; TorchSharp's wrong initializers |
+// | 16 | [Initializing a transformer](16-initializing-a-transformer.ipynb) | a small GPT on tiny Shakespeare: the residual stream grows like √L unscaled, flat with GPT-2's scaling or zero projections; attention scale, loss at step 0 |
+// | 17 | [Width scaling and μP: the coordinate check and learning-rate transfer](17-width-scaling-mup.ipynb) | coordinate checks of an MLP and a small GPT: SP's updates grow with the width, μP's stay flat; on the MLP, μP's best learning rate holds across widths |
+// | 18 | [Deep convolutional networks: the receptive field in the fan, and delta-orthogonal kernels](18-convolutions-delta-orthogonal.ipynb) | the receptive field in a convolution's fans; delta-orthogonal against Gaussian kernels in critical tanh CNNs: Jacobian spectra to 256 layers (no training) |
+// | 19 | [Initialization and the learning rate: is a scheme better, or does it suit the learning rate?](19-learning-rate-and-optimizer.ipynb) | learning-rate sweeps for 3 schemes, SGD with momentum and Adam, on the digits MLP at one budget; each scheme at its best rate; Adam's first step; BN's weight norm |
 // <!-- notebooks:end -->
 //
 // 01 and 02 show the problem, 03 to 06 the schemes that solve it, 07 to 09 what it means for training; 10 and 11
@@ -57,16 +62,12 @@ NotebookApp.Start("00-reading-order");
 // 13 and 14 the practice: diagnosing a start during training, and networks with normalization and residual
 // connections.
 //
-// **What comes next.** The series continues with five notebooks that are being written now, by other authors; they
-// are not in this folder yet:
-//
-// - notebook 15, *Which initialization should I use?*: the decision guide, from the activation, the architecture and
-//   the optimizer to a scheme. A reader in a hurry can read it right after this map and come back to the experiments
-//   that justify each answer;
-// - notebooks 16 and 17: initializing a transformer, and scaling the width with the maximal update
-//   parametrization (μP), where the right start and the right learning rate change together with the width;
-// - notebooks 18 and 19: convolutions (delta-orthogonal initialization), and how the learning rate and the
-//   optimizer interact with the start.
+// In a hurry? [15, *Which initialization should I use?*](15-which-initialization.ipynb) is the decision guide:
+// from the activation, the architecture, the normalization and the optimizer to a scheme, with the call in this
+// library, PyTorch and Keras. Read it right after this map and come back to the experiments that justify each answer.
+// 16 and 17 take the question to the networks trained today: a transformer's start, and scaling the width with the
+// maximal update parametrization (μP); 18 and 19 to convolutions (delta-orthogonal kernels) and to the learning
+// rate and the optimizer that a start has to suit.
 
 // ## Running them
 //
@@ -78,8 +79,9 @@ NotebookApp.Start("00-reading-order");
 //   kernel, ".NET (C#)", and builds the library and the notebooks' helpers into `artifacts/notebook-lib/`), then open
 //   a notebook and run all cells. Its first cell, `#!import setup.dib`, loads the pinned packages (Plotly.NET for the
 //   charts), the library and its notebook helpers (claim checks, chart builders).
-// - **Without a kernel**, outputs as saved: on GitHub or nbviewer every chart shows as a static image; the
-//   repository's tests also write an HTML export and a book site of all notebooks.
+// - **Without a kernel**, outputs as saved: the book site (every notebook as a page with live charts, sliders,
+//   folded solutions and search; the README says where it is published and how to build it), or GitHub and
+//   nbviewer, where every chart shows as a static image.
 // - **Without a notebook front end**: each notebook is also a C# file-based app, generated from it, which prints
 //   what the notebook prints and writes each chart as an HTML page:
 //   `dotnet run -c Release --file notebooks/apps/01-why-initialization-matters.cs` from the repository's root.
