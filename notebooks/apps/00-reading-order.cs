@@ -26,22 +26,25 @@ NotebookApp.Start("00-reading-order");
 
 // ## The notebooks
 //
-// | # | Notebook | What it shows |
-// |---|----------|---------------|
-// | 01 | Why initialization matters | A 250-layer linear network, 512 units wide: with $\mathcal{N}(0,1)$ weights the activations explode (they stop being finite in float32 and float64, at the predicted layer); with weights of std 0.01 they vanish; the gradients fail the same way; std $1/\sqrt{n}$ keeps every layer in $[0.5, 2]$. |
-// | 02 | Sigmoid saturation | The sigmoid and its derivative (at most 1/4); in a 100-layer sigmoid network $\mathcal{N}(0,1)$ weights saturate about three quarters of the units and small or Xavier weights none (5 seeds); the gradient still shrinks 18-fold or 4-fold per layer there, and grows under $\mathcal{N}(0,1)$. |
-// | 03 | Xavier normal | $\mathrm{Var}(y) = n\,\mathrm{Var}(w)\,\mathrm{Var}(x)$ derived step by step, each step checked by sampling; why the weights must have mean zero (the article's "[0.0, 0.1]"); the forward and backward conditions and Glorot's compromise; a 100-layer tanh network under three scales, and what PyTorch's 5/3 gain changes. |
-// | 04 | Xavier uniform | Why $\sqrt{6}$: $U(-r, r)$ has variance $r^2/3$; the weight ranges for 1 to 100 inputs (the original plot's missing $\sqrt{6}$, the article's "-0.7 to -7" and "±0.1 at 20 inputs"); uniform and normal weights of the same variance: different shapes, same behaviour over depth. |
-// | 05 | He initialization | ReLU halves the second moment, so the variance doubles ($2/n_\text{in}$, not a factor $\sqrt{2}$ on the variance); over 100 ReLU layers Xavier and PyTorch's `nn.Linear` default fade while He holds (5 seeds); the He ranges; leaky ReLU's gain; fan-in versus fan-out. |
-// | 06 | Initialization per activation function | The table (activation, scheme, variance, bound, gain) with the library's numbers; why the first edition's table is obsolete; orthogonal weights; heatmaps of 5 schemes x 7 activations after 100 layers, forward and backward, on 5 seeds. |
-// | 07 | Why random weights | Sixty seeded reruns on a spiral data set: how the random start and the batch order scatter the final losses and solutions, why distance between weights is not distance between functions, and what keeping the best of $k$ restarts buys. |
-// | 08 | Zero initialization and symmetry | With zero or constant weights every hidden unit keeps identical weights at every step (their spread stays exactly 0) and zero weights stay at chance; tiny random weights break the symmetry (5 seeds); zero biases are fine. |
-// | 09 | Does it train | A 10-layer MLP on the UCI digits under six initializations, three activations and 5 seeds: loss curves, a test-accuracy table with its spread, the gradient norms before training; decision regions for zero, too large and He weights. |
-// | 10 | The edge of chaos | Mean-field theory for tanh: the length map and its fixed point $q^*$, $\chi_1$ and the phase diagram over $(\sigma_w^2, \sigma_b^2)$ with the critical line, each checked against the simulator (lengths, pair correlations, gradient growth); the depth scale $\xi_c$ diverging at the edge; Xavier is critical only without biases; no network deeper than $6\,\xi_c$ trains. |
-// | 11 | Dynamical isometry | The input-output Jacobian's singular values over depth: orthogonal weights with tanh at the edge of chaos keep most of them near 1, Gaussian weights and ReLU do not; a deep critical tanh network trains faster from the orthogonal start on every seed. |
-// | 12 | LSUV | Layer-sequential unit variance on GELU, Swish, SELU and tanh networks: every layer at variance 1 where the analytic schemes drift; its scales against PyTorch's gains and mean-field theory ($1/E[\phi(z)^2]$; for tanh it lands in the chaotic phase); two forward passes per layer; deep GELU networks trained from it and from He. |
-// | 13 | Diagnosing initialization during training | Four pictures that tell a good start from a bad one in the first 200 steps of a deep tanh network: the loss at step 0 against $\ln 10$ (it catches weights that are too large, never too small), tanh saturation per layer, the gradient each layer receives, and the update-to-data ratio against Karpathy's $-3$; scaling the output layer down fixes the start but also shrinks every hidden gradient. |
-// | 14 | Normalization and residual networks | Batch normalization closes most of the gap between good and bad schemes on notebook 09's network, not all of it; in a residual MLP the standard start doubles the activations' second moment per block, Fixup, SkipInit and ReZero start every block at the identity, batch norm adds about 1 per block; each paper's claim beside our measurement. |
+// <!-- notebooks:begin, generated from notebooks/notebooks.json: edit the summaries there -->
+// | # | notebook | what it shows |
+// |---|---|---|
+// | 01 | [Why initialization matters](01-why-initialization-matters.ipynb) | a 250-layer linear network: N(0,1) weights overflow, std 0.01 vanishes, 1/√n holds; where float32 and float64 give out, as predicted |
+// | 02 | [Sigmoid saturation](02-sigmoid-saturation.ipynb) | the sigmoid saturates under large weights, and its gradient still shrinks layer after layer where none saturate |
+// | 03 | [Xavier normal: keeping the variance from layer to layer](03-xavier-normal.ipynb) | Var(y) = n Var(w) Var(x), step by step; the forward and backward conditions and Glorot's compromise; tanh over 100 layers |
+// | 04 | [Xavier uniform: why $\sqrt{6}$, the weight ranges, and uniform against normal](04-xavier-uniform.ipynb) | why √6: uniform and normal weights of the same variance, the weight ranges and the article's slips |
+// | 05 | [He initialization: weights for ReLU networks](05-he-initialization.ipynb) | ReLU halves the second moment, so He doubles the variance; Xavier and PyTorch's default fade over 100 layers, He holds |
+// | 06 | [Initialization per activation function](06-initialization-per-activation.ipynb) | the scheme per activation: Glorot, He, LeCun and orthogonal weights against 7 activations, forward and backward |
+// | 07 | [Why random weights: many restarts, many solutions](07-why-random-weights.ipynb) | why weights start random: what the random start and the batch order do to the final network, and best-of-k restarts |
+// | 08 | [Zero initialization: why a network cannot start from all zeros](08-zero-initialization.ipynb) | zero and constant weights keep every hidden unit identical forever; a little randomness breaks the symmetry |
+// | 09 | [Does it train? Six initializations x three activations in a deep network](09-does-it-train.ipynb) | a 10-layer MLP on the UCI digits under six initializations and three activations: which starts train |
+// | 10 | [The edge of chaos: the theory that predicts the right scale](10-edge-of-chaos.ipynb) | mean-field theory for tanh: the length and correlation maps, the phase diagram, the edge of chaos and the depth scale |
+// | 11 | [Dynamical isometry: orthogonal weights at the edge of chaos](11-dynamical-isometry.ipynb) | the input-output Jacobian's singular values over depth: orthogonal weights at the edge of chaos against Gaussian and ReLU |
+// | 12 | [When there is no formula: LSUV](12-lsuv.ipynb) | LSUV, a data-dependent start for activations without a formula (GELU, Swish), against the analytic scales |
+// | 13 | [Diagnosing initialization during training](13-diagnosing-initialization.ipynb) | four diagnostics that tell a good start from a bad one in the first steps of training |
+// | 14 | [Does initialization still matter? Normalization and residual networks](14-normalization-and-residual.ipynb) | batch normalization and residual networks: how much of the initialization problem they remove, and Fixup, SkipInit, ReZero |
+// | 18 | [Deep convolutional networks: the receptive field in the fan, and delta-orthogonal kernels](18-convolutions-delta-orthogonal.ipynb) | fans with a receptive field; delta-orthogonal kernels keep a deep tanh CNN's Jacobian spectrum bunched; trainability against depth on MNIST-1D |
+// <!-- notebooks:end -->
 //
 // Each notebook stands on its own, but they build on each other: 01 and 02 show the problem, 03 to 06 the
 // schemes that solve it, 07 to 09 what it means for training; 10 to 12 the theory behind the schemes, 13 and 14 the
