@@ -77,7 +77,7 @@ SimulationOptions Options(FloatPrecision precision, bool backward, PreActivation
     BatchSize = Batch, Precision = precision, ComputeBackward = backward, Seed = Seed, PreActivationObserver = observer,
 };
 var naive32 = new NaiveSumOfSquares(single: true);
-var naive64 = new NaiveSumOfSquares(single: false, referenceLayer: 200);
+var naive64 = new NaiveSumOfSquares(single: false);
 var big32 = DeepNetworkSimulator.Run(standardNormalNet, Options(FloatPrecision.Single, false, naive32.Observe));
 var big64 = DeepNetworkSimulator.Run(standardNormalNet, Options(FloatPrecision.Double, true, naive64.Observe));
 Console.WriteLine(" layer     std float32     std float64");
@@ -91,9 +91,10 @@ foreach (int l in new[] { 0, 1, 2, 3, 10, 20 })
 // $$\mathrm{Var}(y_i) = \sum_{j=1}^{n} \mathrm{Var}(w_{ij})\,\mathrm{Var}(x_j) = n\,\sigma_w^2\,\mathrm{Var}(x),
 // \qquad \mathrm{std}(y) = \sqrt{n}\,\sigma_w\,\mathrm{std}(x).$$
 //
-// With $n = 512$ and $\sigma_w = 1$ the factor is $\sqrt{512} \approx 22.6$ per layer, so after $l$ layers the
-// standard deviation is about $22.6^l$. The formula is an average over all weight matrices; one network's layers
-// scatter around it, which is why the check below averages over 20 layers:
+// With $n = 512$ and $\sigma_w = 1$ the factor is $\sqrt{512} \approx 22.6$ per layer. What the formula carries
+// exactly is the *variance* averaged over weight draws: after $l$ layers the expected variance is $512^l$ times the
+// input's, so the standard deviation is about $22.6^l$, the root of that expectation. One network's layers scatter
+// around it, which is why the check below averages over 20 layers:
 
 NotebookApp.Cell(5);
 double growth = LinearNetworkTheory.StdGrowthFactor(Width, weightStd: 1.0);
@@ -114,9 +115,8 @@ foreach (var (name, run) in new[] { ("float32", big32), ("float64", big64) })
     int first = run.FirstNonFiniteLayer!.Value, all = run.Forward.First(s => s.NonFiniteFraction == 1).Layer;
     Console.WriteLine($"{name}: predicted layer {predicted:F1} = ln({LinearNetworkTheory.MaxValue(precision):G4}) / " +
         $"ln({growth:F2}); first non-finite value at layer {first}, every value non-finite from layer {all}");
-    Claim.Within(first, Math.Floor(predicted) - 1, Math.Floor(predicted),
-        $"{name}: the first infinity appears at the last whole layer before the predicted {predicted:F1}, " +
-        "or the one before it");
+    Claim.Within(first, Math.Floor(predicted) - 1, Math.Ceiling(predicted),
+        $"{name}: the first infinity appears within a layer of the predicted {predicted:F1} (why: below)");
     Claim.Within(all, Math.Ceiling(predicted), Math.Ceiling(predicted) + 1,
         $"{name}: every value is non-finite one or two layers after the predicted {predicted:F1}");
 }
@@ -148,11 +148,14 @@ NotebookApp.Show(Chart.Combine(new[]
     .WithAxes("layer l", "log10 of the std of the activations x_l (no unit)")
     .WithXRange(0, Depth).WithSize(900, 500));
 
-// ### Why the first infinity comes a little before the predicted layer
+// ### Where exactly the first infinity comes
 //
 // The prediction is about the *standard deviation*. The batch holds $64 \times 512$ = 32,768 values, and the
 // largest of that many values sits several standard deviations out (the table below prints how many). A value $k$
-// standard deviations out reaches the limit $\ln k / \ln 22.6$ layers before the standard deviation does:
+// standard deviations out reaches the limit $\ln k / \ln 22.6$ layers before the standard deviation does. One network's
+// standard deviation also sits a little above or below $22.6^l$, which moves the layer by its own offset. So the first
+// infinity appears at the first whole layer at or after (predicted layer $-\ \ln k / \ln 22.6\ -$ offset), which can
+// be before or after the predicted layer depending on its fractional part:
 
 NotebookApp.Cell(8);
 Console.WriteLine("float32, near the overflow:");
@@ -170,33 +173,68 @@ Console.WriteLine($"at layer 25 the largest of the {layer25.Count} values is {ou
     $"it reaches the limit {Math.Log(outliers) / Math.Log(growth):F2} layers before the std would");
 Claim.Within(outliers, 4, 6, $"the largest of the {layer25.Count} values at layer 25 sits 4 to 6 stds out");
 
+NotebookApp.Cell(9);
+// The layer where the largest value passes the limit: the std's predicted layer, minus ln k / ln g for a value k stds
+// out, minus the network's offset from g^l (k and the offset measured at the last layer whose values are all finite).
+double LargestValueOverflow(SimulationResult run, double g, string name)
+{
+    var last = run.Forward[run.FirstNonFiniteLayer!.Value - 1];
+    double k = Math.Max(-last.Min, last.Max) / last.Std;
+    double offset = Math.Log(last.Std / Math.Pow(g, last.Layer)) / Math.Log(g);
+    double predicted = LinearNetworkTheory.PredictedOverflowLayer(g, run.Options.Precision)!.Value;
+    double layer = predicted - Math.Log(k) / Math.Log(g) - offset;
+    Console.WriteLine($"{name}: at layer {last.Layer} k = {k:F2}, offset {offset:+0.00;-0.00} layers: " +
+        $"{predicted:F2} - {Math.Log(k) / Math.Log(g):F2} - ({offset:+0.00;-0.00}) = {layer:F2}; " +
+        $"first non-finite value at layer {run.FirstNonFiniteLayer}");
+    return layer;
+}
+foreach (var (name, run) in new[] { ("float32", big32), ("float64", big64) })
+{
+    double layer = Math.Ceiling(LargestValueOverflow(run, growth, name));
+    Claim.Within(run.FirstNonFiniteLayer!.Value, layer, layer,
+        $"{name}: the first infinity appears at the first whole layer where the largest value passes the limit");
+}
+
 // ### Statistics that do not overflow first
 //
 // Measuring this takes some care. The textbook formula $\mathrm{std} = \sqrt{\frac{1}{N}\sum x^2 - \bar{x}^2}$
 // computed in the data's own precision needs $\sum x^2$, which overflows long before the values themselves do: the
 // sum of $N$ squares passes the largest value $M$ when the standard deviation reaches $\sqrt{M/N}$, at layer
 // $\ln(M/N) / (2 \ln 22.6)$, while the data's largest value (about $k$ standard deviations) passes $M$ at about
-// $\ln(M/k) / \ln 22.6$. The first is below half the second whenever the batch holds more than $k^2$ values. The library
-// instead scales the values by a power of two before squaring and accumulates in double, so its statistics stay
-// accurate, up to double rounding, until the data itself breaks. The naive sums that ran alongside the simulations:
+// $\ln(M/k) / \ln 22.6$. Their ratio is $\tfrac12 - \ln(N/k) / (2 \ln(M/k))$: below one half whenever the batch
+// holds more than $k$ values, which any batch does, but only just, since it tends to one half as $M$ grows (the code
+// prints it). The library instead scales the values by a power of two before squaring and accumulates in double, so its
+// statistics stay accurate, up to double rounding, until the data itself breaks. The naive sums that ran alongside the
+// simulations:
 
-NotebookApp.Cell(9);
+NotebookApp.Cell(10);
 foreach (var (name, run, naive) in new[] { ("float32", big32, naive32), ("float64", big64, naive64) })
 {
     double max = LinearNetworkTheory.MaxValue(run.Options.Precision), count = run.Forward[0].Count;
     double predicted = Math.Log(max / count) / (2 * Math.Log(growth));
+    double dataPredicted = Math.Log(max / outliers) / Math.Log(growth);   // k measured at layer 25 above
     int observed = naive.FirstInfiniteLayer!.Value, data = run.FirstNonFiniteLayer!.Value;
     Console.WriteLine($"{name}: the naive sum of squares is infinite from layer {observed} " +
-        $"(predicted {predicted:F1}), the data from layer {data}");
+        $"(predicted {predicted:F1}), the data from layer {data} (predicted {dataPredicted:F1}); " +
+        $"ratio {observed / (double)data:F3}, predicted {predicted / dataPredicted:F3}");
     Claim.Within(observed, Math.Floor(predicted), Math.Ceiling(predicted),
         $"{name}: the naive sum overflows at one of the two layers around the predicted {predicted:F1}");
     Claim.AtMost(observed / (double)data, 0.5,
         $"{name}: the naive sum of squares breaks before half the depth at which the data does");
 }
-double libraryStd = big64.Forward[200].Std, referenceStd = naive64.ReferenceStd;
-Console.WriteLine($"float64, layer 200: library std {libraryStd:G15}, careful reference {referenceStd:G15}");
-Claim.AtMost(Math.Abs(libraryStd / referenceStd - 1), 1e-12,
-    "at layer 200, far past the naive sum's overflow, the library's std equals the reference to 1e-12 (relative)");
+
+NotebookApp.Cell(11);
+// The library's std against the careful reference at every layer whose values are all finite and not all zero.
+// Tolerance 1e-12: a sum of 32,768 doubles carries a relative rounding error of order sqrt(N) * 1.1e-16 = 2e-14.
+foreach (var (name, run, naive) in new[] { ("float32", big32, naive32), ("float64", big64, naive64) })
+{
+    var layers = run.Forward.Where(s => s.AllFinite && s.Std > 0 && naive.ReferenceStd.ContainsKey(s.Layer)).ToList();
+    double worst = layers.Max(s => Math.Abs(s.Std / naive.ReferenceStd[s.Layer] - 1));
+    Console.WriteLine($"{name}: {layers.Count} layers ({layers[0].Layer} to {layers[^1].Layer}), largest relative " +
+        $"difference between the library's std and the careful reference {worst:G2}");
+    Claim.AtMost(worst, 1e-12, $"{name}: at every finite layer, before and long after the naive sum's overflow, " +
+        "the library's std equals the reference to 1e-12 (relative)");
+}
 
 // ## Too small: weights with standard deviation 0.01
 //
@@ -207,7 +245,7 @@ Claim.AtMost(Math.Abs(libraryStd / referenceStd - 1), 1e-12,
 // of it rounds to exactly zero. In float64 those limits are about $2.2 \cdot 10^{-308}$ and $4.9 \cdot 10^{-324}$,
 // far beyond what 250 layers reach. The same network again, with the small weights:
 
-NotebookApp.Cell(10);
+NotebookApp.Cell(12);
 var smallNet = DeepNetwork.Stack(Depth, Width, Activation.Identity, Init.Normal(mean: 0, std: 0.01));
 var small32 = DeepNetworkSimulator.Run(smallNet, Options(FloatPrecision.Single, backward: false));
 var small64 = DeepNetworkSimulator.Run(smallNet, Options(FloatPrecision.Double, backward: true));
@@ -230,13 +268,16 @@ Console.WriteLine($"float64: smallest normal {LinearNetworkTheory.SmallestNormal
 Claim.Within(firstSubnormal, Math.Floor(subnormal32), Math.Ceiling(subnormal32),
     $"float32: the std turns subnormal at one of the two layers around the predicted {subnormal32:F1}");
 
-// In float32 the values do not all vanish at once: as the standard deviation sinks through the subnormal range,
-// more and more of them round to zero, until the whole batch is zero. The prediction of 69.5 marks the layer where the
-// *standard deviation* reaches the smallest subnormal number, not where every value is zero: the largest values of the
-// batch, a few standard deviations out, survive a little longer. Once a layer is all zero, every later layer is
+// In float32 the values do not all vanish at once: as the standard deviation sinks through the subnormal range, more
+// and more of them round to zero. The prediction of 69.5 marks the layer where the *standard deviation* reaches the
+// smallest subnormal number. The table shows that nothing survives it: at layer 69, just before, about half of the batch
+// is already zero, and at layer 70, just after, all of it. A value five standard deviations out would still be above
+// the smallest subnormal at layer 70, but a layer's value is a sum of products $w \cdot x$, and each product is rounded
+// (in one fused multiply-add) before it counts: a weight of a few hundredths times an input of a few smallest subnormals
+// is below half the smallest subnormal, so every product rounds to zero. Once a layer is all zero, every later layer is
 // exactly zero too, whatever its weights.
 
-NotebookApp.Cell(11);
+NotebookApp.Cell(13);
 Console.WriteLine("float32, near the underflow:");
 Console.WriteLine($" layer           std   values not zero (of {small32.Forward[0].Count})");
 foreach (int l in new[] { 55, 60, 64, 66, 68, 69, 70, 71 })
@@ -244,14 +285,34 @@ foreach (int l in new[] { 55, 60, 64, 66, 68, 69, 70, 71 })
     var s = small32.Forward[l];
     Console.WriteLine($"{l,6}  {s.Std,12:G4}  {Math.Round((1 - s.ZeroFraction) * s.Count),15:F0}");
 }
-int allZero = small32.FirstAllZeroLayer!.Value, atPrediction = (int)Math.Floor(zero32);
-Claim.AtLeast((1 - small32.Forward[atPrediction].ZeroFraction) * small32.Forward[0].Count, 1,
-    $"float32: at layer {atPrediction}, where the std is about to reach the smallest subnormal, values survive");
-Claim.Within(allZero, Math.Ceiling(zero32), Math.Ceiling(zero32) + 2,
-    $"float32: every value is exactly 0 within 3 layers after the predicted {zero32:F1}");
+int allZero = small32.FirstAllZeroLayer!.Value, before = (int)Math.Floor(zero32), after = (int)Math.Ceiling(zero32);
+Claim.Within(small32.Forward[before].ZeroFraction, 0.25, 0.75,
+    $"float32: at layer {before}, before the predicted {zero32:F1}, about half of the values are already zero");
+Claim.That(allZero == after,
+    $"float32: every value is exactly 0 at layer {after}, just after the predicted {zero32:F1}",
+    $"first all-zero layer {allZero}");
 Claim.That(small32.Forward.Skip(allZero).All(s => s.AllZero),
     "float32: once a layer is all zero, every later layer is too",
     $"layers {allZero} to {Depth} all zero");
+
+NotebookApp.Cell(14);
+// Why nothing survives layer 70: its largest product |w| |x| against half the smallest subnormal float32.
+var weights70 = new float[Width * Width];
+smallNet.FillWeights<float>(after, weights70, Seed);
+double maxWeight = weights70.Max(w => Math.Abs((double)w));
+var input70 = small32.Forward[after - 1];
+double halfSubnormal = float.Epsilon / 2.0;   // in double: as a float it rounds to 0
+double maxInput = Math.Max(-input70.Min, input70.Max), largestProduct = maxWeight * maxInput;
+Console.WriteLine($"layer {after}: largest |w| {maxWeight:F4}, largest |x| of layer {after - 1} {maxInput:G3} " +
+    $"({maxInput / float.Epsilon:F0} smallest subnormals), largest product {largestProduct:G3}; " +
+    $"half the smallest subnormal {halfSubnormal:G3}");
+double fiveStds = 5 * small32.Forward[after - 1].Std * shrink;
+Console.WriteLine($"expected std at layer {after} {small32.Forward[after - 1].Std * shrink:G2}: a value 5 stds out " +
+    $"would be {fiveStds:G2}, {(fiveStds > halfSubnormal ? "above" : "below")} half the smallest subnormal");
+Claim.AtLeast(fiveStds / (halfSubnormal), 1,
+    $"a value 5 stds out at layer {after} would round to a non-zero float32, were it computed in one rounding");
+Claim.AtMost(largestProduct / (halfSubnormal), 0.999,
+    $"float32: every product w x of layer {after} is below half the smallest subnormal, so each rounds to zero");
 
 // Zero has no logarithm, so in the chart below the float32 line ends at the last layer with a
 // non-zero standard deviation; the dotted line marks the first layer where every value is exactly zero. The float64 line
@@ -259,7 +320,7 @@ Claim.That(small32.Forward.Skip(allZero).All(s => s.AllZero),
 // sense, but it is about $2.2 \cdot 10^{161}$ times smaller than the input, which for any practical
 // purpose is the same failure.
 
-NotebookApp.Cell(12);
+NotebookApp.Cell(15);
 double std250 = small64.Forward[Depth].Std, predicted250 = LinearNetworkTheory.PredictedStd(shrink, Depth);
 Console.WriteLine($"float64 after 250 layers: std {std250:G3} (predicted 0.226^250 = {predicted250:G3}), " +
     $"log10 std = {Math.Log10(std250):F2}, {1 / std250:G2} times smaller than the input; " +
@@ -270,7 +331,7 @@ Claim.Within(Math.Floor(Math.Log10(std250)), -162, -162, "float64: the std after
 Claim.Within(std250 / predicted250, 0.5, 2,
     $"float64: the std after 250 layers is within a factor of 2 of 0.226^250 = {Format.Number(predicted250)}");
 
-NotebookApp.Cell(13);
+NotebookApp.Cell(16);
 string sky = Colours.Scheme("std 0.01");
 NotebookApp.Show(Chart.Combine(new[]
     {
@@ -293,13 +354,14 @@ NotebookApp.Show(Chart.Combine(new[]
 // No loss is computed here: the simulator injects a vector of $\mathcal{N}(0, 1)$ entries at layer 250 in place of
 // $\partial\,\text{loss} / \partial x_{250}$. In a linear network $g_{l-1} = W_l^\top g_l$ involves the weights only,
 // not the activations, so the backward pass is independent of the forward one and runs even where the forward values
-// were already infinite. The gradients of the *weights*, $\partial\,\text{loss} / \partial W_l = g_l\,x_{l-1}^\top$,
-// are another matter: they hold a non-finite entry in every layer whose input $x_{l-1}$ does. The float64 runs carried a
-// backward pass:
+// were already infinite. The gradients of the *weights*, $\partial\,\text{loss} / \partial W_l = g_l\,x_{l-1}^\top$ (summed over
+// the batch), are another matter: their entries have at least the size $\mathrm{std}(g_l)\,\mathrm{std}(x_{l-1})
+// \approx 22.6^{250-l}\cdot 22.6^{l-1} = 22.6^{249}$, the same at *every* layer, and far beyond the largest float64.
+// With $\mathcal{N}(0, 1)$ weights every weight gradient overflows, in both precisions, even where $g_l$ and
+// $x_{l-1}$ are finite. The float64 runs carried a backward pass:
 
-NotebookApp.Cell(14);
-Console.WriteLine("weights    precision   gradient breaks at layer   predicted   gradient std at layer 0   " +
-    "layers with non-finite dL/dW");
+NotebookApp.Cell(17);
+Console.WriteLine("weights    precision   gradient breaks at layer   predicted   gradient std at layer 0");
 foreach (var (weightStd, run) in new[] { (1.0, big64), (0.01, small64) })
 {
     var (precision, factor) = (run.Options.Precision, LinearNetworkTheory.StdGrowthFactor(Width, weightStd));
@@ -308,18 +370,31 @@ foreach (var (weightStd, run) in new[] { (1.0, big64), (0.01, small64) })
         : LinearNetworkTheory.PredictedZeroLayer(factor, precision);
     double? predicted = layers is double d && d <= Depth ? Depth - d : null;
     var (how, label) = (run.TopmostNonFiniteGradientLayer is null ? "" : " (non-finite)", $"std {weightStd}, float64");
-    int badWeightGradients = Enumerable.Range(1, Depth).Count(l => !run.Forward[l - 1].AllFinite);
     Console.WriteLine($"{label,-19}  {(observed is int o ? $"{o}{how}" : "never"),25}   " +
-        $"{(predicted is double p ? $"{p:F1}" : "never"),9}   {run.Backward![0].Std,23:G3}   {badWeightGradients,29}");
+        $"{(predicted is double p ? $"{p:F1}" : "never"),9}   {run.Backward![0].Std,23:G3}");
     if (predicted is double q) Claim.Within(observed ?? double.NaN, Math.Floor(q), Math.Ceiling(q),
         $"{label}: the gradient breaks at one of the two layers around the predicted {q:F1}");
     else Claim.That(observed is null, $"{label}: the gradient never breaks, as predicted",
         $"gradient std at layer 0: {Format.Number(run.Backward![0].Std)}");
 }
-Console.WriteLine($"float32, std 1: dL/dW would be non-finite in " +
-    $"{Enumerable.Range(1, Depth).Count(l => !big32.Forward[l - 1].AllFinite)} of the {Depth} layers");
 
-NotebookApp.Cell(15);
+NotebookApp.Cell(18);
+// log10 of std(g_l) std(x_{l-1}) for N(0, 1) weights, the size of dL/dW_l's entries. Both factors overflow somewhere,
+// so take them from the std-0.01 network, whose run scaled by 100 per matrix is the N(0, 1) run exactly (checked).
+double Log10GradientScale(int l) => Math.Log10(small64.Backward![l].Std) + 2 * (Depth - l)
+    + Math.Log10(small64.Forward[l - 1].Std) + 2 * (l - 1);
+double worstBackward = big64.Backward!.Where(s => s.AllFinite)
+    .Max(s => Math.Abs(Math.Log10(small64.Backward![s.Layer].Std) + 2 * (Depth - s.Layer) - Math.Log10(s.Std)));
+Claim.AtMost(worstBackward, 1e-9, "the std-0.01 gradients scaled by 100 per matrix reproduce the N(0, 1) gradients");
+var allLayers = Enumerable.Range(1, Depth).ToList();
+Console.WriteLine($"log10 std(g_l) std(x_l-1), layers 1 to {Depth}: {allLayers.Min(Log10GradientScale):F1} to " +
+    $"{allLayers.Max(Log10GradientScale):F1}; 249 log10 {growth:F2} = {249 * Math.Log10(growth):F1}; " +
+    $"largest float64 10^{Math.Log10(double.MaxValue):F1}, float32 10^{Math.Log10(float.MaxValue):F1}");
+Claim.ForAll(allLayers, Depth, l => Log10GradientScale(l) > Math.Log10(double.MaxValue),
+    "N(0, 1) weights: the entries of dL/dW are beyond the largest float64 (so float32) in all 250 layers",
+    l => $"layer {l}: 10^{Log10GradientScale(l):F1}");
+
+NotebookApp.Cell(19);
 NotebookApp.Show(Chart.Combine(new[]
     {
         StdLine(big64.Backward!, "N(0, 1) weights", Colours.Variant(Colours.Scheme("N(0, 1)"))),
@@ -345,7 +420,7 @@ NotebookApp.Show(Chart.Combine(new[]
 // matrices; a single network is one draw, and a product of 250 random matrices wanders from that average. So this
 // network runs with five seeds (five draws of its 250 matrices), in float32, on a batch of 16:
 
-NotebookApp.Cell(16);
+NotebookApp.Cell(20);
 double unitStd = 1 / Math.Sqrt(Width);
 var unitGainNet = DeepNetwork.Stack(Depth, Width, Activation.Identity, Init.Normal(mean: 0, std: unitStd));
 ulong[] seeds = { 1, 2, 3, 4, 5 };
@@ -367,7 +442,7 @@ Claim.AllWithin(unitRuns.SelectMany(r => r.Forward).Select(s => s.Std), 0.5, 2,
 Claim.AllWithin(unitRuns.SelectMany(r => r.Backward!).Select(s => s.Std), 0.5, 2,
     "std 1/sqrt(512): the gradient's std stays within [0.5, 2] at all 251 layers, on all 5 seeds");
 
-NotebookApp.Cell(17);
+NotebookApp.Cell(21);
 var layerAxis = Enumerable.Range(0, Depth + 1).Select(l => (double)l).ToArray();
 SeedSummary[] Spread(Func<SimulationResult, IReadOnlyList<LayerStatistics>> which) =>
     SeedSummary.Pointwise(unitRuns.Select(r => which(r).Select(s => s.Std).ToArray()).ToArray());
@@ -384,18 +459,30 @@ NotebookApp.Show(Chart.Combine(new[]
     .WithSize(900, 450));
 
 // How exact must $\sigma_w$ be? If each layer multiplies the standard deviation by $f = \sqrt{n}\,\sigma_w$, the
-// standard deviation after $L$ layers is $f^L$ (on average), and staying within $[1/2, 2]$ needs
+// standard deviation after $L$ layers is $f^L$ (the root of its expected variance), and staying within $[1/2, 2]$ needs
 // $|\ln f| \le \ln 2 / L$:
 
-NotebookApp.Cell(18);
+NotebookApp.Cell(22);
 double tolerance = Math.Log(2) / Depth;
 Console.WriteLine($"ln 2 / {Depth} = {tolerance:F5}: sigma_w must lie within " +
     $"{100 * (Math.Exp(tolerance) - 1):F2}% of " +
-    $"1/sqrt(n) to stay within [1/2, 2] over {Depth} layers (on average)");
-Console.WriteLine($"sigma_w 10% off: {Math.Pow(0.9, Depth):G2} or {Math.Pow(1.1, Depth):G2} after {Depth} layers");
+    $"1/sqrt(n) to stay within [1/2, 2] over {Depth} layers (in expectation)");
+Console.WriteLine($"sigma_w 0.1% off: {Math.Pow(1.001, Depth):F2} after {Depth} layers; " +
+    $"10% off: {Math.Pow(0.9, Depth):G2} or {Math.Pow(1.1, Depth):G2}");
+// One network: scaling sigma_w by f scales layer l's std by f^l exactly. Which f keep all 5 networks in [1/2, 2]?
+var scaled = unitRuns.SelectMany(r => r.Forward.Skip(1)).ToList();
+double lowestFactor = scaled.Max(s => Math.Pow(0.5 / s.Std, 1.0 / s.Layer));
+double highestFactor = scaled.Min(s => Math.Pow(2 / s.Std, 1.0 / s.Layer));
+Console.WriteLine($"the 5 networks above stay within [1/2, 2] at every layer for sqrt(n) sigma_w from " +
+    $"{lowestFactor:F5} to {highestFactor:F5}: {100 * (1 - lowestFactor):F2}% below to " +
+    $"{100 * (highestFactor - 1):F2}% above 1/sqrt(n)");
+Claim.AtMost(Math.Max(1 - lowestFactor, highestFactor - 1), Math.Exp(tolerance) - 1,
+    "on one network the weight scale has no more room than the expectation's 0.28%");
 
-// In expectation the good range is that narrow: a weight scale a tenth of a percent off is already visible after 250
-// layers, ten percent off is off by ten orders of magnitude. The figure below lets you try it, with weight scales from
+// In expectation the good range is that narrow, and one network has no more room: its own scatter over draws (the five
+// networks above end between 0.724 and 1.211 at layer 250) uses up part of the budget. A weight scale a tenth of a
+// percent off moves the expected standard deviation after 250 layers by a factor of only 1.28, smaller than that
+// scatter; ten percent off is off by ten orders of magnitude. The figure below lets you try it, with weight scales from
 // 0.01 to 1. Each frame is the 250-layer linear network with weights drawn from $\mathcal{N}(0, \sigma_w^2)$: one draw
 // (seed 2019), a batch of 64, float64.
 //
@@ -405,7 +492,7 @@ Console.WriteLine($"sigma_w 10% off: {Math.Pow(0.9, Depth):G2} or {Math.Pow(1.1,
 // (computed with logarithms, and ended where the standard deviation passes the largest double). That this is no
 // approximation can be checked on the $\mathcal{N}(0, 1)$ network, which ran above on its own:
 
-NotebookApp.Cell(19);
+NotebookApp.Cell(23);
 // Frame sigma_w: layer l's std is (sigma_w / 0.01)^l times the std-0.01 network's (log space; infinite past 1.8e308).
 double[] FrameStd(double std) => small64.Forward
     .Select(s => Math.Exp(s.Layer * Math.Log(std / 0.01) + Math.Log(s.Std))).ToArray();
@@ -416,7 +503,7 @@ Console.WriteLine($"std-0.01 run scaled by 100^l against the N(0, 1) run, layers
 Claim.AtMost(worstScaling, 1e-9,
     "scaling the std-0.01 network's run by 100^l reproduces the N(0, 1) network's run at every finite layer");
 
-NotebookApp.Cell(20);
+NotebookApp.Cell(24);
 double[] sliderStds = { 0.01, 0.03, 0.04, 0.044, unitStd, 0.0444, 0.05, 0.1, 1 };
 Console.WriteLine("sigma_w   off 1/sqrt(512)   factor sqrt(512) sigma_w   predicted std at l = 250   " +
     "frame's std at l = 250");
@@ -432,12 +519,24 @@ Claim.ForAll(new[] { 0.044, 0.0444 }, 2,
     std => $"{std}: {std / unitStd - 1:P2} off, std {FrameStd(std)[Depth]:G3} at layer 250");
 Claim.Within(FrameStd(unitStd)[Depth], 0.5, 2, "the frame at 1/sqrt(512) ends inside [0.5, 2] at layer 250");
 
+NotebookApp.Cell(25);
+// The same exact scaling applied to the five 1/sqrt(512) networks: where do 0.044 and 0.0444 end on each?
+var fiveSeedEnds = (from std in new[] { 0.044, 0.0444 } from run in unitRuns
+    select (Std: std, Seed: run.Options.Seed, End: run.Forward[Depth].Std * Math.Pow(std / unitStd, Depth))).ToList();
+foreach (var group in fiveSeedEnds.GroupBy(e => e.Std))
+    Console.WriteLine($"sigma_w {group.Key}: std at layer 250 on the 5 seeds from {group.Min(e => e.End):F3} " +
+        $"to {group.Max(e => e.End):F3}");
+Claim.ForAll(fiveSeedEnds, 10, e => e.End is < 0.5 or > 2,
+    "on all 5 networks, the weight scales 0.044 and 0.0444 end outside [0.5, 2] at layer 250",
+    e => $"{e.Std}, seed {e.Seed}: {e.End:F3}");
+
 // Move the slider. The solid line is the frame's standard deviation per layer (as $\log_{10}$, the power of ten it
 // has reached), the dashed line the prediction $(\sqrt{512}\,\sigma_w)^l$, the grey band the good range. The frames are computed here, in the notebook, and stored
 // with it: the figure needs no kernel to move. The frames at 0.044 and at 0.0444, each less than half a percent from
-// $1/\sqrt{512}$ (one below, one above), already end outside $[0.5, 2]$ (the ✓ lines above).
+// $1/\sqrt{512}$ (one below, one above), already end outside $[0.5, 2]$, in this network and in each of the five networks of the $1/\sqrt{512}$ section
+// (the ✓ lines above).
 
-NotebookApp.Cell(21);
+NotebookApp.Cell(26);
 string Label(double std) => std == unitStd ? $"{std:F4} = 1/sqrt(512)" : $"{std:G3}";
 // log10 of (sqrt(512) sigma_w)^l, and of the frame's std where a double holds it (up to 1.8e308).
 IEnumerable<(double Layer, double Log10Std)> Predicted(double std) => layerAxis
@@ -471,7 +570,7 @@ NotebookApp.Show(Charts.Slider("weight std sigma_w", frames)
 // Predict, then run: a 40-layer linear network of width 1024 with $\mathcal{N}(0, 1)$ weights, in float32. At which
 // layer does the standard deviation reach the largest float32, and where do you expect the first infinity?
 
-NotebookApp.Cell(22);
+NotebookApp.Cell(27);
 // Exercise 1: the overflow layer is ln(max) / ln(sqrt(n) sigma_w), now with n = 1024.
 var wideNet = DeepNetwork.Stack(40, 1024, Activation.Identity, Init.Normal(mean: 0, std: 1));
 var wide = DeepNetworkSimulator.Run(wideNet, new SimulationOptions
@@ -482,19 +581,22 @@ double wideGrowth = LinearNetworkTheory.StdGrowthFactor(1024, weightStd: 1.0);
 double wideOverflow = LinearNetworkTheory.PredictedOverflowLayer(wideGrowth, FloatPrecision.Single)!.Value;
 Console.WriteLine($"factor sqrt(1024) = {wideGrowth}; std reaches the largest float32 at layer {wideOverflow:F1}; " +
     $"first non-finite value at layer {wide.FirstNonFiniteLayer}");
-Claim.Within(wide.FirstNonFiniteLayer!.Value, Math.Floor(wideOverflow) - 1, Math.Ceiling(wideOverflow),
-    $"width 1024: the first infinity appears within a layer of the predicted {wideOverflow:F1}");
+double wideFirst = Math.Ceiling(LargestValueOverflow(wide, wideGrowth, "width 1024"));
+Claim.Within(wide.FirstNonFiniteLayer!.Value, wideFirst, wideFirst,
+    "width 1024: the first infinity appears at the first whole layer where the largest value passes the limit");
 
 // Doubling the width multiplies the per-layer factor by $\sqrt 2$ (from 22.6 to 32), so the overflow comes earlier:
-// $\ln(3.4 \cdot 10^{38}) / \ln 32 = 25.6$ instead of 28.4. The first infinity comes within a layer of that: the batch's
-// largest values, a few standard deviations out, get there up to a layer before the standard deviation would.
+// $\ln(3.4 \cdot 10^{38}) / \ln 32 = 25.6$ instead of 28.4. The first infinity comes where the batch's largest value,
+// a few standard deviations out, passes the limit: $\ln k / \ln 32$ layers before the standard deviation, moved by this
+// network's offset from $32^l$ (both printed). Rounded up to a whole layer, that is layer 26 here, after the predicted
+// 25.6: whether the first infinity comes before or after the prediction depends on its fractional part.
 
 // ### Exercise 2
 //
 // Change one parameter: keep $\sigma_w = 1/\sqrt{512}$ but halve the width to $n = 256$, over 100 layers in float64.
 // Which way does the signal go, and by what factor after 100 layers?
 
-NotebookApp.Cell(23);
+NotebookApp.Cell(28);
 // Exercise 2: the factor per layer is sqrt(256) / sqrt(512) = 1/sqrt(2), so 2^-50 after 100 layers.
 var narrowNet = DeepNetwork.Stack(100, 256, Activation.Identity, Init.Normal(mean: 0, std: unitStd));
 var narrow = DeepNetworkSimulator.Run(narrowNet, new SimulationOptions { BatchSize = 16, Seed = Seed });
@@ -514,7 +616,7 @@ Claim.Within(narrow.Forward[100].Std / narrowPredicted, 0.5, 2,
 // Predict, then run: weights 1% smaller than $1/\sqrt{512}$, over the same 250 layers in float64. What is the standard
 // deviation after 250 layers, and is it in the good range?
 
-NotebookApp.Cell(24);
+NotebookApp.Cell(29);
 // Exercise 3: the factor per layer is 0.99, so 0.99^250 after 250 layers.
 var onePercentNet = DeepNetwork.Stack(Depth, Width, Activation.Identity, Init.Normal(mean: 0, std: 0.99 * unitStd));
 var onePercent = DeepNetworkSimulator.Run(onePercentNet, new SimulationOptions { BatchSize = 16, Seed = Seed });
@@ -526,7 +628,7 @@ Claim.Within(onePercent.Forward[Depth].Std / onePercentPredicted, 0.5, 2,
 Claim.AtMost(onePercent.Forward[Depth].Std, 0.5, "weights 1% small: after 250 layers the std has left the good range");
 
 // $\ln 0.99 \approx -0.01$ per layer, about 3.6 times the tolerance $\ln 2/250$: after 250 layers the standard deviation
-// is $0.99^{250} \approx 0.081$ on average over draws (0.088 in this one network), far below the good range. A 1%
+// is about $0.99^{250} \approx 0.081$, the root of the expected variance (0.088 in this one network), far below the good range. A 1%
 // error in the weight scale is invisible in one layer and decisive in 250.
 
 // ## Takeaways
@@ -535,15 +637,16 @@ Claim.AtMost(onePercent.Forward[Depth].Std, 0.5, "weights 1% small: after 250 la
 //
 // - Every layer of a linear network multiplies the scale of its signal by about $\sqrt{n}\,\sigma_w$ (on average over
 //   weight draws). Over $L$ layers that factor is raised to the power $L$: to stay within $[1/2, 2]$ over 250 layers it
-//   must lie within 0.28% of 1 (on the slider, the frames at 0.044 and 0.0444, under half a percent off, end
-//   outside it).
+//   must lie within 0.28% of 1 in expectation, and one network, which scatters around the expectation, has no more
+//   room (the frames at 0.044 and 0.0444, under half a percent off, end outside it on all 5 networks).
 // - With $\mathcal{N}(0, 1)$ weights and $n = 512$ the factor is 22.6: the activations leave the float32 range at the
 //   layer predicted by $\ln(3.4 \cdot 10^{38}) / \ln 22.6$ and the float64 range at the layer predicted by
-//   $\ln(1.8 \cdot 10^{308}) / \ln 22.6$ (the first infinities appear up to a layer earlier, from the largest values
-//   of the batch).
+//   $\ln(1.8 \cdot 10^{308}) / \ln 22.6$ (the first infinity appears where the batch's largest value passes the
+//   limit, a layer before or after).
 // - With weights of std 0.01 the factor is 0.226: float32 rounds every value to exactly zero within the first hundred
 //   layers, while float64 keeps values of about $4.6 \cdot 10^{-162}$ after 250 layers; vanished either way.
-// - The gradients flowing backward are multiplied by the same factor per layer and fail the same way.
+// - The gradients flowing backward are multiplied by the same factor per layer and fail the same way; the weight
+//   gradients' entries, of size $22.6^{249}$ at every layer, overflow in all 250 layers.
 // - Measuring this needs overflow-safe statistics: a naive sum of squares, run alongside, broke before half the depth at
 //   which the data did, in both precisions.
 // - A weight std of $1/\sqrt{n}$ kept both the activations and the gradients within $[0.5, 2]$ through all 250 layers,
@@ -576,15 +679,16 @@ static class Careful
 
 // From code cell 3.
 // The textbook sum of squares of every layer's values, in the data's precision: from which layer is it infinite?
-sealed class NaiveSumOfSquares(bool single, int referenceLayer = -1)
+// It also keeps Careful.Std of every layer, the reference for the library's statistics.
+sealed class NaiveSumOfSquares(bool single)
 {
     public int? FirstInfiniteLayer { get; private set; }
-    public double ReferenceStd { get; private set; } = double.NaN;   // Careful.Std of the reference layer
+    public Dictionary<int, double> ReferenceStd { get; } = new();
     public void Observe(int layer, ReadOnlySpan<double> x, int width)
     {
         float sum32 = 0; double sum64 = 0;
         foreach (double v in x) { sum32 += (float)v * (float)v; sum64 += v * v; }
         if (FirstInfiniteLayer is null && !double.IsFinite(single ? sum32 : sum64)) FirstInfiniteLayer = layer;
-        if (layer == referenceLayer) ReferenceStd = Careful.Std(x);
+        ReferenceStd[layer] = Careful.Std(x);
     }
 }

@@ -33,23 +33,31 @@ NotebookApp.Start("03-xavier-normal");
 // 6. a 100-layer tanh network with and without it, and what PyTorch's tanh gain of 5/3 changes.
 //
 // A sampled variance is never exactly its prediction. The sampling checks below allow 5 standard errors of the
-// estimate, computed from the sample: for an estimate that is close to normal, a deviation that large happens by chance
-// with the probability printed below. The checks that are not about sampling state their own tolerance where they are
+// estimate. Where the standard error comes from a large sample (a million draws), a deviation that large happens by
+// chance with the normal probability printed below; where it is estimated from the spread of 5 seeds, the deviation in
+// standard errors follows Student's t with 4 degrees of freedom, whose tails are much heavier, and 5 of them happen by
+// chance far more often (also printed). The checks that are not about sampling state their own tolerance where they are
 // made. The notebook ends with exercises whose worked solutions are folded away.
 
 // Code cell 1: #!import setup.dib (in the app: the #:project lines and usings above, and NotebookApp.Start).
 
 NotebookApp.Cell(2);
-// P(|Z| > 5) for a standard normal Z: twice the upper tail, Simpson's rule on the density from 5 to 12.
+// P(|Z| > 5) for a standard normal Z and P(|T| > 5) for Student's t with 4 degrees of freedom (a mean over 5 seeds
+// divided by the standard error estimated from those 5): twice the upper tail, Simpson's rule on the density.
 static double Density(double z) => Math.Exp(-z * z / 2) / Math.Sqrt(2 * Math.PI);
-static double Simpson(double a, double b, double h = 1e-3)
+// Student's t density with 4 degrees of freedom; 0.375 = Gamma(5/2) / (sqrt(4 pi) Gamma(2)).
+static double StudentDensity4(double t) => 0.375 * Math.Pow(1 + t * t / 4, -2.5);
+static double Integral(Func<double, double> f, double a, double b, double h)
 {
     double sum = 0;
-    for (double u = a; u < b; u += h) sum += h / 6 * (Density(u) + 4 * Density(u + h / 2) + Density(u + h));
+    for (double u = a; u < b; u += h) sum += h / 6 * (f(u) + 4 * f(u + h / 2) + f(u + h));
     return sum;
 }
+static double Simpson(double a, double b, double h = 1e-3) => Integral(Density, a, b, h);
 double fiveSigma = 2 * Simpson(5, 12);
-Console.WriteLine($"P(|Z| > 5) = {fiveSigma:G3}, about once in {1 / fiveSigma:G3} tries");
+double fiveT = 2 * Integral(StudentDensity4, 5, 2000, 1e-2);   // the tail beyond 2000 is below 1e-12
+Console.WriteLine($"P(|Z| > 5) = {fiveSigma:G3}, about once in {1 / fiveSigma:G3} tries (a large sample)");
+Console.WriteLine($"P(|T_4| > 5) = {fiveT:G2}, about once in {1 / fiveT:F0} tries (5 seeds)");
 
 // ## Step 1: the variance of one product
 //
@@ -107,9 +115,10 @@ Console.WriteLine($"U(0, 0.1): Var(w) = 0.1^2 / 12 = {0.01 / 12:F5}; Var(y) per 
 Claim.Close(correlation, 0.75, 0.05,
     "with weights in [0.0, 0.1] two units of a layer are correlated 0.75: they share the component 0.05 sum_j x_j");
 
-// The mean over all pairs hides nothing: every pair is correlated about 0.75. A correlation measured on 512 inputs has a
-// standard error of about $(1 - 0.75^2)/\sqrt{512} \approx 0.019$, so 5 standard errors are about 0.1. Two hundred pairs
-// of units chosen at random:
+// The mean over all pairs hides little: pairs are correlated about 0.75. A correlation measured on 512 inputs has a
+// sampling error of about $(1 - 0.75^2)/\sqrt{512} \approx 0.019$; each pair's own correlation also varies with its
+// weights, so pairs spread more than that (their standard deviation is printed). Two hundred pairs of units chosen at
+// random:
 
 NotebookApp.Cell(5);
 static double Correlation(double[] a, double[] b)
@@ -121,9 +130,11 @@ static double Correlation(double[] a, double[] b)
 var pick = new RandomSource(seed: 13);
 var pairs = Enumerable.Range(0, 200).Select(_ => (pick.NextInt(512), pick.NextInt(512))).Where(p => p.Item1 != p.Item2)
     .Select(p => Correlation(Unit(p.Item1), Unit(p.Item2))).ToList();
-Console.WriteLine($"{pairs.Count} pairs: correlation from {pairs.Min():F3} to {pairs.Max():F3}, " +
-    $"standard error {(1 - 0.75 * 0.75) / Math.Sqrt(512):F3}");
-Claim.AllWithin(pairs, 0.65, 0.85, "every sampled pair of units is correlated 0.75 within 0.1 (5 standard errors)");
+double pairSpread = SampleMoments.Of(pairs.ToArray()).Std;
+Console.WriteLine($"{pairs.Count} pairs: correlation from {pairs.Min():F3} to {pairs.Max():F3}, standard deviation " +
+    $"{pairSpread:F3} (sampling error alone {(1 - 0.75 * 0.75) / Math.Sqrt(512):F3}); " +
+    $"0.1 is {0.1 / pairSpread:F1} of it");
+Claim.AllWithin(pairs, 0.65, 0.85, "every one of the 200 random pairs of units is correlated 0.75 within 0.1");
 
 // Only the weights need mean zero. With $E[w] = 0$ the second term vanishes and the first and third combine:
 //
@@ -350,8 +361,8 @@ Claim.Close(Init.XavierNormal().Variance(256, 1024), 2 / (256.0 + 1024.0), 1e-15
 // Over many layers these errors do *not* multiply up with depth for the one-sided rules: the fan-in rule's backward
 // factor at layer $l$ is $n_l / n_{l-1}$, and the product over all layers telescopes to $n_L / n_0$, the ratio of the
 // last and the first width, whatever happens in between (He et al. 2015 make this point in their §2.2). Xavier's
-// factors $2 n_{l-1}/(n_{l-1} + n_l)$ do not telescope exactly; for many small steps their product approaches the square
-// root of the width ratio. Two linear networks that narrow from 1,024 to 64 units, one in 10 layers and one in 40,
+// factors $2 n_{l-1}/(n_{l-1} + n_l)$ do not telescope exactly; for many small steps the product of these variance factors
+// approaches the square root of the width ratio (and the std factors its fourth root). Two linear networks that narrow from 1,024 to 64 units, one in 10 layers and one in 40,
 // each with the three rules and 5 seeds (batch 32):
 
 NotebookApp.Cell(16);
@@ -388,12 +399,33 @@ var telescoped = new Dictionary<string, (double Forward, double Backward)>
     { [rules[0].Name] = (1, 0.25), [rules[1].Name] = (4, 1) };
 Claim.ForAll(pyramidRows.Where(r => telescoped.ContainsKey(r.Rule)), 4, r => Math.Abs(r.Forward -
         telescoped[r.Rule].Forward) < 1e-9 && Math.Abs(r.Backward - telescoped[r.Rule].Backward) < 1e-9,
-    "the one-sided rules' factors telescope to the width ratio (fan_in: 1 and 1/4, fan_out: 4 and 1) " +
-    "at 10 and at 40 layers alike", r => $"{r.Depth} layers, {r.Rule}");
+    "arithmetic: the one-sided rules' predicted factors telescope to the width ratio (fan_in: 1 and 1/4, " +
+    "fan_out: 4 and 1) at 10 and at 40 layers alike", r => $"{r.Depth} layers, {r.Rule}");
 var pyramidDeviations = pyramidRows.SelectMany(r => new[] { Deviation(r.ForwardMeasured, r.Forward),
     Deviation(r.BackwardMeasured, r.Backward) }).ToList();
 Claim.AllWithin(pyramidDeviations, -5, 5,
     "every measured factor (5 seeds, on a log scale) is within 5 standard errors of its prediction");
+
+NotebookApp.Cell(18);
+// Measured: do the one-sided rules' 10- and 40-layer factors agree? The difference of their 5-seed log means, in
+// pooled standard errors (from the seeds' spread; read with the t-probability above).
+static double Apart(double[] a, double[] b)
+{
+    var (x, y) = (SampleMoments.Of(a.Select(v => Math.Log(v)).ToArray()),
+        SampleMoments.Of(b.Select(v => Math.Log(v)).ToArray()));
+    return (x.Mean - y.Mean) / Math.Sqrt(x.Std * x.Std / x.Count + y.Std * y.Std / y.Count);
+}
+var depthGaps = telescoped.Keys.SelectMany(rule =>
+{
+    var (ten, forty) = (pyramidRows.Single(r => r.Depth == 10 && r.Rule == rule),
+        pyramidRows.Single(r => r.Depth == 40 && r.Rule == rule));
+    return new[]
+        { Apart(ten.ForwardMeasured, forty.ForwardMeasured), Apart(ten.BackwardMeasured, forty.BackwardMeasured) };
+}).ToList();
+Console.WriteLine("10 against 40 layers, one-sided rules, in pooled standard errors: " +
+    string.Join(", ", depthGaps.Select(d => d.ToString("F2"))));
+Claim.AllWithin(depthGaps, -5, 5,
+    "measured: the one-sided rules' factors at 10 and at 40 layers agree within 5 pooled standard errors");
 
 // The one-sided rules behave as the telescoping says: the fan-in rule keeps the activations and shrinks the gradient by
 // the square root of the width ratio, $\sqrt{64/1024} = 1/4$, the fan-out rule the other way round, at 10 layers as
@@ -409,7 +441,7 @@ Claim.AllWithin(pyramidDeviations, -5, 5,
 // $\mathrm{Var}(w) = 1/512$), each with 5 seeds (5 draws of the 100 weight matrices). A unit counts as saturated by the
 // library's rule, $|\tanh z| > 0.97$ (notebook 02).
 
-NotebookApp.Cell(18);
+NotebookApp.Cell(19);
 var standardNormalTanhNet = DeepNetwork.Stack(100, 512, Activation.Tanh, Init.Normal(0.0, 1.0));
 var smallTanhNet = DeepNetwork.Stack(100, 512, Activation.Tanh, Init.Normal(0.0, 0.01));
 var xavierTanhNet = DeepNetwork.Stack(100, 512, Activation.Tanh, Init.XavierNormal());
@@ -431,7 +463,7 @@ foreach (var (name, r) in tanhRuns)
         $"{sat.Max,-7:P1} {Format.Number(grad.Min),14} to {Format.Number(grad.Max)}");
 }
 
-NotebookApp.Cell(19);
+NotebookApp.Cell(20);
 var normal = tanhRuns[0].Runs; var small = tanhRuns[1].Runs; var xavierTanh = tanhRuns[2].Runs;
 Claim.AllWithin(normal.Select(r => r.Forward[100].SaturatedFraction), 0.9, 1,
     "N(0, 1): at least 90% of the units are saturated at layer 100, every seed");
@@ -449,7 +481,7 @@ Claim.AllWithin(xavierTanh.SelectMany(r => r.Forward.Concat(r.Backward!)).Select
 // units saturated. With std 0.01 the signal shrinks by a constant factor per layer. With Xavier it fades slowly, which
 // this axis, spanning dozens of powers of ten, flattens; the chart of the gain below zooms in on it.
 
-NotebookApp.Cell(20);
+NotebookApp.Cell(21);
 Plotly.NET.GenericChart StdOverDepth(Func<SimulationResult, IReadOnlyList<LayerStatistics>> which, string title,
     string what) =>
     Chart.Combine(tanhRuns.Select(t => Charts.Band(Enumerable.Range(0, 101).Select(l => (double)l),
@@ -462,10 +494,23 @@ Plotly.NET.GenericChart StdOverDepth(Func<SimulationResult, IReadOnlyList<LayerS
 NotebookApp.Show(StdOverDepth(r => r.Forward, "Forward: std of the activations of a 100-layer tanh network (width 512)", "std of x_l"));
 
 // The gradients, from the top (layer 100, where the $\mathcal{N}(0, 1)$ vector enters) down to the input. With
-// $\mathcal{N}(0, 1)$ weights they *grow* on the way down: the few unsaturated units have slope near 1 and there are 512
-// large weights per unit. With std 0.01 they vanish. With Xavier they change by a modest factor.
+// $\mathcal{N}(0, 1)$ weights they *grow* on the way down: a unit passes the gradient back through 512 weights of std 1,
+// times its slope. Most slopes are tiny, but what counts is their mean square, $E[\tanh'(h)^2]$, weighted towards the
+// few units near 0; the mean-field recursion (infinite width) gives the factor per layer,
+// $\sqrt{\chi_1} = \sqrt{\sigma_w^2\,E[\tanh'(\sqrt{q^*} z)^2]}$ at its fixed point $q^*$, printed below beside the
+// 5 measured networks. With std 0.01 they vanish. With Xavier they change by a modest factor.
 
-NotebookApp.Cell(21);
+NotebookApp.Cell(22);
+// N(0, 1) weights: sigma_w^2 = 512. The mean-field fixed point and the gradient's factor per layer there.
+var normalTheory = WeightInit.Theory.MeanFieldModel.For(standardNormalTanhNet);
+double normalQ = normalTheory.FindLengthFixedPoint().Length, normalChi = normalTheory.Chi1(normalQ);
+var normalGrowth = SeedSummary.Of(normal.Select(r => r.Backward![0].Std / r.Backward[100].Std));
+Console.WriteLine($"mean field (infinite width): q* = {normalQ:F0}, E[tanh'^2] = {normalChi / 512:F4}, " +
+    $"sqrt(chi_1) = {Math.Sqrt(normalChi):F2} per layer, {Format.Number(Math.Pow(normalChi, 50))} over 100 layers");
+Console.WriteLine($"measured (5 networks): {Format.Number(normalGrowth.Min)} to {Format.Number(normalGrowth.Max)}, " +
+    $"{Math.Pow(normalGrowth.Min, 0.01):F2} to {Math.Pow(normalGrowth.Max, 0.01):F2} per layer");
+
+NotebookApp.Cell(23);
 NotebookApp.Show(StdOverDepth(r => r.Backward!, "Backward: std of the gradients dL/dx_l of the same networks", "std of dL/dx_l"));
 
 // ## Why tanh works with Xavier: it is linear near 0
@@ -473,7 +518,7 @@ NotebookApp.Show(StdOverDepth(r => r.Backward!, "Backward: std of the gradients 
 // The derivation assumed a linear layer. Tanh is nearly linear where Xavier keeps the signal:
 // $\tanh(z) = z - z^3/3 + \dots$ and $\tanh'(0) = 1$, so a small signal passes with its variance unchanged.
 
-NotebookApp.Cell(22);
+NotebookApp.Cell(24);
 Console.WriteLine("    z   tanh(z)/z   tanh'(z)");
 foreach (var v in new[] { 0.01, 0.1, 0.5, 1.0, 2.0, 3.0 })
     Console.WriteLine($"{v,5:F2}   {Activation.Tanh.Apply(v) / v,9:F4}   {Activation.Tanh.Derivative(v),8:F4}");
@@ -488,10 +533,13 @@ Claim.Close(Activation.Tanh.Derivative(0.0), 1, 1e-15, "tanh'(0) = 1");
 // $$q_l \approx \frac{1}{q_0^{-1} + 2l} = \frac{1}{1 + 2l}, \qquad \mathrm{std}(x_l) \approx \frac{1}{\sqrt{1 + 2l}},$$
 //
 // the recursion's behaviour at large $l$. A fade like $1/\sqrt{l}$, not the exponential $c^l$ of a badly scaled
-// network. The table sets the 5-seed measurement beside the recursion itself (computed by the library's `MeanFieldModel`
-// from the network's own $\sigma_w^2$) and beside its large-$l$ form:
+// network. The table sets the 5-seed measurement beside the recursion itself (the infinite-width prediction, computed by the
+// library's `MeanFieldModel` from the network's own $\sigma_w^2$) and beside its large-$l$ form. At width 512 the
+// measured std agrees with the recursion over the first layers and then falls increasingly below it, about 5% by layer
+// 100 (the ratios printed): a finite-width effect the recursion leaves out (we did not run other widths to measure
+// how it shrinks).
 
-NotebookApp.Cell(23);
+NotebookApp.Cell(25);
 var xavierTheory = MeanFieldModel.For(xavierTanhNet);   // infinite width: sigma_w^2 and sigma_b^2 read from the network
 // lengths[l] = q_{l+1}, starting from q_1 = sigma_w^2 E[x_0^2] = sigma_w^2; E[x_l^2] = lengths[l] / sigma_w^2.
 double[] lengths = xavierTheory.PropagateLength(xavierTheory.WeightVariance, 100);
@@ -503,9 +551,11 @@ foreach (var l in new[] { 1, 5, 10, 25, 50, 100 })
     Console.WriteLine(
         $"{l,5}   {xavierStd[l].GeometricMean,40:F4}   {MeanFieldStd(l),20:F4}   {1 / Math.Sqrt(1 + 2.0 * l),14:F4}");
 var ratios = Enumerable.Range(1, 100).Select(l => xavierStd[l].GeometricMean / MeanFieldStd(l)).ToList();
-Console.WriteLine($"measured / recursion: {ratios.Min():F3} to {ratios.Max():F3}; at layer 100 {ratios[^1]:F3}");
-Claim.AllWithin(ratios, 0.93, 1.02,
-    "from layer 1 to 100 the measured std is within 7% of the mean-field recursion, never more than 2% above it");
+double Block(int from) => ratios.Skip(from - 1).Take(10).Average();   // mean ratio over layers from..from+9
+Console.WriteLine($"measured / recursion, mean over layers 1-10: {Block(1):F3}, 41-50: {Block(41):F3}, " +
+    $"91-100: {Block(91):F3}; at layer 100 {ratios[^1]:F3}");
+Claim.That(Block(1) > Block(41) && Block(41) > Block(91), "at width 512 the measured std falls increasingly below " +
+    "the infinite-width recursion with depth", $"{Block(1):F3} > {Block(41):F3} > {Block(91):F3}");
 Claim.Within(MeanFieldStd(100) * Math.Sqrt(201), 0.95, 1.05,
     "at layer 100 the recursion is within 5% of its large-l form 1/sqrt(1 + 2l)");
 
@@ -524,7 +574,7 @@ Claim.Within(MeanFieldStd(100) * Math.Sqrt(201), 0.95, 1.05,
 // $\chi_1 = \sigma_w^2\,E[\tanh'(\sqrt{q^*} z)^2]$ (Poole et al. 2016). What 5/3 does over depth, predicted and measured
 // on the same 100-layer network with the same seeds:
 
-NotebookApp.Cell(24);
+NotebookApp.Cell(26);
 double tanhGain = Gain.For(Activation.Tanh);
 var gainNet = DeepNetwork.Stack(100, 512, Activation.Tanh, Init.XavierNormal(gain: tanhGain));
 var gainRuns = Timing.Measure("5 tanh networks with gain 5/3", () => RunTanh(gainNet));
@@ -541,7 +591,7 @@ Console.WriteLine($"measured (5 seeds): gradient at the input / at the top {Form
     $"{Format.Number(growth.Max)}, geometric mean {Format.Number(growth.GeometricMean)}, " +
     $"{Math.Pow(growth.GeometricMean, 0.01):F4} per layer");
 
-NotebookApp.Cell(25);
+NotebookApp.Cell(27);
 var settled = gainRuns.SelectMany(r => r.Forward.Skip(50)).ToList();
 Claim.AllWithin(settled.Select(s => s.Std / settledStd), 0.97, 1.03,
     "gain 5/3: from layer 50 on, the activations' std is within 3% of the mean-field sqrt(q*/sigma_w^2), " +
@@ -551,10 +601,17 @@ Claim.Within(Math.Pow(growth.GeometricMean, 0.01) / Math.Sqrt(chi1), 0.99, 1.01,
 Claim.AllWithin(settled.Select(s => s.SaturatedFraction - saturatedAtQStar), -0.02, 0.02,
     "gain 5/3: from layer 50 on, the saturated fraction is within 2 points of the mean-field value");
 var gainOneArrives = SeedSummary.Of(xavierTanh.Select(r => r.Backward![0].Std));
-Console.WriteLine($"gain 1: the gradient arrives {1 / gainOneArrives.GeometricMean:F1} times smaller (geometric mean)");
-Claim.Within(1 / gainOneArrives.GeometricMean, 10, 15, "gain 1: the gradient arrives 10 to 15 times smaller");
+// Gain 1: the mean field multiplies the gradient by sqrt(chi_1(q_l)) at layer l, along the recursion's own q_l.
+double GainOnePath(int from) => Enumerable.Range(from + 1, 100 - from)   // layers from + 1 to 100
+    .Aggregate(1.0, (p, l) => p * Math.Sqrt(xavierTheory.Chi1(lengths[l - 1])));
+double gainOnePath = GainOnePath(0);
+Console.WriteLine($"gain 1: the gradient arrives {1 / gainOneArrives.GeometricMean:F1} times smaller (5 seeds, " +
+    $"geometric mean); mean field {1 / gainOnePath:F1} times; " +
+    $"over 6 layers gain 5/3 gives {Math.Pow(chi1, 3):F2}-fold");
+Claim.Within(gainOneArrives.GeometricMean / gainOnePath, 0.9, 1.1, "gain 1: the gradient arrives as much smaller as " +
+    "the mean-field product of sqrt(chi_1) along the path predicts, within 10% (finite width, as for the activations)");
 
-NotebookApp.Cell(26);
+NotebookApp.Cell(28);
 // Layer 1 sees the input: its pre-activations have length q_1 = sigma_w^2 E[x_0^2] = sigma_w^2, more than q*.
 double threshold = Math.Atanh(Saturation.DefaultThreshold);
 double saturatedAtFirst = 2 * Simpson(threshold / Math.Sqrt(gainTheory.WeightVariance), 12);
@@ -565,15 +622,22 @@ Console.WriteLine($"layer 1 (q_1 = {gainTheory.WeightVariance:F2}): mean field {
 Claim.AllWithin(gainRuns.Select(r => r.Forward[1].SaturatedFraction - saturatedAtFirst), -0.02, 0.02,
     "gain 5/3: layer 1 saturates within 2 points of the mean-field value for its length q_1");
 
-NotebookApp.Cell(27);
+NotebookApp.Cell(29);
 var layerAxis = Enumerable.Range(0, 101).Select(l => (double)l).ToArray();
 Plotly.NET.GenericChart SeedBand(SimulationResult[] runs, Func<SimulationResult, IReadOnlyList<LayerStatistics>> which,
     string name, string colour) => Charts.Band(layerAxis,
         SeedSummary.Pointwise(runs.Select(r => which(r).Select(s => s.Std).ToArray()).ToArray()), name, colour, true);
-var forwardTheory = new[] { Charts.Line(layerAxis, layerAxis.Select(l => MeanFieldStd((int)l)), "mean field, gain 1",
-    Colours.Grey, true), Charts.ReferenceLine(0, 100, settledStd, "mean field, gain 5/3", Colours.Black) };
+var forwardTheory = new[] { Charts.Line(layerAxis, layerAxis.Select(l => MeanFieldStd((int)l)),
+    "activations, mean field, gain 1", Colours.Grey, true),
+    Charts.ReferenceLine(0, 100, settledStd, "activations, mean field, gain 5/3: fixed point", Colours.Black) };
 var backwardTheory = new[] { Charts.Line(layerAxis, layerAxis.Select(l => Math.Pow(Math.Sqrt(chi1), 100 - l)),
-    "mean field, gain 5/3: sqrt(chi_1)^(100 - l)", Colours.Black, dashed: true) };
+    "gradients, mean field, gain 5/3: sqrt(chi_1)^(100 - l)", Colours.Black, dashed: true),
+    Charts.Line(layerAxis, layerAxis.Select(l => GainOnePath((int)l)), "gradients, mean field, gain 1: " +
+    "product of sqrt(chi_1(q_k)), k > l", Colours.Grey, dashed: true) };
+Console.WriteLine($"mean-field lines (infinite width): the gradient at the input is {GainOnePath(0):G3} times " +
+    $"its value at the top with gain 1, {Math.Pow(Math.Sqrt(chi1), 100):G3} times with gain 5/3");
+
+NotebookApp.Cell(30);
 Plotly.NET.GenericChart GainPanel(Func<SimulationResult, IReadOnlyList<LayerStatistics>> which,
     IEnumerable<Plotly.NET.GenericChart> theory) => Chart.Combine(new[]
     {
@@ -590,10 +654,12 @@ NotebookApp.Show(Charts.Panels(new[] { GainPanel(r => r.Forward, forwardTheory),
 // larger length). The price shows in the backward pass: $\chi_1 > 1$, so the gradient grows on its way
 // down, by about 10% per layer and some $10^4$-fold over 100 layers. With $\sigma_w^2 = (5/3)^2$ and no biases the
 // network sits in what notebook 10 calls the chaotic phase; gain 1 with no biases sits on the edge between the phases,
-// where the signal fades slowly instead (the gradient arrives about 12 times smaller). Neither is neutral over 100
+// where the signal fades slowly instead (the gradient arrives about 12 times smaller, as the mean field's product of
+// $\sqrt{\chi_1(q_l)}$ along the fading $q_l$ predicts within 10%). Neither is neutral over 100
 // layers, but both are far from the collapse of $\mathcal{N}(0,1)$ and $\mathcal{N}(0, 0.01^2)$. Whether a gradient ratio
 // of $10^4$ between the first and the last layer hurts depends on the optimizer and its learning rate; this notebook
-// trains nothing. Notebook 13 trains a deep tanh network from Xavier with gain 5/3 and reads its gradients layer by layer.
+// trains nothing. Notebook 13 trains a tanh network from Xavier with gain 5/3 and reads its gradients layer by layer; with its 6
+// hidden layers the mean-field ratio is only about 1.77 (printed above), not $10^4$.
 //
 // ## Exercises
 //
@@ -604,7 +670,7 @@ NotebookApp.Show(Charts.Panels(new[] { GainPanel(r => r.Forward, forwardTheory),
 // Derive a number: the article's range $[0.0, 0.1]$ made units correlated 0.75. What correlation do weights drawn from
 // $U(0, 1)$ give, ten times larger? Derive it, then measure it on one layer of 256 units.
 
-NotebookApp.Cell(28);
+NotebookApp.Cell(31);
 // Exercise 1: for U(0, a), E[w]^2 / (E[w]^2 + Var(w)) = (a^2/4) / (a^2/4 + a^2/12) = 3/4, whatever a.
 var wideRange = new double[256 * 256];
 Init.Uniform(0.0, 1.0).Fill(wideRange, new[] { 256, 256 }, new RandomSource(seed: 21));
@@ -629,7 +695,7 @@ Claim.Close(wideCorrelation, 0.75, 0.05, "weights in [0, 1] correlate the units 
 // Change one parameter: use the gain 1.2 instead of 5/3 in a smaller tanh network (30 layers of 256 units, 5 seeds).
 // Predict the settled activation std and the per-layer gradient factor with the mean-field model, then run.
 
-NotebookApp.Cell(29);
+NotebookApp.Cell(32);
 // Exercise 2: the same mean-field quantities for sigma_w^2 = 1.2^2. Layers 1 to 30 see the recursion's lengths
 // q_1 = sigma_w^2, q_2, ..., q_30, not yet q*: the gradient's factor over them is the mean of ln sqrt(chi_1(q_l)).
 var gain12Net = DeepNetwork.Stack(30, 256, Activation.Tanh, Init.XavierNormal(gain: 1.2));
@@ -662,7 +728,7 @@ Claim.Within(growth12.GeometricMean / pathFactor12, 0.99, 1.01,
 // Predict, then run: a linear network that *widens* from 64 to 1,024 units in 10 layers, with the fan-in rule (LeCun).
 // By what factor do the activations' std and the gradient's std change from one end to the other?
 
-NotebookApp.Cell(30);
+NotebookApp.Cell(33);
 // Exercise 3: fan-in keeps the forward std; backward, the factors n_l / n_{l-1} telescope to 1024 / 64 = 16 in
 // variance, 4 in std.
 int[] widening = Pyramid(10).Reverse().ToArray();
@@ -688,7 +754,7 @@ Claim.AllWithin(new[] { Deviation(forwardWidening, 1), Deviation(backwardWidenin
 //   ($= N\,\mathrm{Var}(w)\,\mathrm{Var}(x)$ for centred inputs): each step of the derivation matches sampling within 5
 // standard errors.
 // - The weights' zero mean matters: weights "in [0.0, 0.1]", as the article suggests, make every two units of a layer
-//   correlated about 0.75 (every sampled pair within 0.1 of it); and it is $N\,\mathrm{Var}(w)$ that must be 1, not
+//   correlated about 0.75 (200 random pairs, all within 0.1 of it); and it is $N\,\mathrm{Var}(w)$ that must be 1, not
 //   $\mathrm{Var}(w)$ (the article's "unity", which multiplies the variance by $N$).
 // - $\mathrm{Var}(w) = 1/n_\text{in}$ keeps the forward variance, $1/n_\text{out}$ the backward one; Xavier's
 //   $2/(n_\text{in} + n_\text{out})$ is their harmonic mean and is off in both directions by less than either rule is in
@@ -696,8 +762,8 @@ Claim.AllWithin(new[] { Deviation(forwardWidening, 1), Deviation(backwardWidenin
 //   first and last widths, whatever the depth (5 seeds at 10 and 40 layers).
 // - In a 100-layer tanh network, $\mathcal{N}(0, 1)$ weights saturate the units and blow up the gradients, std 0.01 makes
 //   both vanish, and Xavier keeps both within a factor of 20 of where they start (5 seeds).
-// - Tanh suits Xavier because $\tanh'(0) = 1$; its cubic term makes the activations fade, as the mean-field recursion
-//   predicts (within 7%), like $1/\sqrt{1 + 2l}$ at depth. The gain 5/3 settles them at the mean-field fixed point
+// - Tanh suits Xavier because $\tanh'(0) = 1$; its cubic term makes the activations fade, as the infinite-width mean-field recursion
+//   predicts (at width 512 the measured std falls increasingly below it, about 5% by layer 100), like $1/\sqrt{1 + 2l}$ at depth. The gain 5/3 settles them at the mean-field fixed point
 //   (within 3%) and makes the gradient grow by the mean-field factor $\sqrt{\chi_1} \approx 1.1$ per layer (within 1%):
 //   the chaotic side of notebook 10.
 
