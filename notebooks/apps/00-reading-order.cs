@@ -36,9 +36,9 @@ NotebookApp.Start("00-reading-order");
 // <!-- notebooks:begin, generated from notebooks/notebooks.json: edit the summaries there -->
 // | # | notebook | what it shows |
 // |---|---|---|
-// | 01 | [Why initialization matters](01-why-initialization-matters.ipynb) | a 250-layer linear network: N(0, 1) weights overflow at the predicted layer, std 0.01 vanishes, 1/√n holds on 5 seeds; a slider over the weight scale |
-// | 02 | [Sigmoid saturation](02-sigmoid-saturation.ipynb) | the sigmoid: N(0, 1) weights saturate 75% to 90% of the units; small and Xavier weights none, yet the gradient shrinks 18- and 4-fold per layer |
-// | 03 | [Xavier normal: keeping the variance from layer to layer](03-xavier-normal.ipynb) | Var(y) = N Var(w) E[x²] checked step by step; Glorot's compromise, why one-sided errors telescope; 100 tanh layers, gain 5/3 against the mean field |
+// | 01 | [Why initialization matters](01-why-initialization-matters.ipynb) | a 250-layer linear network: N(0, 1) weights overflow where the largest value passes the limit, std 0.01 vanishes, 1/√n holds on 5 seeds; a scale slider |
+// | 02 | [Sigmoid saturation](02-sigmoid-saturation.ipynb) | the sigmoid: N(0, 1) weights saturate 75% to 90% of the units, Xavier only at layer 1; small and Xavier weights shrink the gradient 18- and 4-fold per layer |
+// | 03 | [Xavier normal: keeping the variance from layer to layer](03-xavier-normal.ipynb) | Var(y) = N Var(w) E[x²] checked step by step; Glorot's compromise, why one-sided errors telescope; 100 tanh layers, gains 1 and 5/3 against the mean field |
 // | 04 | [Xavier uniform: why $\sqrt{6}$, the weight ranges, and uniform against normal](04-xavier-uniform.ipynb) | why √6; the range plots are Brownlee's and his "Xavier" the rejected U(±1/√n); the sums' kurtosis −1.2/n; uniform, normal and truncated normal alike over 100 tanh layers |
 // | 05 | [He initialization: weights for ReLU networks](05-he-initialization.ipynb) | ReLU halves the second moment, so He doubles the variance; Xavier and PyTorch's default fade over 100 layers, He holds (a depth slider); the finite-width drift |
 // | 06 | [Initialization per activation function](06-initialization-per-activation.ipynb) | the scheme per activation: 5 schemes × 7 activations over 100 layers on 5 seeds; the first edition's ×4 on tanh lands in the chaotic phase |
