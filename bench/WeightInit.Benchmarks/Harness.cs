@@ -32,13 +32,27 @@ internal static class Harness
     /// <param name="script">The script's file name, e.g. numpy_baseline.py.</param>
     /// <param name="arguments">Its arguments.</param>
     /// <returns>The script's output, or null.</returns>
-    public static string? RunNumpyBaseline(string script, params string[] arguments)
+    public static string? RunNumpyBaseline(string script, params string[] arguments) =>
+        RunPythonBaseline(script, "numpy baseline", null, arguments);
+
+    /// <summary>
+    /// <see cref="RunNumpyBaseline"/> for any Python baseline beside this file: its '#' lines are echoed after
+    /// <paramref name="label"/>, and <paramref name="environment"/> (if any) is set for the child process after
+    /// OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE are removed.
+    /// </summary>
+    /// <param name="script">The script's file name.</param>
+    /// <param name="label">What the echoed lines start with, e.g. "torch baseline".</param>
+    /// <param name="environment">Variables to set for the child process, or null.</param>
+    /// <param name="arguments">Its arguments.</param>
+    /// <returns>The script's output, or null.</returns>
+    public static string? RunPythonBaseline(string script, string label,
+        IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         const string python = "/usr/bin/python3";
         string? path = FindBenchFile(script);
         if (path is null || !File.Exists(python))
         {
-            Console.WriteLine($"numpy baseline: skipped (python3 or {script} not found)");
+            Console.WriteLine($"{label}: skipped (python3 or {script} not found)");
             return null;
         }
         var info = new ProcessStartInfo(python, [path, .. arguments])
@@ -47,18 +61,19 @@ internal static class Harness
         };
         info.Environment.Remove("OPENBLAS_CORETYPE");
         info.Environment.Remove("OPENBLAS_L2_SIZE");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
         using var process = Process.Start(info)!;
         var stderr = process.StandardError.ReadToEndAsync();
         string stdout = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         if (process.ExitCode != 0)
         {
-            Console.WriteLine($"numpy baseline: skipped (exit {process.ExitCode}: " +
-                $"{stderr.Result.Trim().Split('\n').LastOrDefault()})");
+            string reason = stderr.Result.Trim().Split('\n').LastOrDefault() ?? "";
+            Console.WriteLine($"{label}: skipped (exit {process.ExitCode}: {reason})");
             return null;
         }
         foreach (var line in stdout.Split('\n'))
-            if (line.StartsWith('#')) Console.WriteLine($"numpy baseline {line}");
+            if (line.StartsWith('#')) Console.WriteLine($"{label} {line}");
         return stdout;
     }
 

@@ -19,6 +19,8 @@ internal static class Program
         ["training"] = TrainingBenchmark.Run,
         ["theory"] = TheoryBenchmarks.Run,
         ["goals"] = GoalsBenchmark.Run,
+        ["conv"] = ConvolutionBenchmark.Run,
+        ["transformer"] = TransformerBenchmark.Run,
     };
 
     public static int Main(string[] args)

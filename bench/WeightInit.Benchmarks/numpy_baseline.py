@@ -21,6 +21,7 @@ import time
 import numpy as np
 
 from numpy_blas import describe_blas
+from timing import run_seconds
 
 try:
     from threadpoolctl import threadpool_limits
@@ -32,19 +33,7 @@ K = N = 512
 
 
 def median_seconds(fn, repetitions=7, min_run_seconds=0.02, clock=time.perf_counter):
-    fn()
-    # Repeat small products inside one timed run so that each run lasts at least min_run_seconds.
-    t0 = time.perf_counter()
-    fn()
-    once = max(time.perf_counter() - t0, 1e-7)
-    inner = max(1, int(min_run_seconds / once))
-    times = []
-    for _ in range(repetitions):
-        t0 = clock()
-        for _ in range(inner):
-            fn()
-        times.append((clock() - t0) / inner)
-    times.sort()
+    times = sorted(run_seconds(fn, repetitions, min_run_seconds, clock))
     return times[len(times) // 2]
 
 

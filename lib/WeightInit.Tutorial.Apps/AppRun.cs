@@ -48,8 +48,9 @@ internal sealed class AppRun
         _error.WriteLine(CellMarkers.Cell(cell));
     }
 
-    /// <summary>Writes <paramref name="chart"/>, the current cell's last expression, as an HTML page that loads
-    /// plotly.js offline.</summary>
+    /// <summary>Writes <paramref name="chart"/>, the current cell's last expression, as an HTML page that draws
+    /// offline: it loads the pinned plotly.js of tools/chart-renderer, or carries Plotly.NET's copy where that is not
+    /// installed.</summary>
     /// <returns>The page's file.</returns>
     /// <exception cref="InvalidOperationException">No cell was entered.</exception>
     public ShownChart Show(GenericChart chart)
@@ -61,7 +62,9 @@ internal sealed class AppRun
         var name = string.Create(CultureInfo.InvariantCulture,
             $"cell-{CurrentCell:D2}{(shownInCell == 0 ? "" : $"-{shownInCell + 1}")}.html");
         var file = Path.Combine(Location.OutputFolder, name);
-        var html = ChartPage.Html(chart, ChartPage.RelativeUrl(Location.OutputFolder, Location.PlotlyJsFile));
+        var html = File.Exists(Location.PlotlyJsFile)
+            ? ChartPage.Html(chart, ChartPage.RelativeUrl(Location.OutputFolder, Location.PlotlyJsFile))
+            : ChartPage.HtmlWithInlinePlotlyJs(chart);
         File.WriteAllText(file, html);
         var shown = new ShownChart(CurrentCell, file, html);
         _charts.Add(shown);

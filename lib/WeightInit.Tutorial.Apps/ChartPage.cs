@@ -4,8 +4,9 @@ using Plotly.NET;
 namespace WeightInit.Tutorial.Apps;
 
 /// <summary>
-/// A chart as a stand-alone HTML page (Plotly.NET's <c>GenericChart.toEmbeddedHTML</c>) that loads plotly.js from a
-/// local file instead of Plotly.NET's default CDN, so the page draws offline.
+/// A chart as a stand-alone HTML page (Plotly.NET's <c>GenericChart.toEmbeddedHTML</c>) that draws offline: it loads
+/// plotly.js from a local file instead of Plotly.NET's default CDN, or, where that file is not installed (a machine
+/// with only the .NET SDK), carries the copy of plotly.js that the Plotly.NET package embeds.
 /// </summary>
 public static class ChartPage
 {
@@ -19,6 +20,18 @@ public static class ChartPage
         ArgumentException.ThrowIfNullOrWhiteSpace(plotlyJsUrl);
         var options = DisplayOptions.init(null, null, null, null, null, null,
             FSharpOption<PlotlyJSReference>.Some(PlotlyJSReference.NewCDN(plotlyJsUrl)));
+        return GenericChart.toEmbeddedHTML(GenericChart.addDisplayOptions(options, chart));
+    }
+
+    /// <summary>The page of <paramref name="chart"/> with plotly.js inline: the copy embedded in the Plotly.NET
+    /// package (Plotly.NET's <c>PlotlyJSReference.Full</c>), so the page needs no other file and no network.</summary>
+    /// <param name="chart">The chart.</param>
+    /// <returns>The HTML document (about 3.6 MB: plotly.js itself).</returns>
+    public static string HtmlWithInlinePlotlyJs(GenericChart chart)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        var options = DisplayOptions.init(null, null, null, null, null, null,
+            FSharpOption<PlotlyJSReference>.Some(PlotlyJSReference.Full));
         return GenericChart.toEmbeddedHTML(GenericChart.addDisplayOptions(options, chart));
     }
 

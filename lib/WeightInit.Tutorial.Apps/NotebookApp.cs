@@ -35,8 +35,8 @@ public static class NotebookApp
         Environment.CurrentDirectory = location.NotebooksFolder;
         var run = new AppRun(location, Console.Out, Console.Error, CellMarkers.Requested);
         if (!File.Exists(location.PlotlyJsFile))
-            Console.Error.WriteLine($"note: the chart pages load plotly.js from {AppLocation.PlotlyJs}, which is not " +
-                "installed: run scripts/setup.sh (or npm ci in tools/chart-renderer)");
+            Console.Error.WriteLine($"note: {AppLocation.PlotlyJs} is not installed (scripts/setup.sh or npm ci in " +
+                "tools/chart-renderer installs it), so each chart page carries the Plotly.NET package's plotly.js");
         if (typeof(WeightInit.Initializers.Init).Assembly.GetCustomAttributes(typeof(DebuggableAttribute), false)
                 .OfType<DebuggableAttribute>().Any(d => d.IsJITOptimizerDisabled))
             Console.Error.WriteLine("note: the library was built without optimizations (Debug), which runs several " +

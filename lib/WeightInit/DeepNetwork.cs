@@ -286,13 +286,13 @@ public sealed class DeepNetwork
         return new DeepNetwork(widths, activation, outputActivation, weights, biases, null);
     }
 
-    /// <summary>Draws one smallest tensor of the rank the network needs, so that an initializer that cannot fill it is
-    /// rejected now, by name.</summary>
-    private static void Probe(IWeightInitializer initializer, int[] shape, string paramName, string what)
+    /// <summary>Draws one tensor of a shape the network needs (here the smallest of the rank), so that an initializer
+    /// that cannot fill it is rejected now, by name.</summary>
+    internal static void Probe(IWeightInitializer initializer, int[] shape, string paramName, string what)
     {
         try
         {
-            initializer.Fill(new double[1], shape, new RandomSource(0));
+            initializer.Fill(new double[WeightShape.Count(shape)], shape, new RandomSource(0));
         }
         catch (ArgumentException e)
         {

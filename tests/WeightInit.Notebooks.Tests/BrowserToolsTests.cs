@@ -3,7 +3,8 @@ using WeightInit.Tutorial.Apps;
 
 namespace WeightInit.Notebooks.Tests;
 
-/// <summary>Finding chromium and the pinned plotly.js and playwright-core, in a repository-shaped temporary folder.</summary>
+/// <summary>Finding chromium and the pinned plotly.js and playwright-core, in a repository-shaped temporary
+/// folder.</summary>
 public sealed class BrowserToolsTests : IDisposable
 {
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("weightinit-tools-test-");

@@ -33,7 +33,8 @@ public sealed class NotebookTablesTests : IDisposable
     {
         Repository("");
         var manifest = NotebookManifest.Load(Path.Combine(_root.FullName, "notebooks"));
-        Assert.Equal("| # | notebook | what it shows |\n|---|---|---|\n| 01 | [Alpha](notebooks/01-a.ipynb) | first |\n" +
+        Assert.Equal("| # | notebook | what it shows |\n|---|---|---|\n" +
+            "| 01 | [Alpha](notebooks/01-a.ipynb) | first |\n" +
             "| 02 | [Beta](notebooks/02-b.ipynb) | second |\n", NotebookTables.Table(manifest, "notebooks/"));
     }
 
@@ -60,6 +61,30 @@ public sealed class NotebookTablesTests : IDisposable
         var manifest = NotebookManifest.Load(Path.Combine(_root.FullName, "notebooks"));
         Assert.Contains("01-a.ipynb: no summary", Assert.Throws<InvalidNotebookException>(
             () => NotebookTables.Table(manifest, "")).Message);
+    }
+
+    [Fact]
+    public void ReadmesFigureIsTheNamedChartOfItsNotebook()
+    {
+        Repository($"{NotebookTables.Begin}\n{NotebookTables.End}\n" +
+            "<!-- readme-figure: 02-b.ipynb, chart 2 -->\n![a chart](notebooks/figures/b.png)\n");
+        byte[] first = [1, 2, 3], second = [4, 5, 6, 7];
+        Write("notebooks/02-b.ipynb", $$$"""
+            {"cells": [{"cell_type": "markdown", "id": "a", "metadata": {}, "source": ["# Beta"]},
+            {"cell_type": "code", "id": "b", "metadata": {}, "execution_count": 1, "source": [], "outputs": [
+              {"output_type": "display_data", "metadata": {},
+               "data": {"image/png": "{{{Convert.ToBase64String(first)}}}"}},
+              {"output_type": "display_data", "metadata": {},
+               "data": {"image/png": "{{{Convert.ToBase64String(second)}}}\n"}}
+            ]}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+            """);
+        Assert.Equal(["README.md", "notebooks/figures/b.png"], NotebookTables.Update(_root.FullName, write: true));
+        Assert.Equal(second, File.ReadAllBytes(Path.Combine(_root.FullName, "notebooks", "figures", "b.png")));
+        Assert.Empty(NotebookTables.Update(_root.FullName, write: false));
+        Write("README.md", $"{NotebookTables.Begin}\n{NotebookTables.End}\n" +
+            "<!-- readme-figure: 02-b.ipynb, chart 3 -->\n![a chart](notebooks/figures/b.png)\n");
+        Assert.Contains("chart 3 of 02-b.ipynb, which saves 2", Assert.Throws<InvalidNotebookException>(
+            () => NotebookTables.Update(_root.FullName, write: false)).Message);
     }
 
     [Fact]

@@ -15,7 +15,10 @@ public sealed class SiteSourcesTests
     }
 
     private static JsonObject Notebook(params JsonObject[] cells) =>
-        new() { ["nbformat"] = 4, ["nbformat_minor"] = 5, ["metadata"] = new JsonObject(), ["cells"] = new JsonArray(cells) };
+        new()
+        {
+            ["nbformat"] = 4, ["nbformat_minor"] = 5, ["metadata"] = new JsonObject(), ["cells"] = new JsonArray(cells),
+        };
 
     private static JsonObject Stream(string text) =>
         new() { ["output_type"] = "stream", ["name"] = "stdout", ["text"] = text };
@@ -70,5 +73,6 @@ public sealed class SiteSourcesTests
     [InlineData("Xavier uniform: why $\\sqrt{6}$", "Xavier uniform: why √6")]
     [InlineData("The edge of chaos", "The edge of chaos")]
     [InlineData("$\\mu$P and width", "P and width")]
-    public void NavigationTitlesCarryNoTeX(string title, string plain) => Assert.Equal(plain, SiteSources.PlainTitle(title));
+    public void NavigationTitlesCarryNoTeX(string title, string plain) =>
+        Assert.Equal(plain, SiteSources.PlainTitle(title));
 }

@@ -12,7 +12,7 @@ namespace WeightInit.Notebooks;
 /// draws, every slider moves its chart, every formula is typeset, every internal link resolves, the search finds a
 /// term. The committed notebooks are never written.
 /// </summary>
-public static class NotebookCheck
+internal static class NotebookCheck
 {
     /// <summary>The fewest claim checks (lines starting with ✓) a notebook with code may print: one behind each
     /// takeaway.</summary>
@@ -22,9 +22,6 @@ public static class NotebookCheck
     public static async Task<int> RunAsync(string root, ToolOptions options, TextWriter output, TextWriter error,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
         var clock = Stopwatch.StartNew();
         var manifest = NotebookManifest.Load(Path.Combine(root, "notebooks"));
         var names = manifest.Select(options.Only);
@@ -58,7 +55,8 @@ public static class NotebookCheck
         foreach (var failure in failures) error.WriteLine($"FAIL {failure}");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"check: {names.Count} notebook(s) executed, {failures.Count} problem(s), in " +
-            $"{clock.Elapsed.TotalSeconds:0} s; book site in {Path.GetRelativePath(root, folder)}/site/_site/index.html"));
+            $"{clock.Elapsed.TotalSeconds:0} s; book site in " +
+            $"{Path.GetRelativePath(root, folder)}/site/_site/index.html"));
         return failures.Count == 0 ? Tool.Success : Tool.Failed;
     }
 

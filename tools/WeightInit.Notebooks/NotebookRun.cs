@@ -11,15 +11,12 @@ namespace WeightInit.Notebooks;
 /// written. First it rewrites the tables of notebooks in README.md and the map notebook from the manifest's summaries
 /// (<see cref="NotebookTables"/>); last it regenerates the apps (<see cref="AppFiles"/>).
 /// </summary>
-public static class NotebookRun
+internal static class NotebookRun
 {
     /// <summary>Runs the verb for the repository at <paramref name="root"/>; returns the exit code.</summary>
     public static async Task<int> RunAsync(string root, ToolOptions options, TextWriter output, TextWriter error,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
         var clock = Stopwatch.StartNew();
         var manifest = NotebookManifest.Load(Path.Combine(root, "notebooks"));
         var names = manifest.Select(options.Only);

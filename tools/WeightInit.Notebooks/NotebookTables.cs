@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace WeightInit.Notebooks;
 
@@ -6,9 +7,11 @@ namespace WeightInit.Notebooks;
 /// The tables of notebooks in README.md and in the map notebook (00), generated from one source: the summaries of
 /// <c>notebooks/notebooks.json</c>, so that a notebook's change cannot leave a second copy of its summary stale. Each
 /// table sits between <see cref="Begin"/> and <see cref="End"/>; <c>run</c> rewrites it, and a test fails when the
-/// committed files differ from what this class makes.
+/// committed files differ from what this class makes. README's figure is generated the same way: the line
+/// <c>&lt;!-- readme-figure: NN-name.ipynb, chart K --&gt;</c> before README's image names the notebook and its chart
+/// (counted from 1 over the notebook's PNG outputs), and the image file is that chart's saved PNG.
 /// </summary>
-public static class NotebookTables
+public static partial class NotebookTables
 {
     /// <summary>The line before a generated table.</summary>
     public const string Begin =
@@ -81,6 +84,21 @@ public static class NotebookTables
             stale.Add("README.md");
             if (write) File.WriteAllText(readmePath, newReadme);
         }
+        if (Figure().Match(newReadme) is { Success: true } figure)
+        {
+            var png = ChartPng(manifest, figure.Groups["notebook"].Value, int.Parse(figure.Groups["chart"].Value,
+                System.Globalization.CultureInfo.InvariantCulture));
+            var imagePath = Path.Combine(root, figure.Groups["image"].Value);
+            if (!File.Exists(imagePath) || !File.ReadAllBytes(imagePath).AsSpan().SequenceEqual(png))
+            {
+                stale.Add(figure.Groups["image"].Value);
+                if (write)
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(imagePath)!);
+                    File.WriteAllBytes(imagePath, png);
+                }
+            }
+        }
         if (!manifest.Names.Contains(MapNotebook)) return stale;
         var map = NotebookFile.Load(manifest.PathOf(MapNotebook));
         var cell = map.Cells.Select(c => c!.AsObject()).FirstOrDefault(c => (string?)c["cell_type"] == "markdown"
@@ -99,4 +117,28 @@ public static class NotebookTables
         }
         return stale;
     }
+
+    /// <summary>The saved PNG of chart <paramref name="chart"/> (from 1) of <paramref name="notebook"/>.</summary>
+    /// <exception cref="InvalidNotebookException">The notebook is not listed or has fewer charts.</exception>
+    public static byte[] ChartPng(NotebookManifest manifest, string notebook, int chart)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        if (!manifest.Names.Contains(notebook))
+            throw new InvalidNotebookException($"README.md's figure names {notebook}, which is not listed");
+        var pngs = NotebookFile.Load(manifest.PathOf(notebook)).Cells.Select(c => c!.AsObject())
+            .Where(c => (string?)c["cell_type"] == "code" && c["outputs"] is System.Text.Json.Nodes.JsonArray)
+            .SelectMany(c => c["outputs"]!.AsArray())
+            .Select(o => o?["data"]?["image/png"])
+            .Where(d => d is not null)
+            .Select(d => NotebookFile.JoinText(d))
+            .ToList();
+        if (chart < 1 || chart > pngs.Count)
+            throw new InvalidNotebookException(
+                $"README.md's figure is chart {chart} of {notebook}, which saves {pngs.Count} chart image(s)");
+        return Convert.FromBase64String(pngs[chart - 1]); // it skips the line breaks Jupyter may put in
+    }
+
+    [GeneratedRegex(@"<!-- readme-figure: (?<notebook>\S+\.ipynb), chart (?<chart>\d+) -->\r?\n" +
+        @"!\[[^\]]*\]\((?<image>[^)]+\.png)\)")]
+    private static partial Regex Figure();
 }

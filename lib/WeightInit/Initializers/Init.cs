@@ -146,6 +146,16 @@ public static class Init
     /// <exception cref="ArgumentOutOfRangeException">groups is not positive.</exception>
     public static IWeightInitializer Dirac(int groups = 1) => new DiracInitializer(groups);
 
+    /// <summary>
+    /// Delta-orthogonal (Xiao et al. 2018, arXiv 1806.05393): gain * Q, Q a Haar (semi-)orthogonal out x in matrix, at
+    /// the kernel's centre tap and zeros elsewhere; a convolution with circular 'same' padding is then gain times an
+    /// orthogonal map. Every kernel size must be odd (a centre tap that 'same' padding aligns with the output).
+    /// </summary>
+    /// <param name="gain">The factor applied to Q; finite and non-negative (sqrt(sigma_w^2) at criticality).</param>
+    /// <returns>The initializer.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">gain is negative or not finite.</exception>
+    public static IWeightInitializer DeltaOrthogonal(double gain = 1.0) => new DeltaOrthogonalInitializer(gain);
+
     /// <summary>Sparse columns of N(0, std^2) (Martens 2010), PyTorch's <c>sparse_</c>.</summary>
     /// <param name="sparsity">The fraction of zeros per column, in [0, 1).</param>
     /// <param name="std">The standard deviation of the non-zero entries; finite and non-negative.</param>

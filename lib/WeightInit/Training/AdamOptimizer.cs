@@ -4,7 +4,10 @@ using WeightInit.Statistics;
 
 namespace WeightInit.Training;
 
-/// <summary>Adam with PyTorch's bias correction and L2 weight decay (<see cref="OptimizerKind.Adam"/>).</summary>
+/// <summary>
+/// Adam with PyTorch's bias correction and L2 weight decay (<see cref="OptimizerKind.Adam"/>); each parameter's
+/// learning rate is eta times its <see cref="Parameter.LearningRateMultiplier"/>.
+/// </summary>
 internal sealed class AdamOptimizer(TrainingOptions options, IReadOnlyList<Parameter> parameters) : Optimizer
 {
     private readonly double[][] _first = [.. parameters.Select(p => new double[p.Length])];
@@ -18,9 +21,10 @@ internal sealed class AdamOptimizer(TrainingOptions options, IReadOnlyList<Param
         _t++;
         double beta1 = options.Beta1, beta2 = options.Beta2;
         double correction1 = 1 - Math.Pow(beta1, _t), correction2 = 1 - Math.Pow(beta2, _t);
-        var step = new AdamStep(options.LearningRate / correction1, 1 / Math.Sqrt(correction2), options.Epsilon);
         for (int i = 0; i < parameters.Count; i++)
         {
+            double rate = options.LearningRate * parameters[i].LearningRateMultiplier;
+            var step = new AdamStep(rate / correction1, 1 / Math.Sqrt(correction2), options.Epsilon);
             var w = parameters[i].Values;
             ReadOnlySpan<double> g = gradients[i];
             if (parameters[i].IsDecayed && options.WeightDecay > 0)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 
 namespace WeightInit.Training;
 
@@ -39,14 +38,11 @@ public static class DigitsDataset
     /// <exception cref="InvalidDataException">A line is malformed; the message names the file and the line.</exception>
     public static LabeledDataset Load(string path)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        string fullPath = Path.GetFullPath(path);
-        if (!File.Exists(fullPath))
-            throw new FileNotFoundException($"The digits file '{fullPath}' does not exist.", fullPath);
+        string fullPath = DataFile.Existing(path, "digits");
 
         var features = new List<double>(1797 * FeatureCount);
         var labels = new List<int>(1797);
-        using (var reader = OpenText(fullPath))
+        using (var reader = DataFile.OpenText(fullPath))
         {
             int lineNumber = 0;
             string? line;
@@ -56,12 +52,12 @@ public static class DigitsDataset
                 lineNumber++;
                 ReadOnlySpan<char> text = line.AsSpan().TrimEnd('\r');
                 if (text.IsWhiteSpace())
-                    throw Invalid(fullPath, lineNumber, "the line is empty");
+                    throw DataFile.Invalid(fullPath, lineNumber, "the line is empty");
                 int fieldCount = text.Split(fields, ',');
                 if (fieldCount != FeatureCount + 1)
                 {
                     int actual = fieldCount <= FeatureCount + 1 ? fieldCount : text.Count(',') + 1;
-                    throw Invalid(fullPath, lineNumber,
+                    throw DataFile.Invalid(fullPath, lineNumber,
                         $"expected {FeatureCount + 1} comma-separated values (64 pixels and a label), found {actual}");
                 }
                 for (int j = 0; j < FeatureCount; j++)
@@ -69,16 +65,17 @@ public static class DigitsDataset
                     var field = text[fields[j]].Trim();
                     if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out double pixel)
                         || !double.IsFinite(pixel))
-                        throw Invalid(fullPath, lineNumber, $"pixel {j + 1} '{field}' is not a number");
+                        throw DataFile.Invalid(fullPath, lineNumber, $"pixel {j + 1} '{field}' is not a number");
                     if (pixel < 0 || pixel > MaxPixel)
-                        throw Invalid(fullPath, lineNumber, $"pixel {j + 1} is {field}, outside 0..{MaxPixel}");
+                        throw DataFile.Invalid(fullPath, lineNumber,
+                            $"pixel {j + 1} is {field}, outside 0..{MaxPixel}");
                     features.Add(pixel / MaxPixel);
                 }
                 var labelField = text[fields[FeatureCount]].Trim();
                 if (!int.TryParse(labelField, NumberStyles.Integer, CultureInfo.InvariantCulture, out int label))
-                    throw Invalid(fullPath, lineNumber, $"the label '{labelField}' is not an integer");
+                    throw DataFile.Invalid(fullPath, lineNumber, $"the label '{labelField}' is not an integer");
                 if (label < 0 || label >= ClassCount)
-                    throw Invalid(fullPath, lineNumber, $"the label {label} is outside 0..{ClassCount - 1}");
+                    throw DataFile.Invalid(fullPath, lineNumber, $"the label {label} is outside 0..{ClassCount - 1}");
                 labels.Add(label);
             }
         }
@@ -104,30 +101,5 @@ public static class DigitsDataset
     /// <param name="startDirectory">Where to start looking, e.g. the current directory.</param>
     /// <returns>The full path of the data file.</returns>
     /// <exception cref="FileNotFoundException">No ancestor has the file.</exception>
-    public static string FindFile(string startDirectory)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(startDirectory);
-        for (var dir = new DirectoryInfo(Path.GetFullPath(startDirectory)); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, RelativePath);
-            if (File.Exists(candidate)) return candidate;
-        }
-        throw new FileNotFoundException(
-            $"Could not find '{RelativePath}' in '{Path.GetFullPath(startDirectory)}' " +
-            "or any of its parent directories.",
-            RelativePath);
-    }
-
-    private static StreamReader OpenText(string path)
-    {
-        var stream = File.OpenRead(path);
-        Span<byte> magic = stackalloc byte[2];
-        int read = stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
-        stream.Position = 0;
-        bool gzip = read == 2 && magic[0] == 0x1F && magic[1] == 0x8B;
-        return gzip ? new StreamReader(new GZipStream(stream, CompressionMode.Decompress)) : new StreamReader(stream);
-    }
-
-    private static InvalidDataException Invalid(string path, int line, string problem) =>
-        new($"{path}, line {line}: {problem}.");
+    public static string FindFile(string startDirectory) => DataFile.Find(RelativePath, startDirectory);
 }

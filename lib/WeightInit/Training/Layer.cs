@@ -6,7 +6,8 @@ namespace WeightInit.Training;
 /// <see cref="Parameters"/> and its own backward pass. The library's layers are
 /// <see cref="DenseLayer"/> (Z = X W^T + b, A = f(Z)), <see cref="ActivationLayer"/>,
 /// <see cref="BatchNormLayer"/>, <see cref="LayerNormLayer"/> and <see cref="ResidualBlock"/>
-/// (y = x + alpha F(x) around a branch of layers).
+/// (y = x + alpha F(x) around a branch of layers), and the convolutional <see cref="Convolution.Conv1dLayer"/> and
+/// <see cref="Convolution.GlobalAveragePoolLayer"/>.
 /// </summary>
 /// <remarks>
 /// <para>The set of layer kinds is closed (the constructor is not accessible outside the library), so

@@ -4,10 +4,11 @@ namespace WeightInit.Training;
 /// applies.</summary>
 public enum ParameterRole
 {
-    /// <summary>A weight matrix of a dense layer, (out, in): the only role weight decay applies to.</summary>
+    /// <summary>A weight matrix of a dense layer, (out, in), or a convolution's kernel, (out, in, k): the only role
+    /// weight decay applies to.</summary>
     Weights,
 
-    /// <summary>The biases of a dense layer, one per unit.</summary>
+    /// <summary>The biases of a dense layer, one per unit, or of a convolution, one per output channel.</summary>
     Bias,
 
     /// <summary>The learnable scale gamma of a normalization layer, one per feature.</summary>

@@ -4,7 +4,10 @@ using WeightInit.Statistics;
 
 namespace WeightInit.Training;
 
-/// <summary>SGD with momentum and weight decay (<see cref="OptimizerKind.Sgd"/>); the step is eta v.</summary>
+/// <summary>
+/// SGD with momentum and weight decay (<see cref="OptimizerKind.Sgd"/>); the step is eta v, with eta the learning rate
+/// times the parameter's <see cref="Parameter.LearningRateMultiplier"/>.
+/// </summary>
 internal sealed class SgdOptimizer(TrainingOptions options, IReadOnlyList<Parameter> parameters) : Optimizer
 {
     private readonly double[][] _velocity = [.. parameters.Select(p => new double[p.Length])];
@@ -13,11 +16,13 @@ internal sealed class SgdOptimizer(TrainingOptions options, IReadOnlyList<Parame
     {
         for (int i = 0; i < parameters.Count; i++)
             Step(parameters[i].Values, gradients[i], _velocity[i],
-                options.LearningRate, options.Momentum, parameters[i].IsDecayed ? options.WeightDecay : 0.0);
+                options.LearningRate * parameters[i].LearningRateMultiplier, options.Momentum,
+                parameters[i].IsDecayed ? options.WeightDecay : 0.0);
     }
 
     public override double LastStepStd(int parameter) =>
-        options.LearningRate * OnePassMoments.MeanStd(_velocity[parameter]).Std;
+        options.LearningRate * parameters[parameter].LearningRateMultiplier
+        * OnePassMoments.MeanStd(_velocity[parameter]).Std;
 
     /// <summary>
     /// One step of SGD with momentum and weight decay, elementwise:

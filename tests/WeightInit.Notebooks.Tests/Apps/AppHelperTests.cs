@@ -75,6 +75,9 @@ public sealed class AppHelperTests : IDisposable
     [Fact]
     public void AChartBecomesAPageOfItsCellThatLoadsThePinnedPlotlyJsByARelativePath()
     {
+        var plotlyJs = Path.Combine(_root.FullName, AppLocation.PlotlyJs);
+        Directory.CreateDirectory(Path.GetDirectoryName(plotlyJs)!);
+        File.WriteAllText(plotlyJs, "");
         var output = new StringWriter();
         var run = new AppRun(AppLocation.Find("01-x", AppFile("01-x")), output, new StringWriter(), markers: false);
         run.EnterCell(3);
@@ -88,6 +91,19 @@ public sealed class AppHelperTests : IDisposable
         Assert.DoesNotContain("cdn.plot.ly", html);
         Assert.Equal("charts: 1 HTML page(s) in artifacts/apps/01-x/", last);
         Assert.Equal(last + Environment.NewLine, output.ToString());
+    }
+
+    [Fact]
+    public void WithoutThePinnedPlotlyJsAChartPageCarriesPlotlyNetsCopyInline()
+    {
+        var run = new AppRun(AppLocation.Find("01-x", AppFile("01-x")), new StringWriter(), new StringWriter(),
+            markers: false);
+        run.EnterCell(3);
+        var html = File.ReadAllText(run.Show(Plotly.NET.CSharp.Chart.Line<int, int, string>([1, 2], [3, 4])).HtmlFile);
+
+        Assert.DoesNotContain("<script src=", html);
+        Assert.Contains("Plotly.newPlot", html);
+        Assert.True(html.Length > 1_000_000, $"the page holds {html.Length} characters, too few for plotly.js inline");
     }
 
     [Fact]

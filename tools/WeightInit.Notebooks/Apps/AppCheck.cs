@@ -7,12 +7,14 @@ namespace WeightInit.Notebooks.Apps;
 /// <summary>
 /// The <c>check-apps</c> verb: the committed apps are what the generator makes; the library and the apps' helper build;
 /// every app builds (dotnet build -c Release on the file, a few at once, each against the libraries just built) and
-/// runs (dotnet run --no-build, one at a time, each as soon as it is built) with its cell markers on; its console text
+/// runs (dotnet run --no-build, one at a time, each as soon as it is built) with its cell markers on and a PATH that
+/// holds only the .NET SDK's folder (what a reader with nothing but the SDK has: no chromium, Node.js or Python, so an
+/// app that needed one would fail here); its console text
 /// equals its notebook's saved text cell by cell, its charts are the notebook's (<see cref="AppOutputCheck"/>), and it
 /// ends with the line that names its output folder. One line per app with its build and run times; the failures in
 /// full at the end.
 /// </summary>
-public static class AppCheck
+internal static class AppCheck
 {
     /// <summary>The project every app references, built once before the apps (so that apps built at once never build it
     /// together).</summary>
@@ -22,9 +24,6 @@ public static class AppCheck
     public static async Task<int> RunAsync(string root, ToolOptions options, TextWriter output, TextWriter error,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
         var total = Stopwatch.StartNew();
         if (AppFiles.Generate(root, check: true, output, error) != 0) return Tool.Failed;
         var names = NotebookManifest.Load(Path.Combine(root, "notebooks")).Select(options.Only)
@@ -59,7 +58,12 @@ public static class AppCheck
         }).ToList();
         var failures = new List<string>();
         var runSeconds = 0.0;
-        var markers = new Dictionary<string, string> { [CellMarkers.EnvironmentVariable] = "1" };
+        var dotnet = DotnetExecutable();
+        var markers = new Dictionary<string, string>
+        {
+            [CellMarkers.EnvironmentVariable] = "1",
+            ["PATH"] = Path.GetDirectoryName(dotnet)!,
+        };
         for (var i = 0; i < names.Count; i++)
         {
             var (name, build) = (names[i], await builds[i]);
@@ -71,7 +75,7 @@ public static class AppCheck
                     build.Tail(30));
                 continue;
             }
-            var run = await ChildProcess.RunAsync("dotnet",
+            var run = await ChildProcess.RunAsync(dotnet,
                 ["run", "-c", "Release", "--no-build", "--file", AppPath(name)],
                 root, options.Timeout, markers, cancellationToken);
             runSeconds += run.Seconds;
@@ -134,4 +138,19 @@ public static class AppCheck
         Stdout = "",
         Stderr = string.Join('\n', run.Stderr.Split('\n').Where(l => l.Length == 0 || l[0] != CellMarkers.Prefix)),
     };
+
+    /// <summary>The dotnet executable on the PATH, with its links resolved (so that its folder is the SDK's own, which
+    /// holds no other program).</summary>
+    /// <exception cref="InvalidOperationException">No dotnet is on the PATH.</exception>
+    internal static string DotnetExecutable()
+    {
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        foreach (var folder in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var file = new FileInfo(Path.Combine(folder, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet"));
+            if (!file.Exists) continue;
+            return file.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? file.FullName;
+        }
+        throw new InvalidOperationException("check-apps: no dotnet on the PATH");
+    }
 }

@@ -50,7 +50,8 @@ public static class BookSite
             ["base"] = server.BaseUrl,
             ["chromium"] = tools.ChromiumPath,
             ["search"] = SearchTerm,
-            ["pages"] = new JsonArray([.. all.Select(p => new JsonObject { ["path"] = p.Page, ["charts"] = p.Charts })]),
+            ["pages"] = new JsonArray(
+                [.. all.Select(p => new JsonObject { ["path"] = p.Page, ["charts"] = p.Charts })]),
         };
         var inputFile = Path.Combine(Path.GetDirectoryName(site)!, "site-check-input.json");
         await File.WriteAllTextAsync(inputFile, input.ToJsonString(), cancellationToken);
@@ -75,7 +76,8 @@ public static class BookSite
             (charts, sliders, formulas) = (charts + drawn, sliders + moved, formulas + typeset);
             problems.AddRange(pageProblems);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{(pageProblems.Count == 0 ? "ok  " : "FAIL")} {path,-52} {drawn} chart(s), {moved} slider(s) moved, " +
+                $"{(pageProblems.Count == 0 ? "ok  " : "FAIL")} {path,-52} {drawn} chart(s), " +
+                $"{moved} slider(s) moved, " +
                 $"{typeset} formula(s) typeset"));
         }
         var links = report["links"]!.AsObject();
@@ -97,7 +99,8 @@ public static class BookSite
         {
             [".html"] = "text/html; charset=utf-8", [".js"] = "text/javascript", [".mjs"] = "text/javascript",
             [".css"] = "text/css", [".json"] = "application/json", [".svg"] = "image/svg+xml", [".png"] = "image/png",
-            [".ico"] = "image/x-icon", [".woff"] = "font/woff", [".woff2"] = "font/woff2", [".map"] = "application/json",
+            [".ico"] = "image/x-icon", [".woff"] = "font/woff", [".woff2"] = "font/woff2",
+            [".map"] = "application/json",
             [".yml"] = "text/plain", [".txt"] = "text/plain",
         };
 

@@ -28,8 +28,8 @@ public static class SiteSources
     /// the table of contents in reading order, the front page, plotly.js, and DocFX's configuration from
     /// tools/site. Returns the article of each notebook and how many live charts it holds.
     /// </summary>
-    public static IReadOnlyList<(string Notebook, string Article, int Charts)> Write(string root, string notebooksFolder,
-        string folder, string plotlyJsPath)
+    public static IReadOnlyList<(string Notebook, string Article, int Charts)> Write(string root,
+        string notebooksFolder, string folder, string plotlyJsPath)
     {
         var manifest = NotebookManifest.Load(Path.Combine(root, "notebooks"));
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
@@ -63,7 +63,8 @@ public static class SiteSources
         var front = File.ReadAllText(Path.Combine(folder, "index.md"));
         var table = NotebookTables.Table(manifest, $"{NotebookFolder}/").Replace(".ipynb)", ".md)",
             StringComparison.Ordinal);
-        File.WriteAllText(Path.Combine(folder, "index.md"), NotebookTables.Replace(front, table, "tools/site/index.md"));
+        File.WriteAllText(Path.Combine(folder, "index.md"),
+            NotebookTables.Replace(front, table, "tools/site/index.md"));
         return written;
     }
 

@@ -4,21 +4,19 @@ using System.Globalization;
 namespace WeightInit.Notebooks.Site;
 
 /// <summary>The <c>site</c> verb: the book site built from the committed notebooks, checked on request.</summary>
-public static class SiteVerb
+internal static class SiteVerb
 {
     /// <summary>Runs the verb for the repository at <paramref name="root"/>; returns the exit code.</summary>
     public static async Task<int> RunAsync(string root, ToolOptions options, TextWriter output, TextWriter error,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
         var clock = Stopwatch.StartNew();
         // Building needs only plotly.js (a publishing machine may have no chromium); checking needs the browser too.
         var tools = options.CheckOnly ? BrowserTools.Locate(root) : null;
         var plotly = tools?.PlotlyJsPath ?? BrowserTools.PlotlyJsFile(root);
         if (!File.Exists(plotly))
-            throw new BrowserToolsMissingException($"plotly.js is not installed ({plotly}). {BrowserTools.InstallHint}");
+            throw new BrowserToolsMissingException(
+                $"plotly.js is not installed ({plotly}). {BrowserTools.InstallHint}");
         var folder = Path.Combine(Path.GetFullPath(Path.Combine(root, options.Out)), "site");
         IReadOnlyList<(string Page, int Charts)> pages;
         try
