@@ -1,10 +1,5 @@
-using WeightInit.Activations;
-using WeightInit.Convolution;
-using WeightInit.Initializers;
-using WeightInit.Random;
 using WeightInit.Tests.Support;
 using WeightInit.Tests.Training;
-using WeightInit.Training;
 using Xunit.Abstractions;
 
 namespace WeightInit.Tests.Convolution;

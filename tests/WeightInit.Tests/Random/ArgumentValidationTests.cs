@@ -1,5 +1,3 @@
-using WeightInit.Random;
-
 namespace WeightInit.Tests.Random;
 
 /// <summary>One test per rule: bad parameters throw and name the parameter; nothing is written.</summary>

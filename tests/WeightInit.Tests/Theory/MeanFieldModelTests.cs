@@ -1,7 +1,3 @@
-using WeightInit.Activations;
-using WeightInit.Initializers;
-using WeightInit.Theory;
-
 namespace WeightInit.Tests.Theory;
 
 public class MeanFieldModelTests

@@ -1,7 +1,3 @@
-using WeightInit.Activations;
-using WeightInit.Initializers;
-using WeightInit.Random;
-using WeightInit.Training;
 using Xunit.Abstractions;
 
 namespace WeightInit.Tests.Training;

@@ -1,8 +1,3 @@
-using WeightInit.Initializers;
-using WeightInit.Activations;
-using WeightInit.Random;
-using WeightInit.Training;
-
 namespace WeightInit.Tests.Training;
 
 /// <summary>One test per parameter rule: each bad value throws an ArgumentException naming the parameter.</summary>

@@ -1,7 +1,4 @@
-using WeightInit.Activations;
-using WeightInit.Random;
 using WeightInit.Tests.Training;
-using WeightInit.Training;
 using WeightInit.Transformers;
 using Xunit.Abstractions;
 
