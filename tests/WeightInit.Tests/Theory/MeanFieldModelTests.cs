@@ -1,3 +1,5 @@
+using WeightInit.Tests.Support;
+
 namespace WeightInit.Tests.Theory;
 
 public class MeanFieldModelTests
@@ -168,10 +170,7 @@ public class MeanFieldModelTests
     }
 
     [Theory]
-    [InlineData(0.0)]
-    [InlineData(-1.0)]
-    [InlineData(double.NaN)]
-    [InlineData(double.PositiveInfinity)]
+    [MemberData(nameof(BadValues.NotFinitePositive), MemberType = typeof(BadValues))]
     public void WeightVarianceMustBeFiniteAndPositive(double weightVariance) =>
         Assert.Equal("weightVariance",
             Assert.Throws<ArgumentOutOfRangeException>(() =>
