@@ -1,6 +1,4 @@
 using System.Runtime.InteropServices;
-using WeightInit.Activations;
-using WeightInit.Random;
 
 namespace WeightInit.Benchmarks;
 

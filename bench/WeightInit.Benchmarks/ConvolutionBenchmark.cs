@@ -1,8 +1,5 @@
 using System.Globalization;
-using WeightInit.Activations;
 using WeightInit.Convolution;
-using WeightInit.Random;
-using WeightInit.Training;
 
 namespace WeightInit.Benchmarks;
 

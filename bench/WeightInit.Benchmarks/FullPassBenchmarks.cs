@@ -4,10 +4,6 @@ using System.Text.RegularExpressions;
 using MathNet.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Statistics;
-using WeightInit.Activations;
-using WeightInit.Initializers;
-using WeightInit.Random;
-using WeightInit.Simulation;
 
 namespace WeightInit.Benchmarks;
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using MathNet.Numerics.LinearAlgebra;
-using WeightInit.Kernels;
 using WeightInit.LinearAlgebra;
 
 namespace WeightInit.Benchmarks;

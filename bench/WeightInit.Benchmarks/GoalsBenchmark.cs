@@ -5,12 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using System.Text.RegularExpressions;
-using WeightInit.Activations;
-using WeightInit.Initializers;
-using WeightInit.Kernels;
 using WeightInit.LinearAlgebra;
-using WeightInit.Random;
-using WeightInit.Simulation;
 
 namespace WeightInit.Benchmarks;
 

@@ -1,6 +1,3 @@
-using WeightInit.Initializers;
-using WeightInit.Random;
-
 namespace WeightInit.Benchmarks;
 
 /// <summary>

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Runtime.Intrinsics;
-using WeightInit.Kernels;
-using WeightInit.Random;
 
 namespace WeightInit.Benchmarks;
 

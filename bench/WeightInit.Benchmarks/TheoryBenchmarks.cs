@@ -1,9 +1,5 @@
 using System.Diagnostics;
 using MathNet.Numerics.LinearAlgebra;
-using WeightInit.Activations;
-using WeightInit.Initializers;
-using WeightInit.Random;
-using WeightInit.Simulation;
 using WeightInit.Theory;
 
 namespace WeightInit.Benchmarks;

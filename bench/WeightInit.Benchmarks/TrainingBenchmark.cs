@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using WeightInit.Activations;
-using WeightInit.Initializers;
-using WeightInit.Random;
-using WeightInit.Training;
 
 namespace WeightInit.Benchmarks;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.Intrinsics.X86;
-using WeightInit.Random;
 using WeightInit.Transformers;
 
 namespace WeightInit.Benchmarks;

@@ -38,6 +38,17 @@ internal static class Guard
                 $"{paramName} must be positive, but it is {value}.");
     }
 
+    /// <summary>Throws unless <paramref name="value"/> is finite and in [0, 1): a decay rate (Adam's beta1 and
+    /// beta2) or a momentum coefficient.</summary>
+    public static void FiniteBelowOne(double value,
+        [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        FiniteNonNegative(value, paramName);
+        if (value >= 1)
+            throw new ArgumentOutOfRangeException(paramName, value,
+                $"{paramName} must be less than 1, but it is {value}.");
+    }
+
     /// <summary>Throws unless <paramref name="value"/> is a defined member of its enum; the message lists the
     /// members.</summary>
     public static void Defined<TEnum>(TEnum value, [CallerArgumentExpression(nameof(value))] string? paramName = null)

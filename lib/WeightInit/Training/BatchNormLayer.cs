@@ -149,10 +149,7 @@ public sealed class BatchNormLayer : NormalizationLayer
     /// <summary>Checks the momentum (before the base constructor, which checks epsilon); returns epsilon.</summary>
     private static double CheckMomentum(double momentum, double epsilon)
     {
-        Guard.FiniteNonNegative(momentum);
-        if (momentum >= 1)
-            throw new ArgumentOutOfRangeException(nameof(momentum), momentum,
-                $"momentum must be less than 1, but it is {momentum}.");
+        Guard.FiniteBelowOne(momentum);
         return epsilon;
     }
 

@@ -17,49 +17,42 @@ public sealed class TrainingOptions
     /// <summary>Adam's default epsilon, 1e-8 (Kingma &amp; Ba 2015).</summary>
     public const double DefaultEpsilon = 1e-8;
 
-    private double _learningRate = 0.01;
-    private double _momentum;
-    private double _weightDecay;
-    private int _batchSize = 32;
-    private OptimizerKind _optimizer = OptimizerKind.Sgd;
-    private double _beta1 = DefaultBeta1, _beta2 = DefaultBeta2, _epsilon = DefaultEpsilon;
-
     /// <summary>The step size eta; finite and positive. Default 0.01.</summary>
     public double LearningRate
     {
-        get => _learningRate;
-        init { Guard.FinitePositive(value, nameof(LearningRate)); _learningRate = value; }
-    }
+        get;
+        init { Guard.FinitePositive(value, nameof(LearningRate)); field = value; }
+    } = 0.01;
 
     /// <summary>The update rule: <see cref="OptimizerKind.Sgd"/> (default) or
     /// <see cref="OptimizerKind.Adam"/>.</summary>
     public OptimizerKind Optimizer
     {
-        get => _optimizer;
-        init { Guard.Defined(value, nameof(Optimizer)); _optimizer = value; }
-    }
+        get;
+        init { Guard.Defined(value, nameof(Optimizer)); field = value; }
+    } = OptimizerKind.Sgd;
 
     /// <summary>Adam's decay rate beta1 of the first moment, in [0, 1). Default 0.9. Ignored by SGD.</summary>
     public double Beta1
     {
-        get => _beta1;
-        init { CheckUnitInterval(value, nameof(Beta1)); _beta1 = value; }
-    }
+        get;
+        init { Guard.FiniteBelowOne(value, nameof(Beta1)); field = value; }
+    } = DefaultBeta1;
 
     /// <summary>Adam's decay rate beta2 of the second moment, in [0, 1). Default 0.999. Ignored by SGD.</summary>
     public double Beta2
     {
-        get => _beta2;
-        init { CheckUnitInterval(value, nameof(Beta2)); _beta2 = value; }
-    }
+        get;
+        init { Guard.FiniteBelowOne(value, nameof(Beta2)); field = value; }
+    } = DefaultBeta2;
 
     /// <summary>Adam's epsilon, added to the root of the second moment; finite and positive. Default 1e-8. Ignored by
     /// SGD.</summary>
     public double Epsilon
     {
-        get => _epsilon;
-        init { Guard.FinitePositive(value, nameof(Epsilon)); _epsilon = value; }
-    }
+        get;
+        init { Guard.FinitePositive(value, nameof(Epsilon)); field = value; }
+    } = DefaultEpsilon;
 
     /// <summary>
     /// The diagnostics the trainer records (<see cref="Trainer.Diagnostics"/>), or null (the default)
@@ -73,8 +66,8 @@ public sealed class TrainingOptions
     /// </summary>
     public double Momentum
     {
-        get => _momentum;
-        init { CheckUnitInterval(value, nameof(Momentum)); _momentum = value; }
+        get;
+        init { Guard.FiniteBelowOne(value, nameof(Momentum)); field = value; }
     }
 
     /// <summary>
@@ -83,16 +76,16 @@ public sealed class TrainingOptions
     /// </summary>
     public double WeightDecay
     {
-        get => _weightDecay;
-        init { Guard.FiniteNonNegative(value, nameof(WeightDecay)); _weightDecay = value; }
+        get;
+        init { Guard.FiniteNonNegative(value, nameof(WeightDecay)); field = value; }
     }
 
     /// <summary>Samples per mini-batch; at least 1. Default 32. The last batch of an epoch may be smaller.</summary>
     public int BatchSize
     {
-        get => _batchSize;
-        init { ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value, nameof(BatchSize)); _batchSize = value; }
-    }
+        get;
+        init { ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value, nameof(BatchSize)); field = value; }
+    } = 32;
 
     /// <summary>
     /// Whether to skip the last batch of each pass over the data when it is smaller than
@@ -110,11 +103,4 @@ public sealed class TrainingOptions
         ? $"Adam(lr={LearningRate}, beta1={Beta1}, beta2={Beta2}, eps={Epsilon}, decay={WeightDecay}, " +
             $"batch={BatchSize}, seed={Seed})"
         : $"SGD(lr={LearningRate}, momentum={Momentum}, decay={WeightDecay}, batch={BatchSize}, seed={Seed})";
-
-    private static void CheckUnitInterval(double value, string name)
-    {
-        Guard.FiniteNonNegative(value, name);
-        if (value >= 1)
-            throw new ArgumentOutOfRangeException(name, value, $"{name} must be less than 1, but it is {value}.");
-    }
 }

@@ -13,50 +13,46 @@ namespace WeightInit.Transformers;
 /// </remarks>
 public sealed record GptConfig
 {
-    private readonly int _vocabularySize = 2, _contextLength = 1, _layers = 1, _heads = 1, _modelWidth = 1;
-    private readonly double _layerNormEpsilon = 1e-5;
-
     /// <summary>The number of tokens V; at least 2.</summary>
     public required int VocabularySize
     {
-        get => _vocabularySize;
-        init { ArgumentOutOfRangeException.ThrowIfLessThan(value, 2, nameof(VocabularySize)); _vocabularySize = value; }
-    }
+        get;
+        init { ArgumentOutOfRangeException.ThrowIfLessThan(value, 2, nameof(VocabularySize)); field = value; }
+    } = 2;
 
     /// <summary>
     /// The context T: the longest sequence the model takes (the rows of the position embedding); at least 1.
     /// </summary>
     public required int ContextLength
     {
-        get => _contextLength;
-        init { ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value,
-            nameof(ContextLength)); _contextLength = value; }
-    }
+        get;
+        init { ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value, nameof(ContextLength)); field = value; }
+    } = 1;
 
     /// <summary>The number of transformer blocks L; at least 1.</summary>
     public required int Layers
     {
-        get => _layers;
-        init { ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value, nameof(Layers)); _layers = value; }
-    }
+        get;
+        init { ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value, nameof(Layers)); field = value; }
+    } = 1;
 
     /// <summary>
     /// The number of attention heads per block; at least 1, and it must divide <see cref="ModelWidth"/>.
     /// </summary>
     public required int Heads
     {
-        get => _heads;
-        init { ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value, nameof(Heads)); _heads = value; }
-    }
+        get;
+        init { ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value, nameof(Heads)); field = value; }
+    } = 1;
 
     /// <summary>
     /// The model width d (n_embd): the width of the residual stream; at least 1, a multiple of <see cref="Heads"/>.
     /// </summary>
     public required int ModelWidth
     {
-        get => _modelWidth;
-        init { ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value, nameof(ModelWidth)); _modelWidth = value; }
-    }
+        get;
+        init { ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value, nameof(ModelWidth)); field = value; }
+    } = 1;
 
     /// <summary>
     /// Whether the readout reuses the token embedding's matrix (weight tying, as GPT-2 and nanoGPT do; Press &amp; Wolf
@@ -69,9 +65,9 @@ public sealed record GptConfig
     /// </summary>
     public double LayerNormEpsilon
     {
-        get => _layerNormEpsilon;
-        init { Guard.FinitePositive(value, nameof(LayerNormEpsilon)); _layerNormEpsilon = value; }
-    }
+        get;
+        init { Guard.FinitePositive(value, nameof(LayerNormEpsilon)); field = value; }
+    } = 1e-5;
 
     /// <summary>d_head = d / heads, the features per head (valid once <see cref="Validate"/> passes).</summary>
     public int HeadWidth => ModelWidth / Heads;

@@ -10,26 +10,21 @@ namespace WeightInit.Transformers;
 /// </summary>
 public sealed class LanguageModelOptions
 {
-    private double _learningRate = 1e-3, _beta1 = TrainingOptions.DefaultBeta1, _beta2 = 0.99,
-        _epsilon = TrainingOptions.DefaultEpsilon;
-    private double _weightDecay, _gradientClipNorm;
-    private int _batchSize = 16, _sequenceLength, _validationBatches = 4;
-
     /// <summary>
     /// Adam's learning rate eta; finite and positive. Default 1e-3 (nanoGPT's character-level Shakespeare).
     /// </summary>
     public double LearningRate
     {
-        get => _learningRate;
-        init { Guard.FinitePositive(value, nameof(LearningRate)); _learningRate = value; }
-    }
+        get;
+        init { Guard.FinitePositive(value, nameof(LearningRate)); field = value; }
+    } = 1e-3;
 
     /// <summary>Adam's beta1, in [0, 1). Default 0.9.</summary>
     public double Beta1
     {
-        get => _beta1;
-        init { CheckUnitInterval(value, nameof(Beta1)); _beta1 = value; }
-    }
+        get;
+        init { Guard.FiniteBelowOne(value, nameof(Beta1)); field = value; }
+    } = TrainingOptions.DefaultBeta1;
 
     /// <summary>
     /// Adam's beta2, in [0, 1). Default 0.99 (nanoGPT's character-level Shakespeare, a small model with few tokens per
@@ -37,16 +32,16 @@ public sealed class LanguageModelOptions
     /// </summary>
     public double Beta2
     {
-        get => _beta2;
-        init { CheckUnitInterval(value, nameof(Beta2)); _beta2 = value; }
-    }
+        get;
+        init { Guard.FiniteBelowOne(value, nameof(Beta2)); field = value; }
+    } = 0.99;
 
     /// <summary>Adam's epsilon; finite and positive. Default 1e-8.</summary>
     public double Epsilon
     {
-        get => _epsilon;
-        init { Guard.FinitePositive(value, nameof(Epsilon)); _epsilon = value; }
-    }
+        get;
+        init { Guard.FinitePositive(value, nameof(Epsilon)); field = value; }
+    } = TrainingOptions.DefaultEpsilon;
 
     /// <summary>
     /// L2 weight decay on the weight matrices and embeddings, as the digits trainer's Adam applies it; finite, at least
@@ -54,8 +49,8 @@ public sealed class LanguageModelOptions
     /// </summary>
     public double WeightDecay
     {
-        get => _weightDecay;
-        init { Guard.FiniteNonNegative(value, nameof(WeightDecay)); _weightDecay = value; }
+        get;
+        init { Guard.FiniteNonNegative(value, nameof(WeightDecay)); field = value; }
     }
 
     /// <summary>
@@ -65,16 +60,16 @@ public sealed class LanguageModelOptions
     /// </summary>
     public double GradientClipNorm
     {
-        get => _gradientClipNorm;
-        init { Guard.FiniteNonNegative(value, nameof(GradientClipNorm)); _gradientClipNorm = value; }
+        get;
+        init { Guard.FiniteNonNegative(value, nameof(GradientClipNorm)); field = value; }
     }
 
     /// <summary>B, the windows per batch; at least 1. Default 16.</summary>
     public int BatchSize
     {
-        get => _batchSize;
-        init { ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value, nameof(BatchSize)); _batchSize = value; }
-    }
+        get;
+        init { ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value, nameof(BatchSize)); field = value; }
+    } = 16;
 
     /// <summary>
     /// T, the tokens per window; 0 (the default) for the model's context length, else at least 1 (and at most the
@@ -82,8 +77,8 @@ public sealed class LanguageModelOptions
     /// </summary>
     public int SequenceLength
     {
-        get => _sequenceLength;
-        init { ArgumentOutOfRangeException.ThrowIfNegative(value, nameof(SequenceLength)); _sequenceLength = value; }
+        get;
+        init { ArgumentOutOfRangeException.ThrowIfNegative(value, nameof(SequenceLength)); field = value; }
     }
 
     /// <summary>The seed of the training batches. Default 0.</summary>
@@ -94,10 +89,9 @@ public sealed class LanguageModelOptions
     /// </summary>
     public int ValidationBatches
     {
-        get => _validationBatches;
-        init { ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value,
-            nameof(ValidationBatches)); _validationBatches = value; }
-    }
+        get;
+        init { ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value, nameof(ValidationBatches)); field = value; }
+    } = 4;
 
     /// <summary>
     /// The seed of the validation windows, the same for every run by default, so that runs with different seeds or
@@ -117,11 +111,4 @@ public sealed class LanguageModelOptions
         Optimizer = OptimizerKind.Adam, LearningRate = LearningRate, Beta1 = Beta1, Beta2 = Beta2, Epsilon = Epsilon,
             WeightDecay = WeightDecay,
     };
-
-    private static void CheckUnitInterval(double value, string name)
-    {
-        Guard.FiniteNonNegative(value, name);
-        if (value >= 1)
-            throw new ArgumentOutOfRangeException(name, value, $"{name} must be less than 1, but it is {value}.");
-    }
 }

@@ -1,6 +1,3 @@
-using WeightInit.Activations;
-using WeightInit.Random;
-
 namespace WeightInit.Tests.Activations;
 
 /// <summary>The activations under test, by a readable key, and shared inputs and comparisons.</summary>

@@ -1,6 +1,3 @@
-using WeightInit.Activations;
-using WeightInit.Simulation;
-
 namespace WeightInit.Tests.Activations;
 
 public class ActivationDispatchTests

@@ -1,5 +1,3 @@
-using WeightInit.Activations;
-
 namespace WeightInit.Tests.Activations;
 
 /// <summary>The static instances, All, FromName, the factories and their parameter checks.</summary>

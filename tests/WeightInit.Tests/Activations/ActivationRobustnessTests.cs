@@ -1,4 +1,3 @@
-using WeightInit.Activations;
 using static WeightInit.Tests.Activations.ActivationCases;
 
 namespace WeightInit.Tests.Activations;

@@ -1,5 +1,4 @@
 using MathNet.Numerics;
-using WeightInit.Activations;
 using static WeightInit.Tests.Activations.ActivationCases;
 
 namespace WeightInit.Tests.Activations;

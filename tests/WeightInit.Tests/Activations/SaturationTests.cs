@@ -1,9 +1,4 @@
-using WeightInit.Activations;
-using WeightInit.Initializers;
-using WeightInit.Random;
-using WeightInit.Simulation;
 using WeightInit.Tests.Simulation;
-using WeightInit.Training;
 
 namespace WeightInit.Tests.Activations;
 

@@ -1,10 +1,5 @@
-using WeightInit.Activations;
-using WeightInit.Convolution;
-using WeightInit.Initializers;
-using WeightInit.Random;
 using WeightInit.Tests.Support;
 using WeightInit.Tests.Training;
-using WeightInit.Training;
 using Xunit.Abstractions;
 
 namespace WeightInit.Tests.Convolution;
@@ -81,10 +76,8 @@ public sealed class ConvolutionLayerTests(ITestOutputHelper output)
         double Reference() => ReferenceLayers.SoftmaxLoss(ReferenceConvolution.Forward(network.Layers, inputs, Count),
             labels, Count, Classes);
 
-        var gradients = network.CreateGradients();
-        double value = network.ComputeGradients(inputs, labels, Count, Loss.SoftmaxCrossEntropy, gradients);
-        Assert.Equal(Reference(), value, 1e-12);
-        var (checkedCount, worst) = FiniteDifference.AssertMatches(network, gradients, Reference, first.ToString());
+        var (checkedCount, worst) = FiniteDifference.AssertBackpropagationMatches(network, inputs, labels, Count,
+            Loss.SoftmaxCrossEntropy, Reference, first.ToString());
         output.WriteLine($"{second}: {checkedCount} parameters, worst relative error {worst:E2}");
     }
 

@@ -1,9 +1,3 @@
-using WeightInit.Activations;
-using WeightInit.Convolution;
-using WeightInit.Initializers;
-using WeightInit.Random;
-using WeightInit.Training;
-
 namespace WeightInit.Tests.Convolution;
 
 /// <summary>One test per rule of the convolution layers: each bad value throws an ArgumentException naming its

@@ -1,8 +1,3 @@
-using WeightInit.Activations;
-using WeightInit.Convolution;
-using WeightInit.Initializers;
-using WeightInit.Random;
-
 namespace WeightInit.Tests.Convolution;
 
 /// <summary>The deep CNN's description: its draws come from the documented streams, its variances from the

@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using WeightInit.Convolution;
-using WeightInit.Initializers;
 using WeightInit.Tests.Training;
-using WeightInit.Training;
 using Xunit.Abstractions;
 
 namespace WeightInit.Tests.Convolution;

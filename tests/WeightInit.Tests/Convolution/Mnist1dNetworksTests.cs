@@ -1,9 +1,3 @@
-using WeightInit.Activations;
-using WeightInit.Convolution;
-using WeightInit.Initializers;
-using WeightInit.Random;
-using WeightInit.Training;
-
 namespace WeightInit.Tests.Convolution;
 
 /// <summary>The reference MNIST-1D networks' shapes, starts, streams and arguments (their training:

@@ -1,6 +1,4 @@
-using WeightInit.Convolution;
 using WeightInit.Tests.Training;
-using WeightInit.Training;
 
 namespace WeightInit.Tests.Convolution;
 

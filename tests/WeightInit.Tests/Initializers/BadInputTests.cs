@@ -1,7 +1,3 @@
-using WeightInit.Activations;
-using WeightInit.Initializers;
-using WeightInit.Random;
-
 namespace WeightInit.Tests.Initializers;
 
 /// <summary>One test per bad-input rule; each checks the exception type, the parameter name and the rule in the

@@ -1,8 +1,3 @@
-using WeightInit.Activations;
-using WeightInit.Convolution;
-using WeightInit.Initializers;
-using WeightInit.Random;
-
 namespace WeightInit.Tests.Initializers;
 
 /// <summary>

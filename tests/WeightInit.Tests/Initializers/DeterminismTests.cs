@@ -1,7 +1,5 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
-using WeightInit.Initializers;
-using WeightInit.Random;
 
 namespace WeightInit.Tests.Initializers;
 

@@ -1,5 +1,3 @@
-using WeightInit.Initializers;
-
 namespace WeightInit.Tests.Initializers;
 
 /// <summary>

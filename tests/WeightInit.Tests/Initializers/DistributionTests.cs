@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using WeightInit.Initializers;
-using WeightInit.Random;
 using WeightInit.Tests.Support;
 
 namespace WeightInit.Tests.Initializers;

@@ -1,5 +1,3 @@
-using WeightInit.Initializers;
-using WeightInit.Random;
 using WeightInit.Tests.Support;
 
 namespace WeightInit.Tests.Initializers;

@@ -1,6 +1,3 @@
-using WeightInit.Activations;
-using WeightInit.Initializers;
-
 namespace WeightInit.Tests.Initializers;
 
 public class InitializationAdviceTests

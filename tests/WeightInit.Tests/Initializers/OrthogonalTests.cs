@@ -1,6 +1,4 @@
 using MathNet.Numerics;
-using WeightInit.Initializers;
-using WeightInit.Random;
 using WeightInit.Tests.Support;
 
 namespace WeightInit.Tests.Initializers;

@@ -1,6 +1,4 @@
 using System.Runtime.InteropServices;
-using WeightInit.Initializers;
-using WeightInit.Random;
 
 namespace WeightInit.Tests.Initializers;
 

@@ -1,7 +1,4 @@
-using WeightInit.Activations;
 using System.Text.Json;
-using WeightInit.Initializers;
-using WeightInit.Random;
 
 namespace WeightInit.Tests.Initializers;
 

@@ -1,5 +1,3 @@
-using WeightInit.Activations;
-using WeightInit.Kernels;
 using static WeightInit.Tests.Activations.ActivationCases;
 using static WeightInit.Tests.Kernels.KernelPaths;
 

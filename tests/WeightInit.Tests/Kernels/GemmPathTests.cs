@@ -1,6 +1,4 @@
 using System.Numerics;
-using WeightInit.Kernels;
-using WeightInit.LinearAlgebra;
 using static WeightInit.Tests.Kernels.KernelPaths;
 using static WeightInit.Tests.LinearAlgebra.GemmReference;
 

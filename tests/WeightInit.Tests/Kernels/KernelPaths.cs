@@ -1,5 +1,3 @@
-using WeightInit.Kernels;
-
 namespace WeightInit.Tests.Kernels;
 
 /// <summary>The paths and the odd lengths every kernel is tested on, and bitwise comparisons.</summary>

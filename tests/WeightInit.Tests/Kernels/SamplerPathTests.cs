@@ -1,5 +1,3 @@
-using WeightInit.Kernels;
-using WeightInit.Random;
 using static WeightInit.Tests.Kernels.KernelPaths;
 
 namespace WeightInit.Tests.Kernels;

@@ -1,5 +1,4 @@
 using System.Runtime.Intrinsics;
-using WeightInit.Kernels;
 
 namespace WeightInit.Tests.Kernels;
 

@@ -1,4 +1,3 @@
-using WeightInit.Kernels;
 using WeightInit.Tests.Support;
 using Xunit.Abstractions;
 

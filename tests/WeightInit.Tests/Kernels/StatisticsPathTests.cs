@@ -1,7 +1,3 @@
-using WeightInit.Kernels;
-using WeightInit.Random;
-using WeightInit.Simulation;
-using WeightInit.Statistics;
 using static WeightInit.Tests.Kernels.KernelPaths;
 
 namespace WeightInit.Tests.Kernels;

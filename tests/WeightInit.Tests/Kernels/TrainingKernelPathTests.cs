@@ -1,7 +1,3 @@
-using WeightInit.Kernels;
-using WeightInit.Random;
-using WeightInit.Statistics;
-using WeightInit.Training;
 using static WeightInit.Tests.Kernels.KernelPaths;
 
 namespace WeightInit.Tests.Kernels;

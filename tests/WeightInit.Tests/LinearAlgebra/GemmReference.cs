@@ -1,8 +1,5 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
-using WeightInit.Kernels;
-using WeightInit.LinearAlgebra;
-using WeightInit.Random;
 
 namespace WeightInit.Tests.LinearAlgebra;
 

@@ -1,5 +1,4 @@
 using System.Numerics;
-using WeightInit.LinearAlgebra;
 using static WeightInit.Tests.LinearAlgebra.GemmReference;
 
 namespace WeightInit.Tests.LinearAlgebra;

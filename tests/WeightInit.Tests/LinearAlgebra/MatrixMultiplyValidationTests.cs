@@ -1,5 +1,3 @@
-using WeightInit.LinearAlgebra;
-
 namespace WeightInit.Tests.LinearAlgebra;
 
 /// <summary>Bad input: one test per rule, each checking the exception type and the parameter it names.</summary>

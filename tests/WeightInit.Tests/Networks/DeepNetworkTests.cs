@@ -1,9 +1,3 @@
-using WeightInit.Activations;
-using WeightInit.Initializers;
-using WeightInit.Random;
-using WeightInit.Simulation;
-using WeightInit.Training;
-
 namespace WeightInit.Tests.Networks;
 
 /// <summary>

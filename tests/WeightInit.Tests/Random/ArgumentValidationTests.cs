@@ -1,4 +1,4 @@
-using WeightInit.Random;
+using WeightInit.Tests.Support;
 
 namespace WeightInit.Tests.Random;
 
@@ -18,9 +18,7 @@ public class ArgumentValidationTests
     }
 
     [Theory]
-    [InlineData(-1.0)]
-    [InlineData(double.NaN)]
-    [InlineData(double.PositiveInfinity)]
+    [MemberData(nameof(BadValues.NotFiniteNonNegative), MemberType = typeof(BadValues))]
     public void NormalStdMustBeFiniteAndNonNegative(double std) =>
         AssertRejects("std", x => new RandomSource(1).FillNormal(x, 0, std), x => new RandomSource(1)
             .FillNormal(x, 0, (float)std));
@@ -76,9 +74,7 @@ public class ArgumentValidationTests
             Rng.FillTruncatedNormal(x, 0, 1, low, high));
 
     [Theory]
-    [InlineData(-0.1)]
-    [InlineData(double.NaN)]
-    [InlineData(double.PositiveInfinity)]
+    [MemberData(nameof(BadValues.NotFiniteNonNegative), MemberType = typeof(BadValues))]
     public void TruncatedStdMustBeFiniteAndNonNegative(double std) =>
         AssertRejects("std", x => Rng.FillTruncatedNormal(x, 0, std, -2, 2), x =>
             Rng.FillTruncatedNormal(x, 0, std, -2, 2));

@@ -1,6 +1,4 @@
 using System.Runtime.InteropServices;
-using WeightInit.Kernels;
-using WeightInit.Random;
 
 namespace WeightInit.Tests.Random;
 

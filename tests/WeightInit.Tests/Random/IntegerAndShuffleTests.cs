@@ -1,5 +1,4 @@
 using MathNet.Numerics.Distributions;
-using WeightInit.Random;
 
 namespace WeightInit.Tests.Random;
 

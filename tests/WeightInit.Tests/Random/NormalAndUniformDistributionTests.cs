@@ -1,5 +1,3 @@
-using WeightInit.Kernels;
-using WeightInit.Random;
 using WeightInit.Tests.Support;
 
 namespace WeightInit.Tests.Random;

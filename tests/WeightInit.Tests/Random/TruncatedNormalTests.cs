@@ -1,4 +1,3 @@
-using WeightInit.Random;
 using WeightInit.Tests.Support;
 
 namespace WeightInit.Tests.Random;

@@ -1,5 +1,3 @@
-using WeightInit.Random;
-using WeightInit.Scaling;
 using WeightInit.Transformers;
 
 namespace WeightInit.Tests.Scaling;

@@ -1,5 +1,3 @@
-using WeightInit.Scaling;
-
 namespace WeightInit.Tests.Scaling;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using WeightInit.Activations;
-using WeightInit.Initializers;
-using WeightInit.Scaling;
 using WeightInit.Tests.Training;
-using WeightInit.Training;
 
 namespace WeightInit.Tests.Scaling;
 

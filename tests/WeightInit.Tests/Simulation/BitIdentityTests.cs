@@ -1,9 +1,5 @@
 using System.Security.Cryptography;
-using WeightInit.Activations;
-using WeightInit.Initializers;
-using WeightInit.Simulation;
 using WeightInit.Tests.Theory;
-using WeightInit.Theory;
 
 namespace WeightInit.Tests.Simulation;
 

@@ -1,6 +1,4 @@
 using System.Numerics;
-using WeightInit.Initializers;
-using WeightInit.Random;
 
 namespace WeightInit.Tests.Simulation;
 

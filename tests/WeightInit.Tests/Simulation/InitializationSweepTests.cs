@@ -1,7 +1,3 @@
-using WeightInit.Activations;
-using WeightInit.Initializers;
-using WeightInit.Simulation;
-
 namespace WeightInit.Tests.Simulation;
 
 public class InitializationSweepTests

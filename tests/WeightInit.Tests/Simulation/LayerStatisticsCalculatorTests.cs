@@ -1,6 +1,3 @@
-using WeightInit.Random;
-using WeightInit.Simulation;
-
 namespace WeightInit.Tests.Simulation;
 
 public class LayerStatisticsCalculatorTests

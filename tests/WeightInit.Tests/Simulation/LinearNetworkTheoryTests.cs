@@ -1,7 +1,3 @@
-using WeightInit.Random;
-using WeightInit.Activations;
-using WeightInit.Simulation;
-
 namespace WeightInit.Tests.Simulation;
 
 public class LinearNetworkTheoryTests

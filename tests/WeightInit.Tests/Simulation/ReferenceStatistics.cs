@@ -1,5 +1,3 @@
-using WeightInit.Simulation;
-
 namespace WeightInit.Tests.Simulation;
 
 /// <summary>

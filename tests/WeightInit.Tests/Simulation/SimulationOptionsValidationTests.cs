@@ -1,6 +1,3 @@
-using WeightInit.Activations;
-using WeightInit.Simulation;
-
 namespace WeightInit.Tests.Simulation;
 
 /// <summary>Each rule of the simulator's options (checked against the network run): an ArgumentException naming the

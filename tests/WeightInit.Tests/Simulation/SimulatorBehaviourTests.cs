@@ -1,6 +1,3 @@
-using WeightInit.Activations;
-using WeightInit.Simulation;
-
 namespace WeightInit.Tests.Simulation;
 
 /// <summary>Determinism, progress, cancellation and the streaming contract of

@@ -1,6 +1,3 @@
-using WeightInit.Activations;
-using WeightInit.Simulation;
-
 namespace WeightInit.Tests.Simulation;
 
 /// <summary>The simulator's per-layer statistics, output and weights against a plain double computation of the same

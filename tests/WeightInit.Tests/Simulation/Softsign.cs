@@ -1,5 +1,3 @@
-using WeightInit.Activations;
-
 namespace WeightInit.Tests.Simulation;
 
 /// <summary>

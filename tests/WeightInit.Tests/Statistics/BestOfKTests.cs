@@ -1,5 +1,3 @@
-using WeightInit.Statistics;
-
 namespace WeightInit.Tests.Statistics;
 
 /// <summary>BestOfK against enumerating every subset, and its edge cases and rules.</summary>

@@ -1,6 +1,3 @@
-using WeightInit.Random;
-using WeightInit.Statistics;
-
 namespace WeightInit.Tests.Statistics;
 
 /// <summary>FixedBinHistogram: bin edges (the last bin closed), values outside, densities, and a seeded uniform sample

@@ -1,6 +1,3 @@
-using WeightInit.Random;
-using WeightInit.Statistics;
-
 namespace WeightInit.Tests.Statistics;
 
 /// <summary>The trainer's one-pass mean and standard deviation against the textbook formula; its fallbacks.</summary>

@@ -1,6 +1,3 @@
-using WeightInit.Random;
-using WeightInit.Statistics;
-
 namespace WeightInit.Tests.Statistics;
 
 /// <summary>

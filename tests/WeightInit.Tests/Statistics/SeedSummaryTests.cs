@@ -1,5 +1,3 @@
-using WeightInit.Statistics;
-
 namespace WeightInit.Tests.Statistics;
 
 /// <summary>SeedSummary against hand-computed summaries, and its rules for bad input.</summary>

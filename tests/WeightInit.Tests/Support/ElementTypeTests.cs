@@ -1,8 +1,3 @@
-using WeightInit.Activations;
-using WeightInit.Initializers;
-using WeightInit.LinearAlgebra;
-using WeightInit.Random;
-using WeightInit.Statistics;
 using WeightInit.Tests.Initializers;
 
 namespace WeightInit.Tests.Support;

@@ -1,5 +1,3 @@
-using WeightInit.Random;
-
 namespace WeightInit.Tests.Support;
 
 public class StatisticalAssertTests

@@ -1,10 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
-using WeightInit.Activations;
-using WeightInit.Convolution;
-using WeightInit.Initializers;
-using WeightInit.Random;
 using WeightInit.Tests.Convolution;
-using WeightInit.Theory;
 using Xunit.Abstractions;
 
 namespace WeightInit.Tests.Theory;

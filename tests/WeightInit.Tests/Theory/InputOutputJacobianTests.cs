@@ -1,8 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using WeightInit.Activations;
-using WeightInit.Initializers;
-using WeightInit.Random;
-using WeightInit.Theory;
 
 namespace WeightInit.Tests.Theory;
 

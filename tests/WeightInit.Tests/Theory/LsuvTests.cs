@@ -1,10 +1,3 @@
-using WeightInit.Activations;
-using WeightInit.Initializers;
-using WeightInit.Random;
-using WeightInit.Simulation;
-using WeightInit.Theory;
-using WeightInit.Training;
-
 namespace WeightInit.Tests.Theory;
 
 public class LsuvTests

@@ -1,6 +1,4 @@
-using WeightInit.Activations;
-using WeightInit.Initializers;
-using WeightInit.Theory;
+using WeightInit.Tests.Support;
 
 namespace WeightInit.Tests.Theory;
 
@@ -172,10 +170,7 @@ public class MeanFieldModelTests
     }
 
     [Theory]
-    [InlineData(0.0)]
-    [InlineData(-1.0)]
-    [InlineData(double.NaN)]
-    [InlineData(double.PositiveInfinity)]
+    [MemberData(nameof(BadValues.NotFinitePositive), MemberType = typeof(BadValues))]
     public void WeightVarianceMustBeFiniteAndPositive(double weightVariance) =>
         Assert.Equal("weightVariance",
             Assert.Throws<ArgumentOutOfRangeException>(() =>

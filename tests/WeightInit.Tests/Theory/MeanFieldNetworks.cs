@@ -1,6 +1,3 @@
-using WeightInit.Activations;
-using WeightInit.Initializers;
-
 namespace WeightInit.Tests.Theory;
 
 /// <summary>The networks of the mean-field papers: W_ij ~ N(0, sigma_w^2 / n) (or sigma_w times a Haar-orthogonal Q),

@@ -1,6 +1,3 @@
-using WeightInit.Activations;
-using WeightInit.Theory;
-
 namespace WeightInit.Tests.Theory;
 
 public class PhaseDiagramTests

@@ -1,7 +1,3 @@
-using WeightInit.Activations;
-using WeightInit.Simulation;
-using WeightInit.Theory;
-
 namespace WeightInit.Tests.Theory;
 
 public class PropagationMeasurementTests

@@ -1,8 +1,3 @@
-using WeightInit.Activations;
-using WeightInit.Initializers;
-using WeightInit.Random;
-using WeightInit.Training;
-
 namespace WeightInit.Tests.Training;
 
 /// <summary>Batch normalization's two modes: batch statistics in training, running statistics in inference.</summary>

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using WeightInit.Training;
 
 namespace WeightInit.Tests.Training;
 

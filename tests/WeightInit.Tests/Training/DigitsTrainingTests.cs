@@ -1,6 +1,3 @@
-using WeightInit.Initializers;
-using WeightInit.Activations;
-using WeightInit.Training;
 using Xunit.Abstractions;
 
 namespace WeightInit.Tests.Training;

@@ -1,5 +1,3 @@
-using WeightInit.Training;
-
 namespace WeightInit.Tests.Training;
 
 /// <summary>
@@ -14,17 +12,38 @@ internal static class FiniteDifference
     public const double RelativeTolerance = 1e-6;
     public const double GradientFloor = 1e-3;
 
-    /// <summary>Checks every entry of every parameter of <paramref name="network"/>; returns how many and the worst
+    /// <summary>The gradient of parameter number <paramref name="parameter"/>, as backpropagation computed
+    /// it.</summary>
+    public delegate ReadOnlySpan<double> GradientOf(int parameter);
+
+    /// <summary>Computes the gradients of <paramref name="loss"/> for <paramref name="network"/> on the batch,
+    /// checks that the loss it returns is <paramref name="referenceLoss"/> (to 1e-12), then every entry of every
+    /// parameter against central differences of <paramref name="referenceLoss"/>; returns how many and the worst
     /// relative error.</summary>
-    public static (long Checked, double Worst) AssertMatches(Network network, NetworkGradients gradients,
-        Func<double> referenceLoss, string what)
+    public static (long Checked, double Worst) AssertBackpropagationMatches(Network network, double[] inputs,
+        int[] labels, int count, Loss loss, Func<double> referenceLoss, string what)
+    {
+        var gradients = network.CreateGradients();
+        double value = network.ComputeGradients(inputs, labels, count, loss, gradients);
+        Assert.Equal(referenceLoss(), value, 1e-12);
+        var (checkedCount, worst) = AssertMatches(network.Parameters, gradients.Gradient, p => $"parameter {p} " +
+            $"({network.Parameters[p]})", referenceLoss, what);
+        Assert.Equal(network.ParameterCount, checkedCount);
+        return (checkedCount, worst);
+    }
+
+    /// <summary>Checks every entry of every one of <paramref name="parameters"/> (any model's: a network's, a GPT's),
+    /// with <paramref name="describe"/> naming a parameter in a failure; returns how many and the worst relative
+    /// error.</summary>
+    public static (long Checked, double Worst) AssertMatches(IReadOnlyList<Parameter> parameters,
+        GradientOf gradient, Func<int, string> describe, Func<double> referenceLoss, string what)
     {
         long checkedCount = 0;
         double worst = 0;
-        for (int p = 0; p < network.Parameters.Count; p++)
+        for (int p = 0; p < parameters.Count; p++)
         {
-            var parameter = network.Parameters[p];
-            var analytic = gradients.Gradient(p);
+            var parameter = parameters[p];
+            var analytic = gradient(p);
             for (int i = 0; i < parameter.Length; i++)
             {
                 double saved = parameter.Values[i];
@@ -39,12 +58,11 @@ internal static class FiniteDifference
                     / Math.Max(GradientFloor, Math.Max(Math.Abs(analytic[i]), Math.Abs(numeric)));
                 worst = Math.Max(worst, error);
                 Assert.True(error <= RelativeTolerance,
-                    $"{what}: parameter {p} ({parameter}) entry {i}: backprop {analytic[i]:R}, finite difference " +
+                    $"{what}: {describe(p)} entry {i}: backprop {analytic[i]:R}, finite difference " +
                         $"{numeric:R}, relative error {error:E2}");
                 checkedCount++;
             }
         }
-        Assert.Equal(network.ParameterCount, checkedCount);
         return (checkedCount, worst);
     }
 }

@@ -1,8 +1,3 @@
-using WeightInit.Activations;
-using WeightInit.Initializers;
-using WeightInit.Random;
-using WeightInit.Training;
-
 namespace WeightInit.Tests.Training;
 
 /// <summary>One test per rule of the layers, the residual builder, Adam and the diagnostics: each bad value throws an

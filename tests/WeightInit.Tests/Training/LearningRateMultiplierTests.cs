@@ -1,7 +1,4 @@
-using WeightInit.Activations;
-using WeightInit.Initializers;
-using WeightInit.Random;
-using WeightInit.Training;
+using WeightInit.Tests.Support;
 
 namespace WeightInit.Tests.Training;
 
@@ -61,10 +58,7 @@ public sealed class LearningRateMultiplierTests
     }
 
     [Theory]
-    [InlineData(0.0)]
-    [InlineData(-1.0)]
-    [InlineData(double.NaN)]
-    [InlineData(double.PositiveInfinity)]
+    [MemberData(nameof(BadValues.NotFinitePositive), MemberType = typeof(BadValues))]
     public void AMultiplierThatIsNotFiniteAndPositiveIsRefused(double value)
     {
         var parameter = TwoLayers(1).Parameters[0];

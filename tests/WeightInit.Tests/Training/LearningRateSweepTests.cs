@@ -1,8 +1,4 @@
 using System.Reflection;
-using WeightInit.Activations;
-using WeightInit.Convolution;
-using WeightInit.Initializers;
-using WeightInit.Training;
 
 namespace WeightInit.Tests.Training;
 

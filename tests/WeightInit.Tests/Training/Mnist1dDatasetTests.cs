@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
-using WeightInit.Training;
 
 namespace WeightInit.Tests.Training;
 

@@ -1,8 +1,3 @@
-using WeightInit.Activations;
-using WeightInit.Initializers;
-using WeightInit.Random;
-using WeightInit.Training;
-
 namespace WeightInit.Tests.Training;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using WeightInit.Initializers;
-using WeightInit.Activations;
-using WeightInit.Random;
-using WeightInit.Training;
-
 namespace WeightInit.Tests.Training;
 
 public sealed class PredictionTests

@@ -1,5 +1,3 @@
-using WeightInit.Training;
-
 namespace WeightInit.Tests.Training;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using WeightInit.Random;
-using WeightInit.Training;
-
 namespace WeightInit.Tests.Training;
 
 /// <summary>The residual schemes at step 0 and in training: identity blocks, the Fixup scaling, SkipInit = ReZero

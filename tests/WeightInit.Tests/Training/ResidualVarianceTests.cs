@@ -1,5 +1,3 @@
-using WeightInit.Random;
-using WeightInit.Training;
 using Xunit.Abstractions;
 
 namespace WeightInit.Tests.Training;

@@ -1,7 +1,3 @@
-using WeightInit.Activations;
-using WeightInit.Initializers;
-using WeightInit.Training;
-
 namespace WeightInit.Tests.Training;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using WeightInit.Random;
-using WeightInit.Training;
-
 namespace WeightInit.Tests.Training;
 
 public sealed class ToyDatasetTests

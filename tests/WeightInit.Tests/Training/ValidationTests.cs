@@ -1,7 +1,4 @@
-using WeightInit.Initializers;
-using WeightInit.Activations;
-using WeightInit.Random;
-using WeightInit.Training;
+using WeightInit.Tests.Support;
 
 namespace WeightInit.Tests.Training;
 
@@ -11,10 +8,7 @@ public sealed class ValidationTests
     private static string? Param(Action action) => Assert.ThrowsAny<ArgumentException>(action).ParamName;
 
     [Theory]
-    [InlineData(0.0)]
-    [InlineData(-0.1)]
-    [InlineData(double.NaN)]
-    [InlineData(double.PositiveInfinity)]
+    [MemberData(nameof(BadValues.NotFinitePositive), MemberType = typeof(BadValues))]
     public void LearningRateMustBeFiniteAndPositive(double value) =>
         Assert.Equal("LearningRate", Param(() => _ = new TrainingOptions { LearningRate = value }));
 
@@ -26,9 +20,7 @@ public sealed class ValidationTests
         Assert.Equal("Momentum", Param(() => _ = new TrainingOptions { Momentum = value }));
 
     [Theory]
-    [InlineData(-1e-4)]
-    [InlineData(double.NaN)]
-    [InlineData(double.PositiveInfinity)]
+    [MemberData(nameof(BadValues.NotFiniteNonNegative), MemberType = typeof(BadValues))]
     public void WeightDecayMustBeFiniteAndNonNegative(double value) =>
         Assert.Equal("WeightDecay", Param(() => _ = new TrainingOptions { WeightDecay = value }));
 

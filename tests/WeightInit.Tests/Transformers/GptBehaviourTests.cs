@@ -1,4 +1,3 @@
-using WeightInit.Random;
 using WeightInit.Transformers;
 
 namespace WeightInit.Tests.Transformers;

@@ -1,5 +1,4 @@
 using WeightInit.Tests.Training;
-using WeightInit.Training;
 using WeightInit.Transformers;
 
 namespace WeightInit.Tests.Transformers;

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using WeightInit.Random;
 using WeightInit.Transformers;
 
 namespace WeightInit.Tests.Transformers;

@@ -1,7 +1,4 @@
-using WeightInit.Activations;
-using WeightInit.Random;
 using WeightInit.Tests.Training;
-using WeightInit.Training;
 using WeightInit.Transformers;
 using Xunit.Abstractions;
 
@@ -67,10 +64,8 @@ public sealed class TransformerGradientCheckTests(ITestOutputHelper output)
         double Reference() => ReferenceLayers.SoftmaxLoss(ReferenceGpt.Forward(network.Layers, inputs, count), labels,
             count, Classes);
 
-        var gradients = network.CreateGradients();
-        double value = network.ComputeGradients(inputs, labels, count, Loss.SoftmaxCrossEntropy, gradients);
-        Assert.Equal(Reference(), value, 1e-12);
-        var (checkedCount, worst) = FiniteDifference.AssertMatches(network, gradients, Reference, name);
+        var (checkedCount, worst) = FiniteDifference.AssertBackpropagationMatches(network, inputs, labels, count,
+            Loss.SoftmaxCrossEntropy, Reference, name);
         output.WriteLine($"{name}: {checkedCount} parameters, worst relative error {worst:E2}");
     }
 
@@ -102,30 +97,8 @@ public sealed class TransformerGradientCheckTests(ITestOutputHelper output)
         Assert.Equal(Reference(), value, 1e-12);
         Assert.Equal(Reference(), model.Loss(inputs, targets, Length), 1e-12);
 
-        long checkedCount = 0;
-        double worst = 0;
-        for (int p = 0; p < model.Parameters.Count; p++)
-        {
-            var parameter = model.Parameters[p];
-            var analytic = gradients.Gradient(p);
-            for (int i = 0; i < parameter.Length; i++)
-            {
-                double saved = parameter.Values[i];
-                parameter.Values[i] = saved + FiniteDifference.Step;
-                double plus = Reference();
-                parameter.Values[i] = saved - FiniteDifference.Step;
-                double minus = Reference();
-                parameter.Values[i] = saved;
-                double numeric = (plus - minus) / (2 * FiniteDifference.Step);
-                double error = Math.Abs(analytic[i] - numeric) / Math.Max(FiniteDifference.GradientFloor,
-                    Math.Max(Math.Abs(analytic[i]), Math.Abs(numeric)));
-                worst = Math.Max(worst, error);
-                Assert.True(error <= FiniteDifference.RelativeTolerance,
-                    $"{name}: {model.ParameterNames[p]} entry {i}: backprop {analytic[i]:R}, finite difference " +
-                        $"{numeric:R}, relative error {error:E2}");
-                checkedCount++;
-            }
-        }
+        var (checkedCount, worst) = FiniteDifference.AssertMatches(model.Parameters, gradients.Gradient,
+            p => model.ParameterNames[p], Reference, name);
         Assert.Equal(model.ParameterCount, checkedCount);
         // Position Length..Context-1 never occurs in these sequences: its rows of the position embedding get exactly 0.
         var positions = gradients.Gradient(1);

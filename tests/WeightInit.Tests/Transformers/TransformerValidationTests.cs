@@ -1,5 +1,4 @@
-using WeightInit.Random;
-using WeightInit.Scaling;
+using WeightInit.Tests.Support;
 using WeightInit.Transformers;
 
 namespace WeightInit.Tests.Transformers;
@@ -74,10 +73,7 @@ public sealed class TransformerValidationTests
     }
 
     [Theory]
-    [InlineData(0.0)]
-    [InlineData(-2.0)]
-    [InlineData(double.NaN)]
-    [InlineData(double.PositiveInfinity)]
+    [MemberData(nameof(BadValues.NotFinitePositive), MemberType = typeof(BadValues))]
     public void AWidthMultiplierThatIsNotPositiveIsRefused(double multiplier)
     {
         Assert.Equal("widthMultiplier",
