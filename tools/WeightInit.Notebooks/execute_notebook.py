@@ -31,5 +31,11 @@ except DeadKernelError:
     if started:
         raise
     sys.exit(4)
+except RuntimeError as error:
+    # jupyter_client's "Kernel died before replying to kernel_info": the kernel died while starting (two kernels
+    # starting at once can race for a port), before any cell ran.
+    if started or "Kernel died" not in str(error):
+        raise
+    sys.exit(4)
 nbformat.write(notebook, output)
 sys.exit(status)
