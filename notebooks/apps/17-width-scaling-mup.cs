@@ -32,7 +32,8 @@ NotebookApp.Start("17-width-scaling-mup");
 // 2. **Learning-rate transfer** (Tensor Programs V, Figure 1, at CPU scale): a sweep of learning rates at 4 widths,
 //    5 seeds, in both parametrizations; a slider walks through the widths.
 //
-// Shrunk to run on a CPU (the ⏱ lines give the times): 3 Adam steps for the coordinate checks; the GPT has 2 blocks and
+// Shrunk to run on a CPU, though not to the issue's budget of a minute (the ⏱ lines add up to more on two
+// cores): 3 Adam steps for the coordinate checks; the GPT has 2 blocks and
 // sees 2 windows of 16 characters a step; the learning-rate sweep uses the MLP (not a transformer, as Figure 1 does),
 // widths 32 to 256, 100 steps each.
 
@@ -41,14 +42,17 @@ NotebookApp.Start("17-width-scaling-mup");
 // ## The two parametrizations
 //
 // Write $n$ for the width and $m = n / n_0$ for the **width multiplier** against a **base width** $n_0$ at which both
-// parametrizations agree.
+// parametrizations agree, except for the readout's zero start (μP here) and, in the GPT, μP's attention scale and zero
+// queries.
 //
 // - **Standard parametrization (SP)**: every weight has variance $\propto 1/\text{fan-in}$ (He's, here), and one Adam
 //   learning rate $\eta$ for all.
 // - **μP for Adam** (Tensor Programs V, Table 3; as the `mup` package implements it): the input layer as in SP; the
-//   hidden layers' variance $1/\text{fan-in}$ and learning rate $\eta/m$; the readout's logits multiplied by $1/m$
-//   (equivalently init std and learning rate divided by $m$; the library folds it into the readout), and the readout
-//   started at zero.
+//   hidden layers' variance $1/\text{fan-in}$ and learning rate $\eta/m$; the readout's learning rate $\eta/m$ and its
+//   logits multiplied by $1/m$ (the library folds it into the readout). Table 3 gives the readout an init variance
+//   $\propto 1/\text{fan-in}^2$; here the readout is started at zero, so its init rule plays no part. A zero readout
+//   is an option Tensor Programs V recommends and `mup` offers (`readout_zero_init`, off by default), not μP's
+//   default.
 //
 // `MaximalUpdateNetwork.For` reads one network description and the base width and gives each layer's factors:
 
@@ -59,7 +63,8 @@ foreach (int width in new[] { 64, 2048 })
 {
     var mup = MaximalUpdateNetwork.For(Mlp(width), baseWidth: 64);
     foreach (var layer in mup.Layers)
-        Console.WriteLine($"width {width,5}, layer {layer.Layer} ({layer.Role,-6}): m = {layer.WidthMultiplier,3}, " +
+        Console.WriteLine($"width {width,5}, layer {layer.Layer} ({layer.Role,-6}): " +
+            $"fan-in multiplier {layer.WidthMultiplier,3}, " +
             $"init std {layer.EntryStd:F5}, Adam learning-rate multiplier {layer.LearningRateMultiplier:F5}");
 }
 var (small, wide) = (MaximalUpdateNetwork.For(Mlp(64), 64).Layers, MaximalUpdateNetwork.For(Mlp(2048), 64).Layers);
@@ -70,18 +75,23 @@ Claim.Close(wide[0].LearningRateMultiplier, small[0].LearningRateMultiplier, 0,
 
 // ## Part 1: the coordinate check of the MLP
 //
-// **What theory predicts.** Adam's first update moves every weight by about $\eta$ in the direction of its gradient's
-// sign, whatever the gradient's size. A layer's output then changes by $\Delta W x$, a sum of fan-in terms that all
-// point the same way (the update is built from $x$ itself): it grows like $\eta \cdot \text{fan-in}$. In SP the input
+// **What theory predicts.** Adam's first update moves every weight by about $\eta$ against its gradient's sign,
+// whatever the gradient's size. A layer's output then changes by $\Delta W x$, a sum of fan-in terms that all
+// point the same way (the update is built from $x$ itself, and the digits and the ReLU outputs are non-negative, so a
+// probe batch correlates with the training batch): it grows like $\eta \cdot \text{fan-in}$. In SP the input
 // layer's fan-in is the fixed 64 pixels, so its change does not depend on the width (slope 0 on log-log axes); the
-// hidden layer's and the readout's fan-in is $n$, so their change grows like $n^1$ (slope 1). μP divides those two
-// learning rates by $m$: every slope is 0. These are statements about the limit of infinite width (Tensor Programs V);
-// at widths 64 to 2048 the measured slope approaches them.
+// hidden layer's fan-in is $n$, so its change grows like $n^1$ (slope 1). The logits' change has three terms:
+// $\Delta W_{out} h$ grows like $n$; $W_{out} \Delta h$ sums $n$ terms of size $\eta n / \sqrt{n}$ aligned with
+// $W_{out}$ (the gradient reaching $h$ is built from $W_{out}$), so like $n^{3/2}$; $\Delta W_{out} \Delta h$ like
+// $n^2$. So SP's logits grow at least like $n^1$, faster as the width grows. μP divides the hidden layer's and the
+// readout's learning rates by $m$: every slope is 0. These are statements about the limit of infinite width (Tensor
+// Programs V), set beside the measured slope and its spread over the seeds.
 //
 // **The check**: the MLP $64 \to n \to n \to 10$ (ReLU) at 4 widths from 64 to 2048, Adam ($\eta = 10^{-2}$, batches of 32
 // digits), 3 steps, 5 seeds (a new network and new batches per seed); after each step the mean $|\text{activation}|$ of
 // each layer on a fixed probe batch and its mean change since step 0 (`NetworkCoordinateCheck`). μP's zero readout means
-// the hidden layers get no gradient at step 1, so μP is read at step 3 and SP at step 1.
+// the hidden layers get no gradient at step 1, so μP is read at step 3 and SP at step 1
+// (the two sides of each comparison are at different steps).
 
 NotebookApp.Cell(3);
 var digits = DigitsDataset.LoadSplit(DigitsDataset.FindFile(Environment.CurrentDirectory)).Train;
@@ -100,10 +110,11 @@ Console.WriteLine($"sites: {string.Join(", ", mlpSites)}");
 NotebookApp.Cell(4);
 // The slope of log mean|change| over log width, per seed; the theory's exponent beside it.
 int StepOf(bool mup) => mup ? 3 : 1;
-double PredictedSlope(bool mup, string site) => mup || site == "layer 1" ? 0 : 1;
+double PredictedSlope(bool mup, string site) => mup || site == "layer 1" ? 0 : 1;    // SP's logits: at least 1
 SeedSummary Slopes(Dictionary<bool, CoordinateCheckResult[]> checks, bool mup, string site) =>
     SeedSummary.Of(checks[mup].Select(c => c.Slope(site, StepOf(mup), change: true)));
-Console.WriteLine("log-log slope of the activations' change over the width, 5 seeds (theory, infinite width)");
+Console.WriteLine("log-log slope of the activations' change over the width, mean ± std over 5 seeds (theory, " +
+    "infinite width)");
 foreach (bool mup in new[] { false, true })
     foreach (string site in mlpSites)
         Console.WriteLine($"  {(mup ? "μP" : "SP"),-3} step {StepOf(mup)} {site,-8} " +
@@ -124,28 +135,48 @@ NotebookApp.Show(Charts.Panels([ChangeChart(mlpChecks, false, mlpSites), ChangeC
     .WithTitle("Coordinate check of the MLP 64-n-n-10: how far each layer's activations moved (geometric mean, range)")
     .WithSize(1000, 440));
 
-// The tolerance of each check below is three standard errors of the 5 seeds' slopes plus 0.25 for the finite
-// widths: the theory gives the exponent as the width goes to infinity, and 64 to 2048 is not infinity.
+// Each check's tolerance is three standard errors of the 5 seeds' slopes. Where the infinite-width exponent is 0
+// (SP's input layer, every μP layer) the slope must be 0 within it; SP's hidden layer must grow (above 0) yet stay
+// short of its infinite-width 1 at these widths; SP's logits must grow at least like $n^1$, and their local slope
+// (between consecutive widths, from the 5 seeds' geometric means) must rise from the narrowest pair to the widest.
 
 NotebookApp.Cell(6);
-bool MatchesTheory(SeedSummary slopes, double predicted) =>
-    Math.Abs(slopes.Mean - predicted) <= 3 * slopes.Std / Math.Sqrt(slopes.Count) + 0.25;
-Claim.ForAll(new[] { false, true }.SelectMany(mup => mlpSites.Select(site => (mup, site))), 2 * mlpSites.Length,
-    x => MatchesTheory(Slopes(mlpChecks, x.mup, x.site), PredictedSlope(x.mup, x.site)),
-    "MLP: every layer's slope matches the theory's exponent (SP: 0, 1, 1; μP: 0, 0, 0) within 3 SE + 0.25",
-    x => $"{(x.mup ? "μP" : "SP")} {x.site}: {Format.Spread(Slopes(mlpChecks, x.mup, x.site))}");
+double SE(SeedSummary s) => s.Std / Math.Sqrt(s.Count);
+bool ZeroWithin(SeedSummary s) => Math.Abs(s.Mean) <= 3 * SE(s);
+Claim.ForAll(mlpSites.Select(site => Slopes(mlpChecks, true, site)).Append(Slopes(mlpChecks, false, "layer 1")),
+    mlpSites.Length + 1, ZeroWithin,
+    "MLP: μP's three slopes (step 3) and SP's input layer (step 1) are 0 within 3 SE",
+    s => Format.Spread(s));
+var spHidden = Slopes(mlpChecks, false, "layer 2");
+Claim.That(spHidden.Mean - 3 * SE(spHidden) > 0 && spHidden.Mean + 3 * SE(spHidden) < 1,
+    "MLP, SP: the hidden layer's change grows with the width, short of n^1 at 64 to 2048 (3 SE)",
+    Format.Spread(spHidden));
+var spLogits = Slopes(mlpChecks, false, "logits");
+Claim.AtLeast(spLogits.Mean - 3 * SE(spLogits), 1, "MLP, SP: the logits' change grows at least like n^1 (3 SE)");
+
+NotebookApp.Cell(7);
+double GeoMean(int w) => Math.Exp(mlpChecks[false].Average(c => Math.Log(c.Point(w, 1, "logits").MeanAbsChange)));
+double Local(int k) => Math.Log(GeoMean(mlpWidths[k + 1]) / GeoMean(mlpWidths[k]))
+    / Math.Log((double)mlpWidths[k + 1] / mlpWidths[k]);
+Console.WriteLine("SP logits, local slopes between consecutive widths: " +
+    string.Join(", ", Enumerable.Range(0, mlpWidths.Length - 1).Select(k => $"{Local(k):F2}")));
+Claim.That(Local(mlpWidths.Length - 2) > Local(0), "MLP, SP: the logits' local slope is larger at 1024-2048 than at " +
+    "64-256", $"{Local(mlpWidths.Length - 2):F2} > {Local(0):F2}");
 Claim.EntirelyAbove(Slopes(mlpChecks, false, "logits"), Slopes(mlpChecks, true, "logits"),
-    "the logits' change grows faster with the width in SP than in μP, on every seed");
+    "the logits' change grows faster with the width in SP (after 1 step) than in μP (after 3), on every seed");
 
 // ## Part 2: the coordinate check of a small GPT
 //
 // The same check on the GPT of notebook 16 (2 blocks, 4 heads, context 32), widths 64 to 512, Adam at $10^{-2}$ on
-// 2 windows of 16 characters a step, 3 steps, 5 seeds. SP here is `GptParametrization.Standard(64)`: GPT-2's std 0.02
-// at the base width, variance $\propto 1/\text{fan-in}$ beyond it, one learning rate, $1/\sqrt{d_{head}}$ attention;
+// 2 windows of 16 characters a step, 3 steps, 5 seeds. SP here is the series' own
+// `GptParametrization.Standard(64)`: GPT-2's std 0.02 at the base width, variance $\propto 1/\text{fan-in}$ beyond it
+// (nanoGPT keeps 0.02 at every width), one learning rate, $1/\sqrt{d_{head}}$ attention;
 // μP is `GptParametrization.MaximalUpdate(64)`: the same table as the MLP's, plus $1/d_{head}$ attention and zero
-// queries. Theory: the residual stream's change (each block's output) grows like $n^1$ in SP and stays flat in μP.
+// queries. Theory: the residual stream's change (each block's output) grows like $n^1$ in SP and stays flat in μP. The
+// alignment argument needs features that correlate across tokens; layer-normalized features have mean zero, and the
+// SP logits' slope (below) is far from 1: the prediction fails there at these widths.
 
-NotebookApp.Cell(7);
+NotebookApp.Cell(8);
 var corpus = TinyShakespeare.Load(TinyShakespeare.FindFile(Environment.CurrentDirectory));
 GptConfig Gpt(int width) => new()
     { VocabularySize = corpus.Vocabulary.Size, ContextLength = 32, Layers = 2, Heads = 4, ModelWidth = width };
@@ -160,36 +191,35 @@ string[] streamSites = ["block 1 output", "block 2 output", "logits"];
 foreach (bool mup in new[] { false, true })
     foreach (string site in streamSites)
         Console.WriteLine($"  {(mup ? "μP" : "SP"),-3} step {StepOf(mup)} {site,-16} " +
-            $"{Format.Spread(Slopes(gptChecks, mup, site)),-18} (theory {(mup ? 0 : 1)})");
+            $"{Format.Spread(Slopes(gptChecks, mup, site)),-18} (theory {(mup ? 0 : 1)}; mean ± std, 5 seeds)");
 
-NotebookApp.Cell(8);
+NotebookApp.Cell(9);
 NotebookApp.Show(Charts.Panels([ChangeChart(gptChecks, false, streamSites), ChangeChart(gptChecks, true, streamSites)],
         ["standard parametrization, after 1 step", "μP, after 3 steps"], columns: 2)
     .WithTitle("Coordinate check of the small GPT: how far the residual stream and the logits moved")
     .WithSize(1000, 440));
 
-NotebookApp.Cell(9);
+NotebookApp.Cell(10);
 Claim.ForAll(streamSites, streamSites.Length,
     site => Slopes(gptChecks, false, site).IsEntirelyAbove(Slopes(gptChecks, true, site)),
-    "GPT: every site's change grows faster with the width in SP than in μP, on every seed");
-Claim.ForAll(streamSites, streamSites.Length, site => MatchesTheory(Slopes(gptChecks, true, site), 0),
-    "GPT under μP: every site's slope is the theory's 0 within 3 SE + 0.25",
+    "GPT: every site's change grows faster with the width in SP (after 1 step) than in μP (after 3), on every seed");
+Claim.ForAll(streamSites, streamSites.Length, site => ZeroWithin(Slopes(gptChecks, true, site)),
+    "GPT under μP: every site's slope is the theory's 0 within 3 SE",
     site => $"{site}: {Format.Spread(Slopes(gptChecks, true, site))}");
-var spStream = Slopes(gptChecks, false, "block 2 output");
-Console.WriteLine($"SP's stream slope {Format.Spread(spStream)} against the infinite-width 1: " +
-    $"{(MatchesTheory(spStream, 1) ? "within" : "not within")} 3 SE + 0.25 at widths 64 to 512");
-Claim.That(spStream.Mean < 1, "GPT under SP: at widths 64 to 512 the stream's mean slope is still below the " +
-    "infinite-width 1", Format.Spread(spStream));
+Claim.ForAll(streamSites, streamSites.Length, site => Slopes(gptChecks, false, site).Mean
+        + 3 * SE(Slopes(gptChecks, false, site)) < 1,
+    "GPT under SP: at widths 64 to 512 every site's slope is below the infinite-width 1 (by 3 SE)",
+    site => $"{site}: {Format.Spread(Slopes(gptChecks, false, site))}");
 
 // ## Part 3: learning-rate transfer
 //
 // Tensor Programs V's Figure 1 trains transformers of several widths over a range of learning rates: in SP the best
 // learning rate moves as the width grows, in μP it stays put. Here, at CPU scale: the MLP $64 \to n \to n \to 10$ at
-// widths 32, 64, 128 and 256 (base width 32, so both parametrizations are the same network at 32), Adam at 8 learning
+// widths 32, 64, 128 and 256 (base width 32: at 32 the two differ only in μP's zero readout), Adam at 8 learning
 // rates from $2^{-10}$ to $2^{-3}$, 100 steps of 32 digits, 5 seeds; the score is the training loss after the 100 steps
 // (how far the optimizer got in a fixed budget, which is what the learning rate is tuned for).
 
-NotebookApp.Cell(10);
+NotebookApp.Cell(11);
 int[] sweepWidths = [32, 64, 128, 256];
 double[] rates = [.. Enumerable.Range(-10, 8).Select(k => Math.Pow(2, k))];
 double TrainedLoss(bool mup, int width, double rate, ulong seed)
@@ -208,7 +238,7 @@ Timing.Measure($"{grid.Length} training runs of 100 steps", () => Parallel.For(0
 SeedSummary At(bool mup, int w, int k) => SeedSummary.Of(grid.Select((g, i) => (g, i))
     .Where(x => x.g.mup == mup && x.g.w == w && x.g.k == k).Select(x => sweepLoss[x.i]));
 
-NotebookApp.Cell(11);
+NotebookApp.Cell(12);
 int BestRate(bool mup, int w) => Enumerable.Range(0, rates.Length).MinBy(k => At(mup, w, k).Mean);
 string Power(int k) => $"2^{Math.Log2(rates[k])}";
 foreach (bool mup in new[] { false, true })
@@ -223,26 +253,37 @@ NotebookApp.Show(Charts.Slider("width", [.. sweepWidths.Select(w => ($"{w}", Swe
     .WithTitle("Learning-rate transfer on the MLP 64-n-n-10: move the slider through the widths")
     .WithSize(900, 480));
 
-NotebookApp.Cell(12);
+NotebookApp.Cell(13);
 int Drift(bool mup) => sweepWidths.Max(w => BestRate(mup, w)) - sweepWidths.Min(w => BestRate(mup, w));
 Console.WriteLine($"spread of the best learning rate over the widths, in grid steps (factors of 2): " +
     $"SP {Drift(false)}, μP {Drift(true)}");
 Claim.That(BestRate(false, 256) <= BestRate(false, 32) - 2, "SP: the best learning rate falls by at least a factor 4 " +
     "from width 32 to 256", $"{Power(BestRate(false, 32))} -> {Power(BestRate(false, 256))}");
-Claim.AtMost(Drift(true), 1, "μP: the best learning rate stays within one factor of 2 over widths 32 to 256");
+Claim.That(Drift(true) < Drift(false), "μP's best learning rate moves over fewer grid steps than SP's (the grid's " +
+    "resolution, a factor 2, is the check's limit)", $"μP {Drift(true)}, SP {Drift(false)}");
 int muBest = BestRate(true, 32);
 Claim.EntirelyAbove(At(false, 256, muBest), At(true, 256, muBest),
     $"at width 256 and the rate tuned at width 32 ({Power(muBest)}), μP trains to a lower loss than SP on every seed");
+var spOwn = At(false, 256, BestRate(false, 256));
+Console.WriteLine($"width 256: μP at the transferred {Power(muBest)} {Format.Spread(At(true, 256, muBest))}, " +
+    $"μP at its " +
+    $"best {Format.Spread(At(true, 256, BestRate(true, 256)))}, SP at its own best {Format.Spread(spOwn)} " +
+    "(mean ± std, 5 seeds)");
+Claim.MeanAbove(At(true, 256, muBest), spOwn,
+    "but μP at the transferred rate ends above SP tuned at width 256 (on average, 100 steps)");
 
 // ## Takeaways
 //
 // - Adam moves every weight by about the learning rate, so a layer whose fan-in is the width changes its output in
-//   proportion to the width: in SP the hidden layer's and the logits' change grow like $n^1$, the input layer's does not
-//   (✓ slopes within the stated tolerance); μP's per-layer learning rates make every slope 0 (✓).
-// - The small GPT shows the same split between SP and μP on every seed (✓), with μP flat (✓); at widths 64 to 512 SP's
-//   slope is still short of the infinite-width 1 (✓).
-// - The best learning rate of SP falls as the MLP widens (✓); μP's stays within a factor of 2 (✓), so a learning rate
-//   tuned at width 32 carries over (✓ at width 256): Tensor Programs V's Figure 1 at CPU scale, on an MLP.
+//   proportion to the width: in SP the hidden layer's change grows (✓ short of $n^1$ at these widths), the logits'
+//   at least like $n^1$ and faster as the width grows (✓), the input layer's not at all (✓); μP's per-layer learning
+//   rates make every slope 0 (✓ within 3 SE).
+// - The small GPT shows the same split between SP and μP on every seed (✓), with μP flat (✓); at widths 64 to 512
+//   every SP slope is below the infinite-width 1 (✓), the logits' far below it.
+// - At a 100-step budget, the best learning rate of SP falls as the MLP widens (✓); μP's moves by fewer grid steps (✓),
+//   and at width 256 the rate tuned at width 32 does better for μP than for SP (✓). But SP tuned at width 256 still
+//   ends lower than μP at the transferred rate (✓): the transfer of Tensor Programs V's Figure 1, not its "wider is
+//   better", at CPU scale on an MLP.
 
 // ## Exercises
 
@@ -251,14 +292,15 @@ Claim.EntirelyAbove(At(false, 256, muBest), At(true, 256, muBest),
 // Derive, then check: in μP with base width 64, what Adam learning-rate multiplier does the hidden layer of a width-512
 // MLP get, and what std does its readout start with? Check with `MaximalUpdateNetwork.For`.
 
-NotebookApp.Cell(13);
+NotebookApp.Cell(14);
 var layers512 = MaximalUpdateNetwork.For(Mlp(512), baseWidth: 64).Layers;
 Console.WriteLine($"hidden: learning-rate multiplier {layers512[1].LearningRateMultiplier}; readout std " +
     $"{layers512[2].EntryStd}");
 Claim.Close(layers512[1].LearningRateMultiplier, 64.0 / 512, 1e-15, "the hidden layer's multiplier is 1/m = 1/8");
 Claim.Close(layers512[2].EntryStd, 0, 0, "the readout starts at zero");
 
-// $m = 512/64 = 8$: the hidden layer learns at $\eta/8$; the readout starts at zero (μP's default), so its std is 0
+// $m = 512/64 = 8$: the hidden layer learns at $\eta/8$; the readout starts at zero
+// (this library's μP; an option in `mup`), so its std is 0
 // whatever $m$ is.
 
 // ### Exercise 2
@@ -266,15 +308,14 @@ Claim.Close(layers512[2].EntryStd, 0, 0, "the readout starts at zero");
 // Predict, then run: in SP, by what factor does the logits' mean change after one Adam step grow from width 256 to
 // width 1024? Read it off the check of part 1 (seed 1).
 
-NotebookApp.Cell(14);
+NotebookApp.Cell(15);
 var seed1 = mlpChecks[false][0];
 double factor = seed1.Point(1024, 1, "logits").MeanAbsChange / seed1.Point(256, 1, "logits").MeanAbsChange;
-Console.WriteLine($"change at 1024 over change at 256: {factor:F2} (theory: 4)");
-Claim.Within(factor, 2, 8, "about the width's factor 4 (within a factor 2)");
+Console.WriteLine($"change at 1024 over change at 256: {factor:F2} (theory: more than 4, up to 16)");
+Claim.Within(factor, 4, 16, "more than the width's factor 4, at most its square 16 (seed 1)");
 
-// The readout's part of the logits' change is a sum of $n$ aligned terms of size about $\eta$: 4 times the width,
-// 4 times that part. The measured factor is larger (7.57): the hidden layer's change, which also grows with $n$, reaches
-// the logits through the readout, so at these widths SP's logit slope is above 1 (part 1's table), and the check's
-// factor-2 tolerance only just holds.
+// The readout's own part of the logits' change, $\Delta W_{out} h$, is a sum of $n$ aligned terms of size about $\eta$:
+// 4 times the width, 4 times that part. The other parts grow faster ($n^{3/2}$ and $n^2$, part 1), so the factor is
+// more than 4 and at most 16.
 
 NotebookApp.Finish();
