@@ -13,6 +13,10 @@ Lines starting with '#' describe the run: torch version, threads, the BLAS threa
 Options: --layers 4 --width 128 --heads 4 --context 64 --batch 16 --vocab 65 --threads 2 --steps 20
 --dtypes float32,float64. Run with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset (the C# suite does that for this
 child process only).
+
+OpenMP's wait policy is PASSIVE unless OMP_WAIT_POLICY is set (as in torch_conv1d.py): Debian's build runs its
+products in OpenBLAS's own pthreads, and with the default (spinning) policy PyTorch's idle OpenMP threads compete
+with them for the cores, which made two threads slower than one here. Set OMP_WAIT_POLICY=ACTIVE to time the default.
 """
 import argparse
 import math
@@ -20,9 +24,10 @@ import os
 import statistics
 import time
 
-import torch
-import torch.nn as nn
-import torch.nn.functional as F
+os.environ.setdefault('OMP_WAIT_POLICY', 'PASSIVE')  # before torch starts its OpenMP runtime
+import torch  # noqa: E402
+import torch.nn as nn  # noqa: E402
+import torch.nn.functional as F  # noqa: E402
 
 
 class Block(nn.Module):
@@ -70,7 +75,8 @@ class Gpt(nn.Module):
 
 def describe():
     print(f"# torch {torch.__version__}; threads {torch.get_num_threads()}; "
-          f"OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(unset)')}")
+          f"OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(unset)')}; "
+          f"OMP_WAIT_POLICY={os.environ['OMP_WAIT_POLICY']}")
     try:
         from threadpoolctl import threadpool_info
     except ImportError:
