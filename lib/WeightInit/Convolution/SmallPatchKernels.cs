@@ -26,8 +26,9 @@ internal static unsafe class SmallPatchKernels
     };
 
     /// <summary>
-    /// The forward product straight into the row layout: z_b[o, t] = (sum over r of W[o, r] U[r, b L_out + t]) + bias[o]
-    /// (the chain over r, then the bias added), for samples [first, end). Needs L_out &gt;= <see cref="Lanes"/>.
+    /// The forward product straight into the row layout:
+    /// z_b[o, t] = (sum over r of W[o, r] U[r, b L_out + t]) + bias[o] (the chain over r, then the bias added), for
+    /// samples [first, end). Needs L_out &gt;= <see cref="Lanes"/>.
     /// </summary>
     public static void Forward(double* weights, double* biases, double* unfolded, double* z, int patch, int channels,
         int lengthOut, int columns, int first, int end)
@@ -207,8 +208,20 @@ internal static unsafe class SmallPatchKernels
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Run<TV>() where TV : struct, ISimdVector<TV, double>
         {
+            // W padded to MaxPatch columns with zeros: the eight chains of a chunk (one per r) run side by side,
+            // sharing each load of dZ; the padded ones are not stored.
+            Span<double> padded = channels <= 256 ? stackalloc double[channels * MaxPatch]
+                : new double[channels * MaxPatch];
+            fixed (double* w = padded) Run<TV>(w);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void Run<TV>(double* w) where TV : struct, ISimdVector<TV, double>
+        {
             int lanes = TV.Count, last = lengthOut - lanes, width = channels * lengthOut;
             long columns = (long)count * lengthOut;
+            for (int o = 0; o < channels; o++)
+                for (int r = 0; r < MaxPatch; r++) w[o * MaxPatch + r] = r < patch ? weights[o * patch + r] : 0;
             for (int b = 0; b < count; b++)
             {
                 double* sample = dz + (long)b * width;
@@ -217,15 +230,29 @@ internal static unsafe class SmallPatchKernels
                 for (int t = 0; ; t += lanes)
                 {
                     if (t > last) t = last;
-                    double* target = patchGradient + (long)b * lengthOut + t;
-                    for (int r = 0; r < patch; r++, target += columns)
+                    TV s0 = TV.Zero, s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0;
+                    double* d = sample + t, wo = w;
+                    for (int o = 0; o < channels; o++, d += lengthOut, wo += MaxPatch)
                     {
-                        var s = TV.Zero;
-                        double* d = sample + t;
-                        for (int o = 0; o < channels; o++, d += lengthOut)
-                            s = TV.FusedMultiplyAdd(TV.Create(weights[o * patch + r]), TV.Load(d), s);
-                        TV.Store(s, target);
+                        var x = TV.Load(d);
+                        s0 = TV.FusedMultiplyAdd(TV.Create(wo[0]), x, s0);
+                        s1 = TV.FusedMultiplyAdd(TV.Create(wo[1]), x, s1);
+                        s2 = TV.FusedMultiplyAdd(TV.Create(wo[2]), x, s2);
+                        s3 = TV.FusedMultiplyAdd(TV.Create(wo[3]), x, s3);
+                        s4 = TV.FusedMultiplyAdd(TV.Create(wo[4]), x, s4);
+                        s5 = TV.FusedMultiplyAdd(TV.Create(wo[5]), x, s5);
+                        s6 = TV.FusedMultiplyAdd(TV.Create(wo[6]), x, s6);
+                        s7 = TV.FusedMultiplyAdd(TV.Create(wo[7]), x, s7);
                     }
+                    double* target = patchGradient + (long)b * lengthOut + t;
+                    TV.Store(s0, target);
+                    if (patch > 1) TV.Store(s1, target + columns);
+                    if (patch > 2) TV.Store(s2, target + 2 * columns);
+                    if (patch > 3) TV.Store(s3, target + 3 * columns);
+                    if (patch > 4) TV.Store(s4, target + 4 * columns);
+                    if (patch > 5) TV.Store(s5, target + 5 * columns);
+                    if (patch > 6) TV.Store(s6, target + 6 * columns);
+                    if (patch > 7) TV.Store(s7, target + 7 * columns);
                     if (t == last) break;
                 }
             }

@@ -20,6 +20,7 @@ public sealed class SmallPatchKernelTests
         { 2, 30, 11, 3, 2, 1, false }, // two channels: the transposed unfolded input
         { 2, 20, 6, 4, 1, -1, true },
         { 1, 17, 5, 1, 1, 0, false },  // one tap
+        { 1, 16, 300, 3, 1, -1, false }, // more channels than the padded weights' stack buffer takes
     };
 
     [Theory]
