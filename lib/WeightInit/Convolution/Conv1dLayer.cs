@@ -28,7 +28,9 @@ namespace WeightInit.Convolution;
 /// Convolutional Neural Networks for Document Processing"), so that the whole batch is one product Z = W U on the
 /// library's matrix product (W read as an out x (in k) matrix). Backward, from G = dLoss/dA: dZ = G f'(Z),
 /// dW = dZ U^T, db = the sums of dZ over samples and positions, and dLoss/dX folds W^T dZ back onto the input
-/// positions each column read (col2im). The same inputs give the same bits on every run and thread count.</para>
+/// positions each column read (col2im). A patch of at most 8 values (C_in k, such as a first layer on a one-channel
+/// signal) takes <see cref="SmallPatchKernels"/> instead, which compute the same chains in the row layout without the
+/// product matrix: the same bits. The same inputs give the same bits on every run and thread count.</para>
 /// </remarks>
 public sealed class Conv1dLayer : Layer
 {
