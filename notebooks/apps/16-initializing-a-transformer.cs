@@ -300,8 +300,8 @@ Claim.EntirelyAbove(Excess("PyTorch defaults"), Excess("GPT-2"),
 // $\ln V + \sigma^2/2$, against $\ln V$. PyTorch's defaults start a sixth of a nat above $\ln V$, as their logits'
 // variance predicts (✓ within 3 standard errors). At GPT-2's readout std 0.02 the predicted excess is about 0.013
 // nats, and single networks stray from it by more than that (✓): the characters are far from uniform, so the
-// random logits of the frequent ones decide the loss, and 5 networks cannot pin so small an excess down. The
-// readout sweep below tests the prediction where it is large.
+// random logits of the frequent ones decide the loss, and 5 networks measure so small an excess only roughly.
+// The readout sweep below tests the prediction where it is large.
 
 NotebookApp.Cell(15);
 double lnV = Math.Log(corpus.Vocabulary.Size);
