@@ -219,7 +219,7 @@ Claim.ForAll(growth[zeroName].SelectMany(g => g), depths.Length, g => g == 1,
 // To see a difference at step 0 the queries and keys must not be tiny, so this part uses PyTorch's default start
 // (`nn.Linear`: weights and biases uniform in $\pm 1/\sqrt{\text{fan-in}}$): each query entry then has variance
 // $\text{fan-in}\cdot\frac{1}{3\,\text{fan-in}} + \frac{1}{3\,\text{fan-in}}$ for a layer-normalized input. One block
-// of width 64 with 8, 4, 2 or 1 heads, 5 seeds; the same seed gives the same weights under both scales, so the
+// of width 64 with 8, 4, 2 or 1 heads, 20 seeds; the same seed gives the same weights under both scales, so the
 // $1/d_{head}$ logits are the $1/\sqrt{d_{head}}$ ones divided by $\sqrt{d_{head}}$. The prediction is for the
 // expected square of one logit over the weights, so the table gives the logits' root mean square (rms, not centred)
 // beside the library's logit std (the std over one network's logits, every causal entry of every head, centred on
@@ -726,7 +726,7 @@ Claim.Close(loss0, Math.Log(27), 1e-12,
 // ### Exercise 3
 //
 // Change one parameter: make the model twice as wide (128) and keep 4 heads, so $d_{head} = 32$. Predict the attention
-// logits' root mean square at step 0 under PyTorch's default with $1/\sqrt{d_{head}}$, then measure it over 5 seeds.
+// logits' root mean square at step 0 under PyTorch's default with $1/\sqrt{d_{head}}$, then measure it over 20 seeds.
 
 NotebookApp.Cell(33);
 var wide = smallGpt with { Layers = 1, ModelWidth = 128 };
