@@ -262,16 +262,16 @@ foreach (var c in cnns)
     Console.WriteLine($"{c.Name,-16}" + string.Join("  ", c.Create(1).Parameters
         .Where(p => p.Role == ParameterRole.Weights).Select(p => $"{Std(p):F3}")));
 
-// Sweeps as for the digits, 5 seeds each: SGD with momentum 0.9 at five rates from 0.003 to 0.3, Adam at five rates
-// from 0.001 to 0.1, each run 200 steps of batches of 100 (5 passes over the training signals). That is 30 times
-// shorter than the reference training, to fit the time budget: accuracies here are those of a short budget, well below
-// the 94% of the full one.
+// Sweeps as for the digits, 5 seeds each: SGD with momentum 0.9 at five rates from 0.01 to 1, Adam at five rates
+// from 0.001 to 0.1, each run 100 steps of batches of 100 (2.5 passes over the training signals). That is 60 times
+// fewer steps than the reference training, shrunk to fit the time budget (a CNN step costs far more than a step of the
+// digits network): accuracies here are those of a short budget, well below the 94% of the full one.
 
 NotebookApp.Cell(14);
-const int CnnSteps = 200, CnnBatch = 100;
-var cnnSgd = Sweep(cnns, mnist1d, CnnSteps, Momentum(CnnBatch), [0.003, 0.01, 0.03, 0.1, 0.3]);
+const int CnnSteps = 100, CnnBatch = 100;
+var cnnSgd = Sweep(cnns, mnist1d, CnnSteps, Momentum(CnnBatch), [0.01, 0.03, 0.1, 0.3, 1]);
 var cnnAdam = Sweep(cnns, mnist1d, CnnSteps, Adam(CnnBatch), [0.001, 0.003, 0.01, 0.03, 0.1]);
-Console.WriteLine($"{CnnSteps} steps of {CnnBatch}: {CnnSteps * CnnBatch / mnist1d.Train.Count} passes, " +
+Console.WriteLine($"{CnnSteps} steps of {CnnBatch}: {CnnSteps * CnnBatch / (double)mnist1d.Train.Count} passes, " +
     $"{ReferenceSteps / CnnSteps} times fewer steps than the reference");
 int cnnRunCount = cnns.Length * seeds.Length * (cnnSgd.LearningRates.Count + cnnAdam.LearningRates.Count);
 var (cnnSgdRuns, cnnAdamRuns) = Timing.Measure($"{cnnRunCount} CNN trainings of {CnnSteps} steps",
@@ -301,9 +301,10 @@ Claim.ForAll(learners, 3, s => AtBest(cnnAdamRuns, s).IsEntirelyAbove(AtBest(cnn
     "CNN, Adam: at their own best rates every seed of each other start beats every N(0, 0.01²) seed", s => s);
 
 NotebookApp.Cell(18);
-foreach (var rate in new[] { 0.01, 0.03 })
-    Claim.EntirelyAbove(cnnSgdRuns.TestAccuracy("He", rate), cnnSgdRuns.TestAccuracy("PyTorch default", rate),
-        $"CNN, SGD at {rate}: every He seed beats every seed of PyTorch's default");
+Claim.EntirelyAbove(cnnSgdRuns.TestAccuracy("He", 0.01), cnnSgdRuns.TestAccuracy("PyTorch default", 0.01),
+    "CNN, SGD at 0.01: every He seed beats every seed of PyTorch's default");
+Claim.MeanAbove(cnnSgdRuns.TestAccuracy("He", 0.03), cnnSgdRuns.TestAccuracy("PyTorch default", 0.03),
+    "CNN, SGD at 0.03: He is ahead of PyTorch's default on average");
 Claim.Overlap(AtBest(cnnSgdRuns, "He"), AtBest(cnnSgdRuns, "PyTorch default"),
     "CNN, SGD: each at its own best rate, He and PyTorch's default overlap");
 Claim.MeanAbove(AtBest(cnnSgdRuns, "He"), AtBest(cnnSgdRuns, "PyTorch default"),
@@ -312,15 +313,15 @@ foreach (var (a, b) in new[] { ("He", "PyTorch default"), ("He", "Xavier"), ("Xa
     Claim.Overlap(AtBest(cnnAdamRuns, a), AtBest(cnnAdamRuns, b),
         $"CNN, Adam: each at its own best rate, {a} and {b} overlap");
 
-// On the CNN the picture differs. Under SGD with momentum the three sensible starts all do best at 0.1, inside the
-// sweep. At the smaller rates 0.01 and 0.03 He beats PyTorch's default on every seed, yet at their common best rate
-// their ranges overlap, He ahead only on average (72.8% against 65.9%): He's weights are the larger (its first
-// convolution's standard deviation 0.608 against 0.241, printed above), and part of "He is better" at a small rate is
-// "He's scale suits a small rate". Under Adam the three overlap at their own best rates (0.03 for PyTorch's default and
-// Xavier, 0.01 for He), PyTorch's default with the highest mean (79.0%). The too-small $N(0, 0.01^2)$ is at chance at
-// every SGD rate, but learns with Adam (47.7% at 0.03), every seed above its SGD best, though still behind every seed
-// of the other three at their best rates. Unlike the digits network's, its gradients stay above Adam's $\epsilon$ (next
-// section). All at a budget of 200 steps; we did not sweep the reference budget.
+// On the CNN the picture differs. Under SGD with momentum PyTorch's default and He do best at 0.1, Xavier at 0.3,
+// all inside the sweep. At 0.01 He beats PyTorch's default on every seed (and at 0.03 on average), yet at their common
+// best rate, 0.1, their ranges overlap, He ahead only on average (59.2% against 44.7%): He's weights are the larger
+// (its first convolution's standard deviation 0.608 against 0.241, printed above), and part of "He is better" at a
+// small rate is "He's scale suits a small rate". Under Adam all three do best at 0.03 and overlap there, PyTorch's
+// default with the highest mean (65.4%). The too-small $N(0, 0.01^2)$ is at chance at every SGD rate, but learns with
+// Adam (35.7% at 0.03), every seed above its SGD best, though still behind every seed of the other three at their best
+// rates. Unlike the digits network's, its gradients stay above Adam's $\epsilon$ (next section). All at a budget of
+// 100 steps; we did not sweep the reference budget.
 
 // ## Why Adam's step does not depend on the gradient's scale, and where it does
 //
@@ -473,7 +474,7 @@ Claim.AtMost(change, 1e-3,
 // - A ranking of initializations measured at one learning rate is partly a ranking of how well that rate suits each
 //   start. Digits, SGD with momentum: Xavier needed 0.03 where He was good at 0.01 and 0.03 alike, and $N(0, 1)$, which
 //   diverges at every rate from $10^{-4}$ up, learned something at $10^{-7}$. CNN, SGD: He beat PyTorch's default on
-//   every seed at 0.01 and 0.03, not at their common best rate 0.1 (✓ lines after each sweep's best rates).
+//   every seed at 0.01, not at their best rates (✓ lines after each sweep's best rates).
 // - Given each start its own best rate, He's lead on the digits survives under SGD (every He seed above every seed of
 //   each other start), but under Adam He, orthogonal and Xavier overlap, and on the CNN PyTorch's default, Xavier and He
 //   overlap under Adam (✓ lines after the best rates).
@@ -485,7 +486,7 @@ Claim.AtMost(change, 1e-3,
 // - With batch normalization a hidden weight matrix's scale does not change the function, its gradient is orthogonal to
 //   it, and plain SGD only grows its norm, lowering the effective learning rate $\eta/\|W\|^2$ (✓ lines of the section
 //   on batch normalization; van Laarhoven 2017; Hoffer et al. 2018).
-// - All of it at one budget per network (100 steps on the digits, 200 on the CNN), shorter than notebook 09's and than
+// - All of it at one budget per network (100 steps on the digits and on the CNN), shorter than notebook 09's and than
 //   MNIST-1D's reference training, with the best rate chosen on the test set. Not covered, though issue 22 asks for it:
 //   notebook 14's results beside the weight norm.
 
