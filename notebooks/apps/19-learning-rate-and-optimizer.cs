@@ -451,16 +451,16 @@ Claim.AtLeast(Share("PyTorch default", (a, g) => a < 0.99 * Rate), 0.05,
 
 // So Adam's first step moves every weight whose gradient is at least $100\,\epsilon$ by $\eta$ within 1%, whatever the
 // gradient's size: for He, PyTorch's default and $N(0, 1)$, whose SGD steps span a factor of $3.2 \times 10^6$ or more.
-// That is how PyTorch's default learns under Adam on the digits and not under SGD, and how $N(0, 1)$ learns under Adam
-// at rates of 0.001 to 0.01, where SGD diverges. But $\epsilon$ sets a floor: a weight whose gradient is well below
-// $\epsilon$ moves by about $\eta |g| / \epsilon$, not by $\eta$. In the digits network's $N(0, 0.01^2)$ every weight
-// with a gradient is below $\epsilon$ at the first step (notebook 09's gradient table measures how small this network's
-// gradients are at this start), so Adam's first step barely moves it, and it stays at chance at every Adam rate swept;
-// the CNN's $N(0, 0.01^2)$, 4 weight layers, has at least 99% of its gradients at $\epsilon$ or above at the first step
-// (one seed, one batch), and lifts off chance. Even for
-// PyTorch's default on the digits $\epsilon$ slows 18.3% of the weights with a gradient. Adam is less sensitive to the
-// weights' scale only as far as that scale leaves the gradients above $\epsilon$; and its step $\eta$ is the same
-// absolute step for a large weight as for a small one.
+// That is how PyTorch's default learns under Adam on the digits and not under SGD at any rate up to 0.1, and how $N(0,
+// 1)$ learns under Adam at rates of 0.001 to 0.01, where SGD diverges. But $\epsilon$ sets a floor: a weight whose
+// gradient is well below $\epsilon$ moves by about $\eta |g| / \epsilon$, not by $\eta$. In the digits network's $N(0,
+// 0.01^2)$ every weight with a gradient is below $\epsilon$ at the first step (notebook 09's gradient table measures how
+// small this network's gradients are at this start), so Adam's first step barely moves it, and it stays at chance at
+// every Adam rate swept; the CNN's $N(0, 0.01^2)$, 4 weight layers, has at least 99% of its gradients at $\epsilon$ or
+// above at the first step (one seed, one batch), and lifts off chance. Even for PyTorch's default on the digits
+// $\epsilon$ slows 18.3% of the weights with a gradient. Adam is less sensitive to the weights' scale only as far as
+// that scale leaves the gradients above $\epsilon$; and its step $\eta$ is the same absolute step for a large weight as
+// for a small one.
 
 // ## With batch normalization: the weights' norm and the effective learning rate
 //
