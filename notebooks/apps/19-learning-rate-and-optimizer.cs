@@ -12,6 +12,7 @@
 #:project ../../lib/WeightInit.Tutorial.Apps/WeightInit.Tutorial.Apps.csproj
 
 using WeightInit.Training;
+using WeightInit.Convolution;
 
 NotebookApp.Start("19-learning-rate-and-optimizer");
 
@@ -19,249 +20,520 @@ NotebookApp.Start("19-learning-rate-and-optimizer");
 //
 // Notebook 09 compared initializations at one SGD learning rate (0.01, momentum 0.9); notebook 14 showed Adam training
 // a start that SGD could not. A ranking of schemes measured at one learning rate mixes two things: how good the start
-// is, and how well that learning rate suits it. This notebook separates them on notebook 09's network (the UCI digits,
-// 10 weight layers: 9 hidden layers of 32 ReLU units and 10 linear outputs): for each scheme, a sweep of learning
-// rates, for SGD with momentum and for Adam (Kingma & Ba 2015, "Adam: A Method for Stochastic Optimization"), **5
-// seeds** per point, each scheme then compared at its own best learning rate. Then why Adam's first step does not
-// depend on the gradient's scale, and what batch normalization does to the weights' norm.
+// is, and how well that learning rate suits it. This notebook separates them twice. First on notebook 09's network (the
+// UCI digits, 10 weight layers: 9 hidden layers of 32 ReLU units and 10 linear outputs) with all six of 09's starts;
+// then on a small convolutional network, the reference CNN of MNIST-1D (Greydanus 2020), with four starts. For each
+// start, a sweep of learning rates, for SGD with momentum and for Adam (Kingma & Ba 2015, "Adam: A Method for
+// Stochastic Optimization"), **5 seeds** per point, and each start then compared at its own best learning rate. Then
+// why Adam's step does not depend on the gradient's scale, and where that stops (its $\epsilon$), and what batch
+// normalization does to the weights' norm.
 //
-// What it does **not** do, though issue 22 asks for it: it sweeps three of notebook 09's six schemes (Xavier, He,
-// PyTorch's default; not orthogonal, $N(0, 1)$ or $N(0, 0.01^2)$), so 09's full ranking is not re-examined; it trains
-// for one budget, shorter than 09's (below); it runs no sweep of MNIST-1D's CNN; and it does not set notebook 14's
-// results beside the weight norm.
+// What it does **not** do, though issue 22 asks for it: it trains for one budget per network, shorter than notebook
+// 09's and far shorter than MNIST-1D's reference training (below), and it does not set notebook 14's results beside
+// the weight norm. Nor is it shown to meet the issue's "under a minute" per notebook: the ⏱ lines print the
+// time of its expensive cells, measured on a shared, loaded machine, and their sum alone may exceed it.
 
 // Code cell 1: #!import setup.dib (in the app: the #:project lines and usings above, and NotebookApp.Start).
 
-// ## The network and the schemes
+// ## The digits network and its six starts
 //
-// Notebook 09's classifier: 64 inputs, 9 hidden layers of 32 ReLU units, 10 logits. Three starts: Xavier (Glorot &
-// Bengio 2010), He (He et al. 2015), and PyTorch's `nn.Linear` default (weights $U(\pm 1/\sqrt{\text{fan\_in}})$, a weight
-// variance of $1/(3\,\text{fan\_in})$, which fades over depth with ReLU: notebook 05; biases here $U(\pm 1/\sqrt{32})$
-// in every layer, PyTorch's bound for the 32-input layers, where PyTorch would draw the first layer's, with fan_in 64,
-// from $U(\pm 1/8)$). Every run trains for a
-// fixed budget of 100 steps of batches of 32, then reports its test accuracy. That is about 2.4 passes over the
-// training images, shorter than notebook 09's 8 epochs (about 337 steps; printed below): the answers here hold at this
-// budget, not necessarily at 09's.
+// Notebook 09's classifier: 64 inputs, 9 hidden layers of 32 ReLU units, 10 logits, and its six starts with its biases:
+// $N(0, 1)$ (too large), $N(0, 0.01^2)$ (too small), Xavier normal (Glorot & Bengio 2010), He normal (He et al. 2015),
+// orthogonal (gain 1), all with zero biases, and PyTorch's `nn.Linear` default (weights $U(\pm
+// 1/\sqrt{\text{fan\_in}})$, a weight variance of $1/(3\,\text{fan\_in})$, which fades over depth with ReLU: notebook
+// 05's theory, measured for this network in notebook 09's gradient table; biases $U(\pm 1/\sqrt{32})$ in every layer, as
+// in notebook 09: PyTorch's bound for the 32-input layers, where PyTorch would draw the first layer's, with fan_in 64,
+// from $U(\pm 1/8)$). Every run trains for a fixed budget of 100 steps of batches of 32, then reports its test accuracy.
+// That is about 2.4 passes over the training images, shorter than notebook 09's 8 epochs (about 337 steps; printed
+// below), chosen to fit the time budget: the answers here hold at this budget, not necessarily at 09's.
 
 NotebookApp.Cell(2);
 var split = DigitsDataset.LoadSplit(DigitsDataset.FindFile(Environment.CurrentDirectory));
 int[] widths = [64, .. Enumerable.Repeat(32, 9), 10];
 double pyTorchBias = 1 / Math.Sqrt(32);
+DeepNetwork Digits(IWeightInitializer weights, IWeightInitializer biases) =>
+    DeepNetwork.Classifier(widths, Activation.ReLU, weights, biases);
 var schemes = new (string Name, DeepNetwork Net)[]
 {
-    ("Xavier", DeepNetwork.Classifier(widths, Activation.ReLU, Init.XavierNormal())),
-    ("He", DeepNetwork.Classifier(widths, Activation.ReLU, Init.HeNormal())),
-    ("PyTorch default", DeepNetwork.Classifier(widths, Activation.ReLU, Init.PyTorchLinearDefault(),
-        Init.Uniform(-pyTorchBias, pyTorchBias))),
+    ("N(0, 1)", Digits(Init.Normal(0, 1), Init.Zeros())), ("N(0, 0.01²)", Digits(Init.Normal(0, 0.01), Init.Zeros())),
+    ("Xavier", Digits(Init.XavierNormal(), Init.Zeros())), ("He", Digits(Init.HeNormal(), Init.Zeros())),
+    ("orthogonal", Digits(Init.Orthogonal(), Init.Zeros())),
+    ("PyTorch default", Digits(Init.PyTorchLinearDefault(), Init.Uniform(-pyTorchBias, pyTorchBias))),
 };
+DeepNetwork NetOf(string name) => schemes.Single(s => s.Name == name).Net;
 NetworkCandidate[] candidates =
     [.. schemes.Select(s => new NetworkCandidate(s.Name, seed => Network.Create(s.Net, seed)))];
 Console.WriteLine($"{split.Train.Count} training and {split.Test.Count} test images; {schemes.Length} schemes; " +
-    $"{Network.Create(schemes[1].Net, 1).ParameterCount} parameters");
+    $"{Network.Create(NetOf("He"), 1).ParameterCount} parameters");
 
-// ## Learning-rate sweeps
+// ## Learning-rate sweeps on the digits
 //
-// Five learning rates a factor of about 3 apart for each optimizer, around its usual default (SGD with momentum 0.9:
-// 0.001 to 0.1; Adam with $\beta_1 = 0.9$, $\beta_2 = 0.999$: $10^{-4}$ to $10^{-2}$), 5 seeds each, the same budget of
-// steps for every run. `LearningRateSweep` trains the runs in parallel over the cores.
+// For SGD with momentum 0.9, every decade from $10^{-7}$ to $10^{-1}$ and the points 0.003 and 0.03 between the
+// usual rates (the tiny rates are there for $N(0, 1)$, whose gradients are huge; no rate above 0.1 is run, so for the
+// starts with small gradients the SGD sweep is one-sided); for Adam with $\beta_1 = 0.9$,
+// $\beta_2 = 0.999$, six rates a factor of about 3 apart from $10^{-4}$ to 0.03. 5 seeds each (seed $s$ draws the
+// weights and the batch order; notebook 09 drew its batch order from another seed, so the He runs at 0.01 here are
+// not 09's runs cut short), the same budget of steps for every run. `LearningRateSweep` trains the runs in parallel
+// over the cores and writes each result by its index; that a run's result depends only on its scheme, rate and seed
+// is checked below for one point of the sweep (He at 0.01, rerun alone on one thread).
 
 NotebookApp.Cell(3);
 const int Steps = 100;
 ulong[] seeds = [1, 2, 3, 4, 5];
-LearningRateSweep Sweep(TrainingOptions optimizer, double[] rates) => new()
+TrainingOptions Momentum(int batch) => new() { Momentum = 0.9, BatchSize = batch };
+TrainingOptions Adam(int batch) => new() { Optimizer = OptimizerKind.Adam, BatchSize = batch };
+LearningRateSweep Sweep(NetworkCandidate[] nets, TrainTestSplit data, int steps, TrainingOptions optimizer,
+    double[] rates) => new()
 {
-    Candidates = candidates, LearningRates = rates, Seeds = seeds, Steps = Steps, Training = optimizer,
-    Train = split.Train, Test = split.Test,
+    Candidates = nets, LearningRates = rates, Seeds = seeds, Steps = steps, Training = optimizer,
+    Train = data.Train, Test = data.Test,
 };
-var sgd = Sweep(new TrainingOptions { Momentum = 0.9, BatchSize = 32 }, [0.001, 0.003, 0.01, 0.03, 0.1]);
-var adam = Sweep(new TrainingOptions { Optimizer = OptimizerKind.Adam, BatchSize = 32 },
-    [1e-4, 3e-4, 1e-3, 3e-3, 1e-2]);
+var sgd = Sweep(candidates, split, Steps, Momentum(32), [1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 0.003, 0.01, 0.03, 0.1]);
+var adam = Sweep(candidates, split, Steps, Adam(32), [1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03]);
 Console.WriteLine($"{Steps} steps of 32: {Steps * 32.0 / split.Train.Count:F1} passes; notebook 09's 8 epochs: " +
     $"{8.0 * split.Train.Count / 32:F0} steps");
 Console.WriteLine($"Adam's β₁ = {TrainingOptions.DefaultBeta1}, β₂ = {TrainingOptions.DefaultBeta2}, " +
     $"ε = {TrainingOptions.DefaultEpsilon}");
-var (sgdRuns, adamRuns) = Timing.Measure($"2 x {candidates.Length * 5 * seeds.Length} trainings of {Steps} steps",
-    () => (sgd.Run(), adam.Run()));
+int runCount = candidates.Length * seeds.Length * (sgd.LearningRates.Count + adam.LearningRates.Count);
+var (sgdRuns, adamRuns) = Timing.Measure($"{runCount} trainings of {Steps} steps", () => (sgd.Run(), adam.Run()));
 
 NotebookApp.Cell(4);
-void Table(string optimizer, LearningRateSweep sweep, LearningRateSweepResult result)
+void Table(string optimizer, LearningRateSweepResult result)
 {
-    Console.WriteLine($"{optimizer}: mean test accuracy over 5 seeds (range)");
-    Console.WriteLine($"{"scheme",-16}" + string.Concat(sweep.LearningRates.Select(r => $"{r,18}")));
-    foreach (var (name, _) in schemes)
-        Console.WriteLine($"{name,-16}" + string.Concat(sweep.LearningRates.Select(r => result.TestAccuracy(name, r))
-            .Select(a => $"{$"{a.Mean:P0} ({a.Min:P0}-{a.Max:P0})",18}")));
+    var rates = result.Sweep.LearningRates;
+    Console.WriteLine($"{optimizer}: mean test accuracy over 5 seeds (range); d = seeds diverged (a non-finite " +
+        "batch loss stopped the run; a diverged run counts as accuracy 0 in the mean and the range)");
+    Console.WriteLine($"{"scheme",-16}" + string.Concat(rates.Select(r => $"{r,13}")));
+    foreach (var name in result.Sweep.Candidates.Select(c => c.Name))
+        Console.WriteLine($"{name,-16}" + string.Concat(rates.Select(r => (Acc: result.TestAccuracy(name, r),
+                Diverged: result.RunsOf(name, r).Count(run => run.Diverged)))
+            .Select(p => $"{$"{100 * p.Acc.Mean:F0} ({100 * p.Acc.Min:F0}-{100 * p.Acc.Max:F0})" +
+                (p.Diverged > 0 ? $"{p.Diverged}d" : ""),13}")));
 }
-Table("SGD, momentum 0.9", sgd, sgdRuns);
-Table("Adam", adam, adamRuns);
+Table("SGD, momentum 0.9", sgdRuns);
+Table("Adam", adamRuns);
 
 NotebookApp.Cell(5);
-Plotly.NET.GenericChart SweepChart(string optimizer, LearningRateSweep sweep, LearningRateSweepResult result) =>
-    Chart.Combine(schemes.Select(s => Charts.Band(sweep.LearningRates, sweep.LearningRates
-            .Select(r => result.TestAccuracy(s.Name, r)).ToArray(), $"{s.Name}, 5 seeds: mean and range",
-            Colours.Scheme(s.Name))))
-        .WithAxes("learning rate (log scale)", "test accuracy after the budget (fraction)", logX: true)
-        .WithTitle($"{optimizer}: digits, ReLU MLP of 10 weight layers, test accuracy after {Steps} steps, per scheme")
-        .WithSize(900, 420);
-NotebookApp.Show(SweepChart("SGD with momentum 0.9", sgd, sgdRuns));
+var rerun = (sgd with { Candidates = [candidates[3]], LearningRates = [0.01], MaxDegreeOfParallelism = 1 }).Run();
+Claim.ForAll(rerun.Runs, 5, r => r == sgdRuns.RunsOf(r.Candidate, r.LearningRate).Single(o => o.Seed == r.Seed),
+    "He at 0.01 rerun alone on one thread: every seed's final losses and accuracies equal the sweep's, bit for bit",
+    r => $"seed {r.Seed}");
 
 NotebookApp.Cell(6);
-NotebookApp.Show(SweepChart("Adam", adam, adamRuns));
+Plotly.NET.GenericChart SweepChart(string optimizer, string network, LearningRateSweepResult result, int columns)
+{
+    var (names, rates) = (result.Sweep.Candidates.Select(c => c.Name).ToArray(), result.Sweep.LearningRates);
+    var kept = names.Select(n => rates.Where(r => !result.RunsOf(n, r).Any(run => run.Diverged)).ToArray()).ToArray();
+    var panels = names.Select((n, i) =>
+    {
+        var acc = kept[i].Select(r => result.TestAccuracy(n, r)).ToArray();
+        return Chart.Combine([Charts.Band(kept[i], acc.Select(a => 100 * a.Mean), acc.Select(a => 100 * a.Min),
+                acc.Select(a => 100 * a.Max), $"{n}, 5 seeds: mean and range", Colours.Scheme(n)),
+            Charts.Points(kept[i], acc.Select(a => 100 * a.Mean), $"{n}: rates run", Colours.Scheme(n), false)])
+            .WithoutLegendEntries().WithYRange(0, 100).WithAxes("learning rate (log scale)", "test accuracy (%)",
+                logX: true).WithXRange(Math.Log10(rates.Min()) - 0.2, Math.Log10(rates.Max()) + 0.2);
+    }).ToArray();
+    string[] titles = [.. names.Select((n, i) => n + (kept[i].Length < rates.Count
+        ? $": {rates.Count - kept[i].Length} rate(s) not drawn (a seed diverged)" : ""))];
+    return Charts.Panels(panels, titles, columns).WithSize(1000, 300 * ((names.Length + columns - 1) / columns) + 90)
+        .WithTitle($"{optimizer}: {network}<br>test accuracy after {result.Sweep.Steps} steps, 5 seeds: mean and " +
+            "range; markers at the rates run");
+}
+NotebookApp.Show(SweepChart("SGD with momentum 0.9", "digits, ReLU MLP of 10 weight layers", sgdRuns, 3));
 
 NotebookApp.Cell(7);
+NotebookApp.Show(SweepChart("Adam", "digits, ReLU MLP of 10 weight layers", adamRuns, 3));
+
+NotebookApp.Cell(8);
 string Best(LearningRateSweepResult result, string scheme, bool byTrainLoss = false)
 {
     double rate = byTrainLoss ? result.BestLearningRateByTrainLoss(scheme)
         : result.BestLearningRateByTestAccuracy(scheme);
     return $"{scheme} at {rate}: {result.TestAccuracy(scheme, rate).Mean:P1}";
 }
-foreach (var (optimizer, result) in new[] { ("SGD", sgdRuns), ("Adam", adamRuns) })
+void BestRates(string optimizer, LearningRateSweepResult result)
+{
     foreach (bool byLoss in new[] { false, true })
         Console.WriteLine($"{optimizer}, best rate by {(byLoss ? "training loss" : "test accuracy")} (test " +
-            "accuracy, mean of 5 seeds): " + string.Join("; ", schemes.Select(s => Best(result, s.Name, byLoss))));
-
-NotebookApp.Cell(8);
-SeedSummary AtBest(LearningRateSweepResult result, string scheme) =>
-    result.TestAccuracy(scheme, result.BestLearningRateByTestAccuracy(scheme));
-Claim.EntirelyAbove(sgdRuns.TestAccuracy("Xavier", 0.03), sgdRuns.TestAccuracy("Xavier", 0.01),
-    "SGD: Xavier needs a rate of 0.03: every seed there beats every seed at 0.01");
-Claim.Overlap(sgdRuns.TestAccuracy("He", 0.01), sgdRuns.TestAccuracy("He", 0.03),
-    "SGD: 5 seeds do not separate He at 0.01 from He at 0.03 (their ranges overlap)");
-Claim.EntirelyAbove(AtBest(sgdRuns, "He"), AtBest(sgdRuns, "Xavier"),
-    "SGD: each at its own best rate, every He seed beats every Xavier seed: the ranking survives");
-Claim.ForAll(sgd.LearningRates, 5, r => sgdRuns.TestAccuracy("PyTorch default", r).Max < 0.15,
-    "SGD: PyTorch's default stays below 15% on every seed at every learning rate of the sweep", r => $"rate {r}");
-Claim.EntirelyAbove(AtBest(adamRuns, "PyTorch default"), AtBest(sgdRuns, "PyTorch default"),
-    "PyTorch's default learns with Adam: every seed at Adam's best rate beats every seed at SGD's best");
-Claim.That(adamRuns.BestLearningRateByTestAccuracy("PyTorch default") == adam.LearningRates.Max(),
-    "Adam: PyTorch's default does best at the largest rate of the sweep (its optimum may lie beyond)",
-    Best(adamRuns, "PyTorch default"));
+            "accuracy, mean of 5 seeds; ties go to the lowest rate): " +
+            string.Join("; ", result.Sweep.Candidates.Select(c => Best(result, c.Name, byLoss))));
+}
+BestRates("SGD", sgdRuns);
+BestRates("Adam", adamRuns);
 
 NotebookApp.Cell(9);
-(double Gap, double Error) HeOverXavier(LearningRateSweepResult result)
+var mayDiffer = new Dictionary<string, string[]>
 {
-    var (he, xavier) = (AtBest(result, "He"), AtBest(result, "Xavier"));
-    return (he.Mean - xavier.Mean, Math.Sqrt((he.Std * he.Std + xavier.Std * xavier.Std) / 5));
-}
-var (sgdGap, adamGap) = (HeOverXavier(sgdRuns), HeOverXavier(adamRuns));
-Console.WriteLine($"He - Xavier at their best rates (mean of 5 seeds ± standard error): SGD {sgdGap.Gap:P1} ± " +
-    $"{sgdGap.Error:P1}, Adam {adamGap.Gap:P1} ± {adamGap.Error:P1} (Welch t {adamGap.Gap / adamGap.Error:F1})");
-Claim.AtLeast(adamGap.Gap / adamGap.Error, 2,
-    "Adam: He still ahead of Xavier at their best rates by at least 2 standard errors of the gap (5 seeds each)");
-Claim.AtMost(adamGap.Gap, sgdGap.Gap, "the gap between He and Xavier is smaller under Adam than under SGD");
-
-// So under SGD the learning rate and the start interact: Xavier's weights (variance $1/\text{fan\_avg}$, half of He's
-// for these square layers) need a rate of 0.03, where He is good at 0.01 and 0.03 alike (5 seeds do not separate the
-// two), yet at its own best rate Xavier stays behind He on every seed, and PyTorch's default, whose signal fades over
-// the 10 weight layers, learns at none of the rates: it is at chance everywhere, so the "best rate" printed for it is
-// an argmax over noise, not a best rate. With Adam every scheme learns; PyTorch's default does best at the edge of the
-// sweep, so its best rate is not located. He and Xavier come closer under Adam (the gap shrinks, ✓ above), but He is
-// still ahead by about 3 standard errors. Two caveats. The best rate is chosen by mean test accuracy on the same 450
-// images it is then scored on, which favours whichever scheme's results are noisier; the second line printed for each
-// optimizer chooses by the lowest training loss instead, for comparison. And one budget of steps (100) is held
-// fixed throughout; we did not measure how a longer budget moves the best rates.
-
-// ## Why Adam's step does not depend on the gradient's scale
-//
-// Adam divides each parameter's update by a running root mean square of its own gradient: the update is
-// $\eta\,\hat m_t / (\sqrt{\hat v_t} + \epsilon)$, with $\hat m_t$ and $\hat v_t$ the bias-corrected running means of
-// $g$ and $g^2$ (Kingma & Ba 2015, Algorithm 1). Multiply every gradient by $c$ and both the numerator and the
-// denominator scale by $c$: the step does not change (as long as $\epsilon$ is negligible). At the first step
-// $\hat m_1 = g$ and $\hat v_1 = g^2$, so a parameter moves by $\eta / (1 + \epsilon/|g|)$: by $\eta$ if its gradient is
-// well above $\epsilon$, less if not; SGD moves it by $\eta\,g$. One step of each from the same network, one seed, for
-// He's start and for PyTorch's default (whose gradients are tiny in the early layers). Weights without a gradient in
-// this batch (inputs that are 0 in every image of the batch, units inactive on the whole batch; we do not count which)
-// move under neither optimizer and are left out. What this shows is insensitivity to the *gradient's* scale at the
-// first step; no experiment here changes the *weights'* scale (the relative step $\eta/|w|$ still depends on it).
+    ["SGD"] = ["N(0, 1)", "N(0, 0.01²)", "PyTorch default"], ["Adam"] = ["N(0, 1)", "N(0, 0.01²)"],
+};
+foreach (var (optimizer, result) in new[] { ("SGD", sgdRuns), ("Adam", adamRuns) })
+    Claim.ForAll(schemes.Select(s => s.Name).Where(s => result.BestLearningRateByTrainLoss(s)
+            != result.BestLearningRateByTestAccuracy(s)), 1, mayDiffer[optimizer].Contains,
+        $"{optimizer}: the two choices of the best rate differ only for N(0, 1) and for the starts at chance under " +
+        $"{optimizer} ({string.Join(", ", mayDiffer[optimizer].Skip(1))})");
 
 NotebookApp.Cell(10);
-const double Rate = 1e-3;
-double[] StepSizes(DeepNetwork net, OptimizerKind optimizer)
+SeedSummary AtBest(LearningRateSweepResult result, string scheme) =>
+    result.TestAccuracy(scheme, result.BestLearningRateByTestAccuracy(scheme));
+void AtChanceEverywhere(LearningRateSweepResult result, string scheme, string optimizer) =>
+    Claim.ForAll(result.Sweep.LearningRates, 5, r => result.TestAccuracy(scheme, r).Max < 0.15,
+        $"{optimizer}: {scheme} stays below 15% on every seed at every learning rate of the sweep", r => $"rate {r}");
+AtChanceEverywhere(sgdRuns, "N(0, 0.01²)", "SGD");
+AtChanceEverywhere(sgdRuns, "PyTorch default", "SGD");
+AtChanceEverywhere(adamRuns, "N(0, 0.01²)", "Adam");
+Claim.EntirelyAbove(sgdRuns.TestAccuracy("Xavier", 0.03), sgdRuns.TestAccuracy("Xavier", 0.01),
+    "SGD, 100 steps: Xavier does better at 0.03 than at 0.01: every seed there beats every seed at 0.01");
+Claim.Overlap(sgdRuns.TestAccuracy("He", 0.01), sgdRuns.TestAccuracy("He", 0.03),
+    "SGD: 5 seeds do not separate He at 0.01 from He at 0.03 (their ranges overlap)");
+Claim.ForAll(schemes.Where(s => s.Name != "He"), 5, s => AtBest(sgdRuns, "He").IsEntirelyAbove(AtBest(sgdRuns, s.Name)),
+    "SGD: each at its own best rate, every He seed beats every seed of each other start", s => s.Name);
+
+NotebookApp.Cell(11);
+Claim.ForAll(sgd.LearningRates.Where(r => r >= 1e-4), 5,
+    r => sgdRuns.RunsOf("N(0, 1)", r).All(run => run.Diverged),
+    "SGD: N(0, 1) diverges on every seed at every rate from 1e-4 up", r => $"rate {r}");
+Claim.EntirelyAbove(AtBest(adamRuns, "PyTorch default"), AtBest(sgdRuns, "PyTorch default"),
+    "PyTorch's default lifts off chance with Adam: every seed at Adam's best rate beats every seed at SGD's best");
+double pyTorchBest = adamRuns.BestLearningRateByTestAccuracy("PyTorch default");
+Claim.That(pyTorchBest > adam.LearningRates.Min() && pyTorchBest < adam.LearningRates.Max(),
+    "Adam: PyTorch's default's best rate lies inside the sweep, not at its edge", Best(adamRuns, "PyTorch default"));
+Claim.ForAll(new[] { 1e-3, 3e-3, 0.01 }, 3, r => adamRuns.TestAccuracy("N(0, 1)", r).Min > 0.15,
+    "Adam: N(0, 1) learns at the rates 0.001 to 0.01 (above 15% on every seed), where SGD diverges", r => $"rate {r}");
+Claim.Overlap(AtBest(adamRuns, "N(0, 1)"), AtBest(sgdRuns, "N(0, 1)"),
+    "N(0, 1) at its best Adam rate and at its best SGD rate: the ranges overlap");
+Claim.ForAll(adam.LearningRates, 5, r => adamRuns.TrainLoss("N(0, 1)", r)?.Mean > 100,
+    "Adam: N(0, 1)'s final training loss, mean of 5 seeds, stays above 100 at every rate (chance: ln 10 = 2.3)",
+    r => $"rate {r}: mean {adamRuns.TrainLoss("N(0, 1)", r)?.Mean:G3}");
+
+NotebookApp.Cell(12);
+var untrained = seeds.Select(s => Network.Create(NetOf("N(0, 1)"), s)
+    .Evaluate(split.Test, Loss.SoftmaxCrossEntropy).Accuracy).ToArray();
+var atTinyRate = seeds.Select(s => sgdRuns.RunsOf("N(0, 1)", 1e-7).Single(r => r.Seed == s).TestAccuracy).ToArray();
+double margin = 3 * Math.Sqrt(0.1 * 0.9 / split.Test.Count);
+Console.WriteLine("N(0, 1), seeds 1-5, test accuracy untrained: " +
+    $"{string.Join(", ", untrained.Select(a => $"{a:P1}"))}; after 100 SGD steps at 1e-7: " +
+    string.Join(", ", atTinyRate.Select(a => $"{a:P1}")));
+Claim.ForAll(Enumerable.Range(0, seeds.Length), 5, i => atTinyRate[i] - untrained[i] >= margin,
+    $"SGD: N(0, 1) learns at a rate of 1e-7: every seed gains at least {margin:P1} over its untrained accuracy (3 " +
+    "binomial standard errors of an accuracy near chance on the 450 test images)", i => $"seed {seeds[i]}");
+
+NotebookApp.Cell(13);
+Claim.Overlap(AtBest(adamRuns, "He"), AtBest(adamRuns, "orthogonal"),
+    "Adam: each at its own best rate, He and orthogonal overlap");
+Claim.Overlap(AtBest(adamRuns, "He"), AtBest(adamRuns, "Xavier"),
+    "Adam: each at its own best rate, He and Xavier overlap");
+foreach (var behind in new[] { "PyTorch default", "N(0, 1)" })
+    Claim.EntirelyAbove(AtBest(adamRuns, "Xavier"), AtBest(adamRuns, behind),
+        $"Adam: at their own best rates, every Xavier seed beats every {behind} seed");
+
+NotebookApp.Cell(14);
+(double Gap, double Error, double Df) HeOver(LearningRateSweepResult result, string other)
 {
-    var network = Network.Create(net, 1);
+    var (he, o) = (AtBest(result, "He"), AtBest(result, other));
+    var (vh, vo) = (he.Std * he.Std / he.Count, o.Std * o.Std / o.Count);
+    return (he.Mean - o.Mean, Math.Sqrt(vh + vo),
+        (vh + vo) * (vh + vo) / (vh * vh / (he.Count - 1) + vo * vo / (o.Count - 1)));
+}
+Console.WriteLine("Welch t = difference of the means / its standard error √(s₁²/5 + s₂²/5), s the seeds' sample " +
+    "standard deviation (n - 1); df by Welch-Satterthwaite; p two-sided, Student's t");
+foreach (var other in new[] { "Xavier", "orthogonal" })
+{
+    var (s, a) = (HeOver(sgdRuns, other), HeOver(adamRuns, other));
+    double p = 2 * (1 - MathNet.Numerics.Distributions.StudentT.CDF(0, 1, a.Df, Math.Abs(a.Gap / a.Error)));
+    Console.WriteLine($"He - {other} at their best rates (mean of 5 seeds ± standard error): SGD {s.Gap:P1} ± " +
+        $"{s.Error:P1}, Adam {a.Gap:P1} ± {a.Error:P1} (Welch t {a.Gap / a.Error:F1}, df {a.Df:F1}, p {p:F3})");
+    Claim.AtMost(a.Gap, s.Gap, $"the mean gap between He and {other} is smaller under Adam than under SGD");
+    Claim.AtLeast(a.Gap / a.Error, 2,
+        $"Adam: He's mean lead over {other} at their best rates is at least 2 standard errors (Welch t ≥ 2)");
+}
+
+// What the digits sweeps show, at this budget of 100 steps. Under SGD with momentum the rate and the start interact:
+// Xavier's weights (variance $2/(\text{fan\_in} + \text{fan\_out})$, half of He's $2/\text{fan\_in}$ in the 32 x 32
+// layers) do better at 0.03 than at 0.01 on every seed, where He is good at 0.01 and 0.03 alike (5 seeds do not
+// separate the two); that is a statement about 100 steps, not about Xavier (notebook 09 trains it at 0.01 for longer).
+// The too-large $N(0, 1)$ diverges on every seed at every rate from $10^{-4}$ up, yet at a tiny rate, $10^{-7}$, it
+// learns something (every seed gains over its untrained accuracy by more than the margin printed), though not at
+// $10^{-6}$ (12%); $10^{-7}$ is the sweep's lower edge, so its best SGD rate is not located. In notebook 09's setting it
+// did not fail to train so much as meet no rate that suits it. The two small starts, $N(0, 0.01^2)$ and PyTorch's
+// default, whose signal fades over the 10 weight layers (notebook 09's gradient table), stay at chance at every SGD rate
+// from $10^{-7}$ to 0.1. No higher rate was run, so whether SGD trains them above 0.1 is not answered here; the "best
+// rate" printed for them is the first of tied or noisy values, not a located optimum. Given each start its own best
+// rate within the sweep, He beats every other start on every seed: notebook 09's winner survives, under SGD.
+//
+// Adam reshuffles the rest. At their own best rates He, orthogonal and Xavier overlap seed by seed, yet He is ahead on
+// average by at least 2 standard errors of the difference (Welch t, its degrees of freedom and p printed; each gap
+// smaller than under SGD): the order holds on average, not seed by seed. PyTorch's default lifts off chance, with its
+// best rate inside the sweep, and so does $N(0, 1)$, about as well as at its tiny SGD rate (the ranges overlap) and with
+// a training loss that stays far above chance's $\ln 10$ (its logits are huge); Xavier beats both on every seed. $N(0,
+// 0.01^2)$ stays at chance under Adam too; the section on Adam's step shows why. Two caveats. The best rate is chosen by
+// mean test accuracy on the same 450 images it is then scored on, which favours whichever start's results are noisier
+// (we did not measure this bias on a separate validation split); the second line per optimizer chooses by the lowest
+// training loss instead, and differs only for the starts at chance and for $N(0, 1)$ (✓ above). And one budget (100
+// steps) is held fixed throughout.
+
+// ## A CNN on MNIST-1D
+//
+// MNIST-1D (Greydanus 2020) is a procedurally generated data set of 4,000 training and 1,000 test signals of length
+// 40, 10 classes; `Mnist1dNetworks.Cnn` is its reference CNN: three convolutions with 25 channels (5 taps, then 3 and
+// 3, stride 2) with ReLU, and a linear layer of 10 logits on the 125 flattened values. Its authors' `train.py`
+// (greydanus/mnist1d, `get_model_args`) trains it with Adam at 0.01 for 8,000 steps of batches of 100, and their README
+// reports 94% test accuracy; the library's test `Mnist1dBaselineTests.CnnReachesTheReportedAccuracy` reaches 94% within
+// 5 points after 6,000 such steps (about a minute; not run here). Four starts
+// for its weights: PyTorch's default (for `nn.Conv1d` as for `nn.Linear`: $U(\pm 1/\sqrt{\text{fan\_in}})$, with
+// fan_in = input channels x taps), Xavier and He normal (with the same fans), and the too-small $N(0, 0.01^2)$. The
+// biases are PyTorch's default $U(\pm 1/\sqrt{\text{fan\_in}})$ for every start (the library's reference network draws
+// them so). The weights' standard deviation per layer, one draw:
+
+NotebookApp.Cell(15);
+var mnist1d = Mnist1dDataset.Load(Mnist1dDataset.FindFile(Environment.CurrentDirectory));
+const int ReferenceSteps = 8000, LibraryTestSteps = 6000;
+Console.WriteLine($"reference (Greydanus 2020; greydanus/mnist1d train.py): Adam at 0.01, {ReferenceSteps} steps of " +
+    $"100; README: 94% test accuracy; the library's test: 94% ± 5 points after {LibraryTestSteps} steps");
+var cnnSchemes = new (string Name, IWeightInitializer Weights)[]
+{
+    ("PyTorch default", Init.PyTorchLinearDefault()), ("Xavier", Init.XavierNormal()), ("He", Init.HeNormal()),
+    ("N(0, 0.01²)", Init.Normal(0, 0.01)),
+};
+NetworkCandidate[] cnns =
+    [.. cnnSchemes.Select(s => new NetworkCandidate(s.Name, seed => Mnist1dNetworks.Cnn(s.Weights, seed)))];
+static double Std(Parameter p) => Math.Sqrt(p.Values.ToArray().Average(v => v * v));
+Console.WriteLine($"{mnist1d.Train.Count} training and {mnist1d.Test.Count} test signals of " +
+    $"{Mnist1dDataset.FeatureCount}; {cnns[0].Create(1)}, {cnns[0].Create(1).ParameterCount} parameters");
+Console.WriteLine("weight std (root mean square) of the 3 convolutions and the linear layer, seed 1:");
+foreach (var c in cnns)
+    Console.WriteLine($"{c.Name,-16}" + string.Join("  ", c.Create(1).Parameters
+        .Where(p => p.Role == ParameterRole.Weights).Select(p => $"{Std(p):F3}")));
+
+// Sweeps as for the digits, 5 seeds each: SGD with momentum 0.9 at five rates from 0.01 to 1, Adam at five rates
+// from 0.001 to 0.1, each run 100 steps of batches of 100 (2.5 passes over the training signals). That is 80 times
+// fewer steps than the reference training, shrunk to fit the time budget (a CNN step costs far more than a step of the
+// digits network): accuracies here are those of a short budget, well below the 94% of the full one.
+
+NotebookApp.Cell(16);
+const int CnnSteps = 100, CnnBatch = 100;
+var cnnSgd = Sweep(cnns, mnist1d, CnnSteps, Momentum(CnnBatch), [0.01, 0.03, 0.1, 0.3, 1]);
+var cnnAdam = Sweep(cnns, mnist1d, CnnSteps, Adam(CnnBatch), [0.001, 0.003, 0.01, 0.03, 0.1]);
+Console.WriteLine($"{CnnSteps} steps of {CnnBatch}: {CnnSteps * CnnBatch / (double)mnist1d.Train.Count} passes, " +
+    $"{ReferenceSteps / CnnSteps} times fewer steps than the reference");
+int cnnRunCount = cnns.Length * seeds.Length * (cnnSgd.LearningRates.Count + cnnAdam.LearningRates.Count);
+var (cnnSgdRuns, cnnAdamRuns) = Timing.Measure($"{cnnRunCount} CNN trainings of {CnnSteps} steps",
+    () => (cnnSgd.Run(), cnnAdam.Run()));
+Table("CNN, SGD, momentum 0.9", cnnSgdRuns);
+Table("CNN, Adam", cnnAdamRuns);
+
+NotebookApp.Cell(17);
+NotebookApp.Show(SweepChart("SGD with momentum 0.9", "MNIST-1D, reference CNN", cnnSgdRuns, 2));
+
+NotebookApp.Cell(18);
+NotebookApp.Show(SweepChart("Adam", "MNIST-1D, reference CNN", cnnAdamRuns, 2));
+
+NotebookApp.Cell(19);
+BestRates("CNN, SGD", cnnSgdRuns);
+BestRates("CNN, Adam", cnnAdamRuns);
+string[] learners = ["PyTorch default", "Xavier", "He"];
+foreach (var result in new[] { cnnSgdRuns, cnnAdamRuns })
+    Claim.ForAll(learners, 3, s => result.BestLearningRateByTestAccuracy(s) is var r
+            && r > result.Sweep.LearningRates.Min() && r < result.Sweep.LearningRates.Max(),
+        $"CNN, {(result == cnnSgdRuns ? "SGD" : "Adam")}: the best rate of PyTorch's default, Xavier and He lies " +
+        "inside the sweep", s => Best(result, s));
+AtChanceEverywhere(cnnSgdRuns, "N(0, 0.01²)", "CNN, SGD");
+Claim.EntirelyAbove(AtBest(cnnAdamRuns, "N(0, 0.01²)"), AtBest(cnnSgdRuns, "N(0, 0.01²)"),
+    "CNN: N(0, 0.01²) learns with Adam: every seed at Adam's best rate beats every seed at SGD's best");
+Claim.ForAll(learners, 3, s => AtBest(cnnAdamRuns, s).IsEntirelyAbove(AtBest(cnnAdamRuns, "N(0, 0.01²)")),
+    "CNN, Adam: at their own best rates every seed of each other start beats every N(0, 0.01²) seed", s => s);
+
+NotebookApp.Cell(20);
+(double Gap, double Error) HeOverDefault(double rate)
+{
+    var (he, pd) = (cnnSgdRuns.TestAccuracy("He", rate), cnnSgdRuns.TestAccuracy("PyTorch default", rate));
+    return (he.Mean - pd.Mean, Math.Sqrt((he.Std * he.Std + pd.Std * pd.Std) / 5));
+}
+double sharedBest = cnnSgdRuns.BestLearningRateByTestAccuracy("He");
+Claim.That(cnnSgdRuns.BestLearningRateByTestAccuracy("PyTorch default") == sharedBest,
+    "CNN, SGD: He and PyTorch's default have the same best rate", $"{sharedBest}");
+var leads = new[] { 0.01, 0.03, sharedBest }.Select(r => (Rate: r, Lead: HeOverDefault(r))).ToArray();
+Console.WriteLine("CNN, SGD: He - PyTorch default, mean of 5 seeds ± standard error: " +
+    string.Join("; ", leads.Select(l => $"at {l.Rate}: {l.Lead.Gap:P1} ± {l.Lead.Error:P1}")));
+Claim.EntirelyAbove(cnnSgdRuns.TestAccuracy("He", 0.01), cnnSgdRuns.TestAccuracy("PyTorch default", 0.01),
+    "CNN, SGD at 0.01: every He seed beats every seed of PyTorch's default");
+Claim.Overlap(AtBest(cnnSgdRuns, "He"), AtBest(cnnSgdRuns, "PyTorch default"),
+    "CNN, SGD: at their shared best rate He and PyTorch's default overlap seed by seed");
+var (atLow, atBest) = (leads[0].Lead, leads[^1].Lead);
+Claim.AtLeast(atBest.Gap - atLow.Gap, -2 * Math.Sqrt(atBest.Error * atBest.Error + atLow.Error * atLow.Error),
+    "CNN, SGD: He's mean lead at the shared best rate is not smaller than at 0.01 (by 2 standard errors)");
+Claim.AtLeast(atBest.Gap / atBest.Error, 2, "CNN, SGD: at the shared best rate He's mean lead is ≥ 2 standard errors");
+
+NotebookApp.Cell(21);
+foreach (var (a, b) in new[] { ("He", "PyTorch default"), ("He", "Xavier"), ("Xavier", "PyTorch default") })
+    Claim.Overlap(AtBest(cnnAdamRuns, a), AtBest(cnnAdamRuns, b),
+        $"CNN, Adam: each at its own best rate, {a} and {b} overlap");
+
+// On the CNN the picture differs. Under SGD with momentum PyTorch's default and He do best at 0.1, Xavier at 0.3,
+// all inside the sweep. He's mean lead over PyTorch's default is about the same at 0.01, at 0.03 and at their shared
+// best rate, 0.1 (12.2, 12.1 and 14.5 points, standard errors printed): giving each start its best rate does not shrink
+// it. What changes at 0.1 is the spread: He's seeds range from 46% to 67%, so the two ranges overlap and the lead holds
+// on average, not seed by seed as at 0.01. Under Adam all three do best at 0.03 and overlap there, PyTorch's default
+// with the highest mean (65.4%). The too-small $N(0, 0.01^2)$ is at chance at every SGD rate from 0.01 to 1, but lifts
+// off chance with Adam (35.7% at 0.03), every seed above its SGD best, though still behind every seed of the other
+// three at their best rates. Unlike the digits network's, its gradients are above Adam's $\epsilon$ at the first step
+// (next section). All at a budget of 100 steps; we did not sweep the reference budget.
+
+// ## Why Adam's step does not depend on the gradient's scale, and where it does
+//
+// Adam divides each parameter's update by a running root mean square of its own gradient: the update is $\eta\,\hat m_t
+// / (\sqrt{\hat v_t} + \epsilon)$, with $\hat m_t$ and $\hat v_t$ the bias-corrected running means of $g$ and $g^2$
+// (Kingma & Ba 2015, Algorithm 1). Multiply every gradient by $c$ and both the numerator and the denominator scale by
+// $c$: the step does not change (as long as $\epsilon$ is negligible; we check it at the first step only). At the first
+// step $\hat m_1 = g$ and $\hat v_1 = g^2$, so a parameter moves by $\eta / (1 + \epsilon/|g|)$: by $\eta$ if its
+// gradient is well above $\epsilon$, by about $\eta |g| / \epsilon$ if it is well below; SGD moves it by $\eta\,g$. One
+// step of each from the same network, one seed, batch 32 (also for the CNN, whose sweep used 100), for four of the
+// digits starts and for the CNN's $N(0, 0.01^2)$. A weight counts below as "with a gradient" when its SGD step is not 0
+// in float64. The others are left out: weights without a gradient in this batch (inputs that are 0 in every image of the
+// batch, units inactive on the whole batch; we do not count which), and weights whose step $\eta g$ is too small to
+// change their value at all, which matters for $N(0, 0.01^2)$: its count and the span of its SGD steps are those of the
+// steps that survive rounding. What this shows is insensitivity to the *gradient's* scale; the *weights'* scale enters
+// through it (small weights in many layers give small gradients) and through the relative step $\eta/|w|$.
+
+NotebookApp.Cell(22);
+const double Rate = 1e-3;
+double[] StepSizesOf(Network network, LabeledDataset data, OptimizerKind optimizer)
+{
     var weights = network.Parameters.Where(p => p.Role == ParameterRole.Weights).ToArray();
     var before = weights.Select(p => p.Values.ToArray()).ToArray();
     var options = new TrainingOptions { Optimizer = optimizer, LearningRate = Rate, BatchSize = 32, Seed = 1 };
-    new Trainer(network, Loss.SoftmaxCrossEntropy, options).TrainSteps(split.Train, 1);
+    new Trainer(network, Loss.SoftmaxCrossEntropy, options).TrainSteps(data, 1);
     return [.. weights.SelectMany((p, i) => p.Values.ToArray().Zip(before[i], (a, b) => Math.Abs(a - b)))];
 }
+double[] StepSizes(DeepNetwork net, OptimizerKind optimizer) =>
+    StepSizesOf(Network.Create(net, 1), split.Train, optimizer);
 Console.WriteLine($"one step at η = {Rate}, batch 32, seed 1");
 
-// (In the app, this cell's 'adamSteps' is 'adamSteps_11', 'sgdSteps' is 'sgdSteps_11': the top-level statements of one C# program share one scope, and another cell declares the same name.)
-NotebookApp.Cell(11);
-foreach (var (name, net) in new[] { schemes[1], schemes[2] })
+// (In the app, this cell's 'adamSteps' is 'adamSteps_23', 'sgdSteps' is 'sgdSteps_23': the top-level statements of one C# program share one scope, and another cell declares the same name.)
+NotebookApp.Cell(23);
+var firstSteps = new Dictionary<string, (double[] Adam, double[] Sgd, int[] Moved)>();
+var probes = new List<(string Name, Func<Network> Create, LabeledDataset Data)>();
+foreach (var n in new[] { "He", "PyTorch default", "N(0, 0.01²)", "N(0, 1)" })
+    probes.Add((n, () => Network.Create(NetOf(n), 1), split.Train));
+probes.Add(("CNN, N(0, 0.01²)", () => cnns[3].Create(1), mnist1d.Train));
+foreach (var (name, create, data) in probes)
 {
-    var (adamSteps_11, sgdSteps_11) = (StepSizes(net, OptimizerKind.Adam), StepSizes(net, OptimizerKind.Sgd));
-    var moved = Enumerable.Range(0, sgdSteps_11.Length).Where(i => sgdSteps_11[i] > 0).ToArray();
-    double exact = moved.Count(i => Math.Abs(adamSteps_11[i] - Rate) <= 0.01 * Rate) / (double)moved.Length;
-    double spread = moved.Max(i => sgdSteps_11[i]) / moved.Min(i => sgdSteps_11[i]);
-    var slow = moved.Where(i => adamSteps_11[i] < 0.99 * Rate).ToArray();
-    Console.WriteLine($"{name}: {moved.Length} of {sgdSteps_11.Length} weights have a gradient; Adam moves {exact:P1} " +
-        $"of them by η within 1%; SGD's steps span a factor {spread:E1}");
-    Claim.AtMost(adamSteps_11.Max(), Rate * (1 + 1e-12), $"{name}: no weight moves by more than η in Adam's first step");
-    Claim.ForAll(slow, 1, i => sgdSteps_11[i] / Rate < 100 * TrainingOptions.DefaultEpsilon,
-        $"{name}: every weight Adam moves by less than 0.99 η has |g| below 100 ε = 1e-6: ε is what slows it",
-        i => $"|g| = {sgdSteps_11[i] / Rate:E1}");
-    Claim.AtLeast(spread, 100, $"{name}: SGD's first steps (η g) span more than a factor 100");
+    var (adamSteps_23, sgdSteps_23) = (StepSizesOf(create(), data, OptimizerKind.Adam),
+        StepSizesOf(create(), data, OptimizerKind.Sgd));
+    var moved = Enumerable.Range(0, sgdSteps_23.Length).Where(i => sgdSteps_23[i] > 0).ToArray();
+    firstSteps[name] = (adamSteps_23, sgdSteps_23, moved);
+    double exact = moved.Count(i => Math.Abs(adamSteps_23[i] - Rate) <= 0.01 * Rate) / (double)moved.Length;
+    double below = moved.Count(i => sgdSteps_23[i] / Rate < TrainingOptions.DefaultEpsilon) / (double)moved.Length;
+    Console.WriteLine($"{name}: {moved.Length} of {sgdSteps_23.Length} weights have a gradient; Adam moves {exact:P1} " +
+        $"of them by η within 1%; {below:P1} have |g| < ε; SGD's steps span a factor " +
+        $"{moved.Max(i => sgdSteps_23[i]) / moved.Min(i => sgdSteps_23[i]):E1}");
+    Claim.AtMost(adamSteps_23.Max(), Rate * (1 + 1e-12), $"{name}: no weight moves by more than η in Adam's first step");
 }
+
+NotebookApp.Cell(24);
+double Share(string name, Func<double, double, bool> holds)
+{
+    var (adamSteps, sgdSteps, moved) = firstSteps[name];
+    return moved.Count(i => holds(adamSteps[i], sgdSteps[i] / Rate)) / (double)moved.Length;
+}
+foreach (var name in new[] { "He", "PyTorch default", "N(0, 1)" })
+    Claim.ForAll(firstSteps[name].Moved.Where(i => firstSteps[name].Sgd[i] / Rate >= 100 * TrainingOptions
+            .DefaultEpsilon), 100, i => Math.Abs(firstSteps[name].Adam[i] - Rate) <= 0.01 * Rate,
+        $"{name}: Adam moves every weight with |g| ≥ 100 ε = 1e-6 by η within 1%, whatever |g|", i => $"{i}");
+Claim.AtLeast(Share("N(0, 1)", (a, g) => Math.Abs(a - Rate) <= 0.01 * Rate), 0.99,
+    "N(0, 1): Adam's first step moves at least 99% of the weights with a gradient by η (1%)");
+Claim.ForAll(firstSteps["N(0, 0.01²)"].Moved, 100, i => firstSteps["N(0, 0.01²)"].Sgd[i] / Rate
+        < TrainingOptions.DefaultEpsilon, "N(0, 0.01²): every weight with a gradient has |g| below ε: Adam barely " +
+    "moves it", i => $"|g| = {firstSteps["N(0, 0.01²)"].Sgd[i] / Rate:E1}");
+Claim.AtLeast(Share("CNN, N(0, 0.01²)", (a, g) => g >= TrainingOptions.DefaultEpsilon), 0.99,
+    "the CNN's N(0, 0.01²), 4 weight layers: at least 99% of its weights with a gradient have |g| of ε or more");
+Claim.AtLeast(Share("PyTorch default", (a, g) => a < 0.99 * Rate), 0.05,
+    "PyTorch's default: ε slows at least 5% of the weights with a gradient (moved by less than 0.99 η)");
+
+// So Adam's first step moves every weight whose gradient is at least $100\,\epsilon$ by $\eta$ within 1%, whatever the
+// gradient's size: for He, PyTorch's default and $N(0, 1)$, whose SGD steps span a factor of $3.2 \times 10^6$ or more.
+// That is how PyTorch's default learns under Adam on the digits and not under SGD at any rate up to 0.1, and how $N(0,
+// 1)$ learns under Adam at rates of 0.001 to 0.01, where SGD diverges. But $\epsilon$ sets a floor: a weight whose
+// gradient is well below $\epsilon$ moves by about $\eta |g| / \epsilon$, not by $\eta$. In the digits network's $N(0,
+// 0.01^2)$ every weight with a gradient is below $\epsilon$ at the first step (notebook 09's gradient table measures how
+// small this network's gradients are at this start), so Adam's first step barely moves it, and it stays at chance at
+// every Adam rate swept; the CNN's $N(0, 0.01^2)$, 4 weight layers, has at least 99% of its gradients at $\epsilon$ or
+// above at the first step (one seed, one batch), and lifts off chance. Even for PyTorch's default on the digits
+// $\epsilon$ slows 18.3% of the weights with a gradient. Adam is less sensitive to the weights' scale only as far as
+// that scale leaves the gradients above $\epsilon$; and its step $\eta$ is the same absolute step for a large weight as
+// for a small one.
 
 // ## With batch normalization: the weights' norm and the effective learning rate
 //
-// Batch normalization (notebook 14) makes each hidden layer's output independent of the scale of its weight matrix
-// $W$: $\mathrm{BN}(cW x) = \mathrm{BN}(W x)$ for $c > 0$, up to BN's small $\epsilon$. Two consequences (van Laarhoven
-// 2017, "L2 Regularization versus Batch and Weight Normalization"; Hoffer, Banner, Golan & Soudry 2018, "Norm matters"):
-// the gradient is orthogonal to $W$, so a plain SGD step $W \leftarrow W - \eta g$ can only *grow* the norm,
-// $\|W_{t+1}\|^2 = \|W_t\|^2 + \eta^2 \|g_t\|^2$; and what the step does to the function depends on $\eta / \|W\|^2$,
-// the effective learning rate, which therefore falls as the norm grows. The scale a scheme gives the weights then
-// matters only through this ratio. He's start with batch normalization, plain SGD (no momentum, no weight decay),
-// 100 steps of batches of 32 (the default), one seed, three learning rates:
+// Batch normalization (notebook 14) makes each hidden layer's output independent of the scale of its weight matrix $W$:
+// $\mathrm{BN}(cW x) = \mathrm{BN}(W x)$ for $c > 0$, up to BN's small $\epsilon$. Two consequences (van Laarhoven 2017,
+// "L2 Regularization versus Batch and Weight Normalization"; Hoffer, Banner, Golan & Soudry 2018, "Norm matters"): the
+// gradient is orthogonal to $W$, so a plain SGD step $W \leftarrow W - \eta g$ can only *grow* the norm, $\|W_{t+1}\|^2
+// = \|W_t\|^2 + \eta^2 \|g_t\|^2$; and what the step does to the function depends on $\eta / \|W\|^2$, the effective
+// learning rate, which therefore falls as the norm grows (both with BN's $\epsilon = 0$; what the effective rate does to
+// training is not measured here). He's start with batch normalization, plain SGD (no momentum, no weight decay), 100
+// steps of batches of 32 (the defaults, printed), one seed, three learning rates:
 
-NotebookApp.Cell(12);
+NotebookApp.Cell(25);
 static double Norm2(Parameter p) => p.Values.ToArray().Sum(v => v * v);
-static double Moved(Parameter p, double[] b) => p.Values.ToArray().Zip(b, (x, y) => (x - y) * (x - y)).Sum();
-static double Gap(Parameter p, double[] b) => Math.Abs(Norm2(p) - b.Sum(v => v * v) - Moved(p, b)) / Moved(p, b);
-Console.WriteLine("Gap(W, W before the step) = |‖W‖² - ‖W before‖² - ‖ΔW‖²| / ‖ΔW‖², 0 when ΔW ⊥ W before");
-
-NotebookApp.Cell(13);
-(double[] Growth, double Pythagoras) NormTrace(double rate)
+static (double Growth, double Cosine) StepOf(Parameter p, double[] b)
 {
-    var network = Network.Create(schemes[1].Net, 1, Normalization.BatchNorm);
+    var w = p.Values.ToArray();
+    double along = w.Zip(b, (x, y) => (x - y) * y).Sum(), moved = w.Zip(b, (x, y) => (x - y) * (x - y)).Sum();
+    return moved == 0 ? (1, 0) : (1 + 2 * along / moved, Math.Abs(along) / Math.Sqrt(b.Sum(v => v * v) * moved));
+}
+var defaults = new TrainingOptions();
+Console.WriteLine($"plain SGD: momentum {defaults.Momentum}, weight decay {defaults.WeightDecay}, batch " +
+    $"{defaults.BatchSize}; BN's ε = {NormalizationLayer.DefaultEpsilon}");
+Console.WriteLine("per step ΔW = W' - W: (‖W'‖² - ‖W‖²) / ‖ΔW‖² = 1 + 2⟨W, ΔW⟩/‖ΔW‖² (1 when ΔW ⊥ W; > 0 when the " +
+    "norm grows) and the cosine |⟨W, ΔW⟩| / (‖W‖ ‖ΔW‖)");
+
+NotebookApp.Cell(26);
+(double[] Growth, double LeastGrowth, double Cosine) NormTrace(double rate)
+{
+    var network = Network.Create(NetOf("He"), 1, Normalization.BatchNorm);
     var hidden = network.Parameters.Where(p => p.Role == ParameterRole.Weights).SkipLast(1).ToArray();
-    var (start, worst) = (hidden.Select(Norm2).ToArray(), 0.0);
+    var (start, least, cosine) = (hidden.Select(Norm2).ToArray(), double.PositiveInfinity, 0.0);
     var trainer = new Trainer(network, Loss.SoftmaxCrossEntropy, new TrainingOptions { LearningRate = rate, Seed = 1 });
     for (int step = 0; step < 100; step++)
     {
         var before = hidden.Select(p => p.Values.ToArray()).ToArray();
         trainer.TrainSteps(split.Train, 1);
-        worst = Math.Max(worst, Enumerable.Range(0, hidden.Length).Max(l => Gap(hidden[l], before[l])));
+        var steps = hidden.Select((p, l) => StepOf(p, before[l])).ToArray();
+        (least, cosine) = (Math.Min(least, steps.Min(s => s.Growth)), Math.Max(cosine, steps.Max(s => s.Cosine)));
     }
-    return ([.. hidden.Select((p, l) => Math.Sqrt(Norm2(p) / start[l]))], worst);
+    return ([.. hidden.Select((p, l) => Math.Sqrt(Norm2(p) / start[l]))], least, cosine);
 }
-Console.WriteLine(Network.Create(schemes[1].Net, 1, Normalization.BatchNorm));
+Console.WriteLine(Network.Create(NetOf("He"), 1, Normalization.BatchNorm));
 
-NotebookApp.Cell(14);
+NotebookApp.Cell(27);
 double[] normRates = [0.01, 0.1, 1];
 var traces = Timing.Measure("3 x 100 steps", () => normRates.Select(NormTrace).ToArray());
 for (int i = 0; i < normRates.Length; i++)
-    Console.WriteLine($"η = {normRates[i]}: ‖W_100‖ / ‖W_0‖ of the 9 hidden layers from " +
-        $"{traces[i].Growth.Min():F3} to {traces[i].Growth.Max():F3}; largest |‖W'‖² - ‖W‖² - ‖ΔW‖²| / ‖ΔW‖² " +
-        $"over all steps {traces[i].Pythagoras:E1}");
+{
+    var growth = traces[i].Growth;
+    Console.WriteLine($"η = {normRates[i]}: ‖W_100‖ / ‖W_0‖ of the 9 hidden layers from {growth.Min():F6} to " +
+        $"{growth.Max():F3} (the most: hidden matrix {Array.IndexOf(growth, growth.Max()) + 1}); over all steps and " +
+        $"layers (‖W'‖² - ‖W‖²) / ‖ΔW‖² ≥ {traces[i].LeastGrowth:F4}, cosine ≤ {traces[i].Cosine:E1}");
+}
 
-NotebookApp.Cell(15);
-Claim.AtLeast(traces.Min(t => t.Growth.Min()), 0.999,
-    "plain SGD with batch normalization never shrinks a hidden weight matrix: ‖W_100‖ ≥ ‖W_0‖ (to 1e-3), every rate");
-Claim.AtMost(traces.Max(t => t.Pythagoras), 0.02,
-    "every step adds ‖ΔW‖² to ‖W‖² (the step is orthogonal to W) to within 2% of ‖ΔW‖², up to BN's ε");
+NotebookApp.Cell(28);
+Claim.ForAll(Enumerable.Range(0, normRates.Length), 3, i => traces[i].LeastGrowth > 0,
+    "plain SGD with batch normalization: no step shrinks a hidden weight matrix's norm (‖W'‖² > ‖W‖² at every " +
+    "step, for every layer)", i => $"η = {normRates[i]}");
+Claim.AtLeast(traces.Min(t => t.Growth.Min()), 1,
+    "so no hidden matrix ends smaller than it started: ‖W_100‖ ≥ ‖W_0‖, every rate");
 
-// No hidden matrix shrinks, and the one that grows most does so by the largest factor printed above for its
-// rate; the effective learning rate $\eta / \|W\|^2$ of such a layer has fallen by the square of its growth.
-// The growth is not monotone in $\eta$ (largest at $\eta = 0.1$ of the three): we print it, we do not explain it here.
-// That the scale of a hidden matrix does not change the function under batch normalization is checked next, on one
-// batch of He's start with every hidden matrix multiplied by 3:
+// Every step grows every hidden matrix's norm (the least ratio printed is above 0), so none ends smaller than it
+// started. The step is nearly, not exactly, orthogonal to $W$: the cosine printed is not 0 because BN's
+// $\epsilon = 10^{-5}$ makes $\mathrm{BN}(cWx)$ differ slightly from $\mathrm{BN}(Wx)$; we print it and do not bound it.
+// The matrix that grows most is named above for each rate; its effective learning rate $\eta / \|W\|^2$ has fallen by
+// the square of its growth factor. The growth is not monotone in $\eta$ (largest at $\eta = 0.1$ of the three), on
+// one seed: we print it, we do not explain it here. That the scale of a hidden matrix does not change the function under
+// batch normalization is checked next, on one batch of He's start with every hidden matrix multiplied by 3:
 
-NotebookApp.Cell(16);
+NotebookApp.Cell(29);
 static void Scale(Parameter p, double c) { var v = p.Values; for (int i = 0; i < v.Length; i++) v[i] *= c; }
-var normalized = Network.Create(schemes[1].Net, 1, Normalization.BatchNorm);
+var normalized = Network.Create(NetOf("He"), 1, Normalization.BatchNorm);
 var tripled = normalized.Clone();
 foreach (var p in tripled.Parameters.Where(p => p.Role == ParameterRole.Weights).SkipLast(1)) Scale(p, 3);
 double[] Logits(Network net) => net.ForwardEachLayer(split.Train.Features[..(64 * 64)], 64, true)[^1];
@@ -274,22 +546,25 @@ Claim.AtMost(change, 1e-3,
 // ## Takeaways
 //
 // - A ranking of initializations measured at one learning rate is partly a ranking of how well that rate suits each
-//   start: under SGD with momentum Xavier needed a rate of 0.03, where He was good at 0.01 and 0.03 alike (✓ lines
-//   after the best rates).
-// - Given each its own best rate, He still beat Xavier on every seed under SGD, and PyTorch's default learned at none
-//   of the rates; with Adam every scheme learned, and the gap between He and Xavier shrank but stayed (✓ lines after
-//   the best rates). All of it at one fixed budget of 100 steps, shorter than notebook 09's, on one small network, with
-//   the best rate chosen on the test set; PyTorch's default's best rate is located under neither optimizer.
-// - Adam's first step moves every weight whose gradient is well above $\epsilon$ by the learning rate, whatever the
-//   gradient's size, and less only where $|g|$ is near $\epsilon$ (PyTorch's default: 81.7% of its weights with a gradient move by
-//   $\eta$ within 1%); SGD's steps
-//   are proportional to the gradient and spread over decades (✓ lines of the section on Adam's step, Exercise 1). That
-//   is insensitivity to the gradient's scale; the weights' scale itself was not varied.
-// - With batch normalization a hidden weight matrix's scale does not change the function, its gradient is orthogonal
-//   to it, and plain SGD only grows its norm, lowering the effective learning rate $\eta/\|W\|^2$ (✓ lines of the
-//   last section; van Laarhoven 2017; Hoffer et al. 2018).
-// - Not covered here, though issue 22 asks for it: the sweeps on MNIST-1D's CNN, notebook 09's other three schemes,
-//   notebook 14's results beside the weight norm, a second budget.
+//   start. Digits, SGD with momentum, 100 steps: Xavier did better at 0.03 than at 0.01 where He was good at both, and
+//   $N(0, 1)$, which diverges at every rate from $10^{-4}$ up, learned something at $10^{-7}$, the sweep's lower edge.
+//   CNN, SGD: He's mean lead over PyTorch's default did not shrink at their shared best rate, but held there on average
+//   only, not seed by seed as at 0.01 (✓ lines after each sweep's best rates).
+// - Given each start its own best rate within the sweep, He's lead on the digits survives under SGD (every He seed
+//   above every seed of each other start); under Adam He, orthogonal and Xavier overlap seed by seed, He ahead on average
+//   by at least 2 standard errors; on the CNN PyTorch's default, Xavier and He overlap under Adam (✓ lines after the best
+//   rates). The SGD sweep on the digits stops at 0.1: for the two starts at chance no best SGD rate was located.
+// - Adam lifts off chance starts whose gradients are small but above its $\epsilon$ at the first step: PyTorch's default
+//   on the digits, the too-small $N(0, 0.01^2)$ on the 4-layer CNN; not the digits' $N(0, 0.01^2)$, whose gradients after
+//   10 layers are all below $\epsilon = 10^{-8}$ at the first step. Its first step moves every weight with
+//   $|g| \geq 100\,\epsilon$ by $\eta$ whatever $|g|$: it is insensitive to the gradient's scale, down to $\epsilon$
+//   (✓ lines of the section on Adam's step, Exercise 1; checked at the first step only).
+// - With batch normalization a hidden weight matrix's scale does not change the function, and no plain SGD step shrinks
+//   its norm (the step nearly orthogonal to it, up to BN's $\epsilon$), lowering the effective learning rate
+//   $\eta/\|W\|^2$ (✓ lines of the section on batch normalization; van Laarhoven 2017; Hoffer et al. 2018).
+// - All of it at one budget per network (100 steps on the digits and on the CNN), shorter than notebook 09's and than
+//   MNIST-1D's reference training, with the best rate chosen on the test set. Not covered, though issue 22 asks for it:
+//   notebook 14's results beside the weight norm.
 
 // ## Exercises
 
@@ -298,11 +573,11 @@ Claim.AtMost(change, 1e-3,
 // Derive a number: at Adam's first step, by how much does a weight whose gradient is $10^{-6}$ move, with
 // $\eta = 10^{-3}$ and PyTorch's $\epsilon = 10^{-8}$? And with SGD at the same $\eta$?
 
-NotebookApp.Cell(17);
+NotebookApp.Cell(30);
 double g = 1e-6, eta = Rate, epsilon = TrainingOptions.DefaultEpsilon;
 double adamMove = eta * g / (Math.Sqrt(g * g) + epsilon), sgdMove = eta * g;
 Console.WriteLine($"Adam: {adamMove:E3}, SGD: {sgdMove:E1}, ratio {adamMove / sgdMove:E2}");
-var pyTorchNet = schemes[2].Net;
+var pyTorchNet = NetOf("PyTorch default");
 var (adamSteps, sgdSteps) = (StepSizes(pyTorchNet, OptimizerKind.Adam), StepSizes(pyTorchNet, OptimizerKind.Sgd));
 int near = Enumerable.Range(0, sgdSteps.Length).Where(i => sgdSteps[i] > 0)
     .MinBy(i => Math.Abs(Math.Log(sgdSteps[i] / eta / g)));
@@ -311,7 +586,6 @@ Console.WriteLine($"the library, PyTorch's default: the weight with |g| nearest 
     $"Adam moves it by {adamSteps[near]:E4}, η / (1 + ε/|g|) = {predictedMove:E4}");
 Claim.Close(adamSteps[near], predictedMove, 1e-6 * predictedMove,
     "the library's first Adam step moves that weight by η / (1 + ε/|g|), to 1e-6 of it (rounding of the weights)");
-Claim.Within(adamMove / sgdMove, 1e5, 1e7, "Adam moves a weight with |g| = 1e-6 about a million times more than SGD");
 
 // $\hat m_1 = g$ and $\sqrt{\hat v_1} = |g|$, so the step is $\eta\,|g| / (|g| + \epsilon) = \eta / (1 + \epsilon/|g|)$:
 // with $\epsilon/|g| = 0.01$ that is 1% less than $\eta$. SGD moves it by $\eta g = 10^{-9}$, about a million times less
@@ -322,10 +596,10 @@ Claim.Within(adamMove / sgdMove, 1e5, 1e7, "Adam moves a weight with |g| = 1e-6 
 // Predict, then run: a one-step SGD update with momentum 0.9 from zero velocity. Is it any different from plain SGD's
 // first step? Check on the PyTorch-default network.
 
-NotebookApp.Cell(18);
+NotebookApp.Cell(31);
 double[] FirstStep(double momentum)
 {
-    var network = Network.Create(schemes[2].Net, 1);
+    var network = Network.Create(NetOf("PyTorch default"), 1);
     var before = network.Parameters.SelectMany(p => p.Values.ToArray()).ToArray();
     var options = new TrainingOptions { LearningRate = Rate, Momentum = momentum, BatchSize = 32, Seed = 1 };
     new Trainer(network, Loss.SoftmaxCrossEntropy, options).TrainSteps(split.Train, 1);
@@ -337,6 +611,33 @@ Claim.AtMost(largest, 1e-15, "from zero velocity, momentum's first step is plain
 
 // In PyTorch's form $v \leftarrow \mu v + g$, $w \leftarrow w - \eta v$: with $v = 0$ the first step is $\eta g$ for any
 // $\mu$. Momentum only changes later steps, which add up past gradients: with constant gradients the step grows towards
-// $\eta g / (1 - \mu)$, ten times the first for $\mu = 0.9$.
+// $\eta g (1 + \mu + \mu^2 + \dots) = \eta g / (1 - \mu)$, ten times the first for $\mu = 0.9$ (a geometric
+// series; not run here).
+
+// ### Exercise 3
+//
+// Derive a number: He normal draws a weight with variance $2/\text{fan\_in}$, and a convolution's fan_in is its input
+// channels times its taps. What standard deviation should the CNN's first convolution (1 input channel, 5 taps) and
+// second (25 channels, 3 taps) have? Compare with the root mean squares printed for one draw.
+
+NotebookApp.Cell(32);
+var heConvs = cnns.Single(c => c.Name == "He").Create(1).Parameters.Where(p => p.Role == ParameterRole.Weights)
+    .Take(2).ToArray();
+foreach (var p in heConvs)
+{
+    int fanIn = p.Shape[1] * p.Shape[2];
+    double predicted = Math.Sqrt(2.0 / fanIn), tolerance = 3 * predicted / Math.Sqrt(2 * p.Values.Length);
+    Console.WriteLine($"shape ({string.Join(", ", p.Shape.ToArray())}): fan_in {fanIn}, " +
+        $"predicted std {predicted:F3}, measured {Std(p):F3}, 3 standard errors {tolerance:F3}");
+    Console.WriteLine($"  forgetting the taps (fan_in {p.Shape[1]}): std {Math.Sqrt(2.0 / p.Shape[1]):F3}, " +
+        $"{Math.Sqrt(2.0 / p.Shape[1]) / predicted:F2} times too large");
+    Claim.Close(Std(p), predicted, tolerance,
+        $"He, fan_in {fanIn}: the measured std is √(2/fan_in) within 3 standard errors of {p.Values.Length} draws");
+}
+
+// $\sqrt{2/5} = 0.632$ and $\sqrt{2/75} = 0.163$. The root mean square of $n$ draws from $N(0, \sigma^2)$ has a standard
+// error of about $\sigma/\sqrt{2n}$, so the 125 weights of the first convolution give a measured value within three
+// standard errors (0.120, printed) of 0.632. Forgetting the taps (fan_in = channels) would give $\sqrt 2$ and
+// $\sqrt{2/25}$: the first convolution's weights 2.24 ($\sqrt 5$) times, the second's 1.73 ($\sqrt 3$) times too large.
 
 NotebookApp.Finish();
