@@ -11,9 +11,9 @@ namespace WeightInit.Convolution;
 /// classes, and a vanilla deep CNN of the same size.
 /// </summary>
 /// <remarks>
-/// <para>The authors train both reference networks with Adam, learning rate 0.01, batches of 100, 6,000 steps
-/// (notebooks/train.py) and report 68% (MLP) and 94% (CNN) test accuracy; their classification notebook prints 65.1%
-/// and 92.3%.</para>
+/// <para>The authors train both reference networks with Adam, learning rate 0.01, batches of 100 (notebooks/train.py;
+/// 6,000 steps in their classification notebook, train.py's default being 8,000) and report 68% (MLP) and 94% (CNN)
+/// test accuracy; their classification notebook prints 65.1% and 92.3%.</para>
 /// <para>Every builder takes the seed of its draw, as <see cref="Network.Create"/> does, with the same streams: the
 /// weight tensor of layer l (l = 1, 2, ... from the input side, counting every layer with weights) from stream l of
 /// the seed (<c>new RandomSource(seed).Fork(l)</c>), its biases from stream 2^32 + l. So the same arguments and seed
