@@ -263,11 +263,9 @@ NotebookApp.Cell(12);
 var mnist1d = Mnist1dDataset.Load(Mnist1dDataset.FindFile(Environment.CurrentDirectory));
 var testHalf = mnist1d.Test.Subset([.. Enumerable.Range(0, 500)]);
 const int TrainChannels = 16, TrainBatch = 16, TrainSteps = 300, LossWindow = 20;
-var kernelStarts = new (string Name, IWeightInitializer Kernels)[]
-{
-    ("Gaussian", Init.VarianceScaling(criticalW, FanMode.FanIn, VarianceScalingDistribution.UntruncatedNormal)),
-    ("delta-orthogonal", Init.DeltaOrthogonal(Math.Sqrt(criticalW))),
-};
+var kernelStarts = new (string Name, IWeightInitializer Kernels)[] { ("Gaussian",
+    Init.VarianceScaling(criticalW, FanMode.FanIn, VarianceScalingDistribution.UntruncatedNormal)),
+    ("delta-orthogonal", Init.DeltaOrthogonal(Math.Sqrt(criticalW))) };
 Network VanillaTanhCnn(int start, int depth, ulong seed) => Mnist1dNetworks.VanillaCnn(depth, TrainChannels,
     kernelStarts[start].Kernels, Activation.Tanh, seed, biases: biases);
 (double Accuracy, double Loss) TrainOne(int start, int depth, double rate, ulong seed)
@@ -278,7 +276,8 @@ Network VanillaTanhCnn(int start, int depth, ulong seed) => Mnist1dNetworks.Vani
     double[] batchLosses = trainer.TrainSteps(mnist1d.Train, TrainSteps);
     return (net.Evaluate(testHalf, Loss.SoftmaxCrossEntropy).Accuracy, batchLosses.TakeLast(LossWindow).Average());
 }
-Console.WriteLine($"MNIST-1D: {mnist1d.Train.Count} training signals, test on {testHalf.Count} of " +
+Console.WriteLine($"MNIST-1D: {mnist1d.Train.Count} training signals of {mnist1d.Train.FeatureCount} values, " +
+    $"test on {testHalf.Count} of " +
     $"{mnist1d.Test.Count}; {TrainSteps} steps of {TrainBatch} = {TrainSteps * TrainBatch / (double)
     mnist1d.Train.Count:F1} passes; uniform guess: loss ln 10 = {Math.Log(10):F3}, accuracy {0.1:P0}");
 
@@ -393,7 +392,8 @@ Claim.AtLeast(Math.Min(TrainLoss(0, 16).Min, TrainLoss(1, 16).Min), 2.0,
 // - **PyTorch's `dirac_`** is named, not built or measured.
 
 NotebookApp.Cell(18);
-Console.WriteLine("Xiao et al.: up to 10,000 layers, 2-D CNNs on MNIST and CIFAR-10, SGD. Here: " +
+const int XiaoDeepest = 10000;
+Console.WriteLine($"Xiao et al.: up to {XiaoDeepest:N0} layers, 2-D CNNs on MNIST and CIFAR-10, SGD. Here: " +
     $"{starts[0].Net.Channels} channels, Jacobians up to {depths.Max()} layers ({starts.Length * 5} networks); " +
     $"{TrainChannels} channels, trained up to {trainDepths.Max()} layers on MNIST-1D ({depthRuns.Length} networks, " +
     $"{TrainSteps} Adam steps each)");
