@@ -27,7 +27,7 @@ NotebookApp.Start("18-convolutions-delta-orthogonal");
 // trained from an orthogonal start, and their condition is that each convolution be norm-preserving. Their
 // *delta-orthogonal* kernel does that: a random orthogonal matrix at the kernel's centre tap and zeros at every other
 // tap. This notebook checks the fan rule, builds delta-orthogonal kernels, measures the input-output Jacobian of deep
-// tanh CNNs from both starts, at a scale that runs in seconds.
+// tanh CNNs from both starts and trains them on MNIST-1D at several depths, at a scale that runs in seconds.
 
 // Code cell 1: #!import setup.dib (in the app: the #:project lines and usings above, and NotebookApp.Start).
 
@@ -59,11 +59,13 @@ Claim.Close(drawnVariance, heVariance, 3 * samplingError, "the drawn kernel has 
 // What forgetting the taps costs: a kernel drawn with variance $2/C$ is He's kernel with 3 times the variance. The
 // library draws both from the same normals for the same seed, and a ReLU network without biases is positively
 // homogeneous, so over the same draws the ratio of the last layer's mean square to the first's is *exactly*
-// $3^7$ times He's in a network of 8 layers: 3 per layer relative to He, whatever the draw. What one network's mean
+// $3^7$ times He's in a network of 8 layers: 3 per layer relative to He, whatever the draw (an identity that holds by
+// construction, ✓ below). What one network's mean
 // square does on its own is a different question. He et al.'s variance recursion (the length map of Poole et al. 2016),
 // $q_{l+1} = \tfrac{1}{2}\sigma_w^2 q_l$ with $\sigma_w^2 = \mathrm{Var}(w)\,\text{fan\_in}$, predicts a gain of 1 per
 // layer for He and 3 for $2/C$, for infinitely many channels. Eight ReLU convolutions of 16 channels on signals of 16
-// positions, 5 networks (seeds) each, measured against that prediction:
+// positions, 5 networks (seeds) each, fed a random input scaled so that $q_1$, the mean square of the first
+// convolution's output (its pre-activations), is 1 in expectation, measured against that prediction:
 
 NotebookApp.Cell(3);
 var heCnn = DeepConvNetwork.Stack(8, 16, 16, Activation.ReLU, Init.HeNormal());
@@ -75,31 +77,39 @@ double[] Growth(DeepConvNetwork net) => [.. Enumerable.Range(1, 5).Select(seed =
         SpectrumDepths = [] }).PreActivationLengths;
     return lengths[^1] / lengths[0];
 })];
-var (heGrowth, forgottenGrowth) = (Growth(heCnn), Growth(tapsForgotten));
-double predicted = Math.Pow(3, 7);
+var (heGrowth, forgottenGrowth, predicted) = (Growth(heCnn), Growth(tapsForgotten), Math.Pow(3, 7));
 string PerLayer(double[] growth) => string.Join(", ", growth.Select(q => $"{Math.Pow(q, 1.0 / 7):F2}"));
 Console.WriteLine($"gain per layer (q_8 / q_1)^(1/7), 5 networks: He {PerLayer(heGrowth)} (mean-field 1); " +
     $"variance 2/C {PerLayer(forgottenGrowth)} (mean-field 3)");
 Claim.AllWithin(forgottenGrowth.Zip(heGrowth, (f, h) => f / h), predicted * (1 - 1e-9), predicted * (1 + 1e-9),
-    "same draws: forgetting the taps multiplies q_8 / q_1 by exactly 3^7 = 2187 relative to He, every network");
+    "same draws: forgetting the taps multiplies q_8 / q_1 by exactly 3^7 = 2187 relative to He, every network " +
+    "(an identity, holds by construction)");
+var heSummary = SeedSummary.Of(heGrowth);
+Console.WriteLine($"He: q_8 / q_1 over the 5 networks: mean {heSummary.Mean:F2} ± {heSummary.Std / Math.Sqrt(5):F2} " +
+    $"(standard error), geometric mean {heSummary.GeometricMean:F2}; mean-field value 1");
 Claim.AtMost(heGrowth.Max(), 1, "He: q_8 / q_1 is below 1 in every one of the 5 networks (mean-field value 1)");
 
-// So at 16 channels every network grows less than the mean-field value: the He networks end below 1, and the $2/C$
-// networks, exactly $3^7$ times above them, gain less than 3 per layer in absolute terms. The factor 3 per layer is
-// exact relative to He's start; the mean-field 1 and 3 are infinite-width predictions beside the measured gains.
+// So the typical network grows less than the mean-field value: every one of the 5 He networks ends below 1 (✓), and the
+// $2/C$ networks, exactly $3^7$ times above them, gain less than 3 per layer in absolute terms. That is not a shortfall of
+// the expectation at 16 channels: for ReLU, symmetric weights, zero biases and circular padding each layer's $q_{l+1}$
+// equals $q_l$ *in expectation* over the draw at any width, but $q_8/q_1$ is a product of 7 random factors, and a
+// product's typical (geometric-mean) value lies below its mean (Jensen's inequality); 5 networks cannot pin down the mean
+// of so right-skewed a quantity, whose rare large values carry the mean (printed above with its standard error, which 5
+// draws of such a quantity understate). The factor 3 per layer relative to He's start is exact; the mean-field 1 and 3 are
+// infinite-width predictions beside the measured gains.
 
 // ## Delta-orthogonal kernels
 //
-// Xiao et al.'s construction: draw a random orthogonal $C_\text{out} \times C_\text{in}$ matrix $Q$ and set the kernel
-// to $g\,Q$ at the centre tap and to 0 at every other tap. $Q$ is Haar-distributed: the QR decomposition of a Gaussian
-// matrix, each column of $Q$ multiplied by the sign of $R$'s matching diagonal entry (without that correction $Q$ is
-// not Haar), as `Init.Orthogonal` draws it; for $C_\text{out} \ge C_\text{in}$, Xiao et al.'s case, its columns are
-// orthonormal ($Q^\top Q = I$), otherwise its rows. `Init.DeltaOrthogonal(g)` does it for any odd $k$ (an even kernel
-// has no centre tap that "same" padding aligns with the output, so the library refuses it, ✓ below). PyTorch's
-// `dirac_` is the special case $Q = I$ (not built here). Whatever the padding (the off-centre taps are 0, so nothing
-// reads beyond the signal's ends; Exercise 3), such a convolution maps the whole signal ($C n$ values) by $g$ times an
-// orthogonal matrix: it preserves norms exactly, which is the condition of Xiao et al. One kernel of 8 channels in and
-// out:
+// Xiao et al.'s construction: draw a random orthogonal $C_\text{out} \times C_\text{in}$ matrix $Q$ and set the kernel to
+// $g\,Q$ at the centre tap and to 0 at every other tap. $Q$ is Haar-distributed: the QR decomposition of a Gaussian
+// matrix, each column of $Q$ multiplied by the sign of $R$'s matching diagonal entry (without that correction $Q$ is not
+// Haar), as `Init.Orthogonal` draws it (the sign correction is the library's, tested there, not here); for $C_\text{out}
+// \ge C_\text{in}$, Xiao et al.'s case, its columns are orthonormal ($Q^\top Q = I$), otherwise its rows.
+// `Init.DeltaOrthogonal(g)` does it for any odd $k$ (an even kernel has no centre tap that "same" padding aligns with the
+// output, so the library refuses it, ✓ below). PyTorch's `dirac_` is the special case $Q = I$ (not built here). Whatever
+// the padding (the off-centre taps are 0, so nothing reads beyond the signal's ends; Exercise 3), such a convolution maps
+// the whole signal ($C n$ values) by $g$ times an orthogonal matrix: it scales every norm by exactly $g$ (preserves them
+// for $g = 1$), which is the condition of Xiao et al. One kernel of 8 channels in and out:
 
 NotebookApp.Cell(4);
 int[] deltaShape = [8, 8, 3];
@@ -128,11 +138,15 @@ Claim.That(refused, "a kernel of 4 taps (no centre tap) is refused with an Argum
 
 // ## The Jacobian of a deep tanh CNN, Gaussian against delta-orthogonal
 //
-// The setting of notebook 11, with convolutions: tanh at the edge of chaos with $\sigma_b^2 = 10^{-3}$ and its critical
-// $\sigma_w^2$ (`CriticalLine`), where the mean-field theory of Xiao et al. gives the CNN the same length map and
+// The setting of notebook 11, with convolutions. Its terms (notebooks 10 and 11): the *length map* $q_{l+1} =
+// \sigma_w^2\,E[\tanh^2(\sqrt{q_l}\,z)] + \sigma_b^2$ ($z \sim N(0,1)$) carries the mean square $q_l$ of a layer's
+// pre-activations to the next; $q^*$ is its fixed point, the mean square every layer settles to; $\chi_1 =
+// \sigma_w^2\,E[\tanh'(\sqrt{q^*}\,z)^2]$ is the factor by which a small perturbation's mean square grows per layer; the
+// *edge of chaos* (the critical line, `CriticalLine`) is where $\chi_1 = 1$. Here: tanh with $\sigma_b^2 = 10^{-3}$ and
+// its critical $\sigma_w^2$ (✓ below), where the mean-field theory of Xiao et al. gives the CNN the same length map and
 // $\chi_1$ as a dense network with $\sigma_w^2 = \mathrm{Var}(w)\,C k$. Two starts of the same $\sigma_w^2$: Gaussian
-// kernels $N(0, \sigma_w^2/(Ck))$ and delta-orthogonal kernels with gain $\sigma_w$. 8 channels, signals of 16
-// positions (so $J$ is $128 \times 128$), circular padding, 3 taps, up to 256 layers, **5 networks per start**.
+// kernels $N(0, \sigma_w^2/(Ck))$ and delta-orthogonal kernels with gain $\sigma_w$. 8 channels, signals of 16 positions
+// (so $J$ is $128 \times 128$), circular padding, 3 taps, up to 256 layers, **5 networks per start**.
 
 NotebookApp.Cell(6);
 const double BiasVariance = 1e-3;
@@ -149,9 +163,19 @@ int[] depths = [8, 16, 32, 64, 128, 256];
 var jacobians = Timing.Measure("10 Jacobians of 256 layers", () => starts.Select(s => Enumerable.Range(1, 5)
     .Select(seed => ConvolutionalJacobian.Compute(s.Net, new JacobianOptions { SpectrumDepths = depths,
         Seed = (ulong)seed })).ToArray()).ToArray());
-Console.WriteLine($"critical σ_w² at σ_b² = 1e-3: {criticalW:F4}; q* = {jacobians[0][0].InputLength:F3}");
+Console.WriteLine($"critical σ_w² at σ_b² = 1e-3: {criticalW:F4}; the Jacobians' input length q* = " +
+    $"{jacobians[0][0].InputLength:F3}");
 
 NotebookApp.Cell(7);
+double qStar = CriticalLine.At(Activation.Tanh, BiasVariance).FixedPointLength;
+double lengthMap = criticalW * GaussianExpectation.Of(u => Math.Tanh(u) * Math.Tanh(u), qStar) + BiasVariance;
+double chi1 = criticalW * GaussianExpectation.Of(u => Math.Pow(Math.Cosh(u), -4), qStar); // tanh' = 1/cosh²
+Console.WriteLine($"q* = {qStar:F6}: length map at q* = {lengthMap:F6}; χ1 at the critical σ_w² = {chi1:F9}");
+Claim.Close(lengthMap, qStar, 1e-6, "q* is the fixed point of the length map (to 1e-6)");
+Claim.Close(jacobians[0][0].InputLength, qStar, 1e-6, "the Jacobians' inputs start at q*");
+Claim.Close(chi1, 1, 1e-6, "at the critical σ_w², χ1 = 1 (to 1e-6): the edge of chaos");
+
+NotebookApp.Cell(8);
 double InBand(double[] s) => s.Count(v => v >= 0.5 && v <= 2) / (double)s.Length;
 SeedSummary Band(int start, int depth) =>
     SeedSummary.Of(jacobians[start].Select(j => InBand(j.SingularValues(depth))));
@@ -166,7 +190,7 @@ for (int s = 0; s < 2; s++)
             $"{$"{square.Min:F3} to {square.Max:F3}",30}");
     }
 
-NotebookApp.Cell(8);
+NotebookApp.Cell(9);
 string[] startColours = [Colours.Vermillion, Colours.Scheme("orthogonal")];
 NotebookApp.Show(TrainingCharts.Strip(depths.Select(d => d.ToString()).ToArray(),
         starts.Select((s, i) => (s.Name, startColours[i], (IReadOnlyList<IReadOnlyList<double>>)depths
@@ -177,7 +201,7 @@ NotebookApp.Show(TrainingCharts.Strip(depths.Select(d => d.ToString()).ToArray()
         "5 networks (dots), mean (dash)")
     .WithSize(950, 480));
 
-NotebookApp.Cell(9);
+NotebookApp.Cell(10);
 Claim.ForAll(depths, 6, d => Band(1, d).Count >= 5 && Band(1, d).IsEntirelyAbove(Band(0, d)),
     "at every depth from 8 to 256 every delta-orthogonal network keeps more singular values in [1/2, 2] than " +
     "every Gaussian one (5 networks each)",
@@ -186,20 +210,21 @@ Claim.AtLeast(Band(1, 16).Min, 0.5, "delta-orthogonal: at depth 16 every network
 Claim.AtMost(Band(0, 16).Max, 0.25, "Gaussian kernels: at depth 16 at most a quarter (best network)");
 Claim.AtMost(Band(1, 256).Max, 0.5, "delta-orthogonal spreads too: at depth 256 under half (best network)");
 
-// Delta-orthogonal kernels keep the spectrum bunched for longer, but not for ever: the tanh derivatives in each $D_l$
-// vary from unit to unit, and over hundreds of layers their product spreads the singular values of even an orthogonal
-// stack (notebook 11 saw the same with dense layers). That spread is not a finite-width effect: for orthogonal weights
-// the infinite-width theory (Pennington, Schoenholz & Ganguli 2017) predicts a variance of $JJ^\top$'s spectrum that
-// grows in proportion to depth, with a coefficient that vanishes as $q^*$ (here 0.107) goes to 0, which is why Xiao et
-// al. choose a small $\sigma_b^2$. We measured one width (8 channels) and one $\sigma_b^2$, so nothing here separates
-// width from $q^*$. Note also that a delta-orthogonal CNN at initialization acts position by position: at each of the
-// 16 positions the same 8-unit dense orthogonal tanh network, so $J$ is block-diagonal (16 blocks of $8 \times 8$),
-// while Gaussian kernels mix neighbouring positions. The mean square $\frac{1}{N}\mathrm{tr}(J^\top J)$ has the
-// mean-field expectation $\chi_1^L = 1$ for both starts at every depth: a prediction for infinitely many channels,
-// averaged over networks, not one network's value. Beside the prediction, the measured mean square of each of the 5
-// networks:
+// Delta-orthogonal kernels keep the spectrum bunched for longer, but not for ever: the tanh derivatives in each $D_l$ (the
+// diagonal matrix of layer $l$'s derivatives $\tanh'(h_l)$; $J = D_L W_L \cdots D_1 W_1$, with $W_l$ the convolution as a
+// matrix) vary from unit to unit, and over hundreds of layers their product spreads the singular values of even an
+// orthogonal stack (notebook 11 saw the same with dense layers). The infinite-width theory predicts such a spread too
+// (Pennington, Schoenholz & Ganguli 2017, an infinite-width prediction not computed here): for orthogonal weights a
+// variance of $JJ^\top$'s spectrum that grows in proportion to depth, with a coefficient that vanishes as $q^*$ (here
+// 0.107) goes to 0, which is why Xiao et al. choose a small $\sigma_b^2$. Our networks are 8 channels wide and add
+// finite-width fluctuations to it; we measured one width and one $\sigma_b^2$, so nothing here separates the two. Note
+// also that a delta-orthogonal CNN at initialization acts position by position: at each of the 16 positions the same
+// 8-unit dense orthogonal tanh network, so $J$ is block-diagonal (16 blocks of $8 \times 8$), while Gaussian kernels mix
+// neighbouring positions. The mean square $\frac{1}{N}\mathrm{tr}(J^\top J)$ has the mean-field expectation $\chi_1^L = 1$
+// for both starts at every depth: a prediction for infinitely many channels, averaged over networks, not one network's
+// value. Beside the prediction, the measured mean square of each of the 5 networks:
 
-NotebookApp.Cell(10);
+NotebookApp.Cell(11);
 double Spread(int start, int depth) => MeanSquare(start, depth).Max / MeanSquare(start, depth).Min;
 var (gaussian256, delta256) = (MeanSquare(0, 256), MeanSquare(1, 256));
 Console.WriteLine($"(1/N) tr JᵀJ at depth 256, 5 networks each: Gaussian {gaussian256.Min:F3} to " +
@@ -213,7 +238,18 @@ Claim.ForAll(depths, 6, d => Spread(1, d) < Spread(0, d),
     "at every depth the delta-orthogonal networks' mean squares scatter less (max/min) than the Gaussian ones'",
     d => $"depth {d}: {Spread(1, d):F2} against {Spread(0, d):F1}");
 
-NotebookApp.Cell(11);
+NotebookApp.Cell(12);
+SeedSummary Sq(int start, int depth) => MeanSquare(start, depth);
+string MeanSe(SeedSummary s) => $"{s.Mean:F3} ± {s.Std / Math.Sqrt(s.Count):F3}";
+Console.WriteLine("(1/N) tr JᵀJ, mean ± standard error over 5 networks, by depth: " + string.Join("; ",
+    depths.Select(d => $"{d}: Gaussian {MeanSe(Sq(0, d))}, delta-orthogonal {MeanSe(Sq(1, d))}")));
+foreach (int d in new[] { 32, 64 })
+    Claim.AtMost(Sq(0, d).Max, 1, $"Gaussian: at depth {d} every one of the 5 mean squares is below the mean-field 1");
+Claim.ForAll(depths.Where(d => d <= 128), 5, d => Sq(1, d).Min > 1,
+    "delta-orthogonal: at every depth from 8 to 128 every one of the 5 mean squares is above the mean-field 1",
+    d => $"depth {d}: smallest {Sq(1, d).Min:F3}");
+
+NotebookApp.Cell(13);
 double RelativeVariance(double[] s)
 {
     double[] l = [.. s.Select(v => v * v)];
@@ -232,31 +268,194 @@ Claim.ForAll(depths, 6, d => Dispersion(0, d).Count >= 5 && Dispersion(0, d).IsE
 Claim.AtLeast(MeanSquare(1, 256).Max / MeanSquare(1, 8).Max, 2,
     "delta-orthogonal: the largest of the 5 mean squares at depth 256 is over twice the largest at depth 8");
 
-// So the mean-field value describes a shallow network of either start well, and a deep one only on average: at 256
-// layers one Gaussian network's mean square may lie far above or below 1, while the delta-orthogonal networks scatter
-// much less (the largest of their mean squares grows with depth, ✓ above). Measured around each network's own mean
-// square, so that a drift of the mean does not count as spread, the delta-orthogonal spectra are also the more bunched
-// at every depth (✓ above): the band $[1/2, 2]$ of the chart mixes both effects, this ratio only the spread, which is
-// what Xiao et al.'s dynamical isometry is about.
+// So at 8 channels the mean-field value 1 describes both starts at depth 8 (every network within a factor 2 of it,
+// ✓ above), but not deeper, and the two starts drift in opposite directions: every Gaussian network's mean square is
+// below 1 at depths 32 and 64, every delta-orthogonal one above 1 at every depth from 8 to 128 (✓ above). At 256
+// layers the Gaussian networks' mean squares span more than a factor 100, while the delta-orthogonal networks scatter
+// much less at every depth (the largest of their mean squares grows with depth, ✓ above). The 1 is an infinite-width
+// expectation; the measured values are those of 5 finite networks. Measured around each network's own mean square, so
+// that a drift of the mean does not count as spread, the delta-orthogonal spectra are also the more bunched at every
+// depth (✓ above): the band $[1/2, 2]$ of the chart mixes both effects, this ratio only the spread, which is what Xiao
+// et al.'s dynamical isometry is about.
+
+// ## Training deep vanilla tanh CNNs on MNIST-1D
+//
+// The Jacobian is the mechanism; trainability is the claim. `Mnist1dNetworks.VanillaCnn` builds Xiao et al.'s network at
+// small scale: $L$ convolutions of 3 taps, stride 1 and circular padding with 16 channels (the first from the signal's 1
+// channel), each followed by tanh, no normalization and no skip connection, then the average over the 40 positions and a
+// linear layer of 10 logits. We train it on MNIST-1D (Greydanus 2020; 4,000 training and 1,000 test signals of 40 values,
+// 10 classes; in `data/`) from the two starts of the Jacobian section, at the same point of the critical line (critical
+// $\sigma_w^2$ at $\sigma_b^2 = 10^{-3}$, biases drawn from $N(0, \sigma_b^2)$): Gaussian kernels $N(0, \sigma_w^2/(Ck))$,
+// whose head is drawn with $\sigma_w^2/C$, and delta-orthogonal kernels of gain $\sigma_w$, whose head is orthogonal with
+// the same gain.
+//
+// Every run gets the same fixed budget: 300 steps of Adam on batches of 16 (1.2 passes over the training set). We report
+// the test accuracy on the first 500 of the 1,000 test signals and the training loss as the mean batch loss of the last 20
+// steps (a uniform guess scores $\ln 10 = 2.303$ and 10% accuracy). We train with Adam only; no other optimizer is run
+// here. One Adam learning rate serves every depth and both starts, so that the start is the only difference; it is chosen
+// at the shallowest depth, 4, on seeds 11 and 12 and scored on the *other* 500 test signals (500 to 999), none of which
+// the comparison below uses: of 0.003, 0.01 and 0.03, the rate with the best mean accuracy on those signals over both
+// starts. For scale: MNIST-1D's README reports 94% test accuracy for its CNN and 68% for its MLP; its CNN is a different
+// network (ReLU, 25 channels, strided convolutions: Exercise 1) trained with a different budget, so the accuracies below,
+// of a plain tanh CNN after 1.2 passes, are not comparable with those figures.
+
+NotebookApp.Cell(14);
+var mnist1d = Mnist1dDataset.Load(Mnist1dDataset.FindFile(Environment.CurrentDirectory));
+var (testHalf, rateHalf) = (mnist1d.Test.Subset([.. Enumerable.Range(0, 500)]),
+    mnist1d.Test.Subset([.. Enumerable.Range(500, 500)])); // results on the first, the rate chosen on the second
+const int TrainChannels = 16, TrainBatch = 16, TrainSteps = 300, LossWindow = 20;
+var kernelStarts = new (string Name, IWeightInitializer Kernels)[] { ("Gaussian",
+    Init.VarianceScaling(criticalW, FanMode.FanIn, VarianceScalingDistribution.UntruncatedNormal)),
+    ("delta-orthogonal", Init.DeltaOrthogonal(Math.Sqrt(criticalW))) };
+Console.WriteLine($"MNIST-1D: {mnist1d.Train.Count} training signals of {mnist1d.Train.FeatureCount} values; " +
+    $"results on {testHalf.Count} of the {mnist1d.Test.Count} test signals, the rate chosen on the other " +
+    $"{rateHalf.Count}");
+
+NotebookApp.Cell(15);
+Network VanillaTanhCnn(int start, int depth, ulong seed) => Mnist1dNetworks.VanillaCnn(depth, TrainChannels,
+    kernelStarts[start].Kernels, Activation.Tanh, seed, biases: biases);
+(double Accuracy, double Loss) TrainOne(int start, int depth, double rate, ulong seed, bool choosingRate)
+{
+    var net = VanillaTanhCnn(start, depth, seed);
+    var trainer = new Trainer(net, Loss.SoftmaxCrossEntropy, new TrainingOptions
+        { Optimizer = OptimizerKind.Adam, LearningRate = rate, BatchSize = TrainBatch, Seed = seed });
+    double[] batchLosses = trainer.TrainSteps(mnist1d.Train, TrainSteps);
+    double accuracy = net.Evaluate(choosingRate ? rateHalf : testHalf, Loss.SoftmaxCrossEntropy).Accuracy;
+    return (accuracy, batchLosses.TakeLast(LossWindow).Average());
+}
+const double ReadmeCnn = 0.94, ReadmeMlp = 0.68; // MNIST-1D's README (Greydanus 2020): other networks and budgets
+Console.WriteLine($"{TrainSteps} steps of {TrainBatch} = {TrainSteps * TrainBatch / (double)mnist1d.Train.Count:F1} " +
+    $"passes; uniform guess: loss ln 10 = {Math.Log(10):F3}, accuracy {0.1:P0}; MNIST-1D's README: CNN " +
+    $"{ReadmeCnn * 100:F0}%, MLP {ReadmeMlp * 100:F0}% test accuracy");
+
+NotebookApp.Cell(16);
+(double Accuracy, double Loss)[] TrainAll((int Start, int Depth, double Rate, ulong Seed)[] runs,
+    bool choosingRate = false)
+{
+    var results = new (double Accuracy, double Loss)[runs.Length]; // by index: the same whatever the thread order
+    Parallel.For(0, runs.Length, i =>
+        results[i] = TrainOne(runs[i].Start, runs[i].Depth, runs[i].Rate, runs[i].Seed, choosingRate));
+    return results;
+}
+double[] candidateRates = [0.003, 0.01, 0.03];
+ulong[] rateSeeds = [11, 12];
+(int Start, int Depth, double Rate, ulong Seed)[] rateRuns = [.. from rate in candidateRates
+    from start in new[] { 0, 1 } from seed in rateSeeds select (start, 4, rate, seed)];
+var rateResults = Timing.Measure("12 networks of depth 4 (choosing the rate)", () => TrainAll(rateRuns, true));
+double MeanAccuracyAt(double rate) => rateRuns.Zip(rateResults).Where(p => p.First.Rate == rate)
+    .Average(p => p.Second.Accuracy);
+foreach (double rate in candidateRates)
+    Console.WriteLine($"Adam rate {rate}: mean accuracy {MeanAccuracyAt(rate):P1} on test signals 500-999 " +
+        $"(depth 4, seeds {string.Join(" and ", rateSeeds)}, both starts)");
+double trainRate = candidateRates.MaxBy(MeanAccuracyAt);
+Console.WriteLine($"the rate of every run below: {trainRate}");
+
+// Then the comparison: depths 4, 8 and 16, **5 networks (seeds 1 to 5) per start and depth**, all at that rate, scored on
+// test signals 0 to 499. The issue asks for trainability against depth "as deep as the time budget allows (at least 256)";
+// training stops at 16 because of that budget: "each new notebook under 60 s" (the issue's words). The Jacobian section
+// goes to 256; trainability beyond depth 16 is not measured here.
+
+NotebookApp.Cell(17);
+int[] trainDepths = [4, 8, 16];
+ulong[] trainSeeds = [1, 2, 3, 4, 5];
+(int Start, int Depth, double Rate, ulong Seed)[] depthRuns = [.. from start in new[] { 0, 1 }
+    from depth in trainDepths from seed in trainSeeds select (start, depth, trainRate, seed)];
+var depthResults = Timing.Measure($"{depthRuns.Length} networks of depth {trainDepths[0]} to {trainDepths[^1]}",
+    () => TrainAll(depthRuns));
+SeedSummary Trained(int start, int depth, Func<(double Accuracy, double Loss), double> what) =>
+    SeedSummary.Of(depthRuns.Zip(depthResults).Where(p => p.First.Start == start && p.First.Depth == depth)
+        .Select(p => what(p.Second)));
+SeedSummary Accuracy(int start, int depth) => Trained(start, depth, r => r.Accuracy);
+SeedSummary TrainLoss(int start, int depth) => Trained(start, depth, r => r.Loss);
+Console.WriteLine($"{"start",-18}{"depth",6}{"test accuracy (5 networks)",30}{"training loss (5 networks)",30}");
+for (int s = 0; s < 2; s++)
+    foreach (int d in trainDepths)
+        Console.WriteLine($"{kernelStarts[s].Name,-18}{d,6}" +
+            $"{$"{Accuracy(s, d).Min:P1} to {Accuracy(s, d).Max:P1}",30}" +
+            $"{$"{TrainLoss(s, d).Min:F3} to {TrainLoss(s, d).Max:F3}",30}");
+
+NotebookApp.Cell(18);
+IReadOnlyList<IReadOnlyList<double>> Dots(int start, bool accuracy) => [.. trainDepths.Select(d =>
+    (IReadOnlyList<double>)[.. depthRuns.Zip(depthResults).Where(p => p.First.Start == start && p.First.Depth == d)
+        .Select(p => accuracy ? p.Second.Accuracy : p.Second.Loss)])];
+Plotly.NET.GenericChart DepthChart(bool accuracy, string yTitle, string what, double uniform, string uniformName) =>
+    Chart.Combine(new[] { TrainingCharts.Strip([.. trainDepths.Select(d => d.ToString())],
+        [.. Enumerable.Range(0, 2).Select(s => (kernelStarts[s].Name, startColours[s], Dots(s, accuracy)))],
+        "depth L (convolutions)", yTitle),
+        Charts.ReferenceLine(-0.5, trainDepths.Length - 0.5, uniform, uniformName) })
+    .WithTitle($"Vanilla tanh CNN, {TrainChannels} channels, MNIST-1D: {what}, 5 networks (dots), mean (dash)<br>" +
+        $"{TrainSteps} Adam steps, learning rate {trainRate} (chosen at depth 4), batch {TrainBatch}")
+    .WithSize(950, 480);
+NotebookApp.Show(DepthChart(true, "test accuracy (test signals 0-499)", "test accuracy", 0.1, "uniform guess: 10%"));
+
+NotebookApp.Cell(19);
+NotebookApp.Show(DepthChart(false, "training loss (mean of the last 20 batches)", "training loss", Math.Log(10),
+    "uniform guess: ln 10 = 2.303"));
+
+NotebookApp.Cell(20);
+double depth4Worst = Math.Min(Accuracy(0, 4).Min, Accuracy(1, 4).Min);
+Claim.AtLeast(depth4Worst, 0.25, "at depth 4 every network of either start learns: test accuracy above 25%");
+Claim.Overlap(Accuracy(0, 4), Accuracy(1, 4), "at depth 4 the two starts' test accuracies overlap (5 networks each)");
+Claim.ForAll(trainDepths, trainDepths.Length, d => !Accuracy(1, d).IsEntirelyAbove(Accuracy(0, d)),
+    "at no depth is every delta-orthogonal network's test accuracy above every Gaussian network's",
+    d => $"depth {d}: delta-orthogonal {Accuracy(1, d).Min:P1} to {Accuracy(1, d).Max:P1}, Gaussian " +
+        $"{Accuracy(0, d).Min:P1} to {Accuracy(0, d).Max:P1}");
+Claim.EntirelyAbove(TrainLoss(1, 4), TrainLoss(0, 4),
+    "at depth 4 every Gaussian network's training loss is below every delta-orthogonal network's (5 each)");
+Claim.MeanAbove(Accuracy(0, 8), Accuracy(1, 8),
+    "at depth 8 the Gaussian start's test accuracy is the higher on average (5 networks each)");
+Console.WriteLine($"depth 8: {Dots(0, true)[1].Count(a => a > Accuracy(1, 8).Max)} of 5 Gaussian networks above the " +
+    "best delta-orthogonal one");
+for (int s = 0; s < 2; s++)
+    Claim.EntirelyAbove(Accuracy(s, 4), Accuracy(s, 16),
+        $"{kernelStarts[s].Name}: every network of depth 4 is more accurate than every network of depth 16");
+Claim.AtMost(Math.Max(Accuracy(0, 16).Max, Accuracy(1, 16).Max), 0.2,
+    "at depth 16 no network of either start reaches 20% test accuracy");
+Claim.AllWithin([.. depthRuns.Zip(depthResults).Where(p => p.First.Depth == 16).Select(p => p.Second.Loss)], 2.0,
+    Math.Log(10), "at depth 16 every network's training loss lies between 2.0 and a uniform guess's ln 10 = 2.303");
+
+// So in this budget neither start trained a deeper network than the other, and where the starts differed beyond doubt, the
+// Gaussian start was the better one. On training loss, the measure of trainability, every Gaussian network of depth 4 ends
+// below every delta-orthogonal one (✓), although their test accuracies overlap; at depth 8 the Gaussian start's test
+// accuracy is the higher on average, a gap carried by 3 of the 5 Gaussian networks (the other 2 sit with the
+// delta-orthogonal ones, printed above); at no depth were the delta-orthogonal networks' test accuracies all above the
+// Gaussian ones' (✓). By depth 16 neither learns much: every network under 20% and a training loss between 2.0 and a
+// uniform guess's 2.303. The Jacobian section measured a different network (8 channels, 16 positions, random inputs at
+// $q^*$, no first layer from 1 channel and no head), so its better-conditioned delta-orthogonal spectra are not a
+// measurement of these networks, whose Jacobians we did not take. What this experiment cannot separate, because it holds
+// them fixed: the learning rate (chosen at depth 4; Adam moves every weight by about the learning rate whatever the depth,
+// so a deeper network's function may move too far per step), the budget of 300 steps, and the delta-orthogonal start's
+// lack of mixing between positions at initialization (its off-centre taps are 0, so the network must learn to combine
+// neighbouring values, while Gaussian kernels mix them from the start).
 
 // ## Xiao et al. beside what we measured, and what this notebook does not do
 //
-// Xiao et al. (2018) trained their networks on images, at widths and depths far beyond this notebook's, and report (in
-// their abstract) vanilla CNNs "with ten thousand layers or more" trained from orthogonal convolution kernels. This
-// notebook checks only the mechanism they rest on, the Jacobian's spectrum at initialization, at 8 channels and up to
-// 256 layers. Issue 22 asks for more, and this notebook does **not** do it:
+// Xiao et al. (2018, arXiv 1806.05393) report, in their abstract, vanilla CNNs "with ten thousand layers or more"
+// trained from orthogonal convolution kernels. Their optimizer, widths, data and training length are those of their
+// experiments, which we did not check against the paper's sections and do not restate here. That is their claim, at
+// their scale. Ours, at ours: the Jacobian's spectrum at initialization is ordered as their theory says
+// (delta-orthogonal kernels keep it bunched far longer than Gaussian ones, up to 256 layers), but in a budget of 300
+// Adam steps on MNIST-1D the delta-orthogonal start did not train a deeper network than the Gaussian one did: both lost
+// most of their learning between depth 4 and depth 16. This does not contradict them: "not trained in 300 steps at a
+// learning rate chosen at depth 4" is not "untrainable", and we did not run their setting. What the notebook does
+// **not** do:
 //
-// - **No training.** Trainability against depth (test accuracy after a fixed budget, 5 seeds per start and depth), the
-//   experiment Xiao et al. report, is not run. The opening question, whether a plain CNN can be made trainable at
-//   great depth by its initialization alone, is therefore answered here only for the Jacobian at initialization.
-// - **No MNIST-1D.** The Jacobians are taken at random inputs of 16 positions, not at MNIST-1D's signals.
-// - **None of Xiao et al.'s own numbers** (their $\sigma_b^2$, $q^*$, widths, spectra) is set beside ours: only the
-//   scale differs, as printed below.
+// - **No training beyond depth 16**, though the issue asks for trainability up to at least 256 layers; and 16 channels,
+//   300 steps, half the test set: the budget of 60 s per notebook (the Jacobian part goes to 256).
+// - **One optimizer and one learning rate** (Adam, chosen at depth 4): no per-depth tuning, no SGD, no longer budgets.
+//   Exercise 4 tries one smaller rate on one network per start.
+// - **The Jacobians are taken at random inputs** of 16 positions and 8 channels, not at MNIST-1D's signals nor of the
+//   trained networks.
+// - **None of Xiao et al.'s own numbers** (their $\sigma_b^2$, $q^*$, widths, spectra, accuracies) is set beside ours:
+//   only the depth differs, as printed below.
 // - **PyTorch's `dirac_`** is named, not built or measured.
 
-NotebookApp.Cell(12);
-Console.WriteLine($"Xiao et al.: up to 10,000 layers, wide image CNNs, trained. Here: {starts[0].Net.Channels} " +
-    $"channels, Jacobians up to {depths.Max()} layers ({starts.Length * 5} networks), no training");
+NotebookApp.Cell(21);
+const int XiaoDeepest = 10000;
+Console.WriteLine($"Xiao et al. (abstract): {XiaoDeepest:N0} layers or more. Here: " +
+    $"{starts[0].Net.Channels} channels, Jacobians up to {depths.Max()} layers ({starts.Length * 5} networks); " +
+    $"{TrainChannels} channels, trained up to {trainDepths.Max()} layers on MNIST-1D ({depthRuns.Length} networks, " +
+    $"{TrainSteps} Adam steps each)");
 
 // ## Takeaways
 //
@@ -265,15 +464,23 @@ Console.WriteLine($"Xiao et al.: up to 10,000 layers, wide image CNNs, trained. 
 //   square by exactly 3 per layer relative to He's start (same draws); in absolute terms every one of our 16-channel
 //   networks grows less than the mean-field 3 and 1 (✓ lines of the first section).
 // - A delta-orthogonal kernel is $g\,Q$ at the centre tap and 0 elsewhere; with any padding (nothing reads it) a linear
-//   stack of them is an exact isometry at any depth (✓ lines of the delta-orthogonal section, Exercises 2 and 3).
+//   stack of them with $g = 1$ is an exact isometry at any depth (✓ lines of the delta-orthogonal section, Exercises 2 and
+//   3).
 // - In a critical tanh CNN of 8 channels, delta-orthogonal kernels keep more of the Jacobian's singular values within
 //   $[1/2, 2]$ than Gaussian kernels of the same $\sigma_w^2$, and a less spread spectrum around each network's own mean
-//   square, on every network at every depth from 8 to 256; their spectrum spreads too with depth, as the infinite-width
-//   theory predicts for $q^* > 0$ (✓ lines after the spectrum chart and of the mean square).
-// - The mean-field value of the mean squared singular value, 1, describes shallow networks; at depth 256 one Gaussian
-//   network can be far from it, and delta-orthogonal networks scatter less at every depth (✓ lines of the mean square).
-// - Not done here: training deep vanilla CNNs against depth, MNIST-1D, Xiao et al.'s own numbers, `dirac_` (the
-//   section on Xiao et al.).
+//   square, on every network at every depth from 8 to 256; their spectrum spreads too with depth (✓ lines after the
+//   spectrum chart and of the mean square); the infinite-width theory predicts a spread growing with depth for $q^* > 0$
+//   (not computed here).
+// - The mean squared singular value's mean-field (infinite-width) value, 1, describes both starts at depth 8; deeper, at 8
+//   channels, every Gaussian network falls below it (depths 32 and 64), every delta-orthogonal one stays above it (depths
+//   8 to 128), and the delta-orthogonal networks scatter less at every depth (✓ lines of the mean square).
+// - Trained on MNIST-1D for a fixed budget (300 Adam steps, batch 16, one learning rate chosen at depth 4 on test signals
+//   the results do not use, 5 networks per start and depth), delta-orthogonal was at no depth entirely ahead: on training
+//   loss the Gaussian start was better at depth 4 (all 5 against all 5) and on test accuracy on average at depth 8;
+//   neither reaches 20% at depth 16 (✓ lines after the training charts). Xiao et al.'s 10,000 layers come from a setting
+//   we did not run.
+// - Not done here: training beyond depth 16, other optimizers or per-depth learning rates, Xiao et al.'s own numbers,
+//   `dirac_` (the section on Xiao et al.).
 
 // ## Exercises
 
@@ -283,7 +490,7 @@ Console.WriteLine($"Xiao et al.: up to 10,000 layers, wide image CNNs, trained. 
 // channels and 5 taps. What standard deviation does He's normal rule give its weights? Derive it, then check it
 // against the library.
 
-NotebookApp.Cell(13);
+NotebookApp.Cell(22);
 int[] firstLayer = [25, 1, 5];
 var firstFans = Fans.FromShape(firstLayer);
 double heStd = Math.Sqrt(Init.HeNormal().EntryVariance(firstLayer)!.Value);
@@ -299,7 +506,7 @@ Claim.Close(Math.Sqrt(2.0) / heStd, Math.Sqrt(5), 1e-12, "forgetting the taps: s
 // Predict, then run: a *linear* CNN (identity activation, no biases) of 64 delta-orthogonal convolutions with gain 1
 // and circular padding. What are the singular values of its input-output Jacobian?
 
-NotebookApp.Cell(14);
+NotebookApp.Cell(23);
 var linearDelta = DeepConvNetwork.Stack(64, 8, 16, Activation.Identity, Init.DeltaOrthogonal());
 var linearValues = ConvolutionalJacobian.Compute(linearDelta, new JacobianOptions { Seed = 1 }).SingularValues(64);
 Console.WriteLine($"after 64 layers: singular values from {linearValues[^1]:F12} to {linearValues[0]:F12}");
@@ -314,7 +521,7 @@ Claim.AllWithin(linearValues, 1 - 1e-9, 1 + 1e-9, "every singular value of the l
 // Change one parameter: build the delta-orthogonal tanh CNN of the Jacobian section with zero padding instead of
 // circular padding. Predict how its Jacobian at initialization differs, then run it (32 layers, same seed).
 
-NotebookApp.Cell(15);
+NotebookApp.Cell(24);
 var circular32 = DeepConvNetwork.Stack(32, 8, 16, Activation.Tanh, Init.DeltaOrthogonal(Math.Sqrt(criticalW)),
     biases);
 var zeros32 = DeepConvNetwork.Stack(32, 8, 16, Activation.Tanh, Init.DeltaOrthogonal(Math.Sqrt(criticalW)),
@@ -324,10 +531,32 @@ double[] Values(DeepConvNetwork net) =>
 var (circularValues, zeroValues) = (Values(circular32), Values(zeros32));
 double largestGap = circularValues.Zip(zeroValues).Max(p => Math.Abs(p.First - p.Second));
 Console.WriteLine($"largest difference between the two spectra: {largestGap:E1}");
-Claim.AtMost(largestGap, 1e-12, "at initialization the padding makes no difference to a delta-orthogonal CNN");
+Claim.AtMost(largestGap, 1e-12, "at initialization the padding makes no difference to a delta-orthogonal CNN " +
+    "(by construction: its off-centre taps are 0)");
 
 // Padding decides what the off-centre taps read beyond the ends of the signal, and at initialization those taps are 0:
 // nothing reads the padding, and the two networks compute the same function. The difference appears once training
 // moves the off-centre taps away from 0; Xiao et al.'s analysis assumes the periodic (circular) boundary.
+
+// ### Exercise 4
+//
+// Change one parameter: the learning rate. Train one network per start at depth 16 with Adam at a tenth of the rate
+// used above, same budget (seed 21, not used above). Predict: does depth 16 learn at the smaller rate, and does it help
+// both starts alike?
+
+NotebookApp.Cell(25);
+double smallRate = trainRate / 10;
+var smallRateRuns = TrainAll([(0, 16, smallRate, 21), (1, 16, smallRate, 21)]);
+Console.WriteLine($"depth 16, rate {smallRate}: Gaussian {smallRateRuns[0].Accuracy:P1}, delta-orthogonal " +
+    $"{smallRateRuns[1].Accuracy:P1} (one network each); at rate {trainRate}: Gaussian {Accuracy(0, 16).Max:P1}, " +
+    $"delta-orthogonal {Accuracy(1, 16).Max:P1} (best of 5)");
+Claim.AtLeast(smallRateRuns[0].Accuracy, Accuracy(0, 16).Max + 0.05,
+    "this one Gaussian network (seed 21) at the smaller rate beats the best of the 5 at the chosen rate by 5 points");
+
+// At depth 16, a tenth of the rate chosen at depth 4 lets one Gaussian network learn well beyond what all 5 reached at
+// the chosen rate, and this one delta-orthogonal network learns less. One network per start is an anecdote, not a
+// ranking of starts (that needs 5 seeds each): it shows only that the fixed learning rate is part of the depth
+// experiment's result, the caveat of the section on Xiao et al. A fair trainability curve would choose the rate per
+// depth and per start, which this notebook's time budget does not allow.
 
 NotebookApp.Finish();

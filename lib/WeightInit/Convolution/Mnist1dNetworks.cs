@@ -82,8 +82,10 @@ public static class Mnist1dNetworks
     /// skip connection; then a global average pool over the 40 positions and a linear layer of 10 logits. Every
     /// kernel from <paramref name="weights"/>; the linear layer, which has no kernel, takes
     /// <c>Init.Orthogonal(gain)</c>
-    /// when the kernels are <c>Init.DeltaOrthogonal(gain)</c> and <paramref name="weights"/> otherwise; every bias 0
-    /// (Xiao et al.'s critical tanh networks have sigma_b^2 = 0 or near it).
+    /// when the kernels are <c>Init.DeltaOrthogonal(gain)</c> and <paramref name="weights"/> otherwise. Every bias
+    /// (the convolutions' and the head's) is 0 by default (Xiao et al.'s critical tanh networks have sigma_b^2 = 0
+    /// or near it), or drawn from <paramref name="biases"/>, e.g. <c>Init.Normal(0, sigma_b)</c> for the point
+    /// (sigma_w^2, sigma_b^2) of the critical line: layer l's biases from stream 2^32 + l of the seed.
     /// </summary>
     /// <param name="depth">Convolutions; at least 1.</param>
     /// <param name="channels">C; at least 1.</param>
@@ -91,9 +93,10 @@ public static class Mnist1dNetworks
     /// <param name="activation">The activation of every convolution, e.g. tanh.</param>
     /// <param name="seed">The seed of every weight.</param>
     /// <param name="padding">Circular (default, the theory's periodic boundary) or zeros.</param>
+    /// <param name="biases">The initializer of every bias vector, or null (default) for zeros.</param>
     /// <returns>The network, 40 inputs and 10 outputs.</returns>
     public static Network VanillaCnn(int depth, int channels, IWeightInitializer weights, Activation activation,
-        ulong seed, PaddingMode padding = PaddingMode.Circular)
+        ulong seed, PaddingMode padding = PaddingMode.Circular, IWeightInitializer? biases = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(depth);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(channels);
@@ -105,7 +108,7 @@ public static class Mnist1dNetworks
             layers.Add(new Conv1dLayer(l == 0 ? 1 : channels, channels, 3, length, activation, padding));
         var head = new DenseLayer(channels, Mnist1dDataset.ClassCount, Activation.Identity);
         var headWeights = weights is DeltaOrthogonalInitializer delta ? Init.Orthogonal(delta.Gain) : weights;
-        Draw([.. layers, head], weights, seed, pyTorchBiases: false, headWeights);
+        Draw([.. layers, head], weights, seed, pyTorchBiases: false, headWeights, biases);
         layers.Add(new GlobalAveragePoolLayer(channels, length));
         layers.Add(head);
         return new Network(layers);
@@ -116,10 +119,10 @@ public static class Mnist1dNetworks
     /// from
     /// streams 1, 2, ... of the seed, the last layer's from <paramref name="head"/> when given, and, when
     /// <paramref name="pyTorchBiases"/>, their biases from streams 2^32 + 1, 2^32 + 2, ... as PyTorch's default
-    /// U(-1/sqrt(fan_in), 1/sqrt(fan_in)) (otherwise the biases stay 0).
+    /// U(-1/sqrt(fan_in), 1/sqrt(fan_in)), or from <paramref name="biases"/> when given (otherwise they stay 0).
     /// </summary>
     private static void Draw(IReadOnlyList<Layer> layers, IWeightInitializer weights, ulong seed, bool pyTorchBiases,
-        IWeightInitializer? head = null)
+        IWeightInitializer? head = null, IWeightInitializer? biases = null)
     {
         var root = new RandomSource(seed);
         for (int l = 1; l <= layers.Count; l++)
@@ -127,9 +130,11 @@ public static class Mnist1dNetworks
             var (kernel, bias) = (layers[l - 1].Parameters[0], layers[l - 1].Parameters[1]);
             int[] shape = [.. kernel.Shape];
             (l == layers.Count ? head ?? weights : weights).Fill(kernel.Values, shape, root.Fork((ulong)l));
+            var biasStream = root.Fork(DeepNetwork.BiasStreamBase + (ulong)l);
+            if (biases is not null) biases.Fill(bias.Values, [bias.Values.Length], biasStream);
             if (!pyTorchBiases) continue;
             double bound = PyTorchLinearDefaultInitializer.BiasBound(Fans.FromShape(shape).FanIn);
-            root.Fork(DeepNetwork.BiasStreamBase + (ulong)l).FillUniform(bias.Values, -bound, bound);
+            biasStream.FillUniform(bias.Values, -bound, bound);
         }
     }
 }

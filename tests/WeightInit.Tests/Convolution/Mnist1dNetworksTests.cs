@@ -92,6 +92,28 @@ public sealed class Mnist1dNetworksTests
     }
 
     [Fact]
+    public void VanillaCnnDrawsEveryBiasFromItsStreamWhenGiven()
+    {
+        var biases = Init.Normal(0, 0.5);
+        var net = Mnist1dNetworks.VanillaCnn(3, 4, Init.HeNormal(), Activation.Tanh, 7, biases: biases);
+        var withoutBiases = Mnist1dNetworks.VanillaCnn(3, 4, Init.HeNormal(), Activation.Tanh, 7);
+        Layer[] drawn = [.. net.Layers.Where(l => l is Conv1dLayer or DenseLayer)];
+        Layer[] zero = [.. withoutBiases.Layers.Where(l => l is Conv1dLayer or DenseLayer)];
+        var root = new RandomSource(7);
+        for (int l = 1; l <= drawn.Length; l++)
+        {
+            var values = drawn[l - 1].Parameters[1].Values.ToArray();
+            var expected = new double[values.Length];
+            biases.Fill<double>(expected, [expected.Length], root.Fork((1UL << 32) + (ulong)l));
+            Assert.Equal(expected, values);
+            Assert.Contains(values, v => v != 0);
+            Assert.All(zero[l - 1].Parameters[1].Values.ToArray(), b => Assert.Equal(0.0, b));
+            // The kernels do not depend on the biases.
+            Assert.Equal(zero[l - 1].Parameters[0].Values.ToArray(), drawn[l - 1].Parameters[0].Values.ToArray());
+        }
+    }
+
+    [Fact]
     public void NullArgumentsAreRefused()
     {
         Assert.Equal("weights", Assert.Throws<ArgumentNullException>(() => Mnist1dNetworks.Cnn(null!, 1)).ParamName);
