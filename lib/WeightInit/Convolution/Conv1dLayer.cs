@@ -28,7 +28,9 @@ namespace WeightInit.Convolution;
 /// Convolutional Neural Networks for Document Processing"), so that the whole batch is one product Z = W U on the
 /// library's matrix product (W read as an out x (in k) matrix). Backward, from G = dLoss/dA: dZ = G f'(Z),
 /// dW = dZ U^T, db = the sums of dZ over samples and positions, and dLoss/dX folds W^T dZ back onto the input
-/// positions each column read (col2im). The same inputs give the same bits on every run and thread count.</para>
+/// positions each column read (col2im). A patch of at most 8 values (C_in k, such as a first layer on a one-channel
+/// signal) takes <see cref="SmallPatchKernels"/> instead, which compute the same chains in the row layout without the
+/// product matrix: the same bits. The same inputs give the same bits on every run and thread count.</para>
 /// </remarks>
 public sealed class Conv1dLayer : Layer
 {
@@ -37,7 +39,8 @@ public sealed class Conv1dLayer : Layer
     private readonly double[] _biases;
     private readonly Parameter[] _parameters;
     private readonly bool _identity;
-    private double[] _unfolded = [], _product = [], _z = [], _derivative = [];
+    private readonly bool _smallPatch;
+    private double[] _unfolded = [], _product = [], _z = [], _derivative = [], _transposed = [];
 
     /// <summary>Creates a layer whose weights and biases are all zero.</summary>
     /// <param name="inputChannels">Channels of the input, C_in; at least 1.</param>
@@ -67,6 +70,8 @@ public sealed class Conv1dLayer : Layer
         _geometry = geometry;
         Activation = activation;
         _identity = activation is IdentityActivation;
+        UsesSmallPatchKernels = _smallPatch = geometry.PatchSize <= SmallPatchKernels.MaxPatch &&
+            geometry.OutputLength >= SmallPatchKernels.Lanes;
         _weights = new double[geometry.OutputChannels * geometry.PatchSize];
         _biases = new double[geometry.OutputChannels];
         _parameters =
@@ -76,6 +81,11 @@ public sealed class Conv1dLayer : Layer
             new Parameter("biases", ParameterRole.Bias, _biases, geometry.OutputChannels),
         ];
     }
+
+    /// <summary>Whether the products take <see cref="SmallPatchKernels"/> (a patch of at most
+    /// <see cref="SmallPatchKernels.MaxPatch"/> values and L_out of at least a register); false forces the general
+    /// matrix product (tests compare the two bit for bit).</summary>
+    internal bool UsesSmallPatchKernels { get; set; }
 
     /// <summary>C_in.</summary>
     public int InputChannels => _geometry.InputChannels;
@@ -175,6 +185,11 @@ public sealed class Conv1dLayer : Layer
         var g = _geometry;
         int columns = count * g.OutputLength;
         if (!_identity) ConvolutionKernels.MultiplyInPlace(outputGradient, _derivative.AsSpan(0, count * OutputWidth));
+        if (_smallPatch && UsesSmallPatchKernels)
+        {
+            BackwardSmallPatch(input, outputGradient, count, inputGradient, parameterGradients);
+            return;
+        }
         // dZ as an out x (samples x positions) matrix, the layout of the forward product.
         var dz = Buffer(ref _product, g.OutputChannels * columns);
         Rearrange(outputGradient, dz, count, toRows: false);
@@ -189,13 +204,107 @@ public sealed class Conv1dLayer : Layer
         Fold(unfolded, count, inputGradient);
     }
 
+    /// <summary>
+    /// The backward pass of a small patch (<see cref="SmallPatchKernels"/>), dZ read where it is, in the row layout:
+    /// the same chains as the general path, so the same bits. With one input channel the weight gradient reads the
+    /// padded signals in place of the unfolded input (U[j, (b, t)] = x_b padded at t stride + j).
+    /// </summary>
+    private unsafe void BackwardSmallPatch(ReadOnlySpan<double> input, Span<double> dz, int count,
+        Span<double> inputGradient, ReadOnlySpan<double[]> parameterGradients)
+    {
+        var g = _geometry;
+        int columns = count * g.OutputLength, lanes = SmallPatchKernels.Lanes;
+        var unfolded = _unfolded.AsSpan(0, g.PatchSize * columns);
+        var biasGradient = parameterGradients[1].AsSpan();
+        if (g.PatchSize > lanes)
+        {
+            // The patch does not fit a register (narrow vectors): the general weight gradient.
+            var matrix = Buffer(ref _product, g.OutputChannels * columns);
+            Rearrange(dz, matrix, count, toRows: false);
+            MatrixMultiply.MultiplyTransposed(matrix, unfolded, parameterGradients[0], g.OutputChannels, columns,
+                g.PatchSize);
+            for (int o = 0; o < g.OutputChannels; o++)
+                biasGradient[o] = ConvolutionKernels.Sum(matrix.Slice(o * columns, columns));
+        }
+        else
+        {
+            fixed (double* pz = dz, pw = parameterGradients[0], px = input, pu = unfolded)
+            {
+                if (g.InputChannels == 1)
+                {
+                    int padded = g.InputLength + g.PaddingLeft + g.PaddingRight;
+                    var signals = Buffer(ref _transposed, count * padded + lanes);
+                    fixed (double* ps = signals)
+                    {
+                        Pad(px, ps, count, padded);
+                        SmallPatchKernels.WeightGradient(pz, ps, padded, g.Stride, pw, g.PatchSize, g.OutputChannels,
+                            g.OutputLength, count);
+                    }
+                }
+                else
+                {
+                    var transposed = Buffer(ref _transposed, lanes * columns);
+                    fixed (double* pt = transposed)
+                    {
+                        SmallPatchKernels.Transpose(pu, pt, g.PatchSize, columns);
+                        SmallPatchKernels.WeightGradient(pz, pt, (long)g.OutputLength * lanes, lanes, pw, g.PatchSize,
+                            g.OutputChannels, g.OutputLength, count);
+                    }
+                }
+                var scratch = Buffer(ref _product, columns);
+                fixed (double* pscratch = scratch)
+                    for (int o = 0; o < g.OutputChannels; o++)
+                        biasGradient[o] = SmallPatchKernels.ChannelSum(pz, pscratch, o, g.OutputChannels,
+                            g.OutputLength, count);
+            }
+        }
+        if (inputGradient.IsEmpty) return;
+        fixed (double* pweights = _weights, pz = dz, pu = unfolded)
+            SmallPatchKernels.PatchGradient(pweights, pz, pu, g.PatchSize, g.OutputChannels, g.OutputLength, count);
+        Fold(unfolded, count, inputGradient);
+    }
+
+    /// <summary>The one-channel input signals with their padding (zeros or wrapped values), padded values per sample
+    /// one after another.</summary>
+    private unsafe void Pad(double* input, double* signals, int count, int padded)
+    {
+        var g = _geometry;
+        int length = g.InputLength, left = g.PaddingLeft;
+        bool circular = g.Mode == PaddingMode.Circular;
+        for (int b = 0; b < count; b++)
+        {
+            double* x = input + (long)b * length, d = signals + (long)b * padded;
+            for (int p = 0; p < padded; p++)
+            {
+                int position = p - left;
+                d[p] = (uint)position < (uint)length ? x[position]
+                    : !circular ? 0
+                    : x[position < 0 ? position + length : position - length];
+            }
+        }
+    }
+
     /// <summary>Z = W U + b for the batch, in the row layout (sample, channel, position).</summary>
-    private void Linear(ReadOnlySpan<double> input, int count, Span<double> z)
+    private unsafe void Linear(ReadOnlySpan<double> input, int count, Span<double> z)
     {
         var g = _geometry;
         int columns = count * g.OutputLength;
         var unfolded = Buffer(ref _unfolded, g.PatchSize * columns);
         Unfold(input, count, unfolded);
+        if (_smallPatch && UsesSmallPatchKernels)
+        {
+            // Straight into the row layout: no product matrix, no bias pass, no rearrangement.
+            fixed (double* pw = _weights, pb = _biases, pu = unfolded, pz = z)
+            {
+                nint weights = (nint)pw, biases = (nint)pb;
+                ConvolutionKernels.For(Pieces(count), (long)count * OutputWidth, pu, pz, (piece, u, rows) =>
+                    SmallPatchKernels.Forward((double*)weights, (double*)biases, (double*)u, (double*)rows,
+                        g.PatchSize, g.OutputChannels,
+                        g.OutputLength, columns, piece * SamplesPerPiece,
+                        Math.Min(count, (piece + 1) * SamplesPerPiece)));
+            }
+            return;
+        }
         var product = Buffer(ref _product, g.OutputChannels * columns);
         MatrixMultiply.Multiply<double>(_weights, unfolded, product, g.OutputChannels, g.PatchSize, columns);
         for (int o = 0; o < g.OutputChannels; o++)
@@ -220,10 +329,10 @@ public sealed class Conv1dLayer : Layer
                 for (int b = piece * SamplesPerPiece; b < Math.Min(count, (piece + 1) * SamplesPerPiece); b++)
                     for (int o = 0; o < channels; o++)
                     {
-                        var row = new Span<double>((double*)r + (long)b * width + o * lengthOut, lengthOut);
-                        var block = new Span<double>((double*)m + (long)o * columns + b * lengthOut, lengthOut);
-                        if (toRows) block.CopyTo(row);
-                        else row.CopyTo(block);
+                        double* row = (double*)r + (long)b * width + o * lengthOut;
+                        double* block = (double*)m + (long)o * columns + b * lengthOut;
+                        if (toRows) SmallPatchKernels.CopyRun(block, row, lengthOut);
+                        else SmallPatchKernels.CopyRun(row, block, lengthOut);
                     }
             });
     }

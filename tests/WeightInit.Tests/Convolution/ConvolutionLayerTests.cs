@@ -26,6 +26,15 @@ public sealed class ConvolutionLayerTests(ITestOutputHelper output)
         { 2, 8, 2, 3, 3, 2, true },
         { 2, 4, 2, 4, 1, 4, true },    // circular padding of the whole length
         { 1, 3, 2, 5, 1, 2, false },   // a kernel longer than the signal
+        // The small-patch kernels (C_in k <= 8, L_out at least a register): one input channel, stride 2, zero and
+        // circular padding of 0, 1 and 2; two channels; "same".
+        { 1, 40, 3, 5, 2, 1, false },
+        { 1, 40, 3, 5, 2, 1, true },
+        { 1, 40, 2, 5, 2, 0, false },
+        { 1, 42, 2, 5, 2, 2, true },
+        { 1, 36, 2, 5, 2, 2, false },
+        { 2, 40, 3, 3, 2, 1, false },
+        { 1, 24, 3, 3, 1, -1, true },
     };
 
     private static Conv1dLayer Conv(int cin, int length, int cout, int k, int stride, int padding, bool circular,
