@@ -21,8 +21,9 @@ NotebookApp.Start("17-width-scaling-mup");
 
 // # Width scaling and μP: the coordinate check and learning-rate transfer
 //
-// Large models need not be tuned at their own size: Tensor Programs V tuned a 40M-parameter proxy and carried its
-// hyperparameters over to the 6.7B-parameter GPT-3, beating that model's published numbers (Yang et al. 2022, abstract).
+// Large models need not be tuned at their own size: Tensor Programs V tuned a small proxy and carried its
+// hyperparameters over to a GPT-3 model more than a hundred times larger, beating that model's published numbers
+// (Yang et al. 2022, abstract).
 // That works only if the best learning rate does not move with the width, and in the standard parametrization it does.
 // The **maximal update parametrization**, μP (Yang & Hu 2021; Yang et al. 2022, *Tensor Programs V*), rescales each
 // layer's initialization and learning rate with the width so that every layer's update stays the same size as the
@@ -90,7 +91,7 @@ Claim.Close(wide[2].LearningRateMultiplier, 1.0 / 32, 1e-15,
 // probe batch correlates with the training batch): it grows like $\eta \cdot \text{fan-in}$. In SP the input
 // layer's fan-in is the fixed 64 pixels, so its change does not depend on the width (slope 0 on log-log axes); the
 // hidden layer's fan-in is $n$, so its change grows like $n^1$ (slope 1) once $\eta n$ outweighs the parts that do not
-// grow (at width 64, $\eta n = 0.64$). The logits' change has three terms: $\Delta W_{out} h$ grows like $n$;
+// grow (at width 64, $\eta n$ is still below 1). The logits' change has three terms: $\Delta W_{out} h$ grows like $n$;
 // $W_{out} \Delta h$ sums $n$ terms of size $\eta n / \sqrt{n}$ aligned with $W_{out}$ (the gradient reaching $h$ is
 // built from $W_{out}$), so like $n^{3/2}$; $\Delta W_{out} \Delta h$ like $n^{3/2}$ if the signs of $\Delta h$ cancel
 // in its sum, up to $n^2$ if the ReLU keeps the rises and caps the falls. So SP's logits grow with an exponent between
@@ -120,31 +121,26 @@ string[] mlpSites = [.. mlpChecks[false][0].Sites];
 Console.WriteLine($"sites: {string.Join(", ", mlpSites)}");
 
 NotebookApp.Cell(4);
-// The slope of log mean|change| over log width, per seed; the theory's exponent beside it.
+// Per-seed log-log slopes, the theory's exponent beside them; XTicks: labelled x ticks (WithAxes: powers of 10).
 string PredictedSlope(bool mup, string site) => mup || site == "layer 1" ? "0" : site == "logits" ? "1 to 2" : "1";
 SeedSummary Slopes(Dictionary<bool, CoordinateCheckResult[]> checks, bool mup, string site) =>
     SeedSummary.Of(checks[mup].Select(c => c.Slope(site, ReadStep, change: true)));
-Console.WriteLine($"log-log slope of the activations' change at step {ReadStep} over the width, mean ± std over " +
-    "5 seeds (theory, infinite width)");
+Console.WriteLine($"slope of log mean|change| (step {ReadStep}) over log width, mean ± std of 5 seeds (theory, " +
+    "infinite width)");
 foreach (bool mup in new[] { false, true })
     foreach (string site in mlpSites)
         Console.WriteLine($"  {(mup ? "μP" : "SP"),-3} {site,-8} " +
             $"{Format.Spread(Slopes(mlpChecks, mup, site)),-18} ({PredictedSlope(mup, site)})");
-
-NotebookApp.Cell(5);
-// Ticks at the given values with the given labels (WithAxes marks a log axis at the powers of 10 only).
-Plotly.NET.GenericChart Ticks(Plotly.NET.GenericChart chart, bool x, IEnumerable<double> at,
-    IEnumerable<string> labels)
+Plotly.NET.GenericChart XTicks(Plotly.NET.GenericChart chart, IEnumerable<double> at, IEnumerable<string> labels)
 {
     var axis = new LinearAxis();
     axis.SetProperty("tickmode", "array");
     axis.SetProperty("tickvals", at.ToArray());
     axis.SetProperty("ticktext", labels.ToArray());
-    var none = FSharpOption<Plotly.NET.StyleParam.SubPlotId>.None;
-    return (x ? Plotly.NET.Chart.withXAxis(axis, none) : Plotly.NET.Chart.withYAxis(axis, none)).Invoke(chart);
+    return Plotly.NET.Chart.withXAxis(axis, FSharpOption<Plotly.NET.StyleParam.SubPlotId>.None).Invoke(chart);
 }
 
-NotebookApp.Cell(6);
+NotebookApp.Cell(5);
 Plotly.NET.GenericChart ChangeChart(Dictionary<bool, CoordinateCheckResult[]> checks, bool mup, string[] sites)
 {
     var widths = checks[mup][0].Widths;
@@ -155,7 +151,7 @@ Plotly.NET.GenericChart ChangeChart(Dictionary<bool, CoordinateCheckResult[]> ch
         $"{site}: 5 seeds", Colours.Cycle(k), geometric: true)))
         .WithAxes("width n (log scale)", $"mean |change| since step 0, at step {ReadStep} (log scale)", true, true)
         .WithYRange(Math.Floor(all.Min()), Math.Ceiling(all.Max()));
-    chart = Ticks(chart, x: true, widths.Select(w => (double)w), widths.Select(w => $"{w}"));
+    chart = XTicks(chart, widths.Select(w => (double)w), widths.Select(w => $"{w}"));
     return mup ? chart.WithoutLegendEntries() : chart;
 }
 NotebookApp.Show(Charts.Panels([ChangeChart(mlpChecks, false, mlpSites), ChangeChart(mlpChecks, true, mlpSites)],
@@ -170,7 +166,7 @@ NotebookApp.Show(Charts.Panels([ChangeChart(mlpChecks, false, mlpSites), ChangeC
 // 32-fold. That is the test for SP's input layer and every μP layer. SP's hidden layer must grow (above 0 by 3 SE);
 // whether it reaches its infinite-width 1 at these widths is tested too. SP's logits must lie between 1 and 2 by 3 SE.
 
-NotebookApp.Cell(7);
+NotebookApp.Cell(6);
 double SE(SeedSummary s) => s.Std / Math.Sqrt(s.Count);
 // Flat: the 3-SE interval inside ±log 2 / log(widest / narrowest), a change of less than a factor 2 over the widths.
 bool Flat(SeedSummary s, int[] widths) =>
@@ -189,7 +185,7 @@ var spLogits = Slopes(mlpChecks, false, "logits");
 Claim.Within(spLogits.Mean, 1 + 3 * SE(spLogits), 2 - 3 * SE(spLogits),
     "MLP, SP: the logits' slope lies between 1 and 2 by 3 SE");
 
-NotebookApp.Cell(8);
+NotebookApp.Cell(7);
 double GeoMean(string site, int w) =>
     Math.Exp(mlpChecks[false].Average(c => Math.Log(c.Point(w, ReadStep, site).MeanAbsChange)));
 double Local(string site, int k) => Math.Log(GeoMean(site, mlpWidths[k + 1]) / GeoMean(site, mlpWidths[k]))
@@ -219,7 +215,7 @@ Claim.EntirelyAbove(Slopes(mlpChecks, false, "logits"), Slopes(mlpChecks, true, 
 // falls with the width at step 2 (the zero queries have taken a single update by then). The checks below test these
 // statements; the chart shows the residual stream and the logits.
 
-NotebookApp.Cell(9);
+NotebookApp.Cell(8);
 var corpus = TinyShakespeare.Load(TinyShakespeare.FindFile(Environment.CurrentDirectory));
 GptConfig Gpt(int width) => new()
     { VocabularySize = corpus.Vocabulary.Size, ContextLength = 32, Layers = 1, Heads = 4, ModelWidth = width };
@@ -239,7 +235,7 @@ Timing.Measure("GPT coordinate checks, 2 parametrizations, 5 seeds", () => Paral
     gptChecks[i >= Seeds][i % Seeds] = CheckGpt(i >= Seeds, (ulong)(i % Seeds + 1))));
 string[] streamSites = ["block 1 output", "logits"];
 
-NotebookApp.Cell(10);
+NotebookApp.Cell(9);
 string[] gptSites = [.. gptChecks[false][0].Sites];
 foreach (bool mup in new[] { false, true })
     foreach (string site in gptSites)
@@ -254,7 +250,7 @@ NotebookApp.Show(Charts.Panels([ChangeChart(gptChecks, false, streamSites), Chan
         "Adam steps")
     .WithSize(1000, 440));
 
-NotebookApp.Cell(11);
+NotebookApp.Cell(10);
 string[] widthSites = [.. gptSites.Where(site => site != "embedding")];
 Claim.ForAll(widthSites, widthSites.Length,
     site => Slopes(gptChecks, false, site).IsEntirelyAbove(Slopes(gptChecks, true, site)),
@@ -269,7 +265,7 @@ Claim.That(muAttention.Mean + 3 * SE(muAttention) < 0,
     "GPT under μP: the attention logits' change falls with the width at step 2 (below 0 by 3 SE): not flat here",
     Format.Spread(muAttention));
 
-NotebookApp.Cell(12);
+NotebookApp.Cell(11);
 string[] blockSites = [.. widthSites.Where(site => site != "logits")];
 Claim.ForAll(blockSites, blockSites.Length, site => Slopes(gptChecks, false, site).Mean
     - 3 * SE(Slopes(gptChecks, false, site)) > 1, "GPT under SP: every site inside the block grows faster than n^1 " +
@@ -288,9 +284,10 @@ Claim.That(spGptLogits.Mean + 3 * SE(spGptLogits) < 1,
 // (how far the optimizer got in a fixed budget, which is what the learning rate is tuned for). The figure is Figure 1's
 // picture: one panel per parametrization, one curve per width, each width's best rate marked (the narrower the width,
 // the larger its dot, so that dots at one rate show as rings). Every width's best rate
-// must lie inside the grid, not at either end (checked below), or the grid would hide how far it moved.
+// (of the mean) must lie inside the grid, not at either end (checked below), or the grid would hide how far it moved;
+// single seeds may still peak at an end (one μP seed at width 256 does, at $2^{-4}$, printed below).
 
-NotebookApp.Cell(13);
+NotebookApp.Cell(12);
 int[] sweepWidths = [32, 64, 128, 256];
 double[] rates = [.. Enumerable.Range(-9, 6).Select(k => Math.Pow(2, k))];
 double TrainedLoss(bool mup, int width, double rate, ulong seed)
@@ -309,9 +306,8 @@ Timing.Measure($"{grid.Length} training runs of 100 steps", () => Parallel.For(0
 SeedSummary At(bool mup, int w, int k) => SeedSummary.Of(grid.Select((g, i) => (g, i))
     .Where(x => x.g.mup == mup && x.g.w == w && x.g.k == k).Select(x => sweepLoss[x.i]));
 
-NotebookApp.Cell(14);
-// Sets the marker size of every trace (the best-rate dots: the narrowest width's largest, so that dots at one point
-// show as rings).
+NotebookApp.Cell(13);
+// Sets every trace's marker size (best-rate dots: larger for narrower widths, so dots at one point show as rings).
 Plotly.NET.GenericChart Sized(Plotly.NET.GenericChart chart, int size) => Plotly.NET.GenericChart.mapTrace(
     FuncConvert.FromFunc<Plotly.NET.Trace, Plotly.NET.Trace>(trace =>
     {
@@ -322,8 +318,6 @@ Plotly.NET.GenericChart Sized(Plotly.NET.GenericChart chart, int size) => Plotly
         trace.SetProperty("marker", marker);
         return trace;
     }), chart);
-
-NotebookApp.Cell(15);
 int BestRate(bool mup, int w) => Enumerable.Range(0, rates.Length).MinBy(k => At(mup, w, k).Mean);
 string Power(int k) => $"2^{Math.Log2(rates[k])}";
 // Each seed's own best rate, as a power of 2.
@@ -334,10 +328,10 @@ foreach (bool mup in new[] { false, true })
         $"{string.Join(", ", sweepWidths)}: " + string.Join(", ", sweepWidths.Select(w =>
             $"{Power(BestRate(mup, w))} ({string.Join(" ", MlpSeedBestPowers(mup, w))})")));
 
-NotebookApp.Cell(16);
+NotebookApp.Cell(14);
 // One panel: a band per width (5 seeds: mean and range), the width's best rate (lowest mean) marked; ticks at 2^k.
 Plotly.NET.GenericChart TransferPanel(int[] widths, double[] xs, Func<int, int, SeedSummary> at, string yTitle) =>
-    Ticks(Chart.Combine(widths.Select((w, j) =>
+    XTicks(Chart.Combine(widths.Select((w, j) =>
     {
         SeedSummary[] spread = [.. Enumerable.Range(0, xs.Length).Select(k => at(w, k))];
         int best = Enumerable.Range(0, xs.Length).MinBy(k => spread[k].Mean);
@@ -345,9 +339,7 @@ Plotly.NET.GenericChart TransferPanel(int[] widths, double[] xs, Func<int, int, 
             Sized(Charts.Points([xs[best]], [spread[best].Mean], $"width {w}: best", Colours.Cycle(j),
                 showLegend: false), 20 - 4 * j)]);
     })).WithAxes("Adam learning rate (log scale)", yTitle, logX: true),
-        x: true, xs, xs.Select(x => $"2<sup>{Math.Log2(x)}</sup>"));
-
-NotebookApp.Cell(17);
+        xs, xs.Select(x => $"2<sup>{Math.Log2(x)}</sup>"));
 string mlpLoss = "training loss after 100 steps (nats)";
 NotebookApp.Show(Charts.Panels([TransferPanel(sweepWidths, rates, (w, k) => At(false, w, k), mlpLoss).WithYRange(0, 1),
         TransferPanel(sweepWidths, rates, (w, k) => At(true, w, k), mlpLoss).WithYRange(0, 1).WithoutLegendEntries()],
@@ -356,7 +348,7 @@ NotebookApp.Show(Charts.Panels([TransferPanel(sweepWidths, rates, (w, k) => At(f
         "(dot: best)")
     .WithSize(1000, 460));
 
-NotebookApp.Cell(18);
+NotebookApp.Cell(15);
 int Drift(bool mup) => sweepWidths.Max(w => BestRate(mup, w)) - sweepWidths.Min(w => BestRate(mup, w));
 SeedSummary MlpSeedBests(bool mup, int w) => SeedSummary.Of(MlpSeedBestPowers(mup, w));
 Console.WriteLine($"spread of the best learning rate over the widths, in grid steps (factors of 2): " +
@@ -371,7 +363,7 @@ Claim.Overlap(MlpSeedBests(true, 32), MlpSeedBests(true, 256),
 Claim.That(Drift(true) < Drift(false), "μP's best learning rate (of the mean) moves over fewer grid steps than " +
     "SP's (the grid's resolution, a factor 2, is the check's limit)", $"μP {Drift(true)}, SP {Drift(false)}");
 
-NotebookApp.Cell(19);
+NotebookApp.Cell(16);
 int muBest = BestRate(true, 32);
 Claim.EntirelyAbove(At(false, 256, muBest), At(true, 256, muBest),
     $"at width 256 and the rate tuned at width 32 ({Power(muBest)}), μP trains to a lower loss than SP on every seed");
@@ -392,10 +384,10 @@ Console.WriteLine("μP's mean loss at its best rate, widths " + string.Join(", "
 // 30 steps are the start of training, not Figure 1's trained models. How far they got: the best mean loss (printed
 // below) is under a uniform guess's $\ln 65$ and a little under the unigram model's cross-entropy, which knows only the
 // characters' frequencies (fitted on the training text, scored on the whole validation text; the runs are scored on
-// 256 characters of it, so the small gap is not tested). What transfers here is the rate for learning the characters'
-// frequencies and little more.
+// 256 characters of it, so the small gap is not tested). What transfers here is mostly the rate for learning the
+// characters' frequencies. As in part 3, single seeds may peak at an end of the grid (one μP seed at width 64 does).
 
-NotebookApp.Cell(20);
+NotebookApp.Cell(17);
 double GptLoss(bool mup, int width, double rate, ulong seed)
 {
     var config = new GptConfig
@@ -412,7 +404,7 @@ double GptLoss(bool mup, int width, double rate, ulong seed)
 }
 Console.WriteLine($"one run (SP, width 8, rate 2^-6, seed 1): validation loss {GptLoss(false, 8, 1.0 / 64, 1):F3}");
 
-NotebookApp.Cell(21);
+NotebookApp.Cell(18);
 int[] gptSweepWidths = [8, 16, 32, 64];
 double[] gptRates = [.. Enumerable.Range(-9, 6).Select(k => Math.Pow(2, k))];
 var gptGrid = (from mup in new[] { false, true } from w in gptSweepWidths from k in Enumerable.Range(0, gptRates.Length)
@@ -434,7 +426,7 @@ foreach (bool mup in new[] { false, true })
         $"{string.Join(", ", gptSweepWidths)}: " + string.Join(", ", gptSweepWidths.Select(w =>
             $"{GptPower(GptBest(mup, w))} ({string.Join(" ", SeedBestPowers(mup, w))})")));
 
-NotebookApp.Cell(22);
+NotebookApp.Cell(19);
 string gptLoss = "validation loss after 30 steps (nats)";
 NotebookApp.Show(Charts.Panels([TransferPanel(gptSweepWidths, gptRates, (w, k) => GptSpread(false, w, k), gptLoss).WithYRange(3.1, 4.1),
         TransferPanel(gptSweepWidths, gptRates, (w, k) => GptSpread(true, w, k), gptLoss).WithYRange(3.1, 4.1)
@@ -443,7 +435,7 @@ NotebookApp.Show(Charts.Panels([TransferPanel(gptSweepWidths, gptRates, (w, k) =
     .WithTitle("Learning-rate transfer on a 1-block GPT: loss against learning rate, a curve per width (dot: best)")
     .WithSize(1000, 460));
 
-NotebookApp.Cell(23);
+NotebookApp.Cell(20);
 SeedSummary SeedBests(bool mup, int w) => SeedSummary.Of(SeedBestPowers(mup, w));
 int GptDrift(bool mup) => gptSweepWidths.Max(w => GptBest(mup, w)) - gptSweepWidths.Min(w => GptBest(mup, w));
 Console.WriteLine($"spread of the best rate over the widths, in grid steps: SP {GptDrift(false)}, μP {GptDrift(true)}");
@@ -459,7 +451,7 @@ double bestLoss = gptSweepLoss.Chunk(Seeds).Min(c => c.Average());
 Console.WriteLine($"a uniform guess: ln {corpus.Vocabulary.Size} = {Math.Log(corpus.Vocabulary.Size):F2} nats; the " +
     $"unigram model: {unigram:F2} nats; the best mean loss of any width and rate: {bestLoss:F2}");
 
-NotebookApp.Cell(24);
+NotebookApp.Cell(21);
 Claim.EntirelyAbove(SeedBests(false, 8), SeedBests(false, 64),
     "GPT, SP: every seed's best rate at width 64 is below every seed's at width 8 (log2 of the rate)");
 Claim.Overlap(SeedBests(true, 8), SeedBests(true, 64), "GPT, μP: the seeds' best rates at widths 8 and 64 overlap");
@@ -499,7 +491,7 @@ Claim.EntirelyAbove(spMoved, muMoved,
 // Derive, then check: in μP with base width 64, what Adam learning-rate multiplier does the hidden layer of a width-512
 // MLP get, and what std does its readout start with? Check with `MaximalUpdateNetwork.For`.
 
-NotebookApp.Cell(25);
+NotebookApp.Cell(22);
 var layers512 = MaximalUpdateNetwork.For(Mlp(512), baseWidth: 64).Layers;
 Console.WriteLine($"hidden: learning-rate multiplier {layers512[1].LearningRateMultiplier}; readout std " +
     $"{layers512[2].EntryStd}");
@@ -515,7 +507,7 @@ Claim.Close(layers512[2].EntryStd, 0, 0, "the readout starts at zero");
 // Predict, then run: in SP, by what factor does the logits' mean change after 2 Adam steps grow from width 256 to
 // width 1024? Read it off the check of part 1, for each of the 5 seeds.
 
-NotebookApp.Cell(26);
+NotebookApp.Cell(23);
 double[] factors = [.. mlpChecks[false].Select(c =>
     c.Point(1024, ReadStep, "logits").MeanAbsChange / c.Point(256, ReadStep, "logits").MeanAbsChange)];
 Console.WriteLine("change at 1024 over change at 256, seeds 1 to 5: " +
@@ -532,7 +524,7 @@ Claim.ForAll(factors, Seeds, f => f > 4 && f < 16, "more than the width's factor
 // Predict, then compute: the **transfer regret** of the GPT at width 64, how much higher the mean validation loss is at
 // the rate tuned at width 8 than at width 64's own best rate, for SP and for μP. Which is larger, and why?
 
-NotebookApp.Cell(27);
+NotebookApp.Cell(24);
 // Per seed: the loss at width 64 at the rate tuned (mean over the seeds) at width 8, minus at width 64's own best.
 double[] SeedRegrets(bool mup) => [.. Enumerable.Range(1, Seeds).Select(seed =>
     GptAt(mup, 64, GptBest(mup, 8), seed) - GptAt(mup, 64, GptBest(mup, 64), seed))];
