@@ -331,8 +331,8 @@ public sealed class Conv1dLayer : Layer
                     {
                         double* row = (double*)r + (long)b * width + o * lengthOut;
                         double* block = (double*)m + (long)o * columns + b * lengthOut;
-                        if (toRows) SmallPatchKernels.CopyRun(block, row, lengthOut);
-                        else SmallPatchKernels.CopyRun(row, block, lengthOut);
+                        if (toRows) ConvolutionKernels.CopyRun(block, row, lengthOut);
+                        else ConvolutionKernels.CopyRun(row, block, lengthOut);
                     }
             });
     }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using WeightInit.Kernels;
 
 namespace WeightInit.Convolution;
@@ -9,6 +10,32 @@ internal static unsafe class ConvolutionKernels
 {
     /// <summary>Below this many values moved, a loop runs on the calling thread.</summary>
     private const long SerialThreshold = 1 << 16;
+
+    /// <summary>Copies <paramref name="count"/> values in registers (short runs, where a memory move's call costs
+    /// more than the copy).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CopyRun(double* source, double* destination, int count)
+    {
+        if (count >= 8 && Vector512.IsHardwareAccelerated)
+        {
+            int i = 0;
+            for (; i <= count - 8; i += 8)
+                Vector512.Load(source + i).Store(destination + i);
+            if (i < count)
+                Vector512.Load(source + count - 8).Store(destination + count - 8);
+            return;
+        }
+        if (count >= 4 && Vector256.IsHardwareAccelerated)
+        {
+            int i = 0;
+            for (; i <= count - 4; i += 4)
+                Vector256.Load(source + i).Store(destination + i);
+            if (i < count)
+                Vector256.Load(source + count - 4).Store(destination + count - 4);
+            return;
+        }
+        for (int i = 0; i < count; i++) destination[i] = source[i];
+    }
 
     /// <summary>x[i] += c.</summary>
     public static void AddConstant(Span<double> x, double c) =>

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using WeightInit.Kernels;
 
 namespace WeightInit.Convolution;
@@ -70,7 +69,7 @@ internal static unsafe class SmallPatchKernels
     {
         int width = channels * lengthOut;
         double* source = dz + o * lengthOut;
-        for (int b = 0; b < count; b++, source += width) CopyRun(source, scratch + (long)b * lengthOut, lengthOut);
+        for (int b = 0; b < count; b++, source += width) ConvolutionKernels.CopyRun(source, scratch + (long)b * lengthOut, lengthOut);
         return ConvolutionKernels.Sum(new ReadOnlySpan<double>(scratch, count * lengthOut));
     }
 
@@ -86,32 +85,6 @@ internal static unsafe class SmallPatchKernels
             double* d = transposed + r;
             for (int c = 0; c < columns; c++, d += lanes) *d = row[c];
         }
-    }
-
-    /// <summary>Copies <paramref name="count"/> values in registers (short runs, where a memory move's call costs
-    /// more than the copy).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void CopyRun(double* source, double* destination, int count)
-    {
-        if (count >= 8 && Vector512.IsHardwareAccelerated)
-        {
-            int i = 0;
-            for (; i <= count - 8; i += 8)
-                Vector512.Load(source + i).Store(destination + i);
-            if (i < count)
-                Vector512.Load(source + count - 8).Store(destination + count - 8);
-            return;
-        }
-        if (count >= 4 && Vector256.IsHardwareAccelerated)
-        {
-            int i = 0;
-            for (; i <= count - 4; i += 4)
-                Vector256.Load(source + i).Store(destination + i);
-            if (i < count)
-                Vector256.Load(source + count - 4).Store(destination + count - 4);
-            return;
-        }
-        for (int i = 0; i < count; i++) destination[i] = source[i];
     }
 
     private readonly struct ForwardBody(double* weights, double* biases, double* unfolded, double* z, int patch,
