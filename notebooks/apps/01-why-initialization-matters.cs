@@ -477,9 +477,10 @@ Console.WriteLine($"the 5 networks above stay within [1/2, 2] at every layer for
     $"{lowestFactor:F5} to {highestFactor:F5}: {100 * (1 - lowestFactor):F2}% below to " +
     $"{100 * (highestFactor - 1):F2}% above 1/sqrt(n)");
 Claim.AtMost(Math.Max(1 - lowestFactor, highestFactor - 1), Math.Exp(tolerance) - 1,
-    "on one network the weight scale has no more room than the expectation's 0.28%");
+    "the 5 networks together leave the weight scale no more room on either side than the expectation's 0.28%");
 
-// In expectation the good range is that narrow, and one network has no more room: its own scatter over draws (the five
+// In expectation the good range is that narrow, and the five networks together have no more room on either side (✓):
+// each one's own scatter over draws (the five
 // networks above end between 0.724 and 1.211 at layer 250) uses up part of the budget. A weight scale a tenth of a
 // percent off moves the expected standard deviation after 250 layers by a factor of only 1.28, smaller than that
 // scatter; ten percent off is off by ten orders of magnitude. The figure below lets you try it, with weight scales from
@@ -637,8 +638,8 @@ Claim.AtMost(onePercent.Forward[Depth].Std, 0.5, "weights 1% small: after 250 la
 //
 // - Every layer of a linear network multiplies the scale of its signal by about $\sqrt{n}\,\sigma_w$ (on average over
 //   weight draws). Over $L$ layers that factor is raised to the power $L$: to stay within $[1/2, 2]$ over 250 layers it
-//   must lie within 0.28% of 1 in expectation, and one network, which scatters around the expectation, has no more
-//   room (the frames at 0.044 and 0.0444, under half a percent off, end outside it on all 5 networks).
+//   must lie within 0.28% of 1 in expectation, and the 5 networks, which scatter around the expectation, together
+//   have no more room on either side (the frames at 0.044 and 0.0444, under half a percent off, end outside it on all 5 networks).
 // - With $\mathcal{N}(0, 1)$ weights and $n = 512$ the factor is 22.6: the activations leave the float32 range at the
 //   layer predicted by $\ln(3.4 \cdot 10^{38}) / \ln 22.6$ and the float64 range at the layer predicted by
 //   $\ln(1.8 \cdot 10^{308}) / \ln 22.6$ (the first infinity appears where the batch's largest value passes the

@@ -203,10 +203,10 @@ NotebookApp.Show(Charts.Panels(new[] { RmsPanel(run => run.Forward), RmsPanel(ru
     .WithTitle($"{Depth}-layer ReLU network, width {Width}: log10 of the RMS per layer (mean and range of 5 seeds)")
     .WithSize(1100, 480));
 
-// Under Xavier the mean square halves at every layer, as predicted: a straight line on the log axis that ends fifteen
-// orders of magnitude down, and the gradients flowing back fade the same way. PyTorch's default loses a factor of about
+// Under Xavier the mean square halves at every layer, as predicted: the RMS is a straight line on the log axis that ends
+// fifteen orders of magnitude down, and the gradients flowing back fade the same way. PyTorch's default loses a factor of about
 // 2.45 on the RMS per layer; its 5 seeds end at a geometric mean of $1.32 \times 10^{-39}$, against the
-// $1.24 \times 10^{-39}$ of the expected mean square (within the seeds' error, checked above). Under He both stay between
+// $1.24 \times 10^{-39}$ of the square root of the expected mean square (within the seeds' error, checked above). Under He both stay between
 // 0.3 and 3 over
 // all 100 layers and all 5 seeds.
 //
@@ -488,7 +488,7 @@ Claim.Within(Forward(modes[FanMode.FanOut]).GeometricMean, 4 * 0.85, 4 * 1.15,
 //   256; He's $\sigma = \sqrt{2/512}$ brings it back to about 1.
 // - Over 100 ReLU layers each layer multiplies the mean square by $\tfrac12$ under Xavier and by $\tfrac16$ under
 //   PyTorch's `nn.Linear` default, $U(\pm 1/\sqrt{n})$ (checked here against PyTorch's own formula), forward and backward:
-//   15 and 39 orders of magnitude gone, as the slider figure shows. He keeps the factor at 1, and the RMS of both between
+//   the RMS 15 and 39 orders of magnitude down, as the slider figure shows. He keeps the factor at 1, and the RMS of both between
 //   0.3 and 3 (5 seeds each).
 // - He keeps the mean square *in expectation*. One finite network's log RMS still drifts down by about $5/(4n)$ per layer
 //   and spreads like $\sqrt{l}$ (100 networks of width 128, one input each).

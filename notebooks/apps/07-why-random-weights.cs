@@ -181,7 +181,7 @@ Claim.AtLeast(deadRho, 0.3,
     $"over the {allRuns.Length} runs, more dead units go with a higher final loss (Spearman ρ)");
 
 // More dead units go with a higher loss (a correlation, not a shown cause; the 36 grid runs share 6 starts and 6
-// orders, so the 56 runs are not independent draws), and runs with the same count still end at losses more than twice
+// orders, so the 56 runs are not independent draws), and runs with the same count can still end at losses more than twice
 // apart (2 dead units: 0.110 to 0.490).
 //
 // ## Different runs, different solutions

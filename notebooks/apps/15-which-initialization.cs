@@ -210,7 +210,7 @@ Claim.AtLeast(LastRms("GELU, He").Min(), Math.Sqrt(meanField["GELU, He"].Propaga
 // | architecture | use | why, in one line |
 // |---|---|---|
 // | MLP | the activation's row for every hidden layer; biases zero | every layer must keep the variance of the signal forward and of the gradient backward |
-// | CNN | He with the convolution's fans; a very deep plain tanh CNN at criticality: delta-orthogonal (Xiao et al. 2018; the depth is not checked here, [notebook 18](18-convolutions-delta-orthogonal.ipynb) trains deep CNNs) | a unit sums in_channels × taps inputs, so that is its fan_in; delta-orthogonal makes each layer an orthogonal map at the centre tap |
+// | CNN | He with the convolution's fans; a very deep plain tanh CNN at criticality: delta-orthogonal (Xiao et al. 2018 train 10,000-layer vanilla CNNs from it; [notebook 18](18-convolutions-delta-orthogonal.ipynb) finds its Jacobian better conditioned to 256 layers, but trained on MNIST-1D at depths 4-16 for 300 steps no better than Gaussian kernels) | a unit sums in_channels × taps inputs, so that is its fan_in; delta-orthogonal makes each layer an orthogonal map at the centre tap |
 // | residual, no normalization | Fixup (Zhang et al. 2019): zero the last layer of every branch and the classifier, scale the other branch layers by $L^{-1/(2m-2)}$ ($m$ layers per branch), add a scalar multiplier; or SkipInit (De & Smith 2020) / ReZero (Bachlechner et al. 2020): a learnable scalar $\alpha = 0$ on each branch; or scale branches by $1/\sqrt{L}$ (not checked in this series) | $x + F(x)$ with a variance-keeping branch doubles the second moment per block: $2^L$ after $L$ blocks |
 // | transformer (GPT-2, pre-LayerNorm) | every linear and embedding weight $N(0, 0.02^2)$, the residual output projections $N(0, (0.02/\sqrt{2L})^2)$, biases zero, LayerNorm $\gamma = 1$, $\beta = 0$ | the $L$ blocks add $2L$ branches (attention, MLP) to one stream; $1/\sqrt{2L}$ keeps their sum from growing with depth |
 //
@@ -258,8 +258,8 @@ Claim.EntirelyAbove(heAccuracy, glorotAccuracy,
 
 // **CNN**: PyTorch's layout for a 1-D convolution's kernel is (out channels, in channels, taps), and a unit sums
 // in channels × taps inputs. The fans of a kernel with 64 outputs, 32 inputs and 3 taps, He's variance drawn on that
-// shape, and `Init.DeltaOrthogonal()` (Xiao et al. 2018) on a 32-channel kernel of 3 taps (its shape only; that it trains a
-// deep CNN is [notebook 18](18-convolutions-delta-orthogonal.ipynb)'s):
+// shape, and `Init.DeltaOrthogonal()` (Xiao et al. 2018) on a 32-channel kernel of 3 taps (its shape only; what it does to
+// a deep tanh CNN's Jacobian and training is [notebook 18](18-convolutions-delta-orthogonal.ipynb)'s):
 
 NotebookApp.Cell(10);
 var convFans = Fans.FromShape(64, 32, 3);

@@ -317,7 +317,7 @@ NotebookApp.Show(Charts.Panels([AttentionPanel(x => x.Rms, "logit rms (log scale
 
 // Under PyTorch's start, whose queries and keys are large, the logits' rms is the predicted one for both scales at
 // every head width, within 3 standard errors of 20 networks per row (✓; the chart's left panel). The library's centred
-// std equals the rms to the third digit (the table), so the networks' mean logit plays no part. The attention is about
+// std equals the rms to within 0.3% (the table), so the networks' mean logit plays no part. The attention is about
 // 0.05 nats below uniform with $1/\sqrt{d_{head}}$ and $d_{head}$ times closer with $1/d_{head}$ (ratios 7.9 to 63.5,
 // printed above; the right panel): the ratio of the two logit variances, as a second-order expansion of the entropy
 // in the logits would give (not checked further). Under GPT-2's $N(0, 0.02^2)$ queries and keys both scales leave the

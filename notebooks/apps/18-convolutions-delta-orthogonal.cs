@@ -268,8 +268,8 @@ Claim.ForAll(depths, 6, d => Dispersion(0, d).Count >= 5 && Dispersion(0, d).IsE
 Claim.AtLeast(MeanSquare(1, 256).Max / MeanSquare(1, 8).Max, 2,
     "delta-orthogonal: the largest of the 5 mean squares at depth 256 is over twice the largest at depth 8");
 
-// So at 8 channels the mean-field value 1 describes both starts at depth 8 (every network within a factor 2 of it,
-// ✓ above), but not deeper, and the two starts drift in opposite directions: every Gaussian network's mean square is
+// So at 8 channels the mean-field value 1 is within a factor 2 of every network of both starts at depth 8 (✓ above;
+// the delta-orthogonal ones already sit above it), but not deeper, and the two starts drift in opposite directions: every Gaussian network's mean square is
 // below 1 at depths 32 and 64, every delta-orthogonal one above 1 at every depth from 8 to 128 (✓ above). At 256
 // layers the Gaussian networks' mean squares span more than a factor 100, while the delta-orthogonal networks scatter
 // much less at every depth (the largest of their mean squares grows with depth, ✓ above). The 1 is an infinite-width
@@ -351,8 +351,9 @@ double trainRate = candidateRates.MaxBy(MeanAccuracyAt);
 Console.WriteLine($"the rate of every run below: {trainRate}");
 
 // Then the comparison: depths 4, 8 and 16, **5 networks (seeds 1 to 5) per start and depth**, all at that rate, scored on
-// test signals 0 to 499. Training stops at depth 16 because every notebook of the series is meant to run in about a
-// minute on two cores; the Jacobian section goes to 256, but trainability beyond depth 16 is not measured here.
+// test signals 0 to 499. Training stops at depth 16, where neither start learns much any more in this budget (below);
+// deeper networks cost more in proportion to their depth and are not trained here: the Jacobian section goes to 256,
+// trainability beyond depth 16 is not measured.
 
 NotebookApp.Cell(17);
 int[] trainDepths = [4, 8, 16];
@@ -440,7 +441,7 @@ Claim.AllWithin([.. depthRuns.Zip(depthResults).Where(p => p.First.Depth == 16).
 // **not** do:
 //
 // - **No training beyond depth 16** (Xiao et al. go to 10,000 layers), and 16 channels, 300 steps, half the test set:
-//   a notebook's budget of about a minute on two cores (the Jacobian part goes to 256).
+//   at depth 16 neither start learns much in this budget already (the Jacobian part goes to 256).
 // - **One optimizer and one learning rate** (Adam, chosen at depth 4): no per-depth tuning, no SGD, no longer budgets.
 //   Exercise 4 tries one smaller rate on one network per start.
 // - **The Jacobians are taken at random inputs** of 16 positions and 8 channels, not at MNIST-1D's signals nor of the
@@ -470,7 +471,8 @@ Console.WriteLine($"Xiao et al. (abstract): {XiaoDeepest:N0} layers or more. Her
 //   square, on every network at every depth from 8 to 256; their spectrum spreads too with depth (✓ lines after the
 //   spectrum chart and of the mean square); the infinite-width theory predicts a spread growing with depth for $q^* > 0$
 //   (not computed here).
-// - The mean squared singular value's mean-field (infinite-width) value, 1, describes both starts at depth 8; deeper, at 8
+// - The mean squared singular value's mean-field (infinite-width) value, 1, is within a factor 2 of both starts at depth 8;
+//   deeper, at 8
 //   channels, every Gaussian network falls below it (depths 32 and 64), every delta-orthogonal one stays above it (depths
 //   8 to 128), and the delta-orthogonal networks scatter less at every depth (✓ lines of the mean square).
 // - Trained on MNIST-1D for a fixed budget (300 Adam steps, batch 16, one learning rate chosen at depth 4 on test signals
