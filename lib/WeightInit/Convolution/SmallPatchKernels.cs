@@ -69,7 +69,8 @@ internal static unsafe class SmallPatchKernels
     {
         int width = channels * lengthOut;
         double* source = dz + o * lengthOut;
-        for (int b = 0; b < count; b++, source += width) ConvolutionKernels.CopyRun(source, scratch + (long)b * lengthOut, lengthOut);
+        for (int b = 0; b < count; b++, source += width)
+            ConvolutionKernels.CopyRun(source, scratch + (long)b * lengthOut, lengthOut);
         return ConvolutionKernels.Sum(new ReadOnlySpan<double>(scratch, count * lengthOut));
     }
 
